@@ -1,0 +1,368 @@
+"""Readers turning each gold format into one record type, :class:`GoldDoc`.
+
+Formats: MEANTIME, PolNeAR and Giveme5W1H (the ``normalized.jsonl`` files of
+``../shared/eval``) and our own plain format (JSON or JSONL)::
+
+    {"id", "text" | "text_file", "published",
+     "gold": {"entities": [{"text", "type", "aliases"}], "quotes": [{"quote", "speaker"}],
+              "dates": [{"text", "iso"}], "junk": ["..."]}}
+
+Choices (documented here because they change the figures):
+
+* MEANTIME: named mentions only (``syntactic_type`` NAM / PRE.NAM) starting before
+  ``annotated_end``; PER→Person, ORG→Organization, LOC→Place *or* Country; PRO, FIN, MIX and
+  untyped mentions are kept with no accepted type, so they count for untyped scoring only.
+  Dates: DATE timexes with a text span, except the dateline (``CREATION_TIME``).
+* PolNeAR: ``direct_quotes`` with 3 or more words; the literal gold speaker span is kept.
+* Giveme5W1H: text = title, blank line, description (left out when the text already starts
+  with it), blank line, text — the 5W1H phrases were annotated over all three. The main
+  event's dates are the ``event_date`` values of its ``when`` items.
+* Plain: ``text_file`` is resolved against the gold file's folder first, then the current
+  directory; a document whose text cannot be found is skipped with a message.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DATASETS: tuple[str, ...] = ("meantime", "polnear", "giveme5w1h", "plain")
+
+#: MEANTIME entity type → the kg types that count as right for it.
+MEANTIME_TYPES: dict[str, tuple[str, ...]] = {
+    "PER": ("Person",),
+    "ORG": ("Organization",),
+    "LOC": ("Place", "Country"),
+}
+NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
+MIN_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    """A gold actor: a mention with offsets (MEANTIME) or a name with aliases (plain).
+
+    ``types`` lists the kg types accepted as right; empty means "untyped scoring only".
+    ``instance`` groups mentions of one real-world entity (for the duplicate-nodes metric).
+    """
+
+    text: str
+    types: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    start: int | None = None
+    end: int | None = None
+    instance: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A gold direct quote (content without quote marks) and its literal speaker."""
+
+    quote: str
+    speaker: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class GoldDate:
+    """A gold date expression with its normalized ISO value (``2005-06-06``, ``2005-06``)."""
+
+    text: str
+    value: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """A gold main event: the ISO day(s) it happened and, if given, what happened."""
+
+    dates: tuple[str, ...]
+    what: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    """One gold article: its text and every annotation the dataset has for it.
+
+    ``parts`` names the annotation layers present (``entities``, ``quotes``, ``dates``,
+    ``events``, ``junk``) so that absent layers are not scored as zero.
+    """
+
+    id: str
+    text: str
+    published: str | None = None
+    title: str = ""
+    entities: tuple[GoldEntity, ...] = ()
+    quotes: tuple[GoldQuote, ...] = ()
+    dates: tuple[GoldDate, ...] = ()
+    events: tuple[GoldEvent, ...] = ()
+    junk: tuple[str, ...] = ()
+    annotated_end: int | None = None
+    parts: frozenset[str] = field(default_factory=frozenset)
+    dataset: str = "plain"
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """Documents read from one gold file plus the messages about documents skipped."""
+
+    dataset: str
+    path: str
+    docs: tuple[GoldDoc, ...]
+    skipped: tuple[str, ...] = ()
+
+
+class GoldFormatError(ValueError):
+    """Raised when a gold file cannot be read or its format cannot be recognised."""
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read_records(path: Path) -> list[dict[str, Any]]:
+    """Return the JSON objects of a JSONL file, or of a JSON file (object, list or ``docs``)."""
+    text = path.read_text(encoding="utf-8")
+    stripped = text.lstrip()
+    if not stripped:
+        return []
+    try:
+        data = json.loads(stripped)
+    except json.JSONDecodeError:
+        data = None
+    if data is None:
+        records = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise GoldFormatError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+        return records
+    if isinstance(data, dict) and isinstance(data.get("docs"), list):
+        return list(data["docs"])
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list):
+        return list(data)
+    raise GoldFormatError(f"{path}: expected a JSON object or list")
+
+
+def detect_dataset(path: Path, records: list[dict[str, Any]]) -> str:
+    """Return the dataset name for a gold file, from its path first, then its first record."""
+    lowered = str(path).lower()
+    for name in ("meantime", "polnear", "giveme5w1h"):
+        if name in lowered:
+            return name
+    first = records[0] if records else {}
+    if "gold" in first:
+        return "plain"
+    if "annotated_end" in first or "entity_instances" in first:
+        return "meantime"
+    if "direct_quotes" in first:
+        return "polnear"
+    if "events" in first and "description" in first:
+        return "giveme5w1h"
+    raise GoldFormatError(f"{path}: cannot tell the gold format; pass --dataset")
+
+
+def load_gold(path: str | Path, dataset: str | None = None, limit: int | None = None) -> GoldSet:
+    """Return the gold documents of ``path`` read by the adapter for its (detected) dataset."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"gold file not found: {path}")
+    records = read_records(path)
+    name = dataset or detect_dataset(path, records)
+    if name not in DATASETS:
+        raise GoldFormatError(f"unknown dataset {name!r}; one of {', '.join(DATASETS)}")
+    if limit is not None:
+        records = records[:limit]
+    docs: list[GoldDoc] = []
+    skipped: list[str] = []
+    for n, record in enumerate(records, 1):
+        try:
+            if name == "plain":
+                docs.append(plain_doc(record, path.parent))
+            else:
+                docs.append(ADAPTERS[name](record))
+        except MissingTextError as exc:
+            skipped.append(f"{path}: record {n}: {exc}")
+        except (KeyError, TypeError, ValueError) as exc:
+            raise GoldFormatError(f"{path}: record {n}: not {name} gold ({exc!r})") from exc
+    return GoldSet(dataset=name, path=str(path), docs=tuple(docs), skipped=tuple(skipped))
+
+
+# --- MEANTIME -------------------------------------------------------------------------------
+
+
+def meantime_doc(record: dict[str, Any]) -> GoldDoc:
+    """Return a MEANTIME article with named mentions and DATE timexes of its annotated region."""
+    end = record.get("annotated_end")
+    limit = len(record["text"]) if end is None else int(end)
+    entities = tuple(
+        GoldEntity(
+            text=m["text"],
+            types=MEANTIME_TYPES.get(m.get("type") or "", ()),
+            start=m["start"],
+            end=m["end"],
+            instance=m.get("instance_id"),
+        )
+        for m in record.get("entities", [])
+        if m.get("syntactic_type") in NAMED_SYNTACTIC_TYPES
+        and m.get("start") is not None
+        and m["start"] < limit
+    )
+    dates = tuple(
+        GoldDate(text=t["text"], value=t["value"], start=t["start"], end=t["end"])
+        for t in record.get("timexes", [])
+        if t.get("type") == "DATE"
+        and t.get("function") != "CREATION_TIME"
+        and t.get("start") is not None
+        and t["start"] < limit
+        and t.get("value")
+    )
+    return GoldDoc(
+        id=str(record["id"]),
+        text=record["text"],
+        published=record.get("date"),
+        title=record.get("title") or "",
+        entities=entities,
+        dates=dates,
+        annotated_end=limit,
+        parts=frozenset({"entities", "dates"}),
+        dataset="meantime",
+    )
+
+
+# --- PolNeAR --------------------------------------------------------------------------------
+
+
+def polnear_doc(record: dict[str, Any]) -> GoldDoc:
+    """Return a PolNeAR article with its direct quotes of 3 or more words."""
+    quotes = tuple(
+        GoldQuote(quote=q["quote"], speaker=q.get("speaker"), start=q["start"], end=q["end"])
+        for q in record.get("direct_quotes", [])
+        if q.get("n_words", len(q["quote"].split())) >= MIN_QUOTE_WORDS
+    )
+    return GoldDoc(
+        id=str(record["id"]),
+        text=record["text"],
+        published=record.get("date"),
+        title=record.get("title") or "",
+        quotes=quotes,
+        parts=frozenset({"quotes"}),
+        dataset="polnear",
+    )
+
+
+# --- Giveme5W1H -----------------------------------------------------------------------------
+
+
+def giveme5w1h_text(title: str, description: str | None, text: str) -> str:
+    """Return title, description (unless the text starts with it) and text, blank-line joined."""
+    parts = [title.strip()] if title and title.strip() else []
+    description = (description or "").strip()
+    body = text.strip()
+    if description and not body.startswith(description[:60]):
+        parts.append(description)
+    parts.append(body)
+    return "\n\n".join(parts)
+
+
+def giveme5w1h_doc(record: dict[str, Any]) -> GoldDoc:
+    """Return a Giveme5W1H article with its main event's date(s)."""
+    events = []
+    for event in record.get("events", []):
+        dates = tuple(
+            dict.fromkeys(w["event_date"] for w in event.get("when", []) if w.get("event_date"))
+        )
+        what = next((w["text"] for w in event.get("what", []) if w.get("text")), None)
+        events.append(GoldEvent(dates=dates, what=what))
+    return GoldDoc(
+        id=str(record["id"]),
+        text=giveme5w1h_text(record.get("title") or "", record.get("description"),
+                             record["text"]),
+        published=record.get("date"),
+        title=record.get("title") or "",
+        events=tuple(events),
+        parts=frozenset({"events"}),
+        dataset="giveme5w1h",
+    )
+
+
+ADAPTERS = {"meantime": meantime_doc, "polnear": polnear_doc, "giveme5w1h": giveme5w1h_doc}
+
+
+# --- plain ----------------------------------------------------------------------------------
+
+
+class MissingTextError(LookupError):
+    """Raised when a plain gold record's ``text_file`` cannot be found."""
+
+
+def resolve_text_file(name: str, base: Path) -> Path | None:
+    """Return the text file path relative to ``base`` (the gold file's folder), else the CWD."""
+    for candidate in (base / name, Path.cwd() / name, Path(name)):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _strings(values: Iterable[Any] | None) -> tuple[str, ...]:
+    return tuple(str(v) for v in (values or ()) if v is not None and str(v).strip())
+
+
+def plain_doc(record: dict[str, Any], base: Path) -> GoldDoc:
+    """Return a document of our plain gold format; ``base`` resolves ``text_file``."""
+    if "text" in record and record["text"] is not None:
+        text = record["text"]
+    elif record.get("text_file"):
+        found = resolve_text_file(record["text_file"], base)
+        if found is None:
+            raise MissingTextError(f"text file {record['text_file']!r} not found")
+        text = found.read_text(encoding="utf-8")
+    else:
+        raise ValueError("record has neither 'text' nor 'text_file'")
+    gold = record.get("gold") or {}
+    entities = tuple(
+        GoldEntity(
+            text=e["text"],
+            types=(e["type"],) if e.get("type") else (),
+            aliases=_strings(e.get("aliases")),
+            instance=e["text"],
+        )
+        for e in gold.get("entities", [])
+    )
+    quotes = tuple(
+        GoldQuote(quote=q["quote"], speaker=q.get("speaker"), start=q.get("start"),
+                  end=q.get("end"))
+        for q in gold.get("quotes", [])
+    )
+    dates = tuple(
+        GoldDate(text=d["text"], value=d.get("iso") or d.get("value") or "",
+                 start=d.get("start"), end=d.get("end"))
+        for d in gold.get("dates", [])
+    )
+    events = tuple(
+        GoldEvent(dates=_strings(e.get("dates") or [e.get("date")]), what=e.get("what"))
+        for e in gold.get("events", [])
+    )
+    parts = {k for k in ("entities", "quotes", "dates", "events", "junk") if k in gold}
+    return GoldDoc(
+        id=str(record.get("id") or record.get("text_file") or "doc"),
+        text=text,
+        published=record.get("published"),
+        title=record.get("title") or "",
+        entities=entities,
+        quotes=quotes,
+        dates=dates,
+        events=events,
+        junk=_strings(gold.get("junk")),
+        parts=frozenset(parts),
+        dataset="plain",
+    )
+

@@ -1,0 +1,433 @@
+"""Matching rules and scores: pure functions over gold records and flattened predictions.
+
+Precision and recall are counted on each side separately (not a one-to-one alignment):
+recall = gold items found / gold items, precision = predicted items that match some gold
+item / predicted items. Two spans match when they overlap by at least half of the shorter one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from kg.evaluate.adapters import GoldDate, GoldEntity, GoldQuote
+
+OVERLAP_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts behind precision / recall / F1; add scores to pool documents (micro average)."""
+
+    pred_correct: int = 0
+    pred_total: int = 0
+    gold_found: int = 0
+    gold_total: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.pred_correct / self.pred_total if self.pred_total else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.gold_total if self.gold_total else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.pred_correct + other.pred_correct,
+            self.pred_total + other.pred_total,
+            self.gold_found + other.gold_found,
+            self.gold_total + other.gold_total,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "pred_correct": self.pred_correct,
+            "pred_total": self.pred_total,
+            "gold_found": self.gold_found,
+            "gold_total": self.gold_total,
+        }
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A proportion ``hits / total`` that can be pooled over documents."""
+
+    hits: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+    def __add__(self, other: Rate) -> Rate:
+        return Rate(self.hits + other.hits, self.total + other.total)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": round(self.value, 4), "hits": self.hits, "total": self.total}
+
+
+class PredictedMention(NamedTuple):
+    """One predicted entity mention: span, the entity's type and the entity's id."""
+
+    start: int
+    end: int
+    type: str
+    entity: str
+
+
+class PredictedEntity(NamedTuple):
+    """One predicted entity (node): id, name, type and aliases."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+class PredictedQuote(NamedTuple):
+    """One predicted direct quote with its speaker name (or ``None``)."""
+
+    quote: str
+    speaker: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+class PredictedDate(NamedTuple):
+    """One predicted date: its text, ISO value and precision, and span when known."""
+
+    text: str | None
+    value: str | None
+    precision: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+# --- text and spans ---------------------------------------------------------------------------
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalize_name(text: str) -> str:
+    """Return a name folded for comparison: ASCII, lowercase, no dots, possessive or "the".
+
+    >>> normalize_name("the U.S.'s")
+    'us'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    ascii_text = _POSSESSIVE.sub("", ascii_text.strip()).replace(".", "")
+    folded = _NON_WORD.sub(" ", ascii_text).strip()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def normalize_text(text: str) -> str:
+    """Return text folded for containment tests: ASCII lowercase words separated by spaces."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+def contains_phrase(outer: str, inner: str) -> bool:
+    """Return whether folded ``inner`` occurs in folded ``outer`` as whole words."""
+    o, i = normalize_text(outer), normalize_text(inner)
+    return bool(i) and f" {i} " in f" {o} "
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Return the number of characters two half-open spans share."""
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def spans_match(
+    a: tuple[int, int], b: tuple[int, int], threshold: float = OVERLAP_THRESHOLD
+) -> bool:
+    """Return whether two spans overlap by at least ``threshold`` of the shorter one."""
+    shared = overlap(a[0], a[1], b[0], b[1])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shared > 0 and shared >= threshold * max(shorter, 1)
+
+
+# --- entities: mention level (offsets) --------------------------------------------------------
+
+
+def innermost_mentions(gold: Sequence[GoldEntity]) -> list[GoldEntity]:
+    """Return gold mentions minus those that strictly contain a mention of the same instance.
+
+    MEANTIME nests "Airbus parent EADS" around "EADS" (same entity); recall counts the name once.
+    """
+
+    def contains(outer: GoldEntity, inner: GoldEntity) -> bool:
+        return (
+            outer is not inner
+            and outer.instance is not None
+            and outer.instance == inner.instance
+            and outer.start <= inner.start  # type: ignore[operator]
+            and inner.end <= outer.end  # type: ignore[operator]
+            and (outer.start, outer.end) != (inner.start, inner.end)
+        )
+
+    return [g for g in gold if not any(contains(g, other) for other in gold)]
+
+
+def _span(item: Any) -> tuple[int, int]:
+    return (item.start, item.end)
+
+
+def entity_mention_score(
+    gold: Sequence[GoldEntity], predicted: Sequence[PredictedMention], typed: bool
+) -> Score:
+    """Return mention-level entity P/R by span overlap; ``typed`` also requires a right type.
+
+    Typed: gold mentions without accepted types are left out of recall, and a predicted
+    mention whose only overlapping gold mentions are untyped is left out of precision.
+    """
+    recall_gold = [g for g in innermost_mentions(gold) if g.types or not typed]
+    found = sum(
+        any(spans_match(_span(g), _span(p)) and (not typed or p.type in g.types)
+            for p in predicted)
+        for g in recall_gold
+    )
+    correct = total = 0
+    for p in predicted:
+        hits = [g for g in gold if spans_match(_span(g), _span(p))]
+        if typed and hits and not any(g.types for g in hits):
+            continue
+        total += 1
+        correct += any(not typed or p.type in g.types for g in hits)
+    return Score(correct, total, found, len(recall_gold))
+
+
+def _best_entity(g: GoldEntity, predicted: Sequence[PredictedMention]) -> str | None:
+    best, best_overlap = None, 0
+    for p in predicted:
+        if spans_match(_span(g), _span(p)):
+            shared = overlap(g.start, g.end, p.start, p.end)  # type: ignore[arg-type]
+            if shared > best_overlap:
+                best, best_overlap = p.entity, shared
+    return best
+
+
+def duplicate_mention_rate(
+    gold: Sequence[GoldEntity], predicted: Sequence[PredictedMention]
+) -> Rate:
+    """Return gold instances split over ≥2 predicted entities / instances with ≥2 matched mentions.
+
+    Each gold mention goes to the predicted entity of its best-overlapping predicted mention.
+    """
+    by_instance: dict[str, list[str]] = defaultdict(list)
+    for g in innermost_mentions(gold):
+        if g.instance is None:
+            continue
+        entity = _best_entity(g, predicted)
+        if entity is not None:
+            by_instance[g.instance].append(entity)
+    eligible = [ids for ids in by_instance.values() if len(ids) >= 2]
+    return Rate(sum(len(set(ids)) >= 2 for ids in eligible), len(eligible))
+
+
+# --- entities: name level (plain gold) --------------------------------------------------------
+
+
+def gold_names(g: GoldEntity) -> set[str]:
+    """Return the folded names a gold entity may be predicted under (text and aliases)."""
+    return {n for n in (normalize_name(x) for x in (g.text, *g.aliases)) if n}
+
+
+def predicted_names(p: PredictedEntity) -> set[str]:
+    """Return the folded name and aliases of a predicted entity."""
+    return {n for n in (normalize_name(x) for x in (p.name, *p.aliases)) if n}
+
+
+def names_match(g: GoldEntity, p: PredictedEntity) -> bool:
+    """Return whether the predicted name or an alias equals the gold text or an alias (folded)."""
+    return bool(gold_names(g) & predicted_names(p))
+
+
+def entity_name_score(
+    gold: Sequence[GoldEntity], predicted: Sequence[PredictedEntity], typed: bool
+) -> Score:
+    """Return name-level entity P/R: nodes matched by name/alias; ``typed`` also needs the type."""
+    recall_gold = [g for g in gold if g.types or not typed]
+    found = sum(
+        any(names_match(g, p) and (not typed or p.type in g.types) for p in predicted)
+        for g in recall_gold
+    )
+    correct = total = 0
+    for p in predicted:
+        hits = [g for g in gold if names_match(g, p)]
+        if typed and hits and not any(g.types for g in hits):
+            continue
+        total += 1
+        correct += any(not typed or p.type in g.types for g in hits)
+    return Score(correct, total, found, len(recall_gold))
+
+
+def duplicate_entity_rate(gold: Sequence[GoldEntity], predicted: Sequence[PredictedEntity]) -> Rate:
+    """Return gold entities matched by ≥2 predicted nodes / gold entities matched at all."""
+    counts = [sum(names_match(g, p) for p in predicted) for g in gold]
+    matched = [c for c in counts if c >= 1]
+    return Rate(sum(c >= 2 for c in matched), len(matched))
+
+
+def junk_actors(junk: Iterable[str], predicted: Sequence[PredictedEntity]) -> list[str]:
+    """Return names of predicted nodes that are junk: a name/alias equal to or containing one.
+
+    A junk string is a heading, ad or link text; a real actor merely named inside it is fine,
+    so containment is tested one way only (the junk string inside the predicted name).
+    """
+    junk_list = [j for j in junk if normalize_name(j)]
+    out = []
+    for p in predicted:
+        names = (p.name, *p.aliases)
+        if any(normalize_name(n) == normalize_name(j) or contains_phrase(n, j)
+               for n in names for j in junk_list):
+            out.append(p.name)
+    return out
+
+
+# --- quotes and speakers ----------------------------------------------------------------------
+
+
+def quotes_match(g: GoldQuote, p: PredictedQuote) -> bool:
+    """Return whether quotes match: spans overlap ≥50% of the shorter, else text containment."""
+    if None not in (g.start, g.end, p.start, p.end):
+        return spans_match((g.start, g.end), (p.start, p.end))  # type: ignore[arg-type]
+    gt, pt = normalize_text(g.quote), normalize_text(p.quote)
+    return bool(gt and pt) and (gt in pt or pt in gt)
+
+
+def quote_score(
+    gold: Sequence[GoldQuote], predicted: Sequence[PredictedQuote]
+) -> tuple[Score, list[tuple[GoldQuote, PredictedQuote]]]:
+    """Return direct-quote P/R and the (gold, first matching prediction) pairs found."""
+    pairs = []
+    for g in gold:
+        match = next((p for p in predicted if quotes_match(g, p)), None)
+        if match is not None:
+            pairs.append((g, match))
+    correct = sum(any(quotes_match(g, p) for g in gold) for p in predicted)
+    return Score(correct, len(predicted), len(pairs), len(gold)), pairs
+
+
+#: Capitalised words that do not make a speaker a name (pronouns, determiners, quantifiers).
+NOT_NAME_WORDS = frozenset(
+    "i he she it we they you me him her us them his its our their my your this that these those "
+    "the a an one some many several other others another both all each someone somebody "
+    "officials official sources source".split()
+)
+
+
+def is_named_speaker(speaker: str | None) -> bool:
+    """Return whether a gold speaker span contains a name (a capitalised non-pronoun word)."""
+    if not speaker:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", speaker)
+    return any(w[0].isupper() and w.lower().strip(".") not in NOT_NAME_WORDS for w in words)
+
+
+def speaker_matches(predicted: str | None, gold: str | None) -> bool:
+    """Return whether speakers agree: same last word (surname) or one contains the other."""
+    if not predicted or not gold:
+        return False
+    p, g = normalize_name(predicted), normalize_name(gold)
+    if not p or not g:
+        return False
+    return p.split()[-1] == g.split()[-1] or contains_phrase(p, g) or contains_phrase(g, p)
+
+
+def speaker_accuracy(pairs: Iterable[tuple[GoldQuote, PredictedQuote]]) -> Rate:
+    """Return right speakers / matched quotes whose gold speaker is a name."""
+    named = [(g, p) for g, p in pairs if is_named_speaker(g.speaker)]
+    return Rate(sum(speaker_matches(p.speaker, g.speaker) for g, p in named), len(named))
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def date_precision(value: str | None) -> str | None:
+    """Return ``day``/``month``/``year`` for ISO ``YYYY[-MM[-DD]]`` values, else ``None``."""
+    if not value or not _ISO_DATE.match(value):
+        return None
+    return {10: "day", 7: "month", 4: "year"}[len(value)]
+
+
+def date_value_matches(gold: str, predicted: str | None, precision: str | None = None) -> bool:
+    """Return whether a predicted date equals the gold value at the gold's precision.
+
+    The prediction is first cut to its own ``precision``; it must be at least as precise as
+    the gold (``2009-06-18`` is right for gold ``2009-06``; ``2009`` is not). ``fuzzy``
+    precision (report date standing in) is never right.
+    """
+    if date_precision(gold) is None or not predicted or precision == "fuzzy":
+        return False
+    value = predicted[: _PRECISION_LENGTH.get(precision or "", 10)]
+    return len(value) >= len(gold) and value[: len(gold)] == gold
+
+
+def dates_match(g: GoldDate, p: PredictedDate) -> bool:
+    """Return whether a predicted date expression is the gold one (span overlap or text)."""
+    if None not in (g.start, g.end, p.start, p.end):
+        return spans_match((g.start, g.end), (p.start, p.end))  # type: ignore[arg-type]
+    return bool(p.text) and (contains_phrase(p.text, g.text) or contains_phrase(g.text, p.text))
+
+
+class DateScores(NamedTuple):
+    """Date results: span P/R, value accuracy over matched gold, value recall over all gold."""
+
+    spans: Score
+    accuracy: Rate
+    recall: Rate
+
+
+def date_scores(gold: Sequence[GoldDate], predicted: Sequence[PredictedDate]) -> DateScores:
+    """Return date span P/R and normalisation accuracy over gold dates with an ISO day/month/year.
+
+    Gold values such as ``PAST_REF``, weeks or quarters are left out of recall and accuracy,
+    but a prediction overlapping them still counts as a correct span.
+    """
+    normalizable = [g for g in gold if date_precision(g.value)]
+    matched = right = 0
+    for g in normalizable:
+        hits = [p for p in predicted if dates_match(g, p)]
+        if hits:
+            matched += 1
+            right += any(date_value_matches(g.value, p.value, p.precision) for p in hits)
+    correct = sum(any(dates_match(g, p) for g in gold) for p in predicted)
+    return DateScores(
+        spans=Score(correct, len(predicted), matched, len(normalizable)),
+        accuracy=Rate(right, matched),
+        recall=Rate(right, len(normalizable)),
+    )
+
+
+def event_date_hit(gold_dates: Sequence[str], predicted: Sequence[PredictedDate]) -> bool:
+    """Return whether a gold main-event day is among the predicted event dates.
+
+    Day-precision predictions must equal the day; month-precision ones the month; year and
+    fuzzy (report date standing in) predictions never count.
+    """
+    for p in predicted:
+        if not p.value:
+            continue
+        if p.precision in (None, "day") and len(p.value) >= 10:
+            if any(p.value[:10] == g[:10] for g in gold_dates):
+                return True
+        elif p.precision == "month" and any(p.value[:7] == g[:7] for g in gold_dates):
+            return True
+    return False

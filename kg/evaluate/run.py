@@ -1,0 +1,263 @@
+"""Run a predictor over gold documents and score every part the gold annotates.
+
+A predictor takes gold documents and returns one ``Extraction.to_json()`` dict per document,
+in order. :func:`kg_predictor` runs kg's pipeline; :func:`kg.evaluate.baseline.baseline_predictor`
+runs plain spaCy NER; tests pass their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kg.evaluate.adapters import GoldDoc, GoldSet
+from kg.evaluate.metrics import (
+    PredictedDate,
+    PredictedEntity,
+    PredictedMention,
+    PredictedQuote,
+    Rate,
+    Score,
+    date_scores,
+    duplicate_entity_rate,
+    duplicate_mention_rate,
+    entity_mention_score,
+    entity_name_score,
+    event_date_hit,
+    junk_actors,
+    quote_score,
+    speaker_accuracy,
+)
+
+Predictor = Callable[[Sequence[GoldDoc]], list[dict[str, Any]]]
+
+#: Parts in report order, with whether each is a P/R/F1 score or a single rate.
+PARTS: tuple[tuple[str, str], ...] = (
+    ("entities_typed", "score"),
+    ("entities_untyped", "score"),
+    ("duplicate_nodes", "rate"),
+    ("junk_actors", "rate"),
+    ("quotes", "score"),
+    ("speakers", "rate"),
+    ("dates", "score"),
+    ("date_accuracy", "rate"),
+    ("date_recall", "rate"),
+    ("event_date_hit", "rate"),
+)
+MIN_QUOTE_WORDS = 3
+
+
+class EvalError(RuntimeError):
+    """Raised when the evaluation cannot run (no pipeline, predictor output mismatch)."""
+
+
+# --- flattening predictions --------------------------------------------------------------------
+
+
+def predicted_mentions(pred: dict[str, Any], limit: int | None = None) -> list[PredictedMention]:
+    """Return every entity mention of a prediction starting before ``limit`` (if given)."""
+    out = []
+    for entity in pred.get("entities", []):
+        for m in entity.get("mentions", []):
+            if m.get("start") is None or m.get("end") is None:
+                continue
+            if limit is None or m["start"] < limit:
+                out.append(PredictedMention(m["start"], m["end"], entity.get("type", ""),
+                                            entity.get("id") or entity.get("name", "")))
+    return out
+
+
+def predicted_entities(pred: dict[str, Any]) -> list[PredictedEntity]:
+    """Return the predicted nodes (id, name, type, aliases) of a prediction."""
+    return [
+        PredictedEntity(e.get("id") or e["name"], e["name"], e.get("type", ""),
+                        tuple(e.get("aliases") or ()))
+        for e in pred.get("entities", [])
+    ]
+
+
+def predicted_quotes(pred: dict[str, Any], min_words: int = 0) -> list[PredictedQuote]:
+    """Return the direct-quote statements of a prediction with at least ``min_words`` words."""
+    return [
+        PredictedQuote(s.get("quote") or "", s.get("speaker"), s.get("start"), s.get("end"))
+        for s in pred.get("statements", [])
+        if s.get("kind", "direct") == "direct"
+        and len((s.get("quote") or "").split()) >= min_words
+    ]
+
+
+def locate(text: str, needle: str, near: int | None) -> tuple[int, int] | None:
+    """Return the span of the occurrence of ``needle`` in ``text`` closest to ``near``."""
+    if not needle:
+        return None
+    spans = [m.span() for m in re.finditer(re.escape(needle), text)]
+    if not spans:
+        return None
+    return min(spans, key=lambda s: abs(s[0] - (near or 0)))
+
+
+def predicted_dates(
+    pred: dict[str, Any], text: str, limit: int | None = None
+) -> list[PredictedDate]:
+    """Return predicted date expressions: the ``dates`` list when present, else event dates.
+
+    Event dates carry only ``date_text``; its span is the occurrence nearest the event.
+    """
+    out: list[PredictedDate] = []
+    if "dates" in pred:
+        for d in pred["dates"]:
+            out.append(PredictedDate(
+                d.get("text"), d.get("value") or d.get("iso") or d.get("date"),
+                d.get("precision") or d.get("date_precision"), d.get("start"), d.get("end"),
+            ))
+    else:
+        seen = set()
+        for e in pred.get("events", []):
+            span = locate(text, e.get("date_text") or "", e.get("start"))
+            if span is None or span in seen:
+                continue
+            seen.add(span)
+            out.append(PredictedDate(e["date_text"], e.get("date"), e.get("date_precision"),
+                                     *span))
+    return [d for d in out if limit is None or d.start is None or d.start < limit]
+
+
+def predicted_event_dates(pred: dict[str, Any]) -> list[PredictedDate]:
+    """Return the date of every predicted event."""
+    return [
+        PredictedDate(e.get("date_text"), e.get("date"), e.get("date_precision"))
+        for e in pred.get("events", [])
+    ]
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
+    """Return the scores (Score / Rate values, plus junk names) of one prediction."""
+    scores: dict[str, Any] = {}
+    if "entities" in gold.parts:
+        if gold.entities and all(g.start is not None for g in gold.entities):
+            mentions = predicted_mentions(pred, gold.annotated_end)
+            scores["entities_typed"] = entity_mention_score(gold.entities, mentions, typed=True)
+            scores["entities_untyped"] = entity_mention_score(gold.entities, mentions, False)
+            scores["duplicate_nodes"] = duplicate_mention_rate(gold.entities, mentions)
+        else:
+            nodes = predicted_entities(pred)
+            scores["entities_typed"] = entity_name_score(gold.entities, nodes, typed=True)
+            scores["entities_untyped"] = entity_name_score(gold.entities, nodes, typed=False)
+            scores["duplicate_nodes"] = duplicate_entity_rate(gold.entities, nodes)
+    if "junk" in gold.parts:
+        nodes = predicted_entities(pred)
+        junk = junk_actors(gold.junk, nodes)
+        scores["junk_actors"] = Rate(len(junk), len(nodes))
+        scores["junk_names"] = junk
+    if "quotes" in gold.parts:
+        min_words = MIN_QUOTE_WORDS if gold.dataset == "polnear" else 0
+        quote, pairs = quote_score(gold.quotes, predicted_quotes(pred, min_words))
+        scores["quotes"] = quote
+        scores["speakers"] = speaker_accuracy(pairs)
+    if "dates" in gold.parts:
+        result = date_scores(gold.dates, predicted_dates(pred, gold.text, gold.annotated_end))
+        scores["dates"] = result.spans
+        scores["date_accuracy"] = result.accuracy
+        scores["date_recall"] = result.recall
+    if "events" in gold.parts:
+        dated = [e for e in gold.events if e.dates]
+        if dated:
+            events = predicted_event_dates(pred)
+            scores["event_date_hit"] = Rate(
+                sum(event_date_hit(e.dates, events) for e in dated), len(dated))
+    return scores
+
+
+def pool_scores(per_doc: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Return the micro-pooled scores of several documents (counts summed per part)."""
+    pooled: dict[str, Any] = {}
+    for scores in per_doc:
+        for key, value in scores.items():
+            if key == "junk_names":
+                pooled.setdefault(key, []).extend(value)
+            elif key in pooled:
+                pooled[key] = pooled[key] + value
+            else:
+                pooled[key] = value
+    return pooled
+
+
+def scores_json(pooled: dict[str, Any]) -> dict[str, Any]:
+    """Return pooled scores as JSON (adds ``duplicate_free`` = 1 - duplicate rate)."""
+    out: dict[str, Any] = {}
+    for key, value in pooled.items():
+        out[key] = value.to_json() if isinstance(value, Score | Rate) else value
+    if "duplicate_nodes" in pooled:
+        dup = pooled["duplicate_nodes"]
+        out["duplicate_free"] = {"value": round(1 - dup.value, 4), "hits": dup.total - dup.hits,
+                                 "total": dup.total}
+    return out
+
+
+def predict(predictor: Predictor, docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
+    """Return the predictor's output for ``docs``, checking there is one dict per document."""
+    preds = list(predictor(docs))
+    if len(preds) != len(docs):
+        raise EvalError(f"predictor returned {len(preds)} results for {len(docs)} documents")
+    return preds
+
+
+def evaluate_system(predictor: Predictor, docs: Sequence[GoldDoc]) -> dict[str, Any]:
+    """Return the pooled JSON scores of one predictor over ``docs``."""
+    preds = predict(predictor, docs)
+    return scores_json(pool_scores([score_document(g, p) for g, p in zip(docs, preds,
+                                                                         strict=True)]))
+
+
+def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
+    """Return a predictor running kg's extraction pipeline (``kg.pipeline.extract_articles``)."""
+
+    def run(docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
+        try:
+            from kg.model import Article
+            from kg.nlp import load_pipeline
+            from kg.pipeline import extract_articles
+        except ImportError as exc:
+            raise EvalError(f"kg's extraction pipeline is not available: {exc}") from exc
+        articles = [
+            Article(id=d.id, title=d.title, text=d.text, published=d.published, source=d.dataset)
+            for d in docs
+        ]
+        nlp = load_pipeline(model)
+        return [x.to_json() for x in extract_articles(articles, nlp=nlp, batch_size=batch_size)]
+
+    return run
+
+
+def run_eval(
+    gold: GoldSet | Sequence[GoldDoc],
+    predictor: Predictor | None = None,
+    baseline: Predictor | bool = True,
+    model: str | None = None,
+) -> dict[str, Any]:
+    """Return the report of kg (or ``predictor``) and, unless off, the baseline over ``gold``.
+
+    Shape: ``{"dataset", "path", "docs", "skipped", "systems": {"kg": {...}, "baseline": {...}}}``
+    where each system maps part names to P/R/F1 (``precision``/``recall``/``f1`` + counts) or
+    rates (``value``/``hits``/``total``).
+    """
+    from kg.evaluate.baseline import baseline_predictor
+
+    docs = list(gold.docs) if isinstance(gold, GoldSet) else list(gold)
+    systems = {"kg": evaluate_system(predictor or kg_predictor(model), docs)}
+    if baseline is True:
+        baseline = baseline_predictor(model)
+    if baseline:
+        systems["baseline"] = evaluate_system(baseline, docs)
+    dataset = gold.dataset if isinstance(gold, GoldSet) else (docs[0].dataset if docs else "")
+    return {
+        "dataset": dataset,
+        "path": gold.path if isinstance(gold, GoldSet) else None,
+        "docs": len(docs),
+        "skipped": list(gold.skipped) if isinstance(gold, GoldSet) else [],
+        "systems": systems,
+    }

@@ -1,0 +1,180 @@
+"""Within-article entity resolution: one entity per real-world actor.
+
+Rules, in order: countries by ISO code (name, abbreviation, demonym); well-known
+organisations by alias table; acronyms of organisation names ("EU" = "European Union");
+people by full name, surname or first name and transliteration variants (rapidfuzz);
+generic plan mentions ("the peace plan") to the one specific plan of the article.
+``kg_resolve`` sets ``span._.kg_entity`` on every actor mention and ``doc._.kg_entities``
+(id → :class:`EntityInfo`); headline-only mentions are dropped unless the body names them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.actors import ACTORS_KEY
+from kg.extract.countries import lookup_country, normalise_surface
+from kg.lexicon import KNOWN_ORGS
+from kg.model import entity_id
+
+if not Span.has_extension("kg_entity"):
+    Span.set_extension("kg_entity", default=None)
+if not Doc.has_extension("kg_entities"):
+    Doc.set_extension("kg_entities", default={})
+
+#: Minimum rapidfuzz ratio for two spellings of a surname to be one person.
+SURNAME_SIMILARITY = 88.0
+
+
+@dataclass
+class EntityInfo:
+    """A resolved actor of one article (mutable while the component builds it)."""
+
+    id: str
+    name: str
+    type: str
+    country_code: str | None = None
+    surface: Counter = field(default_factory=Counter)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(sorted(s for s in self.surface if s != self.name))
+
+
+def clean_surface(text: str) -> str:
+    """Return a mention's text without possessive, line breaks and doubled spaces."""
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    return re.sub(r"'s?$", "", text).strip()
+
+
+def acronym(name: str) -> str:
+    """Return the initials of a name's capitalised words.
+
+    >>> acronym("European Central Bank")
+    'ECB'
+    """
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_person(short: str, full: str) -> bool:
+    """Return True if single name ``short`` is the surname or first name of ``full``."""
+    parts = full.split()
+    last, first = parts[-1], parts[0]
+    if short.lower() in (last.lower(), first.lower()):
+        return True
+    return fuzz.ratio(short.lower(), last.lower()) >= SURNAME_SIMILARITY and abs(
+        len(short) - len(last)
+    ) <= 2
+
+
+def _same_full_name(a: str, b: str) -> bool:
+    """Return True for two full names differing only by transliteration ("Zelensky(y)")."""
+    pa, pb = a.split(), b.split()
+    if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
+        return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
+    return fuzz.ratio(a.lower(), b.lower()) >= 92.0
+
+
+class _Resolver:
+    """Assigns entity ids to mentions of one document."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, EntityInfo] = {}
+        self.people: list[EntityInfo] = []
+
+    def _get(self, id_: str, name: str, type_: str, code: str | None = None) -> EntityInfo:
+        if id_ not in self.entities:
+            self.entities[id_] = EntityInfo(id_, name, type_, code)
+        return self.entities[id_]
+
+    def person(self, text: str) -> EntityInfo:
+        if len(text.split()) >= 2:
+            for info in self.people:
+                if len(info.name.split()) >= 2 and _same_full_name(text, info.name):
+                    if len(text) > len(info.name):
+                        info.name = text
+                    return info
+            info = self._get(entity_id("Person", text), text, "Person")
+            if info not in self.people:
+                self.people.append(info)
+            return info
+        candidates = [p for p in reversed(self.people) if _same_person(text, p.name)]
+        if candidates:
+            return candidates[0]
+        info = self._get(entity_id("Person", text), text, "Person")
+        self.people.append(info)
+        return info
+
+    def resolve(self, span: Span) -> EntityInfo:
+        text = clean_surface(span.text)
+        type_ = span.label_
+        if type_ == "Country":
+            country = lookup_country(text)
+            if country is not None:
+                return self._get(
+                    entity_id("Country", country.name), country.name, "Country", country.alpha_2
+                )
+            type_ = "Place"
+        key = normalise_surface(text)
+        key = key if key in KNOWN_ORGS else "the " + key
+        if key in KNOWN_ORGS:
+            name, known_type = KNOWN_ORGS[key]
+            return self._get(entity_id(known_type, name), name, known_type)
+        if type_ == "Person":
+            return self.person(text)
+        if type_ == "Organization" and text.isupper():
+            for info in self.entities.values():
+                if info.type == "Organization" and acronym(info.name) == text:
+                    return info
+        name = text[0].upper() + text[1:] if type_ == "Organization" else text
+        return self._get(entity_id(type_, name), name, type_)
+
+
+def _merge_generic_plans(spans: list[Span], resolver: _Resolver) -> None:
+    """Point generic plan mentions ("the peace plan") at the article's one specific plan."""
+    plans = [i for i in resolver.entities.values() if i.type == "Plan"]
+    specific = [p for p in plans if re.search(r"\d", p.name)]
+    if len(specific) != 1:
+        return
+    target = specific[0]
+    for span in spans:
+        info = resolver.entities.get(span._.kg_entity)
+        if info is None or info is target or info.type != "Plan":
+            continue
+        if re.search(r"\b(?:peace|draft|revised|original)?\s*plan$", info.name, re.I) and (
+            "counter" not in info.name.lower()
+        ):
+            span._.kg_entity = target.id
+            target.surface[clean_surface(span.text)] += 1
+            info.surface.clear()
+
+
+def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
+    """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
+    resolver = _Resolver()
+    spans = list(doc.spans[ACTORS_KEY])
+    # Full names first, so that a surname seen before its full name still finds it.
+    ordered = sorted(spans, key=lambda s: (s.label_ != "Person" or len(s) < 2, s.start))
+    for span in ordered:
+        info = resolver.resolve(span)
+        span._.kg_entity = info.id
+        info.surface[clean_surface(span.text)] += 1
+    _merge_generic_plans(spans, resolver)
+    body_ids = {s._.kg_entity for s in spans if not s._.kg_headline}
+    kept = [s for s in spans if s._.kg_entity in body_ids]
+    doc.spans[ACTORS_KEY] = kept
+    used = {s._.kg_entity for s in kept}
+    return {id_: info for id_, info in resolver.entities.items() if id_ in used and info.surface}
+
+
+@Language.component("kg_resolve", assigns=["doc._.kg_entities"], requires=["doc.spans"])
+def resolve_component(doc: Doc) -> Doc:
+    """Resolve actor mentions of the article into entities."""
+    doc._.kg_entities = resolve_mentions(doc)
+    return doc

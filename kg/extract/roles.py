@@ -1,0 +1,112 @@
+"""Roles: the titles people hold, and of which country or organisation.
+
+"US Secretary of State Marco Rubio" → (Marco Rubio, "Secretary of State", United States);
+"Dmitry Peskov, the Kremlin spokesman," → (Dmitry Peskov, "spokesman", Kremlin).
+``kg_roles`` stores :class:`RoleInfo` records in ``doc._.kg_roles``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.actors import ACTORS_KEY, actor_index
+from kg.lexicon import TITLE_HEADS, TITLE_WORDS
+
+if not Doc.has_extension("kg_roles"):
+    Doc.set_extension("kg_roles", default=[])
+
+_EDGE_WORDS = frozenset({"of", "the", "and", "for", "a", "an"})
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    """A title held by a person in one article, with the span that says so."""
+
+    person_id: str
+    title: str
+    of_id: str | None
+    start: int
+    end: int
+
+
+def _is_title_token(token) -> bool:
+    return (token.lower_ in TITLE_WORDS or token.ent_type_ == "KG_TITLE") and not token.is_punct
+
+
+def _trim(tokens: list) -> list:
+    while tokens and tokens[0].lower_ in _EDGE_WORDS:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in _EDGE_WORDS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _title_text(tokens: list) -> str | None:
+    tokens = _trim(tokens)
+    if not tokens or not any(t.lower_ in TITLE_HEADS or t.ent_type_ == "KG_TITLE" for t in tokens):
+        return None
+    return " ".join(t.text for t in tokens)
+
+
+def role_before(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
+    """Return the role written before a name ("Kremlin spokesman Dmitry Peskov")."""
+    doc = person.doc
+    i = person.start - 1
+    while i >= person.sent.start and i not in actors and _is_title_token(doc[i]):
+        i -= 1
+    title = _title_text(list(doc[i + 1 : person.start]))
+    if title is None:
+        return None
+    of = actors.get(i) if i >= person.sent.start else None
+    of_id = of._.kg_entity if of is not None and of.label_ != "Person" else None
+    start = of.start_char if of_id else doc[i + 1].idx
+    return RoleInfo(person._.kg_entity, title, of_id, start, person.end_char)
+
+
+def role_after(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
+    """Return an appositive role ("Dmitry Peskov, the Kremlin spokesman,")."""
+    doc = person.doc
+    j = person.end
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    of = actors.get(j)
+    if of is not None and of.label_ != "Person":
+        j = of.end
+    else:
+        of = None
+    k = j
+    while k < len(doc) and k not in actors and _is_title_token(doc[k]):
+        k += 1
+    if k < len(doc) and doc[k].text not in (",", ".", ";", "—", "–", ")"):
+        return None
+    title = _title_text(list(doc[j:k]))
+    if title is None:
+        return None
+    return RoleInfo(person._.kg_entity, title, of._.kg_entity if of else None, person.start_char,
+                    doc[k - 1].idx + len(doc[k - 1].text))
+
+
+def find_roles(doc: Doc) -> list[RoleInfo]:
+    """Return the roles of the named people of ``doc``, one per (person, title, of)."""
+    actors = actor_index(doc)
+    roles: dict[tuple, RoleInfo] = {}
+    for span in doc.spans.get(ACTORS_KEY, []):
+        if span.label_ != "Person" or span._.kg_entity is None:
+            continue
+        for role in (role_before(span, actors), role_after(span, actors)):
+            if role is not None:
+                roles.setdefault((role.person_id, role.title.lower(), role.of_id), role)
+    return list(roles.values())
+
+
+@Language.component("kg_roles", assigns=["doc._.kg_roles"], requires=["doc._.kg_entities"])
+def roles_component(doc: Doc) -> Doc:
+    """Find the titles people hold."""
+    doc._.kg_roles = find_roles(doc)
+    return doc

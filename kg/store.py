@@ -1,0 +1,490 @@
+"""The embedded knowledge-graph store: Oxigraph (RocksDB) in a directory, a graph per article.
+
+Layout: each article's facts live in the named graph ``…/id/graph/article/<article id>`` (with
+its provenance: source, title, publication date, ingest time, kg version, spaCy model); shared
+actor facts (types, canonical name, aliases, country code, total mention count) live in
+``…/id/graph/actors``.
+
+Crash safety: :meth:`KGStore.add_extraction` first writes the new triples into a private staging
+graph (one transaction), then swaps them into the article graph, merges the actor facts and
+drops the staging graph in a single SPARQL Update, which Oxigraph applies as one RocksDB
+transaction. A process killed with ``kill -9`` at any moment therefore leaves either the old or
+the new version of an article, never part of one; leftover staging graphs are dropped the next
+time the store is opened. Article text is never formatted into SPARQL strings: it enters as RDF
+terms through :meth:`pyoxigraph.Store.extend`, and user values bind through substitutions.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from kg.model import Extraction
+from kg.rdf import (
+    ACTORS_GRAPH,
+    KG,
+    KGID,
+    PREFIXES,
+    actor_triples,
+    article_graph_iri,
+    article_id_of,
+    entity_id_of,
+    extraction_triples,
+)
+
+STAGING_PREFIX = str(KGID) + "graph/staging/"
+
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+}
+#: Formats that keep named graphs (the others export the union of all graphs).
+DATASET_FORMATS = frozenset({"trig", "nq"})
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (message is one line, fit for the CLI)."""
+
+
+class QueryError(StoreError):
+    """A SPARQL query is malformed or failed."""
+
+
+# ---------------------------------------------------------------------- term conversion
+
+
+def to_ox(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Return ``value`` (rdflib term, pyoxigraph term or Python value) as a pyoxigraph term.
+
+    Plain ``str`` becomes a string literal; pass :class:`rdflib.URIRef` to bind an IRI.
+    """
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return value
+    if isinstance(value, URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, BNode):
+        return ox.BlankNode(str(value))
+    if not isinstance(value, Literal):
+        value = Literal(value)
+    if value.language:
+        return ox.Literal(str(value), language=value.language)
+    datatype = ox.NamedNode(str(value.datatype)) if value.datatype else None
+    return ox.Literal(str(value), datatype=datatype)
+
+
+def from_ox_term(term: Any) -> Identifier | None:
+    """Return a pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported RDF term {term!r}")
+
+
+def to_python(term: Any) -> Any:
+    """Return a pyoxigraph term as a plain Python value (IRIs stay :class:`URIRef`)."""
+    node = from_ox_term(term)
+    if isinstance(node, Literal):
+        value = node.toPython()
+        return str(value) if isinstance(value, Literal) else value
+    return node
+
+
+def _quads(triples: Iterable[tuple], graph: URIRef) -> list[ox.Quad]:
+    g = ox.NamedNode(str(graph))
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
+
+
+def _iri(node: str) -> str:
+    """Return ``node`` (one of kg's own IRIs) in SPARQL ``<…>`` form."""
+    text = str(node)
+    if any(c in text for c in '<>"{}|^`\\ \n'):
+        raise ValueError(f"not a safe IRI: {text!r}")
+    return f"<{text}>"
+
+
+# ---------------------------------------------------------------------- the store
+
+
+class KGStore:
+    """A kg knowledge graph in an Oxigraph store (on disk, or in memory when path is None)."""
+
+    def __init__(self, store: ox.Store, path: Path | None = None) -> None:
+        self._ox: ox.Store | None = store
+        self.path = path
+        self._dataset: Dataset | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> KGStore:
+        """Open (or create) the store in directory ``path``; ``None`` keeps it in memory."""
+        if path is None:
+            return cls(ox.Store())
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: not a kg store (it is a file, not a directory)")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: not a kg store (directory holds no Oxigraph database)")
+        try:
+            store = ox.Store(str(path))
+        except OSError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if "lock" in first.lower():
+                raise StoreError(f"{path}: store is in use by another process") from exc
+            raise StoreError(f"{path}: cannot open store ({first})") from exc
+        kg_store = cls(store, path)
+        kg_store._drop_staging()
+        return kg_store
+
+    def close(self) -> None:
+        """Flush and release the store (the directory lock is freed)."""
+        if self._ox is not None:
+            try:
+                self._ox.flush()
+            except OSError:
+                pass
+        self._dataset = None
+        self._ox = None
+        gc.collect()
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def ox(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store`."""
+        if self._ox is None:
+            raise StoreError("store is closed")
+        return self._ox
+
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib :class:`~rdflib.Dataset` over the same Oxigraph store (oxrdflib)."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+
+            self._dataset = Dataset(store=OxigraphStore(store=self.ox))
+        return self._dataset
+
+    def _drop_staging(self) -> None:
+        for graph in list(self.ox.named_graphs()):
+            if isinstance(graph, ox.NamedNode) and graph.value.startswith(STAGING_PREFIX):
+                self.ox.remove_graph(graph)
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        """Return whether the store holds a graph for this article."""
+        return self.ox.contains_named_graph(ox.NamedNode(str(article_graph_iri(article_id))))
+
+    def article_checksum(self, article_id: str) -> str | None:
+        """Return the stored ``kg:contentHash`` of an article (``None`` if absent)."""
+        graph = ox.NamedNode(str(article_graph_iri(article_id)))
+        quads = self.ox.quads_for_pattern(None, ox.NamedNode(str(KG.contentHash)), None, graph)
+        return next((q.object.value for q in quads), None)
+
+    def _graph_actors(self, graph: URIRef) -> set[str]:
+        quads = self.ox.quads_for_pattern(
+            None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Actor)), ox.NamedNode(str(graph))
+        )
+        return {q.subject.value for q in quads}
+
+    def add_extraction(self, extraction: Extraction, ingested_at: str | None = None) -> int:
+        """Store one article's extraction, replacing its previous graph atomically.
+
+        Returns the number of triples in the article's named graph.
+        """
+        aid = extraction.article.id
+        graph = article_graph_iri(aid)
+        stage = URIRef(STAGING_PREFIX + str(graph).removeprefix(str(KGID) + "graph/"))
+        stage_actors = URIRef(str(stage) + "/actors")
+        ingested_at = ingested_at or datetime.now(UTC).isoformat(timespec="seconds")
+        triples = extraction_triples(extraction, ingested_at)
+        entities = list({e.id: e for e in extraction.entities}.values())
+        affected = self._graph_actors(graph) | {
+            str(s) for s, p, o in triples if str(o) == str(KG.Actor)
+        }
+        self.ox.remove_graph(ox.NamedNode(str(stage)))
+        self.ox.remove_graph(ox.NamedNode(str(stage_actors)))
+        self.ox.extend(
+            _quads(triples, stage) + _quads(actor_triples(entities), stage_actors)
+        )
+        self.ox.update(
+            "\n".join(
+                [
+                    f"DROP SILENT GRAPH {_iri(graph)} ;",
+                    f"ADD SILENT {_iri(stage)} TO {_iri(graph)} ;",
+                    f"DROP SILENT GRAPH {_iri(stage)} ;",
+                    f"INSERT {{ GRAPH {_iri(ACTORS_GRAPH)} {{ ?s ?p ?o }} }} WHERE {{ GRAPH"
+                    f" {_iri(stage_actors)} {{ ?s ?p ?o FILTER(?p != kg:name) }} }} ;",
+                    f"INSERT {{ GRAPH {_iri(ACTORS_GRAPH)} {{ ?s kg:name ?o }} }} WHERE {{ GRAPH"
+                    f" {_iri(stage_actors)} {{ ?s kg:name ?o }} FILTER NOT EXISTS {{ GRAPH"
+                    f" {_iri(ACTORS_GRAPH)} {{ ?s kg:name ?x }} }} }} ;",
+                    f"DROP SILENT GRAPH {_iri(stage_actors)} ;",
+                    self._actor_upkeep(affected),
+                ]
+            ),
+            prefixes=PREFIXES,
+        )
+        return len(triples)
+
+    def add_extractions(self, extractions: Iterable[Extraction]) -> int:
+        """Store many extractions (one transaction each); return the triples written."""
+        return sum(self.add_extraction(ex) for ex in extractions)
+
+    @staticmethod
+    def _actor_upkeep(actors: set[str]) -> str:
+        """Return SPARQL Update dropping orphaned actors and refreshing mention counts."""
+        if not actors:
+            return ""
+        values = " ".join(_iri(a) for a in sorted(actors))
+        actors_graph = _iri(ACTORS_GRAPH)
+        return (
+            f"DELETE {{ GRAPH {actors_graph} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }}"
+            f" GRAPH {actors_graph} {{ ?a ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g"
+            f" {{ ?a a kg:Actor }} FILTER(?g != {actors_graph}) }} }} ;\n"
+            f"DELETE {{ GRAPH {actors_graph} {{ ?a kg:mentionCount ?c }} }} WHERE {{ VALUES ?a"
+            f" {{ {values} }} GRAPH {actors_graph} {{ ?a kg:mentionCount ?c }} }} ;\n"
+            f"INSERT {{ GRAPH {actors_graph} {{ ?a kg:mentionCount ?n }} }} WHERE {{ {{ SELECT ?a"
+            f" (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?a {{ {values} }} GRAPH {actors_graph}"
+            f" {{ ?a a kg:Actor }} OPTIONAL {{ GRAPH ?g {{ ?a kg:hasMention ?m }} }} }}"
+            f" GROUP BY ?a }} }}"
+        )
+
+    def remove_article(self, article_id: str) -> bool:
+        """Remove an article's graph and actors no other article has; return whether it existed."""
+        if not self.has_article(article_id):
+            return False
+        graph = article_graph_iri(article_id)
+        affected = self._graph_actors(graph)
+        self.ox.update(
+            f"DROP SILENT GRAPH {_iri(graph)} ;\n" + self._actor_upkeep(affected),
+            prefixes=PREFIXES,
+        )
+        return True
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def _run(self, sparql: str, init_bindings: dict[str, Any] | None) -> Any:
+        """Run SPARQL on pyoxigraph with union default graph, prefixes and substitutions."""
+        substitutions = {
+            ox.Variable(str(k).lstrip("?$")): to_ox(v) for k, v in (init_bindings or {}).items()
+        }
+        try:
+            return self.ox.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from exc
+
+    def query(
+        self, sparql: str, init_bindings: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]] | bool | Graph:
+        """Run SPARQL over the union of all graphs (``GRAPH ?g`` reaches each named graph).
+
+        Prefixes of :data:`kg.rdf.PREFIXES` (kg:, kgid:, schema:, ...) need no declaration.
+        A bound variable must appear in the SELECT projection (Oxigraph's substitution rule).
+
+        Returns rows (dicts of Python values; IRIs as :class:`URIRef`) for SELECT, a bool for ASK
+        and an rdflib :class:`Graph` for CONSTRUCT / DESCRIBE. ``init_bindings`` maps variable
+        names to values (``URIRef`` for IRIs; ``str``/``int``/``date``/``Literal`` for literals);
+        they are substituted as RDF terms, never formatted into the query.
+        """
+        result = self._run(sparql, init_bindings)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return [{n: to_python(sol[n]) for n in names} for sol in result]
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for t in result:
+            graph.add((from_ox_term(t.subject), from_ox_term(t.predicate), from_ox_term(t.object)))
+        return graph
+
+    def query_dataframe(self, sparql: str, init_bindings: dict[str, Any] | None = None):
+        """Run a SELECT query and return a :class:`pandas.DataFrame` (one column a variable)."""
+        import pandas as pd
+
+        result = self._run(sparql, init_bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("query_dataframe needs a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = [[to_python(sol[n]) for n in names] for sol in result]
+        return pd.DataFrame(rows, columns=names)
+
+    # -- import / export ------------------------------------------------------------------------
+
+    def export(self, dest: str | Path | IO[bytes], format: str = "trig") -> None:
+        """Write the store to ``dest``: ttl / nt / jsonld as the union, trig / nq with graphs."""
+        fmt = format.lower().lstrip(".")
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {format!r} (use {', '.join(EXPORT_FORMATS)})")
+        output = str(dest) if isinstance(dest, str | Path) else dest
+        prefixes = {k: v for k, v in PREFIXES.items() if k != "rdf" or fmt != "jsonld"}
+        if fmt in DATASET_FORMATS:
+            self.ox.dump(output, EXPORT_FORMATS[fmt], prefixes=prefixes)
+            return
+        triples = self.ox.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE {"
+            " { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
+        )
+        ox.serialize(triples, output, EXPORT_FORMATS[fmt], prefixes=prefixes)
+
+    def import_file(self, path: str | Path, format: str | None = None) -> int:
+        """Load a TriG / N-Quads file (named graphs kept) in one transaction; return quads added."""
+        path = Path(path)
+        fmt = (format or path.suffix).lower().lstrip(".")
+        if fmt not in DATASET_FORMATS:
+            raise StoreError(f"{path}: import needs TriG (.trig) or N-Quads (.nq), not {fmt!r}")
+        before = len(self.ox)
+        try:
+            self.ox.load(path=str(path), format=EXPORT_FORMATS[fmt])
+        except (SyntaxError, OSError, ValueError) as exc:
+            message = " ".join(str(exc).split())
+            raise StoreError(f"{path}: cannot import ({message})") from exc
+        return len(self.ox) - before
+
+    # -- summaries ------------------------------------------------------------------------------
+
+    def triple_count(self) -> int:
+        """Return the number of quads in the store (all graphs)."""
+        return len(self.ox)
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Return one dict per stored article: id, title, published, source, url, provenance."""
+        rows = self.query(
+            """
+            SELECT ?g ?id ?title ?published ?source ?url ?ingested ?model ?version ?hash WHERE {
+              GRAPH ?g {
+                ?g kg:sourceArticle ?a .
+                ?a kg:articleId ?id ; schema:headline ?title ; kg:contentHash ?hash .
+                OPTIONAL { ?a schema:datePublished ?published }
+                OPTIONAL { ?a kg:sourcePath ?source }
+                OPTIONAL { ?a schema:url ?url }
+                OPTIONAL { ?g prov:generatedAtTime ?ingested }
+                OPTIONAL { ?g kg:spacyModel ?model }
+                OPTIONAL { ?g kg:kgVersion ?version }
+              }
+            } ORDER BY ?published ?id
+            """
+        )
+        return [
+            {
+                "id": str(r["id"]),
+                "title": str(r["title"]),
+                "published": _iso(r["published"]),
+                "source": r["source"],
+                "url": str(r["url"]) if r["url"] is not None else None,
+                "ingested_at": _iso(r["ingested"]),
+                "model": r["model"],
+                "kg_version": r["version"],
+                "content_hash": r["hash"],
+                "graph": str(r["g"]),
+            }
+            for r in rows
+        ]
+
+    def known_actors(self) -> list[dict[str, Any]]:
+        """Return the actors of the store (id, name, type, aliases, mentions, country_code)."""
+        rows = self.query(
+            """
+            SELECT ?a ?name ?type ?count ?code
+                   (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases) WHERE {
+              GRAPH kgid:graph\\/actors {
+                ?a a kg:Actor ; kg:name ?name ; a ?cls .
+                FILTER(?cls != kg:Actor && STRSTARTS(STR(?cls), STR(kg:)))
+                OPTIONAL { ?a kg:mentionCount ?count }
+                OPTIONAL { ?a kg:countryCode ?code }
+                OPTIONAL { ?a skos:altLabel ?alias }
+              }
+              BIND(STRAFTER(STR(?cls), STR(kg:)) AS ?type)
+            } GROUP BY ?a ?name ?type ?count ?code ORDER BY DESC(?count) ?name
+            """
+        )
+        return [
+            {
+                "id": entity_id_of(r["a"]),
+                "iri": str(r["a"]),
+                "name": r["name"],
+                "type": r["type"],
+                "aliases": sorted(x for x in (r["aliases"] or "").split("\x1f") if x),
+                "mentions": int(r["count"] or 0),
+                "country_code": r["code"],
+            }
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        """Return counts (articles, actors by type, events, statements, roles) and top actors."""
+        counts = self.query(
+            """
+            SELECT
+              (COUNT(DISTINCT ?art) AS ?articles) (COUNT(DISTINCT ?ev) AS ?events)
+              (COUNT(DISTINCT ?st) AS ?statements) (COUNT(DISTINCT ?ro) AS ?roles)
+            WHERE {
+              { ?art a kg:Article } UNION { ?ev a kg:Event } UNION { ?st a kg:Statement }
+              UNION { ?ro a kg:Role }
+            }
+            """
+        )[0]
+        actors = self.known_actors()
+        by_type: dict[str, int] = {}
+        for actor in actors:
+            by_type[actor["type"]] = by_type.get(actor["type"], 0) + 1
+        return {
+            "articles": int(counts["articles"]),
+            "actors": len(actors),
+            "actors_by_type": dict(sorted(by_type.items())),
+            "events": int(counts["events"]),
+            "statements": int(counts["statements"]),
+            "roles": int(counts["roles"]),
+            "triples": self.triple_count(),
+            "top_actors": [
+                {k: a[k] for k in ("id", "name", "type", "mentions")} for a in actors[:10]
+            ],
+        }
+
+    def article_ids(self) -> list[str]:
+        """Return the ids of the stored articles (from their named graphs)."""
+        prefix = str(KGID) + "graph/article/"
+        return sorted(
+            article_id_of(g.value)
+            for g in self.ox.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
+        )
+
+
+def _iso(value: Any) -> str | None:
+    """Return dates / datetimes as ISO strings (others as ``str``, ``None`` kept)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
