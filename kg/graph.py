@@ -68,7 +68,8 @@ SELECT ?e ?etype ?label ?date ?precision ?art ?title ?sentence ?start ?end WHERE
 """
 _EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
-  { ?e kg:hasActor ?a . BIND("participant" AS ?base) } UNION { ?e kg:hasPlace ?a . BIND("place" AS ?base) }
+  { ?e kg:hasActor ?a . BIND("participant" AS ?base) }
+  UNION { ?e kg:hasPlace ?a . BIND("place" AS ?base) }
   OPTIONAL { ?e kg:agent ?a . BIND("agent" AS ?agent) }
   OPTIONAL { ?e kg:target ?a . BIND("target" AS ?target) }
   BIND(COALESCE(?agent, ?target, ?base) AS ?role)

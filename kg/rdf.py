@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from importlib import metadata
+from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
@@ -360,3 +361,35 @@ def actor_triples(entities: Iterable[Entity]) -> list[Triple]:
         if e.country_code:
             out.append((node, KG.countryCode, _str(e.country_code)))
     return _unique(out)
+
+
+def ontology_dir() -> Path:
+    """Return the directory holding ``kg.ttl``, ``shapes.ttl`` and ``queries/``.
+
+    Looks for a copy packaged inside ``kg/ontology`` first, then the repository's ``ontology/``.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "ontology", here.parent / "ontology"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise FileNotFoundError("kg ontology not found (looked in kg/ontology and ontology/)")
+
+
+def example_queries(directory: Path | None = None) -> list[dict[str, str]]:
+    """Return the example SPARQL queries (name, title, description, sparql), sorted by name."""
+    directory = directory or ontology_dir() / "queries"
+    out = []
+    for path in sorted(directory.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        header = dict(
+            re.findall(r"^#\s*(title|description):\s*(.+?)\s*$", text, flags=re.MULTILINE)
+        )
+        out.append(
+            {
+                "name": path.stem,
+                "title": header.get("title", path.stem),
+                "description": header.get("description", ""),
+                "sparql": text,
+            }
+        )
+    return out

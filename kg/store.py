@@ -39,6 +39,7 @@ from kg.rdf import (
     extraction_triples,
 )
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 STAGING_PREFIX = str(KGID) + "graph/staging/"
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
@@ -95,6 +96,8 @@ def from_ox_term(term: Any) -> Identifier | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unsupported RDF term {term!r}")
 

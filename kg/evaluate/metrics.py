@@ -128,8 +128,9 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("the U.S.'s")
     'us'
     """
+    text = _POSSESSIVE.sub("", text.strip())
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    ascii_text = _POSSESSIVE.sub("", ascii_text.strip()).replace(".", "")
+    ascii_text = ascii_text.replace(".", "")
     folded = _NON_WORD.sub(" ", ascii_text).strip()
     return folded[4:] if folded.startswith("the ") else folded
 

@@ -1,0 +1,348 @@
+"""The ``kg`` command line: build, extract, query, export, viz, stats, remove, validate, eval.
+
+Every expected failure (bad input file, unusable store, bad query, missing model) ends with
+one line on stderr naming the file and the reason, and a non-zero exit; never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+DEFAULT_STORE = "kg-store"
+STORE_OPTION = click.option(
+    "--store", "store_path", default=lambda: os.environ.get("KG_STORE", DEFAULT_STORE),
+    show_default=DEFAULT_STORE, help="Store directory (env KG_STORE).",
+)
+MODEL_OPTION = click.option(
+    "--model", default=None, help="spaCy model name or path (env KG_SPACY_MODEL).")
+
+
+@contextmanager
+def open_store(path: str, must_exist: bool = True) -> Iterator:
+    """Open a store for a command, turning store errors into one-line CLI errors."""
+    from kg.store import KGStore, StoreError
+
+    if must_exist and not Path(path).is_dir():
+        raise click.ClickException(f"{path}: no store here (run 'kg build ... --store {path}')")
+    try:
+        store = KGStore.open(path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from kg.ingest import IngestError
+    from kg.link import AliasFileError
+    from kg.nlp import ModelError
+    from kg.store import StoreError
+
+    return (IngestError, ModelError, StoreError, AliasFileError)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """kg: news articles → a knowledge graph of actors, events and statements."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@STORE_OPTION
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for all input.")
+@MODEL_OPTION
+@click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
+              help="CSV of alias,canonical,type[,action] rules for actor merging.")
+@click.option("--keep-going", is_flag=True, help="Skip bad files with a warning.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(paths, store_path, published, model, aliases_path, keep_going, quiet) -> None:
+    """Ingest articles (files, folders, '-' for stdin) into the store; re-runs add only news."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from kg.build import build_store
+    from kg.link import load_aliases
+
+    _check_date(published)
+    console = Console(stderr=True)
+    try:
+        rules = load_aliases(aliases_path) if aliases_path else []
+        with open_store(store_path, must_exist=False) as store, Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+            TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("building", total=None)
+
+            def advance(extraction) -> None:
+                progress.update(task, advance=1, description=extraction.article.title[:40])
+
+            report = build_store(paths, store, published=published, model=model,
+                                 aliases=rules, keep_going=keep_going, on_article=advance)
+    except _known_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    for error in report.errors:
+        click.echo(f"warning: skipped {error}", err=True)
+    click.echo(
+        f"{store_path}: {report.added} added, {report.replaced} replaced, "
+        f"{report.unchanged} unchanged, {len(report.errors)} skipped; "
+        f"{report.merges} actor merges"
+    )
+
+
+def _check_date(value: str | None) -> None:
+    if value is None:
+        return
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}",
+                                 param_hint="--published") from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True, help="json: one JSON object per article per line.")
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for all input.")
+@MODEL_OPTION
+@click.option("--keep-going", is_flag=True, help="Skip bad files with a warning.")
+def extract(paths, fmt, published, model, keep_going) -> None:
+    """Extract actors, statements and events without a store (JSON Lines to stdout)."""
+    from kg.build import extract_paths
+
+    _check_date(published)
+
+    def warn(error) -> None:
+        click.echo(f"warning: skipped {error}", err=True)
+
+    try:
+        for extraction in extract_paths(paths, published=published, model=model,
+                                        keep_going=keep_going, on_error=warn):
+            if fmt == "json":
+                click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
+            else:
+                click.echo(_text_summary(extraction))
+    except _known_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _text_summary(extraction) -> str:
+    a = extraction.article
+    lines = [f"# {a.title} ({a.published or 'undated'}) [{a.id}]", "Actors:"]
+    lines += [f"  {e.type:<12} {e.name} ({len(e.mentions)})"
+              + (f" — {', '.join(e.roles)}" if e.roles else "") for e in extraction.entities]
+    lines.append("Statements:")
+    lines += [f"  {s.speaker or '?'}: “{s.quote[:100]}” [{s.kind}, {s.date}]"
+              for s in extraction.statements]
+    lines.append("Events:")
+    lines += [f"  {e.date} ({e.date_precision}) {e.type}: {e.label}" for e in extraction.events]
+    return "\n".join(lines) + "\n"
+
+
+def _read_query(query: str) -> str:
+    if query.endswith((".rq", ".sparql")) or (len(query) < 256 and Path(query).is_file()):
+        try:
+            return Path(query).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"{query}: cannot read query ({exc})") from None
+    return query
+
+
+@main.command()
+@click.argument("query")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
+def query(query, store_path, fmt) -> None:
+    """Run a SPARQL query (text or a .rq file) over the store."""
+    from kg.store import StoreError
+
+    sparql = _read_query(query)
+    with open_store(store_path) as store:
+        try:
+            result = store.query(sparql)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+    if isinstance(result, bool):
+        click.echo("true" if result else "false")
+        return
+    if not isinstance(result, list):
+        click.echo(result.serialize(format="turtle"))
+        return
+    click.echo(format_rows(result, fmt), nl=False)
+
+
+def format_rows(rows: list[dict], fmt: str) -> str:
+    """Return SELECT rows as a table, CSV, TSV or JSON text."""
+    columns = list(rows[0].keys()) if rows else []
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n"
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        return out.getvalue()
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+    console = Console(file=io.StringIO(), width=160, record=True)
+    console.print(table)
+    console.print(f"{len(rows)} rows")
+    return console.export_text()
+
+
+EXPORT_FORMATS = ["ttl", "nt", "jsonld", "trig", "nq", "graphml", "gexf"]
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="trig",
+              show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def export(store_path, fmt, output) -> None:
+    """Export the store as RDF (ttl, nt, jsonld, trig, nq) or a graph file (graphml, gexf)."""
+    with open_store(store_path) as store:
+        if fmt in ("graphml", "gexf"):
+            from kg.graph import to_networkx, write_gexf, write_graphml
+
+            graph = to_networkx(store)
+            (write_graphml if fmt == "graphml" else write_gexf)(graph, output)
+        else:
+            store.export(output, fmt)
+    click.echo(f"wrote {output}")
+
+
+@main.command(name="import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@STORE_OPTION
+def import_(path, store_path) -> None:
+    """Load a TriG or N-Quads export into the store."""
+    from kg.store import StoreError
+
+    with open_store(store_path, must_exist=False) as store:
+        try:
+            count = store.import_file(path)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{path}: {count} quads loaded")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("-o", "--output", default="graph.html", show_default=True,
+              type=click.Path(dir_okay=False))
+@click.option("--focus", default=None, help="Actor name or IRI: draw its ego network.")
+@click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6))
+@click.option("--timeline", is_flag=True, help="Write the timeline page instead.")
+@click.option("--group-by", type=click.Choice(["actor", "type"]), default="actor")
+@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(10))
+@click.option("--title", default=None)
+def viz(store_path, output, focus, depth, timeline, group_by, max_nodes, title) -> None:
+    """Write an interactive HTML page of the graph (works offline)."""
+    from kg.graph import to_networkx
+    from kg.viz import render_graph_page, render_timeline_page
+
+    with open_store(store_path) as store:
+        graph = to_networkx(store)
+    try:
+        if timeline:
+            path = render_timeline_page(graph, output, title=title or "kg timeline",
+                                        group_by=group_by)
+        else:
+            path = render_graph_page(graph, output, title=title or "kg graph", focus=focus,
+                                     depth=depth, max_nodes=max_nodes)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def stats(store_path, as_json) -> None:
+    """Counts by type and the most-mentioned actors."""
+    with open_store(store_path) as store:
+        summary = store.stats()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"articles   {summary['articles']}")
+    click.echo(f"actors     {summary['actors']}  "
+               + ", ".join(f"{k} {v}" for k, v in summary["actors_by_type"].items()))
+    click.echo(f"events     {summary['events']}")
+    click.echo(f"statements {summary['statements']}")
+    click.echo(f"roles      {summary['roles']}")
+    click.echo(f"triples    {summary['triples']}")
+    click.echo("top actors:")
+    for actor in summary["top_actors"]:
+        click.echo(f"  {actor['mentions']:>4}  {actor['name']} ({actor['type']})")
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@STORE_OPTION
+def remove(article_ids, store_path) -> None:
+    """Remove articles (by id) and the actors only they mention."""
+    with open_store(store_path) as store:
+        for article_id in article_ids:
+            if store.remove_article(article_id):
+                click.echo(f"removed {article_id}")
+            else:
+                raise click.ClickException(f"{article_id}: no such article in {store_path}")
+
+
+@main.command()
+@STORE_OPTION
+def validate(store_path) -> None:
+    """Check the store against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.validate import validate_store
+
+    with open_store(store_path) as store:
+        report = validate_store(store)
+    if report.conforms:
+        click.echo("conforms: no SHACL violations")
+        return
+    for focus, path, message in report.violations[:50]:
+        click.echo(f"{focus} {path}: {message}")
+    raise click.ClickException(f"{len(report.violations)} SHACL violations")
+
+
+def _add_optional_commands() -> None:
+    from kg.evaluate.cli import eval_command
+
+    main.add_command(eval_command)
+    try:
+        from kg.serve import push_command, serve_command
+    except ImportError:
+        return
+    main.add_command(serve_command)
+    main.add_command(push_command)
+
+
+_add_optional_commands()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

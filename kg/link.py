@@ -1,0 +1,226 @@
+"""Link an article's actors to the actors already in the store (one node per actor).
+
+Rules: an alias file entry wins; then the same type and the same name or alias
+(case-insensitive); then, for people, a surname or transliteration match to exactly one known
+person ("Zelenskyy" → "Volodymyr Zelenskyy", "Zelensky" → "Zelenskyy"). Every merge is
+recorded as a :class:`MergeRecord` so users can audit and correct it with an alias file.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from kg.model import (
+    Entity,
+    Event,
+    Extraction,
+    Participant,
+    Role,
+    Stance,
+    Statement,
+    digest,
+    entity_id,
+)
+
+SURNAME_SIMILARITY = 88.0
+
+
+class AliasFileError(ValueError):
+    """An alias file that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class AliasRule:
+    """One line of an alias file: ``alias,canonical,type[,action]`` (action merge or split)."""
+
+    alias: str
+    canonical: str
+    type: str
+    action: str = "merge"
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """Why a surface form was attached to an existing actor."""
+
+    article: str
+    surface: str
+    from_id: str
+    to_id: str
+    rule: str
+
+
+def load_aliases(path: str | Path) -> list[AliasRule]:
+    """Return the rules of an alias CSV file (header ``alias,canonical,type[,action]``).
+
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "a.csv")
+    >>> _ = open(p, "w").write("alias,canonical,type\\nZelensky,Volodymyr Zelenskyy,Person\\n")
+    >>> load_aliases(p)[0].canonical
+    'Volodymyr Zelenskyy'
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise AliasFileError(f"{path}: cannot read alias file ({exc})") from exc
+    rules = []
+    for n, row in enumerate(rows, start=2):
+        alias, canonical = (row.get("alias") or "").strip(), (row.get("canonical") or "").strip()
+        type_ = (row.get("type") or "").strip()
+        action = (row.get("action") or "merge").strip().lower() or "merge"
+        if not alias or not type_ or (action == "merge" and not canonical):
+            raise AliasFileError(f"{path}: line {n}: needs alias, canonical and type")
+        if action not in ("merge", "split"):
+            raise AliasFileError(f"{path}: line {n}: action must be merge or split")
+        rules.append(AliasRule(alias, canonical, type_, action))
+    return rules
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+class ActorLinker:
+    """Maps the entity ids of new extractions onto known actors, learning as it goes."""
+
+    def __init__(self, known: list[dict] | None = None, rules: list[AliasRule] = ()) -> None:
+        self.by_form: dict[tuple[str, str], str] = {}
+        self.names: dict[str, str] = {}
+        self.people: dict[str, str] = {}
+        self.rules = {(_norm(r.alias), r.type): r for r in rules}
+        self.log: list[MergeRecord] = []
+        for actor in known or []:
+            self._learn(actor["id"], actor["name"], actor["type"], actor.get("aliases", []))
+
+    def _learn(self, id_: str, name: str, type_: str, aliases) -> None:
+        self.names.setdefault(id_, name)
+        for form in (name, *aliases):
+            self.by_form.setdefault((_norm(form), type_), id_)
+        if type_ == "Person" and len(name.split()) >= 2:
+            self.people[id_] = name
+
+    def _person_match(self, name: str) -> tuple[str | None, str]:
+        parts = name.split()
+        matches = set()
+        for id_, full in self.people.items():
+            known = full.split()
+            if len(parts) == 1:
+                if fuzz.ratio(parts[0].lower(), known[-1].lower()) >= SURNAME_SIMILARITY:
+                    matches.add(id_)
+            elif parts[0][0].lower() == known[0][0].lower() and fuzz.ratio(
+                parts[-1].lower(), known[-1].lower()
+            ) >= SURNAME_SIMILARITY:
+                matches.add(id_)
+        if len(matches) == 1:
+            return matches.pop(), "surname" if len(parts) == 1 else "transliteration"
+        return None, ""
+
+    def target(self, entity: Entity) -> tuple[str | None, str]:
+        """Return (known actor id, rule) for an entity, or (None, '') if it is new."""
+        for form in (entity.name, *entity.aliases):
+            rule = self.rules.get((_norm(form), entity.type))
+            if rule is not None:
+                if rule.action == "split":
+                    return None, "split"
+                return entity_id(rule.type, rule.canonical), "alias-file"
+        for form in (entity.name, *entity.aliases):
+            known = self.by_form.get((_norm(form), entity.type))
+            if known is not None:
+                return known, "same-name" if form == entity.name else "alias"
+        if entity.type == "Person":
+            return self._person_match(entity.name)
+        return None, ""
+
+    def link(self, extraction: Extraction) -> Extraction:
+        """Return ``extraction`` with entity ids mapped to known actors (and learn its actors)."""
+        mapping: dict[str, str] = {}
+        for entity in extraction.entities:
+            target, rule = self.target(entity)
+            if target is not None and target != entity.id:
+                mapping[entity.id] = target
+                self.log.append(MergeRecord(extraction.article.id, entity.name, entity.id,
+                                            target, rule))
+        linked = remap_ids(extraction, mapping, self.names)
+        for entity in linked.entities:
+            self._learn(entity.id, entity.name, entity.type, entity.aliases)
+            if entity.type == "Person" and len(entity.name.split()) >= 2:
+                self.people[entity.id] = self.names.get(entity.id, entity.name)
+        return linked
+
+
+def _merge_entities(entities: list[Entity], names: dict[str, str]) -> tuple[Entity, ...]:
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in merged:
+            m = merged[e.id]
+            aliases = set(m.aliases) | set(e.aliases) | {e.name, m.name}
+            merged[e.id] = replace(m, mentions=tuple(sorted(m.mentions + e.mentions,
+                                                            key=lambda x: x.start)),
+                                   roles=tuple(dict.fromkeys(m.roles + e.roles)),
+                                   aliases=tuple(sorted(aliases - {m.name})))
+        else:
+            merged[e.id] = e
+    return tuple(merged.values())
+
+
+def remap_ids(extraction: Extraction, mapping: dict[str, str],
+              names: dict[str, str] | None = None) -> Extraction:
+    """Return ``extraction`` with entity ids replaced through ``mapping`` everywhere."""
+    if not mapping:
+        return extraction
+    names = names or {}
+
+    def m(id_: str | None) -> str | None:
+        return mapping.get(id_, id_) if id_ else id_
+
+    def name(id_: str, fallback: str) -> str:
+        return names.get(id_, fallback)
+
+    entities = []
+    for e in extraction.entities:
+        if e.id in mapping:
+            new_id = mapping[e.id]
+            canonical = name(new_id, e.name)
+            aliases = tuple(sorted(({e.name, *e.aliases}) - {canonical}))
+            e = replace(e, id=new_id, name=canonical, aliases=aliases)
+        entities.append(e)
+    statements = [
+        replace(s, speaker_id=m(s.speaker_id),
+                speaker=name(m(s.speaker_id), s.speaker) if s.speaker_id else s.speaker,
+                about_ids=tuple(dict.fromkeys(m(a) for a in s.about_ids)),
+                about=tuple(dict.fromkeys(name(m(a), n) for a, n in zip(s.about_ids, s.about,
+                                                                         strict=False))),
+                stances=tuple(Stance(m(x.target_id), x.polarity) for x in s.stances))
+        for s in extraction.statements
+    ]
+    events = [_remap_event(ev, m, name, extraction.article.id) for ev in extraction.events]
+    roles = [
+        replace(r, person_id=m(r.person_id), of_id=m(r.of_id),
+                id=digest(m(r.person_id), r.title.lower(), m(r.of_id)))
+        for r in extraction.roles
+    ]
+    return replace(extraction, entities=_merge_entities(entities, names),
+                   statements=tuple(statements), events=tuple(events), roles=tuple(roles))
+
+
+def _remap_event(ev: Event, m, name, article_id: str) -> Event:
+    from kg.pipeline import event_id
+
+    participants = tuple(Participant(m(p.entity_id), name(m(p.entity_id), p.name), p.role)
+                         for p in ev.participants)
+    places = tuple(Participant(m(p.entity_id), name(m(p.entity_id), p.name), p.role)
+                   for p in ev.places)
+    agents = tuple(p.entity_id for p in participants if p.role == "agent")
+    new_id = event_id(article_id, ev.type, ev.date, ev.date_precision, agents,
+                      tuple(p.entity_id for p in places), ev.mention.start)
+    return replace(ev, id=new_id, participants=participants, places=places)
+
+
+__all__ = ["ActorLinker", "AliasFileError", "AliasRule", "MergeRecord", "Role", "Statement",
+           "load_aliases", "remap_ids"]

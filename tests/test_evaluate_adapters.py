@@ -1,0 +1,211 @@
+"""Adapters: each gold format read into GoldDoc from tiny files written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate.adapters import (
+    GoldFormatError,
+    detect_dataset,
+    giveme5w1h_text,
+    load_gold,
+)
+
+MEANTIME_TEXT = (
+    "Acme Corp hires Jane Doe\n\nMay 2, 2010\n\n"
+    "Acme Corp said on Monday that Jane Doe joins the firm from Paris in June. "
+    "Later Acme Corp grew."
+)
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def meantime_record() -> dict:
+    t = MEANTIME_TEXT
+    end = t.index("Later")
+
+    def mention(needle, type_, syn, inst, nth=0):
+        s, e = _span(t, needle, nth)
+        return {"text": needle, "type": type_, "syntactic_type": syn, "start": s, "end": e,
+                "instance_id": inst}
+
+    def timex(needle, type_, value, function="NONE"):
+        s, e = _span(t, needle)
+        return {"text": needle, "type": type_, "value": value, "function": function,
+                "start": s, "end": e}
+
+    return {
+        "id": "m1", "title": "Acme Corp hires Jane Doe", "text": t, "date": "2010-05-02",
+        "annotated_end": end,
+        "entities": [
+            mention("Acme Corp", "ORG", "NAM", "ORG1"),
+            mention("Jane Doe", "PER", "NAM", "PER1"),
+            mention("Acme Corp", "ORG", "NAM", "ORG1", nth=1),
+            mention("Jane Doe", "PER", "NAM", "PER1", nth=1),
+            mention("the firm", "ORG", "NOM", "ORG1"),
+            mention("Paris", "LOC", "PRE.NAM", "LOC1"),
+            mention("Acme Corp", "ORG", "NAM", "ORG1", nth=2),  # after annotated_end
+            {"text": "Acme", "type": "PRO", "syntactic_type": "NAM", "start": 0, "end": 4,
+             "instance_id": None},
+        ],
+        "timexes": [
+            timex("May 2, 2010", "DATE", "2010-05-02", "CREATION_TIME"),
+            timex("Monday", "DATE", "2010-05-03"),
+            timex("June", "DATE", "2010-06"),
+            timex("Later", "DATE", "FUTURE_REF"),  # at annotated_end: outside
+            {"text": None, "type": "DATE", "value": "2011", "function": "NONE", "start": None,
+             "end": None, "implicit": True},
+        ],
+    }
+
+
+def polnear_record() -> dict:
+    t = ('Vote Day\n\nThe mayor said "we will fix every road" and Ms. Roe replied "No." '
+         'Later she added: "It is too late for that."')
+    q1, q2, q3 = _span(t, "we will fix every road"), _span(t, "No."), \
+        _span(t, "It is too late for that.")
+    return {
+        "id": "p1", "title": "Vote Day", "text": t, "date": "2016-10-01",
+        "direct_quotes": [
+            {"quote": "we will fix every road", "speaker": "The mayor", "start": q1[0],
+             "end": q1[1], "n_words": 5},
+            {"quote": "No.", "speaker": "Ms. Roe", "start": q2[0], "end": q2[1], "n_words": 1},
+            {"quote": "It is too late for that.", "speaker": "she", "start": q3[0],
+             "end": q3[1], "n_words": 6},
+        ],
+    }
+
+
+def giveme_record(text: str = "A bridge fell on Tuesday. Nobody was hurt.") -> dict:
+    return {
+        "id": "g1", "title": "Bridge falls", "description": "A bridge fell on Tuesday.",
+        "text": text, "date": "2016-11-10",
+        "events": [{"who": [], "what": [{"text": "bridge fell", "agreement": 3}],
+                    "when": [{"text": "on Tuesday", "agreement": 3, "event_date": "2016-11-08"},
+                             {"text": "Tuesday", "agreement": 2, "event_date": "2016-11-08"},
+                             {"text": None, "agreement": 1}]}],
+    }
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_meantime_keeps_named_mentions_of_annotated_region(tmp_path):
+    gold = load_gold(write_jsonl(tmp_path / "meantime_en.jsonl", [meantime_record()]))
+    doc = gold.docs[0]
+    assert gold.dataset == "meantime"
+    assert doc.annotated_end == MEANTIME_TEXT.index("Later")
+    assert [(e.text, e.types, e.instance) for e in doc.entities] == [
+        ("Acme Corp", ("Organization",), "ORG1"),
+        ("Jane Doe", ("Person",), "PER1"),
+        ("Acme Corp", ("Organization",), "ORG1"),
+        ("Jane Doe", ("Person",), "PER1"),
+        ("Paris", ("Place", "Country"), "LOC1"),
+        ("Acme", (), None),
+    ]
+    assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
+    assert [(d.text, d.value) for d in doc.dates] == [("Monday", "2010-05-03"),
+                                                      ("June", "2010-06")]
+    assert doc.parts == {"entities", "dates"}
+    assert doc.published == "2010-05-02"
+
+
+def test_polnear_keeps_direct_quotes_of_three_words(tmp_path):
+    gold = load_gold(write_jsonl(tmp_path / "x.jsonl", [polnear_record()]))
+    doc = gold.docs[0]
+    assert gold.dataset == "polnear"
+    assert [(q.quote, q.speaker) for q in doc.quotes] == [
+        ("we will fix every road", "The mayor"), ("It is too late for that.", "she")]
+    assert all(doc.text[q.start:q.end] == q.quote for q in doc.quotes)
+    assert doc.parts == {"quotes"}
+
+
+@pytest.mark.parametrize(
+    ("description", "text", "expected"),
+    [
+        ("Lede here.", "Lede here. Body.", "T\n\nLede here. Body."),
+        ("Lede here.", "Body only.", "T\n\nLede here.\n\nBody only."),
+        (None, "Body only.", "T\n\nBody only."),
+    ],
+)
+def test_giveme5w1h_text_adds_description_unless_repeated(description, text, expected):
+    assert giveme5w1h_text("T", description, text) == expected
+
+
+def test_giveme5w1h_reads_main_event_dates(tmp_path):
+    gold = load_gold(write_jsonl(tmp_path / "g.jsonl", [giveme_record()]), dataset="giveme5w1h")
+    doc = gold.docs[0]
+    assert doc.events[0].dates == ("2016-11-08",)
+    assert doc.events[0].what == "bridge fell"
+    assert doc.text == "Bridge falls\n\nA bridge fell on Tuesday. Nobody was hurt."
+
+
+def test_plain_json_with_text_file_relative_to_gold(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("Ann Lee met Bo Park.", encoding="utf-8")
+    record = {
+        "id": "s1", "text_file": "texts/a.txt", "published": "2025-11-20",
+        "gold": {
+            "entities": [{"text": "Ann Lee", "type": "Person", "aliases": ["Lee"]},
+                         {"text": "Bo Park", "type": "Person"}],
+            "quotes": [{"quote": "hello there friend", "speaker": "Ann Lee"}],
+            "dates": [{"text": "November 19, 2025", "iso": "2025-11-19"}],
+            "junk": ["Read more"],
+        },
+    }
+    path = tmp_path / "seed.gold.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    doc = load_gold(path).docs[0]
+    assert doc.text == "Ann Lee met Bo Park."
+    assert [(e.text, e.types, e.aliases) for e in doc.entities] == [
+        ("Ann Lee", ("Person",), ("Lee",)), ("Bo Park", ("Person",), ())]
+    assert doc.quotes[0].speaker == "Ann Lee"
+    assert doc.dates[0].value == "2025-11-19"
+    assert doc.junk == ("Read more",)
+    assert doc.parts == {"entities", "quotes", "dates", "junk"}
+
+
+def test_plain_missing_text_file_is_skipped_with_message(tmp_path):
+    records = [{"id": "a", "text_file": "nowhere.txt", "gold": {"entities": []}},
+               {"id": "b", "text": "Here.", "gold": {"entities": []}}]
+    gold = load_gold(write_jsonl(tmp_path / "g.jsonl", records))
+    assert [d.id for d in gold.docs] == ["b"]
+    assert len(gold.skipped) == 1 and "nowhere.txt" in gold.skipped[0]
+
+
+def test_limit_reads_first_documents(tmp_path):
+    records = [{"id": str(n), "text": "x", "gold": {}} for n in range(5)]
+    assert [d.id for d in load_gold(write_jsonl(tmp_path / "g.jsonl", records), limit=2).docs] \
+        == ["0", "1"]
+
+
+@pytest.mark.parametrize(
+    ("name", "record", "expected"),
+    [
+        ("a/meantime_en/normalized.jsonl", {}, "meantime"),
+        ("x.jsonl", {"id": "1", "text": "t", "gold": {}}, "plain"),
+        ("x.jsonl", {"annotated_end": 3}, "meantime"),
+        ("x.jsonl", {"direct_quotes": []}, "polnear"),
+        ("x.jsonl", {"events": [], "description": ""}, "giveme5w1h"),
+    ],
+)
+def test_detect_dataset(name, record, expected):
+    assert detect_dataset(Path(name), [record]) == expected
+
+
+def test_unknown_format_and_missing_file_raise(tmp_path):
+    path = write_jsonl(tmp_path / "x.jsonl", [{"id": "1", "text": "t"}])
+    with pytest.raises(GoldFormatError):
+        load_gold(path)
+    with pytest.raises(FileNotFoundError):
+        load_gold(tmp_path / "absent.jsonl")
