@@ -14,16 +14,18 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     acknowledge admit deny reply respond answer suggest urge vow promise pledge predict comment
     describe assert maintain contend observe remark conclude recall repeat agree disagree threaten
     boast concede estimate signal hail welcome condemn denounce slam blast reject dismiss
-    endorse back support demand propose announce caution question""".split()
+    endorse back support demand propose announce caution question report allege testify
+    liken laud brand dub label recount joke quip shout chant sing mock exclaim complain lament
+    counter retort scoff blame thank commend applaud congratulate suspect charge""".split()
 )
 
 #: Speech cues whose statement takes a stance toward its object.
 NEGATIVE_CUES: frozenset[str] = frozenset(
     "accuse criticize criticise condemn denounce slam blast reject dismiss blame attack "
-    "threaten warn question".split()
+    "threaten warn question mock scoff lament suspect charge".split()
 )
 POSITIVE_CUES: frozenset[str] = frozenset(
-    "praise endorse welcome hail back support thank commend applaud congratulate".split()
+    "praise endorse welcome hail back support thank commend applaud congratulate laud".split()
 )
 
 #: Cues that make reported speech even without a ``that``-clause ("X accused Y of ...").
@@ -249,3 +251,18 @@ AD_LINE_RE = re.compile(
 BYLINE_RE = re.compile(r"^\s*(?:by|written by|reporting by|edited by)\s+[A-Z][^\n]{0,80}$", re.I)
 #: Metadata lines written by ingest formats ("Published: 2025-11-25").
 META_LINE_RE = re.compile(r"^\s*(?:published|date|updated|source|url)\s*:\s*\S[^\n]*$", re.I)
+
+#: Prepositions that introduce the reported content of a cue ("accused Y of ...",
+#: "called for ..."); other prepositional phrases are adverbials ("for his part").
+CONTENT_PREPS: dict[str, tuple[str, ...]] = {
+    "accuse": ("of",), "suspect": ("of",), "charge": ("with",), "warn": ("of", "against"),
+    "call": ("for",), "urge": ("for",), "praise": ("for",), "criticize": ("for",),
+    "criticise": ("for",), "blame": ("for",), "thank": ("for",), "commend": ("for",),
+    "applaud": ("for",), "condemn": ("for",), "slam": ("for",), "blast": ("for",),
+    "ask": ("for",), "appeal": ("for",), "press": ("for",),
+}
+
+#: Lowercase words allowed inside a quoted title of a work ("Fox and Friends").
+WORK_TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    "a an and the of on in at for to with by or from into over".split()
+)

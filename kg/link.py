@@ -132,7 +132,8 @@ class ActorLinker:
         for form in (entity.name, *entity.aliases):
             known = self.by_form.get((_norm(form), entity.type))
             if known is not None:
-                return known, "same-name" if form == entity.name else "alias"
+                same = _norm(form) == _norm(self.names.get(known, ""))
+                return known, "same-name" if same else "alias"
         if entity.type == "Person":
             return self._person_match(entity.name)
         return None, ""

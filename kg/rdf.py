@@ -221,13 +221,16 @@ def article_triples(extraction: Extraction, ingested_at: str | None = None) -> l
 
 
 def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int, str]) -> list:
-    """Return an actor's type, name and mentions as seen in one article."""
+    """Return an actor's type and mentions as seen in one article.
+
+    The canonical ``kg:name`` lives only in the actors graph, so two articles spelling a name
+    differently ("BRUSSELS", "Brussels") never give an actor two names.
+    """
     a = extraction.article
     node, art = actor_iri(entity.id), article_iri(a.id)
     out: list[Triple] = [
         (node, RDF.type, KG.Actor),
         (node, RDF.type, ACTOR_CLASSES.get(entity.type, KG.Actor)),
-        (node, KG.name, _str(entity.name)),
     ]
     for m in entity.mentions:
         mnode = mention_iri(a.id, m.start, m.end)

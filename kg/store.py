@@ -149,7 +149,7 @@ class KGStore:
             raise StoreError(f"{path}: not a kg store (directory holds no Oxigraph database)")
         try:
             store = ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             if "lock" in first.lower():
                 raise StoreError(f"{path}: store is in use by another process") from exc
@@ -207,6 +207,11 @@ class KGStore:
         graph = ox.NamedNode(str(article_graph_iri(article_id)))
         quads = self.ox.quads_for_pattern(None, ox.NamedNode(str(KG.contentHash)), None, graph)
         return next((q.object.value for q in quads), None)
+
+    def article_triple_count(self, article_id: str) -> int:
+        """Return the number of triples in an article's named graph (0 if absent)."""
+        graph = ox.NamedNode(str(article_graph_iri(article_id)))
+        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, graph))
 
     def _graph_actors(self, graph: URIRef) -> set[str]:
         quads = self.ox.quads_for_pattern(

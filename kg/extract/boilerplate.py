@@ -75,12 +75,33 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
     return junk, headlines
 
 
+def mark_line_sentence_starts(doc: Doc) -> None:
+    """Start a sentence after a blank line, and after a line break that ends a sentence,
+    a heading or a list item, so the parser never joins a heading or list line to the next.
+    Hard-wrapped lines inside a sentence are left alone."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if not prev.is_space or "\n" not in prev.text or token.is_space:
+            continue
+        if prev.text.count("\n") >= 2 or token.i < 2:
+            token.is_sent_start = True
+            continue
+        before = doc[token.i - 2]
+        line_start = doc.text.rfind("\n", 0, before.idx) + 1
+        line = doc.text[line_start:before.idx + len(before.text)]
+        if (before.text[-1:] in ".?!:;\"”’)" or is_headline_case(line) or len(line) < 60
+                or token.text in ("-", "*", "•", "·", "–")):
+            token.is_sent_start = True
+
+
 @Language.component(
-    "kg_boilerplate", assigns=["doc._.kg_junk", "doc._.kg_headlines"], requires=[]
+    "kg_boilerplate", assigns=["doc._.kg_junk", "doc._.kg_headlines", "token.is_sent_start"],
+    requires=[],
 )
 def boilerplate_component(doc: Doc) -> Doc:
-    """Mark page furniture so later components skip it."""
+    """Mark page furniture so later components skip it, and sentence starts at line breaks."""
     doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc.text)
+    mark_line_sentence_starts(doc)
     return doc
 
 

@@ -67,8 +67,35 @@ class DateInfo:
     timeline: bool = False
 
 
-def _past_month(month: int, published: date) -> int:
-    """Return the year of the most recent ``month`` on or before publication."""
+_PARTS_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+_WEEKDAY_RE = re.compile(
+    r"^(?:(last|this|next|past|on|late|early)\s+)?(?:on\s+)?(" + "|".join(WEEKDAYS) + r")"
+    r"(?:'s)?(?:\s+" + _PARTS_OF_DAY + r")?$")
+_TODAY_RE = re.compile(r"^(?:(?:earlier|later|late|early)\s+)?(?:today|tonight|this "
+                       + _PARTS_OF_DAY + r")$|^(?:the|that|the same)\s+day$|"
+                       r"^(?:late in|the (?:start|end|rest) of) the day$")
+_DAY_BEFORE_RE = re.compile(
+    r"^(?:(?:early|late)\s+)?(?:yesterday|last night|the (?:previous|prior) day|the day before|"
+    r"a day (?:earlier|before)|the night before|yesterday " + _PARTS_OF_DAY + r")$")
+_PREVIOUS_YEAR_RE = re.compile(
+    r"^(?:last|the (?:previous|prior|past|last)) year$|^the year (?:before|previous|earlier)$|"
+    r"^a year (?:ago|earlier|before)$")
+_SAME_MONTH_LAST_YEAR_RE = re.compile(
+    r"^the same (?:month|period) (?:a year (?:ago|earlier)|last year)$")
+#: Position words stripped before a relative expression ("the end of last year").
+_POSITION_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of|rest of|"
+    r"remainder of|entire|whole|first half of|second half of|earlier|later)[\s-]+)+", re.I)
+#: Verbs that, governing "to" + a clause, put it in the future ("is set to begin on Friday").
+FUTURE_HEADS = frozenset(
+    "set due expect schedule plan slate go aim intend hope poise prepare".split())
+FUTURE_AUX = frozenset("will 'll shall wo".split())
+
+
+def _past_month(month: int, published: date, future: bool = False) -> int:
+    """Return the year of the nearest ``month``: on or before publication, or after if future."""
+    if future:
+        return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
 
@@ -87,46 +114,89 @@ def _count(word: str) -> int | None:
     return _NUMBER_WORDS.get(word)
 
 
-def _relative_value(text: str, published: date) -> DateValue | None:
+def _weekday_value(text: str, published: date, future: bool) -> DateValue | None:
+    """Return the day of "Tuesday", "last Friday", "next Monday", "Wednesday night"."""
+    m = _WEEKDAY_RE.match(text)
+    if not m:
+        return None
+    target = WEEKDAYS.index(m.group(2))
+    if m.group(1) == "next" or (future and m.group(1) not in ("last", "past")):
+        ahead = (target - published.weekday()) % 7 or 7
+        return _day_value(published + timedelta(days=ahead))
+    back = (published.weekday() - target) % 7
+    if m.group(1) in ("last", "past") and back == 0:
+        back = 7
+    return _day_value(published - timedelta(days=back))
+
+
+def _unit_value(step: int, unit: str, published: date) -> DateValue:
+    """Return the week, month or year ``step`` units from publication."""
+    if unit == "year":
+        return DateValue(f"{published.year + step:04d}", "year")
+    if unit == "month":
+        month0 = published.month - 1 + step
+        return _month_value(published.year + month0 // 12, month0 % 12 + 1)
+    return _day_value(published + timedelta(days=7 * step), "fuzzy")
+
+
+def _ago_value(count: int, unit: str, published: date, sign: int = -1) -> DateValue:
+    """Return the date ``count`` days/weeks/months/years before (or after) publication."""
+    if unit == "day":
+        return _day_value(published + timedelta(days=sign * count))
+    if unit == "week":
+        return _day_value(published + timedelta(days=sign * 7 * count),
+                          "day" if count == 1 else "fuzzy")
+    if unit == "decade":
+        return DateValue(f"{published.year + sign * 10 * count:04d}", "fuzzy")
+    return _unit_value(sign * count, unit, published)
+
+
+def _relative_value(text: str, published: date, future: bool = False) -> DateValue | None:
     """Return the value of relative expressions: yesterday, last month, two years ago, ..."""
-    t = text.lower().strip()
-    if t in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
+    t = re.sub(r"^(?:on|in|at|by|since|from|during|until|before|after)\s+", "", text.lower())
+    if _TODAY_RE.match(t) or t == "now":
         return _day_value(published)
-    if t in ("yesterday", "last night"):
+    if _DAY_BEFORE_RE.match(t):
         return _day_value(published - timedelta(days=1))
-    if t == "tomorrow":
+    if re.match(r"^(?:tomorrow|the next day|the following day)(?: " + _PARTS_OF_DAY + ")?$", t):
         return _day_value(published + timedelta(days=1))
-    m = re.match(r"^(?:(last|this|next|on|past)\s+)?(" + "|".join(WEEKDAYS) + r")(?:'s)?$", t)
+    weekday = _weekday_value(t, published, future)
+    if weekday is not None:
+        return weekday
+    if _SAME_MONTH_LAST_YEAR_RE.match(t):
+        return _month_value(published.year - 1, published.month)
+    m = re.match(r"^(" + _MONTH_RE + r") (?:of )?(last|this|next) year$", t)
     if m:
-        target = WEEKDAYS.index(m.group(2))
-        back = (published.weekday() - target) % 7
-        if m.group(1) == "next":
-            return _day_value(published + timedelta(days=(target - published.weekday()) % 7 or 7))
-        if m.group(1) == "last" and back == 0:
-            back = 7
-        return _day_value(published - timedelta(days=back))
-    m = re.match(r"^(last|this|next|past)\s+(week|month|year|weekend)$", t)
+        month = next(i for i, name in enumerate(MONTHS, 1) if m.group(1).startswith(name[:3]))
+        return _month_value(published.year + {"last": -1, "this": 0, "next": 1}[m.group(2)], month)
+    m = re.match(r"^the (\d{1,2})(?:st|nd|rd|th)$", t)
+    if m and 1 <= int(m.group(1)) <= 31:
+        day = int(m.group(1))
+        anchor = published if future or day <= published.day else (
+            published.replace(day=1) - timedelta(days=1))
+        if future and day < published.day:
+            anchor = (published.replace(day=28) + timedelta(days=4))
+        try:
+            return _day_value(anchor.replace(day=day))
+        except ValueError:
+            return None
+    core = _POSITION_RE.sub("", t).strip()
+    if _PREVIOUS_YEAR_RE.match(core):
+        return DateValue(f"{published.year - 1:04d}", "year")
+    m = re.match(r"^(?:the\s+)?(last|this|next|past|coming|current|previous)\s+"
+                 r"(week|month|year|weekend)$", core)
     if m:
-        step = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group(1)]
-        unit = m.group(2)
-        if unit == "year":
-            return DateValue(f"{published.year + step:04d}", "year")
-        if unit == "month":
-            month0 = published.month - 1 + step
-            return _month_value(published.year + month0 // 12, month0 % 12 + 1)
-        return _day_value(published + timedelta(days=7 * step), "fuzzy")
-    m = re.match(r"^(\w+|a few)\s+(day|week|month|year)s?\s+ago$", t)
-    if m and _count(m.group(1)) is not None:
-        n = _count(m.group(1))
-        unit = m.group(2)
-        if unit == "day":
-            return _day_value(published - timedelta(days=n))
-        if unit == "week":
-            return _day_value(published - timedelta(days=7 * n), "fuzzy")
-        if unit == "month":
-            month0 = published.month - 1 - n
-            return _month_value(published.year + month0 // 12, month0 % 12 + 1)
-        return DateValue(f"{published.year - n:04d}", "year")
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+                "coming": 1}[m.group(1)]
+        return _unit_value(step, m.group(2), published)
+    if core in ("the year", "the month", "the week", "year", "month", "week"):
+        return _unit_value(0, core.split()[-1], published)
+    m = re.match(r"^(\w+|a few|a couple of)\s+(day|week|month|year|decade)s?\s+"
+                 r"(ago|earlier|before|later|from now|hence)$", core)
+    if m and _count(m.group(1).replace("a couple of", "two")) is not None:
+        n = _count(m.group(1).replace("a couple of", "two"))
+        sign = 1 if m.group(3) in ("later", "from now", "hence") else -1
+        return _ago_value(n, m.group(2), published, sign)
     return None
 
 
@@ -142,8 +212,16 @@ def _parse_absolute(text: str, published: date | None) -> datetime | None:
         return dateparser.parse(text, languages=["en"], settings=settings)
 
 
-def normalise_date(text: str, published: date | None) -> DateValue | None:
+def _clean(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+    return t.rstrip(":,.;").strip()
+
+
+def normalise_date(text: str, published: date | None, future: bool = False) -> DateValue | None:
     """Return the ISO value and precision of a date expression, or ``None`` for durations.
+
+    Weekdays and bare months resolve to the most recent one on or before ``published``, or
+    to the next one when ``future`` (the clause is in the future tense).
 
     >>> normalise_date("November 19, 2025", date(2025, 11, 25))
     DateValue(iso='2025-11-19', precision='day')
@@ -151,15 +229,22 @@ def normalise_date(text: str, published: date | None) -> DateValue | None:
     DateValue(iso='2025-10', precision='month')
     >>> normalise_date("on Tuesday", date(2025, 11, 27))
     DateValue(iso='2025-11-25', precision='day')
+    >>> normalise_date("Friday", date(2025, 11, 25), future=True)
+    DateValue(iso='2025-11-28', precision='day')
     """
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip().rstrip(":,.;").strip()
-    t = re.sub(r"^(?:on|in|at|by|since|from|during|until)\s+", "", t, flags=re.I)
+    t = _clean(text)
+    t = re.sub(r"^(?:on|in|at|by|since|from|during|until|as of)\s+", "", t, flags=re.I)
     if published is not None:
-        relative = _relative_value(t, published)
+        relative = _relative_value(t, published, future)
         if relative is not None:
             return relative
     if not t or _DURATION_RE.match(t):
         return None
+    m = re.fullmatch(r"'(\d{2})s?", t)
+    if m:
+        year = int(m.group(1))
+        return DateValue(f"{(2000 if published and year <= published.year % 100 else 1900) + year}",
+                         "year")
     core = _MODIFIER_RE.sub("", t).strip()
     core = re.sub(r"^the\s+", "", core, flags=re.I)
     lower = core.lower()
@@ -176,7 +261,7 @@ def normalise_date(text: str, published: date | None) -> DateValue | None:
         if has_year:
             year = int(re.search(r"\b((?:1[5-9]|20)\d{2})\b", lower).group(1))
         elif published is not None:
-            year = _past_month(month, published)
+            year = _past_month(month, published, future)
         else:
             return None
         return _month_value(year, month)
@@ -189,8 +274,10 @@ def normalise_date(text: str, published: date | None) -> DateValue | None:
     if not has_year and published is not None:
         try:
             value = value.replace(year=published.year)
-            if value > published + timedelta(days=60):
+            if value > published + timedelta(days=60) and not future:
                 value = value.replace(year=value.year - 1)
+            elif future and value < published - timedelta(days=30):
+                value = value.replace(year=value.year + 1)
         except ValueError:  # 29 February outside a leap year
             return None
     return _day_value(value)
@@ -208,26 +295,66 @@ def _published(doc: Doc) -> date | None:
     return None
 
 
+def is_future(doc: Doc, start: int, end: int) -> bool:
+    """Return whether the clause governing the text at ``start``-``end`` is in the future tense.
+
+    "will meet on Friday", "is set to begin on Wednesday", "remain closed until Friday".
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    prep = token.head.lower_ if token.dep_ == "pobj" else ""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp") else [])
+    for verb in verbs:
+        children = list(verb.children)
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+            return True
+        if verb.tag_ == "VB" and any(c.lower_ == "to" for c in children) and \
+                verb.head.lemma_.lower() in FUTURE_HEADS:
+            return True
+        if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree):
+            return True
+    return prep in ("until", "till") and token.tag_ != "VBD"
+
+
+_EXTRA_DATE_RE = re.compile(
+    r"\b(?:(?:late|early|earlier|later)\s+(?:on\s+)?)?(?:(?:last|this|next)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"tomorrow)(?:\s+" + _PARTS_OF_DAY + r")?\b|\blast night\b|"
+    r"\bthis (?:morning|afternoon|evening)\b", re.I)
+
+
+def _date_spans(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Return candidate ``(start, end, timeline)`` spans: timeline prefixes, DATE entities,
+    TIME entities naming a day, and day words the model missed ("late Thursday")."""
+    spans = [(m.start(1), m.end(1), True) for m in _TIMELINE_PREFIX_RE.finditer(doc.text)]
+    for ent in doc.ents:
+        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _EXTRA_DATE_RE.search(ent.text)):
+            text = ent.text.rstrip(":,. ")
+            spans.append((ent.start_char, ent.start_char + len(text), False))
+    spans += [(m.start(), m.end(), False) for m in _EXTRA_DATE_RE.finditer(doc.text)]
+    return spans
+
+
 def find_dates(doc: Doc) -> list[DateInfo]:
     """Return the date expressions of ``doc`` with normalised values, in text order."""
     published = _published(doc)
     junk = doc._.kg_junk
-    found: dict[tuple[int, int], DateInfo] = {}
-    for m in _TIMELINE_PREFIX_RE.finditer(doc.text):
-        value = normalise_date(m.group(1), published)
-        if value is not None:
-            found[(m.start(1), m.end(1))] = DateInfo(m.group(1), m.start(1), m.end(1), value, True)
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or in_ranges(ent.start_char, ent.end_char, junk):
+    found: list[DateInfo] = []
+    for start, end, timeline in _date_spans(doc):
+        if in_ranges(start, end, junk) or any(d.start < end and start < d.end for d in found):
             continue
-        if any(s <= ent.start_char < e for s, e in found):
-            continue
-        value = normalise_date(ent.text, published)
+        text = doc.text[start:end]
+        future = False if timeline else is_future(doc, start, end)
+        value = normalise_date(text, published, future)
         if value is not None:
-            text = ent.text.rstrip(":,. ")
-            found[(ent.start_char, ent.start_char + len(text))] = DateInfo(
-                text, ent.start_char, ent.start_char + len(text), value)
-    return sorted(found.values(), key=lambda d: d.start)
+            found.append(DateInfo(text, start, end, value, timeline))
+    return sorted(found, key=lambda d: d.start)
 
 
 @Language.component("kg_dates", assigns=["doc._.kg_dates"], requires=["doc.ents"])

@@ -1,18 +1,22 @@
 """Statements: direct quotes and reported speech, each with a named speaker.
 
-Direct quotes are found from quote marks (curly or straight, multi-paragraph quotes whose
-closing mark is left out, quotes split by their attribution); the speaker is the subject of
-the nearest speech verb outside the quote, resolved to a named actor through pronouns ("he
-said" → the last person named), roles ("the Kremlin spokesman" → the person holding it) and
-relative clauses ("Rubio, who said"). Reported speech is a speech verb with a named subject
-and a ``that``-clause, object or "according to X". Follows the layout of textacy's
-``direct_quotations`` but attributes through the dependency parse and kg's actors.
-``kg_quotes`` stores :class:`StatementInfo` records in ``doc._.kg_statements``.
+Direct quotes are found from quote marks (curly or straight; multi-paragraph quotes whose
+closing mark is left out; a quote split by its attribution is one statement). The speaker is
+found first from the attribution right next to the marks (``"...," X said``, ``"...," said
+X``, ``X said, "..."``, ``X: "..."``, ``"..." ― X``), then through the dependency parse (the
+speech verb a partial quote hangs from, the nearest speech verb of the sentence), and is
+resolved to a named actor through pronouns ("he said" → the last person named), roles ("the
+Kremlin spokesman" → the person holding it) and relative clauses ("Rubio, who said"). A
+proper-noun speaker that NER missed becomes a Person actor. Reported speech is a speech verb
+with a named subject and a ``that``-clause, an object ("X accused Y of ...") or "according to
+X". ``kg_quotes`` stores :class:`StatementInfo` records in ``doc._.kg_statements`` and the
+character ranges inside quote marks in ``doc._.kg_quoted``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -21,25 +25,43 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.extract.boilerplate import in_ranges
 from kg.lexicon import (
+    CONTENT_PREPS,
+    HONORIFICS,
     NEGATIVE_CUES,
     PERSON_PRONOUNS,
     POSITIVE_CUES,
     REPORTING_WITH_OBJECT,
     SPEECH_VERBS,
+    TITLE_WORDS,
+    WORK_TITLE_SMALL_WORDS,
 )
+from kg.model import entity_id
 
 if not Doc.has_extension("kg_statements"):
     Doc.set_extension("kg_statements", default=[])
+if not Doc.has_extension("kg_quoted"):
+    Doc.set_extension("kg_quoted", default=[])
 
 _OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_SUBJECT_DEPS = ("nsubj",)
+_CLOSE_MARKS = frozenset({"”", '"', "»", "“"})
+_DASHES = "―—–-"
 #: Actor types that can say something.
 SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
+#: Pronouns that stand for one person (resolved to the last person named).
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_RELATIVE = frozenset({"who", "which", "that"})
+#: Longest attribution between the two parts of a split quote, in words.
+_MAX_SPLIT_GAP_WORDS = 12
 
 
 @dataclass(frozen=True)
 class StatementInfo:
-    """A statement found in a document (character offsets of the content)."""
+    """A statement found in a document (character offsets of the content).
+
+    ``parts`` holds the quoted pieces of a direct quote split by its attribution (the
+    statement runs from the first part's start to the last part's end); ``text`` is the
+    content with the pieces joined by a space.
+    """
 
     kind: str
     start: int
@@ -50,6 +72,20 @@ class StatementInfo:
     cue_lemma: str | None
     about_ids: tuple[str, ...]
     stances: tuple[tuple[str, str], ...]
+    parts: tuple[tuple[int, int], ...] = ()
+    text: str = ""
+
+
+# --- quote marks --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Content inside quote marks; ``open_ended`` when the paragraph ends before a closing mark."""
+
+    start: int
+    end: int
+    open_ended: bool = False
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -61,29 +97,33 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     >>> quote_spans('He said, “We agreed.” Then: "Fine."')
     [(10, 20), (29, 34)]
     """
-    spans: list[tuple[int, int]] = []
+    return [(q.start, q.end) for q in _quote_marks(text)]
+
+
+def _quote_marks(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
     pos = 0
-    for paragraph in re.split(r"(\n\s*\n)", text):
+    for paragraph in re.split(r"(\n\s*\n|\n(?=\s*[“\"«„]))", text):
         if paragraph.strip() and not paragraph.startswith("\n"):
-            spans.extend((pos + s, pos + e) for s, e in _paragraph_quotes(paragraph))
+            spans.extend(QuoteSpan(pos + q.start, pos + q.end, q.open_ended)
+                         for q in _paragraph_quotes(paragraph))
         pos += len(paragraph)
     return spans
 
 
-def _paragraph_quotes(par: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+def _paragraph_quotes(par: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
     i = 0
     while i < len(par):
         ch = par[i]
         if ch in _OPEN and (ch != '"' or i == 0 or not par[i - 1].isalnum()):
-            close = _OPEN[ch]
-            j = par.find(close, i + 1)
+            j = par.find(_OPEN[ch], i + 1)
             if j == -1:
                 end = len(par.rstrip())
                 if end - i > 20:
-                    spans.append((i + 1, end))
+                    spans.append(QuoteSpan(i + 1, end, True))
                 break
-            spans.append((i + 1, j))
+            spans.append(QuoteSpan(i + 1, j))
             i = j + 1
             continue
         i += 1
@@ -104,6 +144,65 @@ def is_scare_quote(text: str) -> bool:
     return all(w[0].isupper() for w in words)
 
 
+def is_work_title(text: str) -> bool:
+    """Return True for a short title-cased name in quote marks ("Fox and Friends").
+
+    >>> is_work_title("The Steve Harvey Morning Show,"), is_work_title("We agreed to go.")
+    (True, False)
+    """
+    words = _words(text)
+    if not words or len(words) > 6 or text.rstrip().endswith(("?", "!")):
+        return False
+    big = [w for w in words if w.lower() not in WORK_TITLE_SMALL_WORDS]
+    if not big or not all(w[0].isupper() or w[0].isdigit() for w in big):
+        return False
+    return not (words[0].lower() in PERSON_PRONOUNS | {"it", "you", "this", "that"}
+                and len(words) > 2)
+
+
+def merge_split_quotes(text: str, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, ...]]:
+    """Group quote spans into statements: a quote split by its attribution is one group.
+
+    ``"First part," she said, "second part."`` → one group of two spans.
+    """
+    groups: list[list[QuoteSpan]] = []
+    for q in spans:
+        if groups and _continues_split(text, groups[-1][-1], q):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return [tuple(g) for g in groups]
+
+
+def _continues_split(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
+    if first.open_ended:
+        return False
+    gap = text[first.end + 1:second.start - 1]
+    if "\n" in gap or not text[first.start:first.end].rstrip().endswith((",", "—", "–", "-")):
+        return False
+    words = _words(gap)
+    if not words or len(words) > _MAX_SPLIT_GAP_WORDS or not gap.strip().endswith((",", ":")):
+        return False
+    return any(_lemma_guess(w) in SPEECH_VERBS for w in words)
+
+
+def _lemma_guess(word: str) -> str:
+    """Return a cheap lemma of a verb form (``said`` → ``say``) for attribution gaps."""
+    w = word.lower()
+    irregular = {"said": "say", "says": "say", "told": "tell", "wrote": "write",
+                 "writes": "write", "added": "add", "adds": "add", "asked": "ask"}
+    if w in irregular:
+        return irregular[w]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                         ("s", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in SPEECH_VERBS:
+            return w[: -len(suffix)] + repl
+    return w
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+
 class _Attributor:
     """Finds the speaker of quotes and reported speech in one document."""
 
@@ -112,9 +211,17 @@ class _Attributor:
         self.actors = actor_index(doc)
         self.entities = doc._.kg_entities
         self.roles = doc._.kg_roles
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
         self.person_mentions = sorted(
             (s for s in doc.spans.get(ACTORS_KEY, []) if s.label_ == "Person"),
             key=lambda s: s.start)
+        self.person_starts = [s.end_char for s in self.person_mentions]
+        self.added: list[Span] = []
+
+    def sent_of(self, i: int) -> Span:
+        """Return the sentence holding token ``i`` (cached sentence list, binary search)."""
+        return self.sents[max(0, bisect_right(self.sent_starts, i) - 1)]
 
     def actor_for(self, token: Token) -> Span | None:
         """Return the actor mention a token belongs to (or its compound/appos head)."""
@@ -127,48 +234,135 @@ class _Attributor:
         return None
 
     def last_person_before(self, char: int, exclude: tuple[int, int] | None = None) -> str | None:
-        for span in reversed(self.person_mentions):
-            if span.end_char <= char and not (exclude and exclude[0] <= span.start_char
-                                              < exclude[1]):
+        """Return the entity id of the last person named before ``char`` (outside ``exclude``)."""
+        k = bisect_right(self.person_starts, char)
+        for span in reversed(self.person_mentions[:k]):
+            if not (exclude and exclude[0] <= span.start_char < exclude[1]):
                 return span._.kg_entity
         return None
 
     def by_role(self, subject: Token) -> str | None:
         """Return the person whose role matches a description ("the Kremlin spokesman")."""
+        if subject.lower_ not in TITLE_WORDS:
+            return None
         words = {t.lower_ for t in subject.subtree}
         for role in reversed(self.roles):
             title_words = set(role.title.lower().split())
-            if subject.lower_ in title_words or (title_words and title_words <= words):
+            if subject.lower_ in title_words and (title_words <= words or len(words) <= 3):
                 return role.person_id
         return None
 
     def speaker(self, subject: Token, before_char: int,
                 quote: tuple[int, int] | None) -> tuple[str | None, str | None]:
         """Return (speaker entity id, description) for the subject token of a cue."""
-        if subject.lower_ in ("who", "which", "that") and subject.head.head is not None:
+        if subject.lower_ in _RELATIVE and subject.head.head is not subject.head:
             subject = subject.head.head
-        actor = self.actor_for(subject)
-        if actor is not None and actor._.kg_entity is not None:
-            if actor.label_ in SPEAKER_TYPES:
-                return actor._.kg_entity, None
+        if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in ("it", "you", "this"):
+            if subject.lower_ in _SINGULAR_PRONOUNS:
+                return self.last_person_before(before_char, quote), None
             return None, None
-        if subject.lower_ in PERSON_PRONOUNS and subject.lower_ not in ("i", "we", "they"):
-            return self.last_person_before(before_char, quote), None
+        actor = self.actor_for(subject)
+        name = _proper_name(subject)
+        if actor is not None and actor._.kg_entity is not None:
+            if actor.label_ == "Person" or (
+                actor.label_ in SPEAKER_TYPES and not _is_person_name_around(actor, name)
+            ):
+                return actor._.kg_entity, None
+        if name is not None:
+            person = self.person_for_name(name)
+            if person is not None:
+                return person, None
         role_person = self.by_role(subject)
         if role_person is not None:
             return role_person, None
-        desc = " ".join(t.text for t in subject.subtree if not t.is_punct).strip()
+        if actor is not None and actor._.kg_entity is not None and actor.label_ in SPEAKER_TYPES:
+            return actor._.kg_entity, None
+        desc = " ".join(t.text for t in _noun_phrase(subject) if not t.is_punct).strip()
         return None, desc or None
 
+    def person_for_name(self, name: Span) -> str | None:
+        """Return the person a proper name stands for, adding a Person actor NER missed."""
+        if any(self.actors.get(t.i) is not None and self.actors[t.i].label_ == "Person"
+               for t in name):
+            return next(self.actors[t.i]._.kg_entity for t in name
+                        if t.i in self.actors and self.actors[t.i].label_ == "Person")
+        words = [t.text for t in name]
+        surname = words[-1].lower()
+        for id_, info in reversed(list(self.entities.items())):
+            if info.type == "Person" and info.name.split()[-1].lower() == surname:
+                self._add_mention(name, id_)
+                return id_
+        if len(words) < 2:
+            return None
+        return self._add_person(name)
 
-def _cue_candidates(sent: Span, quote: tuple[int, int]) -> list[Token]:
-    return [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
-            and not quote[0] <= t.idx < quote[1]]
+    def _add_person(self, name: Span) -> str:
+        from kg.extract.resolve import EntityInfo
+
+        text = " ".join(t.text for t in name)
+        id_ = entity_id("Person", text)
+        if id_ not in self.entities:
+            self.entities[id_] = EntityInfo(id_, text, "Person")
+        self._add_mention(name, id_)
+        return id_
+
+    def _add_mention(self, name: Span, id_: str) -> None:
+        if any(i in self.actors for i in range(name.start, name.end)):
+            return
+        span = Span(self.doc, name.start, name.end, label="Person")
+        span._.kg_entity = id_
+        self.added.append(span)
+        for i in range(name.start, name.end):
+            self.actors[i] = span
+        info = self.entities.get(id_)
+        if info is not None:
+            info.surface[span.text] += 1
+
+    def commit(self) -> None:
+        """Store the Person mentions added for speakers in the document's actor spans."""
+        if self.added:
+            group = self.doc.spans.get(ACTORS_KEY)
+            spans = list(group) if group is not None else []
+            self.doc.spans[ACTORS_KEY] = sorted(spans + self.added, key=lambda s: s.start)
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    """Return the noun phrase of a subject without relative clauses or appositions."""
+    skip = {"relcl", "appos", "acl", "punct", "prep"}
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in skip:
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _proper_name(token: Token) -> Span | None:
+    """Return the proper-name span around a PROPN subject ("Charlie King"), titles removed."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].head.i == token.i:
+        start -= 1
+    while start < token.i and (doc[start].lower_ in TITLE_WORDS or
+                               doc[start].lower_ in HONORIFICS or doc[start].lower_ in
+                               ("mr", "ms", "mrs", "dr")):
+        start += 1
+    if doc[start].lower_ in TITLE_WORDS or not re.fullmatch(r"[A-Z][\w'’.-]+", doc[start].text):
+        return None
+    return doc[start:token.i + 1]
+
+
+def _is_person_name_around(actor: Span, name: Span | None) -> bool:
+    """Return True when a non-person actor is the last word of a longer name ("Chuck Jordan")."""
+    return (name is not None and actor.label_ != "Person" and len(name) > len(actor)
+            and name.start < actor.start)
 
 
 def _subject_of(cue: Token) -> Token | None:
     for child in cue.children:
-        if child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ == "nsubj":
             return child
         if child.dep_ == "agent":
             for grand in child.children:
@@ -179,10 +373,214 @@ def _subject_of(cue: Token) -> Token | None:
     return None
 
 
-def _about_ids(doc: Doc, actors: dict[int, Span], start: int, end: int,
-               exclude: str | None) -> tuple[str, ...]:
+def _is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """Return the speaker written after the cue (``"...," said Charlie King``)."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    if j >= len(doc) or doc[j].is_punct:
+        return None
+    token = doc[j]
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    k = token.i
+    while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN") and not doc[k + 1].is_punct:
+        k += 1
+    head = doc[k]
+    return head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    cue: Token | None = None
+    subject: Token | None = None
+    speaker_id: str | None = None
+    description: str | None = None
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
+    """Return the cue right after a closing mark (``"...," X said`` / ``said X``)."""
+    text = doc.text
+    stop = len(text)
+    for mark in ("“", '"', "\n"):
+        k = text.find(mark, end + 1, end + 200)
+        if k != -1:
+            stop = min(stop, k)
+    window = _tokens_between(doc, end + 1, min(stop, end + 160))
+    sent_end = None
+    for t in window:
+        if t.text in (".", "?", "!", ";") and t.i > window[0].i:
+            sent_end = t.i
+            break
+    window = [t for t in window if sent_end is None or t.i < sent_end][:14]
+    dash = _dash_speaker(doc, att, end)
+    if dash is not None:
+        return dash
+    for t in window:
+        if not _is_cue(t):
+            continue
+        subject = _subject_of(t)
+        if subject is not None and subject.i > t.i + 4 and subject.i not in {w.i for w in window}:
+            subject = None
+        if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
+            subject = _inverted_subject(t) or subject
+        if subject is not None and subject.idx > end:
+            return _Found(t, subject)
+    return None
+
+
+def _dash_speaker(doc: Doc, att: _Attributor, end: int) -> _Found | None:
+    """Return the speaker of ``"..." ― Name`` (a name after a dash)."""
+    m = re.match(r"\s*[" + _DASHES + r"]\s*", doc.text[end + 1:end + 6].replace("\xa0", " "))
+    if m is None:
+        return None
+    tokens = _tokens_between(doc, end + 1 + m.end(), end + 1 + m.end() + 60)
+    for t in tokens[:4]:
+        actor = att.actors.get(t.i)
+        if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
+            return _Found(None, t, actor._.kg_entity)
+    if tokens and tokens[0].pos_ == "PROPN":
+        head = tokens[0]
+        while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and \
+                doc[head.i + 1].text[:1].isupper():
+            head = doc[head.i + 1]
+        name = _proper_name(head)
+        if name is not None:
+            person = att.person_for_name(name)
+            if person is not None:
+                return _Found(None, head, person)
+    return None
+
+
+def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None:
+    """Return the cue right before an opening mark (``X said, "..."``, ``X: "..."``)."""
+    text = doc.text
+    before = text[max(0, start - 300):start - 1]
+    stripped = before.rstrip()
+    if not stripped.endswith((",", ":")):
+        return None
+    tokens = _tokens_between(doc, max(0, start - 300), start - 1)
+    if not tokens:
+        return None
+    sent = att.sent_of(tokens[-1].i)
+    tokens = [t for t in tokens if t.i >= sent.start]
+    if "\n" in before[len(before) - (len(before) - len(stripped)):] and stripped.endswith(":"):
+        tokens = tokens[-12:]
+    for t in reversed(tokens):
+        if t.text in ("”", '"') and t.i != tokens[-1].i:
+            break
+        if _is_cue(t):
+            subject = _subject_of(t)
+            if subject is not None and subject.idx < start:
+                return _Found(t, subject)
+    if stripped.endswith(":"):
+        i = tokens[-1].i - 1 if tokens[-1].text == ":" else tokens[-1].i
+        while i >= 0 and doc[i].is_punct:
+            i -= 1
+        actor = att.actors.get(i)
+        if actor is not None and actor._.kg_entity and actor.label_ in SPEAKER_TYPES:
+            return _Found(None, doc[i], actor._.kg_entity)
+        if i >= 0 and doc[i].pos_ == "PROPN":
+            name = _proper_name(doc[i])
+            if name is not None:
+                person = att.person_for_name(name)
+                if person is not None:
+                    return _Found(None, doc[i], person)
+    return None
+
+
+def _governing_cue(span: Span, att: _Attributor) -> _Found | None:
+    """Return the speech verb a partial quote hangs from (``called the talks "productive"``)."""
+    quote = (span.start_char, span.end_char)
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    for root in roots[:3]:
+        node = root
+        for _ in range(8):
+            if node.head is node:
+                break
+            node = node.head
+            if quote[0] <= node.idx < quote[1]:
+                continue
+            if _is_cue(node):
+                subject = _subject_of(node)
+                if subject is not None and not quote[0] <= subject.idx < quote[1]:
+                    return _Found(node, subject)
+    return None
+
+
+def _nearest_cue(span: Span, att: _Attributor) -> _Found | None:
+    """Return the nearest speech verb with a subject in the sentences the quote touches."""
+    start, end = span.start_char, span.end_char
+    first = att.sent_of(span.start)
+    last = att.sent_of(span.end - 1)
+    lo, hi = first.start, last.end
+    nxt = att.sent_of(hi) if hi < len(span.doc) else None
+    if nxt is not None and nxt.start == hi and len(nxt) <= 12:
+        hi = nxt.end
+    candidates = [t for t in span.doc[lo:hi] if _is_cue(t) and not start <= t.idx < end]
+    candidates.sort(key=lambda t: (t.tag_ in ("VBG", "VBN") and t.dep_ != "ROOT",
+                                   min(abs(t.idx - start), abs(t.idx - end))))
+    for cue in candidates:
+        subject = _subject_of(cue)
+        if subject is not None and not start <= subject.idx < end:
+            return _Found(cue, subject)
+    return None
+
+
+def _resolve(found: _Found, att: _Attributor, quote: tuple[int, int]) -> _Found:
+    if found.speaker_id is None and found.subject is not None:
+        found.speaker_id, found.description = att.speaker(found.subject, quote[0], quote)
+    return found
+
+
+def _attribute(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...],
+               span: Span) -> _Found:
+    """Return cue and speaker of one quote (a group of split parts)."""
+    first, last = group[0], group[-1]
+    quote = (first.start, last.end)
+    if len(group) > 1:
+        gap = _tokens_between(doc, first.end + 1, group[1].start - 1)
+        for t in gap:
+            if _is_cue(t):
+                subject = _subject_of(t) or _inverted_subject(t)
+                if subject is not None and subject.i in {g.i for g in gap}:
+                    return _resolve(_Found(t, subject), att, quote)
+    tail = doc.text[last.end:last.end + 3]
+    ends_open = doc.text[last.start:last.end].rstrip().endswith((",", "?", "!", "—", "–"))
+    order = [_attribution_before, _attribution_after]
+    if ends_open or not tail.startswith(("”", '"')):
+        order.reverse()
+    for finder in order:
+        pos = first.start if finder is _attribution_before else last.end
+        found = finder(doc, att, pos)
+        if found is not None:
+            found = _resolve(found, att, quote)
+            if found.speaker_id is not None or found.description is not None:
+                return found
+    for finder2 in (_governing_cue, _nearest_cue):
+        found = finder2(span, att)
+        if found is not None:
+            return _resolve(found, att, quote)
+    return _Found()
+
+
+def _about_ids(doc: Doc, start: int, end: int, exclude: str | None,
+               spans: list[Span] | None = None) -> tuple[str, ...]:
     seen: list[str] = []
-    for span in doc.spans.get(ACTORS_KEY, []):
+    for span in spans if spans is not None else doc.spans.get(ACTORS_KEY, []):
         if start <= span.start_char < end and span._.kg_entity not in (exclude, None):
             if span._.kg_entity not in seen:
                 seen.append(span._.kg_entity)
@@ -192,13 +590,16 @@ def _about_ids(doc: Doc, actors: dict[int, Span], start: int, end: int,
 def _object_actor_ids(cue: Token, attributor: _Attributor) -> list[str]:
     ids: list[str] = []
     for child in cue.children:
-        if child.dep_ in ("dobj", "obj", "dative", "prep"):
+        if child.dep_ in ("dobj", "obj", "dative") or (
+            child.dep_ == "prep" and child.lower_ in ("of", "on", "against", "about")
+        ):
             for t in child.subtree:
-                actor = attributor.actors.get(t.i)
-                if actor is not None and actor._.kg_entity and actor._.kg_entity not in ids:
-                    ids.append(actor._.kg_entity)
-                if t.dep_ in ("ccomp", "pcomp") or t.text in ("“", '"'):
+                if t.dep_ in ("ccomp", "pcomp", "relcl", "acl") or t.text in ("“", '"'):
                     break
+                actor = attributor.actors.get(t.i)
+                if actor is not None and actor._.kg_entity and actor._.kg_entity not in ids \
+                        and actor.label_ != "Place":
+                    ids.append(actor._.kg_entity)
     return ids
 
 
@@ -210,74 +611,68 @@ def _stances(cue_lemma: str | None, targets: list[str]) -> tuple[tuple[str, str]
     return ()
 
 
+def _statement_groups(doc: Doc) -> list[tuple[QuoteSpan, ...]]:
+    marks = _quote_marks(doc.text)
+    doc._.kg_quoted = [(q.start, q.end) for q in marks]
+    junk = doc._.kg_junk
+    kept = []
+    for q in marks:
+        text = doc.text[q.start:q.end]
+        if not text.strip() or in_ranges(q.start, q.end, junk):
+            continue
+        if not q.open_ended and (is_scare_quote(text) or is_work_title(text)):
+            continue
+        kept.append(q)
+    return merge_split_quotes(doc.text, kept)
+
+
 def direct_quotes(doc: Doc, attributor: _Attributor) -> list[StatementInfo]:
     """Return direct quotes of ``doc`` with speaker, cue, about and stance."""
-    junk = doc._.kg_junk
     found: list[StatementInfo] = []
-    previous: StatementInfo | None = None
-    for start, end in quote_spans(doc.text):
-        text = doc.text[start:end]
-        if in_ranges(start, end, junk) or is_scare_quote(text) or not text.strip():
-            continue
+    open_ended: list[bool] = []
+    actor_spans = list(doc.spans.get(ACTORS_KEY, []))
+    for group in _statement_groups(doc):
+        start, end = group[0].start, group[-1].end
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or not len(span):
             continue
-        sents = _sentences_around(doc, span)
-        cue, subject = None, None
-        candidates = [c for s in sents for c in _cue_candidates(s, (start, end))]
-        candidates.sort(key=lambda t: (t.tag_ in ("VBG", "VBN") and t.dep_ != "ROOT",
-                                       min(abs(t.idx - start), abs(t.idx - end))))
-        for candidate in candidates:
-            subject = _subject_of(candidate)
-            if subject is not None and not start <= subject.idx < end:
-                cue = candidate
-                break
-            subject = None
-        speaker_id, description = None, None
-        if cue is not None and subject is not None:
-            speaker_id, description = attributor.speaker(subject, start, (start, end))
-        else:
-            speaker_id, description = _colon_speaker(doc, attributor, start)
-            if speaker_id is None and previous is not None and start - previous.end < 400:
+        result = _attribute(doc, attributor, group, span)
+        speaker_id, description = result.speaker_id, result.description
+        if speaker_id is None and description is None and found:
+            previous = found[-1]
+            if open_ended[-1] or start - previous.end < 400:
                 speaker_id, description = previous.speaker_id, previous.speaker_description
+        cue = result.cue
         cue_lemma = cue.lemma_.lower() if cue is not None else None
-        about = _about_ids(doc, attributor.actors, start, end, speaker_id)
-        objects = _object_actor_ids(cue, attributor) if cue is not None else []
-        about = tuple(dict.fromkeys([*objects, *about]))
-        about = tuple(a for a in about if a != speaker_id)
-        info = StatementInfo("direct", start, end, speaker_id, description,
-                             cue.text if cue is not None else None, cue_lemma, about,
-                             _stances(cue_lemma, [o for o in objects if o != speaker_id]))
-        found.append(info)
-        previous = info
+        objects = [o for o in (_object_actor_ids(cue, attributor) if cue is not None else [])
+                   if o != speaker_id]
+        about: list[str] = list(objects)
+        for q in group:
+            about += _about_ids(doc, q.start, q.end, speaker_id, actor_spans)
+        parts = tuple((q.start, q.end) for q in group)
+        text = " ".join(doc.text[s:e].strip() for s, e in parts)
+        found.append(StatementInfo(
+            "direct", start, end, speaker_id, description,
+            cue.text if cue is not None else None, cue_lemma,
+            tuple(a for a in dict.fromkeys(about) if a != speaker_id),
+            _stances(cue_lemma, objects), parts if len(parts) > 1 else (), text))
+        open_ended.append(group[-1].open_ended)
+    _fill_open_ended_speakers(found, open_ended)
     return found
 
 
-def _sentences_around(doc: Doc, span: Span) -> list[Span]:
-    """Return the sentences a quote touches plus the one after (for '"...," he said.')."""
-    sents = list(doc.sents) if not hasattr(doc, "_kg_sents") else doc._kg_sents
-    first = span[0].sent.start
-    last = span[-1].sent.end
-    out = [s for s in sents if s.end > first and s.start < last]
-    nxt = [s for s in sents if s.start >= last][:1]
-    if nxt and len(nxt[0]) <= 12:
-        out += nxt
-    return out
+def _fill_open_ended_speakers(found: list[StatementInfo], open_ended: list[bool]) -> None:
+    """Give a multi-paragraph quote's unattributed paragraphs the speaker of a later one."""
+    for i in range(len(found) - 2, -1, -1):
+        s, nxt = found[i], found[i + 1]
+        if open_ended[i] and s.speaker_id is None and nxt.speaker_id is not None:
+            found[i] = StatementInfo(s.kind, s.start, s.end, nxt.speaker_id, None, nxt.cue,
+                                     nxt.cue_lemma, tuple(a for a in s.about_ids
+                                                          if a != nxt.speaker_id),
+                                     s.stances, s.parts, s.text)
 
 
-def _colon_speaker(doc: Doc, attributor: _Attributor, start: int) -> tuple[str | None, None]:
-    """Return the actor named right before ``X: "..."``, if that is the layout."""
-    before = doc.text[max(0, start - 4):start - 1].rstrip()
-    if not before.endswith(":"):
-        return None, None
-    token = doc.char_span(max(0, start - 4), start - 1, alignment_mode="expand")
-    if token is None:
-        return None, None
-    i = token.start - 1
-    while i >= 0 and doc[i].is_punct:
-        i -= 1
-    actor = attributor.actors.get(i)
-    return (actor._.kg_entity if actor is not None else None), None
+# --- reported speech ----------------------------------------------------------------------------
 
 
 def reported_speech(doc: Doc, attributor: _Attributor,
@@ -286,7 +681,7 @@ def reported_speech(doc: Doc, attributor: _Attributor,
     found: list[StatementInfo] = []
     quoted = [(d.start, d.end) for d in direct]
     junk = doc._.kg_junk
-    for sent in doc.sents:
+    for sent in attributor.sents:
         if in_ranges(sent.start_char, sent.end_char, junk):
             continue
         for token in sent:
@@ -299,13 +694,20 @@ def reported_speech(doc: Doc, attributor: _Attributor,
 
 
 def _content_span(cue: Token) -> tuple[int, int] | None:
+    """Return the reported content of a cue: its clause, or ``of``/``for`` + what follows."""
+    lemma = cue.lemma_.lower()
     for child in cue.children:
-        if child.dep_ in ("ccomp", "xcomp") or (
-            child.dep_ == "prep" and child.lower_ in ("of", "for", "over")
-        ):
+        tokens: list[Token] = []
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and child.i > cue.i):
             tokens = list(child.subtree)
-            if child.dep_ == "ccomp":
-                tokens = [t for t in tokens if t.dep_ != "mark" or t.i != tokens[0].i]
+            tokens = [t for t in tokens if not (t.dep_ == "mark" and t.i == tokens[0].i)]
+        elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS.get(lemma, ()):
+            tokens = [t for t in child.subtree if t.i != child.i]
+            if len([t for t in tokens if not t.is_punct]) < 3:
+                continue
+        if tokens:
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
             if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
@@ -329,18 +731,30 @@ def _reported_from_cue(token: Token, attributor: _Attributor,
     speaker_id, description = attributor.speaker(subject, token.idx, None)
     if speaker_id is None:
         return None
+    objects = [o for o in objects if o != speaker_id]
     if content is None:
-        sent = token.sent
-        content = (token.idx + len(token.text) + 1, sent.end_char)
+        content = _object_content(token)
+        if content is None:
+            return None
     start, end = content
     text = attributor.doc.text[start:end].strip()
     if len(_words(text)) < 2:
         return None
-    objects = [o for o in objects if o != speaker_id]
-    about = tuple(dict.fromkeys([*objects, *_about_ids(attributor.doc, attributor.actors,
-                                                       start, end, speaker_id)]))
+    about = tuple(dict.fromkeys([*objects, *_about_ids(attributor.doc, start, end, speaker_id)]))
     return StatementInfo("reported", start, end, speaker_id, description, token.text, lemma,
-                         about, _stances(lemma, objects))
+                         about, _stances(lemma, objects), (), text)
+
+
+def _object_content(cue: Token) -> tuple[int, int] | None:
+    """Return the object phrase of ``X criticized Y`` as the content (no adverbials)."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "obj"):
+            tokens = [t for t in child.subtree]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if tokens:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return None
 
 
 def _according_to(token: Token, attributor: _Attributor,
@@ -350,20 +764,22 @@ def _according_to(token: Token, attributor: _Attributor,
     if token.nbor(1).lower_ != "to":
         return None
     actor = attributor.actors.get(token.i + 2) or attributor.actors.get(token.i + 3)
-    if actor is None or actor._.kg_entity is None:
+    if actor is None or actor._.kg_entity is None or actor.label_ not in SPEAKER_TYPES:
         return None
-    sent = token.sent
+    sent = attributor.sent_of(token.i)
     if actor.end_char < sent.end_char - 5 and token.i == sent.start:
         start, end = actor.end_char + 1, sent.end_char
     else:
         start, end = sent.start_char, token.idx
-    text = token.doc.text[start:end].strip(" ,.")
+    text = token.doc.text[start:end].strip(" ,.\n")
     if len(_words(text)) < 3 or in_ranges(start, end, quoted):
         return None
+    lead = len(token.doc.text[start:end]) - len(token.doc.text[start:end].lstrip(" ,\n"))
+    start, end = start + lead, start + lead + len(text)
     speaker = actor._.kg_entity
-    about = _about_ids(token.doc, attributor.actors, start, end, speaker)
+    about = _about_ids(token.doc, start, end, speaker)
     return StatementInfo("reported", start, end, speaker, None, "according to", "according to",
-                         about, ())
+                         about, (), (), text)
 
 
 def find_statements(doc: Doc) -> list[StatementInfo]:
@@ -371,10 +787,11 @@ def find_statements(doc: Doc) -> list[StatementInfo]:
     attributor = _Attributor(doc)
     direct = direct_quotes(doc, attributor)
     reported = reported_speech(doc, attributor, direct)
+    attributor.commit()
     return sorted(direct + reported, key=lambda s: s.start)
 
 
-@Language.component("kg_quotes", assigns=["doc._.kg_statements"],
+@Language.component("kg_quotes", assigns=["doc._.kg_statements", "doc._.kg_quoted"],
                     requires=["doc._.kg_entities", "doc._.kg_roles"])
 def quotes_component(doc: Doc) -> Doc:
     """Find statements and their speakers."""

@@ -132,8 +132,21 @@ class _Resolver:
             for info in self.entities.values():
                 if info.type == "Organization" and acronym(info.name) == text:
                     return info
+        if type_ == "Plan":
+            numbered = _numbered_plan(text)
+            for info in self.entities.values():
+                if numbered and info.type == "Plan" and _numbered_plan(info.name) == numbered:
+                    if len(text) > len(info.name):
+                        info.name = text
+                    return info
         name = text[0].upper() + text[1:] if type_ == "Organization" else text
         return self._get(entity_id(type_, name), name, type_)
+
+
+def _numbered_plan(name: str) -> str | None:
+    """Return the "28-point" key of a numbered plan, or ``None``."""
+    m = re.search(r"(\d+)\s*-?\s*(point|step)", name, re.I)
+    return f"{m.group(1)}-{m.group(2).lower()}" if m else None
 
 
 def _merge_generic_plans(spans: list[Span], resolver: _Resolver) -> None:
@@ -155,6 +168,30 @@ def _merge_generic_plans(spans: list[Span], resolver: _Resolver) -> None:
             info.surface.clear()
 
 
+def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
+    """Return mentions NER missed: bare surnames of people the article names in full."""
+    from kg.extract.boilerplate import in_ranges
+
+    surnames = {}
+    for info in resolver.people:
+        parts = info.name.split()
+        if len(parts) >= 2:
+            surnames.setdefault(parts[-1], info)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for token in doc:
+        info = surnames.get(token.text)
+        if info is None or token.i in covered or in_ranges(token.idx, token.idx + 1,
+                                                           doc._.kg_junk):
+            continue
+        span = Span(doc, token.i, token.i + 1, label="Person")
+        span._.kg_entity = info.id
+        span._.kg_headline = in_ranges(token.idx, token.idx + 1, doc._.kg_headlines)
+        info.surface[token.text] += 1
+        extra.append(span)
+    return extra
+
+
 def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
@@ -166,6 +203,7 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
         span._.kg_entity = info.id
         info.surface[clean_surface(span.text)] += 1
     _merge_generic_plans(spans, resolver)
+    spans += _surname_mentions(doc, spans, resolver)
     body_ids = {s._.kg_entity for s in spans if not s._.kg_headline}
     kept = [s for s in spans if s._.kg_entity in body_ids]
     doc.spans[ACTORS_KEY] = kept

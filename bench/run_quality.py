@@ -1,0 +1,124 @@
+"""Run every evaluation (shared datasets + our seed gold) and write ``bench/quality.md``.
+
+Usage: ``.venv/bin/python bench/run_quality.py [--limit N] [--model NAME] [--output PATH]``.
+Datasets under ``../shared/eval`` (relative to the repo root) are skipped with a message when
+absent, as is the seed gold file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.evaluate.adapters import load_gold  # noqa: E402
+from kg.evaluate.cli import LABELS  # noqa: E402
+from kg.evaluate.run import PARTS, run_eval  # noqa: E402
+
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+GOLD_FILES: tuple[tuple[str, Path], ...] = (
+    ("MEANTIME (entities, dates)", SHARED_EVAL / "meantime_en" / "normalized.jsonl"),
+    ("PolNeAR (direct quotes, speakers)", SHARED_EVAL / "polnear" / "normalized.jsonl"),
+    ("Giveme5W1H (main-event date)", SHARED_EVAL / "giveme5w1h_gold" / "normalized.jsonl"),
+    ("Seed article (our annotation)", ROOT / "bench" / "gold" / "seed.gold.json"),
+)
+NOTES = """\
+## How to read this
+
+* P / R / F1: recall = gold items found / gold items; precision = predicted items matching
+  some gold item / predicted items. Spans match when they overlap by half of the shorter one.
+* MEANTIME: named mentions (NAM, PRE.NAM) of the annotated region (title, dateline, first 4
+  sentences); PER→Person, ORG→Organization, LOC→Place or Country; PRO/FIN/MIX count for
+  untyped scores only. Duplicate nodes: gold entities with ≥2 matched mentions whose mentions
+  land on ≥2 predicted nodes (lower is better). Dates: DATE timexes other than the dateline
+  with an ISO day/month/year value; value right at the gold's precision.
+* PolNeAR: direct-quote segments of 3+ words; speaker accuracy over matched quotes whose
+  gold speaker is a name (same surname, or one contains the other).
+* Giveme5W1H: share of articles whose main-event day is among kg's dated events (day or month
+  precision; fuzzy dates do not count). The baseline there is "the publication day".
+* Seed: entities matched by name or alias (no offsets), junk actors against the listed junk.
+* Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
+  quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
+"""
+
+
+def _cell(value: dict[str, Any] | None, kind: str) -> list[str]:
+    if value is None:
+        return ["", "", ""]
+    if kind == "score":
+        return [f"{value['precision']:.3f}", f"{value['recall']:.3f}", f"{value['f1']:.3f}"]
+    return ["", "", f"{value['value']:.3f} ({value['hits']}/{value['total']})"]
+
+
+def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
+    """Return one dataset's section: a table of parts × systems."""
+    systems = list(report["systems"])
+    header = ["part"] + [f"{s} {c}" for s in systems for c in ("P", "R", "F1 / rate")]
+    lines = [f"## {title}", "",
+             f"`{Path(report['path']).relative_to(ROOT.parent)}`: {report['docs']} documents, "
+             f"{seconds:.0f} s", "",
+             "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for part, kind in PARTS:
+        values = [report["systems"][s].get(part) for s in systems]
+        if all(v is None for v in values):
+            continue
+        cells = [LABELS[part]] + [c for v in values for c in _cell(v, kind)]
+        lines.append("| " + " | ".join(cells) + " |")
+    for system in systems:
+        junk = report["systems"][system].get("junk_names")
+        if junk is not None:
+            lines += ["", f"{system} junk actors: {', '.join(junk) or 'none'}"]
+    for message in report["skipped"]:
+        lines += ["", f"skipped: {message}"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluations found and write the markdown report; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "quality.md")
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)  # plain gold text_file paths may be relative to the repo root
+    sections, missing = [], []
+    for title, path in GOLD_FILES:
+        if not path.is_file():
+            print(f"skip {title}: {path} is absent")
+            missing.append(f"{title}: `{path.name}` absent, not run")
+            continue
+        gold = load_gold(path, limit=args.limit)
+        if not gold.docs:
+            print(f"skip {title}: no documents ({'; '.join(gold.skipped)})")
+            missing.append(f"{title}: no documents ({'; '.join(gold.skipped)})")
+            continue
+        print(f"{title}: {len(gold.docs)} documents ...", flush=True)
+        started = time.monotonic()
+        report = run_eval(gold, baseline=not args.no_baseline, model=args.model)
+        sections.append(report_markdown(title, report, time.monotonic() - started))
+    if not sections:
+        print("nothing to evaluate (../shared/eval and bench/gold are absent)")
+        return 0
+    lines = ["# Quality figures", "",
+             f"Run {dt.date.today().isoformat()} by `bench/run_quality.py`"
+             + (f" (first {args.limit} documents per set)" if args.limit else "")
+             + (f", model `{args.model}`" if args.model else "") + ".", ""]
+    lines += [s for section in sections for s in (section, "")]
+    if missing:
+        lines += ["## Not run", ""] + [f"* {m}" for m in missing] + [""]
+    lines.append(NOTES)
+    args.output.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""Actor extraction and within-article resolution rules, on texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.boilerplate import is_headline_case, junk_and_headline_ranges
+from kg.extract.countries import is_demonym, lookup_country
+from kg.extract.resolve import acronym
+
+
+def names_by_type(extraction) -> dict[str, set[str]]:
+    """Return actor names grouped by type."""
+    out: dict[str, set[str]] = {}
+    for entity in extraction.entities:
+        out.setdefault(entity.type, set()).add(entity.name)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "code"),
+    [("US", "United States", "US"), ("U.S.", "United States", "US"),
+     ("United States", "United States", "US"), ("Russian", "Russia", "RU"),
+     ("Russia's", "Russia", "RU"), ("Ukrainians", "Ukraine", "UA"), ("Swedish", "Sweden", "SE"),
+     ("UK", "United Kingdom", "GB"), ("Iran", "Iran", "IR")],
+)
+def test_lookup_country(surface, name, code):
+    country = lookup_country(surface)
+    assert (country.name, country.alpha_2) == (name, code)
+
+
+@pytest.mark.parametrize(("surface", "expected"), [("Russian", True), ("Russia", False),
+                                                   ("U.S.", False)])
+def test_is_demonym(surface, expected):
+    assert is_demonym(surface) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Witkoff Meets Putin as Russia Ukraine War Escalates", True),
+     ("Background & Context", True),
+     ("The minister met her counterpart on Tuesday.", False),
+     ("Officials said talks would resume", False)],
+)
+def test_is_headline_case(line, expected):
+    assert is_headline_case(line) is expected
+
+
+def test_junk_lines_are_found():
+    text = ("Harbour Deal Signed\n\nThe mayor of Lisbon signed the deal.\n\n"
+            "Pocket Torch Pro – a light for every drawer.\n"
+            "Related: Mayor Visits Porto\n")
+    junk, headlines = junk_and_headline_ranges(text)
+    junk_text = [text[a:b] for a, b in junk]
+    assert "Related: Mayor Visits Porto" in junk_text
+    assert "Pocket Torch Pro – a light for every drawer." in junk_text
+    assert [text[a:b] for a, b in headlines] == ["Harbour Deal Signed"]
+
+
+def test_acronym():
+    assert acronym("European Central Bank") == "ECB"
+
+
+def test_person_full_name_and_surname_are_one_entity(extract):
+    x = extract("Ukrainian President Volodymyr Zelenskyy arrived in Brussels on Monday. "
+                "Zelenskyy met officials there. Later, Zelensky said he was hopeful.")
+    people = [e for e in x.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Volodymyr Zelenskyy"]
+    assert set(people[0].aliases) == {"Zelenskyy", "Zelensky"}
+    assert len(people[0].mentions) == 3
+
+
+def test_demonym_is_country_and_abbreviations_merge(extract):
+    x = extract("Russian drones struck the port. The U.S. condemned the attack, and the "
+                "United States Navy moved ships. US officials met Russia's envoy.")
+    countries = {e.name: e for e in x.entities if e.type == "Country"}
+    assert set(countries) == {"Russia", "United States"}
+    assert countries["Russia"].country_code == "RU"
+    assert "Russian" in countries["Russia"].aliases
+
+
+def test_roles_are_stripped_from_names_and_kept(extract):
+    x = extract("US Secretary of State Marco Rubio met Kremlin spokesman Dmitry Peskov "
+                "in Geneva. EU High Representative Kaja Kallas was not there.")
+    people = {e.name: e for e in x.entities if e.type == "Person"}
+    assert set(people) == {"Marco Rubio", "Dmitry Peskov", "Kaja Kallas"}
+    roles = {(r.person_id, r.title, r.of_id) for r in x.roles}
+    assert ("person/marco-rubio", "Secretary of State", "country/united-states") in roles
+    assert ("person/dmitry-peskov", "spokesman", "organization/kremlin") in roles
+    assert ("person/kaja-kallas", "High Representative", "organization/european-union") in roles
+    assert "State" not in {e.name for e in x.entities}
+
+
+def test_appositive_role(extract):
+    x = extract("Dmitry Peskov, the Kremlin spokesman, rejected the proposal on Friday.")
+    assert {(r.title, r.of_id) for r in x.roles} == {("spokesman", "organization/kremlin")}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "name"),
+    [("The sides discussed the 28-point peace plan in Miami.", "Plan", "28-point peace plan"),
+     ("Kyiv sent a counterproposal to Washington.", "Plan", "counterproposal"),
+     ("Moscow rejected the ceasefire agreement again.", "Plan", "ceasefire agreement"),
+     ("The EU and NATO met in Brussels.", "Organization", "European Union"),
+     ("Peskov accused the West of prolonging the war.", "Group", "the West")],
+)
+def test_typed_actor(extract, text, type_, name):
+    assert name in names_by_type(extract(text)).get(type_, set())
+
+
+def test_generic_plan_mentions_join_the_numbered_plan(extract):
+    x = extract("Washington drafted a 28-point peace plan. Kyiv received the draft peace plan "
+                "on Thursday and said the peace plan needed changes. The 28-point plan is long.")
+    plans = [e for e in x.entities if e.type == "Plan"]
+    assert [p.name for p in plans] == ["28-point peace plan"]
+    assert len(plans[0].mentions) == 4
+
+
+def test_no_junk_actors_from_headings_and_links(extract):
+    text = ("Key Developments & Timeline\n\n"
+            "Finnish President Alexander Stubb visited Kyiv on Monday.\n\n"
+            "Related: Witkoff Meets Putin as Talks Stall\n")
+    names = {e.name for e in extract(text).entities}
+    assert "Alexander Stubb" in names
+    assert not names & {"Key Developments & Timeline", "Witkoff", "Putin", "Witkoff Meets Putin"}
+
+
+def test_headline_actor_kept_only_when_body_names_it(extract):
+    text = ("Stubb Meets Orban in Vienna\n\n"
+            "Finnish President Alexander Stubb held talks on Monday.\n")
+    names = {e.name for e in extract(text).entities}
+    assert "Alexander Stubb" in names
+    assert "Orban" not in names
+
+
+def test_numbers_and_dates_never_actors(extract):
+    x = extract("On November 19, 2025, 25 people were hurt in Ternopil, officials said.")
+    assert {e.name for e in x.entities} == {"Ternopil"}

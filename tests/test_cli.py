@@ -1,0 +1,175 @@
+"""The kg command line, driven as a user would (click's CliRunner), on small articles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+ARTICLE_ONE = """Harbour Talks Open in Lisbon
+Published: 2025-11-25
+
+Portuguese Prime Minister Rui Tavares met Spanish Foreign Minister Jose Manuel Albares in Lisbon on Monday.
+"We have agreed to share the port data," Tavares said.
+Albares criticized Morocco over fishing quotas.
+"""
+
+ARTICLE_TWO = """Port Deal Signed
+Published: 2025-11-27
+
+Prime Minister Rui Tavares signed the harbour agreement in Porto on Wednesday.
+"This is a good day for both countries," he said.
+"""
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text(ARTICLE_ONE, encoding="utf-8")
+    (folder / "two.txt").write_text(ARTICLE_TWO, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def built(corpus, tmp_path):
+    store = tmp_path / "store"
+    result = CliRunner().invoke(main, ["build", str(corpus), "--store", str(store), "-q"])
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_build_reports_and_is_idempotent(corpus, built):
+    stats = json.loads(run("stats", "--store", str(built), "--json").output)
+    assert stats["articles"] == 2
+    again = run("build", str(corpus), "--store", str(built), "-q")
+    assert "0 added, 0 replaced, 2 unchanged" in again.output
+    assert json.loads(run("stats", "--store", str(built), "--json").output)["triples"] == (
+        stats["triples"])
+
+
+def test_person_is_one_node_across_articles(built):
+    result = run("query", "SELECT DISTINCT ?n WHERE { ?a a kg:Person ; kg:name ?n } ORDER BY ?n",
+                 "--store", str(built), "--format", "csv")
+    names = result.output.splitlines()[1:]
+    assert names == ["Jose Manuel Albares", "Rui Tavares"]
+
+
+def test_statement_speaker_resolved_through_pronoun_across_articles(built):
+    q = ("SELECT ?q WHERE { ?s a kg:Statement ; kg:quote ?q ; kg:speaker ?p . "
+         "?p kg:name 'Rui Tavares' } ORDER BY ?q")
+    result = run("query", q, "--store", str(built), "--format", "json")
+    quotes = [row["q"] for row in json.loads(result.output)]
+    assert any("port data" in q for q in quotes)
+    assert any("good day" in q for q in quotes)
+
+
+def test_extract_json_contract(corpus):
+    result = run("extract", str(corpus / "one.txt"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.output.splitlines()[0])
+    assert set(obj) >= {"article", "entities", "statements", "events"}
+    assert set(obj["article"]) >= {"id", "title", "published", "source"}
+    entity = obj["entities"][0]
+    assert set(entity) >= {"id", "name", "type", "aliases", "mentions"}
+    assert {e["type"] for e in obj["entities"]} <= {"Person", "Country", "Place",
+                                                    "Organization", "Plan", "Group"}
+    statement = obj["statements"][0]
+    assert set(statement) >= {"id", "quote", "speaker", "kind", "date", "about"}
+    assert statement["speaker"] == "Rui Tavares"
+    assert statement["kind"] == "direct"
+    assert obj["article"]["published"] == "2025-11-25"
+    for event in obj["events"]:
+        assert set(event) >= {"id", "date", "date_precision", "type", "label", "participants",
+                              "places"}
+
+
+def test_query_from_file_and_formats(built, tmp_path):
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }", encoding="utf-8")
+    assert run("query", str(rq), "--store", str(built), "--format", "tsv").output == "n\n2\n"
+    table = run("query", str(rq), "--store", str(built)).output
+    assert "1 rows" in table
+
+
+def test_bad_query_is_one_line_error(built):
+    result = run("query", "SELECT WHERE {", "--store", str(built))
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig", "nq", "graphml", "gexf"])
+def test_export_formats(built, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", "--store", str(built), "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Tavares" in out.read_text(encoding="utf-8")
+
+
+def test_viz_and_timeline_pages(built, tmp_path):
+    page = tmp_path / "g.html"
+    assert run("viz", "--store", str(built), "-o", str(page)).exit_code == 0
+    assert "Rui Tavares" in page.read_text(encoding="utf-8")
+    timeline = tmp_path / "t.html"
+    assert run("viz", "--store", str(built), "--timeline", "-o", str(timeline)).exit_code == 0
+    unknown = run("viz", "--store", str(built), "--focus", "Nobody Known", "-o", str(page))
+    assert unknown.exit_code != 0 and "Traceback" not in unknown.output
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "binary.txt": b"\x00\x01\x02\x03PK\x00\x00",
+    "latin1.txt": "Caf\xe9 news".encode("latin-1"),
+    "broken.jsonl": b'{"title": "ok", "text": "A fine text about Lisbon."}\n{not json\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_one_line_error_and_store_survives(built, tmp_path, name):
+    before = json.loads(run("stats", "--store", str(built), "--json").output)
+    bad = tmp_path / name
+    bad.write_bytes(BAD_INPUTS[name])
+    result = run("build", str(bad), "--store", str(built), "-q")
+    assert result.exit_code != 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0] and "Traceback" not in result.output
+    after = json.loads(run("stats", "--store", str(built), "--json").output)
+    assert after["triples"] == before["triples"]
+
+
+def test_keep_going_skips_bad_files(corpus, tmp_path):
+    (corpus / "empty.txt").write_bytes(b"")
+    store = tmp_path / "s2"
+    result = run("build", str(corpus), "--store", str(store), "--keep-going", "-q")
+    assert result.exit_code == 0
+    assert "2 added" in result.output and "1 skipped" in result.output
+
+
+def test_remove_article(built):
+    ids = run("query", "SELECT ?id WHERE { ?a a kg:Article ; kg:articleId ?id }",
+              "--store", str(built), "--format", "csv").output.split()[1:]
+    if not ids:  # fall back to the article IRIs
+        ids = [r.rsplit("/", 1)[-1] for r in run(
+            "query", "SELECT ?a WHERE { ?a a kg:Article }", "--store", str(built),
+            "--format", "csv").output.split()[1:]]
+    assert run("remove", ids[0], "--store", str(built)).exit_code == 0
+    assert json.loads(run("stats", "--store", str(built), "--json").output)["articles"] == 1
+    assert run("remove", ids[0], "--store", str(built)).exit_code != 0
+
+
+def test_missing_store_is_clear_error(tmp_path):
+    result = run("stats", "--store", str(tmp_path / "nope"))
+    assert result.exit_code != 0 and "no store here" in result.output
+
+
+def test_bad_published_date(corpus, tmp_path):
+    result = run("build", str(corpus), "--store", str(tmp_path / "s"), "--published", "soon")
+    assert result.exit_code != 0 and "YYYY-MM-DD" in result.output

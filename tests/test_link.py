@@ -1,0 +1,92 @@
+"""Cross-article actor linking and alias files."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.link import ActorLinker, AliasFileError, load_aliases, remap_ids
+from kg.model import Article, Entity, Extraction, Mention, Stance, Statement
+
+
+def _person(name: str, aliases: tuple[str, ...] = ()) -> Entity:
+    from kg.model import entity_id
+
+    return Entity(entity_id("Person", name), name, "Person", aliases,
+                  (Mention(name, 0, len(name), 0),))
+
+
+def _extraction(article_id: str, *entities: Entity) -> Extraction:
+    speaker = entities[0]
+    statement = Statement(
+        id="s1", quote="We will talk.", kind="direct", speaker=speaker.name,
+        speaker_id=speaker.id, cue="said", date=None, date_precision=None,
+        about=tuple(e.name for e in entities[1:]), about_ids=tuple(e.id for e in entities[1:]),
+        mention=Mention("We will talk.", 0, 13, 0), sentence_text="x",
+        stances=tuple(Stance(e.id, "negative") for e in entities[1:]))
+    return Extraction(Article(article_id, "t", "text"), entities=entities,
+                      statements=(statement,))
+
+
+KNOWN = [{"id": "person/volodymyr-zelenskyy", "name": "Volodymyr Zelenskyy", "type": "Person",
+          "aliases": ["Zelenskyy"]}]
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [("Zelenskyy", "alias"), ("Zelensky", "surname"), ("Volodymyr Zelensky", "transliteration"),
+     ("Volodymyr Zelenskyy", "same-name")],
+)
+def test_person_links_to_known_actor(name, rule):
+    linker = ActorLinker(KNOWN)
+    target, why = linker.target(_person(name))
+    assert (target, why) == ("person/volodymyr-zelenskyy", rule)
+
+
+def test_unrelated_person_is_new():
+    assert ActorLinker(KNOWN).target(_person("Olena Zelenska")) == (None, "")
+
+
+def test_link_rewrites_ids_everywhere_and_logs():
+    linker = ActorLinker(KNOWN)
+    x = _extraction("a2", _person("Zelensky"), _person("Marco Rubio"))
+    linked = linker.link(x)
+    assert linked.entities[0].id == "person/volodymyr-zelenskyy"
+    assert linked.entities[0].name == "Volodymyr Zelenskyy"
+    assert "Zelensky" in linked.entities[0].aliases
+    assert linked.statements[0].speaker_id == "person/volodymyr-zelenskyy"
+    assert linked.statements[0].speaker == "Volodymyr Zelenskyy"
+    assert [(r.surface, r.rule) for r in linker.log] == [("Zelensky", "surname")]
+
+
+def test_linker_learns_from_earlier_articles():
+    linker = ActorLinker()
+    linker.link(_extraction("a1", _person("Kaja Kallas")))
+    linked = linker.link(_extraction("a2", _person("Kallas")))
+    assert linked.entities[0].id == "person/kaja-kallas"
+
+
+def test_alias_file_merge_and_split(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical,type,action\n"
+                    "Volodymyr Zelenskyy,Volodymyr Zelenskyy,Person,split\n"
+                    "Ze,Volodymyr Zelenskyy,Person,merge\n", encoding="utf-8")
+    rules = load_aliases(path)
+    linker = ActorLinker(KNOWN, rules)
+    assert linker.target(_person("Ze")) == ("person/volodymyr-zelenskyy", "alias-file")
+    assert linker.target(_person("Volodymyr Zelenskyy")) == (None, "split")
+
+
+@pytest.mark.parametrize("content", ["alias,canonical,type\nZe,,Person\n",
+                                     "alias,canonical,type,action\nZe,X,Person,explode\n"])
+def test_bad_alias_file(tmp_path, content):
+    path = tmp_path / "a.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AliasFileError, match="a.csv: line 2"):
+        load_aliases(path)
+
+
+def test_remap_merges_two_entities_of_one_article():
+    x = _extraction("a1", _person("Volodymyr Zelenskyy"), _person("Zelensky"))
+    merged = remap_ids(x, {"person/zelensky": "person/volodymyr-zelenskyy"})
+    assert [e.id for e in merged.entities] == ["person/volodymyr-zelenskyy"]
+    assert len(merged.entities[0].mentions) == 2

@@ -1,0 +1,102 @@
+"""Tests for ontology/: kg.ttl parses (rdflib, Oxigraph), every term is documented, the mapping
+uses only declared terms, shapes cover every class and every example query returns rows."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from records import extractions
+
+from kg.rdf import KG, actor_triples, example_queries, extraction_triples, ontology_dir
+from kg.store import KGStore
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+BASE = "https://w3id.org/kg/ontology"
+EVENT_TYPES = (
+    "meet negotiate propose endorse approve reject attack sanction sign agree statement "
+    "appoint resign elect announce report other"
+).split()
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+
+
+def test_parses_with_oxigraph(onto: Graph) -> None:
+    quads = list(ox.parse(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE))
+    assert len(quads) == len(onto)
+
+
+def _kg_terms(onto: Graph) -> set[URIRef]:
+    return {s for s in onto.subjects() if isinstance(s, URIRef) and str(s).startswith(BASE)}
+
+
+def test_every_term_has_label_and_comment(onto: Graph) -> None:
+    terms = _kg_terms(onto)
+    assert len(terms) > 60
+    missing = [t for t in terms if onto.value(t, RDFS.label) is None
+               or onto.value(t, RDFS.comment) is None]
+    assert missing == []
+
+
+def test_mapping_uses_only_declared_terms(onto: Graph) -> None:
+    declared = _kg_terms(onto)
+    used = set()
+    for ex in extractions():
+        for triple in [*extraction_triples(ex, "2025-01-01T00:00:00"), *actor_triples(ex.entities)]:
+            used |= {t for t in triple if isinstance(t, URIRef) and str(t).startswith(BASE)}
+    assert used - declared == set()
+
+
+@pytest.mark.parametrize(
+    ("cls", "parents"),
+    [
+        (KG.Person, {"https://schema.org/Person", "http://www.w3.org/ns/prov#Person"}),
+        (KG.Event, {"http://semanticweb.cs.vu.nl/2009/11/sem/Event", "https://schema.org/Event"}),
+        (KG.Statement, {"https://schema.org/Quotation", "http://www.w3.org/ns/prov#Entity"}),
+        (KG.Article, {"https://schema.org/NewsArticle"}),
+        (KG.Actor, {"http://semanticweb.cs.vu.nl/2009/11/sem/Actor"}),
+    ],
+)
+def test_alignment(onto: Graph, cls: URIRef, parents: set[str]) -> None:
+    assert parents <= {str(o) for o in onto.objects(cls, RDFS.subClassOf)}
+
+
+def test_event_type_scheme_with_cameo(onto: Graph) -> None:
+    kget = Namespace(BASE + "/event-type/")
+    assert {str(s) for s in onto.subjects(RDF.type, KG.EventType)} == {
+        str(kget[t]) for t in EVENT_TYPES
+    }
+    assert str(onto.value(kget.attack, KG.cameoCode)) == "19"
+    assert str(onto.value(kget.meet, KG.cameoCode)) == "04"
+
+
+def test_shapes_cover_every_class(onto: Graph) -> None:
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    classes = {c for c in onto.subjects(RDF.type, OWL.Class) if str(c).startswith(BASE)}
+    assert classes - set(shapes.objects(None, SH.targetClass)) == set()
+
+
+@pytest.fixture(scope="module")
+def store() -> KGStore:
+    s = KGStore.open(None)
+    for ex in extractions():
+        s.add_extraction(ex)
+    return s
+
+
+QUERIES = example_queries()
+
+
+def test_at_least_ten_example_queries() -> None:
+    assert len(QUERIES) >= 10
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q["name"] for q in QUERIES])
+def test_example_query_returns_rows(store: KGStore, query: dict) -> None:
+    assert query["title"] != query["name"] and query["description"]
+    rows = store.query(query["sparql"])
+    assert isinstance(rows, list) and len(rows) >= 1
+    assert all(any(v is not None for v in row.values()) for row in rows)

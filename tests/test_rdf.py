@@ -1,0 +1,208 @@
+"""Tests for kg.rdf: IRIs, date datatypes, the triples of the test records."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, XSD, BNode, Literal, URIRef
+from records import (
+    BRUSSELS,
+    GENEVA,
+    IMG_NAME,
+    RUBIO_ID,
+    RUSSIA_ID,
+    SCRIPT_QUOTE,
+    TERNOPIL_ID,
+    UKRAINE_ID,
+    US_ID,
+)
+
+from kg.rdf import (
+    KG,
+    KGET,
+    PROV,
+    SCHEMA,
+    SKOS,
+    actor_iri,
+    actor_triples,
+    article_graph_iri,
+    article_id_of,
+    article_iri,
+    content_hash,
+    date_literal,
+    entity_id_of,
+    event_iri,
+    event_type_iri,
+    extraction_triples,
+    mention_iri,
+    role_iri,
+    statement_iri,
+)
+
+ID = "https://w3id.org/kg/id/"
+
+
+@pytest.mark.parametrize(
+    ("iri", "expected"),
+    [
+        (actor_iri("person/marco-rubio"), ID + "actor/person/marco-rubio"),
+        (article_iri("a123"), ID + "article/a123"),
+        (article_graph_iri("a123"), ID + "graph/article/a123"),
+        (statement_iri("s1"), ID + "statement/s1"),
+        (event_iri("e1"), ID + "event/e1"),
+        (role_iri("r1"), ID + "role/r1"),
+        (mention_iri("a123", 4, 9), ID + "mention/a123/4-9"),
+        (actor_iri("group/a b<c>"), ID + "actor/group/a%20b%3Cc%3E"),
+        (event_type_iri("Attack"), "https://w3id.org/kg/ontology/event-type/attack"),
+    ],
+)
+def test_iri_builders(iri: URIRef, expected: str) -> None:
+    assert str(iri) == expected
+
+
+@pytest.mark.parametrize("entity_id", ["person/marco-rubio", "group/a b<c>"])
+def test_entity_id_round_trip(entity_id: str) -> None:
+    assert entity_id_of(actor_iri(entity_id)) == entity_id
+
+
+def test_article_id_of_graph_and_article() -> None:
+    assert article_id_of(article_graph_iri("a9")) == "a9"
+    assert article_id_of(article_iri("a9")) == "a9"
+
+
+@pytest.mark.parametrize(
+    ("value", "datatype"),
+    [
+        ("2025-11-19", XSD.date),
+        ("2025-11", XSD.gYearMonth),
+        ("2025", XSD.gYear),
+        ("November 2025", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_date_literal_datatype_follows_precision(value: str | None, datatype) -> None:
+    literal = date_literal(value)
+    if datatype is None:
+        assert literal is None
+    else:
+        assert literal == Literal(value, datatype=datatype)
+
+
+@pytest.fixture(scope="module")
+def geneva() -> set[tuple]:
+    return set(extraction_triples(GENEVA, "2025-11-25T08:00:00+00:00"))
+
+
+def test_same_extraction_twice_gives_identical_triples() -> None:
+    for ex in (GENEVA, BRUSSELS):
+        first, second = extraction_triples(ex), extraction_triples(ex)
+        assert first == second
+        assert len(first) == len(set(first))
+
+
+def test_no_blank_nodes(geneva: set[tuple]) -> None:
+    assert not [t for t in geneva if any(isinstance(x, BNode) for x in t)]
+
+
+def test_event_dates_typed_by_precision(geneva: set[tuple]) -> None:
+    attack, meeting = (event_iri(e.id) for e in GENEVA.events)
+    assert (attack, KG.date, Literal("2025-11-19", datatype=XSD.date)) in geneva
+    assert (meeting, KG.date, Literal("2025-11", datatype=XSD.gYearMonth)) in geneva
+    assert (attack, KG.datePrecision, Literal("day")) in geneva
+    assert (meeting, KG.datePrecision, Literal("month")) in geneva
+
+
+def test_attack_actors_place_and_type(geneva: set[tuple]) -> None:
+    attack = event_iri(GENEVA.events[0].id)
+    assert (attack, RDF.type, KG.Event) in geneva
+    assert (attack, KG.eventType, KGET.attack) in geneva
+    assert (attack, KG.agent, actor_iri(RUSSIA_ID)) in geneva
+    assert (attack, KG.target, actor_iri(UKRAINE_ID)) in geneva
+    assert (attack, KG.hasActor, actor_iri(RUSSIA_ID)) in geneva
+    assert (attack, KG.hasPlace, actor_iri(TERNOPIL_ID)) in geneva
+
+
+def test_statements_speaker_kind_about_and_stance(geneva: set[tuple]) -> None:
+    direct, reported = (statement_iri(s.id) for s in GENEVA.statements)
+    rubio = actor_iri(RUBIO_ID)
+    assert (direct, KG.speaker, rubio) in geneva
+    assert (direct, KG.statementKind, Literal("direct")) in geneva
+    assert (reported, KG.statementKind, Literal("reported")) in geneva
+    assert (reported, KG.about, actor_iri(RUSSIA_ID)) in geneva
+    stances = [o for s, p, o in geneva if s == reported and p == KG.stance]
+    assert len(stances) == 1
+    assert (stances[0], KG.polarity, Literal("negative")) in geneva
+    assert (stances[0], KG.stanceTarget, actor_iri(RUSSIA_ID)) in geneva
+
+
+def test_statement_provenance_points_at_quote(geneva: set[tuple]) -> None:
+    st = GENEVA.statements[1]
+    node = statement_iri(st.id)
+    start = next(o for s, p, o in geneva if s == node and p == KG.startOffset).toPython()
+    end = next(o for s, p, o in geneva if s == node and p == KG.endOffset).toPython()
+    assert GENEVA.article.text[start:end] == st.quote
+    assert (node, KG.mentionedIn, article_iri(GENEVA.article.id)) in geneva
+    assert (node, KG.sentenceText, Literal(st.sentence_text)) in geneva
+
+
+def test_role_links_person_title_and_country(geneva: set[tuple]) -> None:
+    role = role_iri(GENEVA.roles[0].id)
+    assert (actor_iri(RUBIO_ID), KG.holdsRole, role) in geneva
+    assert (role, KG.roleTitle, Literal("Secretary of State")) in geneva
+    assert (role, KG.roleOf, actor_iri(US_ID)) in geneva
+
+
+def test_actor_mentions_carry_offsets(geneva: set[tuple]) -> None:
+    rubio = actor_iri(RUBIO_ID)
+    mentions = {o for s, p, o in geneva if s == rubio and p == KG.hasMention}
+    assert len(mentions) == 3
+    for m in mentions:
+        start = next(o for s, p, o in geneva if s == m and p == KG.startOffset).toPython()
+        text = next(o for s, p, o in geneva if s == m and p == KG.mentionText)
+        assert GENEVA.article.text[start : start + len(text)] == str(text)
+
+
+def test_article_metadata_and_graph_provenance(geneva: set[tuple]) -> None:
+    a = GENEVA.article
+    art, graph = article_iri(a.id), article_graph_iri(a.id)
+    assert (art, SCHEMA.headline, Literal("Talks in Geneva")) in geneva
+    assert (art, SCHEMA.datePublished, Literal("2025-11-24", datatype=XSD.date)) in geneva
+    assert (art, KG.contentHash, Literal(content_hash(a))) in geneva
+    assert (graph, KG.sourceArticle, art) in geneva
+    assert (graph, KG.spacyModel, Literal(GENEVA.model)) in geneva
+    assert (graph, PROV.generatedAtTime,
+            Literal("2025-11-25T08:00:00+00:00", datatype=XSD.dateTime)) in geneva
+    assert any(s == graph and p == KG.kgVersion for s, p, _ in geneva)
+
+
+def test_ingest_time_omitted_without_value() -> None:
+    assert not [t for t in extraction_triples(GENEVA) if t[1] == PROV.generatedAtTime]
+
+
+def test_hostile_text_is_kept_verbatim_as_literals() -> None:
+    triples = set(extraction_triples(BRUSSELS))
+    assert any(p == KG.quote and str(o) == SCRIPT_QUOTE for _, p, o in triples)
+    assert any(p == KG.mentionText and str(o) == IMG_NAME for _, p, o in triples)
+    assert any(p == KG.name and str(o) == IMG_NAME for _, p, o in actor_triples(BRUSSELS.entities))
+
+
+def test_article_graph_leaves_names_to_the_actors_graph() -> None:
+    assert not [t for t in extraction_triples(GENEVA) if t[1] == KG.name]
+
+
+def test_actor_triples_name_aliases_and_code() -> None:
+    triples = set(actor_triples(GENEVA.entities))
+    us = actor_iri(US_ID)
+    assert (us, RDF.type, KG.Country) in triples
+    assert (us, KG.name, Literal("United States")) in triples
+    assert (us, SKOS.altLabel, Literal("US")) in triples
+    assert (us, KG.countryCode, Literal("US")) in triples
+    assert (actor_iri(RUBIO_ID), RDF.type, KG.Person) in triples
+
+
+@pytest.mark.parametrize("field", ["title", "text", "published", "url"])
+def test_content_hash_changes_with_content(field: str) -> None:
+    import dataclasses
+
+    changed = dataclasses.replace(GENEVA.article, **{field: "2024-01-01"})
+    assert content_hash(changed) != content_hash(GENEVA.article)

@@ -1,0 +1,317 @@
+"""Tests for kg.store: persistence, replacement, removal, export/import, queries, crash safety."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from rdflib import Graph, URIRef
+from records import BRUSSELS, GENEVA, RUBIO_ID, RUSSIA_ID, extractions
+
+from kg.rdf import ACTORS_GRAPH, actor_iri, article_graph_iri, content_hash, extraction_triples
+from kg.store import KGStore, QueryError, StoreError
+
+STAMP = "2025-11-25T08:00:00+00:00"
+
+
+def _filled(path: Path | None = None) -> KGStore:
+    store = KGStore.open(path)
+    for ex in extractions():
+        store.add_extraction(ex, ingested_at=STAMP)
+    return store
+
+
+def _actor(store: KGStore, entity_id: str) -> dict | None:
+    return next((a for a in store.known_actors() if a["id"] == entity_id), None)
+
+
+@pytest.fixture()
+def store() -> KGStore:
+    s = _filled()
+    yield s
+    s.close()
+
+
+def test_add_returns_graph_size_and_counts_all_graphs(store: KGStore) -> None:
+    empty = KGStore.open(None)
+    n = empty.add_extraction(GENEVA, ingested_at=STAMP)
+    assert n == len(extraction_triples(GENEVA, STAMP))
+    assert empty.triple_count() > n  # the actors graph comes on top
+
+
+def test_persists_across_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "kg-store"
+    with _filled(path) as s:
+        count = s.triple_count()
+    with KGStore.open(path) as reopened:
+        assert reopened.triple_count() == count
+        assert reopened.has_article(GENEVA.article.id)
+        assert reopened.article_ids() == sorted(ex.article.id for ex in extractions())
+
+
+def test_adding_twice_keeps_triple_count(store: KGStore) -> None:
+    before = store.triple_count()
+    for ex in extractions():
+        store.add_extraction(ex)
+    assert store.triple_count() == before
+    assert _actor(store, RUBIO_ID)["mentions"] == 4
+
+
+def test_changed_article_replaces_its_graph(store: KGStore) -> None:
+    before = store.triple_count()
+    attack, meeting = GENEVA.events
+    smaller = dataclasses.replace(GENEVA, events=(meeting,))
+    store.add_extraction(smaller, ingested_at=STAMP)
+    assert store.triple_count() < before
+    assert not store.query("ASK { ?e kg:trigger ?t FILTER(?t = 'attack') }")
+    assert store.query("ASK { ?e kg:label 'Ukraine and United States delegations met' }")
+    store.add_extraction(GENEVA, ingested_at=STAMP)
+    assert store.triple_count() == before
+
+
+def test_remove_article_drops_graph_and_orphan_actors(store: KGStore) -> None:
+    assert store.remove_article(BRUSSELS.article.id) is True
+    assert not store.has_article(BRUSSELS.article.id)
+    assert _actor(store, "organization/european-union") is None
+    assert _actor(store, RUSSIA_ID)["mentions"] == 2
+    assert store.remove_article(BRUSSELS.article.id) is False
+    geneva_only = KGStore.open(None)
+    geneva_only.add_extraction(GENEVA, ingested_at=STAMP)
+    # aliases merged from the removed article stay in the shared actors graph
+    assert store.triple_count() == geneva_only.triple_count() + 1
+
+
+def test_article_checksum(store: KGStore) -> None:
+    assert store.article_checksum(GENEVA.article.id) == content_hash(GENEVA.article)
+    assert store.article_checksum("missing") is None
+    assert store.article_triple_count(GENEVA.article.id) == len(extraction_triples(GENEVA, STAMP))
+    assert store.article_triple_count("missing") == 0
+    assert store.has_article("missing") is False
+
+
+def test_known_actors_merge_across_articles(store: KGStore) -> None:
+    russia = _actor(store, RUSSIA_ID)
+    assert russia == {
+        "id": RUSSIA_ID,
+        "iri": str(actor_iri(RUSSIA_ID)),
+        "name": "Russia",
+        "type": "Country",
+        "aliases": ["Russian Federation"],
+        "mentions": 3,
+        "country_code": "RU",
+    }
+
+
+def test_stats(store: KGStore) -> None:
+    stats = store.stats()
+    assert stats["articles"] == 2
+    assert stats["events"] == 3
+    assert stats["statements"] == 4
+    assert stats["roles"] == 1
+    assert stats["actors_by_type"] == {
+        "Country": 3, "Group": 1, "Organization": 1, "Person": 1, "Place": 3, "Plan": 1,
+    }
+    assert stats["top_actors"][0] == {
+        "id": RUBIO_ID, "name": "Marco Rubio", "type": "Person", "mentions": 4,
+    }
+
+
+def test_articles_listing(store: KGStore) -> None:
+    rows = {a["id"]: a for a in store.articles()}
+    geneva = rows[GENEVA.article.id]
+    assert geneva["title"] == "Talks in Geneva"
+    assert geneva["published"] == "2025-11-24"
+    assert geneva["url"] == "https://news.example.org/geneva-talks"
+    assert geneva["ingested_at"] == "2025-11-25T08:00:00+00:00"
+    assert geneva["model"] == GENEVA.model
+    assert geneva["graph"] == str(article_graph_iri(GENEVA.article.id))
+    assert rows[BRUSSELS.article.id]["url"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Marco Rubio", 3),
+        ("Nobody", 0),
+        ('x" } ; DROP ALL ; SELECT * { "', 0),
+    ],
+)
+def test_query_with_bindings(store: KGStore, name: str, expected: int) -> None:
+    rows = store.query(
+        "SELECT ?name ?q WHERE { ?s kg:speaker/kg:name ?name ; kg:quote ?q }",
+        {"name": name},
+    )
+    assert len({r["q"] for r in rows}) == expected
+    assert store.triple_count() > 0
+
+
+def test_query_result_kinds(store: KGStore) -> None:
+    assert store.query("ASK { ?s a kg:Statement }") is True
+    assert store.query("ASK { ?s a kg:Nothing }") is False
+    graph = store.query("CONSTRUCT { ?s kg:quote ?q } WHERE { ?s kg:quote ?q }")
+    assert isinstance(graph, Graph) and len(graph) == 4
+    rows = store.query(
+        "SELECT ?d WHERE { ?e kg:eventType kget:attack ; kg:date ?d }"
+    )
+    assert [str(r["d"]) for r in rows] == ["2025-11-19"]
+
+
+def test_query_dataframe(store: KGStore) -> None:
+    df = store.query_dataframe(
+        "SELECT DISTINCT ?name ?code WHERE {"
+        " ?c a kg:Country ; kg:name ?name ; kg:countryCode ?code } ORDER BY ?name"
+    )
+    assert isinstance(df, pd.DataFrame)
+    assert list(df.columns) == ["name", "code"]
+    assert df["code"].tolist() == ["RU", "UA", "US"]
+
+
+def test_malformed_query_raises_query_error(store: KGStore) -> None:
+    with pytest.raises(QueryError, match="malformed SPARQL"):
+        store.query("SELEKT ?x WHERE { ?x ?y }")
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nq"])
+def test_export_import_round_trip_keeps_named_graphs(
+    store: KGStore, tmp_path: Path, fmt: str
+) -> None:
+    dest = tmp_path / f"dump.{fmt}"
+    store.export(dest, fmt)
+    copy = KGStore.open(tmp_path / "copy")
+    assert copy.import_file(dest) == store.triple_count()
+    assert copy.triple_count() == store.triple_count()
+    assert copy.article_ids() == store.article_ids()
+    assert copy.ox.contains_named_graph(
+        __import__("pyoxigraph").NamedNode(str(ACTORS_GRAPH))
+    )
+    assert copy.stats() == store.stats()
+    copy.close()
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("ttl", "turtle"), ("nt", "nt"),
+                                                   ("jsonld", "json-ld")])
+def test_export_union_formats_parse(store: KGStore, tmp_path: Path, fmt: str,
+                                    rdflib_format: str) -> None:
+    dest = tmp_path / f"dump.{fmt}"
+    store.export(dest, fmt)
+    graph = Graph().parse(dest, format=rdflib_format)
+    distinct = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                           "WHERE { ?s ?p ?o } }")[0]["n"]
+    assert len(graph) == distinct
+    assert (URIRef(actor_iri(RUBIO_ID)), None, None) in graph
+
+
+def test_unknown_formats_raise(store: KGStore, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="unknown export format"):
+        store.export(tmp_path / "x.xml", "xml")
+    (tmp_path / "x.ttl").write_text("<a:b> <a:c> <a:d> .\n")
+    with pytest.raises(StoreError, match="TriG"):
+        store.import_file(tmp_path / "x.ttl")
+
+
+def _not_a_store(tmp_path: Path) -> Path:
+    d = tmp_path / "notes"
+    d.mkdir()
+    (d / "readme.txt").write_text("hello")
+    return d
+
+
+def _a_file(tmp_path: Path) -> Path:
+    f = tmp_path / "file.txt"
+    f.write_text("hello")
+    return f
+
+
+def _corrupt(tmp_path: Path) -> Path:
+    d = tmp_path / "corrupt"
+    KGStore.open(d).close()
+    (d / "CURRENT").write_text("garbage\n")
+    for manifest in d.glob("MANIFEST-*"):
+        manifest.write_bytes(b"\x00garbage")
+    return d
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_not_a_store, "not a kg store"),
+        (_a_file, "not a kg store"),
+        (_corrupt, "cannot open store"),
+    ],
+)
+def test_bad_store_directory_gives_store_error(tmp_path: Path, make, message: str) -> None:
+    with pytest.raises(StoreError, match=message) as info:
+        KGStore.open(make(tmp_path))
+    assert "\n" not in str(info.value)
+
+
+def test_store_in_use_gives_store_error(tmp_path: Path) -> None:
+    with KGStore.open(tmp_path / "s"):
+        with pytest.raises(StoreError, match="in use"):
+            KGStore.open(tmp_path / "s")
+
+
+def test_closed_store_raises(tmp_path: Path) -> None:
+    s = KGStore.open(tmp_path / "s")
+    s.close()
+    with pytest.raises(StoreError, match="closed"):
+        s.triple_count()
+
+
+def test_rdflib_dataset_view(store: KGStore) -> None:
+    graphs = {str(g.identifier) for g in store.dataset.contexts()}
+    assert str(ACTORS_GRAPH) in graphs
+    assert str(article_graph_iri(GENEVA.article.id)) in graphs
+
+
+_WRITER = textwrap.dedent(
+    """
+    import dataclasses, sys
+    sys.path.insert(0, sys.argv[2])
+    from records import GENEVA
+    from kg.store import KGStore
+    store = KGStore.open(sys.argv[1])
+    i = 0
+    while True:
+        article = dataclasses.replace(GENEVA.article, id=f"k{i:05d}")
+        store.add_extraction(dataclasses.replace(GENEVA, article=article),
+                             ingested_at="2025-11-25T08:00:00+00:00")
+        print(i, flush=True)
+        i += 1
+    """
+)
+
+
+def test_kill_9_leaves_only_whole_articles(tmp_path: Path) -> None:
+    path = tmp_path / "killed"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(path), str(Path(__file__).parent)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(5):
+            assert proc.stdout.readline(), "writer died before adding articles"
+        time.sleep(0.02)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    with KGStore.open(path) as store:
+        ids = store.article_ids()
+        assert len(ids) >= 5
+        for aid in ids:
+            ex = dataclasses.replace(GENEVA, article=dataclasses.replace(GENEVA.article, id=aid))
+            expected = len(extraction_triples(ex, "2025-11-25T08:00:00+00:00"))
+            assert store.article_triple_count(aid) == expected, aid
+        # the shared actors graph agrees with the article graphs
+        assert _actor(store, RUBIO_ID)["mentions"] == 3 * len(ids)
+        assert all(not str(g).endswith("/actors") or g == ACTORS_GRAPH
+                   for g in (r["g"] for r in store.query("SELECT DISTINCT ?g { GRAPH ?g {} }")))
