@@ -361,9 +361,11 @@ def _is_person_name_around(actor: Span, name: Span | None) -> bool:
 
 
 def _subject_of(cue: Token) -> Token | None:
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and not c.is_punct
+                and c.text not in _DASHES]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - cue.i))
     for child in cue.children:
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
@@ -433,8 +435,12 @@ def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
         if not _is_cue(t):
             continue
         subject = _subject_of(t)
-        if subject is not None and subject.i > t.i + 4 and subject.i not in {w.i for w in window}:
+        inside = {w.i for w in window}
+        if subject is not None and (subject.idx < end or subject.i not in inside):
             subject = None
+        prev = t.doc[t.i - 1]
+        if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
+            subject = prev
         if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
             subject = _inverted_subject(t) or subject
         if subject is not None and subject.idx > end:
