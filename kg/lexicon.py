@@ -187,11 +187,13 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "eu": ("European Union", "Organization"), "e.u.": ("European Union", "Organization"),
     "european union": ("European Union", "Organization"),
     "nato": ("NATO", "Organization"), "un": ("United Nations", "Organization"),
-    "u.n.": ("United Nations", "Organization"), "united nations": ("United Nations", "Organization"),
+    "u.n.": ("United Nations", "Organization"),
+    "united nations": ("United Nations", "Organization"),
     "kremlin": ("Kremlin", "Organization"), "the kremlin": ("Kremlin", "Organization"),
     "white house": ("White House", "Organization"),
     "the white house": ("White House", "Organization"),
-    "pentagon": ("Pentagon", "Organization"), "imf": ("International Monetary Fund", "Organization"),
+    "pentagon": ("Pentagon", "Organization"),
+    "imf": ("International Monetary Fund", "Organization"),
     "international monetary fund": ("International Monetary Fund", "Organization"),
     "who": ("World Health Organization", "Organization"),
     "world health organization": ("World Health Organization", "Organization"),
@@ -199,10 +201,12 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "world trade organization": ("World Trade Organization", "Organization"),
     "ecb": ("European Central Bank", "Organization"),
     "european central bank": ("European Central Bank", "Organization"),
-    "fed": ("Federal Reserve", "Organization"), "federal reserve": ("Federal Reserve", "Organization"),
+    "fed": ("Federal Reserve", "Organization"),
+    "federal reserve": ("Federal Reserve", "Organization"),
     "g7": ("G7", "Group"), "g20": ("G20", "Group"), "opec": ("OPEC", "Organization"),
     "african union": ("African Union", "Organization"), "asean": ("ASEAN", "Organization"),
-    "the west": ("the West", "Group"), "european commission": ("European Commission", "Organization"),
+    "the west": ("the West", "Group"),
+    "european commission": ("European Commission", "Organization"),
     "hamas": ("Hamas", "Group"), "hezbollah": ("Hezbollah", "Group"),
     "taliban": ("Taliban", "Group"), "the taliban": ("Taliban", "Group"),
 }
@@ -265,4 +269,12 @@ CONTENT_PREPS: dict[str, tuple[str, ...]] = {
 #: Lowercase words allowed inside a quoted title of a work ("Fox and Friends").
 WORK_TITLE_SMALL_WORDS: frozenset[str] = frozenset(
     "a an and the of on in at for to with by or from into over".split()
+)
+
+#: Common nouns for people: a speaker described by one is unnamed ("a senior US official").
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """official source aide diplomat lawmaker legislator politician expert analyst person
+    man woman people resident witness observer insider staffer negotiator adviser advisor
+    member spokesperson representative activist critic supporter voter doctor lawyer officer
+    soldier commander worker executive investor economist researcher scientist""".split()
 )

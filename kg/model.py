@@ -176,7 +176,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class Participant:
-    """An actor taking part in an event, with its role (``agent``, ``target`` or ``participant``)."""
+    """An actor taking part in an event, with its role (agent, target or participant)."""
 
     entity_id: str
     name: str
@@ -220,6 +220,21 @@ class Event:
 
 
 @dataclass(frozen=True)
+class DateMention:
+    """A date expression of the article with its resolved ISO value and precision."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: str
+    precision: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -229,6 +244,7 @@ class Extraction:
     events: tuple[Event, ...] = ()
     roles: tuple[Role, ...] = ()
     model: str = ""
+    dates: tuple[DateMention, ...] = ()
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def entity(self, entity_id_: str) -> Entity | None:
@@ -250,5 +266,6 @@ class Extraction:
             "statements": [s.to_json() for s in self.statements],
             "events": [e.to_json() for e in self.events],
             "roles": [r.to_json() for r in self.roles],
+            "dates": [d.to_json() for d in self.dates],
             "model": self.model,
         }

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kg.extract.actors import ACTORS_KEY
 from kg.model import (
     Article,
+    DateMention,
     Entity,
     Event,
     Extraction,
@@ -85,12 +86,20 @@ def _name(doc: Doc, id_: str | None) -> str | None:
 
 def _statement_date(doc: Doc, sents: _Sentences, start: int, end: int,
                     published: str | None) -> tuple[str | None, str | None]:
-    """Return the date a statement was made: a date in its sentence outside the quoted
-    content, else the publication date (precision ``fuzzy``)."""
-    sentence = sents.index(start)
+    """Return the date a statement was made: a date in its sentences outside the quoted or
+    reported content (dates inside any quote marks never count), else the publication date
+    (precision ``fuzzy``)."""
+    quoted = getattr(doc._, "kg_quoted", None) or []
+    is_direct = any(q_start == start for q_start, _ in quoted)
+    first, last = sents.index(start), sents.index(max(start, end - 1))
     for date in doc._.kg_dates:
-        inside = start <= date.start < end
-        if sents.index(date.start) == sentence and not date.timeline and not inside:
+        if date.timeline or not first <= sents.index(date.start) <= last + 1:
+            continue
+        if sents.index(date.start) == last + 1 and not 0 <= date.start - end < 40:
+            continue
+        in_quote = any(q_start <= date.start < q_end for q_start, q_end in quoted)
+        in_content = start <= date.start < end and not is_direct
+        if not in_quote and not in_content:
             return date.value.iso, date.value.precision
     return (published, "fuzzy") if published else (None, None)
 
@@ -151,6 +160,8 @@ def doc_to_extraction(doc: Doc, article: Article, model: str = "") -> Extraction
         events=_events(doc, sents, article),
         roles=tuple(roles),
         model=model,
+        dates=tuple(DateMention(d.text, d.start, d.end, sents.index(d.start), d.value.iso,
+                                d.value.precision) for d in doc._.kg_dates),
     )
 
 

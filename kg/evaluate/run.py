@@ -213,49 +213,21 @@ def evaluate_system(predictor: Predictor, docs: Sequence[GoldDoc]) -> dict[str, 
                                                                          strict=True)]))
 
 
-def doc_dates_json(doc: Any) -> list[dict[str, Any]]:
-    """Return the ``dates`` list (text, span, ISO value, precision) of a kg-processed Doc."""
-    out = []
-    for d in getattr(doc._, "kg_dates", None) or []:
-        value = getattr(d, "value", None)
-        out.append({"text": d.text, "start": d.start, "end": d.end,
-                    "value": getattr(value, "iso", None),
-                    "precision": getattr(value, "precision", None)})
-    return out
-
-
 def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
-    """Return a predictor running kg's pipeline; each result is ``Extraction.to_json()``.
-
-    The date expressions kg found (``doc._.kg_dates``) are added as a ``dates`` list unless
-    the JSON already has one, so date normalisation is scored on every date, not only on
-    event dates.
-    """
+    """Return a predictor running kg's pipeline; each result is ``Extraction.to_json()``
+    (whose ``dates`` list lets date normalisation be scored on every date expression)."""
 
     def run(docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
         try:
             from kg.model import Article
-            from kg.nlp import load_pipeline, model_label
-            from kg.pipeline import doc_to_extraction
+            from kg.nlp import load_pipeline
+            from kg.pipeline import extract_articles
         except ImportError as exc:
             raise EvalError(f"kg's extraction pipeline is not available: {exc}") from exc
-        nlp = load_pipeline(model)
-        label = model_label(nlp)
-
-        def pairs():
-            for d in docs:
-                article = Article(id=d.id, title=d.title, text=d.text, published=d.published,
-                                  source=d.dataset)
-                doc = nlp.make_doc(article.text)
-                doc._.kg_published = article.published
-                yield doc, article
-
-        out = []
-        for doc, article in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
-            result = doc_to_extraction(doc, article, label).to_json()
-            result.setdefault("dates", doc_dates_json(doc))
-            out.append(result)
-        return out
+        articles = [Article(id=d.id, title=d.title, text=d.text, published=d.published,
+                            source=d.dataset) for d in docs]
+        return [x.to_json() for x in extract_articles(articles, nlp=load_pipeline(model),
+                                                      batch_size=batch_size)]
 
     return run
 

@@ -20,7 +20,8 @@ if not Doc.has_extension("kg_junk"):
 if not Doc.has_extension("kg_headlines"):
     Doc.set_extension("kg_headlines", default=[])
 
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to vs via with".split())
 _TIMELINE_RE = re.compile(r"^\s*(?:[-*•·–]\s*)?[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:")
 
 

@@ -28,6 +28,7 @@ from kg.lexicon import (
     CONTENT_PREPS,
     HONORIFICS,
     NEGATIVE_CUES,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     POSITIVE_CUES,
     REPORTING_WITH_OBJECT,
@@ -236,10 +237,19 @@ class _Attributor:
     def last_person_before(self, char: int, exclude: tuple[int, int] | None = None) -> str | None:
         """Return the entity id of the last person named before ``char`` (outside ``exclude``)."""
         k = bisect_right(self.person_starts, char)
-        for span in reversed(self.person_mentions[:k]):
-            if not (exclude and exclude[0] <= span.start_char < exclude[1]):
+        candidates = [s for s in self.person_mentions[max(0, k - 6):k]
+                      if not (exclude and exclude[0] <= s.start_char < exclude[1])]
+        if not candidates:
+            return None
+        last = candidates[-1]
+        recent = self.sent_of(last.start).start
+        previous = self.sent_of(max(0, recent - 1)).start
+        for span in reversed(candidates):
+            if span.start < previous:
+                break
+            if span.root.dep_ in ("nsubj", "nsubjpass"):
                 return span._.kg_entity
-        return None
+        return last._.kg_entity
 
     def by_role(self, subject: Token) -> str | None:
         """Return the person whose role matches a description ("the Kremlin spokesman")."""
@@ -261,7 +271,7 @@ class _Attributor:
             if subject.lower_ in _SINGULAR_PRONOUNS:
                 return self.last_person_before(before_char, quote), None
             return None, None
-        actor = self.actor_for(subject)
+        actor = self.actors.get(subject.i)
         name = _proper_name(subject)
         if actor is not None and actor._.kg_entity is not None:
             if actor.label_ == "Person" or (
@@ -275,8 +285,11 @@ class _Attributor:
         role_person = self.by_role(subject)
         if role_person is not None:
             return role_person, None
-        if actor is not None and actor._.kg_entity is not None and actor.label_ in SPEAKER_TYPES:
-            return actor._.kg_entity, None
+        modifier = actor or self.actor_for(subject)
+        person_noun = subject.lower_ in TITLE_WORDS or subject.lemma_.lower() in PERSON_NOUNS
+        if modifier is not None and modifier._.kg_entity is not None and \
+                modifier.label_ in SPEAKER_TYPES and not person_noun:
+            return modifier._.kg_entity, None
         desc = " ".join(t.text for t in _noun_phrase(subject) if not t.is_punct).strip()
         return None, desc or None
 

@@ -1,0 +1,268 @@
+"""Tests for kg.extract.quotes: quote layouts, speakers, reported speech, stance, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.quotes import (
+    QuoteSpan,
+    is_scare_quote,
+    is_work_title,
+    merge_split_quotes,
+    quote_spans,
+)
+from kg.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _statements(nlp, text: str):
+    doc = nlp(text)
+    return doc, doc._.kg_statements
+
+
+def _direct(nlp, text: str):
+    doc, statements = _statements(nlp, text)
+    return doc, [s for s in statements if s.kind == "direct"]
+
+
+# --- quote marks ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('He said, “We agreed.” Then: "Fine."', ["We agreed.", "Fine."]),
+    ("She said: “The deal is 'dead' now.”", ["The deal is 'dead' now."]),
+    ('It is 6\'3" tall. "We will see," he said.', ["We will see,"]),
+    ('«Nous verrons», dit-il.', ["Nous verrons"]),
+])
+def test_quote_spans_find_curly_straight_and_nested_marks(text, expected):
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+def test_quote_spans_run_open_quote_to_paragraph_end():
+    text = ('“The first paragraph of a long statement goes on here.\n\n'
+            '“And the second paragraph closes it,” he said.')
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == [
+        "The first paragraph of a long statement goes on here.",
+        "And the second paragraph closes it,",
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Host Country", True),
+    ("Wagner", True),
+    ("productive", False),
+    ("we will never accept it", False),
+])
+def test_is_scare_quote(text, expected):
+    assert is_scare_quote(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fox and Friends.", True),
+    ("The Morning Show With Ann Lee,", True),
+    ("We agreed to go.", False),
+    ("Who Is Next?", False),
+    ("the gold standard", False),
+])
+def test_is_work_title(text, expected):
+    assert is_work_title(text) is expected
+
+
+def test_merge_split_quotes_joins_parts_around_attribution():
+    text = '"If they wanted peace," Lee said, "they would sign." "Next one."'
+    groups = merge_split_quotes(text, [QuoteSpan(s, e) for s, e in quote_spans(text)])
+    assert [[text[q.start:q.end] for q in g] for g in groups] == [
+        ["If they wanted peace,", "they would sign."], ["Next one."]]
+
+
+def test_merge_split_quotes_keeps_sentences_apart():
+    text = '"We are done." Lee said. "Next one."'
+    groups = merge_split_quotes(text, [QuoteSpan(s, e) for s, e in quote_spans(text)])
+    assert len(groups) == 2
+
+
+# --- direct quotes: layouts and speakers --------------------------------------------------------
+
+LAYOUTS = [
+    ('Foreign Minister Anna Berg said, "We have made real progress on the border plan."',
+     "person/anna-berg", "We have made real progress on the border plan."),
+    ('"We have made real progress on the border plan," Anna Berg said.',
+     "person/anna-berg", "We have made real progress on the border plan,"),
+    ('"We have made real progress on the border plan," said Anna Berg, the foreign minister.',
+     "person/anna-berg", "We have made real progress on the border plan,"),
+    ('Foreign Minister Anna Berg: "There will be no deal without Norway at the table."',
+     "person/anna-berg", "There will be no deal without Norway at the table."),
+    ("Anna Berg said, “We have made real progress on the border plan.”",
+     "person/anna-berg", "We have made real progress on the border plan."),
+    ("“The talks were long and hard,” Anna Berg told reporters on Monday.",
+     "person/anna-berg", "The talks were long and hard,"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "quote"), LAYOUTS)
+def test_direct_quote_layouts_find_quote_and_speaker(nlp, text, speaker, quote):
+    doc, direct = _direct(nlp, text)
+    assert len(direct) == 1
+    assert direct[0].text == quote
+    assert doc.text[direct[0].start:direct[0].end] == quote
+    assert direct[0].speaker_id == speaker
+
+
+def test_split_quote_is_one_statement_with_joined_text(nlp):
+    text = ('EU foreign policy chief Kaja Kallas spoke in Brussels. "If Russia truly wanted '
+            'peace," she said, "it would have accepted the ceasefire back in March."')
+    doc, direct = _direct(nlp, text)
+    assert len(direct) == 1
+    s = direct[0]
+    assert s.text == ("If Russia truly wanted peace, it would have accepted the ceasefire "
+                      "back in March.")
+    assert text[s.start:s.start + 10] == "If Russia "
+    assert text[s.end - 6:s.end] == "March."
+    assert len(s.parts) == 2
+    assert s.speaker_id == "person/kaja-kallas"
+    assert s.cue_lemma == "say"
+    assert "country/russia" in s.about_ids
+
+
+def test_split_quote_date_is_not_taken_from_inside_the_quote(nlp):
+    from kg.pipeline import extract_articles
+
+    text = ('EU foreign policy chief Kaja Kallas spoke in Brussels. "If Russia truly wanted '
+            'peace," she said, "it would have accepted the ceasefire back in March."')
+    [x] = extract_articles([Article("a1", "T", text, published="2025-11-25")], nlp=nlp)
+    [s] = [s for s in x.statements if s.kind == "direct"]
+    assert (s.date, s.date_precision) == ("2025-11-25", "fuzzy")
+
+
+def test_statement_date_comes_from_the_attribution(nlp):
+    from kg.pipeline import extract_articles
+
+    text = 'Anna Berg met the press. "We will sign the treaty," Berg said on November 20, 2025.'
+    [x] = extract_articles([Article("a1", "T", text, published="2025-11-25")], nlp=nlp)
+    [s] = [s for s in x.statements if s.kind == "direct"]
+    assert (s.date, s.date_precision) == ("2025-11-20", "day")
+
+
+def test_multi_paragraph_quote_takes_the_speaker_of_its_last_paragraph(nlp):
+    text = ("Anna Berg spoke after the vote in Oslo.\n\n"
+            "“The first part of the answer is that we never wanted this war to start.\n\n"
+            "“The second part is that we will end it on our own terms,” Berg said.")
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct] == ["person/anna-berg", "person/anna-berg"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Anna Berg arrived in Oslo on Monday. "We will not give up the northern islands," she '
+     'said.', "person/anna-berg"),
+    ('Peter Lund met Anna Berg in Oslo. "We will not give up the northern islands," he said.',
+     "person/peter-lund"),
+    ('Kremlin spokesman Dmitry Peskov spoke on Monday. Later, the Kremlin spokesman said: '
+     '"The proposal is not acceptable to us at all."', "person/dmitry-peskov"),
+    ('"We agreed to keep working on the points of the plan," the Ukrainian Presidential Office '
+     'said in a statement.', "organization/ukrainian-presidential-office"),
+])
+def test_speaker_is_resolved_through_pronouns_roles_and_organisations(nlp, text, speaker):
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct] == [speaker]
+
+
+def test_unnamed_speaker_has_description_and_no_id(nlp):
+    _, direct = _direct(nlp, '"The talks could collapse this week," a senior US official said.')
+    assert len(direct) == 1
+    assert direct[0].speaker_id is None
+    assert direct[0].speaker_description == "a senior US official"
+
+
+def test_speaker_is_never_a_pronoun_place_or_plan(nlp):
+    text = ('Berlin hosted the talks. "The 28-point plan is a start for everyone," they said. '
+            '"It has to be changed," the plan says.')
+    doc, direct = _direct(nlp, text)
+    for s in direct:
+        assert s.speaker_id is None or s.speaker_id.split("/")[0] in (
+            "person", "organization", "country", "group")
+        assert (s.speaker_description or "").lower() not in ("they", "he", "she", "it")
+
+
+def test_headline_quote_is_attributed(nlp):
+    text = ('Kallas: "Russia does not want peace"\n\nEU foreign policy chief Kaja Kallas spoke '
+            "in Brussels on Monday about the war.")
+    _, direct = _direct(nlp, text)
+    assert [(s.text, s.speaker_id) for s in direct] == [
+        ("Russia does not want peace", "person/kaja-kallas")]
+
+
+def test_partial_quote_is_attributed_to_the_verb_it_hangs_from(nlp):
+    text = 'Foreign Minister Anna Berg called the talks in Oslo "productive and very useful".'
+    _, direct = _direct(nlp, text)
+    assert [(s.text, s.speaker_id, s.cue_lemma) for s in direct] == [
+        ("productive and very useful", "person/anna-berg", "call")]
+
+
+@pytest.mark.parametrize("text", [
+    'The two sides signed the "Host Country" agreement in Vienna.',
+    'Anna Berg spoke on Fox News\'s "Fox and Friends." She was calm.',
+])
+def test_scare_quotes_and_titles_are_not_statements(nlp, text):
+    _, direct = _direct(nlp, text)
+    assert direct == []
+
+
+def test_about_lists_actors_in_the_quote_but_not_the_speaker(nlp):
+    text = '"Russia and China must stop this," Anna Berg said. Berg spoke in Oslo.'
+    _, direct = _direct(nlp, text)
+    assert direct[0].speaker_id == "person/anna-berg"
+    assert set(direct[0].about_ids) == {"country/russia", "country/china"}
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+
+def _reported(nlp, text: str):
+    _, statements = _statements(nlp, text)
+    return [s for s in statements if s.kind == "reported"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Anna Berg said that the talks with Russia would resume next week.",
+     "person/anna-berg", "the talks with Russia would resume next week"),
+    ("Anna Berg told reporters the talks with Russia would resume next week.",
+     "person/anna-berg", "the talks with Russia would resume next week"),
+    ("According to Anna Berg, the talks with Russia will resume next week.",
+     "person/anna-berg", "the talks with Russia will resume next week"),
+    ("Anna Berg called for an immediate ceasefire along the whole front line.",
+     "person/anna-berg", "an immediate ceasefire along the whole front line"),
+])
+def test_reported_speech_layouts(nlp, text, speaker, content):
+    reported = _reported(nlp, text)
+    assert [(s.speaker_id, s.text) for s in reported] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(("text", "target", "polarity", "content"), [
+    ("Foreign Minister Anna Berg accused Russia of dragging out the war in the east.",
+     "country/russia", "negative", "dragging out the war in the east"),
+    ("Foreign Minister Anna Berg, for her part, accused Russia of dragging out the war.",
+     "country/russia", "negative", "dragging out the war"),
+    ("Foreign Minister Anna Berg criticized China for its silence on the war.",
+     "country/china", "negative", "its silence on the war"),
+    ("Foreign Minister Anna Berg praised Germany for its steady support.",
+     "country/germany", "positive", "its steady support"),
+])
+def test_reported_speech_stance_toward_object(nlp, text, target, polarity, content):
+    [s] = _reported(nlp, text)
+    assert s.speaker_id == "person/anna-berg"
+    assert (target, polarity) in s.stances
+    assert target in s.about_ids
+    assert s.text == content
+
+
+def test_adverbial_is_never_reported_content(nlp):
+    reported = _reported(nlp, "Kremlin spokesman Dmitry Peskov, for his part, accused the "
+                              "West of dragging out the conflict.")
+    assert [s.text for s in reported] == ["dragging out the conflict"]
