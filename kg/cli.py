@@ -79,11 +79,12 @@ def build(paths, store_path, published, model, aliases_path, keep_going, quiet) 
     console = Console(stderr=True)
     try:
         rules = load_aliases(aliases_path) if aliases_path else []
-        with open_store(store_path, must_exist=False) as store, Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-            TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal,
-            transient=True,
-        ) as progress:
+        progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"),
+            TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=console,
+            disable=quiet or not console.is_terminal, transient=True,
+        )
+        with open_store(store_path, must_exist=False) as store, progress:
             task = progress.add_task("building", total=None)
 
             def advance(extraction) -> None:
