@@ -35,23 +35,26 @@ REPORTING_WITH_OBJECT: frozenset[str] = NEGATIVE_CUES | POSITIVE_CUES | {"call",
 EVENT_TYPES: dict[str, str] = {
     "meet": "04",
     "negotiate": "04",
+    "receive": "04",
     "propose": "03",
     "endorse": "05",
     "approve": "05",
     "reject": "12",
     "attack": "19",
     "sanction": "16",
-    "agree": "06",
-    "sign": "06",
+    "agree": "05",
+    "sign": "05",
     "statement": "01",
-    "appoint": "02",
-    "resign": "02",
-    "elect": "02",
+    "appoint": "",
+    "resign": "",
+    "elect": "",
     "announce": "01",
     "report": "01",
     "threaten": "13",
     "protest": "14",
     "aid": "07",
+    "arrest": "17",
+    "investigate": "09",
     "other": "",
 }
 
@@ -68,7 +71,8 @@ EVENT_LEMMAS: dict[str, str] = {
     # endorse / approve
     "endorse": "endorse", "back": "endorse", "support": "endorse", "welcome": "endorse",
     "approve": "approve", "ratify": "approve", "pass": "approve", "adopt": "approve",
-    "receive": "other",
+    # receive (a plan, a delegation): a consultation step
+    "receive": "receive", "accept": "agree",
     # reject
     "reject": "reject", "refuse": "reject", "veto": "reject", "oppose": "reject",
     "deny": "reject",
@@ -93,6 +97,10 @@ EVENT_LEMMAS: dict[str, str] = {
     "protest": "protest", "rally": "protest", "demonstrate": "protest",
     "threaten": "threaten", "pledge": "aid", "donate": "aid", "fund": "aid",
     "commit": "agree",
+    "arrest": "arrest", "detain": "arrest", "charge": "arrest", "indict": "arrest",
+    "investigate": "investigate", "probe": "investigate", "investigation": "investigate",
+    "inquiry": "investigate", "strikes": "attack",
+    "bombing": "attack", "shelling": "attack",
 }
 
 #: Words that may appear in a title before a name ("US Secretary of State Marco Rubio").

@@ -86,10 +86,36 @@ def ruler_patterns() -> list[dict]:
     patterns.append({"label": "KG_GROUP", "pattern": [{"LOWER": "the"}, {"ORTH": "West"}]})
     for place in KNOWN_PLACES:
         patterns.append({"label": "LOC", "pattern": place})
+    patterns.extend(_national_org_patterns())
     for title in _TITLE_PHRASES:
         patterns.append({"label": "KG_TITLE", "pattern": title})
     patterns.extend(_plan_patterns())
     return patterns
+
+
+_NATIONAL_ORG_SUFFIXES = [
+    "Airlines", "Airways", "Air", "Eastern", "Southern", "Northern", "Western", "Railways",
+    "Railway", "Telecom", "Post", "Television", "Broadcasting", "Times", "News", "Daily",
+    "Bank", "Petroleum", "Oil", "Motors", "Steel", "Electric", "Mobile", "Airport",
+    "Exchange", "Council", "Cargo", "Express", "Energy", "Gas", "Power", "Insurance",
+]
+
+
+def _national_org_patterns() -> list[dict]:
+    """Return patterns for organisations named after a country ("Singapore Airlines",
+    "Air France", "U.S. Air Force"), so the country inside does not split them."""
+    from kg.extract.countries import surface_forms
+
+    names = sorted({v for f in surface_forms() if not is_demonym(f) for v in _cased_variants(f)})
+    country = {"ORTH": {"IN": [n for n in names if " " not in n]}}
+    return [
+        {"label": "ORG", "pattern": [country, {"ORTH": {"IN": _NATIONAL_ORG_SUFFIXES}},
+                                     {"ORTH": {"IN": ["Airlines", "Force", "Lines", "Group"]},
+                                      "OP": "?"}]},
+        {"label": "ORG", "pattern": [{"ORTH": "Air"}, country]},
+        {"label": "ORG", "pattern": [country, {"ORTH": {"IN": ["Air", "Naval"]}},
+                                     {"ORTH": {"IN": ["Force", "Forces"]}}]},
+    ]
 
 
 def _plan_patterns() -> list[dict]:
@@ -172,7 +198,8 @@ def clean_person_span(ent: Span) -> Span | None:
 def _looks_like_junk(span: Span) -> bool:
     """Return True for spans that are not names: lowercase, long, '&' headings, numbers."""
     text = span.text
-    if "&" in text or "\n" in text or len(span) > 7 or not re.search(r"[A-Za-z]{2}", text):
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if "&" in text or "\n" in text or len(span) > 7 or len(letters) < 2:
         return True
     if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
         return True

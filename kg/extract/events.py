@@ -1,11 +1,13 @@
 """Events: dated happenings with a type, participants (agent, target) and place.
 
 Sources: timeline lines ("November 19, 2025: Russian strikes hit Ternopil"), sentences with a
-date expression, and undated sentences whose main verb is an event verb (dated by the
-publication date with precision ``fuzzy``). The type comes from the trigger's lemma
-(:data:`kg.lexicon.EVENT_LEMMAS`); agents from the subject, targets from the object, places
-from Place/Country actors in the clause. ``kg_events`` stores :class:`EventInfo` records in
-``doc._.kg_events``; events of one article with the same type, date and participants merge.
+date expression, and undated sentences whose main verb is an event verb (dated by the nearest
+dated sentence of the same paragraph, else by the publication date with precision ``fuzzy``).
+The type comes from the trigger's lemma (:data:`kg.lexicon.EVENT_LEMMAS`); agents from the
+subject, targets from the object or an "on/against X" phrase, places from Place/Country actors
+in "in/at/near X" phrases. ``kg_events`` stores :class:`EventInfo` records in
+``doc._.kg_events``; events of one article with the same type, overlapping participants and
+compatible dates merge (:func:`merge_events`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ if not Doc.has_extension("kg_events"):
     Doc.set_extension("kg_events", default=[])
 
 _PLACE_TYPES = ("Place", "Country")
-_PLACE_PREPS = frozenset("in at near outside inside across into from".split())
+_PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
+_TARGET_PREPS = frozenset("on against with to upon toward towards".split())
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "fuzzy": 3}
+_QUOTE_CHARS = "\"“”"
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class EventInfo:
     start: int
     end: int
     label: str
+    lemma: str = ""
+    mentions: tuple[tuple[int, int], ...] = ()
 
 
 def event_type(token: Token) -> str | None:
@@ -49,19 +56,39 @@ def event_type(token: Token) -> str | None:
     return EVENT_LEMMAS.get(token.lemma_.lower()) or EVENT_LEMMAS.get(token.lower_)
 
 
-def _trigger(root: Token) -> tuple[Token, str] | None:
-    """Return the event trigger of a clause: an event noun subject or the main verb."""
+def _clause_root(root: Token) -> Token:
+    """Return the clause that carries the event: the content of "X said (that) <clause>"."""
+    if root.lemma_.lower() in SPEECH_VERBS and event_type(root) in (None, "other", "announce"):
+        for child in root.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                return child
+    return root
+
+
+def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
+    """Return the event trigger of a clause: an event noun subject or the main verb.
+
+    With ``any_verb`` a main verb outside the lexicon still makes an event of type ``other``.
+    """
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-            t = event_type(child)
-            if t and t != "other":
-                return child, t
+            for noun in sorted(_core(child), key=lambda t: t.i):
+                t = event_type(noun)
+                if noun.pos_ == "NOUN" and t and t != "other":
+                    return noun, t
     t = event_type(root)
     if t:
         return root, t
+    for child in root.children:  # "Rubio leads talks", "they staged an attack"
+        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
+            t = event_type(child)
+            if t and t not in ("other", "announce", "report"):
+                return child, t
     for child in root.children:
         if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and event_type(child):
             return child, event_type(child)
+    if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS:
+        return root, "other"
     return None
 
 
@@ -84,35 +111,85 @@ def _core(token: Token):
             yield child
 
 
+def _governing_prep(span: Span) -> str:
+    """Return the preposition heading an actor mention ("in Ternopil" → ``in``), or ``""``."""
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+        return token.head.lower_
+    return ""
+
+
+def _places(clause: Span, actors: dict[int, Span], attack: bool = False) -> list[Span]:
+    """Return Place/Country mentions of ``clause`` in "in/at/near X" phrases (also "on X" for
+    attacks) or bare Places compounded with a noun ("Geneva talks")."""
+    out = []
+    preps = _PLACE_PREPS | {"on", "against"} if attack else _PLACE_PREPS
+    for span in _actors_in(clause, actors):
+        if span.label_ not in _PLACE_TYPES or (span.label_ == "Country" and not attack and
+                                                _governing_prep(span) not in _PLACE_PREPS):
+            continue
+        prep = _governing_prep(span)
+        if prep in preps or (span.label_ == "Place" and span.root.dep_ == "compound"):
+            out.append(span)
+    return out
+
+
+def _inside_role(span: Span, person_spans: list[Span]) -> bool:
+    """Return whether ``span`` is part of a person's title ("US Secretary of State X")."""
+    token = span.root
+    for _ in range(5):
+        if token.dep_ not in ("compound", "nmod", "amod", "poss", "pobj", "prep") or (
+                token.dep_ == "prep" and token.lower_ != "of"):
+            break
+        token = token.head
+        if any(p.start <= token.i < p.end for p in person_spans):
+            return True
+    for role in span.doc._.kg_roles:
+        if role.start <= span.start_char and span.end_char <= role.end and any(
+                p.start_char >= span.end_char and p.end_char <= role.end for p in person_spans):
+            return True
+    return False
+
+
 def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, Span]):
+    """Return agents, targets and places of a clause."""
     agents: list[Span] = []
     targets: list[Span] = []
-    places: list[Span] = []
     subject_heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if trigger is not root:
+    if trigger is not root and trigger.dep_ not in ("dobj", "obj") and not any(
+            trigger in head.subtree for head in subject_heads):
         subject_heads = [trigger]
+    passive = any(c.dep_ == "nsubjpass" for c in root.children) and trigger is root
     for head in subject_heads:
-        for span in _actors_in(head.subtree, actors):
-            (places if span.label_ == "Place" else agents).append(span)
+        spans = [s for s in _actors_in(_core(head), actors) if s.label_ != "Place"]
+        (targets if passive else agents).extend(
+            s for s in spans if _governing_prep(s) not in _PLACE_PREPS)
     for child in root.children:
         if child.dep_ in ("dobj", "obj", "attr", "dative"):
             targets.extend(_actors_in(_core(child), actors))
         elif child.dep_ == "agent":
             agents.extend(_actors_in(child.subtree, actors))
-        elif child.dep_ == "prep":
-            found = _actors_in(child.subtree, actors)
-            if child.lower_ in _PLACE_PREPS:
-                places.extend(s for s in found if s.label_ in _PLACE_TYPES)
-                targets.extend(s for s in found if s.label_ not in _PLACE_TYPES)
-            elif child.lower_ in ("on", "against", "with", "to"):
-                targets.extend(found)
-    for span in _actors_in(clause, actors):
-        if span.label_ == "Place" and span not in places:
-            places.append(span)
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            targets.extend(s for s in _actors_in(child.subtree, actors)
+                           if s.label_ not in _PLACE_TYPES or child.lower_ in ("on", "against"))
+    if trigger is not root:  # "strikes on Kyiv", "talks with Russia", "talks led by X"
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "with"):
+                targets.extend(_actors_in(child.subtree, actors))
+            elif child.dep_ == "acl":
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        agents.extend(_actors_in(grand.subtree, actors))
+    places = _places(clause, actors, attack=event_type(trigger) == "attack")
     agents = [a for a in agents if a.label_ != "Place"]
-    if any(a.label_ == "Person" for a in agents):  # "Ukrainian President X": X is the agent
-        agents = [a for a in agents if not a._.kg_demonym]
-    targets = [t for t in targets if t.label_ != "Place" and t not in agents]
+    persons = [a for a in agents if a.label_ == "Person"]
+    if persons:  # "Ukrainian President X", "US Secretary of State X": X is the agent
+        agents = [a for a in agents if a.label_ == "Person"
+                  or not (a._.kg_demonym or _inside_role(a, persons))]
+    targets = [t for t in targets if t not in agents and not _inside_role(t, persons)]
+    targets = [t for t in targets if t.label_ != "Place" or not places or t not in places]
     return agents, targets, places
 
 
@@ -121,22 +198,62 @@ def _ids(spans: list[Span], exclude: set[str] = frozenset()) -> tuple[str, ...]:
                                if s._.kg_entity and s._.kg_entity not in exclude))
 
 
-def _label(entities: dict, agents, trigger: Token, targets, places) -> str:
-    def names(ids):
-        return " and ".join(entities[i].name for i in ids[:2] if i in entities)
+def _third_person(lemma: str) -> str:
+    """Return the third-person singular present of a verb lemma ("endorse" → "endorses")."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
 
-    words = [names(agents), trigger.text]
+
+def event_label(agents: list[str], trigger: Token | str, targets: list[str],
+                places: list[str], type_: str = "other") -> str:
+    """Return a short readable label: "Russia strikes on Ternopil", "X endorses Y in Z"."""
+    def names(values: list[str]) -> str:
+        return " and ".join(values[:2])
+
+    if isinstance(trigger, Token) and trigger.pos_ in ("VERB", "AUX"):
+        lemma = trigger.lemma_.lower()
+        verb = _third_person(lemma) if len(agents) == 1 else lemma
+        if not agents:
+            verb = trigger.text
+    else:
+        verb = trigger.text if isinstance(trigger, Token) else trigger
+    words = [names(agents), verb]
     if targets:
         words.append(names(targets))
     if places:
-        words.append("in " + names(places))
+        on = type_ == "attack" and not targets
+        words.append(("on " if on else "in ") + names(places))
     return " ".join(w for w in words if w).strip()
 
 
-def _clause_event(sent: Span, date: DateInfo | None, published: DateValue | None,
-                  actors, entities) -> EventInfo | None:
-    root = sent.root
-    found = _trigger(root)
+def _object_text(trigger: Token) -> list[str]:
+    """Return the short text of a verb's direct object ("the draft peace plan" → "draft
+    peace plan"), for labels of events whose object is not an actor."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "obj"):
+            tokens = sorted((t for t in _core(child) if t.dep_ not in ("det", "poss", "cc")),
+                            key=lambda t: t.i)
+            if 0 < len(tokens) <= 5:
+                return [" ".join(t.text for t in tokens)]
+    return []
+
+
+def _label(entities: dict, agents, trigger: Token, targets, places, type_: str) -> str:
+    def names(ids):
+        return [entities[i].name for i in ids if i in entities]
+
+    objects = names(targets) or _object_text(trigger)
+    return event_label(names(agents), trigger, objects, names(places), type_)
+
+
+def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
+                  pub_value: DateValue | None, actors, entities) -> EventInfo | None:
+    """Return the event of one clause, dated by its own date, ``fallback`` or publication."""
+    root = _clause_root(sent.root)
+    found = _trigger(root, any_verb=date is not None and date.value.precision in ("day", "month"))
     if found is None:
         return None
     trigger, type_ = found
@@ -148,15 +265,21 @@ def _clause_event(sent: Span, date: DateInfo | None, published: DateValue | None
     place_ids = _ids(places)
     if not (agent_ids or target_ids or place_ids):
         return None
-    if date is None and (published is None or not agent_ids or type_ == "other"):
+    if type_ == "other" and not agent_ids:
         return None
-    value = date.value if date is not None else published
+    if date is None and not agent_ids:
+        return None
+    used = date or fallback
+    value = used.value if used is not None else pub_value
+    if value is None:
+        return None
     return EventInfo(
         type=type_, trigger=trigger.text, date=value,
-        date_text=date.text if date is not None else None,
+        date_text=used.text if used is not None else None,
         agents=agent_ids, targets=target_ids, others=(), places=place_ids,
         start=sent.start_char, end=sent.end_char,
-        label=_label(entities, agent_ids, trigger, target_ids, place_ids),
+        label=_label(entities, agent_ids, trigger, target_ids, place_ids, type_),
+        lemma=trigger.lemma_.lower(), mentions=((sent.start_char, sent.end_char),),
     )
 
 
@@ -173,26 +296,91 @@ def _timeline_clause(doc: Doc, date: DateInfo) -> Span | None:
     return doc[span.start:min(first.end, span.end)] if first.end > span.start else span
 
 
+def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    """Return whether two event dates may name the same day (one contains the other)."""
+    if a is None or b is None or "fuzzy" in (a.precision, b.precision):
+        return True
+    return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
+def _better_date(a: EventInfo, b: EventInfo) -> EventInfo:
+    """Return the event whose date is the more precise."""
+    rank_a = _PRECISION_RANK.get(a.date.precision, 4) if a.date else 5
+    rank_b = _PRECISION_RANK.get(b.date.precision, 4) if b.date else 5
+    return b if rank_b < rank_a else a
+
+
+def same_event(a: EventInfo, b: EventInfo) -> bool:
+    """Return whether two events are one: same type, shared agent or place, compatible dates."""
+    if a.type != b.type or a.type == "other" or not dates_compatible(a.date, b.date):
+        return False
+    if set(a.agents) & set(b.agents):
+        return not (a.places and b.places and not set(a.places) & set(b.places))
+    return bool(set(a.places) & set(b.places)) and not (
+        a.agents and b.agents and not set(a.agents) & set(b.agents))
+
+
 def merge_events(events: list[EventInfo]) -> list[EventInfo]:
-    """Merge events with the same type and date whose participants overlap."""
+    """Merge events of one article that are the same (:func:`same_event`), keeping every
+    mention and the most precise date."""
     merged: list[EventInfo] = []
     for event in events:
         for i, other in enumerate(merged):
-            same_date = (event.date == other.date or event.date is None or other.date is None
-                         or "fuzzy" in (event.date.precision, other.date.precision))
-            people = set(event.agents + event.places) & set(other.agents + other.places)
-            if event.type == other.type and same_date and people:
-                keep = other if (other.date and other.date.precision != "fuzzy") else event
+            if same_event(event, other):
+                keep = _better_date(other, event)
                 merged[i] = replace(
                     keep,
-                    agents=tuple(dict.fromkeys(other.agents + event.agents)),
+                    agents=tuple(dict.fromkeys(keep.agents + other.agents + event.agents)),
                     targets=tuple(dict.fromkeys(other.targets + event.targets)),
-                    places=tuple(dict.fromkeys(other.places + event.places)),
+                    places=tuple(dict.fromkeys(keep.places + other.places + event.places)),
+                    mentions=tuple(dict.fromkeys(other.mentions + event.mentions)),
                 )
                 break
         else:
             merged.append(event)
     return merged
+
+
+def _sentence_date(dates: list[DateInfo]) -> DateInfo | None:
+    """Return the date of a sentence: its most precise non-timeline date."""
+    usable = [d for d in dates if not d.timeline]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: _PRECISION_RANK.get(d.value.precision, 4))
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _nearest_dates(sents: list[Span], dated: dict[int, DateInfo], text: str) -> dict[int, DateInfo]:
+    """Return, per undated sentence, the date of the nearest dated sentence (day or month
+    precision) in the same paragraph, the previous one winning ties."""
+    starts = _paragraph_starts(text)
+    para = {}
+    for i, sent in enumerate(sents):
+        para[i] = sum(1 for s in starts if s <= sent.start_char)
+    out: dict[int, DateInfo] = {}
+    for i in range(len(sents)):
+        if i in dated:
+            continue
+        best = None
+        for j in sorted(dated, key=lambda j: (abs(j - i), j > i)):
+            if para[j] == para[i] and dated[j].value.precision in ("day", "month"):
+                best = dated[j]
+                break
+        if best is not None:
+            out[i] = best
+    return out
+
+
+def _is_quote(sent: Span) -> bool:
+    return sent.text.lstrip()[:1] in _QUOTE_CHARS
 
 
 def find_events(doc: Doc) -> list[EventInfo]:
@@ -203,29 +391,36 @@ def find_events(doc: Doc) -> list[EventInfo]:
     published = _published(doc)
     pub_value = DateValue(published.isoformat(), "fuzzy") if published else None
     events: list[EventInfo] = []
+    sents = list(doc.sents)
     used_sents: set[int] = set()
-    dates_by_sent: dict[int, DateInfo] = {}
+    sent_dates: dict[int, list[DateInfo]] = {}
+    sent_index = {s.start: i for i, s in enumerate(sents)}
     for date in doc._.kg_dates:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None:
+            continue
+        i = sent_index[span.sent.start]
         if date.timeline:
             clause = _timeline_clause(doc, date)
+            used_sents.add(i)
             if clause is None:
                 continue
-            event = _clause_event(clause, date, None, actors, entities)
+            event = _clause_event(clause, date, None, None, actors, entities)
             if event is None:
                 event = _timeline_fallback(clause, date, actors, entities)
             if event is not None:
-                events.append(replace(event, start=date.start, end=clause.end_char))
-            used_sents.add(doc.char_span(date.start, date.end, alignment_mode="expand").sent.start)
-        else:
-            span = doc.char_span(date.start, date.end, alignment_mode="expand")
-            if span is not None:
-                dates_by_sent.setdefault(span.sent.start, date)
-    for sent in doc.sents:
-        if sent.start in used_sents or in_ranges(sent.start_char, sent.end_char, junk + headlines):
+                events.append(replace(event, start=date.start, end=clause.end_char,
+                                      mentions=((date.start, clause.end_char),)))
+        elif not in_ranges(date.start, date.end, junk + headlines):
+            sent_dates.setdefault(i, []).append(date)
+    dated = {i: d for i, ds in sent_dates.items() if (d := _sentence_date(ds)) is not None}
+    nearest = _nearest_dates(sents, dated, doc.text)
+    for i, sent in enumerate(sents):
+        if i in used_sents or in_ranges(sent.start_char, sent.end_char, junk + headlines):
             continue
-        if '"' in sent.text[:2] or "“" in sent.text[:2]:
+        if _is_quote(sent):
             continue
-        event = _clause_event(sent, dates_by_sent.get(sent.start), pub_value, actors, entities)
+        event = _clause_event(sent, dated.get(i), nearest.get(i), pub_value, actors, entities)
         if event is not None:
             events.append(event)
     return merge_events(events)
@@ -236,14 +431,15 @@ def _timeline_fallback(clause: Span, date: DateInfo, actors, entities) -> EventI
     spans = _actors_in(clause, actors)
     if not spans:
         return None
-    types = [event_type(t) for t in clause if event_type(t) and event_type(t) != "other"]
-    type_ = types[0] if types else "other"
+    typed = [t for t in clause if event_type(t) and event_type(t) != "other"]
+    trigger = typed[0] if typed else clause.root
+    type_ = event_type(trigger) if typed else "other"
     agents = _ids([s for s in spans if s.label_ not in _PLACE_TYPES or s.label_ == "Country"][:2])
     places = _ids([s for s in spans if s.label_ == "Place"])
-    trigger = next((t for t in clause if event_type(t) == type_), clause.root)
     return EventInfo(type_, trigger.text, date.value, date.text, agents, (), (), places,
                      clause.start_char, clause.end_char,
-                     _label(entities, agents, trigger, (), places))
+                     _label(entities, agents, trigger, (), places, type_),
+                     lemma=trigger.lemma_.lower())
 
 
 @Language.component("kg_events", assigns=["doc._.kg_events"],

@@ -192,10 +192,25 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
     return extra
 
 
+def _relabel_surnames(spans: list[Span]) -> list[Span]:
+    """Return spans with one-word non-person mentions of a named person's surname relabelled
+    as that person ("Jobs" tagged ORG after "Steve Jobs")."""
+    surnames = {s[-1].text for s in spans if s.label_ == "Person" and len(s) >= 2}
+    out = []
+    for span in spans:
+        if (len(span) == 1 and span.label_ in ("Organization", "Place", "Group")
+                and span.text in surnames):
+            relabelled = Span(span.doc, span.start, span.end, label="Person")
+            relabelled._.kg_headline = span._.kg_headline
+            span = relabelled
+        out.append(span)
+    return out
+
+
 def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
-    spans = list(doc.spans[ACTORS_KEY])
+    spans = _relabel_surnames(list(doc.spans[ACTORS_KEY]))
     # Full names first, so that a surname seen before its full name still finds it.
     ordered = sorted(spans, key=lambda s: (s.label_ != "Person" or len(s) < 2, s.start))
     for span in ordered:
