@@ -17,14 +17,12 @@ responsive.
 from __future__ import annotations
 
 import hmac
-import html
 import os
 import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Any
@@ -175,14 +173,10 @@ def run_update(store: ox.Store, sparql: str) -> Reply:
     return Reply(204, "text/plain; charset=utf-8", b"")
 
 
-_TIMEOUT_SECONDS = threading.local()
-
-
 def _timeout_reply(seconds: float | None = None) -> Reply:
-    limit = seconds if seconds is not None else getattr(_TIMEOUT_SECONDS, "value", None)
-    text = f"{limit:g} s" if limit is not None else "its limit"
+    limit = f"the time limit of {seconds:g} s" if seconds is not None else "the time limit"
     return error_reply(
-        503, f"query timed out: it ran longer than the time limit of {text}",
+        503, f"query timed out: it ran longer than {limit}; narrow it or add a LIMIT",
         {"Retry-After": "10"},
     )
 
@@ -227,7 +221,6 @@ class KGServer(ThreadingHTTPServer):
 
         def work() -> None:
             try:
-                _TIMEOUT_SECONDS.value = timeout
                 box.append(job())
             except Exception as exc:  # noqa: BLE001 - report any failure to the client
                 box.append(error_reply(500, f"query failed: {type(exc).__name__}: {exc}"))
@@ -459,7 +452,9 @@ def serve_command(
         server = make_server(store, host, port, config, quiet=quiet)
     except OSError as exc:
         store.close()
-        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        ) from exc
     mode = "read-write (bearer token)" if allow_update else "read-only"
     click.echo(f"kg SPARQL endpoint ({mode}) at {server.url}/sparql — query page {server.url}/"
                f" — graph {server.url}/graph (Ctrl-C stops)", err=True)
@@ -470,7 +465,3 @@ def serve_command(
     finally:
         server.server_close()
         store.close()
-
-
-def _html_escape(text: str) -> str:  # kept for callers that embed store text in HTML
-    return html.escape(text, quote=True)

@@ -117,24 +117,25 @@ def _accept_ranges(accept: str) -> list[str]:
 def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str:
     """Return the format name for a result ``kind`` ("results" or "graph").
 
-    A ``format`` / ``output`` parameter wins over the ``Accept`` header; ``*/*`` (or nothing)
-    gives JSON for SELECT / ASK and Turtle for graphs. Raises :class:`NotAcceptable`.
+    The best media type of ``Accept`` that fits wins; when it names none (absent, ``*/*``), a
+    ``format`` / ``output`` parameter decides; else JSON for SELECT / ASK and Turtle for graphs.
+    Raises :class:`NotAcceptable` when ``Accept`` and ``fmt`` name only formats that cannot
+    carry this kind of result.
     """
     aliases = _RESULT_ALIASES if kind == "results" else _GRAPH_ALIASES
     default = "json" if kind == "results" else "turtle"
-    if fmt:
-        key = fmt.strip().lower()
-        if key in aliases:
-            return aliases[key]
-    if not accept:
-        return default
-    ranges = _accept_ranges(accept)
+    ranges = _accept_ranges(accept or "")
+    wildcard = not ranges
     for media in ranges:
         if media in aliases:
             return aliases[media]
         if media in ("*/*", "application/*", "text/*"):
-            return default
-    if not ranges:
+            wildcard = True
+            break
+    key = (fmt or "").strip().lower()
+    if key in aliases:
+        return aliases[key]
+    if wildcard:
         return default
     offered = RESULT_MEDIA_TYPES if kind == "results" else GRAPH_MEDIA_TYPES
     raise NotAcceptable(
@@ -163,7 +164,7 @@ def _json_term(term: Any) -> dict[str, str]:
 def select_json(variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
     """Return SPARQL 1.1 Query Results JSON of a SELECT."""
     bindings = [
-        {var: _json_term(term) for var, term in zip(variables, row, strict=True) if term is not None}
+        {var: _json_term(t) for var, t in zip(variables, row, strict=True) if t is not None}
         for row in rows
     ]
     document = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}

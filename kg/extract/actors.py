@@ -9,6 +9,7 @@ split or mislabel them. ``kg_actors`` then turns ``doc.ents`` into typed actor m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -195,9 +196,26 @@ def clean_person_span(ent: Span) -> Span | None:
     return span
 
 
+_EVENT_HEADS = frozenset(
+    "Conference Summit Forum Expo Festival Olympics Games Cup Championship Week Show "
+    "Awards Convention Congress Marathon".split())
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
 def _looks_like_junk(span: Span) -> bool:
-    """Return True for spans that are not names: lowercase, long, '&' headings, numbers."""
+    """Return True for spans that are not actors: lowercase, long, '&' headings, numbers,
+    currency codes, and named events ("Worldwide Developers Conference")."""
     text = span.text
+    if text in _currency_codes() and lookup_country(text) is None:
+        return True
+    if span.label_ in ("ORG", "Organization") and span[-1].text in _EVENT_HEADS:
+        return True
     letters = re.sub(r"[^A-Za-z]", "", text)
     if "&" in text or "\n" in text or len(span) > 7 or len(letters) < 2:
         return True

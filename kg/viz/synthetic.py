@@ -62,8 +62,11 @@ def synthetic_graph(n_nodes: int, n_edges: int | None = None, *, seed: int = 0) 
         return actors[min(int(rng.paretovariate(1.2)) - 1, n_actors - 1) if rng.random() < 0.5
                       else rng.randrange(n_actors)]
 
+    count = [0]
+
     def edge(u: str, v: str, label: str, **extra: object) -> None:
-        k = G.number_of_edges()
+        k = count[0]
+        count[0] += 1
         G.add_edge(u, v, key=f"{label}-{k}", label=label, date=date(),
                    evidence=f"Sentence {k} links them.", article=f"https://news.example/a{k % 97}",
                    **extra)
@@ -75,7 +78,7 @@ def synthetic_graph(n_nodes: int, n_edges: int | None = None, *, seed: int = 0) 
     for ev in events:
         if places:
             edge(ev, rng.choice(places), "located_in")
-    while G.number_of_edges() < n_edges:
+    while count[0] < n_edges:
         r = rng.random()
         if r < 0.35:
             edge(rng.choice(statements), actor(), "about",
