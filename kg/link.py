@@ -135,7 +135,13 @@ class ActorLinker:
                 same = _norm(form) == _norm(self.names.get(known, ""))
                 return known, "same-name" if same else "alias"
         if entity.type == "Person":
-            return self._person_match(entity.name)
+            found = self._person_match(entity.name)
+            if found[0] is None and len(entity.name.split()) >= 2:
+                # a known bare surname ("Tavares") is the same person as the full name
+                surname = self.by_form.get((_norm(entity.name.split()[-1]), "Person"))
+                if surname is not None and len(self.names.get(surname, "").split()) == 1:
+                    return surname, "surname"
+            return found
         return None, ""
 
     def link(self, extraction: Extraction) -> Extraction:
@@ -147,6 +153,10 @@ class ActorLinker:
                 mapping[entity.id] = target
                 self.log.append(MergeRecord(extraction.article.id, entity.name, entity.id,
                                             target, rule))
+        for entity in extraction.entities:  # a full name upgrades a bare surname's label
+            target = mapping.get(entity.id)
+            if target and len(entity.name.split()) > len(self.names.get(target, "").split()):
+                self.names[target] = entity.name
         linked = remap_ids(extraction, mapping, self.names)
         for entity in linked.entities:
             self._learn(entity.id, entity.name, entity.type, entity.aliases)

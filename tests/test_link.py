@@ -90,3 +90,11 @@ def test_remap_merges_two_entities_of_one_article():
     merged = remap_ids(x, {"person/zelensky": "person/volodymyr-zelenskyy"})
     assert [e.id for e in merged.entities] == ["person/volodymyr-zelenskyy"]
     assert len(merged.entities[0].mentions) == 2
+
+
+def test_full_name_after_bare_surname_joins_it():
+    linker = ActorLinker()
+    linker.link(_extraction("a1", _person("Tavares")))
+    linked = linker.link(_extraction("a2", _person("Rui Tavares")))
+    assert linked.entities[0].id == "person/tavares"
+    assert linked.entities[0].name == "Rui Tavares"

@@ -114,6 +114,8 @@ class _Resolver:
     def resolve(self, span: Span) -> EntityInfo:
         text = clean_surface(span.text)
         type_ = span.label_
+        if text.isupper() and len(text) > 4 and type_ in ("Place", "Person", "Country"):
+            text = text.title()  # datelines: "BRUSSELS" is Brussels
         if type_ == "Country":
             country = lookup_country(text)
             if country is not None:
