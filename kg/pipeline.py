@@ -111,7 +111,7 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
         about = tuple(a for a in s.about_ids if a in doc._.kg_entities)
         out.append(Statement(
             id=digest(article.id, "statement", s.start, s.end),
-            quote=doc.text[s.start:s.end].strip(), kind=s.kind,
+            quote=s.text or doc.text[s.start:s.end].strip(), kind=s.kind,
             speaker=_name(doc, s.speaker_id), speaker_id=s.speaker_id,
             speaker_description=None if s.speaker_id else s.speaker_description,
             cue=s.cue, date=date, date_precision=precision,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 import time
 import urllib.request
@@ -350,8 +351,7 @@ def test_query_page_lists_examples_without_innerhtml(endpoint: str) -> None:
     examples = json.loads(island)
     assert [e["name"] for e in examples][:2] == ["01-quotes-by-speaker", "02-said-about-country"]
     assert "innerHTML" not in text
-    assert "http://" not in text.replace("http://www.w3.org", "") or "cdn" not in text.lower()
-    assert "<script src" not in text
+    assert not re.search(r'(src|href)="(https?:)?//', text)
 
 
 @pytest.mark.parametrize("path", ["/graph", "/timeline"])

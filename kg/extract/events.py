@@ -257,13 +257,16 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
     if found is None:
         return None
     trigger, type_ = found
+    if _quoted(trigger):
+        return None
     if root.lemma_.lower() in SPEECH_VERBS and trigger is root and type_ in ("announce", "other"):
         return None
     agents, targets, places = _participants(root, trigger, sent, actors)
     agent_ids = _ids(agents)
     target_ids = _ids(targets, set(agent_ids))
     place_ids = _ids(places)
-    if not (agent_ids or target_ids or place_ids):
+    dated = date is not None and date.value.precision in ("day", "month")
+    if not (agent_ids or target_ids or place_ids or (dated and type_ != "other")):
         return None
     if type_ == "other" and not agent_ids:
         return None
@@ -314,6 +317,8 @@ def same_event(a: EventInfo, b: EventInfo) -> bool:
     """Return whether two events are one: same type, shared agent or place, compatible dates."""
     if a.type != b.type or a.type == "other" or not dates_compatible(a.date, b.date):
         return False
+    if not (a.agents or a.targets or a.places) or not (b.agents or b.targets or b.places):
+        return True  # "the attack happened late Thursday" completes "X attacked Y"
     if set(a.agents) & set(b.agents):
         return not (a.places and b.places and not set(a.places) & set(b.places))
     return bool(set(a.places) & set(b.places)) and not (
@@ -380,7 +385,15 @@ def _nearest_dates(sents: list[Span], dated: dict[int, DateInfo], text: str) -> 
 
 
 def _is_quote(sent: Span) -> bool:
+    """Return whether a sentence starts with a quote mark."""
     return sent.text.lstrip()[:1] in _QUOTE_CHARS
+
+
+def _quoted(token: Token) -> bool:
+    """Return whether a token lies inside quotation marks opened earlier on its line."""
+    text = token.doc.text
+    line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    return (line.count("“") > line.count("”")) or line.count('"') % 2 == 1
 
 
 def find_events(doc: Doc) -> list[EventInfo]:

@@ -24,7 +24,7 @@ html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, sans-serif; colo
   background: none; padding: 2px 4px; cursor: pointer; color: #1a55a0; font: inherit; }
 #kg-suggest button:hover, .kg-link:hover { background: #e8eef7; }
 fieldset { border: 1px solid #ddd; margin: 8px 0; padding: 4px 8px; }
-.kg-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+#kg-side label.kg-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .kg-legend-row svg { flex: none; }
 .kg-count { color: #777; margin-left: auto; }
 .kg-meta { color: #555; font-size: 12px; }

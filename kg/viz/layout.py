@@ -16,12 +16,15 @@ import numpy as np
 #: Pixels between neighbouring nodes in vis-network coordinates.
 SPACING = 55.0
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+#: Pull towards the centre, so unconnected parts do not drift to the page's edges.
+GRAVITY = 4.0
 
 
 def force_layout(n: int, edges: np.ndarray, *, seed: int = 7, iterations: int = 50) -> np.ndarray:
     """Return ``n`` x 2 positions in [0, 1]² from a dense Fruchterman-Reingold layout."""
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2)).astype(np.float32)
+    gravity = np.float32(GRAVITY)
     if n <= 1:
         return pos
     adjacency = np.zeros((n, n), dtype=np.float32)
@@ -37,6 +40,7 @@ def force_layout(n: int, edges: np.ndarray, *, seed: int = 7, iterations: int = 
         np.clip(dist, 0.01, None, out=dist)
         force = k * k / dist**2 - adjacency * dist / k
         disp = np.einsum("ijk,ij->ik", delta, force)
+        disp -= gravity * (pos - pos.mean(axis=0))  # keeps loose parts near the rest
         length = np.linalg.norm(disp, axis=1)
         np.clip(length, 0.01, None, out=length)
         pos += disp * (temperature / length)[:, None]

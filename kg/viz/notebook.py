@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import warnings
 from typing import Any
 
 import networkx as nx
@@ -34,4 +35,6 @@ def show_in_notebook(
             "show_in_notebook needs IPython (pip install ipykernel or jupyterlab)"
         ) from err
     page = timeline_page_html(G, **kw) if timeline else graph_page_html(G, **kw)
-    return HTML(iframe_html(page, height=height))
+    with warnings.catch_warnings():  # IPython suggests IFrame, which needs a file or URL
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(iframe_html(page, height=height))

@@ -53,6 +53,7 @@ TIMELINE_JS = r"""
     actorSel.appendChild(o);
   });
   groupSel.value = DATA.group_by;
+  var ITEMS_PER_GROUP = 100, GROUP_LIMIT = 150, groupLimit = GROUP_LIMIT;
   function itemEl(it) {
     var row = el("div", null, "kg-tl-item");
     row.setAttribute("data-id", it.id);
@@ -92,18 +93,36 @@ TIMELINE_JS = r"""
       return a < b ? -1 : a > b ? 1 : (x < y ? -1 : x > y ? 1 : 0);
     });
     main.replaceChildren();
-    ordered.forEach(function (k) {
-      var sec = el("section");
+    ordered.slice(0, groupLimit).forEach(function (k) {
+      var sec = el("section"), list = groups.get(k);
       sec.setAttribute("data-group", k);
-      sec.appendChild(el("h2", k + " (" + groups.get(k).length + ")"));
-      groups.get(k).forEach(function (it) { sec.appendChild(itemEl(it)); });
+      sec.appendChild(el("h2", k + " (" + list.length + ")"));
+      list.slice(0, ITEMS_PER_GROUP).forEach(function (it) { sec.appendChild(itemEl(it)); });
+      if (list.length > ITEMS_PER_GROUP) {
+        var more = el("button", "show " + (list.length - ITEMS_PER_GROUP) + " more");
+        more.type = "button";
+        more.addEventListener("click", function () {
+          list.slice(ITEMS_PER_GROUP).forEach(function (it) {
+            sec.insertBefore(itemEl(it), more); });
+          more.remove();
+        });
+        sec.appendChild(more);
+      }
       main.appendChild(sec);
     });
+    if (ordered.length > groupLimit) {
+      var moreGroups = el("button", "show " + (ordered.length - groupLimit) + " more groups");
+      moreGroups.type = "button";
+      moreGroups.id = "kg-more-groups";
+      moreGroups.addEventListener("click", function () { groupLimit = Infinity; render(); });
+      main.appendChild(moreGroups);
+    }
     document.getElementById("kg-tl-count").textContent = shown + " of " + DATA.items.length +
       " items";
   }
-  actorSel.addEventListener("change", render);
-  groupSel.addEventListener("change", render);
+  function rerender() { groupLimit = GROUP_LIMIT; render(); }
+  actorSel.addEventListener("change", rerender);
+  groupSel.addEventListener("change", rerender);
   render();
   window.kgTimeline = { data: DATA, render: render };
   document.body.setAttribute("data-ready", "1");

@@ -1,0 +1,160 @@
+"""Tests for kg.extract.events: typed, dated events with participants, places and merging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.dates import DateValue
+from kg.extract.events import EventInfo, dates_compatible, event_label, merge_events
+from kg.lexicon import EVENT_LEMMAS, EVENT_TYPES
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "event-types.ttl"
+
+TIMELINE = """Timeline of the dispute
+
+- March 3, 2025: Russian drone strikes on Kharkiv injure dozens of people.
+- March 5, 2025: Ukrainian President Volodymyr Zelenskyy receives the draft plan.
+- March 7, 2025: Poland and Germany sign a pipeline agreement in Berlin.
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _events(nlp, text: str, published: str = "2025-03-12") -> list[EventInfo]:
+    doc = nlp.make_doc(text)
+    doc._.kg_published = published
+    return nlp(doc)._.kg_events
+
+
+def _names(ids: tuple[str, ...]) -> set[str]:
+    return {i.split("/", 1)[1] for i in ids}
+
+
+def test_timeline_entries_become_dated_events(nlp) -> None:
+    events = _events(nlp, TIMELINE)
+    assert [(e.date.iso, e.date.precision, e.type) for e in events] == [
+        ("2025-03-03", "day", "attack"), ("2025-03-05", "day", "receive"),
+        ("2025-03-07", "day", "sign")]
+
+
+def test_attack_has_agent_and_place(nlp) -> None:
+    attack = _events(nlp, TIMELINE)[0]
+    assert _names(attack.agents) == {"russia"}
+    assert _names(attack.places) == {"kharkiv"}
+    assert attack.label == "Russia strikes on Kharkiv"
+
+
+def test_person_not_title_country_is_agent(nlp) -> None:
+    receive = _events(nlp, TIMELINE)[1]
+    assert _names(receive.agents) == {"volodymyr-zelenskyy"}
+
+
+def test_sign_has_agents_and_place(nlp) -> None:
+    sign = _events(nlp, TIMELINE)[2]
+    assert _names(sign.agents) == {"poland", "germany"}
+    assert _names(sign.places) == {"berlin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision", "type_"),
+    [
+        ("Marco Rubio met Sergei Lavrov in Geneva on Monday.", "2025-03-10", "day", "meet"),
+        ("Marco Rubio will meet Sergei Lavrov in Geneva on Friday.", "2025-03-14", "day",
+         "meet"),
+        ("France rejected the proposal last month.", "2025-02", "month", "reject"),
+        ("Russia attacked Odesa with drones.", "2025-03-12", "fuzzy", "attack"),
+    ],
+)
+def test_sentence_events_are_dated(nlp, text: str, iso: str, precision: str,
+                                   type_: str) -> None:
+    [event] = _events(nlp, text)
+    assert (event.date, event.type) == (DateValue(iso, precision), type_)
+
+
+def test_undated_sentence_takes_paragraph_date(nlp) -> None:
+    text = ("Talks opened in Geneva on Monday. Marco Rubio met Sergei Lavrov there.\n\n"
+            "Later, Russia attacked Odesa.")
+    events = _events(nlp, text)
+    meet = next(e for e in events if e.type == "meet" and "person/marco-rubio" in e.agents)
+    attack = next(e for e in events if e.type == "attack")
+    assert meet.date == DateValue("2025-03-10", "day")
+    assert attack.date.precision == "fuzzy"
+
+
+def test_same_strike_reported_twice_merges(nlp) -> None:
+    text = ("Russia attacked Odesa on Monday. Russia struck Odesa again, officials said.")
+    attacks = [e for e in _events(nlp, text) if e.type == "attack"]
+    assert len(attacks) == 1
+    assert attacks[0].date == DateValue("2025-03-10", "day")
+
+
+def _event(type_: str, iso: str, precision: str, agents=(), places=(), start=0) -> EventInfo:
+    return EventInfo(type_, "t", DateValue(iso, precision), None, tuple(agents), (), (),
+                     tuple(places), start, start + 1, "l", mentions=((start, start + 1),))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        (_event("attack", "2025-03-10", "day", ["country/russia"]),
+         _event("attack", "2025-03", "month", ["country/russia"], start=5), 1),
+        (_event("attack", "2025-03-10", "day", ["country/russia"]),
+         _event("attack", "2025-03-11", "day", ["country/russia"], start=5), 2),
+        (_event("attack", "2025-03-10", "day", ["country/russia"]),
+         _event("meet", "2025-03-10", "day", ["country/russia"], start=5), 2),
+        (_event("attack", "2025-03-10", "day", [], ["place/odesa"]),
+         _event("attack", "2025-03-12", "fuzzy", ["country/russia"], ["place/odesa"], 5), 1),
+        (_event("attack", "2025-03-10", "day", ["country/russia"], ["place/odesa"]),
+         _event("attack", "2025-03-10", "day", ["country/russia"], ["place/kyiv"], 5), 2),
+    ],
+)
+def test_merge_events(a: EventInfo, b: EventInfo, merged: int) -> None:
+    out = merge_events([a, b])
+    assert len(out) == merged
+    if merged == 1:
+        assert out[0].date.precision == "day"
+        assert out[0].mentions == ((0, 1), (5, 6))
+
+
+@pytest.mark.parametrize(("a", "b", "ok"), [("2025-03-10", "2025-03", True),
+                                            ("2025-03", "2025-04", False),
+                                            ("2025", "2025-03-10", True)])
+def test_dates_compatible(a: str, b: str, ok: bool) -> None:
+    assert dates_compatible(DateValue(a, "day"), DateValue(b, "day")) is ok
+
+
+@pytest.mark.parametrize(
+    ("agents", "trigger", "targets", "places", "type_", "label"),
+    [
+        (["Russia"], "strikes", [], ["Ternopil"], "attack", "Russia strikes on Ternopil"),
+        (["Ukraine"], "counterproposal", [], [], "propose", "Ukraine counterproposal"),
+        (["Poland", "Germany"], "talks", ["Russia"], ["Geneva"], "meet",
+         "Poland and Germany talks Russia in Geneva"),
+    ],
+)
+def test_event_label(agents, trigger, targets, places, type_, label) -> None:
+    assert event_label(agents, trigger, targets, places, type_) == label
+
+
+def test_lexicon_types_are_in_taxonomy() -> None:
+    assert set(EVENT_LEMMAS.values()) <= set(EVENT_TYPES)
+    assert all(code == "" or (len(code) == 2 and code.isdigit()) for code in EVENT_TYPES.values())
+
+
+def test_ontology_lists_every_type_with_its_cameo_code() -> None:
+    import rdflib
+
+    graph = rdflib.Graph().parse(ONTOLOGY)
+    kget = rdflib.Namespace("https://w3id.org/kg/ontology/event-type/")
+    cameo = rdflib.URIRef("https://w3id.org/kg/ontology#cameoCode")
+    for name, code in EVENT_TYPES.items():
+        concept = kget[name]
+        assert (concept, rdflib.RDF.type, rdflib.SKOS.Concept) in graph
+        assert {str(o) for o in graph.objects(concept, cameo)} == ({code} if code else set())

@@ -1,0 +1,162 @@
+"""``kg push`` into a real Oxigraph server (PyPI package ``oxigraph``) on a loopback port."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.error import URLError
+
+import pytest
+from click.testing import CliRunner
+from records import extractions
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from kg.push import PushError, default_graph_store, graph_url, push_store
+from kg.serve import push_command, run_query
+from kg.store import KGStore
+
+
+def _oxigraph_binary() -> str | None:
+    local = Path(sys.executable).parent / "oxigraph"
+    return str(local) if local.exists() else shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_ready(url: str, process: subprocess.Popen, limit: float = 20.0) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"oxigraph server exited with {process.returncode}")
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            return
+        except (URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    raise RuntimeError(f"oxigraph server not ready after {limit} s")
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("oxigraph server binary not installed (pip install oxigraph)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture()
+def store_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "kg-store"
+    with KGStore.open(path) as store:
+        store.add_extractions(extractions())
+    return path
+
+
+def _remote_rows(url: str, query: str) -> list[dict]:
+    client = SPARQLWrapper(url + "/query")
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    return client.query().convert()["results"]["bindings"]
+
+
+def _local_rows(path: Path, query: str) -> list[dict]:
+    with KGStore.open(path) as store:
+        reply = run_query(store.ox, query)
+    return json.loads(reply.body)["results"]["bindings"]
+
+
+GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+QUOTES = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+SELECT ?speaker ?quote WHERE {
+  GRAPH ?g { ?s kg:quote ?quote ; kg:speaker ?sp }
+  GRAPH ?h { ?sp kg:name ?speaker }
+} ORDER BY ?speaker ?quote
+"""
+
+
+def test_push_copies_every_graph_idempotently(oxigraph_server: str, store_dir: Path) -> None:
+    runner = CliRunner()
+    args = ["--store", str(store_dir), "--endpoint", oxigraph_server + "/query"]
+    first = runner.invoke(push_command, args)
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("pushed 3 graphs (")
+    counts = _remote_rows(oxigraph_server, GRAPH_COUNTS)
+    second = runner.invoke(push_command, args)
+    assert second.exit_code == 0, second.output
+    assert _remote_rows(oxigraph_server, GRAPH_COUNTS) == counts
+    assert counts == _local_rows(store_dir, GRAPH_COUNTS)
+    assert len(counts) == 3
+
+
+def test_remote_query_answers_as_local(oxigraph_server: str, store_dir: Path) -> None:
+    with KGStore.open(store_dir) as store:
+        report = push_store(store.ox, oxigraph_server + "/store", endpoint=oxigraph_server + "/query")
+    assert report.mismatched == ()
+    remote = _remote_rows(oxigraph_server, QUOTES)
+    assert remote == _local_rows(store_dir, QUOTES)
+    assert len(remote) >= 3
+
+
+def test_push_to_closed_port_is_one_clear_line(store_dir: Path) -> None:
+    url = f"http://127.0.0.1:{_free_port()}"
+    result = CliRunner().invoke(push_command, ["--store", str(store_dir), "--endpoint", url])
+    assert result.exit_code == 1
+    assert "connection refused" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_push_http_error_names_status(oxigraph_server: str, store_dir: Path) -> None:
+    with KGStore.open(store_dir) as store, pytest.raises(PushError, match="HTTP 404"):
+        push_store(store.ox, oxigraph_server + "/no-such-path")
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "expected"),
+    [
+        ("http://localhost:7878/query", "http://localhost:7878/store"),
+        ("http://h:3030/ds/sparql", "http://h:3030/ds/sparql"),
+        ("http://h/repositories/kg/rdf-graphs/service", "http://h/repositories/kg/rdf-graphs/service"),
+    ],
+)
+def test_default_graph_store(endpoint: str, expected: str) -> None:
+    assert default_graph_store(endpoint) == expected
+
+
+@pytest.mark.parametrize(
+    ("store", "graph", "expected"),
+    [
+        ("http://h/store", "https://w3id.org/kg/id/graph/article/a1",
+         "http://h/store?graph=https%3A%2F%2Fw3id.org%2Fkg%2Fid%2Fgraph%2Farticle%2Fa1"),
+        ("http://h/store", None, "http://h/store?default"),
+        ("http://h/crud?x=1", "urn:g", "http://h/crud?x=1&graph=urn%3Ag"),
+    ],
+)
+def test_graph_url(store: str, graph: str | None, expected: str) -> None:
+    assert graph_url(store, graph) == expected

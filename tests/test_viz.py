@@ -1,0 +1,269 @@
+"""Tests of kg.viz: self-contained, escaped graph and timeline pages built from hand-made graphs."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from kg.viz import (
+    focus_subgraph,
+    graph_page_html,
+    render_graph_page,
+    render_timeline_page,
+    resolve_focus,
+    show_in_notebook,
+    synthetic_graph,
+    timeline_items,
+    timeline_page_html,
+)
+from kg.viz.data import graph_payload, json_island
+
+EX = "https://kg.example/"
+HOSTILE_QUOTE = "<script>alert(1)</script> and <img src=x onerror=alert(2)>"
+HOSTILE_NAME = "Mallory <img src=x onerror=window.__pwned=1> </script><script>alert(3)</script>"
+
+
+def actor(G: nx.MultiDiGraph, key: str, label: str, type_: str, mentions: int = 1) -> str:
+    """Add an actor node and return its IRI."""
+    iri = EX + key
+    G.add_node(iri, kind="actor", type=type_, label=label, mentions=mentions, aliases=[],
+               roles=[], country_code=None, date=None, date_precision=None, evidence=[])
+    return iri
+
+
+def edge(G: nx.MultiDiGraph, u: str, v: str, label: str, date: str | None = None, **kw) -> None:
+    """Add a contract edge with evidence."""
+    G.add_edge(u, v, key=label, label=label, date=date, evidence=f"{label} sentence",
+               article="art-1", **kw)
+
+
+@pytest.fixture
+def graph() -> nx.MultiDiGraph:
+    """A small corpus: two speakers, two meetings in two towns, one hostile statement."""
+    G = nx.MultiDiGraph()
+    ana = actor(G, "ana", "Ana Lindqvist", "Person", 5)
+    ana_g = G.nodes[ana]
+    ana_g["aliases"] = ["Lindqvist"]
+    bo = actor(G, "bo", "Bo Tran", "Person", 3)
+    mal = actor(G, "mal", HOSTILE_NAME, "Person", 1)
+    ruritania = actor(G, "ruritania", "Ruritania", "Country", 7)
+    oslo = actor(G, "oslo", "Oslo", "Place", 2)
+    bergen = actor(G, "bergen", "Bergen", "Place", 1)
+    council = actor(G, "council", "Harbour Council", "Organization", 2)
+    for key, etype, date, place, who in (
+        ("ev2", "meet", "2024-03-09", oslo, [ana, bo]),
+        ("ev1", "meet", "2024-03-02", bergen, [bo]),
+        ("ev3", "propose", "2024-04", None, [ana]),
+    ):
+        iri = EX + key
+        G.add_node(iri, kind="event", type=etype, label=f"{etype} {key}", mentions=1,
+                   aliases=[], roles=[], country_code=None, date=date, date_precision="day",
+                   evidence=[{"article": "art-1", "title": "Harbour news", "sentence":
+                              f"They met ({key}).", "start": 0, "end": 10}])
+        if place:
+            edge(G, iri, place, "located_in", date)
+        for w in who:
+            edge(G, w, iri, "took_part_in", date, role="participant")
+    st = EX + "st1"
+    G.add_node(st, kind="statement", type="Statement", label="quote st1", mentions=1,
+               aliases=[], roles=[], country_code=None, date="2024-03-05", date_precision="day",
+               quote=HOSTILE_QUOTE, speaker=HOSTILE_NAME, kind_of_statement="direct",
+               evidence=[{"article": "javascript:alert(4)", "title": HOSTILE_NAME,
+                          "sentence": HOSTILE_QUOTE, "start": 0, "end": 5}])
+    edge(G, mal, st, "said", "2024-03-05")
+    edge(G, st, ruritania, "about", "2024-03-05", stance="negative")
+    st2 = EX + "st2"
+    G.add_node(st2, kind="statement", type="Statement", label="undated quote", mentions=1,
+               aliases=[], roles=[], country_code=None, date=None, date_precision=None,
+               quote="No date here.", speaker="Ana Lindqvist", kind_of_statement="reported",
+               evidence=[])
+    edge(G, ana, st2, "said")
+    edge(G, bo, council, "holds_role", None, title="chair")
+    return G
+
+
+def data_island(page: str, element_id: str = "kg-data") -> dict:
+    """Return the parsed JSON data island of a page."""
+    m = re.search(
+        rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S
+    )
+    assert m, f"no data island {element_id}"
+    return json.loads(m.group(1))
+
+
+def test_page_is_one_self_contained_file(graph, tmp_path):
+    path = render_graph_page(graph, tmp_path / "out" / "graph.html", title="Harbour")
+    page = path.read_text(encoding="utf-8")
+    assert path.name == "graph.html"
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
+    assert not re.search(r"<link[^>]*\bhref\s*=", page, re.I)
+    assert not re.search(r"""\b(src|href)\s*=\s*["']?(https?:)?//""", page, re.I)
+    assert "vis.Network" in page and "new vis.DataSet" in page  # vis-network inlined
+    assert len(page) > 400_000
+
+
+@pytest.mark.parametrize("needle", [
+    "<script>alert(1)</script>", "<img src=x onerror", "</script><script>alert(3)",
+    "onerror=alert(2)>", "onerror=window.__pwned=1>",
+])
+def test_hostile_strings_never_appear_unescaped(graph, needle):
+    page = graph_page_html(graph, title="<b>Harbour</b>")
+    timeline = timeline_page_html(graph, title="<b>T</b>")
+    assert needle not in page
+    assert needle not in timeline
+    assert "<b>Harbour</b>" not in page and "&lt;b&gt;Harbour&lt;/b&gt;" in page
+
+
+def test_hostile_strings_survive_as_data(graph):
+    nodes = {n["id"]: n for n in data_island(graph_page_html(graph))["nodes"]}
+    assert nodes[EX + "st1"]["quote"] == HOSTILE_QUOTE
+    assert nodes[EX + "mal"]["label"] == HOSTILE_NAME
+    items = data_island(timeline_page_html(graph), "kg-timeline-data")["items"]
+    assert [it["quote"] for it in items if it["id"] == EX + "st1"] == [HOSTILE_QUOTE]
+
+
+def test_json_island_escapes_markup_characters():
+    text = json_island({"q": "</script><b>&amp;\u2028"})
+    assert re.fullmatch(r"[^<>&\u2028]*", text)
+    assert json.loads(text) == {"q": "</script><b>&amp;\u2028"}
+
+
+def test_legend_lists_each_type_with_count_and_filter(graph):
+    page = graph_page_html(graph)
+    assert 'id="kg-legend"' in page
+    rows = re.findall(
+        r'data-type="([^"]+)">.*?<span class="kg-count">(\d+)</span>', page
+    )
+    assert rows == [("Person", "3"), ("Country", "1"), ("Place", "2"), ("Organization", "1"),
+                    ("meet", "2"), ("propose", "1"), ("Statement", "2")]
+    for text in ("took part in", "located in", "holds role", "said", "about"):
+        assert f"<li>{text}</li>" in page
+
+
+def test_payload_styles_shapes_and_edge_details(graph):
+    payload = graph_payload(graph, title="t")
+    styles = {s["type"]: (s["shape"], s["kind"]) for s in payload["styles"]}
+    assert styles["Person"] == ("dot", "actor")
+    assert styles["Country"] == ("diamond", "actor")
+    assert styles["meet"] == ("triangleDown", "event")
+    index = {n["id"]: i for i, n in enumerate(payload["nodes"])}
+    about = [e for e in payload["edges"] if e[2] == "about"]
+    assert about == [[index[EX + "st1"], index[EX + "ruritania"], "about", "2024-03-05",
+                      "negative", "about sentence", "art-1"]]
+    assert payload["date_min"] == "2024-03-02" and payload["date_max"] == "2024-04"
+
+
+@pytest.mark.parametrize("focus, depth, expected", [
+    ("Oslo", 1, {"oslo", "ev2"}),
+    ("Oslo", 2, {"oslo", "ev2", "ana", "bo"}),
+    ("oslo", 3, {"oslo", "ev2", "ana", "bo", "ev1", "ev3", "st2", "council"}),
+    ("Lindqvist", 1, {"ana", "ev2", "ev3", "st2"}),
+    (EX + "bergen", 0, {"bergen"}),
+])
+def test_focus_subgraph_is_the_ego_network(graph, focus, depth, expected):
+    sub = focus_subgraph(graph, focus, depth)
+    assert set(sub.nodes) == {EX + k for k in expected}
+    assert all(sub.nodes[n] == graph.nodes[n] for n in sub)
+
+
+def test_focus_page_starts_on_the_focus_node(graph):
+    data = data_island(graph_page_html(graph, focus="Bo Tran", depth=1))
+    assert data["nodes"][data["focus"]]["id"] == EX + "bo"
+    assert {n["id"] for n in data["nodes"]} == {EX + k for k in ("bo", "ev1", "ev2", "council")}
+
+
+@pytest.mark.parametrize("focus", ["Nobody Known", "", EX + "missing"])
+def test_unknown_focus_raises_clear_error(graph, tmp_path, focus):
+    with pytest.raises(ValueError, match="unknown focus"):
+        render_graph_page(graph, tmp_path / "g.html", focus=focus)
+    assert not (tmp_path / "g.html").exists()
+
+
+def test_unknown_focus_suggests_close_label(graph):
+    with pytest.raises(ValueError, match="did you mean 'Ana Lindqvist'"):
+        resolve_focus(graph, "Ana Lindqvst")
+
+
+def test_timeline_orders_by_date_and_skips_undated_statements(graph):
+    items = timeline_items(graph)
+    assert [it["id"].removeprefix(EX) for it in items] == ["ev1", "st1", "ev2", "ev3"]
+    assert [it["date"] for it in items] == ["2024-03-02", "2024-03-05", "2024-03-09", "2024-04"]
+    ev2 = items[2]
+    assert ev2["actors"] == [[EX + "ana", "Ana Lindqvist"], [EX + "bo", "Bo Tran"]]
+    assert ev2["places"] == ["Oslo"]
+
+
+def test_timeline_undated_events_come_last(graph):
+    graph.nodes[EX + "ev1"]["date"] = None
+    assert [it["id"].removeprefix(EX) for it in timeline_items(graph)][-1] == "ev1"
+
+
+@pytest.mark.parametrize("group_by", ["actor", "type"])
+def test_timeline_page_links_back_to_graph(graph, tmp_path, group_by):
+    path = render_timeline_page(graph, tmp_path / "t.html", group_by=group_by,
+                                graph_href="graph.html")
+    page = path.read_text(encoding="utf-8")
+    data = data_island(page, "kg-timeline-data")
+    assert data["group_by"] == group_by and data["graph_href"] == "graph.html"
+    assert [a["label"] for a in data["actors"]] == ["Ana Lindqvist", "Bo Tran", HOSTILE_NAME]
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
+    assert 'encodeURIComponent(it.id)' in page
+
+
+def test_timeline_rejects_unknown_grouping(graph):
+    with pytest.raises(ValueError, match="group_by"):
+        timeline_page_html(graph, group_by="month")
+
+
+@pytest.mark.parametrize("max_nodes", [1, 5, 50])
+def test_max_nodes_keeps_all_nodes_with_top_degree_first(max_nodes):
+    G = synthetic_graph(60, 200, seed=3)
+    data = data_island(graph_page_html(G, max_nodes=max_nodes))
+    assert data["max_nodes"] == max_nodes
+    assert len(data["nodes"]) == 60 and len(data["edges"]) == 200
+    degrees = [n["degree"] for n in data["nodes"]]
+    assert degrees == sorted(degrees, reverse=True)
+    assert degrees[0] == max(d for _, d in G.degree())
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+
+
+def test_max_nodes_must_be_positive(graph):
+    with pytest.raises(ValueError, match="max_nodes"):
+        graph_page_html(graph, max_nodes=0)
+
+
+def test_layout_is_deterministic(graph):
+    first = [(n["x"], n["y"]) for n in data_island(graph_page_html(graph))["nodes"]]
+    again = [(n["x"], n["y"]) for n in data_island(graph_page_html(graph))["nodes"]]
+    assert first == again
+    assert len(set(first)) == len(first)
+
+
+def test_synthetic_graph_follows_the_contract():
+    G = synthetic_graph(40, 160, seed=1)
+    assert G.number_of_nodes() == 40 and G.number_of_edges() == 160
+    kinds = {a["kind"] for _, a in G.nodes(data=True)}
+    assert kinds == {"actor", "event", "statement"}
+    ends = {
+        a["label"]: (G.nodes[u]["kind"], G.nodes[v]["kind"]) for u, v, a in G.edges(data=True)
+    }
+    assert ends["said"] == ("actor", "statement")
+    assert ends["about"] == ("statement", "actor")
+    assert ends["took_part_in"] == ("actor", "event")
+    assert ends["located_in"] == ("event", "actor")
+
+
+def test_show_in_notebook_wraps_page_in_escaped_srcdoc(graph):
+    pytest.importorskip("IPython")
+    shown = show_in_notebook(graph, title="nb")
+    markup = shown.data
+    assert markup.startswith('<iframe srcdoc="') and 'sandbox="allow-scripts"' in markup
+    srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', markup).group(1)
+    assert "<" not in srcdoc
+    assert html.unescape(srcdoc) == graph_page_html(graph, title="nb")
+    timeline = show_in_notebook(graph, timeline=True, group_by="type").data
+    assert "kg-timeline-data" in html.unescape(timeline)
