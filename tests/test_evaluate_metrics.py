@@ -273,3 +273,15 @@ def test_date_scores_match_by_text_without_offsets():
 )
 def test_event_date_hit(predicted, hit):
     assert event_date_hit(("2016-11-08",), predicted) is hit
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [("Patrick McGinley", "Mr. McGinley, the law professor", True),
+     ("Michael Flynn", "Flynn, a top Trump surrogate,", True),
+     ("Michael Flynn", "Mr. Pence, the governor", False)],
+)
+def test_speaker_matches_ignores_gold_appositive(predicted, gold, expected):
+    from kg.evaluate.metrics import speaker_matches
+
+    assert speaker_matches(predicted, gold) is expected

@@ -339,11 +339,21 @@ def is_named_speaker(speaker: str | None) -> bool:
     return any(w[0].isupper() and w.lower().strip(".") not in NOT_NAME_WORDS for w in words)
 
 
+def gold_speaker_name(gold: str) -> str:
+    """Return the name part of a literal gold speaker span, without its appositive.
+
+    >>> gold_speaker_name("Mr. McGinley, the law professor")
+    'Mr. McGinley'
+    """
+    return re.split(r",|\s+(?:of|who|from|at)\s+|\s+[-–—]\s+", gold, maxsplit=1)[0].strip()
+
+
 def speaker_matches(predicted: str | None, gold: str | None) -> bool:
-    """Return whether speakers agree: same last word (surname) or one contains the other."""
+    """Return whether speakers agree: same last word (surname) or one contains the other
+    (the gold span's appositive — "Flynn, a top surrogate" — is cut off first)."""
     if not predicted or not gold:
         return False
-    p, g = normalize_name(predicted), normalize_name(gold)
+    p, g = normalize_name(predicted), normalize_name(gold_speaker_name(gold) or gold)
     if not p or not g:
         return False
     return p.split()[-1] == g.split()[-1] or contains_phrase(p, g) or contains_phrase(g, p)
