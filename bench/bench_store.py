@@ -208,58 +208,126 @@ def load_rdflib(quads: list[tuple]) -> tuple[Dataset, float]:
 # ------------------------------------------------------------------------------ timing
 
 
-def time_oxigraph(store: ox.Store, sparql: str, runs: int = 3) -> tuple[float, float, int]:
-    """Return (first run, median of ``runs`` warm runs) seconds and the result size."""
-    times, size = [], 0
-    for _ in range(runs + 1):
-        started = time.perf_counter()
-        result = store.query(sparql, use_default_graph_as_union=True)
-        size = len(list(result)) if not isinstance(result, ox.QueryBoolean) else 1
-        times.append(time.perf_counter() - started)
-    return times[0], statistics.median(times[1:]), size
-
-
-def time_rdflib(dataset: Dataset, sparql: str, cap: float) -> tuple[float | None, int]:
-    """Return (seconds, result size) of one rdflib run in a forked child; None past ``cap``."""
+def _in_child(run, cap: float) -> object | None:
+    """Return ``run()`` computed in a forked child, or None when it takes over ``cap`` s."""
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # child: run the query, report, exit without cleanup
+    if pid == 0:  # child: compute, report, exit without cleanup
         os.close(read_end)
-        started = time.perf_counter()
-        size = len(list(dataset.query(sparql)))
-        os.write(write_end, pickle.dumps((time.perf_counter() - started, size)))
-        os._exit(0)
+        try:
+            os.write(write_end, pickle.dumps(run()))
+        finally:
+            os._exit(0)
     os.close(write_end)
-    ready, _, _ = select.select([read_end], [], [], cap)
     try:
+        ready, _, _ = select.select([read_end], [], [], cap)
         if not ready:
             os.kill(pid, 9)
-            return None, 0
+            return None
         data = b""
         while chunk := os.read(read_end, 65536):
             data += chunk
-        return pickle.loads(data) if data else (None, 0)
+        return pickle.loads(data) if data else None
     finally:
         os.close(read_end)
         os.waitpid(pid, 0)
 
 
+def time_oxigraph(
+    path: Path, sparql: str, cap: float, runs: int = 3
+) -> tuple[float | None, float | None, int]:
+    """Return (cold run, median of ``runs`` warm runs) seconds and the result size.
+
+    Runs in a forked child on a read-only handle of the store, killed after ``cap`` seconds
+    (then both times are None): Oxigraph cannot cancel a query in process.
+    """
+
+    def run() -> tuple[float, float, int]:
+        store = ox.Store.read_only(str(path))
+        times, size = [], 0
+        for _ in range(runs + 1):
+            started = time.perf_counter()
+            result = store.query(sparql, use_default_graph_as_union=True)
+            size = len(list(result)) if not isinstance(result, ox.QueryBoolean) else 1
+            times.append(time.perf_counter() - started)
+        return times[0], statistics.median(times[1:]), size
+
+    outcome = _in_child(run, cap)
+    return outcome if outcome is not None else (None, None, 0)
+
+
+#: rdflib 7 does not unescape ``\\/`` in prefixed names (``kgid:graph\\/actors``); the query
+#: it is given spells that IRI in full so both stores answer the same question.
+RDFLIB_REWRITES = {r"kgid:graph\/actors": "<https://w3id.org/kg/id/graph/actors>"}
+
+
+def time_rdflib(dataset: Dataset, sparql: str, cap: float) -> tuple[float | None, int]:
+    """Return (seconds, result size) of one rdflib run in a forked child; None past ``cap``."""
+    for old, new in RDFLIB_REWRITES.items():
+        sparql = sparql.replace(old, new)
+
+    def run() -> tuple[float, int]:
+        started = time.perf_counter()
+        size = len(list(dataset.query(sparql)))
+        return time.perf_counter() - started, size
+
+    outcome = _in_child(run, cap)
+    return outcome if outcome is not None else (None, 0)
+
+
 def bench_oxigraph(
-    quads: list[tuple], path: Path, queries: list[dict[str, str]]
-) -> tuple[int, float, dict[str, tuple[float, float, int]]]:
+    quads: list[tuple], path: Path, queries: list[dict[str, str]], cap: float
+) -> tuple[int, float, dict[str, tuple[float | None, float | None, int]]]:
     """Return (quads, load seconds, name → (cold, warm, rows)) for an Oxigraph store at path."""
     store, load = load_oxigraph(quads, path)
     size = len(store)
+    store.flush()
+    del store
+    gc.collect()
     print(f"oxigraph: {size} quads bulk-loaded in {load:.1f} s", file=sys.stderr)
     rows = {}
     for q in queries:
-        first, warm, n = time_oxigraph(store, q["sparql"])
+        first, warm, n = time_oxigraph(path, q["sparql"], cap)
         rows[q["name"]] = (first, warm, n)
-        print(f"  oxigraph {q['name']}: {first:.3f} s cold, {warm:.3f} s warm, {n} rows",
-              file=sys.stderr)
-    del store
-    gc.collect()
+        print(f"  oxigraph {q['name']}: {_fmt(first, cap)} cold, {_fmt(warm, cap)} warm,"
+              f" {n} rows", file=sys.stderr)
     return size, load, rows
+
+
+#: Rewrites of the example queries that Oxigraph plans badly (see bench/README.md "Store"):
+#: same answers, required patterns before OPTIONAL / inside UNION branches, and no type
+#: pattern that matches once per article graph in the union default graph.
+REWRITES: dict[str, tuple[tuple[str, str], ...]] = {
+    "02-said-about-country": ((
+        '?russia a kg:Country ; kg:name "Russia" .',
+        '?russia kg:name "Russia" . FILTER EXISTS { ?russia a kg:Country }',
+    ),),
+    "05-events-in-date-range": ((
+        "  OPTIONAL { ?e kg:datePrecision ?precision }\n  ?a schema:headline ?article .\n",
+        "  ?a schema:headline ?article .\n  OPTIONAL { ?e kg:datePrecision ?precision }\n",
+    ),),
+    "08-timeline": (
+        ("  ?a schema:headline ?article .\n", ""),
+        ('BIND("event" AS ?what)', '?a schema:headline ?article . BIND("event" AS ?what)'),
+        ('BIND("statement" AS ?what)',
+         '?a schema:headline ?article . BIND("statement" AS ?what)'),
+    ),
+}
+
+
+def suggested_rewrites(queries: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Return the rewritten variants (name suffixed "-rewritten") of the queries in REWRITES."""
+    out = []
+    for q in queries:
+        if q["name"] not in REWRITES:
+            continue
+        sparql = q["sparql"]
+        for old, new in REWRITES[q["name"]]:
+            if old not in sparql:
+                raise ValueError(f"{q['name']}: rewrite no longer applies ({old!r})")
+            sparql = sparql.replace(old, new)
+        out.append({**q, "name": q["name"] + "-rewritten", "sparql": sparql})
+    return out
 
 
 def _fmt(seconds: float | None, cap: float) -> str:
@@ -275,23 +343,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-triples", type=int, default=None,
                         help="size of the rdflib data set (default: same as --triples)")
     parser.add_argument("--cap", type=float, default=120.0, help="rdflib seconds per query")
+    parser.add_argument("--ox-cap", type=float, default=60.0,
+                        help="Oxigraph seconds per query (cold + 3 warm runs)")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the table here")
     args = parser.parse_args(argv)
     rdflib_target = args.rdflib_triples or args.triples
 
-    queries = example_queries()
+    queries = example_queries() + suggested_rewrites(example_queries())
     started = time.perf_counter()
     ox_quads = list(synthetic_quads(args.triples))
     print(f"generated {len(ox_quads)} quads in {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
-        ox_size, ox_load, ox_rows = bench_oxigraph(ox_quads, Path(tmp) / "big", queries)
+        ox_size, ox_load, ox_rows = bench_oxigraph(
+            ox_quads, Path(tmp) / "big", queries, args.ox_cap)
         rd_quads = ox_quads if rdflib_target == args.triples else list(
             synthetic_quads(rdflib_target))
         del ox_quads
         same_ox_rows = ox_rows
         if rdflib_target != args.triples:  # the ratio compares both stores on the same data
-            _, _, same_ox_rows = bench_oxigraph(rd_quads, Path(tmp) / "small", queries)
+            _, _, same_ox_rows = bench_oxigraph(rd_quads, Path(tmp) / "small", queries, args.ox_cap)
     gc.collect()
     dataset, rd_load = load_rdflib(rd_quads)
     rd_size = len(rd_quads)
@@ -320,18 +391,21 @@ def main(argv: list[str] | None = None) -> int:
         first, warm, size = ox_rows[q["name"]]
         _, base, base_size = same_ox_rows[q["name"]]
         seconds, rd_size_rows = rd_rows[q["name"]]
-        if seconds is None:
-            ratio = f"> {args.cap / max(base, 1e-6):,.0f}×"
+        if base is None:
+            ratio = "n/a"
+        elif seconds is None:
+            ratio = f"> {args.cap / max(base, 1e-6):,.1f}×"
         else:
-            ratio = f"{seconds / max(base, 1e-6):,.0f}×"
-        same = "" if seconds is None or rd_size_rows == base_size else " (rows differ!)"
-        lines.append(f"| {q['name']} | {size} | {_fmt(first, args.cap)} | {_fmt(warm, args.cap)}"
+            ratio = f"{seconds / max(base, 1e-6):,.1f}×"
+        same = "" if None in (seconds, base) or rd_size_rows == base_size else " (rows differ!)"
+        lines.append(f"| {q['name']} | {size} | {_fmt(first, args.ox_cap)} |"
+                     f" {_fmt(warm, args.ox_cap)}"
                      f" | {_fmt(seconds, args.cap)}{same} | {ratio} |")
     table = "\n".join(lines)
     print(table)
     if args.markdown:
         args.markdown.write_text(table + "\n", encoding="utf-8")
-    slow = [n for n, (first, warm, _) in ox_rows.items() if warm >= 1.0]
+    slow = [n for n, (_, warm, _) in ox_rows.items() if warm is None or warm >= 1.0]
     if slow:
         print(f"queries at or over 1 s on Oxigraph: {', '.join(slow)}", file=sys.stderr)
     return 0

@@ -143,7 +143,8 @@ def section(rows: list[dict], cap_s: float) -> str:
         '`Network(cdn_resources="in_line")` + `add_node`/`add_edge`, default physics, timed until',
         "`stabilizationIterationsDone` and the next draw. Same graph, same browser, same run;",
         f"kg median of {rows[0]['runs'] if rows else 0} loads, pyvis median of 3 loads at 500",
-        f"nodes and 1 load above; cap {cap_s:.0f} s. Reproduce: `.venv/bin/python bench/bench_viz.py`.",
+        f"nodes and 1 load above; cap {cap_s:.0f} s.",
+        "Reproduce: `.venv/bin/python bench/bench_viz.py`.",
         "",
         "| nodes | edges | kg page | plain pyvis page | pyvis / kg | kg build (Python) |"
         " pyvis build (Python) | kg file | pyvis file |",

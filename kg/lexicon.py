@@ -79,7 +79,7 @@ EVENT_LEMMAS: dict[str, str] = {
     # attack
     "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack",
     "invade": "attack", "invasion": "attack", "kill": "attack", "shoot": "attack",
-    "launch": "attack", "hit": "attack", "target": "attack", "fire": "attack",
+    "launch": "announce", "hit": "attack", "target": "attack", "fire": "attack",
     "assault": "attack", "raid": "attack", "airstrike": "attack", "offensive": "attack",
     # sanction
     "sanction": "sanction", "freeze": "sanction", "embargo": "sanction", "ban": "sanction",

@@ -102,6 +102,10 @@ _NATIONAL_ORG_SUFFIXES = [
 ]
 
 
+_ORG_OF_HEADS = ["Bank", "Ministry", "Government", "Parliament", "University", "Embassy",
+                 "Department", "Office", "Council", "Court", "Institute", "Academy"]
+
+
 def _national_org_patterns() -> list[dict]:
     """Return patterns for organisations named after a country ("Singapore Airlines",
     "Air France", "U.S. Air Force"), so the country inside does not split them."""
@@ -114,6 +118,9 @@ def _national_org_patterns() -> list[dict]:
                                      {"ORTH": {"IN": ["Airlines", "Force", "Lines", "Group"]},
                                       "OP": "?"}]},
         {"label": "ORG", "pattern": [{"ORTH": "Air"}, country]},
+        {"label": "ORG", "pattern": [{"ORTH": {"IN": _ORG_OF_HEADS}}, {"LOWER": "of"},
+                                     {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
+                                     {"IS_TITLE": True, "OP": "?"}]},
         {"label": "ORG", "pattern": [country, {"ORTH": {"IN": ["Air", "Naval"]}},
                                      {"ORTH": {"IN": ["Force", "Forces"]}}]},
     ]
@@ -239,6 +246,8 @@ def actor_spans(doc: Doc) -> list[Span]:
             continue
         if type_ == "Person" and span.text in KNOWN_PLACES:
             type_ = "Place"
+        if type_ != "Country" and in_ranges(span.start_char, span.end_char, doc._.kg_datelines):
+            type_ = "Place"  # "ADDIS ABABA, Nov. 12 —" names where the story was filed
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
         typed._.kg_headline = in_ranges(ent.start_char, ent.end_char, headlines)

@@ -17,6 +17,8 @@ from kg.lexicon import AD_LINE_RE, BYLINE_RE, JUNK_LINE_RE, META_LINE_RE
 
 if not Doc.has_extension("kg_junk"):
     Doc.set_extension("kg_junk", default=[])
+if not Doc.has_extension("kg_datelines"):
+    Doc.set_extension("kg_datelines", default=[])
 if not Doc.has_extension("kg_headlines"):
     Doc.set_extension("kg_headlines", default=[])
 
@@ -76,6 +78,24 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
     return junk, headlines
 
 
+#: "EINDHOVEN, Netherlands —" / "GENEVA (Reuters) -" at the start of a paragraph.
+DATELINE_RE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Z.'’ -]{2,}(?:,[ \t]*[A-Z0-9][\w.'’ -]{0,40}){0,3}"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–-])[ \t]+")
+
+
+def mark_dateline_sentence_starts(doc: Doc) -> None:
+    """End the dateline as a sentence of its own, so its place is never a subject, and record
+    its range in ``doc._.kg_datelines``."""
+    doc._.kg_datelines = [(m.start(1), m.end(1)) for m in DATELINE_RE.finditer(doc.text)]
+    for m in DATELINE_RE.finditer(doc.text):
+        span = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
+        if span is not None and span.end < len(doc):
+            doc[span.end].is_sent_start = True
+            for token in doc[span.start + 1:span.end]:
+                token.is_sent_start = False
+
+
 def mark_line_sentence_starts(doc: Doc) -> None:
     """Start a sentence after a blank line, and after a line break that ends a sentence,
     a heading or a list item, so the parser never joins a heading or list line to the next.
@@ -103,6 +123,7 @@ def boilerplate_component(doc: Doc) -> Doc:
     """Mark page furniture so later components skip it, and sentence starts at line breaks."""
     doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc.text)
     mark_line_sentence_starts(doc)
+    mark_dateline_sentence_starts(doc)
     return doc
 
 
