@@ -582,18 +582,23 @@ def _attribute(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...],
     order = [_attribution_before, _attribution_after]
     if ends_open or not tail.startswith(("”", '"')):
         order.reverse()
+    described: _Found | None = None  # an unnamed speaker, kept unless a named one turns up
     for finder in order:
         pos = first.start if finder is _attribution_before else last.end
         found = finder(doc, att, pos)
         if found is not None:
             found = _resolve(found, att, quote)
-            if found.speaker_id is not None or found.description is not None:
+            if found.speaker_id is not None:
                 return found
+            if found.description is not None and described is None:
+                described = found
     for finder2 in (_governing_cue, _nearest_cue):
         found = finder2(span, att)
         if found is not None:
-            return _resolve(found, att, quote)
-    return _Found()
+            found = _resolve(found, att, quote)
+            if found.speaker_id is not None or described is None:
+                return found
+    return described or _Found()
 
 
 def _about_ids(doc: Doc, start: int, end: int, exclude: str | None,
