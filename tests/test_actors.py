@@ -136,3 +136,11 @@ def test_headline_actor_kept_only_when_body_names_it(extract):
 def test_numbers_and_dates_never_actors(extract):
     x = extract("On November 19, 2025, 25 people were hurt in Ternopil, officials said.")
     assert {e.name for e in x.entities} == {"Ternopil"}
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("European allies backed the plan on Monday.", "European allies"),
+    ("Kyiv thanked its Western partners for the aid.", "Western partners"),
+])
+def test_blocs_are_groups(extract, text, group):
+    assert group in names_by_type(extract(text)).get("Group", set())

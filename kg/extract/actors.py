@@ -85,6 +85,10 @@ def ruler_patterns() -> list[dict]:
         for variant in _cased_variants(form):
             patterns.append({"label": label, "pattern": variant})
     patterns.append({"label": "KG_GROUP", "pattern": [{"LOWER": "the"}, {"ORTH": "West"}]})
+    patterns.append({"label": "KG_GROUP", "pattern": [
+        {"IS_TITLE": True, "LOWER": {"IN": _BLOC_ADJECTIVES}},
+        {"LOWER": {"IN": ["allies", "partners", "powers", "nations", "states", "governments",
+                          "leaders", "capitals"]}}]})
     for place in KNOWN_PLACES:
         patterns.append({"label": "LOC", "pattern": place})
     patterns.extend(_national_org_patterns())
@@ -102,6 +106,8 @@ _NATIONAL_ORG_SUFFIXES = [
 ]
 
 
+_BLOC_ADJECTIVES = ["european", "western", "arab", "gulf", "nordic", "baltic", "african",
+                    "asian", "latin", "g7", "nato", "eu"]
 _ORG_OF_HEADS = ["Bank", "Ministry", "Government", "Parliament", "University", "Embassy",
                  "Department", "Office", "Council", "Court", "Institute", "Academy"]
 
