@@ -267,3 +267,15 @@ def test_show_in_notebook_wraps_page_in_escaped_srcdoc(graph):
     assert html.unescape(srcdoc) == graph_page_html(graph, title="nb")
     timeline = show_in_notebook(graph, timeline=True, group_by="type").data
     assert "kg-timeline-data" in html.unescape(timeline)
+
+
+def test_empty_graph_renders_an_empty_page(tmp_path):
+    page = render_graph_page(nx.MultiDiGraph(), tmp_path / "empty.html").read_text()
+    data = data_island(page)
+    assert data["nodes"] == [] and data["edges"] == [] and data["styles"] == []
+    assert data_island(timeline_page_html(nx.MultiDiGraph()), "kg-timeline-data")["items"] == []
+
+
+def test_negative_depth_is_rejected(graph):
+    with pytest.raises(ValueError, match="depth"):
+        focus_subgraph(graph, "Oslo", -1)
