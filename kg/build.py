@@ -60,8 +60,12 @@ def build_store(
     aliases: list[AliasRule] = (),
     keep_going: bool = False,
     on_article: Callable[[Extraction], None] | None = None,
+    batch_size: int = 32,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``; return a :class:`BuildReport`.
+
+    Articles are written ``batch_size`` at a time, each batch in one transaction (a killed
+    build keeps whole articles only; at most the last batch is lost).
 
     Raises :class:`~kg.ingest.IngestError` on the first bad file unless ``keep_going``.
     """
@@ -76,16 +80,20 @@ def build_store(
     articles = read_articles(paths, published=published, on_error=on_error)
     linker = ActorLinker(store.known_actors(), list(aliases))
     nlp = load_pipeline(model)
+    batch: list[Extraction] = []
     for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
         linked = linker.link(extraction)
-        existed = store.has_article(linked.article.id)
-        report.triples += store.add_extraction(linked)
-        if existed:
+        if store.has_article(linked.article.id):
             report.replaced += 1
         else:
             report.added += 1
+        batch.append(linked)
+        if len(batch) >= batch_size:
+            report.triples += store.add_batch(batch)
+            batch = []
         if on_article is not None:
             on_article(linked)
+    report.triples += store.add_batch(batch)
     report.merges = len(linker.log)
     if store.path is not None and linker.log:
         with merge_log_path(store.path).open("a", encoding="utf-8") as fh:

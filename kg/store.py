@@ -16,8 +16,9 @@ terms through :meth:`pyoxigraph.Store.extend`, and user values bind through subs
 
 from __future__ import annotations
 
+import dataclasses
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -26,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.model import Extraction
+from kg.model import Entity, Extraction
 from kg.rdf import (
     ACTORS_GRAPH,
     KG,
@@ -224,27 +225,50 @@ class KGStore:
 
         Returns the number of triples in the article's named graph.
         """
-        aid = extraction.article.id
-        graph = article_graph_iri(aid)
-        stage = URIRef(STAGING_PREFIX + str(graph).removeprefix(str(KGID) + "graph/"))
-        stage_actors = URIRef(str(stage) + "/actors")
+        return self.add_batch([extraction], ingested_at)
+
+    def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None) -> int:
+        """Store several articles in one transaction (bulk loading for large builds).
+
+        Each article's graph is replaced; the batch lands whole or not at all, so an
+        interrupted build still leaves only whole articles. Returns the triples written.
+        """
+        extractions = list({x.article.id: x for x in extractions}.values())
+        if not extractions:
+            return 0
         ingested_at = ingested_at or datetime.now(UTC).isoformat(timespec="seconds")
-        triples = extraction_triples(extraction, ingested_at)
-        entities = list({e.id: e for e in extraction.entities}.values())
-        affected = self._graph_actors(graph) | {
-            str(s) for s, p, o in triples if str(o) == str(KG.Actor)
-        }
-        self.ox.remove_graph(ox.NamedNode(str(stage)))
+        stage_actors = URIRef(STAGING_PREFIX + "actors")
+        quads: list[ox.Quad] = []
+        statements: list[str] = []
+        affected: set[str] = set()
+        entities: dict[str, Entity] = {}
+        written = 0
+        for extraction in extractions:
+            graph = article_graph_iri(extraction.article.id)
+            stage = URIRef(STAGING_PREFIX + str(graph).removeprefix(str(KGID) + "graph/"))
+            triples = extraction_triples(extraction, ingested_at)
+            written += len(triples)
+            for entity in extraction.entities:  # the first name seen wins; aliases add up
+                first = entities.setdefault(entity.id, entity)
+                if first is not entity:
+                    aliases = (set(first.aliases) | set(entity.aliases) | {entity.name}) - {
+                        first.name}
+                    entities[entity.id] = dataclasses.replace(first,
+                                                              aliases=tuple(sorted(aliases)))
+            affected |= self._graph_actors(graph) | {
+                str(s) for s, p, o in triples if str(o) == str(KG.Actor)
+            }
+            self.ox.remove_graph(ox.NamedNode(str(stage)))
+            quads += _quads(triples, stage)
+            statements += [f"DROP SILENT GRAPH {_iri(graph)} ;",
+                           f"ADD SILENT {_iri(stage)} TO {_iri(graph)} ;",
+                           f"DROP SILENT GRAPH {_iri(stage)} ;"]
         self.ox.remove_graph(ox.NamedNode(str(stage_actors)))
-        self.ox.extend(
-            _quads(triples, stage) + _quads(actor_triples(entities), stage_actors)
-        )
+        self.ox.extend(quads + _quads(actor_triples(entities.values()), stage_actors))
         self.ox.update(
             "\n".join(
-                [
-                    f"DROP SILENT GRAPH {_iri(graph)} ;",
-                    f"ADD SILENT {_iri(stage)} TO {_iri(graph)} ;",
-                    f"DROP SILENT GRAPH {_iri(stage)} ;",
+                statements
+                + [
                     f"INSERT {{ GRAPH {_iri(ACTORS_GRAPH)} {{ ?s ?p ?o }} }} WHERE {{ GRAPH"
                     f" {_iri(stage_actors)} {{ ?s ?p ?o FILTER(?p != kg:name) }} }} ;",
                     f"INSERT {{ GRAPH {_iri(ACTORS_GRAPH)} {{ ?s kg:name ?o }} }} WHERE {{ GRAPH"
@@ -256,11 +280,18 @@ class KGStore:
             ),
             prefixes=PREFIXES,
         )
-        return len(triples)
+        return written
 
-    def add_extractions(self, extractions: Iterable[Extraction]) -> int:
-        """Store many extractions (one transaction each); return the triples written."""
-        return sum(self.add_extraction(ex) for ex in extractions)
+    def add_extractions(self, extractions: Iterable[Extraction], batch_size: int = 1) -> int:
+        """Store many extractions, ``batch_size`` articles per transaction; return triples."""
+        total = 0
+        batch: list[Extraction] = []
+        for extraction in extractions:
+            batch.append(extraction)
+            if len(batch) >= batch_size:
+                total += self.add_batch(batch)
+                batch = []
+        return total + self.add_batch(batch)
 
     @staticmethod
     def _actor_upkeep(actors: set[str]) -> str:

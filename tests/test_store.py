@@ -315,3 +315,13 @@ def test_kill_9_leaves_only_whole_articles(tmp_path: Path) -> None:
         assert _actor(store, RUBIO_ID)["mentions"] == 3 * len(ids)
         assert all(not str(g).endswith("/actors") or g == ACTORS_GRAPH
                    for g in (r["g"] for r in store.query("SELECT DISTINCT ?g { GRAPH ?g {} }")))
+
+
+def test_add_batch_equals_one_by_one(tmp_path):
+    one_by_one = KGStore.open(tmp_path / "a")
+    for extraction in extractions():
+        one_by_one.add_extraction(extraction, ingested_at="2025-11-26T00:00:00+00:00")
+    batched = KGStore.open(tmp_path / "b")
+    batched.add_batch(list(extractions()), ingested_at="2025-11-26T00:00:00+00:00")
+    assert set(one_by_one.ox) == set(batched.ox)
+    assert batched.add_batch([]) == 0
