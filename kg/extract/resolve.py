@@ -124,6 +124,8 @@ class _Resolver:
                 )
             type_ = "Place"
         key = normalise_surface(text)
+        if type_ == "Group" and key.startswith("western "):
+            key = "the west"  # "Western allies", "Western partners": the West
         key = key if key in KNOWN_ORGS else "the " + key
         if key in KNOWN_ORGS:
             name, known_type = KNOWN_ORGS[key]
