@@ -267,7 +267,7 @@ def test_closed_store_raises(tmp_path: Path) -> None:
 
 
 def test_rdflib_dataset_view(store: KGStore) -> None:
-    graphs = {str(g.identifier) for g in store.dataset.contexts()}
+    graphs = {str(g.identifier) for g in store.dataset.graphs()}
     assert str(ACTORS_GRAPH) in graphs
     assert str(article_graph_iri(GENEVA.article.id)) in graphs
 
