@@ -144,3 +144,12 @@ def test_numbers_and_dates_never_actors(extract):
 ])
 def test_blocs_are_groups(extract, text, group):
     assert group in names_by_type(extract(text)).get("Group", set())
+
+
+@pytest.mark.parametrize("text", [
+    "China Eastern bought twenty new Airbus A320 jets.",
+    "Rolls-Royce Trent 900 engines failed at 16:15 UTC.",
+])
+def test_product_names_and_time_zones_are_not_actors(extract, text):
+    names = {e.name for e in extract(text).entities}
+    assert not names & {"Airbus", "Rolls-Royce Trent 900", "UTC"}

@@ -38,6 +38,23 @@ MEANTIME_TYPES: dict[str, tuple[str, ...]] = {
     "LOC": ("Place", "Country"),
 }
 NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
+
+
+def meantime_types(gold_type: str | None, text: str) -> tuple[str, ...]:
+    """Return the kg types right for a MEANTIME mention. MEANTIME types a country acting
+    politically ("the United States said") as ORG; kg's Country actor is that political
+    entity, so Country counts as right there too.
+
+    >>> meantime_types("ORG", "United States")
+    ('Organization', 'Country')
+    """
+    types = MEANTIME_TYPES.get(gold_type or "", ())
+    if gold_type == "ORG":
+        from kg.extract.countries import is_demonym, lookup_country
+
+        if lookup_country(text) is not None and not is_demonym(text):
+            types = (*types, "Country")
+    return types
 MIN_QUOTE_WORDS = 3
 
 
@@ -206,7 +223,7 @@ def meantime_doc(record: dict[str, Any]) -> GoldDoc:
     entities = tuple(
         GoldEntity(
             text=m["text"],
-            types=MEANTIME_TYPES.get(m.get("type") or "", ()),
+            types=meantime_types(m.get("type"), m.get("text") or ""),
             start=m["start"],
             end=m["end"],
             instance=m.get("instance_id"),

@@ -221,10 +221,29 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
+_TIME_ZONES = frozenset("UTC GMT BST CET CEST EET EST EDT CST CDT MST MDT PST PDT JST IST".split())
+_MODEL_RE = re.compile(r"^(?=.*\d)[A-Za-z]*-?\d[\w-]*$")
+
+
+def _names_a_product(span: Span) -> bool:
+    """Return True when an organisation name is part of a product or model name
+    ("Airbus A380", "Boeing 787", "Mac OS X", "Rolls-Royce Trent 900")."""
+    doc = span.doc
+    if any(ch.isdigit() for ch in span.text):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (bool(_MODEL_RE.match(nxt.text)) or nxt.text in ("OS", "OS X"))
+
+
 def _looks_like_junk(span: Span) -> bool:
     """Return True for spans that are not actors: lowercase, long, '&' headings, numbers,
-    currency codes, and named events ("Worldwide Developers Conference")."""
+    currency codes and time zones, named events ("Worldwide Developers Conference") and
+    makers' names used in product names ("Airbus A380")."""
     text = span.text
+    if text in _TIME_ZONES:
+        return True
+    if span.label_ in ("ORG", "PERSON", "Organization", "Person") and _names_a_product(span):
+        return True
     if text in _currency_codes() and lookup_country(text) is None:
         return True
     if span.label_ in ("ORG", "Organization") and span[-1].text in _EVENT_HEADS:
