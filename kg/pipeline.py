@@ -36,6 +36,7 @@ class _Sentences:
     """Sentence lookup by character offset."""
 
     def __init__(self, doc: Doc) -> None:
+        self.doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
 
@@ -47,7 +48,7 @@ class _Sentences:
 
 
 def _mention(doc: Doc, sents: _Sentences, start: int, end: int) -> Mention:
-    return Mention(doc.text[start:end], start, end, sents.index(start))
+    return Mention(sents.doc_text[start:end], start, end, sents.index(start))
 
 
 def _entities(doc: Doc, sents: _Sentences, roles: list[Role]) -> tuple[Entity, ...]:
@@ -111,7 +112,7 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
         about = tuple(a for a in s.about_ids if a in doc._.kg_entities)
         out.append(Statement(
             id=digest(article.id, "statement", s.start, s.end),
-            quote=s.text or doc.text[s.start:s.end].strip(), kind=s.kind,
+            quote=s.text or sents.doc_text[s.start:s.end].strip(), kind=s.kind,
             speaker=_name(doc, s.speaker_id), speaker_id=s.speaker_id,
             speaker_description=None if s.speaker_id else s.speaker_description,
             cue=s.cue, date=date, date_precision=precision,
@@ -144,7 +145,7 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
             date=iso, date_precision=precision, type=e.type, label=e.label, trigger=e.trigger,
             participants=participants, places=places,
             mention=_mention(doc, sents, e.start, e.end),
-            sentence_text=doc.text[e.start:e.end].strip(), date_text=e.date_text,
+            sentence_text=sents.doc_text[e.start:e.end].strip(), date_text=e.date_text,
         ))
     return tuple(out)
 

@@ -87,8 +87,9 @@ DATELINE_RE = re.compile(
 def mark_dateline_sentence_starts(doc: Doc) -> None:
     """End the dateline as a sentence of its own, so its place is never a subject, and record
     its range in ``doc._.kg_datelines``."""
-    doc._.kg_datelines = [(m.start(1), m.end(1)) for m in DATELINE_RE.finditer(doc.text)]
-    for m in DATELINE_RE.finditer(doc.text):
+    matches = list(DATELINE_RE.finditer(doc.text))
+    doc._.kg_datelines = [(m.start(1), m.end(1)) for m in matches]
+    for m in matches:
         span = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
         if span is not None and span.end < len(doc):
             doc[span.end].is_sent_start = True
@@ -100,6 +101,7 @@ def mark_line_sentence_starts(doc: Doc) -> None:
     """Start a sentence after a blank line, and after a line break that ends a sentence,
     a heading or a list item, so the parser never joins a heading or list line to the next.
     Hard-wrapped lines inside a sentence are left alone."""
+    text = doc.text
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if not prev.is_space or "\n" not in prev.text or token.is_space:
@@ -108,8 +110,8 @@ def mark_line_sentence_starts(doc: Doc) -> None:
             token.is_sent_start = True
             continue
         before = doc[token.i - 2]
-        line_start = doc.text.rfind("\n", 0, before.idx) + 1
-        line = doc.text[line_start:before.idx + len(before.text)]
+        line_start = text.rfind("\n", 0, before.idx) + 1
+        line = text[line_start:before.idx + len(before.text)]
         if (before.text[-1:] in ".?!:;\"”’)" or is_headline_case(line) or len(line) < 60
                 or token.text in ("-", "*", "•", "·", "–")):
             token.is_sent_start = True

@@ -332,12 +332,13 @@ _EXTRA_DATE_RE = re.compile(
 def _date_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """Return candidate ``(start, end, timeline)`` spans: timeline prefixes, DATE entities,
     TIME entities naming a day, and day words the model missed ("late Thursday")."""
-    spans = [(m.start(1), m.end(1), True) for m in _TIMELINE_PREFIX_RE.finditer(doc.text)]
+    doc_text = doc.text
+    spans = [(m.start(1), m.end(1), True) for m in _TIMELINE_PREFIX_RE.finditer(doc_text)]
     for ent in doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _EXTRA_DATE_RE.search(ent.text)):
             text = ent.text.rstrip(":,. ")
             spans.append((ent.start_char, ent.start_char + len(text), False))
-    spans += [(m.start(), m.end(), False) for m in _EXTRA_DATE_RE.finditer(doc.text)]
+    spans += [(m.start(), m.end(), False) for m in _EXTRA_DATE_RE.finditer(doc_text)]
     return spans
 
 
@@ -346,10 +347,11 @@ def find_dates(doc: Doc) -> list[DateInfo]:
     published = _published(doc)
     junk = doc._.kg_junk
     found: list[DateInfo] = []
+    doc_text = doc.text
     for start, end, timeline in _date_spans(doc):
         if in_ranges(start, end, junk) or any(d.start < end and start < d.end for d in found):
             continue
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         future = False if timeline else is_future(doc, start, end)
         value = normalise_date(text, published, future)
         if value is not None:

@@ -288,9 +288,10 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
 
 def _timeline_clause(doc: Doc, date: DateInfo) -> Span | None:
     """Return the text after a timeline date ("November 19, 2025: <clause>") up to its end."""
-    line_end = doc.text.find("\n", date.end)
-    line_end = len(doc.text) if line_end == -1 else line_end
-    colon = doc.text.find(":", date.end, line_end)
+    text = doc.text
+    line_end = text.find("\n", date.end)
+    line_end = len(text) if line_end == -1 else line_end
+    colon = text.find(":", date.end, line_end)
     start = (colon if colon != -1 else date.end) + 1
     span = doc.char_span(start, line_end, alignment_mode="contract")
     if span is None or len(span) == 0:
