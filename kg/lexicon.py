@@ -16,7 +16,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     boast concede estimate signal hail welcome condemn denounce slam blast reject dismiss
     endorse back support demand propose announce caution question report allege testify
     liken laud brand dub label recount joke quip shout chant sing mock exclaim complain lament
-    counter retort scoff blame thank commend applaud congratulate suspect charge""".split()
+    counter retort scoff blame thank commend applaud congratulate suspect charge advise
+    compare chime fume muse sigh assure plead wonder""".split()
 )
 
 #: Speech cues whose statement takes a stance toward its object.
@@ -285,4 +286,20 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     man woman people resident witness observer insider staffer negotiator adviser advisor
     member spokesperson representative activist critic supporter voter doctor lawyer officer
     soldier commander worker executive investor economist researcher scientist""".split()
+)
+
+#: Abbreviated titles before names ("Indiana Gov. Mike Pence") → the word a later description
+#: uses ("the Indiana governor").
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "sgt.": "sergeant",
+    "atty.": "attorney", "supt.": "superintendent", "del.": "delegate",
+}
+
+#: Head nouns of descriptions that stand for a person named earlier with the same words
+#: ("the Democratic nominee" → "Democratic nominee Hillary Clinton").
+DESCRIPTION_HEADS: frozenset[str] = frozenset(
+    """nominee candidate businessman businesswoman billionaire lawmaker senator governor
+    congressman congresswoman candidate frontrunner front-runner mogul president secretary
+    host anchor columnist""".split()
 )

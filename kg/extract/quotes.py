@@ -26,6 +26,7 @@ from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.extract.boilerplate import in_ranges
 from kg.lexicon import (
     CONTENT_PREPS,
+    DESCRIPTION_HEADS,
     HONORIFICS,
     NEGATIVE_CUES,
     PERSON_NOUNS,
@@ -33,6 +34,7 @@ from kg.lexicon import (
     POSITIVE_CUES,
     REPORTING_WITH_OBJECT,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WORK_TITLE_SMALL_WORDS,
 )
@@ -44,6 +46,8 @@ if not Doc.has_extension("kg_quoted"):
     Doc.set_extension("kg_quoted", default=[])
 
 _OPEN = {"“": "”", '"': '"', "«": "»", "„": "“"}
+#: Closing marks also accepted for an opening mark (texts that mix straight and curly marks).
+_ALSO_CLOSES = {'"': "”", "“": '"'}
 _CLOSE_MARKS = frozenset({"”", '"', "»", "“"})
 _DASHES = "―—–-"
 #: Actor types that can say something.
@@ -51,6 +55,7 @@ SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
 #: Pronouns that stand for one person (resolved to the last person named).
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_HONORIFIC_STEMS = frozenset({"mr", "ms", "mrs", "dr"})
 #: Longest attribution between the two parts of a split quote, in words.
 _MAX_SPLIT_GAP_WORDS = 12
 
@@ -118,7 +123,7 @@ def _paragraph_quotes(par: str) -> list[QuoteSpan]:
     while i < len(par):
         ch = par[i]
         if ch in _OPEN and (ch != '"' or i == 0 or not par[i - 1].isalnum()):
-            j = par.find(_OPEN[ch], i + 1)
+            j = _closing_mark(par, ch, i + 1)
             if j == -1:
                 end = len(par.rstrip())
                 if end - i > 20:
@@ -129,6 +134,22 @@ def _paragraph_quotes(par: str) -> list[QuoteSpan]:
             continue
         i += 1
     return spans
+
+
+def _closing_mark(par: str, opening: str, start: int) -> int:
+    """Return the index of the mark closing ``opening`` (a mixed straight/curly pair counts)."""
+    j = par.find(_OPEN[opening], start)
+    other = _ALSO_CLOSES.get(opening)
+    if other is not None:
+        k = par.find(other, start)
+        if k == -1 or (j != -1 and k > j):
+            return j
+        if opening == '"' and par.find("“", start, k) == -1:
+            return k
+        if opening == "“" and par.find("“", start, k) == -1 and (
+                j == -1 or par[k - 1:k] in (",", ".", "?", "!")):
+            return k
+    return j
 
 
 def _words(text: str) -> list[str]:
@@ -256,9 +277,13 @@ class _Attributor:
         if subject.lower_ not in TITLE_WORDS:
             return None
         words = {t.lower_ for t in subject.subtree}
+        needed = _capitalised_modifiers(subject)
         for role in reversed(self.roles):
             title_words = set(role.title.lower().split())
-            if subject.lower_ in title_words and (title_words <= words or len(words) <= 3):
+            of = self.entities.get(role.of_id) if role.of_id else None
+            known = title_words | (set(of.name.lower().split()) if of is not None else set())
+            if subject.lower_ in title_words and (title_words <= words or len(words) <= 3) \
+                    and needed <= known:
                 return role.person_id
         return None
 
@@ -282,7 +307,10 @@ class _Attributor:
             person = self.person_for_name(name)
             if person is not None:
                 return person, None
-        role_person = self.by_role(subject)
+        named = self.appositive_name(subject)
+        if named is not None:
+            return named, None
+        role_person = self.by_role(subject) or self.by_description(subject)
         if role_person is not None:
             return role_person, None
         modifier = actor or self.actor_for(subject)
@@ -292,6 +320,45 @@ class _Attributor:
             return modifier._.kg_entity, None
         desc = " ".join(t.text for t in _noun_phrase(subject) if not t.is_punct).strip()
         return None, desc or None
+
+    def by_description(self, subject: Token) -> str | None:
+        """Return the person named earlier with the words of a definite description.
+
+        "The Indiana governor" → the person introduced as "Indiana Gov. Mike Pence": the head
+        noun (or its abbreviation) and every capitalised modifier must appear in the title
+        written before or after one of that person's mentions.
+        """
+        phrase = [t for t in _noun_phrase(subject) if not t.is_punct]
+        if not phrase or phrase[0].lower_ != "the" or subject.pos_ != "NOUN":
+            return None
+        head = subject.lemma_.lower()
+        if head not in TITLE_WORDS and head not in PERSON_NOUNS and head not in DESCRIPTION_HEADS:
+            return None
+        needed = _capitalised_modifiers(subject)
+        heads = {head, subject.lower_} | {a for a, full in TITLE_ABBREVIATIONS.items()
+                                          if full == head}
+        for span in reversed(self.person_mentions):
+            if span.start >= subject.i or span._.kg_entity is None:
+                continue
+            words = _title_words_around(span)
+            if heads & words and needed <= words:
+                return span._.kg_entity
+        return None
+
+    def appositive_name(self, subject: Token) -> str | None:
+        """Return the person named in apposition to a description ("Another critic, Tribe,")."""
+        for child in subject.children:
+            if child.dep_ != "appos":
+                continue
+            actor = self.actors.get(child.i)
+            if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
+                return actor._.kg_entity
+            name = _proper_name(child)
+            if name is not None:
+                person = self.person_for_name(name)
+                if person is not None:
+                    return person
+        return None
 
     def person_for_name(self, name: Span) -> str | None:
         """Return the person a proper name stands for, adding a Person actor NER missed."""
@@ -305,7 +372,7 @@ class _Attributor:
             if info.type == "Person" and info.name.split()[-1].lower() == surname:
                 self._add_mention(name, id_)
                 return id_
-        if len(words) < 2:
+        if len(words) < 2 and not _after_honorific(name):
             return None
         return self._add_person(name)
 
@@ -367,6 +434,38 @@ def _proper_name(token: Token) -> Span | None:
     return doc[start:token.i + 1]
 
 
+def _capitalised_modifiers(subject: Token) -> set[str]:
+    """Return the lowercased capitalised words modifying a description ("the Ohio governor")."""
+    return {t.lower_ for t in _noun_phrase(subject)
+            if t.i != subject.i and t.text[:1].isupper() and t.i != subject.sent.start
+            and not t.is_punct}
+
+
+def _title_words_around(person: Span) -> set[str]:
+    """Return the lowercased words of the titles written before and after a person's name."""
+    doc = person.doc
+    words: set[str] = set()
+    i = person.start - 1
+    while i >= max(0, person.start - 6) and not doc[i].is_punct and \
+            doc[i].pos_ not in ("VERB", "AUX", "CCONJ", "ADP") and \
+            doc[i].lower_ not in ("the", "a", "an") and doc[i].ent_type_ != "PERSON":
+        words.add(doc[i].lower_)
+        i -= 1
+    j = person.end
+    if j < len(doc) and doc[j].text in (",", "of"):
+        j += 1
+        while j < min(len(doc), person.end + 12) and not doc[j].is_punct and \
+                doc[j].pos_ not in ("VERB", "AUX"):
+            words.add(doc[j].lower_)
+            j += 1
+    return words
+
+
+def _after_honorific(name: Span) -> bool:
+    """Return True when a name follows Mr./Ms./Mrs./Dr. (so it is a person's surname)."""
+    return name.start > 0 and name.doc[name.start - 1].lower_.rstrip(".") in _HONORIFIC_STEMS
+
+
 def _is_person_name_around(actor: Span, name: Span | None) -> bool:
     """Return True when a non-person actor is the last word of a longer name ("Chuck Jordan")."""
     return (name is not None and actor.label_ != "Person" and len(name) > len(actor)
@@ -392,6 +491,17 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
 
 
+def _leading_subject(window: list[Token], cue: Token) -> Token | None:
+    """Return the noun phrase opening an attribution before its cue (``"...," X, a Y, said``)."""
+    words = [t for t in window if not t.is_punct and not t.is_space]
+    if not words or words[0].i >= cue.i:
+        return None
+    token = words[0]
+    while token.dep_ in ("compound", "poss", "det", "amod") and cue.i > token.head.i > token.i:
+        token = token.head
+    return token if token.pos_ in ("PROPN", "NOUN") else None
+
+
 def _inverted_subject(cue: Token) -> Token | None:
     """Return the speaker written after the cue (``"...," said Charlie King``)."""
     doc = cue.doc
@@ -401,7 +511,7 @@ def _inverted_subject(cue: Token) -> Token | None:
     if j >= len(doc) or doc[j].is_punct:
         return None
     token = doc[j]
-    while token.dep_ == "compound" and token.head.i > token.i:
+    while token.dep_ in ("compound", "poss") and token.head.i > token.i:
         token = token.head
     k = token.i
     while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN") and not doc[k + 1].is_punct:
@@ -454,6 +564,8 @@ def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
         prev = t.doc[t.i - 1]
         if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
             subject = prev
+        if subject is None:
+            subject = _leading_subject(window, t)
         if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
             subject = _inverted_subject(t) or subject
         if subject is not None and subject.idx > end:
@@ -506,6 +618,9 @@ def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None
             if subject is not None and subject.idx < start:
                 return _Found(t, subject)
     if stripped.endswith(":"):
+        labelled = _line_label_speaker(doc, att, max(0, start - 300) + len(stripped) - 1)
+        if labelled is not None:
+            return labelled
         i = tokens[-1].i - 1 if tokens[-1].text == ":" else tokens[-1].i
         while i >= 0 and doc[i].is_punct:
             i -= 1
@@ -518,6 +633,27 @@ def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None
                 person = att.person_for_name(name)
                 if person is not None:
                     return _Found(None, doc[i], person)
+    return None
+
+
+def _line_label_speaker(doc: Doc, att: _Attributor, colon: int) -> _Found | None:
+    """Return the person opening a ``Name, Outlet: "..."`` line (the name before the comma)."""
+    line_start = doc.text.rfind("\n", 0, colon) + 1
+    label = doc.text[line_start:colon]
+    comma = label.find(",")
+    if comma <= 0 or len(_words(label)) > 12 or len(_words(label[:comma])) > 4:
+        return None
+    tokens = _tokens_between(doc, line_start, line_start + comma)
+    for t in tokens:
+        actor = att.actors.get(t.i)
+        if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
+            return _Found(None, t, actor._.kg_entity)
+    if tokens and tokens[-1].pos_ == "PROPN":
+        name = _proper_name(tokens[-1])
+        if name is not None and len(name) >= 2:
+            person = att.person_for_name(name)
+            if person is not None:
+                return _Found(None, tokens[-1], person)
     return None
 
 
