@@ -266,3 +266,65 @@ def test_adverbial_is_never_reported_content(nlp):
     reported = _reported(nlp, "Kremlin spokesman Dmitry Peskov, for his part, accused the "
                               "West of dragging out the conflict.")
     assert [s.text for s in reported] == ["dragging out the conflict"]
+
+
+# --- speaker patterns from newswire layouts -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('She said: "We agreed to it,” and left.', ["We agreed to it,"]),
+    ('“We agreed to it," she said. “Then we left.”', ["We agreed to it,", "Then we left."]),
+    ("She said: “He is 6'3\" tall and very fast.”", ["He is 6'3\" tall and very fast."]),
+])
+def test_quote_spans_close_mixed_straight_and_curly_marks(text, expected):
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+SPEAKER_PATTERNS = [
+    # a description with the name in apposition
+    ('Peter Lund spoke first. Another critic, Laura Quist, likened the new rules to "burning '
+     'the whole charter" on Monday.', "person/laura-quist"),
+    # inverted attribution: possessive description, then the name
+    ('Peter Lund spoke first. "The plan has a huge hole in it," said Berg’s communications '
+     'director, Laura Quist, adding that talks go on.', "person/laura-quist"),
+    # name, appositive, cue after the quote
+    ('Peter Lund spoke first. "There is a deep rift between the two camps," Laura Quist, a top '
+     'party adviser, said on Thursday on a morning show.', "person/laura-quist"),
+    # an honorific and a surname only
+    ('Peter Lund spoke first. "There is an insular mood in the office," Ms. Quist said.',
+     "person/quist"),
+    # a surname that NER missed, next to the quote
+    ('Peter Lund spoke first. "So, what do you all make of the vote?" Kukora said to them.',
+     "person/kukora"),
+    # according to X, "..."
+    ('Peter Lund said it first. According to Laura Quist, "if it were up to her, there would be '
+     'no time for anything."', "person/laura-quist"),
+    # X continued: "..."
+    ('Peter Lund spoke first. Laura Quist continued: "The left is saying that this is bad."',
+     "person/laura-quist"),
+    # a partial quote ending its sentence, and another person's cue in the next sentence
+    ('Anna Berg called the region "one of the most competitive and important areas." But Peter '
+     'Lund said a defeat there would not matter.', "person/anna-berg"),
+    # "Name, Outlet:" line labels
+    ('Who won the debate?\n\nLaura Quist, The Daily Planet: "It looked for a while as if he '
+     'was going to be calmer."', "person/laura-quist"),
+    # a definite description resolved to the person earlier named with those words
+    ('Indiana Gov. Mark Penn arrived on Friday with Ann Ray. The Indiana governor said voters '
+     'are tired of "he said this, he tweeted that."', "person/mark-penn"),
+    ('Republican nominee Dan Trask and Peter Lund met. "We need a change of course," the '
+     'Republican nominee said at the forum.', "person/dan-trask"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_PATTERNS)
+def test_speaker_patterns_of_news_layouts(nlp, text, speaker):
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct] == [speaker]
+
+
+def test_description_with_other_place_is_not_resolved(nlp):
+    text = ('Anna Berg met Peter Lund, the Indiana governor, on Friday. "We need a change of '
+            'course now," the Ohio governor said.')
+    _, direct = _direct(nlp, text)
+    assert [(s.speaker_id, s.speaker_description) for s in direct] == [
+        (None, "the Ohio governor")]

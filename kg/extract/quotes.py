@@ -308,6 +308,8 @@ class _Attributor:
             if person is not None:
                 return person, None
         named = self.appositive_name(subject)
+        if named is None and name is not None and actor is None:
+            named = self.actor_for_single_name(name)
         if named is not None:
             return named, None
         role_person = self.by_role(subject) or self.by_description(subject)
@@ -376,6 +378,22 @@ class _Attributor:
             return None
         return self._add_person(name)
 
+    def actor_for_single_name(self, name: Span) -> str | None:
+        """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""
+        if len(name) != 1 or name[0].lower_ in TITLE_WORDS or name[0].ent_type_ in (
+                "GPE", "LOC", "DATE", "TIME", "FAC"):
+            return None
+        type_ = "Organization" if name[0].ent_type_ in ("ORG", "NORP") else "Person"
+        if type_ == "Person":
+            return self._add_person(name)
+        from kg.extract.resolve import EntityInfo
+
+        id_ = entity_id(type_, name.text)
+        if id_ not in self.entities:
+            self.entities[id_] = EntityInfo(id_, name.text, type_)
+        self._add_mention(name, id_, type_)
+        return id_
+
     def _add_person(self, name: Span) -> str:
         from kg.extract.resolve import EntityInfo
 
@@ -386,10 +404,10 @@ class _Attributor:
         self._add_mention(name, id_)
         return id_
 
-    def _add_mention(self, name: Span, id_: str) -> None:
+    def _add_mention(self, name: Span, id_: str, label: str = "Person") -> None:
         if any(i in self.actors for i in range(name.start, name.end)):
             return
-        span = Span(self.doc, name.start, name.end, label="Person")
+        span = Span(self.doc, name.start, name.end, label=label)
         span._.kg_entity = id_
         self.added.append(span)
         for i in range(name.start, name.end):
@@ -497,9 +515,12 @@ def _leading_subject(window: list[Token], cue: Token) -> Token | None:
     if not words or words[0].i >= cue.i:
         return None
     token = words[0]
-    while token.dep_ in ("compound", "poss", "det", "amod") and cue.i > token.head.i > token.i:
+    while token.dep_ in ("compound", "poss", "det", "amod") and cue.i > token.head.i > token.i \
+            and token.head.pos_ in ("PROPN", "NOUN"):
         token = token.head
-    return token if token.pos_ in ("PROPN", "NOUN") else None
+    if token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "ADJ" and token.text[:1].isupper()):
+        return token
+    return None
 
 
 def _inverted_subject(cue: Token) -> Token | None:
@@ -564,8 +585,9 @@ def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
         prev = t.doc[t.i - 1]
         if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
             subject = prev
-        if subject is None:
-            subject = _leading_subject(window, t)
+        lead = _leading_subject(window, t)
+        if subject is None or (subject.i > t.i and lead is not None):
+            subject = lead or subject
         if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
             subject = _inverted_subject(t) or subject
         if subject is not None and subject.idx > end:
@@ -608,6 +630,9 @@ def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None
         return None
     sent = att.sent_of(tokens[-1].i)
     tokens = [t for t in tokens if t.i >= sent.start]
+    according = _according_to_before(doc, att, tokens)
+    if according is not None:
+        return according
     if "\n" in before[len(before) - (len(before) - len(stripped)):] and stripped.endswith(":"):
         tokens = tokens[-12:]
     for t in reversed(tokens):
@@ -627,12 +652,28 @@ def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None
         actor = att.actors.get(i)
         if actor is not None and actor._.kg_entity and actor.label_ in SPEAKER_TYPES:
             return _Found(None, doc[i], actor._.kg_entity)
+        if i >= 0 and doc[i].pos_ == "VERB":
+            subject = _subject_of(doc[i])
+            if subject is not None and subject.i < i:
+                return _Found(doc[i], subject)
         if i >= 0 and doc[i].pos_ == "PROPN":
             name = _proper_name(doc[i])
             if name is not None:
                 person = att.person_for_name(name)
                 if person is not None:
                     return _Found(None, doc[i], person)
+    return None
+
+
+def _according_to_before(doc: Doc, att: _Attributor, tokens: list[Token]) -> _Found | None:
+    """Return the source of ``according to X, "..."`` right before a quote."""
+    words = [t for t in tokens[-8:] if not t.is_space]
+    for k, t in enumerate(words[:-2]):
+        if t.lower_ == "according" and words[k + 1].lower_ == "to":
+            source = [w for w in words[k + 2:] if not w.is_punct]
+            if not source or any(w.pos_ == "VERB" for w in source):
+                return None
+            return _Found(None, source[-1])
     return None
 
 
@@ -718,6 +759,12 @@ def _attribute(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...],
     order = [_attribution_before, _attribution_after]
     if ends_open or not tail.startswith(("”", '"')):
         order.reverse()
+    if not ends_open and _starts_mid_sentence(doc.text, first.start):
+        found = _governing_cue(span, att)
+        if found is not None:
+            found = _resolve(found, att, quote)
+            if found.speaker_id is not None:
+                return found
     described: _Found | None = None  # an unnamed speaker, kept unless a named one turns up
     for finder in order:
         pos = first.start if finder is _attribution_before else last.end
@@ -735,6 +782,13 @@ def _attribute(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...],
             if found.speaker_id is not None or described is None:
                 return found
     return described or _Found()
+
+
+def _starts_mid_sentence(text: str, start: int) -> bool:
+    """Return True when a quote opens inside a sentence (``called Ohio "..."``)."""
+    before = text[max(0, start - 40):start - 1]
+    line = before.rsplit("\n", 1)[-1].rstrip()
+    return bool(_words(line)) and not line.endswith((".", "?", "!", ":", ",", "”", '"'))
 
 
 def _about_ids(doc: Doc, start: int, end: int, exclude: str | None,
