@@ -27,6 +27,14 @@ _SMALL_WORDS = frozenset(
 _TIMELINE_RE = re.compile(r"^\s*(?:[-*•·–]\s*)?[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:")
 
 
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, computed once per document (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, line)`` for every line of ``text``."""
     pos = 0

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.boilerplate import in_ranges
+from kg.extract.boilerplate import doc_text, in_ranges
 
 if not Doc.has_extension("kg_published"):
     Doc.set_extension("kg_published", default=None)
@@ -332,13 +332,13 @@ _EXTRA_DATE_RE = re.compile(
 def _date_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """Return candidate ``(start, end, timeline)`` spans: timeline prefixes, DATE entities,
     TIME entities naming a day, and day words the model missed ("late Thursday")."""
-    doc_text = doc.text
-    spans = [(m.start(1), m.end(1), True) for m in _TIMELINE_PREFIX_RE.finditer(doc_text)]
+    full_text = doc_text(doc)
+    spans = [(m.start(1), m.end(1), True) for m in _TIMELINE_PREFIX_RE.finditer(full_text)]
     for ent in doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _EXTRA_DATE_RE.search(ent.text)):
             text = ent.text.rstrip(":,. ")
             spans.append((ent.start_char, ent.start_char + len(text), False))
-    spans += [(m.start(), m.end(), False) for m in _EXTRA_DATE_RE.finditer(doc_text)]
+    spans += [(m.start(), m.end(), False) for m in _EXTRA_DATE_RE.finditer(full_text)]
     return spans
 
 
@@ -347,11 +347,11 @@ def find_dates(doc: Doc) -> list[DateInfo]:
     published = _published(doc)
     junk = doc._.kg_junk
     found: list[DateInfo] = []
-    doc_text = doc.text
+    full_text = doc_text(doc)
     for start, end, timeline in _date_spans(doc):
         if in_ranges(start, end, junk) or any(d.start < end and start < d.end for d in found):
             continue
-        text = doc_text[start:end]
+        text = full_text[start:end]
         future = False if timeline else is_future(doc, start, end)
         value = normalise_date(text, published, future)
         if value is not None:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import actor_index
-from kg.extract.boilerplate import in_ranges
+from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.dates import DateInfo, DateValue, _published
 from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS
 
@@ -288,7 +288,7 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
 
 def _timeline_clause(doc: Doc, date: DateInfo) -> Span | None:
     """Return the text after a timeline date ("November 19, 2025: <clause>") up to its end."""
-    text = doc.text
+    text = doc_text(doc)
     line_end = text.find("\n", date.end)
     line_end = len(text) if line_end == -1 else line_end
     colon = text.find(":", date.end, line_end)
@@ -392,7 +392,7 @@ def _is_quote(sent: Span) -> bool:
 
 def _quoted(token: Token) -> bool:
     """Return whether a token lies inside quotation marks opened earlier on its line."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
     return (line.count("“") > line.count("”")) or line.count('"') % 2 == 1
 
@@ -428,7 +428,7 @@ def find_events(doc: Doc) -> list[EventInfo]:
         elif not in_ranges(date.start, date.end, junk + headlines):
             sent_dates.setdefault(i, []).append(date)
     dated = {i: d for i, ds in sent_dates.items() if (d := _sentence_date(ds)) is not None}
-    nearest = _nearest_dates(sents, dated, doc.text)
+    nearest = _nearest_dates(sents, dated, doc_text(doc))
     for i, sent in enumerate(sents):
         if i in used_sents or in_ranges(sent.start_char, sent.end_char, junk + headlines):
             continue

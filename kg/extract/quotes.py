@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ACTORS_KEY, actor_index
-from kg.extract.boilerplate import in_ranges
+from kg.extract.boilerplate import doc_text, in_ranges
 from kg.lexicon import (
     CONTENT_PREPS,
     DESCRIPTION_HEADS,
@@ -559,7 +559,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
     """Return the cue right after a closing mark (``"...," X said`` / ``said X``)."""
-    text = doc.text
+    text = doc_text(doc)
     stop = len(text)
     for mark in ("“", '"', "\n"):
         k = text.find(mark, end + 1, end + 200)
@@ -597,7 +597,7 @@ def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
 
 def _dash_speaker(doc: Doc, att: _Attributor, end: int) -> _Found | None:
     """Return the speaker of ``"..." ― Name`` (a name after a dash)."""
-    m = re.match(r"\s*[" + _DASHES + r"]\s*", doc.text[end + 1:end + 6].replace("\xa0", " "))
+    m = re.match(r"\s*[" + _DASHES + r"]\s*", doc_text(doc)[end + 1:end + 6].replace("\xa0", " "))
     if m is None:
         return None
     tokens = _tokens_between(doc, end + 1 + m.end(), end + 1 + m.end() + 60)
@@ -620,7 +620,7 @@ def _dash_speaker(doc: Doc, att: _Attributor, end: int) -> _Found | None:
 
 def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None:
     """Return the cue right before an opening mark (``X said, "..."``, ``X: "..."``)."""
-    text = doc.text
+    text = doc_text(doc)
     before = text[max(0, start - 300):start - 1]
     stripped = before.rstrip()
     if not stripped.endswith((",", ":")):
@@ -679,8 +679,8 @@ def _according_to_before(doc: Doc, att: _Attributor, tokens: list[Token]) -> _Fo
 
 def _line_label_speaker(doc: Doc, att: _Attributor, colon: int) -> _Found | None:
     """Return the person opening a ``Name, Outlet: "..."`` line (the name before the comma)."""
-    line_start = doc.text.rfind("\n", 0, colon) + 1
-    label = doc.text[line_start:colon]
+    line_start = doc_text(doc).rfind("\n", 0, colon) + 1
+    label = doc_text(doc)[line_start:colon]
     comma = label.find(",")
     if comma <= 0 or len(_words(label)) > 12 or len(_words(label[:comma])) > 4:
         return None
@@ -754,12 +754,12 @@ def _attribute(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...],
                 subject = _subject_of(t) or _inverted_subject(t)
                 if subject is not None and subject.i in {g.i for g in gap}:
                     return _resolve(_Found(t, subject), att, quote)
-    tail = doc.text[last.end:last.end + 3]
-    ends_open = doc.text[last.start:last.end].rstrip().endswith((",", "?", "!", "—", "–"))
+    tail = doc_text(doc)[last.end:last.end + 3]
+    ends_open = doc_text(doc)[last.start:last.end].rstrip().endswith((",", "?", "!", "—", "–"))
     order = [_attribution_before, _attribution_after]
     if ends_open or not tail.startswith(("”", '"')):
         order.reverse()
-    if not ends_open and _starts_mid_sentence(doc.text, first.start):
+    if not ends_open and _starts_mid_sentence(doc_text(doc), first.start):
         found = _governing_cue(span, att)
         if found is not None:
             found = _resolve(found, att, quote)
@@ -826,18 +826,18 @@ def _stances(cue_lemma: str | None, targets: list[str]) -> tuple[tuple[str, str]
 
 
 def _statement_groups(doc: Doc) -> list[tuple[QuoteSpan, ...]]:
-    marks = _quote_marks(doc.text)
+    marks = _quote_marks(doc_text(doc))
     doc._.kg_quoted = [(q.start, q.end) for q in marks]
     junk = doc._.kg_junk
     kept = []
     for q in marks:
-        text = doc.text[q.start:q.end]
+        text = doc_text(doc)[q.start:q.end]
         if not text.strip() or in_ranges(q.start, q.end, junk):
             continue
         if not q.open_ended and (is_scare_quote(text) or is_work_title(text)):
             continue
         kept.append(q)
-    return merge_split_quotes(doc.text, kept)
+    return merge_split_quotes(doc_text(doc), kept)
 
 
 def direct_quotes(doc: Doc, attributor: _Attributor) -> list[StatementInfo]:
@@ -864,7 +864,7 @@ def direct_quotes(doc: Doc, attributor: _Attributor) -> list[StatementInfo]:
         for q in group:
             about += _about_ids(doc, q.start, q.end, speaker_id, actor_spans)
         parts = tuple((q.start, q.end) for q in group)
-        text = " ".join(doc.text[s:e].strip() for s, e in parts)
+        text = " ".join(doc_text(doc)[s:e].strip() for s, e in parts)
         found.append(StatementInfo(
             "direct", start, end, speaker_id, description,
             cue.text if cue is not None else None, cue_lemma,
@@ -951,7 +951,7 @@ def _reported_from_cue(token: Token, attributor: _Attributor,
         if content is None:
             return None
     start, end = content
-    text = attributor.doc.text[start:end].strip()
+    text = doc_text(attributor.doc)[start:end].strip()
     if len(_words(text)) < 2:
         return None
     about = tuple(dict.fromkeys([*objects, *_about_ids(attributor.doc, start, end, speaker_id)]))
@@ -985,10 +985,10 @@ def _according_to(token: Token, attributor: _Attributor,
         start, end = actor.end_char + 1, sent.end_char
     else:
         start, end = sent.start_char, token.idx
-    text = token.doc.text[start:end].strip(" ,.\n")
+    text = doc_text(token.doc)[start:end].strip(" ,.\n")
     if len(_words(text)) < 3 or in_ranges(start, end, quoted):
         return None
-    lead = len(token.doc.text[start:end]) - len(token.doc.text[start:end].lstrip(" ,\n"))
+    lead = len(doc_text(token.doc)[start:end]) - len(doc_text(token.doc)[start:end].lstrip(" ,\n"))
     start, end = start + lead, start + lead + len(text)
     speaker = actor._.kg_entity
     about = _about_ids(token.doc, start, end, speaker)
