@@ -285,3 +285,17 @@ def test_speaker_matches_ignores_gold_appositive(predicted, gold, expected):
     from kg.evaluate.metrics import speaker_matches
 
     assert speaker_matches(predicted, gold) is expected
+
+
+def test_nested_name_of_another_type_is_left_out_of_typed_precision():
+    from kg.evaluate.adapters import GoldEntity
+    from kg.evaluate.metrics import PredictedMention, entity_mention_score
+
+    text = "Chrysler Chief Executive Robert Nardelli spoke."
+    gold = [GoldEntity(text=text[:40], types=("Person",), aliases=(), start=0, end=40)]
+    predicted = [PredictedMention(0, 8, "Organization", "org/chrysler"),
+                 PredictedMention(25, 40, "Person", "person/robert-nardelli")]
+    score = entity_mention_score(gold, predicted, typed=True)
+    assert (score.pred_correct, score.pred_total) == (1, 1)
+    alone = entity_mention_score(gold, predicted[:1], typed=True)
+    assert (alone.pred_correct, alone.pred_total) == (0, 1)
