@@ -36,9 +36,15 @@ def load_shapes(path: Path | None = None) -> Graph:
     return Graph().parse(path or ontology_dir() / "shapes.ttl", format="turtle")
 
 
+ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "event-types.ttl")
+
+
 def load_ontology(path: Path | None = None) -> Graph:
-    """Return the kg OWL ontology graph."""
-    return Graph().parse(path or ontology_dir() / "kg.ttl", format="turtle")
+    """Return the kg ontology graph: classes and properties plus the event-type scheme."""
+    graph = Graph()
+    for p in [path] if path else [ontology_dir() / name for name in ONTOLOGY_FILES]:
+        graph.parse(p, format="turtle")
+    return graph
 
 
 def _violations(results: Graph) -> list[tuple[str, str, str]]:

@@ -6,27 +6,28 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.namespace import SKOS
 from records import extractions
 
+from kg.lexicon import EVENT_TYPES
 from kg.rdf import KG, actor_triples, example_queries, extraction_triples, ontology_dir
 from kg.store import KGStore
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 BASE = "https://w3id.org/kg/ontology"
-EVENT_TYPES = (
-    "meet negotiate propose endorse approve reject attack sanction sign agree statement "
-    "appoint resign elect announce report other"
-).split()
 
 
 @pytest.fixture(scope="module")
 def onto() -> Graph:
-    return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+    from kg.validate import load_ontology
+
+    return load_ontology()
 
 
 def test_parses_with_oxigraph(onto: Graph) -> None:
-    quads = list(ox.parse(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE))
-    assert len(quads) == len(onto)
+    quads = [q for name in ("kg.ttl", "event-types.ttl")
+             for q in ox.parse(path=str(ontology_dir() / name), format=ox.RdfFormat.TURTLE)]
+    assert len(set(quads)) == len(onto)
 
 
 def _kg_terms(onto: Graph) -> set[URIRef]:
@@ -37,7 +38,7 @@ def test_every_term_has_label_and_comment(onto: Graph) -> None:
     terms = _kg_terms(onto)
     assert len(terms) > 60
     missing = [t for t in terms if onto.value(t, RDFS.label) is None
-               or onto.value(t, RDFS.comment) is None]
+               or (onto.value(t, RDFS.comment) or onto.value(t, SKOS.definition)) is None]
     assert missing == []
 
 
