@@ -17,7 +17,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     endorse back support demand propose announce caution question report allege testify
     liken laud brand dub label recount joke quip shout chant sing mock exclaim complain lament
     counter retort scoff blame thank commend applaud congratulate suspect charge advise
-    compare chime fume muse sigh assure plead wonder""".split()
+    compare chime fume muse sigh assure plead wonder implore interject""".split()
 )
 
 #: Speech cues whose statement takes a stance toward its object.
@@ -303,3 +303,14 @@ DESCRIPTION_HEADS: frozenset[str] = frozenset(
     congressman congresswoman candidate frontrunner front-runner mogul president secretary
     host anchor columnist""".split()
 )
+
+#: Nouns for something said: their possessor speaks a partial quote they govern
+#: ("Lee's claim that there were "thousands"").
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """claim allegation accusation statement comment remark promise pledge warning assertion
+    vow prediction description characterization insistence complaint boast quip""".split()
+)
+
+#: Verbs that frame a partial quote as someone's words without being speech verbs
+#: ("Lee attacked "the hateful ideology"").
+QUOTE_FRAMING_VERBS: frozenset[str] = frozenset("attack lambaste ridicule deride decry".split())

@@ -328,3 +328,63 @@ def test_description_with_other_place_is_not_resolved(nlp):
     _, direct = _direct(nlp, text)
     assert [(s.speaker_id, s.speaker_description) for s in direct] == [
         (None, "the Ohio governor")]
+
+
+# --- speakers of harder layouts: (text, a piece of the quote, speaker) -----------------------
+
+HARDER_SPEAKER_PATTERNS = [
+    # a quote opening a sentence right after "X said to them." continues X's words
+    ('"So, what do we all think?" Laura Quist said to the group. "Who wants the next turn?"\n\n'
+     '"I pass," Peter Lund said.', "Who wants", "person/laura-quist"),
+    # the sentence before the quote names its speaker with an inverted cue
+    ('"Great," replied Laura Quist when an aide sent her the note. "Hope the boss saw it!"',
+     "Hope the boss", "person/laura-quist"),
+    # "Name, description, chimed in." then the quote
+    ('Peter Lund spoke first.\n\nHer friend Laura Quist, 20, a nursing student, chimed in. '
+     '"I never thought I would vote for them. Now I will."', "I never thought",
+     "person/laura-quist"),
+    # a speech verb NER/parse misses as a cue ("implored")
+    ('Anna Berg spoke in Ohio. "Go vote," Anna Berg implored. "Make sure you vote on '
+     'the right day."', "Make sure", "person/anna-berg"),
+    # quote inside another speaker's sentence: the outer speaker
+    ('Peter Lund said on Friday that Anna Berg once described the border treaty as "the gold '
+     'standard of all treaties" when she was minister.', "the gold standard",
+     "person/peter-lund"),
+    # a temporal clause: not the speaker of the quote
+    ('The spot ends with footage of Anna Berg saying at the debate, "That makes me clever," '
+     'when Peter Lund blasted her for it.', "That makes me", "person/anna-berg"),
+    # a participle hanging from a statement
+    ('Anna Berg issued a statement on Monday saying that "the mill will stay open for many '
+     'more years."', "the mill will", "person/anna-berg"),
+    # a possessive speech noun
+    ('Critics met on Tuesday. Peter Lund recalled Anna Berg’s claim that there were "thousands '
+     'of lost jobs in the valley" that year.', "thousands of lost", "person/anna-berg"),
+    # a colon after a sentence whose subject is the speaker
+    ('Anna Berg, the mayor, is rolling out a new and more personal message: "It is all about '
+     'me and my town."', "It is all about", "person/anna-berg"),
+    # "― Name" at the end of a social-post line, after an inner quote
+    ('“He talks about “hell” a lot and never about us.” ― Laura Quist\n'
+     '“We want a real plan for the town and its people.” ― Peter Lund',
+     "He talks about", "person/laura-quist"),
+    # a quote followed by a line naming its author
+    ('The panel met in May.\n\n"We have never seen anything like this before in any race."\n'
+     'Peter Lund, a senior scholar at the institute.', "We have never", "person/peter-lund"),
+    # "according to X" after the quote
+    ('Peter Lund spoke first. "It is illegal to fire a worker for that reason," according to '
+     'the Labor Commission.', "It is illegal", "organization/labor-commission"),
+    # "as X puts it"
+    ('Peter Lund spoke first. The town is "racing towards the finish line," as Laura Quist, '
+     'a professor at the college, puts it.', "racing towards", "person/laura-quist"),
+    # "says Name" after a plain sentence following the quote: the name, never the sentence's
+    # first words (the PolNeAR convention gives the quote to the attribution after it)
+    ('"Try to see the other side first," Laura Quist says. "It does not make them bad." '
+     'Practice kindness and patience, says Peter Lund, a teacher in Ohio.',
+     "It does not make", "person/peter-lund"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece", "speaker"), HARDER_SPEAKER_PATTERNS)
+def test_speaker_patterns_of_harder_layouts(nlp, text, piece, speaker):
+    doc, statements = _statements(nlp, text)
+    found = [s for s in statements if s.kind == "direct" and piece in s.text]
+    assert [s.speaker_id for s in found] == [speaker]

@@ -7,10 +7,13 @@ X``, ``X said, "..."``, ``X: "..."``, ``"..." ― X``), then through the depende
 speech verb a partial quote hangs from, the nearest speech verb of the sentence), and is
 resolved to a named actor through pronouns ("he said" → the last person named), roles ("the
 Kremlin spokesman" → the person holding it) and relative clauses ("Rubio, who said"). A
-proper-noun speaker that NER missed becomes a Person actor. Reported speech is a speech verb
-with a named subject and a ``that``-clause, an object ("X accused Y of ...") or "according to
-X". ``kg_quotes`` stores :class:`StatementInfo` records in ``doc._.kg_statements`` and the
-character ranges inside quote marks in ``doc._.kg_quoted``.
+proper-noun speaker that NER missed becomes a Person actor. Quotes with no attribution at
+their marks take the ``― Name`` ending their line, a ``Name, description.`` line after them,
+or the speaker of the sentence just before them; nested speech goes to the outermost named
+speaker (``Lee said Kim called it "..."`` → Lee, the PolNeAR convention). Reported speech is
+a speech verb with a named subject and a ``that``-clause, an object ("X accused Y of ...")
+or "according to X". ``kg_quotes`` stores :class:`StatementInfo` records in
+``doc._.kg_statements`` and the character ranges inside quote marks in ``doc._.kg_quoted``.
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ from kg.lexicon import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     POSITIVE_CUES,
+    QUOTE_FRAMING_VERBS,
     REPORTING_WITH_OBJECT,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -56,6 +61,11 @@ SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _HONORIFIC_STEMS = frozenset({"mr", "ms", "mrs", "dr"})
+#: Words opening a clause of time or cause after a quote: what follows is no attribution.
+_SUBORDINATORS = frozenset({"when", "before", "after", "while", "because", "since", "until",
+                            "if", "though", "although"})
+#: Words opening a clause after a cue (``noting that ...``): no speaker follows them.
+_CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "to"})
 #: Longest attribution between the two parts of a split quote, in words.
 _MAX_SPLIT_GAP_WORDS = 12
 
@@ -258,16 +268,20 @@ class _Attributor:
     def last_person_before(self, char: int, exclude: tuple[int, int] | None = None) -> str | None:
         """Return the entity id of the last person named before ``char`` (outside ``exclude``)."""
         k = bisect_right(self.person_starts, char)
-        candidates = [s for s in self.person_mentions[max(0, k - 6):k]
-                      if not (exclude and exclude[0] <= s.start_char < exclude[1])]
+        quoted = self.doc._.kg_quoted
+        candidates = [s for s in self.person_mentions[max(0, k - 8):k]
+                      if not (exclude and exclude[0] <= s.start_char < exclude[1])
+                      and not in_ranges(s.start_char, s.end_char, quoted)]
         if not candidates:
             return None
         last = candidates[-1]
         recent = self.sent_of(last.start).start
         previous = self.sent_of(max(0, recent - 1)).start
-        for span in reversed(candidates):
-            if span.start < previous:
-                break
+        window = [s for s in reversed(candidates) if s.start >= previous]
+        for span in window:
+            if span.root.dep_ == "nsubj" and _is_cue(span.root.head):
+                return span._.kg_entity
+        for span in window:
             if span.root.dep_ in ("nsubj", "nsubjpass"):
                 return span._.kg_entity
         return last._.kg_entity
@@ -495,6 +509,10 @@ def _subject_of(cue: Token) -> Token | None:
                 and c.text not in _DASHES]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - cue.i))
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and prev is not None and prev.ent_type_ == "PERSON" and \
+            prev.pos_ == "PROPN":
+        return prev  # "footage of Lee asking, ..."
     for child in cue.children:
         if child.dep_ == "agent":
             for grand in child.children:
@@ -502,6 +520,22 @@ def _subject_of(cue: Token) -> Token | None:
                     return grand
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _subject_of(cue.head)
+    return _participle_subject(cue)
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """Return who speaks through a participle: ``footage of Lee saying``, ``Lee issued a
+    statement saying``, ``Lee inflamed tensions by saying``."""
+    head = cue.head
+    if head.i == cue.i:
+        return None
+    if cue.dep_ == "acl":
+        if head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.dep_ in ("ROOT", "nsubj")):
+            return head  # "Her friend Lee, a student, chimed in." parsed as a fragment
+        if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(head.head)
+    if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(head.head)
     return None
 
 
@@ -529,7 +563,7 @@ def _inverted_subject(cue: Token) -> Token | None:
     j = cue.i + 1
     while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
         j += 1
-    if j >= len(doc) or doc[j].is_punct:
+    if j >= len(doc) or doc[j].is_punct or doc[j].lower_ in _CLAUSE_OPENERS:
         return None
     token = doc[j]
     while token.dep_ in ("compound", "poss") and token.head.i > token.i:
@@ -575,8 +609,17 @@ def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
     dash = _dash_speaker(doc, att, end)
     if dash is not None:
         return dash
+    words = [t for t in window if not t.is_punct and not t.is_space]
+    if words and words[0].lower_ in _SUBORDINATORS:
+        return None  # '"...," when Kim blasted him': a clause of time, not an attribution
+    if len(words) > 2 and words[0].lower_ == "according" and words[1].lower_ == "to":
+        for t in words[2:7]:
+            actor = att.actors.get(t.i)
+            if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
+                return _Found(None, t, actor._.kg_entity)
+        return None
     for t in window:
-        if not _is_cue(t):
+        if not _is_cue(t) and not _puts_it(t):
             continue
         subject = _subject_of(t)
         inside = {w.i for w in window}
@@ -586,13 +629,28 @@ def _attribution_after(doc: Doc, att: _Attributor, end: int) -> _Found | None:
         if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
             subject = prev
         lead = _leading_subject(window, t)
-        if subject is None or (subject.i > t.i and lead is not None):
+        if subject is None or (subject.i > t.i and lead is not None
+                               and not _is_name_subject(subject, att)):
             subject = lead or subject
         if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
             subject = _inverted_subject(t) or subject
         if subject is not None and subject.idx > end:
             return _Found(t, subject)
     return None
+
+
+def _puts_it(token: Token) -> bool:
+    """Return True for the verb of ``as Lee put it``."""
+    return token.lemma_.lower() == "put" and any(
+        c.lower_ == "it" and c.dep_ in ("dobj", "obj") for c in token.children) and any(
+        c.lower_ == "as" for c in token.children)
+
+
+def _is_name_subject(token: Token, att: _Attributor) -> bool:
+    """Return True when a token is a named actor or a proper noun ("says David Lee")."""
+    actor = att.actors.get(token.i)
+    return (actor is not None and actor.label_ in SPEAKER_TYPES) or (
+        token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
 def _dash_speaker(doc: Doc, att: _Attributor, end: int) -> _Found | None:
@@ -626,6 +684,8 @@ def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None
     if not stripped.endswith((",", ":")):
         return None
     tokens = _tokens_between(doc, max(0, start - 300), start - 1)
+    while tokens and tokens[-1].is_space:
+        tokens.pop()
     if not tokens:
         return None
     sent = att.sent_of(tokens[-1].i)
@@ -641,7 +701,7 @@ def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None
         if _is_cue(t):
             subject = _subject_of(t)
             if subject is not None and subject.idx < start:
-                return _Found(t, subject)
+                return _outer_speaker(_Found(t, subject), att, (start, start))
     if stripped.endswith(":"):
         labelled = _line_label_speaker(doc, att, max(0, start - 300) + len(stripped) - 1)
         if labelled is not None:
@@ -662,6 +722,24 @@ def _attribution_before(doc: Doc, att: _Attributor, start: int) -> _Found | None
                 person = att.person_for_name(name)
                 if person is not None:
                     return _Found(None, doc[i], person)
+        if i >= 0:
+            return _introducing_subject(att, doc[i])
+    return None
+
+
+def _introducing_subject(att: _Attributor, last: Token) -> _Found | None:
+    """Return the named subject of a sentence ending in a colon before a quote
+    (``Lee made the following comment: "..."``, ``Lee swiped at Kim in tweets: "..."``)."""
+    root = att.sent_of(last.i).root
+    if root.pos_ not in ("VERB", "AUX") or root.i > last.i:
+        return None
+    subject = _subject_of(root)
+    if subject is None or subject.i > last.i:
+        return None
+    actor = att.actors.get(subject.i)
+    if (actor is not None and actor.label_ in SPEAKER_TYPES) or \
+            subject.lower_ in _SINGULAR_PRONOUNS:
+        return _Found(None, subject)
     return None
 
 
@@ -710,11 +788,58 @@ def _governing_cue(span: Span, att: _Attributor) -> _Found | None:
             node = node.head
             if quote[0] <= node.idx < quote[1]:
                 continue
-            if _is_cue(node):
+            owner = _speech_noun_owner(node, att)
+            if owner is not None:
+                return _Found(None, owner)
+            if _is_cue(node) or _frames_quote(node):
                 subject = _subject_of(node)
                 if subject is not None and not quote[0] <= subject.idx < quote[1]:
-                    return _Found(node, subject)
+                    return _outer_speaker(_Found(node, subject), att, quote)
     return None
+
+
+def _frames_quote(token: Token) -> bool:
+    """Return True for a verb that frames a partial quote without being a speech verb
+    (``attacked "..."``, ``went on about "..."``)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in QUOTE_FRAMING_VERBS:
+        return True
+    return lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
+def _speech_noun_owner(node: Token, att: _Attributor) -> Token | None:
+    """Return the owner of a speech noun over a partial quote (``Lee's claim that "..."``)."""
+    if node.pos_ != "NOUN" or node.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    for child in node.children:
+        if child.dep_ == "poss":
+            actor = att.actors.get(child.i)
+            if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
+                return child
+    return None
+
+
+def _outer_speaker(found: _Found, att: _Attributor, quote: tuple[int, int]) -> _Found:
+    """Return the outermost named speaker of nested speech (``Lee said Kim called it "..."``
+    → Lee: the quote is reported within Lee's words; not across a clause of time only, as in
+    ``as Kim went on about "...", Lee said yes``)."""
+    node = found.cue
+    reported = False
+    while node is not None and node.head.i != node.i:
+        reported = reported or node.dep_ not in ("advcl", "conj")
+        node = node.head
+        if in_ranges(node.idx, node.idx + 1, node.doc._.kg_quoted):
+            break  # a parse running through the quote's own words
+        if not reported or not _is_cue(node):
+            continue
+        subject = _subject_of(node)
+        between = node.doc[min(node.i, found.cue.i):max(node.i, found.cue.i)]
+        if subject is not None and not quote[0] <= subject.idx < quote[1] and \
+                _is_name_subject(subject, att) and not any(t.text == ")" for t in between):
+            found = _Found(node, subject)
+    return found
 
 
 def _nearest_cue(span: Span, att: _Attributor) -> _Found | None:
@@ -724,7 +849,8 @@ def _nearest_cue(span: Span, att: _Attributor) -> _Found | None:
     last = att.sent_of(span.end - 1)
     lo, hi = first.start, last.end
     nxt = att.sent_of(hi) if hi < len(span.doc) else None
-    if nxt is not None and nxt.start == hi and len(nxt) <= 12:
+    if nxt is not None and nxt.start == hi and len(nxt) <= 12 and \
+            "\n" not in doc_text(span.doc)[end:nxt.start_char] and nxt[0].text not in _OPEN:
         hi = nxt.end
     candidates = [t for t in span.doc[lo:hi] if _is_cue(t) and not start <= t.idx < end]
     candidates.sort(key=lambda t: (t.tag_ in ("VBG", "VBN") and t.dep_ != "ROOT",
@@ -775,6 +901,9 @@ def _attribute(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...],
                 return found
             if found.description is not None and described is None:
                 described = found
+    named = None if described is not None else _layout_speaker(doc, att, group)
+    if named is not None:
+        return named
     for finder2 in (_governing_cue, _nearest_cue):
         found = finder2(span, att)
         if found is not None:
@@ -782,6 +911,104 @@ def _attribute(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...],
             if found.speaker_id is not None or described is None:
                 return found
     return described or _Found()
+
+
+_LINE_END_DASH = re.compile(r"[”\"]\s*[―—–]\s*[A-Z][^\n“”\"]{1,60}$")
+#: ``Name Surname, description.`` opening a line (2-4 capitalised words, then a comma).
+_NAME_LINE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},")
+
+
+def _line_end_dash(doc: Doc, att: _Attributor, end: int) -> _Found | None:
+    """Return the author of a social-post line ending ``...” ― Name`` (the quote may stop at
+    an inner quote mark before the line's end)."""
+    text = doc_text(doc)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    m = _LINE_END_DASH.search(text, end, line_end)
+    if m is None or text[line_end - 1:line_end] == ":":
+        return None
+    return _dash_speaker(doc, att, m.start())
+
+
+def _next_line_author(doc: Doc, att: _Attributor, end: int) -> _Found | None:
+    """Return the person named on the line after a quote (``"..."`` then ``Name, a scholar.``)."""
+    text = doc_text(doc)
+    gap = text[end:end + 4]
+    m = re.match(r"[”\"]?[ \t]*\n[ \t]*", gap + text[end + 4:end + 12])
+    if m is None:
+        return None
+    line_start = end + m.end()
+    line_end = text.find("\n", line_start)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    name = _NAME_LINE.match(line)
+    if name is None or len(_words(line)) > 25 or not line.rstrip().endswith((".", '."', ".”")):
+        return None
+    tokens = [t for t in _tokens_between(doc, line_start, line_start + name.end() - 1)]
+    actor = next((att.actors[t.i] for t in tokens if t.i in att.actors), None)
+    if actor is not None and actor.label_ == "Person" and actor._.kg_entity and \
+            not any(_is_cue(t) or t.pos_ == "VERB" for t in doc[actor.end:actor.end + 1]):
+        return _Found(None, doc[actor.start], actor._.kg_entity)
+    return None
+
+
+def _previous_sentence_speaker(doc: Doc, att: _Attributor, start: int) -> _Found | None:
+    """Return who speaks in the sentence right before a quote that opens a new sentence.
+
+    ``"...," Lee said to the group. "Next part."`` and ``Lee, a nurse, chimed in. "..."``:
+    the same paragraph, a finished sentence with a speech verb (else its subject, when a
+    person does something) and then the quote.
+    """
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start - 1].rstrip()
+    if len(before) < 2 or before[-1] not in ".?!" or before[-2] in _CLOSE_MARKS:
+        return None
+    tokens = [t for t in _tokens_between(doc, line_start, start - 1) if not t.is_space]
+    if not tokens:
+        return None
+    sent = att.sent_of(tokens[-1].i)
+    lo = max(sent.start, tokens[0].i)
+    quoted = doc._.kg_quoted
+    words = [t for t in doc[lo:sent.end] if not in_ranges(t.idx, t.idx + 1, quoted)]
+    cues = sorted((t for t in words if _is_cue(t)), key=lambda t: t.dep_ != "ROOT")
+    for cue in cues:
+        subject = _subject_of(cue) or _inverted_subject(cue)
+        if subject is None and cue.i > lo and _is_name_subject(doc[cue.i - 1], att):
+            subject = doc[cue.i - 1]
+        if subject is not None and subject.i >= lo and not in_ranges(subject.idx,
+                                                                      subject.idx + 1, quoted):
+            return _Found(cue, subject)
+    root = sent.root
+    subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") and root.i >= lo else None
+    if subject is not None and subject.i >= lo:
+        actor = att.actors.get(subject.i)
+        if (actor is not None and actor.label_ == "Person") or \
+                subject.lower_ in _SINGULAR_PRONOUNS:
+            return _Found(None, subject)
+    return None
+
+
+def _layout_speaker(doc: Doc, att: _Attributor, group: tuple[QuoteSpan, ...]) -> _Found | None:
+    """Return a named speaker from the lines and sentence around a quote with no attribution
+    next to its marks: ``― Name`` ending the line, a ``Name, description.`` line after it,
+    the speaker of the sentence just before it."""
+    first, last = group[0], group[-1]
+    quote = (first.start, last.end)
+    for finder in (_line_end_dash, _next_line_author):
+        found = finder(doc, att, last.end)
+        if found is not None:
+            return found
+    inner = doc_text(doc).rfind("\n", first.start, last.end)
+    if inner != -1:  # the author's line swallowed by the quote: "...\nName, a scholar."
+        found = _next_line_author(doc, att, inner)
+        if found is not None:
+            return found
+    found = _previous_sentence_speaker(doc, att, first.start)
+    if found is not None:
+        found = _resolve(found, att, quote)
+        if found.speaker_id is not None:
+            return found
+    return None
 
 
 def _starts_mid_sentence(text: str, start: int) -> bool:
