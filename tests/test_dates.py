@@ -126,3 +126,29 @@ def test_find_dates_marks_timeline_entries(nlp) -> None:
     dates = _dates(nlp, text)
     assert [(d.text, d.value.iso, d.timeline) for d in dates] == [
         ("March 3, 2025", "2025-03-03", True)]
+
+
+@pytest.mark.parametrize(("text", "iso"), [("Nov. 2", None), ("2 November", None),
+                                           ("Nov. 2, 2016", "2016-11-02")])
+def test_yearless_date_needs_a_reference(text: str, iso: str | None) -> None:
+    value = normalise_date(text, None)
+    assert (value.iso if value else None) == iso
+
+
+def test_yearless_dates_take_the_year_of_the_text_without_publication(nlp) -> None:
+    text = "The final was played on Nov. 2. The report was filed on Nov. 3, 2016."
+    dates = _dates(nlp, text, published=None)
+    assert [(d.text, d.value.iso) for d in dates] == [("Nov. 2", "2016-11-02"),
+                                                      ("Nov. 3, 2016", "2016-11-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Photo LONDON -- " + "Rescuers worked through the night to reach the site. " * 6
+         + "The tram derailed on Wednesday.", ["Wednesday"]),
+        ("Photo: taken on Wednesday by a reader", []),
+    ],
+)
+def test_caption_prefix_does_not_hide_prose(nlp, text: str, found: list[str]) -> None:
+    assert [d.text for d in _dates(nlp, text)] == found

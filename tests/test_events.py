@@ -158,3 +158,74 @@ def test_ontology_lists_every_type_with_its_cameo_code() -> None:
         concept = kget[name]
         assert (concept, rdflib.RDF.type, rdflib.SKOS.Concept) in graph
         assert {str(o) for o in graph.objects(concept, cameo)} == ({code} if code else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        # the title's event is dated by the lede's weekday (published on a Wednesday)
+        ("Storm Floods Harbour District\n\nHeavy rain flooded the harbour on Tuesday, the "
+         "mayor said.", "2025-03-11", "day"),
+        # a dated lede sentence without any named actor still gives an event
+        ("Bridge reopens after repairs\n\nThe old bridge reopened to traffic on Monday after "
+         "months of repairs.", "2025-03-10", "day"),
+        # the lede names no date: the main event keeps the publication day as fuzzy
+        ("Ferry sinks near island\n\nA small ferry sank near the island, the coastguard "
+         "said.", "2025-03-12", "fuzzy"),
+    ],
+)
+def test_main_event_dated_by_lede(nlp, text: str, iso: str, precision: str) -> None:
+    events = _events(nlp, text)
+    assert events
+    assert DateValue(iso, precision) in [e.date for e in events]
+    if precision == "fuzzy":
+        assert all(e.date.precision == "fuzzy" for e in events)
+
+
+def test_each_dated_clause_of_the_lede_is_an_event(nlp) -> None:
+    text = ("The mayor, who won the vote on Monday, opened the new bridge on Tuesday, "
+            "officials said.")
+    dates = {e.date.iso for e in _events(nlp, text)}
+    assert {"2025-03-10", "2025-03-11"} <= dates
+
+
+def test_undated_late_sentence_without_actor_gives_no_event(nlp) -> None:
+    filler = " ".join(f"The committee met for session number {n}." for n in range(12))
+    text = f"Council meets\n\n{filler} The old bridge reopened on Monday."
+    assert "2025-03-10" not in {e.date.iso for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "body"),
+    [
+        ("Storm Floods Harbour\n\nRain flooded the harbour. Crews pumped water away.",
+         1, 2),
+        ("Rain flooded the harbour on Monday. Crews pumped water away.", 0, 2),
+    ],
+)
+def test_opening_sentences(nlp, text: str, titles: int, body: int) -> None:
+    from kg.extract.boilerplate import doc_text
+    from kg.extract.events import opening_sentences
+
+    doc = nlp(text)
+    found = opening_sentences(list(doc.sents), doc_text(doc), doc._.kg_junk,
+                              doc._.kg_headlines)
+    assert (len(found[0]), len(found[1])) == (titles, body)
+
+
+@pytest.mark.parametrize(
+    ("dated", "iso"),
+    [
+        ({0: ("2025-03-20", "day"), 1: ("2025-03-10", "day")}, "2025-03-10"),  # future skipped
+        ({0: ("2025", "year"), 2: ("2025-02", "month")}, "2025-02"),
+        ({1: ("2025-03-11", "day"), 0: ("2025-03-09", "day")}, "2025-03-09"),  # lede order
+        ({}, None),
+    ],
+)
+def test_main_event_date(dated, iso) -> None:
+    from kg.extract.dates import DateInfo
+    from kg.extract.events import main_event_date
+
+    infos = {i: DateInfo("x", 0, 1, DateValue(v, p)) for i, (v, p) in dated.items()}
+    found = main_event_date([0, 1, 2], infos, DateValue("2025-03-12", "fuzzy"))
+    assert (found.value.iso if found else None) == iso

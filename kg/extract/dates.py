@@ -267,6 +267,8 @@ def normalise_date(text: str, published: date | None, future: bool = False) -> D
         return _month_value(year, month)
     if has_year and not has_month and not numeric:
         return DateValue(re.search(r"\b((?:1[5-9]|20)\d{2})\b", lower).group(1), "year")
+    if not has_year and published is None:
+        return None  # "Nov. 2" without a reference date: the year is unknown
     parsed = _parse_absolute(core, published)
     if parsed is None:
         return None
@@ -281,6 +283,16 @@ def normalise_date(text: str, published: date | None, future: bool = False) -> D
         except ValueError:  # 29 February outside a leap year
             return None
     return _day_value(value)
+
+
+#: Junk lines longer than this are prose behind a caption prefix ("Photo LONDON -- At least
+#: seven people were killed ..."), not page furniture: their dates and events are kept.
+MAX_FURNITURE_LINE = 300
+
+
+def furniture_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Return the junk ranges of ``doc`` short enough to be page furniture (captions, links)."""
+    return [(start, end) for start, end in doc._.kg_junk if end - start <= MAX_FURNITURE_LINE]
 
 
 def _published(doc: Doc) -> date | None:
@@ -342,11 +354,24 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def _year_anchor(found: list[DateInfo]) -> date | None:
+    """Return the latest full date the text writes with its year ("Nov. 2, 2016"), which
+    gives year-less dates ("Nov. 2") their year when the publication date is unknown."""
+    full = [d.value.iso for d in found if d.value.precision == "day"
+            and re.search(r"\b(?:1[5-9]|20)\d{2}\b", d.text)]
+    return date.fromisoformat(max(full)) if full else None
+
+
 def find_dates(doc: Doc) -> list[DateInfo]:
-    """Return the date expressions of ``doc`` with normalised values, in text order."""
+    """Return the date expressions of ``doc`` with normalised values, in text order.
+
+    Without a publication date, relative expressions stay unresolved and year-less dates take
+    the year of the latest full date of the text.
+    """
     published = _published(doc)
-    junk = doc._.kg_junk
+    junk = furniture_ranges(doc)
     found: list[DateInfo] = []
+    yearless: list[tuple[int, int, bool, bool]] = []
     full_text = doc_text(doc)
     for start, end, timeline in _date_spans(doc):
         if in_ranges(start, end, junk) or any(d.start < end and start < d.end for d in found):
@@ -356,6 +381,16 @@ def find_dates(doc: Doc) -> list[DateInfo]:
         value = normalise_date(text, published, future)
         if value is not None:
             found.append(DateInfo(text, start, end, value, timeline))
+        elif published is None and re.search(_MONTH_RE + r"\s*\d|\d\s*" + _MONTH_RE, text,
+                                             re.I):
+            yearless.append((start, end, timeline, future))
+    anchor = _year_anchor(found) if yearless else None
+    for start, end, timeline, future in yearless if anchor else ():
+        if any(d.start < end and start < d.end for d in found):
+            continue
+        value = normalise_date(full_text[start:end], anchor, future)
+        if value is not None and value.precision in ("day", "month"):
+            found.append(DateInfo(full_text[start:end], start, end, value, timeline))
     return sorted(found, key=lambda d: d.start)
 
 

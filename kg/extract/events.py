@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import actor_index
 from kg.extract.boilerplate import doc_text, in_ranges
-from kg.extract.dates import DateInfo, DateValue, _published
+from kg.extract.dates import DateInfo, DateValue, _published, furniture_ranges
 from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS
 
 if not Doc.has_extension("kg_events"):
@@ -30,6 +30,11 @@ _PLACE_PREPS = frozenset("in at near outside inside across into over throughout 
 _TARGET_PREPS = frozenset("on against with to upon toward towards".split())
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "fuzzy": 3}
 _QUOTE_CHARS = "\"“”"
+#: Prose sentences after the title that make the lede: the main event and its date.
+LEDE_SENTENCES = 3
+#: Prose sentences of the opening (inverted pyramid) whose own dates yield events even without
+#: named participants, and where the main event's date is sought when the lede has none.
+OPENING_SENTENCES = 10
 
 
 @dataclass(frozen=True)
@@ -241,19 +246,43 @@ def _object_text(trigger: Token) -> list[str]:
     return []
 
 
+def _subject_text(trigger: Token) -> str:
+    """Return the short text of a verb's subject when it names no actor ("the tram",
+    "Several people"), for labels of events without agents."""
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "NUM"):
+            datelines = trigger.doc._.kg_datelines
+            tokens = sorted((t for t in _core(child) if t.dep_ not in ("det", "poss", "cc")
+                             and t.ent_type_ not in ("DATE", "TIME") and t.is_alpha
+                             and not (t.is_upper and len(t) > 3)
+                             and not in_ranges(t.idx, t.idx + len(t), datelines)),
+                            key=lambda t: t.i)
+            if 0 < len(tokens) <= 5:
+                return " ".join(t.text for t in tokens)
+    return ""
+
+
 def _label(entities: dict, agents, trigger: Token, targets, places, type_: str) -> str:
     def names(ids):
         return [entities[i].name for i in ids if i in entities]
 
     objects = names(targets) or _object_text(trigger)
-    return event_label(names(agents), trigger, objects, names(places), type_)
+    label = event_label(names(agents), trigger, objects, names(places), type_)
+    subject = "" if names(agents) else _subject_text(trigger)
+    return f"{subject} {label}".strip()
 
 
 def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
-                  pub_value: DateValue | None, actors, entities) -> EventInfo | None:
-    """Return the event of one clause, dated by its own date, ``fallback`` or publication."""
-    root = _clause_root(sent.root)
-    found = _trigger(root, any_verb=date is not None and date.value.precision in ("day", "month"))
+                  pub_value: DateValue | None, actors, entities,
+                  loose: bool = False, root: Token | None = None) -> EventInfo | None:
+    """Return the event of one clause, dated by its own date, ``fallback`` or publication.
+
+    With ``loose`` (a dated sentence of the opening) the event needs no named participant;
+    ``root`` picks a clause of ``sent`` other than its main one.
+    """
+    root = _clause_root(root if root is not None else sent.root)
+    dated = date is not None and date.value.precision in ("day", "month")
+    found = _trigger(root, any_verb=dated or loose)
     if found is None:
         return None
     trigger, type_ = found
@@ -265,13 +294,13 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
     agent_ids = _ids(agents)
     target_ids = _ids(targets, set(agent_ids))
     place_ids = _ids(places)
-    dated = date is not None and date.value.precision in ("day", "month")
-    if not (agent_ids or target_ids or place_ids or (dated and type_ != "other")):
-        return None
-    if type_ == "other" and not agent_ids:
-        return None
-    if date is None and not agent_ids:
-        return None
+    if not loose:
+        if not (agent_ids or target_ids or place_ids or (dated and type_ != "other")):
+            return None
+        if type_ == "other" and not agent_ids:
+            return None
+        if date is None and not agent_ids:
+            return None
     used = date or fallback
     value = used.value if used is not None else pub_value
     if value is None:
@@ -397,17 +426,141 @@ def _quoted(token: Token) -> bool:
     return (line.count("“") > line.count("”")) or line.count('"') % 2 == 1
 
 
+def _is_prose(sent: Span) -> bool:
+    """Return whether a sentence is a clause of text (a verb, several words), not furniture."""
+    return len(sent) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _is_title_line(sent: Span, text: str) -> bool:
+    """Return whether a sentence fills a line without closing punctuation (a title)."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+    line = text[line_start:len(text) if line_end == -1 else line_end].strip()
+    return bool(line) and line[-1] not in ".?!\"”’:;" and sent.text.strip() == line
+
+
+def opening_sentences(sents: list[Span], text: str, skip: list[tuple[int, int]],
+                      headlines: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Return the indices of the title sentences (headings before the first body sentence)
+    and of the first :data:`OPENING_SENTENCES` prose sentences of the body."""
+    titles: list[int] = []
+    body: list[int] = []
+    for i, sent in enumerate(sents):
+        if len(body) >= OPENING_SENTENCES:
+            break
+        if in_ranges(sent.start_char, sent.end_char, skip) or not sent.text.strip():
+            continue
+        heading = in_ranges(sent.start_char, sent.end_char, headlines) or (
+            _is_title_line(sent, text) and not body)
+        if heading:
+            if not body:
+                titles.append(i)
+        elif _is_prose(sent) and not _is_quote(sent):
+            body.append(i)
+    return titles, body
+
+
+def _governing_verb(doc: Doc, date: DateInfo) -> Token | None:
+    """Return the verb or event noun a date expression modifies ("met ... on Thursday" →
+    ``met``, "the bombing late Thursday" → ``bombing``)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    token = span.root.head if span is not None and span.root.head is not span.root else None
+    for _ in range(8):
+        if token is None or token.pos_ in ("VERB", "AUX") or (
+                token.pos_ == "NOUN" and event_type(token) not in (None, "other", "announce",
+                                                                    "report")):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _date_clause_events(sent: Span, dates: list[DateInfo], events: list[EventInfo],
+                        actors, entities) -> list[EventInfo]:
+    """Return events for the other dated clauses of an opening sentence ("X, who won on
+    Wednesday, met Y on Thursday"), each spanning its clause and dated by its own date."""
+    out: list[EventInfo] = []
+    for date in dates:
+        if date.value.precision not in ("day", "month") or any(
+                e.start == sent.start_char and e.date_text == date.text for e in events):
+            continue
+        verb = _governing_verb(sent.doc, date)
+        if verb is None or not (sent.start <= verb.i < sent.end):
+            continue
+        event = _clause_event(sent, date, None, None, actors, entities, loose=True, root=verb)
+        if event is None or any(e.start <= sent.start_char < e.end and e.lemma == event.lemma
+                                and e.date == event.date for e in events + out):
+            continue
+        tokens = sorted(verb.subtree, key=lambda t: t.i)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        out.append(replace(event, start=start, end=end, mentions=((start, end),)))
+    return out
+
+
+def _not_after(value: DateValue, published: DateValue | None) -> bool:
+    """Return whether a date lies on or before publication (always, when that is unknown)."""
+    return published is None or value.iso <= published.iso[:len(value.iso)]
+
+
+def main_event_date(order: list[int], dated: dict[int, DateInfo],
+                    published: DateValue | None) -> DateInfo | None:
+    """Return the first day- or month-precision date, not after publication, of the
+    sentences in ``order`` (the lede, then the rest of the opening)."""
+    for i in order:
+        date = dated.get(i)
+        if date is not None and date.value.precision in ("day", "month") and \
+                _not_after(date.value, published):
+            return date
+    return None
+
+
+def _main_event(sents: list[Span], titles: list[int], body: list[int],
+                dated: dict[int, DateInfo], pub_value: DateValue | None, actors,
+                entities) -> tuple[int, EventInfo] | None:
+    """Return the main event (inverted pyramid): the main clause of the title, else of the
+    lede, dated by the lede's date, else the opening's, else the publication day (fuzzy)."""
+    lede = titles + body[:LEDE_SENTENCES]
+    date = main_event_date(lede + body[LEDE_SENTENCES:], dated, pub_value)
+    for i in titles + body[:1]:
+        event = _clause_event(sents[i], date, None, pub_value, actors, entities, loose=True)
+        if event is not None:
+            return i, event
+    return None
+
+
+def _add_main_event(events: list[EventInfo], main: tuple[int, EventInfo] | None,
+                    sents: list[Span], lede: list[int]) -> list[EventInfo]:
+    """Return ``events`` with the main event: added unless a lede sentence already gives the
+    same happening (its sentence, or the same trigger lemma), whose fuzzy date it then fixes."""
+    if main is None:
+        return events
+    index, event = main
+    spans = [(sents[i].start_char, sents[i].end_char) for i in lede]
+    for k, other in enumerate(events):
+        in_lede = any(s <= other.start and other.end <= e for s, e in spans)
+        if other.start == event.start or (in_lede and other.lemma == event.lemma):
+            if other.date is None or (other.date.precision == "fuzzy" and event.date and
+                                      event.date.precision != "fuzzy"):
+                events[k] = replace(other, date=event.date, date_text=event.date_text)
+            return events
+    return events + [event]
+
+
 def find_events(doc: Doc) -> list[EventInfo]:
-    """Return the events of ``doc``: timeline entries, dated and event-verb sentences."""
+    """Return the events of ``doc``: timeline entries, dated and event-verb sentences, and the
+    main event of the title and lede."""
     actors = actor_index(doc)
     entities = doc._.kg_entities
-    junk, headlines = doc._.kg_junk, doc._.kg_headlines
+    junk, headlines = furniture_ranges(doc), doc._.kg_headlines
+    text = doc_text(doc)
     published = _published(doc)
     pub_value = DateValue(published.isoformat(), "fuzzy") if published else None
     events: list[EventInfo] = []
     sents = list(doc.sents)
     used_sents: set[int] = set()
     sent_dates: dict[int, list[DateInfo]] = {}
+    heading_dates: dict[int, list[DateInfo]] = {}
     sent_index = {s.start: i for i, s in enumerate(sents)}
     for date in doc._.kg_dates:
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
@@ -425,18 +578,31 @@ def find_events(doc: Doc) -> list[EventInfo]:
             if event is not None:
                 events.append(replace(event, start=date.start, end=clause.end_char,
                                       mentions=((date.start, clause.end_char),)))
-        elif not in_ranges(date.start, date.end, junk + headlines):
+        elif in_ranges(date.start, date.end, headlines):
+            heading_dates.setdefault(i, []).append(date)
+        elif not in_ranges(date.start, date.end, junk):
             sent_dates.setdefault(i, []).append(date)
     dated = {i: d for i, ds in sent_dates.items() if (d := _sentence_date(ds)) is not None}
-    nearest = _nearest_dates(sents, dated, doc_text(doc))
+    nearest = _nearest_dates(sents, dated, text)
+    titles, body = opening_sentences(sents, text, junk, headlines)
+    opening = set(body)
     for i, sent in enumerate(sents):
         if i in used_sents or in_ranges(sent.start_char, sent.end_char, junk + headlines):
             continue
         if _is_quote(sent):
             continue
-        event = _clause_event(sent, dated.get(i), nearest.get(i), pub_value, actors, entities)
+        own = dated.get(i)
+        loose = i in opening and own is not None and own.value.precision in ("day", "month")
+        event = _clause_event(sent, own, nearest.get(i), pub_value, actors, entities, loose)
         if event is not None:
             events.append(event)
+        if i in opening and sent_dates.get(i):
+            events += _date_clause_events(sent, sent_dates[i], events, actors, entities)
+    dated.update({i: d for i, ds in heading_dates.items()
+                  if (d := _sentence_date(ds)) is not None})
+    main = _main_event(sents, [i for i in titles if i not in used_sents], body, dated,
+                       pub_value, actors, entities)
+    events = _add_main_event(events, main, sents, titles + body[:LEDE_SENTENCES])
     return merge_events(events)
 
 
