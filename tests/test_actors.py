@@ -153,3 +153,16 @@ def test_blocs_are_groups(extract, text, group):
 def test_product_names_and_time_zones_are_not_actors(extract, text):
     names = {e.name for e in extract(text).entities}
     assert not names & {"Airbus", "Rolls-Royce Trent 900", "UTC"}
+
+
+def test_long_caption_prefixed_paragraph_is_prose():
+    text = "Title\n\nPhoto LONDON -- " + "Officials in London said the talks would go on. " * 8 + "\n"
+    junk, _ = junk_and_headline_ranges(text)
+    assert junk == []
+
+
+def test_dateline_with_accented_capitals():
+    from kg.extract.boilerplate import DATELINE_RE
+
+    assert [m.group(1) for m in DATELINE_RE.finditer("BELÉM, Brazil — Talks ran late.")] == [
+        "BELÉM, Brazil —"]

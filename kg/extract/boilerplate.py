@@ -35,6 +35,10 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: Longer lines that start like furniture ("Photo LONDON -- ...") are article prose.
+MAX_JUNK_LINE = 300
+
+
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, line)`` for every line of ``text``."""
     pos = 0
@@ -72,7 +76,8 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
         stripped = line.strip()
         if not stripped:
             continue
-        if JUNK_LINE_RE.match(stripped) or META_LINE_RE.match(stripped):
+        if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
+                META_LINE_RE.match(stripped)):
             junk.append((start, end))
             trailing_block = trailing_block or stripped.lower().startswith("related")
         elif BYLINE_RE.match(stripped) and len(stripped.split()) <= 8:
@@ -88,7 +93,7 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
 
 #: "EINDHOVEN, Netherlands —" / "GENEVA (Reuters) -" at the start of a paragraph.
 DATELINE_RE = re.compile(
-    r"(?:^|\n)[ \t]*([A-Z][A-Z.'’ -]{2,}(?:,[ \t]*[A-Z0-9][\w.'’ -]{0,40}){0,3}"
+    r"(?:^|\n)[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,}(?:,[ \t]*[A-ZÀ-Þ0-9][\w.'’ -]{0,40}){0,3}"
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–-])[ \t]+")
 
 

@@ -285,15 +285,6 @@ def normalise_date(text: str, published: date | None, future: bool = False) -> D
     return _day_value(value)
 
 
-#: Junk lines longer than this are prose behind a caption prefix ("Photo LONDON -- At least
-#: seven people were killed ..."), not page furniture: their dates and events are kept.
-MAX_FURNITURE_LINE = 300
-
-
-def furniture_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Return the junk ranges of ``doc`` short enough to be page furniture (captions, links)."""
-    return [(start, end) for start, end in doc._.kg_junk if end - start <= MAX_FURNITURE_LINE]
-
 
 def _published(doc: Doc) -> date | None:
     value = doc._.kg_published
@@ -369,7 +360,7 @@ def find_dates(doc: Doc) -> list[DateInfo]:
     the year of the latest full date of the text.
     """
     published = _published(doc)
-    junk = furniture_ranges(doc)
+    junk = doc._.kg_junk
     found: list[DateInfo] = []
     yearless: list[tuple[int, int, bool, bool]] = []
     full_text = doc_text(doc)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import actor_index
 from kg.extract.boilerplate import doc_text, in_ranges
-from kg.extract.dates import DateInfo, DateValue, _published, furniture_ranges
+from kg.extract.dates import DateInfo, DateValue, _published
 from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS
 
 if not Doc.has_extension("kg_events"):
@@ -552,7 +552,7 @@ def find_events(doc: Doc) -> list[EventInfo]:
     main event of the title and lede."""
     actors = actor_index(doc)
     entities = doc._.kg_entities
-    junk, headlines = furniture_ranges(doc), doc._.kg_headlines
+    junk, headlines = doc._.kg_junk, doc._.kg_headlines
     text = doc_text(doc)
     published = _published(doc)
     pub_value = DateValue(published.isoformat(), "fuzzy") if published else None
