@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.evaluate.adapters import load_gold  # noqa: E402
-from kg.evaluate.cli import LABELS  # noqa: E402
+from kg.evaluate.cli import LABELS, result_cells  # noqa: E402
 from kg.evaluate.run import PARTS, run_eval  # noqa: E402
 
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
@@ -49,14 +49,6 @@ NOTES = """\
 """
 
 
-def _cell(value: dict[str, Any] | None, kind: str) -> list[str]:
-    if value is None:
-        return ["", "", ""]
-    if kind == "score":
-        return [f"{value['precision']:.3f}", f"{value['recall']:.3f}", f"{value['f1']:.3f}"]
-    return ["", "", f"{value['value']:.3f} ({value['hits']}/{value['total']})"]
-
-
 def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
     """Return one dataset's section: a table of parts × systems."""
     systems = list(report["systems"])
@@ -69,7 +61,7 @@ def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
         values = [report["systems"][s].get(part) for s in systems]
         if all(v is None for v in values):
             continue
-        cells = [LABELS[part]] + [c for v in values for c in _cell(v, kind)]
+        cells = [LABELS[part]] + [c for v in values for c in result_cells(v, kind)]
         lines.append("| " + " | ".join(cells) + " |")
     for system in systems:
         junk = report["systems"][system].get("junk_names")

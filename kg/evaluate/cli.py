@@ -27,7 +27,8 @@ LABELS: dict[str, str] = {
 }
 
 
-def _cells(value: dict[str, Any] | None, kind: str) -> list[str]:
+def result_cells(value: dict[str, Any] | None, kind: str) -> list[str]:
+    """Return the P, R and F1-or-rate cells of one part of a report (blank when absent)."""
     if value is None:
         return ["", "", ""]
     if kind == "score":
@@ -50,7 +51,7 @@ def report_table(report: dict[str, Any]) -> Table:
             continue
         row = [LABELS[part]]
         for v in values:
-            row += _cells(v, kind)
+            row += result_cells(v, kind)
         table.add_row(*row)
     return table
 
