@@ -340,6 +340,21 @@ class KGStore:
             )
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from exc
+        except RuntimeError as exc:
+            if not substitutions or "projection" not in str(exc):
+                raise QueryError(" ".join(str(exc).split())) from exc
+        # Oxigraph substitutes only projected variables; bind the others with a trailing
+        # VALUES clause of serialised RDF terms (the terms escape themselves).
+        variables = " ".join(str(v) for v in substitutions)
+        row = " ".join(str(t) for t in substitutions.values())
+        try:
+            return self.ox.query(
+                f"{sparql}\nVALUES ({variables}) {{ ({row}) }}",
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from exc
 
     def query(
         self, sparql: str, init_bindings: dict[str, Any] | None = None
@@ -347,7 +362,7 @@ class KGStore:
         """Run SPARQL over the union of all graphs (``GRAPH ?g`` reaches each named graph).
 
         Prefixes of :data:`kg.rdf.PREFIXES` (kg:, kgid:, schema:, ...) need no declaration.
-        A bound variable must appear in the SELECT projection (Oxigraph's substitution rule).
+        Bound variables need not be projected (unprojected ones are bound by a VALUES clause).
 
         Returns rows (dicts of Python values; IRIs as :class:`URIRef`) for SELECT, a bool for ASK
         and an rdflib :class:`Graph` for CONSTRUCT / DESCRIBE. ``init_bindings`` maps variable

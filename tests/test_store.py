@@ -325,3 +325,15 @@ def test_add_batch_equals_one_by_one(tmp_path):
     batched.add_batch(list(extractions()), ingested_at="2025-11-26T00:00:00+00:00")
     assert set(one_by_one.ox) == set(batched.ox)
     assert batched.add_batch([]) == 0
+
+
+def test_query_binds_a_variable_outside_the_projection():
+    store = KGStore.open(None)
+    for extraction in extractions():
+        store.add_extraction(extraction)
+    tricky = 'Marco Rubio" } . ?x ?y ?z . { "'
+    rows = store.query("SELECT ?q WHERE { ?s kg:speaker ?p ; kg:quote ?q . ?p kg:name ?n }",
+                       {"n": "Marco Rubio"})
+    assert rows and all(isinstance(r["q"], str) for r in rows)
+    assert store.query("SELECT ?q WHERE { ?s kg:speaker ?p ; kg:quote ?q . ?p kg:name ?n }",
+                       {"n": tricky}) == []
