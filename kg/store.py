@@ -33,6 +33,7 @@ from kg.rdf import (
     KG,
     KGID,
     PREFIXES,
+    actor_iri,
     actor_triples,
     article_graph_iri,
     article_id_of,
@@ -263,6 +264,7 @@ class KGStore:
             statements += [f"DROP SILENT GRAPH {_iri(graph)} ;",
                            f"ADD SILENT {_iri(stage)} TO {_iri(graph)} ;",
                            f"DROP SILENT GRAPH {_iri(stage)} ;"]
+        statements += self._name_upgrades(entities.values())
         self.ox.remove_graph(ox.NamedNode(str(stage_actors)))
         self.ox.extend(quads + _quads(actor_triples(entities.values()), stage_actors))
         self.ox.update(
@@ -281,6 +283,22 @@ class KGStore:
             prefixes=PREFIXES,
         )
         return written
+
+    def _name_upgrades(self, entities: Iterable[Entity]) -> list[str]:
+        """Return updates dropping a person's stored bare surname when a batch brings the full
+        name ("Tavares" → "Rui Tavares"), so the insert that follows stores the full one."""
+        out = []
+        name_pred, graph = ox.NamedNode(str(KG.name)), ox.NamedNode(str(ACTORS_GRAPH))
+        for entity in entities:
+            if entity.type != "Person":
+                continue
+            iri = actor_iri(entity.id)
+            stored = next((q.object.value for q in self.ox.quads_for_pattern(
+                ox.NamedNode(str(iri)), name_pred, None, graph)), None)
+            if stored and entity.name != stored and entity.name.endswith(" " + stored):
+                out.append(f"DELETE WHERE {{ GRAPH {_iri(ACTORS_GRAPH)} {{ {_iri(iri)}"
+                           " kg:name ?o } } ;")
+        return out
 
     def add_extractions(self, extractions: Iterable[Extraction], batch_size: int = 1) -> int:
         """Store many extractions, ``batch_size`` articles per transaction; return triples."""

@@ -173,3 +173,18 @@ def test_missing_store_is_clear_error(tmp_path):
 def test_bad_published_date(corpus, tmp_path):
     result = run("build", str(corpus), "--store", str(tmp_path / "s"), "--published", "soon")
     assert result.exit_code != 0 and "YYYY-MM-DD" in result.output
+
+
+def test_full_name_replaces_a_stored_bare_surname(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Vote Count Ends\nPublished: 2025-11-20\n\n"
+                                  "Prime Minister Tavares said, \"We will win.\"\n", encoding="utf-8")
+    store = tmp_path / "s"
+    assert run("build", str(folder / "a.txt"), "--store", str(store), "-q").exit_code == 0
+    (folder / "b.txt").write_text("Harbour Deal Signed\nPublished: 2025-11-21\n\n"
+                                  "Prime Minister Rui Tavares signed the harbour deal.\n", encoding="utf-8")
+    assert run("build", str(folder / "b.txt"), "--store", str(store), "-q").exit_code == 0
+    names = run("query", "SELECT DISTINCT ?a ?n WHERE { ?a a kg:Person ; kg:name ?n }",
+                "--store", str(store), "--format", "csv").output.splitlines()[1:]
+    assert [n.split(",", 1)[1] for n in names] == ["Rui Tavares"]
