@@ -113,12 +113,18 @@ class ActorLinker:
             if len(parts) == 1:
                 if fuzz.ratio(parts[0].lower(), known[-1].lower()) >= SURNAME_SIMILARITY:
                     matches.add(id_)
+            elif full.lower().endswith(" " + name.lower()) or name.lower().endswith(
+                    " " + full.lower()):
+                matches.add(id_)
             elif parts[0][0].lower() == known[0][0].lower() and fuzz.ratio(
                 parts[-1].lower(), known[-1].lower()
             ) >= SURNAME_SIMILARITY:
                 matches.add(id_)
         if len(matches) == 1:
-            return matches.pop(), "surname" if len(parts) == 1 else "transliteration"
+            match = matches.pop()
+            full = self.people[match].lower()
+            suffix = full.endswith(" " + name.lower()) or name.lower().endswith(" " + full)
+            return match, "surname" if len(parts) == 1 or suffix else "transliteration"
         return None, ""
 
     def target(self, entity: Entity) -> tuple[str | None, str]:

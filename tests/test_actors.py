@@ -166,3 +166,11 @@ def test_dateline_with_accented_capitals():
 
     assert [m.group(1) for m in DATELINE_RE.finditer("BELÉM, Brazil — Talks ran late.")] == [
         "BELÉM, Brazil —"]
+
+
+def test_surname_with_particle_is_the_same_person(extract):
+    x = extract("EU trade commissioner Pieter Van Acker signed the pact on Friday. "
+                "\"It is a good day,\" Van Acker said.")
+    people = [e for e in x.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Pieter Van Acker"]
+    assert x.statements[0].speaker == "Pieter Van Acker"

@@ -98,3 +98,9 @@ def test_full_name_after_bare_surname_joins_it():
     linked = linker.link(_extraction("a2", _person("Rui Tavares")))
     assert linked.entities[0].id == "person/tavares"
     assert linked.entities[0].name == "Rui Tavares"
+
+
+def test_surname_with_particle_links_to_full_name():
+    linker = ActorLinker([{"id": "person/pieter-van-acker", "name": "Pieter Van Acker",
+                           "type": "Person", "aliases": []}])
+    assert linker.target(_person("Van Acker")) == ("person/pieter-van-acker", "surname")

@@ -76,6 +76,8 @@ def _same_person(short: str, full: str) -> bool:
 def _same_full_name(a: str, b: str) -> bool:
     """Return True for two full names differing only by transliteration ("Zelensky(y)")."""
     pa, pb = a.split(), b.split()
+    if a.lower().endswith(" " + b.lower()) or b.lower().endswith(" " + a.lower()):
+        return True  # "Van Acker" in "Pieter Van Acker"
     if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
         return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
     return fuzz.ratio(a.lower(), b.lower()) >= 92.0
@@ -95,7 +97,7 @@ class _Resolver:
 
     def person(self, text: str) -> EntityInfo:
         if len(text.split()) >= 2:
-            for info in self.people:
+            for info in reversed(self.people):
                 if len(info.name.split()) >= 2 and _same_full_name(text, info.name):
                     if len(text) > len(info.name):
                         info.name = text
@@ -197,13 +199,13 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
 
 
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
-    """Return spans with one-word non-person mentions of a named person's surname relabelled
-    as that person ("Jobs" tagged ORG after "Steve Jobs")."""
-    surnames = {s[-1].text for s in spans if s.label_ == "Person" and len(s) >= 2}
+    """Return spans with non-person mentions of a named person's surname relabelled as that
+    person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker")."""
+    full_names = [s.text for s in spans if s.label_ == "Person" and len(s) >= 2]
     out = []
     for span in spans:
-        if (len(span) == 1 and span.label_ in ("Organization", "Place", "Group")
-                and span.text in surnames):
+        if span.label_ in ("Organization", "Place", "Group") and any(
+                name.endswith(" " + span.text) for name in full_names):
             relabelled = Span(span.doc, span.start, span.end, label="Person")
             relabelled._.kg_headline = span._.kg_headline
             span = relabelled
