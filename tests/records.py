@@ -329,3 +329,12 @@ BRUSSELS: Extraction = _brussels()
 def extractions() -> tuple[Extraction, Extraction]:
     """Return both test extractions (Geneva first)."""
     return (GENEVA, BRUSSELS)
+
+
+def sample_store():
+    """Return an in-memory :class:`kg.store.KGStore` holding both test extractions."""
+    from kg.store import KGStore
+
+    store = KGStore.open(None)
+    store.add_extractions(extractions())
+    return store

@@ -15,12 +15,11 @@ from records import (
     TERNOPIL_ID,
     UKRAINE_ID,
     US_ID,
-    extractions,
+    sample_store,
 )
 
 from kg.graph import to_networkx, write_gexf, write_graphml
 from kg.rdf import actor_iri, event_iri, statement_iri
-from kg.store import KGStore
 
 NODE_KEYS = {
     "kind", "type", "label", "mentions", "aliases", "roles", "country_code", "date",
@@ -30,10 +29,7 @@ NODE_KEYS = {
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    store = KGStore.open(None)
-    for ex in extractions():
-        store.add_extraction(ex)
-    return to_networkx(store)
+    return to_networkx(sample_store())
 
 
 def test_every_node_has_the_full_attribute_set(G: nx.MultiDiGraph) -> None:

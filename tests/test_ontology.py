@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
-from records import extractions
+from records import extractions, sample_store
 
 from kg.lexicon import EVENT_TYPES
 from kg.rdf import KG, actor_triples, example_queries, extraction_triples, ontology_dir
@@ -82,10 +82,7 @@ def test_shapes_cover_every_class(onto: Graph) -> None:
 
 @pytest.fixture(scope="module")
 def store() -> KGStore:
-    s = KGStore.open(None)
-    for ex in extractions():
-        s.add_extraction(ex)
-    return s
+    return sample_store()
 
 
 QUERIES = example_queries()

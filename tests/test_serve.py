@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
-from records import GENEVA, IMG_NAME, SCRIPT_QUOTE, extractions
+from records import GENEVA, IMG_NAME, SCRIPT_QUOTE, extractions, sample_store
 from SPARQLWrapper import (
     CSV,
     JSON,
@@ -54,8 +54,7 @@ def _stop(server: KGServer, thread: threading.Thread) -> None:
 
 @pytest.fixture(scope="module")
 def store() -> Iterator[KGStore]:
-    kg_store = KGStore.open(None)
-    kg_store.add_extractions(extractions())
+    kg_store = sample_store()
     yield kg_store
     kg_store.close()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from rdflib import Graph, URIRef
-from records import BRUSSELS, GENEVA, RUBIO_ID, RUSSIA_ID, extractions
+from records import BRUSSELS, GENEVA, RUBIO_ID, RUSSIA_ID, extractions, sample_store
 
 from kg.rdf import ACTORS_GRAPH, actor_iri, article_graph_iri, content_hash, extraction_triples
 from kg.store import KGStore, QueryError, StoreError
@@ -328,9 +328,7 @@ def test_add_batch_equals_one_by_one(tmp_path):
 
 
 def test_query_binds_a_variable_outside_the_projection():
-    store = KGStore.open(None)
-    for extraction in extractions():
-        store.add_extraction(extraction)
+    store = sample_store()
     tricky = 'Marco Rubio" } . ?x ?y ?z . { "'
     rows = store.query("SELECT ?q WHERE { ?s kg:speaker ?p ; kg:quote ?q . ?p kg:name ?n }",
                        {"n": "Marco Rubio"})

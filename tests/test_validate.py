@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import RDF, XSD, Graph, Literal
-from records import GENEVA, extractions
+from records import GENEVA, sample_store
 
 from kg.rdf import KG, article_iri, event_iri, statement_iri
 from kg.store import KGStore
@@ -13,10 +13,7 @@ from kg.validate import ValidationReport, union_graph, validate_graph, validate_
 
 @pytest.fixture(scope="module")
 def store() -> KGStore:
-    s = KGStore.open(None)
-    for ex in extractions():
-        s.add_extraction(ex)
-    return s
+    return sample_store()
 
 
 @pytest.mark.parametrize("inference", ["none", "rdfs"])
