@@ -70,7 +70,7 @@ def _entities(doc: Doc, sents: _Sentences, roles: list[Role]) -> tuple[Entity, .
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.id)))
 
 
-def _roles(doc: Doc, sents: _Sentences, article: Article) -> list[Role]:
+def _roles(doc: Doc, sents: _Sentences) -> list[Role]:
     roles = []
     for r in doc._.kg_roles:
         roles.append(Role(
@@ -153,7 +153,7 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
 def doc_to_extraction(doc: Doc, article: Article, model: str = "") -> Extraction:
     """Return the records of one processed article (reads the ``kg_*`` annotations)."""
     sents = _Sentences(doc)
-    roles = _roles(doc, sents, article)
+    roles = _roles(doc, sents)
     return Extraction(
         article=article,
         entities=_entities(doc, sents, roles),
