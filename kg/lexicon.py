@@ -56,6 +56,7 @@ EVENT_TYPES: dict[str, str] = {
     "aid": "07",
     "arrest": "17",
     "investigate": "09",
+    "accident": "",
     "other": "",
 }
 
@@ -102,6 +103,10 @@ EVENT_LEMMAS: dict[str, str] = {
     "investigate": "investigate", "probe": "investigate", "investigation": "investigate",
     "inquiry": "investigate", "strikes": "attack",
     "bombing": "attack", "shelling": "attack",
+    # accident / disaster (no CAMEO equivalent)
+    "crash": "accident", "derail": "accident", "derailment": "accident", "overturn": "accident",
+    "collapse": "accident", "explode": "accident", "explosion": "accident", "capsize": "accident",
+    "sink": "accident", "accident": "accident", "earthquake": "accident", "flood": "accident",
 }
 
 #: Words that may appear in a title before a name ("US Secretary of State Marco Rubio").

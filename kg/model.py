@@ -198,6 +198,9 @@ class Event:
     mention: Mention
     sentence_text: str
     date_text: str | None = None
+    #: Where the date comes from: ``text`` (a date expression of the event's sentence),
+    #: ``context`` (the nearest dated sentence) or ``publication`` (the report date).
+    date_basis: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -216,6 +219,7 @@ class Event:
             "end": self.mention.end,
             "sentence": self.mention.sentence,
             "sentence_text": self.sentence_text,
+            "date_basis": self.date_basis,
         }
 
 

@@ -146,6 +146,7 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
             participants=participants, places=places,
             mention=_mention(doc, sents, e.start, e.end),
             sentence_text=sents.doc_text[e.start:e.end].strip(), date_text=e.date_text,
+            date_basis=e.date_basis if e.date else None,
         ))
     return tuple(out)
 

@@ -317,6 +317,8 @@ def _event_triples(extraction: Extraction, ev: Event) -> list[Triple]:
         out.append((node, KG.datePrecision, _str(ev.date_precision)))
     if ev.date_text:
         out.append((node, KG.dateText, _str(ev.date_text)))
+    if ev.date_basis:
+        out.append((node, KG.dateBasis, _str(ev.date_basis)))
     for p in ev.participants:
         actor = actor_iri(p.entity_id)
         out.append((node, KG.hasActor, actor))

@@ -209,6 +209,7 @@ def _geneva() -> Extraction:
         mention=m(sents[3]),
         sentence_text=sents[3],
         date_text="November 19, 2025",
+        date_basis="text",
     )
     meeting = Event(
         id="e" + digest(a.id, "meeting"),

@@ -89,6 +89,7 @@ def test_extract_json_contract(corpus):
     for event in obj["events"]:
         assert set(event) >= {"id", "date", "date_precision", "type", "label", "participants",
                               "places"}
+        assert event["date_basis"] in ("text", "context", "publication")
 
 
 def test_query_from_file_and_formats(built, tmp_path):

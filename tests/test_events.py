@@ -229,3 +229,75 @@ def test_main_event_date(dated, iso) -> None:
     infos = {i: DateInfo("x", 0, 1, DateValue(v, p)) for i, (v, p) in dated.items()}
     found = main_event_date([0, 1, 2], infos, DateValue("2025-03-12", "fuzzy"))
     assert (found.value.iso if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision", "basis"),
+    [
+        # present perfect lede: the event stands on the publication day
+        ("Harbour crane falls\n\nA harbour crane has collapsed onto two cargo ships, port "
+         "officials said.", "2025-03-12", "day", "publication"),
+        # present tense with a copula: the trigger is the event verb of the "after" clause
+        ("Crane accident at port\n\nThree workers are injured after a crane collapsed at "
+         "the port.", "2025-03-12", "day", "publication"),
+        # a bare time of day in the lede names the publication day
+        ("Train leaves the tracks\n\nA freight train derailed near the station at around "
+         "5.40am, blocking the line.", "2025-03-12", "day", "publication"),
+        # simple past and no date: the day is unknown, so the publication day stays fuzzy
+        ("Ferry sinks near island\n\nA small ferry sank near the island, the coastguard "
+         "said.", "2025-03-12", "fuzzy", "publication"),
+        # an explicit date in the lede wins over the tense
+        ("Crane accident at port\n\nA crane has collapsed at the port on Monday, officials "
+         "said.", "2025-03-10", "day", "text"),
+    ],
+)
+def test_main_event_on_the_report_day(nlp, text: str, iso: str, precision: str,
+                                      basis: str) -> None:
+    events = _events(nlp, text)
+    assert (DateValue(iso, precision), basis) in [(e.date, e.date_basis) for e in events]
+
+
+def test_later_opening_date_does_not_date_a_present_perfect_lede(nlp) -> None:
+    text = ("Police name the crash victims\n\nPolice have named the four victims of the "
+            "bus crash. The driver was a local man. His family lives nearby. The bus left "
+            "the depot on Saturday.")
+    main = next(e for e in _events(nlp, text) if e.type == "appoint")
+    assert (main.date, main.date_basis) == (DateValue("2025-03-12", "day"), "publication")
+
+
+@pytest.mark.parametrize(
+    ("text", "current"),
+    [
+        ("The minister has resigned.", True),
+        ("Rescuers are searching the rubble.", True),
+        ("The company changes its logo.", True),
+        ("The minister resigned.", False),
+        ("The minister will resign.", False),
+        ("The minister had resigned.", False),
+    ],
+)
+def test_reported_as_current(nlp, text: str, current: bool) -> None:
+    from kg.extract.events import reported_as_current
+
+    assert reported_as_current(next(nlp(text).sents).root) is current
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("The tram overturned at around 6am near the stop.", "6am"),
+        ("The polls closed at 10 p.m. in the capital.", "10 p.m."),
+        ("The two leaders spoke for 90 minutes.", None),
+        ("A freight train derailed at 5.40am.", "5.40am"),
+    ],
+)
+def test_clock_time(nlp, text: str, clock: str | None) -> None:
+    from kg.extract.events import clock_time
+
+    found = clock_time(next(nlp(text).sents))
+    assert (found[0] if found is not None else None) == clock
+
+
+@pytest.mark.parametrize("lemma", ["derail", "overturn", "collapse", "explosion", "crash"])
+def test_accidents_are_typed(lemma: str) -> None:
+    assert EVENT_LEMMAS[lemma] == "accident"

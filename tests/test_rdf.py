@@ -110,6 +110,8 @@ def test_event_dates_typed_by_precision(geneva: set[tuple]) -> None:
     assert (meeting, KG.date, Literal("2025-11", datatype=XSD.gYearMonth)) in geneva
     assert (attack, KG.datePrecision, Literal("day")) in geneva
     assert (meeting, KG.datePrecision, Literal("month")) in geneva
+    assert (attack, KG.dateBasis, Literal("text")) in geneva
+    assert not [t for t in geneva if t[0] == meeting and t[1] == KG.dateBasis]
 
 
 def test_attack_actors_place_and_type(geneva: set[tuple]) -> None:

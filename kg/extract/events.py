@@ -12,6 +12,7 @@ compatible dates merge (:func:`merge_events`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import actor_index
 from kg.extract.boilerplate import doc_text, in_ranges
-from kg.extract.dates import DateInfo, DateValue, _published
+from kg.extract.dates import FUTURE_AUX, DateInfo, DateValue, _published
 from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS
 
 if not Doc.has_extension("kg_events"):
@@ -54,6 +55,7 @@ class EventInfo:
     label: str
     lemma: str = ""
     mentions: tuple[tuple[int, int], ...] = ()
+    date_basis: str = "text"
 
 
 def event_type(token: Token) -> str | None:
@@ -92,6 +94,11 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
     for child in root.children:
         if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and event_type(child):
             return child, event_type(child)
+    if root.pos_ == "AUX":  # "five people are dead after a tram overturned"
+        for child in root.children:
+            if child.dep_ == "advcl" and event_type(child) not in (None, "other", "announce",
+                                                                   "report"):
+                return child, event_type(child)
     if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS:
         return root, "other"
     return None
@@ -305,8 +312,9 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
     value = used.value if used is not None else pub_value
     if value is None:
         return None
+    basis = "text" if date is not None else "context" if fallback is not None else "publication"
     return EventInfo(
-        type=type_, trigger=trigger.text, date=value,
+        type=type_, trigger=trigger.text, date=value, date_basis=basis,
         date_text=used.text if used is not None else None,
         agents=agent_ids, targets=target_ids, others=(), places=place_ids,
         start=sent.start_char, end=sent.end_char,
@@ -515,16 +523,68 @@ def main_event_date(order: list[int], dated: dict[int, DateInfo],
     return None
 
 
+_CLOCK_RE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]\.?m\b)|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:noon|midday|midnight|rush hour)\b", re.I)
+
+
+def clock_time(sent: Span) -> tuple[str, int, int] | None:
+    """Return the first time of day in a sentence and its offsets ("6am", "11.30am", "the
+    morning rush hour" → "rush hour"); durations ("90 minutes") are not times of day."""
+    match = _CLOCK_RE.search(sent.text)
+    if match is None:
+        return None
+    return match.group(), sent.start_char + match.start(), sent.start_char + match.end()
+
+
+def reported_as_current(root: Token) -> bool:
+    """Return whether a clause is told in the present or present perfect ("has come under
+    fire", "are trying to reach", "changes"): a news lede in these tenses reports what stands
+    on the day of publication."""
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    if root.tag_ in ("VBN", "VBG"):
+        auxes = sorted((c for c in root.children if c.dep_ in ("aux", "auxpass")),
+                       key=lambda t: t.i)
+        return bool(auxes) and auxes[0].tag_ in ("VBZ", "VBP") and \
+            auxes[0].lower_ not in FUTURE_AUX
+    return False
+
+
+def report_day(sents: list[Span], lede: list[int],
+               published: DateValue | None) -> DateInfo | None:
+    """Return the publication day as the main event's date when the lede has no date but
+    says the event is of that day: a time of day ("at around 6am") or a lede told in the
+    present or present perfect. ``None`` otherwise (the event stays ``fuzzy``)."""
+    if published is None or not lede:
+        return None
+    day = DateValue(published.iso[:10], "day")
+    for i in lede:
+        clock = clock_time(sents[i])
+        if clock is not None:
+            return DateInfo(*clock, day)
+    if reported_as_current(_clause_root(sents[lede[0]].root)):
+        return DateInfo("", sents[lede[0]].start_char, sents[lede[0]].start_char, day)
+    return None
+
+
 def _main_event(sents: list[Span], titles: list[int], body: list[int],
                 dated: dict[int, DateInfo], pub_value: DateValue | None, actors,
                 entities) -> tuple[int, EventInfo] | None:
     """Return the main event (inverted pyramid): the main clause of the title, else of the
-    lede, dated by the lede's date, else the opening's, else the publication day (fuzzy)."""
+    lede, dated by the lede's date, else the publication day when the lede says so
+    (:func:`report_day`), else the opening's date, else the publication day (``fuzzy``)."""
     lede = titles + body[:LEDE_SENTENCES]
-    date = main_event_date(lede + body[LEDE_SENTENCES:], dated, pub_value)
+    date = main_event_date(lede, dated, pub_value)
+    today = report_day(sents, body[:LEDE_SENTENCES], pub_value) if date is None else None
+    if date is None and today is None:
+        date = main_event_date(body[LEDE_SENTENCES:], dated, pub_value)
     for i in titles + body[:1]:
-        event = _clause_event(sents[i], date, None, pub_value, actors, entities, loose=True)
+        event = _clause_event(sents[i], date or today, None, pub_value, actors, entities,
+                              loose=True)
         if event is not None:
+            if today is not None:
+                event = replace(event, date_basis="publication", date_text=today.text or None)
             return i, event
     return None
 
@@ -542,7 +602,8 @@ def _add_main_event(events: list[EventInfo], main: tuple[int, EventInfo] | None,
         if other.start == event.start or (in_lede and other.lemma == event.lemma):
             if other.date is None or (other.date.precision == "fuzzy" and event.date and
                                       event.date.precision != "fuzzy"):
-                events[k] = replace(other, date=event.date, date_text=event.date_text)
+                events[k] = replace(other, date=event.date, date_text=event.date_text,
+                                    date_basis=event.date_basis)
             return events
     return events + [event]
 
