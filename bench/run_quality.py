@@ -42,7 +42,9 @@ NOTES = """\
 * PolNeAR: direct-quote segments of 3+ words; speaker accuracy over matched quotes whose
   gold speaker is a name (same surname, or one contains the other).
 * Giveme5W1H: share of articles whose main-event day is among kg's dated events (day or month
-  precision; fuzzy dates do not count). The baseline there is "the publication day".
+  precision; fuzzy dates do not count). The baseline there is "the publication day". The
+  second row leaves out articles whose gold day is later than their publication date (the
+  text cannot name it; the gold days were set per topic and adjusted by hand).
 * Seed: entities matched by name or alias (no offsets), junk actors against the listed junk.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.

@@ -122,6 +122,19 @@ def test_event_date_hit_per_document():
 
 
 @pytest.mark.parametrize(
+    ("published", "reachable"),
+    [("2024-05-03", Rate(1, 1)), ("2024-05-09", Rate(1, 1)), ("2024-05-01", Rate(0, 0)),
+     (None, Rate(1, 1))],
+)
+def test_event_date_hit_reachable_leaves_out_gold_days_after_publication(published, reachable):
+    gold = GoldDoc(id="g", text=TEXT, published=published, parts=frozenset({"events"}),
+                   events=(GoldEvent(("2024-05-03",)),))
+    scores = score_document(gold, fake_prediction())
+    assert (scores["event_date_hit"], scores["event_date_hit_reachable"]) == (Rate(1, 1),
+                                                                               reachable)
+
+
+@pytest.mark.parametrize(
     ("needle", "near", "expected"),
     [("Lee", 0, (4, 7)), ("Lee", 40, (44, 47)), ("Nobody", 0, None), ("", 0, None)],
 )

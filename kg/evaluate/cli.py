@@ -24,6 +24,7 @@ LABELS: dict[str, str] = {
     "date_accuracy": "date values, of matched spans",
     "date_recall": "date values, of all gold",
     "event_date_hit": "main-event date hit rate",
+    "event_date_hit_reachable": "main-event date hit rate (gold day ≤ publication)",
 }
 
 

@@ -44,6 +44,7 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("date_accuracy", "rate"),
     ("date_recall", "rate"),
     ("event_date_hit", "rate"),
+    ("event_date_hit_reachable", "rate"),
 )
 MIN_QUOTE_WORDS = 3
 
@@ -134,6 +135,18 @@ def predicted_event_dates(pred: dict[str, Any]) -> list[PredictedDate]:
 # --- scoring -----------------------------------------------------------------------------------
 
 
+def gold_day_reachable(gold_dates: Sequence[str], published: str | None) -> bool:
+    """Return whether a gold main-event day could be read from the article: not after its
+    publication date (some gold days are later than the article that reports them).
+
+    >>> gold_day_reachable(["2016-11-12"], "2016-11-08")
+    False
+    """
+    if not published or len(published) < 10:
+        return True
+    return any(g[:10] <= published[:10] for g in gold_dates)
+
+
 def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
     """Return the scores (Score / Rate values, plus junk names) of one prediction."""
     scores: dict[str, Any] = {}
@@ -167,8 +180,11 @@ def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
         dated = [e for e in gold.events if e.dates]
         if dated:
             events = predicted_event_dates(pred)
-            scores["event_date_hit"] = Rate(
-                sum(event_date_hit(e.dates, events) for e in dated), len(dated))
+            hits = [event_date_hit(e.dates, events) for e in dated]
+            scores["event_date_hit"] = Rate(sum(hits), len(dated))
+            reachable = [h for e, h in zip(dated, hits, strict=True)
+                         if gold_day_reachable(e.dates, gold.published)]
+            scores["event_date_hit_reachable"] = Rate(sum(reachable), len(reachable))
     return scores
 
 
