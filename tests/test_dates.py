@@ -152,3 +152,17 @@ def test_yearless_dates_take_the_year_of_the_text_without_publication(nlp) -> No
 )
 def test_caption_prefix_does_not_hide_prose(nlp, text: str, found: list[str]) -> None:
     assert [d.text for d in _dates(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The home side won it with a single in the 10th to end the game.", []),
+        ("The leader crashed on the 31st lap of the race.", []),
+        ("The ballots must arrive by the 10th, the clerk said.", ["the 10th"]),
+    ],
+)
+def test_bare_ordinals_are_days_only_after_a_date_preposition(nlp, text, dates) -> None:
+    doc = nlp.make_doc(text)
+    doc._.kg_published = "2025-03-12"
+    assert [d.text for d in nlp(doc)._.kg_dates] == dates

@@ -332,12 +332,33 @@ _EXTRA_DATE_RE = re.compile(
     r"\bthis (?:morning|afternoon|evening)\b", re.I)
 
 
+_ORDINAL_RE = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.I)
+
+
+_DAY_ORDINAL_PREPS = frozenset("on by until till since before after from to through".split())
+
+
+def counts_something_else(ent) -> bool:
+    """Return whether a bare ordinal "date" numbers something else ("the 10th inning", "the
+    final out in the 10th"): a day of the month is "on the 10th", "by the 10th", ..."""
+    if not _ORDINAL_RE.match(ent.text.strip()):
+        return False
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return True
+    return before is None or before.lower_ not in _DAY_ORDINAL_PREPS
+
+
 def _date_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """Return candidate ``(start, end, timeline)`` spans: timeline prefixes, DATE entities,
     TIME entities naming a day, and day words the model missed ("late Thursday")."""
     full_text = doc_text(doc)
     spans = [(m.start(1), m.end(1), True) for m in _TIMELINE_PREFIX_RE.finditer(full_text)]
     for ent in doc.ents:
+        if ent.label_ == "DATE" and counts_something_else(ent):
+            continue
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _EXTRA_DATE_RE.search(ent.text)):
             text = ent.text.rstrip(":,. ")
             spans.append((ent.start_char, ent.start_char + len(text), False))
