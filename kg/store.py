@@ -256,11 +256,12 @@ class KGStore:
                         first.name}
                     entities[entity.id] = dataclasses.replace(first,
                                                               aliases=tuple(sorted(aliases)))
-            affected |= self._graph_actors(graph) | {
-                str(s) for s, p, o in triples if str(o) == str(KG.Actor)
-            }
+            previous = self._graph_actors(graph)
+            affected |= previous | {str(s) for s, p, o in triples if str(o) == str(KG.Actor)}
             self.ox.remove_graph(ox.NamedNode(str(stage)))
             quads += _quads(triples, stage)
+            if previous:  # a changed article: the aliases only its old text gave go
+                statements.append(self._alias_pruning(graph))
             statements += [f"DROP SILENT GRAPH {_iri(graph)} ;",
                            f"ADD SILENT {_iri(stage)} TO {_iri(graph)} ;",
                            f"DROP SILENT GRAPH {_iri(stage)} ;"]
@@ -330,14 +331,32 @@ class KGStore:
             f" GROUP BY ?a }} }}"
         )
 
+    @staticmethod
+    def _alias_pruning(graph: URIRef) -> str:
+        """Return SPARQL Update dropping the aliases only ``graph`` wrote: an actor's
+        ``skos:altLabel`` equal to one of its mention texts there and in no other graph."""
+        actors_graph = _iri(ACTORS_GRAPH)
+        surface = "REPLACE(REPLACE(STR(?{0}), \"\\\\s+\", \" \"), \"['’]s?$\", \"\")"
+        return (
+            f"DELETE {{ GRAPH {actors_graph} {{ ?a skos:altLabel ?l }} }} WHERE {{"
+            f" GRAPH {_iri(graph)} {{ ?a kg:hasMention ?m . ?m kg:mentionText ?t }}"
+            f" GRAPH {actors_graph} {{ ?a skos:altLabel ?l }}"
+            f" FILTER(STR(?l) = {surface.format('t')})"
+            f" FILTER NOT EXISTS {{ GRAPH ?g {{ ?a kg:hasMention ?m2 . ?m2 kg:mentionText ?t2 }}"
+            f" FILTER(?g != {_iri(graph)} && ?g != {actors_graph}"
+            f" && STR(?l) = {surface.format('t2')}) }} }} ;"
+        )
+
     def remove_article(self, article_id: str) -> bool:
-        """Remove an article's graph and actors no other article has; return whether it existed."""
+        """Remove an article's graph, the aliases only it gave, and actors no other article
+        has; return whether it existed."""
         if not self.has_article(article_id):
             return False
         graph = article_graph_iri(article_id)
         affected = self._graph_actors(graph)
         self.ox.update(
-            f"DROP SILENT GRAPH {_iri(graph)} ;\n" + self._actor_upkeep(affected),
+            self._alias_pruning(graph) + f"\nDROP SILENT GRAPH {_iri(graph)} ;\n"
+            + self._actor_upkeep(affected),
             prefixes=PREFIXES,
         )
         return True

@@ -89,6 +89,43 @@ def test_remove_article_drops_graph_and_orphan_actors(store: KGStore) -> None:
     assert store.triple_count() == geneva_only.triple_count() + 1
 
 
+def _with_russia_spelled(extraction, spelling: str, alias: str | None = None):
+    """Return ``extraction`` whose Russia mentions read ``spelling`` and give ``alias``."""
+    entities = tuple(
+        dataclasses.replace(e, aliases=(alias or spelling,), mentions=tuple(
+            dataclasses.replace(m, text=spelling) for m in e.mentions))
+        if e.id == RUSSIA_ID else e for e in extraction.entities)
+    return dataclasses.replace(extraction, entities=entities)
+
+
+def _aliases(store: KGStore, actor_id: str) -> set[str]:
+    return set(_actor(store, actor_id)["aliases"])
+
+
+def test_remove_article_drops_the_aliases_only_it_gave() -> None:
+    store = KGStore.open(None)
+    geneva = _with_russia_spelled(GENEVA, "Russian Federation's", "Russian Federation")
+    store.add_extraction(geneva, ingested_at=STAMP)
+    store.add_extraction(_with_russia_spelled(BRUSSELS, "RF"), ingested_at=STAMP)
+    assert _aliases(store, RUSSIA_ID) == {"Russian Federation", "RF"}
+    store.remove_article(BRUSSELS.article.id)
+    assert _aliases(store, RUSSIA_ID) == {"Russian Federation"}
+    store.add_extraction(_with_russia_spelled(BRUSSELS, "Russian  Federation"), ingested_at=STAMP)
+    store.remove_article(GENEVA.article.id)
+    # the other article still writes the name (spacing aside): the alias stays
+    assert _aliases(store, RUSSIA_ID) == {"Russian Federation", "Russian  Federation"}
+    store.remove_article(BRUSSELS.article.id)
+    assert _actor(store, RUSSIA_ID) is None
+
+
+def test_changed_article_drops_the_aliases_its_old_text_gave() -> None:
+    store = KGStore.open(None)
+    store.add_extraction(GENEVA, ingested_at=STAMP)
+    store.add_extraction(_with_russia_spelled(BRUSSELS, "RF"), ingested_at=STAMP)
+    store.add_extraction(_with_russia_spelled(BRUSSELS, "Rossiya"), ingested_at=STAMP)
+    assert _aliases(store, RUSSIA_ID) == {"Rossiya"}
+
+
 def test_article_checksum(store: KGStore) -> None:
     assert store.article_checksum(GENEVA.article.id) == content_hash(GENEVA.article)
     assert store.article_checksum("missing") is None
