@@ -226,11 +226,61 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
 }
 
 #: Head nouns that make "Ukrainian Presidential Office"-like organisations from a demonym.
+#: Not "government": "the Russian government" stands for the country, as "the US government"
+#: does.
 ORG_HEADS: tuple[str, ...] = (
     "presidential office", "foreign ministry", "defence ministry", "defense ministry",
-    "interior ministry", "finance ministry", "ministry", "government", "army", "armed forces",
+    "interior ministry", "finance ministry", "ministry", "army", "armed forces",
     "military", "navy", "air force", "parliament", "embassy", "central bank", "cabinet",
     "security service", "prosecutor general's office", "general staff", "border guard",
+)
+
+#: Region words that turn a demonym into a region ("North American sales"), not a country.
+REGION_PREFIXES: frozenset[str] = frozenset(
+    "North South East West Central Latin Northern Southern Eastern Western".split()
+)
+
+#: Nouns that introduce an organisation's name ("retailer Best Buy", "magazine Der Spiegel").
+ORG_NOUNS: frozenset[str] = frozenset(
+    """retailer magazine newspaper tabloid daily weekly broadcaster network channel firm company
+    carrier airline automaker carmaker manufacturer maker bank lender insurer publisher label
+    studio agency website conglomerate startup start-up supplier chain band""".split()
+)
+
+#: Nouns for products and works: a name right after one, or in apposition to one, is not an
+#: actor ("web browser Safari", "Tiger, the newest version of ...").
+PRODUCT_NOUNS: frozenset[str] = frozenset(
+    """version release browser software program programme application app system device
+    product update edition kernel phone smartphone computer laptop notebook tablet console
+    album song film movie brand platform aircraft jet plane airliner engine vehicle car truck
+    processor chip""".split()
+)
+
+#: Plural nouns for devices and software: an organisation-like name only ever written before
+#: one names a product line ("MacBook Air laptops"), not a company.
+DEVICE_NOUNS: frozenset[str] = frozenset(
+    "laptops computers notebooks desktops tablets phones smartphones handsets consoles".split()
+)
+
+#: Last words of the names of buildings and sites: an "organisation" ending in one is a place
+#: ("Long Beach Airport").
+FACILITY_HEADS: frozenset[str] = frozenset(
+    "Airport Airfield Plant Factory Stadium Arena Terminal Hangar".split()
+)
+#: Words that make a "Center" a site ("Delivery Center", "Convention Center"), where most
+#: centres are institutions ("Tax Policy Center").
+SITE_CENTER_WORDS: frozenset[str] = frozenset(
+    """Delivery Convention Trade Shopping Space Exhibition Conference Visitor Visitors
+    Distribution Data Sports Civic Test Training Assembly Maintenance""".split()
+)
+
+#: Last words of company names: a "person" ending in one is an organisation
+#: ("Douglas Aircraft").
+ORG_NAME_SUFFIXES: frozenset[str] = frozenset(
+    """Aircraft Airlines Airways Motors Corp Corp. Corporation Inc Inc. Ltd Ltd. LLC Co. Company
+    Group Holdings Capital Partners Systems Technologies Industries Records Pictures Studios
+    Media Electronics Pharmaceuticals Bank Bancorp Management Investments Associates Ventures
+    Enterprises Networks Communications Logistics""".split()
 )
 
 #: Well-known places spaCy's small model often mislabels (e.g. "Kyiv" as a person).

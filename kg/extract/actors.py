@@ -12,16 +12,23 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import is_demonym, lookup_country
 from kg.lexicon import (
     DEMONYMS,
+    DEVICE_NOUNS,
+    FACILITY_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
     KNOWN_PLACES,
     ORG_HEADS,
+    ORG_NAME_SUFFIXES,
+    ORG_NOUNS,
+    PRODUCT_NOUNS,
+    REGION_PREFIXES,
+    SITE_CENTER_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -109,27 +116,60 @@ _NATIONAL_ORG_SUFFIXES = [
 _BLOC_ADJECTIVES = ["european", "western", "arab", "gulf", "nordic", "baltic", "african",
                     "asian", "latin", "g7", "nato", "eu"]
 _ORG_OF_HEADS = ["Bank", "Ministry", "Government", "Parliament", "University", "Embassy",
-                 "Department", "Office", "Council", "Court", "Institute", "Academy"]
+                 "Department", "Office", "Council", "Court", "Institute", "Academy", "Service",
+                 "Agency", "Commission", "Authority", "Administration", "Bureau"]
+#: Words before such a head in the names of official bodies ("Federal Service for ...").
+_OFFICIAL_MODIFIERS = ["Federal", "National", "Central", "State", "Supreme", "Royal",
+                       "International", "General", "Constitutional", "Regional", "Foreign"]
+#: Heads of a government body named after its country ("US Labor Department").
+_AGENCY_HEADS = ["Department", "Ministry", "Agency", "Bureau", "Commission", "Administration",
+                 "Treasury", "Office"]
+#: Heads of companies and banks named with a demonym ("Swiss National Bank", "Thai Airways").
+_DEMONYM_ORG_SUFFIXES = ["Airways", "Airlines", "Bank", "Railways", "Broadcasting", "Telecom"]
+
+
+def _country_token_patterns() -> list[list[dict]]:
+    """Return token sequences matching one country name: one-word names in a single pattern,
+    plus each plain multi-word name ("United States", "South Korea")."""
+    from kg.extract.countries import surface_forms
+
+    names = sorted({v for f in surface_forms() if not is_demonym(f) for v in _cased_variants(f)})
+    multi = [n for n in names if " " in n and len(n.split()) <= 3
+             and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in n.split())]
+    return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}]] + [
+        [{"ORTH": w} for w in n.split()] for n in multi]
 
 
 def _national_org_patterns() -> list[dict]:
     """Return patterns for organisations named after a country ("Singapore Airlines",
-    "Air France", "U.S. Air Force"), so the country inside does not split them."""
-    from kg.extract.countries import surface_forms
-
-    names = sorted({v for f in surface_forms() if not is_demonym(f) for v in _cased_variants(f)})
-    country = {"ORTH": {"IN": [n for n in names if " " not in n]}}
-    return [
-        {"label": "ORG", "pattern": [country, {"ORTH": {"IN": _NATIONAL_ORG_SUFFIXES}},
-                                     {"ORTH": {"IN": ["Airlines", "Force", "Lines", "Group"]},
-                                      "OP": "?"}]},
-        {"label": "ORG", "pattern": [{"ORTH": "Air"}, country]},
-        {"label": "ORG", "pattern": [{"ORTH": {"IN": _ORG_OF_HEADS}}, {"LOWER": "of"},
-                                     {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
-                                     {"IS_TITLE": True, "OP": "?"}]},
-        {"label": "ORG", "pattern": [country, {"ORTH": {"IN": ["Air", "Naval"]}},
-                                     {"ORTH": {"IN": ["Force", "Forces"]}}]},
-    ]
+    "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank"),
+    so the country inside does not split them."""
+    the = {"LOWER": "the", "OP": "?"}  # so "the United States Navy" outranks "the United States"
+    patterns = []
+    for country in _country_token_patterns():
+        patterns += [
+            [the, *country, {"ORTH": {"IN": _NATIONAL_ORG_SUFFIXES}},
+             {"ORTH": {"IN": ["Airlines", "Force", "Lines", "Group", "International"]},
+              "OP": "?"}],
+            [{"ORTH": "Air"}, *country],
+            [the, *country, {"ORTH": {"IN": ["Air", "Naval"]}},
+             {"ORTH": {"IN": ["Force", "Forces"]}}],
+            [the, *country, {"ORTH": {"IN": ["Army", "Navy", "Marines", "Marine"]}},
+             {"ORTH": "Corps", "OP": "?"}],
+            [the, *country, {"IS_TITLE": True, "OP": "?"}, {"ORTH": {"IN": _AGENCY_HEADS}}],
+            [the, *country, {"ORTH": {"IN": _AGENCY_HEADS}}, {"LOWER": "of"},
+             {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
+        ]
+    demonym = {"ORTH": {"IN": sorted({v for d in DEMONYMS for v in _cased_variants(d)
+                                      if " " not in v})}}
+    patterns.append([the, demonym, {"ORTH": "National", "OP": "?"},
+                     {"ORTH": {"IN": _DEMONYM_ORG_SUFFIXES}},
+                     {"ORTH": {"IN": ["International", "Airlines"]}, "OP": "?"}])
+    modifier = {"ORTH": {"IN": _OFFICIAL_MODIFIERS}, "OP": "?"}
+    patterns.append([modifier, {"ORTH": {"IN": _ORG_OF_HEADS}}, {"LOWER": {"IN": ["of", "for"]}},
+                     {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
+                     {"IS_TITLE": True, "OP": "?"}])
+    return [{"label": "ORG", "pattern": p} for p in patterns]
 
 
 def _plan_patterns() -> list[dict]:
@@ -211,7 +251,7 @@ def clean_person_span(ent: Span) -> Span | None:
 
 _EVENT_HEADS = frozenset(
     "Conference Summit Forum Expo Festival Olympics Games Cup Championship Week Show "
-    "Awards Convention Congress Marathon".split())
+    "Awards Convention Marathon".split())  # not "Congress": "US Congress" is a legislature
 
 
 @lru_cache(maxsize=1)
@@ -248,12 +288,200 @@ def _looks_like_junk(span: Span) -> bool:
         return True
     if span.label_ in ("ORG", "Organization") and span[-1].text in _EVENT_HEADS:
         return True
+    if "," in text and any(t.lower_ in ("and", "or") for t in span):
+        return True  # a list ("Maintenance, Repair and Overhaul") is no name
     letters = re.sub(r"[^A-Za-z]", "", text)
     if "&" in text or "\n" in text or len(span) > 7 or len(letters) < 2:
         return True
     if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
         return True
     return bool(span.label_ == "PERSON" and span[-1].lower_ in TITLE_HEADS)
+
+
+def contextual_type(ent: Span, type_: str | None) -> str | None:
+    """Return the actor type of an entity corrected by the words around it (``None``: drop)."""
+    if type_ == "Organization" and _titled_person(ent):
+        return "Person"  # "Spokeswoman Sandy Angers said": NER took the title for a name
+    if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
+        return None
+    if type_ == "Organization" and _product_line(ent):
+        return None
+    if type_ == "Organization" and _names_a_site(ent):
+        return "Place"
+    if type_ == "Organization" and len(ent) == 1 and _place_with_country(ent):
+        return "Place"  # "flown to Toulouse, France"
+    if type_ == "Person":
+        return _person_in_context(ent)
+    return type_
+
+
+def _names_a_site(ent: Span) -> bool:
+    """Return True for an organisation-like name of a building or site ("Long Beach Airport",
+    "Airbus Delivery Center"), which is a place."""
+    last = ent[-1].text
+    return last in FACILITY_HEADS or (
+        last in ("Center", "Centre") and len(ent) > 1 and ent[-2].text in SITE_CENTER_WORDS)
+
+
+def _token_before(ent: Span) -> Token | None:
+    """Return the token before an entity, or ``None`` at the start of the document."""
+    return ent.doc[ent.start - 1] if ent.start > 0 else None
+
+
+def _regional_demonym(ent: Span) -> bool:
+    """Return True for a demonym naming a region ("North American", "Latin American"),
+    which is no mention of the country."""
+    prev = _token_before(ent)
+    return ent.label_ == "KG_DEMONYM" and prev is not None and prev.text in REGION_PREFIXES
+
+
+def _in_event_name(ent: Span) -> bool:
+    """Return True for a place that starts a named event ("Paris Air Show", "2008 Beijing
+    Olympic Games"): the event is named after the place, it does not mention it."""
+    for token in ent.doc[ent.end: ent.end + 3]:
+        if token.text in _EVENT_HEADS:
+            return True
+        if not token.is_title:
+            return False
+    return False
+
+
+def _titled_person(ent: Span) -> bool:
+    """Return True for an organisation span that is a title and a person's name
+    ("Spokeswoman Sandy Angers")."""
+    if not (ent[0].is_title and ent[0].lower_ in TITLE_HEADS):
+        return False
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in TITLE_WORDS:
+        start += 1
+    name = ent.doc[start: ent.end]
+    return 2 <= len(name) <= 3 and all(
+        t.is_title and t.pos_ == "PROPN" and t.text not in _ORG_OF_HEADS + _AGENCY_HEADS
+        and t.text not in ORG_NAME_SUFFIXES for t in name)
+
+
+def _product_line(ent: Span) -> bool:
+    """Return True for an organisation-like name that the article only ever writes before a
+    device noun ("new MacBook Air laptops"): it names a product line, not a company."""
+    doc, text = ent.doc, ent.text
+    uses = [e for e in doc.ents if e.text == text]
+    return all(e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS for e in uses)
+
+
+def _person_in_context(ent: Span) -> str | None:
+    """Return the type of a PERSON entity given its context: "web browser Safari" is no
+    actor, "retailer Best Buy", "the Beatles" and "Douglas Aircraft" are organisations,
+    "Toulouse, France" is a place."""
+    prev = _token_before(ent)
+    noun = prev.lower_ if prev is not None and _describes(prev, ent) else ""
+    if noun in PRODUCT_NOUNS or _product_apposition(ent):
+        return None
+    if noun in ORG_NOUNS or ent[-1].text in ORG_NAME_SUFFIXES:
+        return "Organization"
+    if _place_with_country(ent):
+        return "Place"
+    plural = ent[-1].tag_ == "NNPS" or ent.text.endswith("s")
+    if prev is not None and prev.lower_ == "the" and not _modifies_noun(ent) and (
+            plural or len(ent) == 1) and not _is_person_word(ent):
+        # "the Beatles" is a band; "the Danube", "The Opie and Anthony Show" are no people
+        return "Organization" if plural else None
+    if len(ent) == 1 and not _is_person_word(ent) and _short_form_of_org(ent):
+        return "Organization"
+    return "Person"
+
+
+def _describes(noun: Token, ent: Span) -> bool:
+    """Return True when ``noun`` (the word before the entity) is a description of it: a
+    compound ("browser Safari") or the head of its apposition ("retailer Best Buy")."""
+    return noun.head.i in range(ent.start, ent.end) or (
+        ent.root.head == noun and ent.root.dep_ in ("appos", "compound", "npadvmod"))
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Return the words of the article's multi-word person names and of names written after
+    a title or honorific ("Mr. Trump", "President Obama"); computed once per document."""
+    cached = doc.user_data.get("kg_person_words")
+    if cached is not None:
+        return cached
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text not in ORG_NAME_SUFFIXES:
+            words.update(t.text for t in ent if t.lower_ not in TITLE_WORDS | HONORIFICS)
+    for token in doc[1:]:
+        if doc[token.i - 1].lower_ in TITLE_HEADS | HONORIFICS and token.is_title:
+            words.add(token.text)
+    doc.user_data["kg_person_words"] = {w.replace("’", "'") for w in words}
+    return doc.user_data["kg_person_words"]
+
+
+def _is_person_word(ent: Span) -> bool:
+    """Return True for a one-word name the article also uses in a person's full name or after
+    a title ("Clinton", "Clintons" after "Hillary Clinton")."""
+    words = _person_words(ent.doc)
+    word = ent.text.replace("’", "'")
+    return len(ent) == 1 and (word in words or word.rstrip("s") in words)
+
+
+def _modifies_noun(ent: Span) -> bool:
+    """Return True when the entity is a modifier of the next noun ("the Obama administration")."""
+    doc, root = ent.doc, ent.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end:
+        return True
+    return ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
+
+
+def _product_apposition(ent: Span) -> bool:
+    """Return True for a name in apposition to a product noun ("Lion, the new version")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for token in doc[ent.end + 1: ent.end + 5]:
+        if token.lower_ in PRODUCT_NOUNS:
+            return True
+        if token.pos_ not in ("DET", "ADJ", "ADV", "NUM", "PRON"):
+            return False
+    return False
+
+
+_LOCATIVE_PREPOSITIONS = frozenset("from in at near to into outside".split())
+
+
+def _place_with_country(ent: Span) -> bool:
+    """Return True for a name followed by its country ("Toulouse, France", "from Toulouse in
+    France"): a place, not a person."""
+    doc, i = ent.doc, ent.end
+    if i + 1 >= len(doc):
+        return False
+    prev = _token_before(ent)
+    located = doc[i].lower_ == "in" and prev is not None and prev.lower_ in _LOCATIVE_PREPOSITIONS
+    if doc[i].text != "," and not located:
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].ent_type_ == "GPE" and (j == i + 1 or doc[j].ent_iob_ == "I"):
+        j += 1
+    followed = j < len(doc) and doc[j].lower_ in ("'s", "’s", "and", "or")  # no list
+    return j > i + 1 and not followed and lookup_country(doc[i + 1: j].text) is not None
+
+
+def _short_form_of_org(ent: Span) -> bool:
+    """Return True for a one-word "person" that the article writes elsewhere as a company
+    name ("Cerberus Capital Management") or describes as an organisation ("airline,
+    Ryanair")."""
+    word, doc = ent.text, ent.doc
+    if any(e[0].text == word and len(e) > 1 and e[-1].text in ORG_NAME_SUFFIXES
+           for e in doc.ents):
+        return True
+    return word in _org_appositions(doc)
+
+
+def _org_appositions(doc: Doc) -> set[str]:
+    """Return the words in apposition to an organisation noun ("the airline, Ryanair");
+    computed once per document."""
+    cached = doc.user_data.get("kg_org_appositions")
+    if cached is None:
+        cached = doc.user_data["kg_org_appositions"] = {
+            t.text for t in doc if t.dep_ == "appos" and t.head.lower_ in ORG_NOUNS}
+    return cached
 
 
 def actor_spans(doc: Doc) -> list[Span]:
@@ -263,7 +491,7 @@ def actor_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if in_ranges(ent.start_char, ent.end_char, junk):
             continue
-        type_ = actor_type(ent)
+        type_ = contextual_type(ent, actor_type(ent))
         if type_ is None:
             continue
         span = clean_person_span(ent) if type_ == "Person" else _strip_possessive(ent)
