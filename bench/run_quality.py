@@ -51,12 +51,19 @@ NOTES = """\
 """
 
 
+def shown_path(path: Path) -> Path:
+    """Return a gold path as the report shows it: from the repository root when inside it
+    (``bench/gold/...``), else from its parent (``shared/eval/...``)."""
+    path = path.resolve()
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.relative_to(ROOT.parent)
+
+
 def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
     """Return one dataset's section: a table of parts × systems."""
     systems = list(report["systems"])
     header = ["part"] + [f"{s} {c}" for s in systems for c in ("P", "R", "F1 / rate")]
     lines = [f"## {title}", "",
-             f"`{Path(report['path']).relative_to(ROOT.parent)}`: {report['docs']} documents, "
+             f"`{shown_path(Path(report['path']))}`: {report['docs']} documents, "
              f"{seconds:.0f} s", "",
              "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for part, kind in PARTS:

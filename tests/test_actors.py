@@ -260,3 +260,23 @@ def test_lists_event_places_and_product_lines_are_not_actors(nlp, text, name):
 ])
 def test_sites_governments_and_bare_surnames(nlp, text, mention):
     assert mention in actor_mentions(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("Portuguese Prime Minister Luis Montenegro spoke in Lisbon.",
+     {("Luis Montenegro", "Person")}),
+    ("Mr. Montenegro declined to comment.", {("Montenegro", "Person")}),
+    ("Luis Montenegro met the president in Lisbon.", {("Montenegro", "Country")}),
+    ("Voters in Northern Ireland went to the polls.", {("Ireland", "Country")}),
+    ("The President of Montenegro spoke.", {("Montenegro", "Country")}),
+])
+def test_country_name_as_a_titled_persons_surname(nlp, text, mentions):
+    assert mentions <= actor_mentions(nlp, text)
+
+
+def test_bare_surname_like_a_country_is_the_person(extract):
+    x = extract("Prime Minister Luis Montenegro opened the session on Monday. Montenegro "
+                "said the budget was safe. Later he flew to Spain.")
+    assert {(e.name, e.type) for e in x.entities} == {("Luis Montenegro", "Person"),
+                                                      ("Spain", "Country")}
+    assert x.statements[0].speaker == "Luis Montenegro"

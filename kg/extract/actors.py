@@ -494,6 +494,9 @@ def actor_spans(doc: Doc) -> list[Span]:
         type_ = contextual_type(ent, actor_type(ent))
         if type_ is None:
             continue
+        named = person_named_like_country(ent) if type_ == "Country" else None
+        if named is not None:
+            ent, type_ = named, "Person"  # "Prime Minister Luis Montenegro"
         span = clean_person_span(ent) if type_ == "Person" else _strip_possessive(ent)
         if span is None or _looks_like_junk(span):
             continue
@@ -506,6 +509,23 @@ def actor_spans(doc: Doc) -> list[Span]:
         typed._.kg_headline = in_ranges(ent.start_char, ent.end_char, headlines)
         spans.append(typed)
     return spans
+
+
+def person_named_like_country(ent: Span) -> Span | None:
+    """Return the name when a country name is a titled person's surname ("Prime Minister Luis
+    Montenegro", "Mr. Montenegro"): given names (capitalised proper nouns outside any
+    entity) and the country name after a title or honorific; else ``None``."""
+    if ent.label_ != "GPE" or len(ent) != 1:
+        return None
+    doc, start = ent.doc, ent.start
+    while start > 0 and ent.start - start < 2:
+        prev = doc[start - 1]
+        if not (prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ in ("", "PERSON")
+                and prev.is_alpha and prev.lower_ not in TITLE_WORDS | HONORIFICS):
+            break
+        start -= 1
+    titled = start > 0 and doc[start - 1].lower_ in TITLE_HEADS | HONORIFICS
+    return Span(doc, start, ent.end, label="PERSON") if titled else None
 
 
 def _strip_possessive(ent: Span) -> Span:

@@ -204,7 +204,9 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
     full_names = [s.text for s in spans if s.label_ == "Person" and len(s) >= 2]
     out = []
     for span in spans:
-        if span.label_ in ("Organization", "Place", "Group") and any(
+        after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
+        country = span.label_ == "Country" and not span._.kg_demonym and not after_preposition
+        if (span.label_ in ("Organization", "Place", "Group") or country) and any(
                 name.endswith(" " + span.text) for name in full_names):
             relabelled = Span(span.doc, span.start, span.end, label="Person")
             relabelled._.kg_headline = span._.kg_headline
