@@ -75,15 +75,18 @@ def ruler_patterns() -> list[dict]:
         label = "KG_DEMONYM" if is_demonym(form) else "GPE"
         for variant in _cased_variants(form):
             patterns.append({"label": label, "pattern": variant})
-    for demonym in DEMONYMS:
-        for variant in _cased_variants(demonym):
-            patterns.append({"label": "KG_DEMONYM", "pattern": variant})
-            patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
-            for head in ORG_HEADS:
-                head_words = [{"LOWER": w} for w in head.split()]
-                patterns.append(
-                    {"label": "ORG", "pattern": [{"ORTH": w} for w in variant.split()] + head_words}
-                )
+    variants = sorted({v for demonym in DEMONYMS for v in _cased_variants(demonym)})
+    for variant in variants:
+        patterns.append({"label": "KG_DEMONYM", "pattern": variant})
+        patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
+    # "Ukrainian Presidential Office": one token pattern per head for all one-word demonyms
+    # (thousands of single patterns made the ruler slower than the NER model)
+    one_word = {"ORTH": {"IN": [v for v in variants if " " not in v]}}
+    for head in ORG_HEADS:
+        head_words = [{"LOWER": w} for w in head.split()]
+        patterns.append({"label": "ORG", "pattern": [one_word, *head_words]})
+        patterns += [{"label": "ORG", "pattern": [{"ORTH": w} for w in v.split()] + head_words}
+                     for v in variants if " " in v]
     for form, (_, type_) in KNOWN_ORGS.items():
         if form == "who":  # the pronoun; only the upper-case acronym is the organisation
             patterns.append({"label": "ORG", "pattern": "WHO"})
@@ -129,15 +132,19 @@ _DEMONYM_ORG_SUFFIXES = ["Airways", "Airlines", "Bank", "Railways", "Broadcastin
 
 
 def _country_token_patterns() -> list[list[dict]]:
-    """Return token sequences matching one country name: one-word names in a single pattern,
-    plus each plain multi-word name ("United States", "South Korea")."""
+    """Return token sequences matching a country name, one per name length: one-word names,
+    and the plain two- and three-word ones ("United States", "South Korea") word by word.
+
+    A pattern per length keeps the ruler fast; the word-by-word sets also admit mixes such
+    as "Saudi States", which do not occur in text."""
     from kg.extract.countries import surface_forms
 
     names = sorted({v for f in surface_forms() if not is_demonym(f) for v in _cased_variants(f)})
-    multi = [n for n in names if " " in n and len(n.split()) <= 3
+    multi = [n.split() for n in names if " " in n and len(n.split()) <= 3
              and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in n.split())]
-    return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}]] + [
-        [{"ORTH": w} for w in n.split()] for n in multi]
+    by_length = [[{"ORTH": {"IN": sorted({n[i] for n in multi if len(n) == size})}}
+                  for i in range(size)] for size in (2, 3) if any(len(n) == size for n in multi)]
+    return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}], *by_length]
 
 
 def _national_org_patterns() -> list[dict]:
