@@ -274,6 +274,13 @@ SITE_CENTER_WORDS: frozenset[str] = frozenset(
     Distribution Data Sports Civic Test Training Assembly Maintenance""".split()
 )
 
+#: Last words of the names of public bodies ("Commerce Ministry", "Labor Department").
+BODY_HEADS: frozenset[str] = frozenset(
+    """Ministry Department Agency Bureau Commission Administration Office Council Court Service
+    Authority Committee Parliament Assembly Senate Congress Embassy Government Cabinet Police
+    Army Navy Force Forces Institute University Union""".split()
+)
+
 #: Last words of company names: a "person" ending in one is an organisation
 #: ("Douglas Aircraft").
 ORG_NAME_SUFFIXES: frozenset[str] = frozenset(

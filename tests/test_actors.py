@@ -280,3 +280,37 @@ def test_bare_surname_like_a_country_is_the_person(extract):
     assert {(e.name, e.type) for e in x.entities} == {("Luis Montenegro", "Person"),
                                                       ("Spain", "Country")}
     assert x.statements[0].speaker == "Luis Montenegro"
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("Commission President Ursula von der Leyen spoke in Brussels.",
+     {("Ursula von der Leyen", "Person")}),
+    ("According to Anna Berg of Kessler & Lund, orders rose.",
+     {("Anna Berg", "Person"), ("Kessler & Lund", "Organization")}),
+    ("Shares of Procter & Gamble rose on Monday.", {("Procter & Gamble", "Organization")}),
+])
+def test_particles_affiliations_and_ampersand_names(nlp, text, mentions):
+    assert mentions <= actor_mentions(nlp, text)
+
+
+def test_heading_with_ampersand_is_no_actor(nlp):
+    assert actor_mentions(nlp, "Background & Context\n\nThe talks began in May.") == set()
+
+
+@pytest.mark.parametrize(("text", "name", "count"), [
+    ("Corvane Semiconductors beat forecasts. Shares in Corvane rose 9 percent, and Corvane "
+     "said demand was strong.", "Corvane Semiconductors", 3),
+    ("Commission President Ursula von der Leyen spoke. Von der Leyen did not take "
+     "questions.", "Ursula von der Leyen", 2),
+])
+def test_short_names_join_the_full_name(extract, name, text, count):
+    x = extract(text)
+    entity = next(e for e in x.entities if e.name == name)
+    assert len(entity.mentions) == count
+    assert not [e for e in x.entities if e.name != name and e.name in name]
+
+
+def test_organisation_with_a_common_noun_after_its_name_is_the_same(extract):
+    x = extract("Civic Renewal won 41 seats. Leaders of the Civic Renewal party met on Monday.")
+    assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
+        ("Civic Renewal", 2)]

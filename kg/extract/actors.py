@@ -14,9 +14,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.boilerplate import in_ranges
+from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.countries import is_demonym, lookup_country
 from kg.lexicon import (
+    BODY_HEADS,
     DEMONYMS,
     DEVICE_NOUNS,
     FACILITY_HEADS,
@@ -298,8 +299,9 @@ def _looks_like_junk(span: Span) -> bool:
     if "," in text and any(t.lower_ in ("and", "or") for t in span):
         return True  # a list ("Maintenance, Repair and Overhaul") is no name
     letters = re.sub(r"[^A-Za-z]", "", text)
-    if "&" in text or "\n" in text or len(span) > 7 or len(letters) < 2:
-        return True
+    if ("&" in text and _fills_its_line(span)) or "\n" in text or len(span) > 7 or \
+            len(letters) < 2:
+        return True  # "Key Developments & Timeline" is a heading; "Kessler & Lund" a firm
     if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
         return True
     return bool(span.label_ == "PERSON" and span[-1].lower_ in TITLE_HEADS)
@@ -309,6 +311,8 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     """Return the actor type of an entity corrected by the words around it (``None``: drop)."""
     if type_ == "Organization" and _titled_person(ent):
         return "Person"  # "Spokeswoman Sandy Angers said": NER took the title for a name
+    if type_ == "Organization" and _affiliated_person(ent):
+        return "Person"
     if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
         return None
     if type_ == "Organization" and _product_line(ent):
@@ -491,13 +495,65 @@ def _org_appositions(doc: Doc) -> set[str]:
     return cached
 
 
+def _fills_its_line(span: Span) -> bool:
+    """Return whether a span is the whole of its line (a heading, not a name in prose)."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:len(text) if end == -1 else end]
+    return len(span.text) >= 0.8 * len(line.strip())
+
+
+def _without_trailing_preposition(ent: Span) -> Span:
+    """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].pos_ == "ADP":
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def _affiliated_person(ent: Span) -> bool:
+    """Return True for an "organisation" that is a person's name followed by their firm
+    ("Tomasz Wierzbicki of Kessler & Lund"): two or three capitalised proper nouns, then
+    "of"/"at"/"from" and an organisation."""
+    doc = ent.doc
+    if not 2 <= len(ent) <= 3 or ent.end + 1 >= len(doc):
+        return False
+    if doc[ent.end].lower_ not in ("of", "at", "from") or doc[ent.end + 1].ent_type_ != "ORG":
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title and t.is_alpha
+               and t.text not in ORG_NAME_SUFFIXES | BODY_HEADS
+               and t.lower_ not in TITLE_WORDS for t in ent)
+
+
+_NAME_PARTICLES = frozenset("von van der den de del della di da du le la ter bin ibn al".split())
+
+
+def _with_name_particles(ent: Span) -> Span:
+    """Return a person's name extended over the particles NER cut it at ("Ursula von" +
+    "der Leyen", "Ludwig van" + "Beethoven"): particles, then one capitalised word."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower:
+        end += 1
+    if ent[-1].lower_ not in _NAME_PARTICLES and end == ent.end:
+        return ent
+    if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        return Span(doc, ent.start, end + 1, label=ent.label_)
+    return ent
+
+
 def actor_spans(doc: Doc) -> list[Span]:
     """Return typed actor mention spans of ``doc`` (label = kg actor type), junk removed."""
     spans: list[Span] = []
     junk, headlines = doc._.kg_junk, doc._.kg_headlines
+    taken = 0  # tokens before this index belong to an earlier, extended name
     for ent in doc.ents:
-        if in_ranges(ent.start_char, ent.end_char, junk):
+        if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
+        if ent.label_ == "PERSON":
+            ent = _with_name_particles(ent)
+            taken = ent.end
+        ent = _without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))
         if type_ is None:
             continue

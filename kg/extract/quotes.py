@@ -28,10 +28,12 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.extract.boilerplate import doc_text, in_ranges
 from kg.lexicon import (
+    BODY_HEADS,
     CONTENT_PREPS,
     DESCRIPTION_HEADS,
     HONORIFICS,
     NEGATIVE_CUES,
+    ORG_NAME_SUFFIXES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     POSITIVE_CUES,
@@ -390,7 +392,19 @@ class _Attributor:
                 return id_
         if len(words) < 2 and not _after_honorific(name):
             return None
+        if not self._could_be_person_name(name):
+            return None
         return self._add_person(name)
+
+    def _could_be_person_name(self, name: Span) -> bool:
+        """Return False for a capitalised phrase that is no one's name: a title ("French
+        Agriculture Minister"), a body ("Chinese Commerce Ministry") or one holding another
+        actor ("Chinese")."""
+        last = name[-1]
+        if last.lower_ in TITLE_WORDS or last.text in ORG_NAME_SUFFIXES | BODY_HEADS:
+            return False
+        return not any(self.actors.get(t.i) is not None and self.actors[t.i].label_ != "Person"
+                       for t in name)
 
     def actor_for_single_name(self, name: Span) -> str | None:
         """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.lexicon import KNOWN_ORGS
+from kg.lexicon import HONORIFICS, KNOWN_ORGS, TITLE_HEADS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -138,6 +138,16 @@ class _Resolver:
             for info in self.entities.values():
                 if info.type == "Organization" and acronym(info.name) == text:
                     return info
+        if type_ == "Organization" and " " in text and text.split()[-1].islower():
+            head = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal
+            for info in self.entities.values():
+                if info.type == "Organization" and info.name == head:
+                    return info
+        if type_ == "Organization" and " " not in text:
+            for info in self.entities.values():  # "Corvane" after "Corvane Semiconductors"
+                if info.type == "Organization" and info.name.split()[0] == text and \
+                        " " in info.name:
+                    return info
         if type_ == "Plan":
             numbered = _numbered_plan(text)
             for info in self.entities.values():
@@ -198,17 +208,83 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
     return extra
 
 
+#: First words that do not stand for the organisation they start ("National Assembly").
+_GENERIC_FIRST_WORDS = frozenset(
+    """The A An National International Federal Central State Royal United New General Global
+    First North South East West Northern Southern Eastern Western European American Supreme
+    Bank University Ministry Department Office Council Court Institute Agency Commission
+    Union Association Party Group Board Committee Museum School College Civic Green Social
+    Democratic Liberal Conservative People Peoples Labour Labor Free Open""".split())
+
+
+def _starts_a_longer_name(token: Token) -> bool:
+    """Return whether a word is followed by more of a name or a model ("Mac OS X", "Boeing
+    787"), so that it does not stand alone for an organisation."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (nxt.is_title or nxt.is_upper or nxt.like_num
+                                or any(c.isdigit() for c in nxt.text))
+
+
+def _org_short_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
+    """Return mentions NER missed: the distinctive first word of an organisation the article
+    names in full ("Corvane" after "Corvane Semiconductors")."""
+    from kg.extract.boilerplate import in_ranges
+
+    firsts: dict[str, EntityInfo] = {}
+    for info in resolver.entities.values():
+        words = info.name.split()
+        if info.type == "Organization" and len(words) >= 2 and words[0].isalpha() and \
+                words[0][:1].isupper() and words[0] not in _GENERIC_FIRST_WORDS:
+            firsts.setdefault(words[0], info)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for token in doc:
+        info = firsts.get(token.text)
+        if info is None or token.i in covered or token.pos_ != "PROPN" or \
+                _starts_a_longer_name(token) or in_ranges(token.idx, token.idx + 1, doc._.kg_junk):
+            continue
+        span = Span(doc, token.i, token.i + 1, label="Organization")
+        span._.kg_entity = info.id
+        span._.kg_headline = in_ranges(token.idx, token.idx + 1, doc._.kg_headlines)
+        info.surface[token.text] += 1
+        extra.append(span)
+    return extra
+
+
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
     """Return spans with non-person mentions of a named person's surname relabelled as that
     person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker")."""
-    full_names = [s.text for s in spans if s.label_ == "Person" and len(s) >= 2]
+    full_names = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2]
     out = []
     for span in spans:
         after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
         country = span.label_ == "Country" and not span._.kg_demonym and not after_preposition
         if (span.label_ in ("Organization", "Place", "Group") or country) and any(
-                name.endswith(" " + span.text) for name in full_names):
+                name.endswith(" " + span.text.lower()) for name in full_names):
             relabelled = Span(span.doc, span.start, span.end, label="Person")
+            relabelled._.kg_headline = span._.kg_headline
+            span = relabelled
+        out.append(span)
+    return out
+
+
+def _titled(span: Span) -> bool:
+    """Return whether a name follows a title or honorific ("Mr. Smith", "President Lula")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS
+
+
+def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
+    """Return spans with a one-word mention of the first word of an organisation's name
+    relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane
+    Semiconductors"); countries and people the article names in full keep their type."""
+    firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2}
+    people = {t.text for s in spans if s.label_ == "Person" and (len(s) >= 2 or _titled(s))
+              for t in s}
+    out = []
+    for span in spans:
+        if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
+                and span.text not in people:
+            relabelled = Span(span.doc, span.start, span.end, label="Organization")
             relabelled._.kg_headline = span._.kg_headline
             span = relabelled
         out.append(span)
@@ -218,15 +294,19 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
 def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
-    spans = _relabel_surnames(list(doc.spans[ACTORS_KEY]))
-    # Full names first, so that a surname seen before its full name still finds it.
-    ordered = sorted(spans, key=lambda s: (s.label_ != "Person" or len(s) < 2, s.start))
+    spans = _relabel_short_org_names(_relabel_surnames(list(doc.spans[ACTORS_KEY])))
+    # Full names first, so that a surname (or an organisation's short name) seen before its
+    # full name still finds it.
+    ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in ("Person",
+                                                                          "Organization"),
+                                           s.start))
     for span in ordered:
         info = resolver.resolve(span)
         span._.kg_entity = info.id
         info.surface[clean_surface(span.text)] += 1
     _merge_generic_plans(spans, resolver)
     spans += _surname_mentions(doc, spans, resolver)
+    spans += _org_short_mentions(doc, spans, resolver)
     body_ids = {s._.kg_entity for s in spans if not s._.kg_headline}
     kept = [s for s in spans if s._.kg_entity in body_ids]
     doc.spans[ACTORS_KEY] = kept
