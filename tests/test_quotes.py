@@ -173,6 +173,23 @@ def test_speaker_is_resolved_through_pronouns_roles_and_organisations(nlp, text,
     assert [s.speaker_id for s in direct] == [speaker]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We will see," said Rob King, a city councillor.', "person/rob-king"),
+    ('The Chilean Trade Ministry criticized the pact, saying it was "a bloc-building '
+     'exercise."', "country/chile"),
+    ('The Freedonian Farm Minister, Ana Lopes, said the text would be read "line by line."',
+     "person/ana-lopes"),
+    ('Acme College\'s Media Coordinator Rui Pinto wrote: "The anthem is a time to reflect on '
+     'our freedoms."', "person/rui-pinto"),
+])
+def test_titles_and_bodies_are_not_made_into_people(nlp, text, speaker):
+    doc, statements = _statements(nlp, text)
+    assert [s.speaker_id for s in statements if s.speaker_id] and all(
+        s.speaker_id.startswith(speaker) for s in statements if s.speaker_id)
+    assert not [i for i in doc._.kg_entities if i.startswith("person/")
+                and any(w in i for w in ("ministry", "minister", "coordinator"))]
+
+
 def test_unnamed_speaker_has_description_and_no_id(nlp):
     _, direct = _direct(nlp, '"The talks could collapse this week," a senior US official said.')
     assert len(direct) == 1

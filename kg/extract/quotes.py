@@ -392,19 +392,30 @@ class _Attributor:
                 return id_
         if len(words) < 2 and not _after_honorific(name):
             return None
-        if not self._could_be_person_name(name):
+        name = self._person_part(name)
+        if name is None or (len(name) < 2 and not _after_honorific(name)):
             return None
         return self._add_person(name)
 
-    def _could_be_person_name(self, name: Span) -> bool:
-        """Return False for a capitalised phrase that is no one's name: a title ("French
-        Agriculture Minister"), a body ("Chinese Commerce Ministry") or one holding another
-        actor ("Chinese")."""
+    def _person_part(self, name: Span) -> Span | None:
+        """Return the words of a capitalised phrase after any other actor and title ("Media
+        Coordinator Dane Lisser" → "Dane Lisser"), or ``None`` when nothing is left or it ends
+        like a body or a title ("Chinese Commerce Ministry", "French Agriculture Minister")."""
         last = name[-1]
-        if last.lower_ in TITLE_WORDS or last.text in ORG_NAME_SUFFIXES | BODY_HEADS:
-            return False
-        return not any(self.actors.get(t.i) is not None and self.actors[t.i].label_ != "Person"
-                       for t in name)
+        if last.text in ORG_NAME_SUFFIXES | BODY_HEADS:
+            return None
+        if last.lower_ in TITLE_WORDS and any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                                              for c in last.children):
+            return None  # "the Farm Minister, Ana Lopes, said": the apposition names her
+        start = name.start
+        for t in name[:-1]:
+            actor = self.actors.get(t.i)
+            if (actor is not None and actor.label_ != "Person") or t.lower_ in TITLE_WORDS:
+                start = t.i + 1
+        part = name.doc[start:name.end]
+        if len(part) == 1 and (part[0].lower_ in TITLE_WORDS or part[0].i in self.actors):
+            return None
+        return part
 
     def actor_for_single_name(self, name: Span) -> str | None:
         """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""
