@@ -151,8 +151,17 @@ def _text_summary(extraction) -> str:
     lines += [f"  {s.speaker or '?'}: “{s.quote[:100]}” [{s.kind}, {s.date}]"
               for s in extraction.statements]
     lines.append("Events:")
-    lines += [f"  {e.date} ({e.date_precision}) {e.type}: {e.label}" for e in extraction.events]
+    lines += [f"  {e.date} ({_date_note(e)}) {e.type}: {e.label}" for e in extraction.events]
     return "\n".join(lines) + "\n"
+
+
+def _date_note(event) -> str:
+    """Return an event's date precision, and where the date came from when not its sentence
+    ("day, from publication date")."""
+    if event.date_basis in (None, "text"):
+        return event.date_precision
+    source = "publication date" if event.date_basis == "publication" else "nearby sentence"
+    return f"{event.date_precision}, from {source}"
 
 
 def _read_query(query: str) -> str:

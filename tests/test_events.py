@@ -301,3 +301,12 @@ def test_clock_time(nlp, text: str, clock: str | None) -> None:
 @pytest.mark.parametrize("lemma", ["derail", "overturn", "collapse", "explosion", "crash"])
 def test_accidents_are_typed(lemma: str) -> None:
     assert EVENT_LEMMAS[lemma] == "accident"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("The old bridge reopened on Tuesday, its first opening since March.", "2025-03-11"),
+    ("The port authority said the harbour would stay shut until Friday.", None),
+])
+def test_reference_dates_do_not_date_the_event(nlp, text: str, iso: str | None) -> None:
+    dates = {e.date.iso for e in _events(nlp, text) if e.date.precision != "fuzzy"}
+    assert dates == ({iso} if iso else set())

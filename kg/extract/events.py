@@ -384,6 +384,18 @@ def merge_events(events: list[EventInfo]) -> list[EventInfo]:
     return merged
 
 
+_REFERENCE_PREPS = frozenset("since until till before after".split())
+
+
+def reference_point(span: Span) -> bool:
+    """Return whether a date is a reference point of its clause, not the time of its event:
+    "since March", "until Friday", "before the election" ("after" a date too)."""
+    first = span[0]
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return first.lower_ in _REFERENCE_PREPS or (prev is not None
+                                                and prev.lower_ in _REFERENCE_PREPS)
+
+
 def _sentence_date(dates: list[DateInfo]) -> DateInfo | None:
     """Return the date of a sentence: its most precise non-timeline date."""
     usable = [d for d in dates if not d.timeline]
@@ -639,6 +651,8 @@ def find_events(doc: Doc) -> list[EventInfo]:
             if event is not None:
                 events.append(replace(event, start=date.start, end=clause.end_char,
                                       mentions=((date.start, clause.end_char),)))
+        elif reference_point(span):
+            continue  # "the biggest gain since March" does not date the gain
         elif in_ranges(date.start, date.end, headlines):
             heading_dates.setdefault(i, []).append(date)
         elif not in_ranges(date.start, date.end, junk):
