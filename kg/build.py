@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.ingest import IngestError, read_articles
-from kg.link import ActorLinker, AliasRule
+from kg.link import ActorLinker, AliasRule, EventLinker
 from kg.model import Article, Extraction
 from kg.pipeline import extract_articles
 from kg.rdf import content_hash
@@ -79,6 +79,7 @@ def build_store(
     on_error = record_error if keep_going else None
     articles = read_articles(paths, published=published, on_error=on_error)
     linker = ActorLinker(store.known_actors(), list(aliases))
+    events = EventLinker(store.known_events())
     nlp = load_pipeline(model)
     batch: list[Extraction] = []
     for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
@@ -89,11 +90,11 @@ def build_store(
             report.added += 1
         batch.append(linked)
         if len(batch) >= batch_size:
-            report.triples += store.add_batch(batch)
+            report.triples += store.add_batch(events.link_batch(batch))
             batch = []
         if on_article is not None:
             on_article(linked)
-    report.triples += store.add_batch(batch)
+    report.triples += store.add_batch(events.link_batch(batch))
     report.merges = len(linker.log)
     if store.path is not None and linker.log:
         with merge_log_path(store.path).open("a", encoding="utf-8") as fh:
@@ -110,6 +111,8 @@ def extract_paths(paths: Sequence[str], *, published: str | None = None,
     from kg.nlp import load_pipeline
 
     articles = read_articles(paths, published=published, on_error=on_error if keep_going else None)
-    linker = ActorLinker()
+    linker, events = ActorLinker(), EventLinker()
     for extraction in extract_articles(articles, nlp=load_pipeline(model)):
-        yield linker.link(extraction)
+        linked = linker.link(extraction)
+        events.learn(linked)
+        yield events.link(linked)

@@ -57,14 +57,16 @@ SELECT ?a ?art ?title ?sentence ?start ?end WHERE {
 """
 _EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?art ?title ?sentence ?start ?end WHERE {
-  ?e a kg:Event ; kg:eventType ?etype ; kg:label ?label ; kg:mentionedIn ?art .
-  OPTIONAL { ?e kg:date ?date }
-  OPTIONAL { ?e kg:datePrecision ?precision }
-  OPTIONAL { ?e kg:sentenceText ?sentence }
-  OPTIONAL { ?e kg:startOffset ?start }
-  OPTIONAL { ?e kg:endOffset ?end }
+  GRAPH ?g {  # one row per report: an event several articles report has a label in each
+    ?e a kg:Event ; kg:eventType ?etype ; kg:label ?label ; kg:mentionedIn ?art .
+    OPTIONAL { ?e kg:date ?date }
+    OPTIONAL { ?e kg:datePrecision ?precision }
+    OPTIONAL { ?e kg:sentenceText ?sentence }
+    OPTIONAL { ?e kg:startOffset ?start }
+    OPTIONAL { ?e kg:endOffset ?end }
+  }
   OPTIONAL { ?art schema:headline ?title }
-}
+} ORDER BY ?e ?art ?start
 """
 _EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
@@ -208,7 +210,11 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
     """Add event nodes and ``took_part_in`` / ``located_in`` edges."""
     for r in store.query(_EVENTS):
         iri = str(r["e"])
-        if iri in G:
+        if iri in G:  # the same event reported again (another article or sentence)
+            evidence = _evidence(r)
+            if evidence not in G.nodes[iri]["evidence"]:
+                G.nodes[iri]["evidence"].append(evidence)
+                G.nodes[iri]["mentions"] += 1
             continue
         etype = str(r["etype"]).removeprefix(str(KGET))
         node = _base_node("event", etype, str(r["label"]))

@@ -15,6 +15,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from kg.model import (
+    Article,
     Entity,
     Event,
     Extraction,
@@ -239,5 +240,82 @@ def _remap_event(ev: Event, m, name, article_id: str) -> Event:
     return replace(ev, id=new_id, participants=participants, places=places)
 
 
-__all__ = ["ActorLinker", "AliasFileError", "AliasRule", "MergeRecord", "Role", "Statement",
-           "load_aliases", "remap_ids"]
+# --- events across articles ------------------------------------------------------------------
+
+#: How many days before its report an undated event may have happened to take a known date.
+LINK_DAYS = 3
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    """A dated event an undated report can be linked to (from the store or another article)."""
+
+    id: str
+    type: str
+    date: str
+    actors: frozenset[str]
+    article: str
+    date_text: str | None = None
+
+
+def _event_actors(ev: Event) -> frozenset[str]:
+    return frozenset(p.entity_id for p in ev.participants + ev.places)
+
+
+class EventLinker:
+    """Gives an event reported without a date (``fuzzy``) the date and id of the same event
+    dated in another article: same type, a shared actor or place, a day up to
+    :data:`LINK_DAYS` before the report. One strike reported in five articles, only one of
+    which dates it, becomes one dated event.
+
+    >>> linker = EventLinker()
+    >>> linker.link_batch([])
+    []
+    """
+
+    def __init__(self, known: list[KnownEvent] | None = None) -> None:
+        self.known: list[KnownEvent] = list(known or [])
+
+    def learn(self, extraction: Extraction) -> None:
+        """Remember the day-dated events of an extraction (from its own text)."""
+        for ev in extraction.events:
+            if ev.date_precision == "day" and ev.date_basis in ("text", "context") and \
+                    ev.type != "other" and ev.date:
+                self.known.append(KnownEvent(ev.id, ev.type, ev.date, _event_actors(ev),
+                                             extraction.article.id, ev.date_text))
+
+    def _match(self, ev: Event, article: Article) -> KnownEvent | None:
+        from datetime import date, timedelta
+
+        if ev.date_precision != "fuzzy" or ev.type == "other" or not article.published:
+            return None
+        try:
+            reported = date.fromisoformat(article.published[:10])
+        except ValueError:
+            return None
+        earliest = (reported - timedelta(days=LINK_DAYS)).isoformat()
+        actors = _event_actors(ev)
+        found = [k for k in self.known if k.article != article.id and k.type == ev.type
+                 and k.actors & actors and earliest <= k.date <= reported.isoformat()]
+        return max(found, key=lambda k: (k.date, len(k.actors & actors)), default=None)
+
+    def link(self, extraction: Extraction) -> Extraction:
+        """Return ``extraction`` with its undated events linked to known dated ones."""
+        events = []
+        for ev in extraction.events:
+            match = self._match(ev, extraction.article)
+            if match is not None:
+                ev = replace(ev, id=match.id, date=match.date, date_precision="day",
+                             date_text=match.date_text, date_basis="linked")
+            events.append(ev)
+        return replace(extraction, events=tuple(events))
+
+    def link_batch(self, extractions: list[Extraction]) -> list[Extraction]:
+        """Learn the dated events of a batch, then link each article's undated ones."""
+        for extraction in extractions:
+            self.learn(extraction)
+        return [self.link(x) for x in extractions]
+
+
+__all__ = ["ActorLinker", "AliasFileError", "AliasRule", "EventLinker", "KnownEvent",
+           "MergeRecord", "Role", "Statement", "load_aliases", "remap_ids"]

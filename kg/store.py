@@ -22,15 +22,18 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
+from kg.link import KnownEvent
 from kg.model import Entity, Extraction
 from kg.rdf import (
     ACTORS_GRAPH,
     KG,
+    KGET,
     KGID,
     PREFIXES,
     actor_iri,
@@ -529,6 +532,33 @@ class KGStore:
                 "mentions": int(r["count"] or 0),
                 "country_code": r["code"],
             }
+            for r in rows
+        ]
+
+    def known_events(self) -> list[KnownEvent]:
+        """Return the store's events dated to the day from their own text (for linking
+        undated reports of them, see :class:`kg.link.EventLinker`)."""
+        rows = self.query(
+            """
+            SELECT ?e ?etype ?date (SAMPLE(?text) AS ?dateText)
+                   (GROUP_CONCAT(DISTINCT STR(?a); SEPARATOR=" ") AS ?actors) WHERE {
+              ?e a kg:Event ; kg:eventType ?etype ; kg:date ?date ; kg:datePrecision "day" ;
+                 kg:dateBasis ?basis .
+              FILTER(?basis IN ("text", "context") && ?etype != kget:other)
+              { ?e kg:hasActor ?a } UNION { ?e kg:hasPlace ?a }
+              OPTIONAL { ?e kg:dateText ?text }
+            } GROUP BY ?e ?etype ?date
+            """
+        )
+        return [
+            KnownEvent(
+                id=unquote(str(r["e"]).removeprefix(str(KGID) + "event/")),
+                type=str(r["etype"]).removeprefix(str(KGET)),
+                date=_iso(r["date"]) or "",
+                actors=frozenset(entity_id_of(a) for a in (r["actors"] or "").split()),
+                article="",
+                date_text=r["dateText"],
+            )
             for r in rows
         ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.link import ActorLinker, AliasFileError, load_aliases, remap_ids
-from kg.model import Article, Entity, Extraction, Mention, Stance, Statement
+from kg.model import Article, Entity, Event, Extraction, Mention, Participant, Stance, Statement
 
 
 def _person(name: str, aliases: tuple[str, ...] = ()) -> Entity:
@@ -104,3 +104,79 @@ def test_surname_with_particle_links_to_full_name():
     linker = ActorLinker([{"id": "person/pieter-van-acker", "name": "Pieter Van Acker",
                            "type": "Person", "aliases": []}])
     assert linker.target(_person("Van Acker")) == ("person/pieter-van-acker", "surname")
+
+
+# --- events across articles -------------------------------------------------------------------
+
+
+def _event(type_: str, date: str, precision: str, basis: str, *actors: str) -> Event:
+    return Event(id=f"{type_}-{date}-{basis}", date=date, date_precision=precision, type=type_,
+                 label="x", trigger="x",
+                 participants=tuple(Participant(a, a, "agent") for a in actors), places=(),
+                 mention=Mention("x", 0, 1, 0), sentence_text="x", date_text="Tuesday",
+                 date_basis=basis)
+
+
+def _report(article_id: str, published: str, *events) -> Extraction:
+    return Extraction(Article(article_id, "t", "text", published=published), events=events)
+
+
+DATED = _report("a1", "2025-03-12",
+                _event("attack", "2025-03-11", "day", "text", "country/russia"))
+
+
+@pytest.mark.parametrize(("undated", "linked"), [
+    # same type, shared actor, a day before the report: the same event
+    (_report("a2", "2025-03-12", _event("attack", "2025-03-12", "fuzzy", "publication",
+                                        "country/russia", "place/kyiv")), True),
+    (_report("a2", "2025-03-14", _event("attack", "2025-03-14", "fuzzy", "publication",
+                                        "country/russia")), True),
+    # another type, no shared actor, too long before, after the report: separate events
+    (_report("a2", "2025-03-12", _event("meet", "2025-03-12", "fuzzy", "publication",
+                                        "country/russia")), False),
+    (_report("a2", "2025-03-12", _event("attack", "2025-03-12", "fuzzy", "publication",
+                                        "country/iran")), False),
+    (_report("a2", "2025-03-20", _event("attack", "2025-03-20", "fuzzy", "publication",
+                                        "country/russia")), False),
+    (_report("a2", "2025-03-10", _event("attack", "2025-03-10", "fuzzy", "publication",
+                                        "country/russia")), False),
+    # a dated report stays as it is
+    (_report("a2", "2025-03-12", _event("attack", "2025-03-09", "day", "text",
+                                        "country/russia")), False),
+])
+def test_undated_report_takes_the_date_of_the_same_event(undated, linked):
+    from kg.link import EventLinker
+
+    out = EventLinker().link_batch([undated, DATED])[0].events[0]
+    if linked:
+        assert (out.id, out.date, out.date_precision, out.date_basis) == (
+            DATED.events[0].id, "2025-03-11", "day", "linked")
+    else:
+        assert out == undated.events[0]
+
+
+def test_store_events_are_known_to_a_later_build(tmp_path):
+    from kg.link import EventLinker
+    from kg.store import KGStore
+
+    with KGStore.open(None) as store:
+        store.add_extraction(_with_entities(DATED))
+        known = store.known_events()
+        assert [(k.id, k.type, k.date, k.actors) for k in known] == [
+            (DATED.events[0].id, "attack", "2025-03-11", frozenset({"country/russia"}))]
+        undated = _report("a2", "2025-03-13", _event("attack", "2025-03-13", "fuzzy",
+                                                     "publication", "country/russia"))
+        linked = EventLinker(known).link(undated)
+        assert linked.events[0].id == DATED.events[0].id
+
+
+def _with_entities(extraction: Extraction) -> Extraction:
+    """Return an extraction whose event actors exist as entities (as the pipeline makes them)."""
+    from dataclasses import replace
+
+    from kg.model import Entity
+
+    ids = {p.entity_id for e in extraction.events for p in e.participants}
+    return replace(extraction, entities=tuple(
+        Entity(i, i.split("/")[1].title(), "Country", (), (Mention("x", 0, 1, 0),))
+        for i in sorted(ids)))

@@ -231,10 +231,14 @@ def evaluate_system(predictor: Predictor, docs: Sequence[GoldDoc]) -> dict[str, 
 
 def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
     """Return a predictor running kg's pipeline; each result is ``Extraction.to_json()``
-    (whose ``dates`` list lets date normalisation be scored on every date expression)."""
+    (whose ``dates`` list lets date normalisation be scored on every date expression).
+
+    The documents are one corpus, as in ``kg build``: undated events are linked to the same
+    event dated in another document (:class:`kg.link.EventLinker`)."""
 
     def run(docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
         try:
+            from kg.link import EventLinker
             from kg.model import Article
             from kg.nlp import load_pipeline
             from kg.pipeline import extract_articles
@@ -242,8 +246,9 @@ def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
             raise EvalError(f"kg's extraction pipeline is not available: {exc}") from exc
         articles = [Article(id=d.id, title=d.title, text=d.text, published=d.published,
                             source=d.dataset) for d in docs]
-        return [x.to_json() for x in extract_articles(articles, nlp=load_pipeline(model),
-                                                      batch_size=batch_size)]
+        extractions = list(extract_articles(articles, nlp=load_pipeline(model),
+                                            batch_size=batch_size))
+        return [x.to_json() for x in EventLinker().link_batch(extractions)]
 
     return run
 
