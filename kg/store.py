@@ -153,6 +153,7 @@ class KGStore:
         if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
             raise StoreError(f"{path}: not a kg store (directory holds no Oxigraph database)")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # "--store out/kg-store" just works
             store = ox.Store(str(path))
         except (OSError, RuntimeError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -372,3 +372,11 @@ def test_query_binds_a_variable_outside_the_projection():
     assert rows and all(isinstance(r["q"], str) for r in rows)
     assert store.query("SELECT ?q WHERE { ?s kg:speaker ?p ; kg:quote ?q . ?p kg:name ?n }",
                        {"n": tricky}) == []
+
+
+def test_open_creates_missing_parent_directories(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "nested" / "kg-store"
+    with KGStore.open(path) as store:
+        store.add_extraction(GENEVA, ingested_at=STAMP)
+    with KGStore.open(path) as store:
+        assert store.has_article(GENEVA.article.id)
