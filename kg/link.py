@@ -274,15 +274,21 @@ class EventLinker:
     """
 
     def __init__(self, known: list[KnownEvent] | None = None) -> None:
-        self.known: list[KnownEvent] = list(known or [])
+        self.by_actor: dict[tuple[str, str], list[KnownEvent]] = {}
+        for event in known or []:
+            self._add(event)
+
+    def _add(self, event: KnownEvent) -> None:
+        for actor in event.actors:
+            self.by_actor.setdefault((event.type, actor), []).append(event)
 
     def learn(self, extraction: Extraction) -> None:
         """Remember the day-dated events of an extraction (from its own text)."""
         for ev in extraction.events:
             if ev.date_precision == "day" and ev.date_basis in ("text", "context") and \
                     ev.type != "other" and ev.date:
-                self.known.append(KnownEvent(ev.id, ev.type, ev.date, _event_actors(ev),
-                                             extraction.article.id, ev.date_text))
+                self._add(KnownEvent(ev.id, ev.type, ev.date, _event_actors(ev),
+                                     extraction.article.id, ev.date_text))
 
     def _match(self, ev: Event, article: Article) -> KnownEvent | None:
         from datetime import date, timedelta
@@ -295,8 +301,9 @@ class EventLinker:
             return None
         earliest = (reported - timedelta(days=LINK_DAYS)).isoformat()
         actors = _event_actors(ev)
-        found = [k for k in self.known if k.article != article.id and k.type == ev.type
-                 and k.actors & actors and earliest <= k.date <= reported.isoformat()]
+        candidates = {id(k): k for a in actors for k in self.by_actor.get((ev.type, a), ())}
+        found = [k for k in candidates.values() if k.article != article.id
+                 and earliest <= k.date <= reported.isoformat()]
         return max(found, key=lambda k: (k.date, len(k.actors & actors)), default=None)
 
     def link(self, extraction: Extraction) -> Extraction:
