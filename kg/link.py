@@ -263,10 +263,10 @@ def _event_actors(ev: Event) -> frozenset[str]:
 
 
 class EventLinker:
-    """Gives an event reported without a date (``fuzzy``) the date and id of the same event
-    dated in another article: same type, a shared actor or place, a day up to
-    :data:`LINK_DAYS` before the report. One strike reported in five articles, only one of
-    which dates it, becomes one dated event.
+    """Gives an event dated only from its report (``date_basis`` publication: ``fuzzy``, or
+    the day a present-tense lede implies) the date and id of the same event dated in another
+    article's text: same type, a shared actor or place, a day up to :data:`LINK_DAYS` before
+    the report. One strike reported in five articles, one of which dates it, is one event.
 
     >>> linker = EventLinker()
     >>> linker.link_batch([])
@@ -293,7 +293,7 @@ class EventLinker:
     def _match(self, ev: Event, article: Article) -> KnownEvent | None:
         from datetime import date, timedelta
 
-        if ev.date_precision != "fuzzy" or ev.type == "other" or not article.published:
+        if ev.date_basis != "publication" or ev.type == "other" or not article.published:
             return None
         try:
             reported = date.fromisoformat(article.published[:10])

@@ -140,6 +140,9 @@ DATED = _report("a1", "2025-03-12",
                                         "country/russia")), False),
     (_report("a2", "2025-03-10", _event("attack", "2025-03-10", "fuzzy", "publication",
                                         "country/russia")), False),
+    # a day only inferred from the report ("has struck") yields to a date another article gives
+    (_report("a2", "2025-03-12", _event("attack", "2025-03-12", "day", "publication",
+                                        "country/russia")), True),
     # a dated report stays as it is
     (_report("a2", "2025-03-12", _event("attack", "2025-03-09", "day", "text",
                                         "country/russia")), False),
