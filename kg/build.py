@@ -82,6 +82,14 @@ def build_store(
     events = EventLinker(store.known_events())
     nlp = load_pipeline(model)
     batch: list[Extraction] = []
+    waiting: list[Extraction] = []  # stored with events that a later batch may still date
+
+    def flush() -> None:
+        linked = events.link_batch(batch)
+        report.triples += store.add_batch(linked)
+        waiting.extend(x for x in linked if events.linkable(x))
+        batch.clear()
+
     for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
         linked = linker.link(extraction)
         if store.has_article(linked.article.id):
@@ -90,11 +98,14 @@ def build_store(
             report.added += 1
         batch.append(linked)
         if len(batch) >= batch_size:
-            report.triples += store.add_batch(events.link_batch(batch))
-            batch = []
+            flush()
         if on_article is not None:
             on_article(linked)
-    report.triples += store.add_batch(events.link_batch(batch))
+    flush()
+    # a report whose date only a later batch gives: store it again, linked
+    relinked = [y for x in waiting if (y := events.link(x)) != x]
+    for start in range(0, len(relinked), batch_size):
+        store.add_batch(relinked[start:start + batch_size])
     report.merges = len(linker.log)
     if store.path is not None and linker.log:
         with merge_log_path(store.path).open("a", encoding="utf-8") as fh:

@@ -306,6 +306,11 @@ class EventLinker:
                  and earliest <= k.date <= reported.isoformat()]
         return max(found, key=lambda k: (k.date, len(k.actors & actors)), default=None)
 
+    def linkable(self, extraction: Extraction) -> bool:
+        """Return whether an extraction still has events dated only from its report."""
+        return any(ev.date_basis == "publication" and ev.type != "other"
+                   for ev in extraction.events)
+
     def link(self, extraction: Extraction) -> Extraction:
         """Return ``extraction`` with its undated events linked to known dated ones."""
         events = []

@@ -1,0 +1,39 @@
+"""Tests for kg.build: events of several articles become one event whatever the order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.build import build_store
+from kg.store import KGStore
+
+DATED = """Title: Missiles hit Odesa port
+Published: 2025-03-12
+
+Russian missiles struck the port of Odesa on Tuesday, damaging two grain terminals, officials
+said.
+"""
+UNDATED = """Title: Grain terminals damaged in Odesa
+Published: 2025-03-13
+
+Russian missiles have struck the port of Odesa, damaging two grain terminals, the regional
+governor said.
+"""
+EVENTS = """
+SELECT ?e ?date ?basis WHERE { GRAPH ?g { ?e a kg:Event ; kg:eventType kget:attack ;
+  kg:date ?date ; kg:dateBasis ?basis } } ORDER BY ?basis
+"""
+
+
+@pytest.mark.parametrize("undated_first", [True, False])
+def test_a_report_takes_the_date_another_article_gives(tmp_path: Path, undated_first: bool):
+    (tmp_path / ("a.txt" if undated_first else "b.txt")).write_text(UNDATED, encoding="utf-8")
+    (tmp_path / ("b.txt" if undated_first else "a.txt")).write_text(DATED, encoding="utf-8")
+    with KGStore.open(None) as store:
+        build_store([str(tmp_path)], store, batch_size=1)
+        rows = store.query(EVENTS)
+    assert [(str(r["date"]), str(r["basis"])) for r in rows] == [
+        ("2025-03-11", "linked"), ("2025-03-11", "text")]
+    assert len({str(r["e"]) for r in rows}) == 1
