@@ -310,3 +310,15 @@ def test_accidents_are_typed(lemma: str) -> None:
 def test_reference_dates_do_not_date_the_event(nlp, text: str, iso: str | None) -> None:
     dates = {e.date.iso for e in _events(nlp, text) if e.date.precision != "fuzzy"}
     assert dates == ({iso} if iso else set())
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # "the city of X" object of an attack is its place
+    ("Russian missiles struck the port of Odesa on Tuesday.", {"odesa"}),
+    # a place of another verb joined by "and" is not this event's place
+    ("Russian drones hit the city of Kharkiv on Monday, and troops kept pressing in Donetsk.",
+     {"kharkiv"}),
+])
+def test_attack_places(nlp, text: str, places: set[str]) -> None:
+    attack = next(e for e in _events(nlp, text) if e.type == "attack")
+    assert _names(attack.places) == places

@@ -194,7 +194,15 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
                 for grand in child.children:
                     if grand.dep_ == "agent":
                         agents.extend(_actors_in(grand.subtree, actors))
-    places = _places(clause, actors, attack=event_type(trigger) == "attack")
+    attack = event_type(trigger) == "attack"
+    places = _places(clause, actors, attack=attack)
+    if attack:  # "hit the western city of Ternopil", "struck the port of Odesa"
+        places += [s for child in root.children if child.dep_ in ("dobj", "obj")
+                   for s in _actors_in(child.subtree, actors)
+                   if s.label_ in _PLACE_TYPES and _governing_prep(s) == "of" and s not in places]
+    other_clauses = {t.i for c in root.children if c.dep_ == "conj"
+                     and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    places = [p for p in places if p.root.i not in other_clauses]  # "..., and troops pressed in X"
     agents = [a for a in agents if a.label_ != "Place"]
     persons = [a for a in agents if a.label_ == "Person"]
     if persons:  # "Ukrainian President X", "US Secretary of State X": X is the agent
