@@ -322,3 +322,14 @@ def test_reference_dates_do_not_date_the_event(nlp, text: str, iso: str | None) 
 def test_attack_places(nlp, text: str, places: set[str]) -> None:
     attack = next(e for e in _events(nlp, text) if e.type == "attack")
     assert _names(attack.places) == places
+
+
+@pytest.mark.parametrize(("text", "type_", "label"), [
+    ("Russia launched an invasion of Ukraine in February 2022.", "attack",
+     "Russia launches invasion in Ukraine"),
+    ("The EU announced new sanctions on Russian banks on Monday.", "sanction",
+     "European Union announces new sanctions on Russia"),
+])
+def test_light_verb_takes_the_type_of_its_object(nlp, text: str, type_: str, label: str) -> None:
+    events = _events(nlp, text)
+    assert [(e.type, e.label) for e in events] == [(type_, label)]

@@ -84,13 +84,15 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
                 if noun.pos_ == "NOUN" and t and t != "other":
                     return noun, t
     t = event_type(root)
+    if t and t not in ("announce", "other"):
+        return root, t
+    for child in root.children:  # "Rubio leads talks", "launched an invasion", "announced
+        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":  # sanctions"
+            typed = event_type(child)
+            if typed and typed not in ("other", "announce", "report"):
+                return child, typed
     if t:
         return root, t
-    for child in root.children:  # "Rubio leads talks", "they staged an attack"
-        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
-            t = event_type(child)
-            if t and t not in ("other", "announce", "report"):
-                return child, t
     for child in root.children:
         if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and event_type(child):
             return child, event_type(child)
@@ -281,6 +283,15 @@ def _label(entities: dict, agents, trigger: Token, targets, places, type_: str) 
     def names(ids):
         return [entities[i].name for i in ids if i in entities]
 
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
+        # "launched an invasion", "announced sanctions": the verb, its object, then the target
+        verb, target_names = trigger.head, names(targets)
+        obj = " ".join(_object_text(verb)) or trigger.text
+        if target_names:
+            obj += " on " + " and ".join(target_names[:2])
+        label = event_label(names(agents), verb, [obj], names(places), "other")
+        subject = "" if names(agents) else _subject_text(verb)
+        return f"{subject} {label}".strip()
     objects = names(targets) or _object_text(trigger)
     label = event_label(names(agents), trigger, objects, names(places), type_)
     subject = "" if names(agents) else _subject_text(trigger)
