@@ -148,6 +148,7 @@ def synthetic_extraction(
             participants=participants, places=tuple(Participant(p.id, p.name) for p in places[:1]),
             mention=_mention(kind, 300 + 50 * n, 3 + n),
             sentence_text=f"Event sentence {n} of report {index}.", date_text=date,
+            date_basis="text",
         ))
     return Extraction(article, tuple(entities), tuple(statements), tuple(events), tuple(roles),
                       model=MODEL)
