@@ -184,28 +184,35 @@ def _merge_generic_plans(spans: list[Span], resolver: _Resolver) -> None:
             info.surface.clear()
 
 
-def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
-    """Return mentions NER missed: bare surnames of people the article names in full."""
+def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityInfo],
+                          label: str, accept=lambda token: True) -> list[Span]:
+    """Return new one-word mentions of ``words`` (word → entity) outside existing spans and
+    junk, labelled ``label``; ``accept`` may refuse a token."""
     from kg.extract.boilerplate import in_ranges
 
-    surnames = {}
-    for info in resolver.people:
-        parts = info.name.split()
-        if len(parts) >= 2:
-            surnames.setdefault(parts[-1], info)
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra = []
     for token in doc:
-        info = surnames.get(token.text)
-        if info is None or token.i in covered or in_ranges(token.idx, token.idx + 1,
-                                                           doc._.kg_junk):
+        info = words.get(token.text)
+        if info is None or token.i in covered or not accept(token) or \
+                in_ranges(token.idx, token.idx + 1, doc._.kg_junk):
             continue
-        span = Span(doc, token.i, token.i + 1, label="Person")
+        span = Span(doc, token.i, token.i + 1, label=label)
         span._.kg_entity = info.id
         span._.kg_headline = in_ranges(token.idx, token.idx + 1, doc._.kg_headlines)
         info.surface[token.text] += 1
         extra.append(span)
     return extra
+
+
+def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
+    """Return mentions NER missed: bare surnames of people the article names in full."""
+    surnames = {}
+    for info in resolver.people:
+        parts = info.name.split()
+        if len(parts) >= 2:
+            surnames.setdefault(parts[-1], info)
+    return _single_word_mentions(doc, spans, surnames, "Person")
 
 
 #: First words that do not stand for the organisation they start ("National Assembly").
@@ -228,27 +235,15 @@ def _starts_a_longer_name(token: Token) -> bool:
 def _org_short_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
     """Return mentions NER missed: the distinctive first word of an organisation the article
     names in full ("Corvane" after "Corvane Semiconductors")."""
-    from kg.extract.boilerplate import in_ranges
-
     firsts: dict[str, EntityInfo] = {}
     for info in resolver.entities.values():
         words = info.name.split()
         if info.type == "Organization" and len(words) >= 2 and words[0].isalpha() and \
                 words[0][:1].isupper() and words[0] not in _GENERIC_FIRST_WORDS:
             firsts.setdefault(words[0], info)
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    extra = []
-    for token in doc:
-        info = firsts.get(token.text)
-        if info is None or token.i in covered or token.pos_ != "PROPN" or \
-                _starts_a_longer_name(token) or in_ranges(token.idx, token.idx + 1, doc._.kg_junk):
-            continue
-        span = Span(doc, token.i, token.i + 1, label="Organization")
-        span._.kg_entity = info.id
-        span._.kg_headline = in_ranges(token.idx, token.idx + 1, doc._.kg_headlines)
-        info.surface[token.text] += 1
-        extra.append(span)
-    return extra
+    return _single_word_mentions(
+        doc, spans, firsts, "Organization",
+        accept=lambda t: t.pos_ == "PROPN" and not _starts_a_longer_name(t))
 
 
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
