@@ -82,12 +82,9 @@ def build_store(
     events = EventLinker(store.known_events())
     nlp = load_pipeline(model)
     batch: list[Extraction] = []
-    waiting: list[Extraction] = []  # stored with events that a later batch may still date
 
     def flush() -> None:
-        linked = events.link_batch(batch)
-        report.triples += store.add_batch(linked)
-        waiting.extend(x for x in linked if events.linkable(x))
+        report.triples += store.add_batch(events.link_batch(batch))
         batch.clear()
 
     for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
@@ -102,16 +99,25 @@ def build_store(
         if on_article is not None:
             on_article(linked)
     flush()
-    # a report whose date only a later batch gives: store it again, linked
-    relinked = [y for x in waiting if (y := events.link(x)) != x]
-    for start in range(0, len(relinked), batch_size):
-        store.add_batch(relinked[start:start + batch_size])
+    relink_stored_events(store, events)
     report.merges = len(linker.log)
     if store.path is not None and linker.log:
         with merge_log_path(store.path).open("a", encoding="utf-8") as fh:
             for record in linker.log:
                 fh.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
     return report
+
+
+def relink_stored_events(store: KGStore, events: EventLinker) -> int:
+    """Date the stored reports that a later article dates (any order, any earlier build):
+    each event dated only from its publication that ``events`` knows dated elsewhere takes
+    that event's id and date. Returns how many were relinked."""
+    relinked = 0
+    for row in store.report_dated_events():
+        known = events.match(row["type"], row["actors"], row["published"], row["article"])
+        if known is not None and store.relink_event(row["article"], row["event"], known):
+            relinked += 1
+    return relinked
 
 
 def extract_paths(paths: Sequence[str], *, published: str | None = None,

@@ -290,26 +290,28 @@ class EventLinker:
                 self._add(KnownEvent(ev.id, ev.type, ev.date, _event_actors(ev),
                                      extraction.article.id, ev.date_text))
 
-    def _match(self, ev: Event, article: Article) -> KnownEvent | None:
+    def match(self, type_: str, actors: frozenset[str], published: str | None,
+              article_id: str) -> KnownEvent | None:
+        """Return the known dated event a report of ``type_`` with ``actors``, published on
+        ``published`` by another article than ``article_id``, stands for (or ``None``)."""
         from datetime import date, timedelta
 
-        if ev.date_basis != "publication" or ev.type == "other" or not article.published:
+        if type_ == "other" or not published:
             return None
         try:
-            reported = date.fromisoformat(article.published[:10])
+            reported = date.fromisoformat(published[:10])
         except ValueError:
             return None
         earliest = (reported - timedelta(days=LINK_DAYS)).isoformat()
-        actors = _event_actors(ev)
-        candidates = {id(k): k for a in actors for k in self.by_actor.get((ev.type, a), ())}
-        found = [k for k in candidates.values() if k.article != article.id
+        candidates = {id(k): k for a in actors for k in self.by_actor.get((type_, a), ())}
+        found = [k for k in candidates.values() if k.article != article_id
                  and earliest <= k.date <= reported.isoformat()]
         return max(found, key=lambda k: (k.date, len(k.actors & actors)), default=None)
 
-    def linkable(self, extraction: Extraction) -> bool:
-        """Return whether an extraction still has events dated only from its report."""
-        return any(ev.date_basis == "publication" and ev.type != "other"
-                   for ev in extraction.events)
+    def _match(self, ev: Event, article: Article) -> KnownEvent | None:
+        if ev.date_basis != "publication":
+            return None
+        return self.match(ev.type, _event_actors(ev), article.published, article.id)
 
     def link(self, extraction: Extraction) -> Extraction:
         """Return ``extraction`` with its undated events linked to known dated ones."""

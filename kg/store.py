@@ -40,7 +40,9 @@ from kg.rdf import (
     actor_triples,
     article_graph_iri,
     article_id_of,
+    date_literal,
     entity_id_of,
+    event_iri,
     extraction_triples,
 )
 
@@ -562,6 +564,55 @@ class KGStore:
             )
             for r in rows
         ]
+
+    def report_dated_events(self) -> list[dict[str, Any]]:
+        """Return the events dated only from their article's publication (``article``,
+        ``event`` id, ``type``, ``published``, ``actors``): those another article may date."""
+        rows = self.query(
+            """
+            SELECT ?g ?e ?etype ?pub (GROUP_CONCAT(DISTINCT STR(?x); SEPARATOR=" ") AS ?actors)
+            WHERE {
+              GRAPH ?g { ?e a kg:Event ; kg:eventType ?etype ; kg:dateBasis "publication" ;
+                            kg:mentionedIn ?art .
+                         { ?e kg:hasActor ?x } UNION { ?e kg:hasPlace ?x } }
+              ?art schema:datePublished ?pub .
+              FILTER(?etype != kget:other)
+            } GROUP BY ?g ?e ?etype ?pub
+            """
+        )
+        return [
+            {"article": article_id_of(str(r["g"])),
+             "event": unquote(str(r["e"]).removeprefix(str(KGID) + "event/")),
+             "type": str(r["etype"]).removeprefix(str(KGET)), "published": _iso(r["pub"]),
+             "actors": frozenset(entity_id_of(a) for a in (r["actors"] or "").split())}
+            for r in rows
+        ]
+
+    def relink_event(self, article_id: str, event_id: str, known: KnownEvent) -> bool:
+        """Give an article's report-dated event the id and date of ``known`` (the same event
+        dated in another article), in one update of the article's graph; return whether it
+        changed. ``kg:dateBasis`` becomes ``linked``."""
+        graph = _iri(article_graph_iri(article_id))
+        old, new = _iri(event_iri(event_id)), _iri(event_iri(known.id))
+        if old == new or self.ox.query(f"ASK {{ GRAPH {graph} {{ {new} ?p ?o }} }}"):
+            return False
+        dated = [f"{new} kg:date {to_ox(date_literal(known.date))} ;",
+                 'kg:datePrecision "day" ; kg:dateBasis "linked"']
+        if known.date_text:
+            dated[-1] += f" ; kg:dateText {to_ox(known.date_text)}"
+        dates = "kg:date, kg:datePrecision, kg:dateBasis, kg:dateText"
+        self.ox.update(
+            f"DELETE {{ GRAPH {graph} {{ {old} ?p ?o }} }}"
+            f" INSERT {{ GRAPH {graph} {{ {new} ?p ?o }} }}"
+            f" WHERE {{ GRAPH {graph} {{ {old} ?p ?o FILTER(?p NOT IN ({dates})) }} }} ;\n"
+            f"DELETE WHERE {{ GRAPH {graph} {{ {old} ?p ?o }} }} ;\n"
+            f"DELETE {{ GRAPH {graph} {{ ?s ?p {old} }} }}"
+            f" INSERT {{ GRAPH {graph} {{ ?s ?p {new} }} }}"
+            f" WHERE {{ GRAPH {graph} {{ ?s ?p {old} }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{ {' '.join(dated)} . }} }}",
+            prefixes=PREFIXES,
+        )
+        return True
 
     def stats(self) -> dict[str, Any]:
         """Return counts (articles, actors by type, events, statements, roles) and top actors."""

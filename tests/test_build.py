@@ -37,3 +37,27 @@ def test_a_report_takes_the_date_another_article_gives(tmp_path: Path, undated_f
     assert [(str(r["date"]), str(r["basis"])) for r in rows] == [
         ("2025-03-11", "linked"), ("2025-03-11", "text")]
     assert len({str(r["e"]) for r in rows}) == 1
+
+
+def test_a_later_build_dates_a_stored_report(tmp_path: Path):
+    from kg.validate import validate_store
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "b.txt").write_text(UNDATED, encoding="utf-8")
+    (second / "a.txt").write_text(DATED, encoding="utf-8")
+    with KGStore.open(tmp_path / "store") as store:
+        build_store([str(first)], store)
+        before = store.triple_count()
+        assert [str(r["basis"]) for r in store.query(EVENTS)] == ["publication"]
+        build_store([str(second)], store)
+        rows = store.query(EVENTS)
+        assert [(str(r["date"]), str(r["basis"])) for r in rows] == [
+            ("2025-03-11", "linked"), ("2025-03-11", "text")]
+        assert len({str(r["e"]) for r in rows}) == 1
+        assert validate_store(store).conforms
+        store.remove_article(next(a["id"] for a in store.articles() if "Missiles" in a["title"]))
+        # the report keeps the event, now with the date (and its words) it took over
+        assert [(str(r["date"]), str(r["basis"])) for r in store.query(EVENTS)] == [
+            ("2025-03-11", "linked")]
+        assert store.triple_count() == before + 1  # + kg:dateText "Tuesday"
