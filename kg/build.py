@@ -99,7 +99,8 @@ def build_store(
         if on_article is not None:
             on_article(linked)
     flush()
-    relink_stored_events(store, events)
+    if report.added or report.replaced:
+        relink_stored_events(store, events)
     report.merges = len(linker.log)
     if store.path is not None and linker.log:
         with merge_log_path(store.path).open("a", encoding="utf-8") as fh:

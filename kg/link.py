@@ -1,9 +1,11 @@
-"""Link an article's actors to the actors already in the store (one node per actor).
+"""Link an article's actors to the actors already in the store (one node per actor), and its
+undated events to the same events dated elsewhere (one node per event).
 
-Rules: an alias file entry wins; then the same type and the same name or alias
+Actor rules: an alias file entry wins; then the same type and the same name or alias
 (case-insensitive); then, for people, a surname or transliteration match to exactly one known
 person ("Zelenskyy" → "Volodymyr Zelenskyy", "Zelensky" → "Zelenskyy"). Every merge is
 recorded as a :class:`MergeRecord` so users can audit and correct it with an alias file.
+Events: see :class:`EventLinker`.
 """
 
 from __future__ import annotations
