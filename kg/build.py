@@ -79,12 +79,16 @@ def build_store(
     on_error = record_error if keep_going else None
     articles = read_articles(paths, published=published, on_error=on_error)
     linker = ActorLinker(store.known_actors(), list(aliases))
-    events = EventLinker(store.known_events())
     nlp = load_pipeline(model)
     batch: list[Extraction] = []
+    events: list[EventLinker] = []  # made on the first new article: a no-op build reads nothing
 
     def flush() -> None:
-        report.triples += store.add_batch(events.link_batch(batch))
+        if not batch:
+            return
+        if not events:
+            events.append(EventLinker(store.known_events()))
+        report.triples += store.add_batch(events[0].link_batch(batch))
         batch.clear()
 
     for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
@@ -99,8 +103,8 @@ def build_store(
         if on_article is not None:
             on_article(linked)
     flush()
-    if report.added or report.replaced:
-        relink_stored_events(store, events)
+    if events:
+        relink_stored_events(store, events[0])
     report.merges = len(linker.log)
     if store.path is not None and linker.log:
         with merge_log_path(store.path).open("a", encoding="utf-8") as fh:
