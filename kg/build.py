@@ -81,14 +81,15 @@ def build_store(
     linker = ActorLinker(store.known_actors(), list(aliases))
     nlp = load_pipeline(model)
     batch: list[Extraction] = []
-    events: list[EventLinker] = []  # made on the first new article: a no-op build reads nothing
+    events: EventLinker | None = None  # made for the first new article: no-op builds skip it
 
     def flush() -> None:
+        nonlocal events
         if not batch:
             return
-        if not events:
-            events.append(EventLinker(store.known_events()))
-        report.triples += store.add_batch(events[0].link_batch(batch))
+        if events is None:
+            events = EventLinker(store.known_events())
+        report.triples += store.add_batch(events.link_batch(batch))
         batch.clear()
 
     for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
@@ -103,8 +104,8 @@ def build_store(
         if on_article is not None:
             on_article(linked)
     flush()
-    if events:
-        relink_stored_events(store, events[0])
+    if events is not None:
+        relink_stored_events(store, events)
     report.merges = len(linker.log)
     if store.path is not None and linker.log:
         with merge_log_path(store.path).open("a", encoding="utf-8") as fh:
