@@ -102,7 +102,8 @@ EVENT_LEMMAS: dict[str, str] = {
     "arrest": "arrest", "detain": "arrest", "charge": "arrest", "indict": "arrest",
     "investigate": "investigate", "probe": "investigate", "investigation": "investigate",
     "inquiry": "investigate", "strikes": "attack",
-    "bombing": "attack", "shelling": "attack",
+    "bombing": "attack", "shelling": "attack", "shooting": "attack", "stabbing": "attack",
+    "killing": "attack", "massacre": "attack", "ambush": "attack",
     # accident / disaster (no CAMEO equivalent)
     "crash": "accident", "derail": "accident", "derailment": "accident", "overturn": "accident",
     "collapse": "accident", "explode": "accident", "explosion": "accident", "capsize": "accident",

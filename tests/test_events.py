@@ -333,3 +333,8 @@ def test_attack_places(nlp, text: str, places: set[str]) -> None:
 def test_light_verb_takes_the_type_of_its_object(nlp, text: str, type_: str, label: str) -> None:
     events = _events(nlp, text)
     assert [(e.type, e.label) for e in events] == [(type_, label)]
+
+
+@pytest.mark.parametrize("noun", ["shooting", "stabbing", "massacre", "bombing"])
+def test_violent_nouns_are_attacks(noun: str) -> None:
+    assert EVENT_LEMMAS[noun] == "attack"
