@@ -201,6 +201,8 @@ class Event:
     #: Where the date comes from: ``text`` (a date expression of the event's sentence),
     #: ``context`` (the nearest dated sentence) or ``publication`` (the report date).
     date_basis: str | None = None
+    #: Every span of the article that reports the event (merged sentences keep theirs).
+    mentions: tuple[Mention, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,6 +222,7 @@ class Event:
             "sentence": self.mention.sentence,
             "sentence_text": self.sentence_text,
             "date_basis": self.date_basis,
+            "mentions": [m.to_json() for m in self.mentions],
         }
 
 

@@ -147,6 +147,7 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
             mention=_mention(doc, sents, e.start, e.end),
             sentence_text=sents.doc_text[e.start:e.end].strip(), date_text=e.date_text,
             date_basis=e.date_basis if e.date else None,
+            mentions=tuple(_mention(doc, sents, s, t) for s, t in e.mentions),
         ))
     return tuple(out)
 

@@ -299,8 +299,10 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
 _ROLE_PROPERTIES = {"agent": KG.agent, "target": KG.target}
 
 
-def _event_triples(extraction: Extraction, ev: Event) -> list[Triple]:
-    """Return an event with type, date, actors, places and provenance."""
+def _event_triples(extraction: Extraction, ev: Event,
+                   sentences: dict[int, str] | None = None) -> list[Triple]:
+    """Return an event with type, date, actors, places and provenance (its main span, and a
+    ``kg:hasMention`` span for every sentence that reports it)."""
     node = event_iri(ev.id)
     out: list[Triple] = [
         (node, RDF.type, KG.Event),
@@ -325,6 +327,13 @@ def _event_triples(extraction: Extraction, ev: Event) -> list[Triple]:
         if p.role in _ROLE_PROPERTIES:
             out.append((node, _ROLE_PROPERTIES[p.role], actor))
     out += [(node, KG.hasPlace, actor_iri(p.entity_id)) for p in ev.places]
+    art = article_iri(extraction.article.id)
+    for m in ev.mentions:
+        mnode = mention_iri(extraction.article.id, m.start, m.end)
+        sentence = (sentences or {}).get(m.sentence) or _sentence_around(
+            extraction.article.text, m.start, m.end)
+        out += [(node, KG.hasMention, mnode), (mnode, RDF.type, KG.Mention),
+                (mnode, KG.mentionText, _str(m.text)), *_span_triples(mnode, art, m, sentence)]
     return out
 
 
@@ -348,7 +357,7 @@ def extraction_triples(extraction: Extraction, ingested_at: str | None = None) -
     for st in extraction.statements:
         out += _statement_triples(extraction, st)
     for ev in extraction.events:
-        out += _event_triples(extraction, ev)
+        out += _event_triples(extraction, ev, sentences)
     return _unique(out)
 
 

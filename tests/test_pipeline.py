@@ -63,3 +63,16 @@ def test_timeline_events(geneva):
 def test_roles(geneva):
     roles = {(r.person_id, r.title) for r in geneva.roles}
     assert ("person/marco-rubio", "Secretary of State") in roles
+
+
+def test_merged_event_keeps_every_report_span(extract):
+    from kg.rdf import KG, event_iri, extraction_triples
+
+    x = extract("Russia attacked Odesa on Monday. Russia struck Odesa again, officials said.")
+    attack = next(e for e in x.events if e.type == "attack")
+    assert [m.text for m in attack.mentions] == [
+        "Russia attacked Odesa on Monday.", "Russia struck Odesa again, officials said."]
+    assert [m["start"] for m in attack.to_json()["mentions"]] == [0, 33]
+    triples = extraction_triples(x)
+    spans = [o for s, p, o in triples if s == event_iri(attack.id) and p == KG.hasMention]
+    assert len(spans) == 2
