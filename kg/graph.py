@@ -3,7 +3,8 @@
 Attribute contract (the graph page relies on it):
 
 * nodes keyed by IRI string; ``kind`` ("actor" | "event" | "statement"), ``type``, ``label``,
-  ``mentions``, ``aliases``, ``roles``, ``country_code``, ``date``, ``date_precision``, ``quote``,
+  ``mentions``, ``aliases``, ``roles``, ``country_code``, ``date``, ``date_precision``,
+  ``date_basis`` (events: text, context, publication or linked), ``quote``,
   ``speaker``, ``kind_of_statement`` and ``evidence`` (at most 5 dicts with article, title,
   sentence, start, end);
 * edges keyed by their ``label``: "said", "about" (``stance``), "took_part_in" (``role``),
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from kg.store import KGStore
 
 MAX_EVIDENCE = 5
+#: Date bases from the most direct (the report's own words) to the least.
+_BASIS_RANK = {"text": 0, "context": 1, "linked": 2, "publication": 3}
 LABEL_LENGTH = 80
 
 _ACTORS = """
@@ -56,11 +59,12 @@ SELECT ?a ?art ?title ?sentence ?start ?end WHERE {
 } ORDER BY ?a ?art ?start
 """
 _EVENTS = """
-SELECT ?e ?etype ?label ?date ?precision ?art ?title ?sentence ?start ?end WHERE {
+SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?end WHERE {
   GRAPH ?g {  # one row per report: an event several articles report has a label in each
     ?e a kg:Event ; kg:eventType ?etype ; kg:label ?label ; kg:mentionedIn ?art .
     OPTIONAL { ?e kg:date ?date }
     OPTIONAL { ?e kg:datePrecision ?precision }
+    OPTIONAL { ?e kg:dateBasis ?basis }
     OPTIONAL { ?e kg:sentenceText ?sentence }
     OPTIONAL { ?e kg:startOffset ?start }
     OPTIONAL { ?e kg:endOffset ?end }
@@ -138,6 +142,7 @@ def _base_node(kind: str, type_: str | None, label: str) -> dict[str, Any]:
         "country_code": None,
         "date": None,
         "date_precision": None,
+        "date_basis": None,
         "quote": None,
         "speaker": None,
         "kind_of_statement": None,
@@ -211,10 +216,14 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
     for r in store.query(_EVENTS):
         iri = str(r["e"])
         if iri in G:  # the same event reported again (another article or sentence)
-            evidence = _evidence(r)
-            if evidence not in G.nodes[iri]["evidence"]:
-                G.nodes[iri]["evidence"].append(evidence)
+            evidence, known = _evidence(r), G.nodes[iri]["evidence"]
+            basis = _text(r["basis"])  # the event is as dated as its best-dated report
+            if _BASIS_RANK.get(basis, 9) < _BASIS_RANK.get(G.nodes[iri]["date_basis"], 9):
+                G.nodes[iri]["date_basis"] = basis
+            if evidence not in known:
                 G.nodes[iri]["mentions"] += 1
+                if len(known) < MAX_EVIDENCE:
+                    known.append(evidence)
             continue
         etype = str(r["etype"]).removeprefix(str(KGET))
         node = _base_node("event", etype, str(r["label"]))
@@ -222,6 +231,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
             mentions=1,
             date=_date(r["date"]),
             date_precision=_text(r["precision"]),
+            date_basis=_text(r["basis"]),
             evidence=[_evidence(r)],
         )
         G.add_node(iri, **node)

@@ -61,3 +61,16 @@ def test_a_later_build_dates_a_stored_report(tmp_path: Path):
         assert [(str(r["date"]), str(r["basis"])) for r in store.query(EVENTS)] == [
             ("2025-03-11", "linked")]
         assert store.triple_count() == before + 1  # + kg:dateText "Tuesday"
+
+
+def test_graph_shows_one_event_with_both_reports(tmp_path: Path):
+    from kg.graph import to_networkx
+
+    (tmp_path / "a.txt").write_text(DATED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(UNDATED, encoding="utf-8")
+    with KGStore.open(None) as store:
+        build_store([str(tmp_path)], store)
+        G = to_networkx(store)
+    attacks = [d for _, d in G.nodes(data=True) if d["kind"] == "event" and d["type"] == "attack"]
+    assert [(d["date"], d["date_basis"], d["mentions"], len(d["evidence"])) for d in attacks] == [
+        ("2025-03-11", "text", 2, 2)]

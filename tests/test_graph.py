@@ -23,7 +23,7 @@ from kg.rdf import actor_iri, event_iri, statement_iri
 
 NODE_KEYS = {
     "kind", "type", "label", "mentions", "aliases", "roles", "country_code", "date",
-    "date_precision", "quote", "speaker", "kind_of_statement", "evidence",
+    "date_precision", "date_basis", "quote", "speaker", "kind_of_statement", "evidence",
 }
 
 

@@ -279,3 +279,10 @@ def test_empty_graph_renders_an_empty_page(tmp_path):
 def test_negative_depth_is_rejected(graph):
     with pytest.raises(ValueError, match="depth"):
         focus_subgraph(graph, "Oslo", -1)
+
+
+def test_timeline_items_say_where_a_date_comes_from_and_how_many_reports(graph):
+    graph.nodes[EX + "ev2"].update(date_basis="linked", mentions=3)
+    items = {it["id"].removeprefix(EX): it for it in timeline_items(graph)}
+    assert (items["ev2"]["basis"], items["ev2"]["reports"]) == ("linked", 3)
+    assert (items["ev1"]["basis"], items["ev1"]["reports"]) == (None, 1)

@@ -66,6 +66,10 @@ TIMELINE_JS = r"""
     var meta = [it.type];
     if (it.actors.length) { meta.push(it.actors.map(function (x) { return x[1]; }).join(", ")); }
     if (it.places.length) { meta.push("in " + it.places.join(", ")); }
+    if (it.precision === "fuzzy") { meta.push("date: about the report date"); }
+    else if (it.basis === "publication") { meta.push("date: the report date"); }
+    else if (it.basis === "linked") { meta.push("date: from another report"); }
+    if (it.reports > 1) { meta.push(it.reports + " reports"); }
     body.appendChild(el("div", meta.join(" \u00b7 "), "kg-tl-meta"));
     if (it.sentence) { body.appendChild(el("div", "Source: " + it.sentence, "kg-tl-source")); }
     row.appendChild(body);
@@ -171,6 +175,8 @@ def timeline_items(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             "label": label,
             "date": str(date) if date else None,
             "precision": attrs.get("date_precision"),
+            "basis": attrs.get("date_basis"),
+            "reports": int(attrs.get("mentions") or 1),
             "quote": attrs.get("quote") if kind == "statement" else None,
             "actors": _actors(G, node, kind),
             "places": _place_labels(G, node) if kind == "event" else [],
