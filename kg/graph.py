@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kg.rdf import KGET, article_id_of
+from kg.rdf import article_id_of, event_type_of
 
 if TYPE_CHECKING:
     from kg.store import KGStore
@@ -225,7 +225,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
                 if len(known) < MAX_EVIDENCE:
                     known.append(evidence)
             continue
-        etype = str(r["etype"]).removeprefix(str(KGET))
+        etype = event_type_of(r["etype"])
         node = _base_node("event", etype, str(r["label"]))
         node.update(
             mentions=1,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 
@@ -73,8 +73,6 @@ def actor_iri(entity_id: str) -> URIRef:
 
 def entity_id_of(iri: str) -> str:
     """Return the entity id of an actor IRI (inverse of :func:`actor_iri`)."""
-    from urllib.parse import unquote
-
     return unquote(str(iri).removeprefix(str(KGID) + "actor/"))
 
 
@@ -85,8 +83,6 @@ def article_iri(article_id: str) -> URIRef:
 
 def article_id_of(iri: str) -> str:
     """Return the article id of an article or article-graph IRI."""
-    from urllib.parse import unquote
-
     text = str(iri)
     for prefix in (str(KGID) + "graph/article/", str(KGID) + "article/"):
         text = text.removeprefix(prefix)
@@ -108,6 +104,11 @@ def event_iri(event_id: str) -> URIRef:
     return KGID["event/" + _safe(event_id)]
 
 
+def event_id_of(iri: str) -> str:
+    """Return the event id of an event IRI (inverse of :func:`event_iri`)."""
+    return unquote(str(iri).removeprefix(str(KGID) + "event/"))
+
+
 def role_iri(role_id: str) -> URIRef:
     """Return the IRI of a role."""
     return KGID["role/" + _safe(role_id)]
@@ -126,6 +127,11 @@ def mention_iri(article_id: str, start: int, end: int) -> URIRef:
 def event_type_iri(event_type: str) -> URIRef:
     """Return the concept IRI of an event type (``attack`` → ``kget:attack``)."""
     return KGET[_safe(event_type.strip().lower() or "other")]
+
+
+def event_type_of(iri: str) -> str:
+    """Return the event type of a concept IRI (inverse of :func:`event_type_iri`)."""
+    return unquote(str(iri).removeprefix(str(KGET)))
 
 
 def date_literal(value: str | None) -> Literal | None:

@@ -22,7 +22,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
@@ -33,7 +32,6 @@ from kg.model import Entity, Extraction
 from kg.rdf import (
     ACTORS_GRAPH,
     KG,
-    KGET,
     KGID,
     PREFIXES,
     actor_iri,
@@ -42,7 +40,9 @@ from kg.rdf import (
     article_id_of,
     date_literal,
     entity_id_of,
+    event_id_of,
     event_iri,
+    event_type_of,
     extraction_triples,
 )
 
@@ -555,8 +555,8 @@ class KGStore:
         )
         return [
             KnownEvent(
-                id=unquote(str(r["e"]).removeprefix(str(KGID) + "event/")),
-                type=str(r["etype"]).removeprefix(str(KGET)),
+                id=event_id_of(r["e"]),
+                type=event_type_of(r["etype"]),
                 date=_iso(r["date"]) or "",
                 actors=frozenset(entity_id_of(a) for a in (r["actors"] or "").split()),
                 article="",
@@ -582,8 +582,8 @@ class KGStore:
         )
         return [
             {"article": article_id_of(str(r["g"])),
-             "event": unquote(str(r["e"]).removeprefix(str(KGID) + "event/")),
-             "type": str(r["etype"]).removeprefix(str(KGET)), "published": _iso(r["pub"]),
+             "event": event_id_of(r["e"]), "type": event_type_of(r["etype"]),
+             "published": _iso(r["pub"]),
              "actors": frozenset(entity_id_of(a) for a in (r["actors"] or "").split())}
             for r in rows
         ]
