@@ -418,9 +418,7 @@ def _person_words(doc: Doc) -> set[str]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text not in ORG_NAME_SUFFIXES:
             words.update(t.text for t in ent if t.lower_ not in TITLE_WORDS | HONORIFICS)
-    for token in doc[1:]:
-        if doc[token.i - 1].lower_ in TITLE_HEADS | HONORIFICS and token.is_title:
-            words.add(token.text)
+    words.update(t.text for t in doc if t.is_title and after_title(doc, t.i))
     doc.user_data["kg_person_words"] = {w.replace("’", "'") for w in words}
     return doc.user_data["kg_person_words"]
 
@@ -574,6 +572,12 @@ def actor_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def after_title(doc: Doc, i: int) -> bool:
+    """Return whether token ``i`` follows a title or honorific ("Mr. Smith", "President
+    Lula"), which marks a person's name."""
+    return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS
+
+
 def person_named_like_country(ent: Span) -> Span | None:
     """Return the name when a country name is a titled person's surname ("Prime Minister Luis
     Montenegro", "Mr. Montenegro"): given names (capitalised proper nouns outside any
@@ -587,8 +591,7 @@ def person_named_like_country(ent: Span) -> Span | None:
                 and prev.is_alpha and prev.lower_ not in TITLE_WORDS | HONORIFICS):
             break
         start -= 1
-    titled = start > 0 and doc[start - 1].lower_ in TITLE_HEADS | HONORIFICS
-    return Span(doc, start, ent.end, label="PERSON") if titled else None
+    return Span(doc, start, ent.end, label="PERSON") if after_title(doc, start) else None
 
 
 def _strip_possessive(ent: Span) -> Span:

@@ -18,9 +18,9 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import ACTORS_KEY
+from kg.extract.actors import ACTORS_KEY, after_title
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.lexicon import HONORIFICS, KNOWN_ORGS, TITLE_HEADS
+from kg.lexicon import KNOWN_ORGS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -263,17 +263,13 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _titled(span: Span) -> bool:
-    """Return whether a name follows a title or honorific ("Mr. Smith", "President Lula")."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS
-
-
 def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     """Return spans with a one-word mention of the first word of an organisation's name
     relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane
     Semiconductors"); countries and people the article names in full keep their type."""
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2}
-    people = {t.text for s in spans if s.label_ == "Person" and (len(s) >= 2 or _titled(s))
+    people = {t.text for s in spans
+              if s.label_ == "Person" and (len(s) >= 2 or after_title(s.doc, s.start))
               for t in s}
     out = []
     for span in spans:
