@@ -374,9 +374,7 @@ def _titled_person(ent: Span) -> bool:
 def _product_line(ent: Span) -> bool:
     """Return True for an organisation-like name that the article only ever writes before a
     device noun ("new MacBook Air laptops"): it names a product line, not a company."""
-    doc, text = ent.doc, ent.text
-    uses = [e for e in doc.ents if e.text == text]
-    return all(e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS for e in uses)
+    return ent.text not in _names_not_before_devices(ent.doc)
 
 
 def _person_in_context(ent: Span) -> str | None:
@@ -408,19 +406,29 @@ def _describes(noun: Token, ent: Span) -> bool:
         ent.root.head == noun and ent.root.dep_ in ("appos", "compound", "npadvmod"))
 
 
+def _per_doc(compute):
+    """Decorate ``compute(doc)`` to run once per document (kept in ``doc.user_data``): the
+    context rules ask the same question for every entity of an article."""
+    key = "kg_" + compute.__name__.lstrip("_")
+
+    def cached(doc: Doc):
+        if key not in doc.user_data:
+            doc.user_data[key] = compute(doc)
+        return doc.user_data[key]
+
+    return cached
+
+
+@_per_doc
 def _person_words(doc: Doc) -> set[str]:
     """Return the words of the article's multi-word person names and of names written after
-    a title or honorific ("Mr. Trump", "President Obama"); computed once per document."""
-    cached = doc.user_data.get("kg_person_words")
-    if cached is not None:
-        return cached
+    a title or honorific ("Mr. Trump", "President Obama")."""
     words = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text not in ORG_NAME_SUFFIXES:
             words.update(t.text for t in ent if t.lower_ not in TITLE_WORDS | HONORIFICS)
     words.update(t.text for t in doc if t.is_title and after_title(doc, t.i))
-    doc.user_data["kg_person_words"] = {w.replace("’", "'") for w in words}
-    return doc.user_data["kg_person_words"]
+    return {w.replace("’", "'") for w in words}
 
 
 def _is_person_word(ent: Span) -> bool:
@@ -476,21 +484,28 @@ def _short_form_of_org(ent: Span) -> bool:
     """Return True for a one-word "person" that the article writes elsewhere as a company
     name ("Cerberus Capital Management") or describes as an organisation ("airline,
     Ryanair")."""
-    word, doc = ent.text, ent.doc
-    if any(e[0].text == word and len(e) > 1 and e[-1].text in ORG_NAME_SUFFIXES
-           for e in doc.ents):
-        return True
-    return word in _org_appositions(doc)
+    return ent.text in _company_first_words(ent.doc) or ent.text in _org_appositions(ent.doc)
 
 
+@_per_doc
 def _org_appositions(doc: Doc) -> set[str]:
-    """Return the words in apposition to an organisation noun ("the airline, Ryanair");
-    computed once per document."""
-    cached = doc.user_data.get("kg_org_appositions")
-    if cached is None:
-        cached = doc.user_data["kg_org_appositions"] = {
-            t.text for t in doc if t.dep_ == "appos" and t.head.lower_ in ORG_NOUNS}
-    return cached
+    """Return the words in apposition to an organisation noun ("the airline, Ryanair")."""
+    return {t.text for t in doc if t.dep_ == "appos" and t.head.lower_ in ORG_NOUNS}
+
+
+@_per_doc
+def _company_first_words(doc: Doc) -> set[str]:
+    """Return the first words of company names of the article ("Cerberus" of "Cerberus
+    Capital Management")."""
+    return {e[0].text for e in doc.ents if len(e) > 1 and e[-1].text in ORG_NAME_SUFFIXES}
+
+
+@_per_doc
+def _names_not_before_devices(doc: Doc) -> set[str]:
+    """Return the entity texts the article writes at least once other than right before a
+    device noun ("MacBook Air laptops" only → not in the set)."""
+    return {e.text for e in doc.ents
+            if not (e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS)}
 
 
 def _fills_its_line(span: Span) -> bool:
