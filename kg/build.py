@@ -120,7 +120,8 @@ def relink_stored_events(store: KGStore, events: EventLinker) -> int:
     that event's id and date. Returns how many were relinked."""
     relinked = 0
     for row in store.report_dated_events():
-        known = events.match(row["type"], row["actors"], row["published"], row["article"])
+        known = events.match(row["type"], row["actors"], row["published"], row["article"],
+                             fuzzy=row["precision"] == "fuzzy")
         if known is not None and store.relink_event(row["article"], row["event"], known):
             relinked += 1
     return relinked

@@ -82,7 +82,8 @@ EVENT_LEMMAS: dict[str, str] = {
     "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack",
     "invade": "attack", "invasion": "attack", "kill": "attack", "shoot": "attack",
     "launch": "announce", "hit": "attack", "target": "attack", "fire": "attack",
-    "assault": "attack", "raid": "attack", "airstrike": "attack", "offensive": "attack",
+    "assault": "attack", "raid": "attack", "ram": "attack", "airstrike": "attack",
+    "offensive": "attack",
     # sanction
     "sanction": "sanction", "freeze": "sanction", "embargo": "sanction", "ban": "sanction",
     "impose": "sanction",
@@ -173,6 +174,16 @@ DEMONYMS: dict[str, str] = {
     "ghanaian": "Ghana", "congolese": "Congo", "somali": "Somalia", "rwandan": "Rwanda",
     "ugandan": "Uganda", "tanzanian": "Tanzania", "zimbabwean": "Zimbabwe",
 }
+
+#: Nouns for a person of a nation, written before a name ("Frenchman Romain Grosjean",
+#: "Briton Lewis Hamilton"): the name after one is a person's.
+NATIONALITY_NOUNS: frozenset[str] = frozenset(
+    """frenchman frenchwoman englishman englishwoman briton brit scot scotsman scotswoman
+    welshman welshwoman irishman irishwoman dutchman dutchwoman spaniard swede dane finn
+    pole turk kiwi aussie""".split()
+)
+#: Words after a full name that make another person's name ("Donald Trump Jr.").
+NAME_SUFFIXES: frozenset[str] = frozenset("jr jr. sr sr. ii iii iv junior senior".split())
 
 #: Extra surface forms of countries that pycountry does not list.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -279,7 +290,7 @@ SITE_CENTER_WORDS: frozenset[str] = frozenset(
 BODY_HEADS: frozenset[str] = frozenset(
     """Ministry Department Agency Bureau Commission Administration Office Council Court Service
     Authority Committee Parliament Assembly Senate Congress Embassy Government Cabinet Police
-    Army Navy Force Forces Institute University Union""".split()
+    Army Navy Force Forces Institute University Union Dept Dept.""".split()
 )
 
 #: Last words of company names: a "person" ending in one is an organisation

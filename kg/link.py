@@ -3,8 +3,10 @@ undated events to the same events dated elsewhere (one node per event).
 
 Actor rules: an alias file entry wins; then the same type and the same name or alias
 (case-insensitive); then, for people, a surname or transliteration match to exactly one known
-person ("Zelenskyy" → "Volodymyr Zelenskyy", "Zelensky" → "Zelenskyy"). Every merge is
-recorded as a :class:`MergeRecord` so users can audit and correct it with an alias file.
+person ("Zelenskyy" → "Volodymyr Zelenskyy", "Zelensky" → "Zelenskyy"), and for places a
+transliteration match to exactly one known place ("Mazar-i-Sharif" → "Mazar-e-Sharif").
+Every merge is recorded as a :class:`MergeRecord` so users can audit and correct it with an
+alias file.
 Events: see :class:`EventLinker`.
 """
 
@@ -30,6 +32,10 @@ from kg.model import (
 )
 
 SURNAME_SIMILARITY = 88.0
+#: Place names this similar (rapidfuzz ratio), with the same first three letters and at
+#: least :data:`PLACE_MIN_LENGTH` long, are one place spelled two ways ("Mazar-e-Sharif").
+PLACE_SIMILARITY = 90.0
+PLACE_MIN_LENGTH = 8
 
 
 class AliasFileError(ValueError):
@@ -96,6 +102,7 @@ class ActorLinker:
         self.by_form: dict[tuple[str, str], str] = {}
         self.names: dict[str, str] = {}
         self.people: dict[str, str] = {}
+        self.places: dict[str, dict[str, str]] = {}  # first three letters → form → id
         self.rules = {(_norm(r.alias), r.type): r for r in rules}
         self.log: list[MergeRecord] = []
         for actor in known or []:
@@ -105,6 +112,8 @@ class ActorLinker:
         self.names.setdefault(id_, name)
         for form in (name, *aliases):
             self.by_form.setdefault((_norm(form), type_), id_)
+            if type_ == "Place" and len(_norm(form)) >= PLACE_MIN_LENGTH:
+                self.places.setdefault(_norm(form)[:3], {}).setdefault(_norm(form), id_)
         if type_ == "Person" and len(name.split()) >= 2:
             self.people[id_] = name
 
@@ -130,6 +139,16 @@ class ActorLinker:
             return match, "surname" if len(parts) == 1 or suffix else "transliteration"
         return None, ""
 
+    def _place_match(self, name: str) -> tuple[str | None, str]:
+        """Return the one known place spelled like ``name`` but for a transliteration
+        ("Mazar-i-Sharif" → "Mazar-e-Sharif"), or (None, '')."""
+        key = _norm(name)
+        if len(key) < PLACE_MIN_LENGTH:
+            return None, ""
+        matches = {id_ for form, id_ in self.places.get(key[:3], {}).items()
+                   if fuzz.ratio(form, key) >= PLACE_SIMILARITY}
+        return (matches.pop(), "transliteration") if len(matches) == 1 else (None, "")
+
     def target(self, entity: Entity) -> tuple[str | None, str]:
         """Return (known actor id, rule) for an entity, or (None, '') if it is new."""
         for form in (entity.name, *entity.aliases):
@@ -143,6 +162,8 @@ class ActorLinker:
             if known is not None:
                 same = _norm(form) == _norm(self.names.get(known, ""))
                 return known, "same-name" if same else "alias"
+        if entity.type == "Place":
+            return self._place_match(entity.name)
         if entity.type == "Person":
             found = self._person_match(entity.name)
             if found[0] is None and len(entity.name.split()) >= 2:
@@ -258,6 +279,9 @@ class KnownEvent:
     actors: frozenset[str]
     article: str
     date_text: str | None = None
+    #: Dated only by its own report's publication day (a present-tense lede): it dates only
+    #: reports that have no day at all, and a text-dated match wins over it.
+    reported: bool = False
 
 
 def _event_actors(ev: Event) -> frozenset[str]:
@@ -267,8 +291,10 @@ def _event_actors(ev: Event) -> frozenset[str]:
 class EventLinker:
     """Gives an event dated only from its report (``date_basis`` publication: ``fuzzy``, or
     the day a present-tense lede implies) the date and id of the same event dated in another
-    article's text: same type, a shared actor or place, a day up to :data:`LINK_DAYS` before
-    the report. One strike reported in five articles, one of which dates it, is one event.
+    article: same type, a shared actor or place, a day up to :data:`LINK_DAYS` before the
+    report. Dates from text win; a report with no day at all also takes the day another
+    report's present-tense lede gives. One strike reported in five articles, one of which
+    dates it, is one event.
 
     >>> linker = EventLinker()
     >>> linker.link_batch([])
@@ -285,17 +311,19 @@ class EventLinker:
             self.by_actor.setdefault((event.type, actor), []).append(event)
 
     def learn(self, extraction: Extraction) -> None:
-        """Remember the day-dated events of an extraction (from its own text)."""
+        """Remember the day-dated events of an extraction (from its text or lede)."""
         for ev in extraction.events:
-            if ev.date_precision == "day" and ev.date_basis in ("text", "context") and \
-                    ev.type != "other" and ev.date:
+            if ev.date_precision == "day" and ev.date_basis in ("text", "context", "publication") \
+                    and ev.type != "other" and ev.date:
                 self._add(KnownEvent(ev.id, ev.type, ev.date, _event_actors(ev),
-                                     extraction.article.id, ev.date_text))
+                                     extraction.article.id, ev.date_text,
+                                     reported=ev.date_basis == "publication"))
 
     def match(self, type_: str, actors: frozenset[str], published: str | None,
-              article_id: str) -> KnownEvent | None:
+              article_id: str, fuzzy: bool = True) -> KnownEvent | None:
         """Return the known dated event a report of ``type_`` with ``actors``, published on
-        ``published`` by another article than ``article_id``, stands for (or ``None``)."""
+        ``published`` by another article than ``article_id``, stands for (or ``None``); only
+        a ``fuzzy`` report (no day of its own) may take a report-dated one."""
         from datetime import date, timedelta
 
         if type_ == "other" or not published:
@@ -307,13 +335,15 @@ class EventLinker:
         earliest = (reported - timedelta(days=LINK_DAYS)).isoformat()
         candidates = {id(k): k for a in actors for k in self.by_actor.get((type_, a), ())}
         found = [k for k in candidates.values() if k.article != article_id
-                 and earliest <= k.date <= reported.isoformat()]
-        return max(found, key=lambda k: (k.date, len(k.actors & actors)), default=None)
+                 and earliest <= k.date <= reported.isoformat() and (fuzzy or not k.reported)]
+        return max(found, key=lambda k: (not k.reported, k.date, len(k.actors & actors)),
+                   default=None)
 
     def _match(self, ev: Event, article: Article) -> KnownEvent | None:
         if ev.date_basis != "publication":
             return None
-        return self.match(ev.type, _event_actors(ev), article.published, article.id)
+        return self.match(ev.type, _event_actors(ev), article.published, article.id,
+                          fuzzy=ev.date_precision == "fuzzy")
 
     def link(self, extraction: Extraction) -> Extraction:
         """Return ``extraction`` with its undated events linked to known dated ones."""

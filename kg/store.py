@@ -539,15 +539,16 @@ class KGStore:
         ]
 
     def known_events(self) -> list[KnownEvent]:
-        """Return the store's events dated to the day from their own text (for linking
-        undated reports of them, see :class:`kg.link.EventLinker`)."""
+        """Return the store's events dated to the day from their own text or a present-tense
+        lede (for linking undated reports of them, see :class:`kg.link.EventLinker`)."""
         rows = self.query(
             """
             SELECT ?e ?etype ?date (SAMPLE(?text) AS ?dateText)
-                   (GROUP_CONCAT(DISTINCT STR(?a); SEPARATOR=" ") AS ?actors) WHERE {
+                   (GROUP_CONCAT(DISTINCT STR(?a); SEPARATOR=" ") AS ?actors)
+                   (GROUP_CONCAT(DISTINCT ?basis; SEPARATOR=" ") AS ?bases) WHERE {
               ?e a kg:Event ; kg:eventType ?etype ; kg:date ?date ; kg:datePrecision "day" ;
                  kg:dateBasis ?basis .
-              FILTER(?basis IN ("text", "context") && ?etype != kget:other)
+              FILTER(?basis IN ("text", "context", "publication") && ?etype != kget:other)
               { ?e kg:hasActor ?a } UNION { ?e kg:hasPlace ?a }
               OPTIONAL { ?e kg:dateText ?text }
             } GROUP BY ?e ?etype ?date
@@ -561,29 +562,32 @@ class KGStore:
                 actors=frozenset(entity_id_of(a) for a in (r["actors"] or "").split()),
                 article="",
                 date_text=r["dateText"],
+                reported=not ({"text", "context"} & set((r["bases"] or "").split())),
             )
             for r in rows
         ]
 
     def report_dated_events(self) -> list[dict[str, Any]]:
         """Return the events dated only from their article's publication (``article``,
-        ``event`` id, ``type``, ``published``, ``actors``): those another article may date."""
+        ``event`` id, ``type``, ``published``, ``precision``, ``actors``): those another
+        article may date."""
         rows = self.query(
             """
-            SELECT ?g ?e ?etype ?pub (GROUP_CONCAT(DISTINCT STR(?x); SEPARATOR=" ") AS ?actors)
+            SELECT ?g ?e ?etype ?pub ?precision
+                   (GROUP_CONCAT(DISTINCT STR(?x); SEPARATOR=" ") AS ?actors)
             WHERE {
               GRAPH ?g { ?e a kg:Event ; kg:eventType ?etype ; kg:dateBasis "publication" ;
-                            kg:mentionedIn ?art .
+                            kg:datePrecision ?precision ; kg:mentionedIn ?art .
                          { ?e kg:hasActor ?x } UNION { ?e kg:hasPlace ?x } }
               ?art schema:datePublished ?pub .
               FILTER(?etype != kget:other)
-            } GROUP BY ?g ?e ?etype ?pub
+            } GROUP BY ?g ?e ?etype ?pub ?precision
             """
         )
         return [
             {"article": article_id_of(str(r["g"])),
              "event": event_id_of(r["e"]), "type": event_type_of(r["etype"]),
-             "published": _iso(r["pub"]),
+             "published": _iso(r["pub"]), "precision": str(r["precision"]),
              "actors": frozenset(entity_id_of(a) for a in (r["actors"] or "").split())}
             for r in rows
         ]

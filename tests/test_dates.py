@@ -67,7 +67,9 @@ def test_relative_dates(text: str, iso: str, precision: str) -> None:
         ("last Tuesday", False, "2025-11-18"),
         ("Friday", True, "2025-11-28"),  # "will meet on Friday"
         ("next Monday", False, "2025-12-01"),
-        ("Tuesday", True, "2025-12-02"),
+        ("Tuesday", True, "2025-11-25"),  # "polls open on Tuesday", written that Tuesday
+        ("next Tuesday", False, "2025-12-02"),
+        ("Thursday", True, "2025-11-27"),
     ],
 )
 def test_weekdays(text: str, future: bool, iso: str) -> None:

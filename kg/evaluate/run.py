@@ -233,12 +233,13 @@ def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
     """Return a predictor running kg's pipeline; each result is ``Extraction.to_json()``
     (whose ``dates`` list lets date normalisation be scored on every date expression).
 
-    The documents are one corpus, as in ``kg build``: undated events are linked to the same
-    event dated in another document (:class:`kg.link.EventLinker`)."""
+    The documents are one corpus, as in ``kg build``: actors are linked across documents
+    (:class:`kg.link.ActorLinker`), then undated events to the same event dated in another
+    document (:class:`kg.link.EventLinker`)."""
 
     def run(docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
         try:
-            from kg.link import EventLinker
+            from kg.link import ActorLinker, EventLinker
             from kg.model import Article
             from kg.nlp import load_pipeline
             from kg.pipeline import extract_articles
@@ -248,7 +249,9 @@ def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
                             source=d.dataset) for d in docs]
         extractions = list(extract_articles(articles, nlp=load_pipeline(model),
                                             batch_size=batch_size))
-        return [x.to_json() for x in EventLinker().link_batch(extractions)]
+        actors = ActorLinker()
+        linked = [actors.link(x) for x in extractions]
+        return [x.to_json() for x in EventLinker().link_batch(linked)]
 
     return run
 

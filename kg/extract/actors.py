@@ -24,6 +24,8 @@ from kg.lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
     KNOWN_PLACES,
+    NAME_SUFFIXES,
+    NATIONALITY_NOUNS,
     ORG_HEADS,
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
@@ -555,17 +557,69 @@ def _with_name_particles(ent: Span) -> Span:
     return ent
 
 
+def _with_hyphenated_parts(ent: Span) -> Span:
+    """Return a name extended over the hyphenated parts NER cut it at: a lowercase particle,
+    then a capitalised word ("Mazar" + "-e-Sharif", "Stratford" + "-upon-Avon")."""
+    doc, end = ent.doc, ent.end
+    while end + 3 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
+            and all(not doc[k].whitespace_ for k in range(end, end + 3)) \
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha and doc[end + 2].text == "-" \
+            and doc[end + 3].is_title and doc[end + 3].is_alpha:
+        end += 4
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _after_nationality_noun(ent: Span) -> Span:
+    """Return an entity without a leading nationality noun, as a person ("Frenchman Romain
+    Grosjean", tagged ORG → the person "Romain Grosjean")."""
+    if len(ent) < 2 or ent[0].lower_ not in NATIONALITY_NOUNS or \
+            not all(t.is_title and t.is_alpha for t in ent[1:]):
+        return ent
+    return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+
+
+@_per_doc
+def _entity_labels(doc: Doc) -> dict[str, str]:
+    """Return entity text → NER label, for the names the article writes on their own."""
+    return {e.text: e.label_ for e in doc.ents}
+
+
+def _split_run_on_name(ent: Span) -> list[Span]:
+    """Return a person entity cut to a full name the article writes on its own, when NER ran
+    it on into the next words ("Donald Trump Seattle (pictured) was ...": a photo caption
+    before the text), with the rest as an entity if the article also names it alone."""
+    if ent.label_ != "PERSON" or len(ent) < 3:
+        return [ent]
+    labels, doc = _entity_labels(ent.doc), ent.doc
+    for cut in range(ent.end - 1, ent.start + 1, -1):
+        if labels.get(doc[ent.start:cut].text) == "PERSON" and \
+                doc[cut].lower_ not in NAME_SUFFIXES:
+            out = [Span(doc, ent.start, cut, label="PERSON")]
+            rest = labels.get(doc[cut:ent.end].text)
+            if rest is not None and rest != "PERSON":
+                out.append(Span(doc, cut, ent.end, label=rest))
+            return out
+    return [ent]
+
+
+def _entities(doc: Doc):
+    """Yield the entities of ``doc`` with run-on person names split."""
+    for ent in doc.ents:
+        yield from _split_run_on_name(ent)
+
+
 def actor_spans(doc: Doc) -> list[Span]:
     """Return typed actor mention spans of ``doc`` (label = kg actor type), junk removed."""
     spans: list[Span] = []
     junk, headlines = doc._.kg_junk, doc._.kg_headlines
     taken = 0  # tokens before this index belong to an earlier, extended name
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
+        ent = _after_nationality_noun(_with_hyphenated_parts(ent))
         if ent.label_ == "PERSON":
             ent = _with_name_particles(ent)
-            taken = ent.end
+        taken = ent.end
         ent = _without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))
         if type_ is None:
@@ -588,9 +642,9 @@ def actor_spans(doc: Doc) -> list[Span]:
 
 
 def after_title(doc: Doc, i: int) -> bool:
-    """Return whether token ``i`` follows a title or honorific ("Mr. Smith", "President
-    Lula"), which marks a person's name."""
-    return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS
+    """Return whether token ``i`` follows a title, honorific or nationality noun ("Mr.
+    Smith", "President Lula", "Frenchman Romain Grosjean"), which marks a person's name."""
+    return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS | NATIONALITY_NOUNS
 
 
 def person_named_like_country(ent: Span) -> Span | None:

@@ -115,13 +115,16 @@ def _count(word: str) -> int | None:
 
 
 def _weekday_value(text: str, published: date, future: bool) -> DateValue | None:
-    """Return the day of "Tuesday", "last Friday", "next Monday", "Wednesday night"."""
+    """Return the day of "Tuesday", "last Friday", "next Monday", "Wednesday night": the
+    latest such day on or before publication, or in a future clause the first on or after it."""
     m = _WEEKDAY_RE.match(text)
     if not m:
         return None
     target = WEEKDAYS.index(m.group(2))
     if m.group(1) == "next" or (future and m.group(1) not in ("last", "past")):
-        ahead = (target - published.weekday()) % 7 or 7
+        ahead = (target - published.weekday()) % 7  # "will vote on Tuesday", on a Tuesday
+        if m.group(1) == "next" and ahead == 0:
+            ahead = 7
         return _day_value(published + timedelta(days=ahead))
     back = (published.weekday() - target) % 7
     if m.group(1) in ("last", "past") and back == 0:

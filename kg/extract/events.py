@@ -12,6 +12,7 @@ compatible dates merge (:func:`merge_events`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,11 @@ LEDE_SENTENCES = 3
 #: Prose sentences of the opening (inverted pyramid) whose own dates yield events even without
 #: named participants, and where the main event's date is sought when the lede has none.
 OPENING_SENTENCES = 10
+#: Days before publication within which a date further down the opening may date the main
+#: event (older ones are background).
+RECENT_DAYS = 31
+#: Types that say nothing about what happened, so do not pick a date by type.
+_UNTYPED = frozenset({"other", "announce", "report", "statement"})
 
 
 @dataclass(frozen=True)
@@ -72,16 +78,23 @@ def _clause_root(root: Token) -> Token:
     return root
 
 
+def _nominal(token: Token) -> bool:
+    """Return whether a token is a noun, or a gerund used as one ("Seattle shooting leaves
+    five hurt": no subject or object of its own)."""
+    return token.pos_ == "NOUN" or (token.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "dobj", "obj", "aux") for c in token.children))
+
+
 def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
     """Return the event trigger of a clause: an event noun subject or the main verb.
 
     With ``any_verb`` a main verb outside the lexicon still makes an event of type ``other``.
     """
     for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+        if child.dep_ in ("nsubj", "nsubjpass") and _nominal(child):
             for noun in sorted(_core(child), key=lambda t: t.i):
                 t = event_type(noun)
-                if noun.pos_ == "NOUN" and t and t != "other":
+                if _nominal(noun) and t and t != "other":
                     return noun, t
     t = event_type(root)
     if t and t not in ("announce", "other"):
@@ -220,8 +233,13 @@ def _ids(spans: list[Span], exclude: set[str] = frozenset()) -> tuple[str, ...]:
                                if s._.kg_entity and s._.kg_entity not in exclude))
 
 
+_IRREGULAR_THIRD_PERSON = {"have": "has", "be": "is"}
+
+
 def _third_person(lemma: str) -> str:
     """Return the third-person singular present of a verb lemma ("endorse" → "endorses")."""
+    if lemma in _IRREGULAR_THIRD_PERSON:
+        return _IRREGULAR_THIRD_PERSON[lemma]
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
         return lemma + "es"
     if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
@@ -300,11 +318,13 @@ def _label(entities: dict, agents, trigger: Token, targets, places, type_: str) 
 
 def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
                   pub_value: DateValue | None, actors, entities,
-                  loose: bool = False, root: Token | None = None) -> EventInfo | None:
+                  loose: bool = False, root: Token | None = None,
+                  places: list[Span] = ()) -> EventInfo | None:
     """Return the event of one clause, dated by its own date, ``fallback`` or publication.
 
     With ``loose`` (a dated sentence of the opening) the event needs no named participant;
-    ``root`` picks a clause of ``sent`` other than its main one.
+    ``root`` picks a clause of ``sent`` other than its main one; ``places`` are its places
+    when the clause names none.
     """
     root = _clause_root(root if root is not None else sent.root)
     dated = date is not None and date.value.precision in ("day", "month")
@@ -316,10 +336,10 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
         return None
     if root.lemma_.lower() in SPEECH_VERBS and trigger is root and type_ in ("announce", "other"):
         return None
-    agents, targets, places = _participants(root, trigger, sent, actors)
+    agents, targets, own_places = _participants(root, trigger, sent, actors)
     agent_ids = _ids(agents)
     target_ids = _ids(targets, set(agent_ids))
-    place_ids = _ids(places)
+    place_ids = _ids(own_places) or _ids(places, set(agent_ids) | set(target_ids))
     if not loose:
         if not (agent_ids or target_ids or place_ids or (dated and type_ != "other")):
             return None
@@ -357,10 +377,27 @@ def _timeline_clause(doc: Doc, date: DateInfo) -> Span | None:
 
 
 def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
-    """Return whether two event dates may name the same day (one contains the other)."""
-    if a is None or b is None or "fuzzy" in (a.precision, b.precision):
+    """Return whether two event dates may name the same day: one contains the other, or
+    one is fuzzy (around its day) and the other lies in the weeks around it ("2007" is not).
+    """
+    if a is None or b is None or a.precision == b.precision == "fuzzy":
         return True
+    if "fuzzy" in (a.precision, b.precision):
+        fuzzy, other = (a, b) if a.precision == "fuzzy" else (b, a)
+        return _around(other, fuzzy)
     return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
+def _around(value: DateValue, fuzzy: DateValue) -> bool:
+    """Return whether ``value`` overlaps the weeks around a fuzzy date (from
+    :data:`RECENT_DAYS` before it to a week after)."""
+    try:
+        anchor = dt.date.fromisoformat(fuzzy.iso[:10])
+    except ValueError:
+        return True
+    low = (anchor - dt.timedelta(days=RECENT_DAYS)).isoformat()[:len(value.iso)]
+    high = (anchor + dt.timedelta(days=7)).isoformat()[:len(value.iso)]
+    return low <= value.iso <= high
 
 
 def _better_date(a: EventInfo, b: EventInfo) -> EventInfo:
@@ -413,6 +450,15 @@ def reference_point(span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return first.lower_ in _REFERENCE_PREPS or (prev is not None
                                                 and prev.lower_ in _REFERENCE_PREPS)
+
+
+def attributive(span: Span) -> bool:
+    """Return whether a date only describes a thing ("the 2007 world champion", "the 2016
+    season"), so dates no event; "the November 19 strikes" dates the strikes."""
+    root, head = span.root, span.root.head
+    return root.dep_ in ("compound", "nummod", "amod", "nmod") and head is not root and \
+        head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and \
+        event_type(head) in (None, "other")
 
 
 def _sentence_date(dates: list[DateInfo]) -> DateInfo | None:
@@ -542,15 +588,48 @@ def _not_after(value: DateValue, published: DateValue | None) -> bool:
     return published is None or value.iso <= published.iso[:len(value.iso)]
 
 
+def _recent(value: DateValue, published: DateValue | None) -> bool:
+    """Return whether a date lies within :data:`RECENT_DAYS` before publication (a month
+    when any of its days does), so may be the date of what the article reports."""
+    if published is None:
+        return True
+    earliest = (dt.date.fromisoformat(published.iso[:10])
+                - dt.timedelta(days=RECENT_DAYS)).isoformat()
+    if value.precision == "month":
+        return value.iso >= earliest[:7]
+    return value.iso[:10] >= earliest
+
+
 def main_event_date(order: list[int], dated: dict[int, DateInfo],
-                    published: DateValue | None) -> DateInfo | None:
+                    published: DateValue | None, recent: bool = False) -> DateInfo | None:
     """Return the first day- or month-precision date, not after publication, of the
-    sentences in ``order`` (the lede, then the rest of the opening)."""
+    sentences in ``order`` (the lede, then the rest of the opening); with ``recent`` only a
+    date of the weeks before publication (further down the opening, older dates are
+    background: "the 2007 world champion", a related story's date)."""
     for i in order:
         date = dated.get(i)
         if date is not None and date.value.precision in ("day", "month") and \
-                _not_after(date.value, published):
+                _not_after(date.value, published) and (not recent or
+                                                       _recent(date.value, published)):
             return date
+    return None
+
+
+def date_of_type(order: list[int], sent_dates: dict[int, list[DateInfo]], type_: str,
+                 doc: Doc, published: DateValue | None) -> DateInfo | None:
+    """Return the first date in the sentences ``order`` that dates an event of ``type_``
+    ("the bombing late Thursday" for a title "Taliban attacks consulate", not "the death
+    toll rose Friday"), or ``None``."""
+    if type_ in _UNTYPED:
+        return None
+    for i in order:
+        for date in sent_dates.get(i, []):
+            if date.value.precision not in ("day", "month") or \
+                    not _not_after(date.value, published):
+                continue
+            verb = _governing_verb(doc, date)
+            if verb is not None and event_type(verb) == type_:
+                return date
     return None
 
 
@@ -599,24 +678,43 @@ def report_day(sents: list[Span], lede: list[int],
     return None
 
 
+def _headline_places(sents: list[Span], titles: list[int], actors) -> list[Span]:
+    """Return the places the title lines name ("Trump rally shooting: Five shot in
+    Seattle"), in any of their sentences."""
+    text = doc_text(sents[0].doc) if sents else ""
+    lines = set()
+    for i in titles:
+        start = text.rfind("\n", 0, sents[i].start_char) + 1
+        end = text.find("\n", sents[i].start_char)
+        lines.add((start, len(text) if end == -1 else end))
+    return [p for sent in sents if any(s <= sent.start_char < e for s, e in lines)
+            for p in _places(sent, actors, attack=True)]
+
+
 def _main_event(sents: list[Span], titles: list[int], body: list[int],
-                dated: dict[int, DateInfo], pub_value: DateValue | None, actors,
-                entities) -> tuple[int, EventInfo] | None:
+                dated: dict[int, DateInfo], sent_dates: dict[int, list[DateInfo]],
+                pub_value: DateValue | None, actors, entities) -> tuple[int, EventInfo] | None:
     """Return the main event (inverted pyramid): the main clause of the title, else of the
-    lede, dated by the lede's date, else the publication day when the lede says so
-    (:func:`report_day`), else the opening's date, else the publication day (``fuzzy``)."""
+    lede, dated by the lede's date (one that dates an event of its type first), else the
+    publication day when the lede says so (:func:`report_day`), else a recent date of the
+    opening, else the publication day (``fuzzy``). Its places include the title's."""
     lede = titles + body[:LEDE_SENTENCES]
     date = main_event_date(lede, dated, pub_value)
     today = report_day(sents, body[:LEDE_SENTENCES], pub_value) if date is None else None
     if date is None and today is None:
-        date = main_event_date(body[LEDE_SENTENCES:], dated, pub_value)
+        date = main_event_date(body[LEDE_SENTENCES:], dated, pub_value, recent=True)
+    places = _headline_places(sents, titles, actors)
     for i in titles + body[:1]:
         event = _clause_event(sents[i], date or today, None, pub_value, actors, entities,
-                              loose=True)
-        if event is not None:
-            if today is not None:
-                event = replace(event, date_basis="publication", date_text=today.text or None)
-            return i, event
+                              loose=True, places=places)
+        if event is None:
+            continue
+        typed = date_of_type(lede, sent_dates, event.type, sents[i].doc, pub_value)
+        if typed is not None and typed is not date:
+            event = replace(event, date=typed.value, date_text=typed.text, date_basis="text")
+        elif today is not None:
+            event = replace(event, date_basis="publication", date_text=today.text or None)
+        return i, event
     return None
 
 
@@ -670,7 +768,7 @@ def find_events(doc: Doc) -> list[EventInfo]:
             if event is not None:
                 events.append(replace(event, start=date.start, end=clause.end_char,
                                       mentions=((date.start, clause.end_char),)))
-        elif reference_point(span):
+        elif reference_point(span) or attributive(span):
             continue  # "the biggest gain since March" does not date the gain
         elif in_ranges(date.start, date.end, headlines):
             heading_dates.setdefault(i, []).append(date)
@@ -695,7 +793,7 @@ def find_events(doc: Doc) -> list[EventInfo]:
     dated.update({i: d for i, ds in heading_dates.items()
                   if (d := _sentence_date(ds)) is not None})
     main = _main_event(sents, [i for i in titles if i not in used_sents], body, dated,
-                       pub_value, actors, entities)
+                       sent_dates, pub_value, actors, entities)
     events = _add_main_event(events, main, sents, titles + body[:LEDE_SENTENCES])
     return merge_events(events)
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ACTORS_KEY, after_title
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.lexicon import KNOWN_ORGS
+from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -266,8 +266,10 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
 def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     """Return spans with a one-word mention of the first word of an organisation's name
     relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane
-    Semiconductors"); countries and people the article names in full keep their type."""
-    firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2}
+    Semiconductors"); countries, people the article names in full and places with public
+    bodies named after them ("Seattle" in "Seattle Police Department") keep their type."""
+    firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
+              and not any(t.text in BODY_HEADS for t in s[1:])}  # "Seattle Police Dept"
     people = {t.text for s in spans
               if s.label_ == "Person" and (len(s) >= 2 or after_title(s.doc, s.start))
               for t in s}
