@@ -157,7 +157,10 @@ class ActorLinker:
                 if rule.action == "split":
                     return None, "split"
                 return entity_id(rule.type, rule.canonical), "alias-file"
+        full_name = entity.type == "Person" and len(entity.name.split()) >= 2
         for form in (entity.name, *entity.aliases):
+            if full_name and len(form.split()) < 2:
+                continue  # "Rakeyia Scott", also called "Scott", is not "Tim Scott"
             known = self.by_form.get((_norm(form), entity.type))
             if known is not None:
                 same = _norm(form) == _norm(self.names.get(known, ""))
@@ -185,7 +188,7 @@ class ActorLinker:
                                             target, rule))
         for entity in extraction.entities:  # a full name upgrades a bare surname's label
             target = mapping.get(entity.id)
-            if target and len(entity.name.split()) > len(self.names.get(target, "").split()):
+            if target and len(entity.name.split()) > 1 == len(self.names.get(target, "").split()):
                 self.names[target] = entity.name
         linked = remap_ids(extraction, mapping, self.names)
         for entity in linked.entities:

@@ -314,3 +314,30 @@ def test_organisation_with_a_common_noun_after_its_name_is_the_same(extract):
     x = extract("Civic Renewal won 41 seats. Leaders of the Civic Renewal party met on Monday.")
     assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
         ("Civic Renewal", 2)]
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    # a nationality noun before a name marks a person, and is not part of the name
+    ("Earlier, Frenchman Romain Grosjean also crashed on his way to the grid.",
+     {("Romain Grosjean", "Person")}),
+    # a place name NER cut at its hyphens is whole
+    ("A truck bomb exploded outside the consulate in Mazar-e-Sharif on Thursday.",
+     {("Mazar-e-Sharif", "Place")}),
+    # a caption running into the text does not make "Donald Trump Seattle" a person
+    ("Crowds protested against Donald Trump. Police watch as people protest the election of "
+     "Donald Trump Seattle (pictured) was one of many cities. Police in Seattle said.",
+     {("Donald Trump", "Person"), ("Seattle", "Place")}),
+])
+def test_nationality_nouns_hyphens_and_captions(nlp, text, mentions):
+    found = actor_mentions(nlp, text)
+    assert mentions <= found
+    assert not {m for m, _ in found} & {"Frenchman Romain Grosjean", "Mazar",
+                                        "Donald Trump Seattle"}
+
+
+def test_place_named_in_a_public_body_stays_a_place(extract):
+    x = extract("A gunman opened fire in Seattle on Wednesday night. The Seattle Police Dept "
+                "said the suspect fled. Seattle was calm by morning.")
+    types = names_by_type(x)
+    assert "Seattle" in types.get("Place", set())
+    assert "Seattle" not in types.get("Organization", set())

@@ -223,6 +223,24 @@ def test_baseline_predictor_runs_spacy():
     assert pred["events"][0]["date"] == "2024-05-08"
 
 
+def test_kg_predictor_dates_events_across_documents_and_keeps_each_documents_names():
+    from kg.evaluate.run import kg_predictor
+
+    dated = GoldDoc(id="d1", published="2024-05-08", text=(
+        "Storm hits Valdora\n\nRebels attacked the port of Kandahar late Monday, killing "
+        "two guards, Governor Amina Rahimi said."))
+    undated = GoldDoc(id="d2", published="2024-05-09", text=(
+        "Guards killed in Kandahar\n\nRebels attacked the port in Kandahar, killing two "
+        "guards, said Rahimi."))
+    first, second = kg_predictor()([dated, undated])
+    attack = next(e for e in first["events"] if e["type"] == "attack")
+    linked = next(e for e in second["events"] if e["type"] == "attack")
+    assert (attack["date"], attack["date_basis"]) == ("2024-05-06", "text")
+    assert (linked["id"], linked["date"], linked["date_basis"]) == (
+        attack["id"], "2024-05-06", "linked")
+    assert "Rahimi" in {e["name"] for e in second["entities"]}  # not "Amina Rahimi"
+
+
 # --- CLI --------------------------------------------------------------------------------------
 
 

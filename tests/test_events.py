@@ -338,3 +338,81 @@ def test_light_verb_takes_the_type_of_its_object(nlp, text: str, type_: str, lab
 @pytest.mark.parametrize("noun", ["shooting", "stabbing", "massacre", "bombing"])
 def test_violent_nouns_are_attacks(noun: str) -> None:
     assert EVENT_LEMMAS[noun] == "attack"
+
+
+def test_title_event_takes_the_date_of_its_own_type(nlp) -> None:
+    # "Friday" dates the death toll; "late Thursday" dates the bombing the title reports
+    text = ("Rebels attack the consulate in Kandahar with a truck bomb\n\nThe death toll from "
+            "a truck bombing at the consulate in Kandahar rose to nine Friday. Officials said the "
+            "bombing late Thursday tore a crater in the road.")
+    main = next(e for e in _events(nlp, text, "2025-03-15") if (0, 59) in e.mentions)
+    assert (main.type, main.date, main.date_text) == (
+        "attack", DateValue("2025-03-13", "day"), "late Thursday")
+
+
+def test_title_line_places_complete_the_main_event(nlp) -> None:
+    text = ("Rally shooting: Five shot in Leeds close to a protest\n\nFive people have been "
+            "shot close to a busy market.")
+    main = next(e for e in _events(nlp, text) if e.start == 0)
+    assert main.type == "attack"
+    assert _names(main.places) == {"leeds"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("A bomber rams a truck into the embassy in Valdora, officials said.", "attack"),
+        ("Valdora shooting leaves three hurt in the old town, police said.", "attack"),
+    ],
+)
+def test_event_types_of_subjects_and_verbs(nlp, text: str, type_: str) -> None:
+    types = {e.type for e in _events(nlp, text)}
+    assert type_ in types
+
+
+def test_attributive_year_dates_no_event(nlp) -> None:
+    text = ("Rossi wins in the rain\n\nMarco Rossi crashed into Pablo Ferrer but went on to "
+            "win. The 2009 world champion Ferrer could not respond.")
+    assert "2009" not in {e.date.iso for e in _events(nlp, text, "2025-03-09")}
+
+
+@pytest.mark.parametrize(
+    ("date", "compatible"),
+    [
+        (DateValue("2025-03-10", "day"), True),
+        (DateValue("2025-02", "month"), True),
+        (DateValue("2025", "year"), True),
+        (DateValue("2007", "year"), False),   # "the 2007 champion" is no report of today
+        (DateValue("2024-11-02", "day"), False),
+        (DateValue("2025-03-10", "fuzzy"), True),
+    ],
+)
+def test_fuzzy_dates_compatible_only_around_them(date: DateValue, compatible: bool) -> None:
+    assert dates_compatible(DateValue("2025-03-12", "fuzzy"), date) is compatible
+    assert dates_compatible(date, DateValue("2025-03-12", "fuzzy")) is compatible
+
+
+def test_standfirst_then_present_perfect_lede_is_the_report_day(nlp) -> None:
+    text = ("Chocolate maker shrinks its bars\n\nThe change was made because of higher "
+            "costs.\n\nShoppers have voiced anger after the maker reduced the size of its "
+            "bars.")
+    main = next(e for e in _events(nlp, text) if e.start == 0)
+    assert (main.date, main.date_basis) == (DateValue("2025-03-12", "day"), "publication")
+
+
+def test_old_date_further_down_the_opening_does_not_date_the_main_event(nlp) -> None:
+    text = ("Driver avoids crash at wet race\n\nThe driver swerved past a spinning car. The "
+            "race started behind the safety car. Rain fell on the track all day. The crowd "
+            "cheered loudly. Cars ranked on March 22, 2024 by readers.")
+    main = next(e for e in _events(nlp, text, "2025-03-09") if e.start == 0)
+    assert main.date.precision == "fuzzy"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "label"),
+    [("have", "Ana Silva has 11 wins"), ("be", "Ana Silva is")],
+)
+def test_label_irregular_verbs(nlp, lemma: str, label: str) -> None:
+    from kg.extract.events import _third_person
+
+    assert _third_person(lemma) == label.split()[2]

@@ -183,3 +183,77 @@ def _with_entities(extraction: Extraction) -> Extraction:
     return replace(extraction, entities=tuple(
         Entity(i, i.split("/")[1].title(), "Country", (), (Mention("x", 0, 1, 0),))
         for i in sorted(ids)))
+
+
+@pytest.mark.parametrize(("known", "name", "linked"), [
+    ("Mazar-e-Sharif", "Mazar-i-Sharif", True),      # one place, two transliterations
+    ("East Sussex", "West Sussex", False),           # another first word: another place
+    ("Springfield", "Springfield Gardens", False),   # too different
+    ("Oslo", "Osla", False),                         # too short to tell
+])
+def test_place_links_across_spellings(known, name, linked):
+    from kg.model import entity_id
+
+    place = Entity(entity_id("Place", known), known, "Place", (), ())
+    linker = ActorLinker([{"id": place.id, "name": known, "type": "Place"}])
+    target, rule = linker.target(Entity(entity_id("Place", name), name, "Place", (), ()))
+    assert (target, rule) == ((place.id, "transliteration") if linked else (None, ""))
+
+
+REPORTED = _report("a3", "2025-03-12",
+                   _event("attack", "2025-03-12", "day", "publication", "country/russia"))
+
+
+@pytest.mark.parametrize(("undated", "linked"), [
+    # a report with no day takes the day another report's present-tense lede gives
+    (_report("a2", "2025-03-13", _event("attack", "2025-03-13", "fuzzy", "publication",
+                                        "country/russia")), True),
+    # a report with a day of its own keeps it: a guess does not replace a guess
+    (_report("a2", "2025-03-13", _event("attack", "2025-03-13", "day", "publication",
+                                        "country/russia")), False),
+])
+def test_reported_day_dates_only_reports_without_one(undated, linked):
+    from kg.link import EventLinker
+
+    out = EventLinker().link_batch([undated, REPORTED])[0].events[0]
+    assert (out.date, out.date_basis) == (("2025-03-12", "linked") if linked
+                                          else (undated.events[0].date, "publication"))
+
+
+def test_text_date_wins_over_a_reported_day():
+    from kg.link import EventLinker
+
+    undated = _report("a2", "2025-03-13", _event("attack", "2025-03-13", "fuzzy",
+                                                 "publication", "country/russia"))
+    out = EventLinker().link_batch([undated, REPORTED, DATED])[0].events[0]
+    assert (out.id, out.date) == (DATED.events[0].id, "2025-03-11")
+
+
+def test_store_knows_reported_days_as_such(tmp_path):
+    from kg.store import KGStore
+
+    with KGStore.open(None) as store:
+        store.add_extraction(_with_entities(REPORTED))
+        store.add_extraction(_with_entities(DATED))
+        known = {k.id: k.reported for k in store.known_events()}
+        assert known == {REPORTED.events[0].id: True, DATED.events[0].id: False}
+        rows = store.report_dated_events()
+        assert [(r["event"], r["precision"]) for r in rows] == [(REPORTED.events[0].id, "day")]
+
+
+def test_full_name_is_not_merged_through_its_bare_surname_alias():
+    linker = ActorLinker([{"id": "person/tim-scott", "name": "Tim Scott", "type": "Person",
+                           "aliases": ["Scott"]}])
+    assert linker.target(_person("Rakeyia Scott", ("Scott",))) == (None, "")
+
+
+@pytest.mark.parametrize(("known", "later", "name"), [
+    ("Rahimi", "Amina Rahimi", "Amina Rahimi"),             # a full name labels a surname
+    ("Donald Trump", "Rip Donald Trump", "Donald Trump"),   # a longer full name does not
+])
+def test_longer_name_relabels_only_a_bare_surname(known, later, name):
+    linker = ActorLinker()
+    first = linker.link(_extraction("a1", _person(known)))
+    second = linker.link(_extraction("a2", _person(later)))
+    assert second.entities[0].id == first.entities[0].id
+    assert linker.names[first.entities[0].id] == name

@@ -229,13 +229,26 @@ def evaluate_system(predictor: Predictor, docs: Sequence[GoldDoc]) -> dict[str, 
                                                                          strict=True)]))
 
 
+def _with_event_dates(extraction, dated):
+    """Return ``extraction`` with the ids and dates its events took in ``dated`` (the same
+    extraction, actor-linked and event-linked across the corpus)."""
+    from dataclasses import replace
+
+    events = tuple(
+        replace(e, id=d.id, date=d.date, date_precision=d.date_precision,
+                date_text=d.date_text, date_basis=d.date_basis)
+        for e, d in zip(extraction.events, dated.events, strict=True))
+    return replace(extraction, events=events)
+
+
 def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
     """Return a predictor running kg's pipeline; each result is ``Extraction.to_json()``
     (whose ``dates`` list lets date normalisation be scored on every date expression).
 
-    The documents are one corpus, as in ``kg build``: actors are linked across documents
-    (:class:`kg.link.ActorLinker`), then undated events to the same event dated in another
-    document (:class:`kg.link.EventLinker`)."""
+    The documents are one corpus, as in ``kg build``: with actors linked across documents
+    (:class:`kg.link.ActorLinker`), undated events take the date of the same event dated in
+    another document (:class:`kg.link.EventLinker`). Actors keep the names each document
+    gives them, so entities and speakers are scored per document."""
 
     def run(docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
         try:
@@ -250,8 +263,9 @@ def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
         extractions = list(extract_articles(articles, nlp=load_pipeline(model),
                                             batch_size=batch_size))
         actors = ActorLinker()
-        linked = [actors.link(x) for x in extractions]
-        return [x.to_json() for x in EventLinker().link_batch(linked)]
+        dated = EventLinker().link_batch([actors.link(x) for x in extractions])
+        return [_with_event_dates(x, d).to_json() for x, d in zip(extractions, dated,
+                                                                  strict=True)]
 
     return run
 

@@ -617,9 +617,9 @@ def main_event_date(order: list[int], dated: dict[int, DateInfo],
 
 def date_of_type(order: list[int], sent_dates: dict[int, list[DateInfo]], type_: str,
                  doc: Doc, published: DateValue | None) -> DateInfo | None:
-    """Return the first date in the sentences ``order`` that dates an event of ``type_``
-    ("the bombing late Thursday" for a title "Taliban attacks consulate", not "the death
-    toll rose Friday"), or ``None``."""
+    """Return the first date in the sentences ``order`` that dates a clause of ``type_``
+    ("the bombing late Thursday tore a crater" for a title "Taliban attacks consulate", not
+    "the death toll rose Friday"), or ``None``."""
     if type_ in _UNTYPED:
         return None
     for i in order:
@@ -628,7 +628,8 @@ def date_of_type(order: list[int], sent_dates: dict[int, list[DateInfo]], type_:
                     not _not_after(date.value, published):
                 continue
             verb = _governing_verb(doc, date)
-            if verb is not None and event_type(verb) == type_:
+            found = _trigger(verb) if verb is not None else None
+            if found is not None and found[1] == type_:
                 return date
     return None
 
@@ -673,8 +674,9 @@ def report_day(sents: list[Span], lede: list[int],
         clock = clock_time(sents[i])
         if clock is not None:
             return DateInfo(*clock, day)
-    if reported_as_current(_clause_root(sents[lede[0]].root)):
-        return DateInfo("", sents[lede[0]].start_char, sents[lede[0]].start_char, day)
+    for i in lede[:2]:
+        if reported_as_current(_clause_root(sents[i].root)):
+            return DateInfo("", sents[i].start_char, sents[i].start_char, day)
     return None
 
 
