@@ -56,6 +56,7 @@ EVENT_TYPES: dict[str, str] = {
     "aid": "07",
     "arrest": "17",
     "investigate": "09",
+    "criticize": "11",
     "accident": "",
     "other": "",
 }
@@ -105,6 +106,10 @@ EVENT_LEMMAS: dict[str, str] = {
     "inquiry": "investigate", "strikes": "attack",
     "bombing": "attack", "shelling": "attack", "shooting": "attack", "stabbing": "attack",
     "killing": "attack", "massacre": "attack", "ambush": "attack",
+    # criticize / accuse (CAMEO 11 Disapprove); "attack" stays an attack
+    "criticize": "criticize", "criticise": "criticize", "condemn": "criticize",
+    "denounce": "criticize", "accuse": "criticize", "blame": "criticize", "decry": "criticize",
+    "condemnation": "criticize", "criticism": "criticize",
     # accident / disaster (no CAMEO equivalent)
     "crash": "accident", "derail": "accident", "derailment": "accident", "overturn": "accident",
     "collapse": "accident", "explode": "accident", "explosion": "accident", "capsize": "accident",

@@ -416,3 +416,47 @@ def test_label_irregular_verbs(nlp, lemma: str, label: str) -> None:
     from kg.extract.events import _third_person
 
     assert _third_person(lemma) == label.split()[2]
+
+
+def test_merged_event_has_no_actor_as_both_agent_and_target() -> None:
+    from dataclasses import replace
+
+    a = _event("criticize", "2025-03-10", "day", ["person/ana-silva", "organization/fbi"])
+    b = replace(_event("criticize", "2025-03-10", "day", ["person/ana-silva"], start=5),
+                targets=("organization/fbi", "person/jon-berg"))
+    [out] = merge_events([a, b])
+    assert (out.agents, out.targets) == (("person/ana-silva", "organization/fbi"),
+                                         ("person/jon-berg",))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Ana Silva blames Jon Berg for defeat\n\nSilva spoke to donors.", "criticize"),
+        ("Silva condemns attack\n\nMayor Ana Silva has condemned the attack on the port.",
+         "criticize"),
+    ],
+)
+def test_criticism_is_its_own_type(nlp, text: str, type_: str) -> None:
+    main = next(e for e in _events(nlp, text) if e.start == 0)
+    assert main.type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "reference"),
+    [
+        ("Jon Berg resigned on the Sunday before the vote.", "Sunday", True),
+        ("The index had its biggest gain since March.", "March", True),
+        ("Jon Berg resigned on Sunday before noon.", "Sunday", False),
+        ("Jon Berg resigned on Sunday.", "Sunday", False),
+    ],
+)
+def test_reference_point(nlp, text: str, date_text: str, reference: bool) -> None:
+    from kg.extract.events import reference_point
+
+    doc = nlp.make_doc(text)
+    doc._.kg_published = "2025-03-12"
+    doc = nlp(doc)
+    date = next(d for d in doc._.kg_dates if date_text in d.text)
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    assert reference_point(span) is reference

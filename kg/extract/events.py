@@ -427,10 +427,11 @@ def merge_events(events: list[EventInfo]) -> list[EventInfo]:
         for i, other in enumerate(merged):
             if same_event(event, other):
                 keep = _better_date(other, event)
+                agents = tuple(dict.fromkeys(keep.agents + other.agents + event.agents))
                 merged[i] = replace(
-                    keep,
-                    agents=tuple(dict.fromkeys(keep.agents + other.agents + event.agents)),
-                    targets=tuple(dict.fromkeys(other.targets + event.targets)),
+                    keep, agents=agents,
+                    targets=tuple(t for t in dict.fromkeys(other.targets + event.targets)
+                                  if t not in agents),
                     places=tuple(dict.fromkeys(keep.places + other.places + event.places)),
                     mentions=tuple(dict.fromkeys(other.mentions + event.mentions)),
                 )
@@ -445,9 +446,14 @@ _REFERENCE_PREPS = frozenset("since until till before after".split())
 
 def reference_point(span: Span) -> bool:
     """Return whether a date is a reference point of its clause, not the time of its event:
-    "since March", "until Friday", "before the election" ("after" a date too)."""
-    first = span[0]
-    prev = span.doc[span.start - 1] if span.start > 0 else None
+    "since March", "until Friday", "before the election" ("after" a date too), or is counted
+    from another event ("on the Sunday before the election")."""
+    doc, first = span.doc, span[0]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in ("before", "after") and (
+            first.lower_ == "the" or (prev is not None and prev.lower_ == "the")):
+        return True
     return first.lower_ in _REFERENCE_PREPS or (prev is not None
                                                 and prev.lower_ in _REFERENCE_PREPS)
 
