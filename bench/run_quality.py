@@ -45,9 +45,10 @@ NOTES = """\
   precision; fuzzy dates do not count). The baseline there is "the publication day". The
   second row leaves out articles whose gold day is later than their publication date (the
   text cannot name it; the gold days were set per topic and adjusted by hand). kg reads the
-  articles as one corpus, as `kg build` does: an event dated only from its publication takes
-  the date of the same event dated in another article's text (same type, a shared actor or
-  place, ≤ 3 days before).
+  articles as one corpus, as `kg build` does: with actors linked across articles, an event
+  dated only from its publication takes the date of the same event dated in another
+  article's text (same type, a shared actor or place, ≤ 3 days before), or, if it has no day
+  at all, the day another article's present-tense lede gives it.
 * Seed: entities matched by name or alias (no offsets), junk actors against the listed junk.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
