@@ -460,3 +460,11 @@ def test_reference_point(nlp, text: str, date_text: str, reference: bool) -> Non
     date = next(d for d in doc._.kg_dates if date_text in d.text)
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     assert reference_point(span) is reference
+
+
+def test_date_inside_a_quote_does_not_date_the_speakers_act(nlp) -> None:
+    text = ("Envoy Ana Silva criticized Russia's stance: \u201cThey could have accepted the "
+            "ceasefire already in March.\u201d Jon Berg accused the West of delay.")
+    events = [e for e in _events(nlp, text, "2025-11-25") if e.type == "criticize"]
+    assert events
+    assert all(e.date.precision == "fuzzy" for e in events)

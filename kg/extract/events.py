@@ -776,8 +776,8 @@ def find_events(doc: Doc) -> list[EventInfo]:
             if event is not None:
                 events.append(replace(event, start=date.start, end=clause.end_char,
                                       mentions=((date.start, clause.end_char),)))
-        elif reference_point(span) or attributive(span):
-            continue  # "the biggest gain since March" does not date the gain
+        elif reference_point(span) or attributive(span) or _quoted(span[0]):
+            continue  # "the biggest gain since March" does not date the gain, nor a quote
         elif in_ranges(date.start, date.end, headlines):
             heading_dates.setdefault(i, []).append(date)
         elif not in_ranges(date.start, date.end, junk):
