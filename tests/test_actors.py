@@ -341,3 +341,13 @@ def test_place_named_in_a_public_body_stays_a_place(extract):
     types = names_by_type(x)
     assert "Seattle" in types.get("Place", set())
     assert "Seattle" not in types.get("Organization", set())
+
+
+@pytest.mark.parametrize("text", [
+    "The Civic Renewal party won 41 seats on Sunday. Civic Renewal will lead the government.",
+    "Civic Renewal won 41 seats. Leaders of the Civic Renewal party met on Monday.",
+])
+def test_party_is_one_organisation_in_either_order(extract, text):
+    x = extract(text)
+    assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
+        ("Civic Renewal", 2)]

@@ -134,6 +134,7 @@ def test_dates_compatible(a: str, b: str, ok: bool) -> None:
     ("agents", "trigger", "targets", "places", "type_", "label"),
     [
         (["Russia"], "strikes", [], ["Ternopil"], "attack", "Russia strikes on Ternopil"),
+        ([], "shooting", [], ["Seattle"], "attack", "shooting in Seattle"),
         (["Ukraine"], "counterproposal", [], [], "propose", "Ukraine counterproposal"),
         (["Poland", "Germany"], "talks", ["Russia"], ["Geneva"], "meet",
          "Poland and Germany talks Russia in Geneva"),

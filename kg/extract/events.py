@@ -247,6 +247,10 @@ def _third_person(lemma: str) -> str:
     return lemma + "s"
 
 
+#: Attacks that happen in a place rather than on it ("shooting in Seattle").
+_ATTACKS_IN = frozenset("shooting shoot stabbing stab killing kill massacre ambush ram".split())
+
+
 def event_label(agents: list[str], trigger: Token | str, targets: list[str],
                 places: list[str], type_: str = "other") -> str:
     """Return a short readable label: "Russia strikes on Ternopil", "X endorses Y in Z"."""
@@ -264,7 +268,8 @@ def event_label(agents: list[str], trigger: Token | str, targets: list[str],
     if targets:
         words.append(names(targets))
     if places:
-        on = type_ == "attack" and not targets
+        word = (trigger.lemma_ if isinstance(trigger, Token) else trigger).lower()
+        on = type_ == "attack" and not targets and word not in _ATTACKS_IN
         words.append(("on " if on else "in ") + names(places))
     return " ".join(w for w in words if w).strip()
 

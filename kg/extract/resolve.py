@@ -138,11 +138,9 @@ class _Resolver:
             for info in self.entities.values():
                 if info.type == "Organization" and acronym(info.name) == text:
                     return info
-        if type_ == "Organization" and " " in text and text.split()[-1].islower():
-            head = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal
-            for info in self.entities.values():
-                if info.type == "Organization" and info.name == head:
-                    return info
+        if type_ == "Organization" and " " in text and text.split()[-1].islower() and \
+                text.split()[0][:1].isupper():
+            text = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal
         if type_ == "Organization" and " " not in text:
             for info in self.entities.values():  # "Corvane" after "Corvane Semiconductors"
                 if info.type == "Organization" and info.name.split()[0] == text and \
