@@ -351,3 +351,10 @@ def test_party_is_one_organisation_in_either_order(extract, text):
     x = extract(text)
     assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
         ("Civic Renewal", 2)]
+
+
+def test_untitled_name_of_a_titled_person_like_a_country_is_the_person(nlp):
+    doc = nlp("Prime Minister Luis Montenegro spoke in Lisbon. Later Luis Montenegro met the "
+              "press.")
+    assert [(s.text, s.label_) for s in doc.spans["kg_actors"]] == [
+        ("Luis Montenegro", "Person"), ("Lisbon", "Place"), ("Luis Montenegro", "Person")]

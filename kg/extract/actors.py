@@ -647,12 +647,9 @@ def after_title(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS | NATIONALITY_NOUNS
 
 
-def person_named_like_country(ent: Span) -> Span | None:
-    """Return the name when a country name is a titled person's surname ("Prime Minister Luis
-    Montenegro", "Mr. Montenegro"): given names (capitalised proper nouns outside any
-    entity) and the country name after a title or honorific; else ``None``."""
-    if ent.label_ != "GPE" or len(ent) != 1:
-        return None
+def _given_names_before(ent: Span) -> int:
+    """Return where the given names (up to two capitalised proper nouns outside any entity)
+    before a one-word entity start."""
     doc, start = ent.doc, ent.start
     while start > 0 and ent.start - start < 2:
         prev = doc[start - 1]
@@ -660,7 +657,33 @@ def person_named_like_country(ent: Span) -> Span | None:
                 and prev.is_alpha and prev.lower_ not in TITLE_WORDS | HONORIFICS):
             break
         start -= 1
-    return Span(doc, start, ent.end, label="PERSON") if after_title(doc, start) else None
+    return start
+
+
+@_per_doc
+def _titled_names_like_countries(doc: Doc) -> frozenset[str]:
+    """Return the full names of the article's titled people whose surname is a country name
+    ("Luis Montenegro" after "Prime Minister Luis Montenegro")."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and len(ent) == 1:
+            start = _given_names_before(ent)
+            if start < ent.start and after_title(doc, start):
+                names.add(doc[start:ent.end].text)
+    return frozenset(names)
+
+
+def person_named_like_country(ent: Span) -> Span | None:
+    """Return the name when a country name is a titled person's surname ("Prime Minister Luis
+    Montenegro", "Mr. Montenegro", and "Luis Montenegro" in an article that titles him once):
+    given names and the country name after a title or honorific; else ``None``."""
+    if ent.label_ != "GPE" or len(ent) != 1:
+        return None
+    doc, start = ent.doc, _given_names_before(ent)
+    if after_title(doc, start) or (start < ent.start and doc[start:ent.end].text
+                                   in _titled_names_like_countries(doc)):
+        return Span(doc, start, ent.end, label="PERSON")
+    return None
 
 
 def _strip_possessive(ent: Span) -> Span:
