@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.boilerplate import doc_text, in_ranges
+from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.countries import is_demonym, lookup_country
 from kg.lexicon import (
     BODY_HEADS,
@@ -513,10 +513,8 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
 def _fills_its_line(span: Span) -> bool:
     """Return whether a span is the whole of its line (a heading, not a name in prose)."""
     text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start:len(text) if end == -1 else end]
-    return len(span.text) >= 0.8 * len(line.strip())
+    start, end = line_bounds(text, span.start_char, span.end_char)
+    return len(span.text) >= 0.8 * len(text[start:end].strip())
 
 
 def _without_trailing_preposition(ent: Span) -> Span:

@@ -35,6 +35,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Return where the line holding ``start`` begins and the line holding ``end`` (default
+    ``start``) ends, without its newline.
+
+    >>> line_bounds("Title\\nBody text", 8)
+    (6, 15)
+    """
+    stop = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop == -1 else stop
+
+
 #: Longer lines that start like furniture ("Photo LONDON -- ...") are article prose.
 MAX_JUNK_LINE = 300
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import actor_index
-from kg.extract.boilerplate import doc_text, in_ranges
+from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.dates import FUTURE_AUX, DateInfo, DateValue, _published
 from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS
 
@@ -389,20 +389,22 @@ def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
         return True
     if "fuzzy" in (a.precision, b.precision):
         fuzzy, other = (a, b) if a.precision == "fuzzy" else (b, a)
-        return _around(other, fuzzy)
+        return _within(other, fuzzy.iso, RECENT_DAYS, 7)  # the weeks around the fuzzy day
     return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
 
 
-def _around(value: DateValue, fuzzy: DateValue) -> bool:
-    """Return whether ``value`` overlaps the weeks around a fuzzy date (from
-    :data:`RECENT_DAYS` before it to a week after)."""
+def _within(value: DateValue, anchor_iso: str, before: int, after: int | None = None) -> bool:
+    """Return whether ``value`` overlaps the days from ``before`` days before the day
+    ``anchor_iso`` to ``after`` days after it (no end when ``None``)."""
     try:
-        anchor = dt.date.fromisoformat(fuzzy.iso[:10])
+        anchor = dt.date.fromisoformat(anchor_iso[:10])
     except ValueError:
         return True
-    low = (anchor - dt.timedelta(days=RECENT_DAYS)).isoformat()[:len(value.iso)]
-    high = (anchor + dt.timedelta(days=7)).isoformat()[:len(value.iso)]
-    return low <= value.iso <= high
+
+    def cut(days: int) -> str:
+        return (anchor + dt.timedelta(days=days)).isoformat()[:len(value.iso)]
+
+    return cut(-before) <= value.iso and (after is None or value.iso <= cut(after))
 
 
 def _better_date(a: EventInfo, b: EventInfo) -> EventInfo:
@@ -529,9 +531,8 @@ def _is_prose(sent: Span) -> bool:
 
 def _is_title_line(sent: Span, text: str) -> bool:
     """Return whether a sentence fills a line without closing punctuation (a title)."""
-    line_start = text.rfind("\n", 0, sent.start_char) + 1
-    line_end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
-    line = text[line_start:len(text) if line_end == -1 else line_end].strip()
+    start, end = line_bounds(text, sent.start_char, sent.start_char + len(sent.text.rstrip()))
+    line = text[start:end].strip()
     return bool(line) and line[-1] not in ".?!\"”’:;" and sent.text.strip() == line
 
 
@@ -599,18 +600,6 @@ def _not_after(value: DateValue, published: DateValue | None) -> bool:
     return published is None or value.iso <= published.iso[:len(value.iso)]
 
 
-def _recent(value: DateValue, published: DateValue | None) -> bool:
-    """Return whether a date lies within :data:`RECENT_DAYS` before publication (a month
-    when any of its days does), so may be the date of what the article reports."""
-    if published is None:
-        return True
-    earliest = (dt.date.fromisoformat(published.iso[:10])
-                - dt.timedelta(days=RECENT_DAYS)).isoformat()
-    if value.precision == "month":
-        return value.iso >= earliest[:7]
-    return value.iso[:10] >= earliest
-
-
 def main_event_date(order: list[int], dated: dict[int, DateInfo],
                     published: DateValue | None, recent: bool = False) -> DateInfo | None:
     """Return the first day- or month-precision date, not after publication, of the
@@ -620,8 +609,9 @@ def main_event_date(order: list[int], dated: dict[int, DateInfo],
     for i in order:
         date = dated.get(i)
         if date is not None and date.value.precision in ("day", "month") and \
-                _not_after(date.value, published) and (not recent or
-                                                       _recent(date.value, published)):
+                _not_after(date.value, published) and (
+                    not recent or published is None
+                    or _within(date.value, published.iso, RECENT_DAYS)):
             return date
     return None
 
@@ -695,11 +685,7 @@ def _headline_places(sents: list[Span], titles: list[int], actors) -> list[Span]
     """Return the places the title lines name ("Trump rally shooting: Five shot in
     Seattle"), in any of their sentences."""
     text = doc_text(sents[0].doc) if sents else ""
-    lines = set()
-    for i in titles:
-        start = text.rfind("\n", 0, sents[i].start_char) + 1
-        end = text.find("\n", sents[i].start_char)
-        lines.add((start, len(text) if end == -1 else end))
+    lines = {line_bounds(text, sents[i].start_char) for i in titles}
     return [p for sent in sents if any(s <= sent.start_char < e for s, e in lines)
             for p in _places(sent, actors, attack=True)]
 
