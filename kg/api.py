@@ -42,18 +42,23 @@ class KnowledgeGraph:
     def query(self, sparql: str, **bindings: Any):
         """Run SPARQL; SELECT gives a pandas DataFrame (values bound safely by name).
 
+        Columns are plain: IRIs and text as ``str``, numbers as numbers, and a date column
+        as ``datetime64`` (a month or year as its first day) with ``<name>_precision`` beside
+        it (day, month, year or time). ASK gives a bool, CONSTRUCT an rdflib Graph.
+
         >>> g.query("SELECT ?q WHERE { ?s kg:speaker ?p ; kg:quote ?q . ?p kg:name ?n }",
         ...         n="Marco Rubio")  # doctest: +SKIP
         """
+        import pyoxigraph as ox
         from rdflib import Literal
 
-        init = {k: v if not isinstance(v, str) else Literal(v) for k, v in bindings.items()}
-        result = self.store.query(sparql, init_bindings=init or None)
-        if isinstance(result, list):
-            import pandas as pd
+        from kg.frames import query_frame
 
-            return pd.DataFrame(result)
-        return result
+        init = {k: v if not isinstance(v, str) else Literal(v) for k, v in bindings.items()}
+        result = self.store.raw_query(sparql, init_bindings=init or None)
+        if isinstance(result, ox.QuerySolutions):
+            return query_frame(result)
+        return self.store.query(sparql, init_bindings=init or None)
 
     def stats(self) -> dict[str, Any]:
         """Return counts by type and the most-mentioned actors."""

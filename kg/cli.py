@@ -6,7 +6,6 @@ one line on stderr naming the file and the reason, and a non-zero exit; never a 
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -173,50 +172,68 @@ def _read_query(query: str) -> str:
     return query
 
 
+QUERY_FORMATS = ["table", "json", "xml", "csv", "tsv"]
+#: ``--format`` → RDF syntax for CONSTRUCT / DESCRIBE results.
+_GRAPH_FORMATS = {"table": "turtle", "json": "jsonld", "xml": "rdfxml", "csv": "ntriples",
+                  "tsv": "ntriples"}
+
+
 @main.command()
 @click.argument("query")
 @STORE_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
+              show_default=True,
+              help="table for people; json, xml, csv, tsv: the W3C SPARQL 1.1 results formats"
+                   " (CONSTRUCT: Turtle, JSON-LD, RDF/XML, N-Triples).")
 def query(query, store_path, fmt) -> None:
     """Run a SPARQL query (text or a .rq file) over the store."""
+    import pyoxigraph as ox
+
+    from kg import sparql_results
+    from kg.rdf import PREFIXES
     from kg.store import StoreError
 
     sparql = _read_query(query)
     with open_store(store_path) as store:
         try:
-            result = store.query(sparql)
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from None
-    if isinstance(result, bool):
-        click.echo("true" if result else "false")
-        return
-    if not isinstance(result, list):
-        click.echo(result.serialize(format="turtle"))
-        return
-    click.echo(format_rows(result, fmt), nl=False)
+            result = store.raw_query(sparql)
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows = [[solution[v] for v in variables] for solution in result]
+            elif isinstance(result, ox.QueryBoolean):
+                value = bool(result)
+            else:
+                triples = list(result)
+        except (StoreError, OSError, RuntimeError) as exc:
+            raise click.ClickException(" ".join(str(exc).split())) from None
+    def out(data: bytes) -> None:
+        click.echo(data, nl=False)
+
+    if isinstance(result, ox.QuerySolutions):
+        if fmt == "table":
+            click.echo(format_table(variables, rows), nl=False)
+        else:
+            out(sparql_results.serialize_select(fmt, variables, rows))
+    elif isinstance(result, ox.QueryBoolean):
+        if fmt == "table":
+            click.echo("true" if value else "false")
+        else:
+            out(sparql_results.serialize_ask(fmt, result))
+    else:
+        out(sparql_results.serialize_graph(_GRAPH_FORMATS[fmt], triples, PREFIXES))
 
 
-def format_rows(rows: list[dict], fmt: str) -> str:
-    """Return SELECT rows as a table, CSV, TSV or JSON text."""
-    columns = list(rows[0].keys()) if rows else []
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n"
-    if fmt in ("csv", "tsv"):
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if row[c] is None else row[c] for c in columns])
-        return out.getvalue()
+def format_table(variables: list[str], rows: list[list]) -> str:
+    """Return SELECT rows (pyoxigraph terms) as a text table for people: IRIs and literals
+    by their value, unbound as empty, and the row count."""
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for column in columns:
+    for column in variables:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+        table.add_row(*("" if t is None else getattr(t, "value", str(t)) for t in row))
     console = Console(file=io.StringIO(), width=160, record=True)
     console.print(table)
     console.print(f"{len(rows)} rows")
@@ -235,7 +252,8 @@ def export(store_path, fmt, output) -> None:
     """Export the store as RDF (ttl, nt, jsonld, trig, nq) or a graph file (graphml, gexf)."""
     with open_store(store_path) as store:
         if fmt in ("graphml", "gexf"):
-            from kg.graph import to_networkx, write_gexf, write_graphml
+            from kg.graph import to_networkx
+            from kg.graphfile import write_gexf, write_graphml
 
             graph = to_networkx(store)
             (write_graphml if fmt == "graphml" else write_gexf)(graph, output)

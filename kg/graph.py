@@ -1,24 +1,34 @@
 """Project the store onto a NetworkX :class:`~networkx.MultiDiGraph` (actors, events, statements).
 
-Attribute contract (the graph page relies on it):
+Every edge stands for exactly one fact of the store: ``said`` (``kg:speaker``), ``about``
+(``kg:about``), ``took_part_in`` (``kg:hasActor``), ``located_in`` (``kg:hasPlace``) and
+``holds_role`` (a role, ``org:Post``, that is ``org:postIn`` a country or organisation).
 
-* nodes keyed by IRI string; ``kind`` ("actor" | "event" | "statement"), ``type``, ``label``,
-  ``mentions``, ``aliases``, ``roles``, ``country_code``, ``date``, ``date_precision``,
-  ``date_basis`` (events: text, context, publication or linked), ``quote``,
-  ``speaker``, ``kind_of_statement`` and ``evidence`` (at most 5 dicts with article, title,
-  sentence, start, end);
-* edges keyed by their ``label``: "said", "about" (``stance``), "took_part_in" (``role``),
-  "located_in", "holds_role" (``title``); every edge has ``date``, ``evidence``, ``article``.
+Attribute contract (the graph page relies on it). Every value is a scalar (``str``, ``int``),
+so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the graph as it is:
+
+* nodes keyed by IRI string; always ``kind`` ("actor" | "event" | "statement"), ``type``,
+  ``label`` and ``mentions`` (int); when known ``country_code``, ``date`` (ISO 8601 text:
+  ``2025-11-24``, ``2025-11`` or ``2025``), ``date_precision`` (day | month | year),
+  ``date_basis`` (events: text, context, publication or linked), ``quote``, ``speaker``,
+  ``kind_of_statement``; ``aliases`` and ``roles`` as text joined by :data:`LIST_SEPARATOR`
+  (read back with :func:`list_attr`); ``evidence``, a JSON array of at most 5 objects with
+  article, title, sentence, start, end (read back with :func:`evidence_attr`). A value that is
+  not known is left out, never ``None`` or ``""``.
+* edges keyed by a stable id unique in the graph (``"said:…"``); always ``label`` ("said",
+  "about", "took_part_in", "located_in", "holds_role"), ``evidence`` (the sentence) and
+  ``article``; when known ``date``, ``stance`` (about), ``role`` (took_part_in: agent, target or
+  participant), ``title`` (holds_role).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kg.model import digest
 from kg.rdf import article_id_of, event_type_of
 
 if TYPE_CHECKING:
@@ -28,6 +38,10 @@ MAX_EVIDENCE = 5
 #: Date bases from the most direct (the report's own words) to the least.
 _BASIS_RANK = {"text": 0, "context": 1, "linked": 2, "publication": 3}
 LABEL_LENGTH = 80
+#: Separator of list-valued node attributes (``aliases``, ``roles``).
+LIST_SEPARATOR = " | "
+#: The relations drawn as edges.
+RELATIONS = ("said", "about", "took_part_in", "located_in", "holds_role")
 
 _ACTORS = """
 SELECT ?a ?name ?type ?count ?code WHERE {
@@ -39,16 +53,15 @@ SELECT ?a ?name ?type ?count ?code WHERE {
 }
 """
 _ALIASES = "SELECT DISTINCT ?a ?alias WHERE { ?a a kg:Actor ; skos:altLabel ?alias }"
+# ?org is bound inside the OPTIONAL that reads its name: an OPTIONAL on an unbound variable
+# would join every named actor to a role without an organisation.
 _ROLES = """
 SELECT DISTINCT ?person ?role ?title ?org ?orgName ?sentence ?art WHERE {
-  GRAPH ?g {
-    ?person kg:holdsRole ?role . ?role kg:roleTitle ?title .
-    OPTIONAL { ?role kg:roleOf ?org }
-    OPTIONAL { ?role kg:sentenceText ?sentence }
-    OPTIONAL { ?role kg:mentionedIn ?art }
-  }
-  OPTIONAL { ?org kg:name ?orgName }
-}
+  ?person org:holds ?role . ?role kg:roleTitle ?title .
+  OPTIONAL { ?role kg:sentenceText ?sentence }
+  OPTIONAL { ?role kg:mentionedIn ?art }
+  OPTIONAL { ?role org:postIn ?org . OPTIONAL { ?org kg:name ?orgName } }
+} ORDER BY ?role ?art ?sentence
 """
 _MENTIONS = """
 SELECT ?a ?art ?title ?sentence ?start ?end WHERE {
@@ -74,11 +87,12 @@ SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?en
 """
 _EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
-  { ?e kg:hasActor ?a . BIND("participant" AS ?base) }
-  UNION { ?e kg:hasPlace ?a . BIND("place" AS ?base) }
-  OPTIONAL { ?e kg:agent ?a . BIND("agent" AS ?agent) }
-  OPTIONAL { ?e kg:target ?a . BIND("target" AS ?target) }
-  BIND(COALESCE(?agent, ?target, ?base) AS ?role)
+  {  # an actor's part (agent, target) says how it took part, never whether it is the place
+    ?e kg:hasActor ?a .
+    OPTIONAL { ?e kg:agent ?a . BIND("agent" AS ?agent) }
+    OPTIONAL { ?e kg:target ?a . BIND("target" AS ?target) }
+    BIND(COALESCE(?agent, ?target, "participant") AS ?role)
+  } UNION { ?e kg:hasPlace ?a . BIND("place" AS ?role) }
 }
 """
 _STATEMENTS = """
@@ -120,6 +134,31 @@ def _short(text: str, length: int = LABEL_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
+def list_attr(value: Any) -> list[str]:
+    """Return a list-valued attribute (``aliases``, ``roles``) as a list of strings.
+
+    Accepts the joined text :func:`to_networkx` stores as well as a list (hand-built graphs).
+
+    >>> list_attr("Rubio | Marco Rubio")
+    ['Rubio', 'Marco Rubio']
+    """
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [x.strip() for x in value.split(LIST_SEPARATOR) if x.strip()]
+    return [str(x) for x in value]
+
+
+def evidence_attr(value: Any) -> list[dict[str, Any]]:
+    """Return a node's ``evidence`` attribute (JSON text or a list of dicts) as a list."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return [item for item in value or () if isinstance(item, dict)]
+
+
 def _evidence(row: dict[str, Any]) -> dict[str, Any]:
     """Return one evidence dict from a query row with art/title/sentence/start/end."""
     return {
@@ -132,22 +171,20 @@ def _evidence(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _base_node(kind: str, type_: str | None, label: str) -> dict[str, Any]:
-    return {
-        "kind": kind,
-        "type": type_,
-        "label": label,
-        "mentions": 0,
-        "aliases": [],
-        "roles": [],
-        "country_code": None,
-        "date": None,
-        "date_precision": None,
-        "date_basis": None,
-        "quote": None,
-        "speaker": None,
-        "kind_of_statement": None,
-        "evidence": [],
-    }
+    return {"kind": kind, "type": type_ or "Actor", "label": label, "mentions": 0,
+            "aliases": [], "roles": [], "evidence": []}
+
+
+def _edge_key(label: str, *parts: str) -> str:
+    """Return a stable edge id unique per relation and fact, e.g. ``said:3f2a…``."""
+    return f"{label}:{digest(*parts)}"
+
+
+def _add_edge(G: nx.MultiDiGraph, u: str, v: str, label: str, fact: str = "",
+              **attrs: Any) -> None:
+    """Add one edge for one fact (attributes that are ``None`` are left out)."""
+    G.add_edge(u, v, key=_edge_key(label, u, v, fact), label=label,
+               **{k: x for k, x in attrs.items() if x is not None})
 
 
 def _add_actors(G: nx.MultiDiGraph, store: KGStore) -> None:
@@ -180,11 +217,14 @@ def _add_actors(G: nx.MultiDiGraph, store: KGStore) -> None:
 
 
 def _add_roles(G: nx.MultiDiGraph, store: KGStore) -> None:
-    """Add role strings to persons and ``holds_role`` edges to their country / organisation."""
+    """Add role strings to persons and one ``holds_role`` edge per role that is a post in a
+    country or organisation (a role stated in several articles is still one edge)."""
+    seen: set[str] = set()
     for r in store.query(_ROLES):
-        person, title = str(r["person"]), str(r["title"])
-        if person not in G:
+        person, role, title = str(r["person"]), str(r["role"]), str(r["title"])
+        if person not in G or role in seen:
             continue
+        seen.add(role)
         org_name = _text(r["orgName"])
         text = f"{title} ({org_name})" if org_name else title
         if text not in G.nodes[person]["roles"]:
@@ -192,16 +232,9 @@ def _add_roles(G: nx.MultiDiGraph, store: KGStore) -> None:
         if r["org"] is not None:
             org = str(r["org"])
             _ensure_actor(G, org)
-            G.add_edge(
-                person,
-                org,
-                key="holds_role",
-                label="holds_role",
-                title=title,
-                date=None,
-                evidence=_text(r["sentence"]) or "",
-                article=article_id_of(r["art"]) if r["art"] is not None else None,
-            )
+            _add_edge(G, person, org, "holds_role", role, title=title,
+                      evidence=_text(r["sentence"]) or "",
+                      article=article_id_of(r["art"]) if r["art"] is not None else None)
 
 
 def _ensure_actor(G: nx.MultiDiGraph, iri: str) -> None:
@@ -247,9 +280,9 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
             "article": data["evidence"][0]["article"] if data["evidence"] else None,
         }
         if role == "place":
-            G.add_edge(event, actor, key="located_in", label="located_in", **common)
+            _add_edge(G, event, actor, "located_in", **common)
         else:
-            G.add_edge(actor, event, key="took_part_in", label="took_part_in", role=role, **common)
+            _add_edge(G, actor, event, "took_part_in", role=role, **common)
 
 
 def _add_statements(G: nx.MultiDiGraph, store: KGStore) -> None:
@@ -277,70 +310,54 @@ def _add_statements(G: nx.MultiDiGraph, store: KGStore) -> None:
         G.add_node(iri, **node)
         if speaker_iri:
             _ensure_actor(G, speaker_iri)
-            G.add_edge(
-                speaker_iri,
-                iri,
-                key="said",
-                label="said",
-                date=node["date"],
-                evidence=evidence["sentence"],
-                article=evidence["article"],
-            )
+            _add_edge(G, speaker_iri, iri, "said", date=node["date"],
+                      evidence=evidence["sentence"], article=evidence["article"])
     for r in store.query(_ABOUT):
         statement, actor = str(r["s"]), str(r["a"])
         if statement not in G:
             continue
         _ensure_actor(G, actor)
         data = G.nodes[statement]
-        G.add_edge(
-            statement,
-            actor,
-            key="about",
-            label="about",
-            stance=_text(r["polarity"]),
-            date=data["date"],
-            evidence=data["evidence"][0]["sentence"],
-            article=data["evidence"][0]["article"],
-        )
+        _add_edge(G, statement, actor, "about", stance=_text(r["polarity"]), date=data["date"],
+                  evidence=data["evidence"][0]["sentence"],
+                  article=data["evidence"][0]["article"])
+
+
+def _node_scalars(data: dict[str, Any]) -> dict[str, Any]:
+    """Return node attributes as scalars: lists joined, evidence as JSON, unknowns left out."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "evidence":
+            value = json.dumps(value, ensure_ascii=False) if value else None
+        elif isinstance(value, list):
+            value = LIST_SEPARATOR.join(value) if value else None
+        if value is not None and value != "":
+            out[key] = value
+    return out
+
+
+def _scalar_nodes(G: nx.MultiDiGraph) -> None:
+    """Replace every node's attributes by their scalar form (see the module doc)."""
+    for node in G:
+        data = G.nodes[node]
+        scalars = _node_scalars(data)
+        data.clear()
+        data.update(scalars)
 
 
 def to_networkx(store: KGStore) -> nx.MultiDiGraph:
-    """Return the store as a MultiDiGraph of actors, events and statements (see module doc)."""
+    """Return the store as a MultiDiGraph of actors, events and statements (see module doc).
+
+    >>> G = to_networkx(store)                      # doctest: +SKIP
+    >>> nx.write_graphml(G, "kg.graphml")           # doctest: +SKIP
+    """
     G = nx.MultiDiGraph()
     _add_actors(G, store)
     _add_roles(G, store)
     _add_events(G, store)
     _add_statements(G, store)
+    _scalar_nodes(G)
     return G
 
 
-def _scalar(value: Any) -> str | int | float | bool:
-    """Return ``value`` as a GraphML/GEXF scalar (lists and dicts as JSON, ``None`` as "")."""
-    if value is None:
-        return ""
-    if isinstance(value, bool | int | float | str):
-        return value
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def scalar_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Return a copy of ``G`` whose attributes are all scalars (for GraphML / GEXF)."""
-    H = nx.MultiDiGraph()
-    for node, data in G.nodes(data=True):
-        H.add_node(node, **{k: _scalar(v) for k, v in data.items()})
-    for u, v, key, data in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=key, **{k: _scalar(x) for k, x in data.items()})
-    return H
-
-
-def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> None:
-    """Write ``G`` as GraphML (list/dict attributes as JSON strings, ``None`` as "")."""
-    nx.write_graphml(scalar_graph(G), str(path))
-
-
-def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> None:
-    """Write ``G`` as GEXF (list/dict attributes as JSON strings, ``None`` as "")."""
-    nx.write_gexf(scalar_graph(G), str(path))
-
-
-__all__ = ["to_networkx", "write_graphml", "write_gexf", "scalar_graph"]
+__all__ = ["LIST_SEPARATOR", "RELATIONS", "evidence_attr", "list_attr", "to_networkx"]

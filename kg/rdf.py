@@ -24,6 +24,7 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+ORG = Namespace("http://www.w3.org/ns/org#")
 
 #: Prefixes for serialisations and SPARQL (prefix → namespace IRI).
 PREFIXES: dict[str, str] = {
@@ -34,6 +35,7 @@ PREFIXES: dict[str, str] = {
     "schema": str(SCHEMA),
     "prov": str(PROV),
     "skos": str(SKOS),
+    "org": str(ORG),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),
@@ -227,17 +229,15 @@ def article_triples(extraction: Extraction, ingested_at: str | None = None) -> l
 
 
 def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int, str]) -> list:
-    """Return an actor's type and mentions as seen in one article.
+    """Return an actor's mentions in one article, and ``schema:mentions`` from the article.
 
-    The canonical ``kg:name`` lives only in the actors graph, so two articles spelling a name
-    differently ("BRUSSELS", "Brussels") never give an actor two names.
+    The actor's types and canonical ``kg:name`` live only in the actors graph
+    (:func:`actor_triples`), so a query over the union of graphs sees each of them once and two
+    articles spelling a name differently ("BRUSSELS", "Brussels") never give an actor two names.
     """
     a = extraction.article
     node, art = actor_iri(entity.id), article_iri(a.id)
-    out: list[Triple] = [
-        (node, RDF.type, KG.Actor),
-        (node, RDF.type, ACTOR_CLASSES.get(entity.type, KG.Actor)),
-    ]
+    out: list[Triple] = [(art, SCHEMA.mentions, node)]
     for m in entity.mentions:
         mnode = mention_iri(a.id, m.start, m.end)
         sentence = sentences.get(m.sentence) or _sentence_around(a.text, m.start, m.end)
@@ -251,21 +251,32 @@ def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int,
 
 
 def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str]) -> list[Triple]:
-    """Return a role node linking a person to a title (and its country or organisation)."""
-    node, person = role_iri(role.id), actor_iri(role.person_id)
+    """Return where one article states a role (the role itself is in :func:`role_triples`)."""
     sentence = sentences.get(role.mention.sentence) or _sentence_around(
         extraction.article.text, role.mention.start, role.mention.end
     )
-    out: list[Triple] = [
-        (node, RDF.type, KG.Role),
-        (node, KG.roleTitle, _str(role.title)),
-        (node, KG.roleHolder, person),
-        (person, KG.holdsRole, node),
-        *_span_triples(node, article_iri(extraction.article.id), role.mention, sentence),
-    ]
-    if role.of_id:
-        out.append((node, KG.roleOf, actor_iri(role.of_id)))
-    return out
+    return _span_triples(role_iri(role.id), article_iri(extraction.article.id), role.mention,
+                         sentence)
+
+
+def role_triples(roles: Iterable[Role]) -> list[Triple]:
+    """Return roles as W3C Organization Ontology posts, for the shared actors graph: the person
+    ``org:holds`` it, it is ``org:postIn`` its country or organisation (when known) and has a
+    ``kg:roleTitle``. A role id is the same in every article stating it, so these triples are
+    stored once; the article graphs keep where each states it (``kg:mentionedIn``, offsets)."""
+    out: list[Triple] = []
+    for role in roles:
+        node, person = role_iri(role.id), actor_iri(role.person_id)
+        out += [
+            (node, RDF.type, KG.Role),
+            (node, RDF.type, ORG.Post),
+            (node, KG.roleTitle, _str(role.title)),
+            (node, ORG.heldBy, person),
+            (person, ORG.holds, node),
+        ]
+        if role.of_id:
+            out.append((node, ORG.postIn, actor_iri(role.of_id)))
+    return _unique(out)
 
 
 def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:

@@ -18,22 +18,24 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.link import KnownEvent
-from kg.model import Entity, Extraction
+from kg.model import Entity, Extraction, Role
 from kg.rdf import (
     ACTORS_GRAPH,
     KG,
     KGID,
     PREFIXES,
+    SCHEMA,
     actor_iri,
     actor_triples,
     article_graph_iri,
@@ -44,9 +46,12 @@ from kg.rdf import (
     event_iri,
     event_type_of,
     extraction_triples,
+    role_triples,
 )
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
+                        r"\s*\(", re.IGNORECASE)
 STAGING_PREFIX = str(KGID) + "graph/staging/"
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
@@ -164,6 +169,7 @@ class KGStore:
             raise StoreError(f"{path}: cannot open store ({first})") from exc
         kg_store = cls(store, path)
         kg_store._drop_staging()
+        kg_store._migrate()
         return kg_store
 
     def close(self) -> None:
@@ -199,6 +205,47 @@ class KGStore:
             self._dataset = Dataset(store=OxigraphStore(store=self.ox))
         return self._dataset
 
+    def _old_layout(self) -> bool:
+        """Return whether the store repeats actor types in article graphs or holds roles as
+        ``kg:holdsRole`` (the layout before kg stored each actor's and role's facts once)."""
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        actors = ox.NamedNode(str(ACTORS_GRAPH))
+        typed = self.ox.quads_for_pattern(None, rdf_type, ox.NamedNode(str(KG.Actor)), None)
+        if any(q.graph_name != actors for q in typed):
+            return True
+        return any(True for _ in self.ox.quads_for_pattern(
+            None, ox.NamedNode(str(KG.holdsRole)), None, None))
+
+    def _migrate(self) -> None:
+        """Rewrite a store of the old layout in place (one transaction): actor types leave the
+        article graphs, which say ``schema:mentions`` instead; roles become ``org:Post`` s
+        described once in the actors graph."""
+        if not self._old_layout():
+            return
+        a = _iri(ACTORS_GRAPH)
+        role_props = "rdf:type, kg:roleTitle, kg:roleHolder, kg:roleOf"
+        try:
+            self.ox.update(
+                f"INSERT {{ GRAPH ?g {{ ?art schema:mentions ?x }} }} WHERE {{ GRAPH ?g {{"
+                f" ?x a kg:Actor . ?g kg:sourceArticle ?art }} FILTER(?g != {a}) }} ;\n"
+                f"DELETE {{ GRAPH ?g {{ ?x a ?c }} }} WHERE {{ GRAPH ?g {{ ?x a kg:Actor , ?c }}"
+                f" FILTER(?g != {a}) }} ;\n"
+                f"INSERT {{ GRAPH {a} {{ ?r a kg:Role , org:Post ; kg:roleTitle ?t ;"
+                f" org:heldBy ?p . ?p org:holds ?r }} }} WHERE {{ GRAPH ?g {{ ?r a kg:Role ;"
+                f" kg:roleTitle ?t ; kg:roleHolder ?p }} }} ;\n"
+                f"INSERT {{ GRAPH {a} {{ ?r org:postIn ?o }} }} WHERE {{ GRAPH ?g {{ ?r a kg:Role ;"
+                f" kg:roleOf ?o }} }} ;\n"
+                f"DELETE {{ GRAPH ?g {{ ?r ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?r a kg:Role ; ?p ?o"
+                f" FILTER(?p IN ({role_props})) }} FILTER(?g != {a}) }} ;\n"
+                f"DELETE WHERE {{ GRAPH ?g {{ ?p kg:holdsRole ?r }} }}",
+                prefixes=PREFIXES,
+            )
+        except OSError as exc:
+            where = self.path or "store"
+            raise StoreError(f"{where}: written by an older kg and cannot be upgraded here"
+                             f" ({' '.join(str(exc).split())}); rebuild it with"
+                             f" `kg build ARTICLES --store NEW-STORE`") from exc
+
     def _drop_staging(self) -> None:
         for graph in list(self.ox.named_graphs()):
             if isinstance(graph, ox.NamedNode) and graph.value.startswith(STAGING_PREFIX):
@@ -222,10 +269,10 @@ class KGStore:
         return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, graph))
 
     def _graph_actors(self, graph: URIRef) -> set[str]:
+        """Return the actors an article graph mentions (``schema:mentions`` from its article)."""
         quads = self.ox.quads_for_pattern(
-            None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Actor)), ox.NamedNode(str(graph))
-        )
-        return {q.subject.value for q in quads}
+            None, ox.NamedNode(str(SCHEMA.mentions)), None, ox.NamedNode(str(graph)))
+        return {q.object.value for q in quads}
 
     def add_extraction(self, extraction: Extraction, ingested_at: str | None = None) -> int:
         """Store one article's extraction, replacing its previous graph atomically.
@@ -249,12 +296,14 @@ class KGStore:
         statements: list[str] = []
         affected: set[str] = set()
         entities: dict[str, Entity] = {}
+        roles: dict[str, Role] = {}
         written = 0
         for extraction in extractions:
             graph = article_graph_iri(extraction.article.id)
             stage = URIRef(STAGING_PREFIX + str(graph).removeprefix(str(KGID) + "graph/"))
             triples = extraction_triples(extraction, ingested_at)
             written += len(triples)
+            roles.update((role.id, role) for role in extraction.roles)
             for entity in extraction.entities:  # the first name seen wins; aliases add up
                 first = entities.setdefault(entity.id, entity)
                 if first is not entity:
@@ -263,7 +312,7 @@ class KGStore:
                     entities[entity.id] = dataclasses.replace(first,
                                                               aliases=tuple(sorted(aliases)))
             previous = self._graph_actors(graph)
-            affected |= previous | {str(s) for s, p, o in triples if str(o) == str(KG.Actor)}
+            affected |= previous | {str(o) for s, p, o in triples if p == SCHEMA.mentions}
             self.ox.remove_graph(ox.NamedNode(str(stage)))
             quads += _quads(triples, stage)
             if previous:  # a changed article: the aliases only its old text gave go
@@ -273,7 +322,8 @@ class KGStore:
                            f"DROP SILENT GRAPH {_iri(stage)} ;"]
         statements += self._name_upgrades(entities.values())
         self.ox.remove_graph(ox.NamedNode(str(stage_actors)))
-        self.ox.extend(quads + _quads(actor_triples(entities.values()), stage_actors))
+        shared = actor_triples(entities.values()) + role_triples(roles.values())
+        self.ox.extend(quads + _quads(shared, stage_actors))
         self.ox.update(
             "\n".join(
                 statements
@@ -320,15 +370,19 @@ class KGStore:
 
     @staticmethod
     def _actor_upkeep(actors: set[str]) -> str:
-        """Return SPARQL Update dropping orphaned actors and refreshing mention counts."""
+        """Return SPARQL Update dropping orphaned actors and roles (no article graph mentions
+        them any more) and refreshing mention counts."""
         if not actors:
             return ""
         values = " ".join(_iri(a) for a in sorted(actors))
         actors_graph = _iri(ACTORS_GRAPH)
         return (
+            f"DELETE {{ GRAPH {actors_graph} {{ ?r ?p ?o . ?h org:holds ?r }} }} WHERE {{"
+            f" GRAPH {actors_graph} {{ ?r a kg:Role ; ?p ?o ; org:heldBy ?h }} FILTER NOT EXISTS"
+            f" {{ GRAPH ?g {{ ?r kg:mentionedIn ?art }} FILTER(?g != {actors_graph}) }} }} ;\n"
             f"DELETE {{ GRAPH {actors_graph} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }}"
             f" GRAPH {actors_graph} {{ ?a ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g"
-            f" {{ ?a a kg:Actor }} FILTER(?g != {actors_graph}) }} }} ;\n"
+            f" {{ ?art schema:mentions ?a }} FILTER(?g != {actors_graph}) }} }} ;\n"
             f"DELETE {{ GRAPH {actors_graph} {{ ?a kg:mentionCount ?c }} }} WHERE {{ VALUES ?a"
             f" {{ {values} }} GRAPH {actors_graph} {{ ?a kg:mentionCount ?c }} }} ;\n"
             f"INSERT {{ GRAPH {actors_graph} {{ ?a kg:mentionCount ?n }} }} WHERE {{ {{ SELECT ?a"
@@ -388,6 +442,12 @@ class KGStore:
                 raise QueryError(" ".join(str(exc).split())) from exc
         # Oxigraph substitutes only projected variables; bind the others with a trailing
         # VALUES clause of serialised RDF terms (the terms escape themselves).
+        # After GROUP BY a trailing VALUES joins the groups, so it could not restrict what is
+        # counted: refuse instead of answering as if the value were not given.
+        if _AGGREGATE.search(sparql):
+            names = ", ".join(f"?{v.value}" for v in substitutions)
+            raise QueryError(f"cannot bind {names} in a query with aggregates unless it is"
+                             " selected; put the value in the query or select the variable")
         variables = " ".join(str(v) for v in substitutions)
         row = " ".join(str(t) for t in substitutions.values())
         try:
@@ -398,6 +458,12 @@ class KGStore:
             )
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from exc
+
+    def raw_query(self, sparql: str, init_bindings: dict[str, Any] | None = None) -> Any:
+        """Run SPARQL like :meth:`query` and return pyoxigraph's result as it is
+        (``QuerySolutions`` of RDF terms, ``QueryBoolean`` or ``QueryTriples``), for writers
+        of the W3C result formats and for typed data frames."""
+        return self._run(sparql, init_bindings)
 
     def query(
         self, sparql: str, init_bindings: dict[str, Any] | None = None
@@ -452,6 +518,9 @@ class KGStore:
             "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE {"
             " { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
         )
+        if EXPORT_FORMATS[fmt] == ox.RdfFormat.JSON_LD:
+            _write_compact_jsonld(triples, output)
+            return
         ox.serialize(triples, output, EXPORT_FORMATS[fmt], prefixes=prefixes)
 
     def import_file(self, path: str | Path, format: str | None = None) -> int:
@@ -656,6 +725,21 @@ class KGStore:
             for g in self.ox.named_graphs()
             if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
         )
+
+
+def _write_compact_jsonld(triples: Iterable[ox.Triple], dest: str | IO[bytes]) -> None:
+    """Write triples as JSON-LD compacted with an ``@context`` of kg's prefixes (``kg:name``,
+    ``"@type": "kg:Person"``), one ``@graph`` of nodes (rdflib's JSON-LD serialiser)."""
+    graph = Graph()
+    for t in triples:
+        graph.add((from_ox_term(t.subject), from_ox_term(t.predicate), from_ox_term(t.object)))
+    context = {k: v for k, v in PREFIXES.items() if k != "rdf"}
+    data = graph.serialize(format="json-ld", context=context, auto_compact=True, indent=1)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(dest, str):
+        Path(dest).write_bytes(payload)
+    else:
+        dest.write(payload)
 
 
 def _iso(value: Any) -> str | None:

@@ -64,7 +64,7 @@ def test_a_later_build_dates_a_stored_report(tmp_path: Path):
 
 
 def test_graph_shows_one_event_with_both_reports(tmp_path: Path):
-    from kg.graph import to_networkx
+    from kg.graph import evidence_attr, to_networkx
 
     (tmp_path / "a.txt").write_text(DATED, encoding="utf-8")
     (tmp_path / "b.txt").write_text(UNDATED, encoding="utf-8")
@@ -72,5 +72,5 @@ def test_graph_shows_one_event_with_both_reports(tmp_path: Path):
         build_store([str(tmp_path)], store)
         G = to_networkx(store)
     attacks = [d for _, d in G.nodes(data=True) if d["kind"] == "event" and d["type"] == "attack"]
-    assert [(d["date"], d["date_basis"], d["mentions"], len(d["evidence"])) for d in attacks] == [
+    assert [(d["date"], d["date_basis"], d["mentions"], len(evidence_attr(d["evidence"]))) for d in attacks] == [
         ("2025-03-11", "text", 2, 2)]

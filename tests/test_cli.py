@@ -66,7 +66,7 @@ def test_statement_speaker_resolved_through_pronoun_across_articles(built):
     q = ("SELECT ?q WHERE { ?s a kg:Statement ; kg:quote ?q ; kg:speaker ?p . "
          "?p kg:name 'Rui Tavares' } ORDER BY ?q")
     result = run("query", q, "--store", str(built), "--format", "json")
-    quotes = [row["q"] for row in json.loads(result.output)]
+    quotes = [row["q"]["value"] for row in json.loads(result.output)["results"]["bindings"]]
     assert any("port data" in q for q in quotes)
     assert any("good day" in q for q in quotes)
 
@@ -95,9 +95,57 @@ def test_extract_json_contract(corpus):
 def test_query_from_file_and_formats(built, tmp_path):
     rq = tmp_path / "count.rq"
     rq.write_text("SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }", encoding="utf-8")
-    assert run("query", str(rq), "--store", str(built), "--format", "tsv").output == "n\n2\n"
+    tsv = run("query", str(rq), "--store", str(built), "--format", "tsv").output
+    assert tsv == '?n\n"2"^^<http://www.w3.org/2001/XMLSchema#integer>\n'
     table = run("query", str(rq), "--store", str(built)).output
     assert "1 rows" in table
+
+
+DATED = "SELECT ?a ?when WHERE { ?a a kg:Article ; schema:datePublished ?when } ORDER BY ?when"
+
+
+def _read_with_rdflib(fmt: str, text: str) -> list[tuple]:
+    import io as _io
+
+    from rdflib.plugins.sparql.results.csvresults import CSVResultParser
+    from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
+    from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
+    from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
+    parser = {"json": JSONResultParser, "xml": XMLResultParser, "csv": CSVResultParser,
+              "tsv": TSVResultParser}[fmt]()
+    source = _io.StringIO(text) if fmt in ("csv", "tsv") else _io.BytesIO(text.encode())
+    return [tuple(row) for row in parser.parse(source)]
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_query_writes_w3c_results_formats(built, fmt):
+    from rdflib import XSD, Literal, URIRef
+
+    result = run("query", DATED, "--store", str(built), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    rows = _read_with_rdflib(fmt, result.output)
+    assert len(rows) == 2
+    article, when = rows[0]
+    assert str(article).startswith("https://w3id.org/kg/id/article/")
+    if fmt == "csv":  # CSV carries values only
+        assert str(when) == "2025-11-25"
+    else:
+        assert isinstance(article, URIRef)
+        assert when == Literal("2025-11-25", datatype=XSD.date)
+
+
+def test_query_json_is_the_sparql_results_document(built):
+    doc = json.loads(run("query", DATED, "--store", str(built), "--format", "json").output)
+    assert doc["head"]["vars"] == ["a", "when"]
+    when = doc["results"]["bindings"][0]["when"]
+    assert when == {"type": "literal", "value": "2025-11-25",
+                    "datatype": "http://www.w3.org/2001/XMLSchema#date"}
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("table", "true\n"), ("json", '"boolean":true')])
+def test_query_ask(built, fmt, expected):
+    output = run("query", "ASK { ?a a kg:Article }", "--store", str(built), "--format", fmt).output
+    assert expected in output
 
 
 def test_bad_query_is_one_line_error(built):

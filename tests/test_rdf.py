@@ -19,6 +19,7 @@ from records import (
 from kg.rdf import (
     KG,
     KGET,
+    ORG,
     PROV,
     SCHEMA,
     SKOS,
@@ -35,6 +36,7 @@ from kg.rdf import (
     extraction_triples,
     mention_iri,
     role_iri,
+    role_triples,
     statement_iri,
 )
 
@@ -147,11 +149,27 @@ def test_statement_provenance_points_at_quote(geneva: set[tuple]) -> None:
     assert (node, KG.sentenceText, Literal(st.sentence_text)) in geneva
 
 
-def test_role_links_person_title_and_country(geneva: set[tuple]) -> None:
+def test_role_is_an_org_post_described_once() -> None:
     role = role_iri(GENEVA.roles[0].id)
-    assert (actor_iri(RUBIO_ID), KG.holdsRole, role) in geneva
-    assert (role, KG.roleTitle, Literal("Secretary of State")) in geneva
-    assert (role, KG.roleOf, actor_iri(US_ID)) in geneva
+    shared = set(role_triples(GENEVA.roles))
+    assert (actor_iri(RUBIO_ID), ORG.holds, role) in shared
+    assert (role, ORG.heldBy, actor_iri(RUBIO_ID)) in shared
+    assert {(role, RDF.type, KG.Role), (role, RDF.type, ORG.Post)} <= shared
+    assert (role, KG.roleTitle, Literal("Secretary of State")) in shared
+    assert (role, ORG.postIn, actor_iri(US_ID)) in shared
+
+
+def test_article_graph_keeps_where_a_role_is_stated(geneva: set[tuple]) -> None:
+    role = role_iri(GENEVA.roles[0].id)
+    assert (role, KG.mentionedIn, article_iri(GENEVA.article.id)) in geneva
+    assert not [t for t in geneva if t[0] == role and t[1] in (RDF.type, KG.roleTitle)]
+
+
+def test_article_graph_names_its_actors_without_typing_them(geneva: set[tuple]) -> None:
+    art = article_iri(GENEVA.article.id)
+    assert (art, SCHEMA.mentions, actor_iri(RUBIO_ID)) in geneva
+    actors = {str(actor_iri(e.id)) for e in GENEVA.entities}
+    assert not [t for t in geneva if str(t[0]) in actors and t[1] == RDF.type]
 
 
 def test_actor_mentions_carry_offsets(geneva: set[tuple]) -> None:

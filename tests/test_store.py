@@ -246,6 +246,18 @@ def test_export_union_formats_parse(store: KGStore, tmp_path: Path, fmt: str,
     assert (URIRef(actor_iri(RUBIO_ID)), None, None) in graph
 
 
+def test_jsonld_export_is_compact_with_a_context(store: KGStore, tmp_path: Path) -> None:
+    import json
+
+    dest = tmp_path / "dump.jsonld"
+    store.export(dest, "jsonld")
+    doc = json.loads(dest.read_text(encoding="utf-8"))
+    assert doc["@context"]["kg"] == "https://w3id.org/kg/ontology#"
+    rubio = next(n for n in doc["@graph"] if n["@id"] == str(actor_iri(RUBIO_ID)))
+    assert rubio["kg:name"] == "Marco Rubio"
+    assert "kg:Person" in rubio["@type"]
+
+
 def test_unknown_formats_raise(store: KGStore, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="unknown export format"):
         store.export(tmp_path / "x.xml", "xml")
@@ -380,3 +392,75 @@ def test_open_creates_missing_parent_directories(tmp_path: Path) -> None:
         store.add_extraction(GENEVA, ingested_at=STAMP)
     with KGStore.open(path) as store:
         assert store.has_article(GENEVA.article.id)
+
+
+# ---------------------------------------------------------------- each fact stored once
+
+PERSONS = "SELECT ?n WHERE { ?a a kg:Person ; kg:name ?n }"
+
+
+def _rows(store: KGStore, sparql: str) -> list[tuple]:
+    return sorted(tuple(map(str, r.values())) for r in store.query(sparql))
+
+
+def test_union_query_gives_one_row_per_actor(store: KGStore) -> None:
+    assert _rows(store, PERSONS) == [("Marco Rubio",)]  # named by both articles
+    types = _rows(store, f"SELECT ?t WHERE {{ <{actor_iri(RUSSIA_ID)}> a ?t }}")
+    assert types == [("https://w3id.org/kg/ontology#Actor",),
+                     ("https://w3id.org/kg/ontology#Country",)]
+    roles = _rows(store, "SELECT ?r ?t WHERE { ?r a kg:Role ; kg:roleTitle ?t }")
+    assert len(roles) == len({r.id for x in extractions() for r in x.roles})
+
+
+def test_each_article_graph_says_which_actors_it_mentions(store: KGStore) -> None:
+    rows = store.query("SELECT ?g WHERE { GRAPH ?g { ?art schema:mentions ?a } }",
+                       {"a": actor_iri(RUBIO_ID)})
+    assert sorted(str(r["g"]) for r in rows) == sorted(
+        str(article_graph_iri(x.article.id)) for x in extractions())
+
+
+def test_removing_an_article_keeps_one_name_and_type_for_shared_actors() -> None:
+    store = sample_store()
+    store.remove_article(BRUSSELS.article.id)
+    assert _rows(store, PERSONS) == [("Marco Rubio",)]
+    assert len(_rows(store, f"SELECT ?t WHERE {{ <{actor_iri(RUBIO_ID)}> a ?t }}")) == 2
+    store.remove_article(GENEVA.article.id)
+    assert store.query("SELECT * WHERE { ?s ?p ?o }") == []
+
+
+def test_rebuilding_is_idempotent() -> None:
+    store = sample_store()
+    before = set(store.ox)
+    store.add_extractions(extractions())
+    after = {q for q in store.ox if "generatedAtTime" not in q.predicate.value}
+    assert after == {q for q in before if "generatedAtTime" not in q.predicate.value}
+
+
+def _old_layout(store: KGStore) -> None:
+    """Rewrite ``store`` the way kg stored it before: actor types repeated in each article
+    graph, roles as kg:Role with kg:holdsRole / kg:roleHolder / kg:roleOf in article graphs."""
+    store.ox.update(
+        "INSERT { GRAPH ?g { ?a a ?c } } WHERE { GRAPH ?g { ?art schema:mentions ?a } GRAPH"
+        " kgid:graph\\/actors { ?a a ?c } } ;"
+        " DELETE WHERE { GRAPH ?g { ?art schema:mentions ?a } } ;"
+        " INSERT { GRAPH ?g { ?r a kg:Role ; kg:roleTitle ?t ; kg:roleHolder ?p ."
+        " ?p kg:holdsRole ?r } } WHERE { GRAPH ?g { ?r kg:mentionedIn ?x } GRAPH"
+        " kgid:graph\\/actors { ?r kg:roleTitle ?t ; org:heldBy ?p } } ;"
+        " INSERT { GRAPH ?g { ?r kg:roleOf ?o } } WHERE { GRAPH ?g { ?r kg:mentionedIn ?x }"
+        " GRAPH kgid:graph\\/actors { ?r org:postIn ?o } } ;"
+        " DELETE WHERE { GRAPH kgid:graph\\/actors { ?r a org:Post ; ?p ?o } } ;"
+        " DELETE WHERE { GRAPH kgid:graph\\/actors { ?p org:holds ?r } }",
+        prefixes=__import__("kg.rdf", fromlist=["PREFIXES"]).PREFIXES,
+    )
+
+
+def test_opening_a_store_of_the_old_layout_migrates_it(tmp_path: Path) -> None:
+    with KGStore.open(tmp_path / "s") as store:
+        store.add_extractions(extractions())
+        expected = set(store.ox)
+        _old_layout(store)
+        assert len(_rows(store, PERSONS)) == 3  # the duplicate rows users saw
+        assert set(store.ox) != expected
+    with KGStore.open(tmp_path / "s") as store:
+        assert set(store.ox) == expected
+        assert _rows(store, PERSONS) == [("Marco Rubio",)]

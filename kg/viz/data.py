@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph import evidence_attr, list_attr
 from kg.viz.layout import layout_positions
 
 #: Colour and vis-network shape of each actor type (shapes whose label sits under the node).
@@ -92,7 +93,7 @@ def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
     matches = [
         n for n, a in G.nodes(data=True)
         if str(a.get("label") or "").casefold() == wanted
-        or any(str(x).casefold() == wanted for x in a.get("aliases") or ())
+        or any(x.casefold() == wanted for x in list_attr(a.get("aliases")))
     ]
     if matches:
         # prefer actors, then the most mentioned, then the id for determinism
@@ -134,13 +135,12 @@ def _text(value: Any) -> str | None:
 def _evidence(items: Any) -> list[dict[str, Any]]:
     """Return the evidence list of a node reduced to the fields the page shows."""
     out = []
-    for item in items or ():
-        if isinstance(item, dict):
-            out.append({
-                "article": _text(item.get("article")),
-                "title": _text(item.get("title")),
-                "sentence": _text(item.get("sentence")),
-            })
+    for item in evidence_attr(items):
+        out.append({
+            "article": _text(item.get("article")),
+            "title": _text(item.get("title")),
+            "sentence": _text(item.get("sentence")),
+        })
     return out
 
 
@@ -161,8 +161,8 @@ def node_record(node_id: str, attrs: dict[str, Any], degree: int) -> dict[str, A
         "speaker": _text(attrs.get("speaker")),
         "statement_kind": _text(attrs.get("kind_of_statement")),
         "country": _text(attrs.get("country_code")),
-        "aliases": [str(a) for a in attrs.get("aliases") or ()],
-        "roles": [str(r) for r in attrs.get("roles") or ()],
+        "aliases": list_attr(attrs.get("aliases")),
+        "roles": list_attr(attrs.get("roles")),
         "evidence": _evidence(attrs.get("evidence")),
     }
     rec.update({k: v for k, v in optional.items() if v})

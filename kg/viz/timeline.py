@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph import evidence_attr
 from kg.viz.data import json_island, type_key
 
 GROUP_BY = ("actor", "type")
@@ -165,8 +166,8 @@ def timeline_items(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         date = attrs.get("date")
         if kind not in ("event", "statement") or (kind == "statement" and not date):
             continue
-        evidence = attrs.get("evidence") or []
-        first = evidence[0] if evidence and isinstance(evidence[0], dict) else {}
+        evidence = evidence_attr(attrs.get("evidence"))
+        first = evidence[0] if evidence else {}
         label = str(attrs.get("label") or node)
         items.append({
             "id": str(node),

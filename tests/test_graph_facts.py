@@ -1,0 +1,232 @@
+"""Guard: every edge users see is backed by exactly one fact of the store.
+
+For the NetworkX projection, the GraphML and GEXF exports and the graph page's data, the
+edges of each relation must be the store's facts of that relation, the same endpoints the
+same number of times. Checked on generated corpora (records built here, no spaCy) and on the
+sample corpus ``data/articles`` (spaCy). Also: documented and example queries return no
+duplicate rows, and each returns rows on the sample corpus.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from records import extractions
+
+from kg.graph import to_networkx
+from kg.graphfile import write_gexf, write_graphml
+from kg.model import (
+    Article,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Participant,
+    Role,
+    Stance,
+    Statement,
+    digest,
+    entity_id,
+)
+from kg.rdf import example_queries
+from kg.store import KGStore
+from kg.viz.data import graph_payload
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "articles"
+
+#: relation → SPARQL giving one row (source, target) per fact of that relation.
+FACTS = {
+    "said": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Statement ; kg:speaker ?u }",
+    "about": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Statement ; kg:about ?v }",
+    "took_part_in": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Event ; kg:hasActor ?u }",
+    "located_in": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Event ; kg:hasPlace ?v }",
+    "holds_role": "SELECT DISTINCT ?u ?v ?r WHERE { ?u org:holds ?r . ?r org:postIn ?v }",
+}
+
+
+def store_facts(store: KGStore) -> Counter:
+    """Return Counter of (relation, source, target) over the store's facts."""
+    out: Counter = Counter()
+    for relation, sparql in FACTS.items():
+        out.update((relation, str(r["u"]), str(r["v"])) for r in store.query(sparql))
+    return out
+
+
+def graph_edges(G: nx.MultiDiGraph) -> Counter:
+    return Counter((d["label"], str(u), str(v)) for u, v, d in G.edges(data=True))
+
+
+def page_edges(G: nx.MultiDiGraph) -> Counter:
+    payload = graph_payload(G, title="t")
+    ids = [n["id"] for n in payload["nodes"]]
+    return Counter((e[2], ids[e[0]], ids[e[1]]) for e in payload["edges"])
+
+
+def export_edges(G: nx.MultiDiGraph, tmp_path: Path, writer, reader) -> Counter:
+    path = tmp_path / "graph.out"
+    writer(G, path)
+    return graph_edges(reader(str(path)))
+
+
+def assert_edges_are_facts(store: KGStore, tmp_path: Path) -> None:
+    facts = store_facts(store)
+    G = to_networkx(store)
+    assert graph_edges(G) == facts
+    assert page_edges(G) == facts
+    assert export_edges(G, tmp_path, write_graphml, nx.read_graphml) == facts
+    assert export_edges(G, tmp_path, write_gexf, nx.read_gexf) == facts
+    assert export_edges(G, tmp_path, nx.write_graphml, nx.read_graphml) == facts
+
+
+# --------------------------------------------------------------------- generated corpora
+
+TYPES = ("Person", "Country", "Organization", "Place")
+
+
+def _corpus(seed: int, n_articles: int = 6) -> list[Extraction]:
+    """Return random extractions over a shared pool of actors: roles with and without an
+    organisation (some stated in several articles), statements, events shared by articles."""
+    rng = random.Random(seed)
+    pool = [(t, f"{t} {chr(65 + i)}{seed}") for t in TYPES for i in range(5)]
+    persons = [p for p in pool if p[0] == "Person"]
+    orgs = [p for p in pool if p[0] in ("Country", "Organization")]
+    places = [p for p in pool if p[0] == "Place"]
+    shared_events = [digest("event", seed, i) for i in range(3)]
+    out = []
+    for a in range(n_articles):
+        cast = rng.sample(pool, 8)
+        cast += [p for p in (rng.choice(persons), rng.choice(orgs), rng.choice(places))
+                 if p not in cast]
+        sentences = [f"{name} was in the news on day {k}." for k, (_, name) in enumerate(cast)]
+        text = " ".join(sentences)
+        article = Article(Article.make_id(f"gen/{seed}/{a}", text), f"Story {a}", text,
+                          "2025-11-2" + str(a % 9), f"gen/{seed}/{a}.txt")
+        starts = [text.index(s) for s in sentences]
+
+        def span(k: int, starts=starts, cast=cast) -> Mention:
+            return Mention(cast[k][1], starts[k], starts[k] + len(cast[k][1]), k)
+
+        entities = tuple(Entity(entity_id(t, n), n, t, mentions=(span(k),))
+                         for k, (t, n) in enumerate(cast))
+        ids = [e.id for e in entities]
+        kinds = [t for t, _ in cast]
+        person_ix = [k for k, t in enumerate(kinds) if t == "Person"]
+        org_ix = [k for k, t in enumerate(kinds) if t in ("Country", "Organization")]
+        place_ix = [k for k, t in enumerate(kinds) if t == "Place"]
+        roles = []
+        for k in person_ix:
+            of = ids[rng.choice(org_ix)] if rng.random() < 0.6 else None
+            title = rng.choice(("minister", "spokesperson", "envoy"))
+            roles.append(Role(digest(ids[k], title, of), ids[k], title, of, span(k)))
+        statements, events = [], []
+        for j in range(rng.randint(1, 4)):
+            k = rng.choice(person_ix)
+            about = tuple(sorted({ids[rng.choice(range(len(ids)))] for _ in range(2)}))
+            stances = (Stance(about[0], "negative"),) if rng.random() < 0.5 else ()
+            statements.append(Statement(
+                digest(article.id, "st", j), f"words {j}", "reported", cast[k][1], ids[k], "said",
+                article.published, "day", (), about, span(k), sentences[k], stances=stances))
+        for j in range(rng.randint(1, 3)):
+            eid = rng.choice(shared_events) if rng.random() < 0.5 else digest(article.id, j)
+            who = rng.sample(range(len(ids)), 2)
+            participants = (Participant(ids[who[0]], cast[who[0]][1], "agent"),
+                            Participant(ids[who[1]], cast[who[1]][1]))
+            where = tuple(Participant(ids[k], cast[k][1]) for k in place_ix[:1])
+            events.append(Event(eid, "2025-11", "month", "meet", f"meeting {j}", "met",
+                                participants, where, span(who[0]), sentences[who[0]]))
+        out.append(Extraction(article, entities, tuple(statements), tuple(events), tuple(roles),
+                              "test-model"))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_edges_are_facts_on_generated_corpora(seed: int, tmp_path: Path) -> None:
+    store = KGStore.open(None)
+    store.add_extractions(_corpus(seed), batch_size=2)
+    facts = store_facts(store)
+    assert {relation for relation, _, _ in facts} == set(FACTS)
+    assert_edges_are_facts(store, tmp_path)
+
+
+def test_edges_are_facts_after_removing_an_article(tmp_path: Path) -> None:
+    corpus = _corpus(4)
+    store = KGStore.open(None)
+    store.add_extractions(corpus)
+    store.remove_article(corpus[0].article.id)
+    assert_edges_are_facts(store, tmp_path)
+
+
+def test_edges_are_facts_on_the_test_records(tmp_path: Path) -> None:
+    store = KGStore.open(None)
+    store.add_extractions(extractions())
+    assert_edges_are_facts(store, tmp_path)
+
+
+# --------------------------------------------------------------------- the sample corpus
+
+PERSONS = "SELECT ?n WHERE { ?a a kg:Person ; kg:name ?n }"
+
+
+def documented_queries() -> list[str]:
+    """Return the SELECT queries shown in the README and the API docstrings."""
+    found = []
+    for path in (ROOT / "README.md", ROOT / "kg" / "__init__.py", ROOT / "kg" / "api.py"):
+        text = path.read_text(encoding="utf-8")
+        found += re.findall(r'query\(\s*"""(.*?)"""', text, flags=re.DOTALL)
+        found += [q for q in re.findall(r'query\("(SELECT[^"]*)"', text) if "\n" not in q]
+        found += re.findall(r"```sparql\n(.*?)```", text, flags=re.DOTALL)
+    return [q.strip() for q in found]
+
+
+@pytest.fixture(scope="module")
+def sample() -> KGStore:
+    pytest.importorskip("spacy")
+    from kg.build import build_store
+
+    store = KGStore.open(None)
+    build_store([str(SAMPLE)], store)
+    return store
+
+
+@pytest.mark.slow
+def test_edges_are_facts_on_the_sample_corpus(sample: KGStore, tmp_path: Path) -> None:
+    assert_edges_are_facts(sample, tmp_path)
+
+
+@pytest.mark.slow
+def test_holds_role_edges_are_the_roles_in_an_organisation(sample: KGStore) -> None:
+    roles = sample.query("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Role ;"
+                         " org:postIn ?o }")[0]["n"]
+    G = to_networkx(sample)
+    assert sum(d["label"] == "holds_role" for *_, d in G.edges(data=True)) == roles > 0
+
+
+@pytest.mark.slow
+def test_one_row_per_person(sample: KGStore) -> None:
+    rows = sample.query(PERSONS)
+    persons = sample.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Person }")
+    assert len(rows) == persons[0]["n"] > 0
+
+
+def test_documented_queries_are_found() -> None:
+    queries = documented_queries()
+    assert PERSONS in [" ".join(q.split()) for q in queries] and len(queries) >= 4
+
+
+QUERIES = {q["name"]: q["sparql"] for q in example_queries()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [*QUERIES, "documented"])
+def test_queries_return_rows_without_duplicates(sample: KGStore, name: str) -> None:
+    for sparql in [QUERIES[name]] if name in QUERIES else documented_queries():
+        rows = sample.query(sparql)
+        assert rows, sparql
+        keys = [tuple(map(str, r.values())) for r in rows]
+        assert len(keys) == len(set(keys)), sparql
