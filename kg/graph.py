@@ -73,8 +73,9 @@ SELECT ?a ?art ?title ?sentence ?start ?end WHERE {
 """
 _EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?end WHERE {
+  ?e a kg:Event ; kg:eventType ?etype .
   GRAPH ?g {  # one row per report: an event several articles report has a label in each
-    ?e a kg:Event ; kg:eventType ?etype ; kg:label ?label ; kg:mentionedIn ?art .
+    ?e kg:label ?label ; kg:mentionedIn ?art .
     OPTIONAL { ?e kg:date ?date }
     OPTIONAL { ?e kg:datePrecision ?precision }
     OPTIONAL { ?e kg:dateBasis ?basis }

@@ -318,12 +318,11 @@ _ROLE_PROPERTIES = {"agent": KG.agent, "target": KG.target}
 
 def _event_triples(extraction: Extraction, ev: Event,
                    sentences: dict[int, str] | None = None) -> list[Triple]:
-    """Return an event with type, date, actors, places and provenance (its main span, and a
-    ``kg:hasMention`` span for every sentence that reports it)."""
+    """Return one article's report of an event: label, date, actors, places and provenance
+    (its main span, and a ``kg:hasMention`` span for every sentence that reports it). The
+    event's class and type are shared by every report (:func:`event_triples`)."""
     node = event_iri(ev.id)
     out: list[Triple] = [
-        (node, RDF.type, KG.Event),
-        (node, KG.eventType, event_type_iri(ev.type)),
         (node, KG.label, _str(ev.label)),
         *_span_triples(node, article_iri(extraction.article.id), ev.mention, ev.sentence_text),
     ]
@@ -375,6 +374,16 @@ def extraction_triples(extraction: Extraction, ingested_at: str | None = None) -
         out += _statement_triples(extraction, st)
     for ev in extraction.events:
         out += _event_triples(extraction, ev, sentences)
+    return _unique(out)
+
+
+def event_triples(events: Iterable[Event]) -> list[Triple]:
+    """Return the facts every report of an event shares (``a kg:Event``, ``kg:eventType``),
+    stored once in the shared graph so a union query sees each event once."""
+    out: list[Triple] = []
+    for ev in events:
+        node = event_iri(ev.id)
+        out += [(node, RDF.type, KG.Event), (node, KG.eventType, event_type_iri(ev.type))]
     return _unique(out)
 
 

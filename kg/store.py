@@ -1,9 +1,12 @@
 """The embedded knowledge-graph store: Oxigraph (RocksDB) in a directory, a graph per article.
 
 Layout: each article's facts live in the named graph ``…/id/graph/article/<article id>`` (with
-its provenance: source, title, publication date, ingest time, kg version, spaCy model); shared
-actor facts (types, canonical name, aliases, country code, total mention count) live in
-``…/id/graph/actors``.
+its provenance: source, title, publication date, ingest time, kg version, spaCy model, and
+``schema:mentions`` for each actor it names); facts shared by articles are stored once in
+``…/id/graph/actors``: actors (types, canonical name, aliases, country code, total mention
+count), roles (``org:Post`` with title, holder, organisation) and each event's class and type.
+So a query over the union of graphs sees each of them once. Stores of the older layout are
+rewritten in place when opened (:meth:`KGStore._migrate`).
 
 Crash safety: :meth:`KGStore.add_extraction` first writes the new triples into a private staging
 graph (one transaction), then swaps them into the article graph, merges the actor facts and
@@ -29,7 +32,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.link import KnownEvent
-from kg.model import Entity, Extraction, Role
+from kg.model import Entity, Event, Extraction, Role
 from kg.rdf import (
     ACTORS_GRAPH,
     KG,
@@ -44,6 +47,7 @@ from kg.rdf import (
     entity_id_of,
     event_id_of,
     event_iri,
+    event_triples,
     event_type_of,
     extraction_triples,
     role_triples,
@@ -206,20 +210,21 @@ class KGStore:
         return self._dataset
 
     def _old_layout(self) -> bool:
-        """Return whether the store repeats actor types in article graphs or holds roles as
-        ``kg:holdsRole`` (the layout before kg stored each actor's and role's facts once)."""
+        """Return whether the store repeats actor or event types in article graphs or holds
+        roles as ``kg:holdsRole`` (the layout before kg stored shared facts once)."""
         rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
         actors = ox.NamedNode(str(ACTORS_GRAPH))
-        typed = self.ox.quads_for_pattern(None, rdf_type, ox.NamedNode(str(KG.Actor)), None)
-        if any(q.graph_name != actors for q in typed):
-            return True
+        for cls in (KG.Actor, KG.Event):
+            typed = self.ox.quads_for_pattern(None, rdf_type, ox.NamedNode(str(cls)), None)
+            if any(q.graph_name != actors for q in typed):
+                return True
         return any(True for _ in self.ox.quads_for_pattern(
             None, ox.NamedNode(str(KG.holdsRole)), None, None))
 
     def _migrate(self) -> None:
         """Rewrite a store of the old layout in place (one transaction): actor types leave the
         article graphs, which say ``schema:mentions`` instead; roles become ``org:Post`` s
-        described once in the actors graph."""
+        described once in the actors graph; an event's class and type move there too."""
         if not self._old_layout():
             return
         a = _iri(ACTORS_GRAPH)
@@ -237,7 +242,11 @@ class KGStore:
                 f" kg:roleOf ?o }} }} ;\n"
                 f"DELETE {{ GRAPH ?g {{ ?r ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?r a kg:Role ; ?p ?o"
                 f" FILTER(?p IN ({role_props})) }} FILTER(?g != {a}) }} ;\n"
-                f"DELETE WHERE {{ GRAPH ?g {{ ?p kg:holdsRole ?r }} }}",
+                f"DELETE WHERE {{ GRAPH ?g {{ ?p kg:holdsRole ?r }} }} ;\n"
+                f"INSERT {{ GRAPH {a} {{ ?e a kg:Event ; kg:eventType ?t }} }} WHERE {{ GRAPH ?g"
+                f" {{ ?e a kg:Event ; kg:eventType ?t }} FILTER(?g != {a}) }} ;\n"
+                f"DELETE {{ GRAPH ?g {{ ?e a kg:Event ; kg:eventType ?t }} }} WHERE {{ GRAPH ?g"
+                f" {{ ?e a kg:Event ; kg:eventType ?t }} FILTER(?g != {a}) }}",
                 prefixes=PREFIXES,
             )
         except OSError as exc:
@@ -297,6 +306,7 @@ class KGStore:
         affected: set[str] = set()
         entities: dict[str, Entity] = {}
         roles: dict[str, Role] = {}
+        events: dict[str, Event] = {}
         written = 0
         for extraction in extractions:
             graph = article_graph_iri(extraction.article.id)
@@ -304,6 +314,7 @@ class KGStore:
             triples = extraction_triples(extraction, ingested_at)
             written += len(triples)
             roles.update((role.id, role) for role in extraction.roles)
+            events.update((event.id, event) for event in extraction.events)
             for entity in extraction.entities:  # the first name seen wins; aliases add up
                 first = entities.setdefault(entity.id, entity)
                 if first is not entity:
@@ -322,7 +333,8 @@ class KGStore:
                            f"DROP SILENT GRAPH {_iri(stage)} ;"]
         statements += self._name_upgrades(entities.values())
         self.ox.remove_graph(ox.NamedNode(str(stage_actors)))
-        shared = actor_triples(entities.values()) + role_triples(roles.values())
+        shared = (actor_triples(entities.values()) + role_triples(roles.values())
+                  + event_triples(events.values()))
         self.ox.extend(quads + _quads(shared, stage_actors))
         self.ox.update(
             "\n".join(
@@ -372,14 +384,13 @@ class KGStore:
     def _actor_upkeep(actors: set[str]) -> str:
         """Return SPARQL Update dropping orphaned actors and roles (no article graph mentions
         them any more) and refreshing mention counts."""
-        if not actors:
-            return ""
-        values = " ".join(_iri(a) for a in sorted(actors))
         actors_graph = _iri(ACTORS_GRAPH)
+        orphans = KGStore._fact_upkeep()
+        if not actors:
+            return orphans
+        values = " ".join(_iri(a) for a in sorted(actors))
         return (
-            f"DELETE {{ GRAPH {actors_graph} {{ ?r ?p ?o . ?h org:holds ?r }} }} WHERE {{"
-            f" GRAPH {actors_graph} {{ ?r a kg:Role ; ?p ?o ; org:heldBy ?h }} FILTER NOT EXISTS"
-            f" {{ GRAPH ?g {{ ?r kg:mentionedIn ?art }} FILTER(?g != {actors_graph}) }} }} ;\n"
+            orphans + " ;\n"
             f"DELETE {{ GRAPH {actors_graph} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }}"
             f" GRAPH {actors_graph} {{ ?a ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g"
             f" {{ ?art schema:mentions ?a }} FILTER(?g != {actors_graph}) }} }} ;\n"
@@ -389,6 +400,20 @@ class KGStore:
             f" (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?a {{ {values} }} GRAPH {actors_graph}"
             f" {{ ?a a kg:Actor }} OPTIONAL {{ GRAPH ?g {{ ?a kg:hasMention ?m }} }} }}"
             f" GROUP BY ?a }} }}"
+        )
+
+    @staticmethod
+    def _fact_upkeep() -> str:
+        """Return SPARQL Update dropping the shared facts of roles and events that no article
+        graph reports any more (``kg:mentionedIn``)."""
+        shared = _iri(ACTORS_GRAPH)
+        unreported = (f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?x kg:mentionedIn ?art }}"
+                      f" FILTER(?g != {shared}) }}")
+        return (
+            f"DELETE {{ GRAPH {shared} {{ ?x ?p ?o . ?h org:holds ?x }} }} WHERE {{"
+            f" GRAPH {shared} {{ ?x a kg:Role ; ?p ?o ; org:heldBy ?h }} {unreported} }} ;\n"
+            f"DELETE {{ GRAPH {shared} {{ ?x ?p ?o }} }} WHERE {{"
+            f" GRAPH {shared} {{ ?x a kg:Event ; ?p ?o }} {unreported} }}"
         )
 
     @staticmethod
@@ -645,7 +670,8 @@ class KGStore:
             SELECT ?g ?e ?etype ?pub ?precision
                    (GROUP_CONCAT(DISTINCT STR(?x); SEPARATOR=" ") AS ?actors)
             WHERE {
-              GRAPH ?g { ?e a kg:Event ; kg:eventType ?etype ; kg:dateBasis "publication" ;
+              ?e a kg:Event ; kg:eventType ?etype .
+              GRAPH ?g { ?e kg:dateBasis "publication" ;
                             kg:datePrecision ?precision ; kg:mentionedIn ?art .
                          { ?e kg:hasActor ?x } UNION { ?e kg:hasPlace ?x } }
               ?art schema:datePublished ?pub .
@@ -682,7 +708,8 @@ class KGStore:
             f"DELETE {{ GRAPH {graph} {{ ?s ?p {old} }} }}"
             f" INSERT {{ GRAPH {graph} {{ ?s ?p {new} }} }}"
             f" WHERE {{ GRAPH {graph} {{ ?s ?p {old} }} }} ;\n"
-            f"INSERT DATA {{ GRAPH {graph} {{ {' '.join(dated)} . }} }}",
+            f"INSERT DATA {{ GRAPH {graph} {{ {' '.join(dated)} . }} }} ;\n"
+            + self._fact_upkeep(),
             prefixes=PREFIXES,
         )
         return True

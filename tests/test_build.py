@@ -22,8 +22,8 @@ Russian missiles have struck the port of Odesa, damaging two grain terminals, th
 governor said.
 """
 EVENTS = """
-SELECT ?e ?date ?basis WHERE { GRAPH ?g { ?e a kg:Event ; kg:eventType kget:attack ;
-  kg:date ?date ; kg:dateBasis ?basis } } ORDER BY ?basis
+SELECT ?e ?date ?basis WHERE { ?e a kg:Event ; kg:eventType kget:attack .
+  GRAPH ?g { ?e kg:date ?date ; kg:dateBasis ?basis } } ORDER BY ?basis
 """
 
 
@@ -34,9 +34,11 @@ def test_a_report_takes_the_date_another_article_gives(tmp_path: Path, undated_f
     with KGStore.open(None) as store:
         build_store([str(tmp_path)], store, batch_size=1)
         rows = store.query(EVENTS)
+        events = store.query("SELECT ?e WHERE { ?e a kg:Event ; kg:eventType kget:attack }")
     assert [(str(r["date"]), str(r["basis"])) for r in rows] == [
         ("2025-03-11", "linked"), ("2025-03-11", "text")]
     assert len({str(r["e"]) for r in rows}) == 1
+    assert [str(r["e"]) for r in events] == [str(rows[0]["e"])]  # the relinked id is gone
 
 
 def test_a_later_build_dates_a_stored_report(tmp_path: Path):

@@ -74,7 +74,30 @@ def export_edges(G: nx.MultiDiGraph, tmp_path: Path, writer, reader) -> Counter:
     return graph_edges(reader(str(path)))
 
 
+#: Natural queries over the union of graphs that must give one row per actor / role / event.
+ONE_ROW_EACH = (
+    "SELECT ?a ?n WHERE { ?a a kg:Actor ; kg:name ?n }",
+    "SELECT ?a ?t WHERE { ?a a kg:Person ; a ?t }",
+    "SELECT ?r ?t ?o WHERE { ?r a kg:Role ; kg:roleTitle ?t . OPTIONAL { ?r org:postIn ?o } }",
+    "SELECT ?e ?t WHERE { ?e a kg:Event ; kg:eventType ?t }",
+)
+#: Shared facts (actors graph) that no article graph reports any more.
+ORPHANS = """
+SELECT ?x WHERE {
+  GRAPH kgid:graph\\/actors { { ?x a kg:Role } UNION { ?x a kg:Event } }
+  FILTER NOT EXISTS { GRAPH ?g { ?x kg:mentionedIn ?art } FILTER(?g != kgid:graph\\/actors) }
+}"""
+
+
+def assert_each_fact_once(store: KGStore) -> None:
+    for sparql in ONE_ROW_EACH:
+        rows = [tuple(map(str, r.values())) for r in store.query(sparql)]
+        assert len(rows) == len(set(rows)), sparql
+    assert store.query(ORPHANS) == []
+
+
 def assert_edges_are_facts(store: KGStore, tmp_path: Path) -> None:
+    assert_each_fact_once(store)
     facts = store_facts(store)
     G = to_networkx(store)
     assert graph_edges(G) == facts
@@ -230,3 +253,78 @@ def test_queries_return_rows_without_duplicates(sample: KGStore, name: str) -> N
         assert rows, sparql
         keys = [tuple(map(str, r.values())) for r in rows]
         assert len(keys) == len(set(keys)), sparql
+
+
+# --------------------------------------------------------------------- query audit
+
+def _certain(node) -> set:
+    """Return the variables every solution of an algebra ``node`` binds."""
+    from rdflib.term import Variable
+
+    name = getattr(node, "name", "")
+    if name == "BGP":
+        return {t for triple in node.triples for t in triple if isinstance(t, Variable)}
+    if name == "Join":
+        return _certain(node.p1) | _certain(node.p2)
+    if name in ("LeftJoin", "Minus"):
+        return _certain(node.p1)
+    if name == "Union":
+        return _certain(node.p1) & _certain(node.p2)
+    if name == "Graph":
+        return _certain(node.p) | ({node.term} if isinstance(node.term, Variable) else set())
+    if name == "Extend":
+        return _certain(node.p) | {node.var}
+    if name in ("Filter", "Project", "Distinct", "Reduced", "Slice", "OrderBy"):
+        return _certain(node.p)
+    return set(getattr(node, "_vars", None) or ())
+
+
+def _maybe_unbound_joins(node) -> list[str]:
+    """Return the variables an OPTIONAL joins on while only possibly bound before it: the
+    pattern that joined every named actor to a role without an organisation."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found = []
+    if getattr(node, "name", "") == "LeftJoin":
+        before = set(getattr(node.p1, "_vars", None) or ())
+        found += sorted(str(v) for v in (set(node.p2._vars or ()) & before) - _certain(node.p1))
+    for key in ("p", "p1", "p2"):
+        child = node.get(key) if isinstance(node, CompValue) else None
+        if isinstance(child, CompValue):
+            found += _maybe_unbound_joins(child)
+    return found
+
+
+def _audit(sparql: str) -> list[str]:
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from kg.rdf import PREFIXES
+
+    header = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+    text = sparql if "PREFIX kg:" in sparql else header + sparql
+    return _maybe_unbound_joins(translateQuery(parseQuery(text)).algebra)
+
+
+def projection_queries() -> dict[str, str]:
+    """Return the SELECT queries the graph projection runs, by constant name."""
+    import kg.graph
+
+    return {k: v for k, v in vars(kg.graph).items()
+            if k.startswith("_") and k[1:].isupper() and isinstance(v, str) and "SELECT" in v}
+
+
+AUDITED = {**projection_queries(), **QUERIES,
+           **{f"documented-{i}": q for i, q in enumerate(documented_queries())}}
+
+
+@pytest.mark.parametrize("name", AUDITED)
+def test_no_optional_joins_on_a_maybe_unbound_variable(name: str) -> None:
+    assert _audit(AUDITED[name]) == []
+
+
+def test_the_audit_finds_the_old_roles_query() -> None:
+    old = """SELECT DISTINCT ?person ?org ?orgName WHERE {
+      GRAPH ?g { ?person org:holds ?role . OPTIONAL { ?role org:postIn ?org } }
+      OPTIONAL { ?org kg:name ?orgName } }"""
+    assert _audit(old) == ["org"]

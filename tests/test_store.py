@@ -438,7 +438,8 @@ def test_rebuilding_is_idempotent() -> None:
 
 def _old_layout(store: KGStore) -> None:
     """Rewrite ``store`` the way kg stored it before: actor types repeated in each article
-    graph, roles as kg:Role with kg:holdsRole / kg:roleHolder / kg:roleOf in article graphs."""
+    graph, roles as kg:Role with kg:holdsRole / kg:roleHolder / kg:roleOf in article graphs,
+    event class and type in every article graph reporting the event."""
     store.ox.update(
         "INSERT { GRAPH ?g { ?a a ?c } } WHERE { GRAPH ?g { ?art schema:mentions ?a } GRAPH"
         " kgid:graph\\/actors { ?a a ?c } } ;"
@@ -449,7 +450,10 @@ def _old_layout(store: KGStore) -> None:
         " INSERT { GRAPH ?g { ?r kg:roleOf ?o } } WHERE { GRAPH ?g { ?r kg:mentionedIn ?x }"
         " GRAPH kgid:graph\\/actors { ?r org:postIn ?o } } ;"
         " DELETE WHERE { GRAPH kgid:graph\\/actors { ?r a org:Post ; ?p ?o } } ;"
-        " DELETE WHERE { GRAPH kgid:graph\\/actors { ?p org:holds ?r } }",
+        " DELETE WHERE { GRAPH kgid:graph\\/actors { ?p org:holds ?r } } ;"
+        " INSERT { GRAPH ?g { ?e a kg:Event ; kg:eventType ?t } } WHERE { GRAPH ?g"
+        " { ?e kg:mentionedIn ?x } GRAPH kgid:graph\\/actors { ?e a kg:Event ; kg:eventType ?t } } ;"
+        " DELETE WHERE { GRAPH kgid:graph\\/actors { ?e a kg:Event ; kg:eventType ?t } }",
         prefixes=__import__("kg.rdf", fromlist=["PREFIXES"]).PREFIXES,
     )
 
