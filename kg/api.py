@@ -93,8 +93,15 @@ class KnowledgeGraph:
         return render_graph_page(self.to_networkx(), path, **kw)
 
     def export(self, path: str | Path, format: str = "trig") -> Path:
-        """Export the store (ttl, nt, jsonld, trig, nq)."""
-        self.store.export(path, format)
+        """Export the store as RDF (ttl, nt, jsonld, trig, nq) or the graph as GraphML / GEXF
+        (graphml, gexf; see :mod:`kg.graphfile`)."""
+        if format.lower() in ("graphml", "gexf"):
+            from kg.graphfile import write_gexf, write_graphml
+
+            writer = write_graphml if format.lower() == "graphml" else write_gexf
+            writer(self.to_networkx(), path)
+        else:
+            self.store.export(path, format)
         return Path(path)
 
     def close(self) -> None:

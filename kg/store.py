@@ -517,15 +517,15 @@ class KGStore:
         return graph
 
     def query_dataframe(self, sparql: str, init_bindings: dict[str, Any] | None = None):
-        """Run a SELECT query and return a :class:`pandas.DataFrame` (one column a variable)."""
-        import pandas as pd
+        """Run a SELECT query and return a typed :class:`pandas.DataFrame` (plain ``str``
+        IRIs, dates as ``datetime64`` with a ``<name>_precision`` column; see
+        :mod:`kg.frames`)."""
+        from kg.frames import query_frame
 
         result = self._run(sparql, init_bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("query_dataframe needs a SELECT query")
-        names = [v.value for v in result.variables]
-        rows = [[to_python(sol[n]) for n in names] for sol in result]
-        return pd.DataFrame(rows, columns=names)
+        return query_frame(result)
 
     # -- import / export ------------------------------------------------------------------------
 

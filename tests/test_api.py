@@ -76,3 +76,10 @@ def test_binding_an_unselected_variable_of_an_aggregate_is_refused(graph: Knowle
 
 def test_ask_gives_a_bool(graph: KnowledgeGraph) -> None:
     assert graph.query("ASK { ?a a kg:Person }") is True
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "jsonld"])
+def test_export_writes_graph_files_and_rdf(graph: KnowledgeGraph, tmp_path: Path,
+                                           fmt: str) -> None:
+    path = graph.export(tmp_path / f"kg.{fmt}", fmt)
+    assert "Marco Rubio" in path.read_text(encoding="utf-8")
