@@ -55,8 +55,10 @@ from kg.rdf import (
     actor_iri,
     actor_triples,
     article_graph_iri,
+    event_triples,
     example_queries,
     extraction_triples,
+    role_triples,
 )
 from kg.store import to_ox
 
@@ -169,6 +171,8 @@ def synthetic_quads(target: int, seed: int = 7) -> Iterator[tuple]:
         for s, p, o in extraction_triples(extraction, "2026-01-01T00:00:00+00:00"):
             yield s, p, o, graph
             produced += 1
+        for s, p, o in role_triples(extraction.roles) + event_triples(extraction.events):
+            yield s, p, o, ACTORS_GRAPH  # shared facts, stored once (duplicates are no-ops)
         for entity in extraction.entities:
             mentions[entity.id] += len(entity.mentions)
             seen.setdefault(entity.id, entity)
