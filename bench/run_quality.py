@@ -84,6 +84,18 @@ def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
     return "\n".join(lines) + "\n"
 
 
+def commit_note() -> str:
+    """Return " at commit abc1234" for the checked-out commit, or "" outside git."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return f" at commit {done.stdout.strip()}" if done.stdout.strip() else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluations found and write the markdown report; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -119,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing to evaluate (../shared/eval and bench/gold are absent)")
         return 0
     lines = ["# Quality figures", "",
-             f"Run {dt.date.today().isoformat()} by `bench/run_quality.py`"
+             f"Run {dt.date.today().isoformat()} by `bench/run_quality.py`{commit_note()}"
              + (f" (first {args.limit} documents per set)" if args.limit else "")
              + (f", model `{args.model}`" if args.model else "")
              + (f", with `{os.environ['KG_DISABLE']}` switched off" if args.disable else "")

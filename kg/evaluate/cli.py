@@ -14,6 +14,7 @@ from rich.table import Table
 
 from kg.ablation import ENV_VAR, disabled_names
 from kg.evaluate.adapters import DATASETS, NAMED_SETS, GoldFormatError, load_gold, named_set_path
+from kg.evaluate.errors import all_errors, error_summary, write_errors
 from kg.evaluate.run import PARTS, EvalError, run_eval
 
 LABELS: dict[str, str] = {
@@ -142,6 +143,10 @@ SET_FORMATS: dict[str, str] = {"conll2003_dev": "conll2003", "conll": "conll2003
 @click.option("--disable", default="", metavar="NAMES",
               help="Comma-separated kg components or rules to switch off (ablation; same as "
                    "KG_DISABLE).")
+@click.option("--errors", "errors_path", default=None, metavar="FILE",
+              type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="Write kg's mention errors (missed, wrong type, spurious) with the "
+                   "baseline's outcome on each, tab-separated; '-' for standard output.")
 @click.pass_context
 def eval_command(
     ctx: click.Context,
@@ -152,6 +157,7 @@ def eval_command(
     baseline: bool,
     model: str | None,
     disable: str,
+    errors_path: str | None,
 ) -> None:
     """Run extraction over GOLD files (or named sets: conll2003_dev, meantime, polnear,
     giveme5w1h, seed, all) and print precision, recall and F1 per part, kg beside plain
@@ -163,22 +169,29 @@ def eval_command(
     if disable:
         os.environ[ENV_VAR] = ",".join(sorted(check_disable(disable) | disabled_names()))
     try:
+        errors: list | None = [] if errors_path else None
         reports = run_reports(gold_paths(gold, dataset), limit, predictor, baseline_arg, model,
-                              as_json)
+                              as_json or errors_path == "-", errors)
     finally:
         if before is None:
             os.environ.pop(ENV_VAR, None)
         else:
             os.environ[ENV_VAR] = before
+    if errors is not None:
+        with click.open_file(errors_path, "w", encoding="utf-8") as out:
+            write_errors(errors, out)
+        click.echo(f"errors: {error_summary(errors)}", err=True)
     if as_json:
-        click.echo(json.dumps(reports, indent=2))
+        click.echo(json.dumps(reports, indent=2), err=errors_path == "-")
 
 
 def run_reports(paths: Sequence[tuple[str, str | None]], limit: int | None, predictor: Any,
-                baseline: Any, model: str | None, quiet: bool) -> list[dict[str, Any]]:
-    """Return the report of each gold file, printing each table as it is done unless quiet."""
+                baseline: Any, model: str | None, quiet: bool,
+                errors: list | None = None) -> list[dict[str, Any]]:
+    """Return the report of each gold file, printing each table as it is done unless quiet;
+    with an ``errors`` list, add kg's mention errors to it."""
     reports = []
-    console = Console()
+    console = Console() if Console().is_terminal else Console(width=160)
     for path, fmt in paths:
         try:
             gold_set = load_gold(path, dataset=fmt, limit=limit)
@@ -190,9 +203,13 @@ def run_reports(paths: Sequence[tuple[str, str | None]], limit: int | None, pred
             click.echo(f"{path}: no documents to score", err=True)
             continue
         try:
-            report = run_eval(gold_set, predictor=predictor, baseline=baseline, model=model)
+            report = run_eval(gold_set, predictor=predictor, baseline=baseline, model=model,
+                              keep_predictions=errors is not None)
         except EvalError as exc:
             raise click.ClickException(str(exc)) from exc
+        predictions = report.pop("predictions", None)
+        if errors is not None and predictions:
+            errors += all_errors(gold_set.docs, predictions["kg"], predictions.get("baseline"))
         reports.append(report)
         if not quiet:
             console.print(report_table(report))
