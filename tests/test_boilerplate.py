@@ -184,3 +184,53 @@ def test_related_links_after_a_colon_stay_junk():
     junk, _ = junk_and_headline_ranges(text)
     assert [text[a:b] for a, b in junk] == ["Related:", "Talks Resume In Geneva",
                                              "Putin Meets Envoy"]
+
+
+# --- tables and place-and-date datelines -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "table"),
+    [("Riverton 3 Halden 1 Lunde 0 Vik 2", True),
+     ("Hanwha 58 1 49 .542 6", True),
+     ("Halden 24 14 6 4 41 22 48", True),
+     ("Harbour Talks Resume After 3 Days", False),
+     ("Apple Profit Rises 20 Percent", False)],
+)
+def test_is_table_line(line, table):
+    from kg.extract.boilerplate import is_table_line
+
+    assert is_table_line(line) is table
+
+
+def test_results_table_rows_are_not_headlines():
+    text = "Results\n\nResults of games played on Sunday.\nRiverton 3 Halden 1\nLunde 0 Vik 2\n"
+    _, headlines = junk_and_headline_ranges(text)
+    assert [text[a:b] for a, b in headlines] == ["Results"]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "region"),
+    [("HALDEN 2001-04-07", "HALDEN", None),
+     ("ST. LOUIS 2001-04-07", "ST. LOUIS", None),
+     ("TROMSØ, Norway 2025-03-14", "TROMSØ", "Norway"),
+     ("OSLO, March 3", "OSLO", None),
+     ("LYON 12 May 2024", "LYON", None)],
+)
+def test_place_and_date_dateline(nlp, line, place, region):
+    text = f"Harbour talks resume\n{line}\nThe mayor met union leaders on Friday.\n"
+    doc = nlp(text)
+    labels = {s.text: s.label_ for s in doc.spans["kg_dateline"]}
+    assert labels == {place: "Place"} | ({region: "Place"} if region else {})
+    assert not junk_and_headline_ranges(text)[1][1:]  # only the title is a headline
+
+
+@pytest.mark.parametrize("line", ["UPDATED 2001-04-07", "Talks went on 2001-04-07"])
+def test_not_a_place_and_date_dateline(nlp, line):
+    doc = nlp(f"Harbour talks resume\n{line}\nThe mayor met union leaders on Friday.\n")
+    assert list(doc.spans["kg_dateline"]) == []
+
+
+def test_section_label_is_not_a_dateline_range(nlp):
+    doc = nlp("GOLF - LEADING SCORES.\nHALDEN 2001-04-07\nLeading scores after one round.\n")
+    assert [doc.text[a:b] for a, b in doc._.kg_datelines] == ["HALDEN 2001-04-07"]

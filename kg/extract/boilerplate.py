@@ -116,8 +116,25 @@ def is_list_line(line: str) -> bool:
         return True
     body = stripped.split(":", 1)[1] if _LIST_LABEL_RE.match(stripped) else stripped
     items = [i for i in _LIST_SEPARATOR_RE.split(body) if i.strip()]
-    short = all(len(i.split()) <= 6 for i in items)
+    short = all(len(re.findall(r"[^\W\d_]+", i)) <= 6 for i in items)
     return short and (len(items) >= 3 or (body is not stripped and len(items) >= 1))
+
+
+_NUMBER_RE = re.compile(r"^[-+(]?[\d.,:/%-]*\d[\d.,:/%-]*\)?$")
+
+
+def is_table_line(line: str) -> bool:
+    """Return True for a row of a results or figures table ("Lotte 6 Hyundai 2", "Hanwha 58
+    1 49 .542 6"): at least two numbers, and numbers are two words in five or more.
+
+    >>> is_table_line("Hanwha 58 1 49 .542 6")
+    True
+    >>> is_table_line("Apple Profit Rises 20 Percent")
+    False
+    """
+    words = line.split()
+    numbers = sum(bool(_NUMBER_RE.match(w)) for w in words)
+    return numbers >= 2 and numbers >= 0.4 * len(words)
 
 
 def list_block_lines(lines: list[tuple[int, int, str]]) -> set[int]:
@@ -154,7 +171,9 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
         stripped = line.strip()
         if not stripped:
             continue
-        in_list = index != first and (index in listed or is_list_line(stripped))
+        in_list = index != first and (index in listed or is_list_line(stripped)
+                                      or is_table_line(stripped)
+                                      or bool(DATE_DATELINE_RE.fullmatch(stripped)))
         if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
                 META_LINE_RE.match(stripped)):
             junk.append((start, end))
@@ -244,20 +263,30 @@ def place_name(text: str, place: str) -> str:
     return place.title()
 
 
+def filed_datelines(text: str, matches: list[re.Match]) -> list[re.Match]:
+    """Return the dateline matches that say where a story was filed: not those followed by
+    a headline rather than a sentence ("SOCCER - HOSTS WIN CUP.", "UK - Talks Fail Again"),
+    whose capitals are a section label."""
+    out = []
+    for m in matches:
+        _, line_end = line_bounds(text, m.start(1))
+        if not _is_headline_text(text[m.end(1):line_end]):
+            out.append(m)
+    return out
+
+
 def dateline_spans(doc: Doc, matches: list[re.Match]) -> list[Span]:
     """Return labelled spans for the datelines' places and regions (``Place``) and wire
     services (``Organization``), each span's ``kg_dateline_name`` set to its place name.
 
-    A dateline followed by a headline rather than a sentence ("SOCCER - HOSTS WIN CUP.",
-    "UK - Talks Fail Again") is left out: its capitals are a section label, not where the
-    story was filed.
+    ``matches`` are the dash datelines (:func:`filed_datelines`); place-and-date lines
+    ("LONDON 1996-08-30") are found here.
     """
-    text, spans = doc.text, []
-    for m in matches:
-        _, line_end = line_bounds(text, m.start(1))
-        if _is_headline_text(text[m.end(1):line_end]):
-            continue
-        parts = dateline_parts(text, m.start(1), m.end(1))
+    text = doc.text
+    found = [dateline_parts(text, m.start(1), m.end(1)) for m in matches]
+    found += [date_dateline_parts(text, a, b) for a, b in date_dateline_heads(text)]
+    spans = []
+    for parts in found:
         if parts is None:
             continue
         ranges = [(parts.place, "Place", parts.name)]
@@ -292,14 +321,62 @@ def mark_dateline_entities(doc: Doc, spans: list[Span]) -> None:
         doc.set_ents(ents, default="unmodified")
 
 
+#: A dateline on a line of its own: "LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29",
+#: "OSLO, March 3".
+DATE_DATELINE_RE = re.compile(
+    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:[ ]+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
+    r"(?P<segments>(?:[ \t]*,[ \t]*[A-Z][\w.'’ ]{0,30}?)?)[ \t]*,?[ \t]+"
+    r"(?:\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.?(?:[ \t]+\d{4})?)")
+#: Date datelines are looked for among the first lines with text only.
+DATE_DATELINE_LINES = 4
+
+
+def date_dateline_heads(text: str) -> list[tuple[int, int]]:
+    """Return the ranges of place-and-date lines ("LONDON 1996-08-30") near the top."""
+    out = []
+    seen = 0
+    for start, _, line in iter_lines(text):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > DATE_DATELINE_LINES:
+            break
+        offset = len(line) - len(line.lstrip())
+        if DATE_DATELINE_RE.fullmatch(line.strip()):
+            out.append((start + offset, start + offset + len(line.strip())))
+    return out
+
+
+def date_dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
+    """Return the place and region of a place-and-date line ("MILWAUKEE, Wisconsin
+    1996-08-29"), or ``None`` for a newsroom label."""
+    m = DATE_DATELINE_RE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", m.group("place").lower())
+    if not words or words[0] in NEWSROOM_LABELS:
+        return None
+    regions = ()
+    segment = m.group("segments").strip().lstrip(",").strip()
+    if segment:
+        at = text.index(segment, m.start("segments"))
+        regions = ((at, at + len(segment)),)
+    place = m.group("place")
+    return DatelineParts(m.span("place"), place_name(text, place), regions)
+
+
 def mark_dateline_sentence_starts(doc: Doc) -> None:
     """End the dateline as a sentence of its own, so its place is never a subject, record
     its range in ``doc._.kg_datelines`` (without the wire service, which is no place) and
     mark its place and agency (:func:`mark_dateline_entities`)."""
     matches = list(DATELINE_RE.finditer(doc.text))
-    spans = dateline_spans(doc, matches)
+    datelines = filed_datelines(doc.text, matches)
+    spans = dateline_spans(doc, datelines)
     agencies = [(s.start_char, s.end_char) for s in spans if s.label_ == "Organization"]
-    doc._.kg_datelines = [r for m in matches for r in _without(m.span(1), agencies)]
+    doc._.kg_datelines = [r for m in datelines for r in _without(m.span(1), agencies)]
+    doc._.kg_datelines += date_dateline_heads(doc.text)
     mark_dateline_entities(doc, spans)
     for m in matches:
         span = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
