@@ -92,18 +92,20 @@ def build_store(
         report.triples += store.add_batch(events.link_batch(batch))
         batch.clear()
 
-    for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
-        linked = linker.link(extraction)
-        if store.has_article(linked.article.id):
-            report.replaced += 1
-        else:
-            report.added += 1
-        batch.append(linked)
-        if len(batch) >= batch_size:
-            flush()
-        if on_article is not None:
-            on_article(linked)
-    flush()
+    try:
+        for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
+            linked = linker.link(extraction)
+            if store.has_article(linked.article.id):
+                report.replaced += 1
+            else:
+                report.added += 1
+            batch.append(linked)
+            if len(batch) >= batch_size:
+                flush()
+            if on_article is not None:
+                on_article(linked)
+    finally:  # a build stopped by an error still keeps the whole articles extracted before it
+        flush()
     if events is not None:
         relink_stored_events(store, events)
     report.merges = len(linker.log)
