@@ -1,18 +1,23 @@
 """Build or update a store from article files: ingest → extract → link → store.
 
-Unchanged articles are skipped (by content hash), changed ones replace their graph, and each
-article is written in one transaction, so an interrupted build leaves only whole articles.
+Unchanged articles are skipped (by content hash); new and changed ones are extracted and kept
+unlinked in the build history (:mod:`kg.history`); then the whole corpus is linked again in
+article-id order and the articles whose linked form changed are rewritten, each batch in one
+transaction. An interrupted build leaves only whole articles, and the store after any
+sequence of builds and kills equals a clean build of the same articles.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kg.history import BuildHistory, linked_digest
 from kg.ingest import IngestError, read_articles
-from kg.link import ActorLinker, AliasRule, EventLinker
+from kg.link import ActorLinker, AliasRule, EventLinker, MergeRecord, remap_ids
 from kg.model import Article, Extraction
 from kg.pipeline import extract_articles
 from kg.rdf import content_hash
@@ -37,18 +42,35 @@ def merge_log_path(store_path: str | Path) -> Path:
     return p.with_name(p.name + ".merges.jsonl")
 
 
-def _new_articles(store: KGStore, articles: Iterable[Article],
-                  report: BuildReport) -> Iterator[Article]:
+def _to_extract(store: KGStore, history: BuildHistory, articles: Iterable[Article],
+                report: BuildReport, built: list[str]) -> Iterator[Article]:
+    """Yield the articles that need extracting; count the rest (unchanged, or extracted by an
+    earlier build that stopped before storing them). ``built`` collects every article id of
+    this build that is new or changed."""
     seen: set[str] = set()
     for article in articles:
         if article.id in seen:
             continue
         seen.add(article.id)
+        checksum = content_hash(article)
         stored = store.article_checksum(article.id)
-        if stored is not None and stored == content_hash(article):
-            report.unchanged += 1
+        if history.has(article.id, checksum):
+            if stored == checksum:
+                report.unchanged += 1
+            else:
+                _count(report, stored is not None)
+                built.append(article.id)
             continue
+        _count(report, stored is not None)
+        built.append(article.id)
         yield article
+
+
+def _count(report: BuildReport, replaced: bool) -> None:
+    if replaced:
+        report.replaced += 1
+    else:
+        report.added += 1
 
 
 def build_store(
@@ -64,8 +86,11 @@ def build_store(
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``; return a :class:`BuildReport`.
 
+    New and changed articles are extracted and kept (unlinked) in the store's build history;
+    then every stored article is linked again in article-id order (:func:`relink_store`), so
+    the store is the same whatever the history of builds, splits and kills that led to it.
     Articles are written ``batch_size`` at a time, each batch in one transaction (a killed
-    build keeps whole articles only; at most the last batch is lost).
+    build keeps whole articles only, and the next build finishes its work).
 
     Raises :class:`~kg.ingest.IngestError` on the first bad file unless ``keep_going``.
     """
@@ -78,53 +103,69 @@ def build_store(
 
     on_error = record_error if keep_going else None
     articles = read_articles(paths, published=published, on_error=on_error)
-    linker = ActorLinker(store.known_actors(), list(aliases))
-    nlp = load_pipeline(model)
-    batch: list[Extraction] = []
-    events: EventLinker | None = None  # made for the first new article: no-op builds skip it
-
-    def flush() -> None:
-        nonlocal events
-        if not batch:
-            return
-        if events is None:
-            events = EventLinker(store.known_events())
-        report.triples += store.add_batch(events.link_batch(batch))
-        batch.clear()
-
-    for extraction in extract_articles(_new_articles(store, articles, report), nlp=nlp):
-        linked = linker.link(extraction)
-        if store.has_article(linked.article.id):
-            report.replaced += 1
-        else:
-            report.added += 1
-        batch.append(linked)
-        if len(batch) >= batch_size:
-            flush()
-        if on_article is not None:
-            on_article(linked)
-    flush()
-    if events is not None:
-        relink_stored_events(store, events)
-    report.merges = len(linker.log)
-    if store.path is not None and linker.log:
-        with merge_log_path(store.path).open("a", encoding="utf-8") as fh:
-            for record in linker.log:
-                fh.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+    history = BuildHistory.for_store(store)
+    rules_before = list(history.rules)
+    history.add_rules(aliases)
+    built: list[str] = []
+    try:
+        candidates = _to_extract(store, history, articles, report, built)
+        for extraction in extract_articles(candidates, nlp=load_pipeline(model)):
+            history.keep(extraction)
+            if on_article is not None:
+                on_article(extraction)
+    finally:  # a build stopped by an error still stores the articles extracted before it
+        if built or history.pending or history.rules != rules_before:
+            log = relink_store(store, history, set(built), batch_size)
+            report.merges = sum(1 for r in log if r.article in set(built))
+    report.triples = sum(store.article_triple_count(i) for i in built if store.has_article(i))
     return report
 
 
-def relink_stored_events(store: KGStore, events: EventLinker) -> int:
-    """Date the stored reports that a later article dates (any order, any earlier build):
-    each event dated only from its publication that ``events`` knows dated elsewhere takes
-    that event's id and date. Returns how many were relinked."""
-    relinked = 0
-    for row in store.report_dated_events():
-        known = events.match(row["type"], row["actors"], row["published"], row["article"],
-                             fuzzy=row["precision"] == "fuzzy")
-        if known is not None and store.relink_event(row["article"], row["event"], known):
-            relinked += 1
-    return relinked
+def _with_final_names(extraction: Extraction, names: dict[str, str]) -> Extraction:
+    """Return ``extraction`` with every actor under the name the whole corpus gives it."""
+    return remap_ids(extraction, {e.id: e.id for e in extraction.entities}, names)
+
+
+def relink_store(store: KGStore, history: BuildHistory, fresh: set[str] = frozenset(),
+                 batch_size: int = 32) -> list[MergeRecord]:
+    """Link every stored article (and the ``fresh`` ones of this build) again from its
+    unlinked extraction, in article-id order, and store those whose linked form changed;
+    rewrite the merge log. Returns the merge records.
+
+    Actor links and event ids are then decided by the whole corpus, never by which article
+    was stored first: a clean build and any sequence of partial builds end with the same
+    store and the same merge log.
+    """
+    corpus = set(store.article_ids()) | set(fresh) | set(history.pending_ids)
+    history.pending, history.pending_ids = True, sorted(corpus)
+    history.save()
+    raw = {i: history.extraction(i) for i in sorted(corpus)}
+    ids = [i for i, x in raw.items() if x is not None]
+    linker = ActorLinker([], list(history.rules))
+    linked = linker.link_corpus([raw[i] for i in ids])
+    linked = EventLinker().link_batch([_with_final_names(x, linker.names) for x in linked])
+    digests = {x.article.id: linked_digest(x) for x in linked}
+    changed = [x for x in linked if history.linked.get(x.article.id) != digests[x.article.id]
+               or not store.has_article(x.article.id)]
+    for start in range(0, len(changed), batch_size):
+        store.add_batch(changed[start:start + batch_size])
+    if store.path is not None:
+        write_merge_log(merge_log_path(store.path), linker.log)
+    history.linked = digests
+    history.pending, history.pending_ids = False, []
+    history.save(keep=ids)
+    return linker.log
+
+
+def write_merge_log(path: Path, log: Iterable[MergeRecord]) -> None:
+    """Replace the merge log with ``log`` in one step (a kill leaves the old or the new)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for record in log:
+            fh.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def extract_paths(paths: Sequence[str], *, published: str | None = None,

@@ -233,8 +233,26 @@ def _decode(data: bytes, source: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    """Return ``text`` without a leading BOM and with ``\\n`` line endings."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """Return ``text`` without a leading BOM, with ``\\n`` line endings and without control
+    characters."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return remove_control_characters(text)
+
+
+#: Vertical tab, form feed and NEL end a line; other C0/C1 controls (NUL included), lone
+#: surrogates (from JSON escapes) and U+FFFE/U+FFFF are dropped: they carry no text and are
+#: not allowed in XML (GraphML/GEXF exports) or UTF-8 (the store).
+_LINE_CONTROLS = re.compile("[\x0b\x0c\x85]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def remove_control_characters(text: str) -> str:
+    """Return ``text`` without control characters, except tab and line breaks.
+
+    >>> remove_control_characters("a\\x00b\\x0cc\\td")
+    'ab\\nc\\td'
+    """
+    return _CONTROLS.sub("", _LINE_CONTROLS.sub("\n", text))
 
 
 # --------------------------------------------------------------------------- dates

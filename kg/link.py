@@ -197,6 +197,40 @@ class ActorLinker:
                 self.people[entity.id] = self.names.get(entity.id, entity.name)
         return linked
 
+    def link_corpus(self, extractions: list[Extraction]) -> list[Extraction]:
+        """Return every extraction linked, each distinct actor decided once for the whole
+        corpus: longer names first, then by type and name. No article's place in the input
+        changes a link, so any split of the same articles into builds gives the same result
+        ("Trump" joins "Donald Trump" unless the corpus also knows "Melania Trump")."""
+        decided: dict[tuple, tuple[str, str]] = {}
+        for key in sorted({_actor_key(e) for x in extractions for e in x.entities},
+                          key=lambda k: (-len(k[1].split()), k[0], k[1], k[2], k[3])):
+            type_, name, aliases, id_ = key
+            entity = Entity(id=id_, name=name, type=type_, aliases=aliases)
+            target, rule = self.target(entity)
+            if target is not None and target != id_:
+                decided[key] = (target, rule)
+            known = target if target is not None and target != id_ else id_
+            self._learn(known, name, type_, aliases)
+            if type_ == "Person" and len(name.split()) >= 2:
+                self.people.setdefault(known, self.names.get(known, name))
+        out = []
+        for extraction in extractions:
+            mapping: dict[str, str] = {}
+            for entity in extraction.entities:
+                found = decided.get(_actor_key(entity))
+                if found is not None:
+                    mapping[entity.id] = found[0]
+                    self.log.append(MergeRecord(extraction.article.id, entity.name, entity.id,
+                                                found[0], found[1]))
+            out.append(remap_ids(extraction, mapping, self.names))
+        return out
+
+
+def _actor_key(entity: Entity) -> tuple[str, str, tuple[str, ...], str]:
+    """Return what a linking decision depends on: type, name, aliases (sorted) and id."""
+    return entity.type, entity.name, tuple(sorted(entity.aliases)), entity.id
+
 
 def _merge_entities(entities: list[Entity], names: dict[str, str]) -> tuple[Entity, ...]:
     merged: dict[str, Entity] = {}

@@ -9,8 +9,10 @@ those annotations and turns them into typed records.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -168,11 +170,109 @@ def doc_to_extraction(doc: Doc, article: Article, model: str = "") -> Extraction
     )
 
 
-def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
+#: Longest text handed to spaCy as one ``Doc``, in characters. Longer articles (up to the
+#: ingest limit, :data:`kg.ingest.MAX_BYTES`) are processed in paragraph chunks of at most this
+#: size: spaCy refuses texts over ``nlp.max_length`` and kg's article-wide steps grow faster
+#: than linearly with length. Offsets stay article-global.
+CHUNK_CHARS = 50_000
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s"), re.compile(r"\s"))
+
+
+def text_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Return ``(offset, chunk)`` pieces of ``text``, each at most ``limit`` characters, cut
+    after the last paragraph break that fits (else a line break, a sentence end, a space);
+    the pieces joined give ``text`` back.
+
+    >>> text_chunks("One.\\n\\nTwo.\\n\\nThree.", limit=10)
+    [(0, 'One.\\n\\n'), (6, 'Two.\\n\\n'), (12, 'Three.')]
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _shift(m: Mention, offset: int, sentences: int) -> Mention:
+    return Mention(m.text, m.start + offset, m.end + offset, m.sentence + sentences)
+
+
+def _shift_extraction(x: Extraction, article: Article, offset: int,
+                      sentences: int) -> Extraction:
+    """Return chunk extraction ``x`` with article-global offsets, sentence numbers and ids."""
+    def mv(m: Mention) -> Mention:
+        return _shift(m, offset, sentences)
+
+    statements = tuple(replace(
+        s, mention=mv(s.mention),
+        id=digest(article.id, "statement", s.mention.start + offset, s.mention.end + offset))
+        for s in x.statements)
+    events = []
+    for e in x.events:
+        agents = tuple(p.entity_id for p in e.participants if p.role == "agent")
+        places = tuple(p.entity_id for p in e.places)
+        events.append(replace(
+            e, mention=mv(e.mention), mentions=tuple(mv(m) for m in e.mentions),
+            id=event_id(article.id, e.type, e.date, e.date_precision, agents, places,
+                        e.mention.start + offset)))
+    return replace(
+        x, article=article,
+        entities=tuple(replace(e, mentions=tuple(mv(m) for m in e.mentions))
+                       for e in x.entities),
+        statements=statements, events=tuple(events),
+        roles=tuple(replace(r, mention=mv(r.mention)) for r in x.roles),
+        dates=tuple(replace(d, start=d.start + offset, end=d.end + offset,
+                            sentence=d.sentence + sentences) for d in x.dates))
+
+
+def _merge_entities(parts: Iterable[Entity]) -> tuple[Entity, ...]:
+    """Return one entity per id: the first chunk's name and type, all mentions, aliases and
+    roles."""
+    merged: dict[str, Entity] = {}
+    for e in parts:
+        seen = merged.get(e.id)
+        merged[e.id] = e if seen is None else replace(
+            seen, aliases=tuple(dict.fromkeys(seen.aliases + e.aliases)),
+            mentions=seen.mentions + e.mentions,
+            country_code=seen.country_code or e.country_code,
+            roles=tuple(dict.fromkeys(seen.roles + e.roles)))
+    return tuple(sorted(merged.values(), key=lambda e: (-len(e.mentions), e.id)))
+
+
+def merge_chunks(article: Article, parts: list[tuple[Extraction, int, int]]) -> Extraction:
+    """Return the extraction of a chunked article from ``(extraction, char offset, sentence
+    offset)`` of each chunk: mentions and ids article-global, actors merged by id."""
+    shifted = [_shift_extraction(x, article, offset, sents) for x, offset, sents in parts]
+    return Extraction(
+        article=article,
+        entities=_merge_entities(e for x in shifted for e in x.entities),
+        statements=tuple(s for x in shifted for s in x.statements),
+        events=tuple(e for x in shifted for e in x.events),
+        roles=tuple(r for x in shifted for r in x.roles),
+        model=shifted[0].model,
+        dates=tuple(d for x in shifted for d in x.dates))
+
+
+def _docs(nlp: Language, articles: Iterable[Article]
+          ) -> Iterator[tuple[Doc, tuple[Article, int, int]]]:
+    """Yield a ``Doc`` per article, or per chunk of a long article, with (article, chunk
+    offset, number of chunks)."""
     for article in articles:
-        doc = nlp.make_doc(article.text)
-        doc._.kg_published = article.published
-        yield doc, article
+        chunks = text_chunks(article.text, CHUNK_CHARS)
+        for offset, chunk in chunks:
+            doc = nlp.make_doc(chunk)
+            doc._.kg_published = article.published
+            yield doc, (article, offset, len(chunks))
 
 
 def extract_articles(articles: Iterable[Article], nlp: Language | None = None,
@@ -181,5 +281,15 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None,
     nlp = nlp or load_pipeline()
     label = model_label(nlp)
     pairs = _docs(nlp, articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield doc_to_extraction(doc, article, label)
+    parts: list[tuple[Extraction, int, int]] = []
+    sentences = 0
+    for doc, (article, offset, count) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        if count == 1:
+            yield doc_to_extraction(doc, article, label)
+            continue
+        chunk = replace(article, text=doc.text)
+        parts.append((doc_to_extraction(doc, chunk, label), offset, sentences))
+        sentences += len(list(doc.sents))
+        if len(parts) == count:
+            yield merge_chunks(article, parts)
+            parts, sentences = [], 0

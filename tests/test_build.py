@@ -76,3 +76,39 @@ def test_graph_shows_one_event_with_both_reports(tmp_path: Path):
     attacks = [d for _, d in G.nodes(data=True) if d["kind"] == "event" and d["type"] == "attack"]
     assert [(d["date"], d["date_basis"], d["mentions"], len(evidence_attr(d["evidence"]))) for d in attacks] == [
         ("2025-03-11", "text", 2, 2)]
+
+
+def test_an_error_in_a_later_article_keeps_the_articles_before_it(tmp_path: Path, monkeypatch):
+    import kg.build
+
+    real = kg.build.extract_articles
+
+    def failing_after_first(articles, nlp=None):
+        for number, extraction in enumerate(real(articles, nlp=nlp)):
+            if number == 1:
+                raise RuntimeError("extraction failed")
+            yield extraction
+
+    monkeypatch.setattr(kg.build, "extract_articles", failing_after_first)
+    (tmp_path / "a.txt").write_text(DATED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(UNDATED, encoding="utf-8")
+    with KGStore.open(None) as store:
+        with pytest.raises(RuntimeError):
+            build_store([str(tmp_path)], store, batch_size=32)
+        assert len(store.articles()) == 1
+
+
+def test_a_text_over_the_spacy_limit_is_built_with_keep_going(tmp_path: Path, nlp, monkeypatch):
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "CHUNK_CHARS", 300)
+    monkeypatch.setattr(nlp, "max_length", 1000)
+    long_text = DATED + "\n" + "\n".join(
+        f"Officials in Odesa counted {n} damaged buildings on Wednesday." for n in range(40))
+    assert len(long_text) > nlp.max_length
+    (tmp_path / "a.txt").write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(long_text, encoding="utf-8")
+    with KGStore.open(None) as store:
+        report = build_store([str(tmp_path)], store, keep_going=True)
+        assert (report.added, report.errors) == (2, [])
+        assert len(store.articles()) == 2

@@ -163,6 +163,25 @@ def test_export_formats(built, tmp_path, fmt):
     assert "Tavares" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_exports_stay_xml_with_control_characters_in_the_input(tmp_path, fmt):
+    import xml.etree.ElementTree as ET
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    padding = "Harbour cranes stood idle in Lisbon all week.\n" * 200  # past the 8 KiB sniff
+    text = ARTICLE_ONE + padding + '"The port\x00 is\x1b open\x07 again," Tavares\x0b said.\n'
+    (folder / "one.txt").write_text(text, encoding="utf-8")
+    store, out = tmp_path / "store", tmp_path / f"out.{fmt}"
+    assert run("build", str(folder), "--store", str(store), "-q").exit_code == 0
+    result = run("export", "--store", str(store), "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    root = ET.parse(out).getroot()  # raises on characters XML does not allow
+    values = [el.text or "" for el in root.iter()] + [
+        v for el in root.iter() for v in el.attrib.values()]
+    assert any("The port is open again" in v for v in values)
+
+
 def test_viz_and_timeline_pages(built, tmp_path):
     page = tmp_path / "g.html"
     assert run("viz", "--store", str(built), "-o", str(page)).exit_code == 0

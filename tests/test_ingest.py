@@ -475,3 +475,28 @@ def test_sample_articles_read_cleanly():
     assert len(articles) == 8
     assert all(a.title and a.published and a.text.strip() for a in articles)
     assert len({a.id for a in articles}) == 8
+
+
+# --------------------------------------------------------------------------- control characters
+
+_PAD = "Harbour cranes were idle all week. " * 300  # past the 8 KiB binary sniff
+
+
+@pytest.mark.parametrize(("name", "content", "text"), [
+    ("late-nul.txt", TXT + _PAD + "Costa\x00 said talks went well.\n",
+     TXT + _PAD + "Costa said talks went well.\n"),
+    ("controls.txt", TXT + "Costa\x07 said\x1b talks\x7f went\x0cwell.\x9b\n",
+     TXT + "Costa said talks went\nwell.\n"),
+    ("escaped.jsonl", '{"id": "x", "text": "Costa\\u0000 said\\ud800 it\\u0008 went well.", '
+     '"title": "Talks\\u0001 resume"}\n', "Costa said it went well."),
+    ("page.html", "<html><body><article><h1>Talks&#1; resume</h1><p>Costa said\x02 it "
+     "went&#0; well.</p></article></body></html>", "Talks resume\n\nCosta said it went\ufffd well."),
+])
+def test_control_characters_are_removed_everywhere(tmp_path, name, content, text):
+    article = read_one(write(tmp_path, name, content))
+    assert article.text == text
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in article.title + article.text)
+
+
+def test_nul_in_the_first_8_kib_is_still_a_binary_file(tmp_path):
+    assert "binary file" in error_of(write(tmp_path, "b.txt", b"Title\n\x00\x01\x02 text"))

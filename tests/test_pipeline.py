@@ -76,3 +76,89 @@ def test_merged_event_keeps_every_report_span(extract):
     triples = extraction_triples(x)
     spans = [o for s, p, o in triples if s == event_iri(attack.id) and p == KG.hasMention]
     assert len(spans) == 2
+
+
+# --------------------------------------------------------------------------- long texts
+
+LONG_PARAGRAPHS = [
+    'Mayor Ines Okafor opened the new bridge in Lagos on Monday. "It joins two halves of the '
+    'city," Okafor said.',
+    "Governor Paul Adeyemi praised the builders. Adeyemi said the bridge took four years.",
+    '"Traffic will fall by a third," Okafor told reporters on Tuesday.',
+    "The engineers said the bridge can carry heavy lorries.",
+]
+
+
+@pytest.mark.parametrize("limit", [40, 120, 1000])
+@pytest.mark.parametrize("text", [
+    "\n\n".join(LONG_PARAGRAPHS * 3),
+    " ".join(LONG_PARAGRAPHS * 3),
+    "x" * 500,
+])
+def test_text_chunks_cover_the_text_within_the_limit(text: str, limit: int):
+    from kg.pipeline import text_chunks
+
+    chunks = text_chunks(text, limit)
+    assert "".join(c for _, c in chunks) == text
+    assert all(len(c) <= limit for _, c in chunks)
+    assert [o for o, _ in chunks] == [sum(len(c) for _, c in chunks[:i]) for i in range(len(chunks))]
+
+
+def test_text_chunks_cut_after_paragraphs():
+    from kg.pipeline import text_chunks
+
+    text = "\n\n".join(LONG_PARAGRAPHS)
+    chunks = text_chunks(text, len(LONG_PARAGRAPHS[0]) + len(LONG_PARAGRAPHS[1]) + 10)
+    assert [c.strip() for _, c in chunks] == [
+        "\n\n".join(LONG_PARAGRAPHS[:2]), "\n\n".join(LONG_PARAGRAPHS[2:])]
+
+
+@pytest.fixture
+def small_limits(nlp, monkeypatch):
+    """Chunks of 150 characters and a spaCy limit of 400, so a short text is 'too long'."""
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "CHUNK_CHARS", 150)
+    monkeypatch.setattr(nlp, "max_length", 400)
+    return nlp
+
+
+def _long_article(text: str):
+    from kg.model import Article
+
+    return Article(Article.make_id("long", text), "Bridge opens", text, "2025-11-25", "long")
+
+
+def test_a_text_over_the_spacy_limit_is_extracted_in_chunks(small_limits):
+    text = "\n\n".join(LONG_PARAGRAPHS * 4)
+    assert len(text) > small_limits.max_length
+    [x] = extract_articles([_long_article(text)], nlp=small_limits)
+    mentions = [m for e in x.entities for m in e.mentions] + [s.mention for s in x.statements]
+    mentions += [r.mention for r in x.roles]
+    assert mentions and all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[d.start:d.end] == d.text for d in x.dates)
+    [okafor] = [e for e in x.entities if "Okafor" in e.name]
+    assert len(okafor.mentions) == 8  # one actor, merged across the chunks
+    assert len({e.id for e in x.entities}) == len(x.entities)
+    quotes = sorted(s.quote for s in x.statements if s.kind == "direct")
+    assert quotes == sorted(["It joins two halves of the city,", "Traffic will fall by a third,"]
+                            * 4)
+    assert len({s.id for s in x.statements}) == len(x.statements)
+    sentences = [m.sentence for m in sorted(mentions, key=lambda m: m.start)]
+    assert sentences == sorted(sentences) and sentences[-1] > 10
+
+
+def test_chunked_statements_match_the_whole_text(small_limits, monkeypatch):
+    import kg.pipeline
+
+    text = "\n\n".join(LONG_PARAGRAPHS)
+    [chunked] = extract_articles([_long_article(text)], nlp=small_limits)
+    monkeypatch.setattr(kg.pipeline, "CHUNK_CHARS", 10_000)
+    monkeypatch.setattr(small_limits, "max_length", 10_000)
+    [whole] = extract_articles([_long_article(text)], nlp=small_limits)
+
+    def quotes(x):
+        return {(s.quote, s.mention.start, s.mention.sentence, s.speaker) for s in x.statements
+                if s.kind == "direct"}
+
+    assert quotes(chunked) == quotes(whole) and len(quotes(whole)) == 2

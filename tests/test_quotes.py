@@ -405,3 +405,78 @@ def test_speaker_patterns_of_harder_layouts(nlp, text, piece, speaker):
     doc, statements = _statements(nlp, text)
     found = [s for s in statements if s.kind == "direct" and piece in s.text]
     assert [s.speaker_id for s in found] == [speaker]
+
+
+# --------------------------------------------------------------------------- pairing
+
+
+def _reference_pairs(par: str) -> list[QuoteSpan]:
+    """Pair marks the plain way (scan on from each opening mark): the slow reference the
+    indexed pairing must equal."""
+    opening = {"“": "”", '"': '"', "«": "»", "„": "“"}
+    also = {'"': "”", "“": '"'}
+
+    def closing(mark: str, start: int) -> int:
+        j = par.find(opening[mark], start)
+        other = also.get(mark)
+        if other is not None:
+            k = par.find(other, start)
+            if k == -1 or (j != -1 and k > j):
+                return j
+            if mark == '"' and par.find("“", start, k) == -1:
+                return k
+            if mark == "“" and par.find("“", start, k) == -1 and (
+                    j == -1 or par[k - 1:k] in (",", ".", "?", "!")):
+                return k
+        return j
+
+    spans, i = [], 0
+    while i < len(par):
+        ch = par[i]
+        if ch in opening and (ch != '"' or i == 0 or not par[i - 1].isalnum()):
+            j = closing(ch, i + 1)
+            if j == -1:
+                end = len(par.rstrip())
+                if end - i > 20:
+                    spans.append(QuoteSpan(i + 1, end, True))
+                break
+            spans.append(QuoteSpan(i + 1, j))
+            i = j + 1
+            continue
+        i += 1
+    return spans
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_pairing_equals_the_plain_scan_on_random_mark_soup(seed):
+    import random
+
+    from kg.extract.quotes.marks import _paragraph_quotes
+
+    rng = random.Random(seed)
+    pieces = ['"', "“", "”", "«", "»", "„", "a", "b", " ", ",", ".", "!", "x" * 25, "said "]
+    par = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 120)))
+    assert _paragraph_quotes(par) == _reference_pairs(par)
+
+
+@pytest.mark.parametrize("opening", ['"', "“"])
+def test_pairing_many_quotes_in_one_paragraph(opening):
+    par = " ".join(f'{opening}Point {i} stands," she said.' for i in range(3000))
+    spans = quote_spans(par)
+    assert len(spans) == 3000
+    assert par[spans[-1][0]:spans[-1][1]] == "Point 2999 stands,"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_ranges_answer_like_in_ranges(seed):
+    import random
+
+    from kg.extract.boilerplate import in_ranges
+    from kg.extract.quotes.offsets import Ranges
+
+    rng = random.Random(seed)
+    ranges = [(s, s + rng.randint(0, 30)) for s in (rng.randint(0, 200) for _ in range(15))]
+    index = Ranges(ranges)
+    for start in range(0, 240, 3):
+        end = start + rng.randint(0, 10)
+        assert index.overlaps(start, end) == in_ranges(start, end, ranges)

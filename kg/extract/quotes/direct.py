@@ -1,0 +1,79 @@
+"""Direct quotes: quote marks grouped into statements, each with speaker, cue, about and
+stance."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.boilerplate import doc_text, in_ranges
+from kg.extract.quotes.about import _about_ids, _object_actor_ids, _stances
+from kg.extract.quotes.attribution import _attribute
+from kg.extract.quotes.marks import (
+    QuoteSpan,
+    _quote_marks,
+    is_scare_quote,
+    is_work_title,
+    merge_split_quotes,
+)
+from kg.extract.quotes.records import StatementInfo
+from kg.extract.quotes.speakers import Attributor
+
+
+def _statement_groups(doc: Doc) -> list[tuple[QuoteSpan, ...]]:
+    marks = _quote_marks(doc_text(doc))
+    doc._.kg_quoted = [(q.start, q.end) for q in marks]
+    junk = doc._.kg_junk
+    kept = []
+    for q in marks:
+        text = doc_text(doc)[q.start:q.end]
+        if not text.strip() or in_ranges(q.start, q.end, junk):
+            continue
+        if not q.open_ended and (is_scare_quote(text) or is_work_title(text)):
+            continue
+        kept.append(q)
+    return merge_split_quotes(doc_text(doc), kept)
+
+
+def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
+    """Return direct quotes of ``doc`` with speaker, cue, about and stance."""
+    found: list[StatementInfo] = []
+    open_ended: list[bool] = []
+    for group in _statement_groups(doc):
+        start, end = group[0].start, group[-1].end
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        result = _attribute(doc, attributor, group, span)
+        speaker_id, description = result.speaker_id, result.description
+        if speaker_id is None and description is None and found:
+            previous = found[-1]
+            if open_ended[-1] or start - previous.end < 400:
+                speaker_id, description = previous.speaker_id, previous.speaker_description
+        cue = result.cue
+        cue_lemma = cue.lemma_.lower() if cue is not None else None
+        objects = [o for o in (_object_actor_ids(cue, attributor) if cue is not None else [])
+                   if o != speaker_id]
+        about: list[str] = list(objects)
+        for q in group:
+            about += _about_ids(attributor, q.start, q.end, speaker_id)
+        parts = tuple((q.start, q.end) for q in group)
+        text = " ".join(doc_text(doc)[s:e].strip() for s, e in parts)
+        found.append(StatementInfo(
+            "direct", start, end, speaker_id, description,
+            cue.text if cue is not None else None, cue_lemma,
+            tuple(a for a in dict.fromkeys(about) if a != speaker_id),
+            _stances(cue_lemma, objects), parts if len(parts) > 1 else (), text))
+        open_ended.append(group[-1].open_ended)
+    _fill_open_ended_speakers(found, open_ended)
+    return found
+
+
+def _fill_open_ended_speakers(found: list[StatementInfo], open_ended: list[bool]) -> None:
+    """Give a multi-paragraph quote's unattributed paragraphs the speaker of a later one."""
+    for i in range(len(found) - 2, -1, -1):
+        s, nxt = found[i], found[i + 1]
+        if open_ended[i] and s.speaker_id is None and nxt.speaker_id is not None:
+            found[i] = StatementInfo(s.kind, s.start, s.end, nxt.speaker_id, None, nxt.cue,
+                                     nxt.cue_lemma, tuple(a for a in s.about_ids
+                                                          if a != nxt.speaker_id),
+                                     s.stances, s.parts, s.text)

@@ -1,0 +1,410 @@
+"""Speakers: the :class:`Attributor` that resolves the subject of a speech verb to a named
+actor (pronouns, roles, descriptions, appositions, names NER missed), and grammar helpers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.actors import ACTORS_KEY, actor_index
+from kg.extract.quotes.marks import _DASHES
+from kg.extract.quotes.offsets import ActorOffsets, Ranges
+from kg.lexicon import (
+    BODY_HEADS,
+    DESCRIPTION_HEADS,
+    HONORIFICS,
+    ORG_NAME_SUFFIXES,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
+from kg.model import entity_id
+
+#: Actor types that can say something.
+SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
+#: Pronouns that stand for one person (resolved to the last person named).
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_HONORIFIC_STEMS = frozenset({"mr", "ms", "mrs", "dr"})
+#: Words opening a clause after a cue (``noting that ...``): no speaker follows them.
+_CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "to"})
+
+
+
+
+class Attributor:
+    """Finds the speaker of quotes and reported speech in one document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors = actor_index(doc)
+        self.entities = doc._.kg_entities
+        self.roles = doc._.kg_roles
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.person_mentions = sorted(
+            (s for s in doc.spans.get(ACTORS_KEY, []) if s.label_ == "Person"),
+            key=lambda s: s.start)
+        self.person_starts = [s.end_char for s in self.person_mentions]
+        self.added: list[Span] = []
+        #: Actor mentions as found before attribution (the ones it adds do not count).
+        self.actor_offsets = ActorOffsets(doc.spans.get(ACTORS_KEY, []))
+        self._quoted: tuple[list[tuple[int, int]], Ranges] | None = None
+
+    @property
+    def quoted(self) -> Ranges:
+        """Return ``doc._.kg_quoted`` (the text inside quote marks) as :class:`Ranges`."""
+        current = self.doc._.kg_quoted
+        if self._quoted is None or self._quoted[0] is not current:
+            self._quoted = (current, Ranges(current))
+        return self._quoted[1]
+
+    def sent_of(self, i: int) -> Span:
+        """Return the sentence holding token ``i`` (cached sentence list, binary search)."""
+        return self.sents[max(0, bisect_right(self.sent_starts, i) - 1)]
+
+    def actor_for(self, token: Token) -> Span | None:
+        """Return the actor mention a token belongs to (or its compound/appos head)."""
+        span = self.actors.get(token.i)
+        if span is not None:
+            return span
+        for child in token.children:
+            if child.dep_ in ("compound", "appos", "poss", "amod") and child.i in self.actors:
+                return self.actors[child.i]
+        return None
+
+    def last_person_before(self, char: int, exclude: tuple[int, int] | None = None) -> str | None:
+        """Return the entity id of the last person named before ``char`` (outside ``exclude``)."""
+        k = bisect_right(self.person_starts, char)
+        quoted = self.quoted
+        candidates = [s for s in self.person_mentions[max(0, k - 8):k]
+                      if not (exclude and exclude[0] <= s.start_char < exclude[1])
+                      and not quoted.overlaps(s.start_char, s.end_char)]
+        if not candidates:
+            return None
+        last = candidates[-1]
+        recent = self.sent_of(last.start).start
+        previous = self.sent_of(max(0, recent - 1)).start
+        window = [s for s in reversed(candidates) if s.start >= previous]
+        for span in window:
+            if span.root.dep_ == "nsubj" and _is_cue(span.root.head):
+                return span._.kg_entity
+        for span in window:
+            if span.root.dep_ in ("nsubj", "nsubjpass"):
+                return span._.kg_entity
+        return last._.kg_entity
+
+    def by_role(self, subject: Token) -> str | None:
+        """Return the person whose role matches a description ("the Kremlin spokesman")."""
+        if subject.lower_ not in TITLE_WORDS:
+            return None
+        words = {t.lower_ for t in subject.subtree}
+        needed = _capitalised_modifiers(subject)
+        for role in reversed(self.roles):
+            title_words = set(role.title.lower().split())
+            of = self.entities.get(role.of_id) if role.of_id else None
+            known = title_words | (set(of.name.lower().split()) if of is not None else set())
+            if subject.lower_ in title_words and (title_words <= words or len(words) <= 3) \
+                    and needed <= known:
+                return role.person_id
+        return None
+
+    def speaker(self, subject: Token, before_char: int,
+                quote: tuple[int, int] | None) -> tuple[str | None, str | None]:
+        """Return (speaker entity id, description) for the subject token of a cue."""
+        if subject.lower_ in _RELATIVE and subject.head.head is not subject.head:
+            subject = subject.head.head
+        if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in ("it", "you", "this"):
+            if subject.lower_ in _SINGULAR_PRONOUNS:
+                return self.last_person_before(before_char, quote), None
+            return None, None
+        actor = self.actors.get(subject.i)
+        name = _proper_name(subject)
+        if actor is not None and actor._.kg_entity is not None:
+            if actor.label_ == "Person" or (
+                actor.label_ in SPEAKER_TYPES and not _is_person_name_around(actor, name)
+            ):
+                return actor._.kg_entity, None
+        if name is not None:
+            person = self.person_for_name(name)
+            if person is not None:
+                return person, None
+        named = self.appositive_name(subject)
+        if named is None and name is not None and actor is None:
+            named = self.actor_for_single_name(name)
+        if named is not None:
+            return named, None
+        role_person = self.by_role(subject) or self.by_description(subject)
+        if role_person is not None:
+            return role_person, None
+        modifier = actor or self.actor_for(subject)
+        person_noun = subject.lower_ in TITLE_WORDS or subject.lemma_.lower() in PERSON_NOUNS
+        if modifier is not None and modifier._.kg_entity is not None and \
+                modifier.label_ in SPEAKER_TYPES and not person_noun:
+            return modifier._.kg_entity, None
+        desc = " ".join(t.text for t in _noun_phrase(subject) if not t.is_punct).strip()
+        return None, desc or None
+
+    def by_description(self, subject: Token) -> str | None:
+        """Return the person named earlier with the words of a definite description.
+
+        "The Indiana governor" → the person introduced as "Indiana Gov. Mike Pence": the head
+        noun (or its abbreviation) and every capitalised modifier must appear in the title
+        written before or after one of that person's mentions.
+        """
+        phrase = [t for t in _noun_phrase(subject) if not t.is_punct]
+        if not phrase or phrase[0].lower_ != "the" or subject.pos_ != "NOUN":
+            return None
+        head = subject.lemma_.lower()
+        if head not in TITLE_WORDS and head not in PERSON_NOUNS and head not in DESCRIPTION_HEADS:
+            return None
+        needed = _capitalised_modifiers(subject)
+        heads = {head, subject.lower_} | {a for a, full in TITLE_ABBREVIATIONS.items()
+                                          if full == head}
+        for span in reversed(self.person_mentions):
+            if span.start >= subject.i or span._.kg_entity is None:
+                continue
+            words = _title_words_around(span)
+            if heads & words and needed <= words:
+                return span._.kg_entity
+        return None
+
+    def appositive_name(self, subject: Token) -> str | None:
+        """Return the person named in apposition to a description ("Another critic, Tribe,")."""
+        for child in subject.children:
+            if child.dep_ != "appos":
+                continue
+            actor = self.actors.get(child.i)
+            if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
+                return actor._.kg_entity
+            name = _proper_name(child)
+            if name is not None:
+                person = self.person_for_name(name)
+                if person is not None:
+                    return person
+        return None
+
+    def person_for_name(self, name: Span) -> str | None:
+        """Return the person a proper name stands for, adding a Person actor NER missed."""
+        if any(self.actors.get(t.i) is not None and self.actors[t.i].label_ == "Person"
+               for t in name):
+            return next(self.actors[t.i]._.kg_entity for t in name
+                        if t.i in self.actors and self.actors[t.i].label_ == "Person")
+        words = [t.text for t in name]
+        surname = words[-1].lower()
+        for id_, info in reversed(list(self.entities.items())):
+            if info.type == "Person" and info.name.split()[-1].lower() == surname:
+                self._add_mention(name, id_)
+                return id_
+        if len(words) < 2 and not _after_honorific(name):
+            return None
+        name = self._person_part(name)
+        if name is None or (len(name) < 2 and not _after_honorific(name)):
+            return None
+        return self._add_person(name)
+
+    def _person_part(self, name: Span) -> Span | None:
+        """Return the words of a capitalised phrase after any other actor and title ("Media
+        Coordinator Dane Lisser" → "Dane Lisser"), or ``None`` when nothing is left or it ends
+        like a body or a title ("Chinese Commerce Ministry", "French Agriculture Minister")."""
+        last = name[-1]
+        if last.text in ORG_NAME_SUFFIXES | BODY_HEADS:
+            return None
+        if last.lower_ in TITLE_WORDS and any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                                              for c in last.children):
+            return None  # "the Farm Minister, Ana Lopes, said": the apposition names her
+        start = name.start
+        for t in name[:-1]:
+            actor = self.actors.get(t.i)
+            if (actor is not None and actor.label_ != "Person") or t.lower_ in TITLE_WORDS:
+                start = t.i + 1
+        part = name.doc[start:name.end]
+        if len(part) == 1 and (part[0].lower_ in TITLE_WORDS or part[0].i in self.actors):
+            return None
+        return part
+
+    def actor_for_single_name(self, name: Span) -> str | None:
+        """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""
+        if len(name) != 1 or name[0].lower_ in TITLE_WORDS or name[0].ent_type_ in (
+                "GPE", "LOC", "DATE", "TIME", "FAC"):
+            return None
+        type_ = "Organization" if name[0].ent_type_ in ("ORG", "NORP") else "Person"
+        if type_ == "Person":
+            return self._add_person(name)
+        from kg.extract.resolve import EntityInfo
+
+        id_ = entity_id(type_, name.text)
+        if id_ not in self.entities:
+            self.entities[id_] = EntityInfo(id_, name.text, type_)
+        self._add_mention(name, id_, type_)
+        return id_
+
+    def _add_person(self, name: Span) -> str:
+        from kg.extract.resolve import EntityInfo
+
+        text = " ".join(t.text for t in name)
+        id_ = entity_id("Person", text)
+        if id_ not in self.entities:
+            self.entities[id_] = EntityInfo(id_, text, "Person")
+        self._add_mention(name, id_)
+        return id_
+
+    def _add_mention(self, name: Span, id_: str, label: str = "Person") -> None:
+        if any(i in self.actors for i in range(name.start, name.end)):
+            return
+        span = Span(self.doc, name.start, name.end, label=label)
+        span._.kg_entity = id_
+        self.added.append(span)
+        for i in range(name.start, name.end):
+            self.actors[i] = span
+        info = self.entities.get(id_)
+        if info is not None:
+            info.surface[span.text] += 1
+
+    def commit(self) -> None:
+        """Store the Person mentions added for speakers in the document's actor spans."""
+        if self.added:
+            group = self.doc.spans.get(ACTORS_KEY)
+            spans = list(group) if group is not None else []
+            self.doc.spans[ACTORS_KEY] = sorted(spans + self.added, key=lambda s: s.start)
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    """Return the noun phrase of a subject without relative clauses or appositions."""
+    skip = {"relcl", "appos", "acl", "punct", "prep"}
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in skip:
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _proper_name(token: Token) -> Span | None:
+    """Return the proper-name span around a PROPN subject ("Charlie King"), titles removed."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].head.i == token.i:
+        start -= 1
+    while start < token.i and (doc[start].lower_ in TITLE_WORDS or
+                               doc[start].lower_ in HONORIFICS or doc[start].lower_ in
+                               ("mr", "ms", "mrs", "dr")):
+        start += 1
+    if doc[start].lower_ in TITLE_WORDS or not re.fullmatch(r"[A-Z][\w'’.-]+", doc[start].text):
+        return None
+    return doc[start:token.i + 1]
+
+
+def _capitalised_modifiers(subject: Token) -> set[str]:
+    """Return the lowercased capitalised words modifying a description ("the Ohio governor")."""
+    return {t.lower_ for t in _noun_phrase(subject)
+            if t.i != subject.i and t.text[:1].isupper() and t.i != subject.sent.start
+            and not t.is_punct}
+
+
+def _title_words_around(person: Span) -> set[str]:
+    """Return the lowercased words of the titles written before and after a person's name."""
+    doc = person.doc
+    words: set[str] = set()
+    i = person.start - 1
+    while i >= max(0, person.start - 6) and not doc[i].is_punct and \
+            doc[i].pos_ not in ("VERB", "AUX", "CCONJ", "ADP") and \
+            doc[i].lower_ not in ("the", "a", "an") and doc[i].ent_type_ != "PERSON":
+        words.add(doc[i].lower_)
+        i -= 1
+    j = person.end
+    if j < len(doc) and doc[j].text in (",", "of"):
+        j += 1
+        while j < min(len(doc), person.end + 12) and not doc[j].is_punct and \
+                doc[j].pos_ not in ("VERB", "AUX"):
+            words.add(doc[j].lower_)
+            j += 1
+    return words
+
+
+def _after_honorific(name: Span) -> bool:
+    """Return True when a name follows Mr./Ms./Mrs./Dr. (so it is a person's surname)."""
+    return name.start > 0 and name.doc[name.start - 1].lower_.rstrip(".") in _HONORIFIC_STEMS
+
+
+def _is_person_name_around(actor: Span, name: Span | None) -> bool:
+    """Return True when a non-person actor is the last word of a longer name ("Chuck Jordan")."""
+    return (name is not None and actor.label_ != "Person" and len(name) > len(actor)
+            and name.start < actor.start)
+
+
+def _subject_of(cue: Token) -> Token | None:
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and not c.is_punct
+                and c.text not in _DASHES]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - cue.i))
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and prev is not None and prev.ent_type_ == "PERSON" and \
+            prev.pos_ == "PROPN":
+        return prev  # "footage of Lee asking, ..."
+    for child in cue.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
+        return _subject_of(cue.head)
+    return _participle_subject(cue)
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """Return who speaks through a participle: ``footage of Lee saying``, ``Lee issued a
+    statement saying``, ``Lee inflamed tensions by saying``."""
+    head = cue.head
+    if head.i == cue.i:
+        return None
+    if cue.dep_ == "acl":
+        if head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.dep_ in ("ROOT", "nsubj")):
+            return head  # "Her friend Lee, a student, chimed in." parsed as a fragment
+        if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(head.head)
+    if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(head.head)
+    return None
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _leading_subject(window: list[Token], cue: Token) -> Token | None:
+    """Return the noun phrase opening an attribution before its cue (``"...," X, a Y, said``)."""
+    words = [t for t in window if not t.is_punct and not t.is_space]
+    if not words or words[0].i >= cue.i:
+        return None
+    token = words[0]
+    while token.dep_ in ("compound", "poss", "det", "amod") and cue.i > token.head.i > token.i \
+            and token.head.pos_ in ("PROPN", "NOUN"):
+        token = token.head
+    if token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "ADJ" and token.text[:1].isupper()):
+        return token
+    return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """Return the speaker written after the cue (``"...," said Charlie King``)."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    if j >= len(doc) or doc[j].is_punct or doc[j].lower_ in _CLAUSE_OPENERS:
+        return None
+    token = doc[j]
+    while token.dep_ in ("compound", "poss") and token.head.i > token.i:
+        token = token.head
+    k = token.i
+    while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN") and not doc[k + 1].is_punct:
+        k += 1
+    head = doc[k]
+    return head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
