@@ -27,14 +27,15 @@ MODEL_OPTION = click.option(
 
 
 @contextmanager
-def open_store(path: str, must_exist: bool = True) -> Iterator:
-    """Open a store for a command, turning store errors into one-line CLI errors."""
+def open_store(path: str, must_exist: bool = True, read_only: bool = False) -> Iterator:
+    """Open a store for a command, turning store errors into one-line CLI errors; read-only
+    commands work beside a running ``kg serve`` or another reader."""
     from kg.store import KGStore, StoreError
 
     if must_exist and not Path(path).is_dir():
         raise click.ClickException(f"{path}: no store here (run 'kg build ... --store {path}')")
     try:
-        store = KGStore.open(path)
+        store = KGStore.open_read(path) if read_only else KGStore.open(path)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
@@ -178,12 +179,18 @@ def _read_query(query: str) -> str:
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True)
-def query(query, store_path, fmt) -> None:
+@click.option("--spreadsheet-safe/--raw-cells", default=True, show_default=True,
+              help="CSV/TSV: prefix ' to text cells starting with = + - @ (no formulas when"
+                   " opened in a spreadsheet).")
+@click.option("--allow-service", multiple=True, metavar="HOST",
+              help="Let SERVICE reach HOST (repeatable); otherwise remote access is refused.")
+def query(query, store_path, fmt, spreadsheet_safe, allow_service) -> None:
     """Run a SPARQL query (text or a .rq file) over the store."""
     from kg.store import StoreError
 
     sparql = _read_query(query)
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
+        store.allow_service = tuple(allow_service)
         try:
             result = store.query(sparql)
         except StoreError as exc:
@@ -194,11 +201,22 @@ def query(query, store_path, fmt) -> None:
     if not isinstance(result, list):
         click.echo(result.serialize(format="turtle"))
         return
-    click.echo(format_rows(result, fmt), nl=False)
+    click.echo(format_rows(result, fmt, spreadsheet_safe), nl=False)
 
 
-def format_rows(rows: list[dict], fmt: str) -> str:
-    """Return SELECT rows as a table, CSV, TSV or JSON text."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """Return ``value`` with a ``'`` before text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def format_rows(rows: list[dict], fmt: str, spreadsheet_safe: bool = True) -> str:
+    """Return SELECT rows as a table, CSV, TSV or JSON text (CSV/TSV text cells that start
+    like a formula get a leading ``'`` unless ``spreadsheet_safe`` is off)."""
     columns = list(rows[0].keys()) if rows else []
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n"
@@ -206,8 +224,9 @@ def format_rows(rows: list[dict], fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
+        cell = spreadsheet_cell if spreadsheet_safe else (lambda value: value)
         for row in rows:
-            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+            writer.writerow(["" if row[c] is None else cell(row[c]) for c in columns])
         return out.getvalue()
     from rich.console import Console
     from rich.table import Table
@@ -233,7 +252,7 @@ EXPORT_FORMATS = ["ttl", "nt", "jsonld", "trig", "nq", "graphml", "gexf"]
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def export(store_path, fmt, output) -> None:
     """Export the store as RDF (ttl, nt, jsonld, trig, nq) or a graph file (graphml, gexf)."""
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
         if fmt in ("graphml", "gexf"):
             from kg.graph import to_networkx, write_gexf, write_graphml
 
@@ -274,7 +293,7 @@ def viz(store_path, output, focus, depth, timeline, group_by, max_nodes, title) 
     from kg.graph import to_networkx
     from kg.viz import render_graph_page, render_timeline_page
 
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
         graph = to_networkx(store)
     try:
         if timeline:
@@ -293,7 +312,7 @@ def viz(store_path, output, focus, depth, timeline, group_by, max_nodes, title) 
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def stats(store_path, as_json) -> None:
     """Counts by type and the most-mentioned actors."""
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
         summary = store.stats()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
