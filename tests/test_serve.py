@@ -324,7 +324,7 @@ def test_timeout_answers_503_and_server_stays_responsive(slow_endpoint: str) -> 
     elapsed = time.monotonic() - started
     assert info.value.code == 503
     assert b"time limit of 1 s" in info.value.read()
-    assert elapsed < 4
+    assert elapsed < 15  # generous: only detects a hang
     quick = _client(slow_endpoint, "ASK { ?s ?p ?o }").query().convert()
     assert quick["boolean"] is True
 

@@ -9,6 +9,7 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from email.message import Message
+from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urlencode, urlsplit
 
@@ -329,3 +330,17 @@ def test_load_refused_even_with_token(cors_server: KGServer, listener: socket.so
     assert status == 400
     assert body.startswith(b"LOAD refused")
     assert not _connected(listener)
+
+
+def test_workers_run_under_the_memory_cap(store: KGStore) -> None:
+    kg_server = _start(store, workers=2, memory_mb=1536)
+    try:
+        assert _query(kg_server.url, ASK)[0] == 200
+        pids = [w.process.pid for w in kg_server.endpoint.pool._live.values()]
+        assert len(pids) == 2
+        for pid in pids:
+            limits = Path(f"/proc/{pid}/limits").read_text()
+            line = next(x for x in limits.splitlines() if x.startswith("Max address space"))
+            assert line.split()[3:5] == [str(1536 * 1024 * 1024)] * 2
+    finally:
+        kg_server.stop()

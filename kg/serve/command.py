@@ -27,7 +27,7 @@ from kg.store import StoreError, remove_serve_marker, serving_process, write_ser
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(min=1),
               help="Query worker processes (queries that may run at once).")
 @click.option("--memory-limit", "memory_mb", default=2048, show_default=True,
-              type=click.IntRange(min=256), help="Memory cap of each query worker, in MiB.")
+              type=click.IntRange(min=1024), help="Memory cap of each query worker, in MiB.")
 @click.option("--cors", multiple=True, metavar="ORIGIN",
               help="Let pages of ORIGIN (repeatable, or '*') query the endpoint.")
 @click.option("--allow-service", multiple=True, metavar="HOST",

@@ -14,9 +14,12 @@ reopens its view when an update has changed the store since it last opened it.
 from __future__ import annotations
 
 import gc
-import multiprocessing
+import json
+import os
 import queue
 import resource
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -75,15 +78,20 @@ def _execute(store: ox.Store, path: str, job: Job, allow_service: tuple[str, ...
     )
 
 
-def worker_main(conn: Connection, path: str, memory_mb: int,
+def worker_main(jobs: Connection, answers: Connection, path: str, memory_mb: int,
                 allow_service: tuple[str, ...]) -> None:
-    """Serve jobs from ``conn`` until it closes (the body of a worker process)."""
+    """Serve jobs from ``jobs`` until it closes (the body of a worker process)."""
     _limit_memory(memory_mb)
     store: ox.Store | None = None
     seen = -1
+    try:
+        store, seen = ox.Store.read_only(path), 0
+    except (OSError, RuntimeError, ValueError):  # reported with the first job
+        pass
+    answers.send(READY)
     while True:
         try:
-            job: Job = conn.recv()
+            job: Job = jobs.recv()
         except (EOFError, OSError):
             return
         try:
@@ -100,15 +108,32 @@ def worker_main(conn: Connection, path: str, memory_mb: int,
             reply = error_reply(500, f"query failed: {type(exc).__name__}: "
                                 f"{' '.join(str(exc).split())[:300]}")
         try:
-            conn.send(reply)
+            answers.send(reply)
         except (OSError, ValueError):
             return
 
 
+READY = "ready"
+#: Seconds a new worker may take to start (imports, opening the store); not query time.
+STARTUP_LIMIT = 120.0
+_ENTRY = "import sys; from kg.serve.workers import worker_process; worker_process(sys.argv)"
+
+
 @dataclass
 class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: Connection
+    process: subprocess.Popen
+    conn: Connection  # jobs to the worker
+    answers: Connection  # replies from it
+    ready: bool = False
+
+    def wait_ready(self) -> bool:
+        """Wait for the worker's start-up message; return whether it came."""
+        if not self.ready:
+            try:
+                self.ready = self.answers.poll(STARTUP_LIMIT) and self.answers.recv() == READY
+            except (EOFError, OSError):
+                self.ready = False
+        return self.ready
 
 
 class WorkerPool:
@@ -121,37 +146,54 @@ class WorkerPool:
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.allow_service = tuple(allow_service)
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["kg.serve.workers"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._closed = False
         self._live: dict[int, _Worker] = {}
 
     def start(self) -> None:
-        """Start the workers (each opens the store on its first job)."""
-        for _ in range(self.size):
-            self._idle.put(self._spawn())
+        """Start the workers and wait until they are ready."""
+        workers = [self._spawn() for _ in range(self.size)]
+        for worker in workers:
+            worker.wait_ready()
+            self._idle.put(worker)
 
     def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=worker_main, name="kg-query-worker", daemon=True,
-            args=(child, self.path, self.memory_mb, self.allow_service),
-        )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
+        """Start a worker as a fresh interpreter (see :func:`worker_process`): unlike
+        multiprocessing it never re-imports the caller's main module, and it holds nothing of
+        the server but two pipes."""
+        jobs_read, jobs_write = os.pipe()
+        answers_read, answers_write = os.pipe()
+        settings = json.dumps({"fds": [jobs_read, answers_write], "path": self.path,
+                               "memory_mb": self.memory_mb,
+                               "allow_service": list(self.allow_service)})
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "RUST_BACKTRACE": "0", "PYTHONPATH": os.pathsep.join(
+            [package_root, *filter(None, [os.environ.get("PYTHONPATH")])])}
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _ENTRY, settings],
+                pass_fds=(jobs_read, answers_write), stdin=subprocess.DEVNULL, env=env,
+            )
+        finally:
+            os.close(jobs_read)
+            os.close(answers_write)
+        worker = _Worker(process, Connection(jobs_write, readable=False),
+                         Connection(answers_read, writable=False))
         self._live[id(worker)] = worker
         return worker
 
     def _kill(self, worker: _Worker) -> int | None:
         self._live.pop(id(worker), None)
-        if worker.process.is_alive():
+        if worker.process.poll() is None:
             worker.process.kill()
-        worker.process.join(10)
+        try:
+            worker.process.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
         worker.conn.close()
-        return worker.process.exitcode
+        worker.answers.close()
+        return worker.process.returncode
 
     def _replace(self, worker: _Worker) -> tuple[_Worker | None, int | None]:
         code = self._kill(worker)
@@ -169,9 +211,11 @@ class WorkerPool:
                                " queries; retry later", {"Retry-After": "5"})
         replacement: _Worker | None = worker
         try:
+            if not worker.wait_ready():
+                raise EOFError("worker did not start")
             worker.conn.send(job)
-            if worker.conn.poll(self.timeout):
-                return worker.conn.recv()
+            if worker.answers.poll(self.timeout):
+                return worker.answers.recv()
             replacement, _ = self._replace(worker)
             return timeout_reply(self.timeout)
         except (EOFError, OSError):
@@ -190,3 +234,11 @@ class WorkerPool:
             workers = list(self._live.values())
         for worker in workers:
             self._kill(worker)
+
+
+def worker_process(argv: list[str]) -> None:
+    """Run a worker from its command line (a JSON object of settings, see ``_spawn``)."""
+    settings = json.loads(argv[1])
+    jobs_fd, answers_fd = settings["fds"]
+    worker_main(Connection(jobs_fd, writable=False), Connection(answers_fd, readable=False),
+                settings["path"], settings["memory_mb"], tuple(settings["allow_service"]))
