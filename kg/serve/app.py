@@ -29,10 +29,11 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.rdf import example_queries
+from kg.rdf import PREFIXES, example_queries
 from kg.serve.endpoint import (
     EndpointConfig,
     Reply,
@@ -57,6 +58,8 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+#: YASGUI, vendored from npm (see its README there), served for the query page.
+YASGUI_DIR = Path(str(resources.files("kg").joinpath("assets/yasgui")))
 _LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]"]
 
 
@@ -111,7 +114,8 @@ def query_page_html() -> str:
          "sparql": q["sparql"]}
         for q in example_queries()
     ]
-    return template.replace("__KG_EXAMPLES__", json_island(examples))
+    return (template.replace("__KG_EXAMPLES__", json_island(examples))
+            .replace("__KG_PREFIXES__", json_island(PREFIXES)))
 
 
 class Endpoint:
@@ -133,6 +137,7 @@ class Endpoint:
                 Route("/index.html", self.query_page, methods=["GET", "OPTIONS"]),
                 Route("/graph", self.graph_page, methods=["GET", "OPTIONS"]),
                 Route("/timeline", self.graph_page, methods=["GET", "OPTIONS"]),
+                Mount("/assets/yasgui", StaticFiles(directory=str(YASGUI_DIR))),
             ],
         )
         self.app.add_exception_handler(404, self._not_found)
@@ -391,6 +396,9 @@ def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # answers go out as head + body writes: without TCP_NODELAY (inherited by accepted
+    # sockets) each keep-alive answer waits ~40 ms for the client's delayed ACK
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((host, port))
         sock.listen(BACKLOG)
