@@ -69,6 +69,30 @@ def _tokens(text: str) -> Iterable[tuple[str, str]]:
             yield kind, match.group()
 
 
+def _code(text: str) -> tuple[str, dict[int, str]]:
+    """Return ``text`` with strings, IRIs and comments blanked out (same length), and the IRIs
+    by start offset."""
+    parts: list[str] = []
+    iris: dict[int, str] = {}
+    last = 0
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup in ("comment", "string", "iri"):
+            parts += [text[last:match.start()], " " * (match.end() - match.start())]
+            last = match.end()
+            if match.lastgroup == "iri":
+                iris[match.start()] = match.group()
+    parts.append(text[last:])
+    return "".join(parts), iris
+
+
+# A keyword is any occurrence not glued to a name: "?service", "ex:service" and "_:load" are
+# names, while ". SERVICE", ".SERVICE" and "}SERVICE" are the keyword (a rare name such as
+# "ex:a.service" is refused too: safer than missing a keyword).
+_REMOTE = re.compile(r"(?<![\w:?$%\\])(SERVICE|LOAD)(?![\w:%\\-])", re.IGNORECASE)
+_NEXT = re.compile(r"\s*(SILENT\b\s*)?(\S*)", re.IGNORECASE)
+_DEPTH = str.maketrans({"{": "(", "[": "(", "}": ")", "]": ")"})
+
+
 def _host(iri: str) -> str:
     try:
         return (urlsplit(iri).hostname or "").lower()
@@ -80,29 +104,33 @@ def _scan(text: str, what: str, remote_words: dict[str, str],
           allow_service: Iterable[str]) -> None:
     if len(text) > MAX_LENGTH:
         raise QueryRefused(f"{what} too long: {len(text)} characters (at most {MAX_LENGTH})")
-    allowed = {h.lower() for h in allow_service}
+    plain = _unescape(text)
+    code, iris = _code(plain)
     depth = 0
-    tokens = list(_tokens(_unescape(text)))
-    for index, (kind, value) in enumerate(tokens):
-        if kind == "open":
+    for char in code.translate(_DEPTH):
+        if char == "(":
             depth += 1
             if depth > MAX_DEPTH:
                 raise QueryRefused(
                     f"{what} nested too deeply: more than {MAX_DEPTH} levels of brackets")
-        elif kind == "close":
+        elif char == ")":
             depth = max(0, depth - 1)
-        elif kind == "word" and value.upper() in remote_words:
-            keyword = value.upper()
-            target = next((v for k, v in tokens[index + 1:index + 3]
-                           if not (k == "word" and v.upper() == "SILENT")), "")
-            host = _host(target[1:-1]) if target.startswith("<") else ""
-            if keyword == "SERVICE" and host and host in allowed:
-                continue
-            hint = (" (kg serve / kg query --allow-service HOST permits federation with HOST)"
-                    if keyword == "SERVICE" else "")
-            raise QueryRefused(
-                f"{remote_words[keyword]} refused: kg does not fetch remote data"
-                f" ({keyword} {target or '?'}){hint}")
+    allowed = {h.lower() for h in allow_service}
+    for match in _REMOTE.finditer(code):
+        keyword = match.group(1).upper()
+        if keyword not in remote_words:
+            continue
+        after = _NEXT.match(plain, match.end())
+        start = after.start(2)
+        target = iris.get(start) or after.group(2)[:40]
+        host = _host(target[1:-1]) if target.startswith("<") else ""
+        if keyword == "SERVICE" and host and host in allowed:
+            continue
+        hint = (" (kg serve / kg query --allow-service HOST permits federation with HOST)"
+                if keyword == "SERVICE" else "")
+        raise QueryRefused(
+            f"{remote_words[keyword]} refused: kg does not fetch remote data"
+            f" ({keyword} {target or '?'}){hint}")
 
 
 def check_query(text: str, allow_service: Iterable[str] = ()) -> None:

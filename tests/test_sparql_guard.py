@@ -23,6 +23,10 @@ from kg.sparql_guard import (
         "select * where { service <http://h/> { ?s ?p ?o } }",
         "SELECT * WHERE { \\u0053ERVICE <http://h/> { ?s ?p ?o } }",
         "SELECT * WHERE { VALUES ?u { <http://h/> } SERVICE ?u { ?s ?p ?o } }",
+        "SELECT * WHERE { ?a ?b ?c .SERVICE <http://h/> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?a ?b 1.SERVICE <http://h/> { ?s ?p ?o } }",
+        "SELECT * WHERE { {?a ?b ?c}SERVICE<http://h/>{ ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE # a comment\n <http://h/> { ?s ?p ?o } }",
     ],
 )
 def test_service_refused(query: str) -> None:
@@ -37,6 +41,7 @@ def test_service_refused(query: str) -> None:
         "SELECT * WHERE { ?s <http://example.org/SERVICE> ?o } # SERVICE <http://h/>",
         "PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:service ?o }",
         "SELECT * WHERE { ?s ?p ?o FILTER(?o < 3 && ?o > 1) }",
+        "SELECT ?service ?load WHERE { ?service ?p ?load . _:load ?p $service }",
     ],
 )
 def test_words_in_strings_iris_and_names_pass(query: str) -> None:
@@ -46,6 +51,7 @@ def test_words_in_strings_iris_and_names_pass(query: str) -> None:
 def test_allowed_service_host_passes_and_others_do_not() -> None:
     query = "SELECT * WHERE { SERVICE <https://query.example.org/sparql> { ?s ?p ?o } }"
     check_query(query, ["query.example.org"])
+    check_query(query.replace("SERVICE", "SERVICE SILENT"), ["query.example.org"])
     with pytest.raises(QueryRefused):
         check_query(query, ["other.example.org"])
 
