@@ -241,3 +241,20 @@ def test_html_error_page_is_one_line() -> None:
         _send(client, "PUT", "http://store.test/data?graph=x", content=b"")
     assert str(info.value) == ("PUT http://store.test/data failed: HTTP 500 Internal Server"
                                " Error: Error 500 Internal Server Error")
+
+
+def test_example_queries_answer_the_same_remotely(oxigraph_server: str, store_dir: Path) -> None:
+    from kg.rdf import example_queries
+
+    with KGStore.open(store_dir) as store:
+        push_store(store.ox, oxigraph_server + "/store", endpoint=oxigraph_server + "/query")
+    queries = example_queries()
+    assert len(queries) == 12
+    for query in queries:
+        # Oxigraph server's default graph is its own; kg's is the union of all graphs
+        remote = SPARQLWrapper(oxigraph_server + "/query")
+        remote.setQuery(query["sparql"])
+        remote.setReturnFormat(JSON)
+        remote.addParameter("union-default-graph", "")
+        rows = remote.query().convert()["results"]["bindings"]
+        assert rows == _local_rows(store_dir, query["sparql"]), query["name"]

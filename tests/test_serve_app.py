@@ -344,3 +344,14 @@ def test_workers_run_under_the_memory_cap(store: KGStore) -> None:
             assert line.split()[3:5] == [str(1536 * 1024 * 1024)] * 2
     finally:
         kg_server.stop()
+
+
+def test_rdflib_sparqlstore_reads_the_endpoint(server: KGServer, store: KGStore) -> None:
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    remote = Graph(store=SPARQLStore(server.url + "/sparql", returnFormat="json"))
+    query = ("SELECT DISTINCT ?name WHERE { ?a a <https://w3id.org/kg/ontology#Person> ;"
+             " <https://w3id.org/kg/ontology#name> ?name }")
+    names = sorted(str(row[0]) for row in remote.query(query))
+    assert names == sorted(str(row["name"]) for row in store.query(query))
+    assert "Marco Rubio" in names
