@@ -239,6 +239,16 @@ def test_localhost_host_header_accepted(server: KGServer) -> None:
     assert status == 200
 
 
+def test_host_name_option_adds_a_name(store: KGStore) -> None:
+    kg_server = _start(store, host_names=("kg.lab.example",))
+    try:
+        url = kg_server.url + "/sparql?query=ASK%7B%7D"
+        assert _request(url, headers={"Host": "kg.lab.example:7878"})[0] == 200
+        assert _request(url, headers={"Host": "other.lab.example"})[0] == 400
+    finally:
+        kg_server.stop()
+
+
 def test_cross_site_form_post_refused(server: KGServer) -> None:
     status, _, body = _query(server.url, ASK, {"Origin": "http://evil.example"})
     assert status == 403

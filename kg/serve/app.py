@@ -323,7 +323,8 @@ def build_app(endpoint: Endpoint, host: str) -> ASGIApp:
             allow_headers=["Accept", "Content-Type", "Authorization"],
             max_age=600,
         )
-    app = TrustedHostMiddleware(app, allowed_hosts=allowed_hosts(host))
+    names = allowed_hosts(host) + list(endpoint.config.host_names)
+    app = TrustedHostMiddleware(app, allowed_hosts=names)
     return SecurityHeaders(app)
 
 

@@ -32,11 +32,14 @@ from kg.store import StoreError, remove_serve_marker, serving_process, write_ser
               help="Let pages of ORIGIN (repeatable, or '*') query the endpoint.")
 @click.option("--allow-service", multiple=True, metavar="HOST",
               help="Let SERVICE reach HOST (repeatable); otherwise remote access is refused.")
+@click.option("--host-name", "host_names", multiple=True, metavar="NAME",
+              help="Also accept requests whose Host header names NAME (repeatable), e.g. the"
+                   " DNS name of the bound address.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
 def serve_command(
     store_path: str, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
     token: str | None, workers: int, memory_mb: int, cors: tuple[str, ...],
-    allow_service: tuple[str, ...], quiet: bool,
+    allow_service: tuple[str, ...], host_names: tuple[str, ...], quiet: bool,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (/sparql) with query and graph pages."""
     if allow_update and not token:
@@ -48,7 +51,7 @@ def serve_command(
         raise click.ClickException(f"{store_path}: already served by kg serve (pid"
                                    f" {running['pid']}, {running['url']})")
     config = EndpointConfig(timeout, max_rows, allow_update, token, workers, memory_mb,
-                            tuple(cors), tuple(allow_service))
+                            tuple(cors), tuple(allow_service), host_names=tuple(host_names))
     try:
         server = make_server(store_path, host, port, config, quiet=quiet)
     except StoreError as exc:

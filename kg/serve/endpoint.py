@@ -44,6 +44,7 @@ class EndpointConfig:
     cors: tuple[str, ...] = ()
     allow_service: tuple[str, ...] = ()
     read_timeout: float = 30.0
+    host_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
