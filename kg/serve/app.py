@@ -442,7 +442,5 @@ def make_server(
             cleanup.append(opened.close)
     sock = _bind(host, port)
     endpoint = Endpoint(Path(path), config, update_store if config.allow_update else None)
-    if not config.allow_update:
-        endpoint.update_store = None
     return KGServer(sock, endpoint, host, quiet, cleanup)
 
