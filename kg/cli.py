@@ -26,14 +26,15 @@ MODEL_OPTION = click.option(
 
 
 @contextmanager
-def open_store(path: str, must_exist: bool = True) -> Iterator:
-    """Open a store for a command, turning store errors into one-line CLI errors."""
+def open_store(path: str, must_exist: bool = True, read_only: bool = False) -> Iterator:
+    """Open a store for a command, turning store errors into one-line CLI errors; read-only
+    commands work beside a running ``kg serve`` or another reader."""
     from kg.store import KGStore, StoreError
 
     if must_exist and not Path(path).is_dir():
         raise click.ClickException(f"{path}: no store here (run 'kg build ... --store {path}')")
     try:
-        store = KGStore.open(path)
+        store = KGStore.open_read(path) if read_only else KGStore.open(path)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
@@ -185,7 +186,12 @@ _GRAPH_FORMATS = {"table": "turtle", "json": "jsonld", "xml": "rdfxml", "csv": "
               show_default=True,
               help="table for people; json, xml, csv, tsv: the W3C SPARQL 1.1 results formats"
                    " (CONSTRUCT: Turtle, JSON-LD, RDF/XML, N-Triples).")
-def query(query, store_path, fmt) -> None:
+@click.option("--spreadsheet-safe/--raw-cells", default=True, show_default=True,
+              help="CSV/TSV: prefix ' to text cells starting with = + - @ (no formulas when"
+                   " opened in a spreadsheet).")
+@click.option("--allow-service", multiple=True, metavar="HOST",
+              help="Let SERVICE reach HOST (repeatable); otherwise remote access is refused.")
+def query(query, store_path, fmt, spreadsheet_safe, allow_service) -> None:
     """Run a SPARQL query (text or a .rq file) over the store."""
     import pyoxigraph as ox
 
@@ -194,7 +200,8 @@ def query(query, store_path, fmt) -> None:
     from kg.store import StoreError
 
     sparql = _read_query(query)
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
+        store.allow_service = tuple(allow_service)
         try:
             result = store.raw_query(sparql)
             if isinstance(result, ox.QuerySolutions):
@@ -204,8 +211,9 @@ def query(query, store_path, fmt) -> None:
                 value = bool(result)
             else:
                 triples = list(result)
-        except (StoreError, OSError, RuntimeError) as exc:
+        except (StoreError, OSError, RuntimeError, ValueError) as exc:
             raise click.ClickException(" ".join(str(exc).split())) from None
+
     def out(data: bytes) -> None:
         click.echo(data, nl=False)
 
@@ -213,7 +221,8 @@ def query(query, store_path, fmt) -> None:
         if fmt == "table":
             click.echo(format_table(variables, rows), nl=False)
         else:
-            out(sparql_results.serialize_select(fmt, variables, rows))
+            out(sparql_results.serialize_select(fmt, variables, rows,
+                                                spreadsheet_safe=spreadsheet_safe))
     elif isinstance(result, ox.QueryBoolean):
         if fmt == "table":
             click.echo("true" if value else "false")
@@ -250,7 +259,7 @@ EXPORT_FORMATS = ["ttl", "nt", "jsonld", "trig", "nq", "graphml", "gexf"]
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def export(store_path, fmt, output) -> None:
     """Export the store as RDF (ttl, nt, jsonld, trig, nq) or a graph file (graphml, gexf)."""
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
         if fmt in ("graphml", "gexf"):
             from kg.graph import to_networkx
             from kg.graphfile import write_gexf, write_graphml
@@ -292,7 +301,7 @@ def viz(store_path, output, focus, depth, timeline, group_by, max_nodes, title) 
     from kg.graph import to_networkx
     from kg.viz import render_graph_page, render_timeline_page
 
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
         graph = to_networkx(store)
     try:
         if timeline:
@@ -311,7 +320,7 @@ def viz(store_path, output, focus, depth, timeline, group_by, max_nodes, title) 
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def stats(store_path, as_json) -> None:
     """Counts by type and the most-mentioned actors."""
-    with open_store(store_path) as store:
+    with open_store(store_path, read_only=True) as store:
         summary = store.stats()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))

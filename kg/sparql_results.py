@@ -236,9 +236,29 @@ def select_tsv(variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes
 
 SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "tsv": select_tsv}
 
+#: Text a spreadsheet would run as a formula when it opens a CSV/TSV cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_TYPES = {XSD_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
 
-def serialize_select(fmt: str, variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
-    """Return SELECT results (variable names, rows of pyoxigraph terms or None) in ``fmt``."""
+
+def spreadsheet_safe_term(term: Any) -> Any:
+    """Return ``term`` with a ``'`` before a text literal that starts like a formula
+    (``=HYPERLINK(...)``, ``+1``, ``@SUM``); numbers, IRIs and other terms unchanged."""
+    if (isinstance(term, ox.Literal) and term.datatype.value in _TEXT_TYPES
+            and term.value.startswith(FORMULA_STARTS)):
+        if term.language:
+            return ox.Literal("'" + term.value, language=term.language)
+        return ox.Literal("'" + term.value)
+    return term
+
+
+def serialize_select(fmt: str, variables: Sequence[str], rows: Sequence[Sequence[Any]],
+                     spreadsheet_safe: bool = False) -> bytes:
+    """Return SELECT results (variable names, rows of pyoxigraph terms or None) in ``fmt``;
+    with ``spreadsheet_safe``, CSV/TSV text cells cannot start a formula (``kg query``'s
+    default; the endpoint answers the values as stored)."""
+    if spreadsheet_safe and fmt in ("csv", "tsv"):
+        rows = [[spreadsheet_safe_term(t) for t in row] for row in rows]
     return SELECT_WRITERS[fmt](variables, rows)
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -52,6 +54,7 @@ from kg.rdf import (
     extraction_triples,
     role_triples,
 )
+from kg.sparql_guard import QueryRefused, check_query, describe_syntax_error
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
@@ -67,6 +70,9 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
     "nq": ox.RdfFormat.N_QUADS,
 }
+#: Prefixes written in exports: not ``kgid:``, whose ids hold '/', which Turtle would escape as
+#: ``kgid:actor\/person\/x`` (valid, but Virtuoso and other tools reject it).
+EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "kgid"}
 #: Formats that keep named graphs (the others export the union of all graphs).
 DATASET_FORMATS = frozenset({"trig", "nq"})
 
@@ -77,6 +83,40 @@ class StoreError(Exception):
 
 class QueryError(StoreError):
     """A SPARQL query is malformed or failed."""
+
+
+# ---------------------------------------------------------------------- sharing with kg serve
+
+SERVE_MARKER = "kg-serve.json"
+
+
+def write_serve_marker(path: str | Path, url: str) -> None:
+    """Record in the store directory that this process serves it at ``url``."""
+    marker = {"pid": os.getpid(), "url": url}
+    (Path(path) / SERVE_MARKER).write_text(json.dumps(marker), encoding="utf-8")
+
+
+def remove_serve_marker(path: str | Path) -> None:
+    """Drop the marker of :func:`write_serve_marker` (if it is this process's)."""
+    marker = Path(path) / SERVE_MARKER
+    if (serving_process(path) or {}).get("pid") == os.getpid():
+        marker.unlink(missing_ok=True)
+
+
+def serving_process(path: str | Path) -> dict[str, Any] | None:
+    """Return ``{"pid", "url"}`` of the live ``kg serve`` serving the store, else ``None``."""
+    try:
+        marker = json.loads((Path(path) / SERVE_MARKER).read_text(encoding="utf-8"))
+        pid = int(marker["pid"])
+        os.kill(pid, 0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return {"pid": pid, "url": str(marker.get("url", ""))}
+
+
+def _served_message(path: Path, server: dict[str, Any]) -> str:
+    return (f"{path}: store is served by kg serve (pid {server['pid']}, {server['url']});"
+            " stop the server to change the store")
 
 
 # ---------------------------------------------------------------------- term conversion
@@ -150,6 +190,8 @@ class KGStore:
         self._ox: ox.Store | None = store
         self.path = path
         self._dataset: Dataset | None = None
+        #: Hosts that ``SERVICE`` may reach in :meth:`query` (none: no remote access).
+        self.allow_service: tuple[str, ...] = ()
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -163,6 +205,9 @@ class KGStore:
             raise StoreError(f"{path}: not a kg store (it is a file, not a directory)")
         if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
             raise StoreError(f"{path}: not a kg store (directory holds no Oxigraph database)")
+        server = serving_process(path)
+        if server and server["pid"] != os.getpid():
+            raise StoreError(_served_message(path, server))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # "--store out/kg-store" just works
             store = ox.Store(str(path))
@@ -176,12 +221,32 @@ class KGStore:
         kg_store._migrate()
         return kg_store
 
+    @classmethod
+    def open_read(cls, path: str | Path) -> KGStore:
+        """Open an existing store for reading, beside a running ``kg serve`` or another
+        process that holds it: read-write when nobody does (so leftovers of a killed build
+        are dropped), else read-only (the data as of opening)."""
+        path = Path(path)
+        if serving_process(path) is None:
+            try:
+                return cls.open(path)
+            except StoreError as exc:
+                if "in use" not in str(exc):
+                    raise
+        if not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: not a kg store (directory holds no Oxigraph database)")
+        try:
+            return cls(ox.Store.read_only(str(path)), path)
+        except (OSError, RuntimeError) as exc:
+            first = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise StoreError(f"{path}: cannot open store read-only ({first})") from exc
+
     def close(self) -> None:
         """Flush and release the store (the directory lock is freed)."""
         if self._ox is not None:
             try:
                 self._ox.flush()
-            except OSError:
+            except (OSError, RuntimeError):  # a read-only store cannot flush
                 pass
         self._dataset = None
         self._ox = None
@@ -450,6 +515,10 @@ class KGStore:
 
     def _run(self, sparql: str, init_bindings: dict[str, Any] | None) -> Any:
         """Run SPARQL on pyoxigraph with union default graph, prefixes and substitutions."""
+        try:
+            check_query(sparql, self.allow_service)
+        except QueryRefused as exc:
+            raise QueryError(str(exc)) from exc
         substitutions = {
             ox.Variable(str(k).lstrip("?$")): to_ox(v) for k, v in (init_bindings or {}).items()
         }
@@ -461,8 +530,8 @@ class KGStore:
                 substitutions=substitutions or None,
             )
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from exc
-        except RuntimeError as exc:
+            raise QueryError(describe_syntax_error(sparql, exc)) from exc
+        except (RuntimeError, OSError) as exc:
             if not substitutions or "projection" not in str(exc):
                 raise QueryError(" ".join(str(exc).split())) from exc
         # Oxigraph substitutes only projected variables; bind the others with a trailing
@@ -482,7 +551,7 @@ class KGStore:
                 use_default_graph_as_union=True,
             )
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL query: {' '.join(str(exc).split())}") from exc
+            raise QueryError(describe_syntax_error(sparql, exc)) from exc
 
     def raw_query(self, sparql: str, init_bindings: dict[str, Any] | None = None) -> Any:
         """Run SPARQL like :meth:`query` and return pyoxigraph's result as it is
@@ -506,15 +575,19 @@ class KGStore:
         result = self._run(sparql, init_bindings)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return [{n: to_python(sol[n]) for n in names} for sol in result]
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
-        for t in result:
-            graph.add((from_ox_term(t.subject), from_ox_term(t.predicate), from_ox_term(t.object)))
-        return graph
+        try:
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return [{n: to_python(sol[n]) for n in names} for sol in result]
+            graph = Graph()
+            for prefix, ns in PREFIXES.items():
+                graph.bind(prefix, ns)
+            for t in result:
+                graph.add((from_ox_term(t.subject), from_ox_term(t.predicate),
+                           from_ox_term(t.object)))
+            return graph
+        except (OSError, RuntimeError, ValueError) as exc:  # raised while results stream
+            raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
 
     def query_dataframe(self, sparql: str, init_bindings: dict[str, Any] | None = None):
         """Run a SELECT query and return a typed :class:`pandas.DataFrame` (plain ``str``
@@ -525,7 +598,10 @@ class KGStore:
         result = self._run(sparql, init_bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("query_dataframe needs a SELECT query")
-        return query_frame(result)
+        try:
+            return query_frame(result)
+        except (OSError, RuntimeError, ValueError) as exc:  # raised while results stream
+            raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
 
     # -- import / export ------------------------------------------------------------------------
 
@@ -535,7 +611,7 @@ class KGStore:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {format!r} (use {', '.join(EXPORT_FORMATS)})")
         output = str(dest) if isinstance(dest, str | Path) else dest
-        prefixes = {k: v for k, v in PREFIXES.items() if k != "rdf" or fmt != "jsonld"}
+        prefixes = {k: v for k, v in EXPORT_PREFIXES.items() if k != "rdf" or fmt != "jsonld"}
         if fmt in DATASET_FORMATS:
             self.ox.dump(output, EXPORT_FORMATS[fmt], prefixes=prefixes)
             return

@@ -13,12 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.error import URLError
 
+import httpx
 import pytest
 from click.testing import CliRunner
 from records import extractions
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from kg.push import PushError, default_graph_store, graph_url, push_store
+from kg.cli import main
+from kg.push import ChallengeAuth, PushError, _send, default_graph_store, graph_url, push_store
+from kg.rdf import article_graph_iri
 from kg.serve import push_command, run_query
 from kg.store import KGStore
 
@@ -160,3 +163,98 @@ def test_default_graph_store(endpoint: str, expected: str) -> None:
 )
 def test_graph_url(store: str, graph: str | None, expected: str) -> None:
     assert graph_url(store, graph) == expected
+
+
+def _remote_graphs(url: str) -> set[str]:
+    return {row["g"]["value"] for row in _remote_rows(url, GRAPH_COUNTS)}
+
+
+OTHER = "https://example.org/not-kg"
+
+
+@pytest.mark.parametrize(("flags", "kept"), [([], False), (["--no-prune"], True)])
+def test_push_mirrors_after_remove(
+    oxigraph_server: str, store_dir: Path, flags: list[str], kept: bool
+) -> None:
+    runner = CliRunner()
+    args = ["--store", str(store_dir), "--endpoint", oxigraph_server + "/query"]
+    assert runner.invoke(push_command, args).exit_code == 0
+    other = urllib.request.Request(
+        graph_url(oxigraph_server + "/store", OTHER), method="PUT",
+        data=b"<urn:a> <urn:b> <urn:c> .\n", headers={"Content-Type": "application/n-triples"})
+    urllib.request.urlopen(other, timeout=10).read()
+    removed = extractions()[0].article.id
+    result = runner.invoke(main, ["remove", removed, "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(push_command, args + flags)
+    assert result.exit_code == 0, result.output
+    graphs = _remote_graphs(oxigraph_server)
+    assert (str(article_graph_iri(removed)) in graphs) is kept
+    assert str(article_graph_iri(extractions()[1].article.id)) in graphs
+    assert OTHER in graphs  # graphs outside kg's namespace are never touched
+    assert ("deleted 1 removed graphs" in result.output) is not kept
+
+
+def _digest_server(request: httpx.Request) -> httpx.Response:
+    auth = request.headers.get("authorization", "")
+    if auth.startswith("Digest ") and 'username="dba"' in auth and "response=" in auth:
+        return httpx.Response(201)
+    return httpx.Response(401, headers={"WWW-Authenticate": 'Digest realm="SPARQL",'
+                                        ' nonce="abc123", qop="auth", algorithm="MD5"'})
+
+
+def _basic_server(request: httpx.Request) -> httpx.Response:
+    if request.headers.get("authorization") == "Basic ZGJhOnNlY3JldA==":  # dba:secret
+        return httpx.Response(204)
+    return httpx.Response(401, headers={"WWW-Authenticate": 'Basic realm="store"'})
+
+
+@pytest.mark.parametrize(("server", "scheme"), [(_digest_server, "Digest"),
+                                                (_basic_server, "Basic")])
+def test_auth_follows_the_servers_challenge(server, scheme: str) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("authorization", ""))
+        return server(request)
+
+    auth = ChallengeAuth("dba", "secret")
+    with httpx.Client(transport=httpx.MockTransport(handler), auth=auth) as client:
+        for _ in range(2):
+            response = _send(client, "PUT", "http://store.test/crud?graph=urn%3Ag",
+                             content=b"<urn:a> <urn:b> <urn:c> .")
+            assert response.status_code < 300
+    assert seen[0] == ""  # no credentials before the server asks
+    assert [x.split(" ")[0] for x in seen if x] == [scheme, scheme]  # then the asked scheme
+    assert seen[-1].startswith(scheme + " ")  # kept for the next request
+
+
+def test_html_error_page_is_one_line() -> None:
+    page = ("<!DOCTYPE html><html><head><title>Error 500 Internal Server Error</title></head>"
+            "<body><h1>Oops</h1>\n<p>stack trace\nline 2</p></body></html>")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, text=page, headers={"Content-Type": "text/html"})
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client, \
+            pytest.raises(PushError) as info:
+        _send(client, "PUT", "http://store.test/data?graph=x", content=b"")
+    assert str(info.value) == ("PUT http://store.test/data failed: HTTP 500 Internal Server"
+                               " Error: Error 500 Internal Server Error")
+
+
+def test_example_queries_answer_the_same_remotely(oxigraph_server: str, store_dir: Path) -> None:
+    from kg.rdf import example_queries
+
+    with KGStore.open(store_dir) as store:
+        push_store(store.ox, oxigraph_server + "/store", endpoint=oxigraph_server + "/query")
+    queries = example_queries()
+    assert len(queries) == 12
+    for query in queries:
+        # Oxigraph server's default graph is its own; kg's is the union of all graphs
+        remote = SPARQLWrapper(oxigraph_server + "/query")
+        remote.setQuery(query["sparql"])
+        remote.setReturnFormat(JSON)
+        remote.addParameter("union-default-graph", "")
+        rows = remote.query().convert()["results"]["bindings"]
+        assert rows == _local_rows(store_dir, query["sparql"]), query["name"]
