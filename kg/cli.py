@@ -64,10 +64,16 @@ def main() -> None:
 @MODEL_OPTION
 @click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
               help="CSV of alias,canonical,type[,action] rules for actor merging.")
-@click.option("--keep-going", is_flag=True, help="Skip bad files with a warning.")
+@click.option("--keep-going", is_flag=True, help="Skip bad files (or lines, items) with a warning.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(paths, store_path, published, model, aliases_path, keep_going, quiet) -> None:
-    """Ingest articles (files, folders, '-' for stdin) into the store; re-runs add only news."""
+@click.option("--verbose", "-v", is_flag=True,
+              help="One line per skipped record (not English, non-HTML, non-200).")
+def build(paths, store_path, published, model, aliases_path, keep_going, quiet, verbose) -> None:
+    """Ingest articles into the store; re-runs add only news.
+
+    PATHS are files or folders (.txt .md .html .json .jsonl, web archives .warc/.warc.gz,
+    feeds .rss/.atom/.xml) or '-' for stdin.
+    """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -94,12 +100,32 @@ def build(paths, store_path, published, model, aliases_path, keep_going, quiet) 
     except _known_errors() as exc:
         raise click.ClickException(str(exc)) from None
     for error in report.errors:
-        click.echo(f"warning: skipped {error}", err=True)
+        click.echo(f"warning: {skip_message(error)}", err=True)
+    if verbose:
+        for notice in report.notices:
+            click.echo(f"skipped {notice}", err=True)
+    left_out = "".join(f", {n} {kind}" for kind, n in sorted(report.skipped.items()))
     click.echo(
         f"{store_path}: {report.added} added, {report.replaced} replaced, "
-        f"{report.unchanged} unchanged, {len(report.errors)} skipped; "
+        f"{report.unchanged} unchanged, {len(report.errors)} skipped{left_out}; "
         f"{report.merges} actor merges"
     )
+
+
+def skip_message(error: str) -> str:
+    """Return the warning for a skipped input: what was skipped, then where and why.
+
+    >>> skip_message("a.jsonl: line 2: malformed JSON")
+    'skipped line 2 of a.jsonl: malformed JSON'
+    >>> skip_message("b.txt: empty file")
+    'skipped b.txt: empty file'
+    """
+    import re
+
+    m = re.match(r"^(.*?): ((?:line|item) \d+): (.*)$", str(error))
+    if m:
+        return f"skipped {m.group(2)} of {m.group(1)}: {m.group(3)}"
+    return f"skipped {error}"
 
 
 def _check_date(value: str | None) -> None:
@@ -128,7 +154,7 @@ def extract(paths, fmt, published, model, keep_going) -> None:
     _check_date(published)
 
     def warn(error) -> None:
-        click.echo(f"warning: skipped {error}", err=True)
+        click.echo(f"warning: {skip_message(error)}", err=True)
 
     try:
         for extraction in extract_paths(paths, published=published, model=model,
