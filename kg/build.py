@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.history import BuildHistory, linked_digest
-from kg.ingest import IngestError, Skipped, read_articles
+from kg.ingest import FetchSettings, IngestError, Skipped, read_articles
 from kg.link import ActorLinker, AliasRule, EventLinker, MergeRecord, remap_ids
 from kg.model import Article, Extraction
 from kg.pipeline import extract_articles
@@ -33,7 +33,7 @@ class BuildReport:
     unchanged: int = 0
     errors: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Skipped] = field(default_factory=list)
     triples: int = 0
     merges: int = 0
 
@@ -85,6 +85,8 @@ def build_store(
     keep_going: bool = False,
     on_article: Callable[[Extraction], None] | None = None,
     batch_size: int = 32,
+    urls: Sequence[str] = (),
+    fetch: FetchSettings | None = None,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``; return a :class:`BuildReport`.
 
@@ -105,10 +107,11 @@ def build_store(
 
     def record_skip(notice: Skipped) -> None:
         report.skipped[notice.kind] = report.skipped.get(notice.kind, 0) + 1
-        report.notices.append(str(notice))
+        report.notices.append(notice)
 
     on_error = record_error if keep_going else None
-    articles = read_articles(paths, published=published, on_error=on_error, on_skip=record_skip)
+    articles = read_articles(paths, published=published, on_error=on_error, on_skip=record_skip,
+                             urls=urls, fetch=fetch)
     history = BuildHistory.for_store(store)
     rules_before = list(history.rules)
     history.add_rules(aliases)

@@ -58,8 +58,14 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @STORE_OPTION
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="File of web page URLs (one a line) to fetch and read.")
+@click.option("--http-cache", default=None, type=click.Path(file_okay=False),
+              help="Cache of fetched pages (default: STORE.http-cache).")
+@click.option("--host-interval", default=1.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds between requests to one host.")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for all input.")
 @MODEL_OPTION
 @click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
@@ -68,11 +74,12 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True,
               help="One line per skipped record (not English, non-HTML, non-200).")
-def build(paths, store_path, published, model, aliases_path, keep_going, quiet, verbose) -> None:
+def build(paths, store_path, url_lists, http_cache, host_interval, published, model,
+          aliases_path, keep_going, quiet, verbose) -> None:
     """Ingest articles into the store; re-runs add only news.
 
     PATHS are files or folders (.txt .md .html .json .jsonl, web archives .warc/.warc.gz,
-    feeds .rss/.atom/.xml) or '-' for stdin.
+    feeds .rss/.atom/.xml) or '-' for stdin; --urls adds web pages.
     """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -81,8 +88,12 @@ def build(paths, store_path, published, model, aliases_path, keep_going, quiet, 
     from kg.link import load_aliases
 
     _check_date(published)
+    if not paths and not url_lists:
+        raise click.UsageError("give article files or folders, or --urls FILE")
     console = Console(stderr=True)
     try:
+        urls, fetch = _fetch_plan(url_lists, http_cache or f"{store_path}.http-cache",
+                                  host_interval)
         rules = load_aliases(aliases_path) if aliases_path else []
         progress = Progress(
             SpinnerColumn(), TextColumn("{task.description}"),
@@ -96,13 +107,14 @@ def build(paths, store_path, published, model, aliases_path, keep_going, quiet, 
                 progress.update(task, advance=1, description=extraction.article.title[:40])
 
             report = build_store(paths, store, published=published, model=model,
-                                 aliases=rules, keep_going=keep_going, on_article=advance)
+                                 aliases=rules, keep_going=keep_going, on_article=advance,
+                                 urls=urls, fetch=fetch)
     except _known_errors() as exc:
         raise click.ClickException(str(exc)) from None
     for error in report.errors:
         click.echo(f"warning: {skip_message(error)}", err=True)
-    if verbose:
-        for notice in report.notices:
+    for notice in report.notices:
+        if verbose or notice.kind == "failed URL":  # a link the user gave always gets a line
             click.echo(f"skipped {notice}", err=True)
     left_out = "".join(f", {n} {kind}" for kind, n in sorted(report.skipped.items()))
     click.echo(
@@ -110,6 +122,16 @@ def build(paths, store_path, published, model, aliases_path, keep_going, quiet, 
         f"{report.unchanged} unchanged, {len(report.errors)} skipped{left_out}; "
         f"{report.merges} actor merges"
     )
+
+
+def _fetch_plan(url_lists, cache: str, interval: float):
+    """Return the URLs of the ``--urls`` files and how to fetch them."""
+    from pathlib import Path
+
+    from kg.ingest import FetchSettings, read_url_list
+
+    urls = [u for f in url_lists for u in read_url_list(f)]
+    return urls, FetchSettings(cache=Path(cache), interval=interval)
 
 
 def skip_message(error: str) -> str:

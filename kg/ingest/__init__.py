@@ -32,12 +32,14 @@ from kg.ingest.feeds import FEED_SUFFIXES, feed_articles
 from kg.ingest.html import html_article
 from kg.ingest.language import language_notice, with_language
 from kg.ingest.text import _json_articles, _jsonl_articles, _plain_article
+from kg.ingest.urls import FetchSettings, read_url_list, url_articles
 from kg.ingest.warc import WARC_SUFFIXES, warc_articles
 from kg.model import Article
 
 __all__ = [
-    "MAX_BYTES", "SUFFIXES", "STDIN", "STDIN_SOURCE", "IngestError", "Skipped", "iter_sources",
-    "parse_date", "read_articles", "read_text", "remove_control_characters",
+    "MAX_BYTES", "SUFFIXES", "STDIN", "STDIN_SOURCE", "FetchSettings", "IngestError", "Skipped",
+    "iter_sources", "parse_date", "read_url_list", "read_articles", "read_text",
+    "remove_control_characters",
 ]
 
 #: File name suffixes picked up when a folder is expanded.
@@ -90,8 +92,11 @@ def read_articles(
     published: str | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    urls: Sequence[str] = (),
+    fetch: FetchSettings | None = None,
 ) -> Iterator[Article]:
-    """Yield the articles found in ``paths`` (files, folders or ``-`` for stdin).
+    """Yield the articles found in ``paths`` (files, folders or ``-`` for stdin), then those
+    of the web pages at ``urls`` (fetched as ``fetch`` says; failures go to ``on_skip``).
 
     ``published`` (``YYYY-MM-DD``) overrides any date found in the articles. A bad file (or
     a bad line of a ``.jsonl`` file) raises :class:`IngestError`, unless ``on_error`` is given:
@@ -107,16 +112,25 @@ def read_articles(
         for src in _expand(p):
             count += 1
             try:
-                for article in map(with_language, _read_source(src, report, notice)):
-                    skipped = language_notice(article)
-                    if skipped is not None:
-                        notice(skipped)
-                        continue
-                    yield replace(article, published=override) if override else article
+                yield from _english(_read_source(src, report, notice), override, notice)
             except IngestError as err:
                 report(err)
         if count == 0:
             report(IngestError(p, f"folder holds no article files ({', '.join(SUFFIXES)})"))
+    if urls:
+        yield from _english(url_articles(list(urls), fetch or FetchSettings(), notice), override,
+                            notice)
+
+
+def _english(articles: Iterator[Article], override: str | None,
+             notice: Callable[[Skipped], None]) -> Iterator[Article]:
+    """Yield the English ones of ``articles`` (others go to ``notice``), dated ``override``."""
+    for article in map(with_language, articles):
+        skipped = language_notice(article)
+        if skipped is not None:
+            notice(skipped)
+            continue
+        yield replace(article, published=override) if override else article
 
 
 def read_text(text: str, source: str = STDIN_SOURCE, published: str | None = None) -> Article:
