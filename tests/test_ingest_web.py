@@ -334,3 +334,33 @@ def test_build_counts_non_english_and_lists_them_under_verbose(tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 added" in result.output and "1 not English" in result.output
     assert f"skipped {path.as_posix()}: not English (language de)" in result.output
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def test_the_same_text_under_two_names_is_one_article(tmp_path):
+    first = tmp_path / "a" / "lock.txt"
+    second = tmp_path / "b" / "lock-copy.txt"
+    for path, text in ((first, "\n\n".join(BODY)), (second, "\n".join(BODY).upper())):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    other = tmp_path / "b" / "other.txt"
+    other.write_text(BODY[0], encoding="utf-8")
+    notices: list[Skipped] = []
+    articles = list(read_articles([str(tmp_path)], on_skip=notices.append))
+    assert [a.source for a in articles] == [first.as_posix(), other.as_posix()]
+    assert [str(n) for n in notices] == [
+        f"{second.as_posix()}: duplicate (same text as {first.as_posix()})"]
+
+
+def test_a_warc_page_also_given_as_a_saved_page_is_read_once(tmp_path):
+    html = with_furniture("nav", "comments")
+    saved = tmp_path / "saved.html"
+    saved.write_text(html, encoding="utf-8")
+    write_warc(tmp_path / "c.warc", [("https://courier.example/lock", 200, "text/html",
+                                      html.encode())], gz=False)
+    notices: list[Skipped] = []
+    articles = list(read_articles([str(saved), str(tmp_path / "c.warc")], on_skip=notices.append))
+    assert [a.source for a in articles] == [saved.as_posix()]
+    assert [n.kind for n in notices] == ["duplicate"]

@@ -3,10 +3,10 @@
 Formats: plain text (``.txt``), Markdown (``.md``), HTML (``.html``/``.htm``, main text and
 metadata by trafilatura), JSON Lines (``.jsonl``, one article object a line), JSON (``.json``,
 one object or a list of them), web archives (``.warc``/``.warc.gz``, every HTML response an
-article, streamed) and feeds (``.rss``/``.atom``/``.xml``, every item an article). Articles
-that are not English are skipped with a notice. Every bad input becomes an
-:class:`IngestError` with a one-line message naming the file and the reason, never a
-traceback.
+article, streamed), feeds (``.rss``/``.atom``/``.xml``, every item an article) and web
+pages fetched from a list of URLs. Articles that are not English, and copies of an article
+already read, are skipped with a notice. Every bad input becomes an :class:`IngestError`
+with a one-line message naming the file and the reason, never a traceback.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from kg.ingest.base import (
     parse_date,
     remove_control_characters,
 )
+from kg.ingest.duplicates import SeenTexts
 from kg.ingest.feeds import FEED_SUFFIXES, feed_articles
 from kg.ingest.html import html_article
 from kg.ingest.language import language_notice, with_language
@@ -107,26 +108,28 @@ def read_articles(
     override = _check_iso_date(published) if published is not None else None
     report = on_error or _raise
     notice = on_skip or _ignore
+    seen = SeenTexts()
     for p in paths:
         count = 0
         for src in _expand(p):
             count += 1
             try:
-                yield from _english(_read_source(src, report, notice), override, notice)
+                yield from _kept(_read_source(src, report, notice), override, seen, notice)
             except IngestError as err:
                 report(err)
         if count == 0:
             report(IngestError(p, f"folder holds no article files ({', '.join(SUFFIXES)})"))
     if urls:
-        yield from _english(url_articles(list(urls), fetch or FetchSettings(), notice), override,
-                            notice)
+        pages = url_articles(list(urls), fetch or FetchSettings(), notice)
+        yield from _kept(pages, override, seen, notice)
 
 
-def _english(articles: Iterator[Article], override: str | None,
-             notice: Callable[[Skipped], None]) -> Iterator[Article]:
-    """Yield the English ones of ``articles`` (others go to ``notice``), dated ``override``."""
+def _kept(articles: Iterator[Article], override: str | None, seen: SeenTexts,
+          notice: Callable[[Skipped], None]) -> Iterator[Article]:
+    """Yield the English ones of ``articles`` not read before (others go to ``notice``),
+    dated ``override``."""
     for article in map(with_language, articles):
-        skipped = language_notice(article)
+        skipped = language_notice(article) or seen.notice(article)
         if skipped is not None:
             notice(skipped)
             continue
