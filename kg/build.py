@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.history import BuildHistory, linked_digest
-from kg.ingest import IngestError, read_articles
+from kg.ingest import FetchSettings, IngestError, Skipped, read_articles
 from kg.link import ActorLinker, AliasRule, EventLinker, MergeRecord, remap_ids
 from kg.model import Article, Extraction
 from kg.pipeline import extract_articles
@@ -32,6 +32,8 @@ class BuildReport:
     replaced: int = 0
     unchanged: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    notices: list[Skipped] = field(default_factory=list)
     triples: int = 0
     merges: int = 0
 
@@ -83,6 +85,8 @@ def build_store(
     keep_going: bool = False,
     on_article: Callable[[Extraction], None] | None = None,
     batch_size: int = 32,
+    urls: Sequence[str] = (),
+    fetch: FetchSettings | None = None,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``; return a :class:`BuildReport`.
 
@@ -101,8 +105,13 @@ def build_store(
     def record_error(error: IngestError) -> None:
         report.errors.append(str(error))
 
+    def record_skip(notice: Skipped) -> None:
+        report.skipped[notice.kind] = report.skipped.get(notice.kind, 0) + 1
+        report.notices.append(notice)
+
     on_error = record_error if keep_going else None
-    articles = read_articles(paths, published=published, on_error=on_error)
+    articles = read_articles(paths, published=published, on_error=on_error, on_skip=record_skip,
+                             urls=urls, fetch=fetch)
     history = BuildHistory.for_store(store)
     rules_before = list(history.rules)
     history.add_rules(aliases)
@@ -171,11 +180,13 @@ def write_merge_log(path: Path, log: Iterable[MergeRecord]) -> None:
 def extract_paths(paths: Sequence[str], *, published: str | None = None,
                   model: str | None = None, keep_going: bool = False,
                   on_error: Callable[[IngestError], None] | None = None,
+                  on_skip: Callable[[Skipped], None] | None = None,
                   ) -> Iterator[Extraction]:
     """Yield extractions for article files without a store, linking actors across them."""
     from kg.nlp import load_pipeline
 
-    articles = read_articles(paths, published=published, on_error=on_error if keep_going else None)
+    articles = read_articles(paths, published=published,
+                             on_error=on_error if keep_going else None, on_skip=on_skip)
     linker, events = ActorLinker(), EventLinker()
     for extraction in extract_articles(articles, nlp=load_pipeline(model)):
         linked = linker.link(extraction)

@@ -59,16 +59,29 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @STORE_OPTION
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="File of web page URLs (one a line) to fetch and read.")
+@click.option("--http-cache", default=None, type=click.Path(file_okay=False),
+              help="Cache of fetched pages (default: STORE.http-cache).")
+@click.option("--host-interval", default=1.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds between requests to one host.")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for all input.")
 @MODEL_OPTION
 @click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
               help="CSV of alias,canonical,type[,action] rules for actor merging.")
-@click.option("--keep-going", is_flag=True, help="Skip bad files with a warning.")
+@click.option("--keep-going", is_flag=True, help="Skip bad files (or lines, items) with a warning.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(paths, store_path, published, model, aliases_path, keep_going, quiet) -> None:
-    """Ingest articles (files, folders, '-' for stdin) into the store; re-runs add only news."""
+@click.option("--verbose", "-v", is_flag=True,
+              help="One line per skipped record (not English, non-HTML, non-200).")
+def build(paths, store_path, url_lists, http_cache, host_interval, published, model,
+          aliases_path, keep_going, quiet, verbose) -> None:
+    """Ingest articles into the store; re-runs add only news.
+
+    PATHS are files or folders (.txt .md .html .json .jsonl, web archives .warc/.warc.gz,
+    feeds .rss/.atom/.xml) or '-' for stdin; --urls adds web pages.
+    """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -76,8 +89,12 @@ def build(paths, store_path, published, model, aliases_path, keep_going, quiet) 
     from kg.link import load_aliases
 
     _check_date(published)
+    if not paths and not url_lists:
+        raise click.UsageError("give article files or folders, or --urls FILE")
     console = Console(stderr=True)
     try:
+        urls, fetch = _fetch_plan(url_lists, http_cache or f"{store_path}.http-cache",
+                                  host_interval)
         rules = load_aliases(aliases_path) if aliases_path else []
         progress = Progress(
             SpinnerColumn(), TextColumn("{task.description}"),
@@ -91,16 +108,47 @@ def build(paths, store_path, published, model, aliases_path, keep_going, quiet) 
                 progress.update(task, advance=1, description=extraction.article.title[:40])
 
             report = build_store(paths, store, published=published, model=model,
-                                 aliases=rules, keep_going=keep_going, on_article=advance)
+                                 aliases=rules, keep_going=keep_going, on_article=advance,
+                                 urls=urls, fetch=fetch)
     except _known_errors() as exc:
         raise click.ClickException(str(exc)) from None
     for error in report.errors:
-        click.echo(f"warning: skipped {error}", err=True)
+        click.echo(f"warning: {skip_message(error)}", err=True)
+    for notice in report.notices:
+        if verbose or notice.kind == "failed URL":  # a link the user gave always gets a line
+            click.echo(f"skipped {notice}", err=True)
+    left_out = "".join(f", {n} {kind}" for kind, n in sorted(report.skipped.items()))
     click.echo(
         f"{store_path}: {report.added} added, {report.replaced} replaced, "
-        f"{report.unchanged} unchanged, {len(report.errors)} skipped; "
+        f"{report.unchanged} unchanged, {len(report.errors)} skipped{left_out}; "
         f"{report.merges} actor merges"
     )
+
+
+def _fetch_plan(url_lists, cache: str, interval: float):
+    """Return the URLs of the ``--urls`` files and how to fetch them."""
+    from pathlib import Path
+
+    from kg.ingest import FetchSettings, read_url_list
+
+    urls = [u for f in url_lists for u in read_url_list(f)]
+    return urls, FetchSettings(cache=Path(cache), interval=interval)
+
+
+def skip_message(error: str) -> str:
+    """Return the warning for a skipped input: what was skipped, then where and why.
+
+    >>> skip_message("a.jsonl: line 2: malformed JSON")
+    'skipped line 2 of a.jsonl: malformed JSON'
+    >>> skip_message("b.txt: empty file")
+    'skipped b.txt: empty file'
+    """
+    import re
+
+    m = re.match(r"^(.*?): ((?:line|item) \d+): (.*)$", str(error))
+    if m:
+        return f"skipped {m.group(2)} of {m.group(1)}: {m.group(3)}"
+    return f"skipped {error}"
 
 
 def _check_date(value: str | None) -> None:
@@ -129,7 +177,7 @@ def extract(paths, fmt, published, model, keep_going) -> None:
     _check_date(published)
 
     def warn(error) -> None:
-        click.echo(f"warning: skipped {error}", err=True)
+        click.echo(f"warning: {skip_message(error)}", err=True)
 
     try:
         for extraction in extract_paths(paths, published=published, model=model,

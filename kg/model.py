@@ -50,7 +50,11 @@ def entity_id(type_: str, name: str) -> str:
 
 @dataclass(frozen=True)
 class Article:
-    """One news article as read by ingest; ``published`` is an ISO date or ``None``."""
+    """One news article as read by ingest; ``published`` is an ISO date or ``None``.
+
+    ``author``, ``site`` (the publisher's name) and ``language`` (ISO 639-1) come from the
+    page's metadata when the input has them.
+    """
 
     id: str
     title: str
@@ -58,6 +62,9 @@ class Article:
     published: str | None = None
     source: str = ""
     url: str | None = None
+    author: str | None = None
+    site: str | None = None
+    language: str | None = None
 
     @staticmethod
     def make_id(source: str, text: str) -> str:
@@ -268,6 +275,9 @@ class Extraction:
                 "published": a.published,
                 "source": a.source,
                 "url": a.url,
+                "author": a.author,
+                "site": a.site,
+                "language": a.language,
             },
             "entities": [e.to_json() for e in self.entities],
             "statements": [s.to_json() for s in self.statements],

@@ -161,8 +161,9 @@ def kg_version() -> str:
 
 def content_hash(article: Article) -> str:
     """Return the digest of an article's content; a changed hash means "re-extract"."""
+    metadata = [v for v in (article.author, article.site) if v]  # only pages have them
     return digest(article.title, article.text, article.published, article.source, article.url,
-                  length=32)
+                  *metadata, length=32)
 
 
 def _str(value: str) -> Literal:
@@ -223,6 +224,10 @@ def article_triples(extraction: Extraction, ingested_at: str | None = None) -> l
         out.append((art, SCHEMA.datePublished, published))
     if a.url:
         out.append((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+    for prop, value in ((SCHEMA.author, a.author), (SCHEMA.publisher, a.site),
+                        (SCHEMA.inLanguage, a.language)):
+        if value:
+            out.append((art, prop, _str(value)))
     if ingested_at:
         out.append((graph, PROV.generatedAtTime, Literal(ingested_at, datatype=XSD.dateTime)))
     return out

@@ -241,8 +241,8 @@ def test_html_main_text_title_date_url(tmp_path):
         ("<meta name='date' content='2025-01-02'>", "<h1>Head</h1><p>x</p>", "Head", "2025-01-02"),
         (
             "",
-            "<p>By A. <time datetime='2025-07-08T10:00'>July 8</time></p><p>x</p>",
-            "By A. July 8",
+            "<h1>Polls close</h1><p>By A. <time datetime='2025-07-08T10:00'>July 8</time></p>",
+            "Polls close",
             "2025-07-08",
         ),
     ],
