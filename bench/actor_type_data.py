@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
@@ -54,18 +53,12 @@ def plain_model() -> Language:
 
 
 def parsed_docs(records: list[dict], nlp: Language, cache: Path | None, name: str) -> list[Doc]:
-    """Return the parsed articles, read from / written to ``cache/<name>-<n>.<model>.spacy``
-    (and the tok2vec tensors, which DocBin does not keep, beside it)."""
+    """Return the parsed articles, read from / written to ``cache/<name>-<n>.<model>.spacy``."""
     model = nlp.meta.get("name", "model")
     target = cache / f"{name}-{len(records)}.{model}.spacy" if cache else None
-    tensors = target.with_suffix(".tensors.npz") if target else None
-    if target and target.exists() and tensors.exists():
+    if target and target.exists():
         docs = list(DocBin().from_disk(target).get_docs(nlp.vocab))
-        with np.load(tensors) as stored:
-            arrays = [stored[f"arr_{i}"] for i in range(len(docs))]
         if len(docs) == len(records):
-            for doc, array in zip(docs, arrays, strict=True):
-                doc.tensor = array.astype(np.float32)
             return docs
     docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
     if target:
@@ -74,7 +67,6 @@ def parsed_docs(records: list[dict], nlp: Language, cache: Path | None, name: st
         for doc in docs:
             bin_.add(doc)
         bin_.to_disk(target)
-        np.savez_compressed(tensors, *[doc.tensor.astype(np.float16) for doc in docs])
     return docs
 
 

@@ -300,8 +300,9 @@ def actor_features(mentions: Sequence[Span]) -> dict[str, float]:
         raise ValueError("an actor needs at least one mention")
     features: dict[str, float] = {}
     weight = 1.0 / len(mentions)
-    for span in sorted(mentions, key=lambda s: (s.start, s.end)):  # same sums in any order
-        for feature in set(mention_features(span)):
+    # sorted mentions and features: the same float sums in any order and any process
+    for span in sorted(mentions, key=lambda s: (s.start, s.end)):
+        for feature in sorted(set(mention_features(span))):
             features[feature] = features.get(feature, 0.0) + weight
     return features
 
