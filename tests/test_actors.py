@@ -125,12 +125,14 @@ def test_no_junk_actors_from_headings_and_links(extract):
     assert not names & {"Key Developments & Timeline", "Witkoff", "Putin", "Witkoff Meets Putin"}
 
 
-def test_headline_actor_kept_only_when_body_names_it(extract):
-    text = ("Stubb Meets Orban in Vienna\n\n"
-            "Finnish President Alexander Stubb held talks on Monday.\n")
-    names = {e.name for e in extract(text).entities}
-    assert "Alexander Stubb" in names
-    assert "Orban" not in names
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Harbour Deal Signed in Valletta\n\nMinister Ana Borg signed the deal on Monday.\n",
+     "Valletta", "Place"),
+    ("Squad\nGoalkeepers: Ana Borg, Marco Vella\n\nThe coach named the squad.\n",
+     "Marco Vella", "Person"),
+])
+def test_names_in_headlines_and_tables_are_kept(extract, text, name, type_):
+    assert name in names_by_type(extract(text)).get(type_, set())
 
 
 def test_numbers_and_dates_never_actors(extract):
@@ -358,3 +360,19 @@ def test_untitled_name_of_a_titled_person_like_a_country_is_the_person(nlp):
               "press.")
     assert [(s.text, s.label_) for s in doc.spans["kg_actors"]] == [
         ("Luis Montenegro", "Person"), ("Lisbon", "Place"), ("Luis Montenegro", "Person")]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Scorers: Dunmore 3 ( Ana Borg 41 , Marco Vella 77 ; Joseph Camilleri 4-43 )\n",
+     {"Marco Vella", "Joseph Camilleri"}),
+    ("Team: 15 - Pieter Joubert , 14 - Justin Mahlangu , 13 - Japie Swart\n",
+     {"Pieter Joubert", "Justin Mahlangu", "Japie Swart"}),
+])
+def test_names_in_score_tables_and_squad_lists(extract, text, people):
+    """A score or shirt number next to a name does not make it junk."""
+    assert people <= names_by_type(extract(text)).get("Person", set())
+
+
+def test_a_model_number_still_makes_a_product(extract):
+    names = {e.name for e in extract("A Boeing 747 landed. Boeing said it was safe.").entities}
+    assert "Boeing" in names and not any("747" in n for n in names)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.countries import is_demonym, lookup_country
+from kg.extract.knowledge import is_city, is_given_name
 from kg.lexicon import (
     BODY_HEADS,
     DEMONYMS,
@@ -39,8 +40,6 @@ from kg.lexicon import (
 ACTORS_KEY = "kg_actors"
 if not Span.has_extension("kg_demonym"):
     Span.set_extension("kg_demonym", default=False)
-if not Span.has_extension("kg_headline"):
-    Span.set_extension("kg_headline", default=False)
 
 _TITLE_PHRASES = (
     "Secretary of State", "Secretary of Defense", "Secretary of the Treasury",
@@ -282,7 +281,26 @@ def _names_a_product(span: Span) -> bool:
     if any(ch.isdigit() for ch in span.text):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and (bool(_MODEL_RE.match(nxt.text)) or nxt.text in ("OS", "OS X"))
+    if nxt is None or _is_table_figure(nxt):
+        return False
+    return bool(_MODEL_RE.match(nxt.text)) or nxt.text in ("OS", "OS X")
+
+
+def _is_table_figure(token: Token) -> bool:
+    """Return whether a number is a score or figure in a table or list ("C. Lewis 94 ,",
+    "Kent 108-3 (", "Hawick 23" at the end of a line): followed by punctuation that is no
+    sentence end, another number or a line break."""
+    if not any(c.isdigit() for c in token.text):
+        return False
+    doc, i = token.doc, token.i
+    while i + 2 < len(doc) and doc[i + 1].text in ("-", "/") and doc[i + 2].like_num and \
+            not doc[i].whitespace_:
+        i += 2  # "429-7", "4-43"
+    if i + 1 >= len(doc):
+        return True
+    token, nxt = doc[i], doc[i + 1]
+    return nxt.text in (",", ";", "(", ")", ":") or nxt.like_num or "\n" in token.whitespace_ \
+        or (nxt.is_space and "\n" in nxt.text)
 
 
 def _looks_like_junk(span: Span) -> bool:
@@ -517,6 +535,44 @@ def _fills_its_line(span: Span) -> bool:
     return len(span.text) >= 0.8 * len(text[start:end].strip())
 
 
+_FIGURE_RE = re.compile(r"^[\W\d_]+$|^v$|^vs\.?$")
+#: Labels NER gives names that a score or number ran into ("Surrey 429-7" as LAW).
+_FIGURE_LABELS = frozenset("CARDINAL QUANTITY MONEY PERCENT LAW WORK_OF_ART PRODUCT "
+                           "EVENT ORDINAL".split())
+
+
+def _without_figures(ent: Span) -> Span:
+    """Return an entity without the scores, numbers, dashes and line breaks NER ran it into
+    ("Leicestershire 296", "8 - Luc Nilis", "George\\n"): a name in a results table or a
+    squad list is still a name."""
+    if ent.label_ == "PLAN":
+        return ent  # "28-point peace plan"
+    start, end = ent.start, ent.end
+    while start < end and _FIGURE_RE.match(ent.doc[start].text.strip() or "-"):
+        start += 1
+    while end > start and _FIGURE_RE.match(ent.doc[end - 1].text.strip() or "-") and \
+            ent.doc[end - 1].text not in (".", "'"):
+        end -= 1
+    if (start, end) == (ent.start, ent.end) or start == end:
+        return ent
+    label = ent.label_
+    if label in _FIGURE_LABELS:
+        label = _label_from_knowledge(ent.doc[start:end])
+    return Span(ent.doc, start, end, label=label)
+
+
+def _label_from_knowledge(name: Span) -> str:
+    """Return an NER label for a name cut out of a number-like entity, from what kg knows
+    about its words (a country, a city, a given name), else ``""`` (no actor)."""
+    if not all(t.is_title or t.is_upper for t in name if t.is_alpha):
+        return ""
+    if lookup_country(name.text) is not None or is_city(name.text):
+        return "GPE"
+    if len(name) >= 2 and is_given_name(name[0].text):
+        return "PERSON"
+    return ""
+
+
 def _without_trailing_preposition(ent: Span) -> Span:
     """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
     end = ent.end
@@ -609,12 +665,12 @@ def _entities(doc: Doc):
 def actor_spans(doc: Doc) -> list[Span]:
     """Return typed actor mention spans of ``doc`` (label = kg actor type), junk removed."""
     spans: list[Span] = []
-    junk, headlines = doc._.kg_junk, doc._.kg_headlines
+    junk = doc._.kg_junk
     taken = 0  # tokens before this index belong to an earlier, extended name
     for ent in _entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
-        ent = _after_nationality_noun(_with_hyphenated_parts(ent))
+        ent = _after_nationality_noun(_with_hyphenated_parts(_without_figures(ent)))
         if ent.label_ == "PERSON":
             ent = _with_name_particles(ent)
         taken = ent.end
@@ -634,7 +690,6 @@ def actor_spans(doc: Doc) -> list[Span]:
             type_ = "Place"  # "ADDIS ABABA, Nov. 12 —" names where the story was filed
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
-        typed._.kg_headline = in_ranges(ent.start_char, ent.end_char, headlines)
         spans.append(typed)
     return spans
 

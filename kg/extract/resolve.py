@@ -5,7 +5,7 @@ organisations by alias table; acronyms of organisation names ("EU" = "European U
 people by full name, surname or first name and transliteration variants (rapidfuzz);
 generic plan mentions ("the peace plan") to the one specific plan of the article.
 ``kg_resolve`` sets ``span._.kg_entity`` on every actor mention and ``doc._.kg_entities``
-(id → :class:`EntityInfo`); headline-only mentions are dropped unless the body names them.
+(id → :class:`EntityInfo`). Names in headlines, tables and lists count like names in prose.
 """
 
 from __future__ import annotations
@@ -197,7 +197,6 @@ def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityIn
             continue
         span = Span(doc, token.i, token.i + 1, label=label)
         span._.kg_entity = info.id
-        span._.kg_headline = in_ranges(token.idx, token.idx + 1, doc._.kg_headlines)
         info.surface[token.text] += 1
         extra.append(span)
     return extra
@@ -255,7 +254,6 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
         if (span.label_ in ("Organization", "Place", "Group") or country) and any(
                 name.endswith(" " + span.text.lower()) for name in full_names):
             relabelled = Span(span.doc, span.start, span.end, label="Person")
-            relabelled._.kg_headline = span._.kg_headline
             span = relabelled
         out.append(span)
     return out
@@ -276,7 +274,6 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
         if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
                 and span.text not in people:
             relabelled = Span(span.doc, span.start, span.end, label="Organization")
-            relabelled._.kg_headline = span._.kg_headline
             span = relabelled
         out.append(span)
     return out
@@ -298,10 +295,8 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     _merge_generic_plans(spans, resolver)
     spans += _surname_mentions(doc, spans, resolver)
     spans += _org_short_mentions(doc, spans, resolver)
-    body_ids = {s._.kg_entity for s in spans if not s._.kg_headline}
-    kept = [s for s in spans if s._.kg_entity in body_ids]
-    doc.spans[ACTORS_KEY] = kept
-    used = {s._.kg_entity for s in kept}
+    doc.spans[ACTORS_KEY] = spans
+    used = {s._.kg_entity for s in spans}
     return {id_: info for id_, info in resolver.entities.items() if id_ in used and info.surface}
 
 
