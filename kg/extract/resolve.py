@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ACTORS_KEY, after_title
 from kg.extract.countries import lookup_country, normalise_surface
+from kg.extract.types import decide_types
 from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
 
@@ -245,14 +246,20 @@ def _org_short_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> lis
 
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
     """Return spans with non-person mentions of a named person's surname relabelled as that
-    person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker")."""
+    person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker",
+    "Wang" after "Wang Donghai")."""
     full_names = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2]
     out = []
     for span in spans:
         after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
         country = span.label_ == "Country" and not span._.kg_demonym and not after_preposition
-        if (span.label_ in ("Organization", "Place", "Group") or country) and any(
-                name.endswith(" " + span.text.lower()) for name in full_names):
+        word = span.text.lower()
+        surname = any(name.endswith(" " + word) for name in full_names)
+        # a family name written first ("Wang" after "Wang Donghai")
+        family_first = len(span) == 1 and span.label_ in ("Organization", "Place") and any(
+            name.startswith(word + " ") for name in full_names)
+        if ((span.label_ in ("Organization", "Place", "Group") or country) and surname) or \
+                family_first:
             relabelled = Span(span.doc, span.start, span.end, label="Person")
             span = relabelled
         out.append(span)
@@ -282,7 +289,7 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
 def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
-    spans = _relabel_short_org_names(_relabel_surnames(list(doc.spans[ACTORS_KEY])))
+    spans = _relabel_short_org_names(_relabel_surnames(decide_types(list(doc.spans[ACTORS_KEY]))))
     # Full names first, so that a surname (or an organisation's short name) seen before its
     # full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in ("Person",
