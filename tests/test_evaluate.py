@@ -294,7 +294,7 @@ def test_cli_bad_gold_file_is_one_line_error(tmp_path, content, message):
 @pytest.mark.parametrize(
     ("folder", "dataset", "docs"),
     [("meantime_en", "meantime", 120), ("polnear", "polnear", 168),
-     ("giveme5w1h_gold", "giveme5w1h", 100)],
+     ("giveme5w1h_gold", "giveme5w1h", 100), ("conll2003_dev", "conll2003", 216)],
 )
 def test_shared_datasets_load_with_consistent_spans(folder, dataset, docs):
     path = SHARED_EVAL / folder / "normalized.jsonl"
@@ -307,3 +307,89 @@ def test_shared_datasets_load_with_consistent_spans(folder, dataset, docs):
             assert doc.text[item.start:item.end] == item.text
         for q in doc.quotes:
             assert doc.text[q.start:q.end] == q.quote
+
+
+# --- domain slices, named sets, ablation ------------------------------------------------------
+
+
+def sliced_docs() -> list[GoldDoc]:
+    start = TEXT.index("Bo Park")
+    return [
+        GoldDoc(id=f"d{n}", text=TEXT, dataset="conll2003", domain=domain,
+                parts=frozenset({"entities"}),
+                entities=(GoldEntity("Bo Park", ("Person",), start=start, end=start + 7),))
+        for n, domain in enumerate(("sports", "other", "other"))
+    ]
+
+
+def test_run_eval_pools_each_domain_and_leaves_out_duplicates_without_instances():
+    report = run_eval(sliced_docs(), predictor=fake_predictor, baseline=empty_predictor)
+    assert report["domains"] == {"other": 2, "sports": 1}
+    other = report["slices"]["other"]
+    assert other["kg"]["entities_typed"]["gold_total"] == 2
+    assert other["kg"]["entities_typed"]["recall"] == 1.0
+    assert other["baseline"]["entities_typed"]["recall"] == 0.0
+    assert report["slices"]["sports"]["kg"]["entities_typed"]["gold_total"] == 1
+    assert "duplicate_nodes" not in report["systems"]["kg"]
+
+
+def test_cli_table_shows_slice_rows(tmp_path):
+    record = {"id": "c1", "title": "SOCCER - HOSTS WIN.", "text": TEXT, "split": "dev",
+              "entities": [{"text": "Oslo", "type": "LOC", "start": TEXT.index("Oslo"),
+                            "end": TEXT.index("Oslo") + 4}]}
+    path = tmp_path / "conll.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(eval_command, [str(path), "--no-baseline", "--json"],
+                                obj={"eval_predictor": fake_predictor})
+    assert result.exit_code == 0, result.output
+    [report] = json.loads(result.output)
+    assert report["dataset"] == "conll2003"
+    assert report["slices"]["sports"]["kg"]["entities_typed"]["recall"] == 1.0
+    from kg.evaluate.cli import report_rows
+
+    labels = [row[0] for row in report_rows(report)]
+    assert "entities (typed) · sports, 1 docs" in labels
+
+
+def test_cli_named_set_from_eval_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "conll2003_dev"
+    folder.mkdir()
+    record = {"id": "c1", "title": "Talks resume.", "text": TEXT, "split": "dev",
+              "entities": []}
+    (folder / "normalized.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    monkeypatch.setenv("KG_EVAL_DIR", str(tmp_path))
+    for args in (["conll2003_dev"], ["--dataset", "conll2003_dev"]):
+        result = CliRunner().invoke(eval_command, [*args, "--no-baseline", "--json"],
+                                    obj={"eval_predictor": fake_predictor})
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)[0]["path"].endswith("conll2003_dev/normalized.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [([], "give a GOLD file, a set name"),
+     (["plain.jsonl", "--disable", "kg_roles,no_such_rule"], "unknown component or rule "
+      "no_such_rule")],
+)
+def test_cli_eval_usage_errors_are_one_line(args, message):
+    result = CliRunner().invoke(eval_command, args, obj={"eval_predictor": fake_predictor})
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_disable_sets_kg_disable_for_the_run(tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_DISABLE", raising=False)
+    seen = []
+
+    def predictor(docs):
+        import os
+
+        seen.append(os.environ.get("KG_DISABLE"))
+        return fake_predictor(docs)
+
+    result = CliRunner().invoke(eval_command, [str(write_plain(tmp_path)), "--no-baseline",
+                                               "--disable", "kg_roles, kg_boilerplate"],
+                                obj={"eval_predictor": predictor})
+    assert result.exit_code == 0, result.output
+    assert seen == ["kg_boilerplate,kg_roles"]

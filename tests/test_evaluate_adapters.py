@@ -209,3 +209,86 @@ def test_unknown_format_and_missing_file_raise(tmp_path):
         load_gold(path)
     with pytest.raises(FileNotFoundError):
         load_gold(tmp_path / "absent.jsonl")
+
+
+# --- CoNLL-2003 -------------------------------------------------------------------------------
+
+CONLL_TEXT = ("SOCCER - RIVERTON BEAT HALDEN.\nHALDEN 2001-04-07\n"
+              "Riverton striker Ola Vik scored twice in the Nordic Cup .")
+
+
+def conll_record(title: str = "SOCCER - RIVERTON BEAT HALDEN.") -> dict:
+    t = CONLL_TEXT
+
+    def mention(needle, type_, nth=0):
+        s, e = _span(t, needle, nth)
+        return {"text": needle, "type": type_, "start": s, "end": e}
+
+    return {"id": "c1", "title": title, "text": t, "date": "2001-04-07", "split": "dev",
+            "entities": [mention("RIVERTON", "ORG"), mention("HALDEN", "LOC", 1),
+                         mention("Ola Vik", "PER"), mention("Nordic Cup", "MISC")]}
+
+
+def test_conll_types_and_misc_ignored(tmp_path):
+    path = tmp_path / "conll2003_dev.jsonl"
+    path.write_text(json.dumps(conll_record()) + "\n", encoding="utf-8")
+    gold = load_gold(path)
+    assert gold.dataset == "conll2003"
+    [doc] = gold.docs
+    assert doc.parts == frozenset({"entities"})
+    by_text = {e.text: e for e in doc.entities}
+    assert by_text["RIVERTON"].types == ("Organization",)
+    assert by_text["HALDEN"].types == ("Place", "Country")
+    assert by_text["Ola Vik"].types == ("Person",)
+    assert by_text["Nordic Cup"].ignored and by_text["Nordic Cup"].types == ()
+    assert not by_text["Ola Vik"].ignored
+    assert doc.domain == "sports"
+
+
+def test_conll_detected_from_content(tmp_path):
+    path = tmp_path / "ner.jsonl"
+    path.write_text(json.dumps(conll_record()) + "\n", encoding="utf-8")
+    assert load_gold(path).dataset == "conll2003"
+
+
+@pytest.mark.parametrize(
+    ("title", "domain"),
+    [("CRICKET - HOSTS WIN BY TEN RUNS.", "sports"),
+     ("RUGBY UNION - LATE TRY SETTLES IT.", "sports"),
+     ("Boxing-Champion retires.", "sports"),
+     ("MOTOR RACING - POLE FOR VETERAN.", "sports"),
+     ("BASKETBALLSOCCER - CUP RESULTS.", "sports"),
+     ("Ministers agree budget - agency.", "other"),
+     ("PRESS DIGEST - Morning papers - May 2.", "other"),
+     ("Far East Gold - Quiet trade expected.", "other"),
+     ("Transport workers strike - union.", "other"),
+     ("Harbour reopens after storm.", "other")],
+)
+def test_conll_domain_from_title_head(title, domain):
+    from kg.evaluate.adapters import conll_domain
+
+    assert conll_domain(title) == domain
+
+
+def test_meantime_domain_is_corpus(tmp_path):
+    record = meantime_record() | {"corpus": "corpus_gm"}
+    path = tmp_path / "meantime.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert load_gold(path).docs[0].domain == "gm"
+
+
+@pytest.mark.parametrize(
+    ("name", "tail"),
+    [("conll2003_dev", "conll2003_dev/normalized.jsonl"),
+     ("conll2003", "conll2003_dev/normalized.jsonl"),
+     ("meantime", "meantime_en/normalized.jsonl"),
+     ("seed", "bench/gold/seed.gold.json")],
+)
+def test_named_set_paths(monkeypatch, tmp_path, name, tail):
+    from kg.evaluate.adapters import named_set_path
+
+    monkeypatch.setenv("KG_EVAL_DIR", str(tmp_path))
+    path = named_set_path(name)
+    assert str(path).endswith(tail)
+    assert (path.parent.parent == tmp_path) != (name == "seed")
+    assert named_set_path("no_such_set") is None

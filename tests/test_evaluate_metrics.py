@@ -299,3 +299,29 @@ def test_nested_name_of_another_type_is_left_out_of_typed_precision():
     assert (score.pred_correct, score.pred_total) == (1, 1)
     alone = entity_mention_score(gold, predicted[:1], typed=True)
     assert (alone.pred_correct, alone.pred_total) == (0, 1)
+
+
+# --- ignored gold mentions (CoNLL MISC) --------------------------------------------------------
+
+
+def test_ignored_gold_mentions_count_nowhere():
+    gold = [GoldEntity("Ola Vik", PER, start=0, end=7),
+            GoldEntity("Nordic", (), start=20, end=26, ignored=True),
+            GoldEntity("Halden", LOC, start=40, end=46)]
+    predicted = [PredictedMention(0, 7, "Person", "p1"),
+                 PredictedMention(20, 26, "Group", "g1"),      # on MISC: not counted
+                 PredictedMention(20, 30, "Organization", "o1"),  # overlaps MISC: not counted
+                 PredictedMention(50, 55, "Person", "p2")]     # on nothing: wrong
+    typed = entity_mention_score(gold, predicted, typed=True)
+    untyped = entity_mention_score(gold, predicted, typed=False)
+    assert (typed.pred_correct, typed.pred_total, typed.gold_found, typed.gold_total) == (
+        1, 2, 1, 2)
+    assert (untyped.pred_correct, untyped.pred_total, untyped.gold_found,
+            untyped.gold_total) == (1, 2, 1, 2)
+
+
+def test_prediction_matching_scored_gold_still_counts_over_misc():
+    gold = [GoldEntity("Nordic", (), start=0, end=6, ignored=True),
+            GoldEntity("Nordic Bank", ORG, start=0, end=11)]
+    wrong = entity_mention_score(gold, [PredictedMention(0, 11, "Person", "x")], typed=True)
+    assert (wrong.pred_correct, wrong.pred_total, wrong.gold_found) == (0, 1, 0)

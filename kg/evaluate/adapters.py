@@ -1,6 +1,6 @@
 """Readers turning each gold format into one record type, :class:`GoldDoc`.
 
-Formats: MEANTIME, PolNeAR and Giveme5W1H (the ``normalized.jsonl`` files of
+Formats: MEANTIME, PolNeAR, Giveme5W1H and CoNLL-2003 (the ``normalized.jsonl`` files of
 ``../shared/eval``) and our own plain format (JSON or JSONL)::
 
     {"id", "text" | "text_file", "published",
@@ -13,6 +13,12 @@ Choices (documented here because they change the figures):
   ``annotated_end``; PER→Person, ORG→Organization, LOC→Place *or* Country; PRO, FIN, MIX and
   untyped mentions are kept with no accepted type, so they count for untyped scoring only.
   Dates: DATE timexes with a text span, except the dateline (``CREATION_TIME``).
+  Domain slice: the article's corpus (``airbus``, ``apple``, ``gm``, ``stock``).
+* CoNLL-2003: every mention; PER→Person, ORG→Organization, LOC→Place *or* Country; MISC
+  mentions are kept as ``ignored`` (neither found nor missed, and a prediction overlapping
+  one is not counted). Domain slice: ``sports`` when the title's head — the words before its
+  first hyphen, at most four ("SOCCER -", "RUGBY UNION -", "Boxing-") — names a sport
+  (:data:`SPORT_WORDS`), else ``other``.
 * PolNeAR: ``direct_quotes`` with 3 or more words; the literal gold speaker span is kept.
 * Giveme5W1H: text = title, blank line, description (left out when the text already starts
   with it), blank line, text — the 5W1H phrases were annotated over all three. The main
@@ -24,12 +30,13 @@ Choices (documented here because they change the figures):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DATASETS: tuple[str, ...] = ("meantime", "polnear", "giveme5w1h", "plain")
+DATASETS: tuple[str, ...] = ("meantime", "polnear", "giveme5w1h", "conll2003", "plain")
 
 #: MEANTIME entity type → the kg types that count as right for it.
 MEANTIME_TYPES: dict[str, tuple[str, ...]] = {
@@ -38,6 +45,17 @@ MEANTIME_TYPES: dict[str, tuple[str, ...]] = {
     "LOC": ("Place", "Country"),
 }
 NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
+#: CoNLL-2003 entity type → the kg types that count as right for it (MISC: not scored).
+CONLL_TYPES: dict[str, tuple[str, ...]] = {
+    "PER": ("Person",),
+    "ORG": ("Organization",),
+    "LOC": ("Place", "Country"),
+}
+#: Words that make a CoNLL title head ("CRICKET -") a sports section.
+SPORT_WORDS = frozenset(
+    "soccer football cricket tennis golf baseball basketball boxing athletics cycling rugby "
+    "racing squash hockey swimming rowing skiing sailing motorcycling badminton volleyball "
+    "handball wrestling judo nfl nba nhl olympics sport sports".split())
 
 
 def meantime_types(gold_type: str | None, text: str) -> tuple[str, ...]:
@@ -64,6 +82,7 @@ class GoldEntity:
 
     ``types`` lists the kg types accepted as right; empty means "untyped scoring only".
     ``instance`` groups mentions of one real-world entity (for the duplicate-nodes metric).
+    ``ignored`` marks a mention that is neither rewarded nor penalised (CoNLL MISC).
     """
 
     text: str
@@ -72,6 +91,7 @@ class GoldEntity:
     start: int | None = None
     end: int | None = None
     instance: str | None = None
+    ignored: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,7 +127,8 @@ class GoldDoc:
     """One gold article: its text and every annotation the dataset has for it.
 
     ``parts`` names the annotation layers present (``entities``, ``quotes``, ``dates``,
-    ``events``, ``junk``) so that absent layers are not scored as zero.
+    ``events``, ``junk``) so that absent layers are not scored as zero. ``domain`` names
+    the slice the document is also reported in (MEANTIME corpus, CoNLL sports / other).
     """
 
     id: str
@@ -122,6 +143,7 @@ class GoldDoc:
     annotated_end: int | None = None
     parts: frozenset[str] = field(default_factory=frozenset)
     dataset: str = "plain"
+    domain: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +154,40 @@ class GoldSet:
     path: str
     docs: tuple[GoldDoc, ...]
     skipped: tuple[str, ...] = ()
+
+
+#: Named gold sets: name → (title, path under the evaluation folder, or from the repo root
+#: for ``seed``). ``kg eval NAME`` and ``bench/run_quality.py`` use these.
+NAMED_SETS: dict[str, tuple[str, str]] = {
+    "meantime": ("MEANTIME (entities, dates)", "meantime_en/normalized.jsonl"),
+    "conll2003_dev": ("CoNLL-2003 dev (entities)", "conll2003_dev/normalized.jsonl"),
+    "polnear": ("PolNeAR (direct quotes, speakers)", "polnear/normalized.jsonl"),
+    "giveme5w1h": ("Giveme5W1H (main-event date)", "giveme5w1h_gold/normalized.jsonl"),
+    "seed": ("Seed article (our annotation)", "bench/gold/seed.gold.json"),
+}
+SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def eval_dir() -> Path:
+    """Return the folder of the shared gold sets: ``KG_EVAL_DIR``, else ``../shared/eval``
+    next to the current directory, else next to the repository."""
+    import os
+
+    if os.environ.get("KG_EVAL_DIR"):
+        return Path(os.environ["KG_EVAL_DIR"])
+    here = Path.cwd().parent / "shared" / "eval"
+    return here if here.is_dir() else REPO_ROOT.parent / "shared" / "eval"
+
+
+def named_set_path(name: str) -> Path | None:
+    """Return the gold file of a named set (``conll2003_dev``, ``meantime``, ...), or None
+    when ``name`` is not a set name."""
+    name = SET_ALIASES.get(name, name)
+    if name not in NAMED_SETS:
+        return None
+    relative = NAMED_SETS[name][1]
+    return REPO_ROOT / relative if name == "seed" else eval_dir() / relative
 
 
 class GoldFormatError(ValueError):
@@ -172,7 +228,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 def detect_dataset(path: Path, records: list[dict[str, Any]]) -> str:
     """Return the dataset name for a gold file, from its path first, then its first record."""
     lowered = str(path).lower()
-    for name in ("meantime", "polnear", "giveme5w1h"):
+    for name in ("meantime", "polnear", "giveme5w1h", "conll2003"):
         if name in lowered:
             return name
     first = records[0] if records else {}
@@ -184,6 +240,8 @@ def detect_dataset(path: Path, records: list[dict[str, Any]]) -> str:
         return "polnear"
     if "events" in first and "description" in first:
         return "giveme5w1h"
+    if "entities" in first and "split" in first:
+        return "conll2003"
     raise GoldFormatError(f"{path}: cannot tell the gold format; pass --dataset")
 
 
@@ -252,7 +310,14 @@ def meantime_doc(record: dict[str, Any]) -> GoldDoc:
         annotated_end=limit,
         parts=frozenset({"entities", "dates"}),
         dataset="meantime",
+        domain=meantime_domain(record),
     )
+
+
+def meantime_domain(record: dict[str, Any]) -> str | None:
+    """Return the MEANTIME corpus of an article without its prefix (``corpus_gm`` → ``gm``)."""
+    corpus = record.get("corpus")
+    return str(corpus).removeprefix("corpus_") if corpus else None
 
 
 # --- PolNeAR --------------------------------------------------------------------------------
@@ -311,7 +376,57 @@ def giveme5w1h_doc(record: dict[str, Any]) -> GoldDoc:
     )
 
 
-ADAPTERS = {"meantime": meantime_doc, "polnear": polnear_doc, "giveme5w1h": giveme5w1h_doc}
+# --- CoNLL-2003 -----------------------------------------------------------------------------
+
+_TITLE_HEAD = re.compile(r"^\s*([^-–—]+?)\s*[-–—]")
+
+
+def conll_domain(title: str) -> str:
+    """Return ``sports`` when the title's head (up to 4 words before its first hyphen)
+    names a sport, else ``other``.
+
+    >>> conll_domain("RUGBY UNION - HOME SIDE WIN AT LAST.")
+    'sports'
+    >>> conll_domain("Ministers agree budget - agency.")
+    'other'
+    """
+    match = _TITLE_HEAD.match(title)
+    if not match or len(match.group(1).split()) > 4:
+        return "other"
+    words = re.findall(r"[a-z]+", match.group(1).lower())
+    # a word that is a sport, or glues one of 6+ letters to another ("BASKETBALLSOCCER")
+    sports = any(w in SPORT_WORDS or any(len(s) >= 6 and s in w for s in SPORT_WORDS)
+                 for w in words)
+    return "sports" if sports else "other"
+
+
+def conll_doc(record: dict[str, Any]) -> GoldDoc:
+    """Return a CoNLL-2003 article with every mention; MISC mentions are kept as ignored."""
+    entities = tuple(
+        GoldEntity(
+            text=m["text"],
+            types=CONLL_TYPES.get(m["type"], ()),
+            start=m["start"],
+            end=m["end"],
+            ignored=m["type"] not in CONLL_TYPES,
+        )
+        for m in record.get("entities", [])
+    )
+    title = record.get("title") or ""
+    return GoldDoc(
+        id=str(record["id"]),
+        text=record["text"],
+        published=record.get("date"),
+        title=title,
+        entities=entities,
+        parts=frozenset({"entities"}),
+        dataset="conll2003",
+        domain=conll_domain(title),
+    )
+
+
+ADAPTERS = {"meantime": meantime_doc, "polnear": polnear_doc, "giveme5w1h": giveme5w1h_doc,
+            "conll2003": conll_doc}
 
 
 # --- plain ----------------------------------------------------------------------------------

@@ -194,7 +194,11 @@ def entity_mention_score(
 
     Typed: gold mentions without accepted types are left out of recall, and a predicted
     mention whose only overlapping gold mentions are untyped is left out of precision.
+    Ignored gold mentions (CoNLL MISC) count nowhere: they are left out of recall, and a
+    prediction that overlaps one and matches no scored gold mention is left out of precision.
     """
+    ignored = [g for g in gold if g.ignored]
+    gold = [g for g in gold if not g.ignored]
     recall_gold = [g for g in innermost_mentions(gold) if g.types or not typed]
     found = sum(
         any(spans_match(_span(g), _span(p)) and (not typed or p.type in g.types)
@@ -204,6 +208,8 @@ def entity_mention_score(
     correct = total = 0
     for p in predicted:
         hits = [g for g in gold if spans_match(_span(g), _span(p))]
+        if not hits and any(overlap(p.start, p.end, g.start, g.end) for g in ignored):
+            continue
         if typed and hits and not any(g.types for g in hits):
             continue
         if typed and _nested_other_name(p, hits, predicted):

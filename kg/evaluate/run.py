@@ -8,6 +8,7 @@ runs plain spaCy NER; tests pass their own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -155,7 +156,8 @@ def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
             mentions = predicted_mentions(pred, gold.annotated_end)
             scores["entities_typed"] = entity_mention_score(gold.entities, mentions, typed=True)
             scores["entities_untyped"] = entity_mention_score(gold.entities, mentions, False)
-            scores["duplicate_nodes"] = duplicate_mention_rate(gold.entities, mentions)
+            if any(g.instance is not None for g in gold.entities):
+                scores["duplicate_nodes"] = duplicate_mention_rate(gold.entities, mentions)
         else:
             nodes = predicted_entities(pred)
             scores["entities_typed"] = entity_name_score(gold.entities, nodes, typed=True)
@@ -224,9 +226,23 @@ def predict(predictor: Predictor, docs: Sequence[GoldDoc]) -> list[dict[str, Any
 
 def evaluate_system(predictor: Predictor, docs: Sequence[GoldDoc]) -> dict[str, Any]:
     """Return the pooled JSON scores of one predictor over ``docs``."""
-    preds = predict(predictor, docs)
-    return scores_json(pool_scores([score_document(g, p) for g, p in zip(docs, preds,
-                                                                         strict=True)]))
+    return scores_json(pool_scores(score_documents(predict(predictor, docs), docs)))
+
+
+def score_documents(preds: Sequence[dict[str, Any]],
+                    docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
+    """Return the scores of each prediction against its gold document."""
+    return [score_document(g, p) for g, p in zip(docs, preds, strict=True)]
+
+
+def domain_slices(per_doc: Sequence[dict[str, Any]],
+                  docs: Sequence[GoldDoc]) -> dict[str, dict[str, Any]]:
+    """Return the pooled JSON scores per document domain (none when no document has one)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for scores, gold in zip(per_doc, docs, strict=True):
+        if gold.domain:
+            groups.setdefault(gold.domain, []).append(scores)
+    return {name: scores_json(pool_scores(groups[name])) for name in sorted(groups)}
 
 
 def _with_event_dates(extraction, dated):
@@ -275,26 +291,46 @@ def run_eval(
     predictor: Predictor | None = None,
     baseline: Predictor | bool = True,
     model: str | None = None,
+    keep_predictions: bool = False,
 ) -> dict[str, Any]:
     """Return the report of kg (or ``predictor``) and, unless off, the baseline over ``gold``.
 
-    Shape: ``{"dataset", "path", "docs", "skipped", "systems": {"kg": {...}, "baseline": {...}}}``
-    where each system maps part names to P/R/F1 (``precision``/``recall``/``f1`` + counts) or
-    rates (``value``/``hits``/``total``).
+    Shape: ``{"dataset", "path", "docs", "skipped", "systems": {"kg": {...}, "baseline": {...}},
+    "domains": {name: n_docs}, "slices": {name: {"kg": {...}, "baseline": {...}}}}`` where
+    each system maps part names to P/R/F1 (``precision``/``recall``/``f1`` + counts) or
+    rates (``value``/``hits``/``total``); ``slices`` pools the documents of each domain
+    (MEANTIME corpus, CoNLL sports / other). ``predictions`` keeps each system's raw output
+    per document when ``keep_predictions`` is set (for error listings).
     """
     from kg.evaluate.baseline import baseline_predictor
 
     docs = list(gold.docs) if isinstance(gold, GoldSet) else list(gold)
-    systems = {"kg": evaluate_system(predictor or kg_predictor(model), docs)}
+    predictors: dict[str, Predictor] = {"kg": predictor or kg_predictor(model)}
     if baseline is True:
         baseline = baseline_predictor(model)
     if baseline:
-        systems["baseline"] = evaluate_system(baseline, docs)
+        predictors["baseline"] = baseline
+    systems: dict[str, Any] = {}
+    slices: dict[str, dict[str, Any]] = {}
+    predictions: dict[str, list[dict[str, Any]]] = {}
+    for name, run in predictors.items():
+        preds = predict(run, docs)
+        per_doc = score_documents(preds, docs)
+        systems[name] = scores_json(pool_scores(per_doc))
+        for domain, scores in domain_slices(per_doc, docs).items():
+            slices.setdefault(domain, {})[name] = scores
+        if keep_predictions:
+            predictions[name] = preds
     dataset = gold.dataset if isinstance(gold, GoldSet) else (docs[0].dataset if docs else "")
-    return {
+    report = {
         "dataset": dataset,
         "path": gold.path if isinstance(gold, GoldSet) else None,
         "docs": len(docs),
         "skipped": list(gold.skipped) if isinstance(gold, GoldSet) else [],
         "systems": systems,
+        "domains": dict(sorted(Counter(d.domain for d in docs if d.domain).items())),
+        "slices": slices,
     }
+    if keep_predictions:
+        report["predictions"] = predictions
+    return report

@@ -2,16 +2,20 @@
 
 The ``kg_boilerplate`` component stores two lists of character ranges on the ``Doc``:
 ``doc._.kg_junk`` (never a source of facts) and ``doc._.kg_headlines`` (title and section
-headings: actors there count only when the body names them too).
+headings: actors there count only when the body names them too). Datelines ("GENEVA
+(Reuters) —") are ranges in ``doc._.kg_datelines``; their place, region and wire service are
+spans in ``doc.spans["kg_dateline"]`` (labels ``Place`` / ``Organization``, with
+``span._.kg_dateline_name``) and preset entities the NER keeps.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.lexicon import AD_LINE_RE, BYLINE_RE, JUNK_LINE_RE, META_LINE_RE
 
@@ -21,6 +25,8 @@ if not Doc.has_extension("kg_datelines"):
     Doc.set_extension("kg_datelines", default=[])
 if not Doc.has_extension("kg_headlines"):
     Doc.set_extension("kg_headlines", default=[])
+if not Span.has_extension("kg_dateline_name"):
+    Span.set_extension("kg_dateline_name", default=None)
 
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs via with".split())
@@ -77,27 +83,108 @@ def is_headline_case(line: str) -> bool:
     return capitalised >= max(1, round(0.8 * len(content)))
 
 
+def is_ad_line(line: str) -> bool:
+    """Return True for a "Product Name – pitch" advertising line; a timeline entry
+    ("May 3: ...") or a dateline ("TROMSØ — Minister Ola Berg met ...") is article text.
+
+    >>> is_ad_line("Kettle Pro Max – Boil water twice as fast")
+    True
+    >>> is_ad_line("BAKU — Azerbaijan's Foreign Minister met his counterpart.")
+    False
+    """
+    return bool(AD_LINE_RE.match(line)) and not _TIMELINE_RE.match(line) and \
+        not DATELINE_RE.match(line)
+
+
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+\S")
+_LIST_LABEL_RE = re.compile(r"^[^\W\d][\w'’ -]{0,30}:\s+\S")
+_LIST_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\band\b)\s*")
+
+
+def is_list_line(line: str) -> bool:
+    """Return True for a line listing names: a bullet or numbered item, a "Label: A, B"
+    line, or three or more short comma-separated items ("Ana Lopes, Marta Silva, Rita Sousa").
+    Such lines are article content (a squad, a cabinet, signatories), not headings.
+
+    >>> is_list_line("Team: Ana Lopes, Marta Silva")
+    True
+    >>> is_list_line("Witkoff Meets Putin as Russia Ukraine War Escalates")
+    False
+    """
+    stripped = line.strip()
+    if _BULLET_RE.match(stripped):
+        return True
+    body = stripped.split(":", 1)[1] if _LIST_LABEL_RE.match(stripped) else stripped
+    items = [i for i in _LIST_SEPARATOR_RE.split(body) if i.strip()]
+    short = all(len(re.findall(r"[^\W\d_]+", i)) <= 6 for i in items)
+    return short and (len(items) >= 3 or (body is not stripped and len(items) >= 1))
+
+
+_NUMBER_RE = re.compile(r"^[-+(]?[\d.,:/%-]*\d[\d.,:/%-]*\)?$")
+
+
+def is_table_line(line: str) -> bool:
+    """Return True for a row of a results or figures table ("Lotte 6 Hyundai 2", "Hanwha 58
+    1 49 .542 6"): at least two numbers, and numbers are two words in five or more.
+
+    >>> is_table_line("Hanwha 58 1 49 .542 6")
+    True
+    >>> is_table_line("Apple Profit Rises 20 Percent")
+    False
+    """
+    words = line.split()
+    numbers = sum(bool(_NUMBER_RE.match(w)) for w in words)
+    return numbers >= 2 and numbers >= 0.4 * len(words)
+
+
+def list_block_lines(lines: list[tuple[int, int, str]]) -> set[int]:
+    """Return the indexes of lines in a block introduced by a line ending with a colon
+    ("The ministers are:"), up to the next blank line after the first item: one name a line."""
+    inside: set[int] = set()
+    opened = seen_item = False
+    for index, (_, _, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            if seen_item:
+                opened = seen_item = False
+            continue
+        if opened and not stripped.endswith(":") and len(stripped.split()) <= 12:
+            inside.add(index)
+            seen_item = True
+            continue
+        opened, seen_item = stripped.endswith(":") and not JUNK_LINE_RE.match(stripped), False
+    return inside
+
+
 def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Return (junk ranges, headline ranges) of ``text`` by looking at its lines."""
+    """Return (junk ranges, headline ranges) of ``text`` by looking at its lines.
+
+    A line that lists names (:func:`is_list_line`, :func:`list_block_lines`) is neither a
+    headline nor an ad: its names are actors like any other."""
     junk: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
     lines = list(iter_lines(text))
+    listed = list_block_lines(lines)
     trailing_block = False
+    first = next((i for i, (_, _, line) in enumerate(lines) if line.strip()), 0)
     for index, (start, end, line) in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
+        in_list = index != first and (index in listed or is_list_line(stripped)
+                                      or is_table_line(stripped)
+                                      or bool(DATE_DATELINE_RE.fullmatch(stripped)))
         if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
                 META_LINE_RE.match(stripped)):
             junk.append((start, end))
             trailing_block = trailing_block or stripped.lower().startswith("related")
         elif BYLINE_RE.match(stripped) and len(stripped.split()) <= 8:
             junk.append((start, end))
-        elif index > 2 and AD_LINE_RE.match(stripped) and not _TIMELINE_RE.match(stripped):
+        elif index > 2 and not in_list and is_ad_line(stripped):
             junk.append((start, end))
         elif trailing_block and is_headline_case(stripped):
             junk.append((start, end))
-        elif is_headline_case(stripped) and not _TIMELINE_RE.match(stripped):
+        elif is_headline_case(stripped) and not in_list and not _TIMELINE_RE.match(stripped):
             headlines.append((start, end))
     return junk, headlines
 
@@ -108,11 +195,189 @@ DATELINE_RE = re.compile(
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–-])[ \t]+")
 
 
+#: The parts of a dateline head: the place in capitals, then ", Region" or ", Nov. 12"
+#: segments, then the wire service in parentheses.
+_DATELINE_PARTS = re.compile(
+    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:[ ]+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
+    r"(?P<segments>(?:[ \t]*,[ \t]*[^,()\n—–]+?)*)"
+    r"(?:[ \t]*\((?P<agency>[^)\n]{1,40})\))?[ \t]*[—–-]$")
+_SEGMENT = re.compile(r"[^,]+")
+_DATE_WORD = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+#: Newsroom labels that start a line like a dateline ("BREAKING —") but name no place.
+NEWSROOM_LABELS = frozenset(
+    "breaking update updated exclusive correction corrected analysis opinion editorial "
+    "watch live factbox explainer refile interview preview review urgent alert flash "
+    "advisory comment feature profile timeline graphic photos video".split())
+
+
+@dataclass(frozen=True)
+class DatelineParts:
+    """Character ranges of a dateline's place, its region or country segments ("MANILA,
+    Philippines —") and its wire service ("(Reuters)"); ``name`` is the place as written
+    elsewhere in the text, else title-cased ("TROMSØ" → "Tromsø")."""
+
+    place: tuple[int, int]
+    name: str
+    regions: tuple[tuple[int, int], ...] = ()
+    agency: tuple[int, int] | None = None
+
+
+def dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
+    """Return the parts of the dateline head ``text[start:end]``, or ``None`` when it starts
+    with a newsroom label ("BREAKING —") rather than a place."""
+    m = _DATELINE_PARTS.fullmatch(text, start, end)
+    if m is None:
+        return None
+    place = m.group("place").rstrip(" -")
+    words = re.findall(r"[^\W\d_]+", place.lower())
+    if not words or words[0] in NEWSROOM_LABELS or len(place.replace(".", "")) < 2:
+        return None
+    regions = []
+    base = m.start("segments")
+    for seg in _SEGMENT.finditer(m.group("segments")):
+        value = seg.group().strip()
+        if value and value[0].isupper() and not _DATE_WORD.search(value):
+            s = base + seg.start() + seg.group().index(value)
+            regions.append((s, s + len(value)))
+    agency = m.span("agency") if m.group("agency") and m.group("agency").strip() else None
+    if agency is not None:
+        inner = m.group("agency")
+        agency = (agency[0] + len(inner) - len(inner.lstrip()),
+                  agency[1] - len(inner) + len(inner.rstrip()))
+    return DatelineParts((m.start("place"), m.start("place") + len(place)),
+                         place_name(text, place), tuple(regions), agency)
+
+
+def place_name(text: str, place: str) -> str:
+    """Return an all-caps dateline place as the text spells it elsewhere, else title-cased.
+
+    >>> place_name("TROMSØ — Talks in Tromsø went on.", "TROMSØ")
+    'Tromsø'
+    >>> place_name("ADDIS ABABA — Talks went on.", "ADDIS ABABA")
+    'Addis Ababa'
+    """
+    pattern = re.compile(r"(?<!\w)" + re.escape(place) + r"(?!\w)", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        if not m.group().isupper():
+            return m.group()
+    return place.title()
+
+
+def filed_datelines(text: str, matches: list[re.Match]) -> list[re.Match]:
+    """Return the dateline matches that say where a story was filed: not those followed by
+    a headline rather than a sentence ("SOCCER - HOSTS WIN CUP.", "UK - Talks Fail Again"),
+    whose capitals are a section label."""
+    out = []
+    for m in matches:
+        _, line_end = line_bounds(text, m.start(1))
+        if not _is_headline_text(text[m.end(1):line_end]):
+            out.append(m)
+    return out
+
+
+def dateline_spans(doc: Doc, matches: list[re.Match]) -> list[Span]:
+    """Return labelled spans for the datelines' places and regions (``Place``) and wire
+    services (``Organization``), each span's ``kg_dateline_name`` set to its place name.
+
+    ``matches`` are the dash datelines (:func:`filed_datelines`); place-and-date lines
+    ("LONDON 1996-08-30") are found here.
+    """
+    text = doc.text
+    found = [dateline_parts(text, m.start(1), m.end(1)) for m in matches]
+    found += [date_dateline_parts(text, a, b) for a, b in date_dateline_heads(text)]
+    spans = []
+    for parts in found:
+        if parts is None:
+            continue
+        ranges = [(parts.place, "Place", parts.name)]
+        ranges += [(r, "Place", text[r[0]:r[1]]) for r in parts.regions]
+        if parts.agency is not None:
+            ranges.append((parts.agency, "Organization", text[parts.agency[0]:parts.agency[1]]))
+        for (start, end), label, name in ranges:
+            span = doc.char_span(start, end, label=label)
+            if span is not None:
+                span._.kg_dateline_name = name
+                spans.append(span)
+    return spans
+
+
+def _is_headline_text(text: str) -> bool:
+    """Return True for headline text: headline case, or mostly capital letters."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return is_headline_case(text) or (bool(letters) and upper > 0.6 * len(letters))
+
+
+#: spaCy entity labels given to dateline spans, so the model and kg_actors take them.
+DATELINE_ENT_LABELS = {"Place": "GPE", "Organization": "ORG"}
+
+
+def mark_dateline_entities(doc: Doc, spans: list[Span]) -> None:
+    """Store the dateline spans in ``doc.spans["kg_dateline"]`` and preset them as entities
+    (GPE / ORG) that the NER keeps, so the place and the wire service become actors."""
+    doc.spans["kg_dateline"] = spans
+    ents = [Span(doc, s.start, s.end, label=DATELINE_ENT_LABELS[s.label_]) for s in spans]
+    if ents:
+        doc.set_ents(ents, default="unmodified")
+
+
+#: A dateline on a line of its own: "LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29",
+#: "OSLO, March 3".
+DATE_DATELINE_RE = re.compile(
+    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:[ ]+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
+    r"(?P<segments>(?:[ \t]*,[ \t]*[A-Z][\w.'’ ]{0,30}?)?)[ \t]*,?[ \t]+"
+    r"(?:\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.?(?:[ \t]+\d{4})?)")
+#: Date datelines are looked for among the first lines with text only.
+DATE_DATELINE_LINES = 4
+
+
+def date_dateline_heads(text: str) -> list[tuple[int, int]]:
+    """Return the ranges of place-and-date lines ("LONDON 1996-08-30") near the top."""
+    out = []
+    seen = 0
+    for start, _, line in iter_lines(text):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > DATE_DATELINE_LINES:
+            break
+        offset = len(line) - len(line.lstrip())
+        if DATE_DATELINE_RE.fullmatch(line.strip()):
+            out.append((start + offset, start + offset + len(line.strip())))
+    return out
+
+
+def date_dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
+    """Return the place and region of a place-and-date line ("MILWAUKEE, Wisconsin
+    1996-08-29"), or ``None`` for a newsroom label."""
+    m = DATE_DATELINE_RE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", m.group("place").lower())
+    if not words or words[0] in NEWSROOM_LABELS:
+        return None
+    regions = ()
+    segment = m.group("segments").strip().lstrip(",").strip()
+    if segment:
+        at = text.index(segment, m.start("segments"))
+        regions = ((at, at + len(segment)),)
+    place = m.group("place")
+    return DatelineParts(m.span("place"), place_name(text, place), regions)
+
+
 def mark_dateline_sentence_starts(doc: Doc) -> None:
-    """End the dateline as a sentence of its own, so its place is never a subject, and record
-    its range in ``doc._.kg_datelines``."""
+    """End the dateline as a sentence of its own, so its place is never a subject, record
+    its range in ``doc._.kg_datelines`` (without the wire service, which is no place) and
+    mark its place and agency (:func:`mark_dateline_entities`)."""
     matches = list(DATELINE_RE.finditer(doc.text))
-    doc._.kg_datelines = [(m.start(1), m.end(1)) for m in matches]
+    datelines = filed_datelines(doc.text, matches)
+    spans = dateline_spans(doc, datelines)
+    agencies = [(s.start_char, s.end_char) for s in spans if s.label_ == "Organization"]
+    doc._.kg_datelines = [r for m in datelines for r in _without(m.span(1), agencies)]
+    doc._.kg_datelines += date_dateline_heads(doc.text)
+    mark_dateline_entities(doc, spans)
     for m in matches:
         span = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
         if span is not None and span.end < len(doc):
@@ -142,7 +407,9 @@ def mark_line_sentence_starts(doc: Doc) -> None:
 
 
 @Language.component(
-    "kg_boilerplate", assigns=["doc._.kg_junk", "doc._.kg_headlines", "token.is_sent_start"],
+    "kg_boilerplate",
+    assigns=["doc._.kg_junk", "doc._.kg_headlines", "doc._.kg_datelines", "doc.spans",
+             "doc.ents", "token.is_sent_start"],
     requires=[],
 )
 def boilerplate_component(doc: Doc) -> Doc:
@@ -151,6 +418,17 @@ def boilerplate_component(doc: Doc) -> Doc:
     mark_line_sentence_starts(doc)
     mark_dateline_sentence_starts(doc)
     return doc
+
+
+def _without(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return ``span`` minus the ranges in ``holes`` that lie inside it."""
+    out, start = [], span[0]
+    for h_start, h_end in sorted(holes):
+        if span[0] <= h_start and h_end <= span[1]:
+            out.append((start, h_start))
+            start = h_end
+    out.append((start, span[1]))
+    return [r for r in out if r[1] > r[0]]
 
 
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

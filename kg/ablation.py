@@ -1,0 +1,88 @@
+"""Switch kg components and named rules off, to measure what each one earns (``kg eval``).
+
+``KG_DISABLE`` (or ``kg eval --disable``) is a comma-separated list of names:
+
+* a pipeline component (``kg_boilerplate``, ``kg_entity_ruler``, ``kg_roles``, ...): it is
+  left out when the pipeline is loaded (:func:`kg.nlp.load_pipeline`);
+* a rule registered with :func:`rule`: the decorated function then returns its ``off``
+  value (or, for ``off=PASS_THROUGH``, its first argument unchanged) instead of running.
+
+Rules read the variable at call time, so a test or an evaluation can flip them per run.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, TypeVar
+
+ENV_VAR = "KG_DISABLE"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _PassThrough:
+    """Marker: a disabled rule returns its first argument unchanged."""
+
+    def __repr__(self) -> str:
+        return "PASS_THROUGH"
+
+
+PASS_THROUGH = _PassThrough()
+#: Registered rule name → the dotted name of the function it switches.
+RULES: dict[str, str] = {}
+
+
+@lru_cache(maxsize=32)
+def parse_names(value: str) -> frozenset[str]:
+    """Return the names of a comma-separated list (blanks dropped)."""
+    return frozenset(n.strip() for n in value.split(",") if n.strip())
+
+
+def disabled_names() -> frozenset[str]:
+    """Return the component and rule names listed in ``KG_DISABLE``.
+
+    >>> import os; os.environ["KG_DISABLE"] = "kg_roles, titled_person"
+    >>> sorted(disabled_names())
+    ['kg_roles', 'titled_person']
+    >>> del os.environ["KG_DISABLE"]
+    """
+    return parse_names(os.environ.get(ENV_VAR, ""))
+
+
+def rule_enabled(name: str) -> bool:
+    """Return False when the rule (or component) ``name`` is listed in ``KG_DISABLE``."""
+    return name not in disabled_names()
+
+
+def rule(name: str, off: Any = False) -> Callable[[F], F]:
+    """Register a function as the rule ``name``; when disabled it returns ``off`` (or its
+    first argument, for ``off=PASS_THROUGH``) without running.
+
+    >>> @rule("doctest_shout", off=PASS_THROUGH)
+    ... def shout(text): return text.upper()
+    >>> import os; os.environ["KG_DISABLE"] = "doctest_shout"
+    >>> shout("quiet")
+    'quiet'
+    >>> del os.environ["KG_DISABLE"]; shout("quiet")
+    'QUIET'
+    """
+
+    def decorate(func: F) -> F:
+        RULES[name] = f"{func.__module__}.{func.__qualname__}"
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if name in disabled_names():
+                return args[0] if off is PASS_THROUGH else off
+            return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def unknown_names(names: frozenset[str] | set[str], components: list[str]) -> list[str]:
+    """Return the names that are neither a pipeline component nor a registered rule."""
+    return sorted(n for n in names if n not in components and n not in RULES)

@@ -1,0 +1,91 @@
+"""Per-mention error listing: kg's misses, wrong types and spurious mentions beside the baseline."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from click.testing import CliRunner
+
+from kg.evaluate.adapters import GoldDoc, GoldEntity
+from kg.evaluate.cli import eval_command
+from kg.evaluate.errors import all_errors, document_errors, error_summary, write_errors
+
+TEXT = "Coach Ola Vik met Mia Dahl in Halden before the Nordic Cup and a Riverton game ."
+
+
+def span(needle: str) -> tuple[int, int]:
+    start = TEXT.index(needle)
+    return start, start + len(needle)
+
+
+def gold_doc() -> GoldDoc:
+    def ent(needle, types, ignored=False):
+        return GoldEntity(needle, types, start=span(needle)[0], end=span(needle)[1],
+                          ignored=ignored)
+
+    return GoldDoc(id="d1", text=TEXT, dataset="conll2003", domain="sports",
+                   parts=frozenset({"entities"}),
+                   entities=(ent("Ola Vik", ("Person",)), ent("Mia Dahl", ("Person",)),
+                             ent("Halden", ("Place", "Country")),
+                             ent("Nordic Cup", (), ignored=True),
+                             ent("Riverton", ("Organization",))))
+
+
+def prediction(*items: tuple[str, str]) -> dict:
+    return {"entities": [{"id": f"{t}/{n}", "name": n, "type": t,
+                          "mentions": [{"text": n, "start": span(n)[0], "end": span(n)[1]}]}
+                         for n, t in items]}
+
+
+KG = prediction(("Ola Vik", "Person"), ("Mia Dahl", "Organization"), ("Nordic Cup", "Group"),
+                ("Coach", "Person"))
+BASELINE = prediction(("Ola Vik", "Person"), ("Mia Dahl", "Person"), ("Halden", "Place"),
+                      ("Coach", "Person"))
+
+
+def test_document_errors_with_baseline_outcome():
+    rows = {(e.error, e.text): (e.baseline, e.kg_type) for e in
+            document_errors(gold_doc(), KG, BASELINE)}
+    assert rows == {
+        ("wrong_type", "Mia Dahl"): ("right", "Organization"),
+        ("missed", "Halden"): ("right", ""),
+        ("missed", "Riverton"): ("missed", ""),
+        ("spurious", "Coach"): ("also", "Person"),
+    }
+
+
+def test_kg_only_errors_come_first_and_summary_counts():
+    errors = all_errors([gold_doc()], [KG], [BASELINE])
+    assert [(e.error, e.baseline) for e in errors] == [
+        ("missed", "right"), ("wrong_type", "right"), ("missed", "missed"), ("spurious", "also")]
+    assert error_summary(errors) == ("missed: 2 (baseline missed: 1, baseline right: 1); "
+                                     "wrong_type: 1 (baseline right: 1); "
+                                     "spurious: 1 (baseline also: 1)")
+
+
+def test_write_errors_tab_separated_with_context():
+    out = io.StringIO()
+    write_errors(all_errors([gold_doc()], [KG], None), out)
+    header, *rows = out.getvalue().splitlines()
+    assert header.split("\t")[:4] == ["doc", "domain", "error", "baseline"]
+    first = rows[0].split("\t")
+    assert first[2:5] == ["missed", "", "Halden"]
+    assert "[Halden]" in first[-1]
+
+
+def test_cli_errors_file(tmp_path):
+    record = {"id": "c1", "title": "Coach meets.", "text": TEXT, "split": "dev",
+              "entities": [{"text": "Halden", "type": "LOC", "start": span("Halden")[0],
+                            "end": span("Halden")[1]}]}
+    path = tmp_path / "conll.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "errors.tsv"
+    result = CliRunner().invoke(
+        eval_command, [str(path), "--errors", str(out), "--json"],
+        obj={"eval_predictor": lambda docs: [KG for _ in docs],
+             "eval_baseline": lambda docs: [BASELINE for _ in docs]})
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[1].split("\t")[2:5] == ["missed", "right", "Halden"]
+    assert "predictions" not in result.output
