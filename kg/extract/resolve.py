@@ -115,7 +115,7 @@ class _Resolver:
         return info
 
     def resolve(self, span: Span) -> EntityInfo:
-        text = clean_surface(span.text)
+        text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
         if text.isupper() and len(text) > 4 and type_ in ("Place", "Person", "Country"):
             text = text.title()  # datelines: "BRUSSELS" is Brussels
