@@ -22,6 +22,7 @@ from kg.lexicon import (
     DEMONYMS,
     DEVICE_NOUNS,
     FACILITY_HEADS,
+    GENERIC_BODY_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
     KNOWN_PLACES,
@@ -31,10 +32,13 @@ from kg.lexicon import (
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
     PRODUCT_NOUNS,
+    PRODUCT_OBJECT_VERBS,
+    PRODUCT_SUBJECT_VERBS,
     REGION_PREFIXES,
     SITE_CENTER_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
+    WEATHER_WORDS,
 )
 
 ACTORS_KEY = "kg_actors"
@@ -324,6 +328,16 @@ def _looks_like_junk(span: Span) -> bool:
         return True  # "Key Developments & Timeline" is a heading; "Kessler & Lund" a firm
     if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
         return True
+    if all(t.lower_ in TITLE_WORDS | HONORIFICS for t in span):
+        return True  # "Councilwoman", "the Minister": a role, nobody's name
+    if span[0].lower_ in WEATHER_WORDS and len(span) > 1:
+        return True  # "Storm Elowen" is weather
+    if len(span) == 1 and span[0].is_sent_start and text.istitle() and \
+            span[0].lower_ in _lowercase_words(span.doc):
+        return True  # "Turnout was low ... turnout fell": a common noun starting a sentence
+    if len(span) == 1 and text in GENERIC_BODY_WORDS and span.start > 0 and \
+            span.doc[span.start - 1].lower_ == "the":
+        return True  # "the Council", "the Ministry": a description, not a name
     return bool(span.label_ == "PERSON" and span[-1].lower_ in TITLE_HEADS)
 
 
@@ -336,6 +350,8 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
         return None
     if type_ == "Organization" and _product_line(ent):
+        return None
+    if type_ in ("Organization", "Person") and _sold_as_product(ent):
         return None
     if type_ == "Organization" and _names_a_site(ent):
         return "Place"
@@ -391,6 +407,20 @@ def _titled_person(ent: Span) -> bool:
         and t.text not in ORG_NAME_SUFFIXES for t in name)
 
 
+def _sold_as_product(ent: Span) -> bool:
+    """Return True for a name the sentence sells or launches ("the Pixelbook Nova goes on
+    sale", "costs $999", "Google unveiled the Pixelbook Nova"): a product, not an actor."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "nsubj" and (head.lemma_ in PRODUCT_SUBJECT_VERBS or (
+            head.lemma_ == "go" and any(c.lower_ == "on" and any(g.lower_ == "sale"
+                                                                 for g in c.children)
+                                        for c in head.children))):
+        return True
+    return root.dep_ == "dobj" and head.lemma_ in PRODUCT_OBJECT_VERBS and \
+        ent[-1].text not in ORG_NAME_SUFFIXES
+
+
 def _product_line(ent: Span) -> bool:
     """Return True for an organisation-like name that the article only ever writes before a
     device noun ("new MacBook Air laptops"): it names a product line, not a company."""
@@ -437,6 +467,12 @@ def _per_doc(compute):
         return doc.user_data[key]
 
     return cached
+
+
+@_per_doc
+def _lowercase_words(doc: Doc) -> set[str]:
+    """Return the words the article writes in lower case (common words, not names)."""
+    return {t.text for t in doc if t.is_lower and t.is_alpha}
 
 
 @_per_doc
@@ -573,6 +609,22 @@ def _label_from_knowledge(name: Span) -> str:
     return ""
 
 
+def _person_after_office(ent: Span) -> Span:
+    """Return the person's name at the end of an "organisation" that is the rest of a title
+    ("President of [the Republic Marko Novak]" → "Marko Novak"): after "of", a name of two
+    or three capitalised words starting with a given name; else the entity."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "GPE") or ent.start == 0 or doc[ent.start - 1].lower_ != "of":
+        return ent
+    for i in range(ent.start + 1, ent.end - 1):
+        name = doc[i:ent.end]
+        if len(name) <= 3 and is_given_name(doc[i].text) and all(
+                t.is_title and t.is_alpha for t in name) and \
+                name[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
+            return Span(doc, i, ent.end, label="PERSON")
+    return ent
+
+
 def _without_trailing_preposition(ent: Span) -> Span:
     """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
     end = ent.end
@@ -671,6 +723,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
         ent = _after_nationality_noun(_with_hyphenated_parts(_without_figures(ent)))
+        ent = _person_after_office(ent)
         if ent.label_ == "PERSON":
             ent = _with_name_particles(ent)
         taken = ent.end
@@ -691,7 +744,73 @@ def actor_spans(doc: Doc) -> list[Span]:
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
         spans.append(typed)
-    return spans
+    spans = _with_abbreviations(spans, [s for s in abbreviated_names(doc)
+                                        if not in_ranges(s.start_char, s.end_char, junk)])
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = [s for s in titled_names(doc, covered)
+             if not in_ranges(s.start_char, s.end_char, junk)]
+    return sorted(spans + extra, key=lambda s: s.start)
+
+
+_NAME_JOINERS = frozenset("of the and for".split())
+
+
+def abbreviated_names(doc: Doc) -> list[Span]:
+    """Return the names written with their abbreviation in parentheses and the abbreviation
+    itself wherever the article writes it ("Economic Community of West African States
+    (ECOWAS)", "ECOWAS said"), as mentions of one organisation: the
+    longest run of capitalised words (and "of", "the", "and", "for") before "(" whose
+    initials make the abbreviation."""
+    from kg.extract.resolve import abbreviates
+
+    found = []
+    for token in doc[2:-1]:
+        i = token.i
+        if not (token.is_upper and token.is_alpha and len(token) >= 2
+                and doc[i - 1].text == "(" and doc[i + 1].text == ")") or \
+                lookup_country(token.text) is not None:
+            continue
+        best = None
+        for start in range(max(0, i - 12), i - 2):
+            words = doc[start:i - 1]
+            first = words[0]
+            if first.is_title and first.lower_ not in _NAME_JOINERS and all(
+                    t.is_title or t.lower_ in _NAME_JOINERS for t in words) and \
+                    abbreviates(token.text, words.text):
+                best = words
+                break
+        if best is not None and best[-1].text not in _EVENT_HEADS:  # "(WWDC)" is an event
+            type_ = "Country" if lookup_country(best.text) is not None else "Organization"
+            found.append(Span(doc, best.start, best.end, label=type_))
+            found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
+    return found
+
+
+def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:
+    """Return ``spans`` with the abbreviated names in place of the mentions they overlap."""
+    if not names:
+        return spans
+    taken = {i for n in names for i in range(n.start, n.end)}
+    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+    return sorted(kept + names, key=lambda s: s.start)
+
+
+def titled_names(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return person names NER missed right after a capitalised title or role noun
+    ("Goalkeeper Jan Novak saved", "Coach Maria Lopez"): two or three capitalised words
+    outside any entity, the first a given name."""
+    names = []
+    for token in doc[:-2]:
+        if not (token.is_title and token.lower_ in TITLE_HEADS) or token.i + 1 in covered:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and \
+                doc[end].is_alpha and not doc[end].ent_type_ and end not in covered:
+            end += 1
+        if 2 <= end - token.i - 1 <= 3 and is_given_name(doc[token.i + 1].text) and \
+                doc[end - 1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
+            names.append(Span(doc, token.i + 1, end, label="Person"))
+    return names
 
 
 def after_title(doc: Doc, i: int) -> bool:

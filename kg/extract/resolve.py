@@ -63,6 +63,33 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+#: Lowercase words after a party's name that are not part of it ("Civic Renewal party").
+PARTY_WORDS = frozenset("party movement".split())
+_SMALL = frozenset("of the and for de du des la le".split())
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Return whether ``short`` is an abbreviation of ``name``: the initials of its
+    capitalised words, or their first letters ("ECOWAS" = "Economic Community of West
+    African States", "ECB" = "European Central Bank").
+
+    >>> abbreviates("ECOWAS", "Economic Community of West African States")
+    True
+    """
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
+    if len(short) < 2 or len(words) < 2 or not short.isalpha():
+        return False
+
+    def match(letters: str, rest: list[str]) -> bool:
+        if not rest:
+            return not letters
+        word = rest[0].upper()
+        return any(letters[:k] == word[:k] and match(letters[k:], rest[1:])
+                   for k in range(1, min(len(letters), len(word), 3) + 1))
+
+    return match(short.upper(), words)
+
+
 def _same_person(short: str, full: str) -> bool:
     """Return True if single name ``short`` is the surname or first name of ``full``."""
     parts = full.split()
@@ -137,11 +164,12 @@ class _Resolver:
             return self.person(text)
         if type_ == "Organization" and text.isupper():
             for info in self.entities.values():
-                if info.type == "Organization" and acronym(info.name) == text:
+                if info.type == "Organization" and abbreviates(text, info.name):
                     return info
-        if type_ == "Organization" and " " in text and text.split()[-1].islower() and \
+        if type_ == "Organization" and " " in text and text.split()[-1] in PARTY_WORDS and \
                 text.split()[0][:1].isupper():
-            text = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal
+            text = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal; "Russian
+            # central bank" stays whole
         if type_ == "Organization" and " " not in text:
             for info in self.entities.values():  # "Corvane" after "Corvane Semiconductors"
                 if info.type == "Organization" and info.name.split()[0] == text and \

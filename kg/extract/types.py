@@ -80,6 +80,10 @@ def place_evidence(span: Span) -> bool:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ == "the" and span.start > 1 and \
+            doc[span.start - 2].lower_ in LOCATIVE | {"across", "through"} and len(span) == 1 \
+            and span.text not in BODY_HEADS | ORG_NAME_SUFFIXES:
+        return True  # "land in the Amazon" (not "in the Senate")
     # "a stake in Opel" is no place: "in" counts only against a person label
     prepositions = LOCATIVE if span.label_ == "Person" else LOCATIVE - {"in", "into"}
     return before is not None and before.lower_ in prepositions and not (
