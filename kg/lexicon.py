@@ -123,7 +123,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     captain coach manager pitcher quarterback batsman bowler jockey driver rider cyclist
     councilwoman councilman councillor councilor alderman alderwoman assemblyman
     assemblywoman assemblymember supervisor sheriff detective inspector sergeant constable
-    prosecutor juror plaintiff defendant lawyer attorney-general solicitor barrister""".split()
+    prosecutor juror plaintiff defendant lawyer attorney-general solicitor barrister clerk
+    treasurer""".split()
 )
 
 #: Words that may appear in a title before a name ("US Secretary of State Marco Rubio").
@@ -323,7 +324,7 @@ BODY_HEADS: frozenset[str] = frozenset(
 #: Council", "the Ministry"); "the Senate", "the Army" and "the Commission" are names.
 GENERIC_BODY_WORDS: frozenset[str] = frozenset(
     """Council Ministry Department Agency Bureau Office Authority Committee Court Service
-    Institute University Embassy Government Administration""".split())
+    Institute University Embassy Government Administration City""".split())
 
 #: Last words of company names: a "person" ending in one is an organisation
 #: ("Douglas Aircraft").

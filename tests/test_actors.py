@@ -384,6 +384,7 @@ def test_a_model_number_still_makes_a_product(extract):
     ("Goalkeeper Jan Novak saved a penalty in the last minute.", "Jan Novak", "Goalkeeper"),
     ("The motion was backed by Councilwoman Dana Reyes on Tuesday.", "Dana Reyes",
      "Councilwoman"),
+    ("City Clerk Leticia Moran read the motion aloud.", "Leticia Moran", "Clerk"),
 ])
 def test_role_nouns_are_roles_not_names(extract, text, name, role):
     people = {e.name: e for e in extract(text).entities if e.type == "Person"}

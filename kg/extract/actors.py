@@ -328,8 +328,11 @@ def _looks_like_junk(span: Span) -> bool:
         return True  # "Key Developments & Timeline" is a heading; "Kessler & Lund" a firm
     if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
         return True
-    if all(t.lower_ in TITLE_WORDS | HONORIFICS for t in span):
-        return True  # "Councilwoman", "the Minister": a role, nobody's name
+    if all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
+           for t in span):
+        return True  # "Councilwoman", "District 2 Councilwoman": a role, nobody's name
+    if len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of":
+        return True  # "Director of Management and Budget" is a post
     if span[0].lower_ in WEATHER_WORDS and len(span) > 1:
         return True  # "Storm Elowen" is weather
     if len(span) == 1 and span[0].is_sent_start and text.istitle() and \
@@ -663,6 +666,19 @@ def _with_name_particles(ent: Span) -> Span:
     return ent
 
 
+def _with_given_name_before(ent: Span) -> Span:
+    """Return a person's name extended over the given name NER left out of it ("Councilwoman
+    Ivy [Taylor]"): one capitalised given name right before, in no entity."""
+    doc, start = ent.doc, ent.start
+    if start == 0:
+        return ent
+    prev = doc[start - 1]
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and is_given_name(prev.text) \
+            and prev.lower_ not in TITLE_WORDS | HONORIFICS:
+        return Span(doc, start - 1, ent.end, label=ent.label_)
+    return ent
+
+
 def _with_hyphenated_parts(ent: Span) -> Span:
     """Return a name extended over the hyphenated parts NER cut it at: a lowercase particle,
     then a capitalised word ("Mazar" + "-e-Sharif", "Stratford" + "-upon-Avon")."""
@@ -725,7 +741,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         ent = _after_nationality_noun(_with_hyphenated_parts(_without_figures(ent)))
         ent = _person_after_office(ent)
         if ent.label_ == "PERSON":
-            ent = _with_name_particles(ent)
+            ent = _with_given_name_before(_with_name_particles(ent))
         taken = ent.end
         ent = _without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))
