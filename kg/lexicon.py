@@ -116,6 +116,17 @@ EVENT_LEMMAS: dict[str, str] = {
     "sink": "accident", "accident": "accident", "earthquake": "accident", "flood": "accident",
 }
 
+#: Role nouns written before a name like a title ("Midfielder Tomasz Wrzesniak",
+#: "Councilwoman Dana Reyes"): stripped from the name, kept as the person's role.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """midfielder goalkeeper keeper striker defender forward winger fullback full-back
+    captain coach manager pitcher quarterback batsman bowler jockey driver rider cyclist
+    councilwoman councilman councillor councilor alderman alderwoman assemblyman
+    assemblywoman assemblymember supervisor sheriff detective inspector sergeant constable
+    prosecutor juror plaintiff defendant lawyer attorney-general solicitor barrister clerk
+    treasurer""".split()
+)
+
 #: Words that may appear in a title before a name ("US Secretary of State Marco Rubio").
 TITLE_WORDS: frozenset[str] = frozenset(
     """president vice prime minister secretary state foreign defence defense interior finance
@@ -128,7 +139,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     premier speaker of the for and commissioner president-elect official officials
     negotiator adviser advisor security national environment climate energy health
     agriculture labour labor justice transport""".split()
-)
+) | ROLE_NOUNS
 #: Title words that make a title on their own (the rest only modify one).
 TITLE_HEADS: frozenset[str] = frozenset(
     """president minister secretary spokesman spokeswoman spokesperson representative
@@ -137,7 +148,12 @@ TITLE_HEADS: frozenset[str] = frozenset(
     princess pope leader commander gen. general admiral colonel lieutenant judge attorney
     deputy head analyst economist professor founder co-founder premier speaker commissioner
     president-elect negotiator adviser advisor executive""".split()
-)
+) | ROLE_NOUNS
+
+#: First words of the names of storms, which are weather, not actors ("Storm Elowen").
+WEATHER_WORDS: frozenset[str] = frozenset(
+    "storm hurricane typhoon cyclone tropical tornado".split())
+
 #: Honorifics stripped from names and not kept as roles.
 HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 
@@ -273,6 +289,12 @@ PRODUCT_NOUNS: frozenset[str] = frozenset(
     processor chip""".split()
 )
 
+#: Verbs whose subject is a product on sale ("the Pixelbook Nova goes on sale", "costs
+#: $999", "ships in May") or whose object is one ("Google unveiled the Pixelbook Nova").
+PRODUCT_SUBJECT_VERBS: frozenset[str] = frozenset("cost retail ship".split())
+PRODUCT_OBJECT_VERBS: frozenset[str] = frozenset(
+    "unveil launch debut preorder pre-order".split())
+
 #: Plural nouns for devices and software: an organisation-like name only ever written before
 #: one names a product line ("MacBook Air laptops"), not a company.
 DEVICE_NOUNS: frozenset[str] = frozenset(
@@ -297,6 +319,12 @@ BODY_HEADS: frozenset[str] = frozenset(
     Authority Committee Parliament Assembly Senate Congress Embassy Government Cabinet Police
     Army Navy Force Forces Institute University Union Dept Dept.""".split()
 )
+
+#: Words for a body that, alone after "the", describe one rather than name it ("the
+#: Council", "the Ministry"); "the Senate", "the Army" and "the Commission" are names.
+GENERIC_BODY_WORDS: frozenset[str] = frozenset(
+    """Council Ministry Department Agency Bureau Office Authority Committee Court Service
+    Institute University Embassy Government Administration City""".split())
 
 #: Last words of company names: a "person" ending in one is an organisation
 #: ("Douglas Aircraft").

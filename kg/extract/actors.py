@@ -16,11 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.countries import is_demonym, lookup_country
+from kg.extract.knowledge import is_city, is_given_name
 from kg.lexicon import (
     BODY_HEADS,
     DEMONYMS,
     DEVICE_NOUNS,
     FACILITY_HEADS,
+    GENERIC_BODY_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
     KNOWN_PLACES,
@@ -30,17 +32,18 @@ from kg.lexicon import (
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
     PRODUCT_NOUNS,
+    PRODUCT_OBJECT_VERBS,
+    PRODUCT_SUBJECT_VERBS,
     REGION_PREFIXES,
     SITE_CENTER_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
+    WEATHER_WORDS,
 )
 
 ACTORS_KEY = "kg_actors"
 if not Span.has_extension("kg_demonym"):
     Span.set_extension("kg_demonym", default=False)
-if not Span.has_extension("kg_headline"):
-    Span.set_extension("kg_headline", default=False)
 
 _TITLE_PHRASES = (
     "Secretary of State", "Secretary of Defense", "Secretary of the Treasury",
@@ -282,7 +285,26 @@ def _names_a_product(span: Span) -> bool:
     if any(ch.isdigit() for ch in span.text):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and (bool(_MODEL_RE.match(nxt.text)) or nxt.text in ("OS", "OS X"))
+    if nxt is None or _is_table_figure(nxt):
+        return False
+    return bool(_MODEL_RE.match(nxt.text)) or nxt.text in ("OS", "OS X")
+
+
+def _is_table_figure(token: Token) -> bool:
+    """Return whether a number is a score or figure in a table or list ("C. Lewis 94 ,",
+    "Kent 108-3 (", "Hawick 23" at the end of a line): followed by punctuation that is no
+    sentence end, another number or a line break."""
+    if not any(c.isdigit() for c in token.text):
+        return False
+    doc, i = token.doc, token.i
+    while i + 2 < len(doc) and doc[i + 1].text in ("-", "/") and doc[i + 2].like_num and \
+            not doc[i].whitespace_:
+        i += 2  # "429-7", "4-43"
+    if i + 1 >= len(doc):
+        return True
+    token, nxt = doc[i], doc[i + 1]
+    return nxt.text in (",", ";", "(", ")", ":") or nxt.like_num or "\n" in token.whitespace_ \
+        or (nxt.is_space and "\n" in nxt.text)
 
 
 def _looks_like_junk(span: Span) -> bool:
@@ -306,6 +328,19 @@ def _looks_like_junk(span: Span) -> bool:
         return True  # "Key Developments & Timeline" is a heading; "Kessler & Lund" a firm
     if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
         return True
+    if all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
+           for t in span):
+        return True  # "Councilwoman", "District 2 Councilwoman": a role, nobody's name
+    if len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of":
+        return True  # "Director of Management and Budget" is a post
+    if span[0].lower_ in WEATHER_WORDS and len(span) > 1:
+        return True  # "Storm Elowen" is weather
+    if len(span) == 1 and span[0].is_sent_start and text.istitle() and \
+            span[0].lower_ in _lowercase_words(span.doc):
+        return True  # "Turnout was low ... turnout fell": a common noun starting a sentence
+    if len(span) == 1 and text in GENERIC_BODY_WORDS and span.start > 0 and \
+            span.doc[span.start - 1].lower_ == "the":
+        return True  # "the Council", "the Ministry": a description, not a name
     return bool(span.label_ == "PERSON" and span[-1].lower_ in TITLE_HEADS)
 
 
@@ -318,6 +353,8 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
         return None
     if type_ == "Organization" and _product_line(ent):
+        return None
+    if type_ in ("Organization", "Person") and _sold_as_product(ent):
         return None
     if type_ == "Organization" and _names_a_site(ent):
         return "Place"
@@ -373,6 +410,20 @@ def _titled_person(ent: Span) -> bool:
         and t.text not in ORG_NAME_SUFFIXES for t in name)
 
 
+def _sold_as_product(ent: Span) -> bool:
+    """Return True for a name the sentence sells or launches ("the Pixelbook Nova goes on
+    sale", "costs $999", "Google unveiled the Pixelbook Nova"): a product, not an actor."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "nsubj" and (head.lemma_ in PRODUCT_SUBJECT_VERBS or (
+            head.lemma_ == "go" and any(c.lower_ == "on" and any(g.lower_ == "sale"
+                                                                 for g in c.children)
+                                        for c in head.children))):
+        return True
+    return root.dep_ == "dobj" and head.lemma_ in PRODUCT_OBJECT_VERBS and \
+        ent[-1].text not in ORG_NAME_SUFFIXES
+
+
 def _product_line(ent: Span) -> bool:
     """Return True for an organisation-like name that the article only ever writes before a
     device noun ("new MacBook Air laptops"): it names a product line, not a company."""
@@ -419,6 +470,12 @@ def _per_doc(compute):
         return doc.user_data[key]
 
     return cached
+
+
+@_per_doc
+def _lowercase_words(doc: Doc) -> set[str]:
+    """Return the words the article writes in lower case (common words, not names)."""
+    return {t.text for t in doc if t.is_lower and t.is_alpha}
 
 
 @_per_doc
@@ -517,6 +574,60 @@ def _fills_its_line(span: Span) -> bool:
     return len(span.text) >= 0.8 * len(text[start:end].strip())
 
 
+_FIGURE_RE = re.compile(r"^[\W\d_]+$|^v$|^vs\.?$")
+#: Labels NER gives names that a score or number ran into ("Surrey 429-7" as LAW).
+_FIGURE_LABELS = frozenset("CARDINAL QUANTITY MONEY PERCENT LAW WORK_OF_ART PRODUCT "
+                           "EVENT ORDINAL".split())
+
+
+def _without_figures(ent: Span) -> Span:
+    """Return an entity without the scores, numbers, dashes and line breaks NER ran it into
+    ("Leicestershire 296", "8 - Luc Nilis", "George\\n"): a name in a results table or a
+    squad list is still a name."""
+    if ent.label_ == "PLAN":
+        return ent  # "28-point peace plan"
+    start, end = ent.start, ent.end
+    while start < end and _FIGURE_RE.match(ent.doc[start].text.strip() or "-"):
+        start += 1
+    while end > start and _FIGURE_RE.match(ent.doc[end - 1].text.strip() or "-") and \
+            ent.doc[end - 1].text not in (".", "'"):
+        end -= 1
+    if (start, end) == (ent.start, ent.end) or start == end:
+        return ent
+    label = ent.label_
+    if label in _FIGURE_LABELS:
+        label = _label_from_knowledge(ent.doc[start:end])
+    return Span(ent.doc, start, end, label=label)
+
+
+def _label_from_knowledge(name: Span) -> str:
+    """Return an NER label for a name cut out of a number-like entity, from what kg knows
+    about its words (a country, a city, a given name), else ``""`` (no actor)."""
+    if not all(t.is_title or t.is_upper for t in name if t.is_alpha):
+        return ""
+    if lookup_country(name.text) is not None or is_city(name.text):
+        return "GPE"
+    if len(name) >= 2 and is_given_name(name[0].text):
+        return "PERSON"
+    return ""
+
+
+def _person_after_office(ent: Span) -> Span:
+    """Return the person's name at the end of an "organisation" that is the rest of a title
+    ("President of [the Republic Marko Novak]" → "Marko Novak"): after "of", a name of two
+    or three capitalised words starting with a given name; else the entity."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "GPE") or ent.start == 0 or doc[ent.start - 1].lower_ != "of":
+        return ent
+    for i in range(ent.start + 1, ent.end - 1):
+        name = doc[i:ent.end]
+        if len(name) <= 3 and is_given_name(doc[i].text) and all(
+                t.is_title and t.is_alpha for t in name) and \
+                name[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
+            return Span(doc, i, ent.end, label="PERSON")
+    return ent
+
+
 def _without_trailing_preposition(ent: Span) -> Span:
     """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
     end = ent.end
@@ -552,6 +663,19 @@ def _with_name_particles(ent: Span) -> Span:
         return ent
     if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
         return Span(doc, ent.start, end + 1, label=ent.label_)
+    return ent
+
+
+def _with_given_name_before(ent: Span) -> Span:
+    """Return a person's name extended over the given name NER left out of it ("Councilwoman
+    Ivy [Taylor]"): one capitalised given name right before, in no entity."""
+    doc, start = ent.doc, ent.start
+    if start == 0:
+        return ent
+    prev = doc[start - 1]
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and is_given_name(prev.text) \
+            and prev.lower_ not in TITLE_WORDS | HONORIFICS:
+        return Span(doc, start - 1, ent.end, label=ent.label_)
     return ent
 
 
@@ -609,14 +733,15 @@ def _entities(doc: Doc):
 def actor_spans(doc: Doc) -> list[Span]:
     """Return typed actor mention spans of ``doc`` (label = kg actor type), junk removed."""
     spans: list[Span] = []
-    junk, headlines = doc._.kg_junk, doc._.kg_headlines
+    junk = doc._.kg_junk
     taken = 0  # tokens before this index belong to an earlier, extended name
     for ent in _entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
-        ent = _after_nationality_noun(_with_hyphenated_parts(ent))
+        ent = _after_nationality_noun(_with_hyphenated_parts(_without_figures(ent)))
+        ent = _person_after_office(ent)
         if ent.label_ == "PERSON":
-            ent = _with_name_particles(ent)
+            ent = _with_given_name_before(_with_name_particles(ent))
         taken = ent.end
         ent = _without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))
@@ -634,9 +759,74 @@ def actor_spans(doc: Doc) -> list[Span]:
             type_ = "Place"  # "ADDIS ABABA, Nov. 12 —" names where the story was filed
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
-        typed._.kg_headline = in_ranges(ent.start_char, ent.end_char, headlines)
         spans.append(typed)
-    return spans
+    spans = _with_abbreviations(spans, [s for s in abbreviated_names(doc)
+                                        if not in_ranges(s.start_char, s.end_char, junk)])
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = [s for s in titled_names(doc, covered)
+             if not in_ranges(s.start_char, s.end_char, junk)]
+    return sorted(spans + extra, key=lambda s: s.start)
+
+
+_NAME_JOINERS = frozenset("of the and for".split())
+
+
+def abbreviated_names(doc: Doc) -> list[Span]:
+    """Return the names written with their abbreviation in parentheses and the abbreviation
+    itself wherever the article writes it ("Economic Community of West African States
+    (ECOWAS)", "ECOWAS said"), as mentions of one organisation: the
+    longest run of capitalised words (and "of", "the", "and", "for") before "(" whose
+    initials make the abbreviation."""
+    from kg.extract.resolve import abbreviates
+
+    found = []
+    for token in doc[2:-1]:
+        i = token.i
+        if not (token.is_upper and token.is_alpha and len(token) >= 2
+                and doc[i - 1].text == "(" and doc[i + 1].text == ")") or \
+                lookup_country(token.text) is not None:
+            continue
+        best = None
+        for start in range(max(0, i - 12), i - 2):
+            words = doc[start:i - 1]
+            first = words[0]
+            if first.is_title and first.lower_ not in _NAME_JOINERS and all(
+                    t.is_title or t.lower_ in _NAME_JOINERS for t in words) and \
+                    abbreviates(token.text, words.text):
+                best = words
+                break
+        if best is not None and best[-1].text not in _EVENT_HEADS:  # "(WWDC)" is an event
+            type_ = "Country" if lookup_country(best.text) is not None else "Organization"
+            found.append(Span(doc, best.start, best.end, label=type_))
+            found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
+    return found
+
+
+def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:
+    """Return ``spans`` with the abbreviated names in place of the mentions they overlap."""
+    if not names:
+        return spans
+    taken = {i for n in names for i in range(n.start, n.end)}
+    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+    return sorted(kept + names, key=lambda s: s.start)
+
+
+def titled_names(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return person names NER missed right after a capitalised title or role noun
+    ("Goalkeeper Jan Novak saved", "Coach Maria Lopez"): two or three capitalised words
+    outside any entity, the first a given name."""
+    names = []
+    for token in doc[:-2]:
+        if not (token.is_title and token.lower_ in TITLE_HEADS) or token.i + 1 in covered:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and \
+                doc[end].is_alpha and not doc[end].ent_type_ and end not in covered:
+            end += 1
+        if 2 <= end - token.i - 1 <= 3 and is_given_name(doc[token.i + 1].text) and \
+                doc[end - 1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
+            names.append(Span(doc, token.i + 1, end, label="Person"))
+    return names
 
 
 def after_title(doc: Doc, i: int) -> bool:

@@ -5,7 +5,7 @@ organisations by alias table; acronyms of organisation names ("EU" = "European U
 people by full name, surname or first name and transliteration variants (rapidfuzz);
 generic plan mentions ("the peace plan") to the one specific plan of the article.
 ``kg_resolve`` sets ``span._.kg_entity`` on every actor mention and ``doc._.kg_entities``
-(id → :class:`EntityInfo`); headline-only mentions are dropped unless the body names them.
+(id → :class:`EntityInfo`). Names in headlines, tables and lists count like names in prose.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ACTORS_KEY, after_title
 from kg.extract.countries import lookup_country, normalise_surface
+from kg.extract.types import decide_types
 from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
 
@@ -60,6 +61,33 @@ def acronym(name: str) -> str:
     'ECB'
     """
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+#: Lowercase words after a party's name that are not part of it ("Civic Renewal party").
+PARTY_WORDS = frozenset("party movement".split())
+_SMALL = frozenset("of the and for de du des la le".split())
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Return whether ``short`` is an abbreviation of ``name``: the initials of its
+    capitalised words, or their first letters ("ECOWAS" = "Economic Community of West
+    African States", "ECB" = "European Central Bank").
+
+    >>> abbreviates("ECOWAS", "Economic Community of West African States")
+    True
+    """
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
+    if len(short) < 2 or len(words) < 2 or not short.isalpha():
+        return False
+
+    def match(letters: str, rest: list[str]) -> bool:
+        if not rest:
+            return not letters
+        word = rest[0].upper()
+        return any(letters[:k] == word[:k] and match(letters[k:], rest[1:])
+                   for k in range(1, min(len(letters), len(word), 3) + 1))
+
+    return match(short.upper(), words)
 
 
 def _same_person(short: str, full: str) -> bool:
@@ -114,7 +142,7 @@ class _Resolver:
         return info
 
     def resolve(self, span: Span) -> EntityInfo:
-        text = clean_surface(span.text)
+        text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
         if text.isupper() and len(text) > 4 and type_ in ("Place", "Person", "Country"):
             text = text.title()  # datelines: "BRUSSELS" is Brussels
@@ -136,11 +164,12 @@ class _Resolver:
             return self.person(text)
         if type_ == "Organization" and text.isupper():
             for info in self.entities.values():
-                if info.type == "Organization" and acronym(info.name) == text:
+                if info.type == "Organization" and abbreviates(text, info.name):
                     return info
-        if type_ == "Organization" and " " in text and text.split()[-1].islower() and \
+        if type_ == "Organization" and " " in text and text.split()[-1] in PARTY_WORDS and \
                 text.split()[0][:1].isupper():
-            text = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal
+            text = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal; "Russian
+            # central bank" stays whole
         if type_ == "Organization" and " " not in text:
             for info in self.entities.values():  # "Corvane" after "Corvane Semiconductors"
                 if info.type == "Organization" and info.name.split()[0] == text and \
@@ -197,7 +226,6 @@ def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityIn
             continue
         span = Span(doc, token.i, token.i + 1, label=label)
         span._.kg_entity = info.id
-        span._.kg_headline = in_ranges(token.idx, token.idx + 1, doc._.kg_headlines)
         info.surface[token.text] += 1
         extra.append(span)
     return extra
@@ -246,16 +274,21 @@ def _org_short_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> lis
 
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
     """Return spans with non-person mentions of a named person's surname relabelled as that
-    person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker")."""
+    person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker",
+    "Wang" after "Wang Donghai")."""
     full_names = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2]
     out = []
     for span in spans:
         after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
         country = span.label_ == "Country" and not span._.kg_demonym and not after_preposition
-        if (span.label_ in ("Organization", "Place", "Group") or country) and any(
-                name.endswith(" " + span.text.lower()) for name in full_names):
+        word = span.text.lower()
+        surname = any(name.endswith(" " + word) for name in full_names)
+        # a family name written first ("Wang" after "Wang Donghai")
+        family_first = len(span) == 1 and span.label_ in ("Organization", "Place") and any(
+            name.startswith(word + " ") for name in full_names)
+        if ((span.label_ in ("Organization", "Place", "Group") or country) and surname) or \
+                family_first:
             relabelled = Span(span.doc, span.start, span.end, label="Person")
-            relabelled._.kg_headline = span._.kg_headline
             span = relabelled
         out.append(span)
     return out
@@ -276,7 +309,6 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
         if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
                 and span.text not in people:
             relabelled = Span(span.doc, span.start, span.end, label="Organization")
-            relabelled._.kg_headline = span._.kg_headline
             span = relabelled
         out.append(span)
     return out
@@ -285,7 +317,7 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
 def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
-    spans = _relabel_short_org_names(_relabel_surnames(list(doc.spans[ACTORS_KEY])))
+    spans = _relabel_short_org_names(_relabel_surnames(decide_types(list(doc.spans[ACTORS_KEY]))))
     # Full names first, so that a surname (or an organisation's short name) seen before its
     # full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in ("Person",
@@ -298,10 +330,8 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     _merge_generic_plans(spans, resolver)
     spans += _surname_mentions(doc, spans, resolver)
     spans += _org_short_mentions(doc, spans, resolver)
-    body_ids = {s._.kg_entity for s in spans if not s._.kg_headline}
-    kept = [s for s in spans if s._.kg_entity in body_ids]
-    doc.spans[ACTORS_KEY] = kept
-    used = {s._.kg_entity for s in kept}
+    doc.spans[ACTORS_KEY] = spans
+    used = {s._.kg_entity for s in spans}
     return {id_: info for id_, info in resolver.entities.items() if id_ in used and info.surface}
 
 

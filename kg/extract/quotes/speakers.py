@@ -230,8 +230,8 @@ class Attributor:
     def actor_for_single_name(self, name: Span) -> str | None:
         """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""
         if len(name) != 1 or name[0].lower_ in TITLE_WORDS or name[0].ent_type_ in (
-                "GPE", "LOC", "DATE", "TIME", "FAC"):
-            return None
+                "GPE", "LOC", "DATE", "TIME", "FAC") or name[0].text in BODY_HEADS:
+            return None  # "The Ministry said": a description, no name
         type_ = "Organization" if name[0].ent_type_ in ("ORG", "NORP") else "Person"
         if type_ == "Person":
             return self._add_person(name)

@@ -1,0 +1,131 @@
+"""One type per actor: the type of a name is decided once per article from all its mentions.
+
+NER labels each mention on its own, so "Harlan" can be a person in one sentence and an
+organisation in the next. :func:`decide_types` pools, for every name, the model's labels of
+its mentions and the evidence around them (a title or honorific before it, a given name
+in it, a sports result or score next to it) and relabels every mention with the winner.
+Countries, plans and groups keep their own types: their names are known, not guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Span
+
+from kg.extract.countries import lookup_country, normalise_surface
+from kg.extract.knowledge import is_city, is_given_name
+from kg.lexicon import BODY_HEADS, FACILITY_HEADS, HONORIFICS, ORG_NAME_SUFFIXES, TITLE_HEADS
+
+#: Types a name may move between; the others are decided by lists and patterns.
+CONTESTED = ("Person", "Organization", "Place")
+#: Verbs of a match result: their subject and object are teams or players ("Leicestershire
+#: beat Somerset", "Essex drew with Kent").
+RESULT_VERBS = frozenset(
+    "beat defeat edge rout thrash crush overcome outclass draw tie lose trail".split())
+#: Weight of a mention's evidence against one vote per NER label.
+EVIDENCE = 2
+
+
+def name_key(span: Span) -> str:
+    """Return the key that makes two mentions one name ("the Harlan's" = "Harlan")."""
+    return normalise_surface(span.text.replace("\n", " "))
+
+
+def person_evidence(span: Span) -> bool:
+    """Return True when the words around a mention say it is a person: a title or honorific
+    before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), or a given name starting
+    a name of two or three words that ends in no company or body word ("Tomasz Wrzesniak")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
+        return True
+    last = span[-1].text
+    if is_city(span.text) or any(lookup_country(t.text) is not None for t in span):
+        return False  # "San Jose", "Victoria", "Thai Airways International"
+    return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
+        t.is_title and t.is_alpha for t in span) and last not in (
+        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
+
+
+def team_evidence(span: Span) -> bool:
+    """Return True when a mention is a side in a match result: subject or object of a result
+    verb ("Essex beat Kent"), or followed by a score in a results line ("Essex 372")."""
+    from kg.extract.actors import _is_table_figure
+
+    doc, root = span.doc, span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj") and head.lemma_ in RESULT_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.head.lemma_ in RESULT_VERBS and head.lower_ in ("with", "to"):
+        return True
+    score = doc[span.end] if span.end < len(doc) else None
+    return score is not None and score.like_num and score.ent_type_ != "DATE" and \
+        _is_table_figure(score)  # "NEW YORK 1996-08-30" is a dateline, not a score
+
+
+#: Prepositions before a place, rarely before a person or a company ("fighting near Tavildara").
+LOCATIVE = frozenset("in near outside around towards into".split())
+
+
+def place_evidence(span: Span) -> bool:
+    """Return True when the words around a mention say it is a place: the object of a
+    locative preposition ("near Tavildara", not "in Smith's view"), a name followed by its
+    country ("Longyear, Norway"), or the dateline."""
+    from kg.extract.actors import _place_with_country
+    from kg.extract.boilerplate import in_ranges
+
+    doc = span.doc
+    if in_ranges(span.start_char, span.end_char, doc._.kg_datelines) or \
+            _place_with_country(span):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ == "the" and span.start > 1 and \
+            doc[span.start - 2].lower_ in LOCATIVE | {"across", "through"} and len(span) == 1 \
+            and span.text not in BODY_HEADS | ORG_NAME_SUFFIXES:
+        return True  # "land in the Amazon" (not "in the Senate")
+    # "a stake in Opel" is no place: "in" counts only against a person label
+    prepositions = LOCATIVE if span.label_ == "Person" else LOCATIVE - {"in", "into"}
+    return before is not None and before.lower_ in prepositions and not (
+        after is not None and after.text in ("'s", "’s", "'", "’"))
+
+
+def mention_votes(span: Span) -> Counter:
+    """Return the type votes of one mention: its label, plus evidence."""
+    votes = Counter({span.label_: 1})
+    if person_evidence(span):
+        votes["Person"] += EVIDENCE
+    elif span.label_ in ("Place", "Organization") and team_evidence(span):
+        votes["Organization"] += EVIDENCE
+    elif place_evidence(span):
+        votes["Place"] += EVIDENCE
+    return votes
+
+
+def decide_types(spans: list[Span]) -> list[Span]:
+    """Return the mentions with one type per name: the type with most votes over all the
+    mentions of that name in the article (ties go to the first mention's type)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, str] = {}
+    for span in spans:
+        if span.label_ in CONTESTED:
+            key = name_key(span)
+            votes[key].update(mention_votes(span))
+            first.setdefault(key, span.label_)
+    out = []
+    for span in spans:
+        key = name_key(span)
+        if span.label_ in CONTESTED:
+            tally = votes[key]
+            best = max(CONTESTED, key=lambda t: (tally[t], t == first[key]))
+            if best != span.label_:
+                span = relabel(span, best)
+        out.append(span)
+    return out
+
+
+def relabel(span: Span, label: str) -> Span:
+    """Return a copy of a mention with another type, keeping its extension values."""
+    copy = Span(span.doc, span.start, span.end, label=label)
+    copy._.kg_demonym = span._.kg_demonym
+    return copy
