@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Span
 
+from kg.ablation import rule
+from kg.extract.actor_type import classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city, is_given_name
 from kg.lexicon import BODY_HEADS, FACILITY_HEADS, HONORIFICS, ORG_NAME_SUFFIXES, TITLE_HEADS
@@ -102,22 +104,42 @@ def mention_votes(span: Span) -> Counter:
     return votes
 
 
+@rule("learned_tie_break", off=None)
+def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
+    """Return the learned actor-type classifier's choice among the types tied at the top of
+    ``tally`` ("Trump" once ORG, once PERSON), or None when the votes do not tie or it
+    prefers another type. The classifier reads every mention (governing verbs, titles,
+    gazetteers); it only settles ties, where it measured better than the first mention's
+    label on CoNLL-2003 and MEANTIME (bench/quality.md)."""
+    top = max(tally[t] for t in CONTESTED)
+    tied = [t for t in CONTESTED if tally[t] == top]
+    if len(tied) < 2:
+        return None
+    guess = classify_actor(mentions)
+    return guess.label if guess.label in tied else None
+
+
 def decide_types(spans: list[Span]) -> list[Span]:
     """Return the mentions with one type per name: the type with most votes over all the
-    mentions of that name in the article (ties go to the first mention's type)."""
+    mentions of that name in the article (a tie goes to the learned classifier, else the
+    first mention's type)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     first: dict[str, str] = {}
+    mentions: dict[str, list[Span]] = defaultdict(list)
     for span in spans:
         if span.label_ in CONTESTED:
             key = name_key(span)
             votes[key].update(mention_votes(span))
             first.setdefault(key, span.label_)
+            mentions[key].append(span)
+    winners: dict[str, str] = {}
+    for key, tally in votes.items():
+        winners[key] = tie_breaker(tally, mentions[key]) or max(
+            CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
     out = []
     for span in spans:
-        key = name_key(span)
         if span.label_ in CONTESTED:
-            tally = votes[key]
-            best = max(CONTESTED, key=lambda t: (tally[t], t == first[key]))
+            best = winners[name_key(span)]
             if best != span.label_:
                 span = relabel(span, best)
         out.append(span)
