@@ -162,3 +162,15 @@ def test_chunked_statements_match_the_whole_text(small_limits, monkeypatch):
                 if s.kind == "direct"}
 
     assert quotes(chunked) == quotes(whole) and len(quotes(whole)) == 2
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (("2011-03", "month"), ("2011-06", "month")),
+    (("2011", "year"), ("2012", "year")),
+])
+def test_two_dated_events_of_one_sentence_get_two_ids(a, b):
+    from kg.pipeline import event_id
+
+    first = event_id("art1", "other", a[0], a[1], (), (), 731)
+    assert first != event_id("art1", "other", b[0], b[1], (), (), 731)
+    assert first == event_id("art1", "other", a[0], a[1], (), (), 731)
