@@ -122,8 +122,15 @@ def _statement_date(doc: Doc, sents: _Sentences, start: int, end: int,
 
 
 def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statement, ...]:
+    """Return the statements of a document, one per content span (the first found: two cues
+    claiming the same words, "X added" and "according to Y", would make one node with two
+    speakers)."""
     out = []
+    spans: set[tuple[int, int]] = set()
     for s in doc._.kg_statements:
+        if (s.start, s.end) in spans:
+            continue
+        spans.add((s.start, s.end))
         date, precision = _statement_date(doc, sents, s.start, s.end, article.published)
         about = tuple(a for a in s.about_ids if a in doc._.kg_entities)
         out.append(Statement(
