@@ -1,11 +1,11 @@
 """Quote scaling: an article of N quotations, N = 2,500 / 5,000 / 10,000 / 20,000.
 
 Run by hand: ``.venv/bin/python bench/bench_quotes.py [--sizes 2500 5000 10000 20000]``.
-Times quote-mark pairing alone (``quote_spans``, one paragraph of N quotes, straight and mixed
-straight/curly marks) and the whole extraction of the article (``extract_articles``: spaCy,
-then all kg components over paragraph chunks). Prints a Markdown table of seconds and of the
-ratio to the smallest size (linear growth doubles when N doubles) and replaces the
-``## Quotes`` section of ``bench/README.md``.
+Measures the CPU time of quote-mark pairing alone (``quote_spans``: one paragraph of N
+quotes, straight and mixed straight/curly marks) and of the whole extraction of the article
+(``extract_articles``: spaCy, then all kg components over paragraph chunks). Prints a
+Markdown table of seconds and of the ratio to the smallest size (linear growth doubles when
+N doubles) and replaces the ``## Quotes`` section of ``bench/README.md``.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ def quote_article(n: int) -> str:
 
 
 def seconds(fn, *args) -> float:
-    """Return the wall time of ``fn(*args)``."""
-    started = time.perf_counter()
+    """Return the CPU time of ``fn(*args)`` in this process (steady on a shared machine)."""
+    started = time.process_time()
     fn(*args)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def extract_all(articles, nlp) -> list:
@@ -89,7 +89,7 @@ def main() -> None:
     print(table(rows))
     section = ("## Quotes\n\n`bench/bench_quotes.py`: an article of N quotes (`\"Point i still "
                "stands,\" Mayor Ines Okafor said.`); ratio = time / time at the smallest N "
-               "(linear: 2×, 4×, 8×).\n\n" + table(rows) + "\n")
+               "(linear: 2×, 4×, 8×); CPU seconds.\n\n" + table(rows) + "\n")
     text = README.read_text(encoding="utf-8")
     if "## Quotes\n" in text:
         text = re.sub(r"## Quotes\n.*?(?=\n## |\Z)", lambda _: section, text, flags=re.S)

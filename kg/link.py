@@ -27,7 +27,6 @@ from kg.model import (
     Role,
     Stance,
     Statement,
-    digest,
     entity_id,
 )
 
@@ -278,13 +277,15 @@ def remap_ids(extraction: Extraction, mapping: dict[str, str],
         for s in extraction.statements
     ]
     events = [_remap_event(ev, m, name, extraction.article.id) for ev in extraction.events]
+    from kg.pipeline import role_id, unique_roles
+
     roles = [
         replace(r, person_id=m(r.person_id), of_id=m(r.of_id),
-                id=digest(m(r.person_id), r.title.lower(), m(r.of_id)))
+                id=role_id(extraction.article.id, m(r.person_id), r.title, m(r.of_id)))
         for r in extraction.roles
     ]
     return replace(extraction, entities=_merge_entities(entities, names),
-                   statements=tuple(statements), events=tuple(events), roles=tuple(roles))
+                   statements=tuple(statements), events=tuple(events), roles=unique_roles(roles))
 
 
 def _remap_event(ev: Event, m, name, article_id: str) -> Event:

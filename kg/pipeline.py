@@ -72,11 +72,25 @@ def _entities(doc: Doc, sents: _Sentences, roles: list[Role]) -> tuple[Entity, .
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.id)))
 
 
-def _roles(doc: Doc, sents: _Sentences) -> list[Role]:
+def role_id(article_id: str, person_id: str, title: str, of_id: str | None) -> str:
+    """Return a role's id: one node per person, title and country or body *in an article*
+    (a role carries the span that states it, so each article states its own)."""
+    return digest(article_id, person_id, title.lower(), of_id)
+
+
+def unique_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
+    """Return ``roles`` with one role per id, the first stated (the article's first span)."""
+    first: dict[str, Role] = {}
+    for role in sorted(roles, key=lambda r: r.mention.start):
+        first.setdefault(role.id, role)
+    return tuple(first.values())
+
+
+def _roles(doc: Doc, sents: _Sentences, article_id: str) -> list[Role]:
     roles = []
     for r in doc._.kg_roles:
         roles.append(Role(
-            id=digest(r.person_id, r.title.lower(), r.of_id),
+            id=role_id(article_id, r.person_id, r.title, r.of_id),
             person_id=r.person_id, title=r.title, of_id=r.of_id,
             mention=_mention(doc, sents, r.start, r.end)))
     return roles
@@ -108,8 +122,15 @@ def _statement_date(doc: Doc, sents: _Sentences, start: int, end: int,
 
 
 def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statement, ...]:
+    """Return the statements of a document, one per content span (the first found: two cues
+    claiming the same words, "X added" and "according to Y", would make one node with two
+    speakers)."""
     out = []
+    spans: set[tuple[int, int]] = set()
     for s in doc._.kg_statements:
+        if (s.start, s.end) in spans:
+            continue
+        spans.add((s.start, s.end))
         date, precision = _statement_date(doc, sents, s.start, s.end, article.published)
         about = tuple(a for a in s.about_ids if a in doc._.kg_entities)
         out.append(Statement(
@@ -127,10 +148,11 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
 
 def event_id(article_id: str, type_: str, date: str | None, precision: str | None,
              agents: tuple[str, ...], places: tuple[str, ...], start: int) -> str:
-    """Return an event id: from content when specific enough (so articles share it)."""
+    """Return an event id: from content when specific enough (so articles share it), else
+    from its place in the article and its date (one sentence may report two dated events)."""
     if date and precision in ("day", "month") and (agents or places):
         return digest("event", type_, date, sorted(agents), sorted(places))
-    return digest("event", article_id, type_, start)
+    return digest("event", article_id, type_, start, date)
 
 
 def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
@@ -157,13 +179,13 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
 def doc_to_extraction(doc: Doc, article: Article, model: str = "") -> Extraction:
     """Return the records of one processed article (reads the ``kg_*`` annotations)."""
     sents = _Sentences(doc)
-    roles = _roles(doc, sents)
+    roles = _roles(doc, sents, article.id)
     return Extraction(
         article=article,
         entities=_entities(doc, sents, roles),
         statements=_statements(doc, sents, article),
         events=_events(doc, sents, article),
-        roles=tuple(roles),
+        roles=unique_roles(roles),
         model=model,
         dates=tuple(DateMention(d.text, d.start, d.end, sents.index(d.start), d.value.iso,
                                 d.value.precision) for d in doc._.kg_dates),
@@ -258,7 +280,7 @@ def merge_chunks(article: Article, parts: list[tuple[Extraction, int, int]]) -> 
         entities=_merge_entities(e for x in shifted for e in x.entities),
         statements=tuple(s for x in shifted for s in x.statements),
         events=tuple(e for x in shifted for e in x.events),
-        roles=tuple(r for x in shifted for r in x.roles),
+        roles=unique_roles(r for x in shifted for r in x.roles),
         model=shifted[0].model,
         dates=tuple(d for x in shifted for d in x.dates))
 

@@ -162,3 +162,32 @@ def test_chunked_statements_match_the_whole_text(small_limits, monkeypatch):
                 if s.kind == "direct"}
 
     assert quotes(chunked) == quotes(whole) and len(quotes(whole)) == 2
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (("2011-03", "month"), ("2011-06", "month")),
+    (("2011", "year"), ("2012", "year")),
+])
+def test_two_dated_events_of_one_sentence_get_two_ids(a, b):
+    from kg.pipeline import event_id
+
+    first = event_id("art1", "other", a[0], a[1], (), (), 731)
+    assert first != event_id("art1", "other", b[0], b[1], (), (), 731)
+    assert first == event_id("art1", "other", a[0], a[1], (), (), 731)
+
+
+def test_one_statement_per_content_span(nlp):
+    from kg.extract.quotes import StatementInfo
+    from kg.model import Article
+    from kg.pipeline import doc_to_extraction
+
+    text = "Talks stall\n\nThe ministers failed to agree, Lara Costa added, a source said.\n"
+    doc = nlp(text)
+    content = (13, 44)  # "The ministers failed to agree"
+    costa = next(iter(doc._.kg_entities), None)
+    doc._.kg_statements = [
+        StatementInfo("reported", *content, costa, None, "added", "add", (), ()),
+        StatementInfo("reported", *content, None, "a source", "said", "say", (), ()),
+    ]
+    x = doc_to_extraction(doc, Article("a1", "Talks stall", text, "2025-11-25"))
+    assert [(s.cue, s.mention.start, s.mention.end) for s in x.statements] == [("added", 13, 44)]

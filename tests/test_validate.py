@@ -54,3 +54,53 @@ def test_broken_graph_reports_violation(store: KGStore, breaker) -> None:
     assert report.conforms is False
     assert path in {p for _, p, _ in report.violations}
     assert report.summary().endswith(("violation", "violations"))
+
+
+# --------------------------------------------------------------------------- generated corpus
+
+_PEOPLE = [("Foreign Minister", "Anna Kowalski", "Poland"), ("President", "Pedro Alves", "Brazil"),
+           ("Prime Minister", "Lena Berg", "Sweden"), ("Defence Minister", "Omar Haddad", "Jordan"),
+           ("foreign minister", "Kenji Mori", "Japan")]
+_VERBS = ["met", "criticized", "praised", "called"]
+_PLACES = ["Geneva", "Nairobi", "Lisbon", "Hanoi"]
+
+
+def _generated_article(n: int) -> str:
+    """Return small article ``n``: two titled people, a meeting, a quote; roles recur across
+    articles (and twice in some), titles vary in case."""
+    (t1, p1, c1), (t2, p2, c2) = _PEOPLE[n % 5], _PEOPLE[(n + 1 + n // 5) % 5]
+    if p1 == p2:
+        (t2, p2, c2) = _PEOPLE[(n + 2) % 5]
+    place, day = _PLACES[n % 4], 1 + n % 27
+    second = f" {c1}'s {t1} {p1} repeated the point later." if n % 3 == 0 else ""
+    return (f"{p1.split()[-1]} and {p2.split()[-1]} talk in {place}\n"
+            f"Published: 2025-03-{day + 1:02d}\n\n"
+            f"{c1}'s {t1} {p1} {_VERBS[n % 4]} {c2}'s {t2} {p2} in {place} on March {day}, 2025.\n"
+            f'"We will keep working together on trade number {n}," {p1.split()[-1]} said.'
+            f"{second}\n")
+
+
+@pytest.fixture(scope="module")
+def generated_store(tmp_path_factory) -> KGStore:
+    from kg.build import build_store
+
+    folder = tmp_path_factory.mktemp("generated")
+    for n in range(200):
+        (folder / f"article-{n:03d}.txt").write_text(_generated_article(n), encoding="utf-8")
+    store = KGStore.open(None)
+    build_store([str(folder)], store, batch_size=64)
+    return store
+
+
+def test_generated_corpus_exercises_shared_roles(generated_store: KGStore) -> None:
+    rows = generated_store.query(
+        "SELECT ?p ?t (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?p kg:holdsRole ?r ."
+        " ?r kg:roleTitle ?t } } GROUP BY ?p ?t ORDER BY DESC(?n)")
+    assert len(generated_store.article_ids()) == 200
+    assert int(rows[0]["n"]) >= 40  # one person's title stated in many articles
+
+
+def test_generated_corpus_conforms(generated_store: KGStore) -> None:
+    report = validate_store(generated_store)
+    assert report.violations == []
+    assert report.conforms
