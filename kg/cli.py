@@ -199,8 +199,17 @@ def _text_summary(extraction) -> str:
     lines += [f"  {s.speaker or '?'}: “{s.quote[:100]}” [{s.kind}, {s.date}]"
               for s in extraction.statements]
     lines.append("Events:")
-    lines += [f"  {e.date} ({_date_note(e)}) {e.type}: {e.label}" for e in extraction.events]
+    lines += [f"  {e.date} ({_date_note(e)}) {e.type}: {e.label}{_event_note(e)}"
+              for e in sorted(extraction.events, key=lambda e: (e.date is None, e.date or ""))]
     return "\n".join(lines) + "\n"
+
+
+def _event_note(event) -> str:
+    """Return what marks an event in the text summary: main, modality, candidate."""
+    notes = (["main"] if event.main else []) + (
+        [event.modality] if event.modality != "asserted" else []) + (
+        [f"candidate {event.confidence:.1f}"] if event.confidence < 0.5 else [])
+    return f" [{', '.join(notes)}]" if notes else ""
 
 
 def _date_note(event) -> str:

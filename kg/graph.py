@@ -76,6 +76,7 @@ SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?en
   ?e a kg:Event ; kg:eventType ?etype .
   GRAPH ?g {  # one row per report: an event several articles report has a label in each
     ?e kg:label ?label ; kg:mentionedIn ?art .
+    FILTER NOT EXISTS { ?e kg:confidence ?c FILTER(?c < 0.5) }  # candidates stay out of pages
     OPTIONAL { ?e kg:date ?date }
     OPTIONAL { ?e kg:datePrecision ?precision }
     OPTIONAL { ?e kg:dateBasis ?basis }

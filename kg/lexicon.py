@@ -126,6 +126,18 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     prosecutor juror plaintiff defendant lawyer attorney-general solicitor barrister clerk
     treasurer""".split()
 )
+#: Words that negate the verb they modify ("never met", "no deal").
+NEGATION_WORDS: frozenset[str] = frozenset("not n't never no neither nor".split())
+#: Verbs whose complement did not happen ("refused to sign", "failed to agree").
+NEGATING_VERBS: frozenset[str] = frozenset(
+    "refuse fail decline deny reject avoid stop cease halt abandon".split())
+#: Modals that make a clause a possibility, not a fact ("could strike", "would sign").
+HYPOTHETICAL_AUX: frozenset[str] = frozenset("would could might may should must 'd".split())
+#: Verbs whose complement is a plan or goal, not yet a happening ("plans to visit").
+INTENTION_VERBS: frozenset[str] = frozenset(
+    "plan intend aim seek want hope expect propose threaten vow pledge promise prepare "
+    "schedule set due try attempt wish offer urge call push press ask demand need "
+    "consider mean agree decide".split())
 
 #: Words that may appear in a title before a name ("US Secretary of State Marco Rubio").
 TITLE_WORDS: frozenset[str] = frozenset(

@@ -159,6 +159,9 @@ class Statement:
     sentence_text: str
     speaker_description: str | None = None
     stances: tuple[Stance, ...] = ()
+    #: ``asserted``, ``negated``, ``planned`` or ``hypothetical``: what the content says of
+    #: its own clause ("Moscow would never accept" is ``negated``).
+    modality: str = "asserted"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -178,6 +181,7 @@ class Statement:
             "end": self.mention.end,
             "sentence": self.mention.sentence,
             "sentence_text": self.sentence_text,
+            "modality": self.modality,
         }
 
 
@@ -210,6 +214,14 @@ class Event:
     date_basis: str | None = None
     #: Every span of the article that reports the event (merged sentences keep theirs).
     mentions: tuple[Mention, ...] = ()
+    #: ``asserted`` (it happened), ``negated`` ("would not sign"), ``planned`` (future, a
+    #: plan or goal, dated by its target) or ``hypothetical`` (modal, conditional).
+    modality: str = "asserted"
+    #: Whether this is the article's main event (its title or lede clause).
+    main: bool = False
+    #: 0–1: how sure kg is that this is a real happening; below 0.5 a candidate that pages and
+    #: example queries leave out.
+    confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -230,6 +242,9 @@ class Event:
             "sentence_text": self.sentence_text,
             "date_basis": self.date_basis,
             "mentions": [m.to_json() for m in self.mentions],
+            "modality": self.modality,
+            "main": self.main,
+            "confidence": self.confidence,
         }
 
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.actors import ACTORS_KEY
+from kg.extract.modality import span_modality
 from kg.model import (
     Article,
     DateMention,
@@ -142,17 +143,21 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
             about=tuple(_name(doc, a) for a in about), about_ids=about,
             mention=_mention(doc, sents, s.start, s.end), sentence_text=sents.text(s.start),
             stances=tuple(Stance(t, p) for t, p in s.stances if t in doc._.kg_entities),
+            modality=span_modality(doc, s.start, s.end),
         ))
     return tuple(out)
 
 
 def event_id(article_id: str, type_: str, date: str | None, precision: str | None,
-             agents: tuple[str, ...], places: tuple[str, ...], start: int) -> str:
+             agents: tuple[str, ...], places: tuple[str, ...], start: int,
+             modality: str = "asserted") -> str:
     """Return an event id: from content when specific enough (so articles share it), else
-    from its place in the article and its date (one sentence may report two dated events)."""
+    from its place in the article and its date (one sentence may report two dated events);
+    a negated, planned or supposed event is never the one that happened."""
+    kind = () if modality == "asserted" else (modality,)
     if date and precision in ("day", "month") and (agents or places):
-        return digest("event", type_, date, sorted(agents), sorted(places))
-    return digest("event", article_id, type_, start, date)
+        return digest("event", type_, date, sorted(agents), sorted(places), *kind)
+    return digest("event", article_id, type_, start, date, *kind)
 
 
 def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
@@ -165,13 +170,15 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
             + [Participant(t, _name(doc, t) or t, "target") for t in e.targets])
         places = tuple(Participant(p, _name(doc, p) or p, "place") for p in e.places)
         out.append(Event(
-            id=event_id(article.id, e.type, iso, precision, e.agents, e.places, e.start),
+            id=event_id(article.id, e.type, iso, precision, e.agents, e.places, e.start,
+                        e.modality),
             date=iso, date_precision=precision, type=e.type, label=e.label, trigger=e.trigger,
             participants=participants, places=places,
             mention=_mention(doc, sents, e.start, e.end),
             sentence_text=sents.doc_text[e.start:e.end].strip(), date_text=e.date_text,
             date_basis=e.date_basis if e.date else None,
             mentions=tuple(_mention(doc, sents, s, t) for s, t in e.mentions),
+            modality=e.modality, main=e.main, confidence=e.confidence,
         ))
     return tuple(out)
 

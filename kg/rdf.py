@@ -306,6 +306,7 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
         out.append((node, KG.saidOn, said_on))
     if st.date_precision:
         out.append((node, KG.datePrecision, _str(st.date_precision)))
+    out.append((node, KG.modality, _str(st.modality)))
     out += [(node, KG.about, actor_iri(i)) for i in st.about_ids]
     for stance in st.stances:
         snode = stance_iri(st.id, stance.target_id)
@@ -342,6 +343,10 @@ def _event_triples(extraction: Extraction, ev: Event,
         out.append((node, KG.dateText, _str(ev.date_text)))
     if ev.date_basis:
         out.append((node, KG.dateBasis, _str(ev.date_basis)))
+    out += [(node, KG.modality, _str(ev.modality)),
+            (node, KG.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal))]
+    if ev.main:
+        out.append((article_iri(extraction.article.id), KG.mainEvent, node))
     for p in ev.participants:
         actor = actor_iri(p.entity_id)
         out.append((node, KG.hasActor, actor))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -414,7 +415,7 @@ def test_old_date_further_down_the_opening_does_not_date_the_main_event(nlp) -> 
     [("have", "Ana Silva has 11 wins"), ("be", "Ana Silva is")],
 )
 def test_label_irregular_verbs(nlp, lemma: str, label: str) -> None:
-    from kg.extract.events import _third_person
+    from kg.extract.events.labels import _third_person
 
     assert _third_person(lemma) == label.split()[2]
 
@@ -469,3 +470,117 @@ def test_date_inside_a_quote_does_not_date_the_speakers_act(nlp) -> None:
     events = [e for e in _events(nlp, text, "2025-11-25") if e.type == "criticize"]
     assert events
     assert all(e.date.precision == "fuzzy" for e in events)
+
+
+@pytest.mark.parametrize(("text", "modality", "label"), [
+    ("Chile would not sign a trade deal with Peru on Monday.", "negated",
+     "Chile would not sign trade deal"),
+    ("Chile failed to sign the trade deal with Peru on Monday.", "negated",
+     "Chile failed to sign trade deal"),
+    ("Chile will meet Peru in Lima on Monday.", "planned", "Chile will meet Peru in Lima"),
+    ("Chile signed a trade deal with Peru on Monday.", "asserted", "Chile signs trade deal"),
+])
+def test_event_modality_and_its_words_in_the_label(nlp, text: str, modality: str,
+                                                   label: str) -> None:
+    [event] = [e for e in _events(nlp, text) if e.type in ("sign", "agree", "meet")]
+    assert event.modality == modality
+    assert event.label.startswith(label)
+
+
+def test_a_deadline_dates_the_plan_not_the_sentence_event(nlp) -> None:
+    text = ("Norway pledged on Monday to halve its emissions by 2035. "
+            "Critics accused Norway of delay on Tuesday.")
+    events = _events(nlp, text)
+    assert all(e.date.iso != "2035" for e in events if e.modality != "planned")
+    accusation = next(e for e in events if e.type == "criticize")
+    assert accusation.date.iso == "2025-03-11"
+
+
+def test_since_dates_nothing(nlp) -> None:
+    events = _events(nlp, "Chile has hosted Peru's delegation in Lima since March.")
+    assert all(e.date_text != "March" for e in events)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("More than 60,000 people fled the fighting into Chad on Monday.", "More than 60,000 people"),
+    ("Brazil and Chile opposed any mention of tariffs on Monday.", "mention of tariffs"),
+])
+def test_labels_keep_numbers_and_whole_phrases(nlp, text: str, phrase: str) -> None:
+    labels = [e.label for e in _events(nlp, text)]
+    assert any(phrase in label for label in labels), labels
+
+
+def test_phrasal_verbs_keep_their_particle(nlp) -> None:
+    events = _events(nlp, "Chile and Peru drew up a 12-point trade plan in Lima on Monday.")
+    assert any("draw up 12-point trade plan" in e.label for e in events)
+
+
+def test_events_without_participants_are_low_confidence_candidates(nlp) -> None:
+    from kg.extract.events import CANDIDATE_CONFIDENCE
+
+    text = ("Chile met Peru in Lima on Monday to discuss the border.\n\n"
+            "On Tuesday the weather turned and work ran late.")
+    events = _events(nlp, text)
+    meeting = next(e for e in events if e.type == "meet")
+    assert meeting.confidence >= CANDIDATE_CONFIDENCE
+    assert all(e.confidence < CANDIDATE_CONFIDENCE for e in events
+               if not (e.agents or e.targets or e.places))
+
+
+@pytest.mark.parametrize(("agents", "targets", "places", "type_", "sure"), [
+    (("a",), (), (), "meet", True),
+    ((), (), ("p",), "attack", True),
+    ((), (), (), "attack", False),
+    ((), (), (), "other", False),
+])
+def test_event_confidence(agents, targets, places, type_: str, sure: bool) -> None:
+    from kg.extract.events import CANDIDATE_CONFIDENCE, event_confidence
+
+    score = event_confidence(agents, targets, places, type_)
+    assert 0 <= score <= 1
+    assert (score >= CANDIDATE_CONFIDENCE) is sure
+
+
+def test_exactly_one_main_event_from_the_title(nlp) -> None:
+    text = ("Chile and Peru sign border treaty in Lima\n\n"
+            "Chile and Peru signed a border treaty in Lima on Monday. Officials from both "
+            "countries met again on Tuesday to discuss trade.")
+    events = _events(nlp, text)
+    [main] = [e for e in events if e.main]
+    assert main.type in ("sign", "agree")
+    assert main.confidence >= 0.5
+
+
+def test_same_happening_told_twice_in_an_article_is_one_event(nlp) -> None:
+    text = ("Chile and Peru drew up a trade plan in Lima on Monday. "
+            "Chile and Peru presented the trade plan in Lima on Monday.")
+    events = [e for e in _events(nlp, text) if e.type == "propose"]
+    assert len(events) <= 1 or len({e.date.iso for e in events}) > 1
+
+
+def test_negated_and_asserted_events_stay_apart() -> None:
+    a = EventInfo("sign", "sign", DateValue("2025-03-10", "day"), None, ("country/chile",), (),
+                  (), (), 0, 10, "Chile signs", lemma="sign")
+    b = EventInfo("sign", "sign", DateValue("2025-03-10", "day"), None, ("country/chile",), (),
+                  (), (), 20, 30, "Chile would not sign", lemma="sign", modality="negated",
+                  main=True, confidence=0.9)
+    merged = merge_events([a, b])
+    assert len(merged) == 2
+    c = EventInfo("sign", "sign", DateValue("2025-03-10", "day"), None, ("country/chile",), (),
+                  (), (), 40, 50, "Chile signs deal", lemma="sign", main=True, confidence=0.5)
+    [one] = merge_events([a, c])
+    assert one.main and one.confidence == 1.0 and len(one.mentions) == 0
+
+
+def test_untyped_clause_merges_into_the_typed_event_of_the_same_agents_and_day() -> None:
+    day = DateValue("2025-10-06", "day")
+    untyped = EventInfo("other", "drew", day, None, ("country/chile",), (), (),
+                        ("place/lima",), 0, 10, "Chile draws up in Lima", lemma="draw",
+                        mentions=((0, 10),))
+    typed = EventInfo("propose", "draft", day, None, ("country/chile",), (), (),
+                      ("place/lima",), 20, 40, "Chile drafts plan in Lima", lemma="draft",
+                      mentions=((20, 40),))
+    [one] = merge_events([untyped, typed])
+    assert one.type == "propose" and one.mentions == ((0, 10), (20, 40))
+    other_day = replace(typed, date=DateValue("2025-10-07", "day"))
+    assert len(merge_events([untyped, other_day])) == 2

@@ -228,3 +228,20 @@ def test_content_hash_changes_with_content(field: str) -> None:
 
     changed = dataclasses.replace(GENEVA.article, **{field: "2024-01-01"})
     assert content_hash(changed) != content_hash(GENEVA.article)
+
+
+def test_event_modality_confidence_and_main_event() -> None:
+    from dataclasses import replace
+
+    attack, meeting = GENEVA.events[:2]
+    ex = replace(GENEVA, events=(replace(attack, main=True, confidence=0.9),
+                                 replace(meeting, modality="planned", confidence=0.3)))
+    triples = set(extraction_triples(ex))
+    a, m = event_iri(attack.id), event_iri(meeting.id)
+    assert (article_iri(GENEVA.article.id), KG.mainEvent, a) in triples
+    assert (article_iri(GENEVA.article.id), KG.mainEvent, m) not in triples
+    assert (a, KG.modality, Literal("asserted")) in triples
+    assert (m, KG.modality, Literal("planned")) in triples
+    assert (m, KG.confidence, Literal("0.30", datatype=XSD.decimal)) in triples
+    assert all((statement_iri(s.id), KG.modality, Literal(s.modality)) in triples
+               for s in GENEVA.statements)

@@ -1,0 +1,75 @@
+"""Score kg's events on MEANTIME's event layer against the verb baseline (see
+:mod:`kg.evaluate.event_scores`); prints a Markdown table for ``bench/quality.md``.
+
+Usage: ``.venv/bin/python bench/run_events.py [--limit N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.evaluate.adapters import load_gold  # noqa: E402
+from kg.evaluate.event_scores import (  # noqa: E402
+    agent_event_counts,
+    cross_document_pairs,
+    kg_predicted_events,
+    negated_counts,
+    verb_baseline,
+)
+from kg.evaluate.run import kg_predictor, predict  # noqa: E402
+
+GOLD = ROOT.parent / "shared" / "eval" / "meantime_en" / "normalized.jsonl"
+
+
+def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> str:
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.3f} / {r:.3f} / {f:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args(argv)
+    if not GOLD.exists():
+        print(f"skipped: {GOLD} not found")
+        return 0
+    raw = [json.loads(line) for line in GOLD.open(encoding="utf-8")][:args.limit]
+    docs = list(load_gold(GOLD, "meantime", args.limit).docs)
+    preds = predict(kg_predictor(), docs)
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    rows = {}
+    for name in ("kg", "baseline"):
+        tp_p = n_p = tp_g = n_g = neg_a = neg_f = 0
+        per_doc = []
+        for doc, pred, gold in zip(docs, preds, raw, strict=True):
+            events = (kg_predicted_events(pred, doc.text) if name == "kg"
+                      else verb_baseline(nlp(doc.text)))
+            right, n_pred, found = agent_event_counts(gold["events"], events)
+            tp_p, n_p, tp_g = tp_p + right, n_p + n_pred, tp_g + found
+            n_g += sum(1 for g in gold["events"] if g.get("who"))
+            a, f = negated_counts(gold["events"], events)
+            neg_a, neg_f = neg_a + a, neg_f + f
+            per_doc.append((doc.id, gold["events"], events))
+        both, pair_p, pair_g = cross_document_pairs(per_doc)
+        rows[name] = (_prf(tp_p, n_p, tp_g, n_g), f"{neg_a}/{neg_f}",
+                      f"{both}/{pair_p}", f"{both}/{pair_g}")
+    print("| MEANTIME events | kg | verb baseline |\n|---|---|---|")
+    labels = ("events with agent P / R / F1", "gold NEG events output as asserted",
+              "cross-document event pairs precision", "cross-document event pairs recall")
+    for i, label in enumerate(labels):
+        print(f"| {label} | {rows['kg'][i]} | {rows['baseline'][i]} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

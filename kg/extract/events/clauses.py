@@ -1,0 +1,197 @@
+"""Event clauses: the trigger of a clause, its type, and its agents, targets and places."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.dates import DateInfo
+from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS
+
+_PLACE_TYPES = ("Place", "Country")
+_PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
+_TARGET_PREPS = frozenset("on against with to upon toward towards".split())
+
+
+def event_type(token: Token) -> str | None:
+    """Return the event type of a trigger token by its lemma, or ``None``."""
+    return EVENT_LEMMAS.get(token.lemma_.lower()) or EVENT_LEMMAS.get(token.lower_)
+
+
+def _clause_root(root: Token) -> Token:
+    """Return the clause that carries the event: the content of "X said (that) <clause>"."""
+    if root.lemma_.lower() in SPEECH_VERBS and event_type(root) in (None, "other", "announce"):
+        for child in root.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                return child
+    return root
+
+
+def _nominal(token: Token) -> bool:
+    """Return whether a token is a noun, or a gerund used as one ("Seattle shooting leaves
+    five hurt": no subject or object of its own)."""
+    return token.pos_ == "NOUN" or (token.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "dobj", "obj", "aux") for c in token.children))
+
+
+def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
+    """Return the event trigger of a clause: an event noun subject or the main verb.
+
+    With ``any_verb`` a main verb outside the lexicon still makes an event of type ``other``.
+    """
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and _nominal(child):
+            for noun in sorted(_core(child), key=lambda t: t.i):
+                t = event_type(noun)
+                if _nominal(noun) and t and t != "other":
+                    return noun, t
+    t = event_type(root)
+    if t and t not in ("announce", "other"):
+        return root, t
+    for child in root.children:  # "Rubio leads talks", "launched an invasion", "announced
+        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":  # sanctions"
+            typed = event_type(child)
+            if typed and typed not in ("other", "announce", "report"):
+                return child, typed
+    if t:
+        return root, t
+    for child in root.children:
+        if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and event_type(child):
+            return child, event_type(child)
+    if root.pos_ == "AUX":  # "five people are dead after a tram overturned"
+        for child in root.children:
+            if child.dep_ == "advcl" and event_type(child) not in (None, "other", "announce",
+                                                                   "report"):
+                return child, event_type(child)
+    if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS:
+        return root, "other"
+    return None
+
+
+def _actors_in(tokens, actors: dict[int, Span]) -> list[Span]:
+    seen: dict[int, Span] = {}
+    for t in tokens:
+        span = actors.get(t.i)
+        if span is not None:
+            seen[span.start] = span
+    return [seen[k] for k in sorted(seen)]
+
+
+def _core(token: Token):
+    """Yield a phrase's tokens without its prepositional and clausal modifiers."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in ("prep", "acl", "relcl", "advcl", "appos", "punct", "cc"):
+            yield from _core(child)
+        elif child.dep_ == "cc":
+            yield child
+
+
+def _governing_prep(span: Span) -> str:
+    """Return the preposition heading an actor mention ("in Ternopil" → ``in``), or ``""``."""
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+        return token.head.lower_
+    return ""
+
+
+def _places(clause: Span, actors: dict[int, Span], attack: bool = False) -> list[Span]:
+    """Return Place/Country mentions of ``clause`` in "in/at/near X" phrases (also "on X" for
+    attacks) or bare Places compounded with a noun ("Geneva talks")."""
+    out = []
+    preps = _PLACE_PREPS | {"on", "against"} if attack else _PLACE_PREPS
+    for span in _actors_in(clause, actors):
+        if span.label_ not in _PLACE_TYPES or (span.label_ == "Country" and not attack and
+                                                _governing_prep(span) not in _PLACE_PREPS):
+            continue
+        prep = _governing_prep(span)
+        if prep in preps or (span.label_ == "Place" and span.root.dep_ == "compound"):
+            out.append(span)
+    return out
+
+
+def _inside_role(span: Span, person_spans: list[Span]) -> bool:
+    """Return whether ``span`` is part of a person's title ("US Secretary of State X")."""
+    token = span.root
+    for _ in range(5):
+        if token.dep_ not in ("compound", "nmod", "amod", "poss", "pobj", "prep") or (
+                token.dep_ == "prep" and token.lower_ != "of"):
+            break
+        token = token.head
+        if any(p.start <= token.i < p.end for p in person_spans):
+            return True
+    for role in span.doc._.kg_roles:
+        if role.start <= span.start_char and span.end_char <= role.end and any(
+                p.start_char >= span.end_char and p.end_char <= role.end for p in person_spans):
+            return True
+    return False
+
+
+def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, Span]):
+    """Return agents, targets and places of a clause."""
+    agents: list[Span] = []
+    targets: list[Span] = []
+    subject_heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger is not root and trigger.dep_ not in ("dobj", "obj", "xcomp") and not any(
+            trigger in head.subtree for head in subject_heads):
+        subject_heads = [trigger]
+    passive = any(c.dep_ == "nsubjpass" for c in root.children) and trigger is root
+    for head in subject_heads:
+        spans = [s for s in _actors_in(_core(head), actors) if s.label_ != "Place"]
+        (targets if passive else agents).extend(
+            s for s in spans if _governing_prep(s) not in _PLACE_PREPS)
+    for child in root.children:
+        if child.dep_ in ("dobj", "obj", "attr", "dative"):
+            targets.extend(_actors_in(_core(child), actors))
+        elif child.dep_ == "agent":
+            agents.extend(_actors_in(child.subtree, actors))
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            targets.extend(s for s in _actors_in(child.subtree, actors)
+                           if s.label_ not in _PLACE_TYPES or child.lower_ in ("on", "against"))
+    if trigger is not root:  # "strikes on Kyiv", "talks with Russia", "talks led by X"
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "with"):
+                targets.extend(_actors_in(child.subtree, actors))
+            elif child.dep_ == "acl":
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        agents.extend(_actors_in(grand.subtree, actors))
+    attack = event_type(trigger) == "attack"
+    places = _places(clause, actors, attack=attack)
+    if attack:  # "hit the western city of Ternopil", "struck the port of Odesa"
+        places += [s for child in root.children if child.dep_ in ("dobj", "obj")
+                   for s in _actors_in(child.subtree, actors)
+                   if s.label_ in _PLACE_TYPES and _governing_prep(s) == "of" and s not in places]
+    other_clauses = {t.i for c in root.children if c.dep_ == "conj"
+                     and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    places = [p for p in places if p.root.i not in other_clauses]  # "..., and troops pressed in X"
+    agents = [a for a in agents if a.label_ != "Place"]
+    persons = [a for a in agents if a.label_ == "Person"]
+    if persons:  # "Ukrainian President X", "US Secretary of State X": X is the agent
+        agents = [a for a in agents if a.label_ == "Person"
+                  or not (a._.kg_demonym or _inside_role(a, persons))]
+    targets = [t for t in targets if t not in agents and not _inside_role(t, persons)]
+    targets = [t for t in targets if t.label_ != "Place" or not places or t not in places]
+    return agents, targets, places
+
+
+def _ids(spans: list[Span], exclude: set[str] = frozenset()) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s._.kg_entity for s in spans
+                               if s._.kg_entity and s._.kg_entity not in exclude))
+
+
+def _governing_verb(doc: Doc, date: DateInfo) -> Token | None:
+    """Return the verb or event noun a date expression modifies ("met ... on Thursday" →
+    ``met``, "the bombing late Thursday" → ``bombing``)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    token = span.root.head if span is not None and span.root.head is not span.root else None
+    for _ in range(8):
+        if token is None or token.pos_ in ("VERB", "AUX") or (
+                token.pos_ == "NOUN" and event_type(token) not in (None, "other", "announce",
+                                                                    "report")):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None

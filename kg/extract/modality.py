@@ -1,0 +1,113 @@
+"""Modality of a clause: did its happening take place, or is it negated, planned or supposed?
+
+Read from the dependency parse, the way Saurí & Pustejovsky's FactBank cues are read: a
+negation on the verb or on a verb that governs it ("would not sign", "refused to sign"),
+a modal or conditional ("could strike", "if talks fail, ... would"), a future or an intention
+("will meet", "plans to visit", "is set to sign", a deadline "by 2035"). Shared by events and
+statements so both say the same of the same clause.
+
+>>> import spacy  # doctest: +SKIP
+>>> clause_modality(nlp("Kyiv would not sign the deal.")[2])  # doctest: +SKIP
+'negated'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicon import (
+    HYPOTHETICAL_AUX,
+    INTENTION_VERBS,
+    NEGATING_VERBS,
+    NEGATION_WORDS,
+)
+
+#: The values of ``modality`` in events and statements.
+MODALITIES = ("asserted", "negated", "planned", "hypothetical")
+_FUTURE_AUX = frozenset("will 'll shall wo".split())
+_CONDITIONAL_MARKS = frozenset("if unless whether".split())
+#: How far up a chain of governing verbs ("refused to agree to sign") cues are read.
+_MAX_CHAIN = 4
+
+
+def _negated(token: Token) -> bool:
+    """Return whether a verb carries a negation ("did not sign", "never met", "no deal")."""
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATION_WORDS)
+               for c in token.children)
+
+
+def _auxes(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _conditional(token: Token) -> bool:
+    """Return whether a clause is the condition ("if talks fail") or its consequence."""
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in child.children):
+            return True
+    return False
+
+
+def _going_to(token: Token) -> bool:
+    """Return whether a verb is the complement of "going to" ("is going to sign")."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def _chain(token: Token) -> list[Token]:
+    """Return the verb and the verbs governing it through complements ("refused to sign" →
+    [sign, refused]), the clause's own verb first."""
+    chain = [token]
+    while len(chain) < _MAX_CHAIN and token.dep_ in ("xcomp", "ccomp") and \
+            token.head is not token and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def clause_modality(token: Token, deadline: bool = False) -> str:
+    """Return the modality of the clause of ``token`` (its verb or event noun): ``negated``,
+    ``hypothetical``, ``planned`` or ``asserted``. ``deadline`` says the clause has a target
+    date ("by 2035"), which makes it a plan."""
+    verb = token
+    if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ in ("VERB", "AUX"):
+        verb = token.head  # "launched an invasion", "no deal was signed"
+        if _negated(token):
+            return "negated"
+    chain = _chain(verb)
+    for link in chain:
+        if _negated(link) or (link is not verb and link.lemma_.lower() in NEGATING_VERBS):
+            return "negated"
+    for link in chain:
+        words = {a.lower_ for a in _auxes(link)}
+        if words & HYPOTHETICAL_AUX or _conditional(link):
+            return "hypothetical"
+    for link in chain:
+        words = {a.lower_ for a in _auxes(link)}
+        if words & _FUTURE_AUX or _going_to(link) or (
+                link is not verb and link.lemma_.lower() in INTENTION_VERBS):
+            return "planned"
+    return "planned" if deadline else "asserted"
+
+
+def _clause_head(span: Span) -> Token | None:
+    """Return the first verb of ``span`` whose head lies outside it (its main clause)."""
+    for token in span:
+        if token.pos_ in ("VERB", "AUX") and (token.head is token or
+                                              not span.start <= token.head.i < span.end):
+            return token
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    return verbs[0] if verbs else None
+
+
+def span_modality(doc: Doc, start: int, end: int) -> str:
+    """Return the modality of the clause in ``doc`` between character offsets (a statement's
+    content: "Moscow would never accept" → ``negated``); ``asserted`` without a verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "asserted"
+    head = _clause_head(span)
+    return clause_modality(head) if head is not None else "asserted"

@@ -1,0 +1,64 @@
+"""Tests for kg.evaluate.event_scores: agent events, negation and cross-document pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate.event_scores import (
+    PredictedEvent,
+    agent_event_counts,
+    cross_document_pairs,
+    kg_predicted_events,
+    negated_counts,
+    verb_baseline,
+)
+
+TEXT = "Chile signed the pact. Peru did not sign it."
+SIGNED = TEXT.index("signed")
+SIGN = TEXT.index("sign it")
+
+
+def _gold(start: int, end: int, who=(), polarity="POS", instance="") -> dict:
+    return {"start": start, "end": end, "who": list(who), "polarity": polarity,
+            "instance_id": instance}
+
+
+GOLD = [_gold(SIGNED, SIGNED + 6, ["Chile"], instance="e1"),
+        _gold(SIGN, SIGN + 4, ["Peru"], "NEG", "e2")]
+
+
+@pytest.mark.parametrize(("preds", "counts"), [
+    ([PredictedEvent(SIGNED, SIGNED + 6, ("Chile",))], (1, 1, 1)),
+    ([PredictedEvent(SIGNED, SIGNED + 6, ("Peru",))], (0, 1, 0)),
+    ([PredictedEvent(SIGNED, SIGNED + 6, ()), PredictedEvent(SIGN, SIGN + 4, ("Peru",))],
+     (1, 1, 1)),
+])
+def test_agent_event_counts(preds, counts) -> None:
+    assert agent_event_counts(GOLD, preds) == counts
+
+
+@pytest.mark.parametrize(("modality", "counts"), [("asserted", (1, 1)), ("negated", (0, 1))])
+def test_negated_counts(modality: str, counts) -> None:
+    assert negated_counts(GOLD, [PredictedEvent(SIGN, SIGN + 4, ("Peru",), modality)]) == counts
+
+
+def test_cross_document_pairs() -> None:
+    a = [_gold(0, 4, instance="x"), _gold(10, 14, instance="y")]
+    b = [_gold(0, 4, instance="x"), _gold(10, 14, instance="z")]
+    preds_a = [PredictedEvent(0, 4, (), id="k1"), PredictedEvent(10, 14, (), id="k2")]
+    preds_b = [PredictedEvent(0, 4, (), id="k1"), PredictedEvent(10, 14, (), id="k2")]
+    assert cross_document_pairs([("a", a, preds_a), ("b", b, preds_b)]) == (1, 2, 1)
+
+
+def test_kg_events_locate_their_trigger() -> None:
+    pred = {"events": [{"trigger": "sign", "start": SIGN - 12, "end": len(TEXT),
+                        "mentions": [], "modality": "negated", "id": "k",
+                        "participant_roles": [{"entity_id": "country/peru", "name": "Peru",
+                                               "role": "agent"}]}]}
+    [event] = kg_predicted_events(pred, TEXT)
+    assert (event.start, event.agents, event.modality) == (SIGN, ("Peru",), "negated")
+
+
+def test_verb_baseline_takes_every_verb_with_a_subject(nlp) -> None:
+    events = verb_baseline(nlp(TEXT))
+    assert {(TEXT[e.start:e.end], e.agents) for e in events} >= {("signed", ("Chile",))}

@@ -1,0 +1,52 @@
+"""Tests for kg.extract.modality: negated, planned and hypothetical clauses from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.modality import MODALITIES, clause_modality, span_modality
+
+
+def _verb(nlp, text: str, word: str):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), [
+    ("Norway signed the treaty with Chile.", "signed", "asserted"),
+    ("Norway would not sign the treaty with Chile.", "sign", "negated"),
+    ("Norway never signed the treaty.", "signed", "negated"),
+    ("Norway refused to sign the treaty.", "sign", "negated"),
+    ("Norway will sign the treaty next week.", "sign", "planned"),
+    ("Norway plans to sign the treaty.", "sign", "planned"),
+    ("Norway is going to sign the treaty.", "sign", "planned"),
+    ("Norway could sign the treaty.", "sign", "hypothetical"),
+    ("If talks fail, Norway would leave the group.", "leave", "hypothetical"),
+])
+def test_clause_modality_reads_the_parse(nlp, text: str, word: str, modality: str) -> None:
+    assert clause_modality(_verb(nlp, text, word)) == modality
+
+
+def test_a_deadline_makes_a_plan(nlp) -> None:
+    verb = _verb(nlp, "Norway cuts its emissions by 2035.", "cuts")
+    assert clause_modality(verb, deadline=True) == "planned"
+    assert clause_modality(verb) == "asserted"
+
+
+@pytest.mark.parametrize(("text", "content", "modality"), [
+    ("Oslo said the army would never cross the border.", "the army would never cross the border",
+     "negated"),
+    ("Oslo said the army crossed the border.", "the army crossed the border", "asserted"),
+    ("Oslo said the army will cross the border.", "the army will cross the border", "planned"),
+])
+def test_span_modality_of_a_statement_content(nlp, text: str, content: str,
+                                              modality: str) -> None:
+    doc = nlp(text)
+    start = text.index(content)
+    assert span_modality(doc, start, start + len(content)) == modality
+    assert modality in MODALITIES
+
+
+def test_span_modality_without_a_verb_is_asserted(nlp) -> None:
+    doc = nlp("A long and cold winter.")
+    assert span_modality(doc, 0, len(doc.text)) == "asserted"
