@@ -281,8 +281,10 @@ def _merge_entities(parts: Iterable[Entity]) -> tuple[Entity, ...]:
 def merge_chunks(article: Article, parts: list[tuple[Extraction, int, int]]) -> Extraction:
     """Return the extraction of a chunked article from ``(extraction, char offset, sentence
     offset)`` of each chunk: mentions and ids article-global, actors merged by id."""
+    from kg.link import remap_ids
+
     shifted = [_shift_extraction(x, article, offset, sents) for x, offset, sents in parts]
-    return Extraction(
+    merged = Extraction(
         article=article,
         entities=_merge_entities(e for x in shifted for e in x.entities),
         statements=tuple(s for x in shifted for s in x.statements),
@@ -290,6 +292,21 @@ def merge_chunks(article: Article, parts: list[tuple[Extraction, int, int]]) -> 
         roles=unique_roles(r for x in shifted for r in x.roles),
         model=shifted[0].model,
         dates=tuple(d for x in shifted for d in x.dates))
+    surnames = surname_links(merged.entities)
+    return remap_ids(merged, surnames, {e.id: e.name for e in merged.entities})
+
+
+def surname_links(entities: Iterable[Entity]) -> dict[str, str]:
+    """Return ``{id: id}`` from each one-word person ("Okafor", alone in a later chunk) to
+    the only person of the article whose full name ends with that word ("Ines Okafor")."""
+    people = [e for e in entities if e.type == "Person"]
+    full: dict[str, set[str]] = {}
+    for e in people:
+        words = e.name.split()
+        if len(words) > 1:
+            full.setdefault(words[-1], set()).add(e.id)
+    return {e.id: next(iter(full[e.name])) for e in people
+            if " " not in e.name and len(full.get(e.name, ())) == 1}
 
 
 def _docs(nlp: Language, articles: Iterable[Article]
