@@ -267,8 +267,9 @@ def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str])
 def role_triples(roles: Iterable[Role]) -> list[Triple]:
     """Return roles as W3C Organization Ontology posts, for the shared actors graph: the person
     ``org:holds`` it, it is ``org:postIn`` its country or organisation (when known) and has a
-    ``kg:roleTitle``. A role id is the same in every article stating it, so these triples are
-    stored once; the article graphs keep where each states it (``kg:mentionedIn``, offsets)."""
+    ``kg:roleTitle``. A role id is per article (:func:`kg.pipeline.role_id`), so each role node
+    has the one span that states it (in the article graph) and these triples are never
+    repeated across graphs."""
     out: list[Triple] = []
     for role in roles:
         node, person = role_iri(role.id), actor_iri(role.person_id)
