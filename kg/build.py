@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.history import BuildHistory, linked_digest
-from kg.ingest import FetchSettings, IngestError, Skipped, read_articles
+from kg.ingest import FetchSettings, IngestError, SeenTexts, Skipped, read_articles
 from kg.link import ActorLinker, AliasRule, EventLinker, MergeRecord, remap_ids
 from kg.model import Article, Extraction
 from kg.pipeline import extract_articles
@@ -42,6 +42,19 @@ def merge_log_path(store_path: str | Path) -> Path:
     """Return the merge-log file kept beside a store directory."""
     p = Path(store_path)
     return p.with_name(p.name + ".merges.jsonl")
+
+
+def stored_texts(store: KGStore, history: BuildHistory) -> SeenTexts:
+    """Return the texts of the stored articles (from their kept extractions), so that a copy
+    arriving in a later build under a new id is skipped like one within a build."""
+    seen = SeenTexts()
+    for article_id in sorted(set(store.article_ids()) | set(history.pending_ids)):
+        data = history.raw.get(article_id)
+        if data is not None:
+            article = data["article"]
+            seen.remember(article_id, article["text"], article.get("title", ""),
+                          article.get("url") or article.get("source") or article_id)
+    return seen
 
 
 def _to_extract(store: KGStore, history: BuildHistory, articles: Iterable[Article],
@@ -110,9 +123,9 @@ def build_store(
         report.notices.append(notice)
 
     on_error = record_error if keep_going else None
-    articles = read_articles(paths, published=published, on_error=on_error, on_skip=record_skip,
-                             urls=urls, fetch=fetch)
     history = BuildHistory.for_store(store)
+    articles = read_articles(paths, published=published, on_error=on_error, on_skip=record_skip,
+                             urls=urls, fetch=fetch, seen=stored_texts(store, history))
     rules_before = list(history.rules)
     history.add_rules(aliases)
     built: list[str] = []

@@ -74,7 +74,7 @@ def main() -> None:
 @click.option("--keep-going", is_flag=True, help="Skip bad files (or lines, items) with a warning.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True,
-              help="One line per skipped record (not English, non-HTML, non-200).")
+              help="One line per skipped record (not English, non-HTML, non-200, copy).")
 def build(paths, store_path, url_lists, http_cache, host_interval, published, model,
           aliases_path, keep_going, quiet, verbose) -> None:
     """Ingest articles into the store; re-runs add only news.

@@ -157,8 +157,12 @@ def write_warc(path: Path, records: list[tuple[str, int, str, bytes]], gz: bool)
 def warc_records(n_html: int) -> list[tuple[str, int, str, bytes]]:
     records = []
     for i in range(n_html):
+        # Each page its own story (near-identical pages would be read once): a number every
+        # few words keeps the word 3-shingles of two pages apart.
         body = [f"Barge number {i} passed the Brenner lock carrying {i * 7} tonnes of grain, "
-                f"the lock keeper of shift {i % 3} said on Wednesday.", *BODY[1:]]
+                f"the lock keeper of shift {i % 3} said on Wednesday.",
+                f"Its crew of {i % 9 + 2} sailors had waited {i + 4} hours at berth {i * 3 + 1} "
+                f"for pilot {i + 50} and tug {i * 2 + 7} before the gates opened at {i % 12}."]
         dated = i % 2 == 0  # half the pages carry their date, half fall back to the fetch date
         head = '<meta name="date" content="2025-09-20">' if dated else ""
         records.append((f"https://courier.example/barge/{i}", 200, "text/html; charset=utf-8",

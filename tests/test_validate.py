@@ -67,7 +67,7 @@ _PLACES = ["Geneva", "Nairobi", "Lisbon", "Hanoi"]
 
 def _generated_article(n: int) -> str:
     """Return small article ``n``: two titled people, a meeting, a quote; roles recur across
-    articles (and twice in some), titles vary in case."""
+    articles (and twice in some), titles vary in case; a line of numbers of its own."""
     (t1, p1, c1), (t2, p2, c2) = _PEOPLE[n % 5], _PEOPLE[(n + 1 + n // 5) % 5]
     if p1 == p2:
         (t2, p2, c2) = _PEOPLE[(n + 2) % 5]
@@ -77,7 +77,10 @@ def _generated_article(n: int) -> str:
             f"Published: 2025-03-{day + 1:02d}\n\n"
             f"{c1}'s {t1} {p1} {_VERBS[n % 4]} {c2}'s {t2} {p2} in {place} on March {day}, 2025.\n"
             f'"We will keep working together on trade number {n}," {p1.split()[-1]} said.'
-            f"{second}\n")
+            f"{second}\n"
+            # numbers every few words: no two articles are near-identical copies (read once)
+            f"Round {n} had {n + 3} delegates, {n + 5} aides, {n + 7} guards and {n + 9} drivers"
+            f" over {n % 9 + 2} days.\n")
 
 
 @pytest.fixture(scope="module")

@@ -39,7 +39,7 @@ from kg.model import Article
 
 __all__ = [
     "MAX_BYTES", "SUFFIXES", "STDIN", "STDIN_SOURCE", "FetchSettings", "IngestError", "Skipped",
-    "iter_sources", "parse_date", "read_url_list", "read_articles", "read_text",
+    "SeenTexts", "iter_sources", "parse_date", "read_url_list", "read_articles", "read_text",
     "remove_control_characters",
 ]
 
@@ -95,6 +95,7 @@ def read_articles(
     on_skip: Callable[[Skipped], None] | None = None,
     urls: Sequence[str] = (),
     fetch: FetchSettings | None = None,
+    seen: SeenTexts | None = None,
 ) -> Iterator[Article]:
     """Yield the articles found in ``paths`` (files, folders or ``-`` for stdin), then those
     of the web pages at ``urls`` (fetched as ``fetch`` says; failures go to ``on_skip``).
@@ -102,13 +103,14 @@ def read_articles(
     ``published`` (``YYYY-MM-DD``) overrides any date found in the articles. A bad file (or
     a bad line of a ``.jsonl`` file) raises :class:`IngestError`, unless ``on_error`` is given:
     then it is called with the error and reading continues (``--keep-going``). Records left
-    out on purpose (not English, non-HTML or failed WARC responses) go to ``on_skip``.
+    out on purpose (not English, non-HTML or failed WARC responses, copies and near-identical
+    copies of an article read before or known to ``seen``) go to ``on_skip``.
     Raises ``ValueError`` if ``published`` is not an ISO date.
     """
     override = _check_iso_date(published) if published is not None else None
     report = on_error or _raise
     notice = on_skip or _ignore
-    seen = SeenTexts()
+    seen = seen if seen is not None else SeenTexts()
     for p in paths:
         count = 0
         for src in _expand(p):
