@@ -168,3 +168,18 @@ def test_bare_ordinals_are_days_only_after_a_date_preposition(nlp, text, dates) 
     doc = nlp.make_doc(text)
     doc._.kg_published = "2025-03-12"
     assert [d.text for d in nlp(doc)._.kg_dates] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Fans cheered after the final whistle Ravens Daily Today Photos 4 the coach waved.",
+         []),
+        ("The minister told Harbour Times Tonight Edition that she would resign.", []),
+        ("Today the ferry resumed its crossings.", ["Today"]),
+        ("The ferry crew said today that crossings resumed.", ["today"]),
+        ("Ferry Crossings Resume Today", ["Today"]),
+    ],
+)
+def test_a_day_word_inside_a_name_is_no_date(nlp, text: str, dates: list[str]) -> None:
+    assert [d.text for d in _dates(nlp, text)] == dates

@@ -55,3 +55,9 @@ def test_team_evidence(nlp, text, start, end, expected):
 
     doc = nlp(text)
     assert team_evidence(Span(doc, start, end, label="Place")) is expected
+
+
+def test_a_city_is_no_family_name_of_a_misread_person(extract):
+    x = extract("A crash leaves two hurt in Seattle. Drivers said Seattle Fire crews were "
+                "helping three people in Seattle.")
+    assert types_of(x, "Seattle") == {"Place"}

@@ -365,8 +365,30 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, bool]]:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _EXTRA_DATE_RE.search(ent.text)):
             text = ent.text.rstrip(":,. ")
             spans.append((ent.start_char, ent.start_char + len(text), False))
-    spans += [(m.start(), m.end(), False) for m in _EXTRA_DATE_RE.finditer(full_text)]
+    spans += [(m.start(), m.end(), False) for m in _EXTRA_DATE_RE.finditer(full_text)
+              if not in_a_name(doc, m.start(), m.end())]
     return spans
+
+
+#: Day words that are also words of names ("USA Today", "the Today programme").
+_NAME_DAY_WORDS = frozenset("today tonight tomorrow yesterday".split())
+
+
+def in_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Return whether the day word at ``start:end`` continues a name in running text: a
+    capitalised "Today" straight after a capitalised word, mid-sentence, in a sentence that
+    is not written in title case ("... the Cubs win Usa Today Sports", a photo credit)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span[0].lower_ not in _NAME_DAY_WORDS or not span[0].text[:1].isupper():
+        return False
+    first = span[0]
+    if first.is_sent_start or first.i == 0:
+        return False
+    before = doc[first.i - 1]
+    if not (before.text[:1].isupper() and before.is_alpha):
+        return False
+    words = [t for t in first.sent if t.is_alpha and len(t) > 3]
+    return any(t.text[:1].islower() for t in words)
 
 
 def _year_anchor(found: list[DateInfo]) -> date | None:

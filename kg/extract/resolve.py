@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ACTORS_KEY, after_title
 from kg.extract.countries import lookup_country, normalise_surface
+from kg.extract.knowledge import is_city
 from kg.extract.types import decide_types
 from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
@@ -284,8 +285,10 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
         word = span.text.lower()
         surname = any(name.endswith(" " + word) for name in full_names)
         # a family name written first ("Wang" after "Wang Donghai")
+        # ... but a city's name stays the city ("Seattle" beside a misread "Seattle Fire")
         family_first = len(span) == 1 and span.label_ in ("Organization", "Place") and any(
-            name.startswith(word + " ") for name in full_names)
+            name.startswith(word + " ") for name in full_names) and not (
+            span.label_ == "Place" and is_city(span.text))
         if ((span.label_ in ("Organization", "Place", "Group") or country) and surname) or \
                 family_first:
             relabelled = Span(span.doc, span.start, span.end, label="Person")
