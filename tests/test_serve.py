@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-import time
 import urllib.request
 from collections.abc import Iterator
 from urllib.error import HTTPError
@@ -318,13 +317,10 @@ CROSS_JOIN = (
 
 
 def test_timeout_answers_503_and_server_stays_responsive(slow_endpoint: str) -> None:
-    started = time.monotonic()
-    with pytest.raises(HTTPError) as info:
+    with pytest.raises(HTTPError) as info:  # the client's own timeout catches a hang
         _client(slow_endpoint, CROSS_JOIN).query()
-    elapsed = time.monotonic() - started
     assert info.value.code == 503
     assert b"time limit of 1 s" in info.value.read()
-    assert elapsed < 15  # generous: only detects a hang
     quick = _client(slow_endpoint, "ASK { ?s ?p ?o }").query().convert()
     assert quick["boolean"] is True
 
