@@ -12,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM_ARGS, chromium_or_skip
 from records import sample_store
 
 from kg.serve import EndpointConfig, KGServer, make_server
@@ -20,17 +21,7 @@ from kg.store import KGStore
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
-CHROMIUM = next(
-    (p for p in ("/usr/bin/chromium", shutil.which("chromium")) if p and Path(p).exists()), None
-)
-if CHROMIUM is None:
-    pytest.skip("no Chromium found (apt-get install chromium)", allow_module_level=True)
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sync_api, CHROMIUM = chromium_or_skip()
 WAIT_MS = 60_000  # generous: only detects a hang
 
 OTHER_ORIGIN_PAGE = """<!DOCTYPE html>

@@ -5,27 +5,17 @@ Skipped when Playwright or Chromium is missing. Screenshots go to tests/artifact
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from browser import CHROMIUM_ARGS, chromium_or_skip
 
 from kg.viz import render_graph_page, render_timeline_page, synthetic_graph
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-)
-CHROMIUM = next(
-    (p for p in ("/usr/bin/chromium", shutil.which("chromium")) if p and Path(p).exists()), None
-)
-if CHROMIUM is None:
-    pytest.skip("no Chromium found (apt-get install chromium)", allow_module_level=True)
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sync_api, CHROMIUM = chromium_or_skip()
 ARTIFACTS = Path(__file__).parent / "artifacts"
 EX = "https://kg.example/"
 PWN_QUOTE = "<script>window.__pwned = 'quote'</script><img src=x onerror=\"window.__pwned='img'\">"
