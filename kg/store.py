@@ -33,7 +33,6 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.link import KnownEvent
 from kg.model import Entity, Event, Extraction, Role
 from kg.rdf import (
     ACTORS_GRAPH,
@@ -45,12 +44,8 @@ from kg.rdf import (
     actor_triples,
     article_graph_iri,
     article_id_of,
-    date_literal,
     entity_id_of,
-    event_id_of,
-    event_iri,
     event_triples,
-    event_type_of,
     extraction_triples,
     role_triples,
 )
@@ -707,88 +702,6 @@ class KGStore:
             }
             for r in rows
         ]
-
-    def known_events(self) -> list[KnownEvent]:
-        """Return the store's events dated to the day from their own text or a present-tense
-        lede (for linking undated reports of them, see :class:`kg.link.EventLinker`)."""
-        rows = self.query(
-            """
-            SELECT ?e ?etype ?date (SAMPLE(?text) AS ?dateText)
-                   (GROUP_CONCAT(DISTINCT STR(?a); SEPARATOR=" ") AS ?actors)
-                   (GROUP_CONCAT(DISTINCT ?basis; SEPARATOR=" ") AS ?bases) WHERE {
-              ?e a kg:Event ; kg:eventType ?etype ; kg:date ?date ; kg:datePrecision "day" ;
-                 kg:dateBasis ?basis .
-              FILTER(?basis IN ("text", "context", "publication") && ?etype != kget:other)
-              { ?e kg:hasActor ?a } UNION { ?e kg:hasPlace ?a }
-              OPTIONAL { ?e kg:dateText ?text }
-            } GROUP BY ?e ?etype ?date
-            """
-        )
-        return [
-            KnownEvent(
-                id=event_id_of(r["e"]),
-                type=event_type_of(r["etype"]),
-                date=_iso(r["date"]) or "",
-                actors=frozenset(entity_id_of(a) for a in (r["actors"] or "").split()),
-                article="",
-                date_text=r["dateText"],
-                reported=not ({"text", "context"} & set((r["bases"] or "").split())),
-            )
-            for r in rows
-        ]
-
-    def report_dated_events(self) -> list[dict[str, Any]]:
-        """Return the events dated only from their article's publication (``article``,
-        ``event`` id, ``type``, ``published``, ``precision``, ``actors``): those another
-        article may date."""
-        rows = self.query(
-            """
-            SELECT ?g ?e ?etype ?pub ?precision
-                   (GROUP_CONCAT(DISTINCT STR(?x); SEPARATOR=" ") AS ?actors)
-            WHERE {
-              ?e a kg:Event ; kg:eventType ?etype .
-              GRAPH ?g { ?e kg:dateBasis "publication" ;
-                            kg:datePrecision ?precision ; kg:mentionedIn ?art .
-                         { ?e kg:hasActor ?x } UNION { ?e kg:hasPlace ?x } }
-              ?art schema:datePublished ?pub .
-              FILTER(?etype != kget:other)
-            } GROUP BY ?g ?e ?etype ?pub ?precision
-            """
-        )
-        return [
-            {"article": article_id_of(str(r["g"])),
-             "event": event_id_of(r["e"]), "type": event_type_of(r["etype"]),
-             "published": _iso(r["pub"]), "precision": str(r["precision"]),
-             "actors": frozenset(entity_id_of(a) for a in (r["actors"] or "").split())}
-            for r in rows
-        ]
-
-    def relink_event(self, article_id: str, event_id: str, known: KnownEvent) -> bool:
-        """Give an article's report-dated event the id and date of ``known`` (the same event
-        dated in another article), in one update of the article's graph; return whether it
-        changed. ``kg:dateBasis`` becomes ``linked``."""
-        graph = _iri(article_graph_iri(article_id))
-        old, new = _iri(event_iri(event_id)), _iri(event_iri(known.id))
-        if old == new or self.ox.query(f"ASK {{ GRAPH {graph} {{ {new} ?p ?o }} }}"):
-            return False
-        dated = [f"{new} kg:date {to_ox(date_literal(known.date))} ;",
-                 'kg:datePrecision "day" ; kg:dateBasis "linked"']
-        if known.date_text:
-            dated[-1] += f" ; kg:dateText {to_ox(known.date_text)}"
-        dates = "kg:date, kg:datePrecision, kg:dateBasis, kg:dateText"
-        self.ox.update(
-            f"DELETE {{ GRAPH {graph} {{ {old} ?p ?o }} }}"
-            f" INSERT {{ GRAPH {graph} {{ {new} ?p ?o }} }}"
-            f" WHERE {{ GRAPH {graph} {{ {old} ?p ?o FILTER(?p NOT IN ({dates})) }} }} ;\n"
-            f"DELETE WHERE {{ GRAPH {graph} {{ {old} ?p ?o }} }} ;\n"
-            f"DELETE {{ GRAPH {graph} {{ ?s ?p {old} }} }}"
-            f" INSERT {{ GRAPH {graph} {{ ?s ?p {new} }} }}"
-            f" WHERE {{ GRAPH {graph} {{ ?s ?p {old} }} }} ;\n"
-            f"INSERT DATA {{ GRAPH {graph} {{ {' '.join(dated)} . }} }} ;\n"
-            + self._fact_upkeep(),
-            prefixes=PREFIXES,
-        )
-        return True
 
     def stats(self) -> dict[str, Any]:
         """Return counts (articles, actors by type, events, statements, roles) and top actors."""

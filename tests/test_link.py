@@ -158,21 +158,6 @@ def test_undated_report_takes_the_date_of_the_same_event(undated, linked):
         assert out == undated.events[0]
 
 
-def test_store_events_are_known_to_a_later_build(tmp_path):
-    from kg.link import EventLinker
-    from kg.store import KGStore
-
-    with KGStore.open(None) as store:
-        store.add_extraction(_with_entities(DATED))
-        known = store.known_events()
-        assert [(k.id, k.type, k.date, k.actors) for k in known] == [
-            (DATED.events[0].id, "attack", "2025-03-11", frozenset({"country/russia"}))]
-        undated = _report("a2", "2025-03-13", _event("attack", "2025-03-13", "fuzzy",
-                                                     "publication", "country/russia"))
-        linked = EventLinker(known).link(undated)
-        assert linked.events[0].id == DATED.events[0].id
-
-
 def _with_entities(extraction: Extraction) -> Extraction:
     """Return an extraction whose event actors exist as entities (as the pipeline makes them)."""
     from dataclasses import replace
@@ -227,18 +212,6 @@ def test_text_date_wins_over_a_reported_day():
                                                  "publication", "country/russia"))
     out = EventLinker().link_batch([undated, REPORTED, DATED])[0].events[0]
     assert (out.id, out.date) == (DATED.events[0].id, "2025-03-11")
-
-
-def test_store_knows_reported_days_as_such(tmp_path):
-    from kg.store import KGStore
-
-    with KGStore.open(None) as store:
-        store.add_extraction(_with_entities(REPORTED))
-        store.add_extraction(_with_entities(DATED))
-        known = {k.id: k.reported for k in store.known_events()}
-        assert known == {REPORTED.events[0].id: True, DATED.events[0].id: False}
-        rows = store.report_dated_events()
-        assert [(r["event"], r["precision"]) for r in rows] == [(REPORTED.events[0].id, "day")]
 
 
 def test_full_name_is_not_merged_through_its_bare_surname_alias():
