@@ -13,6 +13,10 @@ and timed from navigation start until the graph is drawn and still: kg's first
 ``afterDrawing`` (its layout is computed ahead, physics off), pyvis's first ``afterDrawing``
 after ``stabilizationIterationsDone``. Waits are capped (``--cap``, default 90 s). The
 results replace the ``## Graph pages`` section of bench/README.md.
+
+The map page (``render_map_page``) is timed the same way at 5,000 actors (``--map-actors``):
+from navigation start until every marker is placed on the drawn country outlines
+(``window.kgReadyAt``); its table replaces the ``## Map page`` section.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from pathlib import Path
 
 from pyvis.network import Network
 
-from kg.viz import render_graph_page, synthetic_graph
+from kg.viz import render_graph_page, render_map_page, synthetic_graph
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -173,22 +177,73 @@ def section(rows: list[dict], cap_s: float) -> str:
     return "\n".join(lines) + "\n" + NOTE
 
 
-def write_section(text: str) -> None:
-    """Replace (or append) the ``## Graph pages`` section of bench/README.md."""
+def write_section(text: str, heading: str = SECTION) -> None:
+    """Replace (or append) the ``heading`` section of bench/README.md."""
     old = README.read_text(encoding="utf-8") if README.exists() else "# kg benchmarks\n"
-    start = old.find(SECTION + "\n")
+    start = old.find(heading + "\n")
     if start < 0:
         new = old.rstrip("\n") + "\n\n" + text
     else:
-        end = old.find("\n## ", start + len(SECTION))
+        end = old.find("\n## ", start + len(heading))
         new = old[:start] + text + (old[end:] if end >= 0 else "")
     README.write_text(new, encoding="utf-8")
+
+
+MAP_SECTION = "## Map page"
+
+
+def run_map(actors: list[int], runs: int, cap_s: float) -> list[dict]:
+    """Time the map page of synthetic graphs with ``actors`` actors (and as many other nodes,
+    10 facts per actor); return one row per size."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for n in actors:
+            G = synthetic_graph(2 * n, 10 * n, seed=n)
+            markers = sum(1 for _, a in G.nodes(data=True) if "lat" in a)
+            t0 = time.perf_counter()
+            path = render_map_page(G, Path(tmp) / f"map-{n}.html")
+            build = time.perf_counter() - t0
+            times = [time_to_interactive(browser, path, "window.kgReadyAt", cap_s)
+                     for _ in range(runs)]
+            row = {"actors": n, "facts": G.number_of_edges(), "markers": markers,
+                   "ms": median_or_cap(times), "build": build, "runs": runs,
+                   "mb": path.stat().st_size / 1e6}
+            rows.append(row)
+            print(row, flush=True)
+        browser.close()
+    return rows
+
+
+def map_section(rows: list[dict], cap_s: float) -> str:
+    """Return the README section with the map page's results."""
+    lines = [
+        MAP_SECTION, "",
+        "Time to interactive of `kg viz --map` (navigation start until the Natural Earth outlines",
+        "are drawn and every marker is placed, clustered where dense), headless Chromium as above;",
+        "`kg.viz.synthetic_graph` with the given actors (a third of them places and countries,",
+        "each with a location), as many events and statements, 10 facts per actor. Median of",
+        f"{rows[0]['runs'] if rows else 0} loads, capped at {cap_s:.0f} s. "
+        "Reproduce: `.venv/bin/python bench/bench_viz.py --sizes`",
+        "(no graph sizes) `--map-actors 5000`.",
+        "",
+        "| actors | facts | markers | map page | build (Python) | file |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['actors']:,} | {r['facts']:,} | {r['markers']:,} | "
+                     f"{fmt_ms(r['ms'], cap_s)} | {r['build']:.1f} s | {r['mb']:.1f} MB |")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and write its table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000, 20000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[500, 5000, 20000])
+    parser.add_argument("--map-actors", type=int, nargs="*", default=[5000],
+                        help="actors of the map pages timed (none: skip the map)")
     parser.add_argument("--runs", type=int, default=3, help="loads of each kg page")
     parser.add_argument("--pyvis-runs", type=int, default=1, help="loads of each pyvis page")
     parser.add_argument("--cap", type=float, default=90.0, help="seconds before giving up")
@@ -197,11 +252,17 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"no Chromium at {CHROMIUM} (apt-get install chromium)", file=sys.stderr)
         return 2
-    rows = run(args.sizes, args.runs, args.pyvis_runs, args.cap)
-    text = section(rows, args.cap)
-    print(text)
-    if not args.no_write:
-        write_section(text)
+    if args.sizes:
+        rows = run(args.sizes, args.runs, args.pyvis_runs, args.cap)
+        text = section(rows, args.cap)
+        print(text)
+        if not args.no_write:
+            write_section(text)
+    if args.map_actors:
+        text = map_section(run_map(args.map_actors, args.runs, args.cap), args.cap)
+        print(text)
+        if not args.no_write:
+            write_section(text, MAP_SECTION)
     return 0
 
 

@@ -350,18 +350,25 @@ def import_(path, store_path) -> None:
 @click.option("--focus", default=None, help="Actor name or IRI: draw its ego network.")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6))
 @click.option("--timeline", is_flag=True, help="Write the timeline page instead.")
+@click.option("--map", "as_map", is_flag=True,
+              help="Write the map page instead (places and countries, offline).")
 @click.option("--group-by", type=click.Choice(["actor", "type"]), default="actor")
 @click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(10))
 @click.option("--title", default=None)
-def viz(store_path, output, focus, depth, timeline, group_by, max_nodes, title) -> None:
+def viz(store_path, output, focus, depth, timeline, as_map, group_by, max_nodes, title) -> None:
     """Write an interactive HTML page of the graph (works offline)."""
     from kg.graph import to_networkx
-    from kg.viz import render_graph_page, render_timeline_page
+    from kg.viz import render_graph_page, render_map_page, render_timeline_page
 
+    if timeline and as_map:
+        raise click.UsageError("--timeline and --map write different pages: choose one")
     with open_store(store_path, read_only=True) as store:
         graph = to_networkx(store)
     try:
-        if timeline:
+        if as_map:
+            path = render_map_page(graph, output, title=title or "kg map", focus=focus,
+                                   depth=depth)
+        elif timeline:
             path = render_timeline_page(graph, output, title=title or "kg timeline",
                                         group_by=group_by)
         else:

@@ -11,9 +11,11 @@ so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the grap
   ``label`` and ``mentions`` (int); when known ``country_code``, ``date`` (ISO 8601 text:
   ``2025-11-24``, ``2025-11`` or ``2025``), ``date_precision`` (day | month | year),
   ``date_basis`` (events: text, context, publication or linked), ``quote``, ``speaker``,
-  ``kind_of_statement``; ``aliases`` and ``roles`` as text joined by :data:`LIST_SEPARATOR`
-  (read back with :func:`list_attr`); ``evidence``, a JSON array of at most 5 objects with
-  article, title, sentence, start, end (read back with :func:`evidence_attr`). A value that is
+  ``kind_of_statement``; for a located Place or Country ``lat`` and ``lon`` (float, WGS84),
+  ``geonames`` and ``wikidata`` (entity IRIs); ``aliases`` and ``roles`` as text joined by
+  :data:`LIST_SEPARATOR` (read back with :func:`list_attr`); ``evidence``, a JSON array of at
+  most 5 objects with article, title, sentence, start, end (read back with
+  :func:`evidence_attr`). A value that is
   not known is left out, never ``None`` or ``""``.
 * edges keyed by a stable id unique in the graph (``"said:…"``); always ``label`` ("said",
   "about", "took_part_in", "located_in", "holds_role"), ``evidence`` (the sentence) and
@@ -44,12 +46,17 @@ LIST_SEPARATOR = " | "
 RELATIONS = ("said", "about", "took_part_in", "located_in", "holds_role")
 
 _ACTORS = """
-SELECT ?a ?name ?type ?count ?code WHERE {
+SELECT ?a ?name ?type ?count ?code ?lat ?lon ?geonames ?wikidata WHERE {
   ?a a kg:Actor ; kg:name ?name ; a ?cls .
   FILTER(?cls != kg:Actor && STRSTARTS(STR(?cls), STR(kg:)))
   BIND(STRAFTER(STR(?cls), STR(kg:)) AS ?type)
   OPTIONAL { ?a kg:mentionCount ?count }
   OPTIONAL { ?a kg:countryCode ?code }
+  OPTIONAL { ?a schema:geo ?point . ?point geo:lat ?lat ; geo:long ?lon }
+  OPTIONAL { ?a owl:sameAs ?geonames
+             FILTER(STRSTARTS(STR(?geonames), "https://sws.geonames.org/")) }
+  OPTIONAL { ?a owl:sameAs ?wikidata
+             FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
 }
 """
 _ALIASES = "SELECT DISTINCT ?a ?alias WHERE { ?a a kg:Actor ; skos:altLabel ?alias }"
@@ -198,6 +205,10 @@ def _add_actors(G: nx.MultiDiGraph, store: KGStore) -> None:
         node = _base_node("actor", str(r["type"]), str(r["name"]))
         node["mentions"] = int(r["count"] or 0)
         node["country_code"] = _text(r["code"])
+        if r["lat"] is not None and r["lon"] is not None:
+            node["lat"], node["lon"] = float(r["lat"]), float(r["lon"])
+        node["geonames"] = _text(r["geonames"])
+        node["wikidata"] = _text(r["wikidata"])
         G.add_node(iri, **node)
     for r in store.query(_ALIASES):
         aliases = G.nodes[str(r["a"])]["aliases"] if str(r["a"]) in G else None

@@ -196,6 +196,18 @@ def test_viz_and_timeline_pages(built, tmp_path):
     assert unknown.exit_code != 0 and "Traceback" not in unknown.output
 
 
+def test_viz_map_page(built, tmp_path):
+    page = tmp_path / "m.html"
+    result = run("viz", "--store", str(built), "--map", "-o", str(page))
+    assert result.exit_code == 0, result.output
+    text = page.read_text(encoding="utf-8")
+    island = text.split('id="kg-map-data">', 1)[1].split("</script>", 1)[0]
+    labels = {m["label"] for m in json.loads(island)["markers"]}
+    assert {"Lisbon", "Porto", "Morocco"} <= labels
+    both = run("viz", "--store", str(built), "--map", "--timeline", "-o", str(page))
+    assert both.exit_code != 0 and "choose one" in both.output
+
+
 BAD_INPUTS = {
     "empty.txt": b"",
     "binary.txt": b"\x00\x01\x02\x03PK\x00\x00",

@@ -16,6 +16,7 @@ import networkx as nx
 
 from kg.viz.data import EDGE_TEXT, focus_subgraph, graph_payload, json_island, resolve_focus
 from kg.viz.graph_js import GRAPH_CSS, GRAPH_JS
+from kg.viz.map import map_tab_html
 
 VIS_DIR = "lib/vis-9.1.2"
 
@@ -64,7 +65,7 @@ def legend_html(styles: list[dict]) -> str:
     )
 
 
-def page_html(payload: dict, *, title: str) -> str:
+def page_html(payload: dict, *, title: str, extra: str = "") -> str:
     """Return the full graph page for a payload made by :func:`graph_payload`."""
     vis_js, vis_css = vis_assets()
     t = html.escape(title)
@@ -108,7 +109,7 @@ def page_html(payload: dict, *, title: str) -> str:
 </div>
 <script type="application/json" id="kg-data">{json_island(payload)}</script>
 <script>{GRAPH_JS}</script>
-</body>
+{extra}</body>
 </html>
 """
 
@@ -130,7 +131,7 @@ def graph_page_html(
     payload = graph_payload(
         G, title=title, max_nodes=max_nodes, focus_id=focus_id, timeline_href=timeline_href
     )
-    return page_html(payload, title=title)
+    return page_html(payload, title=title, extra=map_tab_html(G))
 
 
 def render_graph_page(
