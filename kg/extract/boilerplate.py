@@ -282,7 +282,7 @@ def dateline_spans(doc: Doc, matches: list[re.Match]) -> list[Span]:
     ``matches`` are the dash datelines (:func:`filed_datelines`); place-and-date lines
     ("LONDON 1996-08-30") are found here.
     """
-    text = doc.text
+    text = doc_text(doc)
     found = [dateline_parts(text, m.start(1), m.end(1)) for m in matches]
     found += [date_dateline_parts(text, a, b) for a, b in date_dateline_heads(text)]
     spans = []
@@ -371,12 +371,12 @@ def mark_dateline_sentence_starts(doc: Doc) -> None:
     """End the dateline as a sentence of its own, so its place is never a subject, record
     its range in ``doc._.kg_datelines`` (without the wire service, which is no place) and
     mark its place and agency (:func:`mark_dateline_entities`)."""
-    matches = list(DATELINE_RE.finditer(doc.text))
-    datelines = filed_datelines(doc.text, matches)
+    matches = list(DATELINE_RE.finditer(doc_text(doc)))
+    datelines = filed_datelines(doc_text(doc), matches)
     spans = dateline_spans(doc, datelines)
     agencies = [(s.start_char, s.end_char) for s in spans if s.label_ == "Organization"]
     doc._.kg_datelines = [r for m in datelines for r in _without(m.span(1), agencies)]
-    doc._.kg_datelines += date_dateline_heads(doc.text)
+    doc._.kg_datelines += date_dateline_heads(doc_text(doc))
     mark_dateline_entities(doc, spans)
     for m in matches:
         span = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
@@ -390,7 +390,7 @@ def mark_line_sentence_starts(doc: Doc) -> None:
     """Start a sentence after a blank line, and after a line break that ends a sentence,
     a heading or a list item, so the parser never joins a heading or list line to the next.
     Hard-wrapped lines inside a sentence are left alone."""
-    text = doc.text
+    text = doc_text(doc)
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if not prev.is_space or "\n" not in prev.text or token.is_space:
@@ -414,7 +414,7 @@ def mark_line_sentence_starts(doc: Doc) -> None:
 )
 def boilerplate_component(doc: Doc) -> Doc:
     """Mark page furniture so later components skip it, and sentence starts at line breaks."""
-    doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc.text)
+    doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc_text(doc))
     mark_line_sentence_starts(doc)
     mark_dateline_sentence_starts(doc)
     return doc
