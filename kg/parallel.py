@@ -150,6 +150,20 @@ def _in_process(articles: Iterable[Article], engine: Engine) -> Iterator[Extract
     return pipeline.extract_articles(articles, nlp=load_pipeline(engine.model))
 
 
+def preload(model: str | None = None) -> None:
+    """Load the pipeline and the data its steps load on first use (gazetteers, the actor
+    type model), so that processes forked afterwards share them instead of each loading them."""
+    from kg.extract import actor_type, knowledge
+    from kg.extract.actors import _currency_codes
+    from kg.extract.countries import _country_table
+    from kg.nlp import load_pipeline
+
+    load_pipeline(model)
+    for load in (actor_type.given_names, actor_type.place_names, actor_type.load_model,
+                 knowledge._given_names, knowledge._cities, _currency_codes, _country_table):
+        load()
+
+
 @contextmanager
 def _local_pool(engine: Engine) -> Iterator[tuple[Submit, int]]:
     """Yield (submit, window) over a pool of ``engine.workers`` processes.
@@ -162,9 +176,7 @@ def _local_pool(engine: Engine) -> Iterator[tuple[Submit, int]]:
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
-        from kg.nlp import load_pipeline
-
-        load_pipeline(engine.model)
+        preload(engine.model)
     pool = ProcessPoolExecutor(engine.workers, mp_context=multiprocessing.get_context(method))
     try:
         yield (lambda batch: pool.submit(extract_batch, batch, engine.model, engine.disabled),
@@ -226,4 +238,4 @@ def _extract(articles: Iterator[Article], engine: Engine) -> Iterator[Extraction
 
 
 __all__ = ["BATCH_ARTICLES", "Engine", "EngineError", "default_workers", "extract_batch",
-           "extract_in_order"]
+           "extract_in_order", "preload"]

@@ -41,6 +41,26 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Return token text → the indices of its tokens, built in one pass per document (the
+    steps that look up given words then skip the rest of the tokens)."""
+    positions = doc.user_data.get("kg_word_positions")
+    if positions is None:
+        positions = {}
+        for i, word in enumerate(doc_text_words(doc)):
+            positions.setdefault(word, []).append(i)
+        doc.user_data["kg_word_positions"] = positions
+    return positions
+
+
+def doc_text_words(doc: Doc) -> list[str]:
+    """Return the text of every token of ``doc`` (without making a Token object for each)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array([ORTH]).ravel().tolist()] if len(doc) else []
+
+
 def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """Return where the line holding ``start`` begins and the line holding ``end`` (default
     ``start``) ends, without its newline.
