@@ -119,7 +119,8 @@ def build(paths: str | Sequence[str], store: str | Path | None = "kg-store",
           **options: Any) -> KnowledgeGraph:
     """Build (or update) a graph from article files; ``store=None`` keeps it in memory.
 
-    Options: ``published``, ``model``, ``aliases`` (CSV path), ``keep_going``.
+    Options: ``published``, ``model``, ``aliases`` (CSV path), ``keep_going``, ``workers``
+    (extraction processes), ``scheduler`` (a Dask scheduler address).
     """
     graph = KnowledgeGraph(KGStore.open(store))
     graph.add(paths, **options)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.actors import ACTORS_KEY
+from kg.extract.boilerplate import doc_text
 from kg.extract.modality import span_modality
 from kg.model import (
     Article,
@@ -39,7 +40,7 @@ class _Sentences:
     """Sentence lookup by character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.doc_text = doc_text(doc)  # Doc.text is rebuilt on every access: read it once
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
 
