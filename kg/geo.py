@@ -109,8 +109,10 @@ def _country_table() -> dict[str, dict[str, Any]]:
 
 
 def country_location(code: str | None, name: str | None = None) -> Location | None:
-    """Return the location of a country by ISO 3166-1 alpha-2 code (or, lacking one, by name
-    through pycountry), or None when the packaged data has no position for it."""
+    """Return the location of a country by ISO 3166-1 alpha-2 or alpha-3 code (or, lacking
+    one, by name through pycountry), or None when the packaged data has no position for it."""
+    if code and len(code) == 3:
+        code = country_code_of(code)
     if not code and name:
         code = country_code_of(name)
     info = _country_table().get((code or "").upper())

@@ -45,6 +45,11 @@ def test_country_by_name_without_code(name: str, code: str | None) -> None:
     assert (loc.country_code if loc else None) == code
 
 
+@pytest.mark.parametrize("code", ["UKR", "ukr", "ua"])
+def test_country_by_alpha3_or_lowercase_code(code: str) -> None:
+    assert country_location(code).geonames_id == 690791
+
+
 def test_unknown_country_code_has_no_location() -> None:
     assert country_location("ZZ") is None
     assert country_location(None) is None

@@ -218,6 +218,10 @@ def test_sample_records_every_located_country_and_place_is_a_marker(browser, pag
     o = Opened(browser, pages["sample"])
     labels = sorted(n["label"] for n in o.js("() => window.kg.view()")["nodes"])
     assert labels == ["Brussels", "Geneva", "Russia", "Ternopil", "Ukraine", "United States"]
+    assert o.js("() => [window.kg.map.map.getZoom() < 4, window.kg.map.outlineScale()]") == [
+        True, "110m"]  # the whole of it: coarse outlines
+    o.js("() => { window.kg.map.map.setZoom(5, {animate: false}); }")
+    assert o.js("() => window.kg.map.outlineScale()") == "50m"
     o.click_marker("Ternopil")
     assert "missile attack" in o.page.locator(".kg-map-panel").inner_text().lower()
     o.assert_offline_and_safe()

@@ -8,7 +8,8 @@ Run by a developer when upgrading them, never at run time::
     python tools/vendor_map_assets.py /tmp
 
 Copies the scripts, stylesheets, licences and the Natural Earth country outlines
-(``countries-50m.json``), and writes ``countries.tsv``: per ISO 3166-1 alpha-2 code the Wikidata
+(``countries-110m.json`` drawn first, ``countries-50m.json`` once the map is zoomed in), and
+writes ``countries.tsv``: per ISO 3166-1 alpha-2 code the Wikidata
 id (from country-coder's ``borders.json``) and a marker position, the area-weighted centroid of
 the country's largest polygon in world-atlas (so France's marker sits in Europe, not between
 Europe and French Guiana), or the centroid of country-coder's outline for countries world-atlas
@@ -35,6 +36,7 @@ FILES = {  # package folder glob → files copied (source path, target name)
     "topojson-client-*": [("dist/topojson-client.min.js", "topojson-client.min.js"),
                           ("LICENSE", "LICENSE.topojson-client")],
     "world-atlas-*": [("countries-50m.json", "countries-50m.json"),
+                      ("countries-110m.json", "countries-110m.json"),
                       ("LICENSE", "LICENSE.world-atlas")],
     "rapideditor-country-coder-*": [("LICENSE.md", "LICENSE.country-coder")],
 }

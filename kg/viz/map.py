@@ -3,7 +3,8 @@
 Every Place and Country node with ``lat`` / ``lon`` (see :mod:`kg.graph`) is a marker sized by
 its mentions; a click lists the events located there (``located_in``) and the actors taking
 part in them. The basemap is Natural Earth country outlines (the npm package world-atlas,
-TopoJSON) drawn by Leaflet with no tile layer; Leaflet, Leaflet.markercluster (clusters
+TopoJSON: 1:110m when the page opens, 1:50m from zoom level 4) drawn by Leaflet with no
+tile layer; Leaflet, Leaflet.markercluster (clusters
 where markers are dense) and topojson-client are inlined from ``kg/assets/map/`` (versions and
 licences in its README), so the page is one file that works offline.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,9 @@ MARKER_TYPES = ("Country", "Place")
 #: Vendored files inlined into the page (kg/assets/map/).
 SCRIPTS = ("leaflet.js", "leaflet.markercluster.js", "topojson-client.min.js", "kg-map.js")
 STYLES = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css", "kg-map.css")
-WORLD = "countries-50m.json"
+#: Country outlines: 1:110m drawn when the page opens (fast), 1:50m once zoomed in.
+WORLD = "countries-110m.json"
+WORLD_DETAIL = "countries-50m.json"
 
 
 def _asset(name: str) -> str:
@@ -44,26 +48,23 @@ def _asset(name: str) -> str:
 
 
 @functools.cache
-def map_assets() -> tuple[str, str, str]:
-    """Return (JavaScript, CSS, world TopoJSON) to inline. Leaflet's image URLs are dropped
-    (kg's markers are drawn with CSS) and its default attribution link (the map credits
-    Leaflet, Natural Earth and GeoNames in plain text instead), so the page holds no URL to
-    request or follow."""
+def map_assets() -> tuple[str, str, str, str]:
+    """Return (JavaScript, CSS, coarse outlines, detailed outlines) to inline. Leaflet's image
+    URLs are dropped (kg's markers are drawn with CSS) and its default attribution link (the
+    map credits Leaflet, Natural Earth and GeoNames in plain text instead), so the page holds
+    no URL to request or follow."""
     js = "\n;\n".join(_asset(name) for name in SCRIPTS)
     js = js.replace('href="https://leafletjs.com"', 'href="#"')
     css = "\n".join(_asset(name) for name in STYLES)
     css = css.replace("url(images/", "url(data:,").replace("url(#default#VML)", "none")
     if "</script" in js.lower() or "</style" in css.lower():
         raise RuntimeError("vendored map assets cannot be inlined safely")
-    return js, css, json_island(_world())
+    return js, css, _world(WORLD), _world(WORLD_DETAIL)
 
 
-@functools.cache
-def _world() -> Any:
-    """Return the world-atlas country outlines (TopoJSON) as parsed JSON."""
-    import json
-
-    return json.loads(_asset(WORLD))
+def _world(name: str) -> str:
+    """Return world-atlas country outlines (TopoJSON) as a JSON data island."""
+    return json_island(json.loads(_asset(name)))
 
 
 def _first_evidence(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -147,10 +148,11 @@ def _event_record(G: nx.MultiDiGraph, e: str, marker_index: dict[str, int],
 
 def map_island_html(payload: dict[str, Any]) -> str:
     """Return the data islands, stylesheet and script the map needs (for any page)."""
-    js, css, world = map_assets()
+    js, css, world, detail = map_assets()
     return (f"<style>{css}</style>\n"
             f'<script type="application/json" id="kg-map-data">{json_island(payload)}</script>\n'
             f'<script type="application/json" id="kg-map-world">{world}</script>\n'
+            f'<script type="application/json" id="kg-map-world-detail">{detail}</script>\n'
             f"<script>{js}</script>\n")
 
 

@@ -39,6 +39,15 @@
     });
     return fc;
   }
+  var DETAIL_ZOOM = 4;
+  function outlines(id) {
+    var world = readIsland(id);
+    return L.geoJSON(unwrapFeatures(topojson.feature(world, world.objects.countries)), {
+      interactive: false,
+      style: { color: "#9aa3ab", weight: 0.6, fillColor: "#eef0ea", fillOpacity: 1 }
+    });
+  }
+  var LABELLED = 25;  // markers come most mentioned first
   function markerSize(m) { return Math.round(Math.min(12 + 5 * Math.sqrt(m.mentions || 0), 44)); }
 
   function mount(container, sidePanel) {
@@ -89,6 +98,10 @@
         if (node) { node.setAttribute("data-kg-marker", String(i)); }
       });
       marker.on("click", function () { open(i); });
+      if (i < LABELLED) {  // the most mentioned carry their name; the rest show it on hover
+        marker.bindTooltip(el("span", m.label), { permanent: true, direction: "right",
+          offset: [size / 2, 0], className: "kg-map-label" });
+      }
       return marker;
     });
     var shown = new Set();
@@ -217,14 +230,21 @@
     range.from = (from0 && from0.value) || ""; range.to = (to0 && to0.value) || "";
     // the view first, then the layers: each is drawn once, at its final zoom
     fitTo(M.filter(visible));
-    var world = readIsland("kg-map-world");
-    L.geoJSON(unwrapFeatures(topojson.feature(world, world.objects.countries)), {
-      interactive: false,
-      style: { color: "#9aa3ab", weight: 0.6, fillColor: "#eef0ea", fillOpacity: 1 }
-    }).addTo(map);
+    var coarse = outlines("kg-map-world"), detailed = null;
+    function pickOutlines() {  // 1:110m outlines draw fast; 1:50m ones are built when needed
+      var fine = map.getZoom() >= DETAIL_ZOOM;
+      if (fine && !detailed) { detailed = outlines("kg-map-world-detail"); }
+      var want = fine ? detailed : coarse, other = fine ? coarse : detailed;
+      if (other && map.hasLayer(other)) { map.removeLayer(other); }
+      if (!map.hasLayer(want)) { want.addTo(map); }
+    }
+    pickOutlines();
+    map.on("zoomend", pickOutlines);
     map.addLayer(cluster);
     apply();
+    function outlineScale() { return detailed && map.hasLayer(detailed) ? "50m" : "110m"; }
     return { view: view, setRange: setRange, reveal: reveal, open: open, fit: fit, map: map,
+             outlineScale: outlineScale,
              markerCount: function () { return shown.size; }, data: DATA };
   }
 
