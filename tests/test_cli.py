@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import pytest
@@ -190,10 +191,23 @@ def test_viz_and_timeline_pages(built, tmp_path):
     page = tmp_path / "g.html"
     assert run("viz", "--store", str(built), "-o", str(page)).exit_code == 0
     assert "Rui Tavares" in page.read_text(encoding="utf-8")
+    assert '"view":"actors"' in page.read_text(encoding="utf-8")
     timeline = tmp_path / "t.html"
     assert run("viz", "--store", str(built), "--timeline", "-o", str(timeline)).exit_code == 0
+    assert '"view":"timeline"' in timeline.read_text(encoding="utf-8")
+    facts = tmp_path / "f.html"
+    assert run("viz", "--store", str(built), "--view", "facts", "-o", str(facts)).exit_code == 0
+    assert '"max_nodes":1500' in facts.read_text(encoding="utf-8")
     unknown = run("viz", "--store", str(built), "--focus", "Nobody Known", "-o", str(page))
     assert unknown.exit_code != 0 and "Traceback" not in unknown.output
+
+
+def test_viz_map_without_the_map_module_is_a_clear_error(built, tmp_path):
+    if importlib.util.find_spec("kg.viz.map") is not None:
+        pytest.skip("kg.viz.map is installed")
+    result = run("viz", "--store", str(built), "--view", "map", "-o", str(tmp_path / "m.html"))
+    assert result.exit_code != 0 and "map view needs kg/viz/map.py" in result.output
+    assert "Traceback" not in result.output
 
 
 BAD_INPUTS = {
