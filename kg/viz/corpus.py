@@ -23,6 +23,7 @@ import networkx as nx
 
 from kg.graph import evidence_attr, list_attr
 from kg.viz.actors import MAX_ACTORS, MAX_EDGES, RELATIONS, ActorNetwork, actor_network
+from kg.viz.brush_js import BRUSH_CSS, BRUSH_JS
 from kg.viz.corpus_js import CORPUS_CSS, CORPUS_JS
 from kg.viz.data import ACTOR_STYLE, OTHER_STYLE, focus_subgraph, json_island, resolve_focus
 from kg.viz.items import item_records, role_records
@@ -55,14 +56,21 @@ class PageView:
     css: str = ""
 
 
+#: Modules that may add a view (each defines ``page_view(G) -> PageView | None``).
+EXTRA_VIEWS: tuple[str, ...] = ("map",)
+
+
+def installed_views() -> tuple[str, ...]:
+    """Return the names of the views this installation can draw."""
+    return (*BASE_VIEWS,
+            *(n for n in EXTRA_VIEWS if importlib.util.find_spec(f"kg.viz.{n}") is not None))
+
+
 def extra_views(G: nx.MultiDiGraph) -> list[PageView]:
     """Return the extra views available for G (the map when ``kg.viz.map`` is installed)."""
     views = []
-    for name in ("map",):
-        module = f"kg.viz.{name}"
-        if importlib.util.find_spec(module) is None:
-            continue
-        view = importlib.import_module(module).page_view(G)
+    for name in installed_views()[len(BASE_VIEWS):]:
+        view = importlib.import_module(f"kg.viz.{name}").page_view(G)
         if view is not None:
             views.append(view)
     return views
@@ -209,6 +217,10 @@ def _legend_html(payload: dict[str, Any]) -> str:
     )
 
 
+def _options(values: tuple[str, ...]) -> str:
+    return "".join(f'<option value="{v}">{v}</option>' for v in values)
+
+
 def corpus_page_html(payload: dict[str, Any], *, title: str,
                      views: list[PageView] | tuple[PageView, ...] = ()) -> str:
     """Return the full corpus page for a payload made by :func:`corpus_payload`."""
@@ -232,6 +244,7 @@ def corpus_page_html(payload: dict[str, Any], *, title: str,
 <title>{t}</title>
 <style>{vis_css}</style>
 <style>{CORPUS_CSS}</style>
+<style>{BRUSH_CSS}</style>
 <style>{TIMELINE_CSS}</style>
 {extra_css}
 <script>{vis_js}</script>
@@ -261,10 +274,8 @@ def corpus_page_html(payload: dict[str, Any], *, title: str,
 <section id="kg-view-actors" class="kg-view" data-view="actors"></section>
 <section id="kg-view-timeline" class="kg-view" data-view="timeline">
 <div id="kg-tl-controls">
-<label>Group by <select id="kg-group-by">
-<option value="actor">actor</option><option value="type">type</option></select></label>
-<label>Sort groups by <select id="kg-sort-groups">
-<option value="count">count</option><option value="name">name</option></select></label>
+<label>Group by <select id="kg-group-by">{_options(GROUP_BY)}</select></label>
+<label>Sort groups by <select id="kg-sort-groups">{_options(SORT_GROUPS)}</select></label>
 <label>Actor <select id="kg-actor-filter"><option value="">all actors</option></select></label>
 <span id="kg-tl-count"></span>
 </div>
@@ -282,6 +293,7 @@ def corpus_page_html(payload: dict[str, Any], *, title: str,
 </div>
 <script type="application/json" id="kg-data">{json_island(payload)}</script>
 <script>{CORPUS_JS}</script>
+<script>{BRUSH_JS}</script>
 <script>{TIMELINE_JS}</script>
 {islands}<script>window.kg.start();</script>
 </body>
@@ -303,8 +315,7 @@ def corpus_html(
 ) -> str:
     """Return the corpus page of G (of the ego network of ``focus`` when given) opened on
     ``view`` ("actors", "timeline" or an extra view such as "map")."""
-    views = extra_views(G)
-    known = (*BASE_VIEWS, *(v.name for v in views))
+    known = installed_views()
     if view not in known:
         hint = " (the map view needs kg/viz/map.py)" if view == "map" else ""
         raise ValueError(f"unknown view {view!r}: choose one of {', '.join(known)}{hint}")
@@ -312,7 +323,7 @@ def corpus_html(
     if focus is not None:
         focus_id = resolve_focus(G, focus)
         G = focus_subgraph(G, focus_id, depth)
-        views = extra_views(G)
+    views = extra_views(G)
     payload = corpus_payload(G, title=title, view=view, focus_id=focus_id,
                              max_actors=max_actors, max_edges=max_edges, group_by=group_by,
                              facts_href=facts_href)
@@ -327,5 +338,5 @@ def write_page(text: str, path: str | Path) -> Path:
     return out
 
 
-__all__ = ["BASE_VIEWS", "SORT_GROUPS", "PageView", "corpus_html", "corpus_page_html",
-           "corpus_payload", "extra_views", "write_page"]
+__all__ = ["BASE_VIEWS", "EXTRA_VIEWS", "PageView", "corpus_html",
+           "corpus_page_html", "corpus_payload", "extra_views", "installed_views", "write_page"]
