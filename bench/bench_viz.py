@@ -179,7 +179,8 @@ def section(rows: list[dict], cap_s: float) -> str:
     lines = [
         SECTION, "",
         "Time to interactive (navigation start until the graph is drawn and still) in headless",
-        f"{chromium}, {platform.machine()}, {len(os.sched_getaffinity(0))} CPUs;",
+        f"{chromium}, {platform.machine()}, {len(os.sched_getaffinity(0))} CPUs (load average"
+        f" {os.getloadavg()[0]:.1f} when the run ended: other jobs share the CPUs);",
         "random graphs following kg's graph contract (`kg.viz.synthetic_graph`: half the nodes",
         "actors; each edge one fact). kg actor network: `render_graph_page` (default view, 300",
         "most linked actors, 1,500 heaviest links); kg facts: `view=\"facts\"` (1,500",
