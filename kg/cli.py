@@ -409,33 +409,42 @@ def import_(path, store_path) -> None:
 @STORE_OPTION
 @click.option("-o", "--output", default="graph.html", show_default=True,
               type=click.Path(dir_okay=False))
+@click.option("--view", type=click.Choice(["actors", "facts", "timeline", "map"]),
+              default="actors", show_default=True,
+              help="actors: actor network; facts: every statement and event as a node too.")
 @click.option("--focus", default=None, help="Actor name or IRI: draw its ego network.")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6))
-@click.option("--timeline", is_flag=True, help="Write the timeline page instead.")
-@click.option("--map", "as_map", is_flag=True,
-              help="Write the map page instead (places and countries, offline).")
+@click.option("--timeline", is_flag=True, help="Same as --view timeline.")
+@click.option("--map", "as_map", is_flag=True, help="Same as --view map.")
 @click.option("--group-by", type=click.Choice(["actor", "type"]), default="actor")
-@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(10))
+@click.option("--max-actors", default=300, show_default=True, type=click.IntRange(1),
+              help="Actor network: keep the most linked actors.")
+@click.option("--max-edges", default=1500, show_default=True, type=click.IntRange(0),
+              help="Actor network: keep the heaviest links.")
+@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(10),
+              help="Facts view: nodes drawn when the page opens.")
 @click.option("--title", default=None)
-def viz(store_path, output, focus, depth, timeline, as_map, group_by, max_nodes, title) -> None:
+def viz(store_path, output, view, focus, depth, timeline, as_map, group_by, max_actors,
+        max_edges, max_nodes, title) -> None:
     """Write an interactive HTML page of the graph (works offline)."""
     from kg.graph import to_networkx
-    from kg.viz import render_graph_page, render_map_page, render_timeline_page
+    from kg.viz import render_graph_page, render_map_page
 
     if timeline and as_map:
         raise click.UsageError("--timeline and --map write different pages: choose one")
+    view = "timeline" if timeline else "map" if as_map else view
     with open_store(store_path, read_only=True) as store:
         graph = to_networkx(store)
     try:
-        if as_map:
+        if view == "map":
             path = render_map_page(graph, output, title=title or "kg map", focus=focus,
                                    depth=depth)
-        elif timeline:
-            path = render_timeline_page(graph, output, title=title or "kg timeline",
-                                        group_by=group_by)
         else:
-            path = render_graph_page(graph, output, title=title or "kg graph", focus=focus,
-                                     depth=depth, max_nodes=max_nodes)
+            path = render_graph_page(graph, output, view=view, focus=focus, depth=depth,
+                                     group_by=group_by, max_actors=max_actors,
+                                     max_edges=max_edges, max_nodes=max_nodes,
+                                     title=title or ("kg timeline" if view == "timeline"
+                                                     else "kg graph"))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {path}")

@@ -14,9 +14,9 @@ so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the grap
   ``kind_of_statement``; for a located Place or Country ``lat`` and ``lon`` (float, WGS84),
   ``geonames`` and ``wikidata`` (entity IRIs); ``aliases`` and ``roles`` as text joined by
   :data:`LIST_SEPARATOR` (read back with :func:`list_attr`); ``evidence``, a JSON array of at
-  most 5 objects with article, title, sentence, start, end (read back with
-  :func:`evidence_attr`). A value that is
-  not known is left out, never ``None`` or ``""``.
+  most 5 objects with article, title, url (the article's address, "" when unknown), sentence,
+  start, end (read back with :func:`evidence_attr`). A value that is not known is left out,
+  never ``None`` or ``""``.
 * edges keyed by a stable id unique in the graph (``"said:…"``); always ``label`` ("said",
   "about", "took_part_in", "located_in", "holds_role"), ``evidence`` (the sentence) and
   ``article``; when known ``date``, ``stance`` (about), ``role`` (took_part_in: agent, target or
@@ -71,15 +71,17 @@ SELECT DISTINCT ?person ?role ?title ?org ?orgName ?sentence ?art WHERE {
 } ORDER BY ?role ?art ?sentence
 """
 _MENTIONS = """
-SELECT ?a ?art ?title ?sentence ?start ?end WHERE {
+SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
   ?a kg:hasMention ?m .
   ?m kg:mentionedIn ?art ; kg:startOffset ?start ; kg:endOffset ?end .
   OPTIONAL { ?m kg:sentenceText ?sentence }
   OPTIONAL { ?art schema:headline ?title }
+  OPTIONAL { ?art schema:url ?url }
 } ORDER BY ?a ?art ?start
 """
 _EVENTS = """
-SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?end WHERE {
+SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
+WHERE {
   ?e a kg:Event ; kg:eventType ?etype .
   GRAPH ?g {  # one row per report: an event several articles report has a label in each
     ?e kg:label ?label ; kg:mentionedIn ?art .
@@ -92,6 +94,7 @@ SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?en
     OPTIONAL { ?e kg:endOffset ?end }
   }
   OPTIONAL { ?art schema:headline ?title }
+  OPTIONAL { ?art schema:url ?url }
 } ORDER BY ?e ?art ?start
 """
 _EVENT_ACTORS = """
@@ -105,7 +108,8 @@ SELECT DISTINCT ?e ?a ?role WHERE {
 }
 """
 _STATEMENTS = """
-SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?sentence ?start ?end
+SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?url ?sentence
+  ?start ?end
 WHERE {
   ?s a kg:Statement ; kg:quote ?quote ; kg:statementKind ?kind ; kg:mentionedIn ?art .
   OPTIONAL { ?s kg:speaker ?speaker }
@@ -116,6 +120,7 @@ WHERE {
   OPTIONAL { ?s kg:startOffset ?start }
   OPTIONAL { ?s kg:endOffset ?end }
   OPTIONAL { ?art schema:headline ?title }
+  OPTIONAL { ?art schema:url ?url }
 }
 """
 _ABOUT = """
@@ -174,6 +179,7 @@ def _evidence(row: dict[str, Any]) -> dict[str, Any]:
         "article": article_id_of(row["art"]) if row.get("art") is not None else None,
         "title": _text(row.get("title")) or "",
         "sentence": _text(row.get("sentence")) or "",
+        "url": _text(row.get("url")) or "",
         "start": int(row["start"]) if row.get("start") is not None else None,
         "end": int(row["end"]) if row.get("end") is not None else None,
     }

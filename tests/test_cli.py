@@ -190,8 +190,13 @@ def test_viz_and_timeline_pages(built, tmp_path):
     page = tmp_path / "g.html"
     assert run("viz", "--store", str(built), "-o", str(page)).exit_code == 0
     assert "Rui Tavares" in page.read_text(encoding="utf-8")
+    assert '"view":"actors"' in page.read_text(encoding="utf-8")
     timeline = tmp_path / "t.html"
     assert run("viz", "--store", str(built), "--timeline", "-o", str(timeline)).exit_code == 0
+    assert '"view":"timeline"' in timeline.read_text(encoding="utf-8")
+    facts = tmp_path / "f.html"
+    assert run("viz", "--store", str(built), "--view", "facts", "-o", str(facts)).exit_code == 0
+    assert '"max_nodes":1500' in facts.read_text(encoding="utf-8")
     unknown = run("viz", "--store", str(built), "--focus", "Nobody Known", "-o", str(page))
     assert unknown.exit_code != 0 and "Traceback" not in unknown.output
 
@@ -204,8 +209,6 @@ def test_viz_map_page(built, tmp_path):
     island = text.split('id="kg-map-data">', 1)[1].split("</script>", 1)[0]
     labels = {m["label"] for m in json.loads(island)["markers"]}
     assert {"Lisbon", "Porto", "Morocco"} <= labels
-    both = run("viz", "--store", str(built), "--map", "--timeline", "-o", str(page))
-    assert both.exit_code != 0 and "choose one" in both.output
 
 
 BAD_INPUTS = {

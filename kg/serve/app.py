@@ -139,6 +139,7 @@ class Endpoint:
                 Route("/index.html", self.query_page, methods=["GET", "OPTIONS"]),
                 Route("/graph", self.graph_page, methods=["GET", "OPTIONS"]),
                 Route("/timeline", self.graph_page, methods=["GET", "OPTIONS"]),
+                Route("/facts", self.graph_page, methods=["GET", "OPTIONS"]),
                 Mount("/assets/yasgui", StaticFiles(directory=str(YASGUI_DIR))),
             ],
         )
