@@ -139,7 +139,7 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
             id=digest(article.id, "statement", s.start, s.end),
             quote=s.text or sents.doc_text[s.start:s.end].strip(), kind=s.kind,
             speaker=_name(doc, s.speaker_id), speaker_id=s.speaker_id,
-            speaker_description=None if s.speaker_id else s.speaker_description,
+            speaker_description=s.speaker_description,
             cue=s.cue, date=date, date_precision=precision,
             about=tuple(_name(doc, a) for a in about), about_ids=about,
             mention=_mention(doc, sents, s.start, s.end), sentence_text=sents.text(s.start),
