@@ -359,3 +359,13 @@ def test_prediction_matching_scored_gold_still_counts_over_misc():
             GoldEntity("Nordic Bank", ORG, start=0, end=11)]
     wrong = entity_mention_score(gold, [PredictedMention(0, 11, "Person", "x")], typed=True)
     assert (wrong.pred_correct, wrong.pred_total, wrong.gold_found) == (0, 1, 0)
+
+
+@pytest.mark.parametrize(("by_description", "hits"), [(True, 2), (False, 1)])
+def test_speaker_accuracy_by_name_leaves_out_description_matches(by_description, hits):
+    pairs = [
+        (GoldQuote("a", "The Harbour Board chair", 0, 1),
+         PredictedQuote("a", "Ines Vale", 0, 1, "The Harbour Board chair")),  # the gold's words
+        (GoldQuote("b", "Ann Roe", 2, 3), PredictedQuote("b", "Roe", 2, 3)),
+    ]
+    assert speaker_accuracy(pairs, by_description=by_description).hits == hits

@@ -444,13 +444,16 @@ def description_matches(description: str | None, gold: str | None) -> bool:
         contains_phrase(full, d) or contains_phrase(d, head))))
 
 
-def speaker_accuracy(pairs: Iterable[tuple[GoldQuote, PredictedQuote]]) -> Rate:
+def speaker_accuracy(pairs: Iterable[tuple[GoldQuote, PredictedQuote]],
+                     by_description: bool = True) -> Rate:
     """Return right speakers / matched quotes whose gold speaker is a name: the predicted
-    name matches the gold span, or kg's description of the speaker is that span."""
+    name matches the gold span, or (``by_description``) kg's description of the speaker is
+    that span (the quote is attributed to the gold's words, whatever name kg resolved them to).
+    """
     named = [(g, p) for g, p in pairs if is_named_speaker(g.speaker)]
     return Rate(sum(speaker_matches(p.speaker, g.speaker)
-                    or description_matches(p.description, g.speaker) for g, p in named),
-                len(named))
+                    or (by_description and description_matches(p.description, g.speaker))
+                    for g, p in named), len(named))
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -43,6 +43,9 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("speakers", "rate"),
     ("speakers_full", "rate"),
     ("speakers_partial", "rate"),
+    ("speakers_by_name", "rate"),
+    ("speakers_full_by_name", "rate"),
+    ("speakers_partial_by_name", "rate"),
     ("dates", "score"),
     ("date_accuracy", "rate"),
     ("date_recall", "rate"),
@@ -180,6 +183,9 @@ def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
             if any(g.direct == kind for g in gold.quotes):
                 scores[f"speakers_{kind}"] = speaker_accuracy(
                     (g, p) for g, p in pairs if g.direct == kind)
+                scores[f"speakers_{kind}_by_name"] = speaker_accuracy(
+                    ((g, p) for g, p in pairs if g.direct == kind), by_description=False)
+        scores["speakers_by_name"] = speaker_accuracy(pairs, by_description=False)
     if "dates" in gold.parts:
         result = date_scores(gold.dates, predicted_dates(pred, gold.text, gold.annotated_end))
         scores["dates"] = result.spans
