@@ -233,7 +233,8 @@ class Attributor:
                 "GPE", "LOC", "DATE", "TIME", "FAC") or name[0].text in BODY_HEADS:
             return None  # "The Ministry said": a description, no name
         known = self._actor_named(name.text)
-        if known is not None:  # "RDR said", with "the RDR" an organisation of the article
+        if known is not None and known.type in ("Organization", "Group"):
+            # "RDR said", with "the RDR" an organisation of the article: one actor, one type
             self._add_mention(name, known.id, known.type)
             return known.id
         type_ = "Organization" if name[0].ent_type_ in ("ORG", "NORP") else "Person"
