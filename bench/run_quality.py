@@ -30,9 +30,10 @@ NOTES = """\
 * P / R / F1: recall = gold items found / gold items; precision = predicted items matching
   some gold item / predicted items. Spans match when they overlap by half of the shorter one.
 * MEANTIME: named mentions (NAM, PRE.NAM) of the annotated region (title, dateline, first 4
-  sentences); PER→Person, ORG→Organization, LOC→Place or Country; PRO/FIN/MIX count for
-  untyped scores only. Duplicate nodes: gold entities with ≥2 matched mentions whose mentions
-  land on ≥2 predicted nodes (lower is better). Dates: DATE timexes other than the dateline
+  sentences); PER→Person, ORG→Organization, LOC→Place or Country, PRO→Product (for kg and
+  the baseline, whose PRODUCT label is Product); FIN/MIX count for untyped scores only.
+  Duplicate nodes: gold entities with ≥2 matched mentions whose mentions land on ≥2
+  predicted nodes (lower is better). Dates: DATE timexes other than the dateline
   with an ISO day/month/year value; value right at the gold's precision. Slices: the four
   MEANTIME corpora (airbus, apple, gm, stock).
 * CoNLL-2003 dev: every mention (title and dateline lines included); PER→Person,

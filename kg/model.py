@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Actor types of the contract.
-ACTOR_TYPES: tuple[str, ...] = ("Person", "Country", "Place", "Organization", "Plan", "Group")
+ACTOR_TYPES: tuple[str, ...] = ("Person", "Country", "Place", "Organization", "Plan", "Group",
+                                 "Product")
 #: Date precisions of the contract (``fuzzy``: no explicit date, the report date stands in).
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "fuzzy")
 #: Statement kinds of the contract.
@@ -87,7 +88,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class Entity:
-    """An actor: one node per real-world person, country, place, organisation, plan or group."""
+    """An actor: one node per real-world person, country, place, organisation, plan, group or
+    product (a named good, vehicle, device or software: "the iPhone 4", "Airbus A380")."""
 
     id: str
     name: str

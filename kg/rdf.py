@@ -56,6 +56,7 @@ ACTOR_CLASSES: dict[str, URIRef] = {
     "Organization": KG.Organization,
     "Plan": KG.Plan,
     "Group": KG.Group,
+    "Product": KG.Product,
 }
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]

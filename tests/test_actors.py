@@ -148,13 +148,14 @@ def test_blocs_are_groups(extract, text, group):
     assert group in names_by_type(extract(text)).get("Group", set())
 
 
-@pytest.mark.parametrize("text", [
-    "China Eastern bought twenty new Airbus A320 jets.",
-    "Rolls-Royce Trent 900 engines failed at 16:15 UTC.",
+@pytest.mark.parametrize(("text", "product"), [
+    ("China Eastern bought twenty new Airbus A320 jets.", "Airbus A320"),
+    ("Rolls-Royce Trent 900 engines failed at 16:15 UTC.", "Rolls-Royce Trent 900"),
 ])
-def test_product_names_and_time_zones_are_not_actors(extract, text):
-    names = {e.name for e in extract(text).entities}
-    assert not names & {"Airbus", "Rolls-Royce Trent 900", "UTC"}
+def test_product_names_are_products_and_time_zones_no_actors(extract, text, product):
+    by_type = names_by_type(extract(text))
+    assert product in by_type.get("Product", set())
+    assert not {n for names in by_type.values() for n in names} & {"Airbus", "UTC"}
 
 
 def test_long_caption_prefixed_paragraph_is_prose():
@@ -230,13 +231,14 @@ def test_person_entities_typed_by_context(nlp, text, mention):
     assert mention in actor_mentions(nlp, text)
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Users are buzzing about Tiger, the newest version of the system.", "Tiger"),
-    ("It ships with the web browser Safari and a mail program.", "Safari"),
-    ("The boat cruised down the Danube on Sunday.", "Danube"),
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Users are buzzing about Tiger, the newest version of the system.", "Tiger", "Product"),
+    ("It ships with the web browser Safari and a mail program.", "Safari", "Product"),
+    ("The boat cruised down the Danube on Sunday.", "Danube", None),
 ])
-def test_products_named_like_people_are_not_actors(nlp, text, name):
-    assert name not in {m for m, _ in actor_mentions(nlp, text)}
+def test_products_named_like_people_are_no_people(nlp, text, name, type_):
+    types = {t for m, t in actor_mentions(nlp, text) if m == name}
+    assert types == ({type_} if type_ else set())
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -244,11 +246,14 @@ def test_products_named_like_people_are_not_actors(nlp, text, name):
      "Maintenance, Repair and Overhaul"),
     ("Boeing won orders at the Paris Air Show on Monday.", "Paris"),
     ("The jets will fly before the 2008 Beijing Olympic Games.", "Beijing"),
-    ("Apple unveiled new MacBook Air laptops. Buyers liked the MacBook Air laptops.",
-     "MacBook Air"),
 ])
-def test_lists_event_places_and_product_lines_are_not_actors(nlp, text, name):
+def test_lists_and_event_places_are_not_actors(nlp, text, name):
     assert name not in {m for m, _ in actor_mentions(nlp, text)}
+
+
+def test_a_product_line_is_a_product(nlp):
+    text = "Apple unveiled new MacBook Air laptops. Buyers liked the MacBook Air laptops."
+    assert {t for m, t in actor_mentions(nlp, text) if m == "MacBook Air"} == {"Product"}
 
 
 @pytest.mark.parametrize(("text", "mention"), [
@@ -373,9 +378,10 @@ def test_names_in_score_tables_and_squad_lists(extract, text, people):
     assert people <= names_by_type(extract(text)).get("Person", set())
 
 
-def test_a_model_number_still_makes_a_product(extract):
-    names = {e.name for e in extract("A Boeing 747 landed. Boeing said it was safe.").entities}
-    assert "Boeing" in names and not any("747" in n for n in names)
+def test_a_model_number_makes_a_product_and_leaves_the_maker(extract):
+    by_type = names_by_type(extract("A Boeing 747 landed. Boeing said it was safe."))
+    assert by_type.get("Product") == {"Boeing 747"}
+    assert by_type.get("Organization") == {"Boeing"}
 
 
 @pytest.mark.parametrize(("text", "name", "role"), [
@@ -440,7 +446,7 @@ def test_abbreviates(short, name, expected):
     assert abbreviates(short, name) is expected
 
 
-def test_a_product_on_sale_is_no_actor(extract):
+def test_a_product_on_sale_is_a_product(extract):
     x = extract("Google unveiled the Pixelbook Nova in May. The Pixelbook Nova costs 999 "
                 "dollars, Google said.")
-    assert {e.name for e in x.entities} == {"Google"}
+    assert names_by_type(x) == {"Organization": {"Google"}, "Product": {"Pixelbook Nova"}}

@@ -201,7 +201,7 @@ def test_run_eval_rejects_wrong_number_of_predictions():
     [("PERSON", "Ann Lee", "Person"), ("ORG", "EU", "Organization"),
      ("GPE", "Ukraine", "Country"), ("GPE", "U.S.", "Country"), ("GPE", "Geneva", "Place"),
      ("LOC", "Europe", "Place"), ("FAC", "Bridge", "Place"), ("NORP", "Russian", "Group"),
-     ("DATE", "Monday", None), ("CARDINAL", "28", None)],
+     ("PRODUCT", "Skylark 9", "Product"), ("DATE", "Monday", None), ("CARDINAL", "28", None)],
 )
 def test_baseline_entity_type(label, text, expected):
     assert entity_type(label, text) == expected

@@ -53,7 +53,7 @@ def meantime_record() -> dict:
             mention("the firm", "ORG", "NOM", "ORG1"),
             mention("Paris", "LOC", "PRE.NAM", "LOC1"),
             mention("Acme Corp", "ORG", "NAM", "ORG1", nth=2),  # after annotated_end
-            {"text": "Acme", "type": "PRO", "syntactic_type": "NAM", "start": 0, "end": 4,
+            {"text": "Acme", "type": "FIN", "syntactic_type": "NAM", "start": 0, "end": 4,
              "instance_id": None},
         ],
         "timexes": [
@@ -296,3 +296,16 @@ def test_named_set_paths(monkeypatch, tmp_path, name, tail):
     assert str(path).endswith(tail)
     assert (path.parent.parent == tmp_path) != (name == "seed")
     assert named_set_path("no_such_set") is None
+
+
+def test_meantime_products_are_typed_product(tmp_path):
+    text = "The Skylark 9 sold well for Acme Corp."
+    record = {"id": "m2", "corpus": "corpus_apple", "title": "", "text": text,
+              "annotated_end": len(text), "entities": [
+                  {"text": "The Skylark 9", "start": 0, "end": 13, "type": "PRO",
+                   "syntactic_type": "NAM", "instance_id": "PRO1"},
+                  {"text": "Acme Corp", "start": 28, "end": 37, "type": "ORG",
+                   "syntactic_type": "NAM", "instance_id": "ORG1"}], "timexes": []}
+    doc = load_gold(write_jsonl(tmp_path / "meantime_en.jsonl", [record])).docs[0]
+    assert [(e.text, e.types) for e in doc.entities] == [("The Skylark 9", ("Product",)),
+                                                          ("Acme Corp", ("Organization",))]

@@ -61,3 +61,66 @@ def test_a_city_is_no_family_name_of_a_misread_person(extract):
     x = extract("A crash leaves two hurt in Seattle. Drivers said Seattle Fire crews were "
                 "helping three people in Seattle.")
     assert types_of(x, "Seattle") == {"Place"}
+
+
+@pytest.mark.parametrize("text", [
+    # a name that NER reads as a group in one sentence and a place in the next
+    "The app runs on Windows laptops. Developers wrote it for Windows in a month, and "
+    "Windows users liked it.",
+    # a short name that is its own actor and also the first word of a longer one
+    "Solvik App Store opens in June. Fans of Solvik praised Solvik Cloud Drive, and the "
+    "Solvik team thanked Solvik users.",
+])
+def test_no_name_has_two_types_in_an_article(extract, text):
+    from kg.extract.countries import normalise_surface
+
+    x = extract(text)
+    types: dict[str, set[str]] = {}
+    for entity in x.entities:
+        for surface in {entity.name, *entity.aliases, *(m.text for m in entity.mentions)}:
+            types.setdefault(normalise_surface(surface).lower(), set()).add(entity.type)
+    assert {name: t for name, t in types.items() if len(t) > 1} == {}
+
+
+def test_product_evidence_outvotes_a_bare_label(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.types import decide_types
+
+    doc = nlp("Critics said Pixelbook Nova was late. Google unveiled Pixelbook Nova anyway.")
+    first = Span(doc, 2, 4, label="Person")
+    second = Span(doc, 9, 11, label="Product")
+    assert [s.label_ for s in decide_types([first, second])] == ["Product", "Product"]
+
+
+def test_a_bare_product_label_does_not_outvote_people(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.types import decide_types
+
+    doc = nlp("Eyles won. Eyles lost. Eyles drew.")
+    spans = [Span(doc, i, i + 1, label=label)
+             for i, label in ((0, "Product"), (3, "Person"), (6, "Person"))]
+    spans[0]._.kg_product_label_only = True
+    assert {s.label_ for s in decide_types(spans)} == {"Person"}
+
+
+def test_every_mention_of_a_surname_is_the_person(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.resolve import _relabel_surnames
+
+    doc = nlp("Director Neil Jordan said Jordan would film in Jordan 's home town .")
+    spans = [Span(doc, 1, 3, label="Person"), Span(doc, 4, 5, label="Organization"),
+             Span(doc, 8, 9, label="Country")]
+    assert [s.label_ for s in _relabel_surnames(spans)] == ["Person", "Person", "Person"]
+
+
+def test_a_city_stays_a_place_beside_a_team_named_after_it(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.resolve import _relabel_short_org_names
+
+    doc = nlp.make_doc("The Portland Timbers won , and fans in Portland cheered .")
+    spans = [Span(doc, 1, 3, label="Organization"), Span(doc, 8, 9, label="Place")]
+    assert [s.label_ for s in _relabel_short_org_names(spans)] == ["Organization", "Place"]

@@ -107,3 +107,19 @@ def test_generated_corpus_conforms(generated_store: KGStore) -> None:
     report = validate_store(generated_store)
     assert report.violations == []
     assert report.conforms
+
+
+def test_a_product_actor_conforms() -> None:
+    from dataclasses import replace
+
+    from records import extractions
+
+    from kg.model import Entity, entity_id
+
+    product = Entity(id=entity_id("Product", "Skylark 9"), name="Skylark 9", type="Product")
+    store = KGStore.open(None)
+    store.add_extractions([replace(GENEVA, entities=(*GENEVA.entities, product)),
+                           extractions()[1]])
+    assert validate_store(store).conforms
+    rows = store.query("SELECT ?n WHERE { ?a a kg:Product ; kg:name ?n }")
+    assert [str(r["n"]) for r in rows] == ["Skylark 9"]

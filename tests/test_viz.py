@@ -306,3 +306,20 @@ def test_timeline_items_say_where_a_date_comes_from_and_how_many_reports(graph):
     items = {it["id"].removeprefix(EX): it for it in timeline_items(graph)}
     assert (items["ev2"]["basis"], items["ev2"]["reports"]) == ("linked", 3)
     assert (items["ev1"]["basis"], items["ev1"]["reports"]) == (None, 1)
+
+
+def test_every_actor_type_has_its_own_colour():
+    from kg.model import ACTOR_TYPES
+    from kg.viz.data import ACTOR_STYLE, OTHER_STYLE
+
+    assert set(ACTOR_STYLE) == set(ACTOR_TYPES)
+    colours = [colour for colour, _ in ACTOR_STYLE.values()]
+    assert len(set(colours)) == len(colours) and OTHER_STYLE[0] not in colours
+
+
+def test_legend_shows_products():
+    G = nx.MultiDiGraph()
+    actor(G, "skylark", "Skylark 9", "Product", mentions=2)
+    page = graph_page_html(G)
+    assert re.findall(r'data-type="([^"]+)">.*?<span class="kg-count">(\d+)</span>', page) == [
+        ("Product", "1")]

@@ -10,8 +10,9 @@ Formats: MEANTIME, PolNeAR, Giveme5W1H and CoNLL-2003 (the ``normalized.jsonl`` 
 Choices (documented here because they change the figures):
 
 * MEANTIME: named mentions only (``syntactic_type`` NAM / PRE.NAM) starting before
-  ``annotated_end``; PER→Person, ORG→Organization, LOC→Place *or* Country; PRO, FIN, MIX and
-  untyped mentions are kept with no accepted type, so they count for untyped scoring only.
+  ``annotated_end``; PER→Person, ORG→Organization, LOC→Place *or* Country, PRO→Product; FIN
+  (stock indexes, currencies), MIX and untyped mentions are kept with no accepted type, so they
+  count for untyped scoring only.
   Dates: DATE timexes with a text span, except the dateline (``CREATION_TIME``).
   Domain slice: the article's corpus (``airbus``, ``apple``, ``gm``, ``stock``).
 * CoNLL-2003: every mention; PER→Person, ORG→Organization, LOC→Place *or* Country; MISC
@@ -44,6 +45,7 @@ MEANTIME_TYPES: dict[str, tuple[str, ...]] = {
     "PER": ("Person",),
     "ORG": ("Organization",),
     "LOC": ("Place", "Country"),
+    "PRO": ("Product",),
 }
 NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
 #: CoNLL-2003 entity type → the kg types that count as right for it (MISC: not scored).

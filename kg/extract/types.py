@@ -4,7 +4,11 @@ NER labels each mention on its own, so "Harlan" can be a person in one sentence 
 organisation in the next. :func:`decide_types` pools, for every name, the model's labels of
 its mentions and the evidence around them (a title or honorific before it, a given name
 in it, a sports result or score next to it) and relabels every mention with the winner.
-Countries, plans and groups keep their own types: their names are known, not guessed.
+A product's label comes from evidence (a model number, a brand's spelling, the sentence
+selling it), so it outweighs a bare NER label ("the Pixelbook Nova" as a person).
+A group (NER's NORP: "Windows" in "Windows machines") votes like the others, so a name is
+never a group in one sentence and a place in the next. Countries and plans keep their own
+types: their names are known, not guessed.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from kg.extract.knowledge import is_city, is_given_name
 from kg.lexicon import BODY_HEADS, FACILITY_HEADS, HONORIFICS, ORG_NAME_SUFFIXES, TITLE_HEADS
 
 #: Types a name may move between; the others are decided by lists and patterns.
-CONTESTED = ("Person", "Organization", "Place")
+CONTESTED = ("Person", "Organization", "Place", "Product", "Group")
 #: Verbs of a match result: their subject and object are teams or players ("Leicestershire
 #: beat Somerset", "Essex drew with Kent").
 RESULT_VERBS = frozenset(
@@ -95,7 +99,9 @@ def place_evidence(span: Span) -> bool:
 def mention_votes(span: Span) -> Counter:
     """Return the type votes of one mention: its label, plus evidence."""
     votes = Counter({span.label_: 1})
-    if person_evidence(span):
+    if span.label_ == "Product" and not span._.kg_product_label_only:
+        votes["Product"] += EVIDENCE  # a product label comes from evidence ("iPhone 4", sold)
+    elif person_evidence(span):
         votes["Person"] += EVIDENCE
     elif span.label_ in ("Place", "Organization") and team_evidence(span):
         votes["Organization"] += EVIDENCE
@@ -150,4 +156,5 @@ def relabel(span: Span, label: str) -> Span:
     """Return a copy of a mention with another type, keeping its extension values."""
     copy = Span(span.doc, span.start, span.end, label=label)
     copy._.kg_demonym = span._.kg_demonym
+    copy._.kg_product_label_only = span._.kg_product_label_only
     return copy

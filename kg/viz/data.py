@@ -24,6 +24,7 @@ ACTOR_STYLE: dict[str, tuple[str, str]] = {
     "Organization": ("#f28e2b", "square"),
     "Plan": ("#b07aa1", "star"),
     "Group": ("#76b7b2", "hexagon"),
+    "Product": ("#6b4c9a", "dot"),
 }
 #: Colour and shape of statements.
 STATEMENT_STYLE: tuple[str, str] = ("#9c755f", "dot")

@@ -273,6 +273,11 @@ class Attributor:
         if len(name) != 1 or name[0].lower_ in TITLE_WORDS or name[0].ent_type_ in (
                 "GPE", "LOC", "DATE", "TIME", "FAC") or name[0].text in BODY_HEADS:
             return None  # "The Ministry said": a description, no name
+        known = self._actor_named(name.text)
+        if known is not None and known.type in ("Organization", "Group"):
+            # "RDR said", with "the RDR" an organisation of the article: one actor, one type
+            self._add_mention(name, known.id, known.type)
+            return known.id
         type_ = "Organization" if name[0].ent_type_ in ("ORG", "NORP") else "Person"
         if type_ == "Person":
             return self._add_person(name)
@@ -283,6 +288,11 @@ class Attributor:
             self.entities[id_] = EntityInfo(id_, name.text, type_)
         self._add_mention(name, id_, type_)
         return id_
+
+    def _actor_named(self, text: str):
+        """Return the article's actor written ``text`` (name or mention), or ``None``."""
+        return next((info for info in self.entities.values()
+                     if info.name == text or text in info.surface), None)
 
     def _add_person(self, name: Span) -> str:
         from kg.extract.resolve import EntityInfo

@@ -1,0 +1,260 @@
+"""Products: named goods, vehicles, devices and software ("the iPhone 4", "Airbus A380",
+"the Pixelbook Nova") as actors of their own type, never people or companies.
+
+The evidence, all of it read from the article: the model's PRODUCT label; a model
+designation after a name ("Boeing 787", "iPhone 4", "Mac OS X"); a name written like a
+brand, lower case then upper case ("iPod", "iTunes"); the sentence selling or launching it
+("goes on sale", "unveiled the ..."); a product noun before it ("web browser Safari") or in
+apposition ("Lion, the new version"). :func:`missed_products` then finds the mentions NER
+left out (brand names, "the A380", "Boeing's 787", and each product's name written again),
+and :func:`with_maker_products` makes "Ford Taurus" a product where "the Taurus" is one.
+The model's PRODUCT label alone is weak evidence (it often calls a surname a product), so
+such mentions vote like any label and are not spread (``kg_product_label_only``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.ablation import PASS_THROUGH, rule
+from kg.lexicon import ORG_NOUNS
+
+#: A model designation: a number, or letters and digits ("787", "A380", "737-800", "3GS").
+MODEL_RE = re.compile(r"^(?=.*\d)[A-Za-z]{0,3}-?\d[\w-]*$")
+#: Words of operating-system and software names that follow the maker ("Mac OS X").
+MODEL_WORDS = frozenset({"OS", "X"})
+#: A designation standing on its own as a product ("A380", "A350s"): letters, then digits.
+STANDALONE_MODEL_RE = re.compile(r"^[A-Z]{1,2}\d{3,4}[A-Za-z]{0,2}$")
+#: A brand written lower case then upper case ("iPhone", "iTunes", "eReader").
+BRAND_RE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+#: NER labels a product name may carry (the model calls most of them companies or people).
+NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "NORP"})
+if not Span.has_extension("kg_product_label_only"):
+    #: True for a product mention whose only evidence is the model's PRODUCT label: it
+    #: votes like any label, not like evidence (kg.extract.types).
+    Span.set_extension("kg_product_label_only", default=False)
+
+#: Words after which a number is a route, flight or channel, not a model ("Flight 447").
+NUMBERED_WORDS = frozenset(
+    "Flight Route Highway Interstate Channel Radio Chapter Terminal Gate Platform Section "
+    "Article Resolution Apollo Formula Group Division League Week Day Round Stage".split())
+#: Entity types of numbers that are amounts, not model designations ("iPhone 4 for $199").
+AMOUNT_TYPES = frozenset({"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"})
+
+
+#: A decade, an ordinal, a quarter or half-year, or a number with a unit: never a model
+#: ("1990s", "80s", "2nd", "Q2", "H1", "6mth", "10km").
+DECADE_RE = re.compile(r"^(?:\d{2})?\d0s$|^\d+(?:st|nd|rd|th)$|^[QH]\d$|^\d+[a-z]{2,}$")
+
+
+def _is_designation(token: Token, name: Span) -> bool:
+    """Return True for a token that designates a model of ``name``: "OS", "X", letters with
+    digits ("A380", "3GS", "787s"), a number of three or more digits after a company or
+    product ("Boeing 787", "737-800"), or any number after a product or brand name ("iPhone
+    4"). Amounts, dates, decades and match scores ("Celtic 2") are no designations."""
+    text = token.text
+    if text in MODEL_WORDS and token.i > name.start:
+        return True
+    if not MODEL_RE.match(text) or token.ent_type_ in AMOUNT_TYPES or DECADE_RE.match(text):
+        return False
+    if any(c.isalpha() for c in text):
+        return True
+    groups = text.split("-")
+    if all(len(g) >= 3 for g in groups):
+        return name.label_ in ("ORG", "PRODUCT")
+    return name.label_ == "PRODUCT" or bool(BRAND_RE.match(name[0].text))
+
+
+def _table_number(token: Token) -> bool:
+    """Return True for a plain number that reads as a figure in a table or a score ("Essex
+    372 ,"); designations with letters ("737s,", "A380,") are never figures."""
+    from kg.extract.actors import _is_table_figure
+
+    return not any(c.isalpha() for c in token.text) and _is_table_figure(token)
+
+
+def _score_follows(token: Token) -> bool:
+    """Return True for a number that a dash, slash, "and" or "for" joins to another ("108-3",
+    "2/1", "199 and 426", "218 for 9"): a score or a result, not a model."""
+    doc, i = token.doc, token.i
+    return i + 2 < len(doc) and doc[i + 1].lower_ in ("-", "/", "and", "for") and \
+        doc[i + 2].like_num
+
+
+def _model_end(name: Span) -> int:
+    """Return where the model designation after ``name`` ends (``name.end`` if none):
+    designation tokens, then up to two capitalised name words in no other entity ("787
+    Dreamliner", "OS X Snow Leopard")."""
+    doc, end = name.doc, name.end
+    i = end
+    while i < len(doc) and i - end < 3 and _is_designation(doc[i], name) and \
+            not (name.label_ != "PRODUCT" and _table_number(doc[i])) and \
+            not _score_follows(doc[i]):
+        i += 1
+    name_end = i + 2  # "OS X Snow Leopard"
+    while end < i < min(name_end, len(doc)) and doc[i].is_title and doc[i].is_alpha and \
+            doc[i].ent_type_ in ("", "PRODUCT", "ORG"):
+        i += 1
+    return i
+
+
+@rule("product_model_number", off=PASS_THROUGH)
+def with_model_number(ent: Span) -> Span:
+    """Return a name extended over the model designation after it, as a product ("Boeing"
+    + "787", "iPhone" + "4", "Mac" + "OS X"); a name ending in a designation ("Boeing 787"
+    as one entity) is a product too. Other entities come back unchanged."""
+    if ent.label_ not in NAME_LABELS or not any(t.is_alpha for t in ent):
+        return ent
+    end = _model_end(ent)
+    last = ent[-1]
+    inside = len(ent) > 1 and (any(c.isdigit() for c in last.text) and _is_designation(
+        last, ent) and not _table_number(last) or any(t.text == "OS" for t in ent[1:]))
+    if (end == ent.end and not inside) or ent[-2 if inside else -1].text in NUMBERED_WORDS:
+        return ent
+    if end > ent.end and not ent[-1].is_alpha and not ent[-1].text.isalnum():
+        return ent  # "Kent 108-3": a score, not a model
+    return Span(ent.doc, ent.start, end, label="PRODUCT")
+
+
+def ner_product(ent: Span) -> bool:
+    """Return True for an entity the model labels PRODUCT that may be one: not a given name
+    cut from the company name before it ("Martin" of "Lockheed Martin"), a headline word in
+    capitals ("SEMIFINAL") or a figure ("VS 21.0 MLN"); a bare one-word name needs "the"
+    before it ("the Taurus"), as the model often calls a surname a product ("Eyles said")."""
+    from kg.extract.knowledge import is_given_name
+
+    if ent.label_ != "PRODUCT":
+        return False
+    doc = ent.doc
+    name = ent[1:] if ent[0].lower_ == "the" else ent
+    the = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    if len(name) == 1 and label_only_product(name) and not the:
+        return False
+    split = ent.start > 0 and doc[ent.start - 1].ent_type_ == "ORG" and \
+        doc[ent.start - 1].whitespace_ and is_given_name(ent.text)
+    if len(ent) == 1 and (split or (ent.text.isupper() and len(ent.text) > 4
+                                    and ent.text.isalpha())):
+        return False
+    return not any(t.like_num and not _is_designation(t, ent) for t in ent)
+
+
+def label_only_product(span: Span) -> bool:
+    """Return True for a product name with no sign of one but the model's label: no model
+    designation, no brand spelling ("Taurus", not "Boeing 787" or "iPod")."""
+    return not any(any(c.isdigit() for c in t.text) or t.text in MODEL_WORDS for t in span) \
+        and not BRAND_RE.match(span[0].text)
+
+
+@rule("product_brand_shape")
+def brand_shaped(ent: Span) -> bool:
+    """Return True for a name written like a product brand, lower case then upper case
+    ("iPhone", "iTunes Music Store"), unless the words before it call it a company ("the
+    online retailer eBay")."""
+    if not BRAND_RE.match(ent[0].text):
+        return False
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is None or prev.lower_ not in ORG_NOUNS
+
+
+def as_product(ent: Span) -> Span:
+    """Return an entity relabelled PRODUCT (its words unchanged)."""
+    return ent if ent.label_ == "PRODUCT" else Span(ent.doc, ent.start, ent.end, label="PRODUCT")
+
+
+def _standalone_model(token: Token) -> bool:
+    """Return True for a model designation written alone ("the A380", "A350s"): one or two
+    capitals, then three or four digits, as a proper noun or a number outside any entity."""
+    return bool(STANDALONE_MODEL_RE.match(token.text)) and token.ent_type_ in (
+        "", "PRODUCT", "CARDINAL", "ORG", "DATE")
+
+
+def _after_maker(token: Token) -> bool:
+    """Return True for a model designation after its maker's possessive ("Boeing's 787",
+    "Airbus's A350"): a company, "'s", then letters with digits or a number of three or more
+    digits that is no amount."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text not in ("'s", "’s") or doc[i - 2].ent_type_ != "ORG":
+        return False
+    maker = doc[i - 2: i - 1]
+    return _is_designation(token, Span(doc, maker.start, maker.end, label="ORG")) and \
+        not _table_number(token) and not DECADE_RE.match(token.text)
+
+
+@rule("product_maker_names", off=PASS_THROUGH)
+def with_maker_products(spans: list[Span]) -> list[Span]:
+    """Return ``spans`` with a maker's name before one of the article's products relabelled as
+    that product ("Ford Taurus" as an organisation, where "the Taurus" is a product)."""
+    names = {s.text for s in spans if s.label_ == "Product"}
+    out = []
+    for span in spans:
+        if span.label_ == "Organization" and len(span) >= 2 and any(
+                span[i:].text in names for i in range(1, len(span))):
+            span = Span(span.doc, span.start, span.end, label="Product")
+        out.append(span)
+    return out
+
+
+def missed_products(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return product mentions NER left out: brand-shaped names in no entity, then the
+    article's other mentions of its products."""
+    brands = brand_names(doc, spans)
+    return brands + product_repeats(doc, spans + brands)
+
+
+@rule("product_brand_shape_outside_entities", off=[])
+def brand_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return product names outside every actor mention: brand-shaped proper names in no
+    entity ("runs iOS 5", "the iPhone 4" where NER saw no name) with their model
+    designation, model designations alone ("the A380") and after a maker's possessive
+    ("Boeing's 787")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        if _standalone_model(token) or _after_maker(token):
+            found.append(Span(doc, token.i, token.i + 1, label="Product"))
+            covered.add(token.i)
+            continue
+        if token.ent_type_ or not BRAND_RE.match(token.text):
+            continue
+        name = Span(doc, token.i, token.i + 1, label="PRODUCT")
+        end = _model_end(name)
+        if (token.pos_ == "PROPN" or end > name.end) and brand_shaped(name) and \
+                not any(i in covered for i in range(token.i, end)):
+            found.append(Span(doc, token.i, end, label="Product"))
+            covered.update(range(token.i, end))
+    return found
+
+
+@rule("product_repeats", off=[])
+def product_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Return more mentions of the article's products, where no actor mention is: each
+    product name written again ("the Pixelbook Nova" after NER took it once), and the model
+    designation of a product alone ("A380" after "Airbus A380")."""
+    forms: set[tuple[str, ...]] = set()
+    for span in spans:
+        if span.label_ != "Product" or span._.kg_product_label_only:
+            continue  # a name only the model's label calls a product is not spread
+        forms.add(tuple(t.text for t in span))
+        last = span[-1].text
+        if STANDALONE_MODEL_RE.match(last):
+            forms.update({(last,), (last + "s",)})
+    if not forms:
+        return []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    longest = max(len(f) for f in forms)
+    i = 0
+    while i < len(doc):
+        match = next((n for n in range(longest, 0, -1) if i + n <= len(doc)
+                      and tuple(t.text for t in doc[i:i + n]) in forms
+                      and not any(k in covered for k in range(i, i + n))), 0)
+        if match:
+            found.append(Span(doc, i, i + match, label="Product"))
+            i += match
+        else:
+            i += 1
+    return found

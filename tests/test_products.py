@@ -1,0 +1,127 @@
+"""Products as actors of their own type (kg.extract.products), on sentences written for the
+tests: model numbers, brand spellings, sale and launch verbs, repeats of a product's name."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from kg.extract.products import label_only_product, ner_product, with_model_number
+
+
+def names_by_type(extraction) -> dict[str, set[str]]:
+    """Return actor names grouped by type."""
+    out: dict[str, set[str]] = {}
+    for entity in extraction.entities:
+        out.setdefault(entity.type, set()).add(entity.name)
+    return out
+
+
+def entity_named(extraction, name: str):
+    """Return the one actor called ``name``."""
+    (entity,) = [e for e in extraction.entities if e.name == name]
+    return entity
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Qantas will retire its last Boeing 747 next year.", "Boeing 747"),
+    ("Owners of the iPhone 4 complained about the antenna.", "iPhone 4"),
+    ("The update for Mac OS X arrives in the autumn.", "Mac OS X"),
+    ("Norrland Air ordered ten Airbus A350 jets on Monday.", "Airbus A350"),
+    ("Developers praised iOS 5 at the conference.", "iOS 5"),
+])
+def test_a_model_designation_makes_a_product(extract, text, product):
+    assert product in names_by_type(extract(text)).get("Product", set())
+
+
+@pytest.mark.parametrize(("text", "not_product"), [
+    ("Celtic 2 Rangers 1 was the score at Parkhead.", "Celtic 2"),
+    ("Garuda Flight 421 landed safely in Bali.", "Flight 421"),
+    ("Middlesex 199 and 426 beat Hampshire 232 and 205.", "Middlesex 199"),
+    ("Velmor Systems Inc Q2 profit rose sharply.", "Q2"),
+])
+def test_scores_flights_and_quarters_are_no_model_numbers(extract, text, not_product):
+    products = names_by_type(extract(text)).get("Product", set())
+    assert not any(not_product in name for name in products)
+
+
+def test_the_pixelbook_nova_is_a_product_in_every_mention(extract):
+    x = extract("Google unveiled the Pixelbook Nova on Monday. Reviewers said the Pixelbook "
+                "Nova was light. The Pixelbook Nova goes on sale in March.")
+    types = names_by_type(x)
+    assert "Pixelbook Nova" in types.get("Product", set())
+    assert not any("Pixelbook" in name for t, names in types.items() if t != "Product"
+                   for name in names)
+    assert len(entity_named(x, "Pixelbook Nova").mentions) == 3
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sales of the iPod slowed after Christmas.", "iPod"),
+    ("Listeners bought more songs on iTunes than ever.", "iTunes"),
+])
+def test_a_brand_spelling_makes_a_product(extract, text, name):
+    assert name in names_by_type(extract(text)).get("Product", set())
+
+
+def test_a_brand_spelled_company_after_an_org_noun_is_no_product(nlp):
+    doc = nlp("Shoppers left the online retailer eBay for rivals.")
+    assert not [s for s in doc.spans["kg_actors"] if s.text == "eBay" and s.label_ == "Product"]
+
+
+def test_a_model_written_alone_is_the_same_product(extract):
+    x = extract("Skyways took delivery of its first Airbus A380 on Friday. The A380 will fly "
+                "to Perth, and two more A380s follow in May.")
+    a380 = entity_named(x, "Airbus A380")
+    assert a380.type == "Product"
+    assert {"A380", "A380s"} <= set(a380.aliases)
+
+
+def test_a_model_after_its_makers_possessive_is_a_product(extract):
+    x = extract("Airlines have waited three years for Boeing's 787 to arrive.")
+    types = names_by_type(x)
+    assert "787" in types.get("Product", set())
+    assert "Boeing" in types.get("Organization", set())
+
+
+def test_a_split_company_name_is_no_product(nlp):
+    doc = nlp("Boeing and Lockheed Martin bid for the tanker contract.")
+    ents = {e.text: e for e in doc.ents}
+    if "Martin" in ents and ents["Martin"].label_ == "PRODUCT":  # the model split the name
+        assert not ner_product(ents["Martin"])
+    assert "Martin" not in {s.text for s in doc.spans["kg_actors"] if s.label_ == "Product"}
+
+
+@pytest.mark.parametrize(("words", "label", "start", "end", "expected"), [
+    (["Qantas", "flies", "the", "Boeing", "787", "Dreamliner", "now"], "ORG", 3, 4,
+     "Boeing 787 Dreamliner"),
+    (["Buy", "the", "iPhone", "4", "today"], "ORG", 2, 3, "iPhone 4"),
+    (["Essex", "beat", "Kent", "108", "-", "3", "today"], "ORG", 2, 3, "Kent"),
+    (["Crowds", "in", "Leeds", "cheered"], "GPE", 2, 3, "Leeds"),
+])
+def test_with_model_number(nlp, words, label, start, end, expected):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words)
+    ent = Span(doc, start, end, label=label)
+    doc.ents = [ent]
+    assert with_model_number(ent).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Taurus", True), ("Boeing 787", False), ("iPod", False), ("Mac OS X", False),
+])
+def test_label_only_product(nlp, text, expected):
+    doc = nlp.make_doc(text)
+    assert label_only_product(doc[:]) is expected
+
+
+def test_a_makers_name_before_a_product_is_the_product(nlp):
+    from kg.extract.products import with_maker_products
+
+    doc = nlp.make_doc("Vantor stopped the Vantor Strada . The Strada sold poorly , said "
+                       "Ines Strada .")
+    spans = [Span(doc, 0, 1, label="Organization"), Span(doc, 3, 5, label="Organization"),
+             Span(doc, 7, 8, label="Product"), Span(doc, 12, 14, label="Person")]
+    assert [(s.text, s.label_) for s in with_maker_products(spans)] == [
+        ("Vantor", "Organization"), ("Vantor Strada", "Product"), ("Strada", "Product"),
+        ("Ines Strada", "Person")]
