@@ -46,7 +46,12 @@ def base_articles(eval_dir: Path = EVAL) -> Iterator[dict]:
         for line in path.read_text(encoding="utf-8").splitlines():
             obj = json.loads(line)
             yield {"id": f"{name}-{obj['id']}", "title": obj.get("title") or "",
-                   "text": obj["text"], "published": (obj.get("date") or "2020-01-01")[:10]}
+                   "text": obj["text"], "published": _iso_day(obj.get("date"))}
+
+
+def _iso_day(value: str | None) -> str:
+    """Return the ISO day of a date field (a fixed day when the set gives none)."""
+    return value[:10] if value and _ISO.match(value) else "2020-01-01"
 
 
 def extract_base(out: Path, limit: int = 0) -> None:
