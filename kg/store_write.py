@@ -79,6 +79,7 @@ class _Batch:
         self.entities: dict[str, Entity] = {}
         self.roles: dict[str, Role] = {}
         self.events: dict[str, Event] = {}
+        self.surfaces: dict[ox.NamedNode, set[str]] | None = None
         for x in extractions:
             graph = ox.NamedNode(str(article_graph_iri(x.article.id)))
             triples = extraction_triples(x, ingested_at)
@@ -161,15 +162,25 @@ class _Batch:
                     remove.add(alias)
 
     def _said_elsewhere(self, actor: ox.NamedNode, surface: str) -> bool:
+        if surface in self._new_surfaces().get(actor, ()):
+            return True
         for q in self.store.quads_for_pattern(actor, _HAS_MENTION, None, None):
             if q.graph_name in self.old or q.graph_name == _ACTORS:
                 continue
             if any(_surface(t.object.value) == surface for t in
                    self.store.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name)):
                 return True
-        new_mentions = {q.object for q in self.new_quads(_HAS_MENTION) if q.subject == actor}
-        return any(q.subject in new_mentions and _surface(q.object.value) == surface
-                   for q in self.new_quads(_MENTION_TEXT))
+        return False
+
+    def _new_surfaces(self) -> dict[ox.NamedNode, set[str]]:
+        """Return the surface forms the batch's new graphs give each actor (computed once)."""
+        if self.surfaces is None:
+            texts = {q.subject: q.object.value for q in self.new_quads(_MENTION_TEXT)}
+            self.surfaces = {}
+            for q in self.new_quads(_HAS_MENTION):
+                if q.object in texts:
+                    self.surfaces.setdefault(q.subject, set()).add(_surface(texts[q.object]))
+        return self.surfaces
 
     def _counts_and_orphans(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
         """Mention counts move by the mentions the batch takes away and adds; actors no
