@@ -1,26 +1,27 @@
 """Build or update a store from article files: ingest → extract → link → store.
 
 Unchanged articles are skipped (by content hash); new and changed ones are extracted and kept
-unlinked in the build history (:mod:`kg.history`); then the whole corpus is linked again in
-article-id order and the articles whose linked form changed are rewritten, each batch in one
-transaction. An interrupted build leaves only whole articles, and the store after any
-sequence of builds and kills equals a clean build of the same articles.
+unlinked in the build history (:mod:`kg.history`); then every article they can affect is
+linked again as a link of the whole corpus would link it (:mod:`kg.relink`) and the articles
+whose linked form changed are rewritten, each batch in one transaction. An interrupted build
+leaves only whole articles, and the store after any sequence of builds and kills equals a
+clean build of the same articles.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.history import BuildHistory, linked_digest
+from kg.history import BuildHistory
 from kg.ingest import FetchSettings, IngestError, SeenTexts, Skipped, read_articles
-from kg.link import ActorLinker, AliasRule, EventLinker, MergeRecord, remap_ids
+from kg.ingest.duplicates import StoredTexts
+from kg.link import ActorLinker, AliasRule, EventLinker
 from kg.model import Article, Extraction
 from kg.parallel import extract_in_order
+from kg.relink import merge_count, relink
+from kg.relink import merge_log_path as merge_log_path  # where kg.build users found it
 
 if TYPE_CHECKING:  # kg.store and kg.rdf load pyoxigraph and rdflib: not needed by kg extract
     from kg.store import KGStore
@@ -40,23 +41,20 @@ class BuildReport:
     merges: int = 0
 
 
-def merge_log_path(store_path: str | Path) -> Path:
-    """Return the merge-log file kept beside a store directory."""
-    p = Path(store_path)
-    return p.with_name(p.name + ".merges.jsonl")
-
-
 def stored_texts(store: KGStore, history: BuildHistory) -> SeenTexts:
-    """Return the texts of the stored articles (from their kept extractions), so that a copy
-    arriving in a later build under a new id is skipped like one within a build."""
-    seen = SeenTexts()
-    for article_id in sorted(set(store.article_ids()) | set(history.pending_ids)):
-        data = history.raw.get(article_id)
-        if data is not None:
-            article = data["article"]
-            seen.remember(article_id, article["text"], article.get("title", ""),
-                          article.get("url") or article.get("source") or article_id)
-    return seen
+    """Return the texts of the stored articles (signed once, when kept, in the build
+    history), so that a copy arriving in a later build under a new id is skipped like one
+    within a build."""
+    texts = StoredTexts(history.conn)
+    if texts.is_empty():  # a history from before signatures were kept: sign it once
+        for x in history.extractions(history.kept_ids()):
+            _remember(texts, x.article)
+    return SeenTexts(texts)
+
+
+def _remember(texts: StoredTexts, article: Article) -> None:
+    texts.remember(article.id, article.text, article.title,
+                   article.url or article.source or article.id)
 
 
 def _to_extract(store: KGStore, history: BuildHistory, articles: Iterable[Article],
@@ -110,8 +108,8 @@ def build_store(
     """Ingest ``paths`` into ``store``; return a :class:`BuildReport`.
 
     New and changed articles are extracted and kept (unlinked) in the store's build history;
-    then every stored article is linked again in article-id order (:func:`relink_store`), so
-    the store is the same whatever the history of builds, splits and kills that led to it.
+    then every article they can affect is linked again (:func:`kg.relink.relink`), so the
+    store is the same whatever the history of builds, splits and kills that led to it.
     Articles are written ``batch_size`` at a time, each batch in one transaction (a killed
     build keeps whole articles only, and the next build finishes its work).
 
@@ -132,71 +130,28 @@ def build_store(
 
     on_error = record_error if keep_going else None
     history = BuildHistory.for_store(store)
-    articles = read_articles(paths, published=published, on_error=on_error, on_skip=record_skip,
-                             urls=urls, fetch=fetch, seen=stored_texts(store, history))
-    rules_before = list(history.rules)
-    history.add_rules(aliases)
-    built: list[str] = []
     try:
-        candidates = _to_extract(store, history, articles, report, built)
-        for extraction in extract_in_order(candidates, workers=workers, scheduler=scheduler,
-                                           model=model):
-            history.keep(extraction)
-            if on_article is not None:
-                on_article(extraction)
-    finally:  # a build stopped by an error still stores the articles extracted before it
-        if built or history.pending or history.rules != rules_before:
-            log = relink_store(store, history, set(built), batch_size)
-            report.merges = sum(1 for r in log if r.article in set(built))
-    report.triples = sum(store.article_triple_count(i) for i in built if store.has_article(i))
+        seen = stored_texts(store, history)
+        articles = read_articles(paths, published=published, on_error=on_error,
+                                 on_skip=record_skip, urls=urls, fetch=fetch, seen=seen)
+        history.add_rules(aliases)
+        built: list[str] = []
+        try:
+            candidates = _to_extract(store, history, articles, report, built)
+            for extraction in extract_in_order(candidates, workers=workers,
+                                               scheduler=scheduler, model=model):
+                history.keep(extraction)
+                _remember(seen.index, extraction.article)
+                if on_article is not None:
+                    on_article(extraction)
+        finally:  # a build stopped by an error still stores the articles extracted before it
+            relink(store, history, built, batch_size)
+        report.merges = merge_count(history, built)
+        report.triples = sum(store.article_triple_count(i) for i in built
+                             if store.has_article(i))
+    finally:
+        history.close()
     return report
-
-
-def _with_final_names(extraction: Extraction, names: dict[str, str]) -> Extraction:
-    """Return ``extraction`` with every actor under the name the whole corpus gives it."""
-    return remap_ids(extraction, {e.id: e.id for e in extraction.entities}, names)
-
-
-def relink_store(store: KGStore, history: BuildHistory, fresh: set[str] = frozenset(),
-                 batch_size: int = 32) -> list[MergeRecord]:
-    """Link every stored article (and the ``fresh`` ones of this build) again from its
-    unlinked extraction, in article-id order, and store those whose linked form changed;
-    rewrite the merge log. Returns the merge records.
-
-    Actor links and event ids are then decided by the whole corpus, never by which article
-    was stored first: a clean build and any sequence of partial builds end with the same
-    store and the same merge log.
-    """
-    corpus = set(store.article_ids()) | set(fresh) | set(history.pending_ids)
-    history.pending, history.pending_ids = True, sorted(corpus)
-    history.save()
-    raw = {i: history.extraction(i) for i in sorted(corpus)}
-    ids = [i for i, x in raw.items() if x is not None]
-    linker = ActorLinker([], list(history.rules))
-    linked = linker.link_corpus([raw[i] for i in ids])
-    linked = EventLinker().link_batch([_with_final_names(x, linker.names) for x in linked])
-    digests = {x.article.id: linked_digest(x) for x in linked}
-    changed = [x for x in linked if history.linked.get(x.article.id) != digests[x.article.id]
-               or not store.has_article(x.article.id)]
-    for start in range(0, len(changed), batch_size):
-        store.add_batch(changed[start:start + batch_size])
-    if store.path is not None:
-        write_merge_log(merge_log_path(store.path), linker.log)
-    history.linked = digests
-    history.pending, history.pending_ids = False, []
-    history.save(keep=ids)
-    return linker.log
-
-
-def write_merge_log(path: Path, log: Iterable[MergeRecord]) -> None:
-    """Replace the merge log with ``log`` in one step (a kill leaves the old or the new)."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for record in log:
-            fh.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def extract_paths(paths: Sequence[str], *, published: str | None = None,

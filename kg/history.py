@@ -1,24 +1,31 @@
-"""What a build keeps beside the store so that every build links the whole corpus the same way.
+"""What a build keeps beside the store so that every build links the corpus the same way.
 
 Linking actors and events across articles depends on which articles are known. To make the
-store independent of build history (split runs, kills, resumes), each build re-links *all*
-stored articles from their unlinked extractions, in article-id order, and rewrites the ones
-whose linked form changed. The unlinked extractions, the alias rules and the digest of each
-article's linked form live in ``<store>.build/`` (in memory for a memory store):
+store independent of build history (split runs, kills, resumes), a build keeps each article's
+*unlinked* extraction and re-links, from those, every article a change can reach
+(:mod:`kg.relink`), so the store always equals a clean build of the same articles. All of it
+lives in one SQLite database, ``<store>.build/history.sqlite`` (in memory for a memory
+store), read a row at a time, so a build never holds the corpus in memory:
 
-* ``extractions.jsonl``: one unlinked extraction per line (appended before the article is
-  stored, so a kill never leaves a stored article without one; the last line of an id wins);
-* ``state.json``: alias rules given so far, the digest of each stored article's linked form,
-  and ``pending`` (with the articles being stored) while a build is between its first write
-  and its merge log.
+* ``extractions``: the unlinked extraction of each article (compressed JSON) and its checksum;
+* ``dirty``: articles kept since the last finished re-link (the next build re-links them);
+* ``pending``: articles whose stored form a build was rewriting when it stopped;
+* ``linked``: the digest of each stored article's linked form;
+* ``meta``: the alias rules given so far;
+* the near-duplicate index of the stored texts (:class:`kg.ingest.duplicates.StoredTexts`)
+  and the link index (:class:`kg.link_index.LinkIndex`).
+
+A history folder of the JSON Lines layout before (``extractions.jsonl``, ``state.json``) is
+read into the database once.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import sqlite3
 import weakref
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -39,12 +46,31 @@ from kg.model import (
 )
 
 _MEMORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # memory store → history
+DATABASE = "history.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extractions (id TEXT PRIMARY KEY, checksum TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS pending (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS linked (id TEXT PRIMARY KEY, digest TEXT);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
 
 
 def history_dir(store_path: str | Path) -> Path:
     """Return the folder kept beside a store directory for its build history."""
     p = Path(store_path)
     return p.with_name(p.name + ".build")
+
+
+def connect(path: Path | None) -> sqlite3.Connection:
+    """Return a connection to a history database (``None``: in memory)."""
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(":memory:" if path is None else str(path))
+    conn.execute("PRAGMA journal_mode=WAL" if path is not None else "PRAGMA journal_mode=MEMORY")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
 
 
 # --------------------------------------------------------------------------- JSON round trip
@@ -90,23 +116,26 @@ def linked_digest(x: Extraction) -> str:
                   length=32)
 
 
+def _pack(x: Extraction) -> bytes:
+    return zlib.compress(json.dumps(extraction_to_json(x), ensure_ascii=False).encode("utf-8"))
+
+
+def _unpack(blob: bytes) -> dict[str, Any]:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
 # --------------------------------------------------------------------------- the history
 
 
 class BuildHistory:
-    """Unlinked extractions, alias rules and linked digests of one store."""
+    """Unlinked extractions, alias rules, linked digests and indexes of one store."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.raw: dict[str, dict[str, Any]] = {}  # article id → extraction JSON
-        self.rules: list[AliasRule] = []
-        self.linked: dict[str, str] = {}
-        self.pending = False
-        #: Articles an unfinished build was storing (the next build stores them, whatever it
-        #: is given).
-        self.pending_ids: list[str] = []
+        self.conn = connect(None if folder is None else folder / DATABASE)
+        self.conn.executescript(_SCHEMA)
         if folder is not None:
-            self._load(folder)
+            _import_json_layout(self, folder)
 
     @classmethod
     def for_store(cls, store: Any) -> BuildHistory:
@@ -115,76 +144,136 @@ class BuildHistory:
             return _MEMORY.setdefault(store, cls(None))
         return cls(history_dir(store.path))
 
-    def _load(self, folder: Path) -> None:
-        lines = folder / "extractions.jsonl"
-        if lines.exists():
-            for line in lines.read_text(encoding="utf-8").splitlines():
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # a line cut short by a kill
-                self.raw[data["article"]["id"]] = data
-        state = folder / "state.json"
-        if state.exists():
-            data = json.loads(state.read_text(encoding="utf-8"))
-            self.rules = [AliasRule(**r) for r in data.get("rules", [])]
-            self.linked = data.get("linked", {})
-            self.pending = bool(data.get("pending"))
-            self.pending_ids = list(data.get("pending_ids", []))
+    def close(self) -> None:
+        """Release the database (a memory history is kept for its store)."""
+        if self.folder is not None:
+            self.conn.close()
+
+    # -- extractions ----------------------------------------------------------------------------
 
     def extraction(self, article_id: str) -> Extraction | None:
         """Return the unlinked extraction kept for an article, or ``None``."""
-        data = self.raw.get(article_id)
-        return extraction_from_json(data) if data is not None else None
+        row = self.conn.execute("SELECT data FROM extractions WHERE id = ?",
+                                (article_id,)).fetchone()
+        return extraction_from_json(_unpack(row[0])) if row else None
+
+    def extractions(self, article_ids: Iterable[str]) -> Iterator[Extraction]:
+        """Yield the kept extractions of ``article_ids`` (sorted; unknown ids left out)."""
+        for article_id in sorted(set(article_ids)):
+            x = self.extraction(article_id)
+            if x is not None:
+                yield x
 
     def has(self, article_id: str, checksum: str) -> bool:
         """Return whether the kept extraction is of this exact article content."""
-        from kg.rdf import content_hash
+        row = self.conn.execute("SELECT checksum FROM extractions WHERE id = ?",
+                                (article_id,)).fetchone()
+        return row is not None and row[0] == checksum
 
-        data = self.raw.get(article_id)
-        return data is not None and content_hash(Article(**data["article"])) == checksum
+    def kept_ids(self) -> list[str]:
+        """Return the ids of every kept extraction (sorted)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM extractions ORDER BY id")]
 
     def keep(self, extraction: Extraction) -> None:
-        """Keep an unlinked extraction (durably, before its article is stored)."""
-        data = extraction_to_json(extraction)
-        self.raw[extraction.article.id] = data
-        if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with (self.folder / "extractions.jsonl").open("a", encoding="utf-8") as fh:
-                fh.write(json.dumps(data, ensure_ascii=False) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
+        """Keep an unlinked extraction (durably, before its article is stored); the next
+        re-link takes it in."""
+        from kg.rdf import content_hash
+
+        article_id = extraction.article.id
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)",
+                              (article_id, content_hash(extraction.article), _pack(extraction)))
+            self.conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (article_id,))
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Drop the kept extractions of articles the store will not hold."""
+        with self.conn:
+            self.conn.executemany("DELETE FROM extractions WHERE id = ?",
+                                  [(i,) for i in article_ids])
+
+    # -- build state ----------------------------------------------------------------------------
+
+    def _ids(self, table: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM {table} ORDER BY id")]
+
+    @property
+    def dirty_ids(self) -> list[str]:
+        """Articles kept but not yet re-linked."""
+        return self._ids("dirty")
+
+    @property
+    def pending_ids(self) -> list[str]:
+        """Articles whose stored form an unfinished build was rewriting."""
+        return self._ids("pending")
+
+    def set_pending(self, article_ids: Iterable[str]) -> None:
+        """Record (durably) the articles a re-link is about to rewrite; clear the dirty ones."""
+        with self.conn:
+            self.conn.executemany("INSERT OR IGNORE INTO pending VALUES (?)",
+                                  [(i,) for i in article_ids])
+            self.conn.execute("DELETE FROM dirty")
+
+    def finish(self) -> None:
+        """Record that every pending article is stored as linked."""
+        with self.conn:
+            self.conn.execute("DELETE FROM pending")
+
+    def linked_digest(self, article_id: str) -> str | None:
+        """Return the digest of the linked form stored for an article."""
+        row = self.conn.execute("SELECT digest FROM linked WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def set_linked(self, digests: dict[str, str]) -> None:
+        """Record the digests of linked forms just stored."""
+        with self.conn:
+            self.conn.executemany("INSERT OR REPLACE INTO linked VALUES (?, ?)",
+                                  list(digests.items()))
+
+    # -- alias rules ----------------------------------------------------------------------------
+
+    @property
+    def rules(self) -> list[AliasRule]:
+        """The alias rules given so far."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'rules'").fetchone()
+        return [AliasRule(**r) for r in json.loads(row[0])] if row else []
 
     def add_rules(self, rules: Iterable[AliasRule]) -> None:
         """Add alias rules; a rule for the same alias and type replaces the older one."""
         merged = {(r.alias.lower(), r.type): r for r in self.rules}
         merged.update({(r.alias.lower(), r.type): r for r in rules})
-        self.rules = list(merged.values())
+        self._set_meta("rules", json.dumps([asdict(r) for r in merged.values()]))
 
-    def save(self, keep: Iterable[str] | None = None) -> None:
-        """Write the state (and, given the ids to ``keep``, compact the extractions)."""
-        if self.folder is None:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        if keep is not None:
-            ids = set(keep)
-            self.raw = {k: v for k, v in self.raw.items() if k in ids}
-            _write_atomic(self.folder / "extractions.jsonl", "".join(
-                json.dumps(self.raw[k], ensure_ascii=False) + "\n" for k in sorted(self.raw)))
-        state = {"rules": [asdict(r) for r in self.rules], "linked": self.linked,
-                 "pending": self.pending, "pending_ids": self.pending_ids}
-        _write_atomic(self.folder / "state.json", json.dumps(state, ensure_ascii=False,
-                                                             sort_keys=True))
+    def linked_rules(self) -> str | None:
+        """Return the alias rules (JSON) the link index was last built with."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'linked_rules'").fetchone()
+        return row[0] if row else None
+
+    def set_linked_rules(self) -> None:
+        """Record that the link index now follows the current alias rules."""
+        self._set_meta("linked_rules", json.dumps([asdict(r) for r in self.rules]))
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step (a kill leaves the old or the new file)."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+def _import_json_layout(history: BuildHistory, folder: Path) -> None:
+    """Read a history of the JSON Lines layout into the database, then move it aside."""
+    lines, state = folder / "extractions.jsonl", folder / "state.json"
+    if not lines.exists():
+        return
+    for line in lines.read_text(encoding="utf-8").splitlines():
+        try:
+            history.keep(extraction_from_json(json.loads(line)))
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue  # a line cut short by a kill
+    if state.exists():
+        data = json.loads(state.read_text(encoding="utf-8"))
+        history.add_rules(AliasRule(**r) for r in data.get("rules", []))
+        history.set_linked(data.get("linked", {}))
+        history.set_pending(data.get("pending_ids", []))
+        state.rename(state.with_suffix(".json.imported"))
+    lines.rename(lines.with_suffix(".jsonl.imported"))
 
 
 __all__ = ["BuildHistory", "extraction_from_json", "extraction_to_json", "history_dir",

@@ -13,6 +13,7 @@ Events: see :class:`EventLinker`.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -90,8 +91,52 @@ def load_aliases(path: str | Path) -> list[AliasRule]:
     return rules
 
 
-def _norm(text: str) -> str:
+def norm_form(text: str) -> str:
+    """Return a name form as linking compares it (lower case, one space, straight quote)."""
     return " ".join(text.lower().replace("’", "'").split())
+
+
+_norm = norm_form
+
+
+def surname_keys(surname: str) -> set[str]:
+    """Return the deletion variants of a lower-cased surname that any surname similar enough
+    to match it (rapidfuzz ratio >= :data:`SURNAME_SIMILARITY`) shares with it.
+
+    Two strings at that ratio differ by at most ``d`` deletions on each side, with ``d`` at
+    most about 0.21 of the length (Indel distance <= 0.12 of both lengths), so they reduce to
+    a common string; indexing every such reduction finds every match without a scan (the
+    symmetric-deletion idea of SymSpell).
+
+    >>> "zelensky" in surname_keys("Zelenskyy") and "zelensky" in surname_keys("Zelensky")
+    True
+    """
+    word = surname.lower()
+    limit = int(len(word) * (100 - SURNAME_SIMILARITY) / (200 - SURNAME_SIMILARITY) * 2 + 1e-9)
+    keys, frontier = {word}, {word}
+    for _ in range(limit):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        keys |= frontier
+    return keys
+
+
+class SurnameIndex:
+    """Person ids by the deletion variants of their surname (see :func:`surname_keys`)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[str]] = {}
+
+    def add(self, surname: str, id_: str) -> None:
+        for key in surname_keys(surname):
+            self.ids.setdefault(key, set()).add(id_)
+
+    def discard(self, surname: str, id_: str) -> None:
+        for key in surname_keys(surname):
+            self.ids.get(key, set()).discard(id_)
+
+    def candidates(self, surname: str) -> list[str]:
+        """Return the ids whose surname may match ``surname`` (sorted)."""
+        return sorted({i for key in surname_keys(surname) for i in self.ids.get(key, ())})
 
 
 class ActorLinker:
@@ -101,6 +146,7 @@ class ActorLinker:
         self.by_form: dict[tuple[str, str], str] = {}
         self.names: dict[str, str] = {}
         self.people: dict[str, str] = {}
+        self.surnames = SurnameIndex()
         self.places: dict[str, dict[str, str]] = {}  # first three letters → form → id
         self.rules = {(_norm(r.alias), r.type): r for r in rules}
         self.log: list[MergeRecord] = []
@@ -114,12 +160,13 @@ class ActorLinker:
             if type_ == "Place" and len(_norm(form)) >= PLACE_MIN_LENGTH:
                 self.places.setdefault(_norm(form)[:3], {}).setdefault(_norm(form), id_)
         if type_ == "Person" and len(name.split()) >= 2:
-            self.people[id_] = name
+            self._add_person(id_, self.names.get(id_, name))
 
     def _person_match(self, name: str) -> tuple[str | None, str]:
         parts = name.split()
         matches = set()
-        for id_, full in self.people.items():
+        for id_ in self.surnames.candidates(parts[-1]):
+            full = self.people[id_]
             known = full.split()
             if len(parts) == 1:
                 if fuzz.ratio(parts[0].lower(), known[-1].lower()) >= SURNAME_SIMILARITY:
@@ -137,6 +184,12 @@ class ActorLinker:
             suffix = full.endswith(" " + name.lower()) or name.lower().endswith(" " + full)
             return match, "surname" if len(parts) == 1 or suffix else "transliteration"
         return None, ""
+
+    def _add_person(self, id_: str, name: str) -> None:
+        """Know ``name`` as the full name of person ``id_`` (the first one given stays)."""
+        if id_ not in self.people:
+            self.people[id_] = name
+            self.surnames.add(name.split()[-1], id_)
 
     def _place_match(self, name: str) -> tuple[str | None, str]:
         """Return the one known place spelled like ``name`` but for a transliteration
@@ -193,17 +246,24 @@ class ActorLinker:
         for entity in linked.entities:
             self._learn(entity.id, entity.name, entity.type, entity.aliases)
             if entity.type == "Person" and len(entity.name.split()) >= 2:
-                self.people[entity.id] = self.names.get(entity.id, entity.name)
+                self._set_person(entity.id, self.names.get(entity.id, entity.name))
         return linked
 
-    def link_corpus(self, extractions: list[Extraction]) -> list[Extraction]:
-        """Return every extraction linked, each distinct actor decided once for the whole
-        corpus: longer names first, then by type and name. No article's place in the input
-        changes a link, so any split of the same articles into builds gives the same result
-        ("Trump" joins "Donald Trump" unless the corpus also knows "Melania Trump")."""
-        decided: dict[tuple, tuple[str, str]] = {}
-        for key in sorted({_actor_key(e) for x in extractions for e in x.entities},
-                          key=lambda k: (-len(k[1].split()), k[0], k[1], k[2], k[3])):
+    def _set_person(self, id_: str, name: str) -> None:
+        """Make ``name`` the full name of person ``id_`` (replacing an earlier one)."""
+        old = self.people.get(id_)
+        if old is not None and old != name:
+            self.surnames.discard(old.split()[-1], id_)
+        self.people[id_] = name
+        self.surnames.add(name.split()[-1], id_)
+
+    def decide(self, keys: Iterable[ActorKey]) -> dict[ActorKey, tuple[str, str]]:
+        """Return (known actor id, rule) for each actor key that joins another actor, each
+        decided once: longer names first, then by type and name, so the order the keys come
+        in changes nothing ("Trump" joins "Donald Trump" unless the keys also hold "Melania
+        Trump"). The linker learns every key (its :attr:`names` give the canonical names)."""
+        decided: dict[ActorKey, tuple[str, str]] = {}
+        for key in sorted(set(keys), key=key_order):
             type_, name, aliases, id_ = key
             entity = Entity(id=id_, name=name, type=type_, aliases=aliases)
             target, rule = self.target(entity)
@@ -211,13 +271,18 @@ class ActorLinker:
                 decided[key] = (target, rule)
             known = target if target is not None and target != id_ else id_
             self._learn(known, name, type_, aliases)
-            if type_ == "Person" and len(name.split()) >= 2:
-                self.people.setdefault(known, self.names.get(known, name))
+        return decided
+
+    def link_corpus(self, extractions: list[Extraction]) -> list[Extraction]:
+        """Return every extraction linked, each distinct actor decided once for the whole
+        corpus (:meth:`decide`): no article's place in the input changes a link, so any split
+        of the same articles into builds gives the same result."""
+        decided = self.decide(actor_key(e) for x in extractions for e in x.entities)
         out = []
         for extraction in extractions:
             mapping: dict[str, str] = {}
             for entity in extraction.entities:
-                found = decided.get(_actor_key(entity))
+                found = decided.get(actor_key(entity))
                 if found is not None:
                     mapping[entity.id] = found[0]
                     self.log.append(MergeRecord(extraction.article.id, entity.name, entity.id,
@@ -226,7 +291,16 @@ class ActorLinker:
         return out
 
 
-def _actor_key(entity: Entity) -> tuple[str, str, tuple[str, ...], str]:
+#: What a linking decision depends on: type, name, aliases (sorted) and id.
+ActorKey = tuple[str, str, tuple[str, ...], str]
+
+
+def key_order(key: ActorKey) -> tuple:
+    """Return the sort key that fixes the order actors are decided in (longer names first)."""
+    return -len(key[1].split()), key[0], key[1], key[2], key[3]
+
+
+def actor_key(entity: Entity) -> ActorKey:
     """Return what a linking decision depends on: type, name, aliases (sorted) and id."""
     return entity.type, entity.name, tuple(sorted(entity.aliases)), entity.id
 
@@ -322,7 +396,15 @@ class KnownEvent:
     reported: bool = False
 
 
-def _event_actors(ev: Event) -> frozenset[str]:
+def best_event(found: Iterable[KnownEvent], actors: frozenset[str]) -> KnownEvent | None:
+    """Return the known event an undated report stands for among candidates: dated from text
+    over dated by a report, then the latest, then the most shared actors (then by article and
+    id, so the choice never depends on the order candidates come in)."""
+    return max(found, key=lambda k: (not k.reported, k.date, len(k.actors & actors), k.article,
+                                     k.id), default=None)
+
+
+def event_actors(ev: Event) -> frozenset[str]:
     return frozenset(p.entity_id for p in ev.participants + ev.places)
 
 
@@ -353,7 +435,7 @@ class EventLinker:
         for ev in extraction.events:
             if ev.date_precision == "day" and ev.date_basis in ("text", "context", "publication") \
                     and ev.type != "other" and ev.date:
-                self._add(KnownEvent(ev.id, ev.type, ev.date, _event_actors(ev),
+                self._add(KnownEvent(ev.id, ev.type, ev.date, event_actors(ev),
                                      extraction.article.id, ev.date_text,
                                      reported=ev.date_basis == "publication"))
 
@@ -374,13 +456,12 @@ class EventLinker:
         candidates = {id(k): k for a in actors for k in self.by_actor.get((type_, a), ())}
         found = [k for k in candidates.values() if k.article != article_id
                  and earliest <= k.date <= reported.isoformat() and (fuzzy or not k.reported)]
-        return max(found, key=lambda k: (not k.reported, k.date, len(k.actors & actors)),
-                   default=None)
+        return best_event(found, actors)
 
     def _match(self, ev: Event, article: Article) -> KnownEvent | None:
         if ev.date_basis != "publication":
             return None
-        return self.match(ev.type, _event_actors(ev), article.published, article.id,
+        return self.match(ev.type, event_actors(ev), article.published, article.id,
                           fuzzy=ev.date_precision == "fuzzy")
 
     def link(self, extraction: Extraction) -> Extraction:

@@ -6,71 +6,51 @@ its provenance: source, title, publication date, ingest time, kg version, spaCy 
 ``…/id/graph/actors``: actors (types, canonical name, aliases, country code, total mention
 count), roles (``org:Post`` with title, holder, organisation) and each event's class and type.
 So a query over the union of graphs sees each of them once. Stores of the older layout are
-rewritten in place when opened (:meth:`KGStore._migrate`).
+rewritten in place when opened (:mod:`kg.store_migrate`).
 
-Crash safety: :meth:`KGStore.add_extraction` first writes the new triples into a private staging
-graph (one transaction), then swaps them into the article graph, merges the actor facts and
-drops the staging graph in a single SPARQL Update, which Oxigraph applies as one RocksDB
-transaction. A process killed with ``kill -9`` at any moment therefore leaves either the old or
-the new version of an article, never part of one; leftover staging graphs are dropped the next
-time the store is opened. Article text is never formatted into SPARQL strings: it enters as RDF
-terms through :meth:`pyoxigraph.Store.extend`, and user values bind through substitutions.
+Writes (:mod:`kg.store_write`) land a batch of articles whole or not at all, whatever kills
+the process (a write the process died in the middle of is finished when the store is next
+opened). Article
+text is never formatted into SPARQL strings: it enters as RDF terms through
+:meth:`pyoxigraph.Store.extend`, and user values bind through substitutions. Export and
+import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import os
 import re
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Identifier
+from rdflib import Dataset, Graph, URIRef
 
-from kg.model import Entity, Event, Extraction, Role
-from kg.rdf import (
-    ACTORS_GRAPH,
-    KG,
-    KGID,
-    PREFIXES,
-    SCHEMA,
-    actor_iri,
-    actor_triples,
-    article_graph_iri,
-    article_id_of,
-    entity_id_of,
-    event_triples,
-    extraction_triples,
-    role_triples,
-)
+from kg.model import Extraction
+from kg.rdf import KG, KGID, PREFIXES, SCHEMA, article_graph_iri, article_id_of, entity_id_of
 from kg.sparql_guard import QueryRefused, check_query, describe_syntax_error
-from kg.store_geo import refresh_locations
+from kg.store_files import (
+    DATASET_FORMATS,
+    EXPORT_FORMATS,
+    EXPORT_PREFIXES,
+    FormatError,
+    export_store,
+    import_dataset,
+)
+from kg.store_migrate import LayoutError, migrate_layout
+from kg.store_terms import from_ox_term, to_ox, to_python
+from kg.store_write import STAGING_PREFIX, finish_staged, write_batch
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
                         r"\s*\(", re.IGNORECASE)
-STAGING_PREFIX = str(KGID) + "graph/staging/"
-
-EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "json-ld": ox.RdfFormat.JSON_LD,
-    "trig": ox.RdfFormat.TRIG,
-    "nq": ox.RdfFormat.N_QUADS,
-}
-#: Prefixes written in exports: not ``kgid:``, whose ids hold '/', which Turtle would escape as
-#: ``kgid:actor\/person\/x`` (valid, but Virtuoso and other tools reject it).
-EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "kgid"}
-#: Formats that keep named graphs (the others export the union of all graphs).
-DATASET_FORMATS = frozenset({"trig", "nq"})
+__all__ = ["DATASET_FORMATS", "EXPORT_FORMATS", "EXPORT_PREFIXES", "SERVE_MARKER",
+           "STAGING_PREFIX", "KGStore", "QueryError", "StoreError", "from_ox_term",
+           "remove_serve_marker", "serving_process", "to_ox", "to_python",
+           "write_serve_marker"]
 
 
 class StoreError(Exception):
@@ -115,67 +95,6 @@ def _served_message(path: Path, server: dict[str, Any]) -> str:
             " stop the server to change the store")
 
 
-# ---------------------------------------------------------------------- term conversion
-
-
-def to_ox(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Return ``value`` (rdflib term, pyoxigraph term or Python value) as a pyoxigraph term.
-
-    Plain ``str`` becomes a string literal; pass :class:`rdflib.URIRef` to bind an IRI.
-    """
-    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
-        return value
-    if isinstance(value, URIRef):
-        return ox.NamedNode(str(value))
-    if isinstance(value, BNode):
-        return ox.BlankNode(str(value))
-    if not isinstance(value, Literal):
-        value = Literal(value)
-    if value.language:
-        return ox.Literal(str(value), language=value.language)
-    datatype = ox.NamedNode(str(value.datatype)) if value.datatype else None
-    return ox.Literal(str(value), datatype=datatype)
-
-
-def from_ox_term(term: Any) -> Identifier | None:
-    """Return a pyoxigraph term as an rdflib term."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unsupported RDF term {term!r}")
-
-
-def to_python(term: Any) -> Any:
-    """Return a pyoxigraph term as a plain Python value (IRIs stay :class:`URIRef`)."""
-    node = from_ox_term(term)
-    if isinstance(node, Literal):
-        value = node.toPython()
-        return str(value) if isinstance(value, Literal) else value
-    return node
-
-
-def _quads(triples: Iterable[tuple], graph: URIRef) -> list[ox.Quad]:
-    g = ox.NamedNode(str(graph))
-    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
-
-
-def _iri(node: str) -> str:
-    """Return ``node`` (one of kg's own IRIs) in SPARQL ``<…>`` form."""
-    text = str(node)
-    if any(c in text for c in '<>"{}|^`\\ \n'):
-        raise ValueError(f"not a safe IRI: {text!r}")
-    return f"<{text}>"
-
-
 # ---------------------------------------------------------------------- the store
 
 
@@ -213,8 +132,11 @@ class KGStore:
                 raise StoreError(f"{path}: store is in use by another process") from exc
             raise StoreError(f"{path}: cannot open store ({first})") from exc
         kg_store = cls(store, path)
-        kg_store._drop_staging()
-        kg_store._migrate()
+        finish_staged(store)
+        try:
+            migrate_layout(store, path)
+        except LayoutError as exc:
+            raise StoreError(str(exc)) from exc
         return kg_store
 
     @classmethod
@@ -270,57 +192,6 @@ class KGStore:
             self._dataset = Dataset(store=OxigraphStore(store=self.ox))
         return self._dataset
 
-    def _old_layout(self) -> bool:
-        """Return whether the store repeats actor or event types in article graphs or holds
-        roles as ``kg:holdsRole`` (the layout before kg stored shared facts once)."""
-        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-        actors = ox.NamedNode(str(ACTORS_GRAPH))
-        for cls in (KG.Actor, KG.Event):
-            typed = self.ox.quads_for_pattern(None, rdf_type, ox.NamedNode(str(cls)), None)
-            if any(q.graph_name != actors for q in typed):
-                return True
-        return any(True for _ in self.ox.quads_for_pattern(
-            None, ox.NamedNode(str(KG.holdsRole)), None, None))
-
-    def _migrate(self) -> None:
-        """Rewrite a store of the old layout in place (one transaction): actor types leave the
-        article graphs, which say ``schema:mentions`` instead; roles become ``org:Post`` s
-        described once in the actors graph; an event's class and type move there too."""
-        if not self._old_layout():
-            return
-        a = _iri(ACTORS_GRAPH)
-        role_props = "rdf:type, kg:roleTitle, kg:roleHolder, kg:roleOf"
-        try:
-            self.ox.update(
-                f"INSERT {{ GRAPH ?g {{ ?art schema:mentions ?x }} }} WHERE {{ GRAPH ?g {{"
-                f" ?x a kg:Actor . ?g kg:sourceArticle ?art }} FILTER(?g != {a}) }} ;\n"
-                f"DELETE {{ GRAPH ?g {{ ?x a ?c }} }} WHERE {{ GRAPH ?g {{ ?x a kg:Actor , ?c }}"
-                f" FILTER(?g != {a}) }} ;\n"
-                f"INSERT {{ GRAPH {a} {{ ?r a kg:Role , org:Post ; kg:roleTitle ?t ;"
-                f" org:heldBy ?p . ?p org:holds ?r }} }} WHERE {{ GRAPH ?g {{ ?r a kg:Role ;"
-                f" kg:roleTitle ?t ; kg:roleHolder ?p }} }} ;\n"
-                f"INSERT {{ GRAPH {a} {{ ?r org:postIn ?o }} }} WHERE {{ GRAPH ?g {{ ?r a kg:Role ;"
-                f" kg:roleOf ?o }} }} ;\n"
-                f"DELETE {{ GRAPH ?g {{ ?r ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?r a kg:Role ; ?p ?o"
-                f" FILTER(?p IN ({role_props})) }} FILTER(?g != {a}) }} ;\n"
-                f"DELETE WHERE {{ GRAPH ?g {{ ?p kg:holdsRole ?r }} }} ;\n"
-                f"INSERT {{ GRAPH {a} {{ ?e a kg:Event ; kg:eventType ?t }} }} WHERE {{ GRAPH ?g"
-                f" {{ ?e a kg:Event ; kg:eventType ?t }} FILTER(?g != {a}) }} ;\n"
-                f"DELETE {{ GRAPH ?g {{ ?e a kg:Event ; kg:eventType ?t }} }} WHERE {{ GRAPH ?g"
-                f" {{ ?e a kg:Event ; kg:eventType ?t }} FILTER(?g != {a}) }}",
-                prefixes=PREFIXES,
-            )
-        except OSError as exc:
-            where = self.path or "store"
-            raise StoreError(f"{where}: written by an older kg and cannot be upgraded here"
-                             f" ({' '.join(str(exc).split())}); rebuild it with"
-                             f" `kg build ARTICLES --store NEW-STORE`") from exc
-
-    def _drop_staging(self) -> None:
-        for graph in list(self.ox.named_graphs()):
-            if isinstance(graph, ox.NamedNode) and graph.value.startswith(STAGING_PREFIX):
-                self.ox.remove_graph(graph)
-
     # -- articles -------------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
@@ -352,84 +223,12 @@ class KGStore:
         return self.add_batch([extraction], ingested_at)
 
     def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None) -> int:
-        """Store several articles in one transaction (bulk loading for large builds).
+        """Store several articles in one transaction (see :mod:`kg.store_write`).
 
         Each article's graph is replaced; the batch lands whole or not at all, so an
         interrupted build still leaves only whole articles. Returns the triples written.
         """
-        extractions = list({x.article.id: x for x in extractions}.values())
-        if not extractions:
-            return 0
-        ingested_at = ingested_at or datetime.now(UTC).isoformat(timespec="seconds")
-        stage_actors = URIRef(STAGING_PREFIX + "actors")
-        quads: list[ox.Quad] = []
-        statements: list[str] = []
-        affected: set[str] = set()
-        entities: dict[str, Entity] = {}
-        roles: dict[str, Role] = {}
-        events: dict[str, Event] = {}
-        written = 0
-        for extraction in extractions:
-            graph = article_graph_iri(extraction.article.id)
-            stage = URIRef(STAGING_PREFIX + str(graph).removeprefix(str(KGID) + "graph/"))
-            triples = extraction_triples(extraction, ingested_at)
-            written += len(triples)
-            roles.update((role.id, role) for role in extraction.roles)
-            events.update((event.id, event) for event in extraction.events)
-            for entity in extraction.entities:  # the first name seen wins; aliases add up
-                first = entities.setdefault(entity.id, entity)
-                if first is not entity:
-                    aliases = (set(first.aliases) | set(entity.aliases) | {entity.name}) - {
-                        first.name}
-                    entities[entity.id] = dataclasses.replace(first,
-                                                              aliases=tuple(sorted(aliases)))
-            previous = self._graph_actors(graph)
-            affected |= previous | {str(o) for s, p, o in triples if p == SCHEMA.mentions}
-            self.ox.remove_graph(ox.NamedNode(str(stage)))
-            quads += _quads(triples, stage)
-            if previous:  # a changed article: the aliases only its old text gave go
-                statements.append(self._alias_pruning(graph))
-            statements += [f"DROP SILENT GRAPH {_iri(graph)} ;",
-                           f"ADD SILENT {_iri(stage)} TO {_iri(graph)} ;",
-                           f"DROP SILENT GRAPH {_iri(stage)} ;"]
-        statements += self._name_upgrades(entities.values())
-        self.ox.remove_graph(ox.NamedNode(str(stage_actors)))
-        shared = (actor_triples(entities.values()) + role_triples(roles.values())
-                  + event_triples(events.values()))
-        self.ox.extend(quads + _quads(shared, stage_actors))
-        self.ox.update(
-            "\n".join(
-                statements
-                + [
-                    f"INSERT {{ GRAPH {_iri(ACTORS_GRAPH)} {{ ?s ?p ?o }} }} WHERE {{ GRAPH"
-                    f" {_iri(stage_actors)} {{ ?s ?p ?o FILTER(?p != kg:name) }} }} ;",
-                    f"INSERT {{ GRAPH {_iri(ACTORS_GRAPH)} {{ ?s kg:name ?o }} }} WHERE {{ GRAPH"
-                    f" {_iri(stage_actors)} {{ ?s kg:name ?o }} FILTER NOT EXISTS {{ GRAPH"
-                    f" {_iri(ACTORS_GRAPH)} {{ ?s kg:name ?x }} }} }} ;",
-                    f"DROP SILENT GRAPH {_iri(stage_actors)} ;",
-                    self._actor_upkeep(affected),
-                ]
-            ),
-            prefixes=PREFIXES,
-        )
-        refresh_locations(self.ox, affected)
-        return written
-
-    def _name_upgrades(self, entities: Iterable[Entity]) -> list[str]:
-        """Return updates dropping a person's stored bare surname when a batch brings the full
-        name ("Tavares" → "Rui Tavares"), so the insert that follows stores the full one."""
-        out = []
-        name_pred, graph = ox.NamedNode(str(KG.name)), ox.NamedNode(str(ACTORS_GRAPH))
-        for entity in entities:
-            if entity.type != "Person":
-                continue
-            iri = actor_iri(entity.id)
-            stored = next((q.object.value for q in self.ox.quads_for_pattern(
-                ox.NamedNode(str(iri)), name_pred, None, graph)), None)
-            if stored and entity.name != stored and entity.name.endswith(" " + stored):
-                out.append(f"DELETE WHERE {{ GRAPH {_iri(ACTORS_GRAPH)} {{ {_iri(iri)}"
-                           " kg:name ?o } } ;")
-        return out
+        return write_batch(self.ox, extractions, ingested_at=ingested_at)
 
     def add_extractions(self, extractions: Iterable[Extraction], batch_size: int = 1) -> int:
         """Store many extractions, ``batch_size`` articles per transaction; return triples."""
@@ -442,71 +241,12 @@ class KGStore:
                 batch = []
         return total + self.add_batch(batch)
 
-    @staticmethod
-    def _actor_upkeep(actors: set[str]) -> str:
-        """Return SPARQL Update dropping orphaned actors and roles (no article graph mentions
-        them any more) and refreshing mention counts."""
-        actors_graph = _iri(ACTORS_GRAPH)
-        orphans = KGStore._fact_upkeep()
-        if not actors:
-            return orphans
-        values = " ".join(_iri(a) for a in sorted(actors))
-        return (
-            orphans + " ;\n"
-            f"DELETE {{ GRAPH {actors_graph} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }}"
-            f" GRAPH {actors_graph} {{ ?a ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g"
-            f" {{ ?art schema:mentions ?a }} FILTER(?g != {actors_graph}) }} }} ;\n"
-            f"DELETE {{ GRAPH {actors_graph} {{ ?a kg:mentionCount ?c }} }} WHERE {{ VALUES ?a"
-            f" {{ {values} }} GRAPH {actors_graph} {{ ?a kg:mentionCount ?c }} }} ;\n"
-            f"INSERT {{ GRAPH {actors_graph} {{ ?a kg:mentionCount ?n }} }} WHERE {{ {{ SELECT ?a"
-            f" (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?a {{ {values} }} GRAPH {actors_graph}"
-            f" {{ ?a a kg:Actor }} OPTIONAL {{ GRAPH ?g {{ ?a kg:hasMention ?m }} }} }}"
-            f" GROUP BY ?a }} }}"
-        )
-
-    @staticmethod
-    def _fact_upkeep() -> str:
-        """Return SPARQL Update dropping the shared facts of roles and events that no article
-        graph reports any more (``kg:mentionedIn``)."""
-        shared = _iri(ACTORS_GRAPH)
-        unreported = (f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?x kg:mentionedIn ?art }}"
-                      f" FILTER(?g != {shared}) }}")
-        return (
-            f"DELETE {{ GRAPH {shared} {{ ?x ?p ?o . ?h org:holds ?x }} }} WHERE {{"
-            f" GRAPH {shared} {{ ?x a kg:Role ; ?p ?o ; org:heldBy ?h }} {unreported} }} ;\n"
-            f"DELETE {{ GRAPH {shared} {{ ?x ?p ?o }} }} WHERE {{"
-            f" GRAPH {shared} {{ ?x a kg:Event ; ?p ?o }} {unreported} }}"
-        )
-
-    @staticmethod
-    def _alias_pruning(graph: URIRef) -> str:
-        """Return SPARQL Update dropping the aliases only ``graph`` wrote: an actor's
-        ``skos:altLabel`` equal to one of its mention texts there and in no other graph."""
-        actors_graph = _iri(ACTORS_GRAPH)
-        surface = "REPLACE(REPLACE(STR(?{0}), \"\\\\s+\", \" \"), \"['’]s?$\", \"\")"
-        return (
-            f"DELETE {{ GRAPH {actors_graph} {{ ?a skos:altLabel ?l }} }} WHERE {{"
-            f" GRAPH {_iri(graph)} {{ ?a kg:hasMention ?m . ?m kg:mentionText ?t }}"
-            f" GRAPH {actors_graph} {{ ?a skos:altLabel ?l }}"
-            f" FILTER(STR(?l) = {surface.format('t')})"
-            f" FILTER NOT EXISTS {{ GRAPH ?g {{ ?a kg:hasMention ?m2 . ?m2 kg:mentionText ?t2 }}"
-            f" FILTER(?g != {_iri(graph)} && ?g != {actors_graph}"
-            f" && STR(?l) = {surface.format('t2')}) }} }} ;"
-        )
-
     def remove_article(self, article_id: str) -> bool:
         """Remove an article's graph, the aliases only it gave, and actors no other article
         has; return whether it existed."""
         if not self.has_article(article_id):
             return False
-        graph = article_graph_iri(article_id)
-        affected = self._graph_actors(graph)
-        self.ox.update(
-            self._alias_pruning(graph) + f"\nDROP SILENT GRAPH {_iri(graph)} ;\n"
-            + self._actor_upkeep(affected),
-            prefixes=PREFIXES,
-        )
-        refresh_locations(self.ox, affected)
+        write_batch(self.ox, [], removed=[article_id])
         return True
 
     # -- queries --------------------------------------------------------------------------------
@@ -605,36 +345,20 @@ class KGStore:
 
     def export(self, dest: str | Path | IO[bytes], format: str = "trig") -> None:
         """Write the store to ``dest``: ttl / nt / jsonld as the union, trig / nq with graphs."""
-        fmt = format.lower().lstrip(".")
-        if fmt not in EXPORT_FORMATS:
-            raise StoreError(f"unknown export format {format!r} (use {', '.join(EXPORT_FORMATS)})")
-        output = str(dest) if isinstance(dest, str | Path) else dest
-        prefixes = {k: v for k, v in EXPORT_PREFIXES.items() if k != "rdf" or fmt != "jsonld"}
-        if fmt in DATASET_FORMATS:
-            self.ox.dump(output, EXPORT_FORMATS[fmt], prefixes=prefixes)
-            return
-        triples = self.ox.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE {"
-            " { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
-        )
-        if EXPORT_FORMATS[fmt] == ox.RdfFormat.JSON_LD:
-            _write_compact_jsonld(triples, output)
-            return
-        ox.serialize(triples, output, EXPORT_FORMATS[fmt], prefixes=prefixes)
+        try:
+            export_store(self.ox, dest, format)
+        except FormatError as exc:
+            raise StoreError(str(exc)) from exc
 
     def import_file(self, path: str | Path, format: str | None = None) -> int:
         """Load a TriG / N-Quads file (named graphs kept) in one transaction; return quads added."""
-        path = Path(path)
-        fmt = (format or path.suffix).lower().lstrip(".")
-        if fmt not in DATASET_FORMATS:
-            raise StoreError(f"{path}: import needs TriG (.trig) or N-Quads (.nq), not {fmt!r}")
-        before = len(self.ox)
         try:
-            self.ox.load(path=str(path), format=EXPORT_FORMATS[fmt])
+            return import_dataset(self.ox, path, format)
+        except FormatError as exc:
+            raise StoreError(str(exc)) from exc
         except (SyntaxError, OSError, ValueError) as exc:
             message = " ".join(str(exc).split())
             raise StoreError(f"{path}: cannot import ({message})") from exc
-        return len(self.ox) - before
 
     # -- summaries ------------------------------------------------------------------------------
 
@@ -744,21 +468,6 @@ class KGStore:
             for g in self.ox.named_graphs()
             if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
         )
-
-
-def _write_compact_jsonld(triples: Iterable[ox.Triple], dest: str | IO[bytes]) -> None:
-    """Write triples as JSON-LD compacted with an ``@context`` of kg's prefixes (``kg:name``,
-    ``"@type": "kg:Person"``), one ``@graph`` of nodes (rdflib's JSON-LD serialiser)."""
-    graph = Graph()
-    for t in triples:
-        graph.add((from_ox_term(t.subject), from_ox_term(t.predicate), from_ox_term(t.object)))
-    context = {k: v for k, v in PREFIXES.items() if k != "rdf"}
-    data = graph.serialize(format="json-ld", context=context, auto_compact=True, indent=1)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    if isinstance(dest, str):
-        Path(dest).write_bytes(payload)
-    else:
-        dest.write(payload)
 
 
 def _iso(value: Any) -> str | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from kg.history import BuildHistory, extraction_from_json, extraction_to_json, linked_digest
 from kg.link import AliasRule
+from kg.rdf import content_hash
 
 TEXT = """Port Deal Signed
 Published: 2025-11-27
@@ -28,11 +31,31 @@ def test_history_keeps_extractions_rules_and_state_on_disk(extract, tmp_path):
     history.keep(x)
     history.add_rules([AliasRule("Tavares", "Rui Tavares", "Person")])
     history.add_rules([AliasRule("tavares", "Rui Tavares", "Person", "split")])
-    history.pending, history.pending_ids = True, [x.article.id]
-    history.save()
+    assert history.dirty_ids == [x.article.id]
+    history.close()
     again = BuildHistory(folder)
     assert again.extraction(x.article.id) == x
+    assert again.has(x.article.id, content_hash(x.article))
     assert [r.action for r in again.rules] == ["split"]  # the later rule for the alias wins
-    assert (again.pending, again.pending_ids) == (True, [x.article.id])
-    again.save(keep=[])
+    again.set_pending([x.article.id])
+    assert (again.dirty_ids, again.pending_ids) == ([], [x.article.id])
+    again.finish()
+    again.forget([x.article.id])
+    again.close()
     assert BuildHistory(folder).extraction(x.article.id) is None
+
+
+def test_a_history_of_the_json_lines_layout_is_read_once(extract, tmp_path):
+    folder = tmp_path / "kg-store.build"
+    folder.mkdir()
+    x = extract(TEXT)
+    (folder / "extractions.jsonl").write_text(
+        json.dumps(extraction_to_json(x)) + "\n" + '{"article": {"id"', encoding="utf-8")
+    (folder / "state.json").write_text(json.dumps(
+        {"rules": [{"alias": "Tavares", "canonical": "Rui Tavares", "type": "Person",
+                    "action": "merge"}], "linked": {x.article.id: "abc"}}), encoding="utf-8")
+    history = BuildHistory(folder)
+    assert history.extraction(x.article.id) == x
+    assert history.linked_digest(x.article.id) == "abc"
+    assert [r.alias for r in history.rules] == ["Tavares"]
+    assert not (folder / "extractions.jsonl").exists()

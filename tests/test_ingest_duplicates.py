@@ -134,3 +134,52 @@ def test_build_names_the_copy_and_counts_it(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1 added" in result.output and "1 near-duplicate" in result.output
     assert f"skipped {paths[1]}: near-duplicate (near-identical to {paths[0]}" in result.output
+
+
+def _article(aid: str, text: str):
+    from dataclasses import replace
+
+    from kg.ingest import read_text
+
+    return replace(read_text(text, f"{aid}.txt"), id=aid)
+
+
+@pytest.mark.parametrize("index", ["memory", "stored"])
+def test_stored_and_run_texts_are_found_through_either_index(index):
+    import sqlite3
+
+    from kg.ingest.duplicates import MemoryTexts, StoredTexts
+
+    texts = StoredTexts(sqlite3.connect(":memory:")) if index == "stored" else MemoryTexts()
+    seen = SeenTexts(texts)
+    wire = _article("wire", WIRE)
+    seen.remember(wire.id, wire.text, wire.title, "wire.txt")
+    copy = seen.notice(_article("copy", SYNDICATED))
+    assert copy is not None and copy.kind == "near-duplicate" and "wire.txt" in copy.detail
+    assert seen.notice(wire) is None  # the stored article read again is not a copy of itself
+    first = seen.notice(_article("o1", FOLLOW_UP))
+    again = seen.notice(_article("o2", FOLLOW_UP))
+    assert first is None and again is not None and again.kind == "duplicate"
+
+
+def test_signatures_are_kept_once_in_the_build_history(tmp_path):
+    import sqlite3
+
+    from kg.history import DATABASE, history_dir
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    store_path = tmp_path / "kg-store"
+    with KGStore.open(store_path) as store:
+        build_store([str(folder)], store)
+    conn = sqlite3.connect(history_dir(store_path) / DATABASE)
+    assert conn.execute("SELECT COUNT(*) FROM texts").fetchone() == (1,)
+    assert conn.execute("SELECT COUNT(*) FROM text_bands").fetchone()[0] > 0
+    conn.close()
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "syndicated.txt").write_text(SYNDICATED, encoding="utf-8")
+    with KGStore.open(store_path) as store:
+        report = build_store([str(later)], store)
+    assert report.skipped == {"near-duplicate": 1}

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,29 +97,132 @@ class Kept:
         return self.stored_id is not None and self.stored_id == article.id
 
 
-class SeenTexts:
-    """Texts read so far in one run, and those of the articles already stored (a digest and
-    a MinHash signature each, so memory stays small)."""
+class MemoryTexts:
+    """Texts kept in memory (a run without a store)."""
 
     def __init__(self) -> None:
-        self.first: dict[str, Kept] = {}
+        self.first_kept: dict[str, Kept] = {}
         self.kept: list[Kept] = []
         self.signatures: list[np.ndarray] = []
-        self.bands: dict[tuple[int, bytes], list[int]] = {}
+        self.bands: dict[bytes, list[int]] = {}
+
+    def first(self, key: str) -> Kept | None:
+        return self.first_kept.get(key)
+
+    def remember(self, article_id: str, text: str, title: str, label: str) -> None:
+        """Keep the text of a stored article."""
+        self.add(text_key(text), _sign(text, title), Kept(label, article_id))
+
+    def add(self, key: str, sig: np.ndarray | None, kept: Kept) -> None:
+        self.first_kept.setdefault(key, kept)
+        if sig is None:
+            return
+        index = len(self.kept)
+        self.kept.append(kept)
+        self.signatures.append(sig)
+        for band in band_keys(sig):
+            self.bands.setdefault(band, []).append(index)
+
+    def candidates(self, sig: np.ndarray) -> Iterator[tuple[Kept, np.ndarray]]:
+        """Yield the kept texts sharing an LSH band with ``sig``, first kept first."""
+        for i in sorted({i for band in band_keys(sig) for i in self.bands.get(band, ())}):
+            yield self.kept[i], self.signatures[i]
+
+
+class StoredTexts:
+    """Texts of a store's articles in its build history database (:mod:`kg.history`): a
+    digest and a MinHash signature each, signed once when the article is kept and looked up
+    by LSH band, so a build never reads or signs the stored corpus again. Texts read in the
+    running build go to temporary tables of the same database (memory stays flat)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.execute("CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, key TEXT,"
+                     " label TEXT, sig BLOB)")
+        conn.execute("CREATE INDEX IF NOT EXISTS texts_by_key ON texts (key)")
+        conn.execute("CREATE TABLE IF NOT EXISTS text_bands (band BLOB, id TEXT,"
+                     " PRIMARY KEY (band, id)) WITHOUT ROWID")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_texts (n INTEGER PRIMARY KEY,"
+                     " key TEXT, label TEXT, sig BLOB)")
+        conn.execute("CREATE INDEX IF NOT EXISTS temp.run_texts_by_key ON run_texts (key)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_bands (band BLOB, n INTEGER)")
+        conn.execute("CREATE INDEX IF NOT EXISTS temp.run_bands_by_band ON run_bands (band)")
+        conn.execute("DELETE FROM run_texts")
+        conn.execute("DELETE FROM run_bands")
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM texts LIMIT 1").fetchone() is None
+
+    def remember(self, article_id: str, text: str, title: str, label: str) -> None:
+        """Keep the text of a stored article (replacing an earlier version's)."""
+        sig = _sign(text, title)
+        self.conn.execute("DELETE FROM text_bands WHERE id = ?", (article_id,))
+        self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?)",
+                          (article_id, text_key(text), label,
+                           None if sig is None else sig.tobytes()))
+        if sig is not None:
+            self.conn.executemany("INSERT OR IGNORE INTO text_bands VALUES (?, ?)",
+                                  [(b, article_id) for b in band_keys(sig)])
+
+    def forget(self, article_ids: list[str]) -> None:
+        """Drop the texts of articles no longer kept."""
+        for article_id in article_ids:
+            self.conn.execute("DELETE FROM texts WHERE id = ?", (article_id,))
+            self.conn.execute("DELETE FROM text_bands WHERE id = ?", (article_id,))
+
+    def first(self, key: str) -> Kept | None:
+        row = self.conn.execute("SELECT id, label FROM texts WHERE key = ? ORDER BY id"
+                                " LIMIT 1", (key,)).fetchone()
+        if row is not None:
+            return Kept(row[1], row[0])
+        row = self.conn.execute("SELECT label FROM run_texts WHERE key = ? ORDER BY n LIMIT 1",
+                                (key,)).fetchone()
+        return Kept(row[0]) if row is not None else None
+
+    def add(self, key: str, sig: np.ndarray | None, kept: Kept) -> None:
+        cursor = self.conn.execute("INSERT INTO run_texts (key, label, sig) VALUES (?, ?, ?)",
+                                   (key, kept.label, None if sig is None else sig.tobytes()))
+        if sig is not None:
+            self.conn.executemany("INSERT INTO run_bands VALUES (?, ?)",
+                                  [(b, cursor.lastrowid) for b in band_keys(sig)])
+
+    def candidates(self, sig: np.ndarray) -> Iterator[tuple[Kept, np.ndarray]]:
+        """Yield the kept texts sharing an LSH band with ``sig``: stored ones by id, then
+        those of this run in reading order."""
+        bands = band_keys(sig)
+        marks = ",".join("?" * len(bands))
+        stored = self.conn.execute(
+            f"SELECT DISTINCT t.id, t.label, t.sig FROM text_bands b JOIN texts t ON t.id = b.id"
+            f" WHERE b.band IN ({marks}) ORDER BY t.id", bands).fetchall()
+        for article_id, label, blob in stored:
+            yield Kept(label, article_id), np.frombuffer(blob, dtype=np.uint64)
+        run = self.conn.execute(
+            f"SELECT DISTINCT t.n, t.label, t.sig FROM run_bands b JOIN run_texts t ON t.n = b.n"
+            f" WHERE b.band IN ({marks}) ORDER BY t.n", bands).fetchall()
+        for _, label, blob in run:
+            yield Kept(label), np.frombuffer(blob, dtype=np.uint64)
+
+
+class SeenTexts:
+    """Texts read so far in one run, and those of the articles already stored (a digest and
+    a MinHash signature each, so memory stays small), in memory or in a store's build history
+    (:class:`StoredTexts`)."""
+
+    def __init__(self, index: MemoryTexts | StoredTexts | None = None) -> None:
+        self.index = index if index is not None else MemoryTexts()
 
     def remember(self, article_id: str, text: str, title: str, label: str) -> None:
         """Know the text of a stored article, so copies of it in this run are skipped."""
-        self._add(text, title, Kept(label, article_id))
+        self.index.remember(article_id, text, title, label)
 
     def notice(self, article: Article) -> Skipped | None:
         """Return why ``article`` is skipped (same or near-identical text as one kept
         before), or ``None`` (and keep it)."""
         key = text_key(article.text)
-        exact = self.first.get(key)
+        exact = self.index.first(key)
         if exact is not None and not exact.is_same_article(article):
             return Skipped(article.source, DUPLICATE, f"same text as {exact.label}")
-        hashes = shingles(body(article.text, article.title))
-        sig = signature(hashes) if len(hashes) >= MIN_SHINGLES else None
+        sig = _sign(article.text, article.title)
         if exact is None and sig is not None:
             near = self._nearest(sig, article)
             if near is not None:
@@ -125,39 +230,29 @@ class SeenTexts:
                 return Skipped(article.source, NEAR_DUPLICATE,
                                f"near-identical to {kept.label}, similarity {score:.2f}")
         if exact is None:
-            self._add_signed(key, sig, Kept(article.url or article.source))
+            self.index.add(key, sig, Kept(article.url or article.source))
         return None
-
-    def _add(self, text: str, title: str, kept: Kept) -> None:
-        hashes = shingles(body(text, title))
-        sig = signature(hashes) if len(hashes) >= MIN_SHINGLES else None
-        self._add_signed(text_key(text), sig, kept)
-
-    def _add_signed(self, key: str, sig: np.ndarray | None, kept: Kept) -> None:
-        self.first.setdefault(key, kept)
-        if sig is None:
-            return
-        index = len(self.kept)
-        self.kept.append(kept)
-        self.signatures.append(sig)
-        for band in _band_keys(sig):
-            self.bands.setdefault(band, []).append(index)
 
     def _nearest(self, sig: np.ndarray, article: Article) -> tuple[Kept, float] | None:
         """Return the most similar kept text at or above the threshold (first kept on a
         tie), or ``None``."""
-        candidates = sorted({i for band in _band_keys(sig) for i in self.bands.get(band, ())})
         best: tuple[Kept, float] | None = None
-        for i in candidates:
-            if self.kept[i].is_same_article(article):
+        for kept, other in self.index.candidates(sig):
+            if kept.is_same_article(article):
                 continue
-            score = similarity(sig, self.signatures[i])
+            score = similarity(sig, other)
             if score >= NEAR_THRESHOLD and (best is None or score > best[1]):
-                best = (self.kept[i], score)
+                best = (kept, score)
         return best
 
 
-def _band_keys(sig: np.ndarray) -> list[tuple[int, bytes]]:
-    """Return the LSH band keys of a signature."""
+def _sign(text: str, title: str) -> np.ndarray | None:
+    """Return the signature of an article's body, or ``None`` if too short to judge."""
+    hashes = shingles(body(text, title))
+    return signature(hashes) if len(hashes) >= MIN_SHINGLES else None
+
+
+def band_keys(sig: np.ndarray) -> list[bytes]:
+    """Return the LSH band keys of a signature (band number and its rows, as bytes)."""
     rows = PERMUTATIONS // BANDS
-    return [(b, sig[b * rows:(b + 1) * rows].tobytes()) for b in range(BANDS)]
+    return [bytes([b]) + sig[b * rows:(b + 1) * rows].tobytes() for b in range(BANDS)]

@@ -1,0 +1,167 @@
+"""Re-link, from their kept unlinked extractions, the articles a build's changes can reach, and
+store those whose linked form changed.
+
+The result equals linking the whole corpus at once (:meth:`kg.link.ActorLinker.link_corpus`,
+then :meth:`kg.link.EventLinker.link_batch`), so the store does not depend on the order or
+split of builds; but the work is that of the changes, not of the corpus:
+
+1. the actor keys that came or went re-decide their component only (:mod:`kg.link_index`);
+2. articles holding a key whose decision changed, and the new and changed articles, are
+   linked again; their dated events update the event index, and the undated reports those
+   changes can date (same type and actor, published up to three days later) join them;
+3. each of these is linked in full (actors, then events through the index) and written when
+   its linked form differs from the stored one, ``batch_size`` articles a transaction.
+
+Steps 1–2 commit to the build history together with the list of articles step 3 must check
+(``pending``), so a build killed at any point is finished by the next one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from kg.history import BuildHistory, linked_digest
+from kg.link import ActorKey, ActorLinker, MergeRecord, actor_key, remap_ids
+from kg.link_index import Decision, LinkIndex
+from kg.model import Extraction
+
+
+def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKey, Decision]:
+    """Return the decision about every key of a component (its own id when it joins none)."""
+    linker = ActorLinker([], history.rules)
+    decided = linker.decide(keys)
+    out = {}
+    for key in keys:
+        target, rule = decided.get(key, (key[3], ""))
+        out[key] = Decision(target, rule, linker.names.get(target, key[1]))
+    return out
+
+
+def actor_linked(x: Extraction, index: LinkIndex) -> tuple[Extraction, list[MergeRecord]]:
+    """Return ``x`` with its actors linked as decided for the corpus, and its merge records."""
+    mapping: dict[str, str] = {}
+    names: dict[str, str] = {}
+    log = []
+    for entity in x.entities:
+        decision = index.decision(actor_key(entity))
+        if decision is None:
+            continue
+        names.setdefault(decision.target, decision.name)
+        if decision.rule:
+            mapping[entity.id] = decision.target
+            log.append(MergeRecord(x.article.id, entity.name, entity.id, decision.target,
+                                   decision.rule))
+    linked = remap_ids(x, mapping, names)
+    return remap_ids(linked, {e.id: e.id for e in linked.entities}, names), log
+
+
+def event_linked(x: Extraction, index: LinkIndex) -> Extraction:
+    """Return an actor-linked ``x`` with its undated events linked to dated ones."""
+    events = []
+    for ev in x.events:
+        match = index.match(ev, x)
+        if match is not None:
+            ev = replace(ev, id=match.id, date=match.date, date_precision="day",
+                         date_text=match.date_text, date_basis="linked")
+        events.append(ev)
+    return replace(x, events=tuple(events))
+
+
+def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
+              rules_changed: bool) -> set[str]:
+    """Update the link index for the ``changed`` articles; return every article to check."""
+    seeds: set[ActorKey] = set()
+    for x in history.extractions(changed):
+        seeds |= index.set_article_keys(x.article.id, {actor_key(e) for e in x.entities})
+    if rules_changed:
+        index.reblock()
+        seeds = index.all_keys()
+    component = index.component(seeds)
+    live = index.drop_unused(component)
+    decisions = decide_component(live, history) if live else {}
+    rewrite = set(changed) | index.articles_of(index.set_decisions(decisions))
+    dated_by: set[str] = set()
+    for x in history.extractions(rewrite):
+        linked, _ = actor_linked(x, index)
+        for type_, actor, day in index.set_events(linked):
+            dated_by |= index.reports_dated_by(type_, actor, day)
+    return rewrite | dated_by
+
+
+def relink(store, history: BuildHistory, fresh: Iterable[str] = (),
+           batch_size: int = 32) -> set[str]:
+    """Re-link what the ``fresh`` articles (and any kept since the last re-link) can reach,
+    write the changed ones to ``store`` and refresh the merge log; return the ids written."""
+    try:
+        return _relink(store, history, set(fresh), batch_size)
+    except BaseException:
+        history.conn.rollback()  # what was not committed is done again by the next build
+        raise
+
+
+def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> set[str]:
+    index = LinkIndex(history.conn, history.rules)
+    rules = json.dumps([asdict(r) for r in history.rules])
+    rules_changed = history.linked_rules() != rules and (
+        history.linked_rules() is not None or bool(history.rules))
+    to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
+    history.set_pending(to_check)  # commits the index with the list of articles to check
+    written: set[str] = set()
+    for chunk in _chunks(history.pending_ids, batch_size):
+        batch, digests = [], {}
+        for x in history.extractions(chunk):
+            linked, log = actor_linked(x, index)
+            linked = event_linked(linked, index)
+            index.set_merges(x.article.id, [asdict(r) for r in log])
+            digest = linked_digest(linked)
+            if digest != history.linked_digest(x.article.id) or not store.has_article(
+                    x.article.id):
+                batch.append(linked)
+                digests[x.article.id] = digest
+        if batch:
+            store.add_batch(batch)
+            written |= set(digests)
+        history.set_linked(digests)  # commits the merge records too
+    if store.path is not None:
+        log_path = merge_log_path(store.path)
+        if to_check or not log_path.exists():
+            write_merge_log(log_path, index.merge_records())
+    history.set_linked_rules()
+    history.finish()
+    return written
+
+
+def merge_count(history: BuildHistory, article_ids: Iterable[str]) -> int:
+    """Return how many merge records the articles ``article_ids`` have."""
+    index = LinkIndex(history.conn)
+    return sum(index.merge_total(i) for i in set(article_ids))
+
+
+def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(ids), max(1, size)):
+        yield ids[start:start + size]
+
+
+def merge_log_path(store_path: str | Path) -> Path:
+    """Return the merge-log file kept beside a store directory."""
+    p = Path(store_path)
+    return p.with_name(p.name + ".merges.jsonl")
+
+
+def write_merge_log(path: Path, records: Iterable[dict]) -> None:
+    """Replace the merge log with ``records`` in one step (a kill leaves the old or the new)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+__all__ = ["actor_linked", "event_linked", "merge_count", "merge_log_path", "relink",
+           "write_merge_log"]

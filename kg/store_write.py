@@ -1,0 +1,294 @@
+"""Writing articles into the store: each batch lands whole (or not at all) in one transaction.
+
+An article's triples go first into a private staging graph through :meth:`pyoxigraph.Store.extend`
+(quads, never SPARQL text), together with two more staging graphs: the shared facts the batch
+adds to the actors graph and those it takes away (computed here, in Python, from the batch and
+from indexed lookups of the few actors, roles and events it touches). One SPARQL Update then
+only moves graphs (``MOVE`` each staging graph onto its article graph, ``DELETE``/``ADD`` the
+two delta graphs against the actors graph), which Oxigraph applies as one transaction: a
+process killed with ``kill -9`` leaves the old or the new version of a batch, never part of it.
+Nothing here reads more of the store than the actors, roles and events of the batch, so a
+batch costs the same in an empty store and in a large one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import pyoxigraph as ox
+from rdflib import RDF, XSD, Literal
+
+from kg.model import Entity, Event, Extraction, Role
+from kg.rdf import (
+    ACTORS_GRAPH,
+    KG,
+    KGID,
+    ORG,
+    SCHEMA,
+    SKOS,
+    actor_iri,
+    actor_triples,
+    article_graph_iri,
+    event_triples,
+    extraction_triples,
+    role_triples,
+)
+from kg.store_geo import refresh_locations
+from kg.store_terms import quads, sparql_iri, to_ox
+
+STAGING_PREFIX = str(KGID) + "graph/staging/"
+_ACTORS = ox.NamedNode(str(ACTORS_GRAPH))
+_MENTIONS = ox.NamedNode(str(SCHEMA.mentions))
+_HAS_MENTION = ox.NamedNode(str(KG.hasMention))
+_MENTION_TEXT = ox.NamedNode(str(KG.mentionText))
+_MENTIONED_IN = ox.NamedNode(str(KG.mentionedIn))
+_NAME = ox.NamedNode(str(KG.name))
+_ALT = ox.NamedNode(str(SKOS.altLabel))
+_COUNT = ox.NamedNode(str(KG.mentionCount))
+_HOLDS = ox.NamedNode(str(ORG.holds))
+_TYPE = ox.NamedNode(str(RDF.type))
+_ROLE_PREFIX = str(KGID) + "role/"
+_EVENT_PREFIX = str(KGID) + "event/"
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _stage(name: str) -> ox.NamedNode:
+    return ox.NamedNode(STAGING_PREFIX + name)
+
+
+def _surface(text: str) -> str:
+    """Return a mention text as an alias it gives (spaces collapsed, possessive dropped)."""
+    return _POSSESSIVE.sub("", _SPACE.sub(" ", text))
+
+
+def _count(n: int) -> ox.Literal:
+    return to_ox(Literal(n, datatype=XSD.integer))
+
+
+class _Batch:
+    """The article graphs, old and new, and the shared facts of one write."""
+
+    def __init__(self, store: ox.Store, extractions: Sequence[Extraction],
+                 removed: Iterable[str], ingested_at: str) -> None:
+        self.store = store
+        self.new: dict[ox.NamedNode, list[ox.Quad]] = {}
+        self.written = 0
+        self.entities: dict[str, Entity] = {}
+        self.roles: dict[str, Role] = {}
+        self.events: dict[str, Event] = {}
+        self.surfaces: dict[ox.NamedNode, set[str]] | None = None
+        #: Actors whose mentions the write changes (their locations are decided again).
+        self.affected: set[str] = set()
+        for x in extractions:
+            graph = ox.NamedNode(str(article_graph_iri(x.article.id)))
+            triples = extraction_triples(x, ingested_at)
+            self.written += len(triples)
+            self.new[graph] = quads(triples, graph)
+            self._gather(x)
+        gone = [ox.NamedNode(str(article_graph_iri(i))) for i in removed]
+        #: Graphs the write replaces or drops (their old content no longer counts).
+        self.old = {g for g in (*self.new, *gone) if store.contains_named_graph(g)}
+        self.dropped = [g for g in gone if g in self.old and g not in self.new]
+
+    def _gather(self, x: Extraction) -> None:
+        self.roles.update((role.id, role) for role in x.roles)
+        self.events.update((event.id, event) for event in x.events)
+        for entity in x.entities:  # the first name seen wins; aliases add up
+            first = self.entities.setdefault(entity.id, entity)
+            if first is not entity:
+                aliases = (set(first.aliases) | set(entity.aliases) | {entity.name}) - {
+                    first.name}
+                self.entities[entity.id] = dataclasses.replace(first,
+                                                               aliases=tuple(sorted(aliases)))
+
+    # -- what the graphs say ------------------------------------------------------------------
+
+    def old_quads(self, subject=None, predicate=None, obj=None) -> list[ox.Quad]:
+        return [q for g in self.old for q in self.store.quads_for_pattern(subject, predicate,
+                                                                          obj, g)]
+
+    def new_quads(self, predicate: ox.NamedNode) -> Iterable[ox.Quad]:
+        return (q for qs in self.new.values() for q in qs if q.predicate == predicate)
+
+    def kept_elsewhere(self, subject, predicate, obj) -> bool:
+        """Return whether a graph the write keeps holds (subject, predicate, obj)."""
+        return any(q.graph_name not in self.old and q.graph_name != _ACTORS
+                   for q in self.store.quads_for_pattern(subject, predicate, obj, None))
+
+    # -- the shared facts ---------------------------------------------------------------------
+
+    def actor_changes(self) -> tuple[set[ox.Quad], set[ox.Quad]]:
+        """Return the quads to add to and remove from the actors graph."""
+        add: set[ox.Quad] = set()
+        remove: set[ox.Quad] = set()
+        shared = (actor_triples(self.entities.values()) + role_triples(self.roles.values())
+                  + event_triples(self.events.values()))
+        for q in quads(shared, _ACTORS):
+            if q.predicate != _NAME:
+                add.add(q)
+        self._names(add, remove)
+        self._aliases(add, remove)
+        self._counts_and_orphans(add, remove)
+        self._unreported_facts(remove)
+        remove -= add  # a fact the batch gives again stays
+        return ({q for q in add if q not in self.store},
+                {q for q in remove if q in self.store})
+
+    def _names(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
+        """A stored name stays, but a person's bare surname gives way to the full name."""
+        for entity in self.entities.values():
+            node = ox.NamedNode(str(actor_iri(entity.id)))
+            stored = next(self.store.quads_for_pattern(node, _NAME, None, _ACTORS), None)
+            name = ox.Quad(node, _NAME, ox.Literal(entity.name), _ACTORS)
+            if stored is None:
+                add.add(name)
+            elif (entity.type == "Person" and entity.name != stored.object.value
+                  and entity.name.endswith(" " + stored.object.value)):
+                remove.add(stored)
+                add.add(name)
+
+    def _aliases(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
+        """Aliases only an old article version gave (one of its mention texts, in no kept or
+        new graph) go, unless the batch gives them again."""
+        texts: dict[ox.NamedNode, set[str]] = {}
+        for q in self.old_quads(None, _HAS_MENTION, None):
+            for t in self.store.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name):
+                texts.setdefault(q.subject, set()).add(_surface(t.object.value))
+        for actor, surfaces in texts.items():
+            for alias in self.store.quads_for_pattern(actor, _ALT, None, _ACTORS):
+                if alias.object.value in surfaces and not self._said_elsewhere(actor,
+                                                                               alias.object.value):
+                    remove.add(alias)
+
+    def _said_elsewhere(self, actor: ox.NamedNode, surface: str) -> bool:
+        if surface in self._new_surfaces().get(actor, ()):
+            return True
+        for q in self.store.quads_for_pattern(actor, _HAS_MENTION, None, None):
+            if q.graph_name in self.old or q.graph_name == _ACTORS:
+                continue
+            if any(_surface(t.object.value) == surface for t in
+                   self.store.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name)):
+                return True
+        return False
+
+    def _new_surfaces(self) -> dict[ox.NamedNode, set[str]]:
+        """Return the surface forms the batch's new graphs give each actor (computed once)."""
+        if self.surfaces is None:
+            texts = {q.subject: q.object.value for q in self.new_quads(_MENTION_TEXT)}
+            self.surfaces = {}
+            for q in self.new_quads(_HAS_MENTION):
+                if q.object in texts:
+                    self.surfaces.setdefault(q.subject, set()).add(_surface(texts[q.object]))
+        return self.surfaces
+
+    def _counts_and_orphans(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
+        """Mention counts move by the mentions the batch takes away and adds; actors no
+        article mentions any more lose every fact."""
+        delta: dict[ox.NamedNode, int] = {}
+        for q in self.old_quads(None, _HAS_MENTION, None):
+            delta[q.subject] = delta.get(q.subject, 0) - 1
+        for q in self.new_quads(_HAS_MENTION):
+            delta[q.subject] = delta.get(q.subject, 0) + 1
+        mentioned = {q.object for q in self.new_quads(_MENTIONS)}
+        affected = mentioned | {q.object for q in self.old_quads(None, _MENTIONS, None)}
+        self.affected = {actor.value for actor in affected}
+        for actor in affected:
+            stored = list(self.store.quads_for_pattern(actor, _COUNT, None, _ACTORS))
+            if actor not in mentioned and not self.kept_elsewhere(None, _MENTIONS, actor):
+                remove.update(self.store.quads_for_pattern(actor, None, None, _ACTORS))
+                continue
+            n = (int(stored[0].object.value) if stored else 0) + delta.get(actor, 0)
+            remove.update(stored)
+            add.add(ox.Quad(actor, _COUNT, _count(n), _ACTORS))
+
+    def _unreported_facts(self, remove: set[ox.Quad]) -> None:
+        """Roles and events no kept or new article reports lose their shared facts."""
+        reported = {q.subject for q in self.new_quads(_MENTIONED_IN)}
+        for q in self.old_quads(None, _MENTIONED_IN, None):
+            node = q.subject
+            if not isinstance(node, ox.NamedNode) or node in reported:
+                continue
+            if not node.value.startswith((_ROLE_PREFIX, _EVENT_PREFIX)):
+                continue
+            if self.kept_elsewhere(node, _MENTIONED_IN, None):
+                continue
+            remove.update(self.store.quads_for_pattern(node, None, None, _ACTORS))
+            if node.value.startswith(_ROLE_PREFIX):
+                remove.update(self.store.quads_for_pattern(None, _HOLDS, node, _ACTORS))
+
+
+def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
+                removed: Iterable[str] = (), ingested_at: str | None = None) -> int:
+    """Replace the graphs of ``extractions`` (and drop those of the ``removed`` article ids)
+    as one step, keeping the actors graph in step; return the triples written.
+
+    One :meth:`pyoxigraph.Store.extend` (a single transaction) writes the graphs of new
+    articles where they belong, the new versions of replaced ones into staging graphs, and
+    the changes to the actors graph into more staging graphs; :func:`finish_staged` then
+    applies the staged part. The ``extend`` is the commit point: if the process dies after
+    it, opening the store finishes the write, so a killed batch is never half applied."""
+    extractions = list({x.article.id: x for x in extractions}.values())
+    removed = list(removed)
+    if not extractions and not removed:
+        return 0
+    batch = _Batch(store, extractions,
+                   removed, ingested_at or datetime.now(UTC).isoformat(timespec="seconds"))
+    add, remove = batch.actor_changes()
+    written: list[ox.Quad] = []
+    for graph, qs in batch.new.items():
+        target = _stage_of(graph) if graph in batch.old else graph
+        written += [ox.Quad(q.subject, q.predicate, q.object, target) for q in qs]
+    written += _markers(batch.dropped)
+    written += [ox.Quad(q.subject, q.predicate, q.object, _PLUS) for q in add]
+    written += [ox.Quad(q.subject, q.predicate, q.object, _MINUS) for q in remove]
+    store.extend(written)
+    finish_staged(store, [_stage_of(g) for g in batch.new if g in batch.old]
+                  + [_PLUS, _MINUS, _DROP])
+    refresh_locations(store, batch.affected)
+    return batch.written
+
+
+_PLUS, _MINUS, _DROP = _stage("actors-add"), _stage("actors-remove"), _stage("drop")
+_ARTICLE_STAGE = STAGING_PREFIX + "article/"
+_GRAPH_PREFIX = str(KGID) + "graph/"
+
+
+def _stage_of(graph: ox.NamedNode) -> ox.NamedNode:
+    """Return the staging graph of an article graph's new version."""
+    return ox.NamedNode(_ARTICLE_STAGE + graph.value.removeprefix(_GRAPH_PREFIX))
+
+
+def _markers(graphs: Iterable[ox.NamedNode]) -> list[ox.Quad]:
+    """Return quads (in a staging graph) saying that ``graphs`` are to be dropped."""
+    return [ox.Quad(g, _TYPE, ox.NamedNode(str(KG.ArticleGraph)), _DROP) for g in graphs]
+
+
+def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> None:
+    """Apply what a write staged (article versions, dropped graphs, changes to the actors
+    graph) in one SPARQL Update of graph moves, then drop the staging graphs (``staged``:
+    the staging graphs of the write; by default every one in the store)."""
+    if staged is None:
+        staged = [g for g in store.named_graphs()
+                  if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX)]
+    if not staged:
+        return
+    steps = []
+    for stage in staged:
+        if stage.value.startswith(_ARTICLE_STAGE):
+            graph = ox.NamedNode(_GRAPH_PREFIX + stage.value.removeprefix(_ARTICLE_STAGE))
+            steps.append(f"MOVE SILENT GRAPH {sparql_iri(stage)} TO GRAPH {sparql_iri(graph)} ;")
+    steps += [f"DROP SILENT GRAPH {sparql_iri(q.subject)} ;"
+              for q in store.quads_for_pattern(None, _TYPE, None, _DROP)]
+    a = sparql_iri(_ACTORS)
+    steps += [f"DELETE {{ GRAPH {a} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {sparql_iri(_MINUS)}"
+              " { ?s ?p ?o } } ;",
+              f"ADD SILENT GRAPH {sparql_iri(_PLUS)} TO GRAPH {a} ;"]
+    steps += [f"DROP SILENT GRAPH {sparql_iri(g)} ;" for g in staged]
+    store.update("\n".join(steps).rstrip(" ;"))
+
+
+__all__ = ["STAGING_PREFIX", "finish_staged", "write_batch"]
