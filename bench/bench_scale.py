@@ -69,7 +69,7 @@ def build(store: Path, parts: list[Path], records: Path) -> dict:
     from kg.store import KGStore
 
     kg.nlp.load_pipeline = lambda model=None: None
-    sys.modules["kg.build"].extract_articles = Replay(records).extract  # kg.build is the API
+    sys.modules["kg.build"].extract_in_order = Replay(records).extract  # kg.build is the API
     start, cpu = time.perf_counter(), time.process_time()
     with KGStore.open(store) as kg_store:
         report = build_store([str(p) for p in parts], kg_store, batch_size=64)
