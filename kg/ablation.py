@@ -32,6 +32,8 @@ class _PassThrough:
 PASS_THROUGH = _PassThrough()
 #: Registered rule name → the dotted name of the function it switches.
 RULES: dict[str, str] = {}
+#: Registered rule name → the first paragraph of its function's docstring.
+SUMMARIES: dict[str, str] = {}
 
 
 @lru_cache(maxsize=32)
@@ -71,6 +73,7 @@ def rule(name: str, off: Any = False) -> Callable[[F], F]:
 
     def decorate(func: F) -> F:
         RULES[name] = f"{func.__module__}.{func.__qualname__}"
+        SUMMARIES[name] = " ".join((func.__doc__ or "").strip().split("\n\n")[0].split())
 
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -81,6 +84,11 @@ def rule(name: str, off: Any = False) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def rule_summaries() -> dict[str, str]:
+    """Return registered rule name → what the rule does, sorted by name."""
+    return {name: SUMMARIES.get(name, "") for name in sorted(RULES)}
 
 
 def unknown_names(names: frozenset[str] | set[str], components: list[str]) -> list[str]:

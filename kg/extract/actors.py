@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.ablation import PASS_THROUGH, rule
 from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.countries import is_demonym, lookup_country
 from kg.extract.knowledge import is_city, is_given_name
@@ -87,12 +88,7 @@ def ruler_patterns() -> list[dict]:
         patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
     # "Ukrainian Presidential Office": one token pattern per head for all one-word demonyms
     # (thousands of single patterns made the ruler slower than the NER model)
-    one_word = {"ORTH": {"IN": [v for v in variants if " " not in v]}}
-    for head in ORG_HEADS:
-        head_words = [{"LOWER": w} for w in head.split()]
-        patterns.append({"label": "ORG", "pattern": [one_word, *head_words]})
-        patterns += [{"label": "ORG", "pattern": [{"ORTH": w} for w in v.split()] + head_words}
-                     for v in variants if " " in v]
+    patterns.extend(_demonym_body_patterns(variants))
     for form, (_, type_) in KNOWN_ORGS.items():
         if form == "who":  # the pronoun; only the upper-case acronym is the organisation
             patterns.append({"label": "ORG", "pattern": "WHO"})
@@ -100,18 +96,47 @@ def ruler_patterns() -> list[dict]:
         label = "KG_GROUP" if type_ == "Group" else "ORG"
         for variant in _cased_variants(form):
             patterns.append({"label": label, "pattern": variant})
-    patterns.append({"label": "KG_GROUP", "pattern": [{"LOWER": "the"}, {"ORTH": "West"}]})
-    patterns.append({"label": "KG_GROUP", "pattern": [
-        {"IS_TITLE": True, "LOWER": {"IN": _BLOC_ADJECTIVES}},
-        {"LOWER": {"IN": ["allies", "partners", "powers", "nations", "states", "governments",
-                          "leaders", "capitals"]}}]})
+    patterns.extend(_bloc_patterns())
     for place in KNOWN_PLACES:
         patterns.append({"label": "LOC", "pattern": place})
     patterns.extend(_national_org_patterns())
-    for title in _TITLE_PHRASES:
-        patterns.append({"label": "KG_TITLE", "pattern": title})
+    patterns.extend(_title_patterns())
     patterns.extend(_plan_patterns())
     return patterns
+
+
+@rule("demonym_body_patterns", off=[])
+def _demonym_body_patterns(variants: list[str]) -> list[dict]:
+    """Return ORG patterns for a body named with a demonym ("Ukrainian Presidential Office",
+    "Russian central bank"): one token pattern per head for all one-word demonyms
+    (thousands of single patterns made the ruler slower than the NER model)."""
+    one_word = {"ORTH": {"IN": [v for v in variants if " " not in v]}}
+    patterns = []
+    for head in ORG_HEADS:
+        head_words = [{"LOWER": w} for w in head.split()]
+        patterns.append({"label": "ORG", "pattern": [one_word, *head_words]})
+        patterns += [{"label": "ORG", "pattern": [{"ORTH": w} for w in v.split()] + head_words}
+                     for v in variants if " " in v]
+    return patterns
+
+
+@rule("bloc_patterns", off=[])
+def _bloc_patterns() -> list[dict]:
+    """Return group patterns for blocs: "the West", "Western allies", "European partners"."""
+    return [
+        {"label": "KG_GROUP", "pattern": [{"LOWER": "the"}, {"ORTH": "West"}]},
+        {"label": "KG_GROUP", "pattern": [
+            {"IS_TITLE": True, "LOWER": {"IN": _BLOC_ADJECTIVES}},
+            {"LOWER": {"IN": ["allies", "partners", "powers", "nations", "states",
+                              "governments", "leaders", "capitals"]}}]},
+    ]
+
+
+@rule("title_phrase_patterns", off=[])
+def _title_patterns() -> list[dict]:
+    """Return patterns for multi-word titles ("Secretary of State"), so NER does not take a
+    title for an organisation or a name."""
+    return [{"label": "KG_TITLE", "pattern": title} for title in _TITLE_PHRASES]
 
 
 _NATIONAL_ORG_SUFFIXES = [
@@ -153,6 +178,7 @@ def _country_token_patterns() -> list[list[dict]]:
     return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}], *by_length]
 
 
+@rule("national_org_patterns", off=[])
 def _national_org_patterns() -> list[dict]:
     """Return patterns for organisations named after a country ("Singapore Airlines",
     "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank"),
@@ -185,6 +211,7 @@ def _national_org_patterns() -> list[dict]:
     return [{"label": "ORG", "pattern": p} for p in patterns]
 
 
+@rule("plan_patterns", off=[])
 def _plan_patterns() -> list[dict]:
     """Return token patterns for plans: "28-point peace plan", "counterproposal", ..."""
     numbered = [{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["point", "step"]}}]
@@ -224,33 +251,56 @@ def actor_type(ent: Span) -> str | None:
     text = ent.text.strip()
     if label is None or _NON_NAME_RE.match(text):
         return None
+    known = _known_org_type(text)
+    if known is not None:
+        return known
+    if label in ("Country", "Place", "Organization", "Group") and _names_a_country(text):
+        return "Country"
+    if label == "Country":
+        return "Place"
+    if label == "Group" and _adjective_group(ent):
+        return None
+    if label == "Plan" and _lowercase_law(ent):
+        return None
+    return label
+
+
+@rule("known_org_type", off=None)
+def _known_org_type(text: str) -> str | None:
+    """Return the type kg's list of well-known organisations gives a name ("NATO", "the
+    Kremlin"), or ``None``."""
     key = text.lower().replace("’", "'")
     if key in KNOWN_ORGS:
         return KNOWN_ORGS[key][1]
     if key.startswith("the ") and key[4:] in KNOWN_ORGS:
         return KNOWN_ORGS[key[4:]][1]
-    country = lookup_country(text)
-    if label in ("Country", "Place", "Organization", "Group") and country is not None:
-        return "Country"
-    if label == "Country":
-        return "Place"
-    if label == "Group" and not _is_plural_group(ent):
-        return None
-    if label == "Plan" and ent.label_ == "LAW" and not ent[-1].is_title:
-        return None
-    return label
+    return None
 
 
-def _is_plural_group(ent: Span) -> bool:
-    """Return True for NORP mentions that name a group ("Republicans"), not an adjective."""
-    return ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s")
+@rule("country_by_name")
+def _names_a_country(text: str) -> bool:
+    """Return True when a place, organisation or group name is a country's name, code or
+    demonym ("France", "U.S.", "Ukrainian"): the actor is the country."""
+    return lookup_country(text) is not None
+
+
+@rule("adjective_group_drop")
+def _adjective_group(ent: Span) -> bool:
+    """Return True for a NORP mention that is an adjective ("Swiss"), not a group
+    ("Republicans"): no actor."""
+    return not (ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s"))
+
+
+@rule("lowercase_law_drop")
+def _lowercase_law(ent: Span) -> bool:
+    """Return True for a LAW entity that ends in a lowercase word ("article 5 of the
+    treaty"): a reference, not a named plan."""
+    return ent.label_ == "LAW" and not ent[-1].is_title
 
 
 def clean_person_span(ent: Span) -> Span | None:
     """Return the person span without leading titles/honorifics and trailing possessive."""
-    start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in (TITLE_WORDS | HONORIFICS):
-        start += 1
+    start, end = _after_titles(ent), ent.end
     while end > start and (ent.doc[end - 1].text in ("'s", "’s", "'", "’")
                            or ent.doc[end - 1].is_punct):
         end -= 1
@@ -260,6 +310,22 @@ def clean_person_span(ent: Span) -> Span | None:
     if any(t.is_digit for t in span) or not span[0].is_title:
         return None
     return span
+
+
+@rule("person_title_strip", off=None)
+def _title_words_before_name(ent: Span) -> int:
+    """Return where a person's name starts after the titles and honorifics NER put in it
+    ("Goalkeeper Jan Novak" → "Jan Novak")."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in (TITLE_WORDS | HONORIFICS):
+        start += 1
+    return start
+
+
+def _after_titles(ent: Span) -> int:
+    """Return the start of a person's name: after its titles, unless that rule is off."""
+    start = _title_words_before_name(ent)
+    return ent.start if start is None else start
 
 
 _EVENT_HEADS = frozenset(
@@ -308,40 +374,107 @@ def _is_table_figure(token: Token) -> bool:
 
 
 def _looks_like_junk(span: Span) -> bool:
-    """Return True for spans that are not actors: lowercase, long, '&' headings, numbers,
-    currency codes and time zones, named events ("Worldwide Developers Conference") and
-    makers' names used in product names ("Airbus A380")."""
-    text = span.text
-    if text in _TIME_ZONES:
-        return True
-    if span.label_ in ("ORG", "PERSON", "Organization", "Person") and _names_a_product(span):
-        return True
-    if text in _currency_codes() and lookup_country(text) is None:
-        return True
-    if span.label_ in ("ORG", "Organization") and span[-1].text in _EVENT_HEADS:
-        return True
-    if "," in text and any(t.lower_ in ("and", "or") for t in span):
-        return True  # a list ("Maintenance, Repair and Overhaul") is no name
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    if ("&" in text and _fills_its_line(span)) or "\n" in text or len(span) > 7 or \
-            len(letters) < 2:
-        return True  # "Key Developments & Timeline" is a heading; "Kessler & Lund" a firm
-    if span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and text[0].islower():
-        return True
-    if all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
-           for t in span):
-        return True  # "Councilwoman", "District 2 Councilwoman": a role, nobody's name
-    if len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of":
-        return True  # "Director of Management and Budget" is a post
-    if span[0].lower_ in WEATHER_WORDS and len(span) > 1:
-        return True  # "Storm Elowen" is weather
-    if len(span) == 1 and span[0].is_sent_start and text.istitle() and \
-            span[0].lower_ in _lowercase_words(span.doc):
-        return True  # "Turnout was low ... turnout fell": a common noun starting a sentence
-    if len(span) == 1 and text in GENERIC_BODY_WORDS and span.start > 0 and \
-            span.doc[span.start - 1].lower_ == "the":
-        return True  # "the Council", "the Ministry": a description, not a name
-    return bool(span.label_ == "PERSON" and span[-1].lower_ in TITLE_HEADS)
+    """Return True for spans that are not actors: any of :data:`JUNK_TESTS` says so."""
+    return any(test(span) for test in JUNK_TESTS)
+
+
+@rule("time_zone_junk")
+def _time_zone(span: Span) -> bool:
+    """Return True for a time zone ("GMT", "EST") NER took for an organisation."""
+    return span.text in _TIME_ZONES
+
+
+@rule("product_maker_junk")
+def _maker_in_product_name(span: Span) -> bool:
+    """Return True for a maker's name used in a product or model name ("Airbus A380")."""
+    return span.label_ in ("ORG", "PERSON", "Organization", "Person") and _names_a_product(span)
+
+
+@rule("currency_code_junk")
+def _currency_code(span: Span) -> bool:
+    """Return True for a currency code that is no country code ("EUR", "JPY")."""
+    return span.text in _currency_codes() and lookup_country(span.text) is None
+
+
+@rule("event_name_junk")
+def _event_name(span: Span) -> bool:
+    """Return True for a named event ("Worldwide Developers Conference", "World Cup")."""
+    return span.label_ in ("ORG", "Organization") and span[-1].text in _EVENT_HEADS
+
+
+@rule("name_list_junk")
+def _list_of_words(span: Span) -> bool:
+    """Return True for a list ("Maintenance, Repair and Overhaul"): no name."""
+    return "," in span.text and any(t.lower_ in ("and", "or") for t in span)
+
+
+@rule("heading_junk")
+def _heading(span: Span) -> bool:
+    """Return True for an '&' heading that fills its line ("Key Developments & Timeline");
+    "Kessler & Lund" in prose is a firm."""
+    return "&" in span.text and _fills_its_line(span)
+
+
+@rule("span_shape_junk")
+def _not_name_shaped(span: Span) -> bool:
+    """Return True for a span no name looks like: across a line break, longer than seven
+    words, or with fewer than two letters."""
+    letters = re.sub(r"[^A-Za-z]", "", span.text)
+    return "\n" in span.text or len(span) > 7 or len(letters) < 2
+
+
+@rule("lowercase_junk")
+def _starts_lowercase(span: Span) -> bool:
+    """Return True for a name starting with a lowercase letter (plans and groups aside)."""
+    return span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP") and span.text[0].islower()
+
+
+@rule("role_only_junk")
+def _role_only(span: Span) -> bool:
+    """Return True for a role with nobody's name ("Councilwoman", "District 2
+    Councilwoman")."""
+    return all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
+               for t in span)
+
+
+@rule("post_name_junk")
+def _post(span: Span) -> bool:
+    """Return True for a post ("Director of Management and Budget"): a title, then "of"."""
+    return len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of"
+
+
+@rule("weather_junk")
+def _weather(span: Span) -> bool:
+    """Return True for weather ("Storm Elowen", "Hurricane Mara")."""
+    return span[0].lower_ in WEATHER_WORDS and len(span) > 1
+
+
+@rule("sentence_initial_noun_junk")
+def _sentence_initial_common_noun(span: Span) -> bool:
+    """Return True for a common noun capitalised only because it starts a sentence
+    ("Turnout was low ... turnout fell"): the article writes it in lower case elsewhere."""
+    return len(span) == 1 and span[0].is_sent_start and span.text.istitle() and \
+        span[0].lower_ in _lowercase_words(span.doc)
+
+
+@rule("generic_body_junk")
+def _generic_body(span: Span) -> bool:
+    """Return True for "the Council", "the Ministry": a description, not a name."""
+    return len(span) == 1 and span.text in GENERIC_BODY_WORDS and span.start > 0 and \
+        span.doc[span.start - 1].lower_ == "the"
+
+
+@rule("person_title_junk")
+def _person_ending_in_title(span: Span) -> bool:
+    """Return True for a "person" ending in a title or role noun ("Mayor Harlan
+    spokesman")."""
+    return span.label_ == "PERSON" and span[-1].lower_ in TITLE_HEADS
+
+
+#: The tests :func:`_looks_like_junk` applies, each a registered rule.
+JUNK_TESTS = (_time_zone, _maker_in_product_name, _currency_code, _event_name, _list_of_words,
+              _heading, _not_name_shaped, _starts_lowercase, _role_only, _post, _weather,
+              _sentence_initial_common_noun, _generic_body, _person_ending_in_title)
 
 
 def contextual_type(ent: Span, type_: str | None) -> str | None:
@@ -365,6 +498,7 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     return type_
 
 
+@rule("site_is_place")
 def _names_a_site(ent: Span) -> bool:
     """Return True for an organisation-like name of a building or site ("Long Beach Airport",
     "Airbus Delivery Center"), which is a place."""
@@ -378,6 +512,7 @@ def _token_before(ent: Span) -> Token | None:
     return ent.doc[ent.start - 1] if ent.start > 0 else None
 
 
+@rule("regional_demonym_drop")
 def _regional_demonym(ent: Span) -> bool:
     """Return True for a demonym naming a region ("North American", "Latin American"),
     which is no mention of the country."""
@@ -385,6 +520,7 @@ def _regional_demonym(ent: Span) -> bool:
     return ent.label_ == "KG_DEMONYM" and prev is not None and prev.text in REGION_PREFIXES
 
 
+@rule("place_in_event_name_drop")
 def _in_event_name(ent: Span) -> bool:
     """Return True for a place that starts a named event ("Paris Air Show", "2008 Beijing
     Olympic Games"): the event is named after the place, it does not mention it."""
@@ -396,6 +532,7 @@ def _in_event_name(ent: Span) -> bool:
     return False
 
 
+@rule("titled_person")
 def _titled_person(ent: Span) -> bool:
     """Return True for an organisation span that is a title and a person's name
     ("Spokeswoman Sandy Angers")."""
@@ -410,6 +547,7 @@ def _titled_person(ent: Span) -> bool:
         and t.text not in ORG_NAME_SUFFIXES for t in name)
 
 
+@rule("sold_as_product_drop")
 def _sold_as_product(ent: Span) -> bool:
     """Return True for a name the sentence sells or launches ("the Pixelbook Nova goes on
     sale", "costs $999", "Google unveiled the Pixelbook Nova"): a product, not an actor."""
@@ -424,6 +562,7 @@ def _sold_as_product(ent: Span) -> bool:
         ent[-1].text not in ORG_NAME_SUFFIXES
 
 
+@rule("product_line_drop")
 def _product_line(ent: Span) -> bool:
     """Return True for an organisation-like name that the article only ever writes before a
     device noun ("new MacBook Air laptops"): it names a product line, not a company."""
@@ -434,22 +573,55 @@ def _person_in_context(ent: Span) -> str | None:
     """Return the type of a PERSON entity given its context: "web browser Safari" is no
     actor, "retailer Best Buy", "the Beatles" and "Douglas Aircraft" are organisations,
     "Toulouse, France" is a place."""
-    prev = _token_before(ent)
-    noun = prev.lower_ if prev is not None and _describes(prev, ent) else ""
-    if noun in PRODUCT_NOUNS or _product_apposition(ent):
+    if _described_as_product(ent) or _product_apposition(ent):
         return None
-    if noun in ORG_NOUNS or ent[-1].text in ORG_NAME_SUFFIXES:
+    if _described_as_org(ent):
         return "Organization"
     if _place_with_country(ent):
         return "Place"
-    plural = ent[-1].tag_ == "NNPS" or ent.text.endswith("s")
-    if prev is not None and prev.lower_ == "the" and not _modifies_noun(ent) and (
-            plural or len(ent) == 1) and not _is_person_word(ent):
-        # "the Beatles" is a band; "the Danube", "The Opie and Anthony Show" are no people
-        return "Organization" if plural else None
+    after_the = _the_name(ent)
+    if after_the is not None:
+        return None if after_the == _DROP else after_the
     if len(ent) == 1 and not _is_person_word(ent) and _short_form_of_org(ent):
         return "Organization"
     return "Person"
+
+
+#: What :func:`_the_name` returns for a name that is no actor.
+_DROP = "drop"
+
+
+def _describing_noun(ent: Span) -> str:
+    """Return the lowercase noun right before an entity that describes it ("browser" in
+    "web browser Safari"), else ``""``."""
+    prev = _token_before(ent)
+    return prev.lower_ if prev is not None and _describes(prev, ent) else ""
+
+
+@rule("product_noun_drop")
+def _described_as_product(ent: Span) -> bool:
+    """Return True for a "person" a product noun describes ("web browser Safari")."""
+    return _describing_noun(ent) in PRODUCT_NOUNS
+
+
+@rule("org_noun_person")
+def _described_as_org(ent: Span) -> bool:
+    """Return True for a "person" an organisation noun describes or a company suffix ends
+    ("retailer Best Buy", "Douglas Aircraft"): an organisation."""
+    return _describing_noun(ent) in ORG_NOUNS or ent[-1].text in ORG_NAME_SUFFIXES
+
+
+@rule("the_name_person", off=None)
+def _the_name(ent: Span) -> str | None:
+    """Return the type of a "person" after "the": a plural is a band or team ("the Beatles":
+    Organization), a single word no person at all ("the Danube": ``"drop"`` → no actor);
+    ``None`` when the rule does not apply."""
+    prev = _token_before(ent)
+    plural = ent[-1].tag_ == "NNPS" or ent.text.endswith("s")
+    if prev is not None and prev.lower_ == "the" and not _modifies_noun(ent) and (
+            plural or len(ent) == 1) and not _is_person_word(ent):
+        return "Organization" if plural else _DROP
+    return None
 
 
 def _describes(noun: Token, ent: Span) -> bool:
@@ -506,6 +678,7 @@ def _modifies_noun(ent: Span) -> bool:
     return ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
 
 
+@rule("product_apposition_drop")
 def _product_apposition(ent: Span) -> bool:
     """Return True for a name in apposition to a product noun ("Lion, the new version")."""
     doc = ent.doc
@@ -522,6 +695,7 @@ def _product_apposition(ent: Span) -> bool:
 _LOCATIVE_PREPOSITIONS = frozenset("from in at near to into outside".split())
 
 
+@rule("place_with_country")
 def _place_with_country(ent: Span) -> bool:
     """Return True for a name followed by its country ("Toulouse, France", "from Toulouse in
     France"): a place, not a person."""
@@ -539,6 +713,7 @@ def _place_with_country(ent: Span) -> bool:
     return j > i + 1 and not followed and lookup_country(doc[i + 1: j].text) is not None
 
 
+@rule("short_form_of_org")
 def _short_form_of_org(ent: Span) -> bool:
     """Return True for a one-word "person" that the article writes elsewhere as a company
     name ("Cerberus Capital Management") or describes as an organisation ("airline,
@@ -580,6 +755,7 @@ _FIGURE_LABELS = frozenset("CARDINAL QUANTITY MONEY PERCENT LAW WORK_OF_ART PROD
                            "EVENT ORDINAL".split())
 
 
+@rule("figures_trim", off=PASS_THROUGH)
 def _without_figures(ent: Span) -> Span:
     """Return an entity without the scores, numbers, dashes and line breaks NER ran it into
     ("Leicestershire 296", "8 - Luc Nilis", "George\\n"): a name in a results table or a
@@ -612,6 +788,7 @@ def _label_from_knowledge(name: Span) -> str:
     return ""
 
 
+@rule("person_after_office", off=PASS_THROUGH)
 def _person_after_office(ent: Span) -> Span:
     """Return the person's name at the end of an "organisation" that is the rest of a title
     ("President of [the Republic Marko Novak]" → "Marko Novak"): after "of", a name of two
@@ -628,6 +805,7 @@ def _person_after_office(ent: Span) -> Span:
     return ent
 
 
+@rule("trailing_preposition_trim", off=PASS_THROUGH)
 def _without_trailing_preposition(ent: Span) -> Span:
     """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
     end = ent.end
@@ -636,6 +814,7 @@ def _without_trailing_preposition(ent: Span) -> Span:
     return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
+@rule("affiliated_person")
 def _affiliated_person(ent: Span) -> bool:
     """Return True for an "organisation" that is a person's name followed by their firm
     ("Tomasz Wierzbicki of Kessler & Lund"): two or three capitalised proper nouns, then
@@ -653,6 +832,7 @@ def _affiliated_person(ent: Span) -> bool:
 _NAME_PARTICLES = frozenset("von van der den de del della di da du le la ter bin ibn al".split())
 
 
+@rule("name_particles", off=PASS_THROUGH)
 def _with_name_particles(ent: Span) -> Span:
     """Return a person's name extended over the particles NER cut it at ("Ursula von" +
     "der Leyen", "Ludwig van" + "Beethoven"): particles, then one capitalised word."""
@@ -666,6 +846,7 @@ def _with_name_particles(ent: Span) -> Span:
     return ent
 
 
+@rule("given_name_before", off=PASS_THROUGH)
 def _with_given_name_before(ent: Span) -> Span:
     """Return a person's name extended over the given name NER left out of it ("Councilwoman
     Ivy [Taylor]"): one capitalised given name right before, in no entity."""
@@ -679,6 +860,7 @@ def _with_given_name_before(ent: Span) -> Span:
     return ent
 
 
+@rule("hyphenated_name_parts", off=PASS_THROUGH)
 def _with_hyphenated_parts(ent: Span) -> Span:
     """Return a name extended over the hyphenated parts NER cut it at: a lowercase particle,
     then a capitalised word ("Mazar" + "-e-Sharif", "Stratford" + "-upon-Avon")."""
@@ -691,6 +873,7 @@ def _with_hyphenated_parts(ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
+@rule("nationality_noun_person", off=PASS_THROUGH)
 def _after_nationality_noun(ent: Span) -> Span:
     """Return an entity without a leading nationality noun, as a person ("Frenchman Romain
     Grosjean", tagged ORG → the person "Romain Grosjean")."""
@@ -706,12 +889,13 @@ def _entity_labels(doc: Doc) -> dict[str, str]:
     return {e.text: e.label_ for e in doc.ents}
 
 
-def _split_run_on_name(ent: Span) -> list[Span]:
+@rule("split_run_on_name", off=None)
+def _split_run_on_name(ent: Span) -> list[Span] | None:
     """Return a person entity cut to a full name the article writes on its own, when NER ran
     it on into the next words ("Donald Trump Seattle (pictured) was ...": a photo caption
     before the text), with the rest as an entity if the article also names it alone."""
     if ent.label_ != "PERSON" or len(ent) < 3:
-        return [ent]
+        return None
     labels, doc = _entity_labels(ent.doc), ent.doc
     for cut in range(ent.end - 1, ent.start + 1, -1):
         if labels.get(doc[ent.start:cut].text) == "PERSON" and \
@@ -721,13 +905,13 @@ def _split_run_on_name(ent: Span) -> list[Span]:
             if rest is not None and rest != "PERSON":
                 out.append(Span(doc, cut, ent.end, label=rest))
             return out
-    return [ent]
+    return None
 
 
 def _entities(doc: Doc):
     """Yield the entities of ``doc`` with run-on person names split."""
     for ent in doc.ents:
-        yield from _split_run_on_name(ent)
+        yield from _split_run_on_name(ent) or [ent]
 
 
 def actor_spans(doc: Doc) -> list[Span]:
@@ -753,10 +937,9 @@ def actor_spans(doc: Doc) -> list[Span]:
         span = clean_person_span(ent) if type_ == "Person" else _strip_possessive(ent)
         if span is None or _looks_like_junk(span):
             continue
-        if type_ == "Person" and span.text in KNOWN_PLACES:
+        if (type_ == "Person" and _known_place(span)) or (
+                type_ != "Country" and _in_dateline(span)):
             type_ = "Place"
-        if type_ != "Country" and in_ranges(span.start_char, span.end_char, doc._.kg_datelines):
-            type_ = "Place"  # "ADDIS ABABA, Nov. 12 —" names where the story was filed
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
         spans.append(typed)
@@ -768,9 +951,23 @@ def actor_spans(doc: Doc) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start)
 
 
+@rule("known_place_not_person")
+def _known_place(span: Span) -> bool:
+    """Return True for a "person" that kg's list of places names ("Gaza", "Donbas")."""
+    return span.text in KNOWN_PLACES
+
+
+@rule("dateline_place")
+def _in_dateline(span: Span) -> bool:
+    """Return True for a name in the dateline ("ADDIS ABABA, Nov. 12 —"): where the story
+    was filed, a place."""
+    return in_ranges(span.start_char, span.end_char, span.doc._.kg_datelines)
+
+
 _NAME_JOINERS = frozenset("of the and for".split())
 
 
+@rule("abbreviation_names", off=[])
 def abbreviated_names(doc: Doc) -> list[Span]:
     """Return the names written with their abbreviation in parentheses and the abbreviation
     itself wherever the article writes it ("Economic Community of West African States
@@ -811,6 +1008,7 @@ def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:
     return sorted(kept + names, key=lambda s: s.start)
 
 
+@rule("titled_names", off=[])
 def titled_names(doc: Doc, covered: set[int]) -> list[Span]:
     """Return person names NER missed right after a capitalised title or role noun
     ("Goalkeeper Jan Novak saved", "Coach Maria Lopez"): two or three capitalised words
@@ -861,6 +1059,7 @@ def _titled_names_like_countries(doc: Doc) -> frozenset[str]:
     return frozenset(names)
 
 
+@rule("country_named_person", off=None)
 def person_named_like_country(ent: Span) -> Span | None:
     """Return the name when a country name is a titled person's surname ("Prime Minister Luis
     Montenegro", "Mr. Montenegro", and "Luis Montenegro" in an article that titles him once):
@@ -875,13 +1074,20 @@ def person_named_like_country(ent: Span) -> Span | None:
 
 
 def _strip_possessive(ent: Span) -> Span:
+    """Return a name without its possessive ending and (groups aside) a leading "the"."""
     end = ent.end
     while end > ent.start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
     start = ent.start
-    if ent.label_ != "KG_GROUP" and ent.doc[start].lower_ == "the" and end - start > 1:
+    if ent.label_ != "KG_GROUP" and end - ent.start > 1 and _leading_the(ent):
         start += 1
     return Span(ent.doc, start, end, label=ent.label_)
+
+
+@rule("leading_the_trim")
+def _leading_the(ent: Span) -> bool:
+    """Return True when a name starts with "the" that is no part of it ("the Kremlin")."""
+    return ent.doc[ent.start].lower_ == "the"
 
 
 @Language.component("kg_actors", assigns=["doc.spans"], requires=["doc.ents"])

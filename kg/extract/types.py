@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Span
 
-from kg.ablation import rule
+from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city, is_given_name
@@ -34,6 +34,7 @@ def name_key(span: Span) -> str:
     return normalise_surface(span.text.replace("\n", " "))
 
 
+@rule("person_evidence")
 def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), or a given name starting
@@ -49,6 +50,7 @@ def person_evidence(span: Span) -> bool:
         ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
 
 
+@rule("team_evidence")
 def team_evidence(span: Span) -> bool:
     """Return True when a mention is a side in a match result: subject or object of a result
     verb ("Essex beat Kent"), or followed by a score in a results line ("Essex 372")."""
@@ -69,6 +71,7 @@ def team_evidence(span: Span) -> bool:
 LOCATIVE = frozenset("in near outside around towards into".split())
 
 
+@rule("place_evidence")
 def place_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a place: the object of a
     locative preposition ("near Tavildara", not "in Smith's view"), a name followed by its
@@ -119,6 +122,7 @@ def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
     return guess.label if guess.label in tied else None
 
 
+@rule("one_type_per_name", off=PASS_THROUGH)
 def decide_types(spans: list[Span]) -> list[Span]:
     """Return the mentions with one type per name: the type with most votes over all the
     mentions of that name in the article (a tie goes to the learned classifier, else the
