@@ -123,8 +123,9 @@ def verdict(by_set: dict[str, dict[str, float]]) -> tuple[list[str], list[str]]:
 
 
 def run(sets: Sequence[str], rules: Sequence[str], limit: int | None,
-        model: str | None) -> dict[str, Any]:
-    """Return the baseline scores and each rule's deltas, set by set."""
+        model: str | None, save: Path | None = None) -> dict[str, Any]:
+    """Return the baseline scores and each rule's deltas, set by set (written to ``save``
+    after each set, so a long run that stops keeps the sets it finished)."""
     import kg.nlp
 
     results: dict[str, Any] = {"sets": {}, "rules": {r: {} for r in rules}}
@@ -156,6 +157,8 @@ def run(sets: Sequence[str], rules: Sequence[str], limit: int | None,
                 set_rules([])
                 kg.nlp._load_pipeline.cache_clear()
         set_rules([])
+        if save is not None:
+            save.write_text(json.dumps(results, indent=2), encoding="utf-8")
         print(f"{name} done in {time.monotonic() - started:.0f} s", flush=True)
     return results
 
@@ -218,9 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown rules: {', '.join(unknown)}")
     os.chdir(ROOT)
     started = time.monotonic()
-    results = run(args.sets.split(","), rules, args.limit, args.model)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    results = run(args.sets.split(","), rules, args.limit, args.model, args.json)
     from run_quality import commit_note
 
     note = (f"Run by `bench/run_ablation.py`{commit_note()}"
