@@ -8,7 +8,9 @@ of the team rule (keep a rule only if it helps on at least two sets and hurts no
 
 The spaCy model runs once per set: its annotated documents are copied for every rule and only
 kg's own components run again (rules read ``KG_DISABLE`` at call time). Rules that act before
-the model (entity-ruler patterns, dateline entities) rerun the whole pipeline.
+the model (entity-ruler patterns, dateline entities) rerun the whole pipeline. A rule that
+never fired on a set with all rules on (every call returned what it returns when off,
+:func:`kg.ablation.recording_fired`) cannot change that set's output: it is not rerun.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import kg.extract  # noqa: E402,F401  (registers the components and rules)
-from kg.ablation import ENV_VAR, RULES  # noqa: E402
+from kg.ablation import ENV_VAR, RULES, recording_fired  # noqa: E402
 from kg.evaluate.adapters import NAMED_SETS, GoldSet, load_gold, named_set_path  # noqa: E402
 from kg.evaluate.run import corpus_predictions, gold_articles, run_eval  # noqa: E402
 
@@ -56,11 +58,12 @@ def set_rules(names: Sequence[str]) -> None:
 
 def needed_components(gold: GoldSet) -> tuple[str, ...]:
     """Return the kg components to run for a set: actors and their resolution when only
-    entities are scored, else all of them."""
+    entities (and dates, which read the model's entities alone) are scored, else all."""
     from kg.nlp import KG_COMPONENTS
 
     parts = {p for d in gold.docs for p in d.parts}
-    return ("kg_actors", "kg_resolve") if parts <= {"entities", "junk"} else KG_COMPONENTS
+    return ("kg_actors", "kg_resolve") if parts <= {"entities", "junk", "dates"} \
+        else KG_COMPONENTS
 
 
 def model_docs(gold: GoldSet, model: str | None) -> tuple[list, str]:
@@ -113,12 +116,13 @@ def deltas(on: dict[str, float], off: dict[str, float]) -> dict[str, float]:
     return {m: round((on[m] - off[m]) * (1 if better[m] else -1), 4) for m in on}
 
 
-def verdict(by_set: dict[str, dict[str, float]]) -> tuple[list[str], list[str]]:
+def verdict(by_set: dict[str, dict[str, float] | None]) -> tuple[list[str], list[str]]:
     """Return the sets where the rule helps (some metric better, none worse) and those where
-    it hurts (some metric worse)."""
-    helps = [s for s, d in by_set.items() if any(v > 0 for v in d.values())
+    it hurts (some metric worse); a set where it never fired is neither."""
+    moved = {s: d for s, d in by_set.items() if d}
+    helps = [s for s, d in moved.items() if any(v > 0 for v in d.values())
              and not any(v < 0 for v in d.values())]
-    hurts = [s for s, d in by_set.items() if any(v < 0 for v in d.values())]
+    hurts = [s for s, d in moved.items() if any(v < 0 for v in d.values())]
     return helps, hurts
 
 
@@ -138,12 +142,17 @@ def run(sets: Sequence[str], rules: Sequence[str], limit: int | None,
         components = needed_components(gold)
         started = time.monotonic()
         set_rules([])
-        pairs, label = model_docs(gold, model)
-        base = metric_values(score(gold, kg_predictions(pairs, label, components, model)))
-        results["sets"][name] = {"docs": len(gold.docs), "all_on": base}
+        with recording_fired() as fired:
+            pairs, label = model_docs(gold, model)
+            base = metric_values(score(gold, kg_predictions(pairs, label, components, model)))
+        results["sets"][name] = {"docs": len(gold.docs), "all_on": base,
+                                 "fired": dict(sorted(fired.items()))}
         print(f"{name}: {len(gold.docs)} docs, all rules on {base} "
               f"({time.monotonic() - started:.0f} s)", flush=True)
-        for rule in rules:
+        for rule in sorted(rules, key=lambda r: (r in BEFORE_MODEL, r)):
+            if rule not in BEFORE_MODEL and not fired[rule]:
+                results["rules"][rule][name] = None  # never fired: nothing to change
+                continue
             set_rules([rule])
             if rule in BEFORE_MODEL:
                 kg.nlp._load_pipeline.cache_clear()  # ruler patterns are read at load time
@@ -163,10 +172,13 @@ def run(sets: Sequence[str], rules: Sequence[str], limit: int | None,
     return results
 
 
-def cell(by_set: dict[str, float] | None) -> str:
-    """Return one table cell: the non-zero deltas of a set, or "0"."""
-    if by_set is None:
+def cell(by_set: dict[str, float] | None, measured: bool) -> str:
+    """Return one table cell: the non-zero deltas of a set, "0" when none moved, "·" when
+    the rule never fired there, "" when the set was not measured."""
+    if not measured:
         return ""
+    if by_set is None:
+        return "·"
     moved = [f"{SHORT[m]} {v:+.3f}" for m, v in by_set.items() if v]
     return ", ".join(moved) or "0"
 
@@ -178,13 +190,14 @@ def section(results: dict[str, Any], note: str) -> str:
              "Each cell: how much a score improves when the rule is on (all rules on, minus "
              "all rules on but that one); typed/untyped = entity F1, dup = duplicate-node rate "
              "and junk = junk-actor rate (signs flipped: positive = fewer), speakers = speaker "
-             "accuracy, date hit = main-event date hit rate. 0: no score moved.", "",
+             "accuracy, date hit = main-event date hit rate. 0: the rule fired but no score moved; "
+             "·: the rule never fired on that set (its output is the same with it off).", "",
              "| rule | " + " | ".join(sets) + " | helps on | hurts on | verdict |",
              "|---|" + "---|" * (len(sets) + 3)]
     for rule, by_set in results["rules"].items():
         helps, hurts = verdict(by_set)
         keep = len(helps) >= 2 and not hurts
-        lines.append(f"| `{rule}` | " + " | ".join(cell(by_set.get(s)) for s in sets)
+        lines.append(f"| `{rule}` | " + " | ".join(cell(by_set.get(s), s in by_set) for s in sets)
                      + f" | {len(helps)} | {', '.join(hurts) or '-'} | "
                      + ("keep" if keep else "remove") + " |")
     base = ", ".join(f"{s} {results['sets'][s]['docs']} docs" for s in sets)
