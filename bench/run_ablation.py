@@ -128,48 +128,68 @@ def verdict(by_set: dict[str, dict[str, float] | None]) -> tuple[list[str], list
 
 def run(sets: Sequence[str], rules: Sequence[str], limit: int | None,
         model: str | None, save: Path | None = None) -> dict[str, Any]:
-    """Return the baseline scores and each rule's deltas, set by set (written to ``save``
-    after each set, so a long run that stops keeps the sets it finished)."""
-    import kg.nlp
-
+    """Return the all-on scores and each rule's deltas, set by set: first the rules that act
+    after the model, on every set, then those before it (a whole rerun each). The figures
+    are written to ``save`` after each set, so a long run that stops keeps what it did."""
     results: dict[str, Any] = {"sets": {}, "rules": {r: {} for r in rules}}
+    golds: dict[str, GoldSet] = {}
     for name in sets:
         path = named_set_path(name)
         if path is None or not path.is_file():
             print(f"skip {name}: {path} is absent", flush=True)
             continue
-        gold = load_gold(path, limit=limit)
-        components = needed_components(gold)
+        golds[name] = gold = load_gold(path, limit=limit)
         started = time.monotonic()
         set_rules([])
         with recording_fired() as fired:
             pairs, label = model_docs(gold, model)
-            base = metric_values(score(gold, kg_predictions(pairs, label, components, model)))
+            base = metric_values(score(gold, kg_predictions(pairs, label,
+                                                            needed_components(gold), model)))
         results["sets"][name] = {"docs": len(gold.docs), "all_on": base,
                                  "fired": dict(sorted(fired.items()))}
         print(f"{name}: {len(gold.docs)} docs, all rules on {base} "
               f"({time.monotonic() - started:.0f} s)", flush=True)
-        for rule in sorted(rules, key=lambda r: (r in BEFORE_MODEL, r)):
-            if rule not in BEFORE_MODEL and not fired[rule]:
-                results["rules"][rule][name] = None  # never fired: nothing to change
-                continue
-            set_rules([rule])
-            if rule in BEFORE_MODEL:
-                kg.nlp._load_pipeline.cache_clear()  # ruler patterns are read at load time
-                rule_pairs, _ = model_docs(gold, model)
-            else:
-                rule_pairs = pairs
-            off = metric_values(score(gold, kg_predictions(rule_pairs, label, components, model)))
-            results["rules"][rule][name] = deltas(base, off)
-            print(f"  {rule}: {results['rules'][rule][name]}", flush=True)
-            if rule in BEFORE_MODEL:
-                set_rules([])
-                kg.nlp._load_pipeline.cache_clear()
-        set_rules([])
-        if save is not None:
-            save.write_text(json.dumps(results, indent=2), encoding="utf-8")
-        print(f"{name} done in {time.monotonic() - started:.0f} s", flush=True)
+        for rule in [r for r in rules if r not in BEFORE_MODEL]:
+            measure(results, rule, name, gold, pairs, label, model)
+        finish_set(results, name, started, save)
+    for name, gold in golds.items():
+        started = time.monotonic()
+        for rule in [r for r in rules if r in BEFORE_MODEL]:
+            measure(results, rule, name, gold, None, "", model)
+        finish_set(results, name, started, save)
     return results
+
+
+def measure(results: dict[str, Any], rule: str, name: str, gold: GoldSet,
+            pairs: list | None, label: str, model: str | None) -> None:
+    """Store the deltas of ``rule`` on one set in ``results`` (``None`` when it never fired
+    there). With no ``pairs`` the model reruns with the rule off."""
+    import kg.nlp
+
+    fired = results["sets"][name]["fired"]
+    if not fired.get(rule) and not rule.endswith("_patterns"):
+        results["rules"][rule][name] = None  # never fired: nothing to change
+        return
+    set_rules([rule])
+    try:
+        if pairs is None:
+            kg.nlp._load_pipeline.cache_clear()  # ruler patterns are read at load time
+            pairs, label = model_docs(gold, model)
+        off = metric_values(score(gold, kg_predictions(pairs, label, needed_components(gold),
+                                                       model)))
+    finally:
+        set_rules([])
+        if rule in BEFORE_MODEL:
+            kg.nlp._load_pipeline.cache_clear()
+    results["rules"][rule][name] = deltas(results["sets"][name]["all_on"], off)
+    print(f"  {rule}: {results['rules'][rule][name]}", flush=True)
+
+
+def finish_set(results: dict[str, Any], name: str, started: float, save: Path | None) -> None:
+    """Write the figures so far to ``save`` and say the set is done."""
+    if save is not None:
+        save.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"{name} done in {time.monotonic() - started:.0f} s", flush=True)
 
 
 def cell(by_set: dict[str, float] | None, measured: bool) -> str:
