@@ -27,6 +27,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from run_quality import commit_note  # noqa: E402
+
 import kg.extract  # noqa: E402,F401  (registers the components and rules)
 from kg.ablation import ENV_VAR, RULES, recording_fired  # noqa: E402
 from kg.evaluate.adapters import NAMED_SETS, GoldSet, load_gold, named_set_path  # noqa: E402
@@ -151,11 +153,13 @@ def run(sets: Sequence[str], rules: Sequence[str], limit: int | None,
               f"({time.monotonic() - started:.0f} s)", flush=True)
         for rule in [r for r in rules if r not in BEFORE_MODEL]:
             measure(results, rule, name, gold, pairs, label, model)
+            finish_set(results, name, None, save)
         finish_set(results, name, started, save)
     for name, gold in golds.items():
         started = time.monotonic()
         for rule in [r for r in rules if r in BEFORE_MODEL]:
             measure(results, rule, name, gold, None, "", model)
+            finish_set(results, name, None, save)
         finish_set(results, name, started, save)
     return results
 
@@ -185,11 +189,24 @@ def measure(results: dict[str, Any], rule: str, name: str, gold: GoldSet,
     print(f"  {rule}: {results['rules'][rule][name]}", flush=True)
 
 
-def finish_set(results: dict[str, Any], name: str, started: float, save: Path | None) -> None:
-    """Write the figures so far to ``save`` and say the set is done."""
+def finish_set(results: dict[str, Any], name: str, started: float | None,
+               save: Path | None) -> None:
+    """Write the figures so far to ``save`` (after every rule, so a run that stops keeps what
+    it measured) and, given when it started, say the set is done."""
     if save is not None:
         save.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(f"{name} done in {time.monotonic() - started:.0f} s", flush=True)
+    if started is not None:
+        print(f"{name} done in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def team_rule(helps: int, hurts: bool, unmeasured: int) -> str:
+    """Return the team rule's verdict: keep (helps on two sets or more, hurts none), remove,
+    or open while the sets not yet measured could still decide it."""
+    if hurts:
+        return "remove"
+    if helps >= 2:
+        return "keep"
+    return f"open ({unmeasured} sets not measured)" if helps + unmeasured >= 2 else "remove"
 
 
 def cell(by_set: dict[str, float] | None, measured: bool) -> str:
@@ -199,13 +216,13 @@ def cell(by_set: dict[str, float] | None, measured: bool) -> str:
         return ""
     if by_set is None:
         return "·"
-    moved = [f"{SHORT[m]} {v:+.3f}" for m, v in by_set.items() if v]
+    moved = [f"{SHORT[m]} {v:+.4f}" for m, v in by_set.items() if v]
     return ", ".join(moved) or "0"
 
 
 def section(results: dict[str, Any], note: str) -> str:
     """Return the markdown "Rule ablation" section of the results."""
-    sets = list(results["sets"])
+    sets = list(dict.fromkeys([*NAMED_SETS, *results["sets"]]))
     lines = [SECTION, "", note, "",
              "Each cell: how much a score improves when the rule is on (all rules on, minus "
              "all rules on but that one); typed/untyped = entity F1, dup = duplicate-node rate "
@@ -216,11 +233,10 @@ def section(results: dict[str, Any], note: str) -> str:
              "|---|" + "---|" * (len(sets) + 3)]
     for rule, by_set in results["rules"].items():
         helps, hurts = verdict(by_set)
-        keep = len(helps) >= 2 and not hurts
         lines.append(f"| `{rule}` | " + " | ".join(cell(by_set.get(s), s in by_set) for s in sets)
                      + f" | {len(helps)} | {', '.join(hurts) or '-'} | "
-                     + ("keep" if keep else "remove") + " |")
-    base = ", ".join(f"{s} {results['sets'][s]['docs']} docs" for s in sets)
+                     + team_rule(len(helps), bool(hurts), len(set(sets) - set(by_set))) + " |")
+    base = ", ".join(f"{s} {figures['docs']} docs" for s, figures in results["sets"].items())
     lines += ["", f"Sets: {base}."]
     return "\n".join(lines) + "\n"
 
@@ -237,6 +253,19 @@ def write_section(path: Path, text: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def merged(runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Return the figures of several runs as one (sets in first-seen order, rules in name
+    order; a later run's figures for a rule and set replace an earlier one's)."""
+    out: dict[str, Any] = {"sets": {}, "rules": {}}
+    for run_ in runs:
+        for name, figures in run_["sets"].items():
+            out["sets"].setdefault(name, figures)
+        for rule, by_set in run_["rules"].items():
+            out["rules"].setdefault(rule, {}).update(by_set)
+    out["rules"] = dict(sorted(out["rules"].items()))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ablation and write its section; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -246,7 +275,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "quality.md")
+    parser.add_argument("--from-json", type=Path, nargs="+", default=None, metavar="PATH",
+                        help="write the section from figures saved by --json (runs merged: "
+                             "e.g. the pattern rules measured in a second process)")
     args = parser.parse_args(argv)
+    if args.from_json:
+        results = merged([json.loads(p.read_text(encoding="utf-8")) for p in args.from_json])
+        write_section(args.output, section(results, "Run by `bench/run_ablation.py`"
+                                           f"{commit_note()}, figures merged from "
+                                           f"{len(args.from_json)} runs."))
+        print(f"wrote {args.output}")
+        return 0
     rules = [r for r in args.rules.split(",") if r] or sorted(
         r for r, target in RULES.items() if target.startswith("kg."))
     unknown = sorted(set(rules) - set(RULES))
@@ -255,8 +294,6 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     started = time.monotonic()
     results = run(args.sets.split(","), rules, args.limit, args.model, args.json)
-    from run_quality import commit_note
-
     note = (f"Run by `bench/run_ablation.py`{commit_note()}"
             + (f" on the first {args.limit} documents per set" if args.limit else "")
             + (f", model `{args.model}`" if args.model else "")

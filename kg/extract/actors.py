@@ -464,17 +464,10 @@ def _generic_body(span: Span) -> bool:
         span.doc[span.start - 1].lower_ == "the"
 
 
-@rule("person_title_junk")
-def _person_ending_in_title(span: Span) -> bool:
-    """Return True for a "person" ending in a title or role noun ("Mayor Harlan
-    spokesman")."""
-    return span.label_ == "PERSON" and span[-1].lower_ in TITLE_HEADS
-
-
 #: The tests :func:`_looks_like_junk` applies, each a registered rule.
 JUNK_TESTS = (_time_zone, _maker_in_product_name, _currency_code, _event_name, _list_of_words,
               _heading, _not_name_shaped, _starts_lowercase, _role_only, _post, _weather,
-              _sentence_initial_common_noun, _generic_body, _person_ending_in_title)
+              _sentence_initial_common_noun, _generic_body)
 
 
 def contextual_type(ent: Span, type_: str | None) -> str | None:
@@ -937,8 +930,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         span = clean_person_span(ent) if type_ == "Person" else _strip_possessive(ent)
         if span is None or _looks_like_junk(span):
             continue
-        if (type_ == "Person" and _known_place(span)) or (
-                type_ != "Country" and _in_dateline(span)):
+        if type_ == "Person" and _known_place(span):
             type_ = "Place"
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
@@ -955,13 +947,6 @@ def actor_spans(doc: Doc) -> list[Span]:
 def _known_place(span: Span) -> bool:
     """Return True for a "person" that kg's list of places names ("Gaza", "Donbas")."""
     return span.text in KNOWN_PLACES
-
-
-@rule("dateline_place")
-def _in_dateline(span: Span) -> bool:
-    """Return True for a name in the dateline ("ADDIS ABABA, Nov. 12 —"): where the story
-    was filed, a place."""
-    return in_ranges(span.start_char, span.end_char, span.doc._.kg_datelines)
 
 
 _NAME_JOINERS = frozenset("of the and for".split())
