@@ -41,7 +41,11 @@ NOTES = """\
   Slices: `sports` when the title's head (at most four words before its first hyphen:
   "SOCCER -", "RUGBY UNION -", "Boxing-") names a sport, else `other`.
 * PolNeAR: direct-quote segments of 3+ words; speaker accuracy over matched quotes whose
-  gold speaker is a name (same surname, or one contains the other).
+  gold speaker is a name (same surname, or one contains the other, against the gold span's
+  name part, a name in apposition after a description, or the initials of kg's name), or
+  whose gold span is kg's `speaker_description` (same head noun, one inside the other: the
+  gold speakers are literal spans, "The Indiana governor"); reported also for full quotes and
+  for partial quotes inside reported speech (PolNeAR's `direct` field).
 * Giveme5W1H: share of articles whose main-event day is among kg's dated events (day or month
   precision; fuzzy dates do not count). The baseline there is "the publication day". The
   second row leaves out articles whose gold day is later than their publication date (the

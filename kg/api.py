@@ -76,18 +76,20 @@ class KnowledgeGraph:
 
         return to_networkx(self.store)
 
-    def show(self, *, focus: str | None = None, depth: int = 2, timeline: bool = False,
-             **kw: Any):
-        """Render the interactive page inline in Jupyter / VS Code (no files, no CDN)."""
+    def show(self, view: str = "actors", *, focus: str | None = None, depth: int = 2,
+             timeline: bool = False, **kw: Any):
+        """Render a page inline in Jupyter / VS Code (no files, no CDN): ``view`` is "actors"
+        (the actor network), "facts" (statements and events as nodes too), "timeline" or
+        "map" (when kg.viz.map is installed); ``kw`` as for :func:`kg.viz.graph_page_html`."""
         from kg.viz import show_in_notebook
 
         G = self.to_networkx()
         if focus is not None:
             kw.update(focus=focus, depth=depth)
-        return show_in_notebook(G, timeline=timeline, **kw)
+        return show_in_notebook(G, view=view, timeline=timeline, **kw)
 
     def to_html(self, path: str | Path, **kw: Any) -> Path:
-        """Write the interactive graph page to ``path``."""
+        """Write the interactive graph page to ``path`` (``view=`` as for :meth:`show`)."""
         from kg.viz import render_graph_page
 
         return render_graph_page(self.to_networkx(), path, **kw)
@@ -119,7 +121,8 @@ def build(paths: str | Sequence[str], store: str | Path | None = "kg-store",
           **options: Any) -> KnowledgeGraph:
     """Build (or update) a graph from article files; ``store=None`` keeps it in memory.
 
-    Options: ``published``, ``model``, ``aliases`` (CSV path), ``keep_going``.
+    Options: ``published``, ``model``, ``aliases`` (CSV path), ``keep_going``, ``workers``
+    (extraction processes), ``scheduler`` (a Dask scheduler address).
     """
     graph = KnowledgeGraph(KGStore.open(store))
     graph.add(paths, **options)

@@ -14,14 +14,16 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.history import BuildHistory, linked_digest
 from kg.ingest import FetchSettings, IngestError, SeenTexts, Skipped, read_articles
 from kg.link import ActorLinker, AliasRule, EventLinker, MergeRecord, remap_ids
 from kg.model import Article, Extraction
-from kg.pipeline import extract_articles
-from kg.rdf import content_hash
-from kg.store import KGStore
+from kg.parallel import extract_in_order
+
+if TYPE_CHECKING:  # kg.store and kg.rdf load pyoxigraph and rdflib: not needed by kg extract
+    from kg.store import KGStore
 
 
 @dataclass
@@ -62,6 +64,8 @@ def _to_extract(store: KGStore, history: BuildHistory, articles: Iterable[Articl
     """Yield the articles that need extracting; count the rest (unchanged, or extracted by an
     earlier build that stopped before storing them). ``built`` collects every article id of
     this build that is new or changed."""
+    from kg.rdf import content_hash
+
     seen: set[str] = set()
     for article in articles:
         if article.id in seen:
@@ -100,6 +104,8 @@ def build_store(
     batch_size: int = 32,
     urls: Sequence[str] = (),
     fetch: FetchSettings | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``; return a :class:`BuildReport`.
 
@@ -109,10 +115,12 @@ def build_store(
     Articles are written ``batch_size`` at a time, each batch in one transaction (a killed
     build keeps whole articles only, and the next build finishes its work).
 
-    Raises :class:`~kg.ingest.IngestError` on the first bad file unless ``keep_going``.
-    """
-    from kg.nlp import load_pipeline
+    Extraction runs in ``workers`` processes or on the Dask cluster at ``scheduler``
+    (:mod:`kg.parallel`); records come back in input order, so the store is the same.
 
+    Raises :class:`~kg.ingest.IngestError` on the first bad file unless ``keep_going`` (the
+    articles read before it are stored).
+    """
     report = BuildReport()
 
     def record_error(error: IngestError) -> None:
@@ -131,7 +139,8 @@ def build_store(
     built: list[str] = []
     try:
         candidates = _to_extract(store, history, articles, report, built)
-        for extraction in extract_articles(candidates, nlp=load_pipeline(model)):
+        for extraction in extract_in_order(candidates, workers=workers, scheduler=scheduler,
+                                           model=model):
             history.keep(extraction)
             if on_article is not None:
                 on_article(extraction)
@@ -194,14 +203,15 @@ def extract_paths(paths: Sequence[str], *, published: str | None = None,
                   model: str | None = None, keep_going: bool = False,
                   on_error: Callable[[IngestError], None] | None = None,
                   on_skip: Callable[[Skipped], None] | None = None,
+                  workers: int = 1, scheduler: str | None = None,
                   ) -> Iterator[Extraction]:
-    """Yield extractions for article files without a store, linking actors across them."""
-    from kg.nlp import load_pipeline
-
+    """Yield extractions for article files without a store, linking actors across them
+    (extraction in ``workers`` processes or on a Dask ``scheduler``, linking here in order)."""
     articles = read_articles(paths, published=published,
                              on_error=on_error if keep_going else None, on_skip=on_skip)
     linker, events = ActorLinker(), EventLinker()
-    for extraction in extract_articles(articles, nlp=load_pipeline(model)):
+    for extraction in extract_in_order(articles, workers=workers, scheduler=scheduler,
+                                       model=model):
         linked = linker.link(extraction)
         events.learn(linked)
         yield events.link(linked)

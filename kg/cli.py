@@ -23,6 +23,18 @@ STORE_OPTION = click.option(
 )
 MODEL_OPTION = click.option(
     "--model", default=None, help="spaCy model name or path (env KG_SPACY_MODEL).")
+WORKERS_OPTION = click.option(
+    "--workers", "-j", type=click.IntRange(1), default=None,
+    help="Extraction processes (default: the number of cores); same result for any number.")
+SCHEDULER_OPTION = click.option(
+    "--scheduler", default=None, metavar="tcp://HOST:8786",
+    help="Extract on this Dask cluster instead of local processes.")
+
+
+def _workers(workers: int | None) -> int:
+    from kg.parallel import default_workers
+
+    return workers or default_workers()
 
 
 @contextmanager
@@ -47,12 +59,42 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from kg.ingest import IngestError
     from kg.link import AliasFileError
     from kg.nlp import ModelError
+    from kg.parallel import EngineError
+    from kg.partitions import PartitionError
     from kg.store import StoreError
 
-    return (IngestError, ModelError, StoreError, AliasFileError)
+    return (IngestError, ModelError, StoreError, AliasFileError, EngineError, PartitionError)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Commands kept in modules of their own, imported only when run or listed (so ``kg extract``
+#: does not start the server's and the evaluation's imports): name → (module, attribute).
+LAZY_COMMANDS = {"eval": ("kg.evaluate.cli", "eval_command"),
+                 "serve": ("kg.serve", "serve_command"), "push": ("kg.serve", "push_command")}
+#: Lazy commands left out when their optional dependencies are not installed.
+OPTIONAL_COMMANDS = frozenset({"serve", "push"})
+
+
+class LazyGroup(click.Group):
+    """The ``kg`` group: the commands of :data:`LAZY_COMMANDS` load on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[name]
+            try:
+                self.add_command(getattr(importlib.import_module(module), attribute), name)
+            except ImportError:
+                if name not in OPTIONAL_COMMANDS:
+                    raise
+                return None
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
     """kg: news articles → a knowledge graph of actors, events and statements."""
@@ -72,11 +114,13 @@ def main() -> None:
 @click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
               help="CSV of alias,canonical,type[,action] rules for actor merging.")
 @click.option("--keep-going", is_flag=True, help="Skip bad files (or lines, items) with a warning.")
+@WORKERS_OPTION
+@SCHEDULER_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True,
               help="One line per skipped record (not English, non-HTML, non-200, copy).")
 def build(paths, store_path, url_lists, http_cache, host_interval, published, model,
-          aliases_path, keep_going, quiet, verbose) -> None:
+          aliases_path, keep_going, workers, scheduler, quiet, verbose) -> None:
     """Ingest articles into the store; re-runs add only news.
 
     PATHS are files or folders (.txt .md .html .json .jsonl, web archives .warc/.warc.gz,
@@ -109,7 +153,8 @@ def build(paths, store_path, url_lists, http_cache, host_interval, published, mo
 
             report = build_store(paths, store, published=published, model=model,
                                  aliases=rules, keep_going=keep_going, on_article=advance,
-                                 urls=urls, fetch=fetch)
+                                 urls=urls, fetch=fetch, workers=_workers(workers),
+                                 scheduler=scheduler)
     except _known_errors() as exc:
         raise click.ClickException(str(exc)) from None
     for error in report.errors:
@@ -170,18 +215,35 @@ def _check_date(value: str | None) -> None:
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for all input.")
 @MODEL_OPTION
 @click.option("--keep-going", is_flag=True, help="Skip bad files with a warning.")
-def extract(paths, fmt, published, model, keep_going) -> None:
-    """Extract actors, statements and events without a store (JSON Lines to stdout)."""
+@WORKERS_OPTION
+@SCHEDULER_OPTION
+@click.option("-o", "--output", "output_dir", default=None, type=click.Path(file_okay=False),
+              help="Write JSON Lines parts (part-00000.jsonl, ...) to this folder.")
+@click.option("--part-size", default=1000, show_default=True, type=click.IntRange(1),
+              help="Articles per part with --output.")
+def extract(paths, fmt, published, model, keep_going, workers, scheduler, output_dir,
+            part_size) -> None:
+    """Extract actors, statements and events without a store (JSON Lines to stdout, or
+    partitioned JSON Lines in a folder with --output)."""
     from kg.build import extract_paths
 
     _check_date(published)
+    if output_dir and fmt != "json":
+        raise click.UsageError("--output writes JSON Lines; leave out --format text")
 
     def warn(error) -> None:
         click.echo(f"warning: {skip_message(error)}", err=True)
 
     try:
-        for extraction in extract_paths(paths, published=published, model=model,
-                                        keep_going=keep_going, on_error=warn):
+        records = extract_paths(paths, published=published, model=model, keep_going=keep_going,
+                                on_error=warn, workers=_workers(workers), scheduler=scheduler)
+        if output_dir:
+            from kg.partitions import write_partitions
+
+            count, parts = write_partitions(records, output_dir, part_size)
+            click.echo(f"{output_dir}: {count} articles in {parts} parts", err=True)
+            return
+        for extraction in records:
             if fmt == "json":
                 click.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
             else:
@@ -347,26 +409,42 @@ def import_(path, store_path) -> None:
 @STORE_OPTION
 @click.option("-o", "--output", default="graph.html", show_default=True,
               type=click.Path(dir_okay=False))
+@click.option("--view", type=click.Choice(["actors", "facts", "timeline", "map"]),
+              default="actors", show_default=True,
+              help="actors: actor network; facts: every statement and event as a node too.")
 @click.option("--focus", default=None, help="Actor name or IRI: draw its ego network.")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6))
-@click.option("--timeline", is_flag=True, help="Write the timeline page instead.")
+@click.option("--timeline", is_flag=True, help="Same as --view timeline.")
+@click.option("--map", "as_map", is_flag=True, help="Same as --view map.")
 @click.option("--group-by", type=click.Choice(["actor", "type"]), default="actor")
-@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(10))
+@click.option("--max-actors", default=300, show_default=True, type=click.IntRange(1),
+              help="Actor network: keep the most linked actors.")
+@click.option("--max-edges", default=1500, show_default=True, type=click.IntRange(0),
+              help="Actor network: keep the heaviest links.")
+@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(10),
+              help="Facts view: nodes drawn when the page opens.")
 @click.option("--title", default=None)
-def viz(store_path, output, focus, depth, timeline, group_by, max_nodes, title) -> None:
+def viz(store_path, output, view, focus, depth, timeline, as_map, group_by, max_actors,
+        max_edges, max_nodes, title) -> None:
     """Write an interactive HTML page of the graph (works offline)."""
     from kg.graph import to_networkx
-    from kg.viz import render_graph_page, render_timeline_page
+    from kg.viz import render_graph_page, render_map_page
 
+    if timeline and as_map:
+        raise click.UsageError("--timeline and --map write different pages: choose one")
+    view = "timeline" if timeline else "map" if as_map else view
     with open_store(store_path, read_only=True) as store:
         graph = to_networkx(store)
     try:
-        if timeline:
-            path = render_timeline_page(graph, output, title=title or "kg timeline",
-                                        group_by=group_by)
+        if view == "map":
+            path = render_map_page(graph, output, title=title or "kg map", focus=focus,
+                                   depth=depth)
         else:
-            path = render_graph_page(graph, output, title=title or "kg graph", focus=focus,
-                                     depth=depth, max_nodes=max_nodes)
+            path = render_graph_page(graph, output, view=view, focus=focus, depth=depth,
+                                     group_by=group_by, max_actors=max_actors,
+                                     max_edges=max_edges, max_nodes=max_nodes,
+                                     title=title or ("kg timeline" if view == "timeline"
+                                                     else "kg graph"))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {path}")
@@ -421,21 +499,6 @@ def validate(store_path) -> None:
     for focus, path, message in report.violations[:50]:
         click.echo(f"{focus} {path}: {message}")
     raise click.ClickException(f"{len(report.violations)} SHACL violations")
-
-
-def _add_optional_commands() -> None:
-    from kg.evaluate.cli import eval_command
-
-    main.add_command(eval_command)
-    try:
-        from kg.serve import push_command, serve_command
-    except ImportError:
-        return
-    main.add_command(serve_command)
-    main.add_command(push_command)
-
-
-_add_optional_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,10 +11,12 @@ so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the grap
   ``label`` and ``mentions`` (int); when known ``country_code``, ``date`` (ISO 8601 text:
   ``2025-11-24``, ``2025-11`` or ``2025``), ``date_precision`` (day | month | year),
   ``date_basis`` (events: text, context, publication or linked), ``quote``, ``speaker``,
-  ``kind_of_statement``; ``aliases`` and ``roles`` as text joined by :data:`LIST_SEPARATOR`
-  (read back with :func:`list_attr`); ``evidence``, a JSON array of at most 5 objects with
-  article, title, sentence, start, end (read back with :func:`evidence_attr`). A value that is
-  not known is left out, never ``None`` or ``""``.
+  ``kind_of_statement``; for a located Place or Country ``lat`` and ``lon`` (float, WGS84),
+  ``geonames`` and ``wikidata`` (entity IRIs); ``aliases`` and ``roles`` as text joined by
+  :data:`LIST_SEPARATOR` (read back with :func:`list_attr`); ``evidence``, a JSON array of at
+  most 5 objects with article, title, url (the article's address, "" when unknown), sentence,
+  start, end (read back with :func:`evidence_attr`). A value that is not known is left out,
+  never ``None`` or ``""``.
 * edges keyed by a stable id unique in the graph (``"said:…"``); always ``label`` ("said",
   "about", "took_part_in", "located_in", "holds_role"), ``evidence`` (the sentence) and
   ``article``; when known ``date``, ``stance`` (about), ``role`` (took_part_in: agent, target or
@@ -44,12 +46,17 @@ LIST_SEPARATOR = " | "
 RELATIONS = ("said", "about", "took_part_in", "located_in", "holds_role")
 
 _ACTORS = """
-SELECT ?a ?name ?type ?count ?code WHERE {
+SELECT ?a ?name ?type ?count ?code ?lat ?lon ?geonames ?wikidata WHERE {
   ?a a kg:Actor ; kg:name ?name ; a ?cls .
   FILTER(?cls != kg:Actor && STRSTARTS(STR(?cls), STR(kg:)))
   BIND(STRAFTER(STR(?cls), STR(kg:)) AS ?type)
   OPTIONAL { ?a kg:mentionCount ?count }
   OPTIONAL { ?a kg:countryCode ?code }
+  OPTIONAL { ?a schema:geo ?point . ?point geo:lat ?lat ; geo:long ?lon }
+  OPTIONAL { ?a owl:sameAs ?geonames
+             FILTER(STRSTARTS(STR(?geonames), "https://sws.geonames.org/")) }
+  OPTIONAL { ?a owl:sameAs ?wikidata
+             FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
 }
 """
 _ALIASES = "SELECT DISTINCT ?a ?alias WHERE { ?a a kg:Actor ; skos:altLabel ?alias }"
@@ -64,15 +71,17 @@ SELECT DISTINCT ?person ?role ?title ?org ?orgName ?sentence ?art WHERE {
 } ORDER BY ?role ?art ?sentence
 """
 _MENTIONS = """
-SELECT ?a ?art ?title ?sentence ?start ?end WHERE {
+SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
   ?a kg:hasMention ?m .
   ?m kg:mentionedIn ?art ; kg:startOffset ?start ; kg:endOffset ?end .
   OPTIONAL { ?m kg:sentenceText ?sentence }
   OPTIONAL { ?art schema:headline ?title }
+  OPTIONAL { ?art schema:url ?url }
 } ORDER BY ?a ?art ?start
 """
 _EVENTS = """
-SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?end WHERE {
+SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
+WHERE {
   ?e a kg:Event ; kg:eventType ?etype .
   GRAPH ?g {  # one row per report: an event several articles report has a label in each
     ?e kg:label ?label ; kg:mentionedIn ?art .
@@ -85,6 +94,7 @@ SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?sentence ?start ?en
     OPTIONAL { ?e kg:endOffset ?end }
   }
   OPTIONAL { ?art schema:headline ?title }
+  OPTIONAL { ?art schema:url ?url }
 } ORDER BY ?e ?art ?start
 """
 _EVENT_ACTORS = """
@@ -98,7 +108,8 @@ SELECT DISTINCT ?e ?a ?role WHERE {
 }
 """
 _STATEMENTS = """
-SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?sentence ?start ?end
+SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?url ?sentence
+  ?start ?end
 WHERE {
   ?s a kg:Statement ; kg:quote ?quote ; kg:statementKind ?kind ; kg:mentionedIn ?art .
   OPTIONAL { ?s kg:speaker ?speaker }
@@ -109,6 +120,7 @@ WHERE {
   OPTIONAL { ?s kg:startOffset ?start }
   OPTIONAL { ?s kg:endOffset ?end }
   OPTIONAL { ?art schema:headline ?title }
+  OPTIONAL { ?art schema:url ?url }
 }
 """
 _ABOUT = """
@@ -167,6 +179,7 @@ def _evidence(row: dict[str, Any]) -> dict[str, Any]:
         "article": article_id_of(row["art"]) if row.get("art") is not None else None,
         "title": _text(row.get("title")) or "",
         "sentence": _text(row.get("sentence")) or "",
+        "url": _text(row.get("url")) or "",
         "start": int(row["start"]) if row.get("start") is not None else None,
         "end": int(row["end"]) if row.get("end") is not None else None,
     }
@@ -198,6 +211,10 @@ def _add_actors(G: nx.MultiDiGraph, store: KGStore) -> None:
         node = _base_node("actor", str(r["type"]), str(r["name"]))
         node["mentions"] = int(r["count"] or 0)
         node["country_code"] = _text(r["code"])
+        if r["lat"] is not None and r["lon"] is not None:
+            node["lat"], node["lon"] = float(r["lat"]), float(r["lon"])
+        node["geonames"] = _text(r["geonames"])
+        node["wikidata"] = _text(r["wikidata"])
         G.add_node(iri, **node)
     for r in store.query(_ALIASES):
         aliases = G.nodes[str(r["a"])]["aliases"] if str(r["a"]) in G else None

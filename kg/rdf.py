@@ -13,8 +13,9 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Literal, Namespace, URIRef
 
+from kg.geo import Location
 from kg.model import Article, Entity, Event, Extraction, Mention, Role, Statement, digest
 
 KG = Namespace("https://w3id.org/kg/ontology#")
@@ -25,6 +26,7 @@ SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 ORG = Namespace("http://www.w3.org/ns/org#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 #: Prefixes for serialisations and SPARQL (prefix → namespace IRI).
 PREFIXES: dict[str, str] = {
@@ -36,6 +38,8 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "skos": str(SKOS),
     "org": str(ORG),
+    "geo": str(GEO),
+    "owl": str(OWL),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),
@@ -76,6 +80,12 @@ def actor_iri(entity_id: str) -> URIRef:
 def entity_id_of(iri: str) -> str:
     """Return the entity id of an actor IRI (inverse of :func:`actor_iri`)."""
     return unquote(str(iri).removeprefix(str(KGID) + "actor/"))
+
+
+def geo_iri(actor: str) -> URIRef:
+    """Return the IRI of an actor's point (``…/id/geo/place/geneva`` for the actor
+    ``…/id/actor/place/geneva``)."""
+    return KGID["geo/" + _safe(entity_id_of(actor))]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -412,6 +422,28 @@ def actor_triples(entities: Iterable[Entity]) -> list[Triple]:
         if e.country_code:
             out.append((node, KG.countryCode, _str(e.country_code)))
     return _unique(out)
+
+
+def location_triples(actor: str, location: Location) -> list[Triple]:
+    """Return where an actor is: ``schema:geo`` a point with W3C WGS84 ``geo:lat`` /
+    ``geo:long`` (and schema.org's latitude / longitude), how it was chosen
+    (``kg:locationBasis``), and ``owl:sameAs`` its GeoNames feature and Wikidata item."""
+    node, point = URIRef(actor), geo_iri(actor)
+    lat = Literal(f"{location.lat:.5f}", datatype=XSD.decimal)
+    lon = Literal(f"{location.lon:.5f}", datatype=XSD.decimal)
+    out: list[Triple] = [
+        (node, SCHEMA.geo, point),
+        (point, RDF.type, SCHEMA.GeoCoordinates),
+        (point, RDF.type, GEO.Point),
+        (point, GEO.lat, lat),
+        (point, GEO.long, lon),
+        (point, SCHEMA.latitude, lat),
+        (point, SCHEMA.longitude, lon),
+        (point, KG.locationBasis, _str(location.basis)),
+    ]
+    out += [(node, OWL.sameAs, URIRef(iri))
+            for iri in (location.geonames_iri, location.wikidata_iri) if iri]
+    return out
 
 
 def ontology_dir() -> Path:

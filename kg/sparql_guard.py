@@ -213,6 +213,14 @@ def describe_syntax_error(text: str, error: Exception, what: str = "query") -> s
     offset = _offset(text, line, column)
     token = re.match(r"\S{1,30}", text[offset:].lstrip())
     expected = _expected(match.group(3))
+    if not token:  # Oxigraph gave up at the end: find where the broken part starts
+        start = _failing_part(text, what)
+        if start is not None:
+            line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+            near = " ".join(text[start:].split())[:30]
+            return (f"malformed SPARQL {what} at line {line}, column {column}, near {near!r}:"
+                    " this part is incomplete or not valid SPARQL"
+                    + (f" ({expected})" if expected else ""))
     if token:
         where = f"at line {line}, column {column}, near {token.group()!r}"
     else:
@@ -220,3 +228,31 @@ def describe_syntax_error(text: str, error: Exception, what: str = "query") -> s
         last = f" after {before[-1][-30:]!r}" if before else ""
         where = f"at the end of the {what}{last} (unfinished?)"
     return f"malformed SPARQL {what} {where}" + (f": {expected}" if expected else "")
+
+
+#: Longest text given to rdflib's (pure Python) parser to locate an error.
+_LOCATE_LIMIT = 20_000
+
+
+def _failing_part(text: str, what: str) -> int | None:
+    """Return the offset where rdflib's SPARQL parser stops on ``text`` (the start of the
+    pattern or clause it cannot read), or ``None``.
+
+    Oxigraph reports an unfinished triple or expression at the very end of the query; rdflib's
+    grammar fails at the start of the part that is broken, which is where a person looks.
+
+    >>> _failing_part("SELECT ?x WHERE { ?x ?y }", "query")
+    18
+    """
+    if len(text) > _LOCATE_LIMIT:
+        return None
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        (parseQuery if what == "query" else parseUpdate)(text)
+    except ParseException as exc:
+        return exc.loc if text[exc.loc:].strip() else None
+    except Exception:  # noqa: BLE001 - any other complaint of rdflib's: no location from it
+        return None
+    return None

@@ -50,6 +50,7 @@ from kg.rdf import (
     role_triples,
 )
 from kg.sparql_guard import QueryRefused, check_query, describe_syntax_error
+from kg.store_geo import refresh_locations
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
@@ -411,6 +412,7 @@ class KGStore:
             ),
             prefixes=PREFIXES,
         )
+        refresh_locations(self.ox, affected)
         return written
 
     def _name_upgrades(self, entities: Iterable[Entity]) -> list[str]:
@@ -504,6 +506,7 @@ class KGStore:
             + self._actor_upkeep(affected),
             prefixes=PREFIXES,
         )
+        refresh_locations(self.ox, affected)
         return True
 
     # -- queries --------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -80,8 +79,9 @@ def test_graph_shows_one_event_with_both_reports(tmp_path: Path):
 
 
 def test_an_error_in_a_later_article_keeps_the_articles_before_it(tmp_path: Path, monkeypatch):
-    build_module = importlib.import_module("kg.build")  # kg.build is also the API function
-    real = build_module.extract_articles
+    import kg.pipeline
+
+    real = kg.pipeline.extract_articles
 
     def failing_after_first(articles, nlp=None):
         for number, extraction in enumerate(real(articles, nlp=nlp)):
@@ -89,7 +89,7 @@ def test_an_error_in_a_later_article_keeps_the_articles_before_it(tmp_path: Path
                 raise RuntimeError("extraction failed")
             yield extraction
 
-    monkeypatch.setattr(build_module, "extract_articles", failing_after_first)
+    monkeypatch.setattr(kg.pipeline, "extract_articles", failing_after_first)
     (tmp_path / "a.txt").write_text(DATED, encoding="utf-8")
     (tmp_path / "b.txt").write_text(UNDATED, encoding="utf-8")
     with KGStore.open(None) as store:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.evaluate.adapters import GoldDoc, GoldEntity, GoldEvent, load_gold
+from kg.evaluate.adapters import GoldDoc, GoldEntity, GoldEvent, GoldQuote, load_gold
 from kg.evaluate.baseline import (
     baseline_entities,
     baseline_quotes,
@@ -100,6 +100,22 @@ def test_score_document_on_plain_gold(tmp_path):
     assert scores["speakers"] == Rate(1, 1)
     assert scores["date_recall"] == Rate(1, 1)
     assert "event_date_hit" not in scores
+
+
+def test_speaker_accuracy_is_also_split_into_full_and_partial_quotes():
+    text = 'Ann Roe said: "We will fix every road." Bo Lin called it "a very bad plan".'
+    gold = GoldDoc("d", text, quotes=(
+        GoldQuote("We will fix every road.", "Ann Roe", 14, 37, direct="full"),
+        GoldQuote("a very bad plan", "Bo Lin", 56, 71, direct="partial")),
+        parts=frozenset({"quotes"}), dataset="polnear")
+    pred = {"statements": [
+        {"kind": "direct", "quote": "We will fix every road.", "speaker": "Ann Roe",
+         "start": 14, "end": 37},
+        {"kind": "direct", "quote": "a very bad plan", "speaker": "Ann Roe", "start": 56,
+         "end": 71}]}
+    scores = score_document(gold, pred)
+    assert (scores["speakers"], scores["speakers_full"], scores["speakers_partial"]) == (
+        Rate(1, 2), Rate(1, 1), Rate(0, 1))
 
 
 def test_score_document_on_mention_gold_uses_annotated_region():

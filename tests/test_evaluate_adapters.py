@@ -74,12 +74,15 @@ def polnear_record() -> dict:
         _span(t, "It is too late for that.")
     return {
         "id": "p1", "title": "Vote Day", "text": t, "date": "2016-10-01",
+        "quotes": [{"ann_id": "E1", "direct": "partial"}, {"ann_id": "E2", "direct": "full"},
+                   {"ann_id": "E3", "direct": "full"}],
         "direct_quotes": [
             {"quote": "we will fix every road", "speaker": "The mayor", "start": q1[0],
-             "end": q1[1], "n_words": 5},
-            {"quote": "No.", "speaker": "Ms. Roe", "start": q2[0], "end": q2[1], "n_words": 1},
+             "end": q1[1], "n_words": 5, "ann_id": "E1"},
+            {"quote": "No.", "speaker": "Ms. Roe", "start": q2[0], "end": q2[1], "n_words": 1,
+             "ann_id": "E2"},
             {"quote": "It is too late for that.", "speaker": "she", "start": q3[0],
-             "end": q3[1], "n_words": 6},
+             "end": q3[1], "n_words": 6, "ann_id": "E3"},
         ],
     }
 
@@ -124,8 +127,9 @@ def test_polnear_keeps_direct_quotes_of_three_words(tmp_path):
     gold = load_gold(write_jsonl(tmp_path / "x.jsonl", [polnear_record()]))
     doc = gold.docs[0]
     assert gold.dataset == "polnear"
-    assert [(q.quote, q.speaker) for q in doc.quotes] == [
-        ("we will fix every road", "The mayor"), ("It is too late for that.", "she")]
+    assert [(q.quote, q.speaker, q.direct) for q in doc.quotes] == [
+        ("we will fix every road", "The mayor", "partial"),
+        ("It is too late for that.", "she", "full")]
     assert all(doc.text[q.start:q.end] == q.quote for q in doc.quotes)
     assert doc.parts == {"quotes"}
 

@@ -15,6 +15,7 @@ from kg.evaluate.metrics import (
     date_precision,
     date_scores,
     date_value_matches,
+    description_matches,
     duplicate_entity_rate,
     duplicate_mention_rate,
     entity_mention_score,
@@ -199,10 +200,34 @@ def test_is_named_speaker(speaker, named):
     ("predicted", "gold", "right"),
     [("Barack Obama", "Mr. Obama", True), ("Clinton", "Hillary Clinton", True),
      ("New York Post", "The New York Post", True), ("Donald Trump", "Mike Pence", False),
-     (None, "Trump", False), ("Marco Rubio", "Rubio's", True)],
+     (None, "Trump", False), ("Marco Rubio", "Rubio's", True),
+     # a name in apposition after a description, a title with "of", a reflexive, initials
+     ("Dana Feld", "The club's general manager, Dana Feld", True),
+     ("Dana Feld", "The club's general manager, Ann Roe", False),
+     ("Jon Vik", "Secretary of Homeland Security Jon Vik", True),
+     ("Mark Penn", "Penn himself", True),
+     ("International Monetary Fund", "the IMF", True),
+     ("National Urban League", "Ann Roe, the chief executive of the National Urban League",
+      False)],
 )
 def test_speaker_matches(predicted, gold, right):
     assert speaker_matches(predicted, gold) is right
+
+
+@pytest.mark.parametrize(
+    ("description", "gold", "right"),
+    [("The Indiana governor", "The Indiana governor", True),
+     ("a spokesman", "a spokesman for Acme", True),
+     ("Officials", "Officials at the port authority, a state agency,", True),
+     ("the Milwaukee Courier Sentinel", "the Sentinel", True),
+     ("the former secretary of state", "the former secretary of state", True),
+     ("The company", "The company's chief executive, Ann Roe", False),
+     ("a senior official", "a White House official", False),
+     ("the IMF report", "the IMF", False),
+     (None, "The Indiana governor", False)],
+)
+def test_description_matches(description, gold, right):
+    assert description_matches(description, gold) is right
 
 
 def test_speaker_accuracy_counts_named_gold_only():
@@ -210,6 +235,15 @@ def test_speaker_accuracy_counts_named_gold_only():
              (GoldQuote("q", "Warren"), PredictedQuote("q", "Sanders")),
              (GoldQuote("q", "he"), PredictedQuote("q", "Obama"))]
     assert speaker_accuracy(pairs) == Rate(1, 2)
+
+
+def test_speaker_accuracy_takes_the_description_kg_reports():
+    pairs = [(GoldQuote("q", "The Ohio governor"),
+              PredictedQuote("q", "Mark Penn", description="the Ohio governor")),
+             (GoldQuote("q", "A Dow spokeswoman"),
+              PredictedQuote("q", None, description="A Dow spokeswoman")),
+             (GoldQuote("q", "A Dow spokeswoman"), PredictedQuote("q", None))]
+    assert speaker_accuracy(pairs) == Rate(2, 3)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 from records import (
     GENEVA,
+    GENEVA_ID,
     IMG_GROUP_ID,
     RUBIO_ID,
     RUSSIA_ID,
@@ -23,7 +24,7 @@ from kg.rdf import actor_iri, event_iri, statement_iri
 REQUIRED_KEYS = {"kind", "type", "label", "mentions"}
 NODE_KEYS = REQUIRED_KEYS | {
     "aliases", "roles", "country_code", "date", "date_precision", "date_basis", "quote",
-    "speaker", "kind_of_statement", "evidence",
+    "speaker", "kind_of_statement", "evidence", "lat", "lon", "geonames", "wikidata",
 }
 
 
@@ -38,7 +39,7 @@ def test_every_node_has_the_contract_attributes_as_scalars(G: nx.MultiDiGraph) -
         assert REQUIRED_KEYS <= set(data) <= NODE_KEYS
         assert data["kind"] in {"actor", "event", "statement"}
         assert isinstance(data["mentions"], int)
-        assert all(isinstance(v, str | int) and v != "" for v in data.values()), data
+        assert all(isinstance(v, str | int | float) and v != "" for v in data.values()), data
         assert len(evidence_attr(data.get("evidence"))) <= 5
 
 
@@ -61,6 +62,22 @@ def test_person_node(G: nx.MultiDiGraph) -> None:
 def test_country_node(G: nx.MultiDiGraph) -> None:
     us = G.nodes[str(actor_iri(US_ID))]
     assert (us["type"], us["country_code"], list_attr(us["aliases"])) == ("Country", "US", ["US"])
+    assert (us["geonames"], us["wikidata"]) == (
+        "https://sws.geonames.org/6252001/", "http://www.wikidata.org/entity/Q30")
+    assert 25 < us["lat"] < 50 and -125 < us["lon"] < -65
+
+
+@pytest.mark.parametrize(("actor", "geonames", "lat", "lon"), [
+    (GENEVA_ID, 2660646, 46.2, 6.15),  # 201,000 people beat Geneva, US (22,000 + US named)
+    (TERNOPIL_ID, 691650, 49.55, 25.59),
+])
+def test_place_node_has_its_location(G: nx.MultiDiGraph, actor: str, geonames: int,
+                                     lat: float, lon: float) -> None:
+    node = G.nodes[str(actor_iri(actor))]
+    assert node["geonames"] == f"https://sws.geonames.org/{geonames}/"
+    assert "wikidata" not in node
+    assert node["lat"] == pytest.approx(lat, abs=0.01)
+    assert node["lon"] == pytest.approx(lon, abs=0.01)
 
 
 def test_event_node(G: nx.MultiDiGraph) -> None:

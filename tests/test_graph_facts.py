@@ -35,6 +35,8 @@ from kg.model import (
 )
 from kg.rdf import example_queries
 from kg.store import KGStore
+from kg.viz.actors import actor_network
+from kg.viz.corpus import corpus_payload
 from kg.viz.data import graph_payload
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +68,26 @@ def page_edges(G: nx.MultiDiGraph) -> Counter:
     payload = graph_payload(G, title="t")
     ids = [n["id"] for n in payload["nodes"]]
     return Counter((e[2], ids[e[0]], ids[e[1]]) for e in payload["edges"])
+
+
+def assert_actor_links_are_facts(G: nx.MultiDiGraph, facts: Counter) -> None:
+    """Each link of the actor network lists its supporting facts, each a fact of the store;
+    every role and every statement about another actor than its speaker backs some link."""
+    net = actor_network(G, max_actors=10**6, max_edges=10**6)
+    used = set()
+    for edge in net.edges:
+        assert edge.facts and edge.items
+        assert all(f in facts for f in edge.facts), edge
+        used.update(edge.facts)
+    said = {(v, u) for rel, u, v in facts if rel == "said"}  # statement → speaker
+    wanted = {f for f in facts if f[0] == "holds_role" and f[1] != f[2]}
+    wanted |= {f for f in facts if f[0] == "about"
+               and any(s == f[1] and sp != f[2] for s, sp in said)}
+    assert wanted <= used
+    page = corpus_payload(G, title="t", max_actors=10**6, max_edges=10**6)
+    ids = [a["id"] for a in page["actors"]]
+    assert sorted((e[2], ids[e[0]], ids[e[1]]) for e in page["edges"]) == sorted(
+        (e.relation, e.source, e.target) for e in net.edges)
 
 
 def export_edges(G: nx.MultiDiGraph, tmp_path: Path, writer, reader) -> Counter:
@@ -102,6 +124,7 @@ def assert_edges_are_facts(store: KGStore, tmp_path: Path) -> None:
     G = to_networkx(store)
     assert graph_edges(G) == facts
     assert page_edges(G) == facts
+    assert_actor_links_are_facts(G, facts)
     assert export_edges(G, tmp_path, write_graphml, nx.read_graphml) == facts
     assert export_edges(G, tmp_path, write_gexf, nx.read_gexf) == facts
     assert export_edges(G, tmp_path, nx.write_graphml, nx.read_graphml) == facts

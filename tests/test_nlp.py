@@ -32,6 +32,15 @@ def test_pipeline_has_kg_components_in_order(nlp):
     assert [n for n in names if n in KG_COMPONENTS] == list(KG_COMPONENTS)
 
 
+def test_the_ruler_patterns_are_added_without_leaving_a_pipe_switched_off(nlp, monkeypatch):
+    monkeypatch.delenv("KG_DISABLE", raising=False)
+    assert {"tok2vec", "tagger", "parser", "ner", "kg_boilerplate", "kg_entity_ruler",
+            *KG_COMPONENTS} <= set(nlp.pipe_names)  # pipe_names: the enabled ones
+    assert nlp.disabled == ["senter"]  # as the model comes (the parser splits sentences)
+    doc = nlp("Officials of the Ukrainian Presidential Office met in Kyiv.")
+    assert ("Ukrainian Presidential Office", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_cli_unknown_model_is_one_line(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Title\n\nMarco Rubio met Russian officials.\n", encoding="utf-8")

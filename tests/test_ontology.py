@@ -10,11 +10,19 @@ from rdflib.namespace import SKOS
 from records import extractions, sample_store
 
 from kg.lexicon import EVENT_TYPES
-from kg.rdf import KG, actor_triples, example_queries, extraction_triples, ontology_dir
+from kg.rdf import (
+    KG,
+    actor_triples,
+    example_queries,
+    extraction_triples,
+    location_triples,
+    ontology_dir,
+)
 from kg.store import KGStore
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 BASE = "https://w3id.org/kg/ontology"
+GEO_NS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +57,17 @@ def test_mapping_uses_only_declared_terms(onto: Graph) -> None:
         for triple in [*extraction_triples(ex, "2025-01-01T00:00:00"), *actor_triples(ex.entities)]:
             used |= {t for t in triple if isinstance(t, URIRef) and str(t).startswith(BASE)}
     assert used - declared == set()
+
+
+def test_location_triples_use_declared_terms(onto: Graph) -> None:
+    from kg.geo import country_location
+
+    triples = location_triples("https://w3id.org/kg/id/actor/country/ukraine",
+                               country_location("UA"))
+    used = {p for _, p, _ in triples} | {o for _, p, o in triples if p == RDF.type}
+    declared = {s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    assert used - declared == {RDF.type, OWL.sameAs}  # built into RDF and OWL
+    assert {URIRef(GEO_NS + "lat"), URIRef(GEO_NS + "long"), KG.locationBasis} <= used
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""``kg push`` into a real Oxigraph server (PyPI package ``oxigraph``) on a loopback port."""
+"""``kg push`` into real servers on loopback ports: Oxigraph server (PyPI package ``oxigraph``)
+and, when installed, Virtuoso (Debian ``virtuoso-opensource``), which asks for Digest auth."""
 
 from __future__ import annotations
 
@@ -37,17 +38,27 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_ready(url: str, process: subprocess.Popen, limit: float = 20.0) -> None:
+def _wait_ready(query_url: str, process: subprocess.Popen, limit: float = 20.0) -> None:
+    """Wait until the SPARQL endpoint at ``query_url`` answers ``ASK {}``."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"oxigraph server exited with {process.returncode}")
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
         try:
-            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            urllib.request.urlopen(query_url + "?query=ASK%7B%7D", timeout=1).read()
             return
         except (URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    raise RuntimeError(f"oxigraph server not ready after {limit} s")
+            time.sleep(0.2)
+    raise RuntimeError(f"{process.args[0]} not ready after {limit} s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 @pytest.fixture()
@@ -62,15 +73,10 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(url, process)
+        _wait_ready(url + "/query", process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        _stop(process)
 
 
 @pytest.fixture()
@@ -258,3 +264,113 @@ def test_example_queries_answer_the_same_remotely(oxigraph_server: str, store_di
         remote.addParameter("union-default-graph", "")
         rows = remote.query().convert()["results"]["bindings"]
         assert rows == _local_rows(store_dir, query["sparql"]), query["name"]
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {db}/kg.db
+ErrorLogFile = {db}/kg.log
+LockFile = {db}/kg.lck
+TransactionFile = {db}/kg.trx
+xa_persistent_file = {db}/kg.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {db}/kg-temp.db
+TransactionFile = {db}/kg-temp.trx
+[Parameters]
+ServerPort = {sql_port}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = ., {vad}
+VADInstallDir = {vad}/
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = {http_port}
+ServerRoot = {vsp}
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+VIRTUOSO_SHARE = Path("/usr/share/virtuoso-opensource-7")
+VIRTUOSO_USER = ("dba", "dba")  # the account a fresh Virtuoso database is created with
+
+
+@pytest.fixture(scope="module")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh Virtuoso (open source, as Debian packages it) on loopback ports."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        pytest.skip("Virtuoso not installed (apt-get install virtuoso-opensource)")
+    db = tmp_path_factory.mktemp("virtuoso")
+    http_port = _free_port()
+    ini = db / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(
+        db=db, sql_port=_free_port(), http_port=http_port, vad=VIRTUOSO_SHARE / "vad",
+        vsp=Path("/var/lib/virtuoso-opensource-7/vsp")))
+    process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=db,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}"
+    try:
+        _wait_ready(url + "/sparql", process, limit=120.0)
+        yield url
+    finally:
+        _stop(process)
+
+
+def _virtuoso_push(url: str, store: Path, *flags: str) -> str:
+    args = ["--store", str(store), "--endpoint", url + "/sparql",
+            "--graph-store", url + "/sparql-graph-crud-auth",
+            "--user", VIRTUOSO_USER[0], "--password", VIRTUOSO_USER[1], *flags]
+    result = CliRunner().invoke(push_command, args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _virtuoso_rows(url: str, query: str) -> list[str]:
+    """Rows as comparable strings: value and datatype of each binding, sorted (Virtuoso's
+    default graph is the union of all graphs, as kg's is)."""
+    client = SPARQLWrapper(url + "/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    return _comparable(client.query().convert()["results"]["bindings"])
+
+
+def _comparable(rows: list[dict]) -> list[str]:
+    return sorted(json.dumps({k: (v["value"], v.get("datatype")) for k, v in row.items()},
+                             sort_keys=True) for row in rows)
+
+
+def test_virtuoso_answers_every_example_query_as_local(virtuoso_server: str,
+                                                      store_dir: Path) -> None:
+    from kg.rdf import example_queries
+
+    output = _virtuoso_push(virtuoso_server, store_dir)
+    assert output.startswith("pushed ")  # Digest auth answered, counts verified
+    for query in example_queries():
+        local = _comparable(_local_rows(store_dir, query["sparql"]))
+        assert _virtuoso_rows(virtuoso_server, query["sparql"]) == local, query["name"]
+
+
+def test_virtuoso_mirror_deletes_removed_article(virtuoso_server: str, store_dir: Path) -> None:
+    _virtuoso_push(virtuoso_server, store_dir)
+    removed = extractions()[0].article.id
+    result = CliRunner().invoke(main, ["remove", removed, "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    output = _virtuoso_push(virtuoso_server, store_dir)
+    assert "deleted 1 removed graphs" in output
+    graphs = set(_virtuoso_rows(virtuoso_server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    assert not any(str(article_graph_iri(removed)) in row for row in graphs)
+    assert any(str(article_graph_iri(extractions()[1].article.id)) in row for row in graphs)
+
+
+def test_virtuoso_wrong_password_is_one_line(virtuoso_server: str, store_dir: Path) -> None:
+    args = ["--store", str(store_dir), "--endpoint", virtuoso_server + "/sparql",
+            "--graph-store", virtuoso_server + "/sparql-graph-crud-auth",
+            "--user", "dba", "--password", "not-the-password"]
+    result = CliRunner().invoke(push_command, args)
+    assert result.exit_code != 0
+    assert "401" in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output

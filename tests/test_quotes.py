@@ -163,6 +163,9 @@ def test_multi_paragraph_quote_takes_the_speaker_of_its_last_paragraph(nlp):
      'said.', "person/anna-berg"),
     ('Peter Lund met Anna Berg in Oslo. "We will not give up the northern islands," he said.',
      "person/peter-lund"),
+    # "she" is the woman who spoke, not the man named after her; a title heads her name
+    ('Fund director Christine Lagarde warned that the Peter Lund plan would hurt trade. She '
+     'said it would lead to "losers on both sides of the border".', "person/christine-lagarde"),
     ('Kremlin spokesman Dmitry Peskov spoke on Monday. Later, the Kremlin spokesman said: '
      '"The proposal is not acceptable to us at all."', "person/dmitry-peskov"),
     ('"We agreed to keep working on the points of the plan," the Ukrainian Presidential Office '
@@ -266,10 +269,12 @@ def test_reported_speech_layouts(nlp, text, speaker, content):
      "country/russia", "negative", "dragging out the war in the east"),
     ("Foreign Minister Anna Berg, for her part, accused Russia of dragging out the war.",
      "country/russia", "negative", "dragging out the war"),
-    ("Foreign Minister Anna Berg criticized China for its silence on the war.",
-     "country/china", "negative", "its silence on the war"),
-    ("Foreign Minister Anna Berg praised Germany for its steady support.",
+    ("Foreign Minister Anna Berg criticized China for its silence on the war in a speech on "
+     "Monday.", "country/china", "negative", "its silence on the war"),
+    ("In a statement, Foreign Minister Anna Berg praised Germany for its steady support.",
      "country/germany", "positive", "its steady support"),
+    ("Foreign Minister Anna Berg blamed China for the collapse of the talks.",
+     "country/china", "negative", "the collapse of the talks"),
 ])
 def test_reported_speech_stance_toward_object(nlp, text, target, polarity, content):
     [s] = _reported(nlp, text)
@@ -277,6 +282,16 @@ def test_reported_speech_stance_toward_object(nlp, text, target, polarity, conte
     assert (target, polarity) in s.stances
     assert target in s.about_ids
     assert s.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "European governments criticized the draft for leaning heavily toward Russian demands.",
+    "Foreign Minister Anna Berg praised Germany for its steady support of the fleet.",
+    "The union slammed the company for the closure of the northern mill.",
+    "Anna Berg thanked the volunteers for their work during the long winter storms.",
+])
+def test_criticism_clause_without_speech_act_is_no_statement(nlp, text):
+    assert _reported(nlp, text) == []
 
 
 def test_adverbial_is_never_reported_content(nlp):
@@ -345,6 +360,117 @@ def test_description_with_other_place_is_not_resolved(nlp):
     _, direct = _direct(nlp, text)
     assert [(s.speaker_id, s.speaker_description) for s in direct] == [
         (None, "the Ohio governor")]
+
+
+# --- every quote its own speaker: coordination, reported speech, governments ---------------
+
+#: (text, a piece of the quote, speaker id, speaker description)
+CLAUSE_SPEAKERS = [
+    # each clause of a coordination has its own cue and speaker
+    ('Fisheries minister Ola Berg met officials on Thursday. Brussels warned on Friday '
+     'there would be "no exceptions" and Berg confirmed "the quotas start in May".',
+     "no exceptions", "organization/european-union", "Brussels"),
+    ('Fisheries minister Ola Berg met officials on Thursday. Brussels warned on Friday '
+     'there would be "no exceptions" and Berg confirmed "the quotas start in May".',
+     "the quotas start", "person/ola-berg", None),
+    ('Anna Holm said the talks were "very difficult" but Peter Lund insisted "a deal is '
+     'close".', "a deal is close", "person/peter-lund", None),
+    # partial quotes as objects or complements of a cue in reported speech
+    ('Anna Holm, the fisheries commissioner, met Ola Berg. Holm confirmed "the new limits '
+     'apply from June".', "the new limits", "person/anna-holm", None),
+    ('Anna Holm, the fisheries commissioner, met Ola Berg on Monday. The commissioner also '
+     'praised it as a "workable plan".', "workable plan", "person/anna-holm",
+     "The commissioner"),
+    ('Harry Lund, a senator, met Anna Holm. In recent weeks, Lund has gone after Holm as a '
+     '"danger to every fishing town".', "danger to every", "person/harry-lund", None),
+    ('Anna Holm spoke to fishermen in Tromso. She said that if talks failed, "nobody would '
+     'fish at all" this year.', "nobody would fish", "person/anna-holm", None),
+    # capitals and seats of government stand for the government
+    ('Oslo warned on Monday that the new quotas were "a step too far".', "a step too far",
+     "country/norway", "Oslo"),
+    ('The Kremlin said the plan was "dead on arrival".', "dead on arrival", "country/russia",
+     "The Kremlin"),
+    ('Beijing responded that "trade must remain open to all".', "trade must remain",
+     "country/china", "Beijing"),
+    ('Washington said it would "review every option" before the summit.', "review every",
+     "country/united-states", "Washington"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece", "speaker", "description"), CLAUSE_SPEAKERS)
+def test_each_quote_has_the_speaker_of_its_own_clause(nlp, text, piece, speaker, description):
+    _, statements = _statements(nlp, text)
+    found = [s for s in statements if s.kind == "direct" and piece in s.text]
+    assert [(s.speaker_id, s.speaker_description) for s in found] == [(speaker, description)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Officials in Oslo said the deal was "almost done".', (None, "Officials")),
+    ('Talks in Moscow ended, and Anna Holm said the deal was "almost done".',
+     ("person/anna-holm", None)),
+])
+def test_a_place_speaks_for_a_government_only_as_the_subject_of_a_cue(nlp, text, speaker):
+    _, direct = _direct(nlp, text)
+    assert [(s.speaker_id, s.speaker_description) for s in direct] == [speaker]
+
+
+def test_government_speaker_is_an_actor_of_the_article(nlp):
+    doc, statements = _statements(nlp, 'Oslo warned that the new quotas were "a step too far".')
+    [s] = statements
+    info = doc._.kg_entities[s.speaker_id]
+    assert (info.name, info.type, info.country_code) == ("Norway", "Country", "NO")
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # a slogan alone on its line after someone's quote
+    ('"We will keep fishing," Ola Berg said on Monday.\n\n"Fish for the future"\n\n'
+     "Thousands marched in Bergen.", "Fish for the future"),
+    # a banner's words in a sentence with no cue, after narrative
+    ('"We will keep fishing," Ola Berg said on Monday.\n\nThousands marched in Bergen on '
+     'Tuesday. Banners reading "Hands off our boats" lined the harbour.', "Hands off"),
+    # a chant in its own paragraph after the writer's own sentences
+    ('"We will keep fishing," Ola Berg said on Monday.\n\nThousands marched in Bergen on '
+     'Tuesday. Anna Holm, a skipper, joined them.\n\n"No quotas without us!"', "No quotas"),
+])
+def test_quote_without_attribution_keeps_no_speaker(nlp, text, piece):
+    _, direct = _direct(nlp, text)
+    assert [(s.speaker_id, s.speaker_description) for s in direct if piece in s.text] == [
+        (None, None)]
+
+
+@pytest.mark.parametrize(("text", "piece", "speaker", "description"), [
+    # a description resolved to the person it names is kept as written
+    ('Indiana Gov. Mark Penn arrived on Friday. "We need a change of course now," the Indiana '
+     'governor said.', "We need a change", "person/mark-penn", "the Indiana governor"),
+    # a body's description speaks for the country named in it
+    ('Russia\'s foreign ministry said the offer was "not serious at all".', "not serious",
+     "country/russia", "Russia's foreign ministry"),
+    # a person's campaign or family is not that person
+    ('Ann Roe spoke in May. The Roe campaign said the poll was "badly flawed".', "badly flawed",
+     None, "The Roe campaign"),
+    # "be to blame" is no cue: the outer speaker keeps the quote
+    ('Indiana Gov. Mark Penn spoke. The Indiana governor said critics are to blame for focusing '
+     'on "every little thing he posts."', "every little thing", "person/mark-penn",
+     "The Indiana governor"),
+    # a stance verb is no cue ("the group backing Lee")
+    ('"Not ready yet," replied Ann Roe, adding that the firm needed to "get the fund going," a '
+     'reference to the Northern Fund, the group backing Lee.', "get the fund", "person/ann-roe",
+     None),
+    # "Name:" opening the line, then the quote
+    ('Ann Roe spoke to bankers.\n\nRoe: As senator, "I worked with all of them" in the city.',
+     "I worked with", "person/ann-roe", None),
+])
+def test_described_and_labelled_speakers(nlp, text, piece, speaker, description):
+    _, direct = _direct(nlp, text)
+    assert [(s.speaker_id, s.speaker_description) for s in direct if piece in s.text] == [
+        (speaker, description)]
+
+
+def test_quote_right_after_an_attributed_one_goes_on_with_its_speaker(nlp):
+    text = ('"We will keep fishing," Ola Berg said on Monday.\n\n'
+            '"The quotas are wrong and we will fight them in court."')
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct] == ["person/ola-berg", "person/ola-berg"]
 
 
 # --- speakers of harder layouts: (text, a piece of the quote, speaker) -----------------------

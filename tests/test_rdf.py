@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, XSD, BNode, Literal, URIRef
+from rdflib import OWL, RDF, XSD, BNode, Literal, URIRef
 from records import (
     BRUSSELS,
     GENEVA,
@@ -16,7 +16,10 @@ from records import (
     US_ID,
 )
 
+from kg.geo import Location
+from kg.model import entity_id
 from kg.rdf import (
+    GEO,
     KG,
     KGET,
     ORG,
@@ -35,6 +38,8 @@ from kg.rdf import (
     event_triples,
     event_type_iri,
     extraction_triples,
+    geo_iri,
+    location_triples,
     mention_iri,
     role_iri,
     role_triples,
@@ -245,3 +250,26 @@ def test_event_modality_confidence_and_main_event() -> None:
     assert (m, KG.confidence, Literal("0.30", datatype=XSD.decimal)) in triples
     assert all((statement_iri(s.id), KG.modality, Literal(s.modality)) in triples
                for s in GENEVA.statements)
+
+
+@pytest.mark.parametrize(("location", "same_as"), [
+    (Location(46.20222, 6.14569, 2660646, "population", "Geneva", "CH"),
+     {"https://sws.geonames.org/2660646/"}),
+    (Location(49.1597, 31.2528, 690791, "country", "Ukraine", "UA", "Q212"),
+     {"https://sws.geonames.org/690791/", "http://www.wikidata.org/entity/Q212"}),
+    (Location(-8.5, 179.2, None, "country", "Tuvalu", "TV", "Q672"),
+     {"http://www.wikidata.org/entity/Q672"}),
+])
+def test_location_triples(location: Location, same_as: set[str]) -> None:
+    actor = actor_iri(entity_id("Place", location.name))
+    triples = set(location_triples(str(actor), location))
+    point = geo_iri(str(actor))
+    assert str(point) == str(actor).replace("/actor/", "/geo/")
+    assert (actor, SCHEMA.geo, point) in triples
+    assert {(point, RDF.type, GEO.Point), (point, RDF.type, SCHEMA.GeoCoordinates)} <= triples
+    lat = Literal(f"{location.lat:.5f}", datatype=XSD.decimal)
+    assert {(point, GEO.lat, lat), (point, SCHEMA.latitude, lat)} <= triples
+    assert (point, GEO.long, Literal(f"{location.lon:.5f}", datatype=XSD.decimal)) in triples
+    assert (point, KG.locationBasis, Literal(location.basis)) in triples
+    assert {str(o) for s, p, o in triples if p == OWL.sameAs} == same_as
+    assert not any(isinstance(t, BNode) for triple in triples for t in triple)

@@ -345,7 +345,7 @@ def test_query_page_lists_examples_without_innerhtml(endpoint: str) -> None:
     assert not re.search(r'(src|href)="(https?:)?//', text)
 
 
-@pytest.mark.parametrize("path", ["/graph", "/timeline"])
+@pytest.mark.parametrize("path", ["/graph", "/timeline", "/facts"])
 def test_graph_pages_escape_article_text(endpoint: str, path: str) -> None:
     code, content_type, body = _get(endpoint + path)
     text = body.decode("utf-8")

@@ -4,6 +4,7 @@ description and Basic auth. Every server here is started by the test on a loopba
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import urllib.request
@@ -365,3 +366,37 @@ def test_rdflib_sparqlstore_reads_the_endpoint(server: KGServer, store: KGStore)
     names = sorted(str(row[0]) for row in remote.query(query))
     assert names == sorted(str(row["name"]) for row in store.query(query))
     assert "Marco Rubio" in names
+
+
+# --------------------------------------------------------------------------- answer cache
+
+CACHED_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://example.org/c> { ?s ?p ?o } }"
+
+
+def _cached_count(url: str) -> tuple[str, str]:
+    status, headers, body = _query(url, CACHED_COUNT,
+                                   {"Accept": "application/sparql-results+json"})
+    assert status == 200, body
+    return headers["X-KG-Cache"], json.loads(body)["results"]["bindings"][0]["n"]["value"]
+
+
+def test_repeated_query_is_answered_from_cache_until_an_update(cors_server: KGServer) -> None:
+    assert _cached_count(cors_server.url) == ("miss", "0")
+    assert _cached_count(cors_server.url) == ("hit", "0")
+    update = 'INSERT DATA { GRAPH <https://example.org/c> { <urn:c1> <urn:p> "x" } }'
+    status, _, body = _request(cors_server.url + "/sparql", update.encode(), {
+        "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+    assert status == 204, body
+    assert _cached_count(cors_server.url) == ("miss", "1")  # the update made the answer stale
+    assert _cached_count(cors_server.url) == ("hit", "1")
+
+
+def test_cache_off_computes_every_answer(store: KGStore) -> None:
+    server = _start(store, cache_mb=0)
+    try:
+        for _ in range(2):
+            status, headers, _ = _query(server.url, ASK)
+            assert status == 200
+            assert headers["X-KG-Cache"] is None
+    finally:
+        server.stop()

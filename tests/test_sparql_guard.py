@@ -98,7 +98,12 @@ def test_too_long_refused() -> None:
         ('SELECT ?x WHERE { ?x ?p "open }', 'a string opened with " is never closed'),
         ("SELECT ?x WHERE { ?x ?p ?o ", "unbalanced brackets: 1 '{' never closed"),
         ("SELECT ?x WHERE { ?x ?p ?o FILTER(?o = 1 }", "')' was expected"),
-        ("SELECT * WHERE { ?s ?p ?o } ORDER BY", "at the end of the query after 'BY'"),
+        ("SELECT * WHERE { ?s ?p ?o } ORDER BY", "at line 1, column 29, near 'ORDER BY'"),
+        # Oxigraph stops at the end of an unfinished triple; the message points at its start
+        ("SELECT ?x WHERE { ?x ?y }", "at line 1, column 19, near '?x ?y }': this part is"
+                                      " incomplete or not valid SPARQL"),
+        ("SELECT ?x WHERE {\n ?x ?y ?z .\n ?s ?p\n}", "at line 3, column 2, near '?s ?p }'"),
+        ("SELECT ?x WHERE { ?x ?y ?z } ORDER ?x", "near 'ORDER ?x'"),
     ],
 )
 def test_syntax_errors_read_as_one_line(query: str, message: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 
@@ -95,8 +96,9 @@ def data_island(page: str, element_id: str = "kg-data") -> dict:
     return json.loads(m.group(1))
 
 
-def test_page_is_one_self_contained_file(graph, tmp_path):
-    path = render_graph_page(graph, tmp_path / "out" / "graph.html", title="Harbour")
+@pytest.mark.parametrize("view", ["actors", "facts", "timeline"])
+def test_page_is_one_self_contained_file(graph, tmp_path, view):
+    path = render_graph_page(graph, tmp_path / "out" / "graph.html", title="Harbour", view=view)
     page = path.read_text(encoding="utf-8")
     assert path.name == "graph.html"
     assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
@@ -111,19 +113,19 @@ def test_page_is_one_self_contained_file(graph, tmp_path):
     "onerror=alert(2)>", "onerror=window.__pwned=1>",
 ])
 def test_hostile_strings_never_appear_unescaped(graph, needle):
-    page = graph_page_html(graph, title="<b>Harbour</b>")
-    timeline = timeline_page_html(graph, title="<b>T</b>")
-    assert needle not in page
-    assert needle not in timeline
-    assert "<b>Harbour</b>" not in page and "&lt;b&gt;Harbour&lt;/b&gt;" in page
+    for view in ("actors", "facts", "timeline"):
+        page = graph_page_html(graph, title="<b>Harbour</b>", view=view)
+        assert needle not in page
+        assert "<b>Harbour</b>" not in page and "&lt;b&gt;Harbour&lt;/b&gt;" in page
 
 
 def test_hostile_strings_survive_as_data(graph):
-    nodes = {n["id"]: n for n in data_island(graph_page_html(graph))["nodes"]}
+    nodes = {n["id"]: n for n in data_island(graph_page_html(graph, view="facts"))["nodes"]}
     assert nodes[EX + "st1"]["quote"] == HOSTILE_QUOTE
     assert nodes[EX + "mal"]["label"] == HOSTILE_NAME
-    items = data_island(timeline_page_html(graph), "kg-timeline-data")["items"]
-    assert [it["quote"] for it in items if it["id"] == EX + "st1"] == [HOSTILE_QUOTE]
+    data = data_island(timeline_page_html(graph))
+    assert [it["quote"] for it in data["items"] if it["id"] == EX + "st1"] == [HOSTILE_QUOTE]
+    assert HOSTILE_NAME in [a["label"] for a in data["actors"]]
 
 
 def test_json_island_escapes_markup_characters():
@@ -133,7 +135,7 @@ def test_json_island_escapes_markup_characters():
 
 
 def test_legend_lists_each_type_with_count_and_filter(graph):
-    page = graph_page_html(graph)
+    page = graph_page_html(graph, view="facts")
     assert 'id="kg-legend"' in page
     rows = re.findall(
         r'data-type="([^"]+)">.*?<span class="kg-count">(\d+)</span>', page
@@ -153,7 +155,7 @@ def test_payload_styles_shapes_and_edge_details(graph):
     index = {n["id"]: i for i, n in enumerate(payload["nodes"])}
     about = [e for e in payload["edges"] if e[2] == "about"]
     assert about == [[index[EX + "st1"], index[EX + "ruritania"], "about", "2024-03-05",
-                      "negative", "about sentence", "art-1"]]
+                      "negative", "about sentence", "art-1", "Harbour news", None]]
     assert payload["date_min"] == "2024-03-02" and payload["date_max"] == "2024-04"
 
 
@@ -171,7 +173,7 @@ def test_focus_subgraph_is_the_ego_network(graph, focus, depth, expected):
 
 
 def test_focus_page_starts_on_the_focus_node(graph):
-    data = data_island(graph_page_html(graph, focus="Bo Tran", depth=1))
+    data = data_island(graph_page_html(graph, focus="Bo Tran", depth=1, view="facts"))
     assert data["nodes"][data["focus"]]["id"] == EX + "bo"
     assert {n["id"] for n in data["nodes"]} == {EX + k for k in ("bo", "ev1", "ev2", "council")}
 
@@ -194,7 +196,7 @@ def test_timeline_orders_by_date_and_skips_undated_statements(graph):
     assert [it["date"] for it in items] == ["2024-03-02", "2024-03-05", "2024-03-09", "2024-04"]
     ev2 = items[2]
     assert ev2["actors"] == [[EX + "ana", "Ana Lindqvist"], [EX + "bo", "Bo Tran"]]
-    assert ev2["places"] == ["Oslo"]
+    assert ev2["places"] == [[EX + "oslo", "Oslo"]]
 
 
 def test_timeline_undated_events_come_last(graph):
@@ -203,15 +205,15 @@ def test_timeline_undated_events_come_last(graph):
 
 
 @pytest.mark.parametrize("group_by", ["actor", "type"])
-def test_timeline_page_links_back_to_graph(graph, tmp_path, group_by):
-    path = render_timeline_page(graph, tmp_path / "t.html", group_by=group_by,
-                                graph_href="graph.html")
+def test_timeline_page_opens_the_corpus_page_on_its_timeline(graph, tmp_path, group_by):
+    path = render_timeline_page(graph, tmp_path / "t.html", group_by=group_by)
     page = path.read_text(encoding="utf-8")
-    data = data_island(page, "kg-timeline-data")
-    assert data["group_by"] == group_by and data["graph_href"] == "graph.html"
-    assert [a["label"] for a in data["actors"]] == ["Ana Lindqvist", "Bo Tran", HOSTILE_NAME]
+    data = data_island(page)
+    assert (data["view"], data["group_by"]) == ("timeline", group_by)
+    assert {a["label"] for a in data["actors"]} == {
+        "Ana Lindqvist", "Bo Tran", HOSTILE_NAME, "Ruritania", "Oslo", "Bergen",
+        "Harbour Council"}
     assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
-    assert 'encodeURIComponent(it.id)' in page
 
 
 def test_timeline_rejects_unknown_grouping(graph):
@@ -222,7 +224,7 @@ def test_timeline_rejects_unknown_grouping(graph):
 @pytest.mark.parametrize("max_nodes", [1, 5, 50])
 def test_max_nodes_keeps_all_nodes_with_top_degree_first(max_nodes):
     G = synthetic_graph(60, 200, seed=3)
-    data = data_island(graph_page_html(G, max_nodes=max_nodes))
+    data = data_island(graph_page_html(G, max_nodes=max_nodes, view="facts"))
     assert data["max_nodes"] == max_nodes
     assert len(data["nodes"]) == 60 and len(data["edges"]) == 200
     degrees = [n["degree"] for n in data["nodes"]]
@@ -233,12 +235,12 @@ def test_max_nodes_keeps_all_nodes_with_top_degree_first(max_nodes):
 
 def test_max_nodes_must_be_positive(graph):
     with pytest.raises(ValueError, match="max_nodes"):
-        graph_page_html(graph, max_nodes=0)
+        graph_page_html(graph, max_nodes=0, view="facts")
 
 
 def test_layout_is_deterministic(graph):
-    first = [(n["x"], n["y"]) for n in data_island(graph_page_html(graph))["nodes"]]
-    again = [(n["x"], n["y"]) for n in data_island(graph_page_html(graph))["nodes"]]
+    first, again = ([(n["x"], n["y"]) for n in data_island(graph_page_html(graph, view="facts"))
+                     ["nodes"]] for _ in range(2))
     assert first == again
     assert len(set(first)) == len(first)
 
@@ -265,15 +267,33 @@ def test_show_in_notebook_wraps_page_in_escaped_srcdoc(graph):
     srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', markup).group(1)
     assert "<" not in srcdoc
     assert html.unescape(srcdoc) == graph_page_html(graph, title="nb")
-    timeline = show_in_notebook(graph, timeline=True, group_by="type").data
-    assert "kg-timeline-data" in html.unescape(timeline)
+
+
+@pytest.mark.parametrize("view", ["actors", "facts", "timeline"])
+def test_show_in_notebook_draws_each_view(graph, view):
+    pytest.importorskip("IPython")
+    srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', show_in_notebook(graph, view=view).data)
+    page = html.unescape(srcdoc.group(1))
+    data = data_island(page)
+    assert data.get("view", "facts") == view
+    assert ("styles" in data) == (view == "facts")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("kg.viz.map") is not None,
+                    reason="kg.viz.map is installed")
+def test_show_in_notebook_names_the_missing_map_module(graph):
+    pytest.importorskip("IPython")
+    with pytest.raises(ValueError, match="map view needs kg/viz/map.py"):
+        show_in_notebook(graph, view="map")
 
 
 def test_empty_graph_renders_an_empty_page(tmp_path):
-    page = render_graph_page(nx.MultiDiGraph(), tmp_path / "empty.html").read_text()
-    data = data_island(page)
+    page = render_graph_page(nx.MultiDiGraph(), tmp_path / "empty.html", view="facts")
+    data = data_island(page.read_text())
     assert data["nodes"] == [] and data["edges"] == [] and data["styles"] == []
-    assert data_island(timeline_page_html(nx.MultiDiGraph()), "kg-timeline-data")["items"] == []
+    data = data_island(timeline_page_html(nx.MultiDiGraph()))
+    assert data["actors"] == data["edges"] == data["items"] == []
+    assert data["date_min"] is None
 
 
 def test_negative_depth_is_rejected(graph):

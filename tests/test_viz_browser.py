@@ -12,6 +12,7 @@ import pytest
 from browser import CHROMIUM_ARGS, chromium_or_skip
 
 from kg.viz import render_graph_page, render_timeline_page, synthetic_graph
+from kg.viz.corpus import PageView, corpus_page_html, corpus_payload
 
 pytestmark = pytest.mark.browser
 
@@ -80,9 +81,11 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     G = small_graph()
     return {
         "graph": render_graph_page(G, out / "graph.html", title="Harbour <b>graph</b>",
-                                   timeline_href="timeline.html"),
-        "focus": render_graph_page(G, out / "focus.html", focus="Oslo", depth=1),
-        "timeline": render_timeline_page(G, out / "timeline.html", graph_href="graph.html"),
+                                   view="facts", timeline_href="timeline.html"),
+        "focus": render_graph_page(G, out / "focus.html", focus="Oslo", depth=1, view="facts"),
+        "timeline": render_timeline_page(G, out / "timeline.html"),
+        "actors": render_graph_page(G, out / "actors.html", title="Harbour <b>actors</b>"),
+        "ana": render_timeline_page(G, out / "ana.html", focus="Ana Lindqvist", depth=2),
     }
 
 
@@ -217,36 +220,295 @@ def test_focus_page_shows_the_ego_network(browser, pages):
     o.assert_safe()
 
 
-def test_timeline_orders_filters_and_links_to_graph(browser, pages):
-    o = Opened(browser, pages["timeline"])
+def timeline_graph() -> nx.MultiDiGraph:
+    """Return the small graph plus a frequent speaker and an event without actors."""
+    G = small_graph()
+    zed = add_actor(G, "zed", "Zed Quist", "Person", 1)
+    for k in range(4):
+        key = f"zq{k}"
+        G.add_node(EX + key, kind="statement", type="Statement", label=f"zed {k}", mentions=1,
+                   date=f"2024-04-0{k + 1}", date_precision="day", quote=f"Zed remark {k}.",
+                   speaker="Zed Quist", kind_of_statement="direct",
+                   evidence=[{"article": "z", "title": "Zed weekly", "url":
+                              "https://news.example/zed", "sentence": f"Zed remark {k}, he said."}])
+        add_edge(G, zed, EX + key, "said", f"2024-04-0{k + 1}")
+    G.add_node(EX + "storm", kind="event", type="storm", label="storm at sea", mentions=1,
+               date="2024-04-20", date_precision="day", evidence=[])
+    return G
+
+
+def groups(o: Opened) -> list[str]:
+    """Return the timeline's group names in page order."""
+    return o.page.locator("#kg-timeline section").evaluate_all(
+        "s => s.map(x => x.dataset.group)")
+
+
+def test_timeline_sorts_groups_lists_each_item_once_and_opens_the_panel(browser, tmp_path):
+    o = Opened(browser, render_timeline_page(timeline_graph(), tmp_path / "t.html"))
+    assert o.js("() => window.kg.view().view") == "timeline"
+    assert groups(o) == ["Zed Quist", "Ana Lindqvist", PWN_NAME, "(no actor)"]
+    rows = o.page.locator(".kg-tl-item")
+    ids = rows.evaluate_all("r => r.map(x => x.dataset.id)")
+    assert len(ids) == len(set(ids)) == 9 == len(o.js("() => window.kg.view().nodes"))
     dates = o.page.locator("section[data-group='Ana Lindqvist'] .kg-tl-date").all_inner_texts()
     assert dates == ["2024-03-02", "2024-05-09", "2024-05-10"]
-    groups = o.page.locator("section").evaluate_all("s => s.map(x => x.dataset.group)")
-    assert groups == ["Ana Lindqvist", PWN_NAME]
-    o.page.select_option("#kg-actor-filter", EX + "ana")
-    assert o.page.locator("#kg-tl-count").inner_text() == "3 of 4 items"
+    zed = o.page.locator(".kg-tl-item[data-id='https://kg.example/zq1']").inner_text()
+    assert zed.count("Zed remark 1") == 1 and "Zed weekly" in zed
+    o.page.select_option("#kg-sort-groups", "name")
+    assert groups(o) == ["Ana Lindqvist", PWN_NAME, "Zed Quist", "(no actor)"]
     o.page.select_option("#kg-group-by", "type")
-    groups = o.page.locator("section").evaluate_all("s => s.map(x => x.dataset.group)")
-    assert groups == ["meet", "Statement"]
+    assert groups(o) == ["meet", "Statement", "storm"]  # still sorted by name
+    o.page.select_option("#kg-actor-filter", EX + "ana")
+    assert o.page.locator("#kg-tl-count").inner_text() == "3 of 9 items"
+    o.page.locator(".kg-tl-item[data-id='https://kg.example/ev2']").click()
+    assert o.page.locator("#kg-panel-body h2").inner_text() == "meeting ev2"
+    assert "Ana Lindqvist" in o.page.locator("#kg-panel-body").inner_text()
     o.shot("timeline.png")
     o.assert_safe()
-    o.page.locator("a", has_text="meeting ev2").click()
-    o.page.wait_for_selector("body[data-ready='1']")
-    assert o.page.url.endswith("graph.html#node=" + "https%3A%2F%2Fkg.example%2Fev2")
-    o.page.wait_for_function("document.querySelector('#kg-panel-body h2') !== null")
-    assert o.page.locator("#kg-panel-body h2").inner_text() == "meeting ev2"
+
+
+def test_timeline_follows_the_focus(browser, pages):
+    o = Opened(browser, pages["ana"])
+    assert o.page.locator("#kg-actor-filter").input_value() == EX + "ana"
+    shown = {n["id"].removeprefix(EX) for n in o.js("() => window.kg.view().nodes")}
+    assert shown == {"ev1", "ev2", "st2"}
+    o.assert_safe()
+
+
+def actor_point(o: Opened, iri: str) -> tuple[float, float]:
+    """Return the page coordinates of an actor of the actor network."""
+    return o.js(f"""() => {{
+        const i = window.kg.actorIndex.get({iri!r});
+        const p = window.kg.network.canvasToDOM(window.kg.network.getPositions([i])[i]);
+        const r = document.getElementById('kg-view-actors').getBoundingClientRect();
+        return [p.x + r.left, p.y + r.top];
+    }}""")
+
+
+def drawn(o: Opened) -> tuple[set, set]:
+    """Return the drawn actor ids and (relation, from, to) edges of the current view."""
+    view = o.js("() => window.kg.view()")
+    return ({n["id"].removeprefix(EX) for n in view["nodes"]},
+            {(e["relation"], e["from"].removeprefix(EX), e["to"].removeprefix(EX))
+             for e in view["edges"]})
+
+
+ALL_LINKS = {("met", "ana", "eve"), ("criticised", "ana", "ruritania"),
+             ("criticised", "eve", "ruritania"), ("event_at", "ana", "bergen"),
+             ("event_at", "ana", "oslo"), ("event_at", "eve", "oslo")}
+
+
+def test_actor_view_draws_only_actors_and_their_links(browser, pages):
+    o = Opened(browser, pages["actors"])
+    view = o.js("() => window.kg.view()")
+    assert view["view"] == "actors"
+    assert {n["type"] for n in view["nodes"]} == {"Person", "Country", "Place"}
+    assert rendered_nodes(o) == 5 == len(view["nodes"])
+    assert drawn(o) == ({"ana", "eve", "ruritania", "oslo", "bergen"}, ALL_LINKS)
+    assert o.page.title() == "Harbour <b>actors</b>"
+    x, y = actor_point(o, EX + "eve")
+    o.page.mouse.click(x, y)
+    panel = o.page.locator("#kg-panel-body")
+    assert panel.get_attribute("data-id") == EX + "eve"
+    text = panel.inner_text()
+    assert PWN_NAME in text and PWN_QUOTE in text
+    assert text.count(PWN_QUOTE) == 1  # the quote once (its sentence repeats it: not shown)
+    assert panel.locator("img, script").count() == 0
+    o.shot("actors.png")
+    o.assert_safe()
+
+
+def test_clicking_a_link_lists_its_facts_with_sources(browser, pages):
+    o = Opened(browser, pages["actors"])
+    (ax, ay), (bx, by) = actor_point(o, EX + "ana"), actor_point(o, EX + "ruritania")
+    o.page.mouse.click((ax + bx) / 2, (ay + by) / 2)
+    panel = o.page.locator("#kg-panel-body")
+    assert panel.get_attribute("data-kind") == "edge"
+    assert panel.locator("h2").inner_text() == (
+        "Ana Lindqvist \u2192 criticised \u2192 Ruritania")
+    items = panel.locator(".kg-item")
+    assert items.count() == 1
+    text = items.first.inner_text()
+    assert "\u201cThe harbour stays open.\u201d" in text and "2024-05-10" in text
+    link = items.first.locator("a.kg-article")
+    assert link.inner_text() == PWN_NAME  # the article title as text, not an id
+    assert link.get_attribute("href") == "https://news.example/harbour"
+    o.shot("actors-edge.png")
+    o.assert_safe()
+
+
+def test_brushing_dates_filters_the_graph_and_the_timeline(browser, pages):
+    o = Opened(browser, pages["actors"])
+    box = o.page.locator("#kg-brush-canvas").bounding_box()
+    y = box["y"] + box["height"] / 2
+    o.page.mouse.move(box["x"] + box["width"] * 0.6, y)
+    o.page.mouse.down()
+    o.page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=5)
+    o.page.mouse.move(box["x"] + box["width"] - 1, y, steps=5)
+    o.page.mouse.up()
+    start, end = o.js("() => [window.kg.state.from, window.kg.state.to]")
+    assert "2024-03-05" < start < "2024-05-09" and end == ""
+    assert o.page.locator("#kg-date-from").input_value() == start
+    assert drawn(o) == ({"ana", "eve", "ruritania", "oslo"},
+                        ALL_LINKS - {("criticised", "eve", "ruritania"),
+                                     ("event_at", "ana", "bergen")})
+    o.shot("actors-brushed.png")
+    o.page.click("#kg-tabs button[data-view='timeline']")
+    shown = {n["id"].removeprefix(EX) for n in o.js("() => window.kg.view().nodes")}
+    assert shown == {"ev2", "st2"}
+    o.page.click("#kg-tabs button[data-view='actors']")
+    o.page.mouse.click(box["x"] + 20, y)  # a click on the bar clears the range
+    assert drawn(o)[1] == ALL_LINKS
+    o.assert_safe()
+
+
+def test_relation_and_type_filters(browser, pages):
+    o = Opened(browser, pages["actors"])
+    o.page.locator("#kg-relation-legend input[data-relation='event_at']").uncheck()
+    assert drawn(o) == ({"ana", "eve", "ruritania"},
+                        {("met", "ana", "eve"), ("criticised", "ana", "ruritania"),
+                         ("criticised", "eve", "ruritania")})
+    o.page.locator("#kg-legend input[data-type='Country']").uncheck()
+    assert drawn(o) == ({"ana", "eve"}, {("met", "ana", "eve")})
+    o.page.click("#kg-reset")
+    assert drawn(o)[1] == ALL_LINKS
+    o.page.fill("#kg-search", "berg")
+    o.page.press("#kg-search", "Enter")
+    assert o.page.locator("#kg-panel-body h2").inner_text() == "Bergen"
+    assert "meeting ev1" in o.page.locator("#kg-panel-body").inner_text()
+    o.assert_safe()
+
+
+FAKE_MAP = r"""
+(function () {  // a stand-in map: one marker per place of the dated events in range
+  var kg = window.kg, data = JSON.parse(document.getElementById("kg-view-map").textContent);
+  var shown = [];
+  function update() {
+    shown = data.markers.filter(function (m) { return kg.inRange(m.date); });
+  }
+  kg.registerView({ name: "map", label: "Map", mount: function (section) {
+      section.appendChild(kg.el("p", "map of " + data.markers.length + " places"));
+      update();
+    }, update: update, view: function () {
+      return { nodes: shown.map(function (m) {
+        return { id: m.id, type: "Place", label: m.label, lat: m.lat, lon: m.lon }; }),
+               edges: [] };
+    } });
+})();
+"""
+
+
+def test_an_extra_view_gets_a_tab_and_follows_the_date_range(browser, tmp_path):
+    payload = corpus_payload(small_graph(), title="Harbour", view="map")
+    markers = [{"id": EX + "oslo", "label": "Oslo", "lat": 59.9, "lon": 10.7,
+                "date": "2024-05-09"},
+               {"id": EX + "bergen", "label": "Bergen", "lat": 60.4, "lon": 5.3,
+                "date": "2024-03-02"}]
+    page = corpus_page_html(payload, title="Harbour",
+                            views=[PageView("map", "Map", {"markers": markers}, FAKE_MAP)])
+    path = tmp_path / "map.html"
+    path.write_text(page, encoding="utf-8")
+    o = Opened(browser, path)
+    tabs = o.page.locator("#kg-tabs button").evaluate_all("b => b.map(x => x.dataset.view)")
+    assert tabs == ["actors", "timeline", "map"]
+    view = o.js("() => window.kg.view()")
+    assert view["view"] == "map" and [n["lat"] for n in view["nodes"]] == [59.9, 60.4]
+    o.js("() => window.kg.setRange('2024-04-01', '')")
+    assert [n["label"] for n in o.js("() => window.kg.view().nodes")] == ["Oslo"]
+    o.page.click("#kg-tabs button[data-view='actors']")
+    assert o.js("() => window.kg.view().view") == "actors"
+    o.assert_safe()
+
+
+def boxes_overlap(a: dict, b: dict) -> bool:
+    """Return whether two label boxes intersect."""
+    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+NODE_BOXES = """() => {  // each drawn node's box in page pixels, from vis-network itself
+    const net = window.kg.network, r = document.getElementById('kg-view-actors')
+        .getBoundingClientRect();
+    return net.body.nodeIndices.map(i => {
+        const b = net.getBoundingBox(i), p = net.canvasToDOM({x: b.left, y: b.top}),
+              q = net.canvasToDOM({x: b.right, y: b.bottom});
+        return {id: window.kg.data.actors[i].id, x: p.x + r.left, y: p.y + r.top,
+                w: q.x - p.x, h: q.y - p.y};
+    });
+}"""
+
+
+def check_labels(o: Opened) -> list[dict]:
+    """Assert the drawn labels overlap no other label and no other node, sit inside the graph
+    and name drawn actors."""
+    labels = o.js("() => window.kg.labels()")
+    nodes = o.js(NODE_BOXES)
+    area = o.page.locator("#kg-view-actors").bounding_box()
+    names = {n["id"]: n["label"] for n in o.js("() => window.kg.view().nodes")}
+    for i, a in enumerate(labels):
+        assert names[a["id"]].startswith(a["text"].rstrip("\u2026"))
+        assert area["x"] <= a["x"] and a["x"] + a["w"] <= area["x"] + area["width"] + 0.5
+        assert area["y"] <= a["y"] and a["y"] + a["h"] <= area["y"] + area["height"] + 0.5
+        assert not any(boxes_overlap(a, b) for b in labels[i + 1:]), a
+        inner = [{"x": n["x"] + 1, "y": n["y"] + 1, "w": n["w"] - 2, "h": n["h"] - 2}
+                 for n in nodes if n["id"] != a["id"]]  # a pixel of tolerance for rounding
+        assert not any(boxes_overlap(a, n) for n in inner), a
+    return labels
+
+
+@pytest.mark.slow
+def test_sample_corpus_actor_view_has_readable_labels(browser, tmp_path):
+    pytest.importorskip("spacy")
+    from kg.build import build_store
+    from kg.graph import to_networkx
+    from kg.store import KGStore
+
+    store = KGStore.open(None)
+    build_store([str(Path(__file__).parent.parent / "data" / "articles")], store)
+    G = to_networkx(store)
+    o = Opened(browser, render_graph_page(G, tmp_path / "sample.html", title="Sample corpus"))
+    view = o.js("() => window.kg.view()")
+    actors = {n for n, a in G.nodes(data=True) if a["kind"] == "actor"}
+    assert view["nodes"] and {n["id"] for n in view["nodes"]} <= actors
+    assert rendered_nodes(o) == len(view["nodes"])
+    labels = check_labels(o)
+    assert len(labels) >= 15
+    o.shot("sample-actors.png")
+    o.page.mouse.move(700, 400)
+    o.page.mouse.wheel(0, -600)  # zoom in: more nodes are big enough for a label
+    o.page.wait_for_function("() => window.kg.network.getScale() > 0")
+    assert len(check_labels(o)) >= 1
+    o.assert_safe()
+
+
+@pytest.mark.parametrize("n_nodes, n_edges", [(10_000, 50_000)])
+def test_large_corpus_keeps_the_most_linked_actors(browser, tmp_path, n_nodes, n_edges):
+    """5,000 actors and 50,000 facts: the actor network keeps its 300 most linked actors
+    (time to interactive is measured in bench/bench_viz.py, not asserted here)."""
+    G = synthetic_graph(n_nodes, n_edges, seed=11)
+    path = render_graph_page(G, tmp_path / "large.html")
+    o = Opened(browser, path)
+    caps = o.js("() => window.kg.data.caps")
+    assert caps["actors_total"] == 5000 and caps["max_actors"] == 300
+    view = o.js("() => window.kg.view()")
+    assert 0 < len(view["nodes"]) <= 300 and len(view["edges"]) <= 1500
+    assert {n["type"] for n in view["nodes"]} <= {"Person", "Country", "Place",
+                                                   "Organization", "Plan", "Group"}
+    check_labels(o)
+    o.shot("large-actors.png")
     o.assert_safe()
 
 
 @pytest.mark.parametrize("n_nodes, n_edges", [(5000, 20000)])
-def test_large_page_shows_the_top_nodes_and_finds_the_rest(browser, tmp_path, n_nodes, n_edges):
+def test_large_facts_page_shows_the_top_nodes_and_finds_the_rest(browser, tmp_path, n_nodes,
+                                                                n_edges):
     """A large graph draws its first 1,500 nodes and search reaches a hidden one (time to
     interactive is measured in bench/bench_viz.py, not asserted here: CI machines are shared)."""
     G = synthetic_graph(n_nodes, n_edges, seed=11)
-    path = render_graph_page(G, tmp_path / "large.html", max_nodes=1500)
+    path = render_graph_page(G, tmp_path / "large.html", max_nodes=1500, view="facts")
     o = Opened(browser, path)
     assert o.js("() => window.kgReadyAt") > 0
-    assert rendered_nodes(o) == 1500
+    assert rendered_nodes(o) == 1500 == len(o.js("() => window.kg.view().nodes"))
     hidden = o.js("() => window.kg.data.nodes.findIndex((n, i) => i >= 1500 && n.type === 'Place')")
     label = o.js(f"() => window.kg.data.nodes[{hidden}].label")
     assert o.js(f"() => window.kg.nodes.get({hidden})") is None

@@ -19,7 +19,8 @@ Choices (documented here because they change the figures):
   one is not counted). Domain slice: ``sports`` when the title's head — the words before its
   first hyphen, at most four ("SOCCER -", "RUGBY UNION -", "Boxing-") — names a sport
   (:data:`SPORT_WORDS`), else ``other``.
-* PolNeAR: ``direct_quotes`` with 3 or more words; the literal gold speaker span is kept.
+* PolNeAR: ``direct_quotes`` with 3 or more words; the literal gold speaker span is kept;
+  each takes the ``direct`` value (``full`` / ``partial``) of its attribution in ``quotes``.
 * Giveme5W1H: text = title, blank line, description (left out when the text already starts
   with it), blank line, text — the 5W1H phrases were annotated over all three. The main
   event's dates are the ``event_date`` values of its ``when`` items.
@@ -102,6 +103,9 @@ class GoldQuote:
     speaker: str | None
     start: int | None = None
     end: int | None = None
+    #: ``full`` (the whole content is quoted) or ``partial`` (a quote inside reported
+    #: speech), where the gold says so (PolNeAR's ``direct``); else ``None``.
+    direct: str | None = None
 
 
 @dataclass(frozen=True)
@@ -324,9 +328,12 @@ def meantime_domain(record: dict[str, Any]) -> str | None:
 
 
 def polnear_doc(record: dict[str, Any]) -> GoldDoc:
-    """Return a PolNeAR article with its direct quotes of 3 or more words."""
+    """Return a PolNeAR article with its direct quotes of 3 or more words, each marked
+    ``full`` or ``partial`` from its attribution."""
+    direct = {q.get("ann_id"): q.get("direct") for q in record.get("quotes", [])}
     quotes = tuple(
-        GoldQuote(quote=q["quote"], speaker=q.get("speaker"), start=q["start"], end=q["end"])
+        GoldQuote(quote=q["quote"], speaker=q.get("speaker"), start=q["start"], end=q["end"],
+                  direct=direct.get(q.get("ann_id")))
         for q in record.get("direct_quotes", [])
         if q.get("n_words", len(q["quote"].split())) >= MIN_QUOTE_WORDS
     )

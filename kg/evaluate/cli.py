@@ -24,6 +24,8 @@ LABELS: dict[str, str] = {
     "junk_actors": "junk actors / nodes (lower is better)",
     "quotes": "direct quotes",
     "speakers": "speaker accuracy (named gold)",
+    "speakers_full": "speaker accuracy, full quotes (named gold)",
+    "speakers_partial": "speaker accuracy, partial quotes (named gold)",
     "dates": "date spans",
     "date_accuracy": "date values, of matched spans",
     "date_recall": "date values, of all gold",

@@ -98,12 +98,14 @@ class PredictedEntity(NamedTuple):
 
 
 class PredictedQuote(NamedTuple):
-    """One predicted direct quote with its speaker name (or ``None``)."""
+    """One predicted direct quote with its speaker name (or ``None``) and the words that
+    describe the speaker in the text, when kg reports them ("the Indiana governor")."""
 
     quote: str
     speaker: str | None
     start: int | None = None
     end: int | None = None
+    description: str | None = None
 
 
 class PredictedDate(NamedTuple):
@@ -372,25 +374,83 @@ def gold_speaker_name(gold: str) -> str:
 
     >>> gold_speaker_name("Mr. McGinley, the law professor")
     'Mr. McGinley'
+    >>> gold_speaker_name("Pence himself")
+    'Pence'
     """
-    return re.split(r",|\s+(?:of|who|from|at)\s+|\s+[-–—]\s+", gold, maxsplit=1)[0].strip()
+    name = re.split(r",|\s+(?:of|who|from|at)\s+|\s+[-–—]\s+", gold, maxsplit=1)[0].strip()
+    return re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", name)
+
+
+def gold_speaker_names(gold: str) -> list[str]:
+    """Return the forms of a literal gold speaker span a predicted name may match: its name
+    part, a name in apposition after a description ("The club's general manager, David
+    Feder"), and the whole span when it ends in a capitalised name with no appositive
+    ("Secretary of Homeland Security Jeh Johnson").
+
+    >>> gold_speaker_names("Ryan's spokeswoman, AshLee Strong,")
+    ["Ryan's spokeswoman", 'AshLee Strong']
+    """
+    forms = [gold_speaker_name(gold) or gold]
+    parts = [p.strip() for p in gold.split(",") if p.strip()]
+    forms += [p for p in parts[1:] if re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){2,4}", p)]
+    words = gold.split()
+    if "," not in gold and len(words) > 1 and words[-1][:1].isupper() and \
+            words[-2][:1].isupper() and gold not in forms:
+        forms.append(gold)
+    return forms
 
 
 def speaker_matches(predicted: str | None, gold: str | None) -> bool:
-    """Return whether speakers agree: same last word (surname) or one contains the other
-    (the gold span's appositive — "Flynn, a top surrogate" — is cut off first)."""
+    """Return whether speakers agree: same last word (surname) or one contains the other,
+    against any form of :func:`gold_speaker_names` (the gold span's appositive — "Flynn, a
+    top surrogate" — is cut off first)."""
     if not predicted or not gold:
         return False
-    p, g = normalize_name(predicted), normalize_name(gold_speaker_name(gold) or gold)
-    if not p or not g:
+    p = normalize_name(predicted)
+    for form in gold_speaker_names(gold):
+        g = normalize_name(form)
+        if p and g and (p.split()[-1] == g.split()[-1] or contains_phrase(p, g)
+                        or contains_phrase(g, p)):
+            return True
+    return _initials(predicted) in {w.strip(".").upper() for w in gold.split()
+                                    if sum(c.isupper() for c in w) >= 2}
+
+
+def _initials(name: str) -> str:
+    """Return the initials of a name's capitalised words ("International Monetary Fund" →
+    "IMF"), to match a gold span that abbreviates it ("the IMF")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()) if " " in name else ""
+
+
+#: Words after which a description's head noun is over ("a spokesman for Disney").
+_DESCRIPTION_END = re.compile(r",|\s+(?:of|who|which|that|from|at|for|in|on|with)\s+")
+
+
+def description_matches(description: str | None, gold: str | None) -> bool:
+    """Return whether kg's description of an unnamed or described speaker is the gold span:
+    one inside the other and the same head noun ("a spokesman" for "a spokesman for Disney",
+    "the Milwaukee Journal Sentinel" for "the Sentinel"; not "the company" for "the company's
+    chief executive").
+
+    >>> description_matches("The Indiana governor", "The Indiana governor")
+    True
+    """
+    if not description or not gold:
         return False
-    return p.split()[-1] == g.split()[-1] or contains_phrase(p, g) or contains_phrase(g, p)
+    d, g = normalize_name(description), normalize_name(gold_speaker_name(gold) or gold)
+    head = normalize_name(_DESCRIPTION_END.split(gold, maxsplit=1)[0])
+    full = normalize_name(gold)
+    return bool(d and head) and (d in (g, full) or (d.split()[-1] == head.split()[-1] and (
+        contains_phrase(full, d) or contains_phrase(d, head))))
 
 
 def speaker_accuracy(pairs: Iterable[tuple[GoldQuote, PredictedQuote]]) -> Rate:
-    """Return right speakers / matched quotes whose gold speaker is a name."""
+    """Return right speakers / matched quotes whose gold speaker is a name: the predicted
+    name matches the gold span, or kg's description of the speaker is that span."""
     named = [(g, p) for g, p in pairs if is_named_speaker(g.speaker)]
-    return Rate(sum(speaker_matches(p.speaker, g.speaker) for g, p in named), len(named))
+    return Rate(sum(speaker_matches(p.speaker, g.speaker)
+                    or description_matches(p.description, g.speaker) for g, p in named),
+                len(named))
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("junk_actors", "rate"),
     ("quotes", "score"),
     ("speakers", "rate"),
+    ("speakers_full", "rate"),
+    ("speakers_partial", "rate"),
     ("dates", "score"),
     ("date_accuracy", "rate"),
     ("date_recall", "rate"),
@@ -82,7 +84,8 @@ def predicted_entities(pred: dict[str, Any]) -> list[PredictedEntity]:
 def predicted_quotes(pred: dict[str, Any], min_words: int = 0) -> list[PredictedQuote]:
     """Return the direct-quote statements of a prediction with at least ``min_words`` words."""
     return [
-        PredictedQuote(s.get("quote") or "", s.get("speaker"), s.get("start"), s.get("end"))
+        PredictedQuote(s.get("quote") or "", s.get("speaker"), s.get("start"), s.get("end"),
+                       s.get("speaker_description"))
         for s in pred.get("statements", [])
         if s.get("kind", "direct") == "direct"
         and len((s.get("quote") or "").split()) >= min_words
@@ -173,6 +176,10 @@ def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
         quote, pairs = quote_score(gold.quotes, predicted_quotes(pred, min_words))
         scores["quotes"] = quote
         scores["speakers"] = speaker_accuracy(pairs)
+        for kind in ("full", "partial"):
+            if any(g.direct == kind for g in gold.quotes):
+                scores[f"speakers_{kind}"] = speaker_accuracy(
+                    (g, p) for g, p in pairs if g.direct == kind)
     if "dates" in gold.parts:
         result = date_scores(gold.dates, predicted_dates(pred, gold.text, gold.annotated_end))
         scores["dates"] = result.spans

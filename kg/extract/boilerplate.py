@@ -42,6 +42,26 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Return token text → the indices of its tokens, built in one pass per document (the
+    steps that look up given words then skip the rest of the tokens)."""
+    positions = doc.user_data.get("kg_word_positions")
+    if positions is None:
+        positions = {}
+        for i, word in enumerate(doc_text_words(doc)):
+            positions.setdefault(word, []).append(i)
+        doc.user_data["kg_word_positions"] = positions
+    return positions
+
+
+def doc_text_words(doc: Doc) -> list[str]:
+    """Return the text of every token of ``doc`` (without making a Token object for each)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array([ORTH]).ravel().tolist()] if len(doc) else []
+
+
 def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """Return where the line holding ``start`` begins and the line holding ``end`` (default
     ``start``) ends, without its newline.
@@ -309,7 +329,7 @@ def dateline_spans(doc: Doc, matches: list[re.Match]) -> list[Span]:
     ``matches`` are the dash datelines (:func:`filed_datelines`); place-and-date lines
     ("LONDON 1996-08-30") are found here.
     """
-    text = doc.text
+    text = doc_text(doc)
     found = [dateline_parts(text, m.start(1), m.end(1)) for m in matches]
     found += [date_dateline_parts(text, a, b) for a, b in date_dateline_heads(text)]
     spans = []
@@ -398,12 +418,12 @@ def mark_dateline_sentence_starts(doc: Doc) -> None:
     """End the dateline as a sentence of its own, so its place is never a subject, record
     its range in ``doc._.kg_datelines`` (without the wire service, which is no place) and
     mark its place and agency (:func:`mark_dateline_entities`)."""
-    matches = list(DATELINE_RE.finditer(doc.text))
-    datelines = filed_datelines(doc.text, matches)
+    matches = list(DATELINE_RE.finditer(doc_text(doc)))
+    datelines = filed_datelines(doc_text(doc), matches)
     spans = dateline_spans(doc, datelines)
     agencies = [(s.start_char, s.end_char) for s in spans if s.label_ == "Organization"]
     doc._.kg_datelines = [r for m in datelines for r in _without(m.span(1), agencies)]
-    doc._.kg_datelines += date_dateline_heads(doc.text)
+    doc._.kg_datelines += date_dateline_heads(doc_text(doc))
     mark_dateline_entities(doc, spans)
     for m in matches:
         span = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
@@ -417,7 +437,7 @@ def mark_line_sentence_starts(doc: Doc) -> None:
     """Start a sentence after a blank line, and after a line break that ends a sentence,
     a heading or a list item, so the parser never joins a heading or list line to the next.
     Hard-wrapped lines inside a sentence are left alone."""
-    text = doc.text
+    text = doc_text(doc)
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if not prev.is_space or "\n" not in prev.text or token.is_space:
@@ -441,7 +461,7 @@ def mark_line_sentence_starts(doc: Doc) -> None:
 )
 def boilerplate_component(doc: Doc) -> Doc:
     """Mark page furniture so later components skip it, and sentence starts at line breaks."""
-    doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc.text)
+    doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc_text(doc))
     mark_line_sentence_starts(doc)
     mark_dateline_sentence_starts(doc)
     return doc

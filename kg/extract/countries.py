@@ -72,6 +72,16 @@ def lookup_country(text: str) -> Country | None:
     return None
 
 
+def country_by_code(alpha_2: str) -> Country | None:
+    """Return the country with an ISO 3166 alpha-2 code (display name as :func:`lookup_country`).
+
+    >>> country_by_code("NO").name
+    'Norway'
+    """
+    code = alpha_2.upper()
+    return next((c for c in _country_table().values() if c.alpha_2 == code), None)
+
+
 def is_demonym(text: str) -> bool:
     """Return True if ``text`` is a demonym/adjective rather than a country name."""
     key = normalise_surface(text)

@@ -14,6 +14,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -203,7 +204,10 @@ def _relative_value(text: str, published: date, future: bool = False) -> DateVal
     return None
 
 
+@lru_cache(maxsize=4096)
 def _parse_absolute(text: str, published: date | None) -> datetime | None:
+    """Return dateparser's reading of ``text`` (cached: the same words and publication date
+    recur through a corpus, and dateparser takes milliseconds per call)."""
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,

@@ -42,6 +42,23 @@ def _cities() -> frozenset[str]:
     return frozenset(_fold(city["name"]) for city in cache.get_cities().values())
 
 
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def given_name_gender(word: str) -> str | None:
+    """Return ``male`` or ``female`` when gender-guesser's list says a given name mostly is
+    one, else ``None`` ("Christine" → ``female``; "Kim", "Quist" → ``None``)."""
+    if len(word) < 2:
+        return None
+    gender = _gender_detector().get_gender(word)
+    return {"male": "male", "mostly_male": "male", "female": "female",
+            "mostly_female": "female"}.get(gender)
+
+
 def is_given_name(word: str) -> bool:
     """Return whether ``word`` is a given name in gender-guesser's list ("Aiko", "Tomasz")."""
     return len(word) > 1 and _fold(word) in _given_names()

@@ -266,13 +266,15 @@ def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityIn
                           label: str, accept=lambda token: True) -> list[Span]:
     """Return new one-word mentions of ``words`` (word → entity) outside existing spans and
     junk, labelled ``label``; ``accept`` may refuse a token."""
-    from kg.extract.boilerplate import in_ranges
+    from kg.extract.boilerplate import in_ranges, word_positions
 
     covered = {i for s in spans for i in range(s.start, s.end)}
+    positions = word_positions(doc)
     extra = []
-    for token in doc:
-        info = words.get(token.text)
-        if info is None or token.i in covered or not accept(token) or \
+    for i in sorted(i for word in words for i in positions.get(word, ())):
+        token = doc[i]
+        info = words[token.text]
+        if i in covered or not accept(token) or \
                 in_ranges(token.idx, token.idx + 1, doc._.kg_junk):
             continue
         span = Span(doc, token.i, token.i + 1, label=label)

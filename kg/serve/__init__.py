@@ -3,7 +3,7 @@
 Routes: ``/sparql`` (query: GET ``query=``, POST form ``query=``, POST
 ``application/sparql-query``; update: POST form ``update=`` or ``application/sparql-update``;
 GET without a query: the SPARQL 1.1 Service Description in Turtle), ``/`` (query page),
-``/graph`` and ``/timeline`` (the interactive pages of :mod:`kg.viz`).
+``/graph``, ``/timeline`` and ``/facts`` (the interactive pages of :mod:`kg.viz`).
 
 The default graph is the union of all graphs unless the request names ``default-graph-uri`` /
 ``named-graph-uri``. Queries run in worker processes (:mod:`kg.serve.workers`) that are killed

@@ -34,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.rdf import PREFIXES, example_queries
+from kg.serve.cache import ReplyCache
 from kg.serve.endpoint import (
     EndpointConfig,
     Reply,
@@ -128,6 +129,7 @@ class Endpoint:
                                config.allow_service)
         self.update_store = update_store
         self.generation = 0
+        self.cache = ReplyCache(config.cache_mb * 1024 * 1024) if config.cache_mb else None
         self._write_lock = threading.Lock()
         self._pages: dict[str, tuple[int, Reply]] = {}
         self.app = Starlette(
@@ -137,6 +139,7 @@ class Endpoint:
                 Route("/index.html", self.query_page, methods=["GET", "OPTIONS"]),
                 Route("/graph", self.graph_page, methods=["GET", "OPTIONS"]),
                 Route("/timeline", self.graph_page, methods=["GET", "OPTIONS"]),
+                Route("/facts", self.graph_page, methods=["GET", "OPTIONS"]),
                 Mount("/assets/yasgui", StaticFiles(directory=str(YASGUI_DIR))),
             ],
         )
@@ -223,7 +226,11 @@ class Endpoint:
             named_graphs=tuple(params.get("named-graph-uri") or ()),
             max_rows=self.config.max_rows, generation=self.generation,
         )
-        return _response(await anyio.to_thread.run_sync(self.pool.run, job))
+
+        async def run() -> Reply:
+            return await anyio.to_thread.run_sync(self.pool.run, job)
+
+        return _response(await (self.cache.answer(job, run) if self.cache is not None else run()))
 
     def _cross_site(self, request: Request) -> Reply | None:
         """Return a 403 for a POST sent by a page of another origin that --cors does not

@@ -35,11 +35,14 @@ from kg.store import StoreError, remove_serve_marker, serving_process, write_ser
 @click.option("--host-name", "host_names", multiple=True, metavar="NAME",
               help="Also accept requests whose Host header names NAME (repeatable), e.g. the"
                    " DNS name of the bound address.")
+@click.option("--cache", "cache_mb", default=64, show_default=True,
+              type=click.IntRange(min=0),
+              help="MiB of query answers kept until the next update (0: none).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
 def serve_command(
     store_path: str, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
     token: str | None, workers: int, memory_mb: int, cors: tuple[str, ...],
-    allow_service: tuple[str, ...], host_names: tuple[str, ...], quiet: bool,
+    allow_service: tuple[str, ...], host_names: tuple[str, ...], cache_mb: int, quiet: bool,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (/sparql) with query and graph pages."""
     if allow_update and not token:
@@ -51,7 +54,8 @@ def serve_command(
         raise click.ClickException(f"{store_path}: already served by kg serve (pid"
                                    f" {running['pid']}, {running['url']})")
     config = EndpointConfig(timeout, max_rows, allow_update, token, workers, memory_mb,
-                            tuple(cors), tuple(allow_service), host_names=tuple(host_names))
+                            tuple(cors), tuple(allow_service), host_names=tuple(host_names),
+                            cache_mb=cache_mb)
     try:
         server = make_server(store_path, host, port, config, quiet=quiet)
     except StoreError as exc:

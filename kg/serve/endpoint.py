@@ -45,6 +45,7 @@ class EndpointConfig:
     allow_service: tuple[str, ...] = ()
     read_timeout: float = 30.0
     host_names: tuple[str, ...] = ()
+    cache_mb: int = 64
 
 
 @dataclass(frozen=True)

@@ -55,16 +55,18 @@ def _limit_memory(memory_mb: int) -> None:
 
 
 def _page(store: ox.Store, path: str, name: str) -> Reply:
-    """Return the graph or timeline page of the store."""
+    """Return the actor network (graph), timeline or all-facts page of the store."""
     from kg.graph import to_networkx
     from kg.store import KGStore
     from kg.viz import graph_page_html, timeline_page_html
 
     G = to_networkx(KGStore(store, Path(path)))
     if name == "graph":
-        text = graph_page_html(G, title="kg graph", timeline_href="/timeline")
+        text = graph_page_html(G, title="kg graph", facts_href="/facts")
+    elif name == "facts":
+        text = graph_page_html(G, view="facts", title="kg facts", timeline_href="/timeline")
     else:
-        text = timeline_page_html(G, title="kg timeline", graph_href="/graph")
+        text = timeline_page_html(G, title="kg timeline", facts_href="/facts")
     return Reply(200, "text/html; charset=utf-8", text.encode("utf-8"))
 
 

@@ -132,6 +132,17 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+def article_index(G: nx.MultiDiGraph) -> dict[str, tuple[str | None, str | None]]:
+    """Return article id → (title, address) from the evidence of every node of G."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for _, attrs in G.nodes(data=True):
+        for ev in evidence_attr(attrs.get("evidence")):
+            art = ev.get("article")
+            if art and (art not in out or not out[art][0]):
+                out[art] = (ev.get("title") or None, ev.get("url") or None)
+    return out
+
+
 def _evidence(items: Any) -> list[dict[str, Any]]:
     """Return the evidence list of a node reduced to the fields the page shows."""
     out = []
@@ -139,6 +150,7 @@ def _evidence(items: Any) -> list[dict[str, Any]]:
         out.append({
             "article": _text(item.get("article")),
             "title": _text(item.get("title")),
+            "url": _text(item.get("url")),
             "sentence": _text(item.get("sentence")),
         })
     return out
@@ -169,17 +181,21 @@ def node_record(node_id: str, attrs: dict[str, Any], degree: int) -> dict[str, A
     return rec
 
 
-def edge_record(index: dict[str, int], u: str, v: str, attrs: dict[str, Any]) -> list[Any]:
-    """Return one edge as ``[from, to, label, date, detail, evidence, article]``.
+def edge_record(index: dict[str, int], u: str, v: str, attrs: dict[str, Any],
+                articles: dict[str, tuple[str | None, str | None]] | None = None) -> list[Any]:
+    """Return one edge as ``[from, to, label, date, detail, evidence, article, title, url]``.
 
     ``detail`` is the stance of ``about``, the role of ``took_part_in`` or the title of
-    ``holds_role``.
+    ``holds_role``; ``title`` and ``url`` are the article's, from ``articles``
+    (see :func:`article_index`).
     """
     label = str(attrs.get("label") or "")
     detail = attrs.get("stance") or attrs.get("role") or attrs.get("title")
+    article = _text(attrs.get("article"))
+    title, url = (articles or {}).get(article or "", (None, None))
     return [
         index[u], index[v], label, _text(attrs.get("date")), _text(detail),
-        _text(attrs.get("evidence")), _text(attrs.get("article")),
+        _text(attrs.get("evidence")), article, title, url,
     ]
 
 
@@ -210,7 +226,8 @@ def graph_payload(
         rec = node_record(n, G.nodes[n], G.degree(n))
         rec["x"], rec["y"] = positions[n]
         nodes.append(rec)
-    edges = [edge_record(index, u, v, a) for u, v, a in G.edges(data=True)]
+    articles = article_index(G)
+    edges = [edge_record(index, u, v, a, articles) for u, v, a in G.edges(data=True)]
     dates = sorted(r["date"] for r in nodes if r.get("date"))
     return {
         "title": title,

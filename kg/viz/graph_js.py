@@ -184,16 +184,18 @@ GRAPH_JS = r"""
     b.addEventListener("click", function () { focusNode(i); });
     return b;
   }
-  function sourceBlock(sentence, article, title) {
+  function safeUrl(u) {
+    try { return u && /^https?:$/.test(new URL(u).protocol) ? u : null; }
+    catch (err) { return null; }
+  }
+  function sourceBlock(sentence, article, title, url) {
     var d = el("div", null, "kg-source");
     if (sentence) { d.appendChild(el("div", "Source: " + sentence)); }
     if (article || title) {
-      var label = title || article, a;
-      var safe = false;
-      try { safe = /^https?:$/.test(new URL(article).protocol); } catch (err) { safe = false; }
-      if (safe) {
+      var label = title || article, a, href = safeUrl(url) || safeUrl(article);
+      if (href) {
         a = el("a", label);
-        a.href = article; a.target = "_blank"; a.rel = "noopener noreferrer";
+        a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
       } else {
         a = el("span", "Article: " + label);
       }
@@ -223,8 +225,11 @@ GRAPH_JS = r"""
     if (e && e[2] === "about" && e[4]) { meta.push(e[4]); }
     item.appendChild(el("div", meta.join(" \u00b7 "), "kg-meta"));
     item.appendChild(sourceBlock(ev.sentence || (e && e[5]), ev.article || (e && e[6]),
-                                 ev.title));
-    item.appendChild(link(si));
+                                 ev.title || (e && e[7]), ev.url || (e && e[8])));
+    var open = el("button", "show this statement", "kg-link");  // the quote is shown once
+    open.type = "button";
+    open.addEventListener("click", function () { focusNode(si); });
+    item.appendChild(open);
     return item;
   }
   function eventItem(vi, e) {
@@ -242,7 +247,7 @@ GRAPH_JS = r"""
     var meta = [text];
     if (e[3]) { meta.push(e[3]); }
     item.appendChild(el("div", meta.join(" \u00b7 "), "kg-meta"));
-    if (e[5] || e[6]) { item.appendChild(sourceBlock(e[5], e[6], null)); }
+    if (e[5] || e[6]) { item.appendChild(sourceBlock(e[5], e[6], e[7], e[8])); }
     return item;
   }
   function edgesOf(list, label) { return list.filter(function (k) { return E[k][2] === label; }); }
@@ -291,7 +296,7 @@ GRAPH_JS = r"""
     if (n.evidence && n.evidence.length) {
       section("Evidence", n.evidence.map(function (ev) {
         var item = el("div", null, "kg-item");
-        item.appendChild(sourceBlock(ev.sentence, ev.article, ev.title));
+        item.appendChild(sourceBlock(ev.sentence, ev.article, ev.title, ev.url));
         return item;
       }));
     }
@@ -303,7 +308,7 @@ GRAPH_JS = r"""
     panel.appendChild(el("h2", N[e[0]].label + " \u2192 " + edgeText(e) + " \u2192 " +
       N[e[1]].label));
     if (e[3]) { panel.appendChild(el("div", "Date: " + e[3], "kg-meta")); }
-    panel.appendChild(sourceBlock(e[5], e[6], null));
+    panel.appendChild(sourceBlock(e[5], e[6], e[7], e[8]));
     panel.appendChild(link(e[0]));
     panel.appendChild(link(e[1]));
   }
@@ -398,8 +403,15 @@ GRAPH_JS = r"""
     if (m) { focusNode(decodeURIComponent(m[1])); }
   }
   window.addEventListener("hashchange", fromHash);
+  function view() {  // what is drawn, in the shape every kg page shares
+    return { view: "facts",
+             nodes: Array.from(shown, function (i) {
+               return { id: N[i].id, type: N[i].type, label: N[i].label }; }),
+             edges: Array.from(shownE, function (k) {
+               return { from: N[E[k][0]].id, to: N[E[k][1]].id, relation: E[k][2] }; }) };
+  }
   window.kg = { network: network, nodes: nodesDS, edges: edgesDS, data: DATA, state: state,
-                apply: apply, focusNode: focusNode, showPanel: showPanel };
+                apply: apply, focusNode: focusNode, showPanel: showPanel, view: view };
   setStatus();
   if (location.hash) { fromHash(); }
   else if (DATA.focus !== null && DATA.focus !== undefined) {

@@ -8,8 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.viz.page import graph_page_html
-from kg.viz.timeline import timeline_page_html
+from kg.viz.render import graph_page_html
 
 
 def iframe_html(page: str, *, height: int = 650) -> str:
@@ -21,12 +20,15 @@ def iframe_html(page: str, *, height: int = 650) -> str:
 
 
 def show_in_notebook(
-    G: nx.MultiDiGraph, *, timeline: bool = False, height: int = 650, **kw: Any
+    G: nx.MultiDiGraph, *, view: str = "actors", timeline: bool = False, height: int = 650,
+    **kw: Any,
 ) -> Any:
-    """Return an ``IPython.display.HTML`` showing the graph page (or the timeline) inline.
+    """Return an ``IPython.display.HTML`` showing a page of G inline.
 
-    ``kw`` goes to :func:`graph_page_html` (title, focus, depth, max_nodes) or, with
-    ``timeline=True``, to :func:`timeline_page_html` (title, group_by).
+    ``view`` is "actors" (the actor network), "facts" (every fact as a node), "timeline" or
+    "map" (when :mod:`kg.viz.map` is installed); ``timeline=True`` is the same as
+    ``view="timeline"``. ``kw`` goes to :func:`kg.viz.graph_page_html` (title, focus, depth,
+    max_actors, max_edges, max_nodes, group_by).
     """
     try:
         from IPython.display import HTML
@@ -34,7 +36,11 @@ def show_in_notebook(
         raise ImportError(
             "show_in_notebook needs IPython (pip install ipykernel or jupyterlab)"
         ) from err
-    page = timeline_page_html(G, **kw) if timeline else graph_page_html(G, **kw)
+    if timeline:
+        view = "timeline"
+    if view == "timeline":
+        kw.setdefault("title", "kg timeline")
+    page = graph_page_html(G, view=view, **kw)
     with warnings.catch_warnings():  # IPython suggests IFrame, which needs a file or URL
         warnings.simplefilter("ignore", UserWarning)
         return HTML(iframe_html(page, height=height))

@@ -1,4 +1,5 @@
-"""The corpus / actor graph page: one self-contained HTML file (vis-network inlined, no CDN).
+"""The all-facts page (actors, events, statements as nodes): one self-contained HTML file
+(vis-network inlined, no CDN).
 
 vis-network's JavaScript and CSS are read from the copy that ships inside the ``pyvis`` package
 and inlined; the graph itself travels as an escaped JSON data island. Static HTML built here
@@ -10,12 +11,12 @@ from __future__ import annotations
 import functools
 import html
 from importlib import resources
-from pathlib import Path
 
 import networkx as nx
 
 from kg.viz.data import EDGE_TEXT, focus_subgraph, graph_payload, json_island, resolve_focus
 from kg.viz.graph_js import GRAPH_CSS, GRAPH_JS
+from kg.viz.map import map_tab_html
 
 VIS_DIR = "lib/vis-9.1.2"
 
@@ -64,7 +65,7 @@ def legend_html(styles: list[dict]) -> str:
     )
 
 
-def page_html(payload: dict, *, title: str) -> str:
+def page_html(payload: dict, *, title: str, extra: str = "") -> str:
     """Return the full graph page for a payload made by :func:`graph_payload`."""
     vis_js, vis_css = vis_assets()
     t = html.escape(title)
@@ -108,12 +109,12 @@ def page_html(payload: dict, *, title: str) -> str:
 </div>
 <script type="application/json" id="kg-data">{json_island(payload)}</script>
 <script>{GRAPH_JS}</script>
-</body>
+{extra}</body>
 </html>
 """
 
 
-def graph_page_html(
+def facts_page_html(
     G: nx.MultiDiGraph,
     *,
     title: str = "kg graph",
@@ -122,7 +123,8 @@ def graph_page_html(
     max_nodes: int = 1500,
     timeline_href: str | None = None,
 ) -> str:
-    """Return the graph page as a string (the ego network of ``focus`` when given)."""
+    """Return the all-facts page (actors, events and statements as nodes) as a string (the
+    ego network of ``focus`` when given)."""
     focus_id = None
     if focus is not None:
         focus_id = resolve_focus(G, focus)
@@ -130,27 +132,4 @@ def graph_page_html(
     payload = graph_payload(
         G, title=title, max_nodes=max_nodes, focus_id=focus_id, timeline_href=timeline_href
     )
-    return page_html(payload, title=title)
-
-
-def render_graph_page(
-    G: nx.MultiDiGraph,
-    path: str | Path,
-    *,
-    title: str = "kg graph",
-    focus: str | None = None,
-    depth: int = 2,
-    max_nodes: int = 1500,
-    timeline_href: str | None = None,
-) -> Path:
-    """Write the interactive graph page of G (or of the ego network of ``focus``) to ``path``.
-
-    ``focus`` is an actor label, alias or IRI; an unknown one raises ``ValueError``.
-    """
-    text = graph_page_html(
-        G, title=title, focus=focus, depth=depth, max_nodes=max_nodes, timeline_href=timeline_href
-    )
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    return out
+    return page_html(payload, title=title, extra=map_tab_html(G))

@@ -17,8 +17,11 @@ def synthetic_graph(n_nodes: int, n_edges: int | None = None, *, seed: int = 0) 
 
     Half the nodes are actors (Zipf-like mention counts), a quarter events, a quarter
     statements; edges obey the contract (said, about, took_part_in, located_in, holds_role).
+    Places and countries get a ``lat`` / ``lon`` on land-ish latitudes (from their own random
+    stream, so the rest of the graph is the same as without them).
     """
     rng = random.Random(seed)
+    geo_rng = random.Random(seed + 1_000_003)
     n_edges = 4 * n_nodes if n_edges is None else n_edges
     G = nx.MultiDiGraph()
     n_actors = max(n_nodes // 2, 2)
@@ -32,6 +35,9 @@ def synthetic_graph(n_nodes: int, n_edges: int | None = None, *, seed: int = 0) 
                    mentions=max(1, int(200 / (1 + i) ** 0.8)), aliases=[f"A{i}"], roles=[],
                    country_code="XX" if type_ == "Country" else None, date=None,
                    date_precision=None, evidence=[])
+        if type_ in ("Place", "Country"):
+            G.nodes[iri]["lat"] = round(geo_rng.uniform(-50, 65), 4)
+            G.nodes[iri]["lon"] = round(geo_rng.uniform(-170, 175), 4)
         actors.append(iri)
         (places if type_ == "Place" else persons if type_ == "Person" else []).append(iri)
 

@@ -59,13 +59,18 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
         if t.text in (".", "?", "!", ";") and t.i > window[0].i:
             sent_end = t.i
             break
-    window = [t for t in window if sent_end is None or t.i < sent_end][:14]
+    sentence = [t for t in window if sent_end is None or t.i < sent_end]
+    window = sentence[:14]
+    if sentence and sentence[0].lower_ == "as":  # '"...," as Lee, a long title, puts it'
+        window += [t for t in sentence[14:] if _puts_it(t)]
     dash = _dash_speaker(doc, att, end)
     if dash is not None:
         return dash
     words = [t for t in window if not t.is_punct and not t.is_space]
     if words and words[0].lower_ in _SUBORDINATORS:
         return None  # '"...," when Kim blasted him': a clause of time, not an attribution
+    if words and words[0].pos_ == "CCONJ":
+        return None  # '"..." and Berg confirmed "..."': the next clause's cue, not this one's
     if len(words) > 2 and words[0].lower_ == "according" and words[1].lower_ == "to":
         for t in words[2:7]:
             actor = att.actors.get(t.i)
@@ -105,6 +110,12 @@ def _is_name_subject(token: Token, att: Attributor) -> bool:
     actor = att.actors.get(token.i)
     return (actor is not None and actor.label_ in SPEAKER_TYPES) or (
         token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
+def _is_described_person(token: Token, att: Attributor) -> bool:
+    """Return True when a token is a description of a person named earlier ("the Indiana
+    governor")."""
+    return token.pos_ == "NOUN" and (att.by_role(token) or att.by_description(token)) is not None
 
 
 def _dash_speaker(doc: Doc, att: Attributor, end: int) -> Found | None:
@@ -185,6 +196,9 @@ def _introducing_subject(att: Attributor, last: Token) -> Found | None:
     """Return the named subject of a sentence ending in a colon before a quote
     (``Lee made the following comment: "..."``, ``Lee swiped at Kim in tweets: "..."``)."""
     root = att.sent_of(last.i).root
+    if root.i > last.i:  # the parse hangs the words before the colon under the quote's verb
+        root = next((a for a in last.ancestors if a.i <= last.i and a.pos_ in ("VERB", "AUX")),
+                    root)
     if root.pos_ not in ("VERB", "AUX") or root.i > last.i:
         return None
     subject = _subject_of(root)
@@ -239,13 +253,13 @@ def _governing_cue(span: Span, att: Attributor) -> Found | None:
         for _ in range(8):
             if node.head is node:
                 break
-            node = node.head
+            below, node = node, node.head
             if quote[0] <= node.idx < quote[1]:
                 continue
             owner = _speech_noun_owner(node, att)
             if owner is not None:
                 return Found(None, owner)
-            if _is_cue(node) or _frames_quote(node):
+            if _is_cue(node) or _frames_quote(node) or _characterises(node, below):
                 subject = _subject_of(node)
                 if subject is not None and not quote[0] <= subject.idx < quote[1]:
                     return _outer_speaker(Found(node, subject), att, quote)
@@ -261,6 +275,16 @@ def _frames_quote(token: Token) -> bool:
     if lemma in QUOTE_FRAMING_VERBS:
         return True
     return lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
+def _characterises(verb: Token, below: Token) -> bool:
+    """Return True when a quote is what a verb calls something (``rated the claims as
+    "..."``, ``has gone after Lee as a "..."``): the verb's subject chose those words."""
+    return verb.pos_ == "VERB" and below.dep_ == "prep" and below.lower_ == "as" and \
+        below.head.i == verb.i and any(
+            c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.i < below.i and any(
+                g.dep_ == "pobj" and g.pos_ in ("PROPN", "PRON") for g in c.children))
+            for c in verb.children)
 
 
 def _speech_noun_owner(node: Token, att: Attributor) -> Token | None:
@@ -280,6 +304,8 @@ def _outer_speaker(found: Found, att: Attributor, quote: tuple[int, int]) -> Fou
     → Lee: the quote is reported within Lee's words; not across a clause of time only, as in
     ``as Kim went on about "...", Lee said yes``)."""
     node = found.cue
+    if _own_coordinated_clause(node):
+        return found
     reported = False
     while node is not None and node.head.i != node.i:
         reported = reported or node.dep_ not in ("advcl", "conj")
@@ -291,9 +317,18 @@ def _outer_speaker(found: Found, att: Attributor, quote: tuple[int, int]) -> Fou
         subject = _subject_of(node)
         between = node.doc[min(node.i, found.cue.i):max(node.i, found.cue.i)]
         if subject is not None and not quote[0] <= subject.idx < quote[1] and \
-                _is_name_subject(subject, att) and not any(t.text == ")" for t in between):
+                (_is_name_subject(subject, att) or _is_described_person(subject, att)) and \
+                not any(t.text == ")" for t in between):
             found = Found(node, subject)
     return found
+
+
+def _own_coordinated_clause(cue: Token | None) -> bool:
+    """Return True for a cue opening its own clause of a coordination, with its own subject
+    (``X warned there would be "..." and Berg confirmed "..."``): its quote is Berg's, however
+    the parse hangs the clause under X's words."""
+    return cue is not None and cue.dep_ == "conj" and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
 
 
 def _nearest_cue(span: Span, att: Attributor) -> Found | None:
@@ -358,13 +393,17 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
     named = None if described is not None else _layout_speaker(doc, att, group)
     if named is not None:
         return named
+    unnamed: Found | None = None
     for finder2 in (_governing_cue, _nearest_cue):
         found = finder2(span, att)
         if found is not None:
             found = _resolve(found, att, quote)
-            if found.speaker_id is not None or described is None:
+            if found.speaker_id is not None:
                 return found
-    return described or Found()
+            if described is None and found.description is not None:
+                described = found
+            unnamed = unnamed or found
+    return described or unnamed or Found()
 
 
 _LINE_END_DASH = re.compile(r"[”\"]\s*[―—–]\s*[A-Z][^\n“”\"]{1,60}$")
@@ -457,12 +496,36 @@ def _layout_speaker(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...]) -> 
         found = _next_line_author(doc, att, inner)
         if found is not None:
             return found
+    found = _line_label_before(doc, att, first.start)
+    if found is not None:
+        return found
     found = _previous_sentence_speaker(doc, att, first.start)
     if found is not None:
         found = _resolve(found, att, quote)
         if found.speaker_id is not None:
             return found
     return None
+
+
+#: A line opening with a speaker's label: one to three capitalised words and a colon.
+_LINE_LABEL = re.compile(r"[ \t]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]")
+
+
+def _line_label_before(doc: Doc, att: Attributor, start: int) -> Found | None:
+    """Return the named person labelling the line a quote stands on (``Lee: As senator,
+    "I worked with them"``), as in transcripts and summary headings."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _LINE_LABEL.match(text, line_start, start)
+    if m is None:
+        return None
+    tokens = [t for t in _tokens_between(doc, m.start(1), m.end(1)) if not t.is_punct]
+    actor = next((att.actors[t.i] for t in tokens if t.i in att.actors), None)
+    if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
+        return Found(None, doc[actor.start], actor._.kg_entity)
+    name = _proper_name(tokens[-1]) if tokens else None
+    person = att.person_for_name(name) if name is not None and actor is None else None
+    return Found(None, tokens[-1], person) if person is not None else None
 
 
 def _starts_mid_sentence(text: str, start: int) -> bool:

@@ -45,10 +45,9 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
             continue
         result = _attribute(doc, attributor, group, span)
         speaker_id, description = result.speaker_id, result.description
-        if speaker_id is None and description is None and found:
-            previous = found[-1]
-            if open_ended[-1] or start - previous.end < 400:
-                speaker_id, description = previous.speaker_id, previous.speaker_description
+        if speaker_id is None and description is None and found and \
+                _continues(attributor, found[-1], open_ended[-1], start, end):
+            speaker_id, description = found[-1].speaker_id, found[-1].speaker_description
         cue = result.cue
         cue_lemma = cue.lemma_.lower() if cue is not None else None
         objects = [o for o in (_object_actor_ids(cue, attributor) if cue is not None else [])
@@ -66,6 +65,42 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
         open_ended.append(group[-1].open_ended)
     _fill_open_ended_speakers(found, open_ended)
     return found
+
+
+def _continues(att: Attributor, previous: StatementInfo, open_ended: bool, start: int,
+               end: int) -> bool:
+    """Return True when an unattributed quote goes on with the quote before it: the previous
+    paragraph ran on without a closing mark, or the quote follows within 400 characters with
+    no sentence of narrative in between (``"...," Lee said.`` then ``"More."``); never for a
+    slogan or title standing alone on its line without a sentence's end ("Fish for the
+    future")."""
+    if open_ended:
+        return True
+    text = doc_text(att.doc)
+    if start - previous.end >= 400 or is_standalone_title(text, start, end):
+        return False
+    return not _narrative_between(att, previous.end, start)
+
+
+def _narrative_between(att: Attributor, after: int, before: int) -> bool:
+    """Return True when a sentence of the writer's own lies between two quotes (beyond the
+    sentence that attributes the first one)."""
+    gap = att.doc.char_span(after, before, alignment_mode="contract")
+    words = [t for t in gap or () if t.is_alpha and not att.quoted.overlaps(t.idx, t.idx + 1)]
+    if not words:
+        return False
+    attribution = att.sent_of(words[0].i).start
+    return any(att.sent_of(t.i).start != attribution for t in words)
+
+
+def is_standalone_title(text: str, start: int, end: int) -> bool:
+    """Return True for quoted words alone on their line that end no sentence (a slogan, a
+    headline, a banner: ``"Fish for the future"``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    outside = (text[line_start:start] + text[end:line_end]).strip(" \t“”\"'")
+    return not outside and not text[start:end].rstrip().endswith((".", "?", "!", ",", "…"))
 
 
 def _fill_open_ended_speakers(found: list[StatementInfo], open_ended: list[bool]) -> None:

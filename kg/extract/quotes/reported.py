@@ -12,7 +12,9 @@ from kg.extract.quotes.records import StatementInfo
 from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor, _subject_of
 from kg.lexicon import (
     CONTENT_PREPS,
+    EVALUATIVE_CUES,
     REPORTING_WITH_OBJECT,
+    SPEECH_ACT_NOUNS,
     SPEECH_VERBS,
 )
 
@@ -36,7 +38,8 @@ def reported_speech(doc: Doc, attributor: Attributor,
 
 
 def _content_span(cue: Token) -> tuple[int, int] | None:
-    """Return the reported content of a cue: its clause, or ``of``/``for`` + what follows."""
+    """Return the reported content of a cue: its clause, or ``of``/``for`` + what follows
+    (not the reason of praise or blame said in no named speech act, :func:`_reason_only`)."""
     lemma = cue.lemma_.lower()
     for child in cue.children:
         tokens: list[Token] = []
@@ -44,6 +47,8 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
             tokens = list(child.subtree)
             tokens = [t for t in tokens if not (t.dep_ == "mark" and t.i == tokens[0].i)]
         elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS.get(lemma, ()):
+            if _reason_only(cue):
+                continue
             tokens = [t for t in child.subtree if t.i != child.i]
             if len([t for t in tokens if not t.is_punct]) < 3:
                 continue
@@ -75,6 +80,8 @@ def _reported_from_cue(token: Token, attributor: Attributor,
         return None
     objects = [o for o in objects if o != speaker_id]
     if content is None:
+        if _reason_only(token):
+            return None
         content = _object_content(token)
         if content is None:
             return None
@@ -85,6 +92,18 @@ def _reported_from_cue(token: Token, attributor: Attributor,
     about = tuple(dict.fromkeys([*objects, *_about_ids(attributor, start, end, speaker_id)]))
     return StatementInfo("reported", start, end, speaker_id, description, token.text, lemma,
                          about, _stances(lemma, objects), (), text)
+
+
+def _reason_only(cue: Token) -> bool:
+    """Return True for a cue of praise or blame with no speech act named: its ``for`` phrase
+    and object are the writer's account of an attitude, not words anyone said ("criticized
+    the draft for leaning toward Russian demands"; not "... in a statement")."""
+    if cue.lemma_.lower() not in EVALUATIVE_CUES:
+        return False
+    return not any(
+        child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_ACT_NOUNS for g in child.children)
+        for child in cue.children)
 
 
 def _object_content(cue: Token) -> tuple[int, int] | None:

@@ -9,6 +9,8 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ACTORS_KEY, actor_index
+from kg.extract.governments import government_of
+from kg.extract.knowledge import given_name_gender
 from kg.extract.quotes.marks import _DASHES
 from kg.extract.quotes.offsets import ActorOffsets, Ranges
 from kg.lexicon import (
@@ -19,6 +21,7 @@ from kg.lexicon import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     SPEECH_VERBS,
+    STANCE_ONLY_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
@@ -77,13 +80,19 @@ class Attributor:
                 return self.actors[child.i]
         return None
 
-    def last_person_before(self, char: int, exclude: tuple[int, int] | None = None) -> str | None:
-        """Return the entity id of the last person named before ``char`` (outside ``exclude``)."""
+    def last_person_before(self, char: int, exclude: tuple[int, int] | None = None,
+                           pronoun: str | None = None) -> str | None:
+        """Return the entity id of the last person named before ``char`` (outside ``exclude``)
+        that a ``pronoun`` can stand for ("she" not for a man's given name): the speaker of a
+        cue in the last two sentences first, then a subject, then the last one named."""
         k = bisect_right(self.person_starts, char)
         quoted = self.quoted
+        gender = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(
+            pronoun or "")
         candidates = [s for s in self.person_mentions[max(0, k - 8):k]
                       if not (exclude and exclude[0] <= s.start_char < exclude[1])
-                      and not quoted.overlaps(s.start_char, s.end_char)]
+                      and not quoted.overlaps(s.start_char, s.end_char)
+                      and not self._other_gender(s, gender)]
         if not candidates:
             return None
         last = candidates[-1]
@@ -91,12 +100,20 @@ class Attributor:
         previous = self.sent_of(max(0, recent - 1)).start
         window = [s for s in reversed(candidates) if s.start >= previous]
         for span in window:
-            if span.root.dep_ == "nsubj" and _is_cue(span.root.head):
+            if _subject_token(span).dep_ == "nsubj" and _is_cue(_subject_token(span).head):
                 return span._.kg_entity
         for span in window:
-            if span.root.dep_ in ("nsubj", "nsubjpass"):
+            if _subject_token(span).dep_ in ("nsubj", "nsubjpass"):
                 return span._.kg_entity
         return last._.kg_entity
+
+    def _other_gender(self, span: Span, gender: str | None) -> bool:
+        """Return True when a person's given name is of the other gender than ``gender``."""
+        info = self.entities.get(span._.kg_entity or "")
+        if gender is None or info is None or " " not in info.name:
+            return False
+        found = given_name_gender(info.name.split()[0])
+        return found is not None and found != gender
 
     def by_role(self, subject: Token) -> str | None:
         """Return the person whose role matches a description ("the Kremlin spokesman")."""
@@ -116,13 +133,16 @@ class Attributor:
     def speaker(self, subject: Token, before_char: int,
                 quote: tuple[int, int] | None) -> tuple[str | None, str | None]:
         """Return (speaker entity id, description) for the subject token of a cue."""
-        if subject.lower_ in _RELATIVE and subject.head.head is not subject.head:
+        if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
             subject = subject.head.head
-        if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in ("it", "you", "this"):
+        if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in ("it", "you", "this", "that"):
             if subject.lower_ in _SINGULAR_PRONOUNS:
-                return self.last_person_before(before_char, quote), None
+                return self.last_person_before(before_char, quote, subject.lower_), None
             return None, None
         actor = self.actors.get(subject.i)
+        government = self.government_speaker(actor, subject)
+        if government is not None:
+            return government
         name = _proper_name(subject)
         if actor is not None and actor._.kg_entity is not None:
             if actor.label_ == "Person" or (
@@ -133,21 +153,42 @@ class Attributor:
             person = self.person_for_name(name)
             if person is not None:
                 return person, None
+        desc = _description(subject)
         named = self.appositive_name(subject)
-        if named is None and name is not None and actor is None:
-            named = self.actor_for_single_name(name)
         if named is not None:
-            return named, None
+            return named, None if name is not None else desc
+        if name is not None and actor is None:
+            named = self.actor_for_single_name(name)
+            if named is not None:
+                return named, None
         role_person = self.by_role(subject) or self.by_description(subject)
         if role_person is not None:
-            return role_person, None
+            return role_person, desc
         modifier = actor or self.actor_for(subject)
         person_noun = subject.lower_ in TITLE_WORDS or subject.lemma_.lower() in PERSON_NOUNS
         if modifier is not None and modifier._.kg_entity is not None and \
-                modifier.label_ in SPEAKER_TYPES and not person_noun:
-            return modifier._.kg_entity, None
-        desc = " ".join(t.text for t in _noun_phrase(subject) if not t.is_punct).strip()
-        return None, desc or None
+                modifier.label_ in SPEAKER_TYPES and modifier.label_ != "Person" and \
+                not person_noun:
+            return modifier._.kg_entity, desc if modifier.root.i != subject.i else None
+        return None, desc
+
+    def government_speaker(self, actor: Span | None,
+                           subject: Token) -> tuple[str, str] | None:
+        """Return (government id, surface form) when the subject of a cue is a capital or a
+        seat of government ("Oslo warned" → Norway, "the Kremlin said" → Russia)."""
+        if actor is None:
+            return None
+        government = government_of(actor.text, actor.label_)
+        if government is None:
+            return None
+        id_ = entity_id(government.type, government.name)
+        if id_ not in self.entities:
+            from kg.extract.resolve import EntityInfo
+
+            self.entities[id_] = EntityInfo(id_, government.name, government.type,
+                                            government.country_code)
+        surface = " ".join(t.text for t in _noun_phrase(subject) if not t.is_punct)
+        return id_, surface
 
     def by_description(self, subject: Token) -> str | None:
         """Return the person named earlier with the words of a definite description.
@@ -174,10 +215,10 @@ class Attributor:
         return None
 
     def appositive_name(self, subject: Token) -> str | None:
-        """Return the person named in apposition to a description ("Another critic, Tribe,")."""
-        for child in subject.children:
-            if child.dep_ != "appos":
-                continue
+        """Return the person named in apposition to a description ("Another critic, Tribe,"),
+        also when the parse hangs the name on the description's own prepositional phrase
+        ("His partner at Lenox, Lee Cummings,": a person beside a firm)."""
+        for child in _appositions(subject):
             actor = self.actors.get(child.i)
             if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
                 return actor._.kg_entity
@@ -271,6 +312,43 @@ class Attributor:
             group = self.doc.spans.get(ACTORS_KEY)
             spans = list(group) if group is not None else []
             self.doc.spans[ACTORS_KEY] = sorted(spans + self.added, key=lambda s: s.start)
+
+
+def _subject_token(person: Span) -> Token:
+    """Return the token that carries a person mention's role in its clause: the mention's
+    root, or the title it names ("director" in "IMF director Ana Roe warned")."""
+    root = person.root
+    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN" and \
+            root.head.lower_ in TITLE_WORDS | PERSON_NOUNS:
+        return root.head
+    return root
+
+
+def _appositions(subject: Token) -> list[Token]:
+    """Return the appositions of a subject and those of its prepositional objects when the
+    subject is a person noun and the object is not (``partner at Lenox, Lee Cummings``)."""
+    out = [c for c in subject.children if c.dep_ == "appos"]
+    if subject.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS | DESCRIPTION_HEADS:
+        for prep in (c for c in subject.children if c.dep_ == "prep"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ != "PERSON"):
+                out += [a for a in pobj.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+    return out
+
+
+def _description(subject: Token) -> str | None:
+    """Return the words of a speaker's noun phrase as written ("the Indiana governor",
+    "Russia's foreign ministry", "the secretary of state"), kept beside the actor it is
+    resolved to; relative clauses, appositions and other prepositional phrases left out."""
+    tokens = [subject]
+    for child in subject.children:
+        if child.dep_ not in ("relcl", "appos", "acl", "punct", "prep") or (
+                child.dep_ == "prep" and child.lower_ == "of"):
+            tokens.extend(child.subtree)
+    tokens = sorted((t for t in tokens if not (t.is_punct and t.text not in "'’-")),
+                    key=lambda t: t.i)
+    text = "".join(t.text_with_ws if k + 1 < len(tokens) and tokens[k + 1].i == t.i + 1
+                   else t.text + " " for k, t in enumerate(tokens))
+    return " ".join(text.split()) or None
 
 
 def _noun_phrase(token: Token) -> list[Token]:
@@ -375,7 +453,12 @@ def _participle_subject(cue: Token) -> Token | None:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+    """Return True for a speech verb that can attribute words: not a stance verb ("backing"),
+    nor an infinitive after "be" ("Democrats are to blame")."""
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS and lemma not in STANCE_ONLY_VERBS and \
+        token.pos_ in ("VERB", "AUX") and not (
+            token.dep_ == "xcomp" and token.head.lemma_ == "be")
 
 
 def _leading_subject(window: list[Token], cue: Token) -> Token | None:

