@@ -19,7 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actors import ACTORS_KEY, after_title
+from kg.extract.actor_context import after_title
+from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
 from kg.extract.types import decide_types

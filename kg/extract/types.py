@@ -54,7 +54,7 @@ def person_evidence(span: Span) -> bool:
 def team_evidence(span: Span) -> bool:
     """Return True when a mention is a side in a match result: subject or object of a result
     verb ("Essex beat Kent"), or followed by a score in a results line ("Essex 372")."""
-    from kg.extract.actors import _is_table_figure
+    from kg.extract.actor_junk import is_table_figure
 
     doc, root = span.doc, span.root
     head = root.head
@@ -64,7 +64,7 @@ def team_evidence(span: Span) -> bool:
         return True
     score = doc[span.end] if span.end < len(doc) else None
     return score is not None and score.like_num and score.ent_type_ != "DATE" and \
-        _is_table_figure(score)  # "NEW YORK 1996-08-30" is a dateline, not a score
+        is_table_figure(score)  # "NEW YORK 1996-08-30" is a dateline, not a score
 
 
 #: Prepositions before a place, rarely before a person or a company ("fighting near Tavildara").
@@ -76,12 +76,12 @@ def place_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a place: the object of a
     locative preposition ("near Tavildara", not "in Smith's view"), a name followed by its
     country ("Longyear, Norway"), or the dateline."""
-    from kg.extract.actors import _place_with_country
+    from kg.extract.actor_context import place_with_country
     from kg.extract.boilerplate import in_ranges
 
     doc = span.doc
     if in_ranges(span.start_char, span.end_char, doc._.kg_datelines) or \
-            _place_with_country(span):
+            place_with_country(span):
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
