@@ -101,6 +101,15 @@ def commit_note() -> str:
     return f" at commit {done.stdout.strip()}" if done.stdout.strip() else ""
 
 
+def kept_sections(path: Path) -> str:
+    """Return the sections other scripts wrote after "How to read this" in ``path`` ("Rule
+    ablation", "Events on MEANTIME", ...), which a rerun keeps."""
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    notes = old.find("## How to read this")
+    after = old.find("\n## ", notes + 1) if notes != -1 else -1
+    return "\n" + old[after + 1:] if after != -1 else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluations found and write the markdown report; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -145,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         lines += ["## Not run", ""] + [f"* {m}" for m in missing] + [""]
     lines.append(NOTES)
-    args.output.write_text("\n".join(lines), encoding="utf-8")
+    args.output.write_text("\n".join(lines) + kept_sections(args.output), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 

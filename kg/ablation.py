@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -32,6 +34,11 @@ class _PassThrough:
 PASS_THROUGH = _PassThrough()
 #: Registered rule name → the dotted name of the function it switches.
 RULES: dict[str, str] = {}
+#: While :func:`recording_fired` runs: rule name → calls whose result differed from the
+#: rule's off value (a rule that never fires on a text cannot change its output).
+_FIRED: list[Counter] = []
+#: Registered rule name → the first paragraph of its function's docstring.
+SUMMARIES: dict[str, str] = {}
 
 
 @lru_cache(maxsize=32)
@@ -71,16 +78,53 @@ def rule(name: str, off: Any = False) -> Callable[[F], F]:
 
     def decorate(func: F) -> F:
         RULES[name] = f"{func.__module__}.{func.__qualname__}"
+        SUMMARIES[name] = " ".join((func.__doc__ or "").strip().split("\n\n")[0].split())
 
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            off_value = args[0] if off is PASS_THROUGH else off
             if name in disabled_names():
-                return args[0] if off is PASS_THROUGH else off
-            return func(*args, **kwargs)
+                return off_value
+            result = func(*args, **kwargs)
+            if _FIRED and not _same(result, off_value):
+                _FIRED[-1][name] += 1
+            return result
 
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _same(result: Any, off_value: Any) -> bool:
+    """Return whether a rule's result equals what it returns when off (unsure: False)."""
+    try:
+        return bool(result == off_value)
+    except (TypeError, ValueError):
+        return False
+
+
+@contextmanager
+def recording_fired() -> Iterator[Counter]:
+    """Count, per rule, the calls whose result differs from the rule's off value while the
+    block runs: a rule with no count there would not have changed a thing.
+
+    >>> @rule("doctest_even")
+    ... def even(n): return n % 2 == 0
+    >>> with recording_fired() as fired:
+    ...     _ = [even(n) for n in range(5)]
+    >>> fired["doctest_even"]
+    3
+    """
+    _FIRED.append(Counter())
+    try:
+        yield _FIRED[-1]
+    finally:
+        _FIRED.pop()
+
+
+def rule_summaries() -> dict[str, str]:
+    """Return registered rule name → what the rule does, sorted by name."""
+    return {name: SUMMARIES.get(name, "") for name in sorted(RULES)}
 
 
 def unknown_names(names: frozenset[str] | set[str], components: list[str]) -> list[str]:

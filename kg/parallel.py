@@ -154,7 +154,7 @@ def preload(model: str | None = None) -> None:
     """Load the pipeline and the data its steps load on first use (gazetteers, the actor
     type model), so that processes forked afterwards share them instead of each loading them."""
     from kg.extract import actor_type, knowledge
-    from kg.extract.actors import _currency_codes
+    from kg.extract.actor_junk import _currency_codes
     from kg.extract.countries import _country_table
     from kg.nlp import load_pipeline
 

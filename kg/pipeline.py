@@ -310,8 +310,8 @@ def surname_links(entities: Iterable[Entity]) -> dict[str, str]:
             if " " not in e.name and len(full.get(e.name, ())) == 1}
 
 
-def _docs(nlp: Language, articles: Iterable[Article]
-          ) -> Iterator[tuple[Doc, tuple[Article, int, int]]]:
+def article_docs(nlp: Language, articles: Iterable[Article]
+                 ) -> Iterator[tuple[Doc, tuple[Article, int, int]]]:
     """Yield a ``Doc`` per article, or per chunk of a long article, with (article, chunk
     offset, number of chunks)."""
     for article in articles:
@@ -326,11 +326,17 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None,
                      batch_size: int = 16) -> Iterator[Extraction]:
     """Yield one :class:`Extraction` per article, streaming through ``nlp.pipe``."""
     nlp = nlp or load_pipeline()
-    label = model_label(nlp)
-    pairs = _docs(nlp, articles)
+    pairs = nlp.pipe(article_docs(nlp, articles), as_tuples=True, batch_size=batch_size)
+    yield from doc_extractions(pairs, model_label(nlp))
+
+
+def doc_extractions(pairs: Iterable[tuple[Doc, tuple[Article, int, int]]],
+                    label: str) -> Iterator[Extraction]:
+    """Yield one :class:`Extraction` per article from its annotated docs (one per chunk, in
+    order, with the (article, chunk offset, number of chunks) :func:`article_docs` gives)."""
     parts: list[tuple[Extraction, int, int]] = []
     sentences = 0
-    for doc, (article, offset, count) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, (article, offset, count) in pairs:
         if count == 1:
             yield doc_to_extraction(doc, article, label)
             continue

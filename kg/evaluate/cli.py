@@ -133,6 +133,18 @@ SET_FORMATS: dict[str, str] = {"conll2003_dev": "conll2003", "conll": "conll2003
                                "seed": "plain"}
 
 
+def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print every registered rule (name, then what it does) and exit (``--list-rules``)."""
+    if not value or ctx.resilient_parsing:
+        return
+    import kg.extract  # noqa: F401  (registers the components and rules)
+    from kg.ablation import rule_summaries
+
+    for name, summary in rule_summaries().items():
+        click.echo(f"{name}\t{summary}")
+    ctx.exit()
+
+
 @click.command("eval")
 @click.argument("gold", nargs=-1, type=click.Path(path_type=str))
 @click.option("--dataset", type=click.Choice(sorted({*DATASETS, *NAMED_SETS, *SET_FORMATS})),
@@ -147,7 +159,9 @@ SET_FORMATS: dict[str, str] = {"conll2003_dev": "conll2003", "conll": "conll2003
 @click.option("--model", default=None, help="spaCy model for kg and the baseline.")
 @click.option("--disable", default="", metavar="NAMES",
               help="Comma-separated kg components or rules to switch off (ablation; same as "
-                   "KG_DISABLE).")
+                   "KG_DISABLE); --list-rules names the rules.")
+@click.option("--list-rules", is_flag=True, expose_value=False, is_eager=True,
+              callback=list_rules, help="List the rules --disable can switch off, and exit.")
 @click.option("--errors", "errors_path", default=None, metavar="FILE",
               type=click.Path(dir_okay=False, writable=True, allow_dash=True),
               help="Write kg's mention errors (missed, wrong type, spurious) with the "

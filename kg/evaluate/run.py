@@ -281,22 +281,33 @@ def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
 
     def run(docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
         try:
-            from kg.link import ActorLinker, EventLinker
-            from kg.model import Article
             from kg.nlp import load_pipeline
             from kg.pipeline import extract_articles
         except ImportError as exc:
             raise EvalError(f"kg's extraction pipeline is not available: {exc}") from exc
-        articles = [Article(id=d.id, title=d.title, text=d.text, published=d.published,
-                            source=d.dataset) for d in docs]
-        extractions = list(extract_articles(articles, nlp=load_pipeline(model),
+        extractions = list(extract_articles(gold_articles(docs), nlp=load_pipeline(model),
                                             batch_size=batch_size))
-        actors = ActorLinker()
-        dated = EventLinker().link_batch([actors.link(x) for x in extractions])
-        return [_with_event_dates(x, d).to_json() for x, d in zip(extractions, dated,
-                                                                  strict=True)]
+        return corpus_predictions(extractions)
 
     return run
+
+
+def gold_articles(docs: Sequence[GoldDoc]) -> list[Any]:
+    """Return the gold documents as :class:`kg.model.Article` records, in order."""
+    from kg.model import Article
+
+    return [Article(id=d.id, title=d.title, text=d.text, published=d.published,
+                    source=d.dataset) for d in docs]
+
+
+def corpus_predictions(extractions: Sequence[Any]) -> list[dict[str, Any]]:
+    """Return each extraction as scored: ``to_json()`` after linking the documents as one
+    corpus (actors across documents, undated events to the same event dated elsewhere)."""
+    from kg.link import ActorLinker, EventLinker
+
+    actors = ActorLinker()
+    dated = EventLinker().link_batch([actors.link(x) for x in extractions])
+    return [_with_event_dates(x, d).to_json() for x, d in zip(extractions, dated, strict=True)]
 
 
 def run_eval(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.ablation import rule
 from kg.lexicon import AD_LINE_RE, BYLINE_RE, JUNK_LINE_RE, META_LINE_RE
 
 if not Doc.has_extension("kg_junk"):
@@ -191,22 +192,47 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
         stripped = line.strip()
         if not stripped:
             continue
-        in_list = index != first and (index in listed or is_list_line(stripped)
-                                      or is_table_line(stripped)
-                                      or bool(DATE_DATELINE_RE.fullmatch(stripped)))
+        in_list = index != first and _lists_names(stripped, index in listed)
         if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
                 META_LINE_RE.match(stripped)):
             junk.append((start, end))
             trailing_block = trailing_block or stripped.lower().startswith("related")
-        elif BYLINE_RE.match(stripped) and len(stripped.split()) <= 8:
+        elif _byline(stripped):
             junk.append((start, end))
-        elif index > 2 and not in_list and is_ad_line(stripped):
+        elif index > 2 and not in_list and _ad_line(stripped):
             junk.append((start, end))
-        elif trailing_block and is_headline_case(stripped):
+        elif trailing_block and _related_link(stripped):
             junk.append((start, end))
         elif is_headline_case(stripped) and not in_list and not _TIMELINE_RE.match(stripped):
             headlines.append((start, end))
     return junk, headlines
+
+
+@rule("list_lines_kept")
+def _lists_names(line: str, in_block: bool) -> bool:
+    """Return True for a line whose names are content, not a heading or an ad: a list item
+    or a line in a list block, a results-table row, a place-and-date dateline."""
+    return in_block or is_list_line(line) or is_table_line(line) or \
+        bool(DATE_DATELINE_RE.fullmatch(line))
+
+
+@rule("byline_junk")
+def _byline(line: str) -> bool:
+    """Return True for a short byline ("By Ana Lopes, Staff Writer"): the author is no
+    actor of the story."""
+    return bool(BYLINE_RE.match(line)) and len(line.split()) <= 8
+
+
+@rule("ad_line_junk")
+def _ad_line(line: str) -> bool:
+    """Return True for an advertising line past the lede (:func:`is_ad_line`)."""
+    return is_ad_line(line)
+
+
+@rule("related_links_junk")
+def _related_link(line: str) -> bool:
+    """Return True for a headline-case line after "Related:": a link to another story."""
+    return is_headline_case(line)
 
 
 #: "EINDHOVEN, Netherlands —" / "GENEVA (Reuters) -" at the start of a paragraph.
@@ -295,6 +321,7 @@ def filed_datelines(text: str, matches: list[re.Match]) -> list[re.Match]:
     return out
 
 
+@rule("dateline_actors", off=[])
 def dateline_spans(doc: Doc, matches: list[re.Match]) -> list[Span]:
     """Return labelled spans for the datelines' places and regions (``Place``) and wire
     services (``Organization``), each span's ``kg_dateline_name`` set to its place name.

@@ -70,9 +70,9 @@ def _is_designation(token: Token, name: Span) -> bool:
 def _table_number(token: Token) -> bool:
     """Return True for a plain number that reads as a figure in a table or a score ("Essex
     372 ,"); designations with letters ("737s,", "A380,") are never figures."""
-    from kg.extract.actors import _is_table_figure
+    from kg.extract.actor_junk import is_table_figure
 
-    return not any(c.isalpha() for c in token.text) and _is_table_figure(token)
+    return not any(c.isalpha() for c in token.text) and is_table_figure(token)
 
 
 def _score_follows(token: Token) -> bool:

@@ -18,7 +18,9 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import ACTORS_KEY, after_title
+from kg.ablation import PASS_THROUGH, rule
+from kg.extract.actor_context import after_title
+from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
 from kg.extract.types import decide_types
@@ -97,9 +99,14 @@ def _same_person(short: str, full: str) -> bool:
     last, first = parts[-1], parts[0]
     if short.lower() in (last.lower(), first.lower()):
         return True
+    return _similar_spelling(short, last)
+
+
+@rule("fuzzy_surname_match")
+def _similar_spelling(short: str, last: str) -> bool:
+    """Return True for two spellings of one surname ("Zelenskyy", "Zelensky")."""
     return fuzz.ratio(short.lower(), last.lower()) >= SURNAME_SIMILARITY and abs(
-        len(short) - len(last)
-    ) <= 2
+        len(short) - len(last)) <= 2
 
 
 def _same_full_name(a: str, b: str) -> bool:
@@ -109,6 +116,12 @@ def _same_full_name(a: str, b: str) -> bool:
         return True  # "Van Acker" in "Pieter Van Acker"
     if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
         return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
+    return _similar_full_names(a, b)
+
+
+@rule("fuzzy_full_name_match")
+def _similar_full_names(a: str, b: str) -> bool:
+    """Return True for two full names spelled nearly alike ("Volodymyr Zelenskyy")."""
     return fuzz.ratio(a.lower(), b.lower()) >= 92.0
 
 
@@ -142,10 +155,28 @@ class _Resolver:
         self.people.append(info)
         return info
 
+    @rule("acronym_merge", off=None)
+    def abbreviated(self, text: str) -> EntityInfo | None:
+        """Return the organisation whose name the capitals ``text`` abbreviate ("ECB")."""
+        for info in self.entities.values():
+            if info.type == "Organization" and abbreviates(text, info.name):
+                return info
+        return None
+
+    @rule("org_first_word_merge", off=None)
+    def shortened(self, text: str) -> EntityInfo | None:
+        """Return the organisation whose many-word name ``text`` starts ("Corvane" after
+        "Corvane Semiconductors")."""
+        for info in self.entities.values():
+            if info.type == "Organization" and info.name.split()[0] == text and \
+                    " " in info.name:
+                return info
+        return None
+
     def resolve(self, span: Span) -> EntityInfo:
         text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
-        if text.isupper() and len(text) > 4 and type_ in ("Place", "Person", "Country"):
+        if type_ in ("Place", "Person", "Country") and _capitals_name(text):
             text = text.title()  # datelines: "BRUSSELS" is Brussels
         if type_ == "Country":
             country = lookup_country(text)
@@ -155,7 +186,7 @@ class _Resolver:
                 )
             type_ = "Place"
         key = normalise_surface(text)
-        if type_ == "Group" and key.startswith("western "):
+        if type_ == "Group" and _western_bloc(key):
             key = "the west"  # "Western allies", "Western partners": the West
         key = key if key in KNOWN_ORGS else "the " + key
         if key in KNOWN_ORGS:
@@ -163,19 +194,13 @@ class _Resolver:
             return self._get(entity_id(known_type, name), name, known_type)
         if type_ == "Person":
             return self.person(text)
-        if type_ == "Organization" and text.isupper():
-            for info in self.entities.values():
-                if info.type == "Organization" and abbreviates(text, info.name):
-                    return info
-        if type_ == "Organization" and " " in text and text.split()[-1] in PARTY_WORDS and \
-                text.split()[0][:1].isupper():
-            text = text.rsplit(" ", 1)[0]  # "Civic Renewal party" is Civic Renewal; "Russian
-            # central bank" stays whole
-        if type_ == "Organization" and " " not in text:
-            for info in self.entities.values():  # "Corvane" after "Corvane Semiconductors"
-                if info.type == "Organization" and info.name.split()[0] == text and \
-                        " " in info.name:
-                    return info
+        if type_ == "Organization":
+            known = self.abbreviated(text) if text.isupper() else None
+            text = _without_party_word(text) if known is None else text
+            if known is None and " " not in text:
+                known = self.shortened(text)
+            if known is not None:
+                return known
         if type_ == "Product" and " " not in text:
             for info in self.entities.values():  # "A380(s)" after "Airbus A380"
                 if info.type == "Product" and " " in info.name and \
@@ -192,12 +217,38 @@ class _Resolver:
         return self._get(entity_id(type_, name), name, type_)
 
 
+@rule("capitals_titlecase")
+def _capitals_name(text: str) -> bool:
+    """Return True for a name in capitals that is written so only for emphasis, as in a
+    dateline ("BRUSSELS" is Brussels): longer than an acronym."""
+    return text.isupper() and len(text) > 4
+
+
+@rule("western_bloc_merge")
+def _western_bloc(key: str) -> bool:
+    """Return True for a group that stands for the West ("Western allies", "Western
+    partners")."""
+    return key.startswith("western ")
+
+
+@rule("party_word_trim", off=PASS_THROUGH)
+def _without_party_word(text: str) -> str:
+    """Return an organisation's name without a lowercase "party"/"movement" after it
+    ("Civic Renewal party" is Civic Renewal; "Russian central bank" stays whole)."""
+    words = text.split()
+    if len(words) > 1 and words[-1] in PARTY_WORDS and words[0][:1].isupper():
+        return text.rsplit(" ", 1)[0]
+    return text
+
+
+@rule("numbered_plan_merge", off=None)
 def _numbered_plan(name: str) -> str | None:
     """Return the "28-point" key of a numbered plan, or ``None``."""
     m = re.search(r"(\d+)\s*-?\s*(point|step)", name, re.I)
     return f"{m.group(1)}-{m.group(2).lower()}" if m else None
 
 
+@rule("generic_plan_merge", off=None)
 def _merge_generic_plans(spans: list[Span], resolver: _Resolver) -> None:
     """Point generic plan mentions ("the peace plan") at the article's one specific plan."""
     plans = [i for i in resolver.entities.values() if i.type == "Plan"]
@@ -243,6 +294,7 @@ def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityIn
     return extra
 
 
+@rule("surname_mentions", off=[])
 def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
     """Return mentions NER missed: bare surnames of people the article names in full."""
     surnames = {}
@@ -270,6 +322,7 @@ def _starts_a_longer_name(token: Token) -> bool:
                                 or any(c.isdigit() for c in nxt.text))
 
 
+@rule("org_short_mentions", off=[])
 def _org_short_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
     """Return mentions NER missed: the distinctive first word of an organisation the article
     names in full ("Corvane" after "Corvane Semiconductors")."""
@@ -284,6 +337,7 @@ def _org_short_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> lis
         accept=lambda t: t.pos_ == "PROPN" and not _starts_a_longer_name(t))
 
 
+@rule("surname_relabel", off=PASS_THROUGH)
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
     """Return spans with non-person mentions of a named person's surname relabelled as that
     person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker",
@@ -320,6 +374,7 @@ def _one_label_per_surname(spans: list[Span], full_names: list[str]) -> list[Spa
             else s for s in spans]
 
 
+@rule("short_org_relabel", off=PASS_THROUGH)
 def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     """Return spans with a one-word mention of the first word of an organisation's name
     relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Span
 
-from kg.ablation import rule
+from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city, is_given_name
@@ -38,6 +38,7 @@ def name_key(span: Span) -> str:
     return normalise_surface(span.text.replace("\n", " "))
 
 
+@rule("person_evidence")
 def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), or a given name starting
@@ -53,10 +54,11 @@ def person_evidence(span: Span) -> bool:
         ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
 
 
+@rule("team_evidence")
 def team_evidence(span: Span) -> bool:
     """Return True when a mention is a side in a match result: subject or object of a result
     verb ("Essex beat Kent"), or followed by a score in a results line ("Essex 372")."""
-    from kg.extract.actors import _is_table_figure
+    from kg.extract.actor_junk import is_table_figure
 
     doc, root = span.doc, span.root
     head = root.head
@@ -66,23 +68,24 @@ def team_evidence(span: Span) -> bool:
         return True
     score = doc[span.end] if span.end < len(doc) else None
     return score is not None and score.like_num and score.ent_type_ != "DATE" and \
-        _is_table_figure(score)  # "NEW YORK 1996-08-30" is a dateline, not a score
+        is_table_figure(score)  # "NEW YORK 1996-08-30" is a dateline, not a score
 
 
 #: Prepositions before a place, rarely before a person or a company ("fighting near Tavildara").
 LOCATIVE = frozenset("in near outside around towards into".split())
 
 
+@rule("place_evidence")
 def place_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a place: the object of a
     locative preposition ("near Tavildara", not "in Smith's view"), a name followed by its
     country ("Longyear, Norway"), or the dateline."""
-    from kg.extract.actors import _place_with_country
+    from kg.extract.actor_context import place_with_country
     from kg.extract.boilerplate import in_ranges
 
     doc = span.doc
     if in_ranges(span.start_char, span.end_char, doc._.kg_datelines) or \
-            _place_with_country(span):
+            place_with_country(span):
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -125,6 +128,7 @@ def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
     return guess.label if guess.label in tied else None
 
 
+@rule("one_type_per_name", off=PASS_THROUGH)
 def decide_types(spans: list[Span]) -> list[Span]:
     """Return the mentions with one type per name: the type with most votes over all the
     mentions of that name in the article (a tie goes to the learned classifier, else the

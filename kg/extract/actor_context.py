@@ -1,0 +1,385 @@
+"""The type of an entity from its label and the words around it: the model's label mapped
+to kg's actor types, then corrected by context (a title before a name, "retailer Best Buy",
+"Toulouse, France", "the Beatles", a product being sold) or dropped when it names no actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.ablation import rule
+from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
+from kg.extract.countries import lookup_country
+from kg.extract.products import brand_shaped
+from kg.lexicon import (
+    BODY_HEADS,
+    DEVICE_NOUNS,
+    FACILITY_HEADS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    NATIONALITY_NOUNS,
+    ORG_NAME_SUFFIXES,
+    ORG_NOUNS,
+    PRODUCT_NOUNS,
+    PRODUCT_OBJECT_VERBS,
+    PRODUCT_SUBJECT_VERBS,
+    REGION_PREFIXES,
+    SITE_CENTER_WORDS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+
+_NON_NAME_RE = re.compile(r"^[\W\d_]+$")
+
+
+_ALLOWED_LABELS = {
+    "PERSON": "Person", "GPE": "Country", "LOC": "Place", "FAC": "Place", "ORG": "Organization",
+    "NORP": "Group", "KG_DEMONYM": "Country", "KG_GROUP": "Group", "PLAN": "Plan",
+    "LAW": "Plan", "PRODUCT": "Product",
+}
+
+
+def actor_type(ent: Span) -> str | None:
+    """Return the kg actor type of an entity span, or ``None`` if it is not an actor."""
+    label = _ALLOWED_LABELS.get(ent.label_)
+    text = ent.text.strip()
+    if label is None or _NON_NAME_RE.match(text):
+        return None
+    known = _known_org_type(text)
+    if known is not None:
+        return known
+    if label in ("Country", "Place", "Organization", "Group") and _names_a_country(text):
+        return "Country"
+    if label == "Country":
+        return "Place"
+    if label == "Group" and _adjective_group(ent):
+        return None
+    if label == "Plan" and _lowercase_law(ent):
+        return None
+    return label
+
+
+@rule("known_org_type", off=None)
+def _known_org_type(text: str) -> str | None:
+    """Return the type kg's list of well-known organisations gives a name ("NATO", "the
+    Kremlin"), or ``None``."""
+    key = text.lower().replace("’", "'")
+    if key in KNOWN_ORGS:
+        return KNOWN_ORGS[key][1]
+    if key.startswith("the ") and key[4:] in KNOWN_ORGS:
+        return KNOWN_ORGS[key[4:]][1]
+    return None
+
+
+@rule("country_by_name")
+def _names_a_country(text: str) -> bool:
+    """Return True when a place, organisation or group name is a country's name, code or
+    demonym ("France", "U.S.", "Ukrainian"): the actor is the country."""
+    return lookup_country(text) is not None
+
+
+@rule("adjective_group_drop")
+def _adjective_group(ent: Span) -> bool:
+    """Return True for a NORP mention that is an adjective ("Swiss"), not a group
+    ("Republicans"): no actor."""
+    return not (ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s"))
+
+
+@rule("lowercase_law_drop")
+def _lowercase_law(ent: Span) -> bool:
+    """Return True for a LAW entity that ends in a lowercase word ("article 5 of the
+    treaty"): a reference, not a named plan."""
+    return ent.label_ == "LAW" and not ent[-1].is_title
+
+
+def contextual_type(ent: Span, type_: str | None) -> str | None:
+    """Return the actor type of an entity corrected by the words around it (``None``: drop)."""
+    if type_ == "Organization" and _titled_person(ent):
+        return "Person"  # "Spokeswoman Sandy Angers said": NER took the title for a name
+    if type_ == "Organization" and _affiliated_person(ent):
+        return "Person"
+    if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
+        return None
+    if type_ in ("Organization", "Person", "Place", "Group") and brand_shaped(ent):
+        return "Product"  # "iPhone", "iTunes"
+    if type_ == "Organization" and _product_line(ent):
+        # a name cut out of a longer entity ("SOCCER -", a score) is no actor
+        return "Product" if any(e.text == ent.text for e in ent.doc.ents) else None
+    if type_ in ("Organization", "Person") and _sold_as_product(ent):
+        return "Product"
+    if type_ == "Organization" and _names_a_site(ent):
+        return "Place"
+    if type_ == "Organization" and len(ent) == 1 and place_with_country(ent):
+        return "Place"  # "flown to Toulouse, France"
+    if type_ == "Person":
+        return _person_in_context(ent)
+    return type_
+
+
+@rule("site_is_place")
+def _names_a_site(ent: Span) -> bool:
+    """Return True for an organisation-like name of a building or site ("Long Beach Airport",
+    "Airbus Delivery Center"), which is a place."""
+    last = ent[-1].text
+    return last in FACILITY_HEADS or (
+        last in ("Center", "Centre") and len(ent) > 1 and ent[-2].text in SITE_CENTER_WORDS)
+
+
+def _token_before(ent: Span) -> Token | None:
+    """Return the token before an entity, or ``None`` at the start of the document."""
+    return ent.doc[ent.start - 1] if ent.start > 0 else None
+
+
+@rule("regional_demonym_drop")
+def _regional_demonym(ent: Span) -> bool:
+    """Return True for a demonym naming a region ("North American", "Latin American"),
+    which is no mention of the country."""
+    prev = _token_before(ent)
+    return ent.label_ == "KG_DEMONYM" and prev is not None and prev.text in REGION_PREFIXES
+
+
+@rule("place_in_event_name_drop")
+def _in_event_name(ent: Span) -> bool:
+    """Return True for a place that starts a named event ("Paris Air Show", "2008 Beijing
+    Olympic Games"): the event is named after the place, it does not mention it."""
+    for token in ent.doc[ent.end: ent.end + 3]:
+        if token.text in EVENT_HEADS:
+            return True
+        if not token.is_title:
+            return False
+    return False
+
+
+@rule("titled_person")
+def _titled_person(ent: Span) -> bool:
+    """Return True for an organisation span that is a title and a person's name
+    ("Spokeswoman Sandy Angers")."""
+    if not (ent[0].is_title and ent[0].lower_ in TITLE_HEADS):
+        return False
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in TITLE_WORDS:
+        start += 1
+    name = ent.doc[start: ent.end]
+    return 2 <= len(name) <= 3 and all(
+        t.is_title and t.pos_ == "PROPN" and t.text not in ORG_OF_HEADS + AGENCY_HEADS
+        and t.text not in ORG_NAME_SUFFIXES for t in name)
+
+
+@rule("sold_as_product_drop")
+def _sold_as_product(ent: Span) -> bool:
+    """Return True for a name the sentence sells or launches ("the Pixelbook Nova goes on
+    sale", "costs $999", "Google unveiled the Pixelbook Nova"): a product, not a person or a
+    company."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "nsubj" and ((head.lemma_ in PRODUCT_SUBJECT_VERBS and not any(
+            c.dep_ == "dobj" for c in head.children)) or (
+            head.lemma_ == "go" and any(c.lower_ == "on" and any(g.lower_ == "sale"
+                                                                 for g in c.children)
+                                        for c in head.children))):
+        return True
+    return root.dep_ == "dobj" and head.lemma_ in PRODUCT_OBJECT_VERBS and \
+        ent[-1].text not in ORG_NAME_SUFFIXES
+
+
+@rule("product_line_drop")
+def _product_line(ent: Span) -> bool:
+    """Return True for an organisation-like name that the article only ever writes before a
+    device noun ("new MacBook Air laptops"): it names a product line, not a company."""
+    return ent.text not in _names_not_before_devices(ent.doc)
+
+
+def _person_in_context(ent: Span) -> str | None:
+    """Return the type of a PERSON entity given its context: "web browser Safari" is a
+    product, "retailer Best Buy", "the Beatles" and "Douglas Aircraft" are organisations,
+    "Toulouse, France" is a place."""
+    if _described_as_product(ent) or _product_apposition(ent):
+        return "Product"
+    if _described_as_org(ent):
+        return "Organization"
+    if place_with_country(ent):
+        return "Place"
+    after_the = _the_name(ent)
+    if after_the is not None:
+        return None if after_the == _DROP else after_the
+    if len(ent) == 1 and not _is_person_word(ent) and _short_form_of_org(ent):
+        return "Organization"
+    return "Person"
+
+
+#: What :func:`_the_name` returns for a name that is no actor.
+_DROP = "drop"
+
+
+def _describing_noun(ent: Span) -> str:
+    """Return the lowercase noun right before an entity that describes it ("browser" in
+    "web browser Safari"), else ``""``."""
+    prev = _token_before(ent)
+    return prev.lower_ if prev is not None and _describes(prev, ent) else ""
+
+
+@rule("product_noun_drop")
+def _described_as_product(ent: Span) -> bool:
+    """Return True for a "person" a product noun describes ("web browser Safari")."""
+    return _describing_noun(ent) in PRODUCT_NOUNS
+
+
+@rule("org_noun_person")
+def _described_as_org(ent: Span) -> bool:
+    """Return True for a "person" an organisation noun describes or a company suffix ends
+    ("retailer Best Buy", "Douglas Aircraft"): an organisation."""
+    return _describing_noun(ent) in ORG_NOUNS or ent[-1].text in ORG_NAME_SUFFIXES
+
+
+@rule("the_name_person", off=None)
+def _the_name(ent: Span) -> str | None:
+    """Return the type of a "person" after "the": a plural is a band or team ("the Beatles":
+    Organization), a single word no person at all ("the Danube": ``"drop"`` → no actor);
+    ``None`` when the rule does not apply."""
+    prev = _token_before(ent)
+    plural = ent[-1].tag_ == "NNPS" or ent.text.endswith("s")
+    if prev is not None and prev.lower_ == "the" and not _modifies_noun(ent) and (
+            plural or len(ent) == 1) and not _is_person_word(ent):
+        return "Organization" if plural else _DROP
+    return None
+
+
+def _describes(noun: Token, ent: Span) -> bool:
+    """Return True when ``noun`` (the word before the entity) is a description of it: a
+    compound ("browser Safari") or the head of its apposition ("retailer Best Buy")."""
+    return noun.head.i in range(ent.start, ent.end) or (
+        ent.root.head == noun and ent.root.dep_ in ("appos", "compound", "npadvmod"))
+
+
+def per_doc(compute):
+    """Decorate ``compute(doc)`` to run once per document (kept in ``doc.user_data``): the
+    context rules ask the same question for every entity of an article."""
+    key = "kg_" + compute.__name__.lstrip("_")
+
+    def cached(doc: Doc):
+        if key not in doc.user_data:
+            doc.user_data[key] = compute(doc)
+        return doc.user_data[key]
+
+    return cached
+
+
+@per_doc
+def lowercase_words(doc: Doc) -> set[str]:
+    """Return the words the article writes in lower case (common words, not names)."""
+    return {t.text for t in doc if t.is_lower and t.is_alpha}
+
+
+@per_doc
+def _person_words(doc: Doc) -> set[str]:
+    """Return the words of the article's multi-word person names and of names written after
+    a title or honorific ("Mr. Trump", "President Obama")."""
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text not in ORG_NAME_SUFFIXES:
+            words.update(t.text for t in ent if t.lower_ not in TITLE_WORDS | HONORIFICS)
+    words.update(t.text for t in doc if t.is_title and after_title(doc, t.i))
+    return {w.replace("’", "'") for w in words}
+
+
+def _is_person_word(ent: Span) -> bool:
+    """Return True for a one-word name the article also uses in a person's full name or after
+    a title ("Clinton", "Clintons" after "Hillary Clinton")."""
+    words = _person_words(ent.doc)
+    word = ent.text.replace("’", "'")
+    return len(ent) == 1 and (word in words or word.rstrip("s") in words)
+
+
+def _modifies_noun(ent: Span) -> bool:
+    """Return True when the entity is a modifier of the next noun ("the Obama administration")."""
+    doc, root = ent.doc, ent.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end:
+        return True
+    return ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
+
+
+@rule("product_apposition_drop")
+def _product_apposition(ent: Span) -> bool:
+    """Return True for a name in apposition to a product noun ("Lion, the new version")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for token in doc[ent.end + 1: ent.end + 5]:
+        if token.lower_ in PRODUCT_NOUNS:
+            return True
+        if token.pos_ not in ("DET", "ADJ", "ADV", "NUM", "PRON"):
+            return False
+    return False
+
+
+_LOCATIVE_PREPOSITIONS = frozenset("from in at near to into outside".split())
+
+
+@rule("place_with_country")
+def place_with_country(ent: Span) -> bool:
+    """Return True for a name followed by its country ("Toulouse, France", "from Toulouse in
+    France"): a place, not a person."""
+    doc, i = ent.doc, ent.end
+    if i + 1 >= len(doc):
+        return False
+    prev = _token_before(ent)
+    located = doc[i].lower_ == "in" and prev is not None and prev.lower_ in _LOCATIVE_PREPOSITIONS
+    if doc[i].text != "," and not located:
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].ent_type_ == "GPE" and (j == i + 1 or doc[j].ent_iob_ == "I"):
+        j += 1
+    followed = j < len(doc) and doc[j].lower_ in ("'s", "’s", "and", "or")  # no list
+    return j > i + 1 and not followed and lookup_country(doc[i + 1: j].text) is not None
+
+
+@rule("short_form_of_org")
+def _short_form_of_org(ent: Span) -> bool:
+    """Return True for a one-word "person" that the article writes elsewhere as a company
+    name ("Cerberus Capital Management") or describes as an organisation ("airline,
+    Ryanair")."""
+    return ent.text in _company_first_words(ent.doc) or ent.text in _org_appositions(ent.doc)
+
+
+@per_doc
+def _org_appositions(doc: Doc) -> set[str]:
+    """Return the words in apposition to an organisation noun ("the airline, Ryanair")."""
+    return {t.text for t in doc if t.dep_ == "appos" and t.head.lower_ in ORG_NOUNS}
+
+
+@per_doc
+def _company_first_words(doc: Doc) -> set[str]:
+    """Return the first words of company names of the article ("Cerberus" of "Cerberus
+    Capital Management")."""
+    return {e[0].text for e in doc.ents if len(e) > 1 and e[-1].text in ORG_NAME_SUFFIXES}
+
+
+@per_doc
+def _names_not_before_devices(doc: Doc) -> set[str]:
+    """Return the entity texts the article writes at least once other than right before a
+    device noun ("MacBook Air laptops" only → not in the set)."""
+    return {e.text for e in doc.ents
+            if not (e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS)}
+
+
+@rule("affiliated_person")
+def _affiliated_person(ent: Span) -> bool:
+    """Return True for an "organisation" that is a person's name followed by their firm
+    ("Tomasz Wierzbicki of Kessler & Lund"): two or three capitalised proper nouns, then
+    "of"/"at"/"from" and an organisation."""
+    doc = ent.doc
+    if not 2 <= len(ent) <= 3 or ent.end + 1 >= len(doc):
+        return False
+    if doc[ent.end].lower_ not in ("of", "at", "from") or doc[ent.end + 1].ent_type_ != "ORG":
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title and t.is_alpha
+               and t.text not in ORG_NAME_SUFFIXES | BODY_HEADS
+               and t.lower_ not in TITLE_WORDS for t in ent)
+
+
+def after_title(doc: Doc, i: int) -> bool:
+    """Return whether token ``i`` follows a title, honorific or nationality noun ("Mr.
+    Smith", "President Lula", "Frenchman Romain Grosjean"), which marks a person's name."""
+    return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS | NATIONALITY_NOUNS

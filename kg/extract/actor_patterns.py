@@ -1,0 +1,225 @@
+"""Entity-ruler patterns kg adds before the NER model, so it neither splits nor mislabels
+known names: countries and demonyms, well-known organisations and places, organisations named
+after a country or with a demonym ("Singapore Airlines", "Ukrainian Presidential Office"),
+blocs ("Western allies"), multi-word titles and plans ("28-point peace plan").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ablation import rule
+from kg.extract.countries import is_demonym
+from kg.lexicon import (
+    DEMONYMS,
+    KNOWN_ORGS,
+    KNOWN_PLACES,
+    ORG_HEADS,
+)
+
+_TITLE_PHRASES = (
+    "Secretary of State", "Secretary of Defense", "Secretary of the Treasury",
+    "Secretary of Commerce", "Secretary-General", "Secretary General", "High Representative",
+    "Foreign Minister", "Prime Minister", "Defence Minister", "Defense Minister",
+    "Finance Minister", "Trade Minister", "Economy Minister", "Interior Minister",
+    "Climate Minister", "Environment Minister", "Energy Minister", "Foreign Secretary",
+    "Home Secretary", "Chief Executive", "Chief Executive Officer", "Chief Financial Officer",
+    "Special Envoy", "National Security Adviser", "National Security Advisor", "Vice President",
+    "Deputy Prime Minister", "Attorney General", "Speaker of the House", "Chancellor",
+    "President", "Prime Minister-designate", "Commissioner", "Trade Representative",
+)
+
+
+_PLAN_MODIFIERS = ["peace", "ceasefire", "trade", "free", "security", "climate", "draft",
+                   "unconditional", "revised", "original", "framework", "counter"]
+
+
+_PLAN_NOUNS = ["plan", "proposal", "agreement", "deal", "offer", "accord", "treaty", "pact",
+               "roadmap", "counterproposal", "counter-proposal", "framework"]
+
+
+def _cased_variants(form: str) -> set[str]:
+    """Return the capitalisations of a lowercase gazetteer form that count as names."""
+    words = form.split()
+    title = " ".join(w if w in ("and", "of", "the") else w[:1].upper() + w[1:] for w in words)
+    variants = {title}
+    if len(form.replace(".", "")) <= 4:
+        variants.add(form.upper())
+    return variants
+
+
+def ruler_patterns() -> list[dict]:
+    """Return the entity-ruler patterns for countries, demonyms, organisations, places, plans."""
+    from kg.extract.countries import surface_forms
+
+    patterns: list[dict] = []
+    for form in surface_forms():
+        label = "KG_DEMONYM" if is_demonym(form) else "GPE"
+        for variant in _cased_variants(form):
+            patterns.append({"label": label, "pattern": variant})
+    variants = sorted({v for demonym in DEMONYMS for v in _cased_variants(demonym)})
+    for variant in variants:
+        patterns.append({"label": "KG_DEMONYM", "pattern": variant})
+        patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
+    # "Ukrainian Presidential Office": one token pattern per head for all one-word demonyms
+    # (thousands of single patterns made the ruler slower than the NER model)
+    patterns.extend(_demonym_body_patterns(variants))
+    for form, (_, type_) in KNOWN_ORGS.items():
+        if form == "who":  # the pronoun; only the upper-case acronym is the organisation
+            patterns.append({"label": "ORG", "pattern": "WHO"})
+            continue
+        label = "KG_GROUP" if type_ == "Group" else "ORG"
+        for variant in _cased_variants(form):
+            patterns.append({"label": label, "pattern": variant})
+    patterns.extend(_bloc_patterns())
+    for place in KNOWN_PLACES:
+        patterns.append({"label": "LOC", "pattern": place})
+    patterns.extend(_national_org_patterns())
+    patterns.extend(_title_patterns())
+    patterns.extend(_plan_patterns())
+    return patterns
+
+
+@rule("demonym_body_patterns", off=[])
+def _demonym_body_patterns(variants: list[str]) -> list[dict]:
+    """Return ORG patterns for a body named with a demonym ("Ukrainian Presidential Office",
+    "Russian central bank"): one token pattern per head for all one-word demonyms
+    (thousands of single patterns made the ruler slower than the NER model)."""
+    one_word = {"ORTH": {"IN": [v for v in variants if " " not in v]}}
+    patterns = []
+    for head in ORG_HEADS:
+        head_words = [{"LOWER": w} for w in head.split()]
+        patterns.append({"label": "ORG", "pattern": [one_word, *head_words]})
+        patterns += [{"label": "ORG", "pattern": [{"ORTH": w} for w in v.split()] + head_words}
+                     for v in variants if " " in v]
+    return patterns
+
+
+@rule("bloc_patterns", off=[])
+def _bloc_patterns() -> list[dict]:
+    """Return group patterns for blocs: "the West", "Western allies", "European partners"."""
+    return [
+        {"label": "KG_GROUP", "pattern": [{"LOWER": "the"}, {"ORTH": "West"}]},
+        {"label": "KG_GROUP", "pattern": [
+            {"IS_TITLE": True, "LOWER": {"IN": _BLOC_ADJECTIVES}},
+            {"LOWER": {"IN": ["allies", "partners", "powers", "nations", "states",
+                              "governments", "leaders", "capitals"]}}]},
+    ]
+
+
+@rule("title_phrase_patterns", off=[])
+def _title_patterns() -> list[dict]:
+    """Return patterns for multi-word titles ("Secretary of State"), so NER does not take a
+    title for an organisation or a name."""
+    return [{"label": "KG_TITLE", "pattern": title} for title in _TITLE_PHRASES]
+
+
+_NATIONAL_ORG_SUFFIXES = [
+    "Airlines", "Airways", "Air", "Eastern", "Southern", "Northern", "Western", "Railways",
+    "Railway", "Telecom", "Post", "Television", "Broadcasting", "Times", "News", "Daily",
+    "Bank", "Petroleum", "Oil", "Motors", "Steel", "Electric", "Mobile", "Airport",
+    "Exchange", "Council", "Cargo", "Express", "Energy", "Gas", "Power", "Insurance",
+]
+
+
+_BLOC_ADJECTIVES = ["european", "western", "arab", "gulf", "nordic", "baltic", "african",
+                    "asian", "latin", "g7", "nato", "eu"]
+
+
+ORG_OF_HEADS = ["Bank", "Ministry", "Government", "Parliament", "University", "Embassy",
+                 "Department", "Office", "Council", "Court", "Institute", "Academy", "Service",
+                 "Agency", "Commission", "Authority", "Administration", "Bureau"]
+
+
+#: Words before such a head in the names of official bodies ("Federal Service for ...").
+_OFFICIAL_MODIFIERS = ["Federal", "National", "Central", "State", "Supreme", "Royal",
+                       "International", "General", "Constitutional", "Regional", "Foreign"]
+
+
+#: Heads of a government body named after its country ("US Labor Department").
+AGENCY_HEADS = ["Department", "Ministry", "Agency", "Bureau", "Commission", "Administration",
+                 "Treasury", "Office"]
+
+
+#: Heads of companies and banks named with a demonym ("Swiss National Bank", "Thai Airways").
+_DEMONYM_ORG_SUFFIXES = ["Airways", "Airlines", "Bank", "Railways", "Broadcasting", "Telecom"]
+
+
+def _country_token_patterns() -> list[list[dict]]:
+    """Return token sequences matching a country name, one per name length: one-word names,
+    and the plain two- and three-word ones ("United States", "South Korea") word by word.
+
+    A pattern per length keeps the ruler fast; the word-by-word sets also admit mixes such
+    as "Saudi States", which do not occur in text."""
+    from kg.extract.countries import surface_forms
+
+    names = sorted({v for f in surface_forms() if not is_demonym(f) for v in _cased_variants(f)})
+    multi = [n.split() for n in names if " " in n and len(n.split()) <= 3
+             and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in n.split())]
+    by_length = [[{"ORTH": {"IN": sorted({n[i] for n in multi if len(n) == size})}}
+                  for i in range(size)] for size in (2, 3) if any(len(n) == size for n in multi)]
+    return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}], *by_length]
+
+
+@rule("national_org_patterns", off=[])
+def _national_org_patterns() -> list[dict]:
+    """Return patterns for organisations named after a country ("Singapore Airlines",
+    "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank"),
+    so the country inside does not split them."""
+    the = {"LOWER": "the", "OP": "?"}  # so "the United States Navy" outranks "the United States"
+    patterns = []
+    for country in _country_token_patterns():
+        patterns += [
+            [the, *country, {"ORTH": {"IN": _NATIONAL_ORG_SUFFIXES}},
+             {"ORTH": {"IN": ["Airlines", "Force", "Lines", "Group", "International"]},
+              "OP": "?"}],
+            [{"ORTH": "Air"}, *country],
+            [the, *country, {"ORTH": {"IN": ["Air", "Naval"]}},
+             {"ORTH": {"IN": ["Force", "Forces"]}}],
+            [the, *country, {"ORTH": {"IN": ["Army", "Navy", "Marines", "Marine"]}},
+             {"ORTH": "Corps", "OP": "?"}],
+            [the, *country, {"IS_TITLE": True, "OP": "?"}, {"ORTH": {"IN": AGENCY_HEADS}}],
+            [the, *country, {"ORTH": {"IN": AGENCY_HEADS}}, {"LOWER": "of"},
+             {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
+        ]
+    demonym = {"ORTH": {"IN": sorted({v for d in DEMONYMS for v in _cased_variants(d)
+                                      if " " not in v})}}
+    patterns.append([the, demonym, {"ORTH": "National", "OP": "?"},
+                     {"ORTH": {"IN": _DEMONYM_ORG_SUFFIXES}},
+                     {"ORTH": {"IN": ["International", "Airlines"]}, "OP": "?"}])
+    modifier = {"ORTH": {"IN": _OFFICIAL_MODIFIERS}, "OP": "?"}
+    patterns.append([modifier, {"ORTH": {"IN": ORG_OF_HEADS}}, {"LOWER": {"IN": ["of", "for"]}},
+                     {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
+                     {"IS_TITLE": True, "OP": "?"}])
+    return [{"label": "ORG", "pattern": p} for p in patterns]
+
+
+@rule("plan_patterns", off=[])
+def _plan_patterns() -> list[dict]:
+    """Return token patterns for plans: "28-point peace plan", "counterproposal", ..."""
+    numbered = [{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["point", "step"]}}]
+    modifiers = {"LOWER": {"IN": _PLAN_MODIFIERS}, "OP": "*"}
+    origin = {"ENT_TYPE": {"IN": ["GPE", "KG_DEMONYM", "ORG"]}, "OP": "*"}
+    hyphen = {"ORTH": "-", "OP": "?"}
+    noun = {"LOWER": {"IN": _PLAN_NOUNS}}
+    return [
+        {"label": "PLAN", "pattern": numbered + [origin, hyphen, origin, modifiers, noun]},
+        {"label": "PLAN", "pattern": [{"LOWER": {"IN": ["counterproposal", "counter-proposal"]}}]},
+        {"label": "PLAN", "pattern": [{"LOWER": {"IN": ["peace", "ceasefire"]}},
+                                      {"LOWER": {"IN": ["plan", "deal", "agreement", "offer",
+                                                        "proposal", "accord", "framework"]}}]},
+        {"label": "PLAN", "pattern": [{"LOWER": {"IN": ["unconditional", "draft", "revised"]}},
+                                      {"LOWER": {"IN": ["peace", "ceasefire"]}},
+                                      {"LOWER": {"IN": ["plan", "deal", "agreement", "offer",
+                                                        "proposal"]}}]},
+        {"label": "PLAN", "pattern": [{"LOWER": {"IN": ["trade", "free-trade"]}},
+                                      {"LOWER": {"IN": ["deal", "agreement", "pact"]}}]},
+        {"label": "PLAN", "pattern": [{"IS_TITLE": True, "OP": "+"},
+                                      {"ORTH": {"IN": ["Agreement", "Accord", "Treaty", "Plan",
+                                                       "Pact", "Protocol"]}}]},
+    ]
+
+
+EVENT_HEADS = frozenset(
+    "Conference Summit Forum Expo Festival Olympics Games Cup Championship Week Show "
+    "Awards Convention Marathon".split())  # not "Congress": "US Congress" is a legislature

@@ -1,0 +1,222 @@
+"""Where an actor's name starts and ends: the corrections kg makes to the NER model's spans
+(scores and numbers cut off, titles stripped, name particles and given names added, run-on
+names split) before the mention is typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.ablation import PASS_THROUGH, rule
+from kg.extract.actor_context import per_doc
+from kg.extract.countries import lookup_country
+from kg.extract.knowledge import is_city, is_given_name
+from kg.lexicon import (
+    BODY_HEADS,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    NATIONALITY_NOUNS,
+    ORG_NAME_SUFFIXES,
+    TITLE_WORDS,
+)
+
+
+def clean_person_span(ent: Span) -> Span | None:
+    """Return the person span without leading titles/honorifics and trailing possessive."""
+    start, end = _after_titles(ent), ent.end
+    while end > start and (ent.doc[end - 1].text in ("'s", "’s", "'", "’")
+                           or ent.doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = Span(ent.doc, start, end, label=ent.label_)
+    if any(t.is_digit for t in span) or not span[0].is_title:
+        return None
+    return span
+
+
+@rule("person_title_strip", off=None)
+def _title_words_before_name(ent: Span) -> int:
+    """Return where a person's name starts after the titles and honorifics NER put in it
+    ("Goalkeeper Jan Novak" → "Jan Novak")."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in (TITLE_WORDS | HONORIFICS):
+        start += 1
+    return start
+
+
+def _after_titles(ent: Span) -> int:
+    """Return the start of a person's name: after its titles, unless that rule is off."""
+    start = _title_words_before_name(ent)
+    return ent.start if start is None else start
+
+
+_FIGURE_RE = re.compile(r"^[\W\d_]+$|^v$|^vs\.?$")
+
+
+#: Labels NER gives names that a score or number ran into ("Surrey 429-7" as LAW).
+_FIGURE_LABELS = frozenset("CARDINAL QUANTITY MONEY PERCENT LAW WORK_OF_ART PRODUCT "
+                           "EVENT ORDINAL".split())
+
+
+@rule("figures_trim", off=PASS_THROUGH)
+def without_figures(ent: Span) -> Span:
+    """Return an entity without the scores, numbers, dashes and line breaks NER ran it into
+    ("Leicestershire 296", "8 - Luc Nilis", "George\\n"): a name in a results table or a
+    squad list is still a name."""
+    if ent.label_ == "PLAN":
+        return ent  # "28-point peace plan"
+    start, end = ent.start, ent.end
+    while start < end and _FIGURE_RE.match(ent.doc[start].text.strip() or "-"):
+        start += 1
+    while end > start and _FIGURE_RE.match(ent.doc[end - 1].text.strip() or "-") and \
+            ent.doc[end - 1].text not in (".", "'"):
+        end -= 1
+    if (start, end) == (ent.start, ent.end) or start == end:
+        return ent
+    label = ent.label_
+    if label in _FIGURE_LABELS:
+        label = _label_from_knowledge(ent.doc[start:end])
+    return Span(ent.doc, start, end, label=label)
+
+
+def _label_from_knowledge(name: Span) -> str:
+    """Return an NER label for a name cut out of a number-like entity, from what kg knows
+    about its words (a country, a city, a given name), else ``""`` (no actor)."""
+    if not all(t.is_title or t.is_upper for t in name if t.is_alpha):
+        return ""
+    if lookup_country(name.text) is not None or is_city(name.text):
+        return "GPE"
+    if len(name) >= 2 and is_given_name(name[0].text):
+        return "PERSON"
+    return ""
+
+
+@rule("person_after_office", off=PASS_THROUGH)
+def person_after_office(ent: Span) -> Span:
+    """Return the person's name at the end of an "organisation" that is the rest of a title
+    ("President of [the Republic Marko Novak]" → "Marko Novak"): after "of", a name of two
+    or three capitalised words starting with a given name; else the entity."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "GPE") or ent.start == 0 or doc[ent.start - 1].lower_ != "of":
+        return ent
+    for i in range(ent.start + 1, ent.end - 1):
+        name = doc[i:ent.end]
+        if len(name) <= 3 and is_given_name(doc[i].text) and all(
+                t.is_title and t.is_alpha for t in name) and \
+                name[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
+            return Span(doc, i, ent.end, label="PERSON")
+    return ent
+
+
+@rule("trailing_preposition_trim", off=PASS_THROUGH)
+def without_trailing_preposition(ent: Span) -> Span:
+    """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].pos_ == "ADP":
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+_NAME_PARTICLES = frozenset("von van der den de del della di da du le la ter bin ibn al".split())
+
+
+@rule("name_particles", off=PASS_THROUGH)
+def with_name_particles(ent: Span) -> Span:
+    """Return a person's name extended over the particles NER cut it at ("Ursula von" +
+    "der Leyen", "Ludwig van" + "Beethoven"): particles, then one capitalised word."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower:
+        end += 1
+    if ent[-1].lower_ not in _NAME_PARTICLES and end == ent.end:
+        return ent
+    if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        return Span(doc, ent.start, end + 1, label=ent.label_)
+    return ent
+
+
+@rule("given_name_before", off=PASS_THROUGH)
+def with_given_name_before(ent: Span) -> Span:
+    """Return a person's name extended over the given name NER left out of it ("Councilwoman
+    Ivy [Taylor]"): one capitalised given name right before, in no entity."""
+    doc, start = ent.doc, ent.start
+    if start == 0:
+        return ent
+    prev = doc[start - 1]
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and is_given_name(prev.text) \
+            and prev.lower_ not in TITLE_WORDS | HONORIFICS:
+        return Span(doc, start - 1, ent.end, label=ent.label_)
+    return ent
+
+
+@rule("hyphenated_name_parts", off=PASS_THROUGH)
+def with_hyphenated_parts(ent: Span) -> Span:
+    """Return a name extended over the hyphenated parts NER cut it at: a lowercase particle,
+    then a capitalised word ("Mazar" + "-e-Sharif", "Stratford" + "-upon-Avon")."""
+    doc, end = ent.doc, ent.end
+    while end + 3 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
+            and all(not doc[k].whitespace_ for k in range(end, end + 3)) \
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha and doc[end + 2].text == "-" \
+            and doc[end + 3].is_title and doc[end + 3].is_alpha:
+        end += 4
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+@rule("nationality_noun_person", off=PASS_THROUGH)
+def after_nationality_noun(ent: Span) -> Span:
+    """Return an entity without a leading nationality noun, as a person ("Frenchman Romain
+    Grosjean", tagged ORG → the person "Romain Grosjean")."""
+    if len(ent) < 2 or ent[0].lower_ not in NATIONALITY_NOUNS or \
+            not all(t.is_title and t.is_alpha for t in ent[1:]):
+        return ent
+    return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+
+
+@per_doc
+def _entity_labels(doc: Doc) -> dict[str, str]:
+    """Return entity text → NER label, for the names the article writes on their own."""
+    return {e.text: e.label_ for e in doc.ents}
+
+
+@rule("split_run_on_name", off=None)
+def _split_run_on_name(ent: Span) -> list[Span] | None:
+    """Return a person entity cut to a full name the article writes on its own, when NER ran
+    it on into the next words ("Donald Trump Seattle (pictured) was ...": a photo caption
+    before the text), with the rest as an entity if the article also names it alone."""
+    if ent.label_ != "PERSON" or len(ent) < 3:
+        return None
+    labels, doc = _entity_labels(ent.doc), ent.doc
+    for cut in range(ent.end - 1, ent.start + 1, -1):
+        if labels.get(doc[ent.start:cut].text) == "PERSON" and \
+                doc[cut].lower_ not in NAME_SUFFIXES:
+            out = [Span(doc, ent.start, cut, label="PERSON")]
+            rest = labels.get(doc[cut:ent.end].text)
+            if rest is not None and rest != "PERSON":
+                out.append(Span(doc, cut, ent.end, label=rest))
+            return out
+    return None
+
+
+def ner_entities(doc: Doc):
+    """Yield the entities of ``doc`` with run-on person names split."""
+    for ent in doc.ents:
+        yield from _split_run_on_name(ent) or [ent]
+
+
+def strip_possessive(ent: Span) -> Span:
+    """Return a name without its possessive ending and (groups aside) a leading "the"."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    start = ent.start
+    if ent.label_ != "KG_GROUP" and end - ent.start > 1 and _leading_the(ent):
+        start += 1
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+@rule("leading_the_trim")
+def _leading_the(ent: Span) -> bool:
+    """Return True when a name starts with "the" that is no part of it ("the Kremlin")."""
+    return ent.doc[ent.start].lower_ == "the"
