@@ -82,7 +82,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('hyphenated_name_parts', 'Fighting spread to Mazar-e-Sharif on Monday.'),
     ('known_org_type', 'Hezbollah fired rockets on Monday.'),
     ('leading_the_trim', 'The spokesman for the Kremlin declined to comment.'),
-    ('lowercase_junk', 'Shares of eBay rose on Monday.'),
+    ('lowercase_junk', 'Protesters marched in el-Fasher.'),
     ('name_list_junk', 'The firm offers Maintenance, Repair and Overhaul services.'),
     ('name_particles', 'Ursula von der Leyen spoke in Brussels.'),
     ('national_org_patterns', 'Singapore Airlines ordered new jets from Air France.'),
@@ -100,7 +100,11 @@ RULE_CASES: list[tuple[str, str]] = [
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),
     ('product_apposition_drop', 'Apple released Lion, the new version of its system.'),
     ('product_line_drop', 'Apple sold more new MacBook Air laptops.'),
-    ('product_maker_junk', 'The airline ordered ten Boeing 787 jets.'),
+    ('product_brand_shape', 'Apple said the iPhone sold well. The iPhone 4 costs more.'),
+    ('product_brand_shape_outside_entities',
+     'Apple said the iPhone sold well. The iPhone 4 costs more.'),
+    ('product_maker_names', 'Ford recalled the Taurus. The Ford Taurus sells well.'),
+    ('product_model_number', 'The airline ordered ten Boeing 787 jets.'),
     ('product_noun_drop', 'The web browser Safari got faster.'),
     ('regional_demonym_drop', 'North American sales fell.'),
     ('related_links_junk', 'Mayor Ines Ruiz opened the bridge in Lyon.\n\nRelated:\n\nIvy Taylor Wins Council Seat In Seattle\n'),
@@ -128,6 +132,9 @@ UNTRIGGERED: frozenset[str] = frozenset({
     "affiliated_person", "known_place_not_person", "learned_tie_break", "lowercase_law_drop",
     "org_short_mentions", "post_name_junk", "span_shape_junk", "title_phrase_patterns",
     "trailing_preposition_trim",
+    # since products are actors, "Boeing 787" is one Product span and other passes already
+    # repeat a product's name: these two are candidates for removal once the ablation runs
+    "product_maker_junk", "product_repeats",
 })
 
 
