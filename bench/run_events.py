@@ -37,38 +37,62 @@ def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--predictions", type=Path,
+                        help="kg's predictions (JSON lines) to read instead of running kg; "
+                             "written there when the file does not exist yet")
     args = parser.parse_args(argv)
     if not GOLD.exists():
         print(f"skipped: {GOLD} not found")
         return 0
     raw = [json.loads(line) for line in GOLD.open(encoding="utf-8")][:args.limit]
     docs = list(load_gold(GOLD, "meantime", args.limit).docs)
-    preds = predict(kg_predictor(), docs)
+    preds = _kg_predictions(docs, args.predictions)
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline()
-    rows = {}
-    for name in ("kg", "baseline"):
-        tp_p = n_p = tp_g = n_g = neg_a = neg_f = 0
-        per_doc = []
-        for doc, pred, gold in zip(docs, preds, raw, strict=True):
-            events = (kg_predicted_events(pred, doc.text) if name == "kg"
-                      else verb_baseline(nlp(doc.text)))
-            right, n_pred, found = agent_event_counts(gold["events"], events)
-            tp_p, n_p, tp_g = tp_p + right, n_p + n_pred, tp_g + found
-            n_g += sum(1 for g in gold["events"] if g.get("who"))
-            a, f = negated_counts(gold["events"], events)
-            neg_a, neg_f = neg_a + a, neg_f + f
-            per_doc.append((doc.id, gold["events"], events))
-        both, pair_p, pair_g = cross_document_pairs(per_doc)
-        rows[name] = (_prf(tp_p, n_p, tp_g, n_g), f"{neg_a}/{neg_f}",
-                      f"{both}/{pair_p}", f"{both}/{pair_g}")
-    print("| MEANTIME events | kg | verb baseline |\n|---|---|---|")
-    labels = ("events with agent P / R / F1", "gold NEG events output as asserted",
+    systems = {
+        "kg": lambda doc, pred: kg_predicted_events(pred, doc.text, doc.annotated_end),
+        "kg+statements": lambda doc, pred: kg_predicted_events(
+            pred, doc.text, doc.annotated_end, statements=True),
+        "baseline": lambda doc, pred: verb_baseline(nlp(doc.text), doc.annotated_end),
+    }
+    rows = {name: _scores(system, docs, preds, raw) for name, system in systems.items()}
+    print("| MEANTIME events | kg events | kg events + statements | verb baseline |\n"
+          "|---|---|---|---|")
+    labels = ("events with agent (Arg0) P / R / F1", "gold NEG events output as asserted",
               "cross-document event pairs precision", "cross-document event pairs recall")
     for i, label in enumerate(labels):
-        print(f"| {label} | {rows['kg'][i]} | {rows['baseline'][i]} |")
+        print(f"| {label} | " + " | ".join(rows[name][i] for name in systems) + " |")
     return 0
+
+
+def _kg_predictions(docs, path: Path | None) -> list[dict]:
+    """Return kg's predictions for ``docs``: read from ``path`` if it exists, else run kg
+    (and save them to ``path`` when given)."""
+    if path is not None and path.exists():
+        return [json.loads(line) for line in path.open(encoding="utf-8")][:len(docs)]
+    preds = predict(kg_predictor(), docs)
+    if path is not None:
+        path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    return preds
+
+
+def _scores(system, docs, preds, raw) -> tuple[str, str, str, str]:
+    """Return one system's cells: agent P/R/F1, NEG as asserted, cross-document P and R."""
+    tp_p = n_p = tp_g = n_g = neg_a = neg_f = 0
+    per_doc = []
+    for doc, pred, gold in zip(docs, preds, raw, strict=True):
+        events = system(doc, pred)
+        right, n_pred, found = agent_event_counts(gold["events"], events)
+        tp_p, n_p, tp_g = tp_p + right, n_p + n_pred, tp_g + found
+        n_g += sum(1 for g in gold["events"] if g.get("who"))
+        a, f = negated_counts(gold["events"], events)
+        neg_a, neg_f = neg_a + a, neg_f + f
+        per_doc.append((doc.id, gold["events"], events))
+    both, pair_p, pair_g = cross_document_pairs(per_doc)
+    share = f" ({neg_a / neg_f:.0%})" if neg_f else ""
+    return (_prf(tp_p, n_p, tp_g, n_g), f"{neg_a}/{neg_f}{share}",
+            f"{both}/{pair_p}" if pair_p else "0/0 (no pair)", f"{both}/{pair_g}")
 
 
 if __name__ == "__main__":

@@ -126,8 +126,20 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     prosecutor juror plaintiff defendant lawyer attorney-general solicitor barrister clerk
     treasurer""".split()
 )
-#: Words that negate the verb they modify ("never met", "no deal").
-NEGATION_WORDS: frozenset[str] = frozenset("not n't never no neither nor".split())
+#: Negations on a verb or its noun; "nearly"/"almost" on a verb say it did not happen
+#: ("nearly broke the record").
+NEGATION_WORDS: frozenset[str] = frozenset("not n't never no neither nor nearly almost".split())
+#: Verbs whose subject undergoes the happening rather than doing it when they have no object
+#: (unaccusatives: "shares fell", "the tram overturned", "five people died"): that subject
+#: is the event's target (PropBank Arg1), not its agent.
+THEME_SUBJECT_VERBS: frozenset[str] = frozenset(
+    "fall rise drop climb surge plunge die grow decline increase decrease come go arrive "
+    "happen occur remain stay collapse soar slide tumble jump sink slump rebound recover "
+    "fail begin start end close open continue change improve worsen slip dip spike crash "
+    "retreat advance edge hover overturn derail explode burn erupt break vanish disappear "
+    "emerge appear expire lapse rally sag shrink expand double triple halve fluctuate "
+    "stabilise stabilize soften strengthen weaken tumble".split())
+
 #: Verbs whose complement did not happen ("refused to sign", "failed to agree").
 NEGATING_VERBS: frozenset[str] = frozenset(
     "refuse fail decline deny reject avoid stop cease halt abandon".split())

@@ -371,7 +371,7 @@ def _remap_event(ev: Event, m, name, article_id: str) -> Event:
                    for p in ev.places)
     agents = tuple(p.entity_id for p in participants if p.role == "agent")
     new_id = event_id(article_id, ev.type, ev.date, ev.date_precision, agents,
-                      tuple(p.entity_id for p in places), ev.mention.start)
+                      tuple(p.entity_id for p in places), ev.mention.start, ev.modality)
     return replace(ev, id=new_id, participants=participants, places=places)
 
 
@@ -394,6 +394,9 @@ class KnownEvent:
     #: Dated only by its own report's publication day (a present-tense lede): it dates only
     #: reports that have no day at all, and a text-dated match wins over it.
     reported: bool = False
+    #: Its places (also among ``actors``): two events in different places are two events.
+    places: frozenset[str] = frozenset()
+    modality: str = "asserted"
 
 
 def best_event(found: Iterable[KnownEvent], actors: frozenset[str]) -> KnownEvent | None:
@@ -437,7 +440,9 @@ class EventLinker:
                     and ev.type != "other" and ev.date:
                 self._add(KnownEvent(ev.id, ev.type, ev.date, event_actors(ev),
                                      extraction.article.id, ev.date_text,
-                                     reported=ev.date_basis == "publication"))
+                                     reported=ev.date_basis == "publication",
+                                     places=frozenset(p.entity_id for p in ev.places),
+                                     modality=ev.modality))
 
     def match(self, type_: str, actors: frozenset[str], published: str | None,
               article_id: str, fuzzy: bool = True) -> KnownEvent | None:
@@ -464,14 +469,34 @@ class EventLinker:
         return self.match(ev.type, event_actors(ev), article.published, article.id,
                           fuzzy=ev.date_precision == "fuzzy")
 
+    def same_day_event(self, ev: Event, article_id: str) -> KnownEvent | None:
+        """Return the event of another article that a day-dated event of ``article_id`` is:
+        same type and modality, same day, a shared participant, no two different places
+        (``None`` when there is none). Of several, the one with the smallest id, so every
+        report of one happening takes the same id."""
+        if ev.type == "other" or ev.date_precision != "day" or not ev.date or \
+                ev.date_basis not in ("text", "context"):
+            return None
+        actors = frozenset(p.entity_id for p in ev.participants)
+        places = frozenset(p.entity_id for p in ev.places)
+        found = [k for a in actors for k in self.by_actor.get((ev.type, a), ())
+                 if k.article != article_id and k.date == ev.date and not k.reported
+                 and k.modality == ev.modality
+                 and not (places and k.places and not places & k.places)]
+        return min(found, key=lambda k: k.id, default=None)
+
     def link(self, extraction: Extraction) -> Extraction:
-        """Return ``extraction`` with its undated events linked to known dated ones."""
+        """Return ``extraction`` with its undated events linked to known dated ones, and its
+        dated ones to the same event of another article (:meth:`same_day_event`)."""
         events = []
         for ev in extraction.events:
             match = self._match(ev, extraction.article)
             if match is not None:
                 ev = replace(ev, id=match.id, date=match.date, date_precision="day",
                              date_text=match.date_text, date_basis="linked")
+            elif (same := self.same_day_event(ev, extraction.article.id)) is not None \
+                    and same.id < ev.id:
+                ev = replace(ev, id=same.id)
             events.append(ev)
         return replace(extraction, events=tuple(events))
 

@@ -224,6 +224,8 @@ class Event:
     #: 0–1: how sure kg is that this is a real happening; below 0.5 a candidate that pages and
     #: example queries leave out.
     confidence: float = 1.0
+    #: Who does it as the text writes it ("the company", "analysts"), named actor or not.
+    agent_text: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -247,6 +249,7 @@ class Event:
             "modality": self.modality,
             "main": self.main,
             "confidence": self.confidence,
+            "agent_text": self.agent_text,
         }
 
 

@@ -154,9 +154,10 @@ def event_id(article_id: str, type_: str, date: str | None, precision: str | Non
              modality: str = "asserted") -> str:
     """Return an event id: from content when specific enough (so articles share it), else
     from its place in the article and its date (one sentence may report two dated events);
-    a negated, planned or supposed event is never the one that happened."""
+    a negated, planned or supposed event is never the one that happened, and an untyped one
+    (``other``: its trigger says too little) is never another article's."""
     kind = () if modality == "asserted" else (modality,)
-    if date and precision in ("day", "month") and (agents or places):
+    if type_ != "other" and date and precision in ("day", "month") and (agents or places):
         return digest("event", type_, date, sorted(agents), sorted(places), *kind)
     return digest("event", article_id, type_, start, date, *kind)
 
@@ -180,6 +181,7 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
             date_basis=e.date_basis if e.date else None,
             mentions=tuple(_mention(doc, sents, s, t) for s, t in e.mentions),
             modality=e.modality, main=e.main, confidence=e.confidence,
+            agent_text=e.agent_text or None,
         ))
     return tuple(out)
 

@@ -62,3 +62,34 @@ def test_kg_events_locate_their_trigger() -> None:
 def test_verb_baseline_takes_every_verb_with_a_subject(nlp) -> None:
     events = verb_baseline(nlp(TEXT))
     assert {(TEXT[e.start:e.end], e.agents) for e in events} >= {("signed", ("Chile",))}
+
+
+STORY = "Chile signs pact\n\nChile signed the pact on Monday, Lima said. Peru left."
+
+
+def _pred_event(trigger: str, start: int, end: int, **extra) -> dict:
+    return {"trigger": trigger, "start": start, "end": end,
+            "mentions": [{"start": start, "end": end}], "participant_roles": [], **extra}
+
+
+def test_kg_events_keep_the_annotated_region_and_find_another_form_of_the_trigger() -> None:
+    body = STORY.index("Chile signed")
+    pred = {"events": [
+        # merged with the title's "signs": its trigger found as "signed" in the body mention
+        {**_pred_event("signs", 0, 16, agent_text="Chile"),
+         "mentions": [{"start": 0, "end": 16}, {"start": body, "end": body + 30}]},
+        _pred_event("left", STORY.index("Peru left"), len(STORY), agent_text="Peru"),
+    ]}
+    events = kg_predicted_events(pred, STORY, limit=STORY.index("Peru"))
+    assert [(STORY[e.start:e.end], e.agents) for e in events] == [
+        ("signs", ("Chile",)), ("signed", ("Chile",))]
+
+
+def test_statements_count_as_speech_events_when_asked() -> None:
+    pred = {"events": [], "statements": [{
+        "cue": "said", "speaker": "Lima", "speaker_description": None, "modality": "asserted",
+        "start": STORY.index("Chile signed"), "end": STORY.index(", Lima"),
+        "sentence_text": "Chile signed the pact on Monday, Lima said.", "id": "s1"}]}
+    assert kg_predicted_events(pred, STORY) == []
+    [said] = kg_predicted_events(pred, STORY, statements=True)
+    assert (STORY[said.start:said.end], said.agents) == ("said", ("Lima",))

@@ -584,3 +584,42 @@ def test_untyped_clause_merges_into_the_typed_event_of_the_same_agents_and_day()
     assert one.type == "propose" and one.mentions == ((0, 10), (20, 40))
     other_day = replace(typed, date=DateValue("2025-10-07", "day"))
     assert len(merge_events([untyped, other_day])) == 2
+
+
+@pytest.mark.parametrize(("text", "trigger", "precision"), [
+    # another actor's clause after a dated sentence keeps no borrowed date
+    ("The treaty was drafted by Norland officials in Oslo late last month. Valdorian "
+     "ministers criticized the draft on grounds of fairness.", "criticized", "fuzzy"),
+    # the same actor goes on: the neighbour's date stands
+    ("Norland drafted the treaty in Oslo late last month. Norland rejected every change.",
+     "rejected", "month"),
+])
+def test_undated_sentence_takes_a_neighbours_date_only_when_it_continues_it(
+        nlp, text: str, trigger: str, precision: str) -> None:
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert event.date.precision == precision
+
+
+def test_event_without_agent_merges_with_the_same_target_same_day() -> None:
+    day = DateValue("2025-06-02", "day")
+    handed = EventInfo("propose", "proposal", day, None, (), ("plan/proposal",), (), (), 0, 10,
+                       "handed over proposal", lemma="proposal", mentions=((0, 10),))
+    presented = EventInfo("propose", "present", day, None, ("country/chile",),
+                          ("plan/proposal",), (), (), 20, 40, "Chile presents proposal",
+                          lemma="present", mentions=((20, 40),))
+    [one] = merge_events([handed, presented])
+    assert one.agents == ("country/chile",) and one.mentions == ((0, 10), (20, 40))
+    rival = replace(handed, agents=("country/peru",))
+    assert len(merge_events([rival, presented])) == 2  # another agent: another proposal
+
+
+@pytest.mark.parametrize(("text", "trigger", "agents"), [
+    ("Delegates from Chile and Peru said they had settled the dispute on Sunday.", "settled",
+     {"chile", "peru"}),
+    ("Voters cheered Senator Maria Gonzalez, who chaired the panel in Lima on Sunday.", "chaired",
+     {"maria-gonzalez"}),
+])
+def test_pronoun_subject_takes_the_actor_it_stands_for(nlp, text: str, trigger: str,
+                                                       agents: set[str]) -> None:
+    event = next(e for e in _events(nlp, text) if e.trigger == trigger)
+    assert _names(event.agents) == agents

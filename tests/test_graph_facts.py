@@ -42,12 +42,16 @@ from kg.viz.data import graph_payload
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "articles"
 
+#: Candidate events (confidence below 0.5) are kept in the store and left out of the graph.
+_SURE = "FILTER NOT EXISTS {{ ?{0} kg:confidence ?c FILTER(?c < 0.5) }}"
 #: relation → SPARQL giving one row (source, target) per fact of that relation.
 FACTS = {
     "said": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Statement ; kg:speaker ?u }",
     "about": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Statement ; kg:about ?v }",
-    "took_part_in": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Event ; kg:hasActor ?u }",
-    "located_in": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Event ; kg:hasPlace ?v }",
+    "took_part_in": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Event ; kg:hasActor ?u "
+                    + _SURE.format("v") + " }",
+    "located_in": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Event ; kg:hasPlace ?v "
+                  + _SURE.format("u") + " }",
     "holds_role": "SELECT DISTINCT ?u ?v ?r WHERE { ?u org:holds ?r . ?r org:postIn ?v }",
 }
 

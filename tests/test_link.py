@@ -230,3 +230,32 @@ def test_longer_name_relabels_only_a_bare_surname(known, later, name):
     second = linker.link(_extraction("a2", _person(later)))
     assert second.entities[0].id == first.entities[0].id
     assert linker.names[first.entities[0].id] == name
+
+
+def _dated(article_id: str, event_id: str, type_: str, day: str, actors: tuple[str, ...],
+           places: tuple[str, ...] = (), modality: str = "asserted") -> Extraction:
+    from dataclasses import replace
+
+    event = replace(_event(type_, day, "day", "text", *actors), id=event_id,
+                    places=tuple(Participant(p, p, "place") for p in places),
+                    modality=modality)
+    return _report(article_id, day, event)
+
+
+@pytest.mark.parametrize(("second", "one"), [
+    # same type and day, a shared participant: one happening told by two articles
+    (_dated("b", "id-b", "sign", "2025-05-02", ("country/chile", "country/peru")), True),
+    # another day, another type, no shared participant, other places, negated: two events
+    (_dated("b", "id-b", "sign", "2025-05-03", ("country/chile",)), False),
+    (_dated("b", "id-b", "meet", "2025-05-02", ("country/chile",)), False),
+    (_dated("b", "id-b", "sign", "2025-05-02", ("country/peru",)), False),
+    (_dated("b", "id-b", "sign", "2025-05-02", ("country/chile",), ("place/quito",)), False),
+    (_dated("b", "id-b", "sign", "2025-05-02", ("country/chile",), (), "negated"), False),
+])
+def test_dated_events_of_two_articles_share_one_id(second, one):
+    from kg.link import EventLinker
+
+    first = _dated("a", "id-a", "sign", "2025-05-02", ("country/chile",), ("place/lima",))
+    a, b = EventLinker().link_batch([first, second])
+    assert (a.events[0].id == b.events[0].id) is one
+    assert a.events[0].id == "id-a"  # the smaller id is kept by both

@@ -176,6 +176,18 @@ def test_two_dated_events_of_one_sentence_get_two_ids(a, b):
     assert first == event_id("art1", "other", a[0], a[1], (), (), 731)
 
 
+def test_only_typed_events_share_ids_across_articles():
+    from kg.pipeline import event_id
+
+    def two(type_: str) -> tuple[str, str]:
+        return tuple(event_id(art, type_, "2025-05-02", "day", ("country/chile",), (), 10)
+                     for art in ("art1", "art2"))
+
+    signed, other = two("sign"), two("other")
+    assert signed[0] == signed[1]  # "Chile signed ..." in two articles: one event
+    assert other[0] != other[1]  # "Chile closed ...", "Chile said ...": the trigger is unknown
+
+
 def test_one_statement_per_content_span(nlp):
     from kg.extract.quotes import StatementInfo
     from kg.model import Article

@@ -14,6 +14,7 @@ the subject phrase.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -40,27 +41,70 @@ def _names_match(pred: str, gold: str) -> bool:
     return bool(p and g) and (p in g or g in p)
 
 
-def kg_predicted_events(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
-    """Return kg's events of one ``Extraction.to_json()``, each trigger located in its span."""
+def kg_predicted_events(pred: dict[str, Any], text: str, limit: int | None = None,
+                        statements: bool = False) -> list[PredictedEvent]:
+    """Return kg's events of one ``Extraction.to_json()``, each trigger located in its span,
+    those starting before ``limit`` (the end of the annotated region) when given. With
+    ``statements`` each statement is a speech event too: its cue the trigger, its speaker the
+    agent (MEANTIME annotates "said" as an event whose Arg0 is the speaker)."""
+    out = [e for e in _kg_events(pred, text) + (
+        _kg_statements(pred, text) if statements else [])]
+    return [e for e in out if limit is None or e.start < limit]
+
+
+def _kg_statements(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
+    out = []
+    for s in pred.get("statements", []):
+        cue, speaker = s.get("cue") or "", s.get("speaker") or ""
+        if not (cue and speaker) or s.get("start") is None:
+            continue
+        sentence = s.get("sentence_text") or ""
+        begin = text.find(sentence) if sentence else -1
+        lo, hi = (begin, begin + len(sentence)) if begin != -1 else (s["start"], s["end"])
+        at = text.find(cue, min(lo, s["start"]), max(hi, s["end"]))
+        if at != -1:
+            agents = tuple(a for a in (speaker, s.get("speaker_description")) if a)
+            out.append(PredictedEvent(at, at + len(cue), agents,
+                                      s.get("modality", "asserted"), s.get("id", "")))
+    return out
+
+
+def _kg_events(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
     out = []
     for e in pred.get("events", []):
         trigger = e.get("trigger") or ""
         spans = e.get("mentions") or [{"start": e["start"], "end": e["end"]}]
         agents = tuple(r["name"] for r in e.get("participant_roles", [])
-                       if r.get("role") == "agent")
+                       if r.get("role") == "agent") + ((e["agent_text"],)
+                                                      if e.get("agent_text") else ())
         for span in spans:
-            at = text.find(trigger, span["start"], span["end"]) if trigger else -1
-            if at != -1:
-                out.append(PredictedEvent(at, at + len(trigger), agents,
-                                          e.get("modality", "asserted"), e.get("id", "")))
+            found = _find_trigger(text, trigger, span["start"], span["end"])
+            if found is not None:
+                out.append(PredictedEvent(*found, agents, e.get("modality", "asserted"),
+                                          e.get("id", "")))
     return out
 
 
-def verb_baseline(doc) -> list[PredictedEvent]:
-    """Return every verb with a nominal subject of a parsed ``Doc`` as an event whose agent is
-    the subject phrase."""
+def _find_trigger(text: str, trigger: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return the offsets of a trigger in a mention, or of another form of its word (a merged
+    mention may say "unveiled" where the event's trigger is "unveils")."""
+    if not trigger:
+        return None
+    at = text.find(trigger, start, end)
+    if at != -1:
+        return at, at + len(trigger)
+    stem = trigger[:max(4, len(trigger) - 3)]
+    match = re.compile(rf"\b{re.escape(stem)}\w*", re.I).search(text, start, end)
+    return match.span() if match and len(trigger) > 4 else None
+
+
+def verb_baseline(doc, limit: int | None = None) -> list[PredictedEvent]:
+    """Return every verb with a nominal subject of a parsed ``Doc`` (before ``limit``) as an
+    event whose agent is the subject phrase."""
     out = []
     for token in doc:
+        if limit is not None and token.idx >= limit:
+            break
         if token.pos_ not in ("VERB", "AUX"):
             continue
         for child in token.children:

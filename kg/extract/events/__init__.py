@@ -25,6 +25,14 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.actors import actor_index
 from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.dates import DateInfo, DateValue, _published
+from kg.extract.events.candidates import (
+    clause_confidence,
+    clause_verbs,
+    event_nouns,
+    nominal_agent_ids,
+    object_only,
+    owner_phrase,
+)
 from kg.extract.events.clauses import (
     _PLACE_TYPES,
     _actors_in,
@@ -34,6 +42,7 @@ from kg.extract.events.clauses import (
     _participants,
     _places,
     _trigger,
+    agent_phrase,
     event_type,
 )
 from kg.extract.events.dating import (
@@ -75,23 +84,28 @@ OPENING_SENTENCES = 10
 def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
                   pub_value: DateValue | None, actors, entities,
                   loose: bool = False, root: Token | None = None,
-                  places: list[Span] = (), deadline: DateInfo | None = None) -> EventInfo | None:
+                  places: list[Span] = (), deadline: DateInfo | None = None,
+                  own_trigger: bool = False) -> EventInfo | None:
     """Return the event of one clause, dated by its own date, ``fallback`` or publication.
 
     With ``loose`` (a dated sentence of the opening) the event needs no named participant
     (without one it is a low-confidence candidate); ``root`` picks a clause of ``sent`` other
     than its main one; ``places`` are its places when the clause names none; ``deadline`` (a
-    "by 2035" of the sentence) dates the event only when it is a plan or goal.
+    "by 2035" of the sentence) dates the event only when it is a plan or goal; with
+    ``own_trigger`` the verb ``root`` is the trigger ("upheld", not its object "protest").
     """
-    root = _clause_root(root if root is not None else sent.root)
+    root = root if own_trigger and root is not None else _clause_root(
+        root if root is not None else sent.root)
     dated = date is not None and date.value.precision in ("day", "month")
-    found = _trigger(root, any_verb=dated or loose)
+    found = (root, event_type(root) or "other") if own_trigger else \
+        _trigger(root, any_verb=dated or loose)
     if found is None:
         return None
     trigger, type_ = found
     if _quoted(trigger):
         return None
-    if root.lemma_.lower() in SPEECH_VERBS and trigger is root and type_ in ("announce", "other"):
+    if root.lemma_.lower() in SPEECH_VERBS and trigger is root and type_ in (
+            "announce", "other") and not own_trigger:
         return None
     agents, targets, own_places = _participants(root, trigger, sent, actors)
     agent_ids = _ids(agents)
@@ -122,7 +136,17 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
         label=_label(entities, agent_ids, trigger, target_ids, place_ids, type_, modality),
         lemma=trigger.lemma_.lower(), mentions=((sent.start_char, sent.end_char),),
         modality=modality, confidence=event_confidence(agent_ids, target_ids, place_ids, type_),
+        agent_text=_agent_text(root, trigger),
     )
+
+
+def _agent_text(root: Token, trigger: Token) -> str:
+    """Return the agent phrase of a clause (:func:`agent_phrase`), none when the trigger is
+    the subject itself ("the strike killed five")."""
+    if trigger.i != root.i and any(trigger in c.subtree for c in root.children
+                                   if c.dep_ in ("nsubj", "nsubjpass")):
+        return ""
+    return agent_phrase(root if trigger.pos_ not in ("VERB",) else trigger)
 
 
 def _timeline_clause(doc: Doc, date: DateInfo) -> Span | None:
@@ -206,6 +230,120 @@ def _date_clause_events(sent: Span, dates: list[DateInfo], events: list[EventInf
     return out
 
 
+def _continues(event: EventInfo, sent: Span, dated: Span, actors) -> bool:
+    """Return whether the event of an undated sentence goes on telling the happening of a
+    dated one, so may take its date: one of its participants is named there, the dated
+    sentence tells a happening of its type ("Talks opened on Monday. X met Y there."), or it
+    points back ("He later met ...", "met there"). "European governments criticized the
+    draft" after "The draft was drawn up by US officials late last month" does not."""
+    named = {s._.kg_entity for s in _actors_in(dated, actors) if s._.kg_entity}
+    if named & set(event.agents + event.targets + event.places):
+        return True
+    if event.type != "other" and any(event_type(t) == event.type for t in dated):
+        return True
+    return any((t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON")
+               or (t.lower_ == "there" and t.dep_ == "advmod")
+               for t in sent if t.head.i == sent.root.i)
+
+
+def _context_dated(event: EventInfo | None, sent: Span, context: DateInfo | None,
+                   pub_value: DateValue | None, actors) -> EventInfo | None:
+    """Return ``event`` dated by the publication instead of another sentence's date when it
+    does not continue that sentence's happening (:func:`_continues`)."""
+    if event is None or event.date_basis != "context" or context is None:
+        return event
+    span = sent.doc.char_span(context.start, context.end, alignment_mode="expand")
+    if span is None or _continues(event, sent, span.sent, actors):
+        return event
+    if pub_value is None:
+        return None
+    return replace(event, date=pub_value, date_text=None, date_basis="publication")
+
+
+def _told(events: list[EventInfo], start: int, end: int, *lemmas: str) -> bool:
+    """Return whether an event of ``events`` already has one of the triggers ``lemmas`` in
+    the span."""
+    return any(e.lemma in lemmas and s <= end and start <= t
+               for e in events for s, t in (e.mentions or ((e.start, e.end),)))
+
+
+def _clause_lemmas(verb: Token) -> tuple[str, ...]:
+    """Return the lemmas that may trigger a verb's event: its own, its subject's and its
+    object's ("launched an invasion" is the event "invasion")."""
+    return (verb.lemma_.lower(), *(c.lemma_.lower() for c in verb.children
+                                   if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")))
+
+
+def _own_date(sent: Span, dates: list[DateInfo], token: Token) -> DateInfo | None:
+    """Return the date of ``dates`` that modifies ``token`` (its verb or event noun)."""
+    for date in dates:
+        if date.value.precision in ("day", "month") and \
+                _governing_verb(sent.doc, date) == token:
+            return date
+    return None
+
+
+def _secondary_events(sent: Span, dates: list[DateInfo], sentence_date: DateInfo | None,
+                      pub_value: DateValue | None, events: list[EventInfo],
+                      actors, entities) -> list[EventInfo]:
+    """Return the events of a sentence's clauses that no event tells yet (:mod:`.candidates`):
+    each verb with a subject and each typed event noun with an owner, when it names a
+    participant. Each is dated by a date that modifies it (the sentence's own date for its
+    main verb), else by the publication (``fuzzy``): another sentence's date is no evidence."""
+    out: list[EventInfo] = []
+    cues = {st.cue for st in sent.doc._.kg_statements
+            if sent.start_char <= st.start < sent.end_char or
+            st.start <= sent.start_char < st.end}
+    for verb in clause_verbs(sent, speech=True):
+        speech = verb.lemma_.lower() in SPEECH_VERBS and not object_only(verb)
+        if speech and verb.text in cues:
+            continue  # a statement tells it
+        own = _own_date(sent, dates, verb) or (sentence_date if verb.i == sent.root.i else None)
+        event = _clause_event(sent, own, None, pub_value, actors, entities, loose=True,
+                              root=verb, own_trigger=True)
+        if event is None or not (event.agents or event.targets or event.places
+                                 or event.agent_text):
+            continue
+        tokens = sorted(verb.subtree, key=lambda t: t.i)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if _told(events + out, start, end, event.lemma, *_clause_lemmas(verb)):
+            continue
+        confidence = clause_confidence(event.confidence, "other" if speech else event.type)
+        out.append(replace(event, start=start, end=end, mentions=((start, end),),
+                           confidence=confidence))
+    for noun in event_nouns(sent):
+        agents = nominal_agent_ids(noun, actors)
+        if not agents or _told(events + out, noun.idx, noun.idx + len(noun), noun.lemma_.lower()):
+            continue
+        out.append(_nominal_event(sent, noun, agents, _own_date(sent, dates, noun),
+                                  pub_value, actors, entities))
+    return [e for e in out if e is not None]
+
+
+def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateInfo | None,
+                   pub_value: DateValue | None, actors, entities) -> EventInfo | None:
+    """Return the event of an event noun with its owner as agent ("Ford's takeover of
+    Jaguar"), its "on/against/with" phrase as target and its "in X" as place."""
+    value = date.value if date is not None else pub_value
+    if value is None:
+        return None
+    _, targets, places = _participants(noun, noun, sent, actors)
+    type_ = event_type(noun)
+    target_ids = _ids(targets, set(agents))
+    place_ids = _ids(places, set(agents) | set(target_ids))
+    modality = clause_modality(noun)
+    start, end = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return EventInfo(
+        type=type_, trigger=noun.text, date=value, date_text=date.text if date else None,
+        date_basis="text" if date is not None else "publication",
+        agents=agents, targets=target_ids, others=(), places=place_ids, start=start, end=end,
+        label=_label(entities, agents, noun, target_ids, place_ids, type_, modality),
+        lemma=noun.lemma_.lower(), mentions=((start, end),), modality=modality,
+        confidence=clause_confidence(event_confidence(agents, target_ids, place_ids, type_),
+                                     type_),
+        agent_text=owner_phrase(noun))
+
+
 def _headline_places(sents: list[Span], titles: list[int], actors) -> list[Span]:
     """Return the places the title lines name ("Trump rally shooting: Five shot in
     Seattle"), in any of their sentences."""
@@ -253,7 +391,9 @@ def _add_main_event(events: list[EventInfo], main: tuple[int, EventInfo] | None,
     spans = [(sents[i].start_char, sents[i].end_char) for i in lede]
     for k, other in enumerate(events):
         in_lede = any(s <= other.start and other.end <= e for s, e in spans)
-        if other.start == event.start or (in_lede and other.lemma == event.lemma):
+        same_clause = other.start == event.start and (
+            other.lemma == event.lemma or other.type == event.type != "other")
+        if same_clause or (in_lede and other.lemma == event.lemma):
             if other.date is None or (other.date.precision == "fuzzy" and event.date and
                                       event.date.precision != "fuzzy"):
                 other = replace(other, date=event.date, date_text=event.date_text,
@@ -315,17 +455,25 @@ def find_events(doc: Doc) -> list[EventInfo]:
             continue
         own = dated.get(i)
         loose = i in opening and own is not None and own.value.precision in ("day", "month")
-        event = _clause_event(sent, own, nearest.get(i), pub_value, actors, entities, loose,
-                              deadline=_sentence_date(deadlines.get(i, [])))
+        event = _context_dated(_clause_event(
+            sent, own, nearest.get(i), pub_value, actors, entities, loose,
+            deadline=_sentence_date(deadlines.get(i, []))), sent, nearest.get(i), pub_value,
+            actors)
         if event is not None:
             events.append(event)
         if i in opening and sent_dates.get(i):
             events += _date_clause_events(sent, sent_dates[i], events, actors, entities)
+        events += _secondary_events(sent, sent_dates.get(i, []), own, pub_value, events,
+                                    actors, entities)
     dated.update({i: d for i, ds in heading_dates.items()
                   if (d := _sentence_date(ds)) is not None})
     main = _main_event(sents, [i for i in titles if i not in used_sents], body, dated,
                        sent_dates, pub_value, actors, entities)
     events = _add_main_event(events, main, sents, titles + body[:LEDE_SENTENCES])
+    for i in titles:  # the title's other clauses ("Apple unveils a phone as sales fall")
+        if i not in used_sents and not in_ranges(sents[i].start_char, sents[i].end_char, junk):
+            events += _secondary_events(sents[i], heading_dates.get(i, []), None, pub_value,
+                                        events, actors, entities)
     return merge_events(events)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import DateInfo
-from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS
+from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS, THEME_SUBJECT_VERBS
 
 _PLACE_TYPES = ("Place", "Country")
 _PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
@@ -76,12 +76,14 @@ def _actors_in(tokens, actors: dict[int, Span]) -> list[Span]:
     return [seen[k] for k in sorted(seen)]
 
 
-def _core(token: Token):
-    """Yield a phrase's tokens without its prepositional and clausal modifiers."""
+def _core(token: Token, origin: bool = False):
+    """Yield a phrase's tokens without its prepositional and clausal modifiers (with
+    ``origin``, "from" phrases kept: "negotiators from Chile" are Chile's)."""
     yield token
     for child in token.children:
-        if child.dep_ not in ("prep", "acl", "relcl", "advcl", "appos", "punct", "cc"):
-            yield from _core(child)
+        if child.dep_ not in ("prep", "acl", "relcl", "advcl", "appos", "punct", "cc") or (
+                origin and child.dep_ == "prep" and child.lower_ == "from"):
+            yield from _core(child, origin)
         elif child.dep_ == "cc":
             yield child
 
@@ -132,13 +134,17 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
     """Return agents, targets and places of a clause."""
     agents: list[Span] = []
     targets: list[Span] = []
-    subject_heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject_verb = _subject_verb(root)  # "Airbus plans to cut jobs": cut's subject is Airbus
+    subject_heads = [c for c in subject_verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if trigger is not root and trigger.dep_ not in ("dobj", "obj", "xcomp") and not any(
             trigger in head.subtree for head in subject_heads):
         subject_heads = [trigger]
-    passive = any(c.dep_ == "nsubjpass" for c in root.children) and trigger is root
+    passive = (any(c.dep_ == "nsubjpass" for c in subject_verb.children)
+               or theme_subject(root)) and trigger is root  # "shares fell": not the agent
     for head in subject_heads:
-        spans = [s for s in _actors_in(_core(head), actors) if s.label_ != "Place"]
+        source = _antecedent(head)
+        spans = [s for s in _actors_in(_core(source, origin=source.i != head.i), actors)
+                 if s.label_ != "Place"]
         (targets if passive else agents).extend(
             s for s in spans if _governing_prep(s) not in _PLACE_PREPS)
     for child in root.children:
@@ -165,7 +171,8 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
                    if s.label_ in _PLACE_TYPES and _governing_prep(s) == "of" and s not in places]
     other_clauses = {t.i for c in root.children if c.dep_ == "conj"
                      and c.pos_ in ("VERB", "AUX") for t in c.subtree}
-    places = [p for p in places if p.root.i not in other_clauses]  # "..., and troops pressed in X"
+    places = [p for p in places if p.root.i not in other_clauses  # "..., and troops pressed in X"
+              and _clause_verb(p.root) in (root, trigger, None)]  # "Y, who met in X"
     agents = [a for a in agents if a.label_ != "Place"]
     persons = [a for a in agents if a.label_ == "Person"]
     if persons:  # "Ukrainian President X", "US Secretary of State X": X is the agent
@@ -174,6 +181,85 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
     targets = [t for t in targets if t not in agents and not _inside_role(t, persons)]
     targets = [t for t in targets if t.label_ != "Place" or not places or t not in places]
     return agents, targets, places
+
+
+def _subject_verb(token: Token) -> Token:
+    """Return the verb whose subject a verb takes: itself when it has one, else (through
+    "xcomp"/"conj", at most 4 steps) the verb it completes or is conjoined to."""
+    start = token
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
+            return token
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            break
+        token = token.head
+    return start
+
+
+_OBJECTS = ("dobj", "obj", "dative", "ccomp", "xcomp")
+_RELATIVE_PRONOUNS = frozenset("which that who whom".split())
+
+
+def theme_subject(verb: Token) -> bool:
+    """Return whether a verb's subject undergoes the happening rather than doing it: an
+    unaccusative verb (:data:`kg.lexicon.THEME_SUBJECT_VERBS`) without an object."""
+    return verb.lemma_.lower() in THEME_SUBJECT_VERBS and not any(
+        c.dep_ in _OBJECTS for c in verb.children)
+
+
+def _phrase_of(token: Token, end: int | None = None) -> str:
+    """Return the text of a token's subtree (up to token ``end``), without edge punctuation."""
+    clauses = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
+    words = [t for t in token.subtree if t.i not in clauses and (end is None or t.i < end)]
+    return "".join(t.text_with_ws for t in words).strip(" \n,;:-–—\"'“”")
+
+
+def agent_phrase(verb: Token) -> str:
+    """Return who does what a verb says, as written: the "by" phrase of a passive, else its
+    subject phrase or the one it shares ("Airbus plans to cut" → "Airbus" for ``cut``), or
+    what a pronoun subject stands for (:func:`_antecedent`: "the airline, which ordered" →
+    "the airline");
+    ``""`` when the subject undergoes it (a passive or :func:`theme_subject`)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return _phrase_of(grand)
+    source = _subject_verb(verb)
+    if theme_subject(verb) or any(c.dep_ == "nsubjpass" for c in source.children):
+        return ""
+    for child in source.children:
+        if child.dep_ == "nsubj":
+            return _phrase_of(_antecedent(child))
+    return ""
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """Return the verb of the relative or adverbial clause a token lies in, else ``None``."""
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "advcl") and token.pos_ in ("VERB", "AUX"):
+            return token
+        token = token.head
+    return None
+
+
+_PERSONAL_PRONOUNS = frozenset("he she they we".split())
+
+
+def _antecedent(subject: Token) -> Token:
+    """Return what a pronoun subject stands for: the noun a relative pronoun follows ("the
+    union, which organised the strike" → ``union``), the speaker of reported speech for a
+    personal pronoun ("Negotiators said they had made progress" → ``Negotiators``); else the
+    subject itself."""
+    verb = subject.head
+    if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    if subject.lower_ in _PERSONAL_PRONOUNS and verb.dep_ == "ccomp" and \
+            verb.head.lemma_.lower() in SPEECH_VERBS:
+        for child in verb.head.children:
+            if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    return subject
 
 
 def _ids(spans: list[Span], exclude: set[str] = frozenset()) -> tuple[str, ...]:

@@ -146,7 +146,9 @@ def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
         label = event_label(names(agents), verb, [obj], names(places), "other")
         subject = "" if names(agents) else _subject_text(verb)
         return f"{subject} {label}".strip()
-    objects = names(targets) or _object_text(trigger)
-    label = event_label(names(agents), trigger, objects, names(places), type_)
     subject = "" if names(agents) else _subject_text(trigger)
+    # "Boeing shares fell": a target the subject already names is not repeated after the verb
+    objects = [n for n in names(targets) if n.lower() not in subject.lower()] or \
+        _object_text(trigger)
+    label = event_label(names(agents), trigger, objects, names(places), type_)
     return f"{subject} {label}".strip()

@@ -16,7 +16,8 @@ def _better_date(a: EventInfo, b: EventInfo) -> EventInfo:
 
 
 def same_event(a: EventInfo, b: EventInfo) -> bool:
-    """Return whether two events are one: same type, shared agent or place, compatible dates.
+    """Return whether two events are one: same type, compatible dates, a shared agent or
+    place, or a shared target when one of them names no agent.
     An untyped event is one with a typed one of the same agents, places and exact date ("X
     and Y drew up a plan in Miami last month" beside "X and Y draft the plan in Miami")."""
     if a.modality != b.modality or not dates_compatible(a.date, b.date):
@@ -28,8 +29,11 @@ def same_event(a: EventInfo, b: EventInfo) -> bool:
         return False
     if not (a.agents or a.targets or a.places) or not (b.agents or b.targets or b.places):
         return True  # "the attack happened late Thursday" completes "X attacked Y"
+    apart = bool(a.places and b.places and not set(a.places) & set(b.places))
     if set(a.agents) & set(b.agents):
-        return not (a.places and b.places and not set(a.places) & set(b.places))
+        return not apart
+    if set(a.targets) & set(b.targets) and not (a.agents and b.agents):
+        return not apart  # "handed over the counterproposal" beside "X presents it"
     return bool(set(a.places) & set(b.places)) and not (
         a.agents and b.agents and not set(a.agents) & set(b.agents))
 

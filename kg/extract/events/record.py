@@ -31,6 +31,8 @@ class EventInfo:
     main: bool = False
     #: How sure kg is that this is a real happening (:func:`event_confidence`).
     confidence: float = 1.0
+    #: Who does it as the text writes it ("the company", "analysts"), named actor or not.
+    agent_text: str = ""
 
 
 #: Events below this confidence are candidates: kept in the data, left out of pages and of

@@ -1,0 +1,102 @@
+"""Tests for kg.extract.events.candidates: every clause with a trigger and a participant is
+an event, agents as written, themes apart from agents, candidates below the page threshold."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.events import CANDIDATE_CONFIDENCE, EventInfo
+from kg.extract.events.candidates import (
+    TYPED_CLAUSE_CONFIDENCE,
+    UNTYPED_CLAUSE_CONFIDENCE,
+    clause_confidence,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _events(nlp, text: str) -> list[EventInfo]:
+    doc = nlp.make_doc(text)
+    doc._.kg_published = "2024-06-14"
+    return nlp(doc)._.kg_events
+
+
+def _by_trigger(nlp, text: str) -> dict[str, EventInfo]:
+    return {e.trigger: e for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent_text"), [
+    # a verb completing another takes its subject
+    ("Zentra Motors plans to shut its plant in Ostrava next spring.", "shut", "Zentra Motors"),
+    # a verb joined by "and" shares the subject
+    ("The miners blocked the road and burned tyres outside the mine.", "burned", "The miners"),
+    # a relative pronoun stands for the noun it follows
+    ("Officials praised the union, which organised the strike at the depot.", "organised",
+     "the union"),
+    # the "by" phrase of a passive is the agent
+    ("The new bridge was opened by the mayor of Tarnow.", "opened", "the mayor of Tarnow"),
+])
+def test_every_clause_with_a_subject_is_an_event_with_its_agent(
+        nlp, text: str, trigger: str, agent_text: str) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert event.agent_text == agent_text
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Shares of Zentra Motors fell sharply after the report.", "fell"),
+    ("The old ferry sank near the harbour of Split.", "sank"),
+])
+def test_subject_that_undergoes_the_happening_is_no_agent(nlp, text: str,
+                                                          trigger: str) -> None:
+    event = _by_trigger(nlp, text).get(trigger)
+    assert event is None or (event.agent_text == "" and event.agents == ())
+
+
+def test_subject_of_a_falling_verb_is_its_target_not_repeated_in_the_label(nlp) -> None:
+    [event] = [e for e in _events(nlp, "Zentra Motors shares fell on Tuesday.")
+               if e.trigger == "fell"]
+    assert event.agents == () and [t.split("/")[1] for t in event.targets] == ["zentra-motors"]
+    assert event.label == "Zentra Motors shares fell"
+
+
+def test_clause_events_below_named_typed_ones_in_confidence(nlp) -> None:
+    events = _by_trigger(nlp, "Ostrava police arrested two men. The crowd waved flags.")
+    assert events["waved"].confidence < CANDIDATE_CONFIDENCE  # no named participant
+
+
+@pytest.mark.parametrize(("confidence", "type_", "expected"), [
+    (0.9, "attack", TYPED_CLAUSE_CONFIDENCE),
+    (0.9, "other", UNTYPED_CLAUSE_CONFIDENCE),
+    (0.3, "attack", 0.3),
+])
+def test_clause_confidence(confidence: float, type_: str, expected: float) -> None:
+    assert clause_confidence(confidence, type_) == expected
+
+
+def test_light_verb_and_its_event_noun_make_one_event(nlp) -> None:
+    events = _events(nlp, "Valdoria launched an invasion of Norland on 3 May 2024.")
+    assert [e.trigger for e in events] == ["invasion"]
+
+
+def test_event_noun_with_an_owner_is_an_event(nlp) -> None:
+    events = _events(nlp, "Talks resumed after Norland's invasion of Valdoria, diplomats said.")
+    invasion = next(e for e in events if e.trigger == "invasion")
+    assert invasion.type == "attack" and [a.split("/")[1] for a in invasion.agents] == ["norland"]
+
+
+def test_speech_clause_without_a_statement_is_a_candidate(nlp) -> None:
+    events = _events(nlp, "Ostrava officials said the depot would reopen soon.")
+    said = [e for e in events if e.trigger == "said"]
+    assert all(e.confidence < CANDIDATE_CONFIDENCE for e in said)
+
+
+def test_secondary_clause_takes_no_date_from_another_sentence(nlp) -> None:
+    events = _by_trigger(nlp, "The council met on Monday. Later the mayor, who opposed the "
+                              "plan, left the party.")
+    opposed = events["opposed"]
+    assert opposed.date.precision == "fuzzy" and opposed.date_basis == "publication"
