@@ -15,6 +15,9 @@ def types_of(extraction, name: str) -> set[str]:
      "declined to comment. Critics of Harlan were quiet.", "Harlan", "Person"),
     ("Fighting continued near Tavildara on Monday. Tavildara was calm by the evening.",
      "Tavildara", "Place"),
+    # a given name that is also a city ("Houston") starts no person the model did not see
+    ("I read the story about the case in the Houston Chronicle:\n\nThe jury retired.",
+     "Houston Chronicle", "Organization"),
 ])
 def test_one_name_one_type(extract, text, name, type_):
     assert types_of(extract(text), name) == {type_}
