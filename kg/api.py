@@ -80,7 +80,7 @@ class KnowledgeGraph:
              timeline: bool = False, **kw: Any):
         """Render a page inline in Jupyter / VS Code (no files, no CDN): ``view`` is "actors"
         (the actor network), "facts" (statements and events as nodes too), "timeline" or
-        "map" (when kg.viz.map is installed); ``kw`` as for :func:`kg.viz.graph_page_html`."""
+        "map"; ``kw`` as for :func:`kg.viz.graph_page_html`."""
         from kg.viz import show_in_notebook
 
         G = self.to_networkx()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 
@@ -269,22 +268,25 @@ def test_show_in_notebook_wraps_page_in_escaped_srcdoc(graph):
     assert html.unescape(srcdoc) == graph_page_html(graph, title="nb")
 
 
-@pytest.mark.parametrize("view", ["actors", "facts", "timeline"])
+@pytest.mark.parametrize("view", ["actors", "facts", "timeline", "map"])
 def test_show_in_notebook_draws_each_view(graph, view):
     pytest.importorskip("IPython")
+    graph.nodes[EX + "oslo"].update(lat=59.91, lon=10.75)  # one located place: a Map tab
     srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', show_in_notebook(graph, view=view).data)
     page = html.unescape(srcdoc.group(1))
     data = data_island(page)
     assert data.get("view", "facts") == view
     assert ("styles" in data) == (view == "facts")
+    has_map = 'id="kg-data-map"' in page
+    assert has_map == (view != "facts")  # the facts page has no map
+    if has_map:
+        assert [m["label"] for m in data_island(page, "kg-data-map")["markers"]] == ["Oslo"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("kg.viz.map") is not None,
-                    reason="kg.viz.map is installed")
-def test_show_in_notebook_names_the_missing_map_module(graph):
-    pytest.importorskip("IPython")
-    with pytest.raises(ValueError, match="map view needs kg/viz/map.py"):
-        show_in_notebook(graph, view="map")
+def test_map_view_without_located_places_is_a_clear_error(graph):
+    assert 'id="kg-data-map"' not in graph_page_html(graph)  # no Map tab either
+    with pytest.raises(ValueError, match="map view has nothing to draw: no place or country"):
+        graph_page_html(graph, view="map")
 
 
 def test_empty_graph_renders_an_empty_page(tmp_path):

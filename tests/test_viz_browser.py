@@ -12,7 +12,6 @@ import pytest
 from browser import CHROMIUM_ARGS, chromium_or_skip
 
 from kg.viz import render_graph_page, render_timeline_page, synthetic_graph
-from kg.viz.corpus import PageView, corpus_page_html, corpus_payload
 
 pytestmark = pytest.mark.browser
 
@@ -376,47 +375,6 @@ def test_relation_and_type_filters(browser, pages):
     o.page.press("#kg-search", "Enter")
     assert o.page.locator("#kg-panel-body h2").inner_text() == "Bergen"
     assert "meeting ev1" in o.page.locator("#kg-panel-body").inner_text()
-    o.assert_safe()
-
-
-FAKE_MAP = r"""
-(function () {  // a stand-in map: one marker per place of the dated events in range
-  var kg = window.kg, data = JSON.parse(document.getElementById("kg-view-map").textContent);
-  var shown = [];
-  function update() {
-    shown = data.markers.filter(function (m) { return kg.inRange(m.date); });
-  }
-  kg.registerView({ name: "map", label: "Map", mount: function (section) {
-      section.appendChild(kg.el("p", "map of " + data.markers.length + " places"));
-      update();
-    }, update: update, view: function () {
-      return { nodes: shown.map(function (m) {
-        return { id: m.id, type: "Place", label: m.label, lat: m.lat, lon: m.lon }; }),
-               edges: [] };
-    } });
-})();
-"""
-
-
-def test_an_extra_view_gets_a_tab_and_follows_the_date_range(browser, tmp_path):
-    payload = corpus_payload(small_graph(), title="Harbour", view="map")
-    markers = [{"id": EX + "oslo", "label": "Oslo", "lat": 59.9, "lon": 10.7,
-                "date": "2024-05-09"},
-               {"id": EX + "bergen", "label": "Bergen", "lat": 60.4, "lon": 5.3,
-                "date": "2024-03-02"}]
-    page = corpus_page_html(payload, title="Harbour",
-                            views=[PageView("map", "Map", {"markers": markers}, FAKE_MAP)])
-    path = tmp_path / "map.html"
-    path.write_text(page, encoding="utf-8")
-    o = Opened(browser, path)
-    tabs = o.page.locator("#kg-tabs button").evaluate_all("b => b.map(x => x.dataset.view)")
-    assert tabs == ["actors", "timeline", "map"]
-    view = o.js("() => window.kg.view()")
-    assert view["view"] == "map" and [n["lat"] for n in view["nodes"]] == [59.9, 60.4]
-    o.js("() => window.kg.setRange('2024-04-01', '')")
-    assert [n["label"] for n in o.js("() => window.kg.view().nodes")] == ["Oslo"]
-    o.page.click("#kg-tabs button[data-view='actors']")
-    assert o.js("() => window.kg.view().view") == "actors"
     o.assert_safe()
 
 

@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from kg.viz import graph_page_html, map_page_html, map_payload, render_map_page
+from kg.viz.map import page_view
 
 EX = "https://kg.example/"
 HOSTILE = "Port <img src=x onerror=alert(1)></script><script>alert(2)</script>"
@@ -99,6 +100,7 @@ def test_map_page_is_one_offline_file(harbour, tmp_path):
 def test_hostile_names_never_appear_unescaped(harbour, needle):
     assert needle not in map_page_html(harbour)
     assert needle not in graph_page_html(harbour)  # the corpus page's Map tab carries it too
+    assert needle not in graph_page_html(harbour, view="map")
 
 
 def test_hostile_name_survives_as_data(harbour):
@@ -116,6 +118,46 @@ def test_focus_limits_the_map_to_the_ego_network(harbour):
         map_page_html(harbour, focus="Atlantis")
 
 
-def test_corpus_page_gets_a_map_tab(harbour):
-    page = graph_page_html(harbour)
-    assert 'id="kg-map-data"' in page and 'kgMapTab("kg-network", "kg-panel-body")' in page
+def island(page: str, element_id: str) -> dict:
+    """Return the parsed JSON data island ``element_id`` of a page."""
+    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page,
+                  re.S)
+    assert m, f"no data island {element_id}"
+    return json.loads(m.group(1))
+
+
+def test_page_view_is_the_corpus_page_map_tab(harbour):
+    view = page_view(harbour)
+    assert (view.name, view.label) == ("map", "Map")
+    assert [m["label"] for m in view.data["markers"]] == ["Norway", HOSTILE, "Bergen"]
+    assert "kgMapRegister(window.kg)" in view.script and "L.markerClusterGroup" in view.script
+    assert [name for name, _ in view.islands] == ["kg-map-world", "kg-map-world-detail"]
+    summit = next(e for e in view.data["events"] if e["label"] == "harbour summit")
+    assert "sentence" not in summit and "title" not in summit  # the page's items carry them
+    assert summit["date"] == "2024-05-09" and summit["places"] == [0, 1]
+
+
+def test_no_located_place_no_map_tab():
+    G = nx.MultiDiGraph()
+    actor(G, "fjord", "Nameless Fjord", "Place", 3)
+    assert page_view(G) is None
+    assert 'id="kg-data-map"' not in graph_page_html(G)
+
+
+@pytest.mark.parametrize("view", ["actors", "timeline", "map"])
+def test_corpus_page_carries_the_map_tab(harbour, view):
+    page = graph_page_html(harbour, view=view)
+    assert island(page, "kg-data")["view"] == view
+    assert [m["label"] for m in island(page, "kg-data-map")["markers"]] == [
+        "Norway", HOSTILE, "Bergen"]
+    assert '"Zimbabwe"' in page and "kgMapRegister(window.kg)" in page
+
+
+def test_corpus_page_map_follows_the_focus(harbour):
+    page = graph_page_html(harbour, focus="Bergen", depth=2)
+    assert [m["label"] for m in island(page, "kg-data-map")["markers"]] == ["Bergen"]
+
+
+def test_facts_page_has_no_map(harbour):
+    page = graph_page_html(harbour, view="facts")
+    assert "kg-map" not in page and "L.markerClusterGroup" not in page

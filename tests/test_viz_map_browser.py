@@ -70,6 +70,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     return {
         "map": render_map_page(harbour(), out / "map.html", title="Harbour map"),
         "graph": render_graph_page(harbour(), out / "graph.html"),
+        "graph-map": render_graph_page(harbour(), out / "graph-map.html", view="map"),
         "sample": render_map_page(sample, out / "sample.html"),
     }
 
@@ -176,22 +177,67 @@ def test_date_range_filters_markers_and_events(browser, pages):
 
 def test_corpus_page_map_tab(browser, pages):
     o = Opened(browser, pages["graph"])
-    assert o.page.locator("#kg-map").is_hidden()
-    o.page.click(".kg-map-tabs button[data-tab='map']")
-    assert o.page.locator("#kg-map").is_visible()
+    tabs = o.page.locator("#kg-tabs button").evaluate_all("b => b.map(x => x.dataset.view)")
+    assert tabs == ["actors", "timeline", "map"]
+    assert o.page.locator("#kg-view-map").is_hidden()
+    o.page.click("#kg-tabs button[data-view='map']")
+    assert o.page.locator("#kg-view-map").is_visible()
     view = o.js("() => window.kg.view()")
-    assert view["view"] == "map" and len(view["nodes"]) == 4
+    assert view["view"] == "map" and view["edges"] == []
+    assert [(n["label"], n["lat"], n["lon"]) for n in view["nodes"]] == [
+        ("Bergen", 60.39, 5.32), ("Drammen", 59.74, 10.2), ("Norway", 64.24, 13.91),
+        ("Oslo", 59.91, 10.75)]
     o.page.fill("#kg-date-from", "2024-05-15")  # the page's own date filter
     o.page.dispatch_event("#kg-date-from", "change")
     assert sorted(n["label"] for n in o.js("() => window.kg.view()")["nodes"]) == [
         "Drammen", "Oslo"]
     o.click_marker("Oslo")
     panel = o.page.locator("#kg-panel-body")
+    assert (panel.get_attribute("data-kind"), panel.get_attribute("data-id")) == (
+        "place", EX + "oslo")
     assert panel.locator("h2").inner_text() == "Oslo"
-    assert panel.locator(".kg-map-event-label").all_inner_texts() == ["harbour summit"]
+    event = panel.locator(".kg-map-event")  # the page's own item: title, date, places, source
+    assert event.count() == 1 and event.get_attribute("data-event") == EX + "ev3"
+    assert event.locator("button.kg-link").inner_text() == "harbour summit"
+    assert "2024-05-20 \u00b7 meet \u00b7 Ana Lindqvist \u00b7 in Drammen, Oslo" in (
+        event.inner_text())
+    assert panel.locator(".kg-map-actor").all_inner_texts() == ["Ana LindqvistPerson \u00b7 agent"]
     o.shot("graph-map-tab.png")
-    o.page.click(".kg-map-tabs button[data-tab='graph']")
-    assert o.page.locator("#kg-map").is_hidden()
+    panel.locator(".kg-map-actor button").click()  # the actor's panel; the map stays
+    assert panel.locator("h2").inner_text() == "Ana Lindqvist"
+    assert o.js("() => window.kg.view().view") == "map"
+    o.page.fill("#kg-date-from", "")  # a filter change leaves the actor's panel alone
+    o.page.dispatch_event("#kg-date-from", "change")
+    assert panel.locator("h2").inner_text() == "Ana Lindqvist"
+    assert len(o.js("() => window.kg.view()")["nodes"]) == 4
+    o.page.click("#kg-tabs button[data-view='actors']")
+    assert o.page.locator("#kg-view-map").is_hidden()
+    assert o.js("() => window.kg.view().view") == "actors"
+    o.assert_offline_and_safe()
+
+
+def test_date_brush_and_type_filter_drive_the_map_tab(browser, pages):
+    o = Opened(browser, pages["graph-map"])  # opened on the Map tab
+    assert o.js("() => window.kg.current()") == "map"
+    assert len(o.js("() => window.kg.view()")["nodes"]) == 4
+    box = o.page.locator("#kg-brush-canvas").bounding_box()
+    y = box["y"] + box["height"] / 2
+    o.page.mouse.move(box["x"] + 1, y)  # from the bar's left end to its middle
+    o.page.mouse.down()
+    o.page.mouse.move(box["x"] + box["width"] * 0.55, y, steps=5)
+    o.page.mouse.up()
+    state = o.js("() => [window.kg.state.from, window.kg.state.to]")
+    assert state[0] == "" and "2024-03-02" <= state[1] < "2024-05-09"
+    assert [n["label"] for n in o.js("() => window.kg.view()")["nodes"]] == ["Bergen"]
+    o.shot("graph-map-brush.png")
+    o.page.mouse.click(box["x"] + 20, y)  # a click on the bar clears the range
+    assert len(o.js("() => window.kg.view()")["nodes"]) == 4
+    o.page.locator("#kg-legend input[data-type='Country']").uncheck()
+    assert [n["label"] for n in o.js("() => window.kg.view()")["nodes"]] == [
+        "Bergen", "Drammen", "Oslo"]
+    o.page.fill("#kg-min-mentions", "2")
+    o.page.dispatch_event("#kg-min-mentions", "change")
+    assert [n["label"] for n in o.js("() => window.kg.view()")["nodes"]] == ["Bergen", "Oslo"]
     o.assert_offline_and_safe()
 
 

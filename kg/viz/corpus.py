@@ -5,16 +5,16 @@ map) over the view area, with a date-range brush under it shared by every view; 
 panel on the right. The page is one self-contained file: vis-network is inlined from pyvis,
 the data travel as escaped JSON islands, every article string reaches the DOM as text.
 
-Extra views (the map) plug in through :class:`PageView`: a module ``kg.viz.map`` that defines
-``page_view(G) -> PageView | None`` is picked up by :func:`extra_views`; its script calls
-``window.kg.registerView({name, label, mount, update, view})`` (see ``corpus_js.py``).
+Extra views plug in through :class:`PageView`: each module ``kg.viz.<name>`` of
+:data:`EXTRA_VIEWS` (the map, :mod:`kg.viz.map`) defines ``page_view(G) -> PageView | None``
+(None: nothing to draw, no tab); its script calls ``window.kg.registerView({name, label,
+mount, update, view})`` (see ``corpus_js.py``).
 """
 
 from __future__ import annotations
 
 import html
 import importlib
-import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,11 @@ class PageView:
     """An extra view of the corpus page: a tab, its data island, script and stylesheet.
 
     ``script`` runs after the page's own script and registers the view with
-    ``window.kg.registerView``; it reads ``data`` from ``#kg-view-<name>`` with ``JSON.parse``.
+    ``window.kg.registerView``; it reads ``data`` from ``#kg-data-<name>`` with ``JSON.parse``
+    (``#kg-view-<name>`` is the section it draws in).
+    ``islands`` are further data islands ``(id, JSON text made by json_island)`` that the
+    script may read later (the map's country outlines), so the page does not parse them when
+    it opens.
     """
 
     name: str
@@ -54,26 +58,19 @@ class PageView:
     data: Any
     script: str
     css: str = ""
+    islands: tuple[tuple[str, str], ...] = ()
 
 
-#: Modules that may add a view (each defines ``page_view(G) -> PageView | None``).
+#: Modules that add a view (each defines ``page_view(G) -> PageView | None``).
 EXTRA_VIEWS: tuple[str, ...] = ("map",)
-
-
-def installed_views() -> tuple[str, ...]:
-    """Return the names of the views this installation can draw."""
-    return (*BASE_VIEWS,
-            *(n for n in EXTRA_VIEWS if importlib.util.find_spec(f"kg.viz.{n}") is not None))
+#: Every view the corpus page can open on.
+PAGE_VIEWS: tuple[str, ...] = (*BASE_VIEWS, *EXTRA_VIEWS)
 
 
 def extra_views(G: nx.MultiDiGraph) -> list[PageView]:
-    """Return the extra views available for G (the map when ``kg.viz.map`` is installed)."""
-    views = []
-    for name in installed_views()[len(BASE_VIEWS):]:
-        view = importlib.import_module(f"kg.viz.{name}").page_view(G)
-        if view is not None:
-            views.append(view)
-    return views
+    """Return the extra views that have something to draw for G (the map: located places)."""
+    views = (importlib.import_module(f"kg.viz.{name}").page_view(G) for name in EXTRA_VIEWS)
+    return [v for v in views if v is not None]
 
 
 def _evidence(attrs: dict[str, Any]) -> list[dict[str, Any]]:
@@ -230,12 +227,17 @@ def corpus_page_html(payload: dict[str, Any], *, title: str,
     facts_link = (f'<p><a id="kg-facts-link" href="{html.escape(facts, quote=True)}">'
                   "All facts (statements and events as nodes)</a></p>" if facts else "")
     islands = "".join(
-        f'<script type="application/json" id="kg-view-{html.escape(v.name, quote=True)}">'
-        f"{json_island(v.data)}</script>\n<script>{v.script}</script>\n" for v in views)
+        f'<script type="application/json" id="kg-data-{html.escape(v.name, quote=True)}">'
+        f"{json_island(v.data)}</script>\n" +
+        "".join(f'<script type="application/json" id="{html.escape(i, quote=True)}">{text}'
+                "</script>\n" for i, text in v.islands) +
+        f"<script>{v.script}</script>\n" for v in views)
     extra_css = "".join(f"<style>{v.css}</style>" for v in views if v.css)
     for v in views:
-        if "</script" in v.script.lower() or "</style" in v.css.lower():
-            raise ValueError(f"view {v.name!r}: its script or stylesheet cannot be inlined")
+        inlined = [v.script, *(text for _, text in v.islands)]
+        if any("</script" in t.lower() for t in inlined) or "</style" in v.css.lower():
+            raise ValueError(f"view {v.name!r}: its script, data or stylesheet cannot be "
+                             "inlined")
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -314,16 +316,20 @@ def corpus_html(
     facts_href: str | None = None,
 ) -> str:
     """Return the corpus page of G (of the ego network of ``focus`` when given) opened on
-    ``view`` ("actors", "timeline" or an extra view such as "map")."""
-    known = installed_views()
-    if view not in known:
-        hint = " (the map view needs kg/viz/map.py)" if view == "map" else ""
-        raise ValueError(f"unknown view {view!r}: choose one of {', '.join(known)}{hint}")
+    ``view`` ("actors", "timeline" or an extra view such as "map"). An extra view with nothing
+    to draw (a map without located places) gets no tab; asking to open on it raises
+    ``ValueError``."""
+    if view not in PAGE_VIEWS:
+        raise ValueError(f"unknown view {view!r}: choose one of {', '.join(PAGE_VIEWS)}")
     focus_id = None
     if focus is not None:
         focus_id = resolve_focus(G, focus)
         G = focus_subgraph(G, focus_id, depth)
     views = extra_views(G)
+    if view in EXTRA_VIEWS and all(v.name != view for v in views):
+        raise ValueError(f"the {view} view has nothing to draw"
+                         + (": no place or country has a known location" if view == "map"
+                            else ""))
     payload = corpus_payload(G, title=title, view=view, focus_id=focus_id,
                              max_actors=max_actors, max_edges=max_edges, group_by=group_by,
                              facts_href=facts_href)
@@ -338,5 +344,5 @@ def write_page(text: str, path: str | Path) -> Path:
     return out
 
 
-__all__ = ["BASE_VIEWS", "EXTRA_VIEWS", "PageView", "corpus_html",
-           "corpus_page_html", "corpus_payload", "extra_views", "installed_views", "write_page"]
+__all__ = ["BASE_VIEWS", "EXTRA_VIEWS", "PAGE_VIEWS", "PageView", "corpus_html",
+           "corpus_page_html", "corpus_payload", "extra_views", "write_page"]

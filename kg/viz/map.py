@@ -11,11 +11,14 @@ licences in its README), so the page is one file that works offline.
 Article text travels only inside the escaped JSON data island (:func:`json_island`) and
 reaches the DOM through ``textContent``.
 
-The date range follows, on any page: the inputs ``#kg-date-from`` / ``#kg-date-to`` (their
+On the map page the date range follows the inputs ``#kg-date-from`` / ``#kg-date-to`` (their
 ``change`` events), a ``kg:daterange`` event on ``document`` (``detail: {from, to}``, ISO
-dates or empty), and ``window.kg.map.setRange(from, to)``. ``window.kg.view()`` returns the
-markers shown, ``{"view": "map", "nodes": [{"id", "type", "label", "lat", "lon"}], "edges":
-[]}``, on the map page and on the corpus page while its Map tab is open.
+dates or empty) and ``window.kg.map.setRange(from, to)``. On the corpus page the map is the
+Map tab (:func:`page_view`, registered with ``window.kg.registerView``): the page's date
+brush, dates and type / mention filters drive it, and a marker's events and actors go to the
+page's side panel. ``window.kg.view()`` returns the markers shown, ``{"view": "map",
+"nodes": [{"id", "type", "label", "lat", "lon"}], "edges": []}``, on the map page and on the
+corpus page while its Map tab is open.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from kg.graph import evidence_attr
+from kg.viz.corpus import PageView
 from kg.viz.data import focus_subgraph, json_island, resolve_focus
 
 #: Node types drawn as markers.
@@ -146,23 +150,37 @@ def _event_record(G: nx.MultiDiGraph, e: str, marker_index: dict[str, int],
     })
 
 
+def _world_islands() -> str:
+    """Return the two country-outline data islands the map script reads."""
+    _, _, world, detail = map_assets()
+    return (f'<script type="application/json" id="kg-map-world">{world}</script>\n'
+            f'<script type="application/json" id="kg-map-world-detail">{detail}</script>\n')
+
+
 def map_island_html(payload: dict[str, Any]) -> str:
-    """Return the data islands, stylesheet and script the map needs (for any page)."""
-    js, css, world, detail = map_assets()
+    """Return the data islands, stylesheet and script of the stand-alone map page."""
+    js, css, _, _ = map_assets()
     return (f"<style>{css}</style>\n"
             f'<script type="application/json" id="kg-map-data">{json_island(payload)}</script>\n'
-            f'<script type="application/json" id="kg-map-world">{world}</script>\n'
-            f'<script type="application/json" id="kg-map-world-detail">{detail}</script>\n'
-            f"<script>{js}</script>\n")
+            f"{_world_islands()}<script>{js}</script>\n")
 
 
-def map_tab_html(G: nx.MultiDiGraph, *, host: str = "kg-network",
-                 panel: str | None = "kg-panel-body") -> str:
-    """Return what a page adds to get a Map tab over the element with id ``host``: the map
-    data, assets and a script that adds the tab bar and mounts the map when first opened;
-    a marker's events go to the element with id ``panel`` (the page's side panel)."""
-    return (map_island_html(map_payload(G)) +
-            f"<script>kgMapTab({json_island(host)}, {json_island(panel)});</script>\n")
+#: Event fields the corpus page's tab leaves out: the page's own items carry the source.
+_PAGE_DROPS = ("sentence", "title", "article")
+
+
+def page_view(G: nx.MultiDiGraph) -> PageView | None:
+    """Return the Map tab of the corpus page (:mod:`kg.viz.corpus`), or None when no place or
+    country of G has a known location (the page then has no Map tab)."""
+    payload = map_payload(G)
+    if not payload["markers"]:
+        return None
+    payload["events"] = [{k: v for k, v in e.items() if k not in _PAGE_DROPS}
+                         for e in payload["events"]]
+    js, css, world, detail = map_assets()
+    return PageView(name="map", label="Map", data=payload,
+                    script=f"{js}\n;\nkgMapRegister(window.kg);", css=css,
+                    islands=(("kg-map-world", world), ("kg-map-world-detail", detail)))
 
 
 def map_page_html(G: nx.MultiDiGraph, *, title: str = "kg map", focus: str | None = None,

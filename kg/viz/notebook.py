@@ -26,7 +26,7 @@ def show_in_notebook(
     """Return an ``IPython.display.HTML`` showing a page of G inline.
 
     ``view`` is "actors" (the actor network), "facts" (every fact as a node), "timeline" or
-    "map" (when :mod:`kg.viz.map` is installed); ``timeline=True`` is the same as
+    "map" (the corpus page opened on its Map tab); ``timeline=True`` is the same as
     ``view="timeline"``. ``kw`` goes to :func:`kg.viz.graph_page_html` (title, focus, depth,
     max_actors, max_edges, max_nodes, group_by).
     """

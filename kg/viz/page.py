@@ -16,7 +16,6 @@ import networkx as nx
 
 from kg.viz.data import EDGE_TEXT, focus_subgraph, graph_payload, json_island, resolve_focus
 from kg.viz.graph_js import GRAPH_CSS, GRAPH_JS
-from kg.viz.map import map_tab_html
 
 VIS_DIR = "lib/vis-9.1.2"
 
@@ -65,7 +64,7 @@ def legend_html(styles: list[dict]) -> str:
     )
 
 
-def page_html(payload: dict, *, title: str, extra: str = "") -> str:
+def page_html(payload: dict, *, title: str) -> str:
     """Return the full graph page for a payload made by :func:`graph_payload`."""
     vis_js, vis_css = vis_assets()
     t = html.escape(title)
@@ -109,7 +108,7 @@ def page_html(payload: dict, *, title: str, extra: str = "") -> str:
 </div>
 <script type="application/json" id="kg-data">{json_island(payload)}</script>
 <script>{GRAPH_JS}</script>
-{extra}</body>
+</body>
 </html>
 """
 
@@ -132,4 +131,4 @@ def facts_page_html(
     payload = graph_payload(
         G, title=title, max_nodes=max_nodes, focus_id=focus_id, timeline_href=timeline_href
     )
-    return page_html(payload, title=title, extra=map_tab_html(G))
+    return page_html(payload, title=title)

@@ -1,8 +1,9 @@
 """The public page builders: one function per page, each view chosen by name.
 
-``view="actors"`` (default) and ``"timeline"`` open the corpus page (:mod:`kg.viz.corpus`) on
-that tab, ``"map"`` too when :mod:`kg.viz.map` is installed; ``"facts"`` is the page with
-every actor, event and statement as a node (:mod:`kg.viz.page`).
+``view="actors"`` (default), ``"timeline"`` and ``"map"`` open the corpus page
+(:mod:`kg.viz.corpus`) on that tab; ``"facts"`` is the page with every actor, event and
+statement as a node (:mod:`kg.viz.page`). The stand-alone map page is
+:func:`kg.viz.map.render_map_page`.
 """
 
 from __future__ import annotations

@@ -1,13 +1,21 @@
 /* kg map view: places and countries on Natural Earth outlines (Leaflet, no tiles).
  *
- * Reads the JSON data islands #kg-map-data (markers, events, actors) and #kg-map-world
- * (world-atlas TopoJSON). Every piece of article text reaches the DOM through textContent or
- * DOM properties; no innerHTML, and Leaflet tooltips get DOM nodes, never strings.
+ * Reads the JSON data islands #kg-map-world and #kg-map-world-detail (world-atlas TopoJSON;
+ * the detailed one only when the map is zoomed in). Every piece of article text reaches the
+ * DOM through textContent or DOM properties; no innerHTML, and Leaflet tooltips get DOM
+ * nodes, never strings.
  *
- * kgMapMount(container, panel?) -> api {view, setRange, reveal, open, fit, markerCount, map}
- * kgMapPage()                   the stand-alone page (window.kg = {view, map})
- * kgMapTab(hostId, panelId?)    a Map tab over the element #hostId of another page, showing
- *                               a marker's events in #panelId (the page's side panel) if any
+ * kgMapMount(container, opts) -> api {view, setRange, refresh, reveal, open, fit, map, ...}
+ *   opts.data: the map data (markers, events, actors; kg/viz/map.py map_payload)
+ *   opts.panel: where a marker's events and actors go (default: a panel beside the map)
+ *   opts.passes(marker): a further filter (the corpus page's type and mention filters)
+ *   opts.eventNode(k), opts.actorNode(k, roles): DOM nodes for the panel's lists (default:
+ *     the map's own)
+ *   opts.followInputs: follow #kg-date-from / #kg-date-to and the kg:daterange event
+ * kgMapPage()          the stand-alone page (window.kg = {view, map}); data in #kg-map-data
+ * kgMapRegister(kg)    the Map tab of the corpus page (kg/viz/corpus_js.py registerView);
+ *                      data in #kg-data-map, the page's date range and filters drive it and
+ *                      a marker's events and actors go to the page's side panel
  */
 (function () {
   "use strict";
@@ -50,14 +58,20 @@
   var LABELLED = 25;  // markers come most mentioned first
   function markerSize(m) { return Math.round(Math.min(12 + 5 * Math.sqrt(m.mentions || 0), 44)); }
 
-  function mount(container, sidePanel) {
-    var DATA = readIsland("kg-map-data"), M = DATA.markers, EV = DATA.events, AC = DATA.actors;
+  function mount(container, opts) {
+    opts = opts || {};
+    var DATA = opts.data, M = DATA.markers, EV = DATA.events, AC = DATA.actors;
     var range = { from: "", to: "" }, current = null;
+    var passes = opts.passes || function () { return true; };
     container.classList.add("kg-map-wrap");
     var canvas = el("div", null, "kg-map-canvas");
-    var panel = sidePanel || el("aside", null, "kg-map-panel");
+    var panel = opts.panel || el("aside", null, "kg-map-panel");
     container.appendChild(canvas);
-    if (!sidePanel) {
+    if (!M.length) {
+      canvas.appendChild(el("p", "No place or country in this graph has a known location.",
+                            "kg-map-empty"));
+    }
+    if (!opts.panel) {
       panel.appendChild(el("p", "Click a marker to see the events there and the actors involved.",
                            "kg-hint"));
       container.appendChild(panel);
@@ -78,6 +92,7 @@
       }) : [];
     }
     function visible(m) {
+      if (!passes(m)) { return false; }
       if (!range.from && !range.to) { return true; }
       var dated = (m.events || []).some(function (k) { return !!EV[k].date; });
       return !dated || eventsShown(m).length > 0;  // like the graph: undated stays
@@ -119,7 +134,8 @@
         status.textContent = "Showing " + shown.size + " of " + M.length + " places and countries";
       }
       container.setAttribute("data-markers", String(shown.size));
-      if (current !== null) { open(current); }
+      if (current !== null && panel.getAttribute("data-kind") === "place" &&
+          panel.getAttribute("data-id") === M[current].id) { open(current); }
     }
 
     function actorLine(pair) {
@@ -154,6 +170,8 @@
         });
       });
       panel.replaceChildren();
+      panel.setAttribute("data-kind", "place");
+      panel.setAttribute("data-id", m.id);
       panel.setAttribute("data-marker", m.id);
       panel.appendChild(el("h2", m.label));
       var meta = [m.type, m.mentions + " mention(s)"];
@@ -170,14 +188,25 @@
       var list = el("div", null, "kg-map-events");
       if (!here.length) { list.appendChild(el("p", "No events located here" +
         (range.from || range.to ? " in this date range." : "."), "kg-hint")); }
-      here.slice(0, 300).forEach(function (k) { list.appendChild(eventItem(k)); });
+      here.slice(0, 300).forEach(function (k) {
+        var node = opts.eventNode ? opts.eventNode(k) : eventItem(k);
+        node.classList.add("kg-map-event");
+        node.setAttribute("data-event", EV[k].id);
+        list.appendChild(node);
+      });
+      if (here.length > 300) {
+        list.appendChild(el("div", "\u2026 " + (here.length - 300) + " more", "kg-meta"));
+      }
       panel.appendChild(list);
       panel.appendChild(el("h3", "Actors involved (" + involved.size + ")"));
       var actors = el("div", null, "kg-map-actors");
       Array.from(involved.keys()).sort(function (a, b) {
         return AC[a].label.localeCompare(AC[b].label);
       }).forEach(function (k) {
-        actors.appendChild(actorLine([k, Array.from(involved.get(k)).join(", ")]));
+        var roles = Array.from(involved.get(k)).join(", ");
+        var node = opts.actorNode ? opts.actorNode(k, roles) : actorLine([k, roles]);
+        node.classList.add("kg-map-actor");
+        actors.appendChild(node);
       });
       panel.appendChild(actors);
       return true;
@@ -208,26 +237,31 @@
       range.from = from || ""; range.to = to || "";
       apply();
     }
+    function shownIndexes() { return Array.from(shown).sort(function (a, b) { return a - b; }); }
     function fitTo(markerList) {
       var pts = markerList.map(function (m) { return [m.lat, m.lon]; });
       if (pts.length) { map.fitBounds(L.latLngBounds(pts).pad(0.2), { maxZoom: 5 }); }
       else { map.setView([20, 0], 1.5); }
     }
     function fit() { fitTo(Array.from(shown, function (i) { return M[i]; })); }
-    ["kg-date-from", "kg-date-to"].forEach(function (id) {
-      var input = document.getElementById(id);
-      if (input) {
-        input.addEventListener("change", function () {
-          setRange(document.getElementById("kg-date-from").value,
-                   document.getElementById("kg-date-to").value);
-        });
-      }
-    });
-    document.addEventListener("kg:daterange", function (ev) {
-      setRange(ev.detail && ev.detail.from, ev.detail && ev.detail.to);
-    });
-    var from0 = document.getElementById("kg-date-from"), to0 = document.getElementById("kg-date-to");
-    range.from = (from0 && from0.value) || ""; range.to = (to0 && to0.value) || "";
+    if (opts.followInputs) {
+      ["kg-date-from", "kg-date-to"].forEach(function (id) {
+        var input = document.getElementById(id);
+        if (input) {
+          input.addEventListener("change", function () {
+            setRange(document.getElementById("kg-date-from").value,
+                     document.getElementById("kg-date-to").value);
+          });
+        }
+      });
+      document.addEventListener("kg:daterange", function (ev) {
+        setRange(ev.detail && ev.detail.from, ev.detail && ev.detail.to);
+      });
+      var from0 = document.getElementById("kg-date-from");
+      var to0 = document.getElementById("kg-date-to");
+      range.from = (from0 && from0.value) || ""; range.to = (to0 && to0.value) || "";
+    }
+    if (opts.range) { range.from = opts.range.from || ""; range.to = opts.range.to || ""; }
     // the view first, then the layers: each is drawn once, at its final zoom
     fitTo(M.filter(visible));
     var coarse = outlines("kg-map-world"), detailed = null;
@@ -243,8 +277,8 @@
     map.addLayer(cluster);
     apply();
     function outlineScale() { return detailed && map.hasLayer(detailed) ? "50m" : "110m"; }
-    return { view: view, setRange: setRange, reveal: reveal, open: open, fit: fit, map: map,
-             outlineScale: outlineScale,
+    return { view: view, setRange: setRange, refresh: apply, reveal: reveal, open: open,
+             fit: fit, map: map, outlineScale: outlineScale, shown: shownIndexes,
              markerCount: function () { return shown.size; }, data: DATA };
   }
 
@@ -259,7 +293,7 @@
   window.kgMapPage = function () {
     var container = document.getElementById("kg-map");
     container.dataset.ownStatus = "1";
-    var api = mount(container);
+    var api = mount(container, { data: readIsland("kg-map-data"), followInputs: true });
     window.kg = { view: api.view, map: api };
     var reset = document.getElementById("kg-reset");
     if (reset) {
@@ -273,47 +307,51 @@
     requestAnimationFrame(function () { requestAnimationFrame(markReady); });
   };
 
-  window.kgMapTab = function (hostId, panelId) {
-    var host = document.getElementById(hostId);
-    if (!host) { return; }
-    var tabs = el("div", null, "kg-map-tabs"), box = el("div", null, "kg-map-tab");
-    box.id = "kg-map";
-    box.hidden = true;
-    var api = null, active = false;
-    function button(name, label) {
-      var b = el("button", label);
-      b.type = "button";
-      b.setAttribute("data-tab", name);
-      b.addEventListener("click", function () { select(name); });
-      tabs.appendChild(b);
-      return b;
+  window.kgMapRegister = function (kg) {
+    var DATA = readIsland("kg-data-map"), api = null, itemOf = new Map();
+    kg.data.items.forEach(function (it, k) { itemOf.set(it.id, k); });
+    var listed = new Set(kg.data.types.map(function (t) { return t.type; }));
+    function passes(m) {  // the page's type and mention filters (types it lists)
+      return (!listed.has(m.type) || kg.state.types.has(m.type)) &&
+        (m.mentions || 0) >= kg.state.minMentions;
     }
-    var graphButton = button("graph", "Graph"), mapButton = button("map", "Map");
-    function select(name) {
-      active = name === "map";
-      box.hidden = !active;
-      graphButton.classList.toggle("kg-active", !active);
-      mapButton.classList.toggle("kg-active", active);
-      if (active && !api) {
-        var side = panelId ? document.getElementById(panelId) : null;
-        if (side) { side.classList.add("kg-map-panel-host"); }
-        api = mount(box, side);
-        if (window.kg) { window.kg.map = api; }
-      } else if (active) {
-        api.map.invalidateSize();
+    function eventNode(k) {  // the page's own rendering of the event (title, link, source)
+      var e = DATA.events[k], j = itemOf.get(e.id);
+      if (j !== undefined) { return kg.itemBlock(j); }
+      var box = kg.el("div", null, "kg-item");
+      box.appendChild(kg.el("div", e.label, "kg-map-event-label"));
+      box.appendChild(kg.el("div", (e.date || "undated") + " \u00b7 " + (e.type || "event"),
+                            "kg-meta"));
+      return box;
+    }
+    function actorNode(k, roles) {  // a link to the actor's panel when the network has it
+      var a = DATA.actors[k], i = kg.actorIndex.get(a.id), row = kg.el("div");
+      var name = i === undefined ? kg.el("span", a.label, "kg-map-actor-name") :
+        kg.el("button", a.label, "kg-link kg-map-actor-name");
+      if (i !== undefined) {
+        name.type = "button";
+        name.addEventListener("click", function () { kg.showActor(i); });
       }
+      row.appendChild(name);
+      row.appendChild(kg.el("span", a.type + " \u00b7 " + roles, "kg-meta"));
+      return row;
     }
-    host.appendChild(box);
-    host.appendChild(tabs);
-    graphButton.classList.add("kg-active");
-    window.kgMapView = function () { return api ? api.view() : null; };
-    window.kgMapSelect = select;
-    if (window.kg) {  // while the Map tab is open, the page's view() is the map's
-      var base = window.kg.view;
-      window.kg.view = function () {
-        if (active && api) { return api.view(); }
-        return base ? base.apply(window.kg, arguments) : null;
-      };
+    function mountMap(section) {  // the page shows and hides the section; the map fills it
+      var box = kg.el("div", null, "kg-map-host");
+      section.appendChild(box);
+      api = mount(box, { data: DATA, panel: document.getElementById("kg-panel-body"),
+                             passes: passes, eventNode: eventNode, actorNode: actorNode,
+                             range: { from: kg.state.from, to: kg.state.to } });
+      kg.map = api;
     }
+    kg.registerView({
+      name: "map", label: "Map", mount: mountMap,
+      update: function () { if (api) { api.setRange(kg.state.from, kg.state.to); } },
+      view: function () {
+        var v = api ? api.view() : { nodes: [], edges: [] };
+        return { nodes: v.nodes, edges: v.edges };
+      },
+      shown: function () { if (api) { api.map.invalidateSize(); } }
+    });
   };
 })();
