@@ -381,6 +381,25 @@ def _remap_event(ev: Event, m, name, article_id: str) -> Event:
 LINK_DAYS = 3
 
 
+def report_window(published: str | None) -> tuple[str, str] | None:
+    """Return the ISO days (earliest, latest) an event reported on ``published`` without a
+    date of its own may have happened: the :data:`LINK_DAYS` before it, up to that day
+    (``None`` when ``published`` holds no valid day).
+
+    >>> report_window("2025-03-14T09:00:00")
+    ('2025-03-11', '2025-03-14')
+    """
+    from datetime import date, timedelta
+
+    if not published:
+        return None
+    try:
+        reported = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return (reported - timedelta(days=LINK_DAYS)).isoformat(), reported.isoformat()
+
+
 @dataclass(frozen=True)
 class KnownEvent:
     """A dated event an undated report can be linked to (from the store or another article)."""
@@ -449,18 +468,13 @@ class EventLinker:
         """Return the known dated event a report of ``type_`` with ``actors``, published on
         ``published`` by another article than ``article_id``, stands for (or ``None``); only
         a ``fuzzy`` report (no day of its own) may take a report-dated one."""
-        from datetime import date, timedelta
-
-        if type_ == "other" or not published:
+        window = report_window(published)
+        if type_ == "other" or window is None:
             return None
-        try:
-            reported = date.fromisoformat(published[:10])
-        except ValueError:
-            return None
-        earliest = (reported - timedelta(days=LINK_DAYS)).isoformat()
+        earliest, latest = window
         candidates = {id(k): k for a in actors for k in self.by_actor.get((type_, a), ())}
         found = [k for k in candidates.values() if k.article != article_id
-                 and earliest <= k.date <= reported.isoformat() and (fuzzy or not k.reported)]
+                 and earliest <= k.date <= latest and (fuzzy or not k.reported)]
         return best_event(found, actors)
 
     def _match(self, ev: Event, article: Article) -> KnownEvent | None:

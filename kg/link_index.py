@@ -32,6 +32,7 @@ from kg.link import (
     best_event,
     event_actors,
     norm_form,
+    report_window,
     surname_keys,
 )
 from kg.model import Event, Extraction, entity_id
@@ -233,16 +234,10 @@ class LinkIndex:
     def match(self, ev: Event, x: Extraction) -> KnownEvent | None:
         """Return the dated event an undated report in ``x`` stands for (as
         :meth:`kg.link.EventLinker.match` does over the whole corpus), or ``None``."""
-        from datetime import date, timedelta
-
-        published = x.article.published
-        if ev.date_basis != "publication" or ev.type == "other" or not published:
+        window = report_window(x.article.published)
+        if ev.date_basis != "publication" or ev.type == "other" or window is None:
             return None
-        try:
-            reported = date.fromisoformat(published[:10])
-        except ValueError:
-            return None
-        earliest = (reported - timedelta(days=LINK_DAYS)).isoformat()
+        earliest, latest = window
         actors = event_actors(ev)
         fuzzy = ev.date_precision == "fuzzy"
         found = {}
@@ -250,7 +245,7 @@ class LinkIndex:
             for row in self.conn.execute(
                     "SELECT event, date, date_text, reported, actors, article FROM dated WHERE"
                     " type = ? AND actor = ? AND date >= ? AND date <= ? AND article != ?",
-                    (ev.type, actor, earliest, reported.isoformat(), x.article.id)):
+                    (ev.type, actor, earliest, latest, x.article.id)):
                 if fuzzy or not row[3]:
                     known = KnownEvent(row[0], ev.type, row[1], frozenset(json.loads(row[4])),
                                        row[5], row[2], reported=bool(row[3]))
