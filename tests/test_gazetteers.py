@@ -1,0 +1,67 @@
+"""Tests for kg.gazetteers: shared packaged data and the cached name tables."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg import gazetteers
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    """A private cache directory, and name tables read afresh from it."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    gazetteers.name_tables.cache_clear()
+    yield tmp_path / "cache"
+    gazetteers.name_tables.cache_clear()
+
+
+def test_name_tables_are_cached_and_read_back_unchanged(cache_dir) -> None:
+    built = gazetteers.name_tables()
+    files = list(cache_dir.glob("name-tables-*.json"))
+    assert len(files) == 1
+    gazetteers.name_tables.cache_clear()
+    assert gazetteers.name_tables() == built == gazetteers.build_name_tables()
+
+
+@pytest.mark.parametrize("junk", ["", "{not json", '{"given_names": 3}', "\x00\xff"])
+def test_a_damaged_cache_is_rebuilt(cache_dir, junk: str) -> None:
+    gazetteers.name_tables()
+    path = next(cache_dir.glob("name-tables-*.json"))
+    path.write_text(junk, encoding="utf-8", errors="surrogateescape")
+    gazetteers.name_tables.cache_clear()
+    tables = gazetteers.name_tables()
+    assert "oslo" in tables.folded_cities
+    assert "given_names" in json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_an_unwritable_cache_only_costs_the_parse(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "cache"))
+    gazetteers.name_tables.cache_clear()
+    try:
+        assert gazetteers.name_tables().places["oslo"] == "city"
+    finally:
+        gazetteers.name_tables.cache_clear()
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("christine", "female"), ("tomasz", "male"), ("kim", "female"), ("casey", None),
+    ("quist", None)])
+def test_genders_follow_gender_guesser(name: str, gender: str | None) -> None:
+    assert gazetteers.name_tables().genders.get(name) == gender
+
+
+@pytest.mark.parametrize(("text", "folded"), [("Poznań", "poznan"), ("São Paulo", "sao paulo"),
+                                              (" O’Neill ", "o'neill")])
+def test_fold_name(text: str, folded: str) -> None:
+    assert gazetteers.fold_name(text) == folded
+
+
+def test_cities_and_countries_are_parsed_once() -> None:
+    assert gazetteers.cities() is gazetteers.cities()
+    assert gazetteers.countries()["NO"]["capital"] == "Oslo"
