@@ -37,6 +37,9 @@ NAMED = ("Person", "Place", "Organization", "Group", "Country")
 _TOKEN = re.compile(r"[A-Z][\w.-]*\w|[A-Z]")
 _NUMBER = re.compile(r"(?<![\w-])\d[\d,.]*\d(?![\w-])|(?<![\w-])\d(?![\w-])")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: Record fields that are not article text: an actor's type ("Country") and ISO country code
+#: stay as they are (a name token mapping would turn "Country" into a name and drop the class).
+_KEPT = ("type", "country_code")
 
 
 def base_articles(eval_dir: Path = EVAL) -> Iterator[dict]:
@@ -189,6 +192,8 @@ def variant(record: dict, mapping: dict[str, str], world: int) -> dict:
                 return ids[value]
             if key in ("date", "published", "value"):
                 return shift_date(value, days)
+            if key in _KEPT:
+                return value
             return rw.string(value)
         return value
 

@@ -418,7 +418,8 @@ def import_(path, store_path) -> None:
 @click.option("--map", "as_map", is_flag=True, help="Same as --view map.")
 @click.option("--group-by", type=click.Choice(["actor", "type"]), default="actor")
 @click.option("--max-actors", default=300, show_default=True, type=click.IntRange(1),
-              help="Actor network: keep the most linked actors.")
+              help="Actor network, timeline and map: the actors with the most facts, read"
+              " with their facts (without --focus).")
 @click.option("--max-edges", default=1500, show_default=True, type=click.IntRange(0),
               help="Actor network: keep the heaviest links.")
 @click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(10),
@@ -434,7 +435,10 @@ def viz(store_path, output, view, focus, depth, timeline, as_map, group_by, max_
         raise click.UsageError("--timeline and --map write different pages: choose one")
     view = "timeline" if timeline else "map" if as_map else view
     with open_store(store_path, read_only=True) as store:
-        graph = to_networkx(store)
+        # the pages draw the top actors: read only them and their facts (not with --focus,
+        # whose actor may be any, nor for the facts view, which lists every fact)
+        whole = focus is not None or view == "facts"
+        graph = to_networkx(store, max_actors=None if whole else max_actors)
     try:
         if view == "map":
             path = render_map_page(graph, output, title=title or "kg map", focus=focus,

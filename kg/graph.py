@@ -26,9 +26,12 @@ so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the grap
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from kg.model import digest
 from kg.rdf import article_id_of, event_type_of
@@ -47,6 +50,7 @@ RELATIONS = ("said", "about", "took_part_in", "located_in", "holds_role")
 
 _ACTORS = """
 SELECT ?a ?name ?type ?count ?code ?lat ?lon ?geonames ?wikidata WHERE {
+  #only
   ?a a kg:Actor ; kg:name ?name ; a ?cls .
   FILTER(?cls != kg:Actor && STRSTARTS(STR(?cls), STR(kg:)))
   BIND(STRAFTER(STR(?cls), STR(kg:)) AS ?type)
@@ -59,11 +63,17 @@ SELECT ?a ?name ?type ?count ?code ?lat ?lon ?geonames ?wikidata WHERE {
              FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
 }
 """
-_ALIASES = "SELECT DISTINCT ?a ?alias WHERE { ?a a kg:Actor ; skos:altLabel ?alias }"
+_ALIASES = """
+SELECT DISTINCT ?a ?alias WHERE {
+  #only
+  ?a a kg:Actor ; skos:altLabel ?alias
+}
+"""
 # ?org is bound inside the OPTIONAL that reads its name: an OPTIONAL on an unbound variable
 # would join every named actor to a role without an organisation.
 _ROLES = """
 SELECT DISTINCT ?person ?role ?title ?org ?orgName ?sentence ?art WHERE {
+  #only
   ?person org:holds ?role . ?role kg:roleTitle ?title .
   OPTIONAL { ?role kg:sentenceText ?sentence }
   OPTIONAL { ?role kg:mentionedIn ?art }
@@ -82,6 +92,7 @@ SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
 _EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
 WHERE {
+  #only
   ?e a kg:Event ; kg:eventType ?etype .
   GRAPH ?g {  # one row per report: an event several articles report has a label in each
     ?e kg:label ?label ; kg:mentionedIn ?art .
@@ -99,6 +110,7 @@ WHERE {
 """
 _EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
+  #only
   {  # an actor's part (agent, target) says how it took part, never whether it is the place
     ?e kg:hasActor ?a .
     OPTIONAL { ?e kg:agent ?a . BIND("agent" AS ?agent) }
@@ -111,6 +123,7 @@ _STATEMENTS = """
 SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?url ?sentence
   ?start ?end
 WHERE {
+  #only
   ?s a kg:Statement ; kg:quote ?quote ; kg:statementKind ?kind ; kg:mentionedIn ?art .
   OPTIONAL { ?s kg:speaker ?speaker }
   OPTIONAL { ?s kg:speakerName ?speakerName }
@@ -125,10 +138,62 @@ WHERE {
 """
 _ABOUT = """
 SELECT DISTINCT ?s ?a ?polarity WHERE {
+  #only
   ?s kg:about ?a .
   OPTIONAL { ?s kg:stance ?st . ?st kg:stanceTarget ?a ; kg:polarity ?polarity }
 }
 """
+
+
+#: The actors with the most facts (statements said or about them, events and reports they
+#: take part in or host, roles): one aggregate over single-pattern scans, linear in the store.
+_RANKED = """
+SELECT ?a (COUNT(*) AS ?facts) WHERE {
+  { ?x kg:speaker ?a } UNION { ?x kg:about ?a } UNION { ?a org:holds ?x }
+  UNION { ?x org:postIn ?a } UNION { GRAPH ?g { ?x kg:hasActor ?a } }
+  UNION { GRAPH ?g { ?x kg:hasPlace ?a } }
+}
+GROUP BY ?a
+ORDER BY DESC(?facts)
+"""
+#: The first mentions of one actor (its evidence when the projection is capped).
+_MENTIONS_OF = """
+SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
+  ?a kg:hasMention ?m .
+  ?m kg:mentionedIn ?art ; kg:startOffset ?start ; kg:endOffset ?end .
+  OPTIONAL { ?m kg:sentenceText ?sentence }
+  OPTIONAL { ?art schema:headline ?title }
+  OPTIONAL { ?art schema:url ?url }
+} LIMIT 5
+"""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The actors a projection is limited to (``None``: the whole store).
+
+    A limited projection holds those actors, the statements they said, the events they took
+    part in or host, their roles, and only the edges between them and those facts, so every
+    edge is still one fact of the store.
+    """
+
+    actors: frozenset[str] | None = None
+
+    def only(self, sparql: str, pattern: str) -> str:
+        """Return ``sparql`` limited by ``pattern`` (``{k}``: the actors as a VALUES list)."""
+        if self.actors is None:
+            return sparql
+        values = " ".join(str(ox.NamedNode(a)) for a in sorted(self.actors))
+        return sparql.replace("#only", pattern.replace("{k}", "{ " + values + " }"), 1)
+
+    def keeps(self, iri: str) -> bool:
+        """Return whether actor ``iri`` is in the projection."""
+        return self.actors is None or iri in self.actors
+
+
+def top_actors(store: KGStore, n: int) -> list[str]:
+    """Return the ``n`` actors with the most facts in the store, most first."""
+    return [str(r["a"]) for r in store.query(f"{_RANKED} LIMIT {int(n)}")]
 
 
 def _text(value: Any) -> str | None:
@@ -202,9 +267,9 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, label: str, fact: str = "",
                **{k: x for k, x in attrs.items() if x is not None})
 
 
-def _add_actors(G: nx.MultiDiGraph, store: KGStore) -> None:
+def _add_actors(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add actor nodes with aliases, mention counts and evidence."""
-    for r in store.query(_ACTORS):
+    for r in store.query(scope.only(_ACTORS, "VALUES ?a {k}")):
         iri = str(r["a"])
         if iri in G:
             continue
@@ -216,10 +281,17 @@ def _add_actors(G: nx.MultiDiGraph, store: KGStore) -> None:
         node["geonames"] = _text(r["geonames"])
         node["wikidata"] = _text(r["wikidata"])
         G.add_node(iri, **node)
-    for r in store.query(_ALIASES):
+    for r in store.query(scope.only(_ALIASES, "VALUES ?a {k}")):
         aliases = G.nodes[str(r["a"])]["aliases"] if str(r["a"]) in G else None
         if aliases is not None and str(r["alias"]) not in aliases:
             aliases.append(str(r["alias"]))
+    if scope.actors is not None:  # the first mentions of each actor; its count is the store's
+        for iri in scope.actors & set(G):
+            G.nodes[iri]["evidence"] = [_evidence(r) for r in store.query(
+                _MENTIONS_OF, {"a": URIRef(iri)})]
+        for iri in G:
+            G.nodes[iri]["aliases"].sort()
+        return
     counted: dict[str, int] = {}
     for r in store.query(_MENTIONS):
         iri = str(r["a"])
@@ -235,11 +307,11 @@ def _add_actors(G: nx.MultiDiGraph, store: KGStore) -> None:
         G.nodes[iri]["aliases"].sort()
 
 
-def _add_roles(G: nx.MultiDiGraph, store: KGStore) -> None:
+def _add_roles(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add role strings to persons and one ``holds_role`` edge per role that is a post in a
     country or organisation (a role stated in several articles is still one edge)."""
     seen: set[str] = set()
-    for r in store.query(_ROLES):
+    for r in store.query(scope.only(_ROLES, "VALUES ?person {k}")):
         person, role, title = str(r["person"]), str(r["role"]), str(r["title"])
         if person not in G or role in seen:
             continue
@@ -248,7 +320,7 @@ def _add_roles(G: nx.MultiDiGraph, store: KGStore) -> None:
         text = f"{title} ({org_name})" if org_name else title
         if text not in G.nodes[person]["roles"]:
             G.nodes[person]["roles"].append(text)
-        if r["org"] is not None:
+        if r["org"] is not None and scope.keeps(str(r["org"])):
             org = str(r["org"])
             _ensure_actor(G, org)
             _add_edge(G, person, org, "holds_role", role, title=title,
@@ -263,9 +335,12 @@ def _ensure_actor(G: nx.MultiDiGraph, iri: str) -> None:
         G.add_node(iri, **_base_node("actor", None, slug.replace("-", " ")))
 
 
-def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
+def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add event nodes and ``took_part_in`` / ``located_in`` edges."""
-    for r in store.query(_EVENTS):
+    events = scope.only(_EVENTS, "{ SELECT DISTINCT ?e WHERE { VALUES ?k {k} "
+                        "{ GRAPH ?g0 { ?e kg:hasActor ?k } } UNION "
+                        "{ GRAPH ?g0 { ?e kg:hasPlace ?k } } } }")
+    for r in store.query(events):
         iri = str(r["e"])
         if iri in G:  # the same event reported again (another article or sentence)
             evidence, known = _evidence(r), G.nodes[iri]["evidence"]
@@ -287,7 +362,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
             evidence=[_evidence(r)],
         )
         G.add_node(iri, **node)
-    for r in store.query(_EVENT_ACTORS):
+    for r in store.query(scope.only(_EVENT_ACTORS, "VALUES ?a {k}")):
         event, actor, role = str(r["e"]), str(r["a"]), str(r["role"])
         if event not in G:
             continue
@@ -304,9 +379,9 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore) -> None:
             _add_edge(G, actor, event, "took_part_in", role=role, **common)
 
 
-def _add_statements(G: nx.MultiDiGraph, store: KGStore) -> None:
+def _add_statements(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add statement nodes and ``said`` / ``about`` edges."""
-    for r in store.query(_STATEMENTS):
+    for r in store.query(scope.only(_STATEMENTS, "VALUES ?speaker {k} ?s kg:speaker ?speaker .")):
         iri = str(r["s"])
         if iri in G:
             continue
@@ -331,7 +406,7 @@ def _add_statements(G: nx.MultiDiGraph, store: KGStore) -> None:
             _ensure_actor(G, speaker_iri)
             _add_edge(G, speaker_iri, iri, "said", date=node["date"],
                       evidence=evidence["sentence"], article=evidence["article"])
-    for r in store.query(_ABOUT):
+    for r in store.query(scope.only(_ABOUT, "VALUES ?a {k}")):
         statement, actor = str(r["s"]), str(r["a"])
         if statement not in G:
             continue
@@ -364,19 +439,25 @@ def _scalar_nodes(G: nx.MultiDiGraph) -> None:
         data.update(scalars)
 
 
-def to_networkx(store: KGStore) -> nx.MultiDiGraph:
+def to_networkx(store: KGStore, *, max_actors: int | None = None) -> nx.MultiDiGraph:
     """Return the store as a MultiDiGraph of actors, events and statements (see module doc).
+
+    ``max_actors`` limits it to the actors with the most facts (:func:`top_actors`) and the
+    facts between them (see :class:`Scope`): what the pages draw, at a cost that does not grow
+    with the whole store's graph.
 
     >>> G = to_networkx(store)                      # doctest: +SKIP
     >>> nx.write_graphml(G, "kg.graphml")           # doctest: +SKIP
     """
+    scope = Scope(None if max_actors is None else frozenset(top_actors(store, max_actors)))
     G = nx.MultiDiGraph()
-    _add_actors(G, store)
-    _add_roles(G, store)
-    _add_events(G, store)
-    _add_statements(G, store)
+    _add_actors(G, store, scope)
+    _add_roles(G, store, scope)
+    _add_events(G, store, scope)
+    _add_statements(G, store, scope)
     _scalar_nodes(G)
     return G
 
 
-__all__ = ["LIST_SEPARATOR", "RELATIONS", "evidence_attr", "list_attr", "to_networkx"]
+__all__ = ["LIST_SEPARATOR", "RELATIONS", "Scope", "evidence_attr", "list_attr", "to_networkx",
+           "top_actors"]

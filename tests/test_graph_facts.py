@@ -18,7 +18,7 @@ import networkx as nx
 import pytest
 from records import extractions
 
-from kg.graph import to_networkx
+from kg.graph import to_networkx, top_actors
 from kg.graphfile import write_gexf, write_graphml
 from kg.model import (
     Article,
@@ -35,7 +35,7 @@ from kg.model import (
 )
 from kg.rdf import example_queries
 from kg.store import KGStore
-from kg.viz.actors import actor_network
+from kg.viz.actors import actor_network, all_links
 from kg.viz.corpus import corpus_payload
 from kg.viz.data import graph_payload
 
@@ -218,6 +218,59 @@ def test_edges_are_facts_on_the_test_records(tmp_path: Path) -> None:
     assert_edges_are_facts(store, tmp_path)
 
 
+# --------------------------------------------------------------------- capped projection
+
+def _links_between(G: nx.MultiDiGraph, actors: set[str]) -> set:
+    return {(e.relation, e.source, e.target, e.items, e.facts) for e in all_links(G)
+            if e.source in actors and e.target in actors}
+
+
+def assert_capped_edges_are_facts(store: KGStore, n: int) -> None:
+    """The projection capped to the top ``n`` actors (what the pages draw) holds only those
+    actors, only store facts, and every actor link between them that the full graph has."""
+    facts = store_facts(store)
+    top = set(top_actors(store, n))
+    G = to_networkx(store, max_actors=n)
+    edges = graph_edges(G)
+    assert {x for x, d in G.nodes(data=True) if d["kind"] == "actor"} <= top
+    assert all(edges[k] <= facts[k] for k in edges), edges - facts
+    net = actor_network(G, max_actors=10**6, max_edges=10**6)
+    assert all(f in facts for e in net.edges for f in e.facts)
+    assert _links_between(G, top) == _links_between(to_networkx(store), top)
+    page = corpus_payload(G, title="t")
+    ids = [a["id"] for a in page["actors"]]
+    drawn = Counter((e[2], ids[e[0]], ids[e[1]]) for e in page["edges"])
+    links = Counter((e.relation, e.source, e.target) for e in net.edges)
+    assert drawn and all(drawn[k] <= links[k] for k in drawn)
+
+
+@pytest.mark.parametrize(("seed", "n"), [(1, 3), (2, 6), (3, 10), (5, 2)])
+def test_capped_projection_edges_are_facts(seed: int, n: int) -> None:
+    store = KGStore.open(None)
+    store.add_extractions(_corpus(seed), batch_size=2)
+    assert_capped_edges_are_facts(store, n)
+
+
+def test_top_actors_rank_by_facts() -> None:
+    store = KGStore.open(None)
+    store.add_extractions(_corpus(6))
+    by_facts = Counter()
+    for relation, u, v in store_facts(store):
+        if relation in ("said", "took_part_in", "holds_role"):
+            by_facts[u] += 1
+        if relation in ("about", "located_in", "holds_role"):
+            by_facts[v] += 1
+    top = top_actors(store, 4)
+    assert len(top) == 4 and by_facts[top[0]] == max(by_facts.values())
+    assert [by_facts[a] for a in top] == sorted((by_facts[a] for a in top), reverse=True)
+
+
+def test_capped_projection_of_every_actor_is_the_whole_graph() -> None:
+    store = KGStore.open(None)
+    store.add_extractions(_corpus(7))
+    assert graph_edges(to_networkx(store, max_actors=10**6)) == store_facts(store)
+
+
 # --------------------------------------------------------------------- the sample corpus
 
 PERSONS = "SELECT ?n WHERE { ?a a kg:Person ; kg:name ?n }"
@@ -247,6 +300,11 @@ def sample() -> KGStore:
 @pytest.mark.slow
 def test_edges_are_facts_on_the_sample_corpus(sample: KGStore, tmp_path: Path) -> None:
     assert_edges_are_facts(sample, tmp_path)
+
+
+@pytest.mark.slow
+def test_capped_edges_are_facts_on_the_sample_corpus(sample: KGStore) -> None:
+    assert_capped_edges_are_facts(sample, 15)
 
 
 @pytest.mark.slow

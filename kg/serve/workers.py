@@ -59,8 +59,10 @@ def _page(store: ox.Store, path: str, name: str) -> Reply:
     from kg.graph import to_networkx
     from kg.store import KGStore
     from kg.viz import graph_page_html, timeline_page_html
+    from kg.viz.actors import MAX_ACTORS
 
-    G = to_networkx(KGStore(store, Path(path)))
+    # the actor network and the timeline draw the top actors: read only them and their facts
+    G = to_networkx(KGStore(store, Path(path)), max_actors=None if name == "facts" else MAX_ACTORS)
     if name == "graph":
         text = graph_page_html(G, title="kg graph", facts_href="/facts")
     elif name == "facts":
