@@ -90,7 +90,14 @@ def clause_modality(token: Token, deadline: bool = False) -> str:
         if words & _FUTURE_AUX or _going_to(link) or (
                 link is not verb and link.lemma_.lower() in INTENTION_VERBS):
             return "planned"
-    return "planned" if deadline else "asserted"
+    return "planned" if deadline or _purpose(verb) else "asserted"
+
+
+def _purpose(verb: Token) -> bool:
+    """Return whether a verb is a "to" infinitive telling a purpose or what an object is for
+    ("a fund to search", "a contract to supply"): a goal, not a happening."""
+    return verb.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_head(span: Span) -> Token | None:
@@ -111,3 +118,30 @@ def span_modality(doc: Doc, start: int, end: int) -> str:
         return "asserted"
     head = _clause_head(span)
     return clause_modality(head) if head is not None else "asserted"
+
+
+def _cue_token(doc: Doc, start: int, end: int, cue: str) -> Token | None:
+    """Return the speech verb ``cue`` of a statement whose content runs from ``start`` to
+    ``end``: the token of that text outside the content nearest it in its sentences."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not cue:
+        return None
+    first, last = span[0].sent, span[-1].sent
+    words = cue.split()
+    found = [t for t in doc[first.start:last.end]
+             if t.text == words[0] and not span.start <= t.i < span.end]
+    return min(found, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)),
+               default=None)
+
+
+def statement_modality(doc: Doc, start: int, end: int, cue: str | None) -> str:
+    """Return the modality of a statement: that of its speech verb when the saying itself
+    did not happen or is yet to ("did not say", "denied saying", "will announce"), else
+    that of its content (:func:`span_modality`)."""
+    token = _cue_token(doc, start, end, cue or "")
+    if token is not None and token.pos_ in ("VERB", "AUX", "NOUN"):
+        said = clause_modality(token)
+        if said != "asserted":
+            return said
+    return span_modality(doc, start, end)
+
