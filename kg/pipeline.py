@@ -182,6 +182,7 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
             mentions=tuple(_mention(doc, sents, s, t) for s, t in e.mentions),
             modality=e.modality, main=e.main, confidence=e.confidence,
             agent_text=e.agent_text or None,
+            triggers=tuple(_mention(doc, sents, s, t) for s, t in e.triggers),
         ))
     return tuple(out)
 
@@ -255,6 +256,7 @@ def _shift_extraction(x: Extraction, article: Article, offset: int,
         places = tuple(p.entity_id for p in e.places)
         events.append(replace(
             e, mention=mv(e.mention), mentions=tuple(mv(m) for m in e.mentions),
+            triggers=tuple(mv(m) for m in e.triggers),
             id=event_id(article.id, e.type, e.date, e.date_precision, agents, places,
                         e.mention.start + offset)))
     return replace(

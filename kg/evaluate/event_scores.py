@@ -112,11 +112,11 @@ def _kg_events(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
         agents = tuple(r["name"] for r in e.get("participant_roles", [])
                        if r.get("role") == "agent") + ((e["agent_text"],)
                                                       if e.get("agent_text") else ())
-        for span in spans:
-            found = _find_trigger(text, trigger, span["start"], span["end"])
-            if found is not None:
-                out.append(PredictedEvent(*found, agents, e.get("modality", "asserted"),
-                                          e.get("id", "")))
+        found = [(t["start"], t["end"]) for t in e.get("triggers") or ()] or [
+            at for span in spans
+            if (at := _find_trigger(text, trigger, span["start"], span["end"])) is not None]
+        out += [PredictedEvent(*at, agents, e.get("modality", "asserted"), e.get("id", ""))
+                for at in found]
     return out
 
 

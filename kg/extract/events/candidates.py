@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.events.clauses import _actors_in, _ids, _subject_verb, event_type
+from kg.extract.events.clauses import _actors_in, _ids, _owned, _subject_verb, event_type
 from kg.lexicon import SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -60,9 +60,10 @@ def nominal_agents(noun: Token, actors: dict[int, Span]) -> list[Span]:
 
 def event_nouns(sent: Span) -> Iterator[Token]:
     """Yield the typed event nouns of a sentence ("talks", "invasion", "merger") other than
-    a verb's object, which the verb's event tells ("signed a deal")."""
+    a verb's object without an owner, which the verb's event tells ("signed a deal"; "upheld
+    Boeing's protest" tells two)."""
     for token in sent:
-        if token.pos_ != "NOUN" or token.dep_ in ("dobj", "obj"):
+        if token.pos_ != "NOUN" or (token.dep_ in ("dobj", "obj") and not _owned(token)):
             continue
         typed = event_type(token)
         if typed and typed not in ("other", "announce", "report"):

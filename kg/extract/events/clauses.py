@@ -48,8 +48,8 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
     if t and t not in ("announce", "other"):
         return root, t
     for child in root.children:  # "Rubio leads talks", "launched an invasion", "announced
-        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":  # sanctions"
-            typed = event_type(child)
+        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN" and not _owned(child):
+            typed = event_type(child)  # sanctions"; "upheld Boeing's protest" is Boeing's
             if typed and typed not in ("other", "announce", "report"):
                 return child, typed
     if t:
@@ -65,6 +65,12 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
     if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS:
         return root, "other"
     return None
+
+
+def _owned(noun: Token) -> bool:
+    """Return whether an event noun has an owner of its own ("Boeing's protest", "its
+    bid"): its own event, not the one of the verb whose object it is."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _actors_in(tokens, actors: dict[int, Span]) -> list[Span]:
