@@ -145,3 +145,30 @@ def test_infinitive_without_a_subject_takes_its_controller(
         nlp, text: str, trigger: str, agent_text: str) -> None:
     event = _by_trigger(nlp, text)[trigger]
     assert (event.agent_text, event.modality) == (agent_text, "planned")
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    # a happening noun with a named owner is the owner's event, typed or not
+    ("Analysts welcomed Zentra Motors' decision on Monday.", "decision", "zentra-motors"),
+    ("The court of Ostrava upheld Zentra Motors' protest.", "protest", "zentra-motors"),
+    ("The Norland Airways order lifted the shares of the plane maker.", "order",
+     "norland-airways"),
+])
+def test_happening_noun_with_an_owner_is_its_event(nlp, text: str, trigger: str,
+                                                    agent: str) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert [a.split("/")[1] for a in event.agents] == [agent]
+
+
+def test_light_verb_keeps_its_noun_when_the_owner_is_the_subject(nlp) -> None:
+    events = _by_trigger(nlp, "Valdoria launched its invasion of Norland on 3 May 2024.")
+    assert "invasion" in events and events["invasion"].type == "attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Donors pledged money for the Ostrava reconstruction.",
+    "Lawmakers approved the Zentra Motors bailout.",
+])
+def test_noun_whose_owner_undergoes_it_is_no_event_of_the_owner(nlp, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e.trigger in ("reconstruction", "bailout")
+                and e.agents]

@@ -79,7 +79,8 @@ def kg_predicted_events(pred: dict[str, Any], text: str, limit: int | None = Non
 def _kg_statements(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
     out = []
     for s in pred.get("statements", []):
-        cue, speaker = s.get("cue") or "", s.get("speaker") or ""
+        cue = s.get("cue") or ""
+        speaker = s.get("speaker") or s.get("speaker_description") or ""
         if not (cue and speaker) or s.get("start") is None:
             continue
         at = _cue_offset(text, cue, s["start"], s["end"])

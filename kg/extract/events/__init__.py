@@ -320,9 +320,11 @@ def _secondary_events(sent: Span, dates: list[DateInfo], sentence_date: DateInfo
         agents = nominal_agent_ids(noun, actors)
         if not agents or _told(events + out, noun.idx, noun.idx + len(noun), noun.lemma_.lower()):
             continue
-        out.append(_nominal_event(sent, noun, agents, _own_date(sent, dates, noun),
-                                  pub_value, actors, entities))
-    return [e for e in out if e is not None]
+        event = _nominal_event(sent, noun, agents, _own_date(sent, dates, noun), pub_value,
+                               actors, entities)
+        if event is not None:
+            out.append(event)
+    return out
 
 
 def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateInfo | None,
@@ -333,7 +335,7 @@ def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateI
     if value is None:
         return None
     _, targets, places = _participants(noun, noun, sent, actors)
-    type_ = event_type(noun)
+    type_ = event_type(noun) or "other"
     target_ids = _ids(targets, set(agents))
     place_ids = _ids(places, set(agents) | set(target_ids))
     modality = clause_modality(noun)

@@ -68,9 +68,9 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
 
 
 def _owned(noun: Token) -> bool:
-    """Return whether an event noun has an owner of its own ("Boeing's protest", "its
-    bid"): its own event, not the one of the verb whose object it is."""
-    return any(c.dep_ == "poss" for c in noun.children)
+    """Return whether an event noun has a named owner of its own ("Boeing's protest"): its
+    own event, not the one of the verb whose object it is ("launched its invasion" is one)."""
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
 
 
 def _actors_in(tokens, actors: dict[int, Span]) -> list[Span]:

@@ -122,7 +122,7 @@ def _verb_object(trigger: Token) -> bool:
     """Return whether an event noun is told by the verb whose object it is ("launched an
     invasion"), not one with an owner of its own ("upheld Boeing's protest")."""
     return trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and not any(
-        c.dep_ == "poss" for c in trigger.children)
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in trigger.children)
 
 
 def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
