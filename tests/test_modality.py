@@ -75,3 +75,13 @@ def test_statement_modality_reads_the_cue_then_the_content(
     doc = nlp(text)
     start = text.index(content)
     assert statement_modality(doc, start, start + len(content), cue) == modality
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), [
+    # a verb that keeps the happening its noun names from taking place, or puts it off
+    ("Norway cancelled the summit with Chile.", "summit", "negated"),
+    ("The summit with Chile was postponed.", "summit", "planned"),
+    ("Norway hosted the summit with Chile.", "summit", "asserted"),
+])
+def test_noun_event_held_off_by_its_verb(nlp, text: str, word: str, modality: str) -> None:
+    assert clause_modality(_verb(nlp, text, word)) == modality

@@ -16,10 +16,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import (
+    DELAYING_VERBS,
     HYPOTHETICAL_AUX,
     INTENTION_VERBS,
     NEGATING_VERBS,
     NEGATION_WORDS,
+    PREVENTING_VERBS,
 )
 
 #: The values of ``modality`` in events and statements.
@@ -34,6 +36,18 @@ def _negated(token: Token) -> bool:
     """Return whether a verb carries a negation ("did not sign", "never met", "no deal")."""
     return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATION_WORDS)
                for c in token.children)
+
+
+def _held_off(noun: Token, verb: Token) -> str | None:
+    """Return the modality a verb gives the happening its subject or object names when it
+    keeps it from taking place ("cancelled the flight": ``negated``) or puts it off ("the
+    flight was delayed": ``planned``); else ``None``."""
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in PREVENTING_VERBS and not _negated(verb):
+        return "negated"
+    return "planned" if lemma in DELAYING_VERBS else None
 
 
 def _auxes(token: Token) -> list[Token]:
@@ -77,6 +91,9 @@ def clause_modality(token: Token, deadline: bool = False) -> str:
         verb = token.head  # "launched an invasion", "no deal was signed"
         if _negated(token):
             return "negated"
+        held = _held_off(token, verb)
+        if held is not None:
+            return held
     chain = _chain(verb)
     for link in chain:
         if _negated(link) or (link is not verb and link.lemma_.lower() in NEGATING_VERBS):
