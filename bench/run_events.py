@@ -83,7 +83,8 @@ def _scores(system, docs, preds, raw) -> tuple[str, str, str, str]:
     per_doc = []
     for doc, pred, gold in zip(docs, preds, raw, strict=True):
         events = system(doc, pred)
-        right, n_pred, found = agent_event_counts(gold["events"], events)
+        right, n_pred, found = agent_event_counts(gold["events"], events,
+                                                    gold.get("entities", ()))
         tp_p, n_p, tp_g = tp_p + right, n_p + n_pred, tp_g + found
         n_g += sum(1 for g in gold["events"] if g.get("who"))
         a, f = negated_counts(gold["events"], events)

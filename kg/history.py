@@ -102,7 +102,8 @@ def extraction_from_json(d: dict[str, Any]) -> Extraction:
         for s in d["statements"])
     events = tuple(Event(**{
         **e, "participants": _participants(e["participants"]), "places": _participants(e["places"]),
-        "mention": _mention(e["mention"]), "mentions": tuple(map(_mention, e["mentions"]))})
+        "mention": _mention(e["mention"]), "mentions": tuple(map(_mention, e["mentions"])),
+        "triggers": tuple(map(_mention, e.get("triggers", ())))})
         for e in d["events"])
     roles = tuple(Role(**{**r, "mention": _mention(r["mention"])}) for r in d["roles"])
     return Extraction(article=Article(**d["article"]), entities=entities, statements=statements,

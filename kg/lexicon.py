@@ -140,6 +140,27 @@ THEME_SUBJECT_VERBS: frozenset[str] = frozenset(
     "emerge appear expire lapse rally sag shrink expand double triple halve fluctuate "
     "stabilise stabilize soften strengthen weaken tumble".split())
 
+#: Nouns that name a happening its owner does, without a suffix telling so ("Boeing's
+#: *bid*", "the Qatar Airways *order*"; not "bailout", whose owner undergoes it): with an
+#: owner they are events (untyped unless :data:`EVENT_LEMMAS` types them); nouns ending in
+#: -tion, -sion, -ment, -ance or -ence are read as happenings too, with a possessor.
+EVENT_NOUNS: frozenset[str] = frozenset(
+    "order purchase bid tour trip visit speech choice sale offer request appeal dispute "
+    "search merger launch "
+    "response reply claim protest plan attempt effort campaign move loss".split())
+#: Nouns with a happening's suffix that name a thing or a state ("Apple's government").
+NOT_EVENT_NOUNS: frozenset[str] = frozenset(
+    "government department parliament apartment equipment environment management "
+    "nation station position mission population region commission foundation "
+    "organization organisation corporation institution administration association "
+    "convention constitution union opinion condition relation edition version section "
+    "audience evidence science conference residence experience difference presence "
+    "confidence intelligence balance finance insurance".split())
+#: Verbs that keep a happening named by their object or subject from taking place ("cancelled
+#: the flight", "the talks were called off"), or put it off ("the test flight was delayed").
+PREVENTING_VERBS: frozenset[str] = frozenset(
+    "cancel scrap scuttle block veto prevent thwart suspend abort".split())
+DELAYING_VERBS: frozenset[str] = frozenset("delay postpone defer reschedule".split())
 #: Verbs whose complement did not happen ("refused to sign", "failed to agree").
 NEGATING_VERBS: frozenset[str] = frozenset(
     "refuse fail decline deny reject avoid stop cease halt abandon".split())

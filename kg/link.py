@@ -400,6 +400,18 @@ def report_window(published: str | None) -> tuple[str, str] | None:
     return (reported - timedelta(days=LINK_DAYS)).isoformat(), reported.isoformat()
 
 
+def report_dated(ev: Event, article: Article) -> bool:
+    """Return whether an article's main event is dated only as its report is: the
+    publication day, from a date outside its own sentence (the dateline under the title "X
+    resigns"), so it may have happened in the :func:`report_window` before, as another
+    article's dated report of it may say ("On August 24, X resigned")."""
+    if not (ev.main and ev.date and article.published) or ev.date != article.published[:10]:
+        return False
+    return ev.date_precision == "day" and ev.modality == "asserted" and \
+        ev.date_basis in ("text", "context") and not (
+            ev.date_text and ev.date_text in ev.sentence_text)
+
+
 @dataclass(frozen=True)
 class KnownEvent:
     """A dated event an undated report can be linked to (from the store or another article)."""
@@ -459,7 +471,8 @@ class EventLinker:
                     and ev.type != "other" and ev.date:
                 self._add(KnownEvent(ev.id, ev.type, ev.date, event_actors(ev),
                                      extraction.article.id, ev.date_text,
-                                     reported=ev.date_basis == "publication",
+                                     reported=ev.date_basis == "publication"
+                                     or report_dated(ev, extraction.article),
                                      places=frozenset(p.entity_id for p in ev.places),
                                      modality=ev.modality))
 
@@ -478,10 +491,18 @@ class EventLinker:
         return best_event(found, actors)
 
     def _match(self, ev: Event, article: Article) -> KnownEvent | None:
-        if ev.date_basis != "publication":
+        if ev.date_basis == "publication":
+            return self.match(ev.type, event_actors(ev), article.published, article.id,
+                              fuzzy=ev.date_precision == "fuzzy")
+        if not report_dated(ev, article):
             return None
-        return self.match(ev.type, event_actors(ev), article.published, article.id,
-                          fuzzy=ev.date_precision == "fuzzy")
+        found = self.match(ev.type, event_actors(ev), article.published, article.id,
+                           fuzzy=False)
+        places = frozenset(p.entity_id for p in ev.places)
+        if found is None or found.modality != ev.modality or (
+                places and found.places and not places & found.places):
+            return None
+        return found
 
     def same_day_event(self, ev: Event, article_id: str) -> KnownEvent | None:
         """Return the event of another article that a day-dated event of ``article_id`` is:
@@ -522,4 +543,4 @@ class EventLinker:
 
 
 __all__ = ["ActorLinker", "AliasFileError", "AliasRule", "EventLinker", "KnownEvent",
-           "MergeRecord", "Role", "Statement", "load_aliases", "remap_ids"]
+           "MergeRecord", "Role", "Statement", "load_aliases", "remap_ids", "report_dated"]

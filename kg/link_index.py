@@ -32,6 +32,7 @@ from kg.link import (
     best_event,
     event_actors,
     norm_form,
+    report_dated,
     report_window,
     surname_keys,
 )
@@ -235,11 +236,13 @@ class LinkIndex:
         """Return the dated event an undated report in ``x`` stands for (as
         :meth:`kg.link.EventLinker.match` does over the whole corpus), or ``None``."""
         window = report_window(x.article.published)
-        if ev.date_basis != "publication" or ev.type == "other" or window is None:
+        by_report = report_dated(ev, x.article)
+        if not (ev.date_basis == "publication" or by_report) or ev.type == "other" or \
+                window is None:
             return None
         earliest, latest = window
         actors = event_actors(ev)
-        fuzzy = ev.date_precision == "fuzzy"
+        fuzzy = ev.date_precision == "fuzzy" and not by_report
         found = {}
         for actor in actors:
             for row in self.conn.execute(
@@ -280,8 +283,9 @@ def dated_rows(x: Extraction) -> list[tuple]:
                 and ev.type != "other" and ev.date:
             actors = event_actors(ev)
             encoded = json.dumps(sorted(actors))
-            rows += [(ev.id, ev.type, actor, ev.date, ev.date_text,
-                      int(ev.date_basis == "publication"), encoded) for actor in sorted(actors)]
+            reported = ev.date_basis == "publication" or report_dated(ev, x.article)
+            rows += [(ev.id, ev.type, actor, ev.date, ev.date_text, int(reported), encoded)
+                     for actor in sorted(actors)]
     return rows
 
 
@@ -291,7 +295,8 @@ def undated_rows(x: Extraction) -> list[tuple]:
     if not published:
         return []
     return sorted({(ev.type, actor, published) for ev in x.events
-                   if ev.date_basis == "publication" and ev.type != "other"
+                   if (ev.date_basis == "publication" or report_dated(ev, x.article))
+                   and ev.type != "other"
                    for actor in event_actors(ev)})
 
 

@@ -226,6 +226,9 @@ class Event:
     confidence: float = 1.0
     #: Who does it as the text writes it ("the company", "analysts"), named actor or not.
     agent_text: str | None = None
+    #: The trigger word of each report of the event, where it stands ("wins" in the title,
+    #: "has won" in the lede).
+    triggers: tuple[Mention, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -250,6 +253,7 @@ class Event:
             "main": self.main,
             "confidence": self.confidence,
             "agent_text": self.agent_text,
+            "triggers": [m.to_json() for m in self.triggers],
         }
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.boilerplate import doc_text
-from kg.extract.modality import span_modality
+from kg.extract.modality import statement_modality
 from kg.model import (
     Article,
     DateMention,
@@ -144,7 +144,7 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
             about=tuple(_name(doc, a) for a in about), about_ids=about,
             mention=_mention(doc, sents, s.start, s.end), sentence_text=sents.text(s.start),
             stances=tuple(Stance(t, p) for t, p in s.stances if t in doc._.kg_entities),
-            modality=span_modality(doc, s.start, s.end),
+            modality=statement_modality(doc, s.start, s.end, s.cue),
         ))
     return tuple(out)
 
@@ -182,6 +182,7 @@ def _events(doc: Doc, sents: _Sentences, article: Article) -> tuple[Event, ...]:
             mentions=tuple(_mention(doc, sents, s, t) for s, t in e.mentions),
             modality=e.modality, main=e.main, confidence=e.confidence,
             agent_text=e.agent_text or None,
+            triggers=tuple(_mention(doc, sents, s, t) for s, t in e.triggers),
         ))
     return tuple(out)
 
@@ -255,6 +256,7 @@ def _shift_extraction(x: Extraction, article: Article, offset: int,
         places = tuple(p.entity_id for p in e.places)
         events.append(replace(
             e, mention=mv(e.mention), mentions=tuple(mv(m) for m in e.mentions),
+            triggers=tuple(mv(m) for m in e.triggers),
             id=event_id(article.id, e.type, e.date, e.date_precision, agents, places,
                         e.mention.start + offset)))
     return replace(

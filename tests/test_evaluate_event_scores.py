@@ -93,3 +93,48 @@ def test_statements_count_as_speech_events_when_asked() -> None:
     assert kg_predicted_events(pred, STORY) == []
     [said] = kg_predicted_events(pred, STORY, statements=True)
     assert (STORY[said.start:said.end], said.agents) == ("said", ("Lima",))
+
+
+ENTITY_TEXT = "Brenko Air, which flies to Oslo, bought two jets. It said the British deal closed."
+
+
+def _mention(text: str, chain: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = ENTITY_TEXT.index(text, start + 1)
+    return {"text": text, "start": start, "end": start + len(text), "entity_m_id": chain}
+
+
+ENTITIES = [_mention("Brenko Air", "1"), _mention("which", "1"), _mention("It", "1")]
+FLIES = ENTITY_TEXT.index("flies")
+SAID = ENTITY_TEXT.index("said")
+
+
+@pytest.mark.parametrize(("gold_who", "start", "agent", "counts"), [
+    # MEANTIME's coreference chain: a relative or personal pronoun is the actor it stands for
+    (["which"], FLIES, "Brenko Air", (1, 1, 1)),
+    (["It"], SAID, "Brenko Air", (1, 1, 1)),
+    # the literal pronoun still counts, as for the baseline
+    (["It"], SAID, "It", (1, 1, 1)),
+    # whole words only: "it" is not in "British"
+    (["It"], SAID, "the British deal", (0, 1, 0)),
+])
+def test_agents_match_through_gold_coreference_and_whole_words(
+        gold_who, start: int, agent: str, counts) -> None:
+    gold = [_gold(start, start + 4, gold_who)]
+    preds = [PredictedEvent(start, start + 4, (agent,))]
+    assert agent_event_counts(gold, preds, ENTITIES) == counts
+
+
+def test_records_of_one_trigger_are_one_mention() -> None:
+    gold = [_gold(SAID, SAID + 4, ["It"])]
+    preds = [PredictedEvent(SAID, SAID + 4, ("Oslo",)), PredictedEvent(SAID, SAID + 4, ("It",))]
+    assert agent_event_counts(gold, preds, ENTITIES) == (1, 1, 1)
+
+
+def test_statement_cue_found_after_its_quote() -> None:
+    text = '"We will fly to Oslo in May." The move was welcome, said Brenko Air.'
+    pred = {"statements": [{"cue": "said", "speaker": "Brenko Air", "modality": "asserted",
+                            "start": 1, "end": 27, "sentence_text": text[:29], "id": "s"}]}
+    [said] = kg_predicted_events(pred, text, statements=True)
+    assert text[said.start:said.end] == "said" and said.start == text.index("said")

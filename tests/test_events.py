@@ -623,3 +623,10 @@ def test_pronoun_subject_takes_the_actor_it_stands_for(nlp, text: str, trigger: 
                                                        agents: set[str]) -> None:
     event = next(e for e in _events(nlp, text) if e.trigger == trigger)
     assert _names(event.agents) == agents
+
+
+def test_merged_reports_keep_the_trigger_of_each(nlp) -> None:
+    text = ("Zentra Motors signs rail deal with Ostrava\n\n"
+            "On Monday, Zentra Motors signed the rail deal with Ostrava.")
+    [deal] = [e for e in _events(nlp, text) if e.type == "sign"]
+    assert [text[s:t] for s, t in deal.triggers] == ["signs", "signed"]

@@ -100,3 +100,75 @@ def test_secondary_clause_takes_no_date_from_another_sentence(nlp) -> None:
                               "plan, left the party.")
     opposed = events["opposed"]
     assert opposed.date.precision == "fuzzy" and opposed.date_basis == "publication"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a headline's participle is a passive without its auxiliary
+    ("Zentra Motors allowed to bid for rail contracts", "allowed"),
+    ("Karel Novak appointed as Zentra Motors chief", "appointed"),
+    # a verb joined by "and" with a passive of its own does not share the active subject
+    ("The left wing of the glider hit the fence and was bent against it.", "bent"),
+    # an index that loses an amount undergoes the fall
+    ("The Ostrava Stock Index lost 2.4% on Tuesday.", "lost"),
+    ("The Ostrava Stock Index gained 155 points on Tuesday.", "gained"),
+])
+def test_subject_that_undergoes_it_is_no_agent_in_passives_and_measures(
+        nlp, text: str, trigger: str) -> None:
+    event = _by_trigger(nlp, text).get(trigger)
+    assert event is None or (event.agent_text == "" and event.agents == ())
+
+
+def test_a_company_losing_money_is_the_agent(nlp) -> None:
+    event = _by_trigger(nlp, "Zentra Motors lost $6 billion in the first quarter.")["lost"]
+    assert event.agent_text == "Zentra Motors"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a demonstrative standing for a clause, a date, or a happening does nothing
+    ("Zentra Motors cut 900 jobs. This worried the unions of Ostrava.", "worried"),
+    ("The 1991 agreement barred Zentra Motors from using the name.", "barred"),
+])
+def test_subject_that_is_no_doer_is_no_agent(nlp, text: str, trigger: str) -> None:
+    event = _by_trigger(nlp, text).get(trigger)
+    assert event is None or event.agent_text == ""
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent_text"), [
+    # an ownerless object's infinitive is done by the subject of the verb
+    ("Zentra Motors has won a contract to supply the Ostrava fire brigade with trucks.",
+     "supply", "Zentra Motors"),
+    # so is a purpose
+    ("Zentra Motors opened a plant in Brno to build electric buses.", "build",
+     "Zentra Motors"),
+])
+def test_infinitive_without_a_subject_takes_its_controller(
+        nlp, text: str, trigger: str, agent_text: str) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert (event.agent_text, event.modality) == (agent_text, "planned")
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    # a happening noun with a named owner is the owner's event, typed or not
+    ("Analysts welcomed Zentra Motors' decision on Monday.", "decision", "zentra-motors"),
+    ("The court of Ostrava upheld Zentra Motors' protest.", "protest", "zentra-motors"),
+    ("The Norland Airways order lifted the shares of the plane maker.", "order",
+     "norland-airways"),
+])
+def test_happening_noun_with_an_owner_is_its_event(nlp, text: str, trigger: str,
+                                                    agent: str) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert [a.split("/")[1] for a in event.agents] == [agent]
+
+
+def test_light_verb_keeps_its_noun_when_the_owner_is_the_subject(nlp) -> None:
+    events = _by_trigger(nlp, "Valdoria launched its invasion of Norland on 3 May 2024.")
+    assert "invasion" in events and events["invasion"].type == "attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Donors pledged money for the Ostrava reconstruction.",
+    "Lawmakers approved the Zentra Motors bailout.",
+])
+def test_noun_whose_owner_undergoes_it_is_no_event_of_the_owner(nlp, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e.trigger in ("reconstruction", "bailout")
+                and e.agents]

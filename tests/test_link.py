@@ -259,3 +259,38 @@ def test_dated_events_of_two_articles_share_one_id(second, one):
     a, b = EventLinker().link_batch([first, second])
     assert (a.events[0].id == b.events[0].id) is one
     assert a.events[0].id == "id-a"  # the smaller id is kept by both
+
+
+def _main_report(article_id: str, published: str, day: str, sentence: str,
+                 date_text: str, main: bool = True) -> Extraction:
+    from dataclasses import replace
+
+    event = replace(_event("resign", day, "day", "text", "person/ana-vidal"),
+                    id=f"id-{article_id}", sentence_text=sentence, date_text=date_text,
+                    main=main)
+    return _report(article_id, published, event)
+
+
+LATER = _main_report("later", "2025-06-20", "2025-06-09",
+                     "On June 9, Ana Vidal resigned from the board.", "June 9")
+
+
+@pytest.mark.parametrize(("report", "linked"), [
+    # a title dated only by the dateline below it: the resignation another article dates
+    (_main_report("title", "2025-06-10", "2025-06-10", "Ana Vidal resigns",
+                  "June 10, 2025"), True),
+    # a date of its own sentence, or not the main event: the report's own day stands
+    (_main_report("own", "2025-06-10", "2025-06-10", "Ana Vidal resigned on June 10, 2025",
+                  "June 10, 2025"), False),
+    (_main_report("side", "2025-06-10", "2025-06-10", "Ana Vidal resigns", "June 10, 2025",
+                  main=False), False),
+    # beyond the days before its report
+    (_main_report("late", "2025-06-14", "2025-06-14", "Ana Vidal resigns",
+                  "June 14, 2025"), False),
+])
+def test_main_event_dated_by_its_dateline_takes_the_dated_report(report, linked):
+    from kg.link import EventLinker
+
+    out, _ = EventLinker().link_batch([report, LATER])
+    ev = out.events[0]
+    assert (ev.id == "id-later" and ev.date == "2025-06-09") is linked

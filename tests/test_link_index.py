@@ -84,3 +84,21 @@ def test_keys_round_trip_and_unused_ones_are_dropped():
     assert index.set_article_keys("a1", set()) == {key}
     assert index.drop_unused([key]) == set()
     assert index.all_keys() == set()
+
+
+def test_main_event_dated_by_its_dateline_is_a_report_in_the_index():
+    """The store's index treats a title dated only by its dateline as the corpus linker does
+    (:func:`kg.link.report_dated`): a report that a dated one may date, never a date."""
+    from kg.link_index import dated_rows, undated_rows
+    from kg.model import Article, Event, Extraction, Mention, Participant
+
+    event = Event(id="e1", date="2025-06-10", date_precision="day", type="resign", label="x",
+                  trigger="resigns", participants=(Participant("person/ana-vidal", "Ana Vidal",
+                                                               "agent"),),
+                  places=(), mention=Mention("Ana Vidal resigns", 0, 17, 0),
+                  sentence_text="Ana Vidal resigns", date_text="June 10, 2025",
+                  date_basis="text", main=True)
+    x = Extraction(Article("a", "Ana Vidal resigns", "text", published="2025-06-10"),
+                   events=(event,))
+    assert [row[5] for row in dated_rows(x)] == [1]
+    assert undated_rows(x) == [("resign", "person/ana-vidal", "2025-06-10")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.modality import MODALITIES, clause_modality, span_modality
+from kg.extract.modality import MODALITIES, clause_modality, span_modality, statement_modality
 
 
 def _verb(nlp, text: str, word: str):
@@ -22,6 +22,9 @@ def _verb(nlp, text: str, word: str):
     ("Norway is going to sign the treaty.", "sign", "planned"),
     ("Norway could sign the treaty.", "sign", "hypothetical"),
     ("If talks fail, Norway would leave the group.", "leave", "hypothetical"),
+    # a purpose or what an object is for is a goal, not a happening
+    ("Norway won a contract to build two frigates.", "build", "planned"),
+    ("Norway set up a fund to rebuild the harbour.", "rebuild", "planned"),
 ])
 def test_clause_modality_reads_the_parse(nlp, text: str, word: str, modality: str) -> None:
     assert clause_modality(_verb(nlp, text, word)) == modality
@@ -50,3 +53,35 @@ def test_span_modality_of_a_statement_content(nlp, text: str, content: str,
 def test_span_modality_without_a_verb_is_asserted(nlp) -> None:
     doc = nlp("A long and cold winter.")
     assert span_modality(doc, 0, len(doc.text)) == "asserted"
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "modality"), [
+    # the saying itself did not happen: never asserted, whatever the content says
+    ("The mayor of Tromso did not say whether the ferry would run in May.",
+     "whether the ferry would run in May", "say", "negated"),
+    ("The mayor of Tromso denied saying that the ferry was unsafe.",
+     "that the ferry was unsafe", "saying", "negated"),
+    # the saying is yet to come
+    ("The mayor of Tromso will announce that the ferry runs again.",
+     "that the ferry runs again", "announce", "planned"),
+    # a saying that happened takes the content's modality
+    ("The mayor of Tromso said that the ferry would never run again.",
+     "that the ferry would never run again", "said", "negated"),
+    ("The mayor of Tromso said that the ferry runs again.", "that the ferry runs again",
+     "said", "asserted"),
+])
+def test_statement_modality_reads_the_cue_then_the_content(
+        nlp, text: str, content: str, cue: str, modality: str) -> None:
+    doc = nlp(text)
+    start = text.index(content)
+    assert statement_modality(doc, start, start + len(content), cue) == modality
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), [
+    # a verb that keeps the happening its noun names from taking place, or puts it off
+    ("Norway cancelled the summit with Chile.", "summit", "negated"),
+    ("The summit with Chile was postponed.", "summit", "planned"),
+    ("Norway hosted the summit with Chile.", "summit", "asserted"),
+])
+def test_noun_event_held_off_by_its_verb(nlp, text: str, word: str, modality: str) -> None:
+    assert clause_modality(_verb(nlp, text, word)) == modality

@@ -1,8 +1,11 @@
 """Scores of kg's events against MEANTIME's event layer: who did it, negation, identity.
 
-* events with an agent: a gold event mention with an Arg0 is found when a predicted event's
-  trigger overlaps the gold trigger and one of its agents names the gold Arg0 (one name
-  contains the other, case-insensitive); P/R/F1 over such events.
+* events with an agent: a gold event mention with an Arg0 is found when a predicted event
+  mention (the records of one trigger taken together) overlaps the gold trigger and one of
+  its agents names the gold Arg0 or a mention coreferent with it in MEANTIME's own
+  annotation (its ``REFERS_TO`` chains: "which" in "the airline, which ordered" is the
+  airline, "He" is the "Steve Jobs" of the sentence before); one name names another when it
+  contains it as whole words, case-insensitive. P/R/F1 over such events.
 * negated as asserted: of the gold ``NEG`` events whose trigger kg found, the share kg
   outputs with modality ``asserted`` (lower is better).
 * cross-document identity: over matched mentions of different documents, pairs in the same
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any
 
@@ -37,8 +40,29 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 
 def _names_match(pred: str, gold: str) -> bool:
+    """Return whether one name contains the other as whole words ("Boeing" in "rival
+    Boeing", not "it" in "British")."""
     p, g = pred.lower().strip(), gold.lower().strip()
-    return bool(p and g) and (p in g or g in p)
+    return bool(p and g) and (_within(p, g) or _within(g, p))
+
+
+def _within(short: str, long: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
+
+
+def coreferent_names(gold_event: dict[str, Any],
+                     entities: Sequence[dict[str, Any]] = ()) -> tuple[str, ...]:
+    """Return the names that name a gold event's Arg0: its own texts and those of the
+    mentions of the same gold entity (``entity_m_id``), taking for each Arg0 text the
+    mention of that text nearest the trigger."""
+    names = list(gold_event.get("who") or ())
+    for who in gold_event.get("who") or ():
+        same = [m for m in entities if m.get("text") == who and m.get("entity_m_id")]
+        if not same:
+            continue
+        near = min(same, key=lambda m: abs(m["start"] - gold_event["start"]))
+        names += [m["text"] for m in entities if m.get("entity_m_id") == near["entity_m_id"]]
+    return tuple(dict.fromkeys(names))
 
 
 def kg_predicted_events(pred: dict[str, Any], text: str, limit: int | None = None,
@@ -55,18 +79,30 @@ def kg_predicted_events(pred: dict[str, Any], text: str, limit: int | None = Non
 def _kg_statements(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
     out = []
     for s in pred.get("statements", []):
-        cue, speaker = s.get("cue") or "", s.get("speaker") or ""
+        cue = s.get("cue") or ""
+        speaker = s.get("speaker") or s.get("speaker_description") or ""
         if not (cue and speaker) or s.get("start") is None:
             continue
-        sentence = s.get("sentence_text") or ""
-        begin = text.find(sentence) if sentence else -1
-        lo, hi = (begin, begin + len(sentence)) if begin != -1 else (s["start"], s["end"])
-        at = text.find(cue, min(lo, s["start"]), max(hi, s["end"]))
-        if at != -1:
+        at = _cue_offset(text, cue, s["start"], s["end"])
+        if at is not None:
             agents = tuple(a for a in (speaker, s.get("speaker_description")) if a)
             out.append(PredictedEvent(at, at + len(cue), agents,
                                       s.get("modality", "asserted"), s.get("id", "")))
     return out
+
+
+#: How far (characters) from a statement's content its cue is sought ("..., said X").
+_CUE_REACH = 120
+
+
+def _cue_offset(text: str, cue: str, start: int, end: int) -> int | None:
+    """Return where a statement's cue word stands: its whole-word occurrence outside the
+    content (``start``-``end``) nearest to it, within :data:`_CUE_REACH` characters."""
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text[
+        max(0, start - _CUE_REACH):end + _CUE_REACH])]
+    found = [max(0, start - _CUE_REACH) + at for at in found]
+    outside = [at for at in found if not start <= at < end]
+    return min(outside, key=lambda at: min(abs(at - start), abs(at - end)), default=None)
 
 
 def _kg_events(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
@@ -77,11 +113,11 @@ def _kg_events(pred: dict[str, Any], text: str) -> list[PredictedEvent]:
         agents = tuple(r["name"] for r in e.get("participant_roles", [])
                        if r.get("role") == "agent") + ((e["agent_text"],)
                                                       if e.get("agent_text") else ())
-        for span in spans:
-            found = _find_trigger(text, trigger, span["start"], span["end"])
-            if found is not None:
-                out.append(PredictedEvent(*found, agents, e.get("modality", "asserted"),
-                                          e.get("id", "")))
+        found = [(t["start"], t["end"]) for t in e.get("triggers") or ()] or [
+            at for span in spans
+            if (at := _find_trigger(text, trigger, span["start"], span["end"])) is not None]
+        out += [PredictedEvent(*at, agents, e.get("modality", "asserted"), e.get("id", ""))
+                for at in found]
     return out
 
 
@@ -119,16 +155,32 @@ def _matches(gold: dict[str, Any], preds: Iterable[PredictedEvent]) -> list[Pred
     return [p for p in preds if _overlap(p.start, p.end, gold["start"], gold["end"])]
 
 
+def event_mentions(preds: Sequence[PredictedEvent]) -> list[PredictedEvent]:
+    """Return the predicted event mentions with an agent, one per trigger span: the records
+    of one trigger (an event and the statement of the same "said") are one mention with the
+    agents of all."""
+    by_span: dict[tuple[int, int], PredictedEvent] = {}
+    for p in preds:
+        if not p.agents:
+            continue
+        seen = by_span.get((p.start, p.end))
+        by_span[(p.start, p.end)] = p if seen is None else replace(
+            seen, agents=tuple(dict.fromkeys(seen.agents + p.agents)))
+    return list(by_span.values())
+
+
 def agent_event_counts(gold_events: Sequence[dict[str, Any]],
-                       preds: Sequence[PredictedEvent]) -> tuple[int, int, int]:
-    """Return (true positives, predicted with an agent, gold with an Arg0) for one document."""
-    gold = [g for g in gold_events if g.get("who")]
-    predicted = [p for p in preds if p.agents]
-    found = sum(1 for g in gold if any(
-        _names_match(a, w) for p in _matches(g, predicted) for a in p.agents for w in g["who"]))
+                       preds: Sequence[PredictedEvent],
+                       entities: Sequence[dict[str, Any]] = ()) -> tuple[int, int, int]:
+    """Return (true positives, predicted mentions with an agent, gold with an Arg0) for one
+    document; ``entities`` (the gold entity mentions) give each Arg0 its coreferent names."""
+    gold = [(g, coreferent_names(g, entities)) for g in gold_events if g.get("who")]
+    predicted = event_mentions(preds)
+    found = sum(1 for g, names in gold if any(
+        _names_match(a, w) for p in _matches(g, predicted) for a in p.agents for w in names))
     right = sum(1 for p in predicted if any(
         _overlap(p.start, p.end, g["start"], g["end"]) and any(
-            _names_match(a, w) for a in p.agents for w in g["who"]) for g in gold))
+            _names_match(a, w) for a in p.agents for w in names) for g, names in gold))
     return right, len(predicted), found if gold else 0
 
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import (
+    DELAYING_VERBS,
     HYPOTHETICAL_AUX,
     INTENTION_VERBS,
     NEGATING_VERBS,
     NEGATION_WORDS,
+    PREVENTING_VERBS,
 )
 
 #: The values of ``modality`` in events and statements.
@@ -34,6 +36,18 @@ def _negated(token: Token) -> bool:
     """Return whether a verb carries a negation ("did not sign", "never met", "no deal")."""
     return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATION_WORDS)
                for c in token.children)
+
+
+def _held_off(noun: Token, verb: Token) -> str | None:
+    """Return the modality a verb gives the happening its subject or object names when it
+    keeps it from taking place ("cancelled the flight": ``negated``) or puts it off ("the
+    flight was delayed": ``planned``); else ``None``."""
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in PREVENTING_VERBS and not _negated(verb):
+        return "negated"
+    return "planned" if lemma in DELAYING_VERBS else None
 
 
 def _auxes(token: Token) -> list[Token]:
@@ -77,6 +91,9 @@ def clause_modality(token: Token, deadline: bool = False) -> str:
         verb = token.head  # "launched an invasion", "no deal was signed"
         if _negated(token):
             return "negated"
+        held = _held_off(token, verb)
+        if held is not None:
+            return held
     chain = _chain(verb)
     for link in chain:
         if _negated(link) or (link is not verb and link.lemma_.lower() in NEGATING_VERBS):
@@ -90,7 +107,14 @@ def clause_modality(token: Token, deadline: bool = False) -> str:
         if words & _FUTURE_AUX or _going_to(link) or (
                 link is not verb and link.lemma_.lower() in INTENTION_VERBS):
             return "planned"
-    return "planned" if deadline else "asserted"
+    return "planned" if deadline or _purpose(verb) else "asserted"
+
+
+def _purpose(verb: Token) -> bool:
+    """Return whether a verb is a "to" infinitive telling a purpose or what an object is for
+    ("a fund to search", "a contract to supply"): a goal, not a happening."""
+    return verb.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_head(span: Span) -> Token | None:
@@ -111,3 +135,30 @@ def span_modality(doc: Doc, start: int, end: int) -> str:
         return "asserted"
     head = _clause_head(span)
     return clause_modality(head) if head is not None else "asserted"
+
+
+def _cue_token(doc: Doc, start: int, end: int, cue: str) -> Token | None:
+    """Return the speech verb ``cue`` of a statement whose content runs from ``start`` to
+    ``end``: the token of that text outside the content nearest it in its sentences."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not cue:
+        return None
+    first, last = span[0].sent, span[-1].sent
+    words = cue.split()
+    found = [t for t in doc[first.start:last.end]
+             if t.text == words[0] and not span.start <= t.i < span.end]
+    return min(found, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)),
+               default=None)
+
+
+def statement_modality(doc: Doc, start: int, end: int, cue: str | None) -> str:
+    """Return the modality of a statement: that of its speech verb when the saying itself
+    did not happen or is yet to ("did not say", "denied saying", "will announce"), else
+    that of its content (:func:`span_modality`)."""
+    token = _cue_token(doc, start, end, cue or "")
+    if token is not None and token.pos_ in ("VERB", "AUX", "NOUN"):
+        said = clause_modality(token)
+        if said != "asserted":
+            return said
+    return span_modality(doc, start, end)
+

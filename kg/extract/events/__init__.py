@@ -136,8 +136,13 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
         label=_label(entities, agent_ids, trigger, target_ids, place_ids, type_, modality),
         lemma=trigger.lemma_.lower(), mentions=((sent.start_char, sent.end_char),),
         modality=modality, confidence=event_confidence(agent_ids, target_ids, place_ids, type_),
-        agent_text=_agent_text(root, trigger),
+        agent_text=_agent_text(root, trigger), triggers=(_offsets(trigger),),
     )
+
+
+def _offsets(token: Token) -> tuple[int, int]:
+    """Return the character offsets of a token."""
+    return token.idx, token.idx + len(token)
 
 
 def _agent_text(root: Token, trigger: Token) -> str:
@@ -315,9 +320,11 @@ def _secondary_events(sent: Span, dates: list[DateInfo], sentence_date: DateInfo
         agents = nominal_agent_ids(noun, actors)
         if not agents or _told(events + out, noun.idx, noun.idx + len(noun), noun.lemma_.lower()):
             continue
-        out.append(_nominal_event(sent, noun, agents, _own_date(sent, dates, noun),
-                                  pub_value, actors, entities))
-    return [e for e in out if e is not None]
+        event = _nominal_event(sent, noun, agents, _own_date(sent, dates, noun), pub_value,
+                               actors, entities)
+        if event is not None:
+            out.append(event)
+    return out
 
 
 def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateInfo | None,
@@ -328,7 +335,7 @@ def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateI
     if value is None:
         return None
     _, targets, places = _participants(noun, noun, sent, actors)
-    type_ = event_type(noun)
+    type_ = event_type(noun) or "other"
     target_ids = _ids(targets, set(agents))
     place_ids = _ids(places, set(agents) | set(target_ids))
     modality = clause_modality(noun)
@@ -341,7 +348,7 @@ def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateI
         lemma=noun.lemma_.lower(), mentions=((start, end),), modality=modality,
         confidence=clause_confidence(event_confidence(agents, target_ids, place_ids, type_),
                                      type_),
-        agent_text=owner_phrase(noun))
+        agent_text=owner_phrase(noun), triggers=(_offsets(noun),))
 
 
 def _headline_places(sents: list[Span], titles: list[int], actors) -> list[Span]:
@@ -490,7 +497,7 @@ def _timeline_fallback(clause: Span, date: DateInfo, actors, entities) -> EventI
     return EventInfo(type_, trigger.text, date.value, date.text, agents, (), (), places,
                      clause.start_char, clause.end_char,
                      _label(entities, agents, trigger, (), places, type_),
-                     lemma=trigger.lemma_.lower())
+                     lemma=trigger.lemma_.lower(), triggers=(_offsets(trigger),))
 
 
 @Language.component("kg_events", assigns=["doc._.kg_events"],

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.events.clauses import _actors_in, _ids, _subject_verb, event_type
-from kg.lexicon import SPEECH_VERBS
+from kg.extract.events.clauses import _actors_in, _ids, _owned, _subject_verb, event_type
+from kg.lexicon import EVENT_NOUNS, NOT_EVENT_NOUNS, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Confidence ceilings of a secondary clause: typed (``attack``, ``meet``) or not (``other``).
@@ -59,14 +59,33 @@ def nominal_agents(noun: Token, actors: dict[int, Span]) -> list[Span]:
 
 
 def event_nouns(sent: Span) -> Iterator[Token]:
-    """Yield the typed event nouns of a sentence ("talks", "invasion", "merger") other than
-    a verb's object, which the verb's event tells ("signed a deal")."""
+    """Yield the event nouns of a sentence: typed ones ("talks", "invasion", "merger") and
+    untyped happenings with an owner ("Boeing's bid", "his decision"), other than a verb's
+    object without an owner, which the verb's event tells ("signed a deal"; "upheld
+    Boeing's protest" tells two)."""
     for token in sent:
-        if token.pos_ != "NOUN" or token.dep_ in ("dobj", "obj"):
+        if token.pos_ != "NOUN" or (token.dep_ in ("dobj", "obj") and not _owned(token)):
             continue
         typed = event_type(token)
         if typed and typed not in ("other", "announce", "report"):
             yield token
+        elif happening_noun(token) and (_owned(token) or (
+                token.lemma_.lower() in EVENT_NOUNS and any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))):
+            yield token  # "Boeing's bid", "the Qatar Airways order"
+
+
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
+
+
+def happening_noun(noun: Token) -> bool:
+    """Return whether a noun names a happening: in :data:`kg.lexicon.EVENT_NOUNS`, or a
+    nominalisation by its suffix ("decision", "announcement") outside
+    :data:`kg.lexicon.NOT_EVENT_NOUNS`."""
+    lemma = noun.lemma_.lower()
+    if lemma in EVENT_NOUNS:
+        return True
+    return lemma.endswith(_EVENT_SUFFIXES) and len(lemma) > 6 and lemma not in NOT_EVENT_NOUNS
 
 
 def owner_phrase(noun: Token) -> str:

@@ -48,8 +48,8 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
     if t and t not in ("announce", "other"):
         return root, t
     for child in root.children:  # "Rubio leads talks", "launched an invasion", "announced
-        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":  # sanctions"
-            typed = event_type(child)
+        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN" and not _owned(child):
+            typed = event_type(child)  # sanctions"; "upheld Boeing's protest" is Boeing's
             if typed and typed not in ("other", "announce", "report"):
                 return child, typed
     if t:
@@ -65,6 +65,12 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
     if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS:
         return root, "other"
     return None
+
+
+def _owned(noun: Token) -> bool:
+    """Return whether an event noun has a named owner of its own ("Boeing's protest"): its
+    own event, not the one of the verb whose object it is ("launched its invasion" is one)."""
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
 
 
 def _actors_in(tokens, actors: dict[int, Span]) -> list[Span]:
@@ -139,8 +145,8 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
     if trigger is not root and trigger.dep_ not in ("dobj", "obj", "xcomp") and not any(
             trigger in head.subtree for head in subject_heads):
         subject_heads = [trigger]
-    passive = (any(c.dep_ == "nsubjpass" for c in subject_verb.children)
-               or theme_subject(root)) and trigger is root  # "shares fell": not the agent
+    passive = (passive_voice(root, subject_verb) or theme_subject(root)) and \
+        trigger is root  # "shares fell", "Boeing allowed to bid": not the agent
     for head in subject_heads:
         source = _antecedent(head)
         spans = [s for s in _actors_in(_core(source, origin=source.i != head.i), actors)
@@ -185,26 +191,89 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
 
 def _subject_verb(token: Token) -> Token:
     """Return the verb whose subject a verb takes: itself when it has one, else (through
-    "xcomp"/"conj", at most 4 steps) the verb it completes or is conjoined to."""
+    "xcomp"/"conj", at most 4 steps) the verb it completes or is conjoined to, or the verb
+    whose purpose or object it tells (:func:`_controlling_verb`)."""
     start = token
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children):
             return token
-        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+        head = token.head if token.dep_ in ("xcomp", "conj") else _controlling_verb(token)
+        if head is None or head.i == token.i:
             break
-        token = token.head
+        token = head
     return start
+
+
+def _controlling_verb(verb: Token) -> Token | None:
+    """Return the verb whose subject does what a "to" infinitive without a subject says: a
+    purpose ("Airbus set up a fund to *search*") or an ownerless object's infinitive ("EADS
+    won a contract to *supply* tankers"); ``None`` for other verbs, and for an object with
+    an owner of its own ("the Boeing plan to build": Boeing's)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    noun = verb.head
+    if verb.dep_ == "acl" and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" and \
+            not any(c.dep_ in ("poss", "compound") for c in noun.children):
+        return noun.head
+    return None
 
 
 _OBJECTS = ("dobj", "obj", "dative", "ccomp", "xcomp")
 _RELATIVE_PRONOUNS = frozenset("which that who whom".split())
+#: Verbs whose subject undergoes a change of value when their object is an amount ("the
+#: index lost 2%", "the economy shed 600,000 jobs"), as unaccusatives do without one.
+_MEASURE_VERBS = frozenset("gain lose shed add finish contract plummet end close".split())
+_MEASURE_ENTS = frozenset(("PERCENT", "QUANTITY", "CARDINAL"))
+_MEASURE_NOUNS = frozenset("point percent ground job cent".split())
+
+
+def _amount(token: Token) -> bool:
+    """Return whether an object is an amount of a measure ("2%", "155 points"; a sum of
+    money is what a company gains or loses)."""
+    if token.ent_type_ == "MONEY":
+        return False
+    return token.like_num or token.ent_type_ in _MEASURE_ENTS or (
+        token.lemma_.lower() in _MEASURE_NOUNS and any(
+            c.like_num or c.ent_type_ in _MEASURE_ENTS for c in token.children))
 
 
 def theme_subject(verb: Token) -> bool:
     """Return whether a verb's subject undergoes the happening rather than doing it: an
-    unaccusative verb (:data:`kg.lexicon.THEME_SUBJECT_VERBS`) without an object."""
-    return verb.lemma_.lower() in THEME_SUBJECT_VERBS and not any(
-        c.dep_ in _OBJECTS for c in verb.children)
+    unaccusative verb (:data:`kg.lexicon.THEME_SUBJECT_VERBS`) without an object, or one of
+    them or a verb of :data:`_MEASURE_VERBS` whose objects are amounts."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    if lemma in THEME_SUBJECT_VERBS and not objects:
+        return True
+    amounts = [c for c in verb.children if c.dep_ in ("npadvmod", *_OBJECTS) and _amount(c)]
+    return lemma in THEME_SUBJECT_VERBS | _MEASURE_VERBS and bool(amounts) and all(
+        _amount(o) for o in objects)
+
+
+def passive_voice(verb: Token, source: Token | None = None) -> bool:
+    """Return whether a verb is passive: a passive subject on it or on the verb it shares
+    its subject with (``source``), its own passive auxiliary ("and was crumpled"), or a
+    headline's bare participle with a subject ("Boeing allowed to bid", "Airbus A380
+    delivered")."""
+    source = source if source is not None else _subject_verb(verb)
+    if any(c.dep_ == "auxpass" for c in verb.children) or any(
+            c.dep_ == "nsubjpass" for c in (verb.children if source is verb else
+                                            (*verb.children, *source.children))):
+        return True
+    return _headline_participle(verb)
+
+
+def _headline_participle(verb: Token) -> bool:
+    """Return whether a verb is a headline's participle, a passive without its auxiliary:
+    a past form heading a sentence that ends without punctuation, with a subject and no
+    object or auxiliary ("Airbus A380 delivered", "Boeing allowed to bid")."""
+    sent = verb.sent
+    return verb.tag_ in ("VBN", "VBD") and verb.i == sent.root.i and \
+        not sent[-1].is_punct and any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp")
+                for c in verb.children)
 
 
 def _phrase_of(token: Token, end: int | None = None) -> str:
@@ -226,12 +295,29 @@ def agent_phrase(verb: Token) -> str:
                 if grand.dep_ == "pobj":
                     return _phrase_of(grand)
     source = _subject_verb(verb)
-    if theme_subject(verb) or any(c.dep_ == "nsubjpass" for c in source.children):
+    if theme_subject(verb) or passive_voice(verb, source):
         return ""
     for child in source.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and not _non_agent(_antecedent(child), source):
             return _phrase_of(_antecedent(child))
     return ""
+
+
+_DEMONSTRATIVES = frozenset("this that these those".split())
+
+
+def _non_agent(subject: Token, verb: Token) -> bool:
+    """Return whether a subject cannot do anything: a demonstrative standing for a clause
+    ("This imperils the plan"), a date or number on its own ("1991", not "90% of the
+    bondholders"), or a happening itself ("the deal favored Boeing": a cause, not an agent;
+    but "reports say" names a source)."""
+    if subject.lower_ in _DEMONSTRATIVES and subject.pos_ in ("PRON", "DET"):
+        return True
+    if (subject.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY")
+            or subject.like_num) and not any(c.dep_ == "prep" for c in subject.children):
+        return True
+    return subject.pos_ == "NOUN" and event_type(subject) is not None and \
+        verb.lemma_.lower() not in SPEECH_VERBS
 
 
 def _clause_verb(token: Token) -> Token | None:

@@ -118,6 +118,13 @@ def _subject_text(trigger: Token) -> str:
     return ""
 
 
+def _verb_object(trigger: Token) -> bool:
+    """Return whether an event noun is told by the verb whose object it is ("launched an
+    invasion"), not one with an owner of its own ("upheld Boeing's protest")."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and not any(
+        c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in trigger.children)
+
+
 def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
            modality: str = "asserted") -> str:
     """Return an event's label from the parse: subject, verb (with its modal words when the
@@ -126,8 +133,7 @@ def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
         return [entities[i].name for i in ids if i in entities]
 
     if modality != "asserted":
-        verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") \
-            else trigger
+        verb = trigger.head if _verb_object(trigger) else trigger
         if verb.pos_ in ("VERB", "AUX"):
             objects = names(targets) or _object_text(verb) or (
                 [trigger.text] if verb is not trigger else [])
@@ -136,7 +142,7 @@ def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
             subject = "" if names(agents) else _subject_text(verb)
             return f"{subject} {label}".strip()
 
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
+    if _verb_object(trigger):
         # "launched an invasion", "announced sanctions": the verb, its object, then the target
         verb = trigger.head
         obj = " ".join(_object_text(verb)) or trigger.text

@@ -54,6 +54,7 @@ def merge_events(events: list[EventInfo]) -> list[EventInfo]:
                                   if t not in agents),
                     places=tuple(dict.fromkeys(keep.places + other.places + event.places)),
                     mentions=tuple(dict.fromkeys(other.mentions + event.mentions)),
+                    triggers=tuple(dict.fromkeys(other.triggers + event.triggers)),
                     main=other.main or event.main,
                     confidence=max(other.confidence, event.confidence),
                 )

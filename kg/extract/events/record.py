@@ -33,6 +33,9 @@ class EventInfo:
     confidence: float = 1.0
     #: Who does it as the text writes it ("the company", "analysts"), named actor or not.
     agent_text: str = ""
+    #: Where the trigger word of each report stands (character offsets; merged reports keep
+    #: theirs: "wins" in the title, "has won" in the lede).
+    triggers: tuple[tuple[int, int], ...] = ()
 
 
 #: Events below this confidence are candidates: kept in the data, left out of pages and of
