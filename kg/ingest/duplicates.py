@@ -151,15 +151,16 @@ def publication_rank(article: Article) -> str:
 
 class SeenTexts:
     """The texts read so far (and those of a store's articles): a digest and a MinHash
-    signature each, in an SQLite database (a store's build history, else in memory), with
-    the copy each one repeats, if any.
+    signature each, in an SQLite database (a store's build history, else a private temporary
+    file), with the copy each one repeats, if any, and (when ranked) the article record, to
+    extract an article again that stops being a copy.
 
     ``ranked``: keep the earliest-published copy of a story whatever the reading order
     (:func:`publication_rank`; a copy read first is later turned into a copy, and
     :meth:`take_notices` reports it); else keep the first one read."""
 
     def __init__(self, conn: sqlite3.Connection | None = None, *, ranked: bool = False) -> None:
-        self.conn = conn if conn is not None else sqlite3.connect(":memory:")
+        self.conn = conn if conn is not None else sqlite3.connect("")  # a private temp file
         self.ranked = ranked
         _create_tables(self.conn)
         self._order = self.conn.execute("SELECT COUNT(*) FROM texts").fetchone()[0]
@@ -302,7 +303,8 @@ class SeenTexts:
         self.conn.execute(
             "INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, text_key(article.text), article.url or article.source or article.id,
-             rank, checksum, None if sig is None else sig.tobytes(), _pack(article), target,
+             rank, checksum, None if sig is None else sig.tobytes(),
+             _pack(article) if self.ranked else None, target,
              kind, score, written))
         if sig is not None:
             self.conn.executemany("INSERT OR IGNORE INTO text_bands VALUES (?, ?)",

@@ -542,39 +542,7 @@ CORPUS_JS = r"""
     }
     document.getElementById("kg-status").textContent = text;
   }
-  var search = document.getElementById("kg-search");
-  var suggest = document.getElementById("kg-suggest");
-  function matches(q) {
-    q = q.trim().toLowerCase();
-    if (!q) { return []; }
-    var starts = [], contains = [];
-    for (var i = 0; i < A.length && starts.length < 12; i++) {
-      var names = [A[i].label].concat(A[i].aliases || []), hit = 0;
-      for (var j = 0; j < names.length; j++) {
-        var t = names[j].toLowerCase();
-        if (t.indexOf(q) === 0) { hit = 2; break; }
-        if (t.indexOf(q) > 0) { hit = 1; }
-      }
-      if (hit === 2) { starts.push(i); } else if (hit === 1 && contains.length < 12) {
-        contains.push(i);
-      }
-    }
-    return starts.concat(contains).slice(0, 12);
-  }
-  search.addEventListener("input", function () {
-    suggest.replaceChildren();
-    matches(search.value).forEach(function (i) {
-      var b = el("button", A[i].label + " (" + A[i].type + ")");
-      b.type = "button";
-      b.addEventListener("click", function () { focusActor(i); suggest.replaceChildren(); });
-      suggest.appendChild(b);
-    });
-  });
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter") { return; }
-    var m = matches(search.value);
-    if (m.length) { focusActor(m[0]); suggest.replaceChildren(); }
-  });
+  window.kgSearchBox(A, focusActor);  // kg.viz.search_js
   function boxes(attr, set) {
     document.querySelectorAll("#kg-legend input[" + attr + "]").forEach(function (box) {
       box.addEventListener("change", function () {
