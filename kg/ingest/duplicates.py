@@ -156,8 +156,8 @@ class SeenTexts:
     extract an article again that stops being a copy.
 
     ``ranked``: keep the earliest-published copy of a story whatever the reading order
-    (:func:`publication_rank`; a copy read first is later turned into a copy, and
-    :meth:`take_notices` reports it); else keep the first one read."""
+    (:func:`publication_rank`; a kept article becomes a copy when an earlier-published one
+    arrives, and :meth:`take_notices` reports it); else keep the first one read."""
 
     def __init__(self, conn: sqlite3.Connection | None = None, *, ranked: bool = False) -> None:
         self.conn = conn if conn is not None else sqlite3.connect("")  # a private temp file
@@ -171,7 +171,8 @@ class SeenTexts:
 
     def remember(self, article: Article) -> None:
         """Know a stored article as kept (without comparing it: it was compared when read)."""
-        self._store(article, _checksum(article), self._rank(article), None, 1)
+        self._store(article, _checksum(article), self._rank(article), None, 1,
+                    _sign(article.text, article.title))
 
     # -- deciding -------------------------------------------------------------------------------
 
@@ -200,11 +201,6 @@ class SeenTexts:
         notices, self._notices = self._notices, []
         return notices
 
-    def is_copy(self, article_id: str) -> bool:
-        """Return whether the article is indexed as a copy of another."""
-        entry = self._entry(article_id)
-        return entry is not None and entry.target is not None
-
     def _rank(self, article: Article) -> str:
         if self.ranked:
             return publication_rank(article)
@@ -218,7 +214,7 @@ class SeenTexts:
         similar = self._similar(article.id, key, sig)
         earlier = [(e, score) for e, score in similar if e.rank < rank]
         first = min(earlier, key=lambda pair: pair[0].rank) if earlier else None
-        self._store(article, checksum, rank, first and _link(first[0], key, first[1]), 0)
+        self._store(article, checksum, rank, first and _link(first[0], key, first[1]), 0, sig)
         for other, score in similar:
             if other.rank > rank and (other.target is None or self._rank_of(other.target) > rank):
                 self._set_target(other.id, _link_to(article.id, other.key == key, score))
@@ -297,8 +293,8 @@ class SeenTexts:
         return _unpack(row[0]) if row and row[0] is not None else None
 
     def _store(self, article: Article, checksum: str, rank: str,
-               link: tuple[str, str, float] | None, written: int) -> None:
-        sig = _sign(article.text, article.title)
+               link: tuple[str, str, float] | None, written: int,
+               sig: np.ndarray | None) -> None:
         target, kind, score = link or (None, None, None)
         self.conn.execute(
             "INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
