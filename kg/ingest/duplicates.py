@@ -240,26 +240,22 @@ class SeenTexts:
     def _similar(self, article_id: str, key: str, sig: np.ndarray | None
                  ) -> list[tuple[_Entry, float]]:
         """Return the other indexed texts the same as or near-identical to this one, with
-        their similarity (1.0 for the same text)."""
-        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM texts WHERE key = ? AND id != ?",
-                                 (key, article_id)).fetchall()
+        their similarity (1.0 for the same text), by article id."""
+        found = {r[0]: 1.0 for r in self.conn.execute(
+            "SELECT id FROM texts WHERE key = ? AND id != ?", (key, article_id))}
         if sig is not None:
             bands = band_keys(sig)
-            rows += self.conn.execute(
-                f"SELECT DISTINCT {', '.join('t.' + c for c in _COLUMNS.split(', '))}"
-                f" FROM text_bands b JOIN texts t ON t.id = b.id WHERE b.band IN"
-                f" ({','.join('?' * len(bands))}) AND t.id != ?", (*bands, article_id)).fetchall()
-        found: dict[str, tuple[_Entry, float]] = {}
-        for entry in map(_Entry.of_row, rows):
-            if entry.key == key:
-                score = 1.0
-            elif sig is None or entry.sig is None:
-                continue
-            else:
-                score = similarity(sig, entry.sig)
-            if score >= NEAR_THRESHOLD:
-                found[entry.id] = (entry, score)
-        return [found[i] for i in sorted(found)]
+            rows = self.conn.execute(
+                "SELECT DISTINCT t.id, t.sig FROM text_bands b JOIN texts t ON t.id = b.id"
+                f" WHERE b.band IN ({','.join('?' * len(bands))}) AND t.id != ?",
+                (*bands, article_id)).fetchall()
+            if rows:  # all candidates at once: a common template shares bands with many
+                sigs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint64)
+                scores = (sigs.reshape(len(rows), PERMUTATIONS) == sig).mean(axis=1)
+                for (other, _), score in zip(rows, scores, strict=True):
+                    if score >= NEAR_THRESHOLD:
+                        found.setdefault(other, float(score))
+        return [(self._entry(i), found[i]) for i in sorted(found)]
 
     def _skip_notice(self, source: str, entry: _Entry | None) -> Skipped | None:
         if entry is None or entry.target is None:
