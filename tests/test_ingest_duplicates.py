@@ -154,6 +154,22 @@ def test_a_skipped_copy_is_linked_to_the_kept_article(two_builds) -> None:
     assert not any(store.has_article(copy.rsplit("/", 1)[1]) for copy, *_ in copies)
 
 
+def test_copy_records_use_ontology_terms_and_conform_to_the_shapes(two_builds) -> None:
+    from rdflib import RDF, URIRef
+
+    from kg.validate import load_ontology, validate_store
+
+    store, _, _ = two_builds
+    onto = load_ontology()
+    declared = {s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    used = {q.predicate.value for q in _copy_quads(store)} | {
+        q.object.value for q in _copy_quads(store) if q.predicate.value == str(RDF.type)}
+    kg_terms = {t for t in used if t.startswith("https://w3id.org/kg/ontology#")}
+    assert len(kg_terms) == 5 and kg_terms <= {str(t) for t in declared}
+    report = validate_store(store)
+    assert report.conforms, report.violations[:5]
+
+
 def _nquads(store: KGStore) -> list[str]:
     out = []
     for q in store.ox:
