@@ -245,11 +245,12 @@ class SeenTexts:
             "SELECT id FROM texts WHERE key = ? AND id != ?", (key, article_id))}
         if sig is not None:
             bands = band_keys(sig)
-            rows = self.conn.execute(
+            cursor = self.conn.execute(
                 "SELECT DISTINCT t.id, t.sig FROM text_bands b JOIN texts t ON t.id = b.id"
                 f" WHERE b.band IN ({','.join('?' * len(bands))}) AND t.id != ?",
-                (*bands, article_id)).fetchall()
-            if rows:  # all candidates at once: a common template shares bands with many
+                (*bands, article_id))
+            # a page template shares bands with many texts: compare them a block at a time
+            while rows := cursor.fetchmany(512):
                 sigs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint64)
                 scores = (sigs.reshape(len(rows), PERMUTATIONS) == sig).mean(axis=1)
                 for (other, _), score in zip(rows, scores, strict=True):
