@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
+from kg.copies import stored_texts, unfinished, withdraw_copies, write_copies
 from kg.history import BuildHistory
-from kg.ingest import FetchSettings, IngestError, SeenTexts, Skipped, read_articles
-from kg.ingest.duplicates import StoredTexts
+from kg.ingest import FetchSettings, IngestError, Skipped, read_articles
 from kg.link import ActorLinker, AliasRule, EventLinker
 from kg.model import Article, Extraction
 from kg.parallel import extract_in_order
@@ -39,22 +40,6 @@ class BuildReport:
     notices: list[Skipped] = field(default_factory=list)
     triples: int = 0
     merges: int = 0
-
-
-def stored_texts(store: KGStore, history: BuildHistory) -> SeenTexts:
-    """Return the texts of the stored articles (signed once, when kept, in the build
-    history), so that a copy arriving in a later build under a new id is skipped like one
-    within a build."""
-    texts = StoredTexts(history.conn)
-    if texts.is_empty():  # a history from before signatures were kept: sign it once
-        for x in history.extractions(history.kept_ids()):
-            _remember(texts, x.article)
-    return SeenTexts(texts)
-
-
-def _remember(texts: StoredTexts, article: Article) -> None:
-    texts.remember(article.id, article.text, article.title,
-                   article.url or article.source or article.id)
 
 
 def _to_extract(store: KGStore, history: BuildHistory, articles: Iterable[Article],
@@ -83,11 +68,21 @@ def _to_extract(store: KGStore, history: BuildHistory, articles: Iterable[Articl
         yield article
 
 
-def _count(report: BuildReport, replaced: bool) -> None:
+def _count(report: BuildReport, replaced: bool, step: int = 1) -> None:
     if replaced:
-        report.replaced += 1
+        report.replaced += step
     else:
-        report.added += 1
+        report.added += step
+
+
+def _uncount(report: BuildReport, store: KGStore, built: list[str],
+             withdrawn: list[str]) -> None:
+    """Take back the count of articles of this build that turned out to be copies of one
+    read after them (they are counted as skipped)."""
+    fresh = set(built)
+    for article_id in withdrawn:
+        if article_id in fresh:
+            _count(report, store.has_article(article_id), -1)
 
 
 def build_store(
@@ -131,9 +126,10 @@ def build_store(
     on_error = record_error if keep_going else None
     history = BuildHistory.for_store(store)
     try:
-        seen = stored_texts(store, history)
-        articles = read_articles(paths, published=published, on_error=on_error,
-                                 on_skip=record_skip, urls=urls, fetch=fetch, seen=seen)
+        seen = stored_texts(history)
+        articles = chain(read_articles(paths, published=published, on_error=on_error,
+                                       on_skip=record_skip, urls=urls, fetch=fetch, seen=seen),
+                         unfinished(history, seen))  # runs once reading is done
         history.add_rules(aliases)
         built: list[str] = []
         try:
@@ -141,11 +137,12 @@ def build_store(
             for extraction in extract_in_order(candidates, workers=workers,
                                                scheduler=scheduler, model=model):
                 history.keep(extraction)
-                _remember(seen.index, extraction.article)
                 if on_article is not None:
                     on_article(extraction)
         finally:  # a build stopped by an error still stores the articles extracted before it
+            _uncount(report, store, built, withdraw_copies(history))
             relink(store, history, built, batch_size)
+            write_copies(store, seen)
         report.merges = merge_count(history, built)
         report.triples = sum(store.article_triple_count(i) for i in built
                              if store.has_article(i))

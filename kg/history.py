@@ -12,7 +12,7 @@ store), read a row at a time, so a build never holds the corpus in memory:
 * ``pending``: articles whose stored form a build was rewriting when it stopped;
 * ``linked``: the digest of each stored article's linked form;
 * ``meta``: the alias rules given so far;
-* the near-duplicate index of the stored texts (:class:`kg.ingest.duplicates.StoredTexts`)
+* the near-duplicate index of the texts read (:class:`kg.ingest.duplicates.SeenTexts`)
   and the link index (:class:`kg.link_index.LinkIndex`).
 
 A history folder of the JSON Lines layout before (``extractions.jsonl``, ``state.json``) is
@@ -165,6 +165,11 @@ class BuildHistory:
             if x is not None:
                 yield x
 
+    def kept_of(self, article_ids: Iterable[str]) -> list[str]:
+        """Return those of ``article_ids`` with a kept extraction (sorted)."""
+        return [i for i in sorted(set(article_ids)) if self.conn.execute(
+            "SELECT 1 FROM extractions WHERE id = ?", (i,)).fetchone()]
+
     def has(self, article_id: str, checksum: str) -> bool:
         """Return whether the kept extraction is of this exact article content."""
         row = self.conn.execute("SELECT checksum FROM extractions WHERE id = ?",
@@ -191,6 +196,14 @@ class BuildHistory:
         with self.conn:
             self.conn.executemany("DELETE FROM extractions WHERE id = ?",
                                   [(i,) for i in article_ids])
+
+    def withdraw(self, article_ids: Iterable[str]) -> None:
+        """Drop the kept extractions of articles the store will no longer hold (copies of
+        another) and mark them for the re-link, which removes them from the store."""
+        ids = [(i,) for i in article_ids]
+        with self.conn:
+            self.conn.executemany("DELETE FROM extractions WHERE id = ?", ids)
+            self.conn.executemany("INSERT OR IGNORE INTO dirty VALUES (?)", ids)
 
     # -- build state ----------------------------------------------------------------------------
 

@@ -218,6 +218,16 @@ class LinkIndex:
                               [(article_id, *row) for row in undated_rows(x)])
         return {(r[1], r[2], r[3]) for r in old ^ new}
 
+    def withdraw(self, article_id: str) -> set[tuple[str, str, str]]:
+        """Drop an article no longer kept from the event index and the merge records; return
+        the (type, actor, date) of its dated events."""
+        gone = {(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT type, actor, date FROM dated WHERE article = ?", (article_id,))}
+        for table in ("dated", "undated"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
+        self.conn.execute("DELETE FROM merges WHERE article = ?", (article_id,))
+        return gone
+
     def reports_dated_by(self, type_: str, actor: str, day: str) -> set[str]:
         """Return the articles with an undated report of ``type_`` with ``actor`` published
         from ``day`` to :data:`~kg.link.LINK_DAYS` days after it."""

@@ -11,12 +11,16 @@ import re
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from rdflib import OWL, RDF, RDFS, XSD, Literal, Namespace, URIRef
 
 from kg.geo import Location
 from kg.model import Article, Entity, Event, Extraction, Mention, Role, Statement, digest
+
+if TYPE_CHECKING:  # kg.ingest loads the readers: not needed to map records
+    from kg.ingest.duplicates import Copy
 
 KG = Namespace("https://w3id.org/kg/ontology#")
 KGID = Namespace("https://w3id.org/kg/id/")
@@ -47,6 +51,8 @@ PREFIXES: dict[str, str] = {
 
 #: IRI of the named graph holding the shared actor facts.
 ACTORS_GRAPH = KGID["graph/actors"]
+#: IRI of the named graph holding the records of copies (:func:`copy_triples`).
+COPIES_GRAPH = KGID["graph/copies"]
 
 #: Actor type name → ontology class.
 ACTOR_CLASSES: dict[str, URIRef] = {
@@ -241,6 +247,32 @@ def article_triples(extraction: Extraction, ingested_at: str | None = None) -> l
             out.append((art, prop, _str(value)))
     if ingested_at:
         out.append((graph, PROV.generatedAtTime, Literal(ingested_at, datatype=XSD.dateTime)))
+    return out
+
+
+def copy_triples(copy: Copy) -> list[Triple]:
+    """Return the record of a copy of an article (not extracted, so none of its mentions
+    count): ``kg:duplicateOf`` the article it repeats, with its own headline, URL, date,
+    source and publisher, so both outlets are known."""
+    a = copy.article
+    node = article_iri(a.id)
+    out: list[Triple] = [
+        (node, RDF.type, KG.ArticleCopy),
+        (node, KG.articleId, _str(a.id)),
+        (node, SCHEMA.headline, _str(a.title)),
+        (node, KG.sourcePath, _str(a.source)),
+        (node, KG.duplicateOf, article_iri(copy.of)),
+        (node, KG.similarity, Literal(f"{copy.similarity:.2f}", datatype=XSD.decimal)),
+    ]
+    published = date_literal(a.published)
+    if published is not None:
+        out.append((node, SCHEMA.datePublished, published))
+    if a.url:
+        out.append((node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+    for prop, value in ((SCHEMA.author, a.author), (SCHEMA.publisher, a.site),
+                        (SCHEMA.inLanguage, a.language)):
+        if value:
+            out.append((node, prop, _str(value)))
     return out
 
 

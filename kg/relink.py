@@ -12,6 +12,10 @@ split of builds; but the work is that of the changes, not of the corpus:
 3. each of these is linked in full (actors, then events through the index) and written when
    its linked form differs from the stored one, ``batch_size`` articles a transaction.
 
+An article whose extraction is no longer kept (it became a copy of another,
+:mod:`kg.copies`) counts as changed: its actor keys and events leave the indexes and it
+leaves the store.
+
 Steps 1–2 commit to the build history together with the list of articles step 3 must check
 (``pending``), so a build killed at any point is finished by the next one.
 """
@@ -75,8 +79,13 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
               rules_changed: bool) -> set[str]:
     """Update the link index for the ``changed`` articles; return every article to check."""
     seeds: set[ActorKey] = set()
+    dated_by: set[str] = set()
     for x in history.extractions(changed):
         seeds |= index.set_article_keys(x.article.id, {actor_key(e) for e in x.entities})
+    for article_id in sorted(changed - set(history.kept_of(changed))):  # withdrawn: copies
+        seeds |= index.set_article_keys(article_id, set())
+        for type_, actor, day in index.withdraw(article_id):
+            dated_by |= index.reports_dated_by(type_, actor, day)
     if rules_changed:
         index.reblock()
         seeds = index.all_keys()
@@ -84,7 +93,6 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
     live = index.drop_unused(component)
     decisions = decide_component(live, history) if live else {}
     rewrite = set(changed) | index.articles_of(index.set_decisions(decisions))
-    dated_by: set[str] = set()
     for x in history.extractions(rewrite):
         linked, _ = actor_linked(x, index)
         for type_, actor, day in index.set_events(linked):
@@ -112,6 +120,9 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> s
     history.set_pending(to_check)  # commits the index with the list of articles to check
     written: set[str] = set()
     for chunk in _chunks(history.pending_ids, batch_size):
+        for article_id in set(chunk) - set(history.kept_of(chunk)):  # withdrawn: copies
+            if store.remove_article(article_id):
+                written.add(article_id)
         batch, digests = [], {}
         for x in history.extractions(chunk):
             linked, log = actor_linked(x, index)

@@ -31,7 +31,17 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg.model import Extraction
-from kg.rdf import KG, KGID, PREFIXES, SCHEMA, article_graph_iri, article_id_of, entity_id_of
+from kg.rdf import (
+    COPIES_GRAPH,
+    KG,
+    KGID,
+    PREFIXES,
+    SCHEMA,
+    article_graph_iri,
+    article_id_of,
+    article_iri,
+    entity_id_of,
+)
 from kg.sparql_guard import QueryRefused, check_query, describe_syntax_error
 from kg.store_files import (
     DATASET_FORMATS,
@@ -43,6 +53,7 @@ from kg.store_files import (
 )
 from kg.store_migrate import LayoutError, migrate_layout
 from kg.store_terms import from_ox_term, to_ox, to_python
+from kg.store_terms import quads as ox_quads
 from kg.store_write import STAGING_PREFIX, finish_staged, write_batch
 
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
@@ -248,6 +259,16 @@ class KGStore:
             return False
         write_batch(self.ox, [], removed=[article_id])
         return True
+
+    def replace_copy(self, article_id: str, triples: Sequence[tuple]) -> None:
+        """Replace the record of a copy of an article (:func:`kg.rdf.copy_triples`) in the
+        copies graph; no triples: drop it."""
+        graph = to_ox(COPIES_GRAPH)
+        node = to_ox(article_iri(article_id))
+        for quad in list(self.ox.quads_for_pattern(node, None, None, graph)):
+            self.ox.remove(quad)
+        if triples:
+            self.ox.extend(ox_quads(triples, graph))
 
     # -- queries --------------------------------------------------------------------------------
 

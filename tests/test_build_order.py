@@ -40,6 +40,28 @@ Published: 2025-04-11
 A drone struck a fuel depot in Odesa on Wednesday, governor Oleh Kiper said.
 Kiper said firefighters put out the blaze on Thursday.
 """,
+    # A wire story and the copy a partner site ran a day earlier under its own headline, with
+    # one sentence reworded: read after it, the earlier copy is the one kept.
+    "f-port.txt": """Dock strike ends in Rotterdam
+Published: 2025-04-12
+
+Dock workers in Rotterdam ended a five-day strike after the port authority agreed to raise
+night-shift pay by eight percent. The union said members had approved the deal by a large
+majority at a meeting on Sunday evening. Container ships that had waited at anchor off the
+coast began to unload cargo within hours of the vote. The port authority expected the backlog
+of delayed vessels to clear by the end of the week. Shipping companies had warned that the
+stoppage was costing them millions of euros each day.
+""",
+    "g-port-partner.txt": """Rotterdam dockers back at work
+Published: 2025-04-11
+
+Dock workers in Rotterdam ended a five-day strike after the port authority agreed to raise
+night-shift pay by eight percent. The union said members had approved the deal by a large
+majority at a meeting on Sunday evening. Container ships that had waited at anchor off the
+coast began to unload cargo within hours of the vote. Port officials told reporters that all
+waiting vessels should be handled before Saturday. Shipping companies had warned that the
+stoppage was costing them millions of euros each day.
+""",
 }
 
 
@@ -84,6 +106,15 @@ def clean(corpus, tmp_path_factory):
     return _snapshot(path)
 
 
+def test_clean_build_keeps_the_earliest_copy_of_a_story(clean):
+    quads, _ = clean
+    copies = [q for q in quads if "#duplicateOf>" in q]
+    assert len(copies) == 1
+    assert "Rotterdam dockers back at work" in "\n".join(quads)
+    copy_iri = copies[0].split()[0]
+    assert any(q.startswith(copy_iri) and '"Dock strike ends in Rotterdam"' in q for q in quads)
+
+
 def test_clean_build_links_the_bare_surname_and_logs_it(clean):
     import json
 
@@ -97,6 +128,8 @@ def test_clean_build_links_the_bare_surname_and_logs_it(clean):
     [["c-remarks.txt"], ["b-visit.txt"], None],
     [["e-strike-dated.txt", "c-remarks.txt"], ["d-strike.txt", "a-summit.txt"], None],
     [["b-visit.txt", "d-strike.txt"], None, None],
+    [["f-port.txt", "a-summit.txt"], None],
+    [["g-port-partner.txt"], ["f-port.txt", "c-remarks.txt"], None],
 ])
 def test_builds_in_splits_equal_a_clean_build(corpus, tmp_path, clean, splits):
     path = tmp_path / "kg-store"
@@ -149,4 +182,10 @@ def test_a_build_with_nothing_new_after_a_kill_still_finishes(corpus, tmp_path, 
         _build(path, [str(corpus)], batch_size=1)
     monkeypatch.setattr(KGStore, "add_batch", real_add)
     _build(path, _paths(corpus, ["a-summit.txt"]))  # unchanged: only the unfinished work
+    assert _snapshot(path) == clean
+
+
+def test_a_build_in_two_processes_equals_a_clean_build(corpus, tmp_path, clean):
+    path = tmp_path / "kg-store"
+    _build(path, [str(corpus)], workers=2, batch_size=2)
     assert _snapshot(path) == clean

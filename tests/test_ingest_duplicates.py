@@ -3,6 +3,7 @@ sentence) are read once, within a build and across builds (articles written for 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -83,13 +84,13 @@ def test_a_wire_copy_with_a_new_headline_is_read_once(tmp_path: Path) -> None:
 
 
 def test_a_stored_article_read_again_under_its_own_id_is_not_a_copy() -> None:
-    seen = SeenTexts()
-    seen.remember("wire", _body(WIRE), "", "a-wire.txt")
     from kg.model import Article
 
-    same = Article(id="wire", title="t", text=_body(SYNDICATED), source="a-wire.txt")
-    other = Article(id="partner", title="t", text=_body(WIRE), source="b.txt")
-    assert seen.notice(same) is None
+    seen = SeenTexts()
+    seen.remember(Article(id="wire", title="t", text=_body(WIRE), source="a-wire.txt"))
+    changed = Article(id="wire", title="t", text=_body(SYNDICATED), source="a-wire.txt")
+    other = Article(id="partner", title="t", text=_body(SYNDICATED), source="b.txt")
+    assert seen.notice(changed) is None
     assert seen.notice(other) == Skipped("b.txt", "duplicate", "same text as a-wire.txt")
 
 
@@ -119,8 +120,107 @@ def test_mentions_of_a_copied_story_count_once(two_builds, tmp_path: Path) -> No
     store, _, _ = two_builds
     alone = KGStore.open(tmp_path / "alone")
     build_store(_write(tmp_path / "in", {"a-wire.txt": WIRE, "d-antwerp.txt": FOLLOW_UP}), alone)
-    assert store.stats() == alone.stats()
+    copies, single = store.stats(), alone.stats()
+    assert {**copies, "triples": 0} == {**single, "triples": 0}
+    assert copies["triples"] - single["triples"] == len(_copy_quads(store))
     alone.close()
+
+
+def _copy_quads(store: KGStore) -> list:
+    import pyoxigraph as ox
+
+    from kg.rdf import COPIES_GRAPH
+
+    return list(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(COPIES_GRAPH))))
+
+
+def _copies(store: KGStore) -> list[tuple[str, str, str, str]]:
+    rows = store.query("""SELECT ?copy ?of ?source ?title WHERE {
+        ?copy a kg:ArticleCopy ; kg:duplicateOf ?of ; kg:sourcePath ?source ;
+              schema:headline ?title } ORDER BY ?source""")
+    return [(str(r["copy"]), str(r["of"]), Path(r["source"]).name, r["title"]) for r in rows]
+
+
+def test_a_skipped_copy_is_linked_to_the_kept_article(two_builds) -> None:
+    from kg.rdf import article_iri
+
+    store, _, _ = two_builds
+    kept = {a["id"]: a for a in store.articles()}
+    [wire] = [i for i, a in kept.items() if a["title"] == "Port workers end strike in Rotterdam"]
+    copies = _copies(store)
+    assert [(of, source, title) for _, of, source, title in copies] == [
+        (str(article_iri(wire)), "b-partner.txt", "Rotterdam dockers return to work after pay deal"),
+        (str(article_iri(wire)), "c-copy.txt", "Port workers end strike in Rotterdam")]
+    assert not any(store.has_article(copy.rsplit("/", 1)[1]) for copy, *_ in copies)
+
+
+def test_copy_records_use_ontology_terms_and_conform_to_the_shapes(two_builds) -> None:
+    from rdflib import RDF, URIRef
+
+    from kg.validate import load_ontology, validate_store
+
+    store, _, _ = two_builds
+    onto = load_ontology()
+    declared = {s for s in onto.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    used = {q.predicate.value for q in _copy_quads(store)} | {
+        q.object.value for q in _copy_quads(store) if q.predicate.value == str(RDF.type)}
+    kg_terms = {t for t in used if t.startswith("https://w3id.org/kg/ontology#")}
+    assert len(kg_terms) == 5 and kg_terms <= {str(t) for t in declared}
+    report = validate_store(store)
+    assert report.conforms, report.violations[:5]
+
+
+def _nquads(store: KGStore) -> list[str]:
+    out = []
+    for q in store.ox:
+        if "generatedAtTime" not in str(q.predicate):
+            out.append(str(q))
+    return sorted(out)
+
+
+def test_an_earlier_copy_read_in_a_later_build_replaces_the_kept_one(tmp_path: Path) -> None:
+    store = KGStore.open(tmp_path / "store")
+    build_store(_write(tmp_path / "one", {"a-wire.txt": WIRE}), store)
+    later = build_store(_write(tmp_path / "two", {"b-partner.txt": EARLIER}), store)
+    assert (later.added, later.skipped) == (1, {"near-duplicate": 1})
+    assert [a["title"] for a in store.articles()] == [
+        "Rotterdam dockers return to work after pay deal"]
+    assert [(source, title) for _, _, source, title in _copies(store)] == [
+        ("a-wire.txt", "Port workers end strike in Rotterdam")]
+    clean = KGStore.open(tmp_path / "clean")
+    build_store([str(tmp_path / "one"), str(tmp_path / "two")], clean)
+    assert _nquads(store) == _nquads(clean)
+    store.close()
+    clean.close()
+
+
+def _jsonl(folder: Path, records: list[dict]) -> list[str]:
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return [str(path)]
+
+
+def test_a_copy_is_extracted_when_the_article_it_copied_changes(tmp_path: Path) -> None:
+    wire = {"id": "wire", "title": "Port workers end strike", "text": _body(WIRE),
+            "date": "2025-06-02"}
+    partner = {"id": "partner", "title": "Dockers return", "text": _body(SYNDICATED),
+               "date": "2025-06-01"}
+    corrected = {**partner, "text": _body(FOLLOW_UP)}
+    store = KGStore.open(tmp_path / "store")
+    paths = _jsonl(tmp_path / "wire", [wire]) + _jsonl(tmp_path / "partner", [partner])
+    build_store(paths, store)
+    assert store.article_ids() == ["partner"] and len(_copies(store)) == 1
+    report = build_store(_jsonl(tmp_path / "partner", [corrected]), store)
+    assert (report.added, report.replaced) == (1, 1)
+    assert store.article_ids() == ["partner", "wire"] and _copies(store) == []
+    clean = KGStore.open(tmp_path / "clean")
+    build_store(paths, clean)
+    assert _nquads(store) == _nquads(clean)
+    store.close()
+    clean.close()
 
 
 def test_build_names_the_copy_and_counts_it(tmp_path: Path) -> None:
@@ -144,22 +244,37 @@ def _article(aid: str, text: str):
     return replace(read_text(text, f"{aid}.txt"), id=aid)
 
 
-@pytest.mark.parametrize("index", ["memory", "stored"])
-def test_stored_and_run_texts_are_found_through_either_index(index):
-    import sqlite3
-
-    from kg.ingest.duplicates import MemoryTexts, StoredTexts
-
-    texts = StoredTexts(sqlite3.connect(":memory:")) if index == "stored" else MemoryTexts()
-    seen = SeenTexts(texts)
-    wire = _article("wire", WIRE)
-    seen.remember(wire.id, wire.text, wire.title, "wire.txt")
-    copy = seen.notice(_article("copy", SYNDICATED))
-    assert copy is not None and copy.kind == "near-duplicate" and "wire.txt" in copy.detail
+@pytest.mark.parametrize("ranked", [False, True])
+def test_stored_and_run_texts_are_found_either_way(ranked):
+    seen = SeenTexts(ranked=ranked)
+    wire = _article("a-wire", WIRE)  # same date: the smaller id is kept when ranked
+    seen.remember(wire)
+    copy = seen.notice(_article("b-copy", SYNDICATED))
+    assert copy is not None and copy.kind == "near-duplicate" and "a-wire.txt" in copy.detail
     assert seen.notice(wire) is None  # the stored article read again is not a copy of itself
     first = seen.notice(_article("o1", FOLLOW_UP))
     again = seen.notice(_article("o2", FOLLOW_UP))
     assert first is None and again is not None and again.kind == "duplicate"
+
+
+# The wire story as a partner site ran it a day earlier (the one a ranked index keeps).
+EARLIER = SYNDICATED.replace("Published: 2025-06-02", "Published: 2025-06-01")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(4))))
+def test_the_earliest_published_copy_is_kept_in_any_reading_order(order):
+    texts = [("wire", WIRE), ("partner", EARLIER), ("copy", WIRE), ("antwerp", FOLLOW_UP)]
+    seen = SeenTexts(ranked=True)
+    notices = []
+    for i in order:
+        notices += [n for n in [seen.notice(_article(*texts[i]))] if n is not None]
+        notices += seen.take_notices()
+    copies = {aid: (c.of, c.kind, round(c.similarity, 2)) for aid, _ in texts
+              if (c := seen.copy(aid)) is not None}
+    assert copies.keys() == {"wire", "copy"}
+    assert copies["copy"] == ("partner", "near-duplicate", copies["wire"][2])
+    assert copies["wire"][:2] == ("partner", "near-duplicate")
+    assert sorted(n.source for n in notices) == ["copy.txt", "wire.txt"]
 
 
 def test_signatures_are_kept_once_in_the_build_history(tmp_path):

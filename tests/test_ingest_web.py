@@ -191,6 +191,26 @@ def test_warc_html_responses_become_articles_and_the_rest_is_counted(tmp_path, g
     assert len({a.id for a in articles}) == 130
 
 
+def test_a_warc_builds_into_the_store_with_its_counts(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.store import KGStore
+
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, warc_records(130), gz=True)  # 400 records: 200 requests, 200 responses
+    args = ["build", str(path), "--store", str(tmp_path / "s"), "-q"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert ("130 added, 0 replaced, 0 unchanged, 0 skipped, 30 non-200 response,"
+            " 40 non-HTML record;") in first.output
+    second = CliRunner().invoke(main, args)
+    assert "0 added, 0 replaced, 130 unchanged" in second.output
+    with KGStore.open(tmp_path / "s") as store:
+        urls = {a["url"] for a in store.articles()}
+    assert urls == {f"https://courier.example/barge/{i}" for i in range(130)}
+
+
 def test_a_file_that_is_not_a_warc_is_one_error(tmp_path):
     path = tmp_path / "bad.warc"
     path.write_bytes(b"this is not an archive\n")

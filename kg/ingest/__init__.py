@@ -128,14 +128,16 @@ def read_articles(
 
 def _kept(articles: Iterator[Article], override: str | None, seen: SeenTexts,
           notice: Callable[[Skipped], None]) -> Iterator[Article]:
-    """Yield the English ones of ``articles`` not read before (others go to ``notice``),
-    dated ``override``."""
+    """Yield the English ones of ``articles`` not copies of one read before (others go to
+    ``notice``, as do kept ones that become copies of one read later), dated ``override``."""
     for article in map(with_language, articles):
+        article = replace(article, published=override) if override else article
         skipped = language_notice(article) or seen.notice(article)
-        if skipped is not None:
-            notice(skipped)
-            continue
-        yield replace(article, published=override) if override else article
+        for earlier in [skipped, *seen.take_notices()]:
+            if earlier is not None:
+                notice(earlier)
+        if skipped is None:
+            yield article
 
 
 def read_text(text: str, source: str = STDIN_SOURCE, published: str | None = None) -> Article:

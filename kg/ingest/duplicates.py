@@ -1,27 +1,36 @@
 """The same article reached twice (two URLs, a syndicated copy, a file read twice under
 two names) or a near-identical copy of it (wire copy with a new headline or a reworded
-sentence): the first one read, or the one already stored, is kept; later copies are skipped
-with a notice naming it, so a story's mentions are counted once.
+sentence) is one story: one copy is kept, the others are skipped with a notice naming the
+copy they repeat, so a story's mentions are counted once.
+
+Which copy is kept does not depend on reading order when the texts are ranked by
+publication (:func:`publication_rank`, what ``kg build`` does): an article is a copy if its
+text is the same as, or near-identical to, that of an article published earlier (ties: the
+smaller article id), kept or itself a copy; it names the earliest of those. A copy read
+before its original is kept until the original arrives, then becomes a copy (its notice says
+so). Without a ranking (``kg extract``, streaming) the first one read is kept.
 
 Near-duplicates are found by MinHash over word 3-shingles of the case- and
 punctuation-normalised body text, with an LSH band index (each article is compared only with
 the few that share a band, never with every other one); a copy is one whose estimated
-Jaccard similarity to a kept article is at least :data:`NEAR_THRESHOLD`.
+Jaccard similarity to the other is at least :data:`NEAR_THRESHOLD`. The index is an SQLite
+database (a store's build history, or in memory), so memory stays flat.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
 from kg.ingest.base import Skipped
-from kg.model import Article
+from kg.model import Article, digest
 
 DUPLICATE = "duplicate"
 NEAR_DUPLICATE = "near-duplicate"
@@ -85,165 +94,273 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, key TEXT, label TEXT, rank TEXT,
+    checksum TEXT, sig BLOB, record BLOB, target TEXT, kind TEXT, score REAL,
+    written INTEGER);
+CREATE INDEX IF NOT EXISTS texts_by_key ON texts (key);
+CREATE INDEX IF NOT EXISTS texts_by_target ON texts (target);
+CREATE INDEX IF NOT EXISTS texts_unwritten ON texts (written) WHERE written = 0;
+CREATE TABLE IF NOT EXISTS text_bands (band BLOB, id TEXT, PRIMARY KEY (band, id)) WITHOUT ROWID;
+"""
+_COLUMNS = "id, key, label, rank, sig, target, kind, score"
+
+
 @dataclass(frozen=True)
-class Kept:
-    """A text kept so far: how notices name it, and its article id if it is already stored
-    (a stored article read again under its own id is the same article, not a copy)."""
+class Copy:
+    """A copy of an article: its own article record, the id of the article it repeats (the
+    earliest-ranked one with the same or a near-identical text), how (:data:`DUPLICATE` or
+    :data:`NEAR_DUPLICATE`) and the estimated similarity of the two texts."""
 
+    article: Article
+    of: str
+    kind: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One indexed text: its article id, digest, label, rank, signature and, for a copy,
+    the id of the article it repeats."""
+
+    id: str
+    key: str
     label: str
-    stored_id: str | None = None
+    rank: str
+    sig: np.ndarray | None
+    target: str | None
+    kind: str | None
+    score: float | None
 
-    def is_same_article(self, article: Article) -> bool:
-        return self.stored_id is not None and self.stored_id == article.id
-
-
-class MemoryTexts:
-    """Texts kept in memory (a run without a store)."""
-
-    def __init__(self) -> None:
-        self.first_kept: dict[str, Kept] = {}
-        self.kept: list[Kept] = []
-        self.signatures: list[np.ndarray] = []
-        self.bands: dict[bytes, list[int]] = {}
-
-    def first(self, key: str) -> Kept | None:
-        return self.first_kept.get(key)
-
-    def remember(self, article_id: str, text: str, title: str, label: str) -> None:
-        """Keep the text of a stored article."""
-        self.add(text_key(text), _sign(text, title), Kept(label, article_id))
-
-    def add(self, key: str, sig: np.ndarray | None, kept: Kept) -> None:
-        self.first_kept.setdefault(key, kept)
-        if sig is None:
-            return
-        index = len(self.kept)
-        self.kept.append(kept)
-        self.signatures.append(sig)
-        for band in band_keys(sig):
-            self.bands.setdefault(band, []).append(index)
-
-    def candidates(self, sig: np.ndarray) -> Iterator[tuple[Kept, np.ndarray]]:
-        """Yield the kept texts sharing an LSH band with ``sig``, first kept first."""
-        for i in sorted({i for band in band_keys(sig) for i in self.bands.get(band, ())}):
-            yield self.kept[i], self.signatures[i]
+    @classmethod
+    def of_row(cls, row: tuple) -> _Entry:
+        sig = None if row[4] is None else np.frombuffer(row[4], dtype=np.uint64)
+        return cls(row[0], row[1], row[2], row[3], sig, row[5], row[6], row[7])
 
 
-class StoredTexts:
-    """Texts of a store's articles in its build history database (:mod:`kg.history`): a
-    digest and a MinHash signature each, signed once when the article is kept and looked up
-    by LSH band, so a build never reads or signs the stored corpus again. Texts read in the
-    running build go to temporary tables of the same database (memory stays flat)."""
+def publication_rank(article: Article) -> str:
+    """Return the rank that decides which copy of a story is kept: the earliest published
+    (undated last), ties by the smaller article id.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        conn.execute("CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, key TEXT,"
-                     " label TEXT, sig BLOB)")
-        conn.execute("CREATE INDEX IF NOT EXISTS texts_by_key ON texts (key)")
-        conn.execute("CREATE TABLE IF NOT EXISTS text_bands (band BLOB, id TEXT,"
-                     " PRIMARY KEY (band, id)) WITHOUT ROWID")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_texts (n INTEGER PRIMARY KEY,"
-                     " key TEXT, label TEXT, sig BLOB)")
-        conn.execute("CREATE INDEX IF NOT EXISTS temp.run_texts_by_key ON run_texts (key)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_bands (band BLOB, n INTEGER)")
-        conn.execute("CREATE INDEX IF NOT EXISTS temp.run_bands_by_band ON run_bands (band)")
-        conn.execute("DELETE FROM run_texts")
-        conn.execute("DELETE FROM run_bands")
+    >>> publication_rank(Article("a2", "T", "x", "2025-06-02")) < publication_rank(
+    ...     Article("a1", "T", "x", None))
+    True
+    """
+    return f"{article.published or '~'}\\t{article.id}"
+
+
+class SeenTexts:
+    """The texts read so far (and those of a store's articles): a digest and a MinHash
+    signature each, in an SQLite database (a store's build history, else a private temporary
+    file), with the copy each one repeats, if any, and (when ranked) the article record, to
+    extract an article again that stops being a copy.
+
+    ``ranked``: keep the earliest-published copy of a story whatever the reading order
+    (:func:`publication_rank`; a kept article becomes a copy when an earlier-published one
+    arrives, and :meth:`take_notices` reports it); else keep the first one read."""
+
+    def __init__(self, conn: sqlite3.Connection | None = None, *, ranked: bool = False) -> None:
+        self.conn = conn if conn is not None else sqlite3.connect("")  # a private temp file
+        self.ranked = ranked
+        _create_tables(self.conn)
+        self._order = self.conn.execute("SELECT COUNT(*) FROM texts").fetchone()[0]
+        self._notices: list[Skipped] = []
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM texts LIMIT 1").fetchone() is None
 
-    def remember(self, article_id: str, text: str, title: str, label: str) -> None:
-        """Keep the text of a stored article (replacing an earlier version's)."""
-        sig = _sign(text, title)
-        self.conn.execute("DELETE FROM text_bands WHERE id = ?", (article_id,))
-        self.conn.execute("INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?)",
-                          (article_id, text_key(text), label,
-                           None if sig is None else sig.tobytes()))
-        if sig is not None:
-            self.conn.executemany("INSERT OR IGNORE INTO text_bands VALUES (?, ?)",
-                                  [(b, article_id) for b in band_keys(sig)])
+    def remember(self, article: Article) -> None:
+        """Know a stored article as kept (without comparing it: it was compared when read)."""
+        self._store(article, _checksum(article), self._rank(article), None, 1,
+                    _sign(article.text, article.title))
 
-    def forget(self, article_ids: list[str]) -> None:
-        """Drop the texts of articles no longer kept."""
-        for article_id in article_ids:
-            self.conn.execute("DELETE FROM texts WHERE id = ?", (article_id,))
-            self.conn.execute("DELETE FROM text_bands WHERE id = ?", (article_id,))
-
-    def first(self, key: str) -> Kept | None:
-        row = self.conn.execute("SELECT id, label FROM texts WHERE key = ? ORDER BY id"
-                                " LIMIT 1", (key,)).fetchone()
-        if row is not None:
-            return Kept(row[1], row[0])
-        row = self.conn.execute("SELECT label FROM run_texts WHERE key = ? ORDER BY n LIMIT 1",
-                                (key,)).fetchone()
-        return Kept(row[0]) if row is not None else None
-
-    def add(self, key: str, sig: np.ndarray | None, kept: Kept) -> None:
-        cursor = self.conn.execute("INSERT INTO run_texts (key, label, sig) VALUES (?, ?, ?)",
-                                   (key, kept.label, None if sig is None else sig.tobytes()))
-        if sig is not None:
-            self.conn.executemany("INSERT INTO run_bands VALUES (?, ?)",
-                                  [(b, cursor.lastrowid) for b in band_keys(sig)])
-
-    def candidates(self, sig: np.ndarray) -> Iterator[tuple[Kept, np.ndarray]]:
-        """Yield the kept texts sharing an LSH band with ``sig``: stored ones by id, then
-        those of this run in reading order."""
-        bands = band_keys(sig)
-        marks = ",".join("?" * len(bands))
-        stored = self.conn.execute(
-            f"SELECT DISTINCT t.id, t.label, t.sig FROM text_bands b JOIN texts t ON t.id = b.id"
-            f" WHERE b.band IN ({marks}) ORDER BY t.id", bands).fetchall()
-        for article_id, label, blob in stored:
-            yield Kept(label, article_id), np.frombuffer(blob, dtype=np.uint64)
-        run = self.conn.execute(
-            f"SELECT DISTINCT t.n, t.label, t.sig FROM run_bands b JOIN run_texts t ON t.n = b.n"
-            f" WHERE b.band IN ({marks}) ORDER BY t.n", bands).fetchall()
-        for _, label, blob in run:
-            yield Kept(label), np.frombuffer(blob, dtype=np.uint64)
-
-
-class SeenTexts:
-    """Texts read so far in one run, and those of the articles already stored (a digest and
-    a MinHash signature each, so memory stays small), in memory or in a store's build history
-    (:class:`StoredTexts`)."""
-
-    def __init__(self, index: MemoryTexts | StoredTexts | None = None) -> None:
-        self.index = index if index is not None else MemoryTexts()
-
-    def remember(self, article_id: str, text: str, title: str, label: str) -> None:
-        """Know the text of a stored article, so copies of it in this run are skipped."""
-        self.index.remember(article_id, text, title, label)
+    # -- deciding -------------------------------------------------------------------------------
 
     def notice(self, article: Article) -> Skipped | None:
-        """Return why ``article`` is skipped (same or near-identical text as one kept
-        before), or ``None`` (and keep it)."""
-        key = text_key(article.text)
-        exact = self.index.first(key)
-        if exact is not None and not exact.is_same_article(article):
-            return Skipped(article.source, DUPLICATE, f"same text as {exact.label}")
-        sig = _sign(article.text, article.title)
-        if exact is None and sig is not None:
-            near = self._nearest(sig, article)
-            if near is not None:
-                kept, score = near
-                return Skipped(article.source, NEAR_DUPLICATE,
-                               f"near-identical to {kept.label}, similarity {score:.2f}")
-        if exact is None:
-            self.index.add(key, sig, Kept(article.url or article.source))
-        return None
+        """Return why ``article`` is skipped (a copy of one read or stored before), or
+        ``None`` (it is kept). An article read again under its own id is itself, not a copy;
+        if its content changed, the texts that were copies of it are decided again."""
+        if self.conn.execute("SELECT 1 FROM run_ids WHERE id = ?", (article.id,)).fetchone():
+            old = self._entry(article.id)
+            return Skipped(article.source, DUPLICATE,
+                           f"same text as {old.label if old else article.id}")
+        self.conn.execute("INSERT INTO run_ids VALUES (?)", (article.id,))
+        checksum = _checksum(article)
+        old = self._entry(article.id)
+        row = self.conn.execute("SELECT checksum FROM texts WHERE id = ?",
+                                (article.id,)).fetchone()
+        if old is not None and row[0] == checksum:
+            return self._skip_notice(article.source, old)
+        if old is not None:
+            self._withdraw(old)
+        return self._skip_notice(article.source, self._insert(article, checksum))
 
-    def _nearest(self, sig: np.ndarray, article: Article) -> tuple[Kept, float] | None:
-        """Return the most similar kept text at or above the threshold (first kept on a
-        tie), or ``None``."""
-        best: tuple[Kept, float] | None = None
-        for kept, other in self.index.candidates(sig):
-            if kept.is_same_article(article):
-                continue
-            score = similarity(sig, other)
-            if score >= NEAR_THRESHOLD and (best is None or score > best[1]):
-                best = (kept, score)
-        return best
+    def take_notices(self) -> list[Skipped]:
+        """Return (and forget) the notices of kept articles that became copies of one read
+        since (an earlier-published copy of the same story)."""
+        notices, self._notices = self._notices, []
+        return notices
+
+    def _rank(self, article: Article) -> str:
+        if self.ranked:
+            return publication_rank(article)
+        self._order += 1
+        return f"{self._order:012d}"
+
+    def _insert(self, article: Article, checksum: str) -> _Entry:
+        """Index a new text; make the later-ranked texts it is near-identical to its copies."""
+        key, sig, rank = text_key(article.text), _sign(article.text, article.title), \
+            self._rank(article)
+        similar = self._similar(article.id, key, sig)
+        earlier = [(e, score) for e, score in similar if e.rank < rank]
+        first = min(earlier, key=lambda pair: pair[0].rank) if earlier else None
+        self._store(article, checksum, rank, first and _link(first[0], key, first[1]), 0, sig)
+        for other, score in similar:
+            if other.rank > rank and (other.target is None or self._rank_of(other.target) > rank):
+                self._set_target(other.id, _link_to(article.id, other.key == key, score))
+                if other.target is None:
+                    self._notices.append(self._skip_notice(self._source(other.id),
+                                                           self._entry(other.id)))
+        return self._entry(article.id)
+
+    def _withdraw(self, old: _Entry) -> None:
+        """Drop an indexed text (its article changed); decide its copies again."""
+        self.conn.execute("DELETE FROM texts WHERE id = ?", (old.id,))
+        if old.sig is not None:
+            self.conn.executemany("DELETE FROM text_bands WHERE band = ? AND id = ?",
+                                  [(b, old.id) for b in band_keys(old.sig)])
+        copies = [_Entry.of_row(r) for r in self.conn.execute(
+            f"SELECT {_COLUMNS} FROM texts WHERE target = ?", (old.id,)).fetchall()]
+        for copy in copies:
+            earlier = [(e, s) for e, s in self._similar(copy.id, copy.key, copy.sig)
+                       if e.rank < copy.rank]
+            first = min(earlier, key=lambda pair: pair[0].rank) if earlier else None
+            self._set_target(copy.id, first and _link(first[0], copy.key, first[1]))
+
+    def _similar(self, article_id: str, key: str, sig: np.ndarray | None
+                 ) -> list[tuple[_Entry, float]]:
+        """Return the other indexed texts the same as or near-identical to this one, with
+        their similarity (1.0 for the same text), by article id."""
+        found = {r[0]: 1.0 for r in self.conn.execute(
+            "SELECT id FROM texts WHERE key = ? AND id != ?", (key, article_id))}
+        if sig is not None:
+            bands = band_keys(sig)
+            cursor = self.conn.execute(
+                "SELECT DISTINCT t.id, t.sig FROM text_bands b JOIN texts t ON t.id = b.id"
+                f" WHERE b.band IN ({','.join('?' * len(bands))}) AND t.id != ?",
+                (*bands, article_id))
+            # a page template shares bands with many texts: compare them a block at a time
+            while rows := cursor.fetchmany(512):
+                sigs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint64)
+                scores = (sigs.reshape(len(rows), PERMUTATIONS) == sig).mean(axis=1)
+                for (other, _), score in zip(rows, scores, strict=True):
+                    if score >= NEAR_THRESHOLD:
+                        found.setdefault(other, float(score))
+        return [(self._entry(i), found[i]) for i in sorted(found)]
+
+    def _skip_notice(self, source: str, entry: _Entry | None) -> Skipped | None:
+        if entry is None or entry.target is None:
+            return None
+        target = self._entry(entry.target)
+        label = target.label if target is not None else entry.target
+        if entry.kind == DUPLICATE:
+            return Skipped(source, DUPLICATE, f"same text as {label}")
+        return Skipped(source, NEAR_DUPLICATE,
+                       f"near-identical to {label}, similarity {entry.score:.2f}")
+
+    # -- storage --------------------------------------------------------------------------------
+
+    def _entry(self, article_id: str) -> _Entry | None:
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM texts WHERE id = ?",
+                                (article_id,)).fetchone()
+        return _Entry.of_row(row) if row else None
+
+    def _rank_of(self, article_id: str) -> str:
+        row = self.conn.execute("SELECT rank FROM texts WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else "~"
+
+    def _source(self, article_id: str) -> str:
+        article = self.article(article_id)
+        return article.source if article is not None else article_id
+
+    def article(self, article_id: str) -> Article | None:
+        """Return the article record of an indexed text."""
+        row = self.conn.execute("SELECT record FROM texts WHERE id = ?",
+                                (article_id,)).fetchone()
+        return _unpack(row[0]) if row and row[0] is not None else None
+
+    def _store(self, article: Article, checksum: str, rank: str,
+               link: tuple[str, str, float] | None, written: int,
+               sig: np.ndarray | None) -> None:
+        target, kind, score = link or (None, None, None)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, text_key(article.text), article.url or article.source or article.id,
+             rank, checksum, None if sig is None else sig.tobytes(),
+             _pack(article) if self.ranked else None, target,
+             kind, score, written))
+        if sig is not None:
+            self.conn.executemany("INSERT OR IGNORE INTO text_bands VALUES (?, ?)",
+                                  [(b, article.id) for b in band_keys(sig)])
+
+    def _set_target(self, article_id: str, link: tuple[str, str, float] | None) -> None:
+        target, kind, score = link or (None, None, None)
+        self.conn.execute("UPDATE texts SET target = ?, kind = ?, score = ?, written = 0"
+                          " WHERE id = ?", (target, kind, score, article_id))
+
+    # -- what a store shows ---------------------------------------------------------------------
+
+    def unwritten(self) -> Iterator[tuple[str, Copy | None]]:
+        """Yield ``(article id, copy)`` of the texts whose copy record in the store is out of
+        date (``None``: the article is no copy, any record of it goes)."""
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM texts WHERE written = 0")]
+        for article_id in sorted(ids):
+            yield article_id, self.copy(article_id)
+
+    def copy(self, article_id: str) -> Copy | None:
+        """Return the copy an indexed article is, or ``None`` if it is kept."""
+        entry = self._entry(article_id)
+        if entry is None or entry.target is None:
+            return None
+        return Copy(self.article(article_id), entry.target, entry.kind, entry.score)
+
+    def set_written(self, article_ids: list[str]) -> None:
+        """Record that the copy records of ``article_ids`` are in the store."""
+        self.conn.executemany("UPDATE texts SET written = 1 WHERE id = ?",
+                              [(i,) for i in article_ids])
+
+
+def _create_tables(conn: sqlite3.Connection) -> None:
+    """Create the index tables (dropping those of the layout before copies were ranked:
+    the build signs its stored articles again)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(texts)")}
+    if columns and "rank" not in columns:
+        conn.execute("DROP TABLE texts")
+        conn.execute("DROP TABLE IF EXISTS text_bands")
+    conn.executescript(_SCHEMA)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM run_ids")
+
+
+def _link(target: _Entry, key: str, score: float) -> tuple[str, str, float]:
+    return _link_to(target.id, target.key == key, score)
+
+
+def _link_to(target_id: str, same_text: bool, score: float) -> tuple[str, str, float]:
+    """Return (target id, kind, similarity) of a copy."""
+    return (target_id, DUPLICATE, 1.0) if same_text else (target_id, NEAR_DUPLICATE, score)
+
+
+def _checksum(article: Article) -> str:
+    return digest(json.dumps(asdict(article), sort_keys=True, ensure_ascii=False), length=32)
+
+
+def _pack(article: Article) -> bytes:
+    return zlib.compress(json.dumps(asdict(article), ensure_ascii=False).encode("utf-8"))
+
+
+def _unpack(blob: bytes) -> Article:
+    return Article(**json.loads(zlib.decompress(blob).decode("utf-8")))
 
 
 def _sign(text: str, title: str) -> np.ndarray | None:

@@ -26,9 +26,11 @@ from kg.viz.actors import MAX_ACTORS, MAX_EDGES, RELATIONS, ActorNetwork, actor_
 from kg.viz.brush_js import BRUSH_CSS, BRUSH_JS
 from kg.viz.corpus_js import CORPUS_CSS, CORPUS_JS
 from kg.viz.data import ACTOR_STYLE, OTHER_STYLE, focus_subgraph, json_island, resolve_focus
+from kg.viz.head import page_head
 from kg.viz.items import item_records, role_records
 from kg.viz.layout import layout_positions
 from kg.viz.page import SHAPE_SVG, vis_assets
+from kg.viz.search_js import SEARCH_JS
 from kg.viz.timeline import GROUP_BY, SORT_GROUPS, TIMELINE_CSS, TIMELINE_JS
 
 #: Colours of the largest communities (the rest, and actors without links, are grey).
@@ -232,26 +234,14 @@ def corpus_page_html(payload: dict[str, Any], *, title: str,
         "".join(f'<script type="application/json" id="{html.escape(i, quote=True)}">{text}'
                 "</script>\n" for i, text in v.islands) +
         f"<script>{v.script}</script>\n" for v in views)
-    extra_css = "".join(f"<style>{v.css}</style>" for v in views if v.css)
     for v in views:
         inlined = [v.script, *(text for _, text in v.islands)]
         if any("</script" in t.lower() for t in inlined) or "</style" in v.css.lower():
             raise ValueError(f"view {v.name!r}: its script, data or stylesheet cannot be "
                              "inlined")
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{t}</title>
-<style>{vis_css}</style>
-<style>{CORPUS_CSS}</style>
-<style>{BRUSH_CSS}</style>
-<style>{TIMELINE_CSS}</style>
-{extra_css}
-<script>{vis_js}</script>
-</head>
-<body>
+    head = page_head(title, [vis_css, CORPUS_CSS, BRUSH_CSS, TIMELINE_CSS,
+                             *(v.css for v in views)], [vis_js, SEARCH_JS])
+    return f"""{head}<body>
 <div id="kg-app">
 <aside id="kg-side">
 <h1 id="kg-title">{t}</h1>

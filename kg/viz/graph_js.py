@@ -333,39 +333,7 @@ GRAPH_JS = r"""
   });
 
   // ----- search -----
-  var search = document.getElementById("kg-search");
-  var suggest = document.getElementById("kg-suggest");
-  function matches(q) {
-    q = q.trim().toLowerCase();
-    if (!q) { return []; }
-    var starts = [], contains = [];
-    for (var i = 0; i < N.length && starts.length < 12; i++) {
-      var names = [N[i].label].concat(N[i].aliases || []), hit = 0;
-      for (var j = 0; j < names.length; j++) {
-        var t = names[j].toLowerCase();
-        if (t.indexOf(q) === 0) { hit = 2; break; }
-        if (t.indexOf(q) > 0) { hit = 1; }
-      }
-      if (hit === 2) { starts.push(i); } else if (hit === 1 && contains.length < 12) {
-        contains.push(i);
-      }
-    }
-    return starts.concat(contains).slice(0, 12);
-  }
-  search.addEventListener("input", function () {
-    suggest.replaceChildren();
-    matches(search.value).forEach(function (i) {
-      var b = el("button", N[i].label + " (" + N[i].type + ")");
-      b.type = "button";
-      b.addEventListener("click", function () { focusNode(i); suggest.replaceChildren(); });
-      suggest.appendChild(b);
-    });
-  });
-  search.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter") { return; }
-    var m = matches(search.value);
-    if (m.length) { focusNode(m[0]); suggest.replaceChildren(); }
-  });
+  window.kgSearchBox(N, focusNode);  // kg.viz.search_js
 
   // ----- filters -----
   document.querySelectorAll("#kg-legend input[type=checkbox]").forEach(function (box) {

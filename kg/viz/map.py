@@ -35,6 +35,7 @@ import networkx as nx
 from kg.graph import evidence_attr
 from kg.viz.corpus import PageView
 from kg.viz.data import focus_subgraph, json_island, resolve_focus
+from kg.viz.head import page_head
 
 #: Node types drawn as markers.
 MARKER_TYPES = ("Country", "Place")
@@ -190,14 +191,7 @@ def map_page_html(G: nx.MultiDiGraph, *, title: str = "kg map", focus: str | Non
         G = focus_subgraph(G, resolve_focus(G, focus), depth)
     payload = map_payload(G, title=title)
     t = html.escape(title)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{t}</title>
-</head>
-<body class="kg-map-page">
+    return f"""{page_head(title)}<body class="kg-map-page">
 <header id="kg-map-header">
 <h1 id="kg-title">{t}</h1>
 <label>From <input id="kg-date-from" type="date"></label>

@@ -16,6 +16,8 @@ import networkx as nx
 
 from kg.viz.data import EDGE_TEXT, focus_subgraph, graph_payload, json_island, resolve_focus
 from kg.viz.graph_js import GRAPH_CSS, GRAPH_JS
+from kg.viz.head import page_head
+from kg.viz.search_js import SEARCH_JS
 
 VIS_DIR = "lib/vis-9.1.2"
 
@@ -73,17 +75,8 @@ def page_html(payload: dict, *, title: str) -> str:
         f'<p><a id="kg-timeline-link" href="{html.escape(timeline, quote=True)}">Timeline</a></p>'
         if timeline else ""
     )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{t}</title>
-<style>{vis_css}</style>
-<style>{GRAPH_CSS}</style>
-<script>{vis_js}</script>
-</head>
-<body>
+    head = page_head(title, [vis_css, GRAPH_CSS], [vis_js, SEARCH_JS])
+    return f"""{head}<body>
 <div id="kg-app">
 <aside id="kg-side">
 <h1 id="kg-title">{t}</h1>
