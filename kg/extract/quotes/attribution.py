@@ -114,8 +114,9 @@ def _is_name_subject(token: Token, att: Attributor) -> bool:
 
 def _is_described_person(token: Token, att: Attributor) -> bool:
     """Return True when a token is a description of a person named earlier ("the Indiana
-    governor")."""
-    return token.pos_ == "NOUN" and (att.by_role(token) or att.by_description(token)) is not None
+    governor"), or a document or spokesperson speaking for a named actor ("Lee's brief")."""
+    return token.pos_ == "NOUN" and (att.by_role(token) or att.by_description(token)
+                                     or att.owner_of(token)) is not None
 
 
 def _dash_speaker(doc: Doc, att: Attributor, end: int) -> Found | None:
@@ -248,21 +249,32 @@ def _governing_cue(span: Span, att: Attributor) -> Found | None:
     """Return the speech verb a partial quote hangs from (``called the talks "productive"``)."""
     quote = (span.start_char, span.end_char)
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
-    for root in roots[:3]:
-        node = root
-        for _ in range(8):
-            if node.head is node:
-                break
-            below, node = node, node.head
-            if quote[0] <= node.idx < quote[1]:
-                continue
-            owner = _speech_noun_owner(node, att)
-            if owner is not None:
-                return Found(None, owner)
-            if _is_cue(node) or _frames_quote(node) or _characterises(node, below):
-                subject = _subject_of(node)
-                if subject is not None and not quote[0] <= subject.idx < quote[1]:
-                    return _outer_speaker(Found(node, subject), att, quote)
+    found = [f for f in (_cue_above(root, att, quote) for root in roots[:4]) if f is not None]
+    if not found:
+        return None
+    best = min(found, key=lambda f: (f[0], f[1]))[2]
+    return best if best.cue is None else _outer_speaker(best, att, quote)
+
+
+def _cue_above(root: Token, att: Attributor,
+               quote: tuple[int, int]) -> tuple[int, int, Found] | None:
+    """Return (steps up the parse, root position, cue and subject) of the nearest speech verb
+    or speech noun above one root of a quote: of a quote's several roots, the one closest to
+    its cue is the quote's clause (``told a woman who suggested that "..." is ...``)."""
+    node = root
+    for step in range(8):
+        if node.head is node:
+            break
+        below, node = node, node.head
+        if quote[0] <= node.idx < quote[1]:
+            continue
+        owner = _speech_noun_owner(node, att)
+        if owner is not None:
+            return step, root.i, Found(None, owner)
+        if _is_cue(node) or _frames_quote(node) or _characterises(node, below):
+            subject = _subject_of(node)
+            if subject is not None and not quote[0] <= subject.idx < quote[1]:
+                return step, root.i, Found(node, subject)
     return None
 
 
@@ -378,8 +390,8 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
         found = _governing_cue(span, att)
         if found is not None:
             found = _resolve(found, att, quote)
-            if found.speaker_id is not None:
-                return found
+            if found.speaker_id is not None or (found.cue is not None and found.description):
+                return found  # the cue governing the quote: its subject, named or not
     described: Found | None = None  # an unnamed speaker, kept unless a named one turns up
     for finder in order:
         pos = first.start if finder is _attribution_before else last.end
@@ -454,7 +466,9 @@ def _previous_sentence_speaker(doc: Doc, att: Attributor, start: int) -> Found |
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start - 1].rstrip()
-    if len(before) < 2 or before[-1] not in ".?!" or before[-2] in _CLOSE_MARKS:
+    closed = len(before) > 2 and (before[-2] in _CLOSE_MARKS or (
+        before[-1] in _CLOSE_MARKS and before[-2] in ".?!"))  # 'Lee Said It Was "Wrong." "'
+    if len(before) < 2 or (before[-1] not in ".?!" and not closed):
         return None
     tokens = [t for t in _tokens_between(doc, line_start, start - 1) if not t.is_space]
     if not tokens:
@@ -472,6 +486,8 @@ def _previous_sentence_speaker(doc: Doc, att: Attributor, start: int) -> Found |
                                                                           subject.idx + 1):
             return Found(cue, subject)
     root = sent.root
+    if closed:
+        return None
     subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") and root.i >= lo else None
     if subject is not None and subject.i >= lo:
         actor = att.actors.get(subject.i)
