@@ -428,6 +428,9 @@ def test_government_speaker_is_an_actor_of_the_article(nlp):
     # a banner's words in a sentence with no cue, after narrative
     ('"We will keep fishing," Ola Berg said on Monday.\n\nThousands marched in Bergen on '
      'Tuesday. Banners reading "Hands off our boats" lined the harbour.', "Hands off"),
+    # a partial quote inside the writer's next sentence does not go on with the quote before
+    ('"We will sign it soon," an aide to Ola Berg said on Monday.\n\nBerg himself does not '
+     '"want to sign anything before the vote" this week.', "want to sign"),
     # a chant in its own paragraph after the writer's own sentences
     ('"We will keep fishing," Ola Berg said on Monday.\n\nThousands marched in Bergen on '
      'Tuesday. Anna Holm, a skipper, joined them.\n\n"No quotas without us!"', "No quotas"),
@@ -624,6 +627,10 @@ OWNER_SPEAKERS = [
      'coast".', "a good start", "organization/nordfisk", "A spokesman"),
     ('Nordfisk spokesman Per Lie spoke on Monday. A Nordfisk spokesman said on Friday the plan '
      'was "a good start".', "a good start", "organization/nordfisk", "A Nordfisk spokesman"),
+    # officials named with their organisation speak for it
+    ('Officials at the Nordic Fisheries Agency, a branch of the ministry, said they feared '
+     'that trawlers "may find new ways around the rules".', "may find new ways",
+     "organization/nordic-fisheries-agency", "Officials"),
     # a person's spokesperson is not that person
     ('Ola Berg spoke on Friday. A Berg spokesman said the plan was "a good start for the '
      'coast".', "a good start", None, "A Berg spokesman"),
@@ -670,6 +677,24 @@ PARSE_SPEAKERS = [
     # a verb the parse put into a relative clause it has its own object for
     ('Anna Holm, one of the students, thought about the towns whom Berg had won over and called '
      'him the man for the "forgotten coast."', "forgotten coast", "person/anna-holm"),
+    # a subject the parse hung on the place before it: the name right before the verb
+    ('At a forum last week in Bergen, Anna Holm, the head of the Fishers League, sharply told '
+     'a young skipper who asked about quotas that "this is not the first hard year and it will '
+     'not be the last."', "this is not the first", "person/anna-holm"),
+    # the name at the end of a title's "of" phrase
+    ('"Russia has threatened to use force against us several times," Ukrainian Minister of '
+     'Defence Valeri Geletei said on Monday.', "Russia has threatened", "person/valeri-geletei"),
+    # "X quoted Y (as saying)": Y speaks, X reports
+    ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," NRK quoted Holm.',
+     "It is a bad deal", "person/anna-holm"),
+    ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," Reuters quoted her as '
+     'saying.', "It is a bad deal", "person/anna-holm"),
+    ('Ola Berg met Anna Holm in Oslo. The agency quoted Holm as saying the deal was "bad for '
+     'the coast".', "bad for the coast", "person/anna-holm"),
+    # "According to X," opening the sentence of a quote with no cue: X
+    ('"We will sign it soon," an aide to Ola Berg said on Monday.\n\nAccording to NRK, which '
+     'cited two officials, Berg does not "want to sign anything before the vote" this week.',
+     "want to sign", "organization/nrk"),
     # a quote after a title-case line whose cue names the speaker
     ('Anna Holm Said The Quotas Were "Wrong For Everyone." "We cannot accept them, and we will '
      'go to court over every single one of them."', "We cannot accept", "person/anna-holm"),

@@ -18,6 +18,7 @@ from kg.extract.quotes.speakers import (
     _is_cue,
     _leading_subject,
     _proper_name,
+    _quoted_source,
     _subject_of,
 )
 from kg.lexicon import (
@@ -87,11 +88,13 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
         prev = t.doc[t.i - 1]
         if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
             subject = prev
-        lead = _leading_subject(window, t)
+        quoting = _quoted_source(t) is not None  # "Reuters quoted her as saying": her
+        lead = None if quoting else _leading_subject(window, t)
         if subject is None or (subject.i > t.i and lead is not None
                                and not _is_name_subject(subject, att)):
             subject = lead or subject
-        if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
+        if subject is None or (subject.i > t.i and not quoting
+                               and _inverted_subject(t) is not None):
             subject = _inverted_subject(t) or subject
         if subject is not None and subject.idx > end:
             return Found(t, subject)
@@ -363,6 +366,24 @@ def _nearest_cue(span: Span, att: Attributor) -> Found | None:
     return None
 
 
+def _according_to_sentence(span: Span, att: Attributor) -> Found | None:
+    """Return the source of a sentence opening "According to X," with a quote later in it
+    and no cue of its own ("According to NBC, which cited sources, Lee does not "want to
+    ..."")."""
+    sent = att.sent_of(span.start)
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to" or \
+            words[2].i >= span.start:
+        return None
+    for t in sent[words[2].i - sent.start:]:
+        if t.text == "," or t.i >= span.start:
+            break
+        actor = att.actors.get(t.i)
+        if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
+            return Found(None, t, actor._.kg_entity)
+    return None
+
+
 def _resolve(found: Found, att: Attributor, quote: tuple[int, int]) -> Found:
     if found.speaker_id is None and found.subject is not None:
         found.speaker_id, found.description = att.speaker(found.subject, quote[0], quote)
@@ -406,7 +427,7 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
     if named is not None:
         return named
     unnamed: Found | None = None
-    for finder2 in (_governing_cue, _nearest_cue):
+    for finder2 in (_governing_cue, _nearest_cue, _according_to_sentence):
         found = finder2(span, att)
         if found is not None:
             found = _resolve(found, att, quote)
@@ -523,8 +544,9 @@ def _layout_speaker(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...]) -> 
     return None
 
 
-#: A line opening with a speaker's label: one to three capitalised words and a colon.
-_LINE_LABEL = re.compile(r"[ \t]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]")
+#: A line opening with a speaker's label: one to three capitalised words and a colon (after
+#: the quote mark of a transcript quoted whole).
+_LINE_LABEL = re.compile(r"[ \t]*[\"“]?([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]")
 
 
 def _line_label_before(doc: Doc, att: Attributor, start: int) -> Found | None:

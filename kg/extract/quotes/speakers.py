@@ -162,7 +162,7 @@ class Attributor:
             if person is not None:
                 return person, None
         desc = _description(subject)
-        named = self.appositive_name(subject)
+        named = self.appositive_name(subject) or self.title_holder(subject)
         if named is not None:
             return named, None if name is not None else desc
         if name is not None and actor is None:
@@ -189,23 +189,28 @@ class Attributor:
         """Return whose words a document or a spokesperson gives: the author of a document
         ("Lee's brief said" → Lee, "a Government Accountability Office report found" → the
         office) or the organisation of a spokesperson ("a Dow spokeswoman said", "a spokesman
-        for Disney" → the company; a person's spokesperson is not that person)."""
+        for Disney" → the company; a person's spokesperson is not that person) or of officials
+        named with it ("officials at the agency"; not "Russian officials", nor "officials in
+        Oslo")."""
         lemma = subject.lemma_.lower()
-        if subject.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS | SPOKESPERSON_NOUNS:
+        if subject.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS | SPOKESPERSON_NOUNS | {
+                "official"}:
             return None
-        for actor in self._owners(subject):
+        for actor in self._owners(subject, modifiers=lemma != "official"):
             if actor.label_ in SPEAKER_TYPES and actor._.kg_entity and (
                     lemma in DOCUMENT_NOUNS or actor.label_ != "Person"):
                 return actor._.kg_entity
         return None
 
-    def _owners(self, subject: Token) -> list[Span]:
-        """Return the actors modifying a noun (``Lee's``, ``Dow``) or named in its ``for`` /
-        ``of`` / ``at`` / ``by`` phrase (``a spokesman for Disney``, ``a report by the office``)."""
+    def _owners(self, subject: Token, modifiers: bool = True) -> list[Span]:
+        """Return the actors modifying a noun (``Lee's``, ``Dow``; unless not ``modifiers``) or
+        named in its ``for`` / ``of`` / ``at`` / ``by`` phrase (``a spokesman for Disney``,
+        ``a report by the office``)."""
         out = []
         for child in subject.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self.actors:
-                out.append(self.actors[child.i])
+                if modifiers:
+                    out.append(self.actors[child.i])
             elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "by"):
                 out += [self.actors[g.i] for g in child.children
                         if g.dep_ == "pobj" and g.i in self.actors]
@@ -266,6 +271,21 @@ class Attributor:
                 person = self.person_for_name(name)
                 if person is not None:
                     return person
+        return None
+
+    def title_holder(self, subject: Token) -> str | None:
+        """Return the person named at the end of a title's ``of`` phrase ("Minister of
+        Defence Valeri Geletei said", parsed as the minister of a name)."""
+        if subject.lower_ not in TITLE_WORDS:
+            return None
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                actor = self.actors.get(pobj.i)
+                if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
+                    return actor._.kg_entity
+                name = _proper_name(pobj) if pobj.ent_type_ == "PERSON" else None
+                if name is not None and len(name) >= 2:
+                    return self.person_for_name(name)
         return None
 
     def person_for_name(self, name: Span) -> str | None:
@@ -522,6 +542,9 @@ def _is_person_name_around(actor: Span, name: Span | None) -> bool:
 def _subject_of(cue: Token, before: int | None = None) -> Token | None:
     """Return the subject of a cue (the one nearest to it; with ``before``, the nearest one
     written before that token, when the parse gives a verb two subjects)."""
+    quoted = _quoted_source(cue)
+    if quoted is not None:
+        return quoted
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and not c.is_punct
                 and c.text not in _DASHES]
     if before is not None and any(c.i < before for c in subjects):
@@ -542,7 +565,7 @@ def _subject_of(cue: Token, before: int | None = None) -> Token | None:
                     return grand
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _subject_of(cue.head)
-    return _participle_subject(cue)
+    return _participle_subject(cue) or _stranded_subject(cue)
 
 
 def _participle_subject(cue: Token) -> Token | None:
@@ -559,6 +582,35 @@ def _participle_subject(cue: Token) -> Token | None:
     if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return _subject_of(head.head, before=cue.i)  # "Ryan, despite admitting ..., said"
     return None
+
+
+def _quoted_source(cue: Token) -> Token | None:
+    """Return who is quoted by "quote" ("the agency quoted Lee as saying", "RIA quotes
+    Lee"): the object speaks, the subject only reports it."""
+    if cue.lemma_.lower() != "quote" or cue.pos_ != "VERB":
+        return None
+    return next((c for c in cue.children if c.dep_ in ("dobj", "obj")
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def _stranded_subject(cue: Token) -> Token | None:
+    """Return the person right before a finite main verb the parse left without a subject,
+    with only an apposition, commas and adverbs between them ("In a talk in Ohio, Ann Lee,
+    the head of the league, forcefully told ...": the name hung on the place)."""
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cue.children):
+        return None
+    i = cue.i - 1
+    while i >= cue.sent.start and (cue.doc[i].is_punct or cue.doc[i].pos_ == "ADV"):
+        i -= 1
+    if i < cue.sent.start:
+        return None
+    person = next((t for t in [cue.doc[i], *cue.doc[i].ancestors]
+                   if t.ent_type_ == "PERSON" and t.i < cue.i), None)
+    if person is None or cue.doc[i].i not in {t.i for t in person.subtree} or \
+            not all(t.is_punct or t.pos_ == "ADV" for t in cue.doc[person.right_edge.i + 1:cue.i]):
+        return None
+    return person
 
 
 def _main_clause_verb(cue: Token) -> Token | None:
@@ -586,6 +638,8 @@ def _is_cue(token: Token) -> bool:
     """Return True for a speech verb that can attribute words: not a stance verb ("backing"),
     nor an infinitive after "be" ("Democrats are to blame")."""
     lemma = token.lemma_.lower()
+    if lemma == "quote":
+        return _quoted_source(token) is not None
     if lemma in DOCUMENT_CUES and lemma not in SPEECH_VERBS and token.pos_ == "VERB":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS
                    for c in token.children)  # "the report found that ..."
