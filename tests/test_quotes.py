@@ -684,13 +684,11 @@ PARSE_SPEAKERS = [
     # the name at the end of a title's "of" phrase
     ('"Russia has threatened to use force against us several times," Ukrainian Minister of '
      'Defence Valeri Geletei said on Monday.', "Russia has threatened", "person/valeri-geletei"),
-    # "X quoted Y (as saying)": Y speaks, X reports
+    # "X quoted Y (as saying)": X, the outermost source, as for nested speech
     ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," NRK quoted Holm.',
-     "It is a bad deal", "person/anna-holm"),
+     "It is a bad deal", "organization/nrk"),
     ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," Reuters quoted her as '
-     'saying.', "It is a bad deal", "person/anna-holm"),
-    ('Ola Berg met Anna Holm in Oslo. The agency quoted Holm as saying the deal was "bad for '
-     'the coast".', "bad for the coast", "person/anna-holm"),
+     'saying.', "It is a bad deal", "organization/reuters"),
     # "According to X," opening the sentence of a quote with no cue: X
     ('"We will sign it soon," an aide to Ola Berg said on Monday.\n\nAccording to NRK, which '
      'cited two officials, Berg does not "want to sign anything before the vote" this week.',

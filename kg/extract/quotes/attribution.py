@@ -18,7 +18,6 @@ from kg.extract.quotes.speakers import (
     _is_cue,
     _leading_subject,
     _proper_name,
-    _quoted_source,
     _subject_of,
 )
 from kg.lexicon import (
@@ -88,13 +87,11 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
         prev = t.doc[t.i - 1]
         if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
             subject = prev
-        quoting = _quoted_source(t) is not None  # "Reuters quoted her as saying": her
-        lead = None if quoting else _leading_subject(window, t)
+        lead = _leading_subject(window, t)
         if subject is None or (subject.i > t.i and lead is not None
                                and not _is_name_subject(subject, att)):
             subject = lead or subject
-        if subject is None or (subject.i > t.i and not quoting
-                               and _inverted_subject(t) is not None):
+        if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
             subject = _inverted_subject(t) or subject
         if subject is not None and subject.idx > end:
             return Found(t, subject)

@@ -542,9 +542,6 @@ def _is_person_name_around(actor: Span, name: Span | None) -> bool:
 def _subject_of(cue: Token, before: int | None = None) -> Token | None:
     """Return the subject of a cue (the one nearest to it; with ``before``, the nearest one
     written before that token, when the parse gives a verb two subjects)."""
-    quoted = _quoted_source(cue)
-    if quoted is not None:
-        return quoted
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and not c.is_punct
                 and c.text not in _DASHES]
     if before is not None and any(c.i < before for c in subjects):
@@ -584,13 +581,11 @@ def _participle_subject(cue: Token) -> Token | None:
     return None
 
 
-def _quoted_source(cue: Token) -> Token | None:
-    """Return who is quoted by "quote" ("the agency quoted Lee as saying", "RIA quotes
-    Lee"): the object speaks, the subject only reports it."""
-    if cue.lemma_.lower() != "quote" or cue.pos_ != "VERB":
-        return None
-    return next((c for c in cue.children if c.dep_ in ("dobj", "obj")
-                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+def _quotes_someone(cue: Token) -> bool:
+    """Return True for "quote" with whom it quotes ("RIA quotes Lee", "the agency quoted Lee
+    as saying"): a cue whose subject is the outermost source, as for nested speech."""
+    return cue.lemma_.lower() == "quote" and cue.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "NOUN", "PRON") for c in cue.children)
 
 
 def _stranded_subject(cue: Token) -> Token | None:
@@ -639,7 +634,7 @@ def _is_cue(token: Token) -> bool:
     nor an infinitive after "be" ("Democrats are to blame")."""
     lemma = token.lemma_.lower()
     if lemma == "quote":
-        return _quoted_source(token) is not None
+        return _quotes_someone(token)
     if lemma in DOCUMENT_CUES and lemma not in SPEECH_VERBS and token.pos_ == "VERB":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS
                    for c in token.children)  # "the report found that ..."
