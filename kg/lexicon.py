@@ -20,6 +20,26 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     compare chime fume muse sigh assure plead wonder implore interject""".split()
 )
 
+#: Speech cues made of a verb and its particle ("she pointed out that ...", "Lee hit back"):
+#: the verb alone says nothing ("point", "hit").
+PHRASAL_SPEECH_VERBS: frozenset[tuple[str, str]] = frozenset({
+    ("point", "out"), ("weigh", "in"), ("speak", "out"), ("speak", "up"), ("fire", "back"),
+    ("hit", "back"), ("shoot", "back"), ("lash", "out"), ("spell", "out"), ("sound", "off"),
+    ("chime", "in"),
+})
+
+#: Nouns for documents that speak for whoever wrote or issued them ("Lee's brief said",
+#: "a Government Accountability Office report found"): the speaker is their owner.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """report brief memo memorandum letter filing complaint lawsuit study survey audit analysis
+    review poll statement release note notes email e-mail website ad advertisement""".split()
+)
+#: Verbs through which a document states something ("the report found that ..."), beside
+#: the speech verbs.
+DOCUMENT_CUES: frozenset[str] = frozenset("find show reveal".split())
+#: Nouns for people whose words are their organisation's ("a Dow spokeswoman said" → Dow).
+SPOKESPERSON_NOUNS: frozenset[str] = frozenset("spokesman spokeswoman spokesperson".split())
+
 #: Speech cues whose statement takes a stance toward its object.
 NEGATIVE_CUES: frozenset[str] = frozenset(
     "accuse criticize criticise condemn denounce slam blast reject dismiss blame attack "

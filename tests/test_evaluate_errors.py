@@ -89,3 +89,47 @@ def test_cli_errors_file(tmp_path):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[1].split("\t")[2:5] == ["missed", "right", "Halden"]
     assert "predictions" not in result.output
+
+
+QUOTE_TEXT = ('Ola Vik met Mia Dahl. Vik said the plan was "a real step forward" for the town. '
+              '"We will not sign it," Dahl said. "Nobody asked us at all," a Halden aide said.')
+
+
+def quote_doc() -> GoldDoc:
+    from kg.evaluate.adapters import GoldQuote
+
+    def quote(piece: str, speaker: str, direct: str) -> GoldQuote:
+        start = QUOTE_TEXT.index(piece)
+        return GoldQuote(piece, speaker, start, start + len(piece), direct)
+
+    return GoldDoc(id="q1", text=QUOTE_TEXT, dataset="polnear", domain="wire",
+                   parts=frozenset({"quotes"}),
+                   quotes=(quote("a real step forward", "Vik", "partial"),
+                           quote("We will not sign it,", "Dahl", "full"),
+                           quote("Nobody asked us at all,", "a Halden aide", "full")))
+
+
+def quote_prediction(*speakers: tuple[str, str | None, str | None]) -> dict:
+    statements = []
+    for piece, speaker, description in speakers:
+        start = QUOTE_TEXT.index(piece)
+        statements.append({"quote": piece, "speaker": speaker, "kind": "direct", "start": start,
+                           "end": start + len(piece), "speaker_description": description})
+    return {"statements": statements}
+
+
+def test_speaker_errors_list_quotes_whose_named_speaker_kg_misses():
+    kg = quote_prediction(("a real step forward", "Mia Dahl", None),
+                          ("We will not sign it,", "Mia Dahl", None),
+                          ("Nobody asked us at all,", None, "a Halden aide"))
+    base = quote_prediction(("a real step forward", "Ola Vik", None),
+                            ("We will not sign it,", "Ola Vik", None))
+    errors = document_errors(quote_doc(), kg, base)
+    # the right speaker is no error; a described speaker counts by resolved name only
+    assert [(e.error, e.baseline, e.text, e.gold_type, e.kg_type) for e in errors] == [
+        ("wrong_speaker:partial", "right", "a real step forward", "Vik", "Mia Dahl | "),
+        ("wrong_speaker:full", "missed", "Nobody asked us at all,", "a Halden aide",
+         " | a Halden aide"),
+    ]
+    assert error_summary(errors) == ("wrong_speaker:full: 1 (baseline missed: 1); "
+                                     "wrong_speaker:partial: 1 (baseline right: 1)")

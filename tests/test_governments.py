@@ -28,3 +28,21 @@ def test_capitals_and_seats_stand_for_their_government(surface, label, expected)
 ])
 def test_other_names_stand_for_no_government(surface, label):
     assert government_of(surface, label) is None
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("Kiev", Government("Ukraine", "Country", "UA")),      # geonames' alternate name of Kyiv
+    ("Kyiv", Government("Ukraine", "Country", "UA")),
+    ("Bogota", Government("Colombia", "Country", "CO")),   # without its accent
+])
+def test_capitals_under_their_alternate_names(surface, expected):
+    assert government_of(surface, "Place") == expected
+
+
+@pytest.mark.parametrize("surface", [
+    "Philadelphia",  # an old name of Amman, but a city of its own
+    "IEV",           # an airport code among Kyiv's alternate names
+    "Peking",        # an old name too far from "Beijing" to be a spelling of it
+])
+def test_alternate_names_that_name_something_else_stand_for_no_government(surface):
+    assert government_of(surface, "Place") is None

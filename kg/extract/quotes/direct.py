@@ -84,13 +84,29 @@ def _continues(att: Attributor, previous: StatementInfo, open_ended: bool, start
 
 def _narrative_between(att: Attributor, after: int, before: int) -> bool:
     """Return True when a sentence of the writer's own lies between two quotes (beyond the
-    sentence that attributes the first one)."""
+    sentence that attributes the first one), or the second quote opens inside a new sentence
+    of the writer's ("According to NBC, Lee does not "want ...": not the first quote's
+    speaker going on)."""
     gap = att.doc.char_span(after, before, alignment_mode="contract")
     words = [t for t in gap or () if t.is_alpha and not att.quoted.overlaps(t.idx, t.idx + 1)]
     if not words:
         return False
     attribution = att.sent_of(words[0].i).start
+    if _opens_inside_new_sentence(att, after, before, words[-1]):
+        return True
     return any(att.sent_of(t.i).start != attribution for t in words)
+
+
+def _opens_inside_new_sentence(att: Attributor, after: int, before: int, last) -> bool:
+    """Return True when the writer's words right before the second quote (``last``) and
+    the quote itself are one sentence, not the sentence the first quote ends in."""
+    first_end = att.doc.char_span(max(0, after - 1), after, alignment_mode="expand")
+    second = att.doc.char_span(before, min(before + 1, len(doc_text(att.doc))),
+                               alignment_mode="expand")
+    if not first_end or not second:
+        return False
+    own = att.sent_of(last.i).start
+    return att.sent_of(second[0].i).start == own and att.sent_of(first_end[0].i).start != own
 
 
 def is_standalone_title(text: str, start: int, end: int) -> bool:

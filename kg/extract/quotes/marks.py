@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from kg.lexicon import (
     PERSON_PRONOUNS,
+    PHRASAL_SPEECH_VERBS,
     SPEECH_VERBS,
     WORK_TITLE_SMALL_WORDS,
 )
@@ -170,7 +171,9 @@ def _continues_split(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
     words = _words(gap)
     if not words or len(words) > _MAX_SPLIT_GAP_WORDS or not gap.strip().endswith((",", ":")):
         return False
-    return any(_lemma_guess(w) in SPEECH_VERBS for w in words)
+    pairs = zip(words, words[1:], strict=False)
+    return any(_lemma_guess(w) in SPEECH_VERBS for w in words) or any(
+        (_lemma_guess(w), nxt.lower()) in PHRASAL_SPEECH_VERBS for w, nxt in pairs)
 
 
 def _lemma_guess(word: str) -> str:

@@ -9,13 +9,12 @@ from kg.extract.quotes.about import _about_ids, _object_actor_ids, _stances
 from kg.extract.quotes.marks import _words
 from kg.extract.quotes.offsets import Ranges
 from kg.extract.quotes.records import StatementInfo
-from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor, _subject_of
+from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor, _subject_of, is_speech_verb
 from kg.lexicon import (
     CONTENT_PREPS,
     EVALUATIVE_CUES,
     REPORTING_WITH_OBJECT,
     SPEECH_ACT_NOUNS,
-    SPEECH_VERBS,
 )
 
 
@@ -63,7 +62,7 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
 def _reported_from_cue(token: Token, attributor: Attributor,
                        quoted: Ranges) -> StatementInfo | None:
     lemma = token.lemma_.lower()
-    if lemma not in SPEECH_VERBS or token.pos_ != "VERB" or quoted.overlaps(token.idx,
+    if not is_speech_verb(token) or token.pos_ != "VERB" or quoted.overlaps(token.idx,
                                                                              token.idx + 1):
         return None
     content = _content_span(token)

@@ -16,11 +16,15 @@ from kg.extract.quotes.offsets import ActorOffsets, Ranges
 from kg.lexicon import (
     BODY_HEADS,
     DESCRIPTION_HEADS,
+    DOCUMENT_CUES,
+    DOCUMENT_NOUNS,
     HONORIFICS,
     ORG_NAME_SUFFIXES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PHRASAL_SPEECH_VERBS,
     SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
     STANCE_ONLY_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -33,6 +37,8 @@ SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _HONORIFIC_STEMS = frozenset({"mr", "ms", "mrs", "dr"})
+#: Determiners of a description that introduces someone new ("a spokesman", "another aide").
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 #: Words opening a clause after a cue (``noting that ...``): no speaker follows them.
 _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "to"})
 
@@ -54,6 +60,8 @@ class Attributor:
             key=lambda s: s.start)
         self.person_starts = [s.end_char for s in self.person_mentions]
         self.added: list[Span] = []
+        #: Actor mentions that turned out to be words of a longer name.
+        self.dropped: list[Span] = []
         #: Actor mentions as found before attribution (the ones it adds do not count).
         self.actor_offsets = ActorOffsets(doc.spans.get(ACTORS_KEY, []))
         self._quoted: tuple[list[tuple[int, int]], Ranges] | None = None
@@ -117,7 +125,7 @@ class Attributor:
 
     def by_role(self, subject: Token) -> str | None:
         """Return the person whose role matches a description ("the Kremlin spokesman")."""
-        if subject.lower_ not in TITLE_WORDS:
+        if subject.lower_ not in TITLE_WORDS or _is_indefinite(subject):
             return None
         words = {t.lower_ for t in subject.subtree}
         needed = _capitalised_modifiers(subject)
@@ -154,7 +162,7 @@ class Attributor:
             if person is not None:
                 return person, None
         desc = _description(subject)
-        named = self.appositive_name(subject)
+        named = self.appositive_name(subject) or self.title_holder(subject)
         if named is not None:
             return named, None if name is not None else desc
         if name is not None and actor is None:
@@ -164,13 +172,49 @@ class Attributor:
         role_person = self.by_role(subject) or self.by_description(subject)
         if role_person is not None:
             return role_person, desc
+        owner = self.owner_of(subject)
+        if owner is not None:
+            return owner, desc
         modifier = actor or self.actor_for(subject)
+        if name is not None and actor is None and _names_around(name, modifier):
+            return self.organization_for_name(name), None
         person_noun = subject.lower_ in TITLE_WORDS or subject.lemma_.lower() in PERSON_NOUNS
         if modifier is not None and modifier._.kg_entity is not None and \
                 modifier.label_ in SPEAKER_TYPES and modifier.label_ != "Person" and \
                 not person_noun:
             return modifier._.kg_entity, desc if modifier.root.i != subject.i else None
         return None, desc
+
+    def owner_of(self, subject: Token) -> str | None:
+        """Return whose words a document or a spokesperson gives: the author of a document
+        ("Lee's brief said" → Lee, "a Government Accountability Office report found" → the
+        office) or the organisation of a spokesperson ("a Dow spokeswoman said", "a spokesman
+        for Disney" → the company; a person's spokesperson is not that person) or of officials
+        named with it ("officials at the agency"; not "Russian officials", nor "officials in
+        Oslo")."""
+        lemma = subject.lemma_.lower()
+        if subject.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS | SPOKESPERSON_NOUNS | {
+                "official"}:
+            return None
+        for actor in self._owners(subject, modifiers=lemma != "official"):
+            if actor.label_ in SPEAKER_TYPES and actor._.kg_entity and (
+                    lemma in DOCUMENT_NOUNS or actor.label_ != "Person"):
+                return actor._.kg_entity
+        return None
+
+    def _owners(self, subject: Token, modifiers: bool = True) -> list[Span]:
+        """Return the actors modifying a noun (``Lee's``, ``Dow``; unless not ``modifiers``) or
+        named in its ``for`` / ``of`` / ``at`` / ``by`` phrase (``a spokesman for Disney``,
+        ``a report by the office``)."""
+        out = []
+        for child in subject.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self.actors:
+                if modifiers:
+                    out.append(self.actors[child.i])
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "by"):
+                out += [self.actors[g.i] for g in child.children
+                        if g.dep_ == "pobj" and g.i in self.actors]
+        return out
 
     def government_speaker(self, actor: Span | None,
                            subject: Token) -> tuple[str, str] | None:
@@ -227,6 +271,21 @@ class Attributor:
                 person = self.person_for_name(name)
                 if person is not None:
                     return person
+        return None
+
+    def title_holder(self, subject: Token) -> str | None:
+        """Return the person named at the end of a title's ``of`` phrase ("Minister of
+        Defence Valeri Geletei said", parsed as the minister of a name)."""
+        if subject.lower_ not in TITLE_WORDS:
+            return None
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                actor = self.actors.get(pobj.i)
+                if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
+                    return actor._.kg_entity
+                name = _proper_name(pobj) if pobj.ent_type_ == "PERSON" else None
+                if name is not None and len(name) >= 2:
+                    return self.person_for_name(name)
         return None
 
     def person_for_name(self, name: Span) -> str | None:
@@ -289,6 +348,36 @@ class Attributor:
         self._add_mention(name, id_, type_)
         return id_
 
+    def organization_for_name(self, name: Span) -> str:
+        """Return the organisation a proper name stands for ("Priorities USA Action"), adding
+        it when the article has no actor written so."""
+        known = self._actor_named(name.text)
+        if known is not None and known.type in ("Organization", "Group"):
+            self._add_mention(name, known.id, known.type)
+            return known.id
+        from kg.extract.resolve import EntityInfo
+
+        id_ = entity_id("Organization", name.text)
+        if id_ not in self.entities:
+            self.entities[id_] = EntityInfo(id_, name.text, "Organization")
+        self._drop_mentions_inside(name)
+        self._add_mention(name, id_, "Organization")
+        return id_
+
+    def _drop_mentions_inside(self, name: Span) -> None:
+        """Take the actor mentions inside ``name`` out of the article ("USA" inside
+        "Priorities USA Action" is no mention of the country)."""
+        for span in {id(s): s for i in range(name.start, name.end)
+                     if (s := self.actors.get(i)) is not None}.values():
+            self.dropped.append(span)
+            for i in range(span.start, span.end):
+                self.actors.pop(i, None)
+            info = self.entities.get(span._.kg_entity or "")
+            if info is not None and info.surface[span.text] > 0:
+                info.surface[span.text] -= 1
+                if info.surface[span.text] == 0:
+                    del info.surface[span.text]
+
     def _actor_named(self, text: str):
         """Return the article's actor written ``text`` (name or mention), or ``None``."""
         return next((info for info in self.entities.values()
@@ -317,11 +406,21 @@ class Attributor:
             info.surface[span.text] += 1
 
     def commit(self) -> None:
-        """Store the Person mentions added for speakers in the document's actor spans."""
-        if self.added:
-            group = self.doc.spans.get(ACTORS_KEY)
-            spans = list(group) if group is not None else []
-            self.doc.spans[ACTORS_KEY] = sorted(spans + self.added, key=lambda s: s.start)
+        """Store the mentions added for speakers in the document's actor spans, without the
+        ones a longer name took in; an actor left with no mention and no role is dropped."""
+        if not self.added and not self.dropped:
+            return
+        group = self.doc.spans.get(ACTORS_KEY)
+        dropped = {(s.start, s.end) for s in self.dropped}
+        spans = [s for s in (group if group is not None else [])
+                 if (s.start, s.end) not in dropped]
+        self.doc.spans[ACTORS_KEY] = sorted(spans + self.added, key=lambda s: s.start)
+        kept = {s._.kg_entity for s in self.doc.spans[ACTORS_KEY]}
+        held = {r.person_id for r in self.roles} | {r.of_id for r in self.roles}
+        for span in self.dropped:
+            id_ = span._.kg_entity
+            if id_ and id_ not in kept and id_ not in held:
+                self.entities.pop(id_, None)
 
 
 def _subject_token(person: Span) -> Token:
@@ -378,7 +477,7 @@ def _proper_name(token: Token) -> Span | None:
     doc = token.doc
     start = token.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-            and doc[start - 1].head.i == token.i:
+            and start <= doc[start - 1].head.i <= token.i:
         start -= 1
     while start < token.i and (doc[start].lower_ in TITLE_WORDS or
                                doc[start].lower_ in HONORIFICS or doc[start].lower_ in
@@ -416,6 +515,19 @@ def _title_words_around(person: Span) -> set[str]:
     return words
 
 
+def _names_around(name: Span, inner: Span | None) -> bool:
+    """Return True when a non-person actor is a word inside a longer proper name, after its
+    first word ("USA" in "Priorities USA Action"): the name is an organisation's, not the
+    country's ("US State Department", with the country first, stays a modifier)."""
+    return inner is not None and inner.label_ != "Person" and \
+        name.start < inner.start and inner.end <= name.end and len(name) > len(inner)
+
+
+def _is_indefinite(noun: Token) -> bool:
+    """Return True for a noun with an indefinite determiner ("a spokesman", "another aide")."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in noun.children)
+
+
 def _after_honorific(name: Span) -> bool:
     """Return True when a name follows Mr./Ms./Mrs./Dr. (so it is a person's surname)."""
     return name.start > 0 and name.doc[name.start - 1].lower_.rstrip(".") in _HONORIFIC_STEMS
@@ -427,11 +539,18 @@ def _is_person_name_around(actor: Span, name: Span | None) -> bool:
             and name.start < actor.start)
 
 
-def _subject_of(cue: Token) -> Token | None:
+def _subject_of(cue: Token, before: int | None = None) -> Token | None:
+    """Return the subject of a cue (the one nearest to it; with ``before``, the nearest one
+    written before that token, when the parse gives a verb two subjects)."""
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and not c.is_punct
                 and c.text not in _DASHES]
+    if before is not None and any(c.i < before for c in subjects):
+        return max((c for c in subjects if c.i < before), key=lambda c: c.i)
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - cue.i))
+    main = _main_clause_verb(cue)
+    if main is not None:
+        return _subject_of(main)
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
     if cue.tag_ == "VBG" and prev is not None and prev.ent_type_ == "PERSON" and \
             prev.pos_ == "PROPN":
@@ -443,7 +562,7 @@ def _subject_of(cue: Token) -> Token | None:
                     return grand
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _subject_of(cue.head)
-    return _participle_subject(cue)
+    return _participle_subject(cue) or _stranded_subject(cue)
 
 
 def _participle_subject(cue: Token) -> Token | None:
@@ -458,15 +577,68 @@ def _participle_subject(cue: Token) -> Token | None:
         if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
             return _subject_of(head.head)
     if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(head.head)
+        return _subject_of(head.head, before=cue.i)  # "Ryan, despite admitting ..., said"
     return None
+
+
+def _quotes_someone(cue: Token) -> bool:
+    """Return True for "quote" with whom it quotes ("RIA quotes Lee", "the agency quoted Lee
+    as saying"): a cue whose subject is the outermost source, as for nested speech."""
+    return cue.lemma_.lower() == "quote" and cue.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "NOUN", "PRON") for c in cue.children)
+
+
+def _stranded_subject(cue: Token) -> Token | None:
+    """Return the person right before a finite main verb the parse left without a subject,
+    with only an apposition, commas and adverbs between them ("In a talk in Ohio, Ann Lee,
+    the head of the league, forcefully told ...": the name hung on the place)."""
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cue.children):
+        return None
+    i = cue.i - 1
+    while i >= cue.sent.start and (cue.doc[i].is_punct or cue.doc[i].pos_ == "ADV"):
+        i -= 1
+    if i < cue.sent.start:
+        return None
+    person = next((t for t in [cue.doc[i], *cue.doc[i].ancestors]
+                   if t.ent_type_ == "PERSON" and t.i < cue.i), None)
+    if person is None or cue.doc[i].i not in {t.i for t in person.subtree} or \
+            not all(t.is_punct or t.pos_ == "ADV" for t in cue.doc[person.right_edge.i + 1:cue.i]):
+        return None
+    return person
+
+
+def _main_clause_verb(cue: Token) -> Token | None:
+    """Return the verb of the main clause for a verb the parse coordinated into a relative
+    clause it cannot belong to: the relative clause's object is its pronoun ("whom"), and
+    the verb has an object of its own ("folks whom Lee captivated and declared him ...")."""
+    head = cue.head
+    relative = ("whom", "which", "that")
+    objects = [c for c in [*cue.children, *head.children] if c.dep_ in ("dobj", "obj")]
+    if cue.dep_ != "conj" or head.dep_ != "relcl" or not any(
+            c.head.i == cue.i and c.lower_ not in relative for c in objects) or not any(
+            c.lower_ in relative for c in objects):
+        return None
+    return next((a for a in head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def is_speech_verb(token: Token) -> bool:
+    """Return True for a speech verb, alone ("said") or with its particle ("pointed out")."""
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any(
+        c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in token.children)
 
 
 def _is_cue(token: Token) -> bool:
     """Return True for a speech verb that can attribute words: not a stance verb ("backing"),
     nor an infinitive after "be" ("Democrats are to blame")."""
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS and lemma not in STANCE_ONLY_VERBS and \
+    if lemma == "quote":
+        return _quotes_someone(token)
+    if lemma in DOCUMENT_CUES and lemma not in SPEECH_VERBS and token.pos_ == "VERB":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS
+                   for c in token.children)  # "the report found that ..."
+    return is_speech_verb(token) and lemma not in STANCE_ONLY_VERBS and \
         token.pos_ in ("VERB", "AUX") and not (
             token.dep_ == "xcomp" and token.head.lemma_ == "be")
 
