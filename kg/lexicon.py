@@ -360,6 +360,33 @@ PRODUCT_SUBJECT_VERBS: frozenset[str] = frozenset("cost retail ship".split())
 PRODUCT_OBJECT_VERBS: frozenset[str] = frozenset(
     "unveil launch debut preorder pre-order".split())
 
+#: Verbs whose object is a product brought out or withdrawn; a name the model called a company
+#: is a product there, as are the names joined to it ("Apple introduces iPhone and Apple TV").
+LAUNCH_VERBS: frozenset[str] = PRODUCT_OBJECT_VERBS | frozenset(
+    "introduce release discontinue".split())
+#: Verbs whose subject is a product ("The Macbook features a 13-inch display").
+PRODUCT_FEATURE_VERBS: frozenset[str] = frozenset("feature weigh".split())
+#: Nouns of a product's parts, after its possessive ("the Veltro X's screen").
+PRODUCT_PART_NOUNS: frozenset[str] = frozenset(
+    """screen display touchscreen battery keyboard camera antenna processor fuselage wing
+    wings wingspan cockpit engines successor predecessor""".split())
+#: Nouns for machines: a name said to be one is a product ("The Surface Book is a thin
+#: laptop").
+MACHINE_NOUNS: frozenset[str] = frozenset(
+    """phone smartphone handset computer laptop notebook desktop tablet console device
+    aircraft jet plane airplane airliner car vehicle truck processor chip browser""".split())
+#: Nouns for the people who use a product, after its name ("Macintosh users").
+PRODUCT_USER_NOUNS: frozenset[str] = frozenset("users owners".split())
+#: Nouns that belong to a company, after its name or possessive ("eBay shares", "eBay's
+#: chief executive") or before "of" it ("shares of eBay").
+COMPANY_NOUNS: frozenset[str] = frozenset(
+    """share shares stock stocks stake shareholders investors profit profits revenue revenues
+    earnings chief ceo executive executives founder board headquarters employees staff
+    spokesman spokeswoman spokesperson""".split())
+#: Verbs a company does and a product never does ("eBay said", "eBay reported").
+COMPANY_VERBS: frozenset[str] = frozenset(
+    "say announce report hire employ acquire post warn forecast".split())
+
 #: Plural nouns for devices and software: an organisation-like name only ever written before
 #: one names a product line ("MacBook Air laptops"), not a company.
 DEVICE_NOUNS: frozenset[str] = frozenset(

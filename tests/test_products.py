@@ -125,3 +125,80 @@ def test_a_makers_name_before_a_product_is_the_product(nlp):
     assert [(s.text, s.label_) for s in with_maker_products(spans)] == [
         ("Vantor", "Organization"), ("Vantor Strada", "Product"), ("Strada", "Product"),
         ("Ines Strada", "Person")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Corvane introduces the Nimbus Pad and Nimbus TV", "Nimbus TV"),
+    ("Critics praised the Lumio Slate's screen but not its battery.", "Lumio Slate"),
+    ("In forums, Kestrel users say the update broke their machines.", "Kestrel"),
+    ("Tallis unveiled a new machine. The Surface Slab is a thin aluminium laptop.",
+     "Surface Slab"),
+])
+def test_the_parse_makes_a_product(extract, text, name):
+    assert name in names_by_type(extract(text)).get("Product", set())
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of eBay fell 2 percent on Friday.",
+    "eBay said on Tuesday that its profit rose.",
+])
+def test_a_brand_spelled_company_is_a_company(extract, text):
+    assert "eBay" in names_by_type(extract(text)).get("Organization", set())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shares of Corvane fell sharply .", True),
+    ("Corvane said the quarter was weak .", True),
+    ("The Corvane chief executive resigned .", True),
+    ("Reviewers liked the Corvane 's screen .", False),
+    ("Reviewers liked the Corvane .", False),
+])
+def test_company_context(nlp, text, expected):
+    from kg.extract.products import company_context
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == "Corvane")
+    assert company_context(doc[i:i + 1]) is expected
+
+
+def test_plural_model_numbers_are_products(extract):
+    x = extract("Norrland Air signed firm orders for 12 777s and 20 more 787s.")
+    assert {"777s", "787s"} <= names_by_type(x).get("Product", set())
+
+
+def test_a_model_number_and_name_are_one_product_with_its_short_name(extract):
+    x = extract("Velora Airways will fly the new 787 Dreamliner from March. The Dreamliner "
+                "seats 250.")
+    plane = entity_named(x, "787 Dreamliner")
+    assert plane.type == "Product"
+    assert len(plane.mentions) == 2
+
+
+def test_round_numbers_are_no_short_names_of_an_index(extract):
+    x = extract("The FTSE 100 fell on Monday. Traders expect 100 more job cuts.")
+    assert "100" not in {n for e in x.entities for n in (e.name, *e.aliases)}
+
+
+def test_a_products_name_with_a_model_word_is_the_product(nlp):
+    from kg.extract.products import with_maker_products
+
+    doc = nlp.make_doc("The Strato and Strato Max ship . Saturn Corporation sold the Saturn .")
+    spans = [Span(doc, 1, 2, label="Product"), Span(doc, 3, 5, label="Organization"),
+             Span(doc, 7, 9, label="Organization"), Span(doc, 11, 12, label="Product")]
+    assert [(s.text, s.label_) for s in with_maker_products(spans)] == [
+        ("Strato", "Product"), ("Strato Max", "Product"),
+        ("Saturn Corporation", "Organization"), ("Saturn", "Product")]
+
+
+def test_a_makers_possessive_starts_no_product_name(extract):
+    x = extract("Users praised Tallis Computer's Mac OS X, version 10.4.")
+    types = names_by_type(x)
+    assert "Tallis Computer" in types.get("Organization", set())
+    assert "Mac OS X" in types.get("Product", set())
+    assert not any("Tallis" in name for name in types.get("Product", set()))
+
+
+def test_a_number_that_counts_is_no_model(extract):
+    x = extract("Velora flies the Boeing 747 to Oslo. Last year, Boeing booked 747 new orders.")
+    plane = entity_named(x, "Boeing 747")
+    assert len(plane.mentions) == 1

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import rule
 from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
 from kg.extract.countries import lookup_country
-from kg.extract.products import brand_shaped
+from kg.extract.products import brand_shaped, product_context
 from kg.lexicon import (
     BODY_HEADS,
     DEVICE_NOUNS,
@@ -106,9 +106,11 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Product"  # "iPhone", "iTunes"
     if type_ == "Organization" and _product_line(ent):
         # a name cut out of a longer entity ("SOCCER -", a score) is no actor
-        return "Product" if any(e.text == ent.text for e in ent.doc.ents) else None
+        return "Product" if ent.text in _entity_texts(ent.doc) else None
     if type_ in ("Organization", "Person") and _sold_as_product(ent):
         return "Product"
+    if type_ in ("Organization", "Person") and product_context(ent):
+        return "Product"  # "Apple introduces iPhone and Apple TV"
     if type_ == "Organization" and _names_a_site(ent):
         return "Place"
     if type_ == "Organization" and len(ent) == 1 and place_with_country(ent):
@@ -357,11 +359,22 @@ def _company_first_words(doc: Doc) -> set[str]:
 
 
 @per_doc
+def _entity_texts(doc: Doc) -> set[str]:
+    """Return the texts of the article's entities, joined names split ("Macbook Pro" of
+    "the Macbook and Macbook Pro") and numbered names whole ("League Division One")."""
+    from kg.extract.name_bounds import ner_entities, with_division_number
+
+    return {with_division_number(e).text for e in ner_entities(doc)}
+
+
+@per_doc
 def _names_not_before_devices(doc: Doc) -> set[str]:
     """Return the entity texts the article writes at least once other than right before a
     device noun ("MacBook Air laptops" only → not in the set)."""
-    return {e.text for e in doc.ents
-            if not (e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS)}
+    from kg.extract.name_bounds import ner_entities, with_division_number
+
+    names = [with_division_number(e) for e in ner_entities(doc)]
+    return {e.text for e in names if not (e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS)}
 
 
 @rule("affiliated_person")

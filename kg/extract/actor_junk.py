@@ -118,9 +118,12 @@ def _not_name_shaped(span: Span) -> bool:
 
 @rule("lowercase_junk")
 def _starts_lowercase(span: Span) -> bool:
-    """Return True for a name starting with a lowercase letter (plans and groups aside)."""
+    """Return True for a name starting with a lowercase letter (plans and groups aside); a
+    brand's spelling the sentence treats as a company ("shares of eBay") is a name."""
+    from kg.extract.products import BRAND_RE, company_context
+
     return span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") and \
-        span.text[0].islower()
+        span.text[0].islower() and not (BRAND_RE.match(span[0].text) and company_context(span))
 
 
 @rule("role_only_junk")

@@ -24,6 +24,7 @@ from kg.extract.name_bounds import (
     ner_entities,
     person_after_office,
     strip_possessive,
+    with_division_number,
     with_given_name_before,
     with_hyphenated_parts,
     with_name_particles,
@@ -33,6 +34,7 @@ from kg.extract.name_bounds import (
 from kg.extract.products import (
     as_product,
     label_only_product,
+    maker_of_product,
     missed_products,
     ner_product,
     with_maker_products,
@@ -64,7 +66,14 @@ def actor_spans(doc: Doc) -> list[Span]:
             continue
         ner_label = ent.label_
         ent = after_nationality_noun(with_hyphenated_parts(without_figures(ent)))
+        ent = with_division_number(ent)
         ent = with_model_number(person_after_office(ent))
+        maker = maker_of_product(ent)
+        if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
+            cut = maker.end + 1
+            maker = strip_possessive(maker)
+            spans.append(Span(doc, maker.start, maker.end, label="Organization"))
+            ent = Span(doc, cut, ent.end, label="PRODUCT")
         if ent.label_ == "PERSON":
             ent = with_given_name_before(with_name_particles(ent))
         taken = ent.end
@@ -82,8 +91,9 @@ def actor_spans(doc: Doc) -> list[Span]:
         span = clean_person_span(ent) if type_ == "Person" else strip_possessive(ent)
         if span is None or looks_like_junk(span):
             continue
-        if type_ == "Person" and _known_place(span):
-            type_ = "Place"
+        if type_ == "Person" and (_known_place(span) or (
+                span.start > ent.start and _city_before_noun(span))):
+            type_ = "Place"  # "Fellow Austin resident", once "Fellow" is cut off
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
         typed._.kg_product_label_only = type_ == "Product" and ner_label == "PRODUCT" and \
@@ -103,6 +113,18 @@ def actor_spans(doc: Doc) -> list[Span]:
 def _known_place(span: Span) -> bool:
     """Return True for a "person" that kg's list of places names ("Gaza", "Donbas")."""
     return span.text in KNOWN_PLACES
+
+
+@rule("city_before_noun_place")
+def _city_before_noun(span: Span) -> bool:
+    """Return True for a one-word "person" that is a city's name and describes the noun
+    after it ("Austin resident", after "Fellow" is cut off): a place. Asked only of names
+    cut out of a longer one: "the Obama administration" names a person."""
+    from kg.extract.knowledge import is_city
+
+    doc = span.doc
+    return len(span) == 1 and is_city(span.text) and span.end < len(doc) and \
+        doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end
 
 
 _NAME_JOINERS = frozenset("of the and for".split())

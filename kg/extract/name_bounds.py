@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import per_doc
@@ -48,9 +48,23 @@ def _title_words_before_name(ent: Span) -> int:
 
 
 def _after_titles(ent: Span) -> int:
-    """Return the start of a person's name: after its titles, unless that rule is off."""
+    """Return the start of a person's name: after its titles (unless that rule is off) and a
+    capitalised word that starts the sentence and describes the name."""
     start = _title_words_before_name(ent)
-    return ent.start if start is None else start
+    start = ent.start if start is None else start
+    return start + 1 if start + 1 < ent.end and _sentence_initial_modifier(ent.doc[start]) \
+        else start
+
+
+@rule("sentence_initial_modifier_strip")
+def _sentence_initial_modifier(token: Token) -> bool:
+    """Return True for the first word of a sentence that the parse makes an adjective of
+    the name after it, and that is no given name ("Fellow Austin resident ...", "Former
+    Smith aide ..."), which NER ran into the name because of its capital."""
+    from kg.extract.knowledge import is_given_name
+
+    return token.is_sent_start and token.dep_ == "amod" and token.text.isalpha() and \
+        not is_given_name(token.text)
 
 
 _FIGURE_RE = re.compile(r"^[\W\d_]+$|^v$|^vs\.?$")
@@ -199,10 +213,47 @@ def _split_run_on_name(ent: Span) -> list[Span] | None:
     return None
 
 
+#: Last words of the names of divisions and stages that a number ends ("Division One").
+NUMBERED_NAME_HEADS = frozenset("Division League Group Conference Tier Zone Round Stage".split())
+
+
+@rule("numbered_name_bounds", off=PASS_THROUGH)
+def with_division_number(ent: Span) -> Span:
+    """Return an organisation's name with the number that ends it ("League Division One",
+    "Group 2") and the names joined before it after "the" ("the Lancashire and Cheshire
+    League", where NER took only "Cheshire League")."""
+    if ent.label_ != "ORG":
+        return ent
+    doc, start, end = ent.doc, ent.start, ent.end
+    if ent[-1].text in NUMBERED_NAME_HEADS and end < len(doc) and doc[end].like_num and \
+            (doc[end].is_title or doc[end].is_digit) and len(doc[end].text) <= 5 and \
+            doc[end].ent_type_ in ("", "CARDINAL"):
+        end += 1
+    if start >= 3 and doc[start - 1].lower_ == "and" and doc[start - 2].pos_ == "PROPN" and \
+            doc[start - 2].is_title and doc[start - 3].lower_ == "the":
+        start -= 2
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
+
+
+@rule("split_repeated_name_pair", off=None)
+def _split_repeated_name_pair(ent: Span) -> list[Span] | None:
+    """Return the two names of an entity that joins a name to a longer one starting with
+    the same word ("Macbook and Macbook Pro", "Series A and Series B"), which NER took for
+    one; a company written "Johnson and Johnson" or "Marks and Spencer" stays whole."""
+    doc = ent.doc
+    start = ent.start + (ent[0].lower_ == "the")
+    conj = next((t.i for t in ent[1:-1] if t.lower_ in ("and", "or", "&")), None)
+    if conj is None or conj <= start or doc[conj + 1].text != doc[start].text or \
+            ent.end - conj - 1 < 2:
+        return None
+    return [Span(doc, ent.start, conj, label=ent.label_),
+            Span(doc, conj + 1, ent.end, label=ent.label_)]
+
+
 def ner_entities(doc: Doc):
-    """Yield the entities of ``doc`` with run-on person names split."""
+    """Yield the entities of ``doc`` with run-on person names and joined names split."""
     for ent in doc.ents:
-        yield from _split_run_on_name(ent) or [ent]
+        yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or [ent]
 
 
 def strip_possessive(ent: Span) -> Span:

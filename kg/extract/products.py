@@ -19,7 +19,17 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.lexicon import ORG_NOUNS
+from kg.lexicon import (
+    COMPANY_NOUNS,
+    COMPANY_VERBS,
+    LAUNCH_VERBS,
+    MACHINE_NOUNS,
+    ORG_NAME_SUFFIXES,
+    ORG_NOUNS,
+    PRODUCT_FEATURE_VERBS,
+    PRODUCT_PART_NOUNS,
+    PRODUCT_USER_NOUNS,
+)
 
 #: A model designation: a number, or letters and digits ("787", "A380", "737-800", "3GS").
 MODEL_RE = re.compile(r"^(?=.*\d)[A-Za-z]{0,3}-?\d[\w-]*$")
@@ -27,6 +37,10 @@ MODEL_RE = re.compile(r"^(?=.*\d)[A-Za-z]{0,3}-?\d[\w-]*$")
 MODEL_WORDS = frozenset({"OS", "X"})
 #: A designation standing on its own as a product ("A380", "A350s"): letters, then digits.
 STANDALONE_MODEL_RE = re.compile(r"^[A-Z]{1,2}\d{3,4}[A-Za-z]{0,2}$")
+#: A model designation in the plural, standing for the planes or machines of that model
+#: ("18 777s", "46 more 787s"); round hundreds ("the 300s") are no model.
+PLURAL_MODEL_RE = re.compile(r"^\d\d[1-9]s$")
+POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 #: A brand written lower case then upper case ("iPhone", "iTunes", "eReader").
 BRAND_RE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
 #: NER labels a product name may carry (the model calls most of them companies or people).
@@ -118,6 +132,18 @@ def with_model_number(ent: Span) -> Span:
     return Span(ent.doc, ent.start, end, label="PRODUCT")
 
 
+@rule("product_maker_split", off=None)
+def maker_of_product(ent: Span) -> Span | None:
+    """Return the maker's name a product's name starts with, up to its possessive ("Apple
+    Computer" of "Apple Computer's Mac OS X"), or None: the maker is a company of its own."""
+    if ent.label_ != "PRODUCT":
+        return None
+    cut = next((t.i for t in ent[1:-1] if t.text in POSSESSIVES), None)
+    if cut is None:
+        return None
+    return Span(ent.doc, ent.start, cut, label="ORG")
+
+
 def ner_product(ent: Span) -> bool:
     """Return True for an entity the model labels PRODUCT that may be one: not a given name
     cut from the company name before it ("Martin" of "Lockheed Martin"), a headline word in
@@ -150,12 +176,71 @@ def label_only_product(span: Span) -> bool:
 @rule("product_brand_shape")
 def brand_shaped(ent: Span) -> bool:
     """Return True for a name written like a product brand, lower case then upper case
-    ("iPhone", "iTunes Music Store"), unless the words before it call it a company ("the
-    online retailer eBay")."""
+    ("iPhone", "iTunes Music Store"), unless the words around it call it a company ("the
+    online retailer eBay", "shares of eBay", "eBay said")."""
     if not BRAND_RE.match(ent[0].text):
         return False
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return prev is None or prev.lower_ not in ORG_NOUNS
+    return (prev is None or prev.lower_ not in ORG_NOUNS) and not company_context(ent)
+
+
+def _governing_verb(token: Token) -> Token:
+    """Return the word a token's phrase hangs from, past the names joined or in apposition
+    to it ("Apple TV" in "introduces iPhone and Apple TV" hangs from "introduces")."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _noun_after(ent: Span) -> Token | None:
+    """Return the word after a name and its possessive ("screen" of "the X's screen")."""
+    doc, i = ent.doc, ent.end
+    if i < len(doc) and doc[i].text in POSSESSIVES:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+@rule("company_context")
+def company_context(ent: Span) -> bool:
+    """Return True when the sentence treats a name as a company: shares or a chief belong to
+    it ("shares of eBay", "eBay's chief executive", "eBay shares"), or it says, reports or
+    hires ("eBay said"). A product is never the subject of these."""
+    root = _governing_verb(ent.root)
+    after = _noun_after(ent)
+    if after is not None and after.lower_ in COMPANY_NOUNS:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPANY_NOUNS:
+        return True
+    return root.dep_ == "nsubj" and head.lemma_ in COMPANY_VERBS
+
+
+@rule("product_context")
+def product_context(ent: Span) -> bool:
+    """Return True when the parse says a name the model called a company is a product: the
+    object of a launch ("Apple introduces iPhone and Apple TV", "introduced the new MacBook
+    line"), the subject of what products do or are ("The Macbook features a 13-inch display",
+    "The Surface Book is a thin laptop"), the
+    owner of a product's part ("the Veltro X's screen"), or the name of its users
+    ("Macintosh users"). A name the sentence also treats as a company is none."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= ent.end:
+        if head.lower_ in PRODUCT_USER_NOUNS:
+            return not company_context(ent)
+        root, head = head, head.head  # "the new MacBook line": the line is launched
+    verb = root
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head  # "introduces iPhone and Apple TV"
+    launched = verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_ in LAUNCH_VERBS
+    featured = verb.dep_ == "nsubj" and (verb.head.lemma_ in PRODUCT_FEATURE_VERBS or (
+        verb.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_ in MACHINE_NOUNS
+                                         for c in verb.head.children)))
+    after = _noun_after(ent)
+    possessive = ent[-1].text in POSSESSIVES or (after is not None and after.i > ent.end)
+    part = possessive and after is not None and after.lower_ in PRODUCT_PART_NOUNS
+    person = ent.label_ == "PERSON"  # "released Smith", "Smith weighs 80kg": no product
+    return ((launched or featured) and not person or part) and not company_context(ent)
 
 
 def as_product(ent: Span) -> Span:
@@ -166,8 +251,21 @@ def as_product(ent: Span) -> Span:
 def _standalone_model(token: Token) -> bool:
     """Return True for a model designation written alone ("the A380", "A350s"): one or two
     capitals, then three or four digits, as a proper noun or a number outside any entity."""
-    return bool(STANDALONE_MODEL_RE.match(token.text)) and token.ent_type_ in (
-        "", "PRODUCT", "CARDINAL", "ORG", "DATE")
+    return bool(STANDALONE_MODEL_RE.match(token.text) or PLURAL_MODEL_RE.match(token.text)) \
+        and token.ent_type_ in ("", "PRODUCT", "CARDINAL", "ORG", "DATE")
+
+
+def _named_model(token: Token) -> bool:
+    """Return True for a model number followed by the model's name, both outside any entity
+    ("the new 787 Dreamliner"): three or four digits that are no amount, date or figure,
+    then one capitalised singular noun."""
+    doc, i = token.doc, token.i
+    if i + 1 >= len(doc) or not token.is_digit or not 3 <= len(token.text) <= 4 or \
+            token.ent_type_ not in ("", "CARDINAL", "PRODUCT") or _table_number(token):
+        return False
+    name = doc[i + 1]
+    return name.tag_ in ("NNP", "NN") and name.is_title and name.is_alpha and \
+        name.ent_type_ in ("", "PRODUCT") and (i + 2 >= len(doc) or not doc[i + 2].is_title)
 
 
 def _after_maker(token: Token) -> bool:
@@ -185,12 +283,16 @@ def _after_maker(token: Token) -> bool:
 @rule("product_maker_names", off=PASS_THROUGH)
 def with_maker_products(spans: list[Span]) -> list[Span]:
     """Return ``spans`` with a maker's name before one of the article's products relabelled as
-    that product ("Ford Taurus" as an organisation, where "the Taurus" is a product)."""
-    names = {s.text for s in spans if s.label_ == "Product"}
+    that product ("Ford Taurus" as an organisation, where "the Taurus" is a product), and a
+    product's name with a model word after it too ("Macbook Pro" beside the product
+    "Macbook"; "Saturn Corporation" stays a company)."""
+    names = {s.text.lower() for s in spans if s.label_ == "Product"}
     out = []
     for span in spans:
-        if span.label_ == "Organization" and len(span) >= 2 and any(
-                span[i:].text in names for i in range(1, len(span))):
+        if span.label_ == "Organization" and len(span) >= 2 and (any(
+                span[i:].text.lower() in names for i in range(1, len(span))) or (any(
+                span[:i].text.lower() in names for i in range(1, len(span)))
+                and span[-1].text not in ORG_NAME_SUFFIXES)):
             span = Span(span.doc, span.start, span.end, label="Product")
         out.append(span)
     return out
@@ -218,6 +320,10 @@ def brand_names(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(Span(doc, token.i, token.i + 1, label="Product"))
             covered.add(token.i)
             continue
+        if _named_model(token) and token.i + 1 not in covered:
+            found.append(Span(doc, token.i, token.i + 2, label="Product"))
+            covered.update((token.i, token.i + 1))
+            continue
         if token.ent_type_ or not BRAND_RE.match(token.text):
             continue
         name = Span(doc, token.i, token.i + 1, label="PRODUCT")
@@ -239,9 +345,7 @@ def product_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ != "Product" or span._.kg_product_label_only:
             continue  # a name only the model's label calls a product is not spread
         forms.add(tuple(t.text for t in span))
-        last = span[-1].text
-        if STANDALONE_MODEL_RE.match(last):
-            forms.update({(last,), (last + "s",)})
+        forms.update(_short_forms(span))
     if not forms:
         return []
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -251,10 +355,35 @@ def product_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     while i < len(doc):
         match = next((n for n in range(longest, 0, -1) if i + n <= len(doc)
                       and tuple(t.text for t in doc[i:i + n]) in forms
-                      and not any(k in covered for k in range(i, i + n))), 0)
+                      and not any(k in covered or doc[k].ent_type_ in AMOUNT_TYPES
+                                  for k in range(i, i + n))
+                      and not (n == 1 and _counts_something(doc[i]))), 0)
         if match:
             found.append(Span(doc, i, i + match, label="Product"))
             i += match
         else:
             i += 1
     return found
+
+
+def _counts_something(token: Token) -> bool:
+    """Return True for a number that counts the noun after it ("747 new orders", "787
+    employees"), not a model named by its number ("the 787 flew")."""
+    return token.is_digit and token.dep_ == "nummod"
+
+
+def _short_forms(span: Span) -> set[tuple[str, ...]]:
+    """Return the words a product's name is shortened to, singular and plural: its model
+    designation ("A380" of "Airbus A380", "787" of "Boeing 787") and a name after the
+    designation ("Dreamliner" of "Boeing 787 Dreamliner")."""
+    out: set[tuple[str, ...]] = set()
+    for k, token in enumerate(span):
+        text = token.text
+        designation = STANDALONE_MODEL_RE.match(text) or (
+            k > 0 and text.isdigit() and len(text) >= 3 and not text.endswith("00")
+            and span[0].is_alpha)  # "Boeing 787", not the index "FTSE 100"
+        named = k > 0 and len(text) > 2 and token.is_title and token.is_alpha and any(
+            t.like_num or any(c.isdigit() for c in t.text) for t in span[:k])
+        if designation or named:
+            out.update({(text,), (text + "s",)})
+    return out

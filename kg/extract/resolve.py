@@ -23,6 +23,7 @@ from kg.extract.actor_context import after_title
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
+from kg.extract.products import BRAND_RE
 from kg.extract.types import decide_types
 from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
@@ -173,6 +174,17 @@ class _Resolver:
                 return info
         return None
 
+    @rule("org_core_merge", off=None)
+    def same_core(self, text: str) -> EntityInfo | None:
+        """Return the organisation whose name differs from ``text`` only by a company
+        suffix or a country before it ("Aer Lingus Group PLC" = "Aer Lingus", "the U.S. Air
+        Force" = "Air Force", "China Eastern Airlines" = "China Eastern")."""
+        core = org_core(text)
+        for info in self.entities.values():
+            if info.type == "Organization" and info.name != text and org_core(info.name) == core:
+                return info
+        return None
+
     def resolve(self, span: Span) -> EntityInfo:
         text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
@@ -195,17 +207,17 @@ class _Resolver:
         if type_ == "Person":
             return self.person(text)
         if type_ == "Organization":
-            known = self.abbreviated(text) if text.isupper() else None
+            known = self.abbreviated(text) if text.isupper() else self.same_core(text)
             text = _without_party_word(text) if known is None else text
             if known is None and " " not in text:
                 known = self.shortened(text)
             if known is not None:
                 return known
-        if type_ == "Product" and " " not in text:
-            for info in self.entities.values():  # "A380(s)" after "Airbus A380"
-                if info.type == "Product" and " " in info.name and \
-                        info.name.split()[-1] in (text, text.removesuffix("s")):
-                    return info
+        if type_ == "Product":
+            known = _same_product(text, self.entities.values()) or (
+                _shortened_product(text, self.entities.values()) if " " not in text else None)
+            if known is not None:
+                return known
         if type_ == "Plan":
             numbered = _numbered_plan(text)
             for info in self.entities.values():
@@ -213,8 +225,57 @@ class _Resolver:
                     if len(text) > len(info.name):
                         info.name = text
                     return info
-        name = text[0].upper() + text[1:] if type_ == "Organization" else text
+        name = text[0].upper() + text[1:] if type_ == "Organization" and \
+            not BRAND_RE.match(text) else text  # "eBay" stays eBay
         return self._get(entity_id(type_, name), name, type_)
+
+
+#: Words that end a company's name without changing the company ("Daimler AG" = "Daimler").
+LEGAL_SUFFIXES = frozenset(
+    "corp corporation inc ltd llc co company plc nv n.v. ag sa s.a. group holdings".split())
+#: Words of an industry that end a company's name ("China Eastern Airlines").
+INDUSTRY_SUFFIXES = frozenset("airlines airways motors".split())
+
+
+def org_core(name: str) -> str:
+    """Return the part of an organisation's name that tells it apart: lower case, without
+    dots, legal suffixes, an industry word after two or more words, or a country's name
+    before two or more words.
+
+    >>> org_core("Aer Lingus Group PLC"), org_core("the U.S. Air Force")
+    ('aer lingus', 'air force')
+    """
+    words = [w for w in normalise_surface(name).replace(",", " ").split()]
+    while len(words) > 1 and words[-1].rstrip(".") in {s.rstrip(".") for s in LEGAL_SUFFIXES}:
+        words.pop()
+    if len(words) > 2 and words[-1] in INDUSTRY_SUFFIXES:
+        words.pop()
+    for k in (2, 1):
+        if len(words) - k >= 2 and lookup_country(" ".join(words[:k])) is not None:
+            words = words[k:]
+            break
+    return " ".join(w.replace(".", "") for w in words)
+
+
+def _same_product(text: str, entities) -> EntityInfo | None:
+    """Return the product ``text`` names in another case or number ("Macbook" =
+    "MacBook", "Boeing 787 Dreamliners" = "Boeing 787 Dreamliner")."""
+    key = text.lower().removesuffix("s")
+    return next((i for i in entities if i.type == "Product" and i.name != text
+                 and i.name.lower().removesuffix("s") == key), None)
+
+
+def _shortened_product(text: str, entities) -> EntityInfo | None:
+    """Return the product a one-word name shortens: a later word of its name ("A380(s)"
+    after "Airbus A380", "Dreamliner" after "Boeing 787 Dreamliner"). A bare product name
+    ("the iPhone") stays apart from its models ("iPhone 3GS"): reviews use it for the line."""
+    products = [i for i in entities if i.type == "Product" and " " in i.name]
+    for info in products:
+        words = info.name.split()
+        short = words[1:] + [w for w in words[:1] if any(c.isdigit() for c in w)]  # "787s"
+        if text in short or text.removesuffix("s") in short:
+            return info
+    return None
 
 
 @rule("capitals_titlecase")

@@ -1,0 +1,47 @@
+"""Within-article resolution (kg.extract.resolve) on sentences written for the tests:
+company names with and without suffixes, and products named by their model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.resolve import org_core
+
+
+def entities_named(extraction, name: str) -> list:
+    """Return the actors whose name or alias is ``name``."""
+    return [e for e in extraction.entities if name == e.name or name in e.aliases]
+
+
+@pytest.mark.parametrize(("name", "core"), [
+    ("Aer Lingus Group PLC", "aer lingus"),
+    ("the U.S. Air Force", "air force"),
+    ("US Air Force", "air force"),
+    ("China Eastern Airlines", "china eastern"),
+    ("Qatar Airways", "qatar airways"),
+    ("Ford Motors Co.", "ford motors"),
+    ("Bank of America Corporation", "bank of america"),
+    ("Apple Computer", "apple computer"),
+])
+def test_org_core(name, core):
+    assert org_core(name) == core
+
+
+def test_a_company_with_and_without_its_suffix_is_one_actor(extract):
+    x = extract("Passengers praised Aer Lingus Group PLC on Monday, and Aer Lingus said it "
+                "was pleased.")
+    (airline,) = entities_named(x, "Aer Lingus")
+    assert airline.type == "Organization"
+    assert {airline.name, *airline.aliases} == {"Aer Lingus Group PLC", "Aer Lingus"}
+
+
+def test_a_bare_product_name_stays_apart_from_its_model(extract):
+    x = extract("Arden launched the zPhone 5G in May. Reviewers said the zPhone was fast.")
+    names = {e.name for e in x.entities if e.type == "Product"}
+    assert {"zPhone 5G", "zPhone"} <= names
+
+
+def test_a_product_in_another_case_or_number_is_one_actor(extract):
+    x = extract("Corvane unveiled the zPad Max on Monday. The zpad Max costs $400.")
+    products = [e for e in x.entities if e.type == "Product"]
+    assert len(products) == 1
