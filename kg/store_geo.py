@@ -78,11 +78,16 @@ def _clear(actors: set[str] | None) -> str:
     )
 
 
-def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None) -> int:
+def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None, *,
+                      then: str = "") -> int:
     """Decide again where the Place and Country actors among ``actors`` (all when None) are,
-    replacing their location triples in one update; return how many have a location."""
+    replacing their location triples in one update (which also runs the SPARQL Update
+    ``then``: a write drops the staged list of actors to locate with it); return how many
+    have a location."""
     actors = None if actors is None else set(actors)
     if actors is not None and not actors:
+        if then:
+            store.update(then)
         return 0
     values = _values(actors)
     countries = _named_countries(store, values)
@@ -97,5 +102,7 @@ def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None) -> i
     update = _clear(actors)
     if data:
         update += f" ;\nINSERT DATA {{ GRAPH <{ACTORS_GRAPH}> {{ {data} }} }}"
+    if then:
+        update += " ;\n" + then
     store.update(update, prefixes=PREFIXES)
     return located
