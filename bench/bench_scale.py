@@ -171,10 +171,13 @@ def report(result: dict) -> str:
         f" one), wall | {per_ae * 1000:.1f} ms | {per_al * 1000:.1f} ms | {per_al / per_ae:.2f}× |",
         f"| the same, CPU | {cpu_ae * 1000:.1f} ms | {cpu_al * 1000:.1f} ms"
         f" | {cpu_al / cpu_ae:.2f}× |",
-        "", "| query | rows | cold | warm (best of 3) |", "|---|---:|---:|---:|",
+        f"| the same, peak RSS | {add_e['peak_rss_mb']:.0f} MB | {add_l['peak_rss_mb']:.0f} MB"
+        f" | {add_l['peak_rss_mb'] / add_e['peak_rss_mb']:.2f}× |",
     ]
-    lines += [f"| {q['name']} | {q['rows']:,} | {q['cold'] * 1000:.0f} ms"
-              f" | {q['warm'] * 1000:.0f} ms |" for q in result.get("queries", [])]
+    if result.get("queries"):
+        lines += ["", "| query | rows | cold | warm (best of 3) |", "|---|---:|---:|---:|"]
+        lines += [f"| {q['name']} | {q['rows']:,} | {q['cold'] * 1000:.0f} ms"
+                  f" | {q['warm'] * 1000:.0f} ms |" for q in result["queries"]]
     return "\n".join(lines)
 
 
