@@ -98,13 +98,18 @@ def queries(store: Path) -> list[dict]:
     return out
 
 
-def _child(*args: str) -> dict:
-    """Run this script in a child process; return the JSON it prints."""
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
-                          cwd=ROOT, check=False)
-    if done.returncode != 0:
-        raise SystemExit(done.stderr[-3000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def _child(*args: str) -> subprocess.Popen:
+    """Start this script in a child process (its figures: :func:`_result`)."""
+    return subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+
+def _result(child: subprocess.Popen) -> dict:
+    """Wait for a child of :func:`_child`; return the JSON it prints."""
+    out, err = child.communicate()
+    if child.returncode != 0:
+        raise SystemExit(err[-3000:])
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def _fresh(path: Path) -> Path:
@@ -117,12 +122,13 @@ def _fresh(path: Path) -> Path:
     return path
 
 
-def _build_child(store: Path, parts: list[Path], records: Path) -> dict:
+def _build_child(store: Path, parts: list[Path], records: Path) -> subprocess.Popen:
     return _child("_build", str(store), str(records), *map(str, parts))
 
 
-def run(corpus: Path, work: Path, small: int, large: int) -> dict:
-    """Run every scale benchmark; return the figures."""
+def run(corpus: Path, work: Path, small: int, large: int, queries: bool = True) -> dict:
+    """Run every scale benchmark; return the figures. The builds into fresh stores run side
+    by side (each in its own process: CPU time and peak RSS are its own)."""
     parts = sorted((corpus / "articles").glob("part-*.jsonl"))
     records = corpus / "records"
     per_part = sum(1 for _ in parts[0].open(encoding="utf-8"))
@@ -130,14 +136,16 @@ def run(corpus: Path, work: Path, small: int, large: int) -> dict:
     if len(parts) < n_large + 1:
         raise SystemExit(f"{corpus}: needs {n_large + 1} parts of {per_part}, has {len(parts)}")
     work.mkdir(parents=True, exist_ok=True)
-    result: dict = {}
-    result["small"] = _build_child(_fresh(work / "small"), parts[:n_small], records)
-    _fresh(work / "small")
-    result["large"] = _build_child(_fresh(work / "large"), parts[:n_large], records)
-    result["queries"] = _child("_queries", str(work / "large"))
     extra = parts[n_large]
-    result["add_to_large"] = _build_child(work / "large", [extra], records)
-    result["add_to_empty"] = _build_child(_fresh(work / "empty"), [extra], records)
+    large_build = _build_child(_fresh(work / "large"), parts[:n_large], records)
+    small_build = _build_child(_fresh(work / "small"), parts[:n_small], records)
+    result: dict = {"small": _result(small_build)}
+    result["add_to_empty"] = _result(_build_child(_fresh(work / "empty"), [extra], records))
+    _fresh(work / "small")
+    result["large"] = _result(large_build)
+    if queries:
+        result["queries"] = _result(_child("_queries", str(work / "large")))
+    result["add_to_large"] = _result(_build_child(work / "large", [extra], records))
     return result
 
 
@@ -163,10 +171,13 @@ def report(result: dict) -> str:
         f" one), wall | {per_ae * 1000:.1f} ms | {per_al * 1000:.1f} ms | {per_al / per_ae:.2f}× |",
         f"| the same, CPU | {cpu_ae * 1000:.1f} ms | {cpu_al * 1000:.1f} ms"
         f" | {cpu_al / cpu_ae:.2f}× |",
-        "", "| query | rows | cold | warm (best of 3) |", "|---|---:|---:|---:|",
+        f"| the same, peak RSS | {add_e['peak_rss_mb']:.0f} MB | {add_l['peak_rss_mb']:.0f} MB"
+        f" | {add_l['peak_rss_mb'] / add_e['peak_rss_mb']:.2f}× |",
     ]
-    lines += [f"| {q['name']} | {q['rows']:,} | {q['cold'] * 1000:.0f} ms"
-              f" | {q['warm'] * 1000:.0f} ms |" for q in result["queries"]]
+    if result.get("queries"):
+        lines += ["", "| query | rows | cold | warm (best of 3) |", "|---|---:|---:|---:|"]
+        lines += [f"| {q['name']} | {q['rows']:,} | {q['cold'] * 1000:.0f} ms"
+                  f" | {q['warm'] * 1000:.0f} ms |" for q in result["queries"]]
     return "\n".join(lines)
 
 
@@ -184,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--no-queries", action="store_true",
+                        help="time the builds only (not the example queries)")
     args = parser.parse_args(argv)
-    result = run(args.corpus, args.work, args.small, args.large)
+    result = run(args.corpus, args.work, args.small, args.large, not args.no_queries)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(report(result))

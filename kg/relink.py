@@ -29,19 +29,22 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from kg.history import BuildHistory, linked_digest
-from kg.link import ActorKey, ActorLinker, MergeRecord, actor_key, remap_ids
+from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
+from kg.link_disk import DiskLinker
 from kg.link_index import Decision, LinkIndex
 from kg.model import Extraction
 
 
 def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKey, Decision]:
-    """Return the decision about every key of a component (its own id when it joins none)."""
-    linker = ActorLinker([], history.rules)
-    decided = linker.decide(keys)
-    out = {}
-    for key in keys:
-        target, rule = decided.get(key, (key[3], ""))
-        out[key] = Decision(target, rule, linker.names.get(target, key[1]))
+    """Return the decision about every key of a component (its own id when it joins none).
+    The linker learns on disk (:class:`kg.link_disk.DiskLinker`): a clean build's component
+    is every actor of the corpus."""
+    with DiskLinker(history.rules) as linker:
+        decided = linker.decide(keys)
+        out = {}
+        for key in keys:
+            target, rule = decided.get(key, (key[3], ""))
+            out[key] = Decision(target, rule, linker.names.get(target, key[1]))
     return out
 
 

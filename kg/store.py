@@ -238,8 +238,13 @@ class KGStore:
 
         Each article's graph is replaced; the batch lands whole or not at all, so an
         interrupted build still leaves only whole articles. Returns the triples written.
+        A store on disk then writes its in-memory tables out (:meth:`pyoxigraph.Store.flush`),
+        so the memory of a build does not grow with the store it writes.
         """
-        return write_batch(self.ox, extractions, ingested_at=ingested_at)
+        written = write_batch(self.ox, extractions, ingested_at=ingested_at)
+        if self.path is not None:
+            self.ox.flush()
+        return written
 
     def add_extractions(self, extractions: Iterable[Extraction], batch_size: int = 1) -> int:
         """Store many extractions, ``batch_size`` articles per transaction; return triples."""

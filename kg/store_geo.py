@@ -12,9 +12,15 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from kg.geo import actor_location
-from kg.rdf import ACTORS_GRAPH, PREFIXES, geo_iri, location_triples
+from kg.geo import actor_location, evidence_codes
+from kg.rdf import ACTORS_GRAPH, KG, PREFIXES, RDF, SCHEMA, geo_iri, location_triples
 
+_ACTORS = ox.NamedNode(str(ACTORS_GRAPH))
+_CODE = ox.NamedNode(str(KG.countryCode))
+_COUNT = ox.NamedNode(str(KG.mentionCount))
+_COUNTRY = ox.NamedNode(str(KG.Country))
+_MENTIONS = ox.NamedNode(str(SCHEMA.mentions))
+_TYPE = ox.NamedNode(str(RDF.type))
 _GEO_PREFIXES = ("https://sws.geonames.org/", "http://www.wikidata.org/entity/")
 
 
@@ -44,18 +50,35 @@ def _located_actors(store: ox.Store, values: str) -> list[tuple[str, str, str, s
     return [out[k] for k in sorted(out)]
 
 
-def _named_countries(store: ox.Store, values: str) -> dict[str, set[str]]:
-    """Return place IRI → ISO codes of the countries named in articles that mention it."""
-    query = f"""
-    SELECT DISTINCT ?a ?code WHERE {{ {values}
-      GRAPH <{ACTORS_GRAPH}> {{ ?a a kg:Place }}
-      GRAPH ?g {{ ?art schema:mentions ?a , ?c }}
-      GRAPH <{ACTORS_GRAPH}> {{ ?c a kg:Country ; kg:countryCode ?code }}
-    }}"""
+def _named_countries(store: ox.Store, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Return place IRI → the codes among ``wanted[place]`` of countries named in an article
+    that mentions the place. Each (place, country) pair reads the articles of whichever of
+    the two is mentioned less often, until one names the other, so a batch never reads every
+    article about a frequent place."""
+    by_code: dict[str, list[ox.NamedNode]] = {}
+    for q in store.quads_for_pattern(None, _CODE, None, _ACTORS):
+        if ox.Quad(q.subject, _TYPE, _COUNTRY, _ACTORS) in store:
+            by_code.setdefault(q.object.value, []).append(q.subject)
     out: dict[str, set[str]] = {}
-    for r in store.query(query, prefixes=PREFIXES):
-        out.setdefault(r["a"].value, set()).add(r["code"].value)
+    for place, codes in wanted.items():
+        node = ox.NamedNode(place)
+        for code in sorted(codes):
+            if any(_named_together(store, node, c) for c in by_code.get(code, ())):
+                out.setdefault(place, set()).add(code)
     return out
+
+
+def _mention_count(store: ox.Store, actor: ox.NamedNode) -> int:
+    q = next(store.quads_for_pattern(actor, _COUNT, None, _ACTORS), None)
+    return int(q.object.value) if q is not None else 0
+
+
+def _named_together(store: ox.Store, a: ox.NamedNode, b: ox.NamedNode) -> bool:
+    """Return whether one article graph mentions both actors."""
+    rare, other = sorted((a, b), key=lambda x: (_mention_count(store, x), x.value))
+    return any(q.graph_name != _ACTORS
+               and ox.Quad(q.subject, _MENTIONS, other, q.graph_name) in store
+               for q in store.quads_for_pattern(None, _MENTIONS, rare, None))
 
 
 def _clear(actors: set[str] | None) -> str:
@@ -78,17 +101,25 @@ def _clear(actors: set[str] | None) -> str:
     )
 
 
-def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None) -> int:
+def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None, *,
+                      then: str = "") -> int:
     """Decide again where the Place and Country actors among ``actors`` (all when None) are,
-    replacing their location triples in one update; return how many have a location."""
+    replacing their location triples in one update (which also runs the SPARQL Update
+    ``then``: a write drops the staged list of actors to locate with it); return how many
+    have a location."""
     actors = None if actors is None else set(actors)
     if actors is not None and not actors:
+        if then:
+            store.update(then)
         return 0
     values = _values(actors)
-    countries = _named_countries(store, values)
+    located_actors = _located_actors(store, values)
+    wanted = {iri: evidence_codes(name) for iri, type_, name, _ in located_actors
+              if type_ == "Place"}
+    countries = _named_countries(store, {k: v for k, v in wanted.items() if v})
     triples = []
     located = 0
-    for iri, type_, name, code in _located_actors(store, values):
+    for iri, type_, name, code in located_actors:
         location = actor_location(type_, name, code, countries.get(iri, ()))
         if location is not None:
             located += 1
@@ -97,5 +128,7 @@ def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None) -> i
     update = _clear(actors)
     if data:
         update += f" ;\nINSERT DATA {{ GRAPH <{ACTORS_GRAPH}> {{ {data} }} }}"
+    if then:
+        update += " ;\n" + then
     store.update(update, prefixes=PREFIXES)
     return located

@@ -1,14 +1,20 @@
 """Writing articles into the store: each batch lands whole (or not at all) in one transaction.
 
-An article's triples go first into a private staging graph through :meth:`pyoxigraph.Store.extend`
-(quads, never SPARQL text), together with two more staging graphs: the shared facts the batch
-adds to the actors graph and those it takes away (computed here, in Python, from the batch and
-from indexed lookups of the few actors, roles and events it touches). One SPARQL Update then
-only moves graphs (``MOVE`` each staging graph onto its article graph, ``DELETE``/``ADD`` the
-two delta graphs against the actors graph), which Oxigraph applies as one transaction: a
-process killed with ``kill -9`` leaves the old or the new version of a batch, never part of it.
-Nothing here reads more of the store than the actors, roles and events of the batch, so a
-batch costs the same in an empty store and in a large one.
+One :meth:`pyoxigraph.Store.extend` (quads, never SPARQL text) is the commit point of a
+batch. It writes every quad the batch adds where it belongs: the graphs of new articles, the
+quads a replaced article's new version has and its old one had not, and the facts the batch
+adds to the shared actors graph (computed here, in Python, from the batch and from indexed
+lookups of the few actors, roles and events it touches). Beside them it stages, in private
+staging graphs, the quads to take away from each graph it changes (a replaced article's
+old quads its new version drops, the actors-graph facts the batch takes away), the graphs to
+drop and the actors whose location the write decides again. One SPARQL Update then only
+deletes each staging graph's quads from the graph it stands for and drops the staging graphs,
+and the locations of the affected places are decided from the updated store. If the process
+dies after the ``extend``, opening the store finishes what it staged (:func:`finish_staged`):
+a process killed with ``kill -9`` leaves the old or the new version of a batch, never part of
+it, and never a place without its location. Nothing here reads more of the store than the
+graphs the batch replaces and the actors, roles and events it touches, so a batch costs the
+same in an empty store and in a large one, and rewriting an article costs its change.
 """
 
 from __future__ import annotations
@@ -65,6 +71,12 @@ def _surface(text: str) -> str:
     return _POSSESSIVE.sub("", _SPACE.sub(" ", text))
 
 
+def _spellings(surface: str) -> list[str]:
+    """Return the mention texts that read as ``surface`` with single spaces (see
+    :func:`_surface`): itself and its possessives."""
+    return [surface] + [surface + end for end in ("'s", "'", "’s", "’")]
+
+
 def _count(n: int) -> ox.Literal:
     return to_ox(Literal(n, datatype=XSD.integer))
 
@@ -81,6 +93,7 @@ class _Batch:
         self.roles: dict[str, Role] = {}
         self.events: dict[str, Event] = {}
         self.surfaces: dict[ox.NamedNode, set[str]] | None = None
+        self.kept: dict[ox.NamedNode, set[str]] = {}
         #: Actors whose mentions the write changes (their locations are decided again).
         self.affected: set[str] = set()
         for x in extractions:
@@ -165,15 +178,29 @@ class _Batch:
                     remove.add(alias)
 
     def _said_elsewhere(self, actor: ox.NamedNode, surface: str) -> bool:
+        """Return whether a kept or new graph gives ``actor`` a mention reading ``surface``:
+        looked up by the mention texts that read so (the store's object index), never by
+        scanning the actor's mentions, but for a name of several words no such text gives
+        (only a text with other white space between its words could, so those are read)."""
         if surface in self._new_surfaces().get(actor, ()):
             return True
-        for q in self.store.quads_for_pattern(actor, _HAS_MENTION, None, None):
-            if q.graph_name in self.old or q.graph_name == _ACTORS:
-                continue
-            if any(_surface(t.object.value) == surface for t in
-                   self.store.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name)):
-                return True
-        return False
+        for text in _spellings(surface):
+            for q in self.store.quads_for_pattern(None, _MENTION_TEXT, ox.Literal(text), None):
+                if q.graph_name not in self.old and q.graph_name != _ACTORS and ox.Quad(
+                        actor, _HAS_MENTION, q.subject, q.graph_name) in self.store:
+                    return True
+        return " " in surface and surface in self._kept_surfaces(actor)
+
+    def _kept_surfaces(self, actor: ox.NamedNode) -> set[str]:
+        """Return the surface forms the kept graphs give ``actor`` (read once per write)."""
+        if actor not in self.kept:
+            found = set()
+            for q in self.store.quads_for_pattern(actor, _HAS_MENTION, None, None):
+                if q.graph_name not in self.old and q.graph_name != _ACTORS:
+                    found |= {_surface(t.object.value) for t in self.store.quads_for_pattern(
+                        q.object, _MENTION_TEXT, None, q.graph_name)}
+            self.kept[actor] = found
+        return self.kept[actor]
 
     def _new_surfaces(self) -> dict[ox.NamedNode, set[str]]:
         """Return the surface forms the batch's new graphs give each actor (computed once)."""
@@ -224,13 +251,13 @@ class _Batch:
 def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
                 removed: Iterable[str] = (), ingested_at: str | None = None) -> int:
     """Replace the graphs of ``extractions`` (and drop those of the ``removed`` article ids)
-    as one step, keeping the actors graph in step; return the triples written.
+    as one step, keeping the actors graph and the places' locations in step; return the
+    triples written.
 
-    One :meth:`pyoxigraph.Store.extend` (a single transaction) writes the graphs of new
-    articles where they belong, the new versions of replaced ones into staging graphs, and
-    the changes to the actors graph into more staging graphs; :func:`finish_staged` then
-    applies the staged part. The ``extend`` is the commit point: if the process dies after
-    it, opening the store finishes the write, so a killed batch is never half applied."""
+    One :meth:`pyoxigraph.Store.extend` (a single transaction) adds what the write adds and
+    stages what it takes away (see the module docstring); :func:`finish_staged` then applies
+    the staged part. The ``extend`` is the commit point: if the process dies after it,
+    opening the store finishes the write, so a killed batch is never half applied."""
     extractions = list({x.article.id: x for x in extractions}.values())
     removed = list(removed)
     if not extractions and not removed:
@@ -238,28 +265,38 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     batch = _Batch(store, extractions,
                    removed, ingested_at or datetime.now(UTC).isoformat(timespec="seconds"))
     add, remove = batch.actor_changes()
-    written: list[ox.Quad] = []
+    written: list[ox.Quad] = list(add)
+    staged = _staged_removal(_ACTORS, remove)
+    replaced = [g for g in batch.new if g in batch.old]
+    new_versions = ox.Store()  # compares terms as the store does (canonical literals)
+    new_versions.extend(q for g in replaced for q in batch.new[g])
     for graph, qs in batch.new.items():
-        target = _stage_of(graph) if graph in batch.old else graph
-        written += [ox.Quad(q.subject, q.predicate, q.object, target) for q in qs]
-    written += _markers(batch.dropped)
-    written += [ox.Quad(q.subject, q.predicate, q.object, _PLUS) for q in add]
-    written += [ox.Quad(q.subject, q.predicate, q.object, _MINUS) for q in remove]
-    store.extend(written)
-    finish_staged(store, [_stage_of(g) for g in batch.new if g in batch.old]
-                  + [_PLUS, _MINUS, _DROP])
-    refresh_locations(store, batch.affected)
+        if graph in batch.old:
+            written += [q for q in qs if q not in store]
+            staged += _staged_removal(graph, [q for q in store.quads_for_pattern(
+                None, None, None, graph) if q not in new_versions])
+        else:
+            written += qs
+    staged += _markers(batch.dropped)
+    staged += [ox.Quad(ox.NamedNode(a), _TYPE, _LOCATED, _LOCATE) for a in sorted(batch.affected)]
+    store.extend(written + staged)
+    finish_staged(store, sorted({q.graph_name for q in staged}, key=str))
     return batch.written
 
 
-_PLUS, _MINUS, _DROP = _stage("actors-add"), _stage("actors-remove"), _stage("drop")
-_ARTICLE_STAGE = STAGING_PREFIX + "article/"
+_LOCATE, _DROP = _stage("locate"), _stage("drop")
+_REMOVE_STAGE = STAGING_PREFIX + "remove/"
+_LOCATED = ox.NamedNode(str(KG.Actor))
 _GRAPH_PREFIX = str(KGID) + "graph/"
+#: Staging graphs of earlier kg versions, still finished when a store written by one opens.
+_ARTICLE_STAGE = STAGING_PREFIX + "article/"
+_PLUS, _MINUS = _stage("actors-add"), _stage("actors-remove")
 
 
-def _stage_of(graph: ox.NamedNode) -> ox.NamedNode:
-    """Return the staging graph of an article graph's new version."""
-    return ox.NamedNode(_ARTICLE_STAGE + graph.value.removeprefix(_GRAPH_PREFIX))
+def _staged_removal(graph: ox.NamedNode, removed: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Return ``removed`` (quads of ``graph``) in the staging graph that takes them away."""
+    stage = ox.NamedNode(_REMOVE_STAGE + graph.value.removeprefix(_GRAPH_PREFIX))
+    return [ox.Quad(q.subject, q.predicate, q.object, stage) for q in removed]
 
 
 def _markers(graphs: Iterable[ox.NamedNode]) -> list[ox.Quad]:
@@ -268,9 +305,10 @@ def _markers(graphs: Iterable[ox.NamedNode]) -> list[ox.Quad]:
 
 
 def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> None:
-    """Apply what a write staged (article versions, dropped graphs, changes to the actors
-    graph) in one SPARQL Update of graph moves, then drop the staging graphs (``staged``:
-    the staging graphs of the write; by default every one in the store)."""
+    """Apply what a write staged (quads to take away, dropped graphs) in one SPARQL Update
+    that only deletes staged quads and drops graphs, then decide again the locations of the
+    actors it staged (``staged``: the staging graphs of the write; by default every one in
+    the store, as after a killed write)."""
     if staged is None:
         staged = [g for g in store.named_graphs()
                   if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX)]
@@ -278,17 +316,26 @@ def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> 
         return
     steps = []
     for stage in staged:
-        if stage.value.startswith(_ARTICLE_STAGE):
+        if stage.value.startswith(_REMOVE_STAGE):
+            graph = sparql_iri(_GRAPH_PREFIX + stage.value.removeprefix(_REMOVE_STAGE))
+            steps.append(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ GRAPH"
+                         f" {sparql_iri(stage)} {{ ?s ?p ?o }} }} ;")
+        elif stage.value.startswith(_ARTICLE_STAGE):
             graph = ox.NamedNode(_GRAPH_PREFIX + stage.value.removeprefix(_ARTICLE_STAGE))
             steps.append(f"MOVE SILENT GRAPH {sparql_iri(stage)} TO GRAPH {sparql_iri(graph)} ;")
-    steps += [f"DROP SILENT GRAPH {sparql_iri(q.subject)} ;"
-              for q in store.quads_for_pattern(None, _TYPE, None, _DROP)]
-    a = sparql_iri(_ACTORS)
-    steps += [f"DELETE {{ GRAPH {a} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {sparql_iri(_MINUS)}"
-              " { ?s ?p ?o } } ;",
-              f"ADD SILENT GRAPH {sparql_iri(_PLUS)} TO GRAPH {a} ;"]
-    steps += [f"DROP SILENT GRAPH {sparql_iri(g)} ;" for g in staged]
-    store.update("\n".join(steps).rstrip(" ;"))
+    if _DROP in staged:
+        steps += [f"DROP SILENT GRAPH {sparql_iri(q.subject)} ;"
+                  for q in store.quads_for_pattern(None, _TYPE, None, _DROP)]
+    if _MINUS in staged or _PLUS in staged:
+        a = sparql_iri(_ACTORS)
+        steps += [f"DELETE {{ GRAPH {a} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {sparql_iri(_MINUS)}"
+                  " { ?s ?p ?o } } ;", f"ADD SILENT GRAPH {sparql_iri(_PLUS)} TO GRAPH {a} ;"]
+    steps += [f"DROP SILENT GRAPH {sparql_iri(g)} ;" for g in staged if g != _LOCATE]
+    if steps:
+        store.update("\n".join(steps).rstrip(" ;"))
+    if _LOCATE in staged:
+        actors = {q.subject.value for q in store.quads_for_pattern(None, None, None, _LOCATE)}
+        refresh_locations(store, actors, then=f"DROP SILENT GRAPH {sparql_iri(_LOCATE)}")
 
 
 __all__ = ["STAGING_PREFIX", "finish_staged", "write_batch"]

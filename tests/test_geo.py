@@ -14,6 +14,7 @@ from kg.geo import (
     choose_city,
     country_code_of,
     country_location,
+    evidence_codes,
     fold,
     place_location,
 )
@@ -135,3 +136,15 @@ def test_actor_location_by_type(type_: str, name: str, code: str | None,
     ("  São   Paulo ", "sao paulo"), ("Kyiv’s", "kyiv's"), ("", "")])
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize(("name", "has", "lacks"), [
+    ("Valencia", {"ES", "VE"}, set()),
+    ("Europe", set(), {"ES"}),
+    ("Qwzxvbtown", set(), {"US"}),
+])
+def test_evidence_codes_are_those_of_the_candidate_cities(name, has, lacks):
+    codes = evidence_codes(name)
+    assert has <= codes and not lacks & codes
+    if not has:
+        assert codes == set()

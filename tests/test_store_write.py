@@ -52,3 +52,61 @@ def test_a_batch_touches_no_staging_graph_afterwards():
     store.add_batch([GENEVA], ingested_at=STAMP)
     assert not [g for g in store.ox.named_graphs()
                 if g.value.startswith(store_write.STAGING_PREFIX)]
+
+
+def _locations(store: KGStore) -> set[tuple[str, str]]:
+    rows = store.query("SELECT ?a ?p WHERE { ?a schema:geo ?p }")
+    return {(str(r["a"]), str(r["p"])) for r in rows}
+
+
+@pytest.mark.parametrize("second", [[GENEVA], [BRUSSELS, _renamed(GENEVA, "g2")]])
+def test_a_write_killed_before_its_locations_leaves_no_place_unplaced(tmp_path, monkeypatch,
+                                                                      second):
+    expected = KGStore.open(tmp_path / "expected")
+    expected.add_batch(second, ingested_at=STAMP)
+    assert _locations(expected)  # Geneva, Russia... are placed
+    with KGStore.open(tmp_path / "killed") as store:
+        real = store_write.refresh_locations
+
+        def die(*args, **kwargs):
+            raise Killed
+
+        monkeypatch.setattr(store_write, "refresh_locations", die)
+        with pytest.raises(Killed):
+            store.add_batch(second, ingested_at=STAMP)
+        monkeypatch.setattr(store_write, "refresh_locations", real)
+    with KGStore.open(tmp_path / "killed") as store:
+        assert _locations(store) == _locations(expected)
+        assert set(store.ox) == set(expected.ox)
+
+
+def _with_rubio_mention(x, text: str, alias: bool):
+    """Return ``x`` with one more mention of Rubio reading ``text`` (and the alias it gives)."""
+    def more(e):
+        extra = dataclasses.replace(e.mentions[0], text=text, start=0, end=1)
+        aliases = (*e.aliases, "Secretary Rubio") if alias else e.aliases
+        return dataclasses.replace(e, aliases=aliases, mentions=(*e.mentions, extra))
+    return dataclasses.replace(x, entities=tuple(more(e) if e.id == RUBIO_ID else e
+                                                 for e in x.entities))
+
+
+def _rubio_aliases(store: KGStore) -> set[str]:
+    from kg.rdf import actor_iri
+
+    rows = store.query("SELECT ?l WHERE { ?a skos:altLabel ?l }", {"a": actor_iri(RUBIO_ID)})
+    return {str(r["l"]) for r in rows}
+
+
+@pytest.mark.parametrize("text", [None, "Secretary Rubio", "Secretary Rubio’s",
+                                  "Secretary  Rubio", "Secretary\nRubio's"])
+def test_an_alias_only_a_replaced_version_gave_goes_unless_another_mention_reads_it(text):
+    """GENEVA's first version gives Rubio the alias "Secretary Rubio"; its new version does
+    not. The alias stays only if another stored article mentions Rubio with a text that reads
+    the same (white space and possessive aside)."""
+    store = KGStore.open()
+    other = [_with_rubio_mention(_renamed(GENEVA, "g2"), text, False)] if text else []
+    store.add_batch([_with_rubio_mention(GENEVA, "Secretary Rubio", True), *other],
+                    ingested_at=STAMP)
+    assert "Secretary Rubio" in _rubio_aliases(store)
+    store.add_batch([GENEVA], ingested_at=STAMP)
+    assert ("Secretary Rubio" in _rubio_aliases(store)) == (text is not None)
