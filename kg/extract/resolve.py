@@ -24,7 +24,7 @@ from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
 from kg.extract.types import decide_types
-from kg.lexicon import BODY_HEADS, KNOWN_ORGS, ORG_NAME_SUFFIXES
+from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -173,17 +173,6 @@ class _Resolver:
                 return info
         return None
 
-    @rule("org_last_word_merge", off=None)
-    def tail_of(self, text: str) -> EntityInfo | None:
-        """Return the one organisation whose many-word name ``text`` ends ("United" after
-        "Manchester United"), unless ``text`` is a company suffix ("Airlines") or several
-        organisations end with it."""
-        if text in ORG_NAME_SUFFIXES:
-            return None
-        found = [info for info in self.entities.values() if info.type == "Organization"
-                 and " " in info.name and info.name.split()[-1] == text]
-        return found[0] if len(found) == 1 else None
-
     def resolve(self, span: Span) -> EntityInfo:
         text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
@@ -209,7 +198,7 @@ class _Resolver:
             known = self.abbreviated(text) if text.isupper() else None
             text = _without_party_word(text) if known is None else text
             if known is None and " " not in text:
-                known = self.shortened(text) or self.tail_of(text)
+                known = self.shortened(text)
             if known is not None:
                 return known
         if type_ == "Product" and " " not in text:
