@@ -427,18 +427,20 @@ ORG_NAME_SUFFIXES: frozenset[str] = frozenset(
     Enterprises Networks Communications Logistics""".split()
 )
 
-#: Well-known places spaCy's small model often mislabels (e.g. "Kyiv" as a person).
-KNOWN_PLACES: frozenset[str] = frozenset(
-    """Kyiv Kiev Moscow Kharkiv Odesa Odessa Lviv Dnipro Zaporizhzhia Kherson Mariupol Donetsk
+#: Well-known places spaCy's small model often mislabels (e.g. "Kyiv" as a person) or misses.
+#: Multi-word names are listed whole: their words alone ("City", "East") are no places.
+KNOWN_PLACES: frozenset[str] = frozenset((
+    "Addis Ababa", "Buenos Aires", "Mexico City", "Middle East",
+    *"""Kyiv Kiev Moscow Kharkiv Odesa Odessa Lviv Dnipro Zaporizhzhia Kherson Mariupol Donetsk
     Luhansk Donbas Crimea Bakhmut Avdiivka Pokrovsk Kupiansk Ternopil Sumy Chernihiv Geneva
     Brussels Washington Beijing London Paris Berlin Rome Madrid Warsaw Vienna Tokyo Seoul
     Istanbul Ankara Riyadh Doha Cairo Tehran Baghdad Damascus Beirut Jerusalem Gaza
     Miami Davos Belem Belém Bonn Minsk Tallinn Riga Vilnius Helsinki Stockholm Oslo Copenhagen
     Ottawa Delhi Mumbai Islamabad Kabul Jakarta Manila Hanoi Bangkok Singapore Sydney Canberra
-    Nairobi Lagos Johannesburg Pretoria Addis Ababa Khartoum Tripoli Tunis Algiers Rabat
-    Brasilia Brasília Lima Bogota Bogotá Caracas Havana Santiago Buenos Aires Mexico City
-    Europe Asia Africa Americas Middle East Balkans Arctic Sahel""".split()
-)
+    Nairobi Lagos Johannesburg Pretoria Khartoum Tripoli Tunis Algiers Rabat
+    Brasilia Brasília Lima Bogota Bogotá Caracas Havana Santiago
+    Europe Asia Africa Americas Balkans Arctic Sahel""".split()
+))
 
 #: A plan/agreement: optional "N-point", a modifier, and a head noun.
 PLAN_HEADS: tuple[str, ...] = (

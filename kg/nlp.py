@@ -72,6 +72,8 @@ def add_kg_components(nlp: Language) -> Language:
         # the ~1,000 patterns, two thirds of kg's start-up.
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(ruler_patterns())
+    if "kg_gazetteer_guard" not in nlp.pipe_names:
+        nlp.add_pipe("kg_gazetteer_guard", after="kg_entity_ruler")
     for name in KG_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

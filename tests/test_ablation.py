@@ -67,7 +67,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('byline_junk', 'By Ana Lopes, Staff Writer\n\nMayor Ines Ruiz opened the bridge in Lyon.'),
     ('capitals_titlecase', 'Crowds in LONDON cheered. London was calm later.'),
     ('country_by_name', 'Officials from France met their Ukrainian counterparts.'),
-    ('country_named_person', 'Prime Minister Luis Montenegro met the press. Montenegro said little.'),
     ('currency_code_junk', 'The JPY fell sharply against the dollar.'),
     ('dateline_actors', 'GENEVA (Reuters) — Talks on the ceasefire resumed on Tuesday.'),
     ('demonym_body_patterns', 'The Ukrainian Presidential Office said the Russian central bank was to blame.'),
@@ -85,7 +84,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('lowercase_junk', 'Protesters marched in el-Fasher.'),
     ('name_list_junk', 'The firm offers Maintenance, Repair and Overhaul services.'),
     ('name_particles', 'Ursula von der Leyen spoke in Brussels.'),
-    ('national_org_patterns', 'Singapore Airlines ordered new jets from Air France.'),
     ('nationality_noun_person', 'Frenchman Romain Grosjean crashed on the first lap.'),
     ('numbered_plan_merge', 'The 28-point plan was leaked. Officials defended the 28-point peace plan.'),
     ('one_type_per_name', 'Harlan said on Monday that the deal was good. Later, Harlan signed the lease for its new office.'),
@@ -95,8 +93,11 @@ RULE_CASES: list[tuple[str, str]] = [
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
     ('place_evidence', 'Shelling continued near Kostiantynivka.'),
-    ('place_in_event_name_drop', 'Airbus showed the jet at the Paris Air Show.'),
+    ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
+    ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
+    ('gazetteer_name_guard', 'Jordan Henderson scored twice for Liverpool.'),
+    ('last_word_employer_evidence', 'Manchester United drew 1-1 with Real Sociedad on Thursday after Joshua Zirkzee put United ahead. United manager Ruben Amorim said the team had been in control.'),
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),
     ('product_apposition_drop', 'Apple released Lion, the new version of its system.'),
     ('product_line_drop', 'Apple sold more new MacBook Air laptops.'),
@@ -150,6 +151,9 @@ UNTRIGGERED: frozenset[str] = frozenset({
     # a product either way; joined names ("Macbook and Macbook Pro", "Laurent Cabannes and
     # Laurent Benezech") are split by NER itself in short sentences (tests/test_name_bounds.py)
     "sold_as_product_drop", "split_repeated_name_pair",
+    # since the gazetteer guard hands a country glued to a capitalised word back to the model
+    # ("Luis Montenegro", "Singapore Airlines"), the model gets these right
+    "country_named_person", "national_org_patterns",
 })
 
 

@@ -145,7 +145,10 @@ def _regional_demonym(ent: Span) -> bool:
 @rule("place_in_event_name_drop")
 def _in_event_name(ent: Span) -> bool:
     """Return True for a place that starts a named event ("Paris Air Show", "2008 Beijing
-    Olympic Games"): the event is named after the place, it does not mention it."""
+    Olympic Games"), or a named event the model took for a place as a whole: the event is
+    named after the place, it does not mention it."""
+    if len(ent) > 1 and ent[-1].text in EVENT_HEADS:
+        return True
     for token in ent.doc[ent.end: ent.end + 3]:
         if token.text in EVENT_HEADS:
             return True

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city, is_given_name
-from kg.lexicon import BODY_HEADS, FACILITY_HEADS, HONORIFICS, ORG_NAME_SUFFIXES, TITLE_HEADS
+from kg.lexicon import (
+    BODY_HEADS,
+    FACILITY_HEADS,
+    HONORIFICS,
+    ORG_NAME_SUFFIXES,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
 
 #: Types a name may move between; the others are decided by lists and patterns.
 CONTESTED = ("Person", "Organization", "Place", "Product", "Group")
@@ -73,6 +80,41 @@ def team_evidence(span: Span) -> bool:
         is_table_figure(score)  # "NEW YORK 1996-08-30" is a dateline, not a score
 
 
+#: Titles of public office: "Paris mayor Anne Hidalgo" says Paris is a city, not an employer.
+PUBLIC_OFFICES = frozenset(
+    """mayor governor senator sen. minister president premier prime ambassador king queen prince
+    princess pope chancellor envoy commissioner congressman congresswoman rep. speaker
+    secretary attorney judge justice general admiral colonel lieutenant commander leader
+    president-elect deputy representative official officials""".split())
+
+
+@rule("employer_evidence")
+def employer_evidence(span: Span) -> bool:
+    """Return True when a mention is followed by a title that is no public office and a
+    person's name ("United manager Ruben Amorim", "Motherwell boss Graham Alexander"): it
+    names the person's employer or club, an organisation."""
+    if lookup_country(span.text) is not None:
+        return False  # "France coach Didier Deschamps": a country's team is the country
+    return _employee_follows(span.doc, span.end)
+
+
+def _employee_follows(doc: Doc, start: int) -> bool:
+    """Return whether a title that is no public office and a person's name start at token
+    ``start`` ("manager Ruben Amorim")."""
+    i, heads = start, 0
+    while i < len(doc) and i < start + 3 and (
+            doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in EMPLOYEE_WORDS):
+        if doc[i].lower_ in PUBLIC_OFFICES:
+            return False
+        heads += doc[i].lower_ in TITLE_HEADS or doc[i].lower_ in EMPLOYEE_WORDS
+        i += 1
+    return heads > 0 and i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+#: Nouns of employment that are not in the title list ("Motherwell boss", "Apple owner").
+EMPLOYEE_WORDS = frozenset({"boss", "owner", "chief"})
+
+
 #: Prepositions before a place, rarely before a person or a company ("fighting near Tavildara").
 LOCATIVE = frozenset("in near outside around towards into".split())
 
@@ -110,6 +152,8 @@ def mention_votes(span: Span) -> Counter:
         votes["Person"] += EVIDENCE
     elif span.label_ in ("Place", "Organization") and team_evidence(span):
         votes["Organization"] += EVIDENCE
+    elif employer_evidence(span):
+        votes["Organization"] += EVIDENCE
     elif place_evidence(span):
         votes["Place"] += EVIDENCE
     return votes
@@ -144,6 +188,9 @@ def decide_types(spans: list[Span]) -> list[Span]:
             votes[key].update(mention_votes(span))
             first.setdefault(key, span.label_)
             mentions[key].append(span)
+    if spans:
+        for full in _employers_by_last_word(spans[0].doc, votes):
+            votes[full]["Organization"] += EVIDENCE
     winners: dict[str, str] = {}
     for key, tally in votes.items():
         winners[key] = tie_breaker(tally, mentions[key]) or max(
@@ -156,6 +203,26 @@ def decide_types(spans: list[Span]) -> list[Span]:
                 span = relabel(span, best)
         out.append(span)
     return out
+
+
+@rule("last_word_employer_evidence", off=[])
+def _employers_by_last_word(doc: Doc, votes: dict[str, Counter]) -> list[str]:
+    """Return the many-word names whose last word, standing alone, is followed by a title
+    and a person's name ("United manager Ruben Amorim" after "Manchester United"), which
+    the model need not have labelled: the name is that person's employer."""
+    titled: dict[str, list[int]] = defaultdict(list)
+    for token in doc:
+        if token.is_title:
+            titled[token.lower_].append(token.i)
+    found = []
+    for key in votes:
+        words = key.split()
+        if len(words) < 2 or words[-1] not in titled or lookup_country(key) is not None:
+            continue
+        if any((i == 0 or doc[i - 1].lower_ != words[-2]) and _employee_follows(doc, i + 1)
+               for i in titled[words[-1]]):
+            found.append(key)
+    return found
 
 
 def relabel(span: Span, label: str) -> Span:

@@ -1,0 +1,75 @@
+"""Keep kg's gazetteer from cutting longer names: a country or place the entity ruler found
+that is glued to a neighbouring capitalised word ("Jordan Henderson", "The Washington Post",
+"Mexico City", "Georgia Tech") is handed back to the NER model, which sees the whole name.
+
+The ruler runs before the model so that well-known places the small model mislabels ("Kyiv"
+as a person) keep their label; this guard limits that to names that stand alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.ablation import rule
+from kg.lexicon import TITLE_WORDS
+
+#: Ruler labels of countries and places (demonyms, organisations and plans are not guarded).
+GUARDED_LABELS = frozenset({"GPE", "LOC"})
+
+
+#: Weekday and month names: capitalised, but never the rest of a place's name ("Asia Monday").
+CALENDAR_WORDS = frozenset(
+    name.lower() for name in (*calendar.day_name, *calendar.month_name) if name)
+#: Bodies of a state: a country before them stays the country ("the US Senate", "the
+#: United States Government", "the US Bankruptcy Court"), as CoNLL and MEANTIME annotate it.
+STATE_BODIES = frozenset(
+    """government senate congress parliament court ministry department treasury embassy
+    cabinet administration army navy military forces police""".split())
+
+
+def _is_name_word(token: Token) -> bool:
+    """Return whether ``token`` is a capitalised word that no ruler match covers and that is
+    no title ("President"), acronym ("RAF") or day or month, i.e. a word a longer name could
+    continue with."""
+    return (token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            and not token.ent_type_ and token.lower_ not in TITLE_WORDS
+            and token.lower_ not in CALENDAR_WORDS)
+
+
+def _names_a_state_body(doc: Doc, start: int) -> bool:
+    """Return whether the capitalised words from ``start`` end in a state body ("Senate")."""
+    end = start
+    while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    return any(token.lower_ in STATE_BODIES for token in doc[start:end])
+
+
+def glued_to_a_name(span: Span) -> bool:
+    """Return whether ``span`` is followed, or preceded mid-sentence, by a capitalised word
+    that could make it part of a longer name ("Washington" in "The Washington Post")."""
+    doc = span.doc
+    if span.end < len(doc) and _is_name_word(doc[span.end]) and not doc[span.end].is_sent_start:
+        return not _names_a_state_body(doc, span.end)
+    if span.start > 0:
+        before = doc[span.start - 1]  # sentence-initial, only a proper noun ("Luis", not "In")
+        return _is_name_word(before) and (not before.is_sent_start or before.pos_ == "PROPN")
+    return False
+
+
+@rule("gazetteer_name_guard", off=[])
+def glued_places(doc: Doc) -> list[Span]:
+    """Return the ruler's countries and places that are part of a longer capitalised name,
+    which the NER model should label as a whole ("Jordan" in "Jordan Henderson")."""
+    return [ent for ent in doc.ents if ent.label_ in GUARDED_LABELS and glued_to_a_name(ent)]
+
+
+@Language.component("kg_gazetteer_guard")
+def gazetteer_guard_component(doc: Doc) -> Doc:
+    """Remove the glued gazetteer matches from ``doc.ents`` (before ``ner`` runs)."""
+    glued = {(span.start, span.end) for span in glued_places(doc)}
+    if glued:
+        doc.ents = [ent for ent in doc.ents if (ent.start, ent.end) not in glued]
+    return doc

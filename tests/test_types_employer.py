@@ -1,0 +1,33 @@
+"""Tests for kg.extract.types' employer evidence: a name before a title and a person."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def actor_types(extract, text: str) -> dict[str, str]:
+    return {entity.name: entity.type for entity in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Brannock Rovers drew 1-1 on Saturday. Rovers manager Ivo Kestrel said the draw was fair. "
+     "Rovers host Dunmore next week.", "Brannock Rovers"),
+    ("Veltra chief executive Hana Oduya said sales rose.", "Veltra"),
+])
+def test_a_name_before_a_title_and_a_person_is_an_organisation(extract, text, name) -> None:
+    assert actor_types(extract, text).get(name) == "Organization"
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Paris mayor Anne Hidalgo opened the bridge.", "Paris", "Place"),
+    ("France coach Didier Deschamps named his squad.", "France", "Country"),
+])
+def test_public_offices_and_countries_are_no_employers(extract, text, name, type_) -> None:
+    assert actor_types(extract, text).get(name) == type_
+
+
+def test_a_clubs_last_word_before_its_manager_makes_the_club_an_organisation(extract) -> None:
+    types = actor_types(extract, "Manchester United drew 1-1 with Real Sociedad on Thursday "
+                                 "after Joshua Zirkzee put United ahead. United manager Ruben "
+                                 "Amorim said the team had been in control.")
+    assert types.get("Manchester United") == "Organization"
