@@ -1,9 +1,10 @@
 """kg's spaCy pipeline components; importing this package registers them.
 
-Order: ``kg_boilerplate`` → (model + ``kg_entity_ruler`` + ``ner``) → ``kg_actors`` →
-``kg_resolve`` → ``kg_roles`` → ``kg_dates`` → ``kg_quotes`` → ``kg_events``.
+Order: ``kg_boilerplate`` → (model + ``kg_entity_ruler`` + ``ner``) → ``kg_furniture`` →
+``kg_actors`` → ``kg_resolve`` → ``kg_roles`` → ``kg_dates`` → ``kg_quotes`` → ``kg_events``.
 """
 
-from kg.extract import actors, boilerplate, dates, events, quotes, resolve, roles
+from kg.extract import actors, boilerplate, dates, events, furniture, quotes, resolve, roles
 
-__all__ = ["actors", "boilerplate", "dates", "events", "quotes", "resolve", "roles"]
+__all__ = ["actors", "boilerplate", "dates", "events", "furniture", "quotes", "resolve",
+           "roles"]
