@@ -108,10 +108,11 @@ def verdict(by_set: dict[str, dict[str, float] | None]) -> tuple[list[str], list
 
 
 def run(sets: Sequence[str], rules: Sequence[str], limit: int | None, model: str | None,
-        cache_dir: Path, save: Path | None = None) -> dict[str, Any]:
+        cache_dir: Path, save: Path | None = None, reverse: bool = False) -> dict[str, Any]:
     """Return the all-on scores and each rule's deltas, set by set (the rules that act after
-    the model first, then those of the model stage). The figures are written to ``save``
-    after each rule, so a long run that stops keeps what it did."""
+    the model first, then those of the model stage; ``reverse``: the other way round, for a
+    second process that meets the first halfway). The figures are written to ``save`` after
+    each rule, so a long run that stops keeps what it did."""
     results: dict[str, Any] = {"sets": {}, "rules": {r: {} for r in rules}}
     early = model_stage_rules(model)
     cache = DocCache(cache_dir, keep=True)
@@ -130,7 +131,7 @@ def run(sets: Sequence[str], rules: Sequence[str], limit: int | None, model: str
                                  "fired": dict(sorted(fired.items()))}
         print(f"{name}: {len(gold.docs)} docs, all rules on {on} "
               f"({time.monotonic() - started:.0f} s)", flush=True)
-        for rule in sorted(rules, key=lambda r: (r in early, r)):
+        for rule in sorted(rules, key=lambda r: (r in early, r), reverse=reverse):
             touched = None if rule in early else {i for i, (_, f) in enumerate(base) if f[rule]}
             if touched == set():
                 results["rules"][rule][name] = None  # never fired: nothing to change
@@ -142,7 +143,10 @@ def run(sets: Sequence[str], rules: Sequence[str], limit: int | None, model: str
                 set_rules([])
             extractions = [new if new is not None else old
                            for (old, _), (new, _) in zip(base, redone, strict=True)]
-            results["rules"][rule][name] = deltas(on, score(gold, extractions))
+            same = all(x == old for x, (old, _) in zip(extractions, base, strict=True))
+            # the same extractions give the same scores: no need to link and score them again
+            results["rules"][rule][name] = dict.fromkeys(on, 0.0) if same else \
+                deltas(on, score(gold, extractions))
             print(f"  {rule} ({'all' if touched is None else len(touched)} docs): "
                   f"{results['rules'][rule][name]}", flush=True)
             finish_set(results, name, None, save)
@@ -235,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--reverse", action="store_true",
+                        help="measure the rules in reverse order (a second process)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
                         help="where the model's documents are kept between runs")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "quality.md")
@@ -257,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     started = time.monotonic()
     results = run(args.sets.split(","), rules, args.limit, args.model, args.cache,
-                  args.json)
+                  args.json, args.reverse)
     note = (f"Run by `bench/run_ablation.py`{commit_note()}"
             + (f" on the first {args.limit} documents per set" if args.limit else "")
             + (f", model `{args.model}`" if args.model else "")
