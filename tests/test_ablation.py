@@ -130,8 +130,8 @@ RULE_CASES: list[tuple[str, str]] = [
 #: with several): what they correct, the model gets right or never produces in isolated
 #: sentences. bench/quality.md ("Rule ablation") says what each does on the data sets.
 UNTRIGGERED: frozenset[str] = frozenset({
-    "affiliated_person", "known_place_not_person", "learned_tie_break", "lowercase_law_drop",
-    "org_short_mentions", "post_name_junk", "span_shape_junk", "title_phrase_patterns",
+    "known_place_not_person", "learned_tie_break", "lowercase_law_drop",
+    "post_name_junk", "title_phrase_patterns",
     "trailing_preposition_trim",
     # since products are actors, "Boeing 787" is one Product span and other passes already
     # repeat a product's name: these two are candidates for removal once the ablation runs
