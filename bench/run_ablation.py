@@ -1,16 +1,20 @@
 """Measure what each registered rule earns: every set with the rule off beside all rules on.
 
 Usage: ``.venv/bin/python bench/run_ablation.py [--sets conll2003_dev,meantime] [--rules
-a,b] [--limit N] [--model NAME] [--json PATH] [--output bench/quality.md]``. Writes (or
-replaces) the "Rule ablation" section of ``bench/quality.md``: per rule, the change each set's
-scores take when the rule is switched on (all rules on minus that rule off), and the verdict
-of the team rule (keep a rule only if it helps on at least two sets and hurts none).
+a,b] [--limit N] [--model NAME] [--cache DIR] [--json PATH] [--output bench/quality.md]``.
+Writes (or replaces) the "Rule ablation" section of ``bench/quality.md``: per rule, the change
+each set's scores take when the rule is switched on (all rules on minus that rule off), and
+the verdict of the team rule (keep a rule only if it helps on at least two sets and hurts none).
 
-The spaCy model runs once per set: its annotated documents are copied for every rule and only
-kg's own components run again (rules read ``KG_DISABLE`` at call time). Rules that act before
-the model (entity-ruler patterns, dateline entities) rerun the whole pipeline. A rule that
-never fired on a set with all rules on (every call returned what it returns when off,
-:func:`kg.ablation.recording_fired`) cannot change that set's output: it is not rerun.
+The spaCy model runs once per text: its documents are stored in ``--cache``
+(:class:`kg.doc_cache.DocCache`, by model, stage and text) and every run after the first only
+runs kg's own components. Rules that act in the model stage (dateline entities before the
+parser, entity-ruler patterns) rerun it from where they act: the cache's stage fingerprint
+changes with them, so the parse or the ruler and NER run again. The other rules are measured
+article by article: an article where the rule never fired with all rules on (every call
+returned what the rule returns when off, :func:`kg.ablation.recording_fired`) has the same
+extraction with it off, so only the articles where it fired are extracted again; the set is
+then linked as one corpus and scored as ``kg eval`` does.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -31,13 +36,10 @@ from run_quality import commit_note  # noqa: E402
 
 import kg.extract  # noqa: E402,F401  (registers the components and rules)
 from kg.ablation import ENV_VAR, RULES, recording_fired  # noqa: E402
+from kg.doc_cache import MODEL_STAGE, DocCache, load_time_rules, stage_rules  # noqa: E402
 from kg.evaluate.adapters import NAMED_SETS, GoldSet, load_gold, named_set_path  # noqa: E402
 from kg.evaluate.run import corpus_predictions, gold_articles, run_eval  # noqa: E402
 
-#: Rules that act before the model (pattern lists, preset dateline entities): the model
-#: itself must run again with them off.
-BEFORE_MODEL = frozenset({"bloc_patterns", "dateline_actors", "demonym_body_patterns",
-                          "national_org_patterns", "plan_patterns", "title_phrase_patterns"})
 #: Score parts a rule can move, and whether higher is better.
 METRICS: tuple[tuple[str, str, bool], ...] = (
     ("entities_typed", "f1", True), ("entities_untyped", "f1", True),
@@ -48,6 +50,7 @@ SHORT = {"entities_typed": "typed", "entities_untyped": "untyped", "duplicate_no
          "junk_actors": "junk", "quotes": "quotes", "speakers": "speakers",
          "event_date_hit": "date hit"}
 SECTION = "## Rule ablation"
+DEFAULT_CACHE = ROOT / "bench" / "out" / "model-docs"
 
 
 def set_rules(names: Sequence[str]) -> None:
@@ -58,57 +61,33 @@ def set_rules(names: Sequence[str]) -> None:
         os.environ.pop(ENV_VAR, None)
 
 
-def needed_components(gold: GoldSet) -> tuple[str, ...]:
-    """Return the kg components to run for a set: actors and their resolution when only
-    entities (and dates, which read the model's entities alone) are scored, else all."""
-    from kg.nlp import KG_COMPONENTS
-
-    parts = {p for d in gold.docs for p in d.parts}
-    return ("kg_actors", "kg_resolve") if parts <= {"entities", "junk", "dates"} \
-        else KG_COMPONENTS
-
-
-def model_docs(gold: GoldSet, model: str | None) -> tuple[list, str]:
-    """Return the set's documents annotated by the model and kg's early components (before
-    ``kg_actors``), with their chunk records, and the model label."""
-    from kg.nlp import KG_COMPONENTS, load_pipeline, model_label
-    from kg.pipeline import article_docs
-
-    nlp = load_pipeline(model)
-    with nlp.select_pipes(disable=list(KG_COMPONENTS)):
-        pairs = list(nlp.pipe(article_docs(nlp, gold_articles(gold.docs)), as_tuples=True,
-                              batch_size=16))
-    return pairs, model_label(nlp)
-
-
-def kg_predictions(pairs: list, label: str, components: Sequence[str],
-                   model: str | None) -> list[dict[str, Any]]:
-    """Return kg's scored output for copies of the annotated documents, running only kg's
-    components (and its page-furniture ranges, which rules also decide) again."""
-    from kg.extract.boilerplate import doc_text, junk_and_headline_ranges
+def model_stage_rules(model: str | None) -> frozenset[str]:
+    """Return the rules that act in the model stage: read when the pipeline is built (the
+    entity ruler's patterns) or run by kg's pipes before the model's output is complete."""
     from kg.nlp import load_pipeline
-    from kg.pipeline import doc_extractions
 
-    nlp = load_pipeline(model)
-
-    def annotated():
-        for doc, meta in pairs:
-            copy = doc.copy()
-            copy._.kg_junk, copy._.kg_headlines = junk_and_headline_ranges(doc_text(copy))
-            for name in components:
-                copy = nlp.get_pipe(name)(copy)
-            yield copy, meta
-
-    return corpus_predictions(list(doc_extractions(annotated(), label)))
+    return load_time_rules() | stage_rules(load_pipeline(model, frozenset()), MODEL_STAGE)
 
 
-def score(gold: GoldSet, preds: list[dict[str, Any]]) -> dict[str, Any]:
-    """Return the kg scores of predictions over a set (the report's ``systems.kg``)."""
-    return run_eval(gold, predictor=lambda _docs: preds, baseline=False)["systems"]["kg"]
+def article_extractions(cache: DocCache, gold: GoldSet, model: str | None,
+                        only: set[int] | None = None) -> list[tuple[Any, Counter]]:
+    """Return, per article of the set (or of the indexes ``only``), kg's extraction with the
+    rules ``KG_DISABLE`` switches off now and the count of calls where each rule fired."""
+    out = []
+    for i, article in enumerate(gold_articles(gold.docs)):
+        if only is not None and i not in only:
+            out.append((None, Counter()))
+            continue
+        with recording_fired() as fired:
+            [extraction] = cache.extractions([article], model)
+        out.append((extraction, Counter(fired)))
+    return out
 
 
-def metric_values(scores: dict[str, Any]) -> dict[str, float]:
-    """Return the value of each measured metric present in a set's scores."""
+def score(gold: GoldSet, extractions: Sequence[Any]) -> dict[str, float]:
+    """Return the measured kg scores of a set's extractions (linked as one corpus)."""
+    preds = corpus_predictions(list(extractions))
+    scores = run_eval(gold, predictor=lambda _docs: preds, baseline=False)["systems"]["kg"]
     return {part: scores[part][key] for part, key, _ in METRICS if part in scores}
 
 
@@ -128,65 +107,51 @@ def verdict(by_set: dict[str, dict[str, float] | None]) -> tuple[list[str], list
     return helps, hurts
 
 
-def run(sets: Sequence[str], rules: Sequence[str], limit: int | None,
-        model: str | None, save: Path | None = None) -> dict[str, Any]:
-    """Return the all-on scores and each rule's deltas, set by set: first the rules that act
-    after the model, on every set, then those before it (a whole rerun each). The figures
-    are written to ``save`` after each set, so a long run that stops keeps what it did."""
+def run(sets: Sequence[str], rules: Sequence[str], limit: int | None, model: str | None,
+        cache_dir: Path, save: Path | None = None, reverse: bool = False) -> dict[str, Any]:
+    """Return the all-on scores and each rule's deltas, set by set (the rules that act after
+    the model first, then those of the model stage; ``reverse``: the other way round, for a
+    second process that meets the first halfway). The figures are written to ``save`` after
+    each rule, so a long run that stops keeps what it did."""
     results: dict[str, Any] = {"sets": {}, "rules": {r: {} for r in rules}}
-    golds: dict[str, GoldSet] = {}
+    early = model_stage_rules(model)
+    cache = DocCache(cache_dir, keep=True)
     for name in sets:
         path = named_set_path(name)
         if path is None or not path.is_file():
             print(f"skip {name}: {path} is absent", flush=True)
             continue
-        golds[name] = gold = load_gold(path, limit=limit)
+        gold = load_gold(path, limit=limit)
         started = time.monotonic()
         set_rules([])
-        with recording_fired() as fired:
-            pairs, label = model_docs(gold, model)
-            base = metric_values(score(gold, kg_predictions(pairs, label,
-                                                            needed_components(gold), model)))
-        results["sets"][name] = {"docs": len(gold.docs), "all_on": base,
+        base = article_extractions(cache, gold, model)
+        on = score(gold, [x for x, _ in base])
+        fired = sum((f for _, f in base), Counter())
+        results["sets"][name] = {"docs": len(gold.docs), "all_on": on,
                                  "fired": dict(sorted(fired.items()))}
-        print(f"{name}: {len(gold.docs)} docs, all rules on {base} "
+        print(f"{name}: {len(gold.docs)} docs, all rules on {on} "
               f"({time.monotonic() - started:.0f} s)", flush=True)
-        for rule in [r for r in rules if r not in BEFORE_MODEL]:
-            measure(results, rule, name, gold, pairs, label, model)
-            finish_set(results, name, None, save)
-        finish_set(results, name, started, save)
-    for name, gold in golds.items():
-        started = time.monotonic()
-        for rule in [r for r in rules if r in BEFORE_MODEL]:
-            measure(results, rule, name, gold, None, "", model)
+        for rule in sorted(rules, key=lambda r: (r in early, r), reverse=reverse):
+            touched = None if rule in early else {i for i, (_, f) in enumerate(base) if f[rule]}
+            if touched == set():
+                results["rules"][rule][name] = None  # never fired: nothing to change
+                continue
+            set_rules([rule])
+            try:
+                redone = article_extractions(cache, gold, model, touched)
+            finally:
+                set_rules([])
+            extractions = [new if new is not None else old
+                           for (old, _), (new, _) in zip(base, redone, strict=True)]
+            same = all(x == old for x, (old, _) in zip(extractions, base, strict=True))
+            # the same extractions give the same scores: no need to link and score them again
+            results["rules"][rule][name] = dict.fromkeys(on, 0.0) if same else \
+                deltas(on, score(gold, extractions))
+            print(f"  {rule} ({'all' if touched is None else len(touched)} docs): "
+                  f"{results['rules'][rule][name]}", flush=True)
             finish_set(results, name, None, save)
         finish_set(results, name, started, save)
     return results
-
-
-def measure(results: dict[str, Any], rule: str, name: str, gold: GoldSet,
-            pairs: list | None, label: str, model: str | None) -> None:
-    """Store the deltas of ``rule`` on one set in ``results`` (``None`` when it never fired
-    there). With no ``pairs`` the model reruns with the rule off."""
-    import kg.nlp
-
-    fired = results["sets"][name]["fired"]
-    if not fired.get(rule) and not rule.endswith("_patterns"):
-        results["rules"][rule][name] = None  # never fired: nothing to change
-        return
-    set_rules([rule])
-    try:
-        if pairs is None:
-            kg.nlp._load_pipeline.cache_clear()  # ruler patterns are read at load time
-            pairs, label = model_docs(gold, model)
-        off = metric_values(score(gold, kg_predictions(pairs, label, needed_components(gold),
-                                                       model)))
-    finally:
-        set_rules([])
-        if rule in BEFORE_MODEL:
-            kg.nlp._load_pipeline.cache_clear()
-    results["rules"][rule][name] = deltas(results["sets"][name]["all_on"], off)
-    print(f"  {rule}: {results['rules'][rule][name]}", flush=True)
 
 
 def finish_set(results: dict[str, Any], name: str, started: float | None,
@@ -274,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--reverse", action="store_true",
+                        help="measure the rules in reverse order (a second process)")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
+                        help="where the model's documents are kept between runs")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "quality.md")
     parser.add_argument("--from-json", type=Path, nargs="+", default=None, metavar="PATH",
                         help="write the section from figures saved by --json (runs merged: "
@@ -293,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown rules: {', '.join(unknown)}")
     os.chdir(ROOT)
     started = time.monotonic()
-    results = run(args.sets.split(","), rules, args.limit, args.model, args.json)
+    results = run(args.sets.split(","), rules, args.limit, args.model, args.cache,
+                  args.json, args.reverse)
     note = (f"Run by `bench/run_ablation.py`{commit_note()}"
             + (f" on the first {args.limit} documents per set" if args.limit else "")
             + (f", model `{args.model}`" if args.model else "")

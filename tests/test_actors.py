@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.boilerplate import is_headline_case, junk_and_headline_ranges
+from kg.extract.boilerplate import is_headline_case
 from kg.extract.countries import is_demonym, lookup_country
+from kg.extract.furniture import junk_and_headline_ranges
 from kg.extract.resolve import acronym
 
 

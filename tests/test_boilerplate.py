@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.boilerplate import dateline_parts, is_ad_line, junk_and_headline_ranges, place_name
+from kg.extract.boilerplate import dateline_parts, place_name
+from kg.extract.furniture import is_ad_line, junk_and_headline_ranges
 from kg.ingest import read_text
 from kg.pipeline import extract_articles
 
@@ -174,7 +175,7 @@ def test_names_in_lists_become_actors(extract, text, names):
      ("Lebed, Chechens Sign Framework Deal", False)],
 )
 def test_is_list_line(line, listed):
-    from kg.extract.boilerplate import is_list_line
+    from kg.extract.furniture import is_list_line
 
     assert is_list_line(line) is listed
 
@@ -198,7 +199,7 @@ def test_related_links_after_a_colon_stay_junk():
      ("Apple Profit Rises 20 Percent", False)],
 )
 def test_is_table_line(line, table):
-    from kg.extract.boilerplate import is_table_line
+    from kg.extract.furniture import is_table_line
 
     assert is_table_line(line) is table
 

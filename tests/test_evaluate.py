@@ -409,3 +409,18 @@ def test_cli_disable_sets_kg_disable_for_the_run(tmp_path, monkeypatch):
                                 obj={"eval_predictor": predictor})
     assert result.exit_code == 0, result.output
     assert seen == ["kg_boilerplate,kg_roles"]
+
+
+def test_cli_cache_gives_the_same_report_as_the_pipeline(tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_DISABLE", raising=False)
+    gold = str(write_plain(tmp_path))
+    args = [gold, "--no-baseline", "--json"]
+    plain = CliRunner().invoke(eval_command, args)
+    cache = tmp_path / "model-docs"
+    cold = CliRunner().invoke(eval_command, [*args, "--cache", str(cache)])
+    warm = CliRunner().invoke(eval_command, [*args, "--cache", str(cache), "--disable",
+                                             "surname_mentions"])
+    assert plain.exit_code == cold.exit_code == warm.exit_code == 0, cold.output
+    assert json.loads(cold.output) == json.loads(plain.output)
+    assert list(cache.rglob("*.doc"))  # the model's documents were stored
+    assert json.loads(warm.output)[0]["docs"] == 1

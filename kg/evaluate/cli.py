@@ -15,7 +15,7 @@ from rich.table import Table
 from kg.ablation import ENV_VAR, disabled_names
 from kg.evaluate.adapters import DATASETS, NAMED_SETS, GoldFormatError, load_gold, named_set_path
 from kg.evaluate.errors import all_errors, error_summary, write_errors
-from kg.evaluate.run import PARTS, EvalError, run_eval
+from kg.evaluate.run import PARTS, EvalError, cached_predictor, run_eval
 
 LABELS: dict[str, str] = {
     "entities_typed": "entities (typed)",
@@ -162,6 +162,10 @@ def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None
                    "KG_DISABLE); --list-rules names the rules.")
 @click.option("--list-rules", is_flag=True, expose_value=False, is_eager=True,
               callback=list_rules, help="List the rules --disable can switch off, and exit.")
+@click.option("--cache", "cache_dir", default=None, metavar="DIR",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Keep the spaCy model's documents in DIR and reuse them: a rerun (e.g. "
+                   "with --disable) runs only kg's own steps on texts seen before.")
 @click.option("--errors", "errors_path", default=None, metavar="FILE",
               type=click.Path(dir_okay=False, writable=True, allow_dash=True),
               help="Write kg's mention errors (missed, wrong type, spurious) and, on quote "
@@ -177,6 +181,7 @@ def eval_command(
     baseline: bool,
     model: str | None,
     disable: str,
+    cache_dir: Path | None,
     errors_path: str | None,
 ) -> None:
     """Run extraction over GOLD files (or named sets: conll2003_dev, meantime, polnear,
@@ -184,6 +189,8 @@ def eval_command(
     spaCy."""
     injected = ctx.obj if isinstance(ctx.obj, dict) else {}
     predictor = injected.get("eval_predictor")
+    if predictor is None and cache_dir is not None:
+        predictor = cached_predictor(cache_dir, model)
     baseline_arg = injected.get("eval_baseline", True) if baseline else False
     before = os.environ.get(ENV_VAR)
     if disable:

@@ -292,6 +292,19 @@ def kg_predictor(model: str | None = None, batch_size: int = 16) -> Predictor:
     return run
 
 
+def cached_predictor(directory: Any, model: str | None = None) -> Predictor:
+    """Return a predictor like :func:`kg_predictor` whose spaCy model stage is kept in
+    ``directory`` (:class:`kg.doc_cache.DocCache`): the same output, the model run only on
+    texts not stored yet."""
+
+    def run(docs: Sequence[GoldDoc]) -> list[dict[str, Any]]:
+        from kg.doc_cache import DocCache
+
+        return corpus_predictions(DocCache(directory).extractions(gold_articles(docs), model))
+
+    return run
+
+
 def gold_articles(docs: Sequence[GoldDoc]) -> list[Any]:
     """Return the gold documents as :class:`kg.model.Article` records, in order."""
     from kg.model import Article

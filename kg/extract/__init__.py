@@ -1,7 +1,8 @@
 """kg's spaCy pipeline components; importing this package registers them.
 
 Order: ``kg_boilerplate`` → (model + ``kg_entity_ruler`` + ``kg_gazetteer_guard`` + ``ner``)
-→ ``kg_actors`` → ``kg_resolve`` → ``kg_roles`` → ``kg_dates`` → ``kg_quotes`` → ``kg_events``.
+→ ``kg_furniture`` → ``kg_actors`` → ``kg_resolve`` → ``kg_roles`` → ``kg_dates`` →
+``kg_quotes`` → ``kg_events``.
 """
 
 from kg.extract import (
@@ -9,11 +10,12 @@ from kg.extract import (
     boilerplate,
     dates,
     events,
+    furniture,
     gazetteer_guard,
     quotes,
     resolve,
     roles,
 )
 
-__all__ = ["actors", "boilerplate", "dates", "events", "gazetteer_guard", "quotes", "resolve",
-           "roles"]
+__all__ = ["actors", "boilerplate", "dates", "events", "furniture", "gazetteer_guard", "quotes",
+           "resolve", "roles"]

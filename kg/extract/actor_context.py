@@ -14,7 +14,6 @@ from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
 from kg.extract.countries import lookup_country
 from kg.extract.products import brand_shaped, product_context
 from kg.lexicon import (
-    BODY_HEADS,
     DEVICE_NOUNS,
     FACILITY_HEADS,
     HONORIFICS,
@@ -98,8 +97,6 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     """Return the actor type of an entity corrected by the words around it (``None``: drop)."""
     if type_ == "Organization" and _titled_person(ent):
         return "Person"  # "Spokeswoman Sandy Angers said": NER took the title for a name
-    if type_ == "Organization" and _affiliated_person(ent):
-        return "Person"
     if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
         return None
     if type_ in ("Organization", "Person", "Place", "Group") and brand_shaped(ent):
@@ -378,21 +375,6 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
 
     names = [with_division_number(e) for e in ner_entities(doc)]
     return {e.text for e in names if not (e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS)}
-
-
-@rule("affiliated_person")
-def _affiliated_person(ent: Span) -> bool:
-    """Return True for an "organisation" that is a person's name followed by their firm
-    ("Tomasz Wierzbicki of Kessler & Lund"): two or three capitalised proper nouns, then
-    "of"/"at"/"from" and an organisation."""
-    doc = ent.doc
-    if not 2 <= len(ent) <= 3 or ent.end + 1 >= len(doc):
-        return False
-    if doc[ent.end].lower_ not in ("of", "at", "from") or doc[ent.end + 1].ent_type_ != "ORG":
-        return False
-    return all(t.pos_ == "PROPN" and t.is_title and t.is_alpha
-               and t.text not in ORG_NAME_SUFFIXES | BODY_HEADS
-               and t.lower_ not in TITLE_WORDS for t in ent)
 
 
 def after_title(doc: Doc, i: int) -> bool:

@@ -108,14 +108,6 @@ def _heading(span: Span) -> bool:
     return "&" in span.text and _fills_its_line(span)
 
 
-@rule("span_shape_junk")
-def _not_name_shaped(span: Span) -> bool:
-    """Return True for a span no name looks like: across a line break, longer than seven
-    words, or with fewer than two letters."""
-    letters = re.sub(r"[^A-Za-z]", "", span.text)
-    return "\n" in span.text or len(span) > 7 or len(letters) < 2
-
-
 @rule("lowercase_junk")
 def _starts_lowercase(span: Span) -> bool:
     """Return True for a name starting with a lowercase letter (plans and groups aside); a
@@ -163,7 +155,7 @@ def _generic_body(span: Span) -> bool:
 
 #: The tests :func:`looks_like_junk` applies, each a registered rule.
 JUNK_TESTS = (_time_zone, _maker_in_product_name, _currency_code, _event_name, _list_of_words,
-              _heading, _not_name_shaped, _starts_lowercase, _role_only, _post, _weather,
+              _heading, _starts_lowercase, _role_only, _post, _weather,
               _sentence_initial_common_noun, _generic_body)
 
 

@@ -1,11 +1,10 @@
-"""Find page furniture — headings, headline-case lines, ads, bylines, "Related:" links.
+"""Mark line and dateline sentence starts, and datelines' places and wire services.
 
-The ``kg_boilerplate`` component stores two lists of character ranges on the ``Doc``:
-``doc._.kg_junk`` (never a source of facts) and ``doc._.kg_headlines`` (title and section
-headings: actors there count only when the body names them too). Datelines ("GENEVA
-(Reuters) —") are ranges in ``doc._.kg_datelines``; their place, region and wire service are
-spans in ``doc.spans["kg_dateline"]`` (labels ``Place`` / ``Organization``, with
-``span._.kg_dateline_name``) and preset entities the NER keeps.
+The ``kg_boilerplate`` component (before the model) starts sentences at line breaks and
+marks datelines ("GENEVA (Reuters) —"): ranges in ``doc._.kg_datelines``; their place,
+region and wire service are spans in ``doc.spans["kg_dateline"]`` (labels ``Place`` /
+``Organization``, with ``span._.kg_dateline_name``) and preset entities the NER keeps. Page
+furniture (``doc._.kg_junk``, ``doc._.kg_headlines``) is :mod:`kg.extract.furniture`'s.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.ablation import rule
-from kg.lexicon import AD_LINE_RE, BYLINE_RE, JUNK_LINE_RE, META_LINE_RE
 
 if not Doc.has_extension("kg_junk"):
     Doc.set_extension("kg_junk", default=[])
@@ -31,7 +29,6 @@ if not Span.has_extension("kg_dateline_name"):
 
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs via with".split())
-_TIMELINE_RE = re.compile(r"^\s*(?:[-*•·–]\s*)?[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:")
 
 
 def doc_text(doc: Doc) -> str:
@@ -73,9 +70,6 @@ def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int
     return text.rfind("\n", 0, start) + 1, len(text) if stop == -1 else stop
 
 
-#: Longer lines that start like furniture ("Photo LONDON -- ...") are article prose.
-MAX_JUNK_LINE = 300
-
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, line)`` for every line of ``text``."""
@@ -102,137 +96,6 @@ def is_headline_case(line: str) -> bool:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit() or w[0] in "&'\"“")
     return capitalised >= max(1, round(0.8 * len(content)))
-
-
-def is_ad_line(line: str) -> bool:
-    """Return True for a "Product Name – pitch" advertising line; a timeline entry
-    ("May 3: ...") or a dateline ("TROMSØ — Minister Ola Berg met ...") is article text.
-
-    >>> is_ad_line("Kettle Pro Max – Boil water twice as fast")
-    True
-    >>> is_ad_line("BAKU — Azerbaijan's Foreign Minister met his counterpart.")
-    False
-    """
-    return bool(AD_LINE_RE.match(line)) and not _TIMELINE_RE.match(line) and \
-        not DATELINE_RE.match(line)
-
-
-_BULLET_RE = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+\S")
-_LIST_LABEL_RE = re.compile(r"^[^\W\d][\w'’ -]{0,30}:\s+\S")
-_LIST_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\band\b)\s*")
-
-
-def is_list_line(line: str) -> bool:
-    """Return True for a line listing names: a bullet or numbered item, a "Label: A, B"
-    line, or three or more short comma-separated items ("Ana Lopes, Marta Silva, Rita Sousa").
-    Such lines are article content (a squad, a cabinet, signatories), not headings.
-
-    >>> is_list_line("Team: Ana Lopes, Marta Silva")
-    True
-    >>> is_list_line("Witkoff Meets Putin as Russia Ukraine War Escalates")
-    False
-    """
-    stripped = line.strip()
-    if _BULLET_RE.match(stripped):
-        return True
-    body = stripped.split(":", 1)[1] if _LIST_LABEL_RE.match(stripped) else stripped
-    items = [i for i in _LIST_SEPARATOR_RE.split(body) if i.strip()]
-    short = all(len(re.findall(r"[^\W\d_]+", i)) <= 6 for i in items)
-    return short and (len(items) >= 3 or (body is not stripped and len(items) >= 1))
-
-
-_NUMBER_RE = re.compile(r"^[-+(]?[\d.,:/%-]*\d[\d.,:/%-]*\)?$")
-
-
-def is_table_line(line: str) -> bool:
-    """Return True for a row of a results or figures table ("Lotte 6 Hyundai 2", "Hanwha 58
-    1 49 .542 6"): at least two numbers, and numbers are two words in five or more.
-
-    >>> is_table_line("Hanwha 58 1 49 .542 6")
-    True
-    >>> is_table_line("Apple Profit Rises 20 Percent")
-    False
-    """
-    words = line.split()
-    numbers = sum(bool(_NUMBER_RE.match(w)) for w in words)
-    return numbers >= 2 and numbers >= 0.4 * len(words)
-
-
-def list_block_lines(lines: list[tuple[int, int, str]]) -> set[int]:
-    """Return the indexes of lines in a block introduced by a line ending with a colon
-    ("The ministers are:"), up to the next blank line after the first item: one name a line."""
-    inside: set[int] = set()
-    opened = seen_item = False
-    for index, (_, _, line) in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            if seen_item:
-                opened = seen_item = False
-            continue
-        if opened and not stripped.endswith(":") and len(stripped.split()) <= 12:
-            inside.add(index)
-            seen_item = True
-            continue
-        opened, seen_item = stripped.endswith(":") and not JUNK_LINE_RE.match(stripped), False
-    return inside
-
-
-def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Return (junk ranges, headline ranges) of ``text`` by looking at its lines.
-
-    A line that lists names (:func:`is_list_line`, :func:`list_block_lines`) is neither a
-    headline nor an ad: its names are actors like any other."""
-    junk: list[tuple[int, int]] = []
-    headlines: list[tuple[int, int]] = []
-    lines = list(iter_lines(text))
-    listed = list_block_lines(lines)
-    trailing_block = False
-    first = next((i for i, (_, _, line) in enumerate(lines) if line.strip()), 0)
-    for index, (start, end, line) in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        in_list = index != first and _lists_names(stripped, index in listed)
-        if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
-                META_LINE_RE.match(stripped)):
-            junk.append((start, end))
-            trailing_block = trailing_block or stripped.lower().startswith("related")
-        elif _byline(stripped):
-            junk.append((start, end))
-        elif index > 2 and not in_list and _ad_line(stripped):
-            junk.append((start, end))
-        elif trailing_block and _related_link(stripped):
-            junk.append((start, end))
-        elif is_headline_case(stripped) and not in_list and not _TIMELINE_RE.match(stripped):
-            headlines.append((start, end))
-    return junk, headlines
-
-
-@rule("list_lines_kept")
-def _lists_names(line: str, in_block: bool) -> bool:
-    """Return True for a line whose names are content, not a heading or an ad: a list item
-    or a line in a list block, a results-table row, a place-and-date dateline."""
-    return in_block or is_list_line(line) or is_table_line(line) or \
-        bool(DATE_DATELINE_RE.fullmatch(line))
-
-
-@rule("byline_junk")
-def _byline(line: str) -> bool:
-    """Return True for a short byline ("By Ana Lopes, Staff Writer"): the author is no
-    actor of the story."""
-    return bool(BYLINE_RE.match(line)) and len(line.split()) <= 8
-
-
-@rule("ad_line_junk")
-def _ad_line(line: str) -> bool:
-    """Return True for an advertising line past the lede (:func:`is_ad_line`)."""
-    return is_ad_line(line)
-
-
-@rule("related_links_junk")
-def _related_link(line: str) -> bool:
-    """Return True for a headline-case line after "Related:": a link to another story."""
-    return is_headline_case(line)
 
 
 #: "EINDHOVEN, Netherlands —" / "GENEVA (Reuters) -" at the start of a paragraph.
@@ -455,13 +318,12 @@ def mark_line_sentence_starts(doc: Doc) -> None:
 
 @Language.component(
     "kg_boilerplate",
-    assigns=["doc._.kg_junk", "doc._.kg_headlines", "doc._.kg_datelines", "doc.spans",
-             "doc.ents", "token.is_sent_start"],
+    assigns=["doc._.kg_datelines", "doc.spans", "doc.ents", "token.is_sent_start"],
     requires=[],
 )
 def boilerplate_component(doc: Doc) -> Doc:
-    """Mark page furniture so later components skip it, and sentence starts at line breaks."""
-    doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc_text(doc))
+    """Mark sentence starts at line breaks and datelines, and preset the datelines' places
+    and wire services as entities, before the model parses and tags the text."""
     mark_line_sentence_starts(doc)
     mark_dateline_sentence_starts(doc)
     return doc

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import after_title
@@ -366,38 +366,6 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
     return _single_word_mentions(doc, spans, surnames, "Person")
 
 
-#: First words that do not stand for the organisation they start ("National Assembly").
-_GENERIC_FIRST_WORDS = frozenset(
-    """The A An National International Federal Central State Royal United New General Global
-    First North South East West Northern Southern Eastern Western European American Supreme
-    Bank University Ministry Department Office Council Court Institute Agency Commission
-    Union Association Party Group Board Committee Museum School College Civic Green Social
-    Democratic Liberal Conservative People Peoples Labour Labor Free Open""".split())
-
-
-def _starts_a_longer_name(token: Token) -> bool:
-    """Return whether a word is followed by more of a name or a model ("Mac OS X", "Boeing
-    787"), so that it does not stand alone for an organisation."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and (nxt.is_title or nxt.is_upper or nxt.like_num
-                                or any(c.isdigit() for c in nxt.text))
-
-
-@rule("org_short_mentions", off=[])
-def _org_short_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[Span]:
-    """Return mentions NER missed: the distinctive first word of an organisation the article
-    names in full ("Corvane" after "Corvane Semiconductors")."""
-    firsts: dict[str, EntityInfo] = {}
-    for info in resolver.entities.values():
-        words = info.name.split()
-        if info.type == "Organization" and len(words) >= 2 and words[0].isalpha() and \
-                words[0][:1].isupper() and words[0] not in _GENERIC_FIRST_WORDS:
-            firsts.setdefault(words[0], info)
-    return _single_word_mentions(
-        doc, spans, firsts, "Organization",
-        accept=lambda t: t.pos_ == "PROPN" and not _starts_a_longer_name(t))
-
-
 @rule("surname_relabel", off=PASS_THROUGH)
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
     """Return spans with non-person mentions of a named person's surname relabelled as that
@@ -472,7 +440,6 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
         info.surface[clean_surface(span.text)] += 1
     _merge_generic_plans(spans, resolver)
     spans += _surname_mentions(doc, spans, resolver)
-    spans += _org_short_mentions(doc, spans, resolver)
     doc.spans[ACTORS_KEY] = spans
     used = {s._.kg_entity for s in spans}
     return {id_: info for id_, info in resolver.entities.items() if id_ in used and info.surface}
