@@ -100,7 +100,7 @@ def test_query_page_runs_an_example_in_yasgui(browser, server: KGServer) -> None
     query = page.evaluate("window.document.querySelector('.CodeMirror').CodeMirror.getValue()")
     assert "PREFIX kg: <https://w3id.org/kg/ontology#>" in query
     assert "<https://w3id.org/kg/id/graph/actors>" in query
-    assert page.inner_text("#kg-description").startswith("Actors ranked by mentions")
+    assert page.inner_text("#kg-description").startswith("The 20 actors with the most mentions")
     text = _run_and_read(page)
     assert "Marco Rubio" in text and "Russia" in text
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p]
