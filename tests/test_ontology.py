@@ -120,6 +120,16 @@ def test_example_query_runs(store: KGStore, query: dict) -> None:
     assert all(any(v is not None for v in row.values()) for row in rows)
 
 
+def test_most_mentioned_actors_lists_a_store_of_fewer_than_twenty(store: KGStore) -> None:
+    """Query 10 ranks on the 20th highest mention count; a smaller store lists every actor."""
+    [query] = [q for q in QUERIES if q["name"].startswith("10-")]
+    names = [row["name"] for row in store.query(query["sparql"])]
+    actors = store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a "
+                         "<https://w3id.org/kg/ontology#mentionCount> ?c } }")[0]["n"]
+    assert 0 < int(actors) < 20
+    assert len(names) == int(actors) and "Marco Rubio" in names
+
+
 # ---------------------------------------------------------------- OWL 2 DL
 
 
