@@ -80,15 +80,16 @@ SELECT DISTINCT ?person ?role ?title ?org ?orgName ?sentence ?art WHERE {
   OPTIONAL { ?role org:postIn ?org . OPTIONAL { ?org kg:name ?orgName } }
 } ORDER BY ?role ?art ?sentence
 """
-_MENTIONS = """
+#: An actor's mentions with their sentence and article (``?a`` bound by the caller or not).
+_MENTION_PATTERN = """
 SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
   ?a kg:hasMention ?m .
   ?m kg:mentionedIn ?art ; kg:startOffset ?start ; kg:endOffset ?end .
   OPTIONAL { ?m kg:sentenceText ?sentence }
   OPTIONAL { ?art schema:headline ?title }
   OPTIONAL { ?art schema:url ?url }
-} ORDER BY ?a ?art ?start
-"""
+}"""
+_MENTIONS = _MENTION_PATTERN + " ORDER BY ?a ?art ?start\n"
 _EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
 WHERE {
@@ -157,15 +158,7 @@ GROUP BY ?a
 ORDER BY DESC(?facts)
 """
 #: The first mentions of one actor (its evidence when the projection is capped).
-_MENTIONS_OF = """
-SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
-  ?a kg:hasMention ?m .
-  ?m kg:mentionedIn ?art ; kg:startOffset ?start ; kg:endOffset ?end .
-  OPTIONAL { ?m kg:sentenceText ?sentence }
-  OPTIONAL { ?art schema:headline ?title }
-  OPTIONAL { ?art schema:url ?url }
-} LIMIT 5
-"""
+_MENTIONS_OF = _MENTION_PATTERN + " LIMIT 5\n"
 
 
 @dataclass(frozen=True)

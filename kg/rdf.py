@@ -236,15 +236,7 @@ def article_triples(extraction: Extraction, ingested_at: str | None = None) -> l
         (graph, KG.kgVersion, _str(kg_version())),
         (graph, KG.spacyModel, _str(extraction.model or "unknown")),
     ]
-    published = date_literal(a.published)
-    if published is not None:
-        out.append((art, SCHEMA.datePublished, published))
-    if a.url:
-        out.append((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-    for prop, value in ((SCHEMA.author, a.author), (SCHEMA.publisher, a.site),
-                        (SCHEMA.inLanguage, a.language)):
-        if value:
-            out.append((art, prop, _str(value)))
+    out += publication_triples(art, a)
     if ingested_at:
         out.append((graph, PROV.generatedAtTime, Literal(ingested_at, datatype=XSD.dateTime)))
     return out
@@ -264,13 +256,20 @@ def copy_triples(copy: Copy) -> list[Triple]:
         (node, KG.duplicateOf, article_iri(copy.of)),
         (node, KG.similarity, Literal(f"{copy.similarity:.2f}", datatype=XSD.decimal)),
     ]
-    published = date_literal(a.published)
+    return out + publication_triples(node, a)
+
+
+def publication_triples(node: URIRef, article: Article) -> list[Triple]:
+    """Return what is known of an article's publication: date, URL, author, publisher and
+    language (for a kept article and for a copy alike)."""
+    out: list[Triple] = []
+    published = date_literal(article.published)
     if published is not None:
         out.append((node, SCHEMA.datePublished, published))
-    if a.url:
-        out.append((node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-    for prop, value in ((SCHEMA.author, a.author), (SCHEMA.publisher, a.site),
-                        (SCHEMA.inLanguage, a.language)):
+    if article.url:
+        out.append((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    for prop, value in ((SCHEMA.author, article.author), (SCHEMA.publisher, article.site),
+                        (SCHEMA.inLanguage, article.language)):
         if value:
             out.append((node, prop, _str(value)))
     return out
