@@ -19,6 +19,7 @@ and ``kg.actorIndex`` (IRI → index), and opens the side panel with ``kg.showAc
 """
 
 from kg.viz.actors_js import ACTORS_VIEW_JS
+from kg.viz.graph_js import ITEM_CSS, PANEL_CSS
 from kg.viz.panel_js import PANEL_JS
 
 CORPUS_CSS = r"""
@@ -36,31 +37,11 @@ html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, sans-serif; colo
 .kg-view { position: absolute; inset: 0; display: none; overflow: auto; background: #fff; }
 .kg-view.kg-active { display: block; }
 #kg-view-actors { overflow: hidden; }
-#kg-panel { width: 340px; flex: none; overflow-y: auto; padding: 10px; background: #fbfbfa;
-  border-left: 1px solid #ddd; box-sizing: border-box; }
-#kg-side h1 { font-size: 16px; margin: 0 0 6px; }
-#kg-side h2, #kg-panel h3 { font-size: 13px; margin: 12px 0 4px; }
-#kg-panel h2 { font-size: 15px; margin: 0 0 4px; word-break: break-word; }
-#kg-side label { display: block; margin: 6px 0; }
-#kg-side input[type=search], #kg-side input[type=date], #kg-side input[type=number] {
-  width: 100%; box-sizing: border-box; padding: 3px; }
-#kg-status { color: #555; font-size: 12px; }
-#kg-suggest button, .kg-link { display: block; width: 100%; text-align: left; border: 0;
-  background: none; padding: 2px 4px; cursor: pointer; color: #1a55a0; font: inherit; }
-#kg-suggest button:hover, .kg-link:hover { background: #e8eef7; }
-fieldset { border: 1px solid #ddd; margin: 8px 0; padding: 4px 8px; }
+""" + PANEL_CSS + r"""
 #kg-side label.kg-legend-row, .kg-legend-row { display: flex; align-items: center; gap: 6px;
   margin: 2px 0; }
 .kg-swatch { width: 12px; height: 12px; border-radius: 50%; flex: none; border: 1px solid #777; }
-.kg-count { color: #777; margin-left: auto; }
-.kg-meta { color: #555; font-size: 12px; }
-.kg-item { border-top: 1px solid #eee; padding: 4px 0; }
-.kg-quote { font-style: italic; margin: 2px 0; white-space: pre-wrap; word-break: break-word; }
-.kg-source { color: #444; font-size: 12px; white-space: pre-wrap; word-break: break-word; }
-.kg-hint { color: #777; }
-div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.35 system-ui, sans-serif;
-  word-break: break-word; }
-"""
+""" + ITEM_CSS
 
 _START = r"""
 (function () {

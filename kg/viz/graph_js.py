@@ -5,12 +5,8 @@ of article text into the DOM with ``textContent``; vis-network shows string tool
 ``innerText``. No ``innerHTML`` is used anywhere.
 """
 
-GRAPH_CSS = r"""
-html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, sans-serif; color: #222; }
-#kg-app { display: flex; height: 100vh; }
-#kg-side { width: 270px; flex: none; overflow-y: auto; padding: 10px; background: #f7f7f5;
-  border-right: 1px solid #ddd; box-sizing: border-box; }
-#kg-network { flex: 1; min-width: 0; position: relative; background: #fff; }
+#: Rules shared by the graph and corpus pages: the side panel and search suggestions.
+PANEL_CSS = r"""
 #kg-panel { width: 340px; flex: none; overflow-y: auto; padding: 10px; background: #fbfbfa;
   border-left: 1px solid #ddd; box-sizing: border-box; }
 #kg-side h1 { font-size: 16px; margin: 0 0 6px; }
@@ -24,8 +20,9 @@ html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, sans-serif; colo
   background: none; padding: 2px 4px; cursor: pointer; color: #1a55a0; font: inherit; }
 #kg-suggest button:hover, .kg-link:hover { background: #e8eef7; }
 fieldset { border: 1px solid #ddd; margin: 8px 0; padding: 4px 8px; }
-#kg-side label.kg-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
-.kg-legend-row svg { flex: none; }
+"""
+#: Rules shared by the graph and corpus pages: items listed in the panel, and tooltips.
+ITEM_CSS = r"""
 .kg-count { color: #777; margin-left: auto; }
 .kg-meta { color: #555; font-size: 12px; }
 .kg-item { border-top: 1px solid #eee; padding: 4px 0; }
@@ -35,6 +32,17 @@ fieldset { border: 1px solid #ddd; margin: 8px 0; padding: 4px 8px; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font: 12px/1.35 system-ui, sans-serif;
   word-break: break-word; }
 """
+
+GRAPH_CSS = r"""
+html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, sans-serif; color: #222; }
+#kg-app { display: flex; height: 100vh; }
+#kg-side { width: 270px; flex: none; overflow-y: auto; padding: 10px; background: #f7f7f5;
+  border-right: 1px solid #ddd; box-sizing: border-box; }
+#kg-network { flex: 1; min-width: 0; position: relative; background: #fff; }
+""" + PANEL_CSS + r"""
+#kg-side label.kg-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+.kg-legend-row svg { flex: none; }
+""" + ITEM_CSS
 
 GRAPH_JS = r"""
 (function () {
