@@ -146,9 +146,21 @@ def build_store(
         report.merges = merge_count(history, built)
         report.triples = sum(store.article_triple_count(i) for i in built
                              if store.has_article(i))
+    except IngestError as exc:  # the articles before the bad input are stored: say so
+        raise stopped_error(exc, report) from None
     finally:
         history.close()
     return report
+
+
+def stopped_error(error: IngestError, report: BuildReport) -> IngestError:
+    """Return ``error`` saying that the build stopped there and how many articles it stored
+    before it (they stay: a rerun of the fixed input adds only what is left)."""
+    kept = report.added + report.replaced
+    noun = "article" if kept == 1 else "articles"
+    reason = (f"{error.reason}; build stopped there, {kept} {noun} before it stored "
+              "(--keep-going skips bad input)")
+    return IngestError(error.source, reason, line=error.line, item=error.item)
 
 
 def extract_paths(paths: Sequence[str], *, published: str | None = None,

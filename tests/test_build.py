@@ -112,3 +112,14 @@ def test_a_text_over_the_spacy_limit_is_built_with_keep_going(tmp_path: Path, nl
         report = build_store([str(tmp_path)], store, keep_going=True)
         assert (report.added, report.errors) == (2, [])
         assert len(store.articles()) == 2
+
+
+@pytest.mark.parametrize("kept, words", [(0, "0 articles"), (1, "1 article"), (3, "3 articles")])
+def test_stopped_error_names_line_and_what_was_stored(kept, words):
+    from kg.build import BuildReport, stopped_error
+    from kg.ingest import IngestError
+
+    error = stopped_error(IngestError("a.jsonl", "malformed JSON", line=2), BuildReport(added=kept))
+    assert str(error) == (f"a.jsonl: line 2: malformed JSON; build stopped there, {words} "
+                          "before it stored (--keep-going skips bad input)")
+    assert (error.source, error.line) == ("a.jsonl", 2)

@@ -231,6 +231,7 @@ def test_bad_input_is_one_line_error_and_store_survives(built, tmp_path, name):
     after = json.loads(run("stats", "--store", str(built), "--json").output)
     if name == "broken.jsonl":  # the article on the line before the bad one is stored
         assert after["articles"] == before["articles"] + 1
+        assert "line 2" in lines[0] and "1 article before it stored" in lines[0]
     else:
         assert after["triples"] == before["triples"]
 

@@ -29,6 +29,7 @@ class IngestError(Exception):
         self.source = source
         self.reason = " ".join(reason.split())
         self.line = line
+        self.item = item
         where = f"{item} {line}: " if line is not None else ""
         super().__init__(f"{source}: {where}{self.reason}")
 
