@@ -480,9 +480,12 @@ def stats(store_path, as_json) -> None:
 @click.argument("article_ids", nargs=-1, required=True)
 @STORE_OPTION
 def remove(article_ids, store_path) -> None:
-    """Remove articles (by id) and the actors only they mention."""
+    """Remove articles (by id or IRI, as `kg query` lists them) and the actors only they
+    mention."""
+    from kg.rdf import article_id_of
+
     with open_store(store_path) as store:
-        for article_id in article_ids:
+        for article_id in (article_id_of(a.strip()) for a in article_ids):
             if store.remove_article(article_id):
                 click.echo(f"removed {article_id}")
             else:

@@ -256,6 +256,15 @@ def test_remove_article(built):
     assert run("remove", ids[0], "--store", str(built)).exit_code != 0
 
 
+def test_remove_takes_the_iri_as_query_lists_it(built):
+    """An article IRI from `kg query --format csv` (CRLF rows) removes that article."""
+    rows = run("query", "SELECT ?a WHERE { ?a a kg:Article }", "--store", str(built),
+               "--format", "csv").output.split("\n")[1:]
+    result = run("remove", rows[0], "--store", str(built))
+    assert result.exit_code == 0, result.output
+    assert json.loads(run("stats", "--store", str(built), "--json").output)["articles"] == 1
+
+
 def test_missing_store_is_clear_error(tmp_path):
     result = run("stats", "--store", str(tmp_path / "nope"))
     assert result.exit_code != 0 and "no store here" in result.output
