@@ -163,6 +163,38 @@ def stopped_error(error: IngestError, report: BuildReport) -> IngestError:
     return IngestError(error.source, reason, line=error.line, item=error.item)
 
 
+def remove_articles(store: KGStore, article_ids: Sequence[str],
+                    batch_size: int = 32) -> dict[str, list[str]]:
+    """Remove articles (and the actors only they mention) from ``store`` and its build
+    history; return, for each removed id, the ids of its copies whose records went with it.
+
+    The removal goes through the re-link, as a build's withdrawn articles do, so the
+    articles whose links depended on a removed one are linked again, and the store equals a
+    clean build without it. A removed text no longer makes later near-copies of it copies.
+    Ids neither in the store nor recorded as a copy are left out of the result.
+    """
+    history = BuildHistory.for_store(store)
+    try:
+        texts = stored_texts(history)
+        removed: dict[str, list[str]] = {}
+        for article_id in dict.fromkeys(article_ids):
+            was_copy = texts.copy(article_id) is not None
+            if not (store.has_article(article_id) or was_copy):
+                continue
+            copies = texts.forget(article_id)
+            for gone in [article_id, *copies]:
+                store.replace_copy(gone, [])
+            if history.kept_of([article_id]):
+                history.withdraw([article_id])  # the re-link removes it from the store
+            else:
+                store.remove_article(article_id)  # stored without a history (kg import)
+            removed[article_id] = copies
+        relink(store, history, (), batch_size)
+    finally:
+        history.close()
+    return removed
+
+
 def extract_paths(paths: Sequence[str], *, published: str | None = None,
                   model: str | None = None, keep_going: bool = False,
                   on_error: Callable[[IngestError], None] | None = None,

@@ -480,16 +480,21 @@ def stats(store_path, as_json) -> None:
 @click.argument("article_ids", nargs=-1, required=True)
 @STORE_OPTION
 def remove(article_ids, store_path) -> None:
-    """Remove articles (by id or IRI, as `kg query` lists them) and the actors only they
-    mention."""
+    """Remove articles (by id or IRI, as `kg query` lists them), the actors only they
+    mention and the records of their copies; the other articles are linked again."""
+    from kg.build import remove_articles
     from kg.rdf import article_id_of
 
+    ids = [article_id_of(a.strip()) for a in article_ids]
     with open_store(store_path) as store:
-        for article_id in (article_id_of(a.strip()) for a in article_ids):
-            if store.remove_article(article_id):
-                click.echo(f"removed {article_id}")
-            else:
-                raise click.ClickException(f"{article_id}: no such article in {store_path}")
+        removed = remove_articles(store, ids)
+    for article_id, copies in removed.items():
+        noun = "copy" if len(copies) == 1 else "copies"
+        also = f" and {len(copies)} {noun} of it: {', '.join(copies)}" if copies else ""
+        click.echo(f"removed {article_id}{also}")
+    missing = [i for i in ids if i not in removed]
+    if missing:
+        raise click.ClickException(f"{', '.join(missing)}: no such article in {store_path}")
 
 
 @main.command()

@@ -189,3 +189,45 @@ def test_a_build_in_two_processes_equals_a_clean_build(corpus, tmp_path, clean):
     path = tmp_path / "kg-store"
     _build(path, [str(corpus)], workers=2, batch_size=2)
     assert _snapshot(path) == clean
+
+
+def _article_id(corpus: Path, name: str) -> str:
+    from kg.ingest import read_articles
+
+    return next(read_articles([str(corpus / name)])).id
+
+
+@pytest.mark.parametrize("removed, gone", [
+    ("b-visit.txt", ["b-visit.txt"]),
+    # Donald Trump's article is what makes the bare "Trump" of the remarks his alias
+    ("a-summit.txt", ["a-summit.txt"]),
+    # the kept copy of the dock story goes with the record of the copy it has
+    ("g-port-partner.txt", ["g-port-partner.txt", "f-port.txt"]),
+])
+def test_removing_an_article_equals_a_clean_build_without_it(corpus, tmp_path, removed, gone):
+    from kg.build import remove_articles
+
+    path = tmp_path / "kg-store"
+    _build(path, [str(corpus)])
+    with KGStore.open(path) as store:
+        result = remove_articles(store, [_article_id(corpus, removed)])
+    copies = [_article_id(corpus, n) for n in gone if n != removed]
+    assert result == {_article_id(corpus, removed): copies}
+    without = tmp_path / "without"
+    _build(without, _paths(corpus, sorted(set(ARTICLES) - set(gone))))
+    assert _snapshot(path) == _snapshot(without)
+
+
+def test_a_removed_text_no_longer_makes_its_near_copy_a_copy(corpus, tmp_path):
+    from kg.build import remove_articles
+
+    path = tmp_path / "kg-store"
+    _build(path, _paths(corpus, ["g-port-partner.txt"]))
+    with KGStore.open(path) as store:
+        remove_articles(store, [_article_id(corpus, "g-port-partner.txt")])
+    _build(path, _paths(corpus, ["f-port.txt"]))
+    with KGStore.open(path) as store:
+        assert store.has_article(_article_id(corpus, "f-port.txt"))
+    without = tmp_path / "without"
+    _build(without, _paths(corpus, ["f-port.txt"]))
+    assert _snapshot(path) == _snapshot(without)

@@ -237,6 +237,19 @@ class SeenTexts:
             first = min(earlier, key=lambda pair: pair[0].rank) if earlier else None
             self._set_target(copy.id, first and _link(first[0], copy.key, first[1]))
 
+    def forget(self, article_id: str) -> list[str]:
+        """Drop an article's text and those of its copies from the index (the article is
+        removed from the store); return the ids of the copies dropped with it."""
+        copies = [r[0] for r in self.conn.execute(
+            "SELECT id FROM texts WHERE target = ? ORDER BY id", (article_id,))]
+        for entry in filter(None, map(self._entry, [article_id, *copies])):
+            self.conn.execute("DELETE FROM texts WHERE id = ?", (entry.id,))
+            if entry.sig is not None:
+                self.conn.executemany("DELETE FROM text_bands WHERE band = ? AND id = ?",
+                                      [(b, entry.id) for b in band_keys(entry.sig)])
+        self.conn.commit()
+        return copies
+
     def _similar(self, article_id: str, key: str, sig: np.ndarray | None
                  ) -> list[tuple[_Entry, float]]:
         """Return the other indexed texts the same as or near-identical to this one, with
