@@ -2,7 +2,8 @@
 
 Writes a gzipped WARC of N records (three in four HTML responses of a few paragraphs, the
 rest images and 404s, each response after its request record) and reads it in a fresh child
-process per size, reporting articles, peak RSS and seconds. Run by hand:
+process per size, reporting articles, peak RSS, seconds and CPU seconds (the figure to
+compare on a loaded machine). Run by hand:
 
     .venv/bin/python bench/bench_warc.py --records 1000 10000
 """
@@ -21,9 +22,10 @@ _CHILD = """
 import json, resource, sys, time
 from kg.ingest import read_articles
 skipped = []
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 n = sum(1 for _ in read_articles([sys.argv[1]], on_skip=skipped.append))
 print(json.dumps({"articles": n, "skipped": len(skipped), "seconds": time.perf_counter() - t,
+                  "cpu_seconds": time.process_time() - cpu,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -67,8 +69,8 @@ def main() -> None:
     parser.add_argument("--records", type=int, nargs="+", default=[1000, 10000])
     args = parser.parse_args()
     root = Path(__file__).resolve().parent.parent
-    print("| records | archive | articles | skipped | seconds | peak RSS |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| records | archive | articles | skipped | seconds | CPU seconds | peak RSS |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.records:
             path = Path(tmp) / f"crawl-{n}.warc.gz"
@@ -78,7 +80,8 @@ def main() -> None:
                                  env={"PYTHONPATH": str(root)})
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"| {n:,} | {path.stat().st_size / 1e6:.1f} MB | {r['articles']:,} | "
-                  f"{r['skipped']:,} | {r['seconds']:.0f} | {r['peak_rss_mb']:.0f} MB |")
+                  f"{r['skipped']:,} | {r['seconds']:.0f} | {r['cpu_seconds']:.0f} | "
+                  f"{r['peak_rss_mb']:.0f} MB |")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,10 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.copies import stored_texts, unfinished, withdraw_copies, write_copies
+from kg.extract_files import extract_paths as extract_paths  # moved; kept importable
 from kg.history import BuildHistory
 from kg.ingest import FetchSettings, IngestError, Skipped, read_articles
-from kg.link import ActorLinker, AliasRule, EventLinker
+from kg.link import AliasRule
 from kg.model import Article, Extraction
 from kg.parallel import extract_in_order
 from kg.relink import merge_count, relink
@@ -193,21 +194,3 @@ def remove_articles(store: KGStore, article_ids: Sequence[str],
     finally:
         history.close()
     return removed
-
-
-def extract_paths(paths: Sequence[str], *, published: str | None = None,
-                  model: str | None = None, keep_going: bool = False,
-                  on_error: Callable[[IngestError], None] | None = None,
-                  on_skip: Callable[[Skipped], None] | None = None,
-                  workers: int = 1, scheduler: str | None = None,
-                  ) -> Iterator[Extraction]:
-    """Yield extractions for article files without a store, linking actors across them
-    (extraction in ``workers`` processes or on a Dask ``scheduler``, linking here in order)."""
-    articles = read_articles(paths, published=published,
-                             on_error=on_error if keep_going else None, on_skip=on_skip)
-    linker, events = ActorLinker(), EventLinker()
-    for extraction in extract_in_order(articles, workers=workers, scheduler=scheduler,
-                                       model=model):
-        linked = linker.link(extraction)
-        events.learn(linked)
-        yield events.link(linked)

@@ -225,7 +225,7 @@ def extract(paths, fmt, published, model, keep_going, workers, scheduler, output
             part_size) -> None:
     """Extract actors, statements and events without a store (JSON Lines to stdout, or
     partitioned JSON Lines in a folder with --output)."""
-    from kg.build import extract_paths
+    from kg.extract_files import extract_paths
 
     _check_date(published)
     if output_dir and fmt != "json":

@@ -11,8 +11,9 @@ three modules each parsed the 16 MB city list or the given-name list on their ow
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -126,7 +127,9 @@ _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_f
 @lru_cache(maxsize=1)
 def name_tables() -> NameTables:
     """Return the name tables, read from the user's cache directory when an earlier run
-    derived them from the same package versions (a ~50 ms read instead of ~2 s of parsing).
+    derived them from the same package versions (a ~40 ms read instead of ~2 s of parsing;
+    the cache is in Python's ``marshal`` format, which reads the sets and dicts back as they
+    are, about twice as fast as JSON).
 
     The cache is ``$KG_CACHE_DIR`` (default ``~/.cache/kg``); an unreadable or unwritable
     cache only costs the parse.
@@ -156,34 +159,35 @@ def _name_tables_path() -> Path | None:
         versions = "-".join(metadata.version(name) for name in _SOURCES)
     except metadata.PackageNotFoundError:
         return None
-    return cache_dir() / f"name-tables-{NAME_TABLES_FORMAT}-{versions}.json"
+    python = "py{}{}".format(*sys.version_info[:2])  # marshal's format follows the Python
+    return cache_dir() / f"name-tables-{NAME_TABLES_FORMAT}-{versions}-{python}.marshal"
 
 
 def _read_name_tables(path: Path) -> NameTables | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return NameTables(
-            given_names=frozenset(data["given_names"]),
-            folded_given_names=frozenset(data["folded_given_names"]),
-            folded_cities=frozenset(data["folded_cities"]),
-            places=dict(data["places"]), genders=dict(data["genders"]),
-            capital_spellings=dict(data["capital_spellings"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        data = marshal.loads(path.read_bytes())
+        tables = NameTables(**{name: data[name] for name in _TABLE_TYPES})
+    except (OSError, ValueError, EOFError, KeyError, TypeError):
         return None
+    if not all(isinstance(getattr(tables, name), kind) for name, kind in _TABLE_TYPES.items()):
+        return None
+    return tables
+
+
+#: The type of each field of :class:`NameTables`, checked when the cache is read back.
+_TABLE_TYPES = {"given_names": frozenset, "folded_given_names": frozenset,
+                "folded_cities": frozenset, "places": dict, "genders": dict,
+                "capital_spellings": dict}
 
 
 def _write_name_tables(path: Path, tables: NameTables) -> None:
-    data = {"given_names": sorted(tables.given_names),
-            "folded_given_names": sorted(tables.folded_given_names),
-            "folded_cities": sorted(tables.folded_cities),
-            "places": tables.places, "genders": tables.genders,
-            "capital_spellings": tables.capital_spellings}
+    data = {name: getattr(tables, name) for name in _TABLE_TYPES}
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
+        with os.fdopen(descriptor, "wb") as handle:
+            marshal.dump(data, handle)
         os.replace(temporary, path)
     except OSError:
         if temporary:

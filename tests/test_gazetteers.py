@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 
 import pytest
 
@@ -20,21 +20,27 @@ def cache_dir(tmp_path, monkeypatch):
 
 def test_name_tables_are_cached_and_read_back_unchanged(cache_dir) -> None:
     built = gazetteers.name_tables()
-    files = list(cache_dir.glob("name-tables-*.json"))
+    files = list(cache_dir.glob("name-tables-*.marshal"))
     assert len(files) == 1
     gazetteers.name_tables.cache_clear()
     assert gazetteers.name_tables() == built == gazetteers.build_name_tables()
 
 
-@pytest.mark.parametrize("junk", ["", "{not json", '{"given_names": 3}', "\x00\xff"])
-def test_a_damaged_cache_is_rebuilt(cache_dir, junk: str) -> None:
+@pytest.mark.parametrize("junk", [
+    b"", b"{not marshal", marshal.dumps({"given_names": 3}), marshal.dumps([1, 2]), b"\x00\xff",
+    marshal.dumps({"given_names": frozenset(), "folded_given_names": frozenset(),
+                   "folded_cities": ["oslo"], "places": {}, "genders": {},
+                   "capital_spellings": {}}),
+])
+def test_a_damaged_cache_is_rebuilt(cache_dir, junk: bytes) -> None:
     gazetteers.name_tables()
-    path = next(cache_dir.glob("name-tables-*.json"))
-    path.write_text(junk, encoding="utf-8", errors="surrogateescape")
+    path = next(cache_dir.glob("name-tables-*.marshal"))
+    path.write_bytes(junk)
     gazetteers.name_tables.cache_clear()
     tables = gazetteers.name_tables()
     assert "oslo" in tables.folded_cities
-    assert "given_names" in json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(tables.folded_cities, frozenset)
+    assert "given_names" in marshal.loads(path.read_bytes())
 
 
 def test_an_unwritable_cache_only_costs_the_parse(tmp_path, monkeypatch) -> None:

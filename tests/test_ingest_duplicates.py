@@ -298,3 +298,63 @@ def test_signatures_are_kept_once_in_the_build_history(tmp_path):
     with KGStore.open(store_path) as store:
         report = build_store([str(later)], store)
     assert report.skipped == {"near-duplicate": 1}
+
+
+def _versions(count: int, same_text: bool) -> list[tuple[str, str]]:
+    """Return ``count`` copies of the wire story, each a day apart (v0 the earliest): the same
+    text, or each with a closing line of its own."""
+    return [(f"v{i}", WIRE.replace("Published: 2025-06-02", f"Published: 2025-06-{i + 10:02d}")
+             + ("" if same_text else f"\nFiled by news desk number {i} of the wire service.\n"))
+            for i in range(count)]
+
+
+@pytest.mark.parametrize("same_text", [True, False])
+@pytest.mark.parametrize("order", ["forward", "backward", "inside out"])
+def test_a_story_copied_more_often_than_a_band_holds_keeps_its_earliest_copy(
+        order, same_text, monkeypatch):
+    import kg.ingest.duplicates as duplicates
+
+    monkeypatch.setattr(duplicates, "BAND_CANDIDATES", 2)
+    versions = _versions(7, same_text)
+    ordering = {"forward": versions, "backward": versions[::-1],
+                "inside out": [versions[i] for i in (3, 4, 2, 5, 1, 6, 0)]}[order]
+    seen = SeenTexts(ranked=True)
+    for aid, text in ordering:
+        seen.notice(_article(aid, text))
+    copies = {aid: seen.copy(aid) for aid, _ in versions}
+    assert copies["v0"] is None
+    assert {aid: c.of for aid, c in copies.items() if c is not None} == {
+        f"v{i}": "v0" for i in range(1, 7)}
+
+
+def test_a_band_shared_by_many_texts_gives_a_bounded_number_of_candidates(monkeypatch):
+    import kg.ingest.duplicates as duplicates
+
+    monkeypatch.setattr(duplicates, "BAND_CANDIDATES", 3)
+    template = ("The city council met in the town hall on the evening of the meeting and the "
+                "chair opened the session with the minutes of the last one. ")
+    seen = SeenTexts(ranked=True)
+    for i in range(40):
+        seen.notice(_article(f"page{i:02d}", f"Page {i}\n\n{template * 3}Item {i} was {i * 7}."))
+    sig = duplicates._sign(f"Page 99\n\n{template * 3}Item 99 was 693.", "Page 99")
+    assert seen.conn.execute("SELECT COUNT(*) FROM text_bands").fetchone()[0] > 3 * 32
+    assert 0 < len(seen._band_candidates(sig)) <= 3 * duplicates.BANDS
+
+
+def test_bands_of_the_layout_without_ranks_are_indexed_again(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "history.sqlite"
+    seen = SeenTexts(sqlite3.connect(path), ranked=True)
+    seen.notice(_article("a-wire", WIRE))
+    seen.conn.commit()
+    bands = seen.conn.execute("SELECT band, id FROM text_bands").fetchall()
+    seen.conn.executescript("DROP TABLE text_bands; CREATE TABLE text_bands (band BLOB, id TEXT,"
+                            " PRIMARY KEY (band, id)) WITHOUT ROWID;")
+    seen.conn.executemany("INSERT INTO text_bands VALUES (?, ?)", bands)
+    seen.conn.commit()
+    seen.conn.close()
+    again = SeenTexts(sqlite3.connect(path), ranked=True)
+    assert sorted(again.conn.execute("SELECT band, id FROM text_bands")) == sorted(bands)
+    notice = again.notice(_article("b-copy", SYNDICATED))
+    assert notice is not None and notice.kind == "near-duplicate"

@@ -13,7 +13,12 @@ so). Without a ranking (``kg extract``, streaming) the first one read is kept.
 Near-duplicates are found by MinHash over word 3-shingles of the case- and
 punctuation-normalised body text, with an LSH band index (each article is compared only with
 the few that share a band, never with every other one); a copy is one whose estimated
-Jaccard similarity to the other is at least :data:`NEAR_THRESHOLD`. The index is an SQLite
+Jaccard similarity to the other is at least :data:`NEAR_THRESHOLD`. A band that many texts
+share (the page template of one site, a stock paragraph) would make every text a candidate
+of every other: only the :data:`BAND_CANDIDATES` earliest-ranked texts of each band are
+compared, and a text's own copies are reached through it (when an earlier copy arrives,
+the copies of the later-ranked texts it is near-identical to are compared with it), so the
+work per article stays bounded however many pages share a template. The index is an SQLite
 database (a store's build history, or in memory), so memory stays flat.
 """
 
@@ -41,6 +46,9 @@ NEAR_THRESHOLD = 0.6
 SHINGLE = 3
 PERMUTATIONS = 128
 BANDS = 32  # 4 rows a band: a pair at similarity 0.6 shares a band with probability 0.99
+#: Texts compared per LSH band (and per exact text): the earliest-ranked this many that share
+#: it. Later ones are the copies of these, reached through them.
+BAND_CANDIDATES = 32
 #: Texts with fewer shingles than this are compared by exact text only (too short to judge).
 MIN_SHINGLES = 8
 
@@ -98,10 +106,11 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, key TEXT, label TEXT, rank TEXT,
     checksum TEXT, sig BLOB, record BLOB, target TEXT, kind TEXT, score REAL,
     written INTEGER);
-CREATE INDEX IF NOT EXISTS texts_by_key ON texts (key);
+CREATE INDEX IF NOT EXISTS texts_by_key_rank ON texts (key, rank);
 CREATE INDEX IF NOT EXISTS texts_by_target ON texts (target);
 CREATE INDEX IF NOT EXISTS texts_unwritten ON texts (written) WHERE written = 0;
-CREATE TABLE IF NOT EXISTS text_bands (band BLOB, id TEXT, PRIMARY KEY (band, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS text_bands (band BLOB, rank TEXT, id TEXT,
+    PRIMARY KEY (band, rank, id)) WITHOUT ROWID;
 """
 _COLUMNS = "id, key, label, rank, sig, target, kind, score"
 
@@ -215,20 +224,40 @@ class SeenTexts:
         earlier = [(e, score) for e, score in similar if e.rank < rank]
         first = min(earlier, key=lambda pair: pair[0].rank) if earlier else None
         self._store(article, checksum, rank, first and _link(first[0], key, first[1]), 0, sig)
-        for other, score in similar:
-            if other.rank > rank and (other.target is None or self._rank_of(other.target) > rank):
+        later = [(e, score) for e, score in similar if e.rank > rank]
+        for other, score in later + self._later_copies(later, key, sig, rank):
+            if other.target is None or self._rank_of(other.target) > rank:
                 self._set_target(other.id, _link_to(article.id, other.key == key, score))
                 if other.target is None:
                     self._notices.append(self._skip_notice(self._source(other.id),
                                                            self._entry(other.id)))
         return self._entry(article.id)
 
+    def _later_copies(self, later: list[tuple[_Entry, float]], key: str, sig: np.ndarray | None,
+                      rank: str) -> list[tuple[_Entry, float]]:
+        """Return the copies of the ``later`` texts that are the same as or near-identical to
+        a text of ``rank`` and were not among them: a story's copies share its bands, so a
+        band can hold more of them than :data:`BAND_CANDIDATES`; they are reached here."""
+        seen = {e.id for e, _ in later}
+        found: list[tuple[_Entry, float]] = []
+        for other, _ in later:
+            for row in self.conn.execute(f"SELECT {_COLUMNS} FROM texts WHERE target = ?",
+                                         (other.id,)).fetchall():
+                copy = _Entry.of_row(row)
+                if copy.id in seen or copy.rank <= rank:
+                    continue
+                seen.add(copy.id)
+                score = 1.0 if copy.key == key else (
+                    similarity(copy.sig, sig) if copy.sig is not None and sig is not None
+                    else 0.0)
+                if score >= NEAR_THRESHOLD:
+                    found.append((copy, score))
+        return found
+
     def _withdraw(self, old: _Entry) -> None:
         """Drop an indexed text (its article changed); decide its copies again."""
         self.conn.execute("DELETE FROM texts WHERE id = ?", (old.id,))
-        if old.sig is not None:
-            self.conn.executemany("DELETE FROM text_bands WHERE band = ? AND id = ?",
-                                  [(b, old.id) for b in band_keys(old.sig)])
+        self._drop_bands(old)
         copies = [_Entry.of_row(r) for r in self.conn.execute(
             f"SELECT {_COLUMNS} FROM texts WHERE target = ?", (old.id,)).fetchall()]
         for copy in copies:
@@ -244,9 +273,7 @@ class SeenTexts:
             "SELECT id FROM texts WHERE target = ? ORDER BY id", (article_id,))]
         for entry in filter(None, map(self._entry, [article_id, *copies])):
             self.conn.execute("DELETE FROM texts WHERE id = ?", (entry.id,))
-            if entry.sig is not None:
-                self.conn.executemany("DELETE FROM text_bands WHERE band = ? AND id = ?",
-                                      [(b, entry.id) for b in band_keys(entry.sig)])
+            self._drop_bands(entry)
         self.conn.commit()
         return copies
 
@@ -255,21 +282,33 @@ class SeenTexts:
         """Return the other indexed texts the same as or near-identical to this one, with
         their similarity (1.0 for the same text), by article id."""
         found = {r[0]: 1.0 for r in self.conn.execute(
-            "SELECT id FROM texts WHERE key = ? AND id != ?", (key, article_id))}
+            "SELECT id FROM texts WHERE key = ? AND id != ? ORDER BY rank, id LIMIT ?",
+            (key, article_id, BAND_CANDIDATES))}
         if sig is not None:
-            bands = band_keys(sig)
-            cursor = self.conn.execute(
-                "SELECT DISTINCT t.id, t.sig FROM text_bands b JOIN texts t ON t.id = b.id"
-                f" WHERE b.band IN ({','.join('?' * len(bands))}) AND t.id != ?",
-                (*bands, article_id))
-            # a page template shares bands with many texts: compare them a block at a time
-            while rows := cursor.fetchmany(512):
+            candidates = sorted(self._band_candidates(sig) - {article_id})
+            for start in range(0, len(candidates), 512):
+                block = candidates[start:start + 512]
+                rows = self.conn.execute(
+                    f"SELECT id, sig FROM texts WHERE id IN ({','.join('?' * len(block))})"
+                    " AND sig IS NOT NULL", block).fetchall()
+                if not rows:
+                    continue
                 sigs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint64)
                 scores = (sigs.reshape(len(rows), PERMUTATIONS) == sig).mean(axis=1)
                 for (other, _), score in zip(rows, scores, strict=True):
                     if score >= NEAR_THRESHOLD:
                         found.setdefault(other, float(score))
         return [(self._entry(i), found[i]) for i in sorted(found)]
+
+    def _band_candidates(self, sig: np.ndarray) -> set[str]:
+        """Return the ids of the :data:`BAND_CANDIDATES` earliest-ranked texts of each band of
+        ``sig`` (an index range each, however many texts share the band)."""
+        ids: set[str] = set()
+        for band in band_keys(sig):
+            ids.update(r[0] for r in self.conn.execute(
+                "SELECT id FROM text_bands WHERE band = ? ORDER BY rank, id LIMIT ?",
+                (band, BAND_CANDIDATES)))
+        return ids
 
     def _skip_notice(self, source: str, entry: _Entry | None) -> Skipped | None:
         if entry is None or entry.target is None:
@@ -306,6 +345,9 @@ class SeenTexts:
                link: tuple[str, str, float] | None, written: int,
                sig: np.ndarray | None) -> None:
         target, kind, score = link or (None, None, None)
+        old = self._entry(article.id)
+        if old is not None:
+            self._drop_bands(old)
         self.conn.execute(
             "INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, text_key(article.text), article.url or article.source or article.id,
@@ -313,8 +355,13 @@ class SeenTexts:
              _pack(article) if self.ranked else None, target,
              kind, score, written))
         if sig is not None:
-            self.conn.executemany("INSERT OR IGNORE INTO text_bands VALUES (?, ?)",
-                                  [(b, article.id) for b in band_keys(sig)])
+            self.conn.executemany("INSERT OR IGNORE INTO text_bands VALUES (?, ?, ?)",
+                                  [(b, rank, article.id) for b in band_keys(sig)])
+
+    def _drop_bands(self, entry: _Entry) -> None:
+        if entry.sig is not None:
+            self.conn.executemany("DELETE FROM text_bands WHERE band = ? AND rank = ? AND id = ?",
+                                  [(b, entry.rank, entry.id) for b in band_keys(entry.sig)])
 
     def _set_target(self, article_id: str, link: tuple[str, str, float] | None) -> None:
         target, kind, score = link or (None, None, None)
@@ -350,7 +397,18 @@ def _create_tables(conn: sqlite3.Connection) -> None:
     if columns and "rank" not in columns:
         conn.execute("DROP TABLE texts")
         conn.execute("DROP TABLE IF EXISTS text_bands")
+    band_columns = {r[1] for r in conn.execute("PRAGMA table_info(text_bands)")}
+    rebuild_bands = bool(band_columns) and "rank" not in band_columns
+    if rebuild_bands:  # bands before they were ordered by rank: index them again
+        conn.execute("DROP TABLE text_bands")
+    conn.execute("DROP INDEX IF EXISTS texts_by_key")  # now by key and rank
     conn.executescript(_SCHEMA)
+    if rebuild_bands:
+        for article_id, rank, sig in conn.execute(
+                "SELECT id, rank, sig FROM texts WHERE sig IS NOT NULL").fetchall():
+            conn.executemany("INSERT OR IGNORE INTO text_bands VALUES (?, ?, ?)", [
+                (b, rank, article_id)
+                for b in band_keys(np.frombuffer(sig, dtype=np.uint64))])
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM run_ids")
 
