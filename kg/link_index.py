@@ -40,6 +40,8 @@ from kg.model import Event, Extraction, entity_id
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS actor_keys (key TEXT PRIMARY KEY, target TEXT, rule TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS actor_keys_by_target ON actor_keys (target);
+CREATE TABLE IF NOT EXISTS renamed (actor TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS key_articles (key TEXT, article TEXT, PRIMARY KEY (key, article))
   WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS key_articles_by_article ON key_articles (article);
@@ -183,15 +185,44 @@ class LinkIndex:
         return Decision(*row) if row and row[0] is not None else None
 
     def set_decisions(self, decisions: dict[ActorKey, Decision]) -> set[ActorKey]:
-        """Store decisions; return the keys whose decision changed."""
-        changed = set()
+        """Store decisions; return the keys whose link changed (the actor they join or the
+        rule). An actor whose canonical name alone changed is recorded as renamed
+        (:meth:`renamed`): its articles' graphs do not hold the name, so none is re-linked."""
+        relinked = set()
         for key, new in decisions.items():
-            if self.decision(key) != new:
-                changed.add(key)
-                self.conn.execute("UPDATE actor_keys SET target = ?, rule = ?, name = ?"
-                                  " WHERE key = ?", (new.target, new.rule, new.name,
-                                                     encode_key(key)))
-        return changed
+            old = self.decision(key)
+            if old == new:
+                continue
+            if old is None or (old.target, old.rule) != (new.target, new.rule):
+                relinked.add(key)
+            else:
+                self.conn.execute("INSERT OR IGNORE INTO renamed VALUES (?)", (new.target,))
+            self.conn.execute("UPDATE actor_keys SET target = ?, rule = ?, name = ?"
+                              " WHERE key = ?", (new.target, new.rule, new.name,
+                                                 encode_key(key)))
+        return relinked
+
+    def renamed(self) -> list[str]:
+        """Return the actors whose canonical name the store may still have to change
+        (sorted ids)."""
+        return [r[0] for r in self.conn.execute("SELECT actor FROM renamed ORDER BY actor")]
+
+    def clear_renamed(self, actors: Iterable[str]) -> None:
+        """Record that the store holds the current names of ``actors``."""
+        self.conn.executemany("DELETE FROM renamed WHERE actor = ?", [(a,) for a in actors])
+
+    def actor_names(self, actor: str) -> tuple[str, set[str]] | None:
+        """Return an actor's canonical name and its other names (every name and alias of the
+        keys that join it, held by an article, but the canonical one), as a clean build
+        writes them to the actors graph; ``None`` if no article holds it."""
+        name, forms = None, set()
+        for key_text, key_name in self.conn.execute(
+                "SELECT key, name FROM actor_keys WHERE target = ? AND EXISTS (SELECT 1 FROM"
+                " key_articles WHERE key_articles.key = actor_keys.key)", (actor,)):
+            _, own, aliases, _ = decode_key(key_text)
+            name = key_name
+            forms |= {own, *aliases}
+        return None if name is None else (name, forms - {name})
 
     def articles_of(self, keys: Iterable[ActorKey]) -> set[str]:
         """Return the articles holding any of ``keys``."""

@@ -6,9 +6,12 @@ then :meth:`kg.link.EventLinker.link_batch`), so the store does not depend on th
 split of builds; but the work is that of the changes, not of the corpus:
 
 1. the actor keys that came or went re-decide their component only (:mod:`kg.link_index`);
-2. articles holding a key whose decision changed, and the new and changed articles, are
-   linked again; their dated events update the event index, and the undated reports those
-   changes can date (same type and actor, published up to three days later) join them;
+2. articles holding a key whose link changed (the actor it joins or the rule), and the new
+   and changed articles, are linked again; their dated events update the event index, and
+   the undated reports those changes can date (same type and actor, published up to three
+   days later) join them. An actor whose canonical name alone changed (a new spelling sorts
+   first) is renamed in the actors graph, the one graph that holds its name: no article
+   graph depends on it, so none is linked again;
 3. each of these is linked in full (actors, then events through the index) and written when
    its linked form differs from the stored one, ``batch_size`` articles a transaction.
 
@@ -17,7 +20,8 @@ An article whose extraction is no longer kept (it became a copy of another,
 leaves the store.
 
 Steps 1–2 commit to the build history together with the list of articles step 3 must check
-(``pending``), so a build killed at any point is finished by the next one.
+(``pending``) and of the actors to rename, so a build killed at any point is finished by the
+next one.
 """
 
 from __future__ import annotations
@@ -49,7 +53,11 @@ def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKe
 
 
 def actor_linked(x: Extraction, index: LinkIndex) -> tuple[Extraction, list[MergeRecord]]:
-    """Return ``x`` with its actors linked as decided for the corpus, and its merge records."""
+    """Return ``x`` with its actors linked as decided for the corpus, and its merge records.
+
+    Its actors carry their canonical names (for the actors graph), but each statement keeps
+    its speaker as the article names it (``kg:speakerName``): an article's graph holds no
+    canonical name, so an actor renamed by another article rewrites no article."""
     mapping: dict[str, str] = {}
     names: dict[str, str] = {}
     log = []
@@ -63,7 +71,10 @@ def actor_linked(x: Extraction, index: LinkIndex) -> tuple[Extraction, list[Merg
             log.append(MergeRecord(x.article.id, entity.name, entity.id, decision.target,
                                    decision.rule))
     linked = remap_ids(x, mapping, names)
-    return remap_ids(linked, {e.id: e.id for e in linked.entities}, names), log
+    linked = remap_ids(linked, {e.id: e.id for e in linked.entities}, names)
+    return replace(linked, statements=tuple(  # a speaker as named in the article
+        replace(s, speaker=own.speaker) for s, own in zip(linked.statements, x.statements,
+                                                          strict=True))), log
 
 
 def event_linked(x: Extraction, index: LinkIndex) -> Extraction:
@@ -121,6 +132,7 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> s
         history.linked_rules() is not None or bool(history.rules))
     to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
     history.set_pending(to_check)  # commits the index with the list of articles to check
+    _rename_actors(store, history, index)
     written: set[str] = set()
     for chunk in _chunks(history.pending_ids, batch_size):
         for article_id in set(chunk) - set(history.kept_of(chunk)):  # withdrawn: copies
@@ -131,7 +143,7 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> s
             linked, log = actor_linked(x, index)
             linked = event_linked(linked, index)
             index.set_merges(x.article.id, [asdict(r) for r in log])
-            digest = linked_digest(linked)
+            digest = linked_digest(linked, x)
             if digest != history.linked_digest(x.article.id) or not store.has_article(
                     x.article.id):
                 batch.append(linked)
@@ -147,6 +159,19 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> s
     history.set_linked_rules()
     history.finish()
     return written
+
+
+def _rename_actors(store, history: BuildHistory, index: LinkIndex) -> None:
+    """Give the actors whose canonical name changed (their link did not) the new name in the
+    actors graph, the only graph holding it; the index keeps them listed until this is done,
+    so a build killed before finishes it in the next one."""
+    actors = index.renamed()
+    if not actors:
+        return
+    names = {a: found for a in actors if (found := index.actor_names(a)) is not None}
+    store.rename_actors(names)
+    with history.conn:
+        index.clear_renamed(actors)
 
 
 def merge_count(history: BuildHistory, article_ids: Iterable[str]) -> int:

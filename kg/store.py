@@ -54,7 +54,7 @@ from kg.store_files import (
 from kg.store_migrate import LayoutError, migrate_layout
 from kg.store_terms import from_ox_term, to_ox, to_python
 from kg.store_terms import quads as ox_quads
-from kg.store_write import STAGING_PREFIX, finish_staged, write_batch
+from kg.store_write import STAGING_PREFIX, finish_staged, rename_actors, write_batch
 
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
                         r"\s*\(", re.IGNORECASE)
@@ -256,6 +256,11 @@ class KGStore:
                 total += self.add_batch(batch)
                 batch = []
         return total + self.add_batch(batch)
+
+    def rename_actors(self, names: dict[str, tuple[str, set[str]]]) -> None:
+        """Give actors (by id) their canonical name, each with its other names, in the actors
+        graph (see :func:`kg.store_write.rename_actors`); no article graph holds it."""
+        rename_actors(self.ox, names)
 
     def remove_article(self, article_id: str) -> bool:
         """Remove an article's graph, the aliases only it gave, and actors no other article

@@ -284,6 +284,36 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     return batch.written
 
 
+def rename_actors(store: ox.Store, names: dict[str, tuple[str, set[str]]]) -> None:
+    """Give actors their canonical name in the actors graph, in one step (``names``: actor
+    id → the name and the actor's other names): the new name stops being an alias, and the
+    old one becomes an alias while an article still calls the actor so. Actors the store does
+    not hold yet are left to the write of their articles.
+
+    As in :func:`write_batch`, one ``extend`` adds the new quads and stages the old ones,
+    and :func:`finish_staged` deletes those (on the next opening after a kill)."""
+    add: list[ox.Quad] = []
+    remove: list[ox.Quad] = []
+    for actor_id, (name, others) in sorted(names.items()):
+        node = ox.NamedNode(str(actor_iri(actor_id)))
+        stored = [q for q in store.quads_for_pattern(node, _NAME, None, _ACTORS)
+                  if q.object.value != name]
+        if not stored:
+            continue
+        remove += stored
+        add.append(ox.Quad(node, _NAME, ox.Literal(name), _ACTORS))
+        alias = ox.Quad(node, _ALT, ox.Literal(name), _ACTORS)
+        if alias in store:
+            remove.append(alias)
+        add += [ox.Quad(node, _ALT, q.object, _ACTORS) for q in stored
+                if q.object.value in others]
+    if not remove:
+        return
+    staged = _staged_removal(_ACTORS, remove)
+    store.extend(add + staged)
+    finish_staged(store, sorted({q.graph_name for q in staged}, key=str))
+
+
 _LOCATE, _DROP = _stage("locate"), _stage("drop")
 _REMOVE_STAGE = STAGING_PREFIX + "remove/"
 _LOCATED = ox.NamedNode(str(KG.Actor))
@@ -338,4 +368,4 @@ def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> 
         refresh_locations(store, actors, then=f"DROP SILENT GRAPH {sparql_iri(_LOCATE)}")
 
 
-__all__ = ["STAGING_PREFIX", "finish_staged", "write_batch"]
+__all__ = ["STAGING_PREFIX", "finish_staged", "rename_actors", "write_batch"]

@@ -21,7 +21,7 @@ def test_extraction_round_trips_through_json(extract):
     assert x.entities and x.statements and x.events
     back = extraction_from_json(extraction_to_json(x))
     assert back == x
-    assert linked_digest(back) == linked_digest(x)
+    assert linked_digest(back, back) == linked_digest(x, x)
 
 
 def test_history_keeps_extractions_rules_and_state_on_disk(extract, tmp_path):
@@ -59,3 +59,29 @@ def test_a_history_of_the_json_lines_layout_is_read_once(extract, tmp_path):
     assert history.linked_digest(x.article.id) == "abc"
     assert [r.alias for r in history.rules] == ["Tavares"]
     assert not (folder / "extractions.jsonl").exists()
+
+
+def _linked(names: dict[str, str], mapping: dict[str, str] | None = None):
+    """Return GENEVA linked with ``mapping`` (default: every actor to itself) under the
+    canonical ``names``, speakers as the article names them (as a build stores it)."""
+    from dataclasses import replace
+
+    from records import GENEVA
+
+    from kg.link import remap_ids
+
+    linked = remap_ids(GENEVA, mapping or {e.id: e.id for e in GENEVA.entities}, names)
+    speakers = [s.speaker for s in GENEVA.statements]
+    return replace(linked, statements=tuple(replace(s, speaker=speaker) for s, speaker in
+                                            zip(linked.statements, speakers, strict=True)))
+
+
+def test_the_linked_digest_follows_actor_ids_not_canonical_names():
+    from records import GENEVA, RUBIO_ID, RUSSIA_ID
+
+    base = linked_digest(_linked({}), GENEVA)
+    renamed = _linked({RUBIO_ID: "MARCO RUBIO", RUSSIA_ID: "Russian Federation"})
+    assert {e.name for e in renamed.entities} != {e.name for e in _linked({}).entities}
+    assert linked_digest(renamed, GENEVA) == base
+    relinked = _linked({}, {RUBIO_ID: "person/m-rubio"})
+    assert linked_digest(relinked, GENEVA) != base

@@ -102,3 +102,25 @@ def test_main_event_dated_by_its_dateline_is_a_report_in_the_index():
                    events=(event,))
     assert [row[5] for row in dated_rows(x)] == [1]
     assert undated_rows(x) == [("resign", "person/ana-vidal", "2025-06-10")]
+
+
+def test_a_changed_name_renames_the_actor_and_a_changed_target_relinks_the_key():
+    from kg.link_index import Decision
+
+    index = LinkIndex(sqlite3.connect(":memory:"))
+    brussels, capital = _key("Place", "Brussels"), _key("Place", "BRUSSELS", "Bruxelles")
+    target = brussels[3]
+    index.set_article_keys("a1", {brussels})
+    index.set_article_keys("a2", {capital})
+    assert index.set_decisions({brussels: Decision(target, "", "Brussels")}) == {brussels}
+    assert index.renamed() == []
+    assert index.set_decisions({brussels: Decision(target, "", "BRUSSELS"),
+                                capital: Decision(target, "", "BRUSSELS")}) == {capital}
+    assert index.renamed() == [target]
+    assert index.actor_names(target) == ("BRUSSELS", {"Brussels", "Bruxelles"})
+    index.clear_renamed([target])
+    assert index.renamed() == []
+    assert index.set_decisions({brussels: Decision("place/other", "alias", "BRUSSELS")}) == {
+        brussels}
+    assert index.renamed() == []
+    assert index.actor_names("place/nowhere") is None

@@ -112,3 +112,60 @@ def test_a_changed_article_is_linked_again(tmp_path, clean):
     store, _ = _build(tmp_path / "kg-store", [ARTICLES, [renamed], [ARTICLES[2]]])
     assert _quads(store) == clean
     store.close()
+
+
+class Killed(BaseException):
+    """Stands for the process being killed (nothing after it runs)."""
+
+
+T6 = "Storms hit Porto on Monday."
+T7 = "Rain fell on PORTO, which its people call Oporto."
+PORTO = _article("a6", T6, "2025-04-12", ("Porto", "Place"))
+PORTO_CAPS = dataclasses.replace(
+    _article("a7", T7, "2025-04-13", ("PORTO", "Place")),
+    entities=tuple(dataclasses.replace(e, aliases=("Oporto",)) for e in
+                   _article("a7", T7, "2025-04-13", ("PORTO", "Place")).entities))
+
+
+def _names(quads: set) -> tuple[set, set]:
+    """Return the kg:name and skos:altLabel values of the store's Porto."""
+    porto = [q for q in quads if q.subject.value.endswith("/place/porto")]
+    return ({q.object.value for q in porto if q.predicate.value.endswith("#name")},
+            {q.object.value for q in porto if q.predicate.value.endswith("altLabel")})
+
+
+@pytest.fixture(scope="module")
+def clean_porto(tmp_path_factory):
+    store, _ = _build(tmp_path_factory.mktemp("porto") / "kg-store", [[PORTO, PORTO_CAPS]])
+    quads = _quads(store)
+    store.close()
+    return quads
+
+
+def test_a_spelling_that_sorts_first_names_the_actor_in_a_clean_build(clean_porto):
+    assert _names(clean_porto) == ({"PORTO"}, {"Porto", "Oporto"})
+
+
+@pytest.mark.parametrize("order", [[[PORTO], [PORTO_CAPS]], [[PORTO_CAPS], [PORTO]]])
+def test_a_renamed_actor_rewrites_no_stored_article(tmp_path, clean_porto, order):
+    store, written = _build(tmp_path / "kg-store", order)
+    assert written == {order[1][0].article.id}
+    assert _quads(store) == clean_porto
+    store.close()
+
+
+def test_a_build_killed_before_renaming_is_finished_by_the_next(tmp_path, clean_porto,
+                                                                monkeypatch):
+    store, _ = _build(tmp_path / "kg-store", [[PORTO]])
+    store.close()
+
+    def die(*args, **kwargs):
+        raise Killed
+
+    monkeypatch.setattr(KGStore, "rename_actors", die)
+    with pytest.raises(Killed):
+        _build(tmp_path / "kg-store", [[PORTO_CAPS]])
+    monkeypatch.undo()
+    store, written = _build(tmp_path / "kg-store", [[]])
+    assert _quads(store) == clean_porto and written == {"a7"}
+    store.close()

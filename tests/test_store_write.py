@@ -110,3 +110,38 @@ def test_an_alias_only_a_replaced_version_gave_goes_unless_another_mention_reads
     assert "Secretary Rubio" in _rubio_aliases(store)
     store.add_batch([GENEVA], ingested_at=STAMP)
     assert ("Secretary Rubio" in _rubio_aliases(store)) == (text is not None)
+
+
+def _die(*args, **kwargs):
+    raise Killed
+
+
+def _rubio_names(store: KGStore) -> tuple[str, list[str]]:
+    rubio = next(a for a in store.known_actors() if a["id"] == RUBIO_ID)
+    return rubio["name"], rubio["aliases"]
+
+
+@pytest.mark.parametrize("name,others,aliases", [
+    ("Rubio", {"Marco Rubio"}, ["Marco Rubio"]),  # an alias becomes the name
+    ("MARCO RUBIO", {"Marco Rubio", "Rubio"}, ["Marco Rubio", "Rubio"]),
+    ("MARCO RUBIO", {"Rubio"}, ["Rubio"]),  # no article calls him "Marco Rubio" any more
+])
+def test_renaming_an_actor_changes_only_its_name_and_aliases(tmp_path, monkeypatch, name,
+                                                            others, aliases):
+    expected = KGStore.open()
+    expected.add_batch([GENEVA], ingested_at=STAMP)
+    expected.rename_actors({RUBIO_ID: (name, others), "person/nobody": ("Nobody", set())})
+    assert _rubio_names(expected) == (name, aliases)
+    with KGStore.open(tmp_path / "killed") as store:
+        store.add_batch([GENEVA], ingested_at=STAMP)
+        before = set(store.ox)
+        monkeypatch.setattr(store_write, "finish_staged", _die)
+        with pytest.raises(Killed):
+            store.rename_actors({RUBIO_ID: (name, others)})
+        monkeypatch.undo()
+    with KGStore.open(tmp_path / "killed") as store:  # the kill came after the commit point
+        assert set(store.ox) == set(expected.ox)
+        assert {q.subject.value for q in before ^ set(store.ox)} == {
+            f"https://w3id.org/kg/id/actor/{RUBIO_ID}"}
+        store.rename_actors({RUBIO_ID: (name, others)})  # done already: nothing changes
+        assert set(store.ox) == set(expected.ox)
