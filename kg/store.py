@@ -18,11 +18,13 @@ import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import gc
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -60,7 +62,7 @@ _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMP
                         r"\s*\(", re.IGNORECASE)
 __all__ = ["DATASET_FORMATS", "EXPORT_FORMATS", "EXPORT_PREFIXES", "SERVE_MARKER",
            "STAGING_PREFIX", "KGStore", "QueryError", "StoreError", "from_ox_term",
-           "remove_serve_marker", "serving_process", "to_ox", "to_python",
+           "release_free_heap", "remove_serve_marker", "serving_process", "to_ox", "to_python",
            "write_serve_marker"]
 
 
@@ -104,6 +106,30 @@ def serving_process(path: str | Path) -> dict[str, Any] | None:
 def _served_message(path: Path, server: dict[str, Any]) -> str:
     return (f"{path}: store is served by kg serve (pid {server['pid']}, {server['url']});"
             " stop the server to change the store")
+
+
+# ---------------------------------------------------------------------- process memory
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """Return glibc's ``malloc_trim`` (``None`` on a C library without it)."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_free_heap() -> bool:
+    """Hand the free pages of the C heap back to the system; return whether the C library
+    can (glibc's ``malloc_trim``). A flushed write buffer of the store (tens of MB per batch)
+    leaves free pages inside the heap, which stay in the process's resident memory until
+    trimmed: on a 2,000-article build, ~100 MB of its peak RSS."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
 
 
 # ---------------------------------------------------------------------- the store
@@ -238,12 +264,14 @@ class KGStore:
 
         Each article's graph is replaced; the batch lands whole or not at all, so an
         interrupted build still leaves only whole articles. Returns the triples written.
-        A store on disk then writes its in-memory tables out (:meth:`pyoxigraph.Store.flush`),
+        A store on disk then writes its in-memory tables out (:meth:`pyoxigraph.Store.flush`)
+        and hands the heap pages they held back to the system (:func:`release_free_heap`),
         so the memory of a build does not grow with the store it writes.
         """
         written = write_batch(self.ox, extractions, ingested_at=ingested_at)
         if self.path is not None:
             self.ox.flush()
+            release_free_heap()
         return written
 
     def add_extractions(self, extractions: Iterable[Extraction], batch_size: int = 1) -> int:

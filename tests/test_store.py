@@ -376,6 +376,28 @@ def test_add_batch_equals_one_by_one(tmp_path):
     assert batched.add_batch([]) == 0
 
 
+@pytest.mark.parametrize(("on_disk", "trims"), [(True, 1), (False, 0)])
+def test_add_batch_on_disk_hands_free_heap_back(tmp_path, monkeypatch, on_disk, trims):
+    calls = []
+    monkeypatch.setattr("kg.store.release_free_heap", lambda: calls.append(1) or True)
+    store = KGStore.open(tmp_path / "s" if on_disk else None)
+    store.add_batch(list(extractions()), ingested_at=STAMP)
+    assert len(calls) == trims
+    assert store.has_article(GENEVA.article.id)
+    store.close()
+
+
+@pytest.mark.parametrize(("trim", "released"), [(lambda pad: 1, True), (None, False)])
+def test_release_free_heap_says_whether_the_c_library_can(monkeypatch, trim, released):
+    import kg.store
+
+    calls = []
+    trimmer = None if trim is None else (lambda pad: calls.append(pad) or trim(pad))
+    monkeypatch.setattr(kg.store, "_malloc_trim", lambda: trimmer)
+    assert kg.store.release_free_heap() is released
+    assert calls == ([0] if released else [])
+
+
 def test_query_binds_a_variable_outside_the_projection():
     store = sample_store()
     tricky = 'Marco Rubio" } . ?x ?y ?z . { "'
