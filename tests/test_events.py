@@ -630,3 +630,29 @@ def test_merged_reports_keep_the_trigger_of_each(nlp) -> None:
             "On Monday, Zentra Motors signed the rail deal with Ostrava.")
     [deal] = [e for e in _events(nlp, text) if e.type == "sign"]
     assert [text[s:t] for s, t in deal.triggers] == ["signs", "signed"]
+
+
+@pytest.mark.parametrize(("text", "modality", "label"), [
+    # the clause of a report or claim is reported, its adverb kept in the label
+    ("Chile reportedly signed a trade deal with Peru on Monday.", "reported",
+     "Chile reportedly signed"),
+    ("Lawmakers in Lima cited reports that Chile had signed a trade deal with Peru on Monday.",
+     "reported", "Chile had signed"),
+])
+def test_reported_events_are_not_asserted(nlp, text: str, modality: str, label: str) -> None:
+    [event] = [e for e in _events(nlp, text) if e.type in ("sign", "agree")]
+    assert event.modality == modality
+    assert event.label.startswith(label)
+
+
+def test_modal_label_names_its_subject_once(nlp) -> None:
+    events = _events(nlp, "Analysts in Lima said on Monday that Chile would grow.")
+    [event] = [e for e in events if e.trigger == "grow"]
+    assert event.label.count("Chile") == 1
+
+
+def test_typed_passive_with_a_by_agent_is_the_happening(nlp) -> None:
+    events = _events(nlp, "The trade deal was approved by Chile on Monday.")
+    [event] = [e for e in events if e.main]
+    assert (event.trigger, event.type, event.label) == ("approved", "approve",
+                                                       "Chile approves trade deal")
