@@ -195,6 +195,12 @@ CLAIM_VERBS: frozenset[str] = frozenset("claim allege rumour rumor purport specu
 #: Adverbs that hand a clause to an unnamed source ("the firm reportedly paid").
 REPORTING_ADVERBS: frozenset[str] = frozenset(
     "reportedly allegedly purportedly supposedly".split())
+#: Verbs whose object does what their "to" infinitive says ("told airlines not to buy",
+#: "asked the court to rule"): object control, unlike "plans to", "announced plans to".
+OBJECT_CONTROL_VERBS: frozenset[str] = frozenset(
+    """tell ask urge order force allow permit persuade encourage invite select choose hire
+    appoint require advise warn instruct authorize authorise enable help pressure press
+    compel oblige forbid convince prompt lead cause get want expect""".split())
 #: Modals that make a clause a possibility, not a fact ("could strike", "would sign").
 HYPOTHETICAL_AUX: frozenset[str] = frozenset("would could might may should must 'd".split())
 #: Verbs whose complement is a plan or goal, not yet a happening ("plans to visit").

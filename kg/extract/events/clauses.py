@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import DateInfo
-from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS, THEME_SUBJECT_VERBS
+from kg.lexicon import EVENT_LEMMAS, OBJECT_CONTROL_VERBS, SPEECH_VERBS, THEME_SUBJECT_VERBS
 
 _PLACE_TYPES = ("Place", "Country")
 _PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
@@ -214,11 +214,14 @@ def _subject_verb(token: Token) -> Token:
 
 def object_controller(verb: Token) -> Token | None:
     """Return the object that does what a "to" infinitive without a subject says when the
-    verb it completes has one ("X told airlines *not to buy*", "X selected Y *to build*":
-    object control), else ``None``."""
+    verb it completes has one and is a verb of :data:`kg.lexicon.OBJECT_CONTROL_VERBS` ("X
+    told airlines *not to buy*": object control; not "announced plans *to shut*"), else
+    ``None``."""
     if verb.dep_ != "xcomp" or verb.head is verb or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
         return None
     objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")
                and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i < verb.i]
