@@ -656,3 +656,20 @@ def test_typed_passive_with_a_by_agent_is_the_happening(nlp) -> None:
     [event] = [e for e in events if e.main]
     assert (event.trigger, event.type, event.label) == ("approved", "approve",
                                                        "Chile approves trade deal")
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality", "agent"), [
+    # a clause inside a quote is its speaker's word: reported, "we" the speaker
+    ('Ana Silva said on Monday: "We have closed the mine in Tete."', "closed", "reported",
+     "ana-silva"),
+    ('"Chile bought the ferry last year," Ana Silva said on Monday.', "bought", "reported",
+     "chile"),
+    # a quote's plan or negation stays what it is
+    ('"Chile will not buy the ferry," Ana Silva said on Monday.', "buy", "negated", "chile"),
+])
+def test_clauses_inside_a_quote_are_reported_events(nlp, text: str, trigger: str,
+                                                   modality: str, agent: str) -> None:
+    events = _events(nlp, text)
+    [event] = [e for e in events if e.trigger == trigger]
+    assert (event.modality, event.main) == (modality, False)
+    assert [a.split("/")[1] for a in event.agents] == [agent]

@@ -4,8 +4,9 @@ Beyond the main clause of a sentence (:func:`kg.extract.events.find_events`), ea
 a subject of its own (or one it shares with the verb it completes: "Airbus plans to *cut*
 jobs", "Ford closed plants and *cut* jobs") and each event noun whose agent is a possessor or
 compound ("Ford's decision", "the Boeing bid") is an event, typed where the lexicon knows its
-trigger. Clauses without a named participant, speech verbs (statements carry them) and
-clauses inside quotation marks make none. These secondary events are less sure than a
+trigger. Clauses without a named participant and speech verbs (statements carry them) make
+none; a clause inside quotation marks is its speaker's word, so ``reported`` unless negated,
+planned or hypothetical. These secondary events are less sure than a
 sentence's main one (:func:`clause_confidence`): untyped ones stay candidates that pages leave
 out.
 """
