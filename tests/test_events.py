@@ -673,3 +673,8 @@ def test_clauses_inside_a_quote_are_reported_events(nlp, text: str, trigger: str
     [event] = [e for e in events if e.trigger == trigger]
     assert (event.modality, event.main) == (modality, False)
     assert [a.split("/")[1] for a in event.agents] == [agent]
+
+
+def test_passive_label_names_its_subject_once(nlp) -> None:
+    events = _events(nlp, "Three miners were named by the police of Tete on Monday.")
+    assert all(e.label.count("miners") <= 1 for e in events)

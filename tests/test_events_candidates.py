@@ -235,3 +235,9 @@ def test_infinitive_of_a_verb_with_an_object_is_done_by_that_object(nlp) -> None
     event = _by_trigger(nlp, text)["buy"]
     assert [a.split("/")[1] for a in event.agents] == ["zentra-motors"]
     assert (event.agent_text, event.modality) == ("Zentra Motors", "negated")
+
+
+def test_gerund_used_as_a_noun_is_no_clause_of_its_verb(nlp) -> None:
+    text = "Two guards of the Brno depot were treated on Monday after shooting near the gate."
+    event = _by_trigger(nlp, text).get("shooting")
+    assert event is None or not event.agents

@@ -236,6 +236,8 @@ def _controlling_verb(verb: Token) -> Token | None:
     a subject is an adjunct of ("the GAO upheld the protest, *citing* flaws", "was fined
     after *violating* the law", "bought jets as a means of *modernising* its fleet")."""
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+        if _nominal(verb):
+            return None  # "treated after shooting near the march": the shooting, a noun
         head = _adjunct_head(verb)
         return head if head is not None and _agentive_adjunct(verb, head) else None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

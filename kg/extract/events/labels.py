@@ -164,6 +164,6 @@ def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
     subject = "" if names(agents) else _subject_text(trigger)
     # "Boeing shares fell": a target the subject already names is not repeated after the verb
     objects = [n for n in names(targets) if n.lower() not in subject.lower()] or \
-        _object_text(trigger)
+        [o for o in _object_text(trigger) if not subject or o.lower() not in subject.lower()]
     label = event_label(names(agents), trigger, objects, names(places), type_)
     return f"{subject} {label}".strip()
