@@ -1,7 +1,8 @@
 """Score kg's events on MEANTIME's event layer against the verb baseline (see
 :mod:`kg.evaluate.event_scores`); prints a Markdown table for ``bench/quality.md``.
 
-Usage: ``.venv/bin/python bench/run_events.py [--limit N]``.
+Usage: ``.venv/bin/python bench/run_events.py [--limit N] [--predictions FILE]
+[--errors FILE]``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 from kg.evaluate.adapters import load_gold  # noqa: E402
 from kg.evaluate.event_scores import (  # noqa: E402
     agent_event_counts,
+    agent_event_errors,
     cross_document_pairs,
     kg_predicted_events,
     negated_counts,
@@ -40,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--predictions", type=Path,
                         help="kg's predictions (JSON lines) to read instead of running kg; "
                              "written there when the file does not exist yet")
+    parser.add_argument("--errors", type=Path,
+                        help="write kg's (events + statements) missed and wrong agent events "
+                             "there, one per line with its sentence")
     args = parser.parse_args(argv)
     if not GOLD.exists():
         print(f"skipped: {GOLD} not found")
@@ -56,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             pred, doc.text, doc.annotated_end, statements=True),
         "baseline": lambda doc, pred: verb_baseline(nlp(doc.text), doc.annotated_end),
     }
+    if args.errors is not None:
+        _write_errors(args.errors, systems["kg+statements"], docs, preds, raw)
     rows = {name: _scores(system, docs, preds, raw) for name, system in systems.items()}
     print("| MEANTIME events | kg events | kg events + statements | verb baseline |\n"
           "|---|---|---|---|")
@@ -75,6 +82,31 @@ def _kg_predictions(docs, path: Path | None) -> list[dict]:
     if path is not None:
         path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     return preds
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """Return the line-bounded sentence of ``text`` around ``start``-``end``, on one line."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((at for at in (text.find(". ", end), text.find("\n", end)) if at != -1),
+                default=len(text))
+    return " ".join(text[left:right + 1].split())
+
+
+def _write_errors(path: Path, system, docs, preds, raw) -> None:
+    """Write one system's agent-event errors: ``MISS`` gold events (trigger, Arg0, kg's
+    agents on that trigger) and ``WRONG`` predictions (trigger, agents), with the sentence."""
+    lines = []
+    for doc, pred, gold in zip(docs, preds, raw, strict=True):
+        missed, wrong = agent_event_errors(gold["events"], system(doc, pred),
+                                           gold.get("entities", ()))
+        for g, hits in missed:
+            kg = "; ".join("/".join(p.agents) for p in hits) or "-"
+            lines.append(f"MISS\t{doc.id}\t{g['what']}\t{' | '.join(g['who'])}\t{kg}\t"
+                         f"{_sentence(doc.text, g['start'], g['end'])}")
+        for p in wrong:
+            lines.append(f"WRONG\t{doc.id}\t{doc.text[p.start:p.end]}\t{'/'.join(p.agents)}"
+                         f"\t-\t{_sentence(doc.text, p.start, p.end)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _scores(system, docs, preds, raw) -> tuple[str, str, str, str]:

@@ -171,7 +171,8 @@ EVENT_NOUNS: frozenset[str] = frozenset(
 #: Nouns with a happening's suffix that name a thing or a state ("Apple's government").
 NOT_EVENT_NOUNS: frozenset[str] = frozenset(
     "government department parliament apartment equipment environment management "
-    "nation station position mission population region commission foundation "
+    "nation station position mission population region commission foundation division "
+    "addition iteration reputation "
     "organization organisation corporation institution administration association "
     "convention constitution union opinion condition relation edition version section "
     "audience evidence science conference residence experience difference presence "
@@ -184,6 +185,22 @@ DELAYING_VERBS: frozenset[str] = frozenset("delay postpone defer reschedule".spl
 #: Verbs whose complement did not happen ("refused to sign", "failed to agree").
 NEGATING_VERBS: frozenset[str] = frozenset(
     "refuse fail decline deny reject avoid stop cease halt abandon".split())
+#: Nouns whose "that" clause is a report or claim, not a fact the writer asserts ("reports
+#: that the deal favored Boeing", "allegations that he paid", "rumours that ...").
+REPORT_NOUNS: frozenset[str] = frozenset(
+    """report claim allegation accusation rumour rumor speculation suggestion assertion
+    contention hearsay""".split())
+#: Verbs whose complement is someone's claim, not a fact ("alleged that the firm paid").
+CLAIM_VERBS: frozenset[str] = frozenset("claim allege rumour rumor purport speculate".split())
+#: Adverbs that hand a clause to an unnamed source ("the firm reportedly paid").
+REPORTING_ADVERBS: frozenset[str] = frozenset(
+    "reportedly allegedly purportedly supposedly".split())
+#: Verbs whose object does what their "to" infinitive says ("told airlines not to buy",
+#: "asked the court to rule"): object control, unlike "plans to", "announced plans to".
+OBJECT_CONTROL_VERBS: frozenset[str] = frozenset(
+    """tell ask urge order force allow permit persuade encourage invite select choose hire
+    appoint require advise warn instruct authorize authorise enable help pressure press
+    compel oblige forbid convince prompt lead cause get want expect""".split())
 #: Modals that make a clause a possibility, not a fact ("could strike", "would sign").
 HYPOTHETICAL_AUX: frozenset[str] = frozenset("would could might may should must 'd".split())
 #: Verbs whose complement is a plan or goal, not yet a happening ("plans to visit").

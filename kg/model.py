@@ -217,7 +217,8 @@ class Event:
     #: Every span of the article that reports the event (merged sentences keep theirs).
     mentions: tuple[Mention, ...] = ()
     #: ``asserted`` (it happened), ``negated`` ("would not sign"), ``planned`` (future, a
-    #: plan or goal, dated by its target) or ``hypothetical`` (modal, conditional).
+    #: plan or goal, dated by its target), ``hypothetical`` (modal, conditional) or
+    #: ``reported`` (the content of a report or claim: "reports that X paid").
     modality: str = "asserted"
     #: Whether this is the article's main event (its title or lede clause).
     main: bool = False

@@ -90,7 +90,8 @@ def test_extract_json_contract(corpus):
         assert set(event) >= {"id", "date", "date_precision", "type", "label", "participants",
                               "places"}
         assert event["date_basis"] in ("text", "context", "publication")
-        assert event["modality"] in ("asserted", "negated", "planned", "hypothetical")
+        assert event["modality"] in ("asserted", "negated", "planned", "hypothetical",
+                                     "reported")
         assert 0 <= event["confidence"] <= 1
     assert sum(event["main"] for event in obj["events"]) == 1
     assert statement["modality"] in ("asserted", "negated", "planned", "hypothetical")

@@ -7,6 +7,7 @@ import pytest
 from kg.evaluate.event_scores import (
     PredictedEvent,
     agent_event_counts,
+    agent_event_errors,
     cross_document_pairs,
     kg_predicted_events,
     negated_counts,
@@ -138,3 +139,12 @@ def test_statement_cue_found_after_its_quote() -> None:
                             "start": 1, "end": 27, "sentence_text": text[:29], "id": "s"}]}
     [said] = kg_predicted_events(pred, text, statements=True)
     assert text[said.start:said.end] == "said" and said.start == text.index("said")
+
+
+def test_agent_event_errors_list_the_misses_and_the_wrong() -> None:
+    right = PredictedEvent(SIGNED, SIGNED + 6, ("Chile",))
+    wrong = PredictedEvent(SIGN, SIGN + 4, ("Chile",))
+    missed, wrongs = agent_event_errors(GOLD, [right, wrong])
+    assert [(g["start"], [p.agents for p in hits]) for g, hits in missed] == [
+        (SIGN, [("Chile",)])]
+    assert wrongs == [wrong]

@@ -630,3 +630,51 @@ def test_merged_reports_keep_the_trigger_of_each(nlp) -> None:
             "On Monday, Zentra Motors signed the rail deal with Ostrava.")
     [deal] = [e for e in _events(nlp, text) if e.type == "sign"]
     assert [text[s:t] for s, t in deal.triggers] == ["signs", "signed"]
+
+
+@pytest.mark.parametrize(("text", "modality", "label"), [
+    # the clause of a report or claim is reported, its adverb kept in the label
+    ("Chile reportedly signed a trade deal with Peru on Monday.", "reported",
+     "Chile reportedly signed"),
+    ("Lawmakers in Lima cited reports that Chile had signed a trade deal with Peru on Monday.",
+     "reported", "Chile had signed"),
+])
+def test_reported_events_are_not_asserted(nlp, text: str, modality: str, label: str) -> None:
+    [event] = [e for e in _events(nlp, text) if e.type in ("sign", "agree")]
+    assert event.modality == modality
+    assert event.label.startswith(label)
+
+
+def test_modal_label_names_its_subject_once(nlp) -> None:
+    events = _events(nlp, "Analysts in Lima said on Monday that Chile would grow.")
+    [event] = [e for e in events if e.trigger == "grow"]
+    assert event.label.count("Chile") == 1
+
+
+def test_typed_passive_with_a_by_agent_is_the_happening(nlp) -> None:
+    events = _events(nlp, "The trade deal was approved by Chile on Monday.")
+    [event] = [e for e in events if e.main]
+    assert (event.trigger, event.type, event.label) == ("approved", "approve",
+                                                       "Chile approves trade deal")
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality", "agent"), [
+    # a clause inside a quote is its speaker's word: reported, "we" the speaker
+    ('Ana Silva said on Monday: "We have closed the mine in Tete."', "closed", "reported",
+     "ana-silva"),
+    ('"Chile bought the ferry last year," Ana Silva said on Monday.', "bought", "reported",
+     "chile"),
+    # a quote's plan or negation stays what it is
+    ('"Chile will not buy the ferry," Ana Silva said on Monday.', "buy", "negated", "chile"),
+])
+def test_clauses_inside_a_quote_are_reported_events(nlp, text: str, trigger: str,
+                                                   modality: str, agent: str) -> None:
+    events = _events(nlp, text)
+    [event] = [e for e in events if e.trigger == trigger]
+    assert (event.modality, event.main) == (modality, False)
+    assert [a.split("/")[1] for a in event.agents] == [agent]
+
+
+def test_passive_label_names_its_subject_once(nlp) -> None:
+    events = _events(nlp, "Three miners were named by the police of Tete on Monday.")
+    assert all(e.label.count("miners") <= 1 for e in events)

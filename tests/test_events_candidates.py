@@ -172,3 +172,72 @@ def test_light_verb_keeps_its_noun_when_the_owner_is_the_subject(nlp) -> None:
 def test_noun_whose_owner_undergoes_it_is_no_event_of_the_owner(nlp, text: str) -> None:
     assert not [e for e in _events(nlp, text) if e.trigger in ("reconstruction", "bailout")
                 and e.agents]
+
+
+@pytest.mark.parametrize(("text", "trigger", "agents"), [
+    # a possessive pronoun stands for the subject of its clause when it agrees
+    ("Zentra Motors defended its acquisition of Brova Steel on Monday.", "acquisition",
+     ["zentra-motors"]),
+    ("In his speech on Monday, Pavel Novak praised the miners of Ostrava.", "speech",
+     ["pavel-novak"]),
+    # "their" stands for the subject of the clause above, coordination and all
+    ("Chile and Peru signed a pact on Monday, the first since their partnership "
+     "negotiation ended.", "negotiation", ["chile", "peru"]),
+    # else for the nearest actor before it that agrees ("its" is no person)
+    ("On Monday Pavel Novak praised Zentra Motors and cited its acquisition of Brova Steel.",
+     "acquisition", ["zentra-motors"]),
+    # a "by" phrase names the owner
+    ("The acquisition of Brova Steel by Zentra Motors closed on Monday.", "acquisition",
+     ["zentra-motors"]),
+])
+def test_happening_noun_owned_by_a_pronoun_or_by_phrase_is_its_event(
+        nlp, text: str, trigger: str, agents: list[str]) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert [a.split("/")[1] for a in event.agents] == agents
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Zentra Motors opened a plant in Brno and moved its truck division there.", "division"),
+    ("Analysts said Zentra Motors had lost its reputation in Brno.", "reputation"),
+])
+def test_thing_noun_with_a_pronoun_owner_is_no_event(nlp, text: str, noun: str) -> None:
+    assert noun not in _by_trigger(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    # a gerund adjunct is done by the subject of the verb it hangs from, active even when
+    # that verb is passive
+    ("Zentra Motors was fined on Monday after violating the emission rules of Ostrava.",
+     "violating", "zentra-motors"),
+    ("Zentra Motors bought Brova Steel on Monday as a means of expanding its steel output.",
+     "expanding", "zentra-motors"),
+])
+def test_gerund_adjunct_takes_the_subject_of_its_verb(nlp, text: str, trigger: str,
+                                                      agent: str) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert [a.split("/")[1] for a in event.agents] == [agent]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # the subject undergoes the happening: the gerund has no agent either
+    ("Shares of Zentra Motors fell 3% on Monday, reaching a low of 20 euros.", "reaching"),
+    # a speech gerund is told by the statement of its verb
+    ("Speaking to reporters in Brno, Pavel Novak said the plant would close.", "Speaking"),
+])
+def test_gerund_adjunct_of_a_theme_or_speech_is_no_agent_event(nlp, text: str,
+                                                               trigger: str) -> None:
+    event = _by_trigger(nlp, text).get(trigger)
+    assert event is None or not event.agents
+
+
+def test_infinitive_of_a_verb_with_an_object_is_done_by_that_object(nlp) -> None:
+    text = "Pavel Novak told Zentra Motors on Monday not to buy Brova Steel."
+    event = _by_trigger(nlp, text)["buy"]
+    assert [a.split("/")[1] for a in event.agents] == ["zentra-motors"]
+    assert (event.agent_text, event.modality) == ("Zentra Motors", "negated")
+
+
+def test_gerund_used_as_a_noun_is_no_clause_of_its_verb(nlp) -> None:
+    text = "Two guards of the Brno depot were treated on Monday after shooting near the gate."
+    event = _by_trigger(nlp, text).get("shooting")
+    assert event is None or not event.agents

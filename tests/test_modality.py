@@ -85,3 +85,35 @@ def test_statement_modality_reads_the_cue_then_the_content(
 ])
 def test_noun_event_held_off_by_its_verb(nlp, text: str, word: str, modality: str) -> None:
     assert clause_modality(_verb(nlp, text, word)) == modality
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), [
+    # the content of a report or claim is reported, not a fact
+    ("The mayor resigned because of reports stating that the port had favoured Brova Steel.",
+     "favoured", "reported"),
+    ("Allegations that the mayor took bribes surfaced in Tromso.", "took", "reported"),
+    ("Brova Steel denied claims that it paid the mayor.", "paid", "reported"),
+    ("Prosecutors alleged that Brova Steel paid the mayor.", "paid", "reported"),
+    ("Brova Steel reportedly paid the mayor.", "paid", "reported"),
+    # a report that is a thing, not a content clause, changes nothing
+    ("The report, published by the council, found losses at the port.", "published",
+     "asserted"),
+    # a named speaker's "said" keeps the clause asserted; a negation still wins
+    ("The mayor said that Brova Steel paid the fine.", "paid", "asserted"),
+    ("Reports said that Brova Steel never paid the fine.", "paid", "negated"),
+    # a verb tagged as a noun still governs its complement ("plan" as a noun)
+    ("Chile and Peru plan to build a bridge.", "build", "planned"),
+])
+def test_clause_modality_of_reports_and_claims(nlp, text: str, word: str,
+                                              modality: str) -> None:
+    assert clause_modality(_verb(nlp, text, word)) == modality
+    assert modality in MODALITIES
+
+
+def test_statement_content_is_never_reported_again(nlp) -> None:
+    text = "Prosecutors alleged that Brova Steel paid the mayor."
+    content = "that Brova Steel paid the mayor"
+    start = text.index(content)
+    doc = nlp(text)
+    assert span_modality(doc, start, start + len(content)) == "asserted"
+    assert statement_modality(doc, start, start + len(content), "alleged") == "asserted"

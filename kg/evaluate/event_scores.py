@@ -184,6 +184,22 @@ def agent_event_counts(gold_events: Sequence[dict[str, Any]],
     return right, len(predicted), found if gold else 0
 
 
+def agent_event_errors(gold_events: Sequence[dict[str, Any]],
+                       preds: Sequence[PredictedEvent],
+                       entities: Sequence[dict[str, Any]] = ()) -> tuple[list, list]:
+    """Return one document's errors of :func:`agent_event_counts`: the gold events with an
+    Arg0 not found (each with the predicted mentions on its trigger) and the predicted
+    mentions that name no gold Arg0 of an event they overlap."""
+    gold = [(g, coreferent_names(g, entities)) for g in gold_events if g.get("who")]
+    predicted = event_mentions(preds)
+    missed = [(g, _matches(g, predicted)) for g, names in gold if not any(
+        _names_match(a, w) for p in _matches(g, predicted) for a in p.agents for w in names)]
+    wrong = [p for p in predicted if not any(
+        _overlap(p.start, p.end, g["start"], g["end"]) and any(
+            _names_match(a, w) for a in p.agents for w in names) for g, names in gold)]
+    return missed, wrong
+
+
 def negated_counts(gold_events: Sequence[dict[str, Any]],
                    preds: Sequence[PredictedEvent]) -> tuple[int, int]:
     """Return (gold NEG events output as asserted, gold NEG events found) for one document."""

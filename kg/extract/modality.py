@@ -3,8 +3,9 @@
 Read from the dependency parse, the way Saurí & Pustejovsky's FactBank cues are read: a
 negation on the verb or on a verb that governs it ("would not sign", "refused to sign"),
 a modal or conditional ("could strike", "if talks fail, ... would"), a future or an intention
-("will meet", "plans to visit", "is set to sign", a deadline "by 2035"). Shared by events and
-statements so both say the same of the same clause.
+("will meet", "plans to visit", "is set to sign", a deadline "by 2035"); a report or claim
+whose content it is ("reports that the deal favored Boeing", "alleged that", "reportedly").
+Shared by events and statements so both say the same of the same clause.
 
 >>> import spacy  # doctest: +SKIP
 >>> clause_modality(nlp("Kyiv would not sign the deal.")[2])  # doctest: +SKIP
@@ -16,16 +17,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import (
+    CLAIM_VERBS,
     DELAYING_VERBS,
     HYPOTHETICAL_AUX,
     INTENTION_VERBS,
     NEGATING_VERBS,
     NEGATION_WORDS,
     PREVENTING_VERBS,
+    REPORT_NOUNS,
+    REPORTING_ADVERBS,
+    SPEECH_VERBS,
 )
 
 #: The values of ``modality`` in events and statements.
-MODALITIES = ("asserted", "negated", "planned", "hypothetical")
+MODALITIES = ("asserted", "negated", "planned", "hypothetical", "reported")
 _FUTURE_AUX = frozenset("will 'll shall wo".split())
 _CONDITIONAL_MARKS = frozenset("if unless whether".split())
 #: How far up a chain of governing verbs ("refused to agree to sign") cues are read.
@@ -76,16 +81,52 @@ def _chain(token: Token) -> list[Token]:
     [sign, refused]), the clause's own verb first."""
     chain = [token]
     while len(chain) < _MAX_CHAIN and token.dep_ in ("xcomp", "ccomp") and \
-            token.head is not token and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+            token.head is not token and _verb_like(token.head):
         token = token.head
         chain.append(token)
     return chain
 
 
-def clause_modality(token: Token, deadline: bool = False) -> str:
+def _verb_like(token: Token) -> bool:
+    """Return whether a token heads a clause: a verb or adjective, or a noun the tagger took
+    for a verb with a subject of its own ("Ford and GM plan to merge": "plan" as a noun)."""
+    return token.pos_ in ("VERB", "AUX", "ADJ") or (
+        token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children))
+
+
+def _report_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in REPORT_NOUNS
+
+
+def _reported(verb: Token) -> bool:
+    """Return whether a clause is the content of a report or claim rather than a fact: a
+    "that" clause of a report noun ("allegations that the mayor took bribes"), also through
+    the speech verb of the report ("reports stating that ..."), the complement of a claim
+    verb ("alleged that the mayor took bribes"), or a clause with "reportedly"."""
+    token = verb
+    for _ in range(_MAX_CHAIN):
+        if any(c.dep_ == "advmod" and c.lower_ in REPORTING_ADVERBS for c in token.children):
+            return True
+        head = token.head
+        if head is token or token.dep_ not in ("ccomp", "acl", "xcomp", "conj"):
+            return False
+        if _report_noun(head) and (token.dep_ == "ccomp" or token.dep_ == "acl" and any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)):
+            return True  # not "the report, published on Monday,"
+        if token.dep_ == "ccomp" and head.lemma_.lower() in CLAIM_VERBS:
+            return True
+        if token.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS and \
+                head.dep_ == "acl" and _report_noun(head.head):
+            return True  # "reports stating that ..."
+        token = head
+    return False
+
+
+def clause_modality(token: Token, deadline: bool = False, reported: bool = True) -> str:
     """Return the modality of the clause of ``token`` (its verb or event noun): ``negated``,
-    ``hypothetical``, ``planned`` or ``asserted``. ``deadline`` says the clause has a target
-    date ("by 2035"), which makes it a plan."""
+    ``hypothetical``, ``planned``, ``reported`` (the content of a report or claim, when
+    ``reported``) or ``asserted``. ``deadline`` says the clause has a target date ("by
+    2035"), which makes it a plan."""
     verb = token
     if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ in ("VERB", "AUX"):
         verb = token.head  # "launched an invasion", "no deal was signed"
@@ -107,7 +148,9 @@ def clause_modality(token: Token, deadline: bool = False) -> str:
         if words & _FUTURE_AUX or _going_to(link) or (
                 link is not verb and link.lemma_.lower() in INTENTION_VERBS):
             return "planned"
-    return "planned" if deadline or _purpose(verb) else "asserted"
+    if deadline or _purpose(verb):
+        return "planned"
+    return "reported" if reported and _reported(verb) else "asserted"
 
 
 def _purpose(verb: Token) -> bool:
@@ -129,12 +172,13 @@ def _clause_head(span: Span) -> Token | None:
 
 def span_modality(doc: Doc, start: int, end: int) -> str:
     """Return the modality of the clause in ``doc`` between character offsets (a statement's
-    content: "Moscow would never accept" → ``negated``); ``asserted`` without a verb."""
+    content: "Moscow would never accept" → ``negated``); ``asserted`` without a verb. Never
+    ``reported``: a statement is reported speech already (its ``kind`` says so)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "asserted"
     head = _clause_head(span)
-    return clause_modality(head) if head is not None else "asserted"
+    return clause_modality(head, reported=False) if head is not None else "asserted"
 
 
 def _cue_token(doc: Doc, start: int, end: int, cue: str) -> Token | None:
@@ -157,7 +201,7 @@ def statement_modality(doc: Doc, start: int, end: int, cue: str | None) -> str:
     that of its content (:func:`span_modality`)."""
     token = _cue_token(doc, start, end, cue or "")
     if token is not None and token.pos_ in ("VERB", "AUX", "NOUN"):
-        said = clause_modality(token)
+        said = clause_modality(token, reported=False)
         if said != "asserted":
             return said
     return span_modality(doc, start, end)

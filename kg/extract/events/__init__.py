@@ -102,7 +102,8 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
     if found is None:
         return None
     trigger, type_ = found
-    if _quoted(trigger):
+    quoted = _quoted(trigger)
+    if quoted and not own_trigger:
         return None
     if root.lemma_.lower() in SPEECH_VERBS and trigger is root and type_ in (
             "announce", "other") and not own_trigger:
@@ -121,6 +122,8 @@ def _clause_event(sent: Span, date: DateInfo | None, fallback: DateInfo | None,
     if deadline is not None and _governing_verb(sent.doc, deadline) not in (trigger, root):
         deadline = None  # "accused X of failing to pay by 2035": the target is not the clause's
     modality = clause_modality(trigger, deadline=deadline is not None)
+    if quoted and modality == "asserted":
+        modality = "reported"  # the speaker's words, not the writer's
     if modality == "planned" and deadline is not None:
         date = deadline  # "aims to cut emissions by 2035": the plan's target date
     used = date or fallback
@@ -344,7 +347,8 @@ def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateI
         type=type_, trigger=noun.text, date=value, date_text=date.text if date else None,
         date_basis="text" if date is not None else "publication",
         agents=agents, targets=target_ids, others=(), places=place_ids, start=start, end=end,
-        label=_label(entities, agents, noun, target_ids, place_ids, type_, modality),
+        label=_label(entities, agents, noun, target_ids, place_ids, type_, modality,
+                     nominal=True),
         lemma=noun.lemma_.lower(), mentions=((start, end),), modality=modality,
         confidence=clause_confidence(event_confidence(agents, target_ids, place_ids, type_),
                                      type_),
@@ -458,7 +462,8 @@ def find_events(doc: Doc) -> list[EventInfo]:
     for i, sent in enumerate(sents):
         if i in used_sents or in_ranges(sent.start_char, sent.end_char, junk + headlines):
             continue
-        if _is_quote(sent):
+        if _is_quote(sent):  # a quote tells no main event; its clauses are its speaker's
+            events += _secondary_events(sent, [], None, pub_value, events, actors, entities)
             continue
         own = dated.get(i)
         loose = i in opening and own is not None and own.value.precision in ("day", "month")

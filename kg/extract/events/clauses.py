@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import DateInfo
-from kg.lexicon import EVENT_LEMMAS, SPEECH_VERBS, THEME_SUBJECT_VERBS
+from kg.lexicon import EVENT_LEMMAS, OBJECT_CONTROL_VERBS, SPEECH_VERBS, THEME_SUBJECT_VERBS
 
 _PLACE_TYPES = ("Place", "Country")
 _PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
@@ -37,7 +37,12 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
     """Return the event trigger of a clause: an event noun subject or the main verb.
 
     With ``any_verb`` a main verb outside the lexicon still makes an event of type ``other``.
+    A typed passive verb with a "by" agent is the happening, not its subject ("the deal was
+    approved by the board" is the approval).
     """
+    t = event_type(root)
+    if t not in (None, "other", "announce") and any(c.dep_ == "agent" for c in root.children):
+        return root, t
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and _nominal(child):
             for noun in sorted(_core(child), key=lambda t: t.i):
@@ -142,6 +147,9 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
     targets: list[Span] = []
     subject_verb = _subject_verb(root)  # "Airbus plans to cut jobs": cut's subject is Airbus
     subject_heads = [c for c in subject_verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    controller = object_controller(root)
+    if controller is not None:  # "X told airlines to buy": the airlines buy
+        subject_heads = [controller]
     if trigger is not root and trigger.dep_ not in ("dobj", "obj", "xcomp") and not any(
             trigger in head.subtree for head in subject_heads):
         subject_heads = [trigger]
@@ -204,11 +212,34 @@ def _subject_verb(token: Token) -> Token:
     return start
 
 
+def object_controller(verb: Token) -> Token | None:
+    """Return the object that does what a "to" infinitive without a subject says when the
+    verb it completes has one and is a verb of :data:`kg.lexicon.OBJECT_CONTROL_VERBS` ("X
+    told airlines *not to buy*": object control; not "announced plans *to shut*"), else
+    ``None``."""
+    if verb.dep_ != "xcomp" or verb.head is verb or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")
+               and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i < verb.i]
+    return objects[0] if objects else None
+
+
 def _controlling_verb(verb: Token) -> Token | None:
     """Return the verb whose subject does what a "to" infinitive without a subject says: a
     purpose ("Airbus set up a fund to *search*") or an ownerless object's infinitive ("EADS
     won a contract to *supply* tankers"); ``None`` for other verbs, and for an object with
-    an owner of its own ("the Boeing plan to build": Boeing's)."""
+    an owner of its own ("the Boeing plan to build": Boeing's); the verb a gerund without
+    a subject is an adjunct of ("the GAO upheld the protest, *citing* flaws", "was fined
+    after *violating* the law", "bought jets as a means of *modernising* its fleet")."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+        if _nominal(verb):
+            return None  # "treated after shooting near the march": the shooting, a noun
+        head = _adjunct_head(verb)
+        return head if head is not None and _agentive_adjunct(verb, head) else None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
@@ -218,6 +249,30 @@ def _controlling_verb(verb: Token) -> Token | None:
             not any(c.dep_ in ("poss", "compound") for c in noun.children):
         return noun.head
     return None
+
+
+def _adjunct_head(gerund: Token) -> Token | None:
+    """Return the verb a gerund adjunct hangs from, through its preposition and the noun
+    phrase that holds it ("as a means of modernising" → the verb of "as"), at most 4 steps."""
+    token = gerund
+    for _ in range(4):
+        if token.dep_ not in ("advcl", "pcomp", "pobj", "prep") or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+_SPEAKING = frozenset(("speak", "talk"))
+
+
+def _agentive_adjunct(gerund: Token, head: Token) -> bool:
+    """Return whether the subject of ``head`` does what its gerund adjunct says: not when
+    the subject undergoes either ("the index fell 3%, *ending* at 8,000"), nor for a speech
+    gerund, which a statement tells ("*Speaking* to reporters, X said")."""
+    return gerund.lemma_.lower() not in SPEECH_VERBS | _SPEAKING and not theme_subject(gerund) \
+        and not theme_subject(head) and head.lemma_.lower() not in THEME_SUBJECT_VERBS
 
 
 _OBJECTS = ("dobj", "obj", "dative", "ccomp", "xcomp")
@@ -258,6 +313,8 @@ def passive_voice(verb: Token, source: Token | None = None) -> bool:
     headline's bare participle with a subject ("Boeing allowed to bid", "Airbus A380
     delivered")."""
     source = source if source is not None else _subject_verb(verb)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+        source = verb  # "Boeing was fined after violating the law": violating is active
     if any(c.dep_ == "auxpass" for c in verb.children) or any(
             c.dep_ == "nsubjpass" for c in (verb.children if source is verb else
                                             (*verb.children, *source.children))):
@@ -297,6 +354,9 @@ def agent_phrase(verb: Token) -> str:
     source = _subject_verb(verb)
     if theme_subject(verb) or passive_voice(verb, source):
         return ""
+    controller = object_controller(verb)
+    if controller is not None:
+        return _phrase_of(controller)
     for child in source.children:
         if child.dep_ == "nsubj" and not _non_agent(_antecedent(child), source):
             return _phrase_of(_antecedent(child))

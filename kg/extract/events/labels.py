@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.boilerplate import in_ranges
-from kg.lexicon import NEGATION_WORDS
+from kg.lexicon import NEGATION_WORDS, REPORTING_ADVERBS
 
 _IRREGULAR_THIRD_PERSON = {"have": "has", "be": "is"}
 
@@ -84,24 +84,30 @@ def _phrase_text(head: Token, keep=lambda t: True) -> str:
 
 def _verb_phrase(trigger: Token) -> str:
     """Return the words that tell a clause's modality with its verb ("would not sign",
-    "refused to sign", "plans to visit", "will meet"), in text order."""
+    "refused to sign", "plans to visit", "will meet", "reportedly paid"), in text order."""
     chain, token = [trigger], trigger
     while token.dep_ in ("xcomp",) and token.head is not token and len(chain) < 4:
         token = token.head
         chain.append(token)
     tokens = {t for link in chain for t in [link, *link.children]
               if t is link or t.dep_ in ("aux", "auxpass", "neg", "prt") or
-              (t.dep_ == "advmod" and t.lower_ in NEGATION_WORDS)}
+              (t.dep_ == "advmod" and t.lower_ in NEGATION_WORDS | REPORTING_ADVERBS)}
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
 
 def _object_text(trigger: Token) -> list[str]:
     """Return the text of a verb's direct object ("the draft peace plan" → "draft peace
-    plan", "any mention of sanctions"), for labels of events whose object is not an actor."""
+    plan", "any mention of sanctions"), or of a passive subject when the verb has a "by"
+    agent, for labels of events whose object is not an actor."""
     for child in trigger.children:
         if child.dep_ in ("dobj", "obj"):
             text = _phrase_text(child)
             return [text] if text else []
+    if any(c.dep_ == "agent" for c in trigger.children):  # "the plan was approved by X"
+        for child in trigger.children:
+            if child.dep_ == "nsubjpass":
+                text = _phrase_text(child)
+                return [text] if text else []
     return []
 
 
@@ -126,20 +132,23 @@ def _verb_object(trigger: Token) -> bool:
 
 
 def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
-           modality: str = "asserted") -> str:
+           modality: str = "asserted", nominal: bool = False) -> str:
     """Return an event's label from the parse: subject, verb (with its modal words when the
-    event is not asserted), object and place."""
+    event is not asserted), object and place; with ``nominal`` the event is its noun with
+    its owner ("Ford decision"), not the verb whose object the noun is."""
     def names(ids):
         return [entities[i].name for i in ids if i in entities]
 
+    if nominal:
+        return event_label(names(agents), trigger, names(targets), names(places), type_)
     if modality != "asserted":
         verb = trigger.head if _verb_object(trigger) else trigger
         if verb.pos_ in ("VERB", "AUX"):
-            objects = names(targets) or _object_text(verb) or (
-                [trigger.text] if verb is not trigger else [])
+            subject = "" if names(agents) else _subject_text(verb)
+            objects = [n for n in names(targets) if n.lower() not in subject.lower()] or \
+                _object_text(verb) or ([trigger.text] if verb is not trigger else [])
             label = event_label(names(agents), _verb_phrase(verb), objects, names(places),
                                 type_)
-            subject = "" if names(agents) else _subject_text(verb)
             return f"{subject} {label}".strip()
 
     if _verb_object(trigger):
@@ -155,6 +164,6 @@ def _label(entities: dict, agents, trigger: Token, targets, places, type_: str,
     subject = "" if names(agents) else _subject_text(trigger)
     # "Boeing shares fell": a target the subject already names is not repeated after the verb
     objects = [n for n in names(targets) if n.lower() not in subject.lower()] or \
-        _object_text(trigger)
+        [o for o in _object_text(trigger) if not subject or o.lower() not in subject.lower()]
     label = event_label(names(agents), trigger, objects, names(places), type_)
     return f"{subject} {label}".strip()

@@ -25,7 +25,8 @@ class EventInfo:
     lemma: str = ""
     mentions: tuple[tuple[int, int], ...] = ()
     date_basis: str = "text"
-    #: ``asserted``, ``negated``, ``planned`` or ``hypothetical`` (:mod:`kg.extract.modality`).
+    #: ``asserted``, ``negated``, ``planned``, ``hypothetical`` or ``reported``
+    #: (:mod:`kg.extract.modality`).
     modality: str = "asserted"
     #: Whether this is the article's main event (its title or lede clause).
     main: bool = False
