@@ -17,7 +17,6 @@ from kg.lexicon import (
     DEVICE_NOUNS,
     FACILITY_HEADS,
     HONORIFICS,
-    KNOWN_ORGS,
     NATIONALITY_NOUNS,
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
@@ -46,9 +45,6 @@ def actor_type(ent: Span) -> str | None:
     text = ent.text.strip()
     if label is None or _NON_NAME_RE.match(text):
         return None
-    known = _known_org_type(text)
-    if known is not None:
-        return known
     if label in ("Country", "Place", "Organization", "Group") and _names_a_country(text):
         return "Country"
     if label == "Country":
@@ -58,18 +54,6 @@ def actor_type(ent: Span) -> str | None:
     if label == "Plan" and _lowercase_law(ent):
         return None
     return label
-
-
-@rule("known_org_type", off=None)
-def _known_org_type(text: str) -> str | None:
-    """Return the type kg's list of well-known organisations gives a name ("NATO", "the
-    Kremlin"), or ``None``."""
-    key = text.lower().replace("’", "'")
-    if key in KNOWN_ORGS:
-        return KNOWN_ORGS[key][1]
-    if key.startswith("the ") and key[4:] in KNOWN_ORGS:
-        return KNOWN_ORGS[key[4:]][1]
-    return None
 
 
 @rule("country_by_name")
