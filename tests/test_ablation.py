@@ -75,7 +75,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('fuzzy_full_name_match', 'Volodymyr Zelenskyy spoke on Monday. Later Volodymyr Zelensky flew to Paris.'),
     ('fuzzy_surname_match', 'Volodymyr Zelenskyy spoke on Monday. Later Zelensky flew to Paris.'),
     ('generic_body_junk', 'The proposal now goes to the Council for a vote.'),
-    ('generic_plan_merge', 'Washington presented a 28-point peace plan. Kyiv said the peace plan needed work.'),
     ('given_name_before', 'Councilwoman Ivy Taylor voted against the budget.'),
     ('heading_junk', 'Key Developments & Timeline\n\nMayor Ines Ruiz opened the bridge in Lyon.'),
     ('hyphenated_name_parts', 'Fighting spread to Mazar-e-Sharif on Monday.'),

@@ -309,26 +309,6 @@ def _numbered_plan(name: str) -> str | None:
     return f"{m.group(1)}-{m.group(2).lower()}" if m else None
 
 
-@rule("generic_plan_merge", off=None)
-def _merge_generic_plans(spans: list[Span], resolver: _Resolver) -> None:
-    """Point generic plan mentions ("the peace plan") at the article's one specific plan."""
-    plans = [i for i in resolver.entities.values() if i.type == "Plan"]
-    specific = [p for p in plans if re.search(r"\d", p.name)]
-    if len(specific) != 1:
-        return
-    target = specific[0]
-    for span in spans:
-        info = resolver.entities.get(span._.kg_entity)
-        if info is None or info is target or info.type != "Plan":
-            continue
-        if re.search(r"\b(?:peace|draft|revised|original)?\s*plan$", info.name, re.I) and (
-            "counter" not in info.name.lower()
-        ):
-            span._.kg_entity = target.id
-            target.surface[clean_surface(span.text)] += 1
-            info.surface.clear()
-
-
 def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityInfo],
                           label: str, accept=lambda token: True) -> list[Span]:
     """Return new one-word mentions of ``words`` (word → entity) outside existing spans and
@@ -438,7 +418,6 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
         info = resolver.resolve(span)
         span._.kg_entity = info.id
         info.surface[clean_surface(span.text)] += 1
-    _merge_generic_plans(spans, resolver)
     spans += _surname_mentions(doc, spans, resolver)
     doc.spans[ACTORS_KEY] = spans
     used = {s._.kg_entity for s in spans}
