@@ -83,7 +83,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('name_list_junk', 'The firm offers Maintenance, Repair and Overhaul services.'),
     ('name_particles', 'Ursula von der Leyen spoke in Brussels.'),
     ('nationality_noun_person', 'Frenchman Romain Grosjean crashed on the first lap.'),
-    ('numbered_plan_merge', 'The 28-point plan was leaked. Officials defended the 28-point peace plan.'),
     ('one_type_per_name', 'Harlan said on Monday that the deal was good. Later, Harlan signed the lease for its new office.'),
     ('org_first_word_merge', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('org_noun_person', 'Shares of retailer Best Buy fell.'),

@@ -109,13 +109,6 @@ def test_typed_actor(extract, text, type_, name):
     assert name in names_by_type(extract(text)).get(type_, set())
 
 
-def test_numbered_plan_mentions_join(extract):
-    x = extract("Washington drafted a 28-point peace plan. The 28-point plan is long.")
-    plans = [e for e in x.entities if e.type == "Plan"]
-    assert [p.name for p in plans] == ["28-point peace plan"]
-    assert len(plans[0].mentions) == 2
-
-
 def test_no_junk_actors_from_headings_and_links(extract):
     text = ("Key Developments & Timeline\n\n"
             "Finnish President Alexander Stubb visited Kyiv on Monday.\n\n"

@@ -218,13 +218,6 @@ class _Resolver:
                 _shortened_product(text, self.entities.values()) if " " not in text else None)
             if known is not None:
                 return known
-        if type_ == "Plan":
-            numbered = _numbered_plan(text)
-            for info in self.entities.values():
-                if numbered and info.type == "Plan" and _numbered_plan(info.name) == numbered:
-                    if len(text) > len(info.name):
-                        info.name = text
-                    return info
         name = text[0].upper() + text[1:] if type_ == "Organization" and \
             not BRAND_RE.match(text) else text  # "eBay" stays eBay
         return self._get(entity_id(type_, name), name, type_)
@@ -300,13 +293,6 @@ def _without_party_word(text: str) -> str:
     if len(words) > 1 and words[-1] in PARTY_WORDS and words[0][:1].isupper():
         return text.rsplit(" ", 1)[0]
     return text
-
-
-@rule("numbered_plan_merge", off=None)
-def _numbered_plan(name: str) -> str | None:
-    """Return the "28-point" key of a numbered plan, or ``None``."""
-    m = re.search(r"(\d+)\s*-?\s*(point|step)", name, re.I)
-    return f"{m.group(1)}-{m.group(2).lower()}" if m else None
 
 
 def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityInfo],
