@@ -27,7 +27,6 @@ from kg.extract.name_bounds import (
     with_division_number,
     with_given_name_before,
     with_hyphenated_parts,
-    with_name_particles,
     without_figures,
     without_trailing_preposition,
 )
@@ -75,7 +74,7 @@ def actor_spans(doc: Doc) -> list[Span]:
             spans.append(Span(doc, maker.start, maker.end, label="Organization"))
             ent = Span(doc, cut, ent.end, label="PRODUCT")
         if ent.label_ == "PERSON":
-            ent = with_given_name_before(with_name_particles(ent))
+            ent = with_given_name_before(ent)
         taken = ent.end
         ent = without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))

@@ -134,23 +134,6 @@ def without_trailing_preposition(ent: Span) -> Span:
     return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
-_NAME_PARTICLES = frozenset("von van der den de del della di da du le la ter bin ibn al".split())
-
-
-@rule("name_particles", off=PASS_THROUGH)
-def with_name_particles(ent: Span) -> Span:
-    """Return a person's name extended over the particles NER cut it at ("Ursula von" +
-    "der Leyen", "Ludwig van" + "Beethoven"): particles, then one capitalised word."""
-    doc, end = ent.doc, ent.end
-    while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower:
-        end += 1
-    if ent[-1].lower_ not in _NAME_PARTICLES and end == ent.end:
-        return ent
-    if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
-        return Span(doc, ent.start, end + 1, label=ent.label_)
-    return ent
-
-
 @rule("given_name_before", off=PASS_THROUGH)
 def with_given_name_before(ent: Span) -> Span:
     """Return a person's name extended over the given name NER left out of it ("Councilwoman
