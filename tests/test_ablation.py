@@ -77,7 +77,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('generic_body_junk', 'The proposal now goes to the Council for a vote.'),
     ('given_name_before', 'Councilwoman Ivy Taylor voted against the budget.'),
     ('heading_junk', 'Key Developments & Timeline\n\nMayor Ines Ruiz opened the bridge in Lyon.'),
-    ('hyphenated_name_parts', 'Fighting spread to Mazar-e-Sharif on Monday.'),
     ('leading_the_trim', 'The spokesman for the Kremlin declined to comment.'),
     ('lowercase_junk', 'Protesters marched in el-Fasher.'),
     ('name_list_junk', 'The firm offers Maintenance, Repair and Overhaul services.'),

@@ -26,7 +26,6 @@ from kg.extract.name_bounds import (
     strip_possessive,
     with_division_number,
     with_given_name_before,
-    with_hyphenated_parts,
     without_figures,
     without_trailing_preposition,
 )
@@ -64,7 +63,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
         ner_label = ent.label_
-        ent = after_nationality_noun(with_hyphenated_parts(without_figures(ent)))
+        ent = after_nationality_noun(without_figures(ent))
         ent = with_division_number(ent)
         ent = with_model_number(person_after_office(ent))
         maker = maker_of_product(ent)

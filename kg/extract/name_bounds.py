@@ -148,19 +148,6 @@ def with_given_name_before(ent: Span) -> Span:
     return ent
 
 
-@rule("hyphenated_name_parts", off=PASS_THROUGH)
-def with_hyphenated_parts(ent: Span) -> Span:
-    """Return a name extended over the hyphenated parts NER cut it at: a lowercase particle,
-    then a capitalised word ("Mazar" + "-e-Sharif", "Stratford" + "-upon-Avon")."""
-    doc, end = ent.doc, ent.end
-    while end + 3 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
-            and all(not doc[k].whitespace_ for k in range(end, end + 3)) \
-            and doc[end + 1].is_lower and doc[end + 1].is_alpha and doc[end + 2].text == "-" \
-            and doc[end + 3].is_title and doc[end + 3].is_alpha:
-        end += 4
-    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
-
-
 @rule("nationality_noun_person", off=PASS_THROUGH)
 def after_nationality_noun(ent: Span) -> Span:
     """Return an entity without a leading nationality noun, as a person ("Frenchman Romain
