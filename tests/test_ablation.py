@@ -80,7 +80,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('leading_the_trim', 'The spokesman for the Kremlin declined to comment.'),
     ('lowercase_junk', 'Protesters marched in el-Fasher.'),
     ('name_list_junk', 'The firm offers Maintenance, Repair and Overhaul services.'),
-    ('nationality_noun_person', 'Frenchman Romain Grosjean crashed on the first lap.'),
     ('one_type_per_name', 'Harlan said on Monday that the deal was good. Later, Harlan signed the lease for its new office.'),
     ('org_first_word_merge', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('org_noun_person', 'Shares of retailer Best Buy fell.'),

@@ -19,7 +19,6 @@ from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_given_name
 from kg.extract.name_bounds import (
-    after_nationality_noun,
     clean_person_span,
     ner_entities,
     person_after_office,
@@ -63,7 +62,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
         ner_label = ent.label_
-        ent = after_nationality_noun(without_figures(ent))
+        ent = without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_after_office(ent))
         maker = maker_of_product(ent)

@@ -17,7 +17,6 @@ from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
     NAME_SUFFIXES,
-    NATIONALITY_NOUNS,
     ORG_NAME_SUFFIXES,
     TITLE_WORDS,
 )
@@ -146,16 +145,6 @@ def with_given_name_before(ent: Span) -> Span:
             and prev.lower_ not in TITLE_WORDS | HONORIFICS:
         return Span(doc, start - 1, ent.end, label=ent.label_)
     return ent
-
-
-@rule("nationality_noun_person", off=PASS_THROUGH)
-def after_nationality_noun(ent: Span) -> Span:
-    """Return an entity without a leading nationality noun, as a person ("Frenchman Romain
-    Grosjean", tagged ORG → the person "Romain Grosjean")."""
-    if len(ent) < 2 or ent[0].lower_ not in NATIONALITY_NOUNS or \
-            not all(t.is_title and t.is_alpha for t in ent[1:]):
-        return ent
-    return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
 
 
 @per_doc
