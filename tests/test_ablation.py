@@ -83,7 +83,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('one_type_per_name', 'Harlan said on Monday that the deal was good. Later, Harlan signed the lease for its new office.'),
     ('org_first_word_merge', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('org_noun_person', 'Shares of retailer Best Buy fell.'),
-    ('party_word_trim', 'The Civic Renewal party won the vote.'),
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
     ('place_evidence', 'Shelling continued near Kostiantynivka.'),

@@ -306,12 +306,6 @@ def test_short_names_join_the_full_name(extract, name, text, count):
     assert not [e for e in x.entities if e.name != name and e.name in name]
 
 
-def test_organisation_with_a_common_noun_after_its_name_is_the_same(extract):
-    x = extract("Civic Renewal won 41 seats. Leaders of the Civic Renewal party met on Monday.")
-    assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
-        ("Civic Renewal", 2)]
-
-
 @pytest.mark.parametrize(("text", "mentions"), [
     # a caption running into the text does not make "Donald Trump Seattle" a person
     ("Crowds protested against Donald Trump. Police watch as people protest the election of "
@@ -330,16 +324,6 @@ def test_place_named_in_a_public_body_stays_a_place(extract):
     types = names_by_type(x)
     assert "Seattle" in types.get("Place", set())
     assert "Seattle" not in types.get("Organization", set())
-
-
-@pytest.mark.parametrize("text", [
-    "The Civic Renewal party won 41 seats on Sunday. Civic Renewal will lead the government.",
-    "Civic Renewal won 41 seats. Leaders of the Civic Renewal party met on Monday.",
-])
-def test_party_is_one_organisation_in_either_order(extract, text):
-    x = extract(text)
-    assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
-        ("Civic Renewal", 2)]
 
 
 def test_untitled_name_of_a_titled_person_like_a_country_is_the_person(nlp):

@@ -67,8 +67,6 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-#: Lowercase words after a party's name that are not part of it ("Civic Renewal party").
-PARTY_WORDS = frozenset("party movement".split())
 _SMALL = frozenset("of the and for de du des la le".split())
 
 
@@ -208,7 +206,6 @@ class _Resolver:
             return self.person(text)
         if type_ == "Organization":
             known = self.abbreviated(text) if text.isupper() else self.same_core(text)
-            text = _without_party_word(text) if known is None else text
             if known is None and " " not in text:
                 known = self.shortened(text)
             if known is not None:
@@ -283,16 +280,6 @@ def _western_bloc(key: str) -> bool:
     """Return True for a group that stands for the West ("Western allies", "Western
     partners")."""
     return key.startswith("western ")
-
-
-@rule("party_word_trim", off=PASS_THROUGH)
-def _without_party_word(text: str) -> str:
-    """Return an organisation's name without a lowercase "party"/"movement" after it
-    ("Civic Renewal party" is Civic Renewal; "Russian central bank" stays whole)."""
-    words = text.split()
-    if len(words) > 1 and words[-1] in PARTY_WORDS and words[0][:1].isupper():
-        return text.rsplit(" ", 1)[0]
-    return text
 
 
 def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityInfo],
