@@ -40,7 +40,6 @@ from kg.extract.products import (
 from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
-    KNOWN_PLACES,
     ORG_NAME_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -88,8 +87,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         span = clean_person_span(ent) if type_ == "Person" else strip_possessive(ent)
         if span is None or looks_like_junk(span):
             continue
-        if type_ == "Person" and (_known_place(span) or (
-                span.start > ent.start and _city_before_noun(span))):
+        if type_ == "Person" and span.start > ent.start and _city_before_noun(span):
             type_ = "Place"  # "Fellow Austin resident", once "Fellow" is cut off
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
@@ -104,12 +102,6 @@ def actor_spans(doc: Doc) -> list[Span]:
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
     return sorted(with_maker_products(spans + extra), key=lambda s: s.start)
-
-
-@rule("known_place_not_person")
-def _known_place(span: Span) -> bool:
-    """Return True for a "person" that kg's list of places names ("Gaza", "Donbas")."""
-    return span.text in KNOWN_PLACES
 
 
 @rule("city_before_noun_place")
