@@ -49,8 +49,6 @@ def actor_type(ent: Span) -> str | None:
         return "Country"
     if label == "Country":
         return "Place"
-    if label == "Plan" and _lowercase_law(ent):
-        return None
     return label
 
 
@@ -59,13 +57,6 @@ def _names_a_country(text: str) -> bool:
     """Return True when a place, organisation or group name is a country's name, code or
     demonym ("France", "U.S.", "Ukrainian"): the actor is the country."""
     return lookup_country(text) is not None
-
-
-@rule("lowercase_law_drop")
-def _lowercase_law(ent: Span) -> bool:
-    """Return True for a LAW entity that ends in a lowercase word ("article 5 of the
-    treaty"): a reference, not a named plan."""
-    return ent.label_ == "LAW" and not ent[-1].is_title
 
 
 def contextual_type(ent: Span, type_: str | None) -> str | None:
