@@ -136,7 +136,6 @@ RULE_CASES: list[tuple[str, str]] = [
 UNTRIGGERED: frozenset[str] = frozenset({
     "learned_tie_break",
     "post_name_junk", "title_phrase_patterns",
-    "trailing_preposition_trim",
     # since products are actors, "Boeing 787" is one Product span and other passes already
     # repeat a product's name: these two are candidates for removal once the ablation runs
     "product_maker_junk",

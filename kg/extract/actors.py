@@ -26,7 +26,6 @@ from kg.extract.name_bounds import (
     with_division_number,
     with_given_name_before,
     without_figures,
-    without_trailing_preposition,
 )
 from kg.extract.products import (
     as_product,
@@ -73,7 +72,6 @@ def actor_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "PERSON":
             ent = with_given_name_before(ent)
         taken = ent.end
-        ent = without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))
         if type_ == "Product" and ent.label_ == "PRODUCT" and not ner_product(ent):
             type_ = None  # "Martin" of "Lockheed Martin"

@@ -124,15 +124,6 @@ def person_after_office(ent: Span) -> Span:
     return ent
 
 
-@rule("trailing_preposition_trim", off=PASS_THROUGH)
-def without_trailing_preposition(ent: Span) -> Span:
-    """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
-    end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].pos_ == "ADP":
-        end -= 1
-    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
-
-
 @rule("given_name_before", off=PASS_THROUGH)
 def with_given_name_before(ent: Span) -> Span:
     """Return a person's name extended over the given name NER left out of it ("Councilwoman
