@@ -136,9 +136,6 @@ RULE_CASES: list[tuple[str, str]] = [
 UNTRIGGERED: frozenset[str] = frozenset({
     "learned_tie_break",
     "post_name_junk", "title_phrase_patterns",
-    # since products are actors, "Boeing 787" is one Product span and other passes already
-    # repeat a product's name: these two are candidates for removal once the ablation runs
-    "product_maker_junk",
     # product_context now also reads a launch verb's object: "unveiled the Pixelbook Nova" is
     # a product either way; joined names ("Macbook and Macbook Pro", "Laurent Cabannes and
     # Laurent Benezech") are split by NER itself in short sentences (tests/test_name_bounds.py)
