@@ -50,6 +50,9 @@ SHORT = {"entities_typed": "typed", "entities_untyped": "untyped", "duplicate_no
          "junk_actors": "junk", "quotes": "quotes", "speakers": "speakers",
          "event_date_hit": "date hit"}
 SECTION = "## Rule ablation"
+#: A change of a score by at most this much is noise (one entity in a set of ~2,000 moves F1
+#: by ~0.0005): it neither helps nor hurts.
+THRESHOLD = 0.0005
 DEFAULT_CACHE = ROOT / "bench" / "out" / "model-docs"
 
 
@@ -98,12 +101,13 @@ def deltas(on: dict[str, float], off: dict[str, float]) -> dict[str, float]:
 
 
 def verdict(by_set: dict[str, dict[str, float] | None]) -> tuple[list[str], list[str]]:
-    """Return the sets where the rule helps (some metric better, none worse) and those where
-    it hurts (some metric worse); a set where it never fired is neither."""
+    """Return the sets where the rule helps (some score better by more than :data:`THRESHOLD`,
+    none worse by more) and those where it hurts (some score worse by more than it); a set
+    where it never fired, or where it moved no score by more than the threshold, is neither."""
     moved = {s: d for s, d in by_set.items() if d}
-    helps = [s for s, d in moved.items() if any(v > 0 for v in d.values())
-             and not any(v < 0 for v in d.values())]
-    hurts = [s for s, d in moved.items() if any(v < 0 for v in d.values())]
+    helps = [s for s, d in moved.items() if any(v > THRESHOLD for v in d.values())
+             and not any(v < -THRESHOLD for v in d.values())]
+    hurts = [s for s, d in moved.items() if any(v < -THRESHOLD for v in d.values())]
     return helps, hurts
 
 
@@ -193,7 +197,11 @@ def section(results: dict[str, Any], note: str) -> str:
              "all rules on but that one); typed/untyped = entity F1, dup = duplicate-node rate "
              "and junk = junk-actor rate (signs flipped: positive = fewer), speakers = speaker "
              "accuracy, date hit = main-event date hit rate. 0: the rule fired but no score moved; "
-             "·: the rule never fired on that set (its output is the same with it off).", "",
+             "·: the rule never fired on that set (its output is the same with it off). "
+             f"A rule helps a set when a score improves by more than {THRESHOLD} and none gets "
+             f"worse by more than {THRESHOLD}; it hurts a set when a score gets worse by more "
+             f"than {THRESHOLD} (smaller changes are one entity in a set: noise). Team rule: "
+             "keep a rule that helps on two sets or more and hurts none.", "",
              "| rule | " + " | ".join(sets) + " | helps on | hurts on | verdict |",
              "|---|" + "---|" * (len(sets) + 3)]
     for rule, by_set in results["rules"].items():

@@ -109,14 +109,6 @@ def test_typed_actor(extract, text, type_, name):
     assert name in names_by_type(extract(text)).get(type_, set())
 
 
-def test_generic_plan_mentions_join_the_numbered_plan(extract):
-    x = extract("Washington drafted a 28-point peace plan. Kyiv received the draft peace plan "
-                "on Thursday and said the peace plan needed changes. The 28-point plan is long.")
-    plans = [e for e in x.entities if e.type == "Plan"]
-    assert [p.name for p in plans] == ["28-point peace plan"]
-    assert len(plans[0].mentions) == 4
-
-
 def test_no_junk_actors_from_headings_and_links(extract):
     text = ("Key Developments & Timeline\n\n"
             "Finnish President Alexander Stubb visited Kyiv on Monday.\n\n"
@@ -291,8 +283,6 @@ def test_bare_surname_like_a_country_is_the_person(extract):
 
 
 @pytest.mark.parametrize(("text", "mentions"), [
-    ("Commission President Ursula von der Leyen spoke in Brussels.",
-     {("Ursula von der Leyen", "Person")}),
     ("According to Anna Berg of Kessler & Lund, orders rose.",
      {("Anna Berg", "Person"), ("Kessler & Lund", "Organization")}),
     ("Shares of Procter & Gamble rose on Monday.", {("Procter & Gamble", "Organization")}),
@@ -308,8 +298,6 @@ def test_heading_with_ampersand_is_no_actor(nlp):
 @pytest.mark.parametrize(("text", "name", "count"), [
     ("Corvane Semiconductors beat forecasts. Shares in Corvane rose 9 percent, and Corvane "
      "said demand was strong.", "Corvane Semiconductors", 3),
-    ("Commission President Ursula von der Leyen spoke. Von der Leyen did not take "
-     "questions.", "Ursula von der Leyen", 2),
 ])
 def test_short_names_join_the_full_name(extract, name, text, count):
     x = extract(text)
@@ -318,29 +306,16 @@ def test_short_names_join_the_full_name(extract, name, text, count):
     assert not [e for e in x.entities if e.name != name and e.name in name]
 
 
-def test_organisation_with_a_common_noun_after_its_name_is_the_same(extract):
-    x = extract("Civic Renewal won 41 seats. Leaders of the Civic Renewal party met on Monday.")
-    assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
-        ("Civic Renewal", 2)]
-
-
 @pytest.mark.parametrize(("text", "mentions"), [
-    # a nationality noun before a name marks a person, and is not part of the name
-    ("Earlier, Frenchman Romain Grosjean also crashed on his way to the grid.",
-     {("Romain Grosjean", "Person")}),
-    # a place name NER cut at its hyphens is whole
-    ("A truck bomb exploded outside the consulate in Mazar-e-Sharif on Thursday.",
-     {("Mazar-e-Sharif", "Place")}),
     # a caption running into the text does not make "Donald Trump Seattle" a person
     ("Crowds protested against Donald Trump. Police watch as people protest the election of "
      "Donald Trump Seattle (pictured) was one of many cities. Police in Seattle said.",
      {("Donald Trump", "Person"), ("Seattle", "Place")}),
 ])
-def test_nationality_nouns_hyphens_and_captions(nlp, text, mentions):
+def test_captions_run_into_text(nlp, text, mentions):
     found = actor_mentions(nlp, text)
     assert mentions <= found
-    assert not {m for m, _ in found} & {"Frenchman Romain Grosjean", "Mazar",
-                                        "Donald Trump Seattle"}
+    assert not {m for m, _ in found} & {"Donald Trump Seattle"}
 
 
 def test_place_named_in_a_public_body_stays_a_place(extract):
@@ -349,16 +324,6 @@ def test_place_named_in_a_public_body_stays_a_place(extract):
     types = names_by_type(x)
     assert "Seattle" in types.get("Place", set())
     assert "Seattle" not in types.get("Organization", set())
-
-
-@pytest.mark.parametrize("text", [
-    "The Civic Renewal party won 41 seats on Sunday. Civic Renewal will lead the government.",
-    "Civic Renewal won 41 seats. Leaders of the Civic Renewal party met on Monday.",
-])
-def test_party_is_one_organisation_in_either_order(extract, text):
-    x = extract(text)
-    assert [(e.name, len(e.mentions)) for e in x.entities if e.type == "Organization"] == [
-        ("Civic Renewal", 2)]
 
 
 def test_untitled_name_of_a_titled_person_like_a_country_is_the_person(nlp):

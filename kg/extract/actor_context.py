@@ -17,7 +17,6 @@ from kg.lexicon import (
     DEVICE_NOUNS,
     FACILITY_HEADS,
     HONORIFICS,
-    KNOWN_ORGS,
     NATIONALITY_NOUNS,
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
@@ -46,30 +45,11 @@ def actor_type(ent: Span) -> str | None:
     text = ent.text.strip()
     if label is None or _NON_NAME_RE.match(text):
         return None
-    known = _known_org_type(text)
-    if known is not None:
-        return known
     if label in ("Country", "Place", "Organization", "Group") and _names_a_country(text):
         return "Country"
     if label == "Country":
         return "Place"
-    if label == "Group" and _adjective_group(ent):
-        return None
-    if label == "Plan" and _lowercase_law(ent):
-        return None
     return label
-
-
-@rule("known_org_type", off=None)
-def _known_org_type(text: str) -> str | None:
-    """Return the type kg's list of well-known organisations gives a name ("NATO", "the
-    Kremlin"), or ``None``."""
-    key = text.lower().replace("’", "'")
-    if key in KNOWN_ORGS:
-        return KNOWN_ORGS[key][1]
-    if key.startswith("the ") and key[4:] in KNOWN_ORGS:
-        return KNOWN_ORGS[key[4:]][1]
-    return None
 
 
 @rule("country_by_name")
@@ -77,20 +57,6 @@ def _names_a_country(text: str) -> bool:
     """Return True when a place, organisation or group name is a country's name, code or
     demonym ("France", "U.S.", "Ukrainian"): the actor is the country."""
     return lookup_country(text) is not None
-
-
-@rule("adjective_group_drop")
-def _adjective_group(ent: Span) -> bool:
-    """Return True for a NORP mention that is an adjective ("Swiss"), not a group
-    ("Republicans"): no actor."""
-    return not (ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s"))
-
-
-@rule("lowercase_law_drop")
-def _lowercase_law(ent: Span) -> bool:
-    """Return True for a LAW entity that ends in a lowercase word ("article 5 of the
-    treaty"): a reference, not a named plan."""
-    return ent.label_ == "LAW" and not ent[-1].is_title
 
 
 def contextual_type(ent: Span, type_: str | None) -> str | None:

@@ -5,7 +5,6 @@ Each test is a registered rule (:mod:`kg.ablation`); :func:`looks_like_junk` app
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -34,21 +33,6 @@ def _currency_codes() -> frozenset[str]:
 _TIME_ZONES = frozenset("UTC GMT BST CET CEST EET EST EDT CST CDT MST MDT PST PDT JST IST".split())
 
 
-_MODEL_RE = re.compile(r"^(?=.*\d)[A-Za-z]*-?\d[\w-]*$")
-
-
-def _names_a_product(span: Span) -> bool:
-    """Return True when an organisation name is part of a product or model name
-    ("Airbus A380", "Boeing 787", "Mac OS X", "Rolls-Royce Trent 900")."""
-    doc = span.doc
-    if any(ch.isdigit() for ch in span.text):
-        return True
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is None or is_table_figure(nxt):
-        return False
-    return bool(_MODEL_RE.match(nxt.text)) or nxt.text in ("OS", "OS X")
-
-
 def is_table_figure(token: Token) -> bool:
     """Return whether a number is a score or figure in a table or list ("C. Lewis 94 ,",
     "Kent 108-3 (", "Hawick 23" at the end of a line): followed by punctuation that is no
@@ -75,12 +59,6 @@ def looks_like_junk(span: Span) -> bool:
 def _time_zone(span: Span) -> bool:
     """Return True for a time zone ("GMT", "EST") NER took for an organisation."""
     return span.text in _TIME_ZONES
-
-
-@rule("product_maker_junk")
-def _maker_in_product_name(span: Span) -> bool:
-    """Return True for a maker's name used in a product or model name ("Airbus A380")."""
-    return span.label_ in ("ORG", "PERSON", "Organization", "Person") and _names_a_product(span)
 
 
 @rule("currency_code_junk")
@@ -154,7 +132,7 @@ def _generic_body(span: Span) -> bool:
 
 
 #: The tests :func:`looks_like_junk` applies, each a registered rule.
-JUNK_TESTS = (_time_zone, _maker_in_product_name, _currency_code, _event_name, _list_of_words,
+JUNK_TESTS = (_time_zone, _currency_code, _event_name, _list_of_words,
               _heading, _starts_lowercase, _role_only, _post, _weather,
               _sentence_initial_common_noun, _generic_body)
 

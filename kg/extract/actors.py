@@ -19,17 +19,13 @@ from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_given_name
 from kg.extract.name_bounds import (
-    after_nationality_noun,
     clean_person_span,
     ner_entities,
     person_after_office,
     strip_possessive,
     with_division_number,
     with_given_name_before,
-    with_hyphenated_parts,
-    with_name_particles,
     without_figures,
-    without_trailing_preposition,
 )
 from kg.extract.products import (
     as_product,
@@ -43,7 +39,6 @@ from kg.extract.products import (
 from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
-    KNOWN_PLACES,
     ORG_NAME_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -65,7 +60,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
         ner_label = ent.label_
-        ent = after_nationality_noun(with_hyphenated_parts(without_figures(ent)))
+        ent = without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_after_office(ent))
         maker = maker_of_product(ent)
@@ -75,9 +70,8 @@ def actor_spans(doc: Doc) -> list[Span]:
             spans.append(Span(doc, maker.start, maker.end, label="Organization"))
             ent = Span(doc, cut, ent.end, label="PRODUCT")
         if ent.label_ == "PERSON":
-            ent = with_given_name_before(with_name_particles(ent))
+            ent = with_given_name_before(ent)
         taken = ent.end
-        ent = without_trailing_preposition(ent)
         type_ = contextual_type(ent, actor_type(ent))
         if type_ == "Product" and ent.label_ == "PRODUCT" and not ner_product(ent):
             type_ = None  # "Martin" of "Lockheed Martin"
@@ -91,8 +85,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         span = clean_person_span(ent) if type_ == "Person" else strip_possessive(ent)
         if span is None or looks_like_junk(span):
             continue
-        if type_ == "Person" and (_known_place(span) or (
-                span.start > ent.start and _city_before_noun(span))):
+        if type_ == "Person" and span.start > ent.start and _city_before_noun(span):
             type_ = "Place"  # "Fellow Austin resident", once "Fellow" is cut off
         typed = Span(doc, span.start, span.end, label=type_)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
@@ -107,12 +100,6 @@ def actor_spans(doc: Doc) -> list[Span]:
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
     return sorted(with_maker_products(spans + extra), key=lambda s: s.start)
-
-
-@rule("known_place_not_person")
-def _known_place(span: Span) -> bool:
-    """Return True for a "person" that kg's list of places names ("Gaza", "Donbas")."""
-    return span.text in KNOWN_PLACES
 
 
 @rule("city_before_noun_place")

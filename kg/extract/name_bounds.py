@@ -17,7 +17,6 @@ from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
     NAME_SUFFIXES,
-    NATIONALITY_NOUNS,
     ORG_NAME_SUFFIXES,
     TITLE_WORDS,
 )
@@ -125,32 +124,6 @@ def person_after_office(ent: Span) -> Span:
     return ent
 
 
-@rule("trailing_preposition_trim", off=PASS_THROUGH)
-def without_trailing_preposition(ent: Span) -> Span:
-    """Return an entity without the prepositions NER let it end with ("Tomasz Wierzbicki of")."""
-    end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].pos_ == "ADP":
-        end -= 1
-    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
-
-
-_NAME_PARTICLES = frozenset("von van der den de del della di da du le la ter bin ibn al".split())
-
-
-@rule("name_particles", off=PASS_THROUGH)
-def with_name_particles(ent: Span) -> Span:
-    """Return a person's name extended over the particles NER cut it at ("Ursula von" +
-    "der Leyen", "Ludwig van" + "Beethoven"): particles, then one capitalised word."""
-    doc, end = ent.doc, ent.end
-    while end < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower:
-        end += 1
-    if ent[-1].lower_ not in _NAME_PARTICLES and end == ent.end:
-        return ent
-    if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
-        return Span(doc, ent.start, end + 1, label=ent.label_)
-    return ent
-
-
 @rule("given_name_before", off=PASS_THROUGH)
 def with_given_name_before(ent: Span) -> Span:
     """Return a person's name extended over the given name NER left out of it ("Councilwoman
@@ -163,29 +136,6 @@ def with_given_name_before(ent: Span) -> Span:
             and prev.lower_ not in TITLE_WORDS | HONORIFICS:
         return Span(doc, start - 1, ent.end, label=ent.label_)
     return ent
-
-
-@rule("hyphenated_name_parts", off=PASS_THROUGH)
-def with_hyphenated_parts(ent: Span) -> Span:
-    """Return a name extended over the hyphenated parts NER cut it at: a lowercase particle,
-    then a capitalised word ("Mazar" + "-e-Sharif", "Stratford" + "-upon-Avon")."""
-    doc, end = ent.doc, ent.end
-    while end + 3 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
-            and all(not doc[k].whitespace_ for k in range(end, end + 3)) \
-            and doc[end + 1].is_lower and doc[end + 1].is_alpha and doc[end + 2].text == "-" \
-            and doc[end + 3].is_title and doc[end + 3].is_alpha:
-        end += 4
-    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
-
-
-@rule("nationality_noun_person", off=PASS_THROUGH)
-def after_nationality_noun(ent: Span) -> Span:
-    """Return an entity without a leading nationality noun, as a person ("Frenchman Romain
-    Grosjean", tagged ORG → the person "Romain Grosjean")."""
-    if len(ent) < 2 or ent[0].lower_ not in NATIONALITY_NOUNS or \
-            not all(t.is_title and t.is_alpha for t in ent[1:]):
-        return ent
-    return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
 
 
 @per_doc

@@ -67,8 +67,6 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-#: Lowercase words after a party's name that are not part of it ("Civic Renewal party").
-PARTY_WORDS = frozenset("party movement".split())
 _SMALL = frozenset("of the and for de du des la le".split())
 
 
@@ -208,7 +206,6 @@ class _Resolver:
             return self.person(text)
         if type_ == "Organization":
             known = self.abbreviated(text) if text.isupper() else self.same_core(text)
-            text = _without_party_word(text) if known is None else text
             if known is None and " " not in text:
                 known = self.shortened(text)
             if known is not None:
@@ -218,13 +215,6 @@ class _Resolver:
                 _shortened_product(text, self.entities.values()) if " " not in text else None)
             if known is not None:
                 return known
-        if type_ == "Plan":
-            numbered = _numbered_plan(text)
-            for info in self.entities.values():
-                if numbered and info.type == "Plan" and _numbered_plan(info.name) == numbered:
-                    if len(text) > len(info.name):
-                        info.name = text
-                    return info
         name = text[0].upper() + text[1:] if type_ == "Organization" and \
             not BRAND_RE.match(text) else text  # "eBay" stays eBay
         return self._get(entity_id(type_, name), name, type_)
@@ -290,43 +280,6 @@ def _western_bloc(key: str) -> bool:
     """Return True for a group that stands for the West ("Western allies", "Western
     partners")."""
     return key.startswith("western ")
-
-
-@rule("party_word_trim", off=PASS_THROUGH)
-def _without_party_word(text: str) -> str:
-    """Return an organisation's name without a lowercase "party"/"movement" after it
-    ("Civic Renewal party" is Civic Renewal; "Russian central bank" stays whole)."""
-    words = text.split()
-    if len(words) > 1 and words[-1] in PARTY_WORDS and words[0][:1].isupper():
-        return text.rsplit(" ", 1)[0]
-    return text
-
-
-@rule("numbered_plan_merge", off=None)
-def _numbered_plan(name: str) -> str | None:
-    """Return the "28-point" key of a numbered plan, or ``None``."""
-    m = re.search(r"(\d+)\s*-?\s*(point|step)", name, re.I)
-    return f"{m.group(1)}-{m.group(2).lower()}" if m else None
-
-
-@rule("generic_plan_merge", off=None)
-def _merge_generic_plans(spans: list[Span], resolver: _Resolver) -> None:
-    """Point generic plan mentions ("the peace plan") at the article's one specific plan."""
-    plans = [i for i in resolver.entities.values() if i.type == "Plan"]
-    specific = [p for p in plans if re.search(r"\d", p.name)]
-    if len(specific) != 1:
-        return
-    target = specific[0]
-    for span in spans:
-        info = resolver.entities.get(span._.kg_entity)
-        if info is None or info is target or info.type != "Plan":
-            continue
-        if re.search(r"\b(?:peace|draft|revised|original)?\s*plan$", info.name, re.I) and (
-            "counter" not in info.name.lower()
-        ):
-            span._.kg_entity = target.id
-            target.surface[clean_surface(span.text)] += 1
-            info.surface.clear()
 
 
 def _single_word_mentions(doc: Doc, spans: list[Span], words: dict[str, EntityInfo],
@@ -438,7 +391,6 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
         info = resolver.resolve(span)
         span._.kg_entity = info.id
         info.surface[clean_surface(span.text)] += 1
-    _merge_generic_plans(spans, resolver)
     spans += _surname_mentions(doc, spans, resolver)
     doc.spans[ACTORS_KEY] = spans
     used = {s._.kg_entity for s in spans}
