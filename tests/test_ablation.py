@@ -62,6 +62,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('abbreviation_names', 'The Economic Community of West African States (ECOWAS) met in Abuja. ECOWAS said talks would go on.'),
     ('acronym_merge', 'Harmon Valley Transit Authority raised fares on Monday. HVTA said costs rose.'),
     ('ad_line_junk', 'Mayor Ines Ruiz opened the bridge.\n\nShe thanked the workers.\n\nThe bridge cost a lot.\n\nKettle Pro Max – Boil water twice as fast with Philips\n'),
+    ('adjective_group_drop', 'The Republican senator spoke on Monday.'),
     ('bloc_patterns', 'Western allies pledged more aid to Kyiv, and the West promised tanks.'),
     ('byline_junk', 'By Ana Lopes, Staff Writer\n\nMayor Ines Ruiz opened the bridge in Lyon.'),
     ('city_first_not_person', 'Austin Energy raised its prices on Monday.'),

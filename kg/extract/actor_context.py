@@ -49,6 +49,8 @@ def actor_type(ent: Span) -> str | None:
         return "Country"
     if label == "Country":
         return "Place"
+    if label == "Group" and _adjective_group(ent):
+        return None
     return label
 
 
@@ -57,6 +59,13 @@ def _names_a_country(text: str) -> bool:
     """Return True when a place, organisation or group name is a country's name, code or
     demonym ("France", "U.S.", "Ukrainian"): the actor is the country."""
     return lookup_country(text) is not None
+
+
+@rule("adjective_group_drop")
+def _adjective_group(ent: Span) -> bool:
+    """Return True for a NORP mention that is an adjective ("Swiss"), not a group
+    ("Republicans"): no actor."""
+    return not (ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s"))
 
 
 def contextual_type(ent: Span, type_: str | None) -> str | None:
