@@ -64,7 +64,13 @@ def _names_a_country(text: str) -> bool:
 @rule("adjective_group_drop")
 def _adjective_group(ent: Span) -> bool:
     """Return True for a NORP mention that is an adjective ("Swiss"), not a group
-    ("Republicans"): no actor."""
+    ("Republicans", "the West", "the Swiss"): no actor."""
+    root = ent.root
+    if root.dep_ in ("amod", "compound") and not ent.start <= root.head.i < ent.end:
+        return True  # it modifies a noun: "The Republican senator", "Swiss banks"
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    if ent[0].lower_ == "the" or before == "the":
+        return False  # a noun phrase: the people or bloc it names
     return not (ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s"))
 
 
