@@ -128,6 +128,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('city_before_noun_place', 'Fellow Austin resident Maria Lopez testified on Monday.'),
     ('org_core_merge', 'Passengers praised Aer Lingus Group PLC on Monday, and Aer Lingus '
                        'said it was pleased.'),
+    ('learned_type', "Ostrava Sparta beat Dunmore 3-1 on Saturday. Dunmore's coach was sacked "
+                     "after the defeat."),
 ]
 
 
@@ -158,11 +160,20 @@ def actors(text: str) -> list[tuple]:
                   for e in extraction.entities)
 
 
+#: Rules whose case the learned classifier (rule ``learned_type``) also repairs on its own:
+#: their effect is shown with it off. bench/quality.md ("Rule ablation") says whether they
+#: still pay on the data sets.
+ALSO_LEARNED: frozenset[str] = frozenset({
+    "org_noun_person", "person_evidence", "place_with_country", "last_word_employer_evidence",
+})
+
+
 @pytest.mark.parametrize(("name", "text"), RULE_CASES, ids=[n for n, _ in RULE_CASES])
 def test_switching_a_rule_off_changes_the_actors(monkeypatch, name, text):
-    monkeypatch.delenv("KG_DISABLE", raising=False)
+    base = "learned_type" if name in ALSO_LEARNED else ""
+    monkeypatch.setenv("KG_DISABLE", base)
     on = actors(text)
-    monkeypatch.setenv("KG_DISABLE", name)
+    monkeypatch.setenv("KG_DISABLE", f"{base},{name}")
     off = actors(text)
     assert on != off, f"{name} changed nothing: {on}"
 

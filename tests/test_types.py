@@ -127,3 +127,60 @@ def test_a_city_stays_a_place_beside_a_team_named_after_it(nlp):
     doc = nlp.make_doc("The Portland Timbers won , and fans in Portland cheered .")
     spans = [Span(doc, 1, 3, label="Organization"), Span(doc, 8, 9, label="Place")]
     assert [s.label_ for s in _relabel_short_org_names(spans)] == ["Organization", "Place"]
+
+
+
+def _named(doc, name: str, label: str) -> list:
+    """Return a span labelled ``label`` on every token of ``doc`` that reads ``name``."""
+    from spacy.tokens import Span
+
+    return [Span(doc, t.i, t.i + 1, label=label) for t in doc if t.text == name]
+
+
+def _learned(nlp, text: str, name: str, voted: str, evidence: str | None = None):
+    """Return learned_type's answer for ``name`` voted ``voted`` on its labels alone, plus
+    one piece of context evidence for ``evidence``."""
+    from collections import Counter
+
+    from kg.extract.types import EVIDENCE, learned_type
+
+    spans = _named(nlp(text), name, voted)
+    tally = Counter({voted: len(spans)})
+    if evidence:
+        tally[evidence] += EVIDENCE
+    return learned_type(voted, tally, spans)
+
+
+RESULT = "Ostrava Sparta beat Dunmore 3-1 on Saturday. Dunmore's coach was sacked after it."
+TABLE = "Pelham 4 {0} 2\nKilbride 1 {0} 0\n{0} were relegated."
+PERSON = "Ms Velkova said the talks had failed. Velkova will meet the minister on Friday."
+CITY = "Flights to Tampere were cancelled. The airport at Tampere reopened on Monday."
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (RESULT, "Dunmore"),  # a club NER takes for a person: a side in a result, its coach
+    (TABLE.format("Brackwell"), "Brackwell"),  # a team in a results table
+])
+def test_a_bare_person_label_gives_way_to_a_confident_classifier(nlp, text, name):
+    from kg.extract.types import decide_types
+
+    spans = _named(nlp(text), name, "Person")
+    assert {s.label_ for s in decide_types(spans)} == {"Organization"}
+
+
+@pytest.mark.parametrize(("text", "name", "voted", "evidence", "expected"), [
+    (RESULT, "Dunmore", "Person", None, "Organization"),
+    (RESULT, "Dunmore", "Person", "Person", None),  # "Mr. Dunmore" once: a person
+    # a place no gazetteer knows may be an organisation; a known city stays a place
+    (TABLE.format("Brackwell"), "Brackwell", "Place", None, "Organization"),
+    (TABLE.format("Ardmore"), "Ardmore", "Place", None, None),
+    # an organisation becomes a place the gazetteers know, not a person without evidence
+    (CITY, "Tampere", "Organization", None, "Place"),
+    (PERSON, "Velkova", "Organization", None, None),
+    (PERSON, "Velkova", "Organization", "Person", "Person"),
+    (PERSON, "Velkova", "Person", None, None),  # the classifier agrees: nothing to change
+    (PERSON, "Velkova", "Product", None, None),  # products are not the classifier's
+])
+def test_learned_type_needs_no_contradicting_evidence(nlp, text, name, voted, evidence,
+                                                      expected):
+    assert _learned(nlp, text, name, voted, evidence) == expected

@@ -8,7 +8,10 @@ A product's label comes from evidence (a model number, a brand's spelling, the s
 selling it), so it outweighs a bare NER label ("the Pixelbook Nova" as a person).
 A group (NER's NORP: "Windows" in "Windows machines") votes like the others, so a name is
 never a group in one sentence and a place in the next. Countries and plans keep their own
-types: their names are known, not guessed.
+types: their names are known, not guessed. The learned classifier
+(:mod:`kg.extract.actor_type`) settles ties and, when confident, corrects a person, place or
+organisation the votes chose, where the gazetteers and the context evidence do not
+contradict it (:func:`learned_type`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actor_type import classify_actor
+from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city, is_given_name
 from kg.lexicon import (
@@ -181,6 +184,62 @@ def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
     return guess.label if guess.label in tied else None
 
 
+@rule("learned_type", off=None)
+def learned_type(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
+    """Return the learned classifier's type for a name the votes made a person, place or
+    organisation, when the classifier is confident (p ≥ CONFIDENT) of another of the three
+    and nothing kg knows contradicts it; else None.
+
+    NER calls many capitalised names it does not know persons (a club in a results table, a
+    company in a headline: "Pirelli said") and splits clubs and cities between places and
+    organisations; the classifier reads every mention's syntax and the gazetteers. Trained
+    on CoNLL-2003 alone, it also turns companies named like surnames into persons
+    ("Chrysler") and airports or cities into organisations on other news, so the gazetteers
+    and the context evidence keep the last word (bench/quality.md)."""
+    if voted not in LEARNED or _has_evidence(tally, mentions, voted):
+        return None
+    guess = classify_actor(mentions)
+    if guess.label == voted or guess.probability < CONFIDENT:
+        return None
+    return guess.label if _corroborated(voted, guess.label, tally, mentions) else None
+
+
+#: Types the learned classifier chooses between (it knows no products, groups or plans).
+LEARNED = ("Person", "Place", "Organization")
+
+
+def _corroborated(voted: str, chosen: str, tally: Counter, mentions: list[Span]) -> bool:
+    """Return whether a move from ``voted`` to ``chosen`` is consistent with the
+    gazetteers and the context: a bare person label may become anything; a place becomes
+    an organisation or a person only when no gazetteer knows it as a place ("Cisco", not
+    "Detroit"), an organisation a place only when one does or the context says so
+    ("at Wembley"), and an organisation a person only with person evidence."""
+    if voted == "Person":
+        return True
+    known = _known_place(mentions[0])
+    if chosen == "Place":
+        return known or _has_evidence(tally, mentions, "Place")
+    if voted == "Place":
+        return not known
+    return _has_evidence(tally, mentions, "Person")
+
+
+def _has_evidence(tally: Counter, mentions: list[Span], type_: str) -> bool:
+    """Return whether the context gave ``type_`` votes beyond the mentions' own labels
+    (a title before a name, a locative preposition, a match result)."""
+    return tally[type_] > sum(m.label_ == type_ for m in mentions)
+
+
+def _known_place(span: Span) -> bool:
+    """Return whether the gazetteers know the name as a city, subdivision or US state, or
+    it is named like a site ("Changi Airport", "Airbus Delivery Center")."""
+    from kg.extract.actor_context import _names_a_site
+    from kg.extract.actor_type import place_names
+
+    text = span.text.replace("\n", " ")
+    return is_city(text) or text.lower() in place_names() or _names_a_site(span)
+
+
 @rule("one_type_per_name", off=PASS_THROUGH)
 def decide_types(spans: list[Span]) -> list[Span]:
     """Return the mentions with one type per name: the type with most votes over all the
@@ -200,8 +259,9 @@ def decide_types(spans: list[Span]) -> list[Span]:
             votes[full]["Organization"] += EVIDENCE
     winners: dict[str, str] = {}
     for key, tally in votes.items():
-        winners[key] = tie_breaker(tally, mentions[key]) or max(
+        voted = tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
+        winners[key] = learned_type(voted, tally, mentions[key]) or voted
     out = []
     for span in spans:
         if span.label_ in CONTESTED:
