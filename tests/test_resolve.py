@@ -45,3 +45,29 @@ def test_a_product_in_another_case_or_number_is_one_actor(extract):
     x = extract("Corvane unveiled the zPad Max on Monday. The zpad Max costs $400.")
     products = [e for e in x.entities if e.type == "Product"]
     assert len(products) == 1
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("The Nordic Fisheries Commission proposed quotas on Monday. The Commission said the "
+     "quotas would start in May.", "Nordic Fisheries Commission", "Commission"),
+    ("The Valmont City Council met on Tuesday. The Council voted 7-2 to approve the budget.",
+     "Valmont City Council", "Council"),
+    ("The Supreme Court of Arvia heard the appeal. The Court will rule in June.",
+     "Supreme Court of Arvia", None),
+])
+def test_a_body_named_in_full_and_then_by_its_last_word_is_one_actor(extract, text, full,
+                                                                     short):
+    x = extract(text)
+    (body,) = entities_named(x, full)
+    assert body.type == "Organization"
+    if short is not None:
+        assert short in body.aliases
+    assert not [e for e in x.entities if e.name in ("Commission", "Council", "Court")]
+
+
+def test_a_last_word_two_bodies_share_stays_apart(extract):
+    x = extract("The Valmont City Council and the Arvia County Council met on Tuesday. "
+                "The Council voted to approve the budget.")
+    assert not entities_named(x, "Council")
+    for name in ("Valmont City Council", "Arvia County Council"):
+        assert "Council" not in entities_named(x, name)[0].aliases

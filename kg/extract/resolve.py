@@ -174,6 +174,15 @@ class _Resolver:
                 return info
         return None
 
+    @rule("org_head_merge", off=None)
+    def headed(self, text: str) -> EntityInfo | None:
+        """Return the one organisation of the article whose many-word name ``text`` ends
+        ("Commission" after "European Commission", "the Court" after "Supreme Court"), or
+        None when no name or several end so (two councils: which one is unknown)."""
+        found = [info for info in self.entities.values() if info.type == "Organization"
+                 and " " in info.name and info.name.split()[-1] == text]
+        return found[0] if len(found) == 1 else None
+
     @rule("org_core_merge", off=None)
     def same_core(self, text: str) -> EntityInfo | None:
         """Return the organisation whose name differs from ``text`` only by a company
@@ -210,7 +219,7 @@ class _Resolver:
             known = self.abbreviated(text) if text.isupper() else self.same_core(text)
             text = _without_party_word(text) if known is None else text
             if known is None and " " not in text:
-                known = self.shortened(text)
+                known = self.shortened(text) or self.headed(text)
             if known is not None:
                 return known
         if type_ == "Product":
