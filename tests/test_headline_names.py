@@ -18,6 +18,10 @@ def actors(extract, text: str) -> dict[str, str]:
     ("# Halvorsen Reports Headway in Fishing Talks",
      "Foreign Minister Ingrid Halvorsen said on Sunday that the talks had made progress.",
      {"Ingrid Halvorsen": "Person"}, {"Halvorsen Reports Headway", "Reports Headway"}),
+    ("# Lindqvist Defends Patient Privacy",
+     "Health Minister Sara Lindqvist said patient privacy would be protected, and that the "
+     "new records system would keep every patient's data in Sweden.",
+     {"Sara Lindqvist": "Person"}, {"Patient Privacy", "Lindqvist Defends Patient Privacy"}),
     ("# Okafor Slams Budget Cuts",
      "Senator Grace Okafor criticised the cuts in a speech on Monday.",
      {"Grace Okafor": "Person"}, {"Okafor Slams", "Okafor Slams Budget Cuts"}),

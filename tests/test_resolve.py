@@ -71,3 +71,19 @@ def test_a_last_word_two_bodies_share_stays_apart(extract):
     assert not entities_named(x, "Council")
     for name in ("Valmont City Council", "Arvia County Council"):
         assert "Council" not in entities_named(x, name)[0].aliases
+
+
+@pytest.mark.parametrize(("words", "clubs", "short", "expected"), [
+    ("Westvale City won , and City fans sang".split(), [0], 5, "Organization"),
+    ("Westvale City and Harlow City drew , and City fans".split(), [0, 3], 8, "Place"),
+])
+def test_a_generic_last_word_of_one_club_named_in_full_is_that_club(nlp, words, clubs, short,
+                                                                     expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import _relabel_short_org_names
+
+    doc = Doc(nlp.vocab, words=words)
+    orgs = [Span(doc, i, i + 2, label="Organization") for i in clubs]
+    spans = _relabel_short_org_names(orgs + [Span(doc, short, short + 1, label="Place")])
+    assert spans[-1].label_ == expected

@@ -67,20 +67,32 @@ def _name_word_runs(ent: Span, words: frozenset[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs if any(t.is_alpha for t in ent.doc[a:b])]
 
 
+@per_doc
+def body_common_words(doc: Doc) -> frozenset[str]:
+    """Return the words the body writes in lower case and never as a name ("seal", "pact")."""
+    words = {t.text for t in doc if t.is_lower and t.is_alpha
+             and _in_body(doc, t.idx, t.idx + len(t))}
+    return frozenset(words - body_name_words(doc))
+
+
 @rule("headline_name_bounds", off=None)
 def headline_name_parts(ent: Span) -> list[Span] | None:
     """Return the parts of a headline name that the body writes as names, each labelled as
     the body labels it ("Rubio Reports Headway" → "Rubio", a person; parts the body never
-    names are dropped), or None to keep the name as it is (not in a headline, written so in
+    names are dropped, and so is a name whose words the body writes only in lower case:
+    "Student Privacy"), or None to keep the name as it is (not in a headline, written so in
     the body, or no word of it seen there)."""
-    if len(ent) < 2 or not in_headline(ent):
+    if not in_headline(ent):
         return None
     doc = ent.doc
     labels = body_name_labels(doc)
     if ent.text in labels:
         return None
     runs = _name_word_runs(ent, body_name_words(doc))
-    if not runs or runs == [(ent.start, ent.end)]:
+    if not runs:
+        common = body_common_words(doc)
+        return [] if any(t.lower_ in common for t in ent) else None
+    if len(ent) < 2 or runs == [(ent.start, ent.end)]:
         return None
     return [Span(doc, start, end, label=labels[doc[start:end].text]) for start, end in runs
             if doc[start:end].text in labels]
