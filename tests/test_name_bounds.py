@@ -64,6 +64,7 @@ def test_a_given_name_before_a_one_word_name_makes_a_person(nlp, text, name):
 
 @pytest.mark.parametrize(("text", "name", "type_"), [
     ("Troops from Chad arrived in the capital on Monday.", "Chad", "Country"),
+    ("In California, a lawsuit was filed against the firm.", "California", "Place"),
 ])
-def test_a_country_after_a_word_that_is_a_given_name_stays_a_country(nlp, text, name, type_):
+def test_a_place_after_a_word_that_is_a_given_name_keeps_its_type(nlp, text, name, type_):
     assert actor_names(nlp, text).get(name) == type_

@@ -219,8 +219,8 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
                 after is not None and (after.is_title or after.text in ("&", "-"))):
             continue
         pair = doc[i:i + 2]
-        if is_given_name(token.text) and token.lower_ not in lower and nxt.lower_ not in lower \
-                and token.lower_ not in TITLE_WORDS | HONORIFICS and \
+        if is_given_name(token.text) and not token.is_stop and token.lower_ not in lower and \
+                nxt.lower_ not in lower and token.lower_ not in TITLE_WORDS | HONORIFICS and \
                 nxt.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
                 not any(lookup_country(t.text) or is_city(t.text) for t in pair):
             names.append(Span(doc, i, i + 2, label="Person"))

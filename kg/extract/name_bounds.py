@@ -177,8 +177,9 @@ def person_with_given_name(ent: Span) -> Span:
             lookup_country(ent.text) is not None:
         return ent
     prev = doc[start - 1]
-    if prev.is_title and prev.is_alpha and not prev.ent_type_ and is_given_name(prev.text) \
-            and prev.lower_ not in TITLE_WORDS | HONORIFICS:
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and prev.pos_ == "PROPN" and \
+            not prev.is_stop and is_given_name(prev.text) and \
+            prev.lower_ not in TITLE_WORDS | HONORIFICS:  # "In California" is no name
         return Span(doc, start - 1, ent.end, label="PERSON")
     return ent
 
