@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.ablation import rule
-from kg.extract.actor_context import lowercase_words, per_doc
+from kg.extract.actor_context import lowercase_words
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
@@ -148,22 +148,9 @@ def _sentence_initial_common_noun(span: Span) -> bool:
 
 @rule("generic_body_junk")
 def _generic_body(span: Span) -> bool:
-    """Return True for "the Council", "the Ministry": a description, not a name, unless
-    the article names one such body in full ("the Seattle City Council ... the Council"),
-    which it then stands for."""
+    """Return True for "the Council", "the Ministry": a description, not a name."""
     return len(span) == 1 and span.text in GENERIC_BODY_WORDS and span.start > 0 and \
-        span.doc[span.start - 1].lower_ == "the" and \
-        len(_full_body_names(span.doc).get(span.text, ())) != 1
-
-
-@per_doc
-def _full_body_names(doc) -> dict[str, set[str]]:
-    """Return last word → the many-word organisation names NER finds that end in it."""
-    names: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and len(ent) >= 2 and ent[-1].is_title:
-            names.setdefault(ent[-1].text, set()).add(ent.text.removeprefix("the "))
-    return names
+        span.doc[span.start - 1].lower_ == "the"
 
 
 #: The tests :func:`looks_like_junk` applies, each a registered rule.

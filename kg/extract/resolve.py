@@ -25,7 +25,7 @@ from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
 from kg.extract.products import BRAND_RE
 from kg.extract.types import decide_types
-from kg.lexicon import BODY_HEADS, GENERIC_BODY_WORDS, KNOWN_ORGS
+from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -174,15 +174,6 @@ class _Resolver:
                 return info
         return None
 
-    @rule("org_head_merge", off=None)
-    def headed(self, text: str) -> EntityInfo | None:
-        """Return the one organisation of the article whose many-word name ``text`` ends
-        ("Commission" after "European Commission", "the Court" after "Supreme Court"), or
-        None when no name or several end so (two councils: which one is unknown)."""
-        found = [info for info in self.entities.values() if info.type == "Organization"
-                 and " " in info.name and info.name.split()[-1] == text]
-        return found[0] if len(found) == 1 else None
-
     @rule("org_core_merge", off=None)
     def same_core(self, text: str) -> EntityInfo | None:
         """Return the organisation whose name differs from ``text`` only by a company
@@ -219,7 +210,7 @@ class _Resolver:
             known = self.abbreviated(text) if text.isupper() else self.same_core(text)
             text = _without_party_word(text) if known is None else text
             if known is None and " " not in text:
-                known = self.shortened(text) or self.headed(text)
+                known = self.shortened(text)
             if known is not None:
                 return known
         if type_ == "Product":
@@ -418,20 +409,15 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane
     Semiconductors"); countries, people the article names in full, known cities ("fans in
     Philadelphia" beside the "Philadelphia Eagles") and places with public bodies named after
-    them ("Seattle" in "Seattle Police Department") keep their type. So does a generic
-    body word that ends one organisation's name ("City" after "Manchester City")."""
+    them ("Seattle" in "Seattle Police Department") keep their type."""
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
               and not any(t.text in BODY_HEADS for t in s[1:])}  # "Seattle Police Dept"
     people = {t.text for s in spans
               if s.label_ == "Person" and (len(s) >= 2 or after_title(s.doc, s.start))
               for t in s}
-    lasts = Counter(s[-1].text for s in {s.text: s for s in spans
-                                         if s.label_ == "Organization" and len(s) >= 2}.values())
     out = []
     for span in spans:
-        short = span.text in firsts or (lasts[span.text] == 1 and span.text in
-                                        GENERIC_BODY_WORDS)  # "City" of "Manchester City"
-        if len(span) == 1 and span.label_ in ("Person", "Place") and short \
+        if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
                 and span.text not in people and not (span.label_ == "Place" and
                                                      is_city(span.text)):
             relabelled = Span(span.doc, span.start, span.end, label="Organization")
