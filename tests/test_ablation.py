@@ -91,7 +91,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
     ('gazetteer_name_guard', 'Jordan Henderson scored twice for Liverpool.'),
-    ('last_word_employer_evidence', 'Manchester United drew 1-1 with Real Sociedad on Thursday after Joshua Zirkzee put United ahead. United manager Ruben Amorim said the team had been in control.'),
+    ('last_word_employer_evidence', 'Manchester United signed Joshua Zirkzee on Thursday. United manager Ruben Amorim said the striker would start.'),
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),
     ('product_apposition_drop', 'Apple released Lion, the new version of its system.'),
     ('product_line_drop', 'Apple sold more new MacBook Air laptops.'),
@@ -130,6 +130,10 @@ RULE_CASES: list[tuple[str, str]] = [
                        'said it was pleased.'),
     ('learned_type', "Ostrava Sparta beat Dunmore 3-1 on Saturday. Dunmore's coach was sacked "
                      "after the defeat."),
+    ('headline_name_bounds', '# Halvorsen Reports Headway in Fishing Talks\n\nForeign Minister Ingrid Halvorsen said the talks had made progress.'),
+    ('given_name_makes_person', 'St Mirren beat Livingston 2-0 at home. Mikel Oyarzabal scored twice for Spain.'),
+    ('given_name_pairs', 'Mikel Oyarzabal scored twice for the visitors on Sunday.'),
+    ('town_named_not_person', 'Livingston beat Falkirk 2-0 on Saturday, while Blackburn drew with Wigan.'),
 ]
 
 

@@ -52,3 +52,19 @@ def test_a_capitalised_word_starting_the_sentence_is_no_part_of_a_name(nlp):
 def test_a_given_name_starting_the_sentence_stays(nlp, text):
     first = text.split()[0]
     assert any(name.startswith(first + " ") for name in actor_names(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mikel Oyarzabal scored twice for the visitors on Sunday.", "Mikel Oyarzabal"),
+    ("The goal came from Mikel Oyarzabal after ten minutes.", "Mikel Oyarzabal"),
+])
+def test_a_given_name_before_a_one_word_name_makes_a_person(nlp, text, name):
+    assert actor_names(nlp, text).get(name) == "Person"
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Troops from Chad arrived in the capital on Monday.", "Chad", "Country"),
+    ("In California, a lawsuit was filed against the firm.", "California", "Place"),
+])
+def test_a_place_after_a_word_that_is_a_given_name_keeps_its_type(nlp, text, name, type_):
+    assert actor_names(nlp, text).get(name) == type_

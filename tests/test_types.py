@@ -184,3 +184,30 @@ def test_a_bare_person_label_gives_way_to_a_confident_classifier(nlp, text, name
 def test_learned_type_needs_no_contradicting_evidence(nlp, text, name, voted, evidence,
                                                       expected):
     assert _learned(nlp, text, name, voted, evidence) == expected
+
+
+@pytest.mark.parametrize(("words", "start", "end", "expected"), [
+    ("Livingston beat Falkirk".split(), 0, 1, True),
+    ("Manchester United lost".split(), 0, 2, True),
+    ("Houston Nutt lost".split(), 0, 2, False),  # a given name first: a person's name
+    ("Jackson beat Smith".split(), 0, 1, False),
+    ("Marta Quist won".split(), 0, 2, False),
+])
+def test_named_after_town(nlp, words, start, end, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.types import named_after_town
+
+    doc = Doc(nlp.vocab, words=words)
+    assert named_after_town(Span(doc, start, end, label="Person")) is expected
+
+
+@pytest.mark.parametrize(("text", "clubs", "people"), [
+    ("Livingston beat Falkirk 2-0 on Saturday, while Blackburn drew with Wigan.",
+     {"Livingston", "Blackburn", "Wigan"}, set()),
+    ("Jackson beat Smith in the final on Sunday.", set(), {"Jackson", "Smith"}),
+])
+def test_a_town_in_a_match_result_is_its_club(extract, text, clubs, people):
+    x = extract(text)
+    assert clubs <= {e.name for e in x.entities if e.type == "Organization"}
+    assert people <= {e.name for e in x.entities if e.type == "Person"}

@@ -12,16 +12,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.ablation import rule
-from kg.extract.actor_context import actor_type, after_title, contextual_type, per_doc
+from kg.extract.actor_context import (
+    actor_type,
+    after_title,
+    contextual_type,
+    lowercase_words,
+    per_doc,
+)
 from kg.extract.actor_junk import looks_like_junk
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_given_name
+from kg.extract.knowledge import is_city, is_given_name
 from kg.extract.name_bounds import (
     clean_person_span,
     ner_entities,
     person_after_office,
+    person_with_given_name,
     strip_possessive,
     with_division_number,
     with_given_name_before,
@@ -38,6 +45,7 @@ from kg.extract.products import (
 )
 from kg.lexicon import (
     BODY_HEADS,
+    FACILITY_HEADS,
     HONORIFICS,
     ORG_NAME_SUFFIXES,
     TITLE_HEADS,
@@ -62,7 +70,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         ner_label = ent.label_
         ent = without_figures(ent)
         ent = with_division_number(ent)
-        ent = with_model_number(person_after_office(ent))
+        ent = with_model_number(person_with_given_name(person_after_office(ent)))
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
             cut = maker.end + 1
@@ -97,6 +105,9 @@ def actor_spans(doc: Doc) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra = [s for s in titled_names(doc, covered)
              if not in_ranges(s.start_char, s.end_char, junk)]
+    covered |= {i for s in extra for i in range(s.start, s.end)}
+    extra += [s for s in given_name_pairs(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
     return sorted(with_maker_products(spans + extra), key=lambda s: s.start)
@@ -107,8 +118,6 @@ def _city_before_noun(span: Span) -> bool:
     """Return True for a one-word "person" that is a city's name and describes the noun
     after it ("Austin resident", after "Fellow" is cut off): a place. Asked only of names
     cut out of a longer one: "the Obama administration" names a person."""
-    from kg.extract.knowledge import is_city
-
     doc = span.doc
     return len(span) == 1 and is_city(span.text) and span.end < len(doc) and \
         doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end
@@ -174,6 +183,34 @@ def titled_names(doc: Doc, covered: set[int]) -> list[Span]:
         if 2 <= end - token.i - 1 <= 3 and is_given_name(doc[token.i + 1].text) and \
                 doc[end - 1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
             names.append(Span(doc, token.i + 1, end, label="Person"))
+    return names
+
+
+@rule("given_name_pairs", off=[])
+def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return person names NER missed altogether ("Mikel Oyarzabal scored"): a given name
+    and one more capitalised proper noun, outside any entity, neither word written in lower
+    case in the article nor a country or city, with no capitalised word on either side (so
+    no part of a longer name such as "Grace Lutheran Church")."""
+    lower = lowercase_words(doc)
+    names = []
+    for token in doc[:-1]:
+        i, nxt = token.i, doc[token.i + 1]
+        if i in covered or i + 1 in covered or token.ent_type_ or nxt.ent_type_ or not (
+                token.pos_ == nxt.pos_ == "PROPN" and token.is_title and nxt.is_title and
+                token.is_alpha and nxt.is_alpha and len(nxt) > 2):
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if (before is not None and before.is_title and not token.is_sent_start) or (
+                after is not None and (after.is_title or after.text in ("&", "-"))):
+            continue
+        pair = doc[i:i + 2]
+        if is_given_name(token.text) and not token.is_stop and token.lower_ not in lower and \
+                nxt.lower_ not in lower and token.lower_ not in TITLE_WORDS | HONORIFICS and \
+                nxt.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
+                not any(lookup_country(t.text) or is_city(t.text) for t in pair):
+            names.append(Span(doc, i, i + 2, label="Person"))
     return names
 
 

@@ -144,9 +144,10 @@ def _lists_names(line: str, in_block: bool) -> bool:
 
 @rule("byline_junk")
 def _byline(line: str) -> bool:
-    """Return True for a short byline ("By Ana Lopes, Staff Writer"): the author is no
-    actor of the story."""
-    return bool(BYLINE_RE.match(line)) and len(line.split()) <= 8
+    """Return True for a short byline ("By Ana Lopes, Staff Writer") or a wire story's
+    closing credit line ("(Reporting by Ana Lopes; Editing by Tom Reyes)"): the journalists
+    are no actors of the story."""
+    return bool(BYLINE_RE.match(line)) and (len(line.split()) <= 8 or line.lstrip()[:1] == "(")
 
 
 @rule("ad_line_junk")

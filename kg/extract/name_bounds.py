@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import per_doc
 from kg.extract.countries import lookup_country
+from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_city, is_given_name
 from kg.lexicon import (
     BODY_HEADS,
@@ -138,6 +139,24 @@ def with_given_name_before(ent: Span) -> Span:
     return ent
 
 
+@rule("given_name_makes_person", off=PASS_THROUGH)
+def person_with_given_name(ent: Span) -> Span:
+    """Return a one-word "organisation" or "place" after a given name NER left out as that
+    person's full name ("Mikel [Oyarzabal]" tagged ORG → the person "Mikel Oyarzabal"); a
+    country's name ("Chad") or a company word ("Motors") after it stays as it is."""
+    doc, start = ent.doc, ent.start
+    if len(ent) != 1 or ent.label_ not in ("ORG", "GPE", "LOC", "NORP", "FAC") or start == 0 \
+            or not ent[0].is_title or ent.text in ORG_NAME_SUFFIXES | BODY_HEADS or \
+            lookup_country(ent.text) is not None:
+        return ent
+    prev = doc[start - 1]
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and prev.pos_ == "PROPN" and \
+            not prev.is_stop and is_given_name(prev.text) and \
+            prev.lower_ not in TITLE_WORDS | HONORIFICS:  # "In California" is no name
+        return Span(doc, start - 1, ent.end, label="PERSON")
+    return ent
+
+
 @per_doc
 def _entity_labels(doc: Doc) -> dict[str, str]:
     """Return entity text → NER label, for the names the article writes on their own."""
@@ -201,8 +220,13 @@ def _split_repeated_name_pair(ent: Span) -> list[Span] | None:
 
 
 def ner_entities(doc: Doc):
-    """Yield the entities of ``doc`` with run-on person names and joined names split."""
+    """Yield the entities of ``doc`` with run-on person names and joined names split, and
+    headline names cut to the words the body writes as names."""
     for ent in doc.ents:
+        parts = headline_name_parts(ent)
+        if parts is not None:
+            yield from parts
+            continue
         yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or [ent]
 
 

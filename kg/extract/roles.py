@@ -19,6 +19,9 @@ if not Doc.has_extension("kg_roles"):
     Doc.set_extension("kg_roles", default=[])
 
 _EDGE_WORDS = frozenset({"of", "the", "and", "for", "a", "an"})
+#: Nouns for a seat on a body, a title after the body's name ("University District Council
+#: Member Jane Doe": a member of that council) or on their own ("Councilmember Jane Doe").
+MEMBER_NOUNS = frozenset("member councilmember boardmember trustee delegate".split())
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,8 @@ class RoleInfo:
 
 
 def _is_title_token(token) -> bool:
-    return (token.lower_ in TITLE_WORDS or token.ent_type_ == "KG_TITLE") and not token.is_punct
+    return (token.lower_ in TITLE_WORDS | MEMBER_NOUNS or token.ent_type_ == "KG_TITLE") and \
+        not token.is_punct
 
 
 def _trim(tokens: list) -> list:
@@ -46,7 +50,8 @@ def _trim(tokens: list) -> list:
 
 def _title_text(tokens: list) -> str | None:
     tokens = _trim(tokens)
-    if not tokens or not any(t.lower_ in TITLE_HEADS or t.ent_type_ == "KG_TITLE" for t in tokens):
+    if not tokens or not any(t.lower_ in TITLE_HEADS | MEMBER_NOUNS or t.ent_type_ == "KG_TITLE"
+                             for t in tokens):
         return None
     return " ".join(t.text for t in tokens)
 

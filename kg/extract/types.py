@@ -73,6 +73,20 @@ def _city_first_word(span: Span) -> bool:
     return span.label_ != "Person" and is_city(span[0].text)
 
 
+@rule("town_named_not_person")
+def named_after_town(span: Span) -> bool:
+    """Return True for a "person" named after a town: the town's name alone ("Livingston"),
+    or a town then another word ("Manchester United"), the town no given name (so not
+    "Houston Nutt"). Such a name is a person's only if nothing else says otherwise: a match
+    result says it is a club."""
+    if span.label_ != "Person":
+        return False
+    if len(span) == 1:
+        return is_city(span.text) and not is_given_name(span.text)
+    return any(is_city(span[:k].text) and not is_given_name(span[0].text)
+               for k in range(1, len(span)))
+
+
 @rule("team_evidence")
 def team_evidence(span: Span) -> bool:
     """Return True when a mention is a side in a match result: subject or object of a result
@@ -160,8 +174,9 @@ def mention_votes(span: Span) -> Counter:
         votes["Product"] += EVIDENCE  # a product label comes from evidence ("iPhone 4", sold)
     elif person_evidence(span):
         votes["Person"] += EVIDENCE
-    elif span.label_ in ("Place", "Organization") and team_evidence(span):
-        votes["Organization"] += EVIDENCE
+    elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
+            team_evidence(span):
+        votes["Organization"] += EVIDENCE  # "Livingston beat Falkirk", a town's club
     elif employer_evidence(span):
         votes["Organization"] += EVIDENCE
     elif place_evidence(span):
