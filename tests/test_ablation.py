@@ -169,6 +169,7 @@ def actors(text: str) -> list[tuple]:
 #: still pay on the data sets.
 ALSO_LEARNED: frozenset[str] = frozenset({
     "org_noun_person", "person_evidence", "place_with_country", "last_word_employer_evidence",
+    "town_named_not_person",
 })
 
 
