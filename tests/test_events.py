@@ -678,3 +678,16 @@ def test_clauses_inside_a_quote_are_reported_events(nlp, text: str, trigger: str
 def test_passive_label_names_its_subject_once(nlp) -> None:
     events = _events(nlp, "Three miners were named by the police of Tete on Monday.")
     assert all(e.label.count("miners") <= 1 for e in events)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Astronomers at an observatory in northern Chile have found a comet from beyond the "
+     "solar system, only the fourth such object ever detected.", "found"),
+    ("Engineers at a lab in Oslo have built a battery that charges in a minute, only the "
+     "second such cell ever made.", "built"),
+])
+def test_a_bare_participle_parsed_as_root_does_not_take_the_main_event(nlp, text, trigger):
+    """The finite clause ("have found") is the lede's happening, not the appended "ever
+    detected" the parser made the root."""
+    [main] = [e for e in _events(nlp, "Discovery\n\n" + text) if e.main]
+    assert main.trigger == trigger

@@ -18,12 +18,24 @@ def event_type(token: Token) -> str | None:
 
 
 def _clause_root(root: Token) -> Token:
-    """Return the clause that carries the event: the content of "X said (that) <clause>"."""
+    """Return the clause that carries the event: the content of "X said (that) <clause>", or
+    the finite clause a bare participle was parsed over ("Divers have found a wreck, the
+    oldest ever recovered": "recovered" has no auxiliary, "have found" is the clause)."""
     if root.lemma_.lower() in SPEECH_VERBS and event_type(root) in (None, "other", "announce"):
         for child in root.children:
             if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
                 return child
+    if root.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        for child in root.children:
+            if child.dep_ == "ccomp" and child.i < root.i and _finite(child):
+                return child
     return root
+
+
+def _finite(verb: Token) -> bool:
+    """Return whether a verb heads a finite clause: a tensed form or one with an auxiliary."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
 
 
 def _nominal(token: Token) -> bool:
