@@ -241,3 +241,18 @@ def test_gerund_used_as_a_noun_is_no_clause_of_its_verb(nlp) -> None:
     text = "Two guards of the Brno depot were treated on Monday after shooting near the gate."
     event = _by_trigger(nlp, text).get("shooting")
     assert event is None or not event.agents
+
+
+@pytest.mark.parametrize("pronoun", ["her", "its", "their"])
+def test_possessive_in_a_sentence_without_a_verb_finds_no_antecedent_and_stops(nlp, pronoun):
+    """A heading or caption rooted on a noun ("Fresh doubts over her plan"): the search for
+    the pronoun's clause stops at the root (it once looped for ever there)."""
+    from spacy.tokens import Doc
+
+    from kg.extract.events.candidates import possessive_antecedent
+
+    words = ["Fresh", "doubts", "over", pronoun, "plan"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 4, 2],
+              deps=["amod", "ROOT", "prep", "poss", "pobj"],
+              pos=["ADJ", "NOUN", "ADP", "PRON", "NOUN"])
+    assert possessive_antecedent(doc[3], {}) == []

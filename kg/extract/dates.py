@@ -316,7 +316,7 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
     token = span.root
     prep = token.head.lower_ if token.dep_ == "pobj" else ""
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp") else [])

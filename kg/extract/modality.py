@@ -81,7 +81,7 @@ def _chain(token: Token) -> list[Token]:
     [sign, refused]), the clause's own verb first."""
     chain = [token]
     while len(chain) < _MAX_CHAIN and token.dep_ in ("xcomp", "ccomp") and \
-            token.head is not token and _verb_like(token.head):
+            token.head != token and _verb_like(token.head):
         token = token.head
         chain.append(token)
     return chain
@@ -108,7 +108,7 @@ def _reported(verb: Token) -> bool:
         if any(c.dep_ == "advmod" and c.lower_ in REPORTING_ADVERBS for c in token.children):
             return True
         head = token.head
-        if head is token or token.dep_ not in ("ccomp", "acl", "xcomp", "conj"):
+        if head == token or token.dep_ not in ("ccomp", "acl", "xcomp", "conj"):
             return False
         if _report_noun(head) and (token.dep_ == "ccomp" or token.dep_ == "acl" and any(
                 c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)):
@@ -163,7 +163,7 @@ def _purpose(verb: Token) -> bool:
 def _clause_head(span: Span) -> Token | None:
     """Return the first verb of ``span`` whose head lies outside it (its main clause)."""
     for token in span:
-        if token.pos_ in ("VERB", "AUX") and (token.head is token or
+        if token.pos_ in ("VERB", "AUX") and (token.head == token or
                                               not span.start <= token.head.i < span.end):
             return token
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]

@@ -187,7 +187,7 @@ def brand_shaped(ent: Span) -> bool:
 def _governing_verb(token: Token) -> Token:
     """Return the word a token's phrase hangs from, past the names joined or in apposition
     to it ("Apple TV" in "introduces iPhone and Apple TV" hangs from "introduces")."""
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head != token:
         token = token.head
     return token
 
@@ -230,7 +230,7 @@ def product_context(ent: Span) -> bool:
             return not company_context(ent)
         root, head = head, head.head  # "the new MacBook line": the line is launched
     verb = root
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head  # "introduces iPhone and Apple TV"
     launched = verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_ in LAUNCH_VERBS
     featured = verb.dep_ == "nsubj" and (verb.head.lemma_ in PRODUCT_FEATURE_VERBS or (

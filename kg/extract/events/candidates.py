@@ -99,14 +99,14 @@ def possessive_antecedent(pronoun: Token, actors: dict[int, Span]) -> list[Span]
     person = _POSSESSIVES[pronoun.lower_]
     verb = pronoun
     for _ in range(_MAX_CLAUSES):
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subjects = [c for c in _subject_verb(verb).children if c.dep_ in ("nsubj", "nsubjpass")]
         found = [s for c in subjects for s in _actors_in(_antecedent(c).subtree, actors)
                  if _agrees(s, person) and not s.start <= pronoun.i < s.end]
         if found:
             return found[:1] if person is not None else found
-        if verb.head is verb:
+        if verb.head == verb:
             break
         verb = verb.head
     before = [actors[i] for i in range(pronoun.sent.start, pronoun.i) if i in actors]
@@ -126,7 +126,7 @@ _MAX_CLAUSES = 3
 def _coordinated(span: Span, other: Span) -> bool:
     """Return whether two actor mentions are one coordination ("Chile and Peru")."""
     def top(token: Token) -> Token:
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head != token:
             token = token.head
         return token
     return top(span.root) == top(other.root)

@@ -114,7 +114,7 @@ def _core(token: Token, origin: bool = False):
 def _governing_prep(span: Span) -> str:
     """Return the preposition heading an actor mention ("in Ternopil" → ``in``), or ``""``."""
     token = span.root
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and token.head != token:
         token = token.head
     if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
         return token.head.lower_
@@ -229,7 +229,7 @@ def object_controller(verb: Token) -> Token | None:
     verb it completes has one and is a verb of :data:`kg.lexicon.OBJECT_CONTROL_VERBS` ("X
     told airlines *not to buy*": object control; not "announced plans *to shut*"), else
     ``None``."""
-    if verb.dep_ != "xcomp" or verb.head is verb or any(
+    if verb.dep_ != "xcomp" or verb.head == verb or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
@@ -268,7 +268,7 @@ def _adjunct_head(gerund: Token) -> Token | None:
     phrase that holds it ("as a means of modernising" → the verb of "as"), at most 4 steps."""
     token = gerund
     for _ in range(4):
-        if token.dep_ not in ("advcl", "pcomp", "pobj", "prep") or token.head is token:
+        if token.dep_ not in ("advcl", "pcomp", "pobj", "prep") or token.head == token:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
@@ -429,13 +429,13 @@ def _governing_verb(doc: Doc, date: DateInfo) -> Token | None:
     """Return the verb or event noun a date expression modifies ("met ... on Thursday" →
     ``met``, "the bombing late Thursday" → ``bombing``)."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    token = span.root.head if span is not None and span.root.head is not span.root else None
+    token = span.root.head if span is not None and span.root.head != span.root else None
     for _ in range(8):
         if token is None or token.pos_ in ("VERB", "AUX") or (
                 token.pos_ == "NOUN" and event_type(token) not in (None, "other", "announce",
                                                                     "report")):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None

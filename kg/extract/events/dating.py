@@ -78,7 +78,7 @@ def attributive(span: Span) -> bool:
     """Return whether a date only describes a thing ("the 2007 world champion", "the 2016
     season"), so dates no event; "the November 19 strikes" dates the strikes."""
     root, head = span.root, span.root.head
-    return root.dep_ in ("compound", "nummod", "amod", "nmod") and head is not root and \
+    return root.dep_ in ("compound", "nummod", "amod", "nmod") and head != root and \
         head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and \
         event_type(head) in (None, "other")
 

@@ -86,7 +86,7 @@ def _verb_phrase(trigger: Token) -> str:
     """Return the words that tell a clause's modality with its verb ("would not sign",
     "refused to sign", "plans to visit", "will meet", "reportedly paid"), in text order."""
     chain, token = [trigger], trigger
-    while token.dep_ in ("xcomp",) and token.head is not token and len(chain) < 4:
+    while token.dep_ in ("xcomp",) and token.head != token and len(chain) < 4:
         token = token.head
         chain.append(token)
     tokens = {t for link in chain for t in [link, *link.children]

@@ -248,7 +248,7 @@ def _line_label_speaker(doc: Doc, att: Attributor, colon: int) -> Found | None:
 def _governing_cue(span: Span, att: Attributor) -> Found | None:
     """Return the speech verb a partial quote hangs from (``called the talks "productive"``)."""
     quote = (span.start_char, span.end_char)
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     found = [f for f in (_cue_above(root, att, quote) for root in roots[:4]) if f is not None]
     if not found:
         return None
@@ -263,7 +263,7 @@ def _cue_above(root: Token, att: Attributor,
     its cue is the quote's clause (``told a woman who suggested that "..." is ...``)."""
     node = root
     for step in range(8):
-        if node.head is node:
+        if node.head == node:
             break
         below, node = node, node.head
         if quote[0] <= node.idx < quote[1]:

@@ -560,7 +560,7 @@ def _subject_of(cue: Token, before: int | None = None) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
-    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
+    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head != cue:
         return _subject_of(cue.head)
     return _participle_subject(cue) or _stranded_subject(cue)
 
