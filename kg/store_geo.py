@@ -13,13 +13,11 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from kg.geo import actor_location, evidence_codes
-from kg.rdf import ACTORS_GRAPH, KG, PREFIXES, RDF, SCHEMA, geo_iri, location_triples
+from kg.rdf import ACTORS_GRAPH, KG, PREFIXES, RDF, geo_iri, location_triples
+from kg.store_terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE
 
-_ACTORS = ox.NamedNode(str(ACTORS_GRAPH))
 _CODE = ox.NamedNode(str(KG.countryCode))
-_COUNT = ox.NamedNode(str(KG.mentionCount))
 _COUNTRY = ox.NamedNode(str(KG.Country))
-_MENTIONS = ox.NamedNode(str(SCHEMA.mentions))
 _TYPE = ox.NamedNode(str(RDF.type))
 _GEO_PREFIXES = ("https://sws.geonames.org/", "http://www.wikidata.org/entity/")
 
@@ -56,8 +54,8 @@ def _named_countries(store: ox.Store, wanted: dict[str, set[str]]) -> dict[str, 
     the two is mentioned less often, until one names the other, so a batch never reads every
     article about a frequent place."""
     by_code: dict[str, list[ox.NamedNode]] = {}
-    for q in store.quads_for_pattern(None, _CODE, None, _ACTORS):
-        if ox.Quad(q.subject, _TYPE, _COUNTRY, _ACTORS) in store:
+    for q in store.quads_for_pattern(None, _CODE, None, ACTORS_NODE):
+        if ox.Quad(q.subject, _TYPE, _COUNTRY, ACTORS_NODE) in store:
             by_code.setdefault(q.object.value, []).append(q.subject)
     out: dict[str, set[str]] = {}
     for place, codes in wanted.items():
@@ -69,16 +67,16 @@ def _named_countries(store: ox.Store, wanted: dict[str, set[str]]) -> dict[str, 
 
 
 def _mention_count(store: ox.Store, actor: ox.NamedNode) -> int:
-    q = next(store.quads_for_pattern(actor, _COUNT, None, _ACTORS), None)
+    q = next(store.quads_for_pattern(actor, COUNT_NODE, None, ACTORS_NODE), None)
     return int(q.object.value) if q is not None else 0
 
 
 def _named_together(store: ox.Store, a: ox.NamedNode, b: ox.NamedNode) -> bool:
     """Return whether one article graph mentions both actors."""
     rare, other = sorted((a, b), key=lambda x: (_mention_count(store, x), x.value))
-    return any(q.graph_name != _ACTORS
-               and ox.Quad(q.subject, _MENTIONS, other, q.graph_name) in store
-               for q in store.quads_for_pattern(None, _MENTIONS, rare, None))
+    return any(q.graph_name != ACTORS_NODE
+               and ox.Quad(q.subject, MENTIONS_NODE, other, q.graph_name) in store
+               for q in store.quads_for_pattern(None, MENTIONS_NODE, rare, None))
 
 
 def _clear(actors: set[str] | None) -> str:

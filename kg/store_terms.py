@@ -9,7 +9,13 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
+from kg.rdf import ACTORS_GRAPH, KG, SCHEMA
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: The actors graph and the actor terms the store's writers match on, as pyoxigraph nodes.
+ACTORS_NODE = ox.NamedNode(str(ACTORS_GRAPH))
+MENTIONS_NODE = ox.NamedNode(str(SCHEMA.mentions))
+COUNT_NODE = ox.NamedNode(str(KG.mentionCount))
 
 
 def to_ox(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:

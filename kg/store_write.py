@@ -29,11 +29,9 @@ from rdflib import RDF, XSD, Literal
 
 from kg.model import Entity, Event, Extraction, Role
 from kg.rdf import (
-    ACTORS_GRAPH,
     KG,
     KGID,
     ORG,
-    SCHEMA,
     SKOS,
     actor_iri,
     actor_triples,
@@ -43,17 +41,14 @@ from kg.rdf import (
     role_triples,
 )
 from kg.store_geo import refresh_locations
-from kg.store_terms import quads, sparql_iri, to_ox
+from kg.store_terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE, quads, sparql_iri, to_ox
 
 STAGING_PREFIX = str(KGID) + "graph/staging/"
-_ACTORS = ox.NamedNode(str(ACTORS_GRAPH))
-_MENTIONS = ox.NamedNode(str(SCHEMA.mentions))
 _HAS_MENTION = ox.NamedNode(str(KG.hasMention))
 _MENTION_TEXT = ox.NamedNode(str(KG.mentionText))
 _MENTIONED_IN = ox.NamedNode(str(KG.mentionedIn))
 _NAME = ox.NamedNode(str(KG.name))
 _ALT = ox.NamedNode(str(SKOS.altLabel))
-_COUNT = ox.NamedNode(str(KG.mentionCount))
 _HOLDS = ox.NamedNode(str(ORG.holds))
 _TYPE = ox.NamedNode(str(RDF.type))
 _ROLE_PREFIX = str(KGID) + "role/"
@@ -129,7 +124,7 @@ class _Batch:
 
     def kept_elsewhere(self, subject, predicate, obj) -> bool:
         """Return whether a graph the write keeps holds (subject, predicate, obj)."""
-        return any(q.graph_name not in self.old and q.graph_name != _ACTORS
+        return any(q.graph_name not in self.old and q.graph_name != ACTORS_NODE
                    for q in self.store.quads_for_pattern(subject, predicate, obj, None))
 
     # -- the shared facts ---------------------------------------------------------------------
@@ -140,7 +135,7 @@ class _Batch:
         remove: set[ox.Quad] = set()
         shared = (actor_triples(self.entities.values()) + role_triples(self.roles.values())
                   + event_triples(self.events.values()))
-        for q in quads(shared, _ACTORS):
+        for q in quads(shared, ACTORS_NODE):
             if q.predicate != _NAME:
                 add.add(q)
         self._names(add, remove)
@@ -155,8 +150,8 @@ class _Batch:
         """A stored name stays, but a person's bare surname gives way to the full name."""
         for entity in self.entities.values():
             node = ox.NamedNode(str(actor_iri(entity.id)))
-            stored = next(self.store.quads_for_pattern(node, _NAME, None, _ACTORS), None)
-            name = ox.Quad(node, _NAME, ox.Literal(entity.name), _ACTORS)
+            stored = next(self.store.quads_for_pattern(node, _NAME, None, ACTORS_NODE), None)
+            name = ox.Quad(node, _NAME, ox.Literal(entity.name), ACTORS_NODE)
             if stored is None:
                 add.add(name)
             elif (entity.type == "Person" and entity.name != stored.object.value
@@ -172,7 +167,7 @@ class _Batch:
             for t in self.store.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name):
                 texts.setdefault(q.subject, set()).add(_surface(t.object.value))
         for actor, surfaces in texts.items():
-            for alias in self.store.quads_for_pattern(actor, _ALT, None, _ACTORS):
+            for alias in self.store.quads_for_pattern(actor, _ALT, None, ACTORS_NODE):
                 if alias.object.value in surfaces and not self._said_elsewhere(actor,
                                                                                alias.object.value):
                     remove.add(alias)
@@ -186,7 +181,7 @@ class _Batch:
             return True
         for text in _spellings(surface):
             for q in self.store.quads_for_pattern(None, _MENTION_TEXT, ox.Literal(text), None):
-                if q.graph_name not in self.old and q.graph_name != _ACTORS and ox.Quad(
+                if q.graph_name not in self.old and q.graph_name != ACTORS_NODE and ox.Quad(
                         actor, _HAS_MENTION, q.subject, q.graph_name) in self.store:
                     return True
         return " " in surface and surface in self._kept_surfaces(actor)
@@ -196,7 +191,7 @@ class _Batch:
         if actor not in self.kept:
             found = set()
             for q in self.store.quads_for_pattern(actor, _HAS_MENTION, None, None):
-                if q.graph_name not in self.old and q.graph_name != _ACTORS:
+                if q.graph_name not in self.old and q.graph_name != ACTORS_NODE:
                     found |= {_surface(t.object.value) for t in self.store.quads_for_pattern(
                         q.object, _MENTION_TEXT, None, q.graph_name)}
             self.kept[actor] = found
@@ -220,17 +215,17 @@ class _Batch:
             delta[q.subject] = delta.get(q.subject, 0) - 1
         for q in self.new_quads(_HAS_MENTION):
             delta[q.subject] = delta.get(q.subject, 0) + 1
-        mentioned = {q.object for q in self.new_quads(_MENTIONS)}
-        affected = mentioned | {q.object for q in self.old_quads(None, _MENTIONS, None)}
+        mentioned = {q.object for q in self.new_quads(MENTIONS_NODE)}
+        affected = mentioned | {q.object for q in self.old_quads(None, MENTIONS_NODE, None)}
         self.affected = {actor.value for actor in affected}
         for actor in affected:
-            stored = list(self.store.quads_for_pattern(actor, _COUNT, None, _ACTORS))
-            if actor not in mentioned and not self.kept_elsewhere(None, _MENTIONS, actor):
-                remove.update(self.store.quads_for_pattern(actor, None, None, _ACTORS))
+            stored = list(self.store.quads_for_pattern(actor, COUNT_NODE, None, ACTORS_NODE))
+            if actor not in mentioned and not self.kept_elsewhere(None, MENTIONS_NODE, actor):
+                remove.update(self.store.quads_for_pattern(actor, None, None, ACTORS_NODE))
                 continue
             n = (int(stored[0].object.value) if stored else 0) + delta.get(actor, 0)
             remove.update(stored)
-            add.add(ox.Quad(actor, _COUNT, _count(n), _ACTORS))
+            add.add(ox.Quad(actor, COUNT_NODE, _count(n), ACTORS_NODE))
 
     def _unreported_facts(self, remove: set[ox.Quad]) -> None:
         """Roles and events no kept or new article reports lose their shared facts."""
@@ -243,9 +238,9 @@ class _Batch:
                 continue
             if self.kept_elsewhere(node, _MENTIONED_IN, None):
                 continue
-            remove.update(self.store.quads_for_pattern(node, None, None, _ACTORS))
+            remove.update(self.store.quads_for_pattern(node, None, None, ACTORS_NODE))
             if node.value.startswith(_ROLE_PREFIX):
-                remove.update(self.store.quads_for_pattern(None, _HOLDS, node, _ACTORS))
+                remove.update(self.store.quads_for_pattern(None, _HOLDS, node, ACTORS_NODE))
 
 
 def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
@@ -266,7 +261,7 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
                    removed, ingested_at or datetime.now(UTC).isoformat(timespec="seconds"))
     add, remove = batch.actor_changes()
     written: list[ox.Quad] = list(add)
-    staged = _staged_removal(_ACTORS, remove)
+    staged = _staged_removal(ACTORS_NODE, remove)
     replaced = [g for g in batch.new if g in batch.old]
     new_versions = ox.Store()  # compares terms as the store does (canonical literals)
     new_versions.extend(q for g in replaced for q in batch.new[g])
@@ -296,20 +291,20 @@ def rename_actors(store: ox.Store, names: dict[str, tuple[str, set[str]]]) -> No
     remove: list[ox.Quad] = []
     for actor_id, (name, others) in sorted(names.items()):
         node = ox.NamedNode(str(actor_iri(actor_id)))
-        stored = [q for q in store.quads_for_pattern(node, _NAME, None, _ACTORS)
+        stored = [q for q in store.quads_for_pattern(node, _NAME, None, ACTORS_NODE)
                   if q.object.value != name]
         if not stored:
             continue
         remove += stored
-        add.append(ox.Quad(node, _NAME, ox.Literal(name), _ACTORS))
-        alias = ox.Quad(node, _ALT, ox.Literal(name), _ACTORS)
+        add.append(ox.Quad(node, _NAME, ox.Literal(name), ACTORS_NODE))
+        alias = ox.Quad(node, _ALT, ox.Literal(name), ACTORS_NODE)
         if alias in store:
             remove.append(alias)
-        add += [ox.Quad(node, _ALT, q.object, _ACTORS) for q in stored
+        add += [ox.Quad(node, _ALT, q.object, ACTORS_NODE) for q in stored
                 if q.object.value in others]
     if not remove:
         return
-    staged = _staged_removal(_ACTORS, remove)
+    staged = _staged_removal(ACTORS_NODE, remove)
     store.extend(add + staged)
     finish_staged(store, sorted({q.graph_name for q in staged}, key=str))
 
@@ -357,7 +352,7 @@ def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> 
         steps += [f"DROP SILENT GRAPH {sparql_iri(q.subject)} ;"
                   for q in store.quads_for_pattern(None, _TYPE, None, _DROP)]
     if _MINUS in staged or _PLUS in staged:
-        a = sparql_iri(_ACTORS)
+        a = sparql_iri(ACTORS_NODE)
         steps += [f"DELETE {{ GRAPH {a} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {sparql_iri(_MINUS)}"
                   " { ?s ?p ?o } } ;", f"ADD SILENT GRAPH {sparql_iri(_PLUS)} TO GRAPH {a} ;"]
     steps += [f"DROP SILENT GRAPH {sparql_iri(g)} ;" for g in staged if g != _LOCATE]
