@@ -76,6 +76,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('fuzzy_full_name_match', 'Volodymyr Zelenskyy spoke on Monday. Later Volodymyr Zelensky flew to Paris.'),
     ('fuzzy_surname_match', 'Volodymyr Zelenskyy spoke on Monday. Later Zelensky flew to Paris.'),
     ('generic_body_junk', 'The proposal now goes to the Council for a vote.'),
+    ('short_form_merge', 'The Nordic Fisheries Commission set quotas. The Commission said they start in May.'),
     ('given_name_before', 'Councilwoman Ivy Taylor voted against the budget.'),
     ('heading_junk', 'Key Developments & Timeline\n\nMayor Ines Ruiz opened the bridge in Lyon.'),
     ('leading_the_trim', 'The spokesman for the Kremlin declined to comment.'),

@@ -125,8 +125,10 @@ def _sentence_initial_common_noun(span: Span) -> bool:
 
 
 @rule("generic_body_junk")
-def _generic_body(span: Span) -> bool:
-    """Return True for "the Council", "the Ministry": a description, not a name."""
+def describes_body(span: Span) -> bool:
+    """Return True for "the Council", "the Ministry": a description, not a name. It is no
+    actor of its own; it is a mention of the one body the article names in full with that
+    head noun, if there is one (:mod:`kg.extract.short_forms`)."""
     return len(span) == 1 and span.text in GENERIC_BODY_WORDS and span.start > 0 and \
         span.doc[span.start - 1].lower_ == "the"
 
@@ -134,7 +136,7 @@ def _generic_body(span: Span) -> bool:
 #: The tests :func:`looks_like_junk` applies, each a registered rule.
 JUNK_TESTS = (_time_zone, _currency_code, _event_name, _list_of_words,
               _heading, _starts_lowercase, _role_only, _post, _weather,
-              _sentence_initial_common_noun, _generic_body)
+              _sentence_initial_common_noun)
 
 
 def _fills_its_line(span: Span) -> bool:

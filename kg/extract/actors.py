@@ -19,7 +19,7 @@ from kg.extract.actor_context import (
     lowercase_words,
     per_doc,
 )
-from kg.extract.actor_junk import looks_like_junk
+from kg.extract.actor_junk import describes_body, looks_like_junk
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
@@ -55,6 +55,8 @@ from kg.lexicon import (
 ACTORS_KEY = "kg_actors"
 
 
+if not Span.has_extension("kg_description"):
+    Span.set_extension("kg_description", default=False)  # "the Council": see short_forms
 if not Span.has_extension("kg_demonym"):
     Span.set_extension("kg_demonym", default=False)
 
@@ -96,6 +98,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         if type_ == "Person" and span.start > ent.start and _city_before_noun(span):
             type_ = "Place"  # "Fellow Austin resident", once "Fellow" is cut off
         typed = Span(doc, span.start, span.end, label=type_)
+        typed._.kg_description = describes_body(span)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
         typed._.kg_product_label_only = type_ == "Product" and ner_label == "PRODUCT" and \
             label_only_product(typed)

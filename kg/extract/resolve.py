@@ -3,7 +3,8 @@
 Rules, in order: countries by ISO code (name, abbreviation, demonym); well-known
 organisations by alias table; acronyms of organisation names ("EU" = "European Union");
 people by full name, surname or first name and transliteration variants (rapidfuzz);
-generic plan mentions ("the peace plan") to the one specific plan of the article.
+short forms and descriptions ("the peace plan", "the Commission", "the Council") to the one
+fuller name of the article they can stand for (:mod:`kg.extract.short_forms`).
 ``kg_resolve`` sets ``span._.kg_entity`` on every actor mention and ``doc._.kg_entities``
 (id → :class:`EntityInfo`). Names in headlines, tables and lists count like names in prose.
 """
@@ -24,6 +25,7 @@ from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
 from kg.extract.products import BRAND_RE
+from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.types import decide_types
 from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
@@ -379,10 +381,37 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _join_short_forms(doc: Doc, spans: list[Span], descriptions: list[Span],
+                      resolver: _Resolver) -> list[Span]:
+    """Point short forms ("the peace plan", "the Commission") at the one fuller name they
+    stand for (:mod:`kg.extract.short_forms`) and return the descriptions ("the Council")
+    that found theirs, as mentions of it; the others are no actor."""
+    forms = entity_forms(spans)
+    sizes = {id_: info.surface.total() for id_, info in resolver.entities.items()}
+    described = [Span(doc, s.start, s.end, label="Organization") for s in descriptions]
+    links, found = actor_links(doc, forms, sizes, [mention_form(s) for s in described])
+    for span in spans:
+        target = links.get(span._.kg_entity)
+        if target is not None:
+            resolver.entities[span._.kg_entity].surface.clear()
+            span._.kg_entity = target
+            resolver.entities[target].surface[clean_surface(span.text)] += 1
+    out = []
+    for span, target in zip(described, found, strict=True):
+        if target is not None:
+            span._.kg_entity = links.get(target, target)
+            resolver.entities[span._.kg_entity].surface[clean_surface(span.text)] += 1
+            out.append(span)
+    return out
+
+
 def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
-    spans = _relabel_short_org_names(_relabel_surnames(decide_types(list(doc.spans[ACTORS_KEY]))))
+    spans = list(doc.spans[ACTORS_KEY])
+    descriptions = [s for s in spans if s._.kg_description]
+    spans = [s for s in spans if not s._.kg_description]
+    spans = _relabel_short_org_names(_relabel_surnames(decide_types(spans)))
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (
@@ -391,6 +420,7 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
         info = resolver.resolve(span)
         span._.kg_entity = info.id
         info.surface[clean_surface(span.text)] += 1
+    spans += _join_short_forms(doc, spans, descriptions, resolver)
     spans += _surname_mentions(doc, spans, resolver)
     doc.spans[ACTORS_KEY] = spans
     used = {s._.kg_entity for s in spans}
