@@ -294,3 +294,27 @@ def test_main_event_dated_by_its_dateline_takes_the_dated_report(report, linked)
     out, _ = EventLinker().link_batch([report, LATER])
     ev = out.events[0]
     assert (ev.id == "id-later" and ev.date == "2025-06-09") is linked
+
+
+def _day_report(article_id: str, day: str, *actors: str) -> Extraction:
+    return _report(article_id, "2025-03-14", _event("attack", day, "day", "text", *actors))
+
+
+@pytest.mark.parametrize(("others", "day"), [
+    # the day most articles give wins over a later day one article gives
+    ([_day_report("b1", "2025-03-11", "country/russia"), _day_report("b2", "2025-03-11", "country/russia"),
+      _day_report("b3", "2025-03-12", "country/russia")], "2025-03-11"),
+    # the same, whichever order the reports come in
+    ([_day_report("b3", "2025-03-12", "country/russia"), _day_report("b1", "2025-03-11", "country/russia"),
+      _day_report("b2", "2025-03-11", "country/russia")], "2025-03-11"),
+    # a tie goes to the latest day
+    ([_day_report("b1", "2025-03-11", "country/russia"), _day_report("b3", "2025-03-12", "country/russia")],
+     "2025-03-12"),
+])
+def test_an_undated_report_takes_the_day_most_reports_give(others, day):
+    from kg.link import EventLinker
+
+    undated = _report("a2", "2025-03-14", _event("attack", "2025-03-14", "fuzzy",
+                                                 "publication", "country/russia"))
+    out = EventLinker().link_batch([undated, *others])[0].events[0]
+    assert (out.date, out.date_basis) == (day, "linked")
