@@ -123,7 +123,8 @@ def written_forms(doc: Doc, forms: Mapping[str, Form]) -> dict[str, Form]:
     written = {}
     for chunk in doc.noun_chunks:
         head = head_token(chunk)
-        if head.lower_ not in heads or in_ranges(chunk.start_char, chunk.end_char, doc._.kg_junk):
+        if head.lower_ not in heads or _lists(chunk) or \
+                in_ranges(chunk.start_char, chunk.end_char, doc._.kg_junk):
             continue
         types = {f.type for f in heads[head.lower_] if f.marks and f.marks <= _marks(chunk)}
         if len(types) == 1:
@@ -132,6 +133,13 @@ def written_forms(doc: Doc, forms: Mapping[str, Form]) -> dict[str, Form]:
                 seen.add(form)
                 written[f"@{chunk.start}"] = form
     return written
+
+
+def _lists(span: Span) -> bool:
+    """Return whether a phrase joins several ("the Arvia Fisheries Commission and the Ostland
+    Fisheries Commission"): its words are no one actor's."""
+    return any(t.lower_ in ("and", "or", "nor") or t.text in (",", ";") or t.dep_ == "cc"
+               for t in span)
 
 
 def _marks(span: Span) -> frozenset[str]:
