@@ -81,6 +81,8 @@ def test_a_short_form_after_the_one_full_name_is_that_actor(extract, text, full,
     ("Tovia drafted a 20-point peace plan, and Ostland answered with a 9-point peace plan. "
      "Critics said the peace plan was weak.", ["20-point peace plan", "9-point peace plan"],
      "peace plan"),
+    ("Bans were lifted on the carriers Tovia Star Airlines and Blue Wing Airlines on Monday.",
+     ["Tovia Star Airlines", "Blue Wing Airlines"], "Blue Wing Airlines"),
 ])
 def test_a_short_form_two_actors_share_stays_apart(extract, text, fulls, short):
     x = extract(text)
