@@ -136,6 +136,10 @@ EVENT_LEMMAS: dict[str, str] = {
     "sink": "accident", "accident": "accident", "earthquake": "accident", "flood": "accident",
 }
 
+#: Lemmas that name a happening only as verbs: their nouns are things ("changed its name",
+#: "a 2-1 win", "a step forward", "a pay raise"); "opened fire" stays an attack.
+VERB_ONLY_LEMMAS: frozenset[str] = frozenset("name step back hold win pass raise".split())
+
 #: Role nouns written before a name like a title ("Midfielder Tomasz Wrzesniak",
 #: "Councilwoman Dana Reyes"): stripped from the name, kept as the person's role.
 ROLE_NOUNS: frozenset[str] = frozenset(

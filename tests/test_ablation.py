@@ -91,6 +91,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
+    ('office_of_evidence', 'The mayor of Eastbrook, Lena Ortiz, opposed the new tram line.'),
     ('gazetteer_name_guard', 'Jordan Henderson scored twice for Liverpool.'),
     ('last_word_employer_evidence', 'Manchester United signed Joshua Zirkzee on Thursday. United manager Ruben Amorim said the striker would start.'),
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),

@@ -691,3 +691,25 @@ def test_a_bare_participle_parsed_as_root_does_not_take_the_main_event(nlp, text
     detected" the parser made the root."""
     [main] = [e for e in _events(nlp, "Discovery\n\n" + text) if e.main]
     assert main.trigger == trigger
+
+
+@pytest.mark.parametrize(("text", "lemma", "type_"), [
+    ("Northwind Holdings changed its name to Northwind Energy in January.", "name", None),
+    ("The council named Lena Ortiz as its new treasurer.", "name", "appoint"),
+    ("Brannock secured a 2-1 win over Calloway on Sunday.", "win", None),
+    ("Lena Ortiz won the mayoral race in Eastbrook.", "win", "elect"),
+])
+def test_verb_only_lemmas_type_only_verbs(nlp, text: str, lemma: str, type_: str | None) -> None:
+    from kg.extract.events.clauses import event_type
+
+    doc = nlp(text)
+    [token] = [t for t in doc if t.lemma_.lower() == lemma]
+    assert event_type(token) == type_
+
+
+def test_a_year_that_modifies_a_clause_dates_it(nlp) -> None:
+    events = _events(nlp, "The mayor of Eastbrook, Lena Ortiz, who was accused last year of "
+                          "misusing city funds, resigned on Monday.", published="2026-03-10")
+    dated = {e.lemma: (e.date.iso, e.date.precision) for e in events if e.date}
+    assert dated["accuse"] == ("2025", "year")
+    assert dated["resign"] == ("2026-03-09", "day")

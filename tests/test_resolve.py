@@ -45,3 +45,19 @@ def test_a_product_in_another_case_or_number_is_one_actor(extract):
     x = extract("Corvane unveiled the zPad Max on Monday. The zpad Max costs $400.")
     products = [e for e in x.entities if e.type == "Product"]
     assert len(products) == 1
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the surname names the Berg named in full last before it, not the later one
+    ("Finance Minister Ola Berg met the unions on Tuesday. Berg said talks would continue.\n\n"
+     "The new cabinet: Anna Berg (finance), Jonas Lie (defence).", "Ola Berg"),
+    ("Anna Berg chairs the board. Ola Berg runs the fund. Berg said the fund would grow.",
+     "Ola Berg"),
+    # a surname before any full name names the first person named after it
+    ("Berg said the fund would grow. Ola Berg runs it; Anna Berg chairs the board.",
+     "Ola Berg"),
+])
+def test_a_shared_surname_names_the_person_named_last_before_it(extract, text, speaker):
+    x = extract(text)
+    names = {e.id: e.name for e in x.entities}
+    assert {names[s.speaker_id] for s in x.statements} == {speaker}

@@ -211,3 +211,28 @@ def test_a_town_in_a_match_result_is_its_club(extract, text, clubs, people):
     x = extract(text)
     assert clubs <= {e.name for e in x.entities if e.type == "Organization"}
     assert people <= {e.name for e in x.entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("The mayor of Eastbrook, Lena Ortiz, opposed the new tram line.", "Eastbrook", "Place"),
+    ("Lena Ortiz, the mayor of Eastbrook, opposed the new tram line.", "Eastbrook", "Place"),
+    ("The governor of Calloway, Rita Hanks, signed the budget.", "Calloway", "Place"),
+    ("The chairman of Brannock, Tom Weller, resigned on Friday.", "Brannock", "Organization"),
+])
+def test_what_an_office_is_of_is_no_person(extract, text, name, type_):
+    assert types_of(extract(text), name) == {type_}
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("The mayor of Eastbrook spoke.", 3, 4, "Place"),
+    ("The chairman of Brannock spoke.", 3, 4, "Organization"),
+    ("The garden of Eastbrook is large.", 3, 4, None),
+    ("The adviser of Lena Ortiz spoke.", 3, 5, None),
+])
+def test_office_of_type(nlp, text, start, end, expected):
+    from spacy.tokens import Span
+
+    from kg.extract.types import office_of_type
+
+    doc = nlp(text)
+    assert office_of_type(Span(doc, start, end, label="Person")) == expected

@@ -132,29 +132,50 @@ class _Resolver:
     def __init__(self) -> None:
         self.entities: dict[str, EntityInfo] = {}
         self.people: list[EntityInfo] = []
+        self.named_at: dict[str, list[int]] = {}  # person id → starts of its full-name mentions
 
     def _get(self, id_: str, name: str, type_: str, code: str | None = None) -> EntityInfo:
         if id_ not in self.entities:
             self.entities[id_] = EntityInfo(id_, name, type_, code)
         return self.entities[id_]
 
-    def person(self, text: str) -> EntityInfo:
+    def person(self, text: str, at: int = 0) -> EntityInfo:
+        """Return the person a mention at character ``at`` names: a full name, or a single
+        name of the person named in full most recently before it ("Berg" after "Ola Berg",
+        though an "Anna Berg" comes later)."""
         if len(text.split()) >= 2:
-            for info in reversed(self.people):
-                if len(info.name.split()) >= 2 and _same_full_name(text, info.name):
-                    if len(text) > len(info.name):
-                        info.name = text
-                    return info
-            info = self._get(entity_id("Person", text), text, "Person")
-            if info not in self.people:
-                self.people.append(info)
+            info = self._full_name(text)
+            self.named_at.setdefault(info.id, []).append(at)
             return info
         candidates = [p for p in reversed(self.people) if _same_person(text, p.name)]
         if candidates:
-            return candidates[0]
+            return self._named_last_before(candidates, at)
         info = self._get(entity_id("Person", text), text, "Person")
         self.people.append(info)
         return info
+
+    def _full_name(self, text: str) -> EntityInfo:
+        for info in reversed(self.people):
+            if len(info.name.split()) >= 2 and _same_full_name(text, info.name):
+                if len(text) > len(info.name):
+                    info.name = text
+                return info
+        info = self._get(entity_id("Person", text), text, "Person")
+        if info not in self.people:
+            self.people.append(info)
+        return info
+
+    def _named_last_before(self, candidates: list[EntityInfo], at: int) -> EntityInfo:
+        """Return the candidate named in full last before ``at``, else the first named after
+        it, else the first candidate."""
+        def last_before(info: EntityInfo) -> int:
+            return max((p for p in self.named_at.get(info.id, []) if p <= at), default=-1)
+
+        before = max(candidates, key=last_before)
+        if last_before(before) >= 0:
+            return before
+        return min(candidates, key=lambda info: min(self.named_at.get(info.id, [at]),
+                                                     default=at))
 
     @rule("acronym_merge", off=None)
     def abbreviated(self, text: str) -> EntityInfo | None:
@@ -205,7 +226,7 @@ class _Resolver:
             name, known_type = KNOWN_ORGS[key]
             return self._get(entity_id(known_type, name), name, known_type)
         if type_ == "Person":
-            return self.person(text)
+            return self.person(text, span.start_char)
         if type_ == "Organization":
             known = self.abbreviated(text) if text.isupper() else self.same_core(text)
             if known is None and " " not in text:

@@ -57,14 +57,17 @@ def _title_text(tokens: list) -> str | None:
 
 
 def role_before(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
-    """Return the role written before a name ("Kremlin spokesman Dmitry Peskov")."""
+    """Return the role written before a name ("Kremlin spokesman Dmitry Peskov", "the mayor
+    of Eastbrook, Lena Ortiz")."""
     doc = person.doc
     i = person.start - 1
+    if i >= 0 and doc[i].lower_ == "of":
+        return None  # "the mayor of Eastbrook": Eastbrook is what the mayor is of
     while i >= person.sent.start and i not in actors and _is_title_token(doc[i]):
         i -= 1
     title = _title_text(list(doc[i + 1 : person.start]))
     if title is None:
-        return None
+        return role_of_before(person, actors)
     of = actors.get(i) if i >= person.sent.start else None
     of_id = of._.kg_entity if of is not None and of.label_ != "Person" else None
     start = of.start_char if of_id else doc[i + 1].idx
@@ -97,6 +100,64 @@ def role_after(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
                     doc[k - 1].idx + len(doc[k - 1].text))
 
 
+def _title_before_of(doc: Doc, of: Span) -> tuple[int, str] | None:
+    """Return the first token and text of a title written just before "of ``of``" ("the
+    mayor of Eastbrook" → "mayor"), or None."""
+    if of.start < 2 or doc[of.start - 1].lower_ != "of":
+        return None
+    i = of.start - 2
+    while i >= of.sent.start and _is_title_token(doc[i]) and doc[i].lower_ != "of":
+        i -= 1
+    title = _title_text(list(doc[i + 1 : of.start - 1]))
+    return (i + 1, title) if title else None
+
+
+def _body_of(actors: dict[int, Span], i: int) -> Span | None:
+    """Return the actor ending at token ``i`` when it can hold office-holders (no person)."""
+    of = actors.get(i)
+    return of if of is not None and of.end == i + 1 and of.label_ != "Person" else None
+
+
+def role_of_before(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
+    """Return a "title of body" role written before a name, with or without a comma ("the
+    governor of Texas Greg Abbott", "the mayor of Eastbrook, Lena Ortiz")."""
+    doc = person.doc
+    i = person.start - 1
+    if i >= person.sent.start and doc[i].text == ",":
+        i -= 1
+    of = _body_of(actors, i) if i >= person.sent.start else None
+    found = _title_before_of(doc, of) if of is not None else None
+    if found is None or of._.kg_entity is None:
+        return None
+    start, title = found
+    return RoleInfo(person._.kg_entity, title, of._.kg_entity, doc[start].idx, person.end_char)
+
+
+def role_of_after(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
+    """Return an appositive "title of body" role ("Lena Ortiz, the mayor of Eastbrook,")."""
+    doc = person.doc
+    j = person.end
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < len(doc) and k not in actors and _is_title_token(doc[k]) and doc[k].lower_ != "of":
+        k += 1
+    if k == j or k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    of = actors.get(k + 1)
+    if of is None or of.start != k + 1 or of.label_ == "Person" or of._.kg_entity is None:
+        return None
+    if of.end < len(doc) and doc[of.end].text not in (",", ".", ";", "—", "–", ")"):
+        return None
+    title = _title_text(list(doc[j:k]))
+    if title is None:
+        return None
+    return RoleInfo(person._.kg_entity, title, of._.kg_entity, person.start_char, of.end_char)
+
+
 def find_roles(doc: Doc) -> list[RoleInfo]:
     """Return the roles of the named people of ``doc``, one per (person, title, of)."""
     actors = actor_index(doc)
@@ -104,7 +165,8 @@ def find_roles(doc: Doc) -> list[RoleInfo]:
     for span in doc.spans.get(ACTORS_KEY, []):
         if span.label_ != "Person" or span._.kg_entity is None:
             continue
-        for role in (role_before(span, actors), role_after(span, actors)):
+        for role in (role_before(span, actors), role_after(span, actors) or
+                     role_of_after(span, actors)):
             if role is not None:
                 roles.setdefault((role.person_id, role.title.lower(), role.of_id), role)
     return list(roles.values())

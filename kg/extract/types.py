@@ -139,6 +139,24 @@ def _employee_follows(doc: Doc, start: int) -> bool:
 EMPLOYEE_WORDS = frozenset({"boss", "owner", "chief"})
 
 
+#: Offices held over a place: "the mayor of Eastbrook" says Eastbrook is a town.
+PLACE_OFFICES = frozenset("mayor governor premier".split())
+
+
+@rule("office_of_evidence")
+def office_of_type(span: Span) -> str | None:
+    """Return the type a mention has as what a title is of: a place for a mayor or governor
+    ("the mayor of Eastbrook"), else an organisation ("the chairman of Northwind"); None
+    when no title governs it. A person is never what an office is of."""
+    root = span.root
+    of = root.head
+    if span.label_ == "Person" and is_given_name(span[0].text) and len(span) > 1:
+        return None  # "the wife of Lena Ortiz"-like phrases name a person
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in TITLE_HEADS:
+        return None
+    return "Place" if of.head.lower_ in PLACE_OFFICES or _known_place(span) else "Organization"
+
+
 #: Prepositions before a place, rarely before a person or a company ("fighting near Tavildara").
 LOCATIVE = frozenset("in near outside around towards into".split())
 
@@ -179,6 +197,8 @@ def mention_votes(span: Span) -> Counter:
         votes["Organization"] += EVIDENCE  # "Livingston beat Falkirk", a town's club
     elif employer_evidence(span):
         votes["Organization"] += EVIDENCE
+    elif office_of := office_of_type(span):
+        votes[office_of] += EVIDENCE
     elif place_evidence(span):
         votes["Place"] += EVIDENCE
     return votes

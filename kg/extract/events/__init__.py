@@ -283,9 +283,10 @@ def _clause_lemmas(verb: Token) -> tuple[str, ...]:
 
 
 def _own_date(sent: Span, dates: list[DateInfo], token: Token) -> DateInfo | None:
-    """Return the date of ``dates`` that modifies ``token`` (its verb or event noun)."""
+    """Return the date of ``dates`` that modifies ``token`` (its verb or event noun): "was
+    accused last year" is dated by the year."""
     for date in dates:
-        if date.value.precision in ("day", "month") and \
+        if date.value.precision in ("day", "month", "year") and \
                 _governing_verb(sent.doc, date) == token:
             return date
     return None

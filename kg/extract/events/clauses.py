@@ -5,7 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import DateInfo
-from kg.lexicon import EVENT_LEMMAS, OBJECT_CONTROL_VERBS, SPEECH_VERBS, THEME_SUBJECT_VERBS
+from kg.lexicon import (
+    EVENT_LEMMAS,
+    OBJECT_CONTROL_VERBS,
+    SPEECH_VERBS,
+    THEME_SUBJECT_VERBS,
+    VERB_ONLY_LEMMAS,
+)
 
 _PLACE_TYPES = ("Place", "Country")
 _PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
@@ -13,8 +19,12 @@ _TARGET_PREPS = frozenset("on against with to upon toward towards".split())
 
 
 def event_type(token: Token) -> str | None:
-    """Return the event type of a trigger token by its lemma, or ``None``."""
-    return EVENT_LEMMAS.get(token.lemma_.lower()) or EVENT_LEMMAS.get(token.lower_)
+    """Return the event type of a trigger token by its lemma, or ``None`` (also for a noun
+    whose verb alone is a happening: "changed its name" is no appointment)."""
+    lemma = token.lemma_.lower()
+    if lemma in VERB_ONLY_LEMMAS and token.pos_ not in ("VERB", "AUX"):
+        return None
+    return EVENT_LEMMAS.get(lemma) or EVENT_LEMMAS.get(token.lower_)
 
 
 def _clause_root(root: Token) -> Token:
