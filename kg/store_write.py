@@ -305,7 +305,7 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     written: list[ox.Quad] = list(add)
     staged = _staged_removal(ACTORS_NODE, remove)
     replaced = [g for g in batch.new if g in batch.old]
-    for graph, qs in batch.added.items():
+    for qs in batch.added.values():
         written += qs
     for graph in replaced:
         staged += _staged_removal(graph, batch.taken[graph])

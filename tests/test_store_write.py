@@ -162,9 +162,9 @@ def _redated(x):
 
 
 def _graph_quads(store, article_id: str) -> set:
-    from kg.rdf import article_graph_iri
-
     import pyoxigraph as ox
+
+    from kg.rdf import article_graph_iri
 
     graph = ox.NamedNode(str(article_graph_iri(article_id)))
     return set(store.ox.quads_for_pattern(None, None, None, graph))
