@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -27,7 +26,7 @@ def to_ox(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
         return value
     if isinstance(value, URIRef):
-        return _named_node(str(value))
+        return ox.NamedNode(str(value))
     if isinstance(value, BNode):
         return ox.BlankNode(str(value))
     if not isinstance(value, Literal):
@@ -36,13 +35,6 @@ def to_ox(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         return ox.Literal(str(value), language=value.language)
     datatype = ox.NamedNode(str(value.datatype)) if value.datatype else None
     return ox.Literal(str(value), datatype=datatype)
-
-
-@lru_cache(maxsize=1 << 16)
-def _named_node(iri: str) -> ox.NamedNode:
-    """Return the pyoxigraph node of ``iri`` (kg's predicates, classes and shared nodes
-    recur in every article's triples: each is made once)."""
-    return ox.NamedNode(iri)
 
 
 def from_ox_term(term: Any) -> Identifier | None:
