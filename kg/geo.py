@@ -221,14 +221,15 @@ def place_location(name: str, countries: Collection[str] = (),
     return Location(city.lat, city.lon, city.geonames_id, basis, city.name, city.country_code)
 
 
-def evidence_codes(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def evidence_codes(name: str) -> frozenset[str]:
     """Return the country codes whose being named beside the place ``name`` can change where
     :func:`place_location` puts it: those of its candidate cities (none for a continent or a
-    name the gazetteer does not know)."""
+    name the gazetteer does not know). Kept per name: every write locates its places again."""
     key = fold(name)
     if not key or key in _gazetteer()[2]:
-        return set()
-    return {c.country_code for c in candidates_of(key)}
+        return frozenset()
+    return frozenset(c.country_code for c in candidates_of(key))
 
 
 def actor_location(actor_type: str, name: str, country_code: str | None = None,

@@ -15,14 +15,16 @@ class LayoutError(Exception):
 def _old_layout(store: ox.Store) -> bool:
     """Return whether the store repeats actor or event types in article graphs or holds
     roles as ``kg:holdsRole`` (the layout before kg stored shared facts once)."""
+    if any(True for _ in store.quads_for_pattern(None, ox.NamedNode(str(KG.holdsRole)), None,
+                                                  None)):
+        return True
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     actors = ox.NamedNode(str(ACTORS_GRAPH))
-    for cls in (KG.Actor, KG.Event):
-        typed = store.quads_for_pattern(None, rdf_type, ox.NamedNode(str(cls)), None)
-        if any(q.graph_name != actors for q in typed):
-            return True
-    return any(True for _ in store.quads_for_pattern(
-        None, ox.NamedNode(str(KG.holdsRole)), None, None))
+    classes = [ox.NamedNode(str(cls)) for cls in (KG.Actor, KG.Event)]
+    # one lookup per article graph: the typed actors and events of the actors graph (every
+    # one of them in the current layout) are never read
+    return any(next(store.quads_for_pattern(None, rdf_type, cls, graph), None) is not None
+               for graph in store.named_graphs() if graph != actors for cls in classes)
 
 
 

@@ -101,6 +101,19 @@ class _Batch:
         #: Graphs the write replaces or drops (their old content no longer counts).
         self.old = {g for g in (*self.new, *gone) if store.contains_named_graph(g)}
         self.dropped = [g for g in gone if g in self.old and g not in self.new]
+        #: The old graphs' quads, read once: an in-memory store compares terms as the store
+        #: does (canonical literals), and its lookups cost nothing like the store's on disk.
+        self.before = ox.Store()
+        self.before.extend(q for g in self.old for q in store.quads_for_pattern(None, None,
+                                                                                 None, g))
+        after = ox.Store()
+        after.extend(q for g, qs in self.new.items() if g in self.old for q in qs)
+        #: What the write changes in each graph: the quads it adds and those it takes away
+        #: (a rewritten article whose actor or event changed differs by a few quads).
+        self.added = {g: [q for q in qs if q not in self.before] if g in self.old else qs
+                      for g, qs in self.new.items()}
+        self.taken = {g: [q for q in self.before.quads_for_pattern(None, None, None, g)
+                          if q not in after] for g in self.old}
 
     def _gather(self, x: Extraction) -> None:
         self.roles.update((role.id, role) for role in x.roles)
@@ -116,8 +129,12 @@ class _Batch:
     # -- what the graphs say ------------------------------------------------------------------
 
     def old_quads(self, subject=None, predicate=None, obj=None) -> list[ox.Quad]:
-        return [q for g in self.old for q in self.store.quads_for_pattern(subject, predicate,
-                                                                          obj, g)]
+        return list(self.before.quads_for_pattern(subject, predicate, obj, None))
+
+    def changed_quads(self, predicate: ox.NamedNode) -> tuple[list[ox.Quad], list[ox.Quad]]:
+        """Return the quads of ``predicate`` the write takes away and those it adds."""
+        return ([q for qs in self.taken.values() for q in qs if q.predicate == predicate],
+                [q for qs in self.added.values() for q in qs if q.predicate == predicate])
 
     def new_quads(self, predicate: ox.NamedNode) -> Iterable[ox.Quad]:
         return (q for qs in self.new.values() for q in qs if q.predicate == predicate)
@@ -163,14 +180,22 @@ class _Batch:
         """Aliases only an old article version gave (one of its mention texts, in no kept or
         new graph) go, unless the batch gives them again."""
         texts: dict[ox.NamedNode, set[str]] = {}
-        for q in self.old_quads(None, _HAS_MENTION, None):
-            for t in self.store.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name):
+        for q in self._taken_mentions():
+            for t in self.before.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name):
                 texts.setdefault(q.subject, set()).add(_surface(t.object.value))
         for actor, surfaces in texts.items():
             for alias in self.store.quads_for_pattern(actor, _ALT, None, ACTORS_NODE):
                 if alias.object.value in surfaces and not self._said_elsewhere(actor,
                                                                                alias.object.value):
                     remove.add(alias)
+
+    def _taken_mentions(self) -> set[ox.Quad]:
+        """Return the old ``kg:hasMention`` quads whose link or mention text the write takes
+        away (a mention kept as it was still gives its text, so it can drop no alias)."""
+        links, _ = self.changed_quads(_HAS_MENTION)
+        texts, _ = self.changed_quads(_MENTION_TEXT)
+        return set(links) | {q for t in texts for q in self.before.quads_for_pattern(
+            None, _HAS_MENTION, t.subject, t.graph_name)}
 
     def _said_elsewhere(self, actor: ox.NamedNode, surface: str) -> bool:
         """Return whether a kept or new graph gives ``actor`` a mention reading ``surface``:
@@ -211,14 +236,17 @@ class _Batch:
         """Mention counts move by the mentions the batch takes away and adds; actors no
         article mentions any more lose every fact."""
         delta: dict[ox.NamedNode, int] = {}
-        for q in self.old_quads(None, _HAS_MENTION, None):
+        taken, added = self.changed_quads(_HAS_MENTION)
+        for q in taken:
             delta[q.subject] = delta.get(q.subject, 0) - 1
-        for q in self.new_quads(_HAS_MENTION):
+        for q in added:
             delta[q.subject] = delta.get(q.subject, 0) + 1
         mentioned = {q.object for q in self.new_quads(MENTIONS_NODE)}
         affected = mentioned | {q.object for q in self.old_quads(None, MENTIONS_NODE, None)}
-        self.affected = {actor.value for actor in affected}
-        for actor in affected:
+        taken, added = self.changed_quads(MENTIONS_NODE)
+        changed = {q.object for q in (*taken, *added)} | {a for a, n in delta.items() if n}
+        self.affected = self._relocated()
+        for actor in affected & changed:  # the others' count and facts stay as they are
             stored = list(self.store.quads_for_pattern(actor, COUNT_NODE, None, ACTORS_NODE))
             if actor not in mentioned and not self.kept_elsewhere(None, MENTIONS_NODE, actor):
                 remove.update(self.store.quads_for_pattern(actor, None, None, ACTORS_NODE))
@@ -227,10 +255,24 @@ class _Batch:
             remove.update(stored)
             add.add(ox.Quad(actor, COUNT_NODE, _count(n), ACTORS_NODE))
 
+    def _relocated(self) -> set[str]:
+        """Return the actors whose location the write can change: every actor of a graph
+        whose mentioned actors change (a place's location depends on the countries the
+        articles mentioning it name), none of a graph that mentions the same actors."""
+        out: set[str] = set()
+        for graph in {*self.new, *self.old}:
+            if any(q.predicate == MENTIONS_NODE for q in (*self.added.get(graph, ()),
+                                                          *self.taken.get(graph, ()))):
+                out |= {q.object.value for q in self.new.get(graph, ())
+                        if q.predicate == MENTIONS_NODE}
+                out |= {q.object.value for q in self.before.quads_for_pattern(
+                    None, MENTIONS_NODE, None, graph)}
+        return out
+
     def _unreported_facts(self, remove: set[ox.Quad]) -> None:
         """Roles and events no kept or new article reports lose their shared facts."""
         reported = {q.subject for q in self.new_quads(_MENTIONED_IN)}
-        for q in self.old_quads(None, _MENTIONED_IN, None):
+        for q in self.changed_quads(_MENTIONED_IN)[0]:  # a report kept keeps its node
             node = q.subject
             if not isinstance(node, ox.NamedNode) or node in reported:
                 continue
@@ -263,15 +305,10 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     written: list[ox.Quad] = list(add)
     staged = _staged_removal(ACTORS_NODE, remove)
     replaced = [g for g in batch.new if g in batch.old]
-    new_versions = ox.Store()  # compares terms as the store does (canonical literals)
-    new_versions.extend(q for g in replaced for q in batch.new[g])
-    for graph, qs in batch.new.items():
-        if graph in batch.old:
-            written += [q for q in qs if q not in store]
-            staged += _staged_removal(graph, [q for q in store.quads_for_pattern(
-                None, None, None, graph) if q not in new_versions])
-        else:
-            written += qs
+    for qs in batch.added.values():
+        written += qs
+    for graph in replaced:
+        staged += _staged_removal(graph, batch.taken[graph])
     staged += _markers(batch.dropped)
     staged += [ox.Quad(ox.NamedNode(a), _TYPE, _LOCATED, _LOCATE) for a in sorted(batch.affected)]
     store.extend(written + staged)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from records import BRUSSELS, GENEVA, RUBIO_ID, extractions
+from records import BRUSSELS, GENEVA, GENEVA_ID, RUBIO_ID, extractions
 
 import kg.store_write as store_write
 from kg.store import KGStore
@@ -145,3 +145,74 @@ def test_renaming_an_actor_changes_only_its_name_and_aliases(tmp_path, monkeypat
             f"https://w3id.org/kg/id/actor/{RUBIO_ID}"}
         store.rename_actors({RUBIO_ID: (name, others)})  # done already: nothing changes
         assert set(store.ox) == set(expected.ox)
+
+
+def _rubio_as(x, actor_id: str):
+    """Return ``x`` with Rubio linked to another actor (as a new namesake or key join does)."""
+    from kg.link import remap_ids
+
+    return remap_ids(x, {RUBIO_ID: actor_id}, {actor_id: "Marco Rubio"})
+
+
+def _redated(x):
+    """Return ``x`` with its first event dated by another report (as the event linker does)."""
+    first = dataclasses.replace(x.events[0], id="event-linked", date="2025-11-20",
+                                date_precision="day", date_basis="linked")
+    return dataclasses.replace(x, events=(first, *x.events[1:]))
+
+
+def _graph_quads(store, article_id: str) -> set:
+    import pyoxigraph as ox
+
+    from kg.rdf import article_graph_iri
+
+    graph = ox.NamedNode(str(article_graph_iri(article_id)))
+    return set(store.ox.quads_for_pattern(None, None, None, graph))
+
+
+def _canonical(quads) -> set:
+    """Return ``quads`` as the store holds them (literals in canonical form)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.extend(quads)
+    return set(store)
+
+
+@pytest.mark.parametrize("change", [lambda x: _rubio_as(x, "person/marco-rubio-2"), _redated,
+                                    lambda x: _redated(_rubio_as(x, "person/m-rubio"))])
+def test_rewriting_an_article_writes_only_its_changed_quads(change):
+    """A stored article re-linked (an actor IRI or an event changed) is rewritten by its
+    difference: the write adds only the quads its old graph lacks and takes away only those
+    its new graph drops, and the store ends as if the new version alone had been written."""
+    new = change(GENEVA)
+    expected = KGStore.open()
+    expected.add_batch([BRUSSELS, new], ingested_at=STAMP)
+    store = KGStore.open()
+    store.add_batch([BRUSSELS, GENEVA], ingested_at=STAMP)
+    old_graph = _graph_quads(store, GENEVA.article.id)
+    batch = store_write._Batch(store.ox, [new], [], STAMP)
+    (graph,) = batch.new
+    new_graph = _canonical(batch.new[graph])
+    assert _canonical(batch.added[graph]) == new_graph - old_graph
+    assert set(batch.taken[graph]) == old_graph - new_graph
+    assert 0 < len(batch.added[graph]) < len(old_graph) / 2  # a few quads, not the graph
+    store.add_batch([new], ingested_at=STAMP)
+    assert set(store.ox) == set(expected.ox)
+    assert _locations(store) == _locations(expected)
+
+
+@pytest.mark.parametrize("change,relocated", [
+    (_redated, False),  # same actors mentioned: no place can move
+    (lambda x: _rubio_as(x, "person/marco-rubio-2"), True),
+])
+def test_a_rewrite_locates_again_only_when_its_mentioned_actors_change(change, relocated):
+    from kg.rdf import actor_iri
+
+    store = KGStore.open()
+    store.add_batch([GENEVA], ingested_at=STAMP)
+    batch = store_write._Batch(store.ox, [change(GENEVA)], [], STAMP)
+    batch.actor_changes()
+    geneva = str(actor_iri(GENEVA_ID))
+    assert (geneva in batch.affected) == relocated
+    assert bool(batch.affected) == relocated
