@@ -44,9 +44,9 @@ class BulkWriter:
     """Adds a clean build's batches to an empty ``store`` with the bulk loader; call
     :meth:`finish` once after the last batch."""
 
-    def __init__(self, store: ox.Store, buffer: int = BUFFER_QUADS) -> None:
+    def __init__(self, store: ox.Store, buffer: int | None = None) -> None:
         self.store = store
-        self.buffer = buffer
+        self.buffer = buffer or BUFFER_QUADS
         self.pending: list[ox.Quad] = []
         self.loads = 0
         #: Actor IRI → the name the actors graph gives it.
