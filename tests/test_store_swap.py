@@ -12,11 +12,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from kg.build import build_store
-from kg.history import BuildHistory, history_dir
-from kg.store import KGStore
-from kg.store_swap import fresh_dir, replaced_dir
 from test_store_bulk import (
     BUILD,
     CORPUS,
@@ -25,6 +20,11 @@ from test_store_bulk import (
     snapshot,
     write_corpus,
 )
+
+from kg.build import build_store
+from kg.history import BuildHistory, history_dir
+from kg.store import KGStore
+from kg.store_swap import fresh_dir, replaced_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
