@@ -432,10 +432,11 @@ class KnownEvent:
 
 def best_event(found: Iterable[KnownEvent], actors: frozenset[str]) -> KnownEvent | None:
     """Return the known event an undated report stands for among candidates: dated from text
-    over dated by a report, then the latest, then the most shared actors (then by article and
-    id, so the choice never depends on the order candidates come in)."""
+    over dated by a report, then the latest, then the most shared actors (then by article,
+    id, date text and actors, so the choice never depends on the order candidates come in:
+    one article can report an event of one id twice, dated by two texts of the same day)."""
     return max(found, key=lambda k: (not k.reported, k.date, len(k.actors & actors), k.article,
-                                     k.id), default=None)
+                                     k.id, k.date_text or "", sorted(k.actors)), default=None)
 
 
 def event_actors(ev: Event) -> frozenset[str]:
