@@ -10,10 +10,12 @@ rewritten in place when opened (:mod:`kg.store_migrate`).
 
 Writes (:mod:`kg.store_write`) land a batch of articles whole or not at all, whatever kills
 the process (a write the process died in the middle of is finished when the store is next
-opened). Article
-text is never formatted into SPARQL strings: it enters as RDF terms through
-:meth:`pyoxigraph.Store.extend`, and user values bind through substitutions. Export and
-import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`.
+opened). A clean
+build into an empty store is bulk-loaded into a fresh directory and swapped in
+(:mod:`kg.store_bulk`, :mod:`kg.store_swap`); opening the store finishes or undoes a swap a
+kill interrupted. Article text is never formatted into SPARQL strings: it enters as RDF
+terms through :meth:`pyoxigraph.Store.extend`, and user values bind through substitutions.
+Export and import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`.
 """
 
 from __future__ import annotations
@@ -155,7 +157,11 @@ class KGStore:
         if path is None:
             return cls(ox.Store())
         path = Path(path)
-        finish_swap(path)  # a bulk build killed after its commit point
+        try:
+            finish_swap(path)  # a bulk build killed after its commit point
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot finish swapping in a bulk build"
+                             f" ({' '.join(str(exc).split())})") from exc
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: not a kg store (it is a file, not a directory)")
         if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
