@@ -62,8 +62,9 @@ def _with_article(record, article):
     return remap_ids(record, {e.id: e.id for e in record.entities}, {})
 
 
-def build(store: Path, parts: list[Path], records: Path) -> dict:
-    """Build ``store`` from article ``parts`` replaying records; return time and counts."""
+def build(store: Path, parts: list[Path], records: Path, bulk: bool = True) -> dict:
+    """Build ``store`` from article ``parts`` replaying records; return time and counts
+    (``bulk``: into an empty store with Oxigraph's bulk loader, as ``kg build`` does)."""
     import kg.nlp
     from kg.build import build_store
     from kg.store import KGStore
@@ -72,7 +73,7 @@ def build(store: Path, parts: list[Path], records: Path) -> dict:
     sys.modules["kg.build"].extract_in_order = Replay(records).extract  # kg.build is the API
     start, cpu = time.perf_counter(), time.process_time()
     with KGStore.open(store) as kg_store:
-        report = build_store([str(p) for p in parts], kg_store, batch_size=64)
+        report = build_store([str(p) for p in parts], kg_store, batch_size=64, bulk=bulk)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         quads = kg_store.triple_count()  # reads every quad: not part of the build's cost
     return {"seconds": seconds, "cpu": cpu, "added": report.added, "skipped": report.skipped,
@@ -98,6 +99,23 @@ def queries(store: Path) -> list[dict]:
     return out
 
 
+def store_digest(store: Path) -> dict:
+    """Return the quads of ``store`` as a digest of its sorted N-Quads lines (ingest times
+    left out), to compare two builds of the same articles."""
+    import hashlib
+
+    from kg.store import KGStore
+
+    out = store.with_name(store.name + ".nq")
+    with KGStore.open_read(store) as kg_store:
+        kg_store.export(out, format="nq")
+    lines = sorted(line for line in out.read_text(encoding="utf-8").splitlines()
+                   if line.strip() and "generatedAtTime" not in line)
+    out.unlink()
+    return {"quads": len(lines),
+            "sha256": hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()}
+
+
 def _child(*args: str) -> subprocess.Popen:
     """Start this script in a child process (its figures: :func:`_result`)."""
     return subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
@@ -113,8 +131,8 @@ def _result(child: subprocess.Popen) -> dict:
 
 
 def _fresh(path: Path) -> Path:
-    for p in (path, path.with_name(path.name + ".build"),
-              path.with_name(path.name + ".merges.jsonl")):
+    for p in (path, *(path.with_name(path.name + end) for end in (
+            ".build", ".merges.jsonl", ".bulk", ".replaced"))):
         if p.is_dir():
             shutil.rmtree(p)
         elif p.exists():
@@ -122,8 +140,44 @@ def _fresh(path: Path) -> Path:
     return path
 
 
-def _build_child(store: Path, parts: list[Path], records: Path) -> subprocess.Popen:
-    return _child("_build", str(store), str(records), *map(str, parts))
+def _build_child(store: Path, parts: list[Path], records: Path,
+                 bulk: bool = True) -> subprocess.Popen:
+    return _child("_build" if bulk else "_build-no-bulk", str(store), str(records),
+                  *map(str, parts))
+
+
+def run_bulk(corpus: Path, work: Path, size: int) -> dict:
+    """Build the first ``size`` articles into an empty store with the bulk loader and
+    without (``--no-bulk``), side by side; return both builds' figures and the digests of
+    the two stores (equal when the bulk path writes what the batches write)."""
+    parts = sorted((corpus / "articles").glob("part-*.jsonl"))
+    per_part = sum(1 for _ in parts[0].open(encoding="utf-8"))
+    chosen, records = parts[:max(1, size // per_part)], corpus / "records"
+    work.mkdir(parents=True, exist_ok=True)
+    stores = {"bulk": _fresh(work / "bulk"), "batches": _fresh(work / "batches")}
+    children = {k: _build_child(v, chosen, records, bulk=k == "bulk") for k, v in stores.items()}
+    result = {k: _result(c) for k, c in children.items()}
+    for k, store in stores.items():
+        result[k]["store"] = _result(_child("_digest", str(store)))
+    return result
+
+
+def report_bulk(result: dict) -> str:
+    """Return the figures of :func:`run_bulk` as Markdown."""
+    b, n = result["bulk"], result["batches"]
+    same = "equal" if b["store"] == n["store"] else "**different**"
+    return "\n".join([
+        "| measure | batches (--no-bulk) | bulk loader | ratio |", "|---|---:|---:|---:|",
+        f"| articles built | {n['added']:,} | {b['added']:,} | |",
+        f"| quads in the store | {n['quads']:,} | {b['quads']:,} | {same} N-Quads |",
+        f"| build CPU time | {n['cpu']:.1f} s | {b['cpu']:.1f} s | {b['cpu'] / n['cpu']:.2f}× |",
+        f"| build CPU per article | {n['cpu'] / n['added'] * 1000:.1f} ms"
+        f" | {b['cpu'] / b['added'] * 1000:.1f} ms | |",
+        f"| build wall time | {n['seconds']:.1f} s | {b['seconds']:.1f} s"
+        f" | {b['seconds'] / n['seconds']:.2f}× |",
+        f"| peak RSS | {n['peak_rss_mb']:.0f} MB | {b['peak_rss_mb']:.0f} MB"
+        f" | {b['peak_rss_mb'] / n['peak_rss_mb']:.2f}× |",
+    ])
 
 
 def run(corpus: Path, work: Path, small: int, large: int, queries: bool = True) -> dict:
@@ -183,8 +237,12 @@ def report(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] == "_build":
-        print(json.dumps(build(Path(argv[1]), [Path(p) for p in argv[3:]], Path(argv[2]))))
+    if argv and argv[0] in ("_build", "_build-no-bulk"):
+        print(json.dumps(build(Path(argv[1]), [Path(p) for p in argv[3:]], Path(argv[2]),
+                               bulk=argv[0] == "_build")))
+        return 0
+    if argv and argv[0] == "_digest":
+        print(json.dumps(store_digest(Path(argv[1]))))
         return 0
     if argv and argv[0] == "_queries":
         print(json.dumps(queries(Path(argv[1]))))
@@ -197,11 +255,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--no-queries", action="store_true",
                         help="time the builds only (not the example queries)")
+    parser.add_argument("--bulk", action="store_true",
+                        help="compare a clean build of --small articles with Oxigraph's bulk"
+                        " loader and without (--no-bulk), instead of the scale runs")
     args = parser.parse_args(argv)
-    result = run(args.corpus, args.work, args.small, args.large, not args.no_queries)
+    if args.bulk:
+        result = run_bulk(args.corpus, args.work, args.small)
+        text = report_bulk(result)
+    else:
+        result = run(args.corpus, args.work, args.small, args.large, not args.no_queries)
+        text = report(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(report(result))
+    print(text)
     return 0
 
 

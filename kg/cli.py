@@ -116,11 +116,14 @@ def main() -> None:
 @click.option("--keep-going", is_flag=True, help="Skip bad files (or lines, items) with a warning.")
 @WORKERS_OPTION
 @SCHEDULER_OPTION
+@click.option("--bulk/--no-bulk", default=True, show_default=True,
+              help="Into an empty store, write with Oxigraph's bulk loader into a fresh store"
+              " swapped in at the end (--no-bulk: batch by batch, as into a non-empty one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True,
               help="One line per skipped record (not English, non-HTML, non-200, copy).")
 def build(paths, store_path, url_lists, http_cache, host_interval, published, model,
-          aliases_path, keep_going, workers, scheduler, quiet, verbose) -> None:
+          aliases_path, keep_going, workers, scheduler, bulk, quiet, verbose) -> None:
     """Ingest articles into the store; re-runs add only news.
 
     PATHS are files or folders (.txt .md .html .json .jsonl, web archives .warc/.warc.gz,
@@ -154,7 +157,7 @@ def build(paths, store_path, url_lists, http_cache, host_interval, published, mo
             report = build_store(paths, store, published=published, model=model,
                                  aliases=rules, keep_going=keep_going, on_article=advance,
                                  urls=urls, fetch=fetch, workers=_workers(workers),
-                                 scheduler=scheduler)
+                                 scheduler=scheduler, bulk=bulk)
     except _known_errors() as exc:
         raise click.ClickException(str(exc)) from None
     for error in report.errors:

@@ -255,6 +255,29 @@ class BuildHistory:
             self.conn.executemany("INSERT OR REPLACE INTO linked VALUES (?, ?)",
                                   list(digests.items()))
 
+    def commit_written(self, digests: dict[str, str], *, swap: bool = False) -> None:
+        """Record, in one transaction with what the connection has pending (the merge
+        records), that a whole re-link is stored: the digests of the articles written, the
+        alias rules followed, no article left to write; ``swap``: and that the fresh store
+        of a bulk build is to be swapped in (:mod:`kg.store_swap`)."""
+        with self.conn:
+            self.conn.executemany("INSERT OR REPLACE INTO linked VALUES (?, ?)",
+                                  list(digests.items()))
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('linked_rules', ?)",
+                              (json.dumps([asdict(r) for r in self.rules]),))
+            self.conn.execute("DELETE FROM pending")
+            if swap:
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('swap', 'committed')")
+
+    def swap_committed(self) -> bool:
+        """Return whether a bulk build committed a swap not yet finished."""
+        return self.conn.execute("SELECT 1 FROM meta WHERE key = 'swap'").fetchone() is not None
+
+    def clear_swap(self) -> None:
+        """Record that the swap of a bulk build is finished."""
+        with self.conn:
+            self.conn.execute("DELETE FROM meta WHERE key = 'swap'")
+
     # -- alias rules ----------------------------------------------------------------------------
 
     @property

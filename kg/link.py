@@ -433,16 +433,18 @@ class KnownEvent:
 def best_event(found: Iterable[KnownEvent], actors: frozenset[str]) -> KnownEvent | None:
     """Return the known event an undated report stands for among candidates: dated from text
     over dated by a report, then on the day the most articles give it, then the latest, then
-    the most shared actors (then by article and id, so the choice never depends on the order
-    candidates come in). The vote keeps the day from drifting when more reports become
-    candidates (two spellings of an actor that resolve to one add the other's reports): one
-    report of the morning after does not outweigh four of the night itself."""
+    the most shared actors (then by article, id, date text and actors, so the choice never
+    depends on the order candidates come in: one article can report an event of one id twice,
+    dated by two texts of the same day). The vote keeps the day from drifting when more
+    reports become candidates (two spellings of an actor that resolve to one add the other's
+    reports): one report of the morning after does not outweigh four of the night itself."""
     found = list(found)
     articles: dict[tuple[bool, str], set[str]] = {}
     for k in found:
         articles.setdefault((k.reported, k.date), set()).add(k.article)
     return max(found, key=lambda k: (not k.reported, len(articles[k.reported, k.date]), k.date,
-                                     len(k.actors & actors), k.article, k.id), default=None)
+                                     len(k.actors & actors), k.article, k.id, k.date_text or "",
+                                     sorted(k.actors)), default=None)
 
 
 def event_actors(ev: Event) -> frozenset[str]:

@@ -243,7 +243,7 @@ class LinkIndex:
         new = set(dated_rows(x))
         self.conn.execute("DELETE FROM dated WHERE article = ?", (article_id,))
         self.conn.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                              [(article_id, *row) for row in new])
+                              [(article_id, *row) for row in sorted(new, key=str)])
         self.conn.execute("DELETE FROM undated WHERE article = ?", (article_id,))
         self.conn.executemany("INSERT INTO undated VALUES (?, ?, ?, ?)",
                               [(article_id, *row) for row in undated_rows(x)])
@@ -293,7 +293,7 @@ class LinkIndex:
                 if fuzzy or not row[3]:
                     known = KnownEvent(row[0], ev.type, row[1], frozenset(json.loads(row[4])),
                                        row[5], row[2], reported=bool(row[3]))
-                    found[(known.article, known.id)] = known
+                    found[row] = known  # one per row: best_event decides
         return best_event(found.values(), actors)
 
     # -- merge log ------------------------------------------------------------------------------

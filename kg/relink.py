@@ -115,17 +115,22 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
 
 
 def relink(store, history: BuildHistory, fresh: Iterable[str] = (),
-           batch_size: int = 32) -> set[str]:
+           batch_size: int = 32, *, bulk: bool = False) -> set[str]:
     """Re-link what the ``fresh`` articles (and any kept since the last re-link) can reach,
-    write the changed ones to ``store`` and refresh the merge log; return the ids written."""
+    write the changed ones to ``store`` and refresh the merge log; return the ids written.
+
+    ``bulk``: the store is empty, so the articles are written into a fresh store with
+    Oxigraph's bulk loader (:mod:`kg.store_bulk`), which is then swapped in
+    (:mod:`kg.store_swap`); the store is the one the batches would have written."""
     try:
-        return _relink(store, history, set(fresh), batch_size)
+        return _relink(store, history, set(fresh), batch_size, bulk)
     except BaseException:
         history.conn.rollback()  # what was not committed is done again by the next build
         raise
 
 
-def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> set[str]:
+def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
+            bulk: bool) -> set[str]:
     index = LinkIndex(history.conn, history.rules)
     rules = json.dumps([asdict(r) for r in history.rules])
     rules_changed = history.linked_rules() != rules and (
@@ -133,21 +138,14 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> s
     to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
     history.set_pending(to_check)  # commits the index with the list of articles to check
     _rename_actors(store, history, index)
+    if bulk:
+        return _write_fresh(store, history, index, batch_size)
     written: set[str] = set()
     for chunk in _chunks(history.pending_ids, batch_size):
         for article_id in set(chunk) - set(history.kept_of(chunk)):  # withdrawn: copies
             if store.remove_article(article_id):
                 written.add(article_id)
-        batch, digests = [], {}
-        for x in history.extractions(chunk):
-            linked, log = actor_linked(x, index)
-            linked = event_linked(linked, index)
-            index.set_merges(x.article.id, [asdict(r) for r in log])
-            digest = linked_digest(linked, x)
-            if digest != history.linked_digest(x.article.id) or not store.has_article(
-                    x.article.id):
-                batch.append(linked)
-                digests[x.article.id] = digest
+        batch, digests = _linked_batch(store, history, index, chunk)
         if batch:
             store.add_batch(batch)
             written |= set(digests)
@@ -159,6 +157,53 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int) -> s
     history.set_linked_rules()
     history.finish()
     return written
+
+
+def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[str]
+                  ) -> tuple[list[Extraction], dict[str, str]]:
+    """Return the linked forms of the articles of ``chunk`` that differ from the stored ones
+    (or are not stored), and their digests; their merge records go to the index."""
+    batch, digests = [], {}
+    for x in history.extractions(chunk):
+        linked, log = actor_linked(x, index)
+        linked = event_linked(linked, index)
+        index.set_merges(x.article.id, [asdict(r) for r in log])
+        digest = linked_digest(linked, x)
+        if digest != history.linked_digest(x.article.id) or not store.has_article(
+                x.article.id):
+            batch.append(linked)
+            digests[x.article.id] = digest
+    return batch, digests
+
+
+def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int) -> set[str]:
+    """Write every article to write into a fresh store with the bulk loader, batch by batch
+    as :func:`_relink` would, then commit the history and swap the fresh store in (a memory
+    store is filled in place). A fresh directory left by an error or a kill is deleted when
+    the store is next opened."""
+    from kg.store_swap import swap_in
+
+    digests = _fill(store.fresh_store(), store, history, index, batch_size)
+    if store.path is None:
+        history.commit_written(digests)
+    else:
+        swap_in(store, history, digests)  # the fresh store is closed: no handle is left
+    return set(digests)
+
+
+def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: int
+          ) -> dict[str, str]:
+    """Bulk-load the linked articles to write into ``target``; return their digests."""
+    from kg.store_bulk import BulkWriter
+
+    writer = BulkWriter(target)
+    digests: dict[str, str] = {}
+    for chunk in _chunks(history.pending_ids, batch_size):
+        batch, found = _linked_batch(store, history, index, chunk)
+        writer.add_batch(batch)
+        digests.update(found)
+    writer.finish()
+    return digests
 
 
 def _rename_actors(store, history: BuildHistory, index: LinkIndex) -> None:

@@ -10,10 +10,12 @@ rewritten in place when opened (:mod:`kg.store_migrate`).
 
 Writes (:mod:`kg.store_write`) land a batch of articles whole or not at all, whatever kills
 the process (a write the process died in the middle of is finished when the store is next
-opened). Article
-text is never formatted into SPARQL strings: it enters as RDF terms through
-:meth:`pyoxigraph.Store.extend`, and user values bind through substitutions. Export and
-import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`.
+opened). A clean
+build into an empty store is bulk-loaded into a fresh directory and swapped in
+(:mod:`kg.store_bulk`, :mod:`kg.store_swap`); opening the store finishes or undoes a swap a
+kill interrupted. Article text is never formatted into SPARQL strings: it enters as RDF
+terms through :meth:`pyoxigraph.Store.extend`, and user values bind through substitutions.
+Export and import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import gc
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -54,6 +57,7 @@ from kg.store_files import (
     import_dataset,
 )
 from kg.store_migrate import LayoutError, migrate_layout
+from kg.store_swap import drop_unfinished, finish_swap, fresh_dir
 from kg.store_terms import from_ox_term, to_ox, to_python
 from kg.store_terms import quads as ox_quads
 from kg.store_write import STAGING_PREFIX, finish_staged, rename_actors, write_batch
@@ -153,6 +157,11 @@ class KGStore:
         if path is None:
             return cls(ox.Store())
         path = Path(path)
+        try:
+            finish_swap(path)  # a bulk build killed after its commit point
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot finish swapping in a bulk build"
+                             f" ({' '.join(str(exc).split())})") from exc
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: not a kg store (it is a file, not a directory)")
         if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
@@ -169,6 +178,7 @@ class KGStore:
                 raise StoreError(f"{path}: store is in use by another process") from exc
             raise StoreError(f"{path}: cannot open store ({first})") from exc
         kg_store = cls(store, path)
+        drop_unfinished(path)  # a bulk build killed before it: the history redoes it
         finish_staged(store)
         try:
             migrate_layout(store, path)
@@ -206,6 +216,27 @@ class KGStore:
         self._dataset = None
         self._ox = None
         gc.collect()
+
+    def reopen(self) -> None:
+        """Open the store's directory again after :meth:`close` (a bulk build swapped a
+        fresh store in)."""
+        if self.path is None or self._ox is not None:
+            raise StoreError("only a closed store on disk can be reopened")
+        self._ox = ox.Store(str(self.path))
+
+    def is_empty(self) -> bool:
+        """Return whether the store holds no quad at all."""
+        return next(iter(self.ox), None) is None
+
+    def fresh_store(self) -> ox.Store:
+        """Return the store a bulk build fills: a new one in the fresh directory beside a
+        store on disk (any one a killed build left is deleted), this one in memory."""
+        if self.path is None:
+            return self.ox
+        fresh = fresh_dir(self.path)
+        if fresh.exists():
+            shutil.rmtree(fresh)
+        return ox.Store(str(fresh))
 
     def __enter__(self) -> KGStore:
         return self

@@ -76,6 +76,52 @@ def _count(n: int) -> ox.Literal:
     return to_ox(Literal(n, datatype=XSD.integer))
 
 
+def shared_facts(extractions: Iterable[Extraction]
+                 ) -> tuple[dict[str, Entity], dict[str, Role], dict[str, Event]]:
+    """Return the actors, roles and events a batch of articles shares (by id): the first
+    entity seen of an id wins, with the names and aliases of the others as its aliases."""
+    entities: dict[str, Entity] = {}
+    roles: dict[str, Role] = {}
+    events: dict[str, Event] = {}
+    for x in extractions:
+        roles.update((role.id, role) for role in x.roles)
+        events.update((event.id, event) for event in x.events)
+        for entity in x.entities:
+            first = entities.setdefault(entity.id, entity)
+            if first is not entity:
+                aliases = (set(first.aliases) | set(entity.aliases) | {entity.name}) - {
+                    first.name}
+                entities[entity.id] = dataclasses.replace(first, aliases=tuple(sorted(aliases)))
+    return entities, roles, events
+
+
+def shared_quads(entities: dict[str, Entity], roles: dict[str, Role],
+                 events: dict[str, Event]) -> list[ox.Quad]:
+    """Return the actors-graph facts of :func:`shared_facts` but the actors' names (a
+    stored name stays, see :func:`gives_way`)."""
+    shared = (actor_triples(entities.values()) + role_triples(roles.values())
+              + event_triples(events.values()))
+    return [q for q in quads(shared, ACTORS_NODE) if q.predicate != _NAME]
+
+
+def gives_way(stored: str, entity: Entity) -> bool:
+    """Return whether an actor's stored name gives way to ``entity``'s: a person's bare
+    surname does to the full name."""
+    return (entity.type == "Person" and entity.name != stored
+            and entity.name.endswith(" " + stored))
+
+
+def name_quad(entity: Entity) -> ox.Quad:
+    """Return the actors-graph quad naming ``entity``'s actor by its name."""
+    return ox.Quad(ox.NamedNode(str(actor_iri(entity.id))), _NAME, ox.Literal(entity.name),
+                   ACTORS_NODE)
+
+
+def mention_count(actor: ox.NamedNode, n: int) -> ox.Quad:
+    """Return the actors-graph quad giving an actor's mention count."""
+    return ox.Quad(actor, COUNT_NODE, _count(n), ACTORS_NODE)
+
+
 class _Batch:
     """The article graphs, old and new, and the shared facts of one write."""
 
@@ -84,9 +130,6 @@ class _Batch:
         self.store = store
         self.new: dict[ox.NamedNode, list[ox.Quad]] = {}
         self.written = 0
-        self.entities: dict[str, Entity] = {}
-        self.roles: dict[str, Role] = {}
-        self.events: dict[str, Event] = {}
         self.surfaces: dict[ox.NamedNode, set[str]] | None = None
         self.kept: dict[ox.NamedNode, set[str]] = {}
         #: Actors whose mentions the write changes (their locations are decided again).
@@ -96,7 +139,7 @@ class _Batch:
             triples = extraction_triples(x, ingested_at)
             self.written += len(triples)
             self.new[graph] = quads(triples, graph)
-            self._gather(x)
+        self.entities, self.roles, self.events = shared_facts(extractions)
         gone = [ox.NamedNode(str(article_graph_iri(i))) for i in removed]
         #: Graphs the write replaces or drops (their old content no longer counts).
         self.old = {g for g in (*self.new, *gone) if store.contains_named_graph(g)}
@@ -114,17 +157,6 @@ class _Batch:
                       for g, qs in self.new.items()}
         self.taken = {g: [q for q in self.before.quads_for_pattern(None, None, None, g)
                           if q not in after] for g in self.old}
-
-    def _gather(self, x: Extraction) -> None:
-        self.roles.update((role.id, role) for role in x.roles)
-        self.events.update((event.id, event) for event in x.events)
-        for entity in x.entities:  # the first name seen wins; aliases add up
-            first = self.entities.setdefault(entity.id, entity)
-            if first is not entity:
-                aliases = (set(first.aliases) | set(entity.aliases) | {entity.name}) - {
-                    first.name}
-                self.entities[entity.id] = dataclasses.replace(first,
-                                                               aliases=tuple(sorted(aliases)))
 
     # -- what the graphs say ------------------------------------------------------------------
 
@@ -148,13 +180,8 @@ class _Batch:
 
     def actor_changes(self) -> tuple[set[ox.Quad], set[ox.Quad]]:
         """Return the quads to add to and remove from the actors graph."""
-        add: set[ox.Quad] = set()
+        add = set(shared_quads(self.entities, self.roles, self.events))
         remove: set[ox.Quad] = set()
-        shared = (actor_triples(self.entities.values()) + role_triples(self.roles.values())
-                  + event_triples(self.events.values()))
-        for q in quads(shared, ACTORS_NODE):
-            if q.predicate != _NAME:
-                add.add(q)
         self._names(add, remove)
         self._aliases(add, remove)
         self._counts_and_orphans(add, remove)
@@ -168,13 +195,11 @@ class _Batch:
         for entity in self.entities.values():
             node = ox.NamedNode(str(actor_iri(entity.id)))
             stored = next(self.store.quads_for_pattern(node, _NAME, None, ACTORS_NODE), None)
-            name = ox.Quad(node, _NAME, ox.Literal(entity.name), ACTORS_NODE)
             if stored is None:
-                add.add(name)
-            elif (entity.type == "Person" and entity.name != stored.object.value
-                  and entity.name.endswith(" " + stored.object.value)):
+                add.add(name_quad(entity))
+            elif gives_way(stored.object.value, entity):
                 remove.add(stored)
-                add.add(name)
+                add.add(name_quad(entity))
 
     def _aliases(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
         """Aliases only an old article version gave (one of its mention texts, in no kept or
@@ -253,7 +278,7 @@ class _Batch:
                 continue
             n = (int(stored[0].object.value) if stored else 0) + delta.get(actor, 0)
             remove.update(stored)
-            add.add(ox.Quad(actor, COUNT_NODE, _count(n), ACTORS_NODE))
+            add.add(mention_count(actor, n))
 
     def _relocated(self) -> set[str]:
         """Return the actors whose location the write can change: every actor of a graph
@@ -400,4 +425,5 @@ def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> 
         refresh_locations(store, actors, then=f"DROP SILENT GRAPH {sparql_iri(_LOCATE)}")
 
 
-__all__ = ["STAGING_PREFIX", "finish_staged", "rename_actors", "write_batch"]
+__all__ = ["STAGING_PREFIX", "finish_staged", "gives_way", "mention_count", "name_quad",
+           "rename_actors", "shared_facts", "shared_quads", "write_batch"]

@@ -178,8 +178,8 @@ def test_a_build_with_nothing_new_after_a_kill_still_finishes(corpus, tmp_path, 
         return real_add(self, extractions, ingested_at)
 
     monkeypatch.setattr(KGStore, "add_batch", add_batch)
-    with pytest.raises(Killed):
-        _build(path, [str(corpus)], batch_size=1)
+    with pytest.raises(Killed):  # batch by batch (a bulk build keeps no batch)
+        _build(path, [str(corpus)], batch_size=1, bulk=False)
     monkeypatch.setattr(KGStore, "add_batch", real_add)
     _build(path, _paths(corpus, ["a-summit.txt"]))  # unchanged: only the unfinished work
     assert _snapshot(path) == clean

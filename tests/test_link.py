@@ -318,3 +318,16 @@ def test_an_undated_report_takes_the_day_most_reports_give(others, day):
                                                  "publication", "country/russia"))
     out = EventLinker().link_batch([undated, *others])[0].events[0]
     assert (out.date, out.date_basis) == (day, "linked")
+
+
+@pytest.mark.parametrize("texts", [("Thursday", "Nov. 10, 2016"), ("Nov. 10, 2016", None)])
+def test_the_event_a_report_takes_does_not_depend_on_the_order_of_candidates(texts):
+    """One article may report an event of one id twice, dated by two texts of one day: the
+    report takes the same one whichever comes first (the order of an index's rows or of a
+    set of actors differs between processes)."""
+    from kg.link import KnownEvent, best_event
+
+    actors = frozenset({"person/a", "place/b"})
+    first, second = (KnownEvent("event/1", "attack", "2016-11-10", actors, "art-1", text)
+                     for text in texts)
+    assert best_event([first, second], actors) == best_event([second, first], actors)
