@@ -108,7 +108,7 @@ def test_split_at_spaced_dash(nlp, words, spaces, expected):
 def test_a_company_name_cut_before_a_given_name_is_joined(nlp, words, ents, expected):
     doc = Doc(nlp.vocab, words=words)
     doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
-    assert [(e.text, e.label_) for e in _joined_company_names(doc)] == expected
+    assert [(e.text, e.label_) for e in _joined_company_names(list(doc.ents))] == expected
 
 
 def test_a_name_after_a_spaced_dash_takes_its_type_from_its_other_mentions(nlp):

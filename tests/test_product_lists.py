@@ -45,8 +45,8 @@ def test_variant_designation(nlp, words, i, expected):
 
 
 @pytest.mark.parametrize(("text", "product"), [
-    ("Sky Tern picked the Airbus A350 over Boeing's 787, citing fuel costs.", "787"),
-    ("The carrier dropped Airbus's A340, and kept its older jets.", "A340"),
+    ("Nordic carriers prefer Boeing's 787, a long-range jet, to older models.", "787"),
+    ("The airline retired Airbus's A340, and kept its older jets.", "A340"),
 ])
 def test_a_model_after_a_possessive_maker_and_a_comma_is_a_product(nlp, text, product):
     types = typed(nlp, text)
@@ -54,8 +54,8 @@ def test_a_model_after_a_possessive_maker_and_a_comma_is_a_product(nlp, text, pr
 
 
 @pytest.mark.parametrize(("text", "products"), [
-    ("Shoppers can pick the iPod Classic, Nano and Shuffle this winter.",
-     {"Nano", "Shuffle"}),
+    ("Besides the iPhone Mini, Nano and Flex, the company has shown the iPhone Fold.",
+     {"Nano", "Flex"}),
     ("Stores still stock the iPhone 3G, Nova and Mira in every colour.",
      {"iPhone 3G", "Nova", "Mira"}),
 ])

@@ -242,17 +242,17 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
             and (k == 0 or doc[a:b].text in alone)]
 
 
-@rule("join_split_company_name", off=None)
-def _joined_company_names(doc: Doc) -> list[Span]:
-    """Return the entities of ``doc`` with a company's name that NER cut before a word that
+@rule("join_split_company_name", off=PASS_THROUGH)
+def _joined_company_names(ents: list[Span]) -> list[Span]:
+    """Return the entities with a company's name that NER cut before a word that
     is also a given name joined again ("Lockheed" + "Martin" → "Lockheed Martin"): an
     organisation, then one capitalised word the model labels a product or person, written
     right after it."""
     from kg.extract.knowledge import is_given_name
 
-    ents = list(doc.ents)
     out: list[Span] = []
     for ent in ents:
+        doc = ent.doc
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "ORG" and prev.end == ent.start and \
                 doc[prev.end - 1].whitespace_ and len(ent) == 1 and ent[0].is_title and \
@@ -268,7 +268,7 @@ def ner_entities(doc: Doc):
     """Yield the entities of ``doc`` with run-on person names, joined names and names
     joined by a spaced dash split, a company's name NER cut joined again, and headline
     names cut to the words the body writes as names."""
-    for ent in _joined_company_names(doc):
+    for ent in _joined_company_names(list(doc.ents)):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts

@@ -76,7 +76,7 @@ def with_product_lines(spans: list[Span]) -> list[Span]:
     """Return ``spans`` with a one-word "organisation" written after "the" typed as a product
     when the article names a product that starts with it ("the MacBook" beside "MacBook
     Pro"): a maker is not written "the Boeing", a product line is."""
-    starts = {p[0].text for p in _evidence_products(spans) if len(p) > 1}
+    starts = {p[0].text for p in spans if p.label_ == "Product" and len(p) > 1}
     out = []
     for span in spans:
         doc = span.doc
@@ -172,5 +172,5 @@ def _retyped(span: Span, label: str) -> Span:
 
 def listed_products(spans: list[Span]) -> list[Span]:
     """Return the mentions with the article's list and maker evidence applied."""
-    return without_listed_colours(with_listed_products(with_product_lines(
+    return without_listed_colours(with_product_lines(with_listed_products(
         with_maker_model_names(spans))))
