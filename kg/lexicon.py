@@ -570,3 +570,13 @@ SPEECH_ACT_NOUNS: frozenset[str] = frozenset(
     """statement speech interview tweet post letter address briefing conference remarks
     message video broadcast editorial column communique communiqué""".split()
 )
+
+#: Colour words: a product's finish in a list of colours ("in Black and White"), never an
+#: actor there (a closed class, so a list rather than a package).
+COLOUR_WORDS: frozenset[str] = frozenset(
+    """black white red blue green yellow orange purple pink brown grey gray silver gold
+    bronze beige ivory navy crimson violet graphite champagne""".split())
+#: Nouns for one variant of a product after its name ("the Video version", "the Pro
+#: model"): a name the article writes only before one of them is a product.
+VARIANT_NOUNS: frozenset[str] = frozenset(
+    "version versions edition editions model models variant variants".split())

@@ -100,7 +100,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('product_brand_shape', 'Apple said the iPhone sold well. The iPhone 4 costs more.'),
     ('product_brand_shape_outside_entities',
      'Apple said the iPhone sold well. The iPhone 4 costs more.'),
-    ('product_maker_names', 'Ford recalled the Taurus. The Ford Taurus sells well.'),
+    ('product_maker_names', 'Ford recalled the Taurus. A Ford Taurus sells well.'),
     ('product_model_number', 'The airline ordered ten Boeing 787 jets.'),
     ('product_noun_drop', 'The web browser Safari got faster.'),
     ('regional_demonym_drop', 'North American sales fell.'),
@@ -136,6 +136,22 @@ RULE_CASES: list[tuple[str, str]] = [
     ('given_name_makes_person', 'St Mirren beat Livingston 2-0 at home. Mikel Oyarzabal scored twice for Spain.'),
     ('given_name_pairs', 'Mikel Oyarzabal scored twice for the visitors on Sunday.'),
     ('town_named_not_person', 'Livingston beat Falkirk 2-0 on Saturday, while Blackburn drew with Wigan.'),
+    ('product_variant_number', 'Pilots said the Boeing 737-800 handled well in the storm.'),
+    ('dimension_junk', 'The Vexo plays video at 320x240, Orbix said.'),
+    ('unit_after_number_junk', 'Buyers can pick a 64GB model or a 128GB model for the new iPod.'),
+    ('split_at_spaced_dash', 'Velmara sued Orbix on Monday. The suit came from a firm based in '
+                             'San Jose - Velmara. Velmara said it owns the name.'),
+    ('join_split_company_name', 'Papers taken from Lockheed Martin, a rival of the firm, were '
+                                'returned.'),
+    ('product_maker_model_name', 'Chrysler said on Monday that the Chrysler Vexa would be '
+                                 'dropped next year.'),
+    ('product_line_after_the', 'The new Mac Pro and the iMac are faster. Apps open quicker on '
+                               'the iMac and on the Mac.'),
+    ('product_coordination', 'Besides the iPhone Mini, Nano and Flex, the company has shown '
+                             'the iPhone Fold.'),
+    ('colour_in_list_drop', 'The tablet ships in Black and White from Friday, the company said.'),
+    ('model_noun_org_product', "Velmont will spend the grant on the design of Velmont's next "
+                               "model Arrow, a family car."),
 ]
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from kg.extract.name_bounds import _split_repeated_name_pair, with_division_number
+from kg.extract.name_bounds import (
+    _joined_company_names,
+    _split_at_spaced_dash,
+    _split_repeated_name_pair,
+    with_division_number,
+)
 
 
 def actor_names(nlp, text: str) -> dict[str, str]:
@@ -68,3 +73,46 @@ def test_a_given_name_before_a_one_word_name_makes_a_person(nlp, text, name):
 ])
 def test_a_place_after_a_word_that_is_a_given_name_keeps_its_type(nlp, text, name, type_):
     assert actor_names(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize(("words", "spaces", "expected"), [
+    (["Reno", "-", "Veltrix", "won", "Veltrix"], [True, True, True, True, False],
+     ["Reno", "Veltrix"]),
+    (["Reno", "-", "Sleepy", "market", "Veltrix"], [True, True, True, True, False],
+     ["Reno"]),
+    (["Rolls", "-", "Royce", "won", "Veltrix"], [False, False, True, True, False], None),
+    (["Port", "Vila", "—", "Nadia", "Moss", "met", "Nadia", "Moss"],
+     [True, True, True, True, True, True, True, False], ["Port Vila", "Nadia Moss"]),
+])
+def test_split_at_spaced_dash(nlp, words, spaces, expected):
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    end = 2 if words[1] != "Vila" else 5
+    end = 3 if words[1] == "-" else end
+    others = [Span(doc, len(words) - 1, len(words), label="ORG")] if words[-2] != "Nadia" \
+        else [Span(doc, 6, 8, label="PERSON")]
+    doc.ents = [Span(doc, 0, end, label="GPE"), *others]
+    parts = _split_at_spaced_dash(doc.ents[0])
+    assert (None if parts is None else [p.text for p in parts]) == expected
+
+
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    ("Files from Harkwell Martin leaked".split(), [(2, 3, "ORG"), (3, 4, "PRODUCT")],
+     [("Harkwell Martin", "ORG")]),
+    ("Files from Harkwell Martin leaked".split(), [(2, 3, "ORG"), (3, 4, "PERSON")],
+     [("Harkwell Martin", "ORG")]),
+    ("Harkwell hired Martin today".split(), [(0, 1, "ORG"), (2, 3, "PERSON")],
+     [("Harkwell", "ORG"), ("Martin", "PERSON")]),
+    ("Files from Harkwell Zzyxq leaked".split(), [(2, 3, "ORG"), (3, 4, "PERSON")],
+     [("Harkwell", "ORG"), ("Zzyxq", "PERSON")]),
+])
+def test_a_company_name_cut_before_a_given_name_is_joined(nlp, words, ents, expected):
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    assert [(e.text, e.label_) for e in _joined_company_names(list(doc.ents))] == expected
+
+
+def test_a_name_after_a_spaced_dash_takes_its_type_from_its_other_mentions(nlp):
+    names = actor_names(nlp, "Velmara sued Orbix on Monday. The suit came from a firm based "
+                             "in San Jose - Velmara. Velmara said it owns the name.")
+    assert names.get("San Jose") == "Place"
+    assert "San Jose - Velmara" not in names

@@ -27,6 +27,7 @@ from kg.lexicon import (
     SITE_CENTER_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
+    VARIANT_NOUNS,
 )
 
 _NON_NAME_RE = re.compile(r"^[\W\d_]+$")
@@ -82,9 +83,11 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return None
     if type_ in ("Organization", "Person", "Place", "Group") and brand_shaped(ent):
         return "Product"  # "iPhone", "iTunes"
-    if type_ == "Organization" and _product_line(ent):
+    if type_ in ("Organization", "Person") and _product_line(ent):
         # a name cut out of a longer entity ("SOCCER -", a score) is no actor
         return "Product" if ent.text in _entity_texts(ent.doc) else None
+    if type_ == "Organization" and _model_noun_before(ent):
+        return "Product"  # "Ford's next model Falcon"
     if type_ in ("Organization", "Person") and _sold_as_product(ent):
         return "Product"
     if type_ in ("Organization", "Person") and product_context(ent):
@@ -170,8 +173,13 @@ def _sold_as_product(ent: Span) -> bool:
 @rule("product_line_drop")
 def _product_line(ent: Span) -> bool:
     """Return True for an organisation-like name that the article only ever writes before a
-    device noun ("new MacBook Air laptops"): it names a product line, not a company."""
-    return ent.text not in _names_not_before_devices(ent.doc)
+    device or variant noun ("new MacBook Air laptops", "the Video version"): it names a
+    product line, not a company. A name cut out of a longer entity ("J. Russell" of "J.
+    Russell 56") is asked only when the article writes it before one."""
+    doc = ent.doc
+    before = ent.end < len(doc) and doc[ent.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS
+    return (ent.label_ == "ORG" or before) and \
+        ent.text not in _names_not_before_devices(ent.doc)
 
 
 def _person_in_context(ent: Span) -> str | None:
@@ -207,6 +215,16 @@ def _describing_noun(ent: Span) -> str:
 def _described_as_product(ent: Span) -> bool:
     """Return True for a "person" a product noun describes ("web browser Safari")."""
     return _describing_noun(ent) in PRODUCT_NOUNS
+
+
+@rule("model_noun_org_product")
+def _model_noun_before(ent: Span) -> bool:
+    """Return True for an "organisation" a product or model noun describes ("the next model
+    Falcon", "operating system Lion"), also where both modify the same noun ("model Falcon
+    and Territory vehicles"): a product (a person may be a fashion model)."""
+    prev = _token_before(ent)
+    return prev is not None and prev.lower_ in PRODUCT_NOUNS | VARIANT_NOUNS and (
+        _describes(prev, ent) or (prev.head == ent.root.head and prev.head.i >= ent.end))
 
 
 @rule("org_noun_person")
@@ -351,11 +369,13 @@ def _entity_texts(doc: Doc) -> set[str]:
 @per_doc
 def _names_not_before_devices(doc: Doc) -> set[str]:
     """Return the entity texts the article writes at least once other than right before a
-    device noun ("MacBook Air laptops" only → not in the set)."""
+    device noun or a variant noun ("MacBook Air laptops", "the Video version" only → not
+    in the set)."""
     from kg.extract.name_bounds import ner_entities, with_division_number
 
     names = [with_division_number(e) for e in ner_entities(doc)]
-    return {e.text for e in names if not (e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS)}
+    return {e.text for e in names if not (
+        e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS)}
 
 
 def after_title(doc: Doc, i: int) -> bool:

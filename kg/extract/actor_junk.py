@@ -5,6 +5,7 @@ Each test is a registered rule (:mod:`kg.ablation`); :func:`looks_like_junk` app
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -65,6 +66,26 @@ def _time_zone(span: Span) -> bool:
 def _currency_code(span: Span) -> bool:
     """Return True for a currency code that is no country code ("EUR", "JPY")."""
     return span.text in _currency_codes() and lookup_country(span.text) is None
+
+
+#: A dimension or screen resolution ("320x240", "1920×1080"): a figure, not a name.
+_DIMENSION_RE = re.compile(r"^\d+\s*[x×]\s*\d+$")
+
+
+@rule("dimension_junk")
+def _dimension(span: Span) -> bool:
+    """Return True for a dimension or screen resolution the model took for a name
+    ("a resolution of 320x240")."""
+    return bool(_DIMENSION_RE.match(span.text))
+
+
+@rule("unit_after_number_junk")
+def _unit_after_number(span: Span) -> bool:
+    """Return True for a short word written close after a number ("GB" of "30GB", "GHz" of
+    "2GHz"): a unit of measure, not a name."""
+    doc = span.doc
+    return len(span) == 1 and len(span.text) <= 3 and span.start > 0 and \
+        doc[span.start - 1].text[-1:].isdigit() and not doc[span.start - 1].whitespace_
 
 
 @rule("event_name_junk")
@@ -134,8 +155,8 @@ def describes_body(span: Span) -> bool:
 
 
 #: The tests :func:`looks_like_junk` applies, each a registered rule.
-JUNK_TESTS = (_time_zone, _currency_code, _event_name, _list_of_words,
-              _heading, _starts_lowercase, _role_only, _post, _weather,
+JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
+              _list_of_words, _heading, _starts_lowercase, _role_only, _post, _weather,
               _sentence_initial_common_noun)
 
 

@@ -34,8 +34,10 @@ from kg.extract.name_bounds import (
     with_given_name_before,
     without_figures,
 )
+from kg.extract.product_lists import listed_products
 from kg.extract.products import (
     as_product,
+    ends_in_designation,
     label_only_product,
     maker_of_product,
     missed_products,
@@ -70,7 +72,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
         ner_label = ent.label_
-        ent = without_figures(ent)
+        ent = ent if ends_in_designation(ent) else without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
         maker = maker_of_product(ent)
@@ -113,7 +115,8 @@ def actor_spans(doc: Doc) -> list[Span]:
               if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
-    return sorted(with_maker_products(spans + extra), key=lambda s: s.start)
+    spans = sorted(with_maker_products(spans + extra), key=lambda s: s.start)
+    return listed_products(spans)
 
 
 @rule("city_before_noun_place")

@@ -219,15 +219,62 @@ def _split_repeated_name_pair(ent: Span) -> list[Span] | None:
             Span(doc, conj + 1, ent.end, label=ent.label_)]
 
 
+#: Dashes that, written with a space on each side, join two names ("San Jose - Cisco").
+SPACED_DASHES = frozenset(("-", "–", "—"))
+
+
+@rule("split_at_spaced_dash", off=None)
+def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
+    """Return the names of an entity that a dash with a space on each side joins ("based
+    in San Jose - Cisco"), each with the entity's label: the first, and each later one the
+    article also writes alone as a name ("Cisco"; not "Moribund" of a headline's "Far East
+    Gold - Moribund market"). A hyphen written close ("Rolls-Royce") joins one name."""
+    doc = ent.doc
+    cuts = [t.i for t in ent[1:-1] if t.text in SPACED_DASHES and t.whitespace_
+            and doc[t.i - 1].whitespace_]
+    if not cuts:
+        return None
+    bounds = [ent.start, *[b for c in cuts for b in (c, c + 1)], ent.end]
+    pairs = list(zip(bounds[::2], bounds[1::2], strict=True))
+    alone = _entity_labels(doc)
+    return [Span(doc, a, b, label=ent.label_) for k, (a, b) in enumerate(pairs)
+            if b > a and any(t.is_alpha for t in doc[a:b])
+            and (k == 0 or doc[a:b].text in alone)]
+
+
+@rule("join_split_company_name", off=PASS_THROUGH)
+def _joined_company_names(ents: list[Span]) -> list[Span]:
+    """Return the entities with a company's name that NER cut before a word that
+    is also a given name joined again ("Lockheed" + "Martin" → "Lockheed Martin"): an
+    organisation, then one capitalised word the model labels a product or person, written
+    right after it."""
+    from kg.extract.knowledge import is_given_name
+
+    out: list[Span] = []
+    for ent in ents:
+        doc = ent.doc
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and prev.end == ent.start and \
+                doc[prev.end - 1].whitespace_ and len(ent) == 1 and ent[0].is_title and \
+                ent.label_ in ("PRODUCT", "PERSON") and is_given_name(ent.text) and \
+                doc[prev.end - 1].is_alpha:
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
 def ner_entities(doc: Doc):
-    """Yield the entities of ``doc`` with run-on person names and joined names split, and
-    headline names cut to the words the body writes as names."""
-    for ent in doc.ents:
+    """Yield the entities of ``doc`` with run-on person names, joined names and names
+    joined by a spaced dash split, a company's name NER cut joined again, and headline
+    names cut to the words the body writes as names."""
+    for ent in _joined_company_names(list(doc.ents)):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts
             continue
-        yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or [ent]
+        yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or \
+            _split_at_spaced_dash(ent) or [ent]
 
 
 def strip_possessive(ent: Span) -> Span:

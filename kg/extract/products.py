@@ -91,10 +91,25 @@ def _table_number(token: Token) -> bool:
 
 def _score_follows(token: Token) -> bool:
     """Return True for a number that a dash, slash, "and" or "for" joins to another ("108-3",
-    "2/1", "199 and 426", "218 for 9"): a score or a result, not a model."""
+    "2/1", "199 and 426", "218 for 9"): a score or a result, not a model. A model's variant
+    ("737-800", "A330-200": three digits, a dash, round hundreds) is no score."""
     doc, i = token.doc, token.i
     return i + 2 < len(doc) and doc[i + 1].lower_ in ("-", "/", "and", "for") and \
-        doc[i + 2].like_num
+        doc[i + 2].like_num and not variant_designation(token)
+
+
+#: A model's variant after its dash: round hundreds, maybe with letters ("800", "300ER").
+VARIANT_RE = re.compile(r"^[1-9]00[A-Z]{0,2}$")
+
+
+@rule("product_variant_number")
+def variant_designation(token: Token) -> bool:
+    """Return True for a model number joined to its variant ("737-800", "A330-200",
+    "777-300ER"): three digits or letters and digits, a dash written close, round hundreds."""
+    doc, i = token.doc, token.i
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and \
+        not doc[i + 1].whitespace_ and len(token.text) >= 3 and \
+        bool(VARIANT_RE.match(doc[i + 2].text))
 
 
 def _model_end(name: Span) -> int:
@@ -106,7 +121,7 @@ def _model_end(name: Span) -> int:
     while i < len(doc) and i - end < 3 and _is_designation(doc[i], name) and \
             not (name.label_ != "PRODUCT" and _table_number(doc[i])) and \
             not _score_follows(doc[i]):
-        i += 1
+        i += 3 if variant_designation(doc[i]) else 1  # "737" "-" "800"
     name_end = i + 2  # "OS X Snow Leopard"
     while end < i < min(name_end, len(doc)) and doc[i].is_title and doc[i].is_alpha and \
             doc[i].ent_type_ in ("", "PRODUCT", "ORG"):
@@ -166,6 +181,15 @@ def ner_product(ent: Span) -> bool:
     return not any(t.like_num and not _is_designation(t, ent) for t in ent)
 
 
+def ends_in_designation(ent: Span) -> bool:
+    """Return True for a name that ends in its model designation ("the Rolls-Royce Trent 900
+    engines", "Boeing 737"), so the number is kept as part of it, not cut as a figure."""
+    last = ent[-1]
+    return len(ent) > 1 and ent.label_ in NAME_LABELS and any(t.is_alpha for t in ent) and \
+        last.is_digit and _is_designation(last, ent) and not _table_number(last) and \
+        not _score_follows(last) and ent[-2].text not in NUMBERED_WORDS
+
+
 def label_only_product(span: Span) -> bool:
     """Return True for a product name with no sign of one but the model's label: no model
     designation, no brand spelling ("Taurus", not "Boeing 787" or "iPod")."""
@@ -178,7 +202,8 @@ def brand_shaped(ent: Span) -> bool:
     """Return True for a name written like a product brand, lower case then upper case
     ("iPhone", "iTunes Music Store"), unless the words around it call it a company ("the
     online retailer eBay", "shares of eBay", "eBay said")."""
-    if not BRAND_RE.match(ent[0].text):
+    first = 1 if len(ent) > 1 and ent[0].lower_ == "the" else 0  # "the iPod Classic"
+    if not BRAND_RE.match(ent[first].text):
         return False
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (prev is None or prev.lower_ not in ORG_NOUNS) and not company_context(ent)
@@ -277,7 +302,17 @@ def _after_maker(token: Token) -> bool:
         return False
     maker = doc[i - 2: i - 1]
     return _is_designation(token, Span(doc, maker.start, maker.end, label="ORG")) and \
-        not _table_number(token) and not DECADE_RE.match(token.text)
+        not _listed_figure(token) and not DECADE_RE.match(token.text)
+
+
+def _listed_figure(token: Token) -> bool:
+    """Return True for a number in a list of figures ("Essex's 372, 108 and 96"): another
+    number or a line break follows it, not just a comma ("Boeing's 787, and")."""
+    doc, i = token.doc, token.i
+    if not _table_number(token) or i + 1 >= len(doc):
+        return _table_number(token)
+    nxt = doc[i + 2] if i + 2 < len(doc) else None
+    return doc[i + 1].text != "," or (nxt is not None and nxt.like_num)
 
 
 @rule("product_maker_names", off=PASS_THROUGH)
@@ -359,8 +394,12 @@ def product_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
                                   for k in range(i, i + n))
                       and not (n == 1 and _counts_something(doc[i]))), 0)
         if match:
-            found.append(Span(doc, i, i + match, label="Product"))
-            i += match
+            end = i + match
+            if variant_designation(doc[end - 1]) and not any(
+                    k in covered for k in range(end, end + 2)):
+                end += 2  # "the 737-800 range" after "Boeing 737"
+            found.append(Span(doc, i, end, label="Product"))
+            i = end
         else:
             i += 1
     return found

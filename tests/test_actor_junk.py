@@ -1,0 +1,33 @@
+"""Spans that name no actor (kg.extract.actor_junk), on words written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from kg.extract.actor_junk import _dimension, _unit_after_number
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("640x480", True), ("1920×1080", True), ("Model3x", False), ("A320", False),
+    ("Orbix", False),
+])
+def test_a_dimension_is_no_name(nlp, text, expected):
+    doc = Doc(nlp.vocab, words=[text])
+    assert _dimension(Span(doc, 0, 1, label="ORG")) is expected
+
+
+def test_a_screen_resolution_is_no_actor(nlp):
+    doc = nlp("The Vexo plays video at 320x240, Orbix said.")
+    assert "320x240" not in {s.text for s in doc.spans["kg_actors"]}
+    assert "Orbix" in {s.text for s in doc.spans["kg_actors"]}
+
+
+@pytest.mark.parametrize(("words", "spaces", "i", "expected"), [
+    (["a", "64", "GB", "model"], [True, False, True, False], 2, True),
+    (["a", "64", "GB", "model"], [True, True, True, False], 2, False),
+    (["Flight", "9", "Orbix", "landed"], [True, False, True, False], 2, False),
+])
+def test_a_unit_after_a_number_is_no_name(nlp, words, spaces, i, expected):
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    assert _unit_after_number(Span(doc, i, i + 1, label="PERSON")) is expected

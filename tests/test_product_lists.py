@@ -1,0 +1,153 @@
+"""Products named in lists, after their maker, with variant numbers and in colour lists
+(kg.extract.product_lists, kg.extract.products), on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from kg.extract.product_lists import (
+    conjuncts,
+    with_listed_products,
+    with_maker_model_names,
+    without_listed_colours,
+)
+from kg.extract.products import variant_designation
+
+
+def typed(nlp, text: str) -> dict[str, str]:
+    """Return actor mention text → type for ``text``."""
+    doc = nlp(text)
+    return {s.text: s.label_ for s in doc.spans["kg_actors"]}
+
+
+@pytest.mark.parametrize(("text", "product", "maker"), [
+    ("Pilots said the Boeing 737-800 handled well in the storm.", "Boeing 737-800", "Boeing"),
+    ("Skyline Air will lease the Airbus A330-200 from March.", "Airbus A330-200", "Airbus"),
+    ("Nordvik Air took the Boeing 777-300ER off the Oslo route.", "Boeing 777-300ER",
+     "Boeing"),
+])
+def test_a_model_and_its_variant_are_one_product(nlp, text, product, maker):
+    types = typed(nlp, text)
+    assert types.get(product) == "Product"
+    assert maker not in types or types[maker] == "Organization"
+
+
+@pytest.mark.parametrize(("words", "i", "expected"), [
+    (["the", "737", "-", "800", "flew"], 1, True),
+    (["the", "A330", "-", "200", "flew"], 1, True),
+    (["Kent", "108", "-", "3", "today"], 1, False),
+    (["won", "112", "-", "105", "today"], 1, False),
+])
+def test_variant_designation(nlp, words, i, expected):
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, False, True, False])
+    assert variant_designation(doc[i]) is expected
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Nordic carriers prefer Boeing's 787, a long-range jet, to older models.", "787"),
+    ("The airline retired Airbus's A340, and kept its older jets.", "A340"),
+])
+def test_a_model_after_a_possessive_maker_and_a_comma_is_a_product(nlp, text, product):
+    types = typed(nlp, text)
+    assert types.get(product) == "Product"
+
+
+@pytest.mark.parametrize(("text", "products"), [
+    ("Besides the iPhone Mini, Nano and Flex, the company has shown the iPhone Fold.",
+     {"Nano", "Flex"}),
+    ("Stores still stock the iPhone 3G, Nova and Mira in every colour.",
+     {"iPhone 3G", "Nova", "Mira"}),
+])
+def test_names_listed_with_a_product_are_products(nlp, text, products):
+    types = typed(nlp, text)
+    assert {name for name, type_ in types.items() if type_ == "Product"} >= products
+
+
+def test_the_maker_in_a_list_with_its_product_stays_a_company(nlp):
+    doc = nlp.make_doc("Buyers compared the Veltro X1 and Veltro .")
+    spans = [Span(doc, 3, 5, label="Product"), Span(doc, 6, 7, label="Organization")]
+    doc.spans["kg_actors"] = spans
+    # no parse: nothing is joined, so nothing changes
+    assert [(s.text, s.label_) for s in with_listed_products(spans)] == [
+        ("Veltro X1", "Product"), ("Veltro", "Organization")]
+
+
+def test_a_maker_joined_to_a_product_is_no_product(nlp):
+    doc = nlp("Travellers prefer the Boeing 787 and Airbus for long flights.")
+    spans = [Span(doc, 3, 5, label="Product"), Span(doc, 7, 8, label="Organization"),
+             Span(doc, 10, 11, label="Organization")]
+    out = {s.text: s.label_ for s in with_listed_products(spans)}
+    if any(t.text == "Airbus" for t in conjuncts(doc[4])):
+        assert out["Airbus"] == "Product"  # joined, and the article never makes it a maker
+    spans.append(Span(doc, 0, 0, label="Organization"))
+    doc2 = nlp("Airbus said the Airbus A350 and the Boeing 787 compete.")
+    spans2 = [Span(doc2, 0, 1, label="Organization"), Span(doc2, 3, 5, label="Product"),
+              Span(doc2, 7, 9, label="Product")]
+    assert {s.text: s.label_ for s in with_listed_products(spans2)}["Airbus"] == "Organization"
+
+
+@pytest.mark.parametrize(("text", "product", "maker"), [
+    ("Trelmar Motors said it will stop making the Trelmar Vextra next year.", "Trelmar Vextra",
+     "Trelmar Motors"),
+    ("Corvane announced that the Corvane Falka will be built in Ohio.", "Corvane Falka",
+     "Corvane"),
+])
+def test_the_maker_then_a_model_name_is_a_product(nlp, text, product, maker):
+    doc = nlp.make_doc(text)
+    words = [t.text for t in doc]
+    start = words.index(product.split()[0], 1)
+    maker_len = len(maker.split())
+    spans = [Span(doc, 0, maker_len, label="Organization"),
+             Span(doc, start, start + len(product.split()), label="Organization")]
+    if maker_len > 1:  # the article names the maker by its first word alone as well
+        spans.insert(1, Span(doc, 0, 1, label="Organization"))
+    out = {s.text: s.label_ for s in with_maker_model_names(spans)}
+    assert out[product] == "Product"
+    assert out[maker] == "Organization"
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Corvane sold the Corvane Group to investors.", "Corvane Group"),
+    ("Corvane opened the Corvane Plant in Ohio.", "Corvane Plant"),
+    ("Corvane hired staff for Corvane Falka.", "Corvane Falka"),  # no "the" before it
+])
+def test_a_makers_company_or_site_is_no_product(nlp, text, company):
+    doc = nlp.make_doc(text)
+    words = [t.text for t in doc]
+    start = words.index("Corvane", 1)
+    spans = [Span(doc, 0, 1, label="Organization"),
+             Span(doc, start, start + 2, label="Organization")]
+    out = {s.text: s.label_ for s in with_maker_model_names(spans)}
+    assert out[company] == "Organization"
+
+
+@pytest.mark.parametrize(("text", "colour"), [
+    ("The new phone ships in Black and White from Friday.", "White"),
+    ("Buyers may choose Silver, Gold or Red for the case.", "Red"),
+])
+def test_a_colour_in_a_list_of_colours_is_no_actor(nlp, text, colour):
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == colour)
+    spans = [Span(doc, i, i + 1, label="Person")]
+    if any(t.lower_ in ("black", "silver", "gold") for t in conjuncts(doc[i])):
+        assert without_listed_colours(spans) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ellen White and Maria Black met the press.",
+    "Coach Dana White praised the squad.",
+])
+def test_a_person_named_like_a_colour_stays(nlp, text):
+    doc = nlp(text)
+    spans = [s for s in doc.spans["kg_actors"] if s.label_ == "Person"]
+    assert spans and without_listed_colours(spans) == spans
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The update works with the Lumo Mini and the Studio version.", "Studio"),
+    ("Reviewers liked the Sprint edition more than the base car.", "Sprint"),
+])
+def test_a_name_written_only_before_a_variant_noun_is_no_company(nlp, text, name):
+    types = typed(nlp, text)
+    assert types.get(name) in (None, "Product")
