@@ -230,22 +230,43 @@ def _query(prefix: str) -> str:
     return query["sparql"]
 
 
+def _latest_items(query: str, limit: int) -> tuple[str, str]:
+    """Return query 08's sub-select of the latest dated items (with ``limit``) as shipped,
+    and the same without its latest-dates-first step (sorting every dated item)."""
+    inner = query[query.index("    SELECT DISTINCT ?x ?date WHERE {"):
+                  query.index("\n    LIMIT 100\n") + len("\n    LIMIT 100\n")]
+    assert inner.count("LIMIT 100") == 2
+    inner = inner.replace("LIMIT 100", f"LIMIT {limit}")
+    latest_dates = inner[inner.index("      # the 100 latest dates"):
+                         inner.index("      { ?x kg:date ?d } UNION")]
+    assert "GROUP BY ?d" in latest_dates
+    return inner, inner.replace(latest_dates, "")
+
+
 @pytest.mark.parametrize("limit", [1, 2, 3, 4, 6, 10, 100])
 def test_timeline_reads_the_latest_dates_first_without_changing_its_rows(limit: int) -> None:
-    """Query 08 picks the latest dates before their items; that gives the rows of sorting
-    every dated item (ties broken by IRI), whatever the limit."""
-    shipped = _query("08-")
-    assert shipped.count("\n    LIMIT 100\n") == shipped.count("\n        LIMIT 100\n") == 1
-    shipped = shipped.replace("\n    LIMIT 100\n", f"\n    LIMIT {limit}\n").replace(
-        "\n        LIMIT 100\n", f"\n        LIMIT {limit}\n")
-    latest_dates = shipped[shipped.index("      # the 100 latest dates"):
-                           shipped.index("      { ?x kg:date ?d } UNION")]
-    reference = shipped.replace(latest_dates, "")
-    assert "GROUP BY ?d" in latest_dates and "GROUP BY" not in reference
+    """Query 08 picks the latest dates before their items; that selects the items of sorting
+    every dated item: the same dates, the same items but for which of those sharing the
+    oldest date kept come first (ORDER BY leaves ties to the store, before as now)."""
+    from collections import Counter
+
     store = _dated_store()
+    shipped, reference = _latest_items(_query("08-"), limit)
+    got, expected = store.query(shipped), store.query(reference)
+    assert Counter(r["date"] for r in got) == Counter(r["date"] for r in expected)
+    assert len(got) == min(limit, 9)
+    oldest = min(r["date"] for r in expected)
+    assert ({(r["x"], r["date"]) for r in got if r["date"] > oldest}
+            == {(r["x"], r["date"]) for r in expected if r["date"] > oldest})
+
+
+def test_timeline_lists_every_dated_item_of_a_small_store() -> None:
+    store = _dated_store()
+    shipped = _query("08-")
+    inner, reference_inner = _latest_items(shipped, 100)
     rows = store.query(shipped)
-    assert rows == store.query(reference)
-    assert len({(r["date"], r["what"], r["text"]) for r in rows}) == len(rows) >= min(limit, 6)
+    assert rows == store.query(shipped.replace(inner, reference_inner)) and len(rows) == 10
+    assert rows[0]["date"] == "2025-11-03" and rows[-1]["date"] == "2025"
 
 
 @pytest.mark.parametrize("limit", [1, 3, 5, 1000])
