@@ -9,12 +9,6 @@ from __future__ import annotations
 
 import sys
 import types
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("kg")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
 
 _API = ("build", "extract", "extract_text", "KnowledgeGraph")
 #: API functions that share their name with a submodule (kg/build.py, kg/extract/).
@@ -39,12 +33,29 @@ class _Package(types.ModuleType):
 
 
 def __getattr__(name: str):
-    """Import the API lazily so ``import kg`` stays fast (spaCy loads on first use)."""
+    """Import the API lazily so ``import kg`` stays fast (spaCy loads on first use); read
+    ``__version__`` from the package metadata on first use too (``kg extract`` never needs
+    it)."""
     if name in _API:
         from kg import api
 
         return getattr(api, name)
+    if name == "__version__":
+        global __version__
+        __version__ = _installed_version()
+        return __version__
     raise AttributeError(name)
+
+
+def _installed_version() -> str:
+    """Return kg's version from the installed package's metadata ("0.0.0" from a source
+    tree)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
 
 
 sys.modules[__name__].__class__ = _Package

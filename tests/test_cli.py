@@ -305,6 +305,29 @@ def test_the_extract_path_leaves_the_store_server_and_graph_libraries_unloaded()
     assert out.stdout.strip() == "[]"
 
 
+def test_the_extract_path_defers_web_fetching_and_the_version_lookup():
+    """Reading article files needs neither the web fetcher nor kg's version: both load on
+    first use, and then answer as before."""
+    import subprocess
+    import sys
+    from importlib.metadata import version
+
+    code = ("import sys, kg, kg.cli, kg.extract_files; "
+            "kg.cli.main.get_command(None, 'extract'); "
+            "print('kg.ingest.urls' in sys.modules, '__version__' in vars(kg)); "
+            "from kg.ingest import FetchSettings; import kg.ingest as i; "
+            "print(FetchSettings is i.urls.FetchSettings, kg.__version__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True", version("kg")]
+
+
+def test_ingest_names_no_attribute_it_lacks():
+    import kg.ingest
+
+    with pytest.raises(AttributeError, match="no attribute 'fetch_everything'"):
+        kg.ingest.fetch_everything  # noqa: B018
+
+
 def test_help_lists_the_commands_loaded_on_first_use():
     result = run("--help")
     assert result.exit_code == 0

@@ -175,3 +175,117 @@ def test_owl2_dl_with_hermit(onto: Graph, tmp_path, capfd) -> None:
     assert warnings == []
     assert list(world.inconsistent_classes()) == []
     assert ontology.search_one(iri=str(KG.Person)) is not None
+
+
+# ---------------------------------------------------------------- latest-first rewrites
+
+_ONT = "https://w3id.org/kg/ontology#"
+_ID = "https://w3id.org/kg/id/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _dated_store() -> KGStore:
+    """Three article graphs of events and statements, many on the same dates (of day, month
+    and year precision), one event reported by two articles with different labels."""
+    store = KGStore.open(None)
+
+    def node(path: str) -> ox.NamedNode:
+        return ox.NamedNode(_ID + path)
+
+    def kg(term: str) -> ox.NamedNode:
+        return ox.NamedNode(_ONT + term)
+
+    dates = {"2025-11-03": "date", "2025-11": "gYearMonth", "2025": "gYear",
+             "2025-10-30": "date"}
+    items = [  # (kind, id, date, article number, actors)
+        ("event", "e1", "2025-11-03", 1, ("a", "b")), ("event", "e2", "2025-11-03", 1, ("a", "b")),
+        ("event", "e3", "2025-11", 2, ("a", "c")), ("event", "e4", "2025", 2, ("b", "c")),
+        ("event", "e5", "2025-10-30", 3, ("a", "b", "c")), ("event", "e1", "2025-11-03", 3, ("a", "b")),
+        ("statement", "s1", "2025-11-03", 1, ()), ("statement", "s2", "2025", 2, ()),
+        ("statement", "s3", "2025-11", 3, ()), ("statement", "s4", "2025-10-30", 3, ()),
+    ]
+    quads = []
+    for n in (1, 2, 3):
+        graph, art = node(f"graph/article/a{n}"), node(f"article/a{n}")
+        quads += [ox.Quad(art, ox.NamedNode("https://schema.org/headline"),
+                          ox.Literal(f"Headline {n}"), graph)]
+    for letter in "abc":
+        quads.append(ox.Quad(node(f"actor/person/{letter}"), kg("name"),
+                             ox.Literal(f"Person {letter.upper()}"), node("graph/actors")))
+    for kind, ident, day, n, actors in items:
+        graph, subject = node(f"graph/article/a{n}"), node(f"{kind}/{ident}")
+        date = ox.Literal(day, datatype=ox.NamedNode(_XSD + dates[day]))
+        text = ox.Literal(f"{ident} in article {n}")
+        quads += [ox.Quad(subject, kg("date" if kind == "event" else "saidOn"), date, graph),
+                  ox.Quad(subject, kg("label" if kind == "event" else "quote"), text, graph),
+                  ox.Quad(subject, kg("mentionedIn"), node(f"article/a{n}"), graph)]
+        quads += [ox.Quad(subject, kg("hasActor"), node(f"actor/person/{a}"), graph)
+                  for a in actors]
+    store.ox.extend(quads)
+    return store
+
+
+def _query(prefix: str) -> str:
+    [query] = [q for q in QUERIES if q["name"].startswith(prefix)]
+    return query["sparql"]
+
+
+def _latest_items(query: str, limit: int) -> tuple[str, str]:
+    """Return query 08's sub-select of the latest dated items (with ``limit``) as shipped,
+    and the same without its latest-dates-first step (sorting every dated item)."""
+    inner = query[query.index("    SELECT DISTINCT ?x ?date WHERE {"):
+                  query.index("\n    LIMIT 100\n") + len("\n    LIMIT 100\n")]
+    assert inner.count("LIMIT 100") == 2
+    inner = inner.replace("LIMIT 100", f"LIMIT {limit}")
+    latest_dates = inner[inner.index("      # the 100 latest dates"):
+                         inner.index("      { ?x kg:date ?d } UNION")]
+    assert "GROUP BY ?d" in latest_dates
+    return inner, inner.replace(latest_dates, "")
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 4, 6, 10, 100])
+def test_timeline_reads_the_latest_dates_first_without_changing_its_rows(limit: int) -> None:
+    """Query 08 picks the latest dates before their items; that selects the items of sorting
+    every dated item: the same dates, the same items but for which of those sharing the
+    oldest date kept come first (ORDER BY leaves ties to the store, before as now)."""
+    from collections import Counter
+
+    store = _dated_store()
+    shipped, reference = _latest_items(_query("08-"), limit)
+    got, expected = store.query(shipped), store.query(reference)
+    assert Counter(r["date"] for r in got) == Counter(r["date"] for r in expected)
+    assert len(got) == min(limit, 9)
+    oldest = min(r["date"] for r in expected)
+    assert ({(r["x"], r["date"]) for r in got if r["date"] > oldest}
+            == {(r["x"], r["date"]) for r in expected if r["date"] > oldest})
+
+
+def test_timeline_lists_every_dated_item_of_a_small_store() -> None:
+    store = _dated_store()
+    shipped = _query("08-")
+    inner, reference_inner = _latest_items(shipped, 100)
+    rows = store.query(shipped)
+    assert rows == store.query(shipped.replace(inner, reference_inner)) and len(rows) == 10
+    assert rows[0]["date"] == "2025-11-03" and rows[-1]["date"] == "2025"
+
+
+@pytest.mark.parametrize("limit", [1, 3, 5, 1000])
+def test_co_participants_read_labels_within_the_sub_select(limit: int) -> None:
+    """Query 07 takes one shared event's label inside its sub-select; the pairs and counts
+    are those of reading the label for a sampled event afterwards."""
+    shipped = _query("07-").replace("LIMIT 1000", f"LIMIT {limit}")
+    reference = (shipped.replace("(SAMPLE(?l) AS ?label)", "(SAMPLE(?e) AS ?one)")
+                 .replace("; kg:label ?l }", "}")
+                 .replace("?a2 kg:name ?n2 .\n", "?a2 kg:name ?n2 .\n  ?one kg:label ?label .\n"))
+    assert reference != shipped
+    store = _dated_store()
+    labels = {str(r["l"]) for r in store.query("SELECT ?l WHERE { ?e kg:label ?l }")}
+    rows, expected = store.query(shipped), store.query(reference)
+
+    def pairs(found: list[dict]) -> list[tuple]:
+        return [(r["actor1"], r["actor2"], r["events"]) for r in found]
+
+    assert pairs(rows) == pairs(expected) and rows
+    assert all(str(r["example"]) in labels for r in rows)
+    if limit == 1000:
+        assert pairs(rows)[0] == ("Person A", "Person B", 3)

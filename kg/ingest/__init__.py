@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.ingest.base import (
     MAX_BYTES,
@@ -33,15 +34,28 @@ from kg.ingest.feeds import FEED_SUFFIXES, feed_articles
 from kg.ingest.html import html_article
 from kg.ingest.language import language_notice, with_language
 from kg.ingest.text import _json_articles, _jsonl_articles, _plain_article
-from kg.ingest.urls import FetchSettings, read_url_list, url_articles
 from kg.ingest.warc import WARC_SUFFIXES, warc_articles
 from kg.model import Article
+
+if TYPE_CHECKING:
+    from kg.ingest.urls import FetchSettings
 
 __all__ = [
     "MAX_BYTES", "SUFFIXES", "STDIN", "STDIN_SOURCE", "FetchSettings", "IngestError", "Skipped",
     "SeenTexts", "iter_sources", "parse_date", "read_url_list", "read_articles", "read_text",
     "remove_control_characters",
 ]
+
+
+def __getattr__(name: str):
+    """Import the web fetching (:mod:`kg.ingest.urls`) when first used: reading files never
+    needs it, so ``kg extract`` starts without it."""
+    if name in ("FetchSettings", "read_url_list"):
+        from kg.ingest import urls
+
+        return getattr(urls, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: File name suffixes picked up when a folder is expanded.
 SUFFIXES: tuple[str, ...] = (
@@ -122,6 +136,8 @@ def read_articles(
         if count == 0:
             report(IngestError(p, f"folder holds no article files ({', '.join(SUFFIXES)})"))
     if urls:
+        from kg.ingest.urls import FetchSettings, url_articles
+
         pages = url_articles(list(urls), fetch or FetchSettings(), notice)
         yield from _kept(pages, override, seen, notice)
 
