@@ -68,3 +68,65 @@ def test_a_given_name_before_a_one_word_name_makes_a_person(nlp, text, name):
 ])
 def test_a_place_after_a_word_that_is_a_given_name_keeps_its_type(nlp, text, name, type_):
     assert actor_names(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize(("words", "start", "end", "label", "expected"), [
+    ("Results : Brekke City 4 and more".split(), 2, 5, "ORG", "Brekke City"),
+    ("SAILING - Halden wins".split(), 0, 2, "ORG", "SAILING -"),  # a section label
+    ("Standings : Brekke 5 4 1".split(), 2, 6, "ORG", "Brekke"),
+])
+def test_entity_name(nlp, words, start, end, label, expected):
+    from kg.extract.name_bounds import entity_name
+
+    doc = Doc(nlp.vocab, words=words)
+    assert entity_name(Span(doc, start, end, label=label)).text == expected
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Norway innings:\nR. Ponting not out 46\n", "R. Ponting", "Person"),
+    ("In the final Florian Rousseau beat the champion.", "Florian Rousseau", "Person"),
+])
+def test_an_initial_or_given_name_takes_the_surname_after_it(nlp, text, name, type_):
+    from kg.extract.name_bounds import with_surname_after
+
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == name.split()[0])
+    span = with_surname_after(Span(doc, first, first + 1, label="NORP"))
+    assert (span.text, span.label_) == (name, "PERSON")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Jordan Lake flooded again.", "Jordan"),  # a country's name stays as it is
+    ("Flights from Florian Airport and Halden resumed.", "Florian"),  # three-word name
+])
+def test_no_surname_taken_after_a_country_or_before_a_longer_name(nlp, text, word):
+    from kg.extract.name_bounds import with_surname_after
+
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == word)
+    ent = Span(doc, first, first + 1, label="GPE")
+    assert with_surname_after(ent) is ent
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("Goalkeepers - Ole Strand, Jon Haug.", 0, 4, [("Ole Strand", "PERSON")]),
+    ("Norway - Ole Strand (captain).", 0, 4, [("Norway", "GPE"), ("Ole Strand", "PERSON")]),
+    ("Scores: 8 - Ole Strand (Brann)", 2, 6, None),  # a number: figures_trim's job
+    ("Halden-Solvik talks", 0, 3, None),  # a hyphen inside a name
+])
+def test_split_at_spaced_dash(nlp, text, start, end, expected):
+    from kg.extract.name_bounds import _split_at_spaced_dash
+
+    doc = nlp(text)
+    parts = _split_at_spaced_dash(Span(doc, start, end, label="ORG"))
+    assert (None if parts is None else [(p.text, p.label_) for p in parts]) == expected
+
+
+@pytest.mark.parametrize("name", ["McAteer", "DeWitt", "O'Neill"])
+def test_a_surname_with_an_inner_capital_stays_a_person(nlp, name):
+    from kg.extract.name_bounds import clean_person_span
+
+    doc = nlp(f"The side was as follows: Brady, Keane, {name}, Irwin.")
+    i = next(t.i for t in doc if t.text == name.split("'")[0] or t.text == name)
+    span = clean_person_span(Span(doc, i, i + len(nlp.tokenizer(name)), label="PERSON"))
+    assert span is not None and span.text == name

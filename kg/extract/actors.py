@@ -32,6 +32,7 @@ from kg.extract.name_bounds import (
     strip_possessive,
     with_division_number,
     with_given_name_before,
+    with_surname_after,
     without_figures,
 )
 from kg.extract.products import (
@@ -43,6 +44,7 @@ from kg.extract.products import (
     with_maker_products,
     with_model_number,
 )
+from kg.extract.table_names import table_row_names
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -71,6 +73,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         ent = without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
+        ent = with_surname_after(ent)
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
             cut = maker.end + 1
@@ -108,6 +111,9 @@ def actor_spans(doc: Doc) -> list[Span]:
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in given_name_pairs(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
+    covered |= {i for s in extra for i in range(s.start, s.end)}
+    extra += [s for s in table_row_names(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
     return sorted(with_maker_products(spans + extra), key=lambda s: s.start)

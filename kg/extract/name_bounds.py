@@ -14,6 +14,7 @@ from kg.extract.actor_context import per_doc
 from kg.extract.countries import lookup_country
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.table_names import split_at_scores
 from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
@@ -24,7 +25,8 @@ from kg.lexicon import (
 
 
 def clean_person_span(ent: Span) -> Span | None:
-    """Return the person span without leading titles/honorifics and trailing possessive."""
+    """Return the person span without leading titles/honorifics and trailing possessive,
+    or None when what is left starts with no capital ("McAteer" and "KEVIN BROWN" do)."""
     start, end = _after_titles(ent), ent.end
     while end > start and (ent.doc[end - 1].text in ("'s", "’s", "'", "’")
                            or ent.doc[end - 1].is_punct):
@@ -32,7 +34,7 @@ def clean_person_span(ent: Span) -> Span | None:
     if start >= end:
         return None
     span = Span(ent.doc, start, end, label=ent.label_)
-    if any(t.is_digit for t in span) or not span[0].is_title:
+    if any(t.is_digit for t in span) or not span[0].text[:1].isupper():
         return None
     return span
 
@@ -96,6 +98,18 @@ def without_figures(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=label)
 
 
+def entity_name(ent: Span) -> Span:
+    """Return the name an entity gives once kg's bounds are applied to it: without the
+    scores, numbers and line breaks NER ran into it ("Bristol City 4" → "Bristol City"),
+    with the number that ends a division's name ("League Division One"). A label cut from
+    the dash after it alone ("SOCCER -") stays as written: it heads a headline, no name."""
+    trimmed = without_figures(ent)
+    cut = [t for t in ent if not trimmed.start <= t.i < trimmed.end]
+    if cut and all(t.text in ("-", "--", "–", "—") for t in cut):
+        trimmed = ent
+    return with_division_number(trimmed)
+
+
 def _label_from_knowledge(name: Span) -> str:
     """Return an NER label for a name cut out of a number-like entity, from what kg knows
     about its words (a country, a city, a given name), else ``""`` (no actor)."""
@@ -137,6 +151,34 @@ def with_given_name_before(ent: Span) -> Span:
             and prev.lower_ not in TITLE_WORDS | HONORIFICS:
         return Span(doc, start - 1, ent.end, label=ent.label_)
     return ent
+
+
+#: A one-letter initial ("R.").
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+
+
+@rule("surname_after_first_name", off=PASS_THROUGH)
+def with_surname_after(ent: Span) -> Span:
+    """Return a one-word entity that is an initial or a given name extended over the
+    surname NER left out after it ("R." tagged NORP before "Ponting", "Florian" before
+    "Rousseau"), as a person: one capitalised proper noun right after, in no entity and
+    not followed by another capitalised word; a country's or a city's name stays as it is."""
+    doc, end = ent.doc, ent.end
+    if len(ent) != 1 or ent.label_ not in ("NORP", "ORG", "GPE", "LOC", "PERSON") or \
+            end >= len(doc):
+        return ent
+    first, nxt = ent[0], doc[end]
+    initial = bool(INITIAL_RE.match(first.text))
+    if not initial and (not is_given_name(first.text) or ent.label_ == "PERSON" or
+                        lookup_country(first.text) is not None or is_city(first.text)):
+        return ent
+    if "\n" in first.whitespace_ or not (nxt.is_title and nxt.is_alpha and len(nxt) > 1 and
+                                         nxt.pos_ == "PROPN" and not nxt.ent_type_):
+        return ent
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.is_title and after.is_alpha and "\n" not in nxt.whitespace_:
+        return ent
+    return Span(doc, ent.start, end + 1, label="PERSON")
 
 
 @rule("given_name_makes_person", off=PASS_THROUGH)
@@ -219,15 +261,54 @@ def _split_repeated_name_pair(ent: Span) -> list[Span] | None:
             Span(doc, conj + 1, ent.end, label=ent.label_)]
 
 
+_DASHES = frozenset(("-", "--", "–", "—"))
+
+
+@rule("split_at_spaced_dash", off=None)
+def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
+    """Return the names on either side of a dash written with spaces that NER ran over
+    ("Goalkeepers - Ole Strand", "Sri Lanka - Arjuna Ranatunga": a list's label, then its
+    first item), each labelled by what kg knows of its words (a country or city, a given
+    name), else as the entity; one word that starts its line before the dash is the list's
+    label, no name ("Goalkeepers"). None: no such dash, or only figures on one side."""
+    doc = ent.doc
+    cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and
+            doc[t.i - 1].whitespace_]
+    if not cuts or ent.label_ == "PLAN":
+        return None
+    bounds = list(zip([ent.start] + [c + 1 for c in cuts], [*cuts, ent.end], strict=True))
+    parts = [doc[a:b] for a, b in bounds]
+    if any(not any(t.is_alpha for t in part) for part in parts):
+        return None  # "8 - Luc Nilis": a number, then the name (:func:`without_figures`)
+    out = []
+    for part in parts:
+        label = _label_from_knowledge(part)
+        if not label and not (len(part) == 1 and part.start == ent.start and
+                              _starts_line(part[0])):
+            label = ent.label_
+        if label:
+            out.append(Span(doc, part.start, part.end, label=label))
+    return out
+
+
+def _starts_line(token: Token) -> bool:
+    """Return whether ``token`` is the first of its line."""
+    doc = token.doc
+    return token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or (
+        doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text)
+
+
 def ner_entities(doc: Doc):
-    """Yield the entities of ``doc`` with run-on person names and joined names split, and
-    headline names cut to the words the body writes as names."""
+    """Yield the entities of ``doc`` with run-on person names, joined names and the two
+    sides of a score in a table row split, and headline names cut to the words the body
+    writes as names."""
     for ent in doc.ents:
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts
             continue
-        yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or [ent]
+        yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or \
+            split_at_scores(ent) or _split_at_spaced_dash(ent) or [ent]
 
 
 def strip_possessive(ent: Span) -> Span:
