@@ -71,7 +71,8 @@ def test_a_place_after_a_word_that_is_a_given_name_keeps_its_type(nlp, text, nam
 
 
 @pytest.mark.parametrize(("words", "start", "end", "label", "expected"), [
-    ("Results : Brekke City 4 and more".split(), 2, 5, "ORG", "Brekke City"),
+    ("Results : Brekke City 4 , Solvik 2".split(), 2, 5, "ORG", "Brekke City"),
+    ("at the new Terminal 3 of the airport".split(), 3, 5, "ORG", "Terminal 3"),  # no score
     ("SAILING - Halden wins".split(), 0, 2, "ORG", "SAILING -"),  # a section label
     ("Standings : Brekke 5 4 1".split(), 2, 6, "ORG", "Brekke"),
 ])

@@ -26,7 +26,7 @@ from kg.lexicon import (
 
 def clean_person_span(ent: Span) -> Span | None:
     """Return the person span without leading titles/honorifics and trailing possessive,
-    or None when what is left starts with no capital ("McAteer" and "KEVIN BROWN" do)."""
+    or None when what is left starts with no capitalised word ("McAteer" is one, "GB" no)."""
     start, end = _after_titles(ent), ent.end
     while end > start and (ent.doc[end - 1].text in ("'s", "’s", "'", "’")
                            or ent.doc[end - 1].is_punct):
@@ -34,7 +34,9 @@ def clean_person_span(ent: Span) -> Span | None:
     if start >= end:
         return None
     span = Span(ent.doc, start, end, label=ent.label_)
-    if any(t.is_digit for t in span) or not span[0].text[:1].isupper():
+    first = span[0].text
+    if any(t.is_digit for t in span) or not (span[0].is_title or (
+            first[:1].isupper() and any(c.islower() for c in first))):
         return None
     return span
 
@@ -98,14 +100,20 @@ def without_figures(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=label)
 
 
+_DASHES = frozenset(("-", "--", "–", "—"))
+
+
 def entity_name(ent: Span) -> Span:
     """Return the name an entity gives once kg's bounds are applied to it: without the
-    scores, numbers and line breaks NER ran into it ("Bristol City 4" → "Bristol City"),
-    with the number that ends a division's name ("League Division One"). A label cut from
-    the dash after it alone ("SOCCER -") stays as written: it heads a headline, no name."""
+    scores of a results table, the line breaks and brackets NER ran into it ("Bristol City
+    4" → "Bristol City"), with the number that ends a division's name ("League Division
+    One"). An entity whose cut holds a dash ("SOCCER -": a section label before a headline)
+    or a number that is no score ("Terminal 3 of the airport") stays as written."""
+    from kg.extract.actor_junk import is_table_figure
+
     trimmed = without_figures(ent)
     cut = [t for t in ent if not trimmed.start <= t.i < trimmed.end]
-    if cut and all(t.text in ("-", "--", "–", "—") for t in cut):
+    if any(t.text in _DASHES or (t.like_num and not is_table_figure(t)) for t in cut):
         trimmed = ent
     return with_division_number(trimmed)
 
@@ -261,16 +269,14 @@ def _split_repeated_name_pair(ent: Span) -> list[Span] | None:
             Span(doc, conj + 1, ent.end, label=ent.label_)]
 
 
-_DASHES = frozenset(("-", "--", "–", "—"))
-
-
 @rule("split_at_spaced_dash", off=None)
 def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     """Return the names on either side of a dash written with spaces that NER ran over
     ("Goalkeepers - Ole Strand", "Sri Lanka - Arjuna Ranatunga": a list's label, then its
     first item), each labelled by what kg knows of its words (a country or city, a given
-    name), else as the entity; one word that starts its line before the dash is the list's
-    label, no name ("Goalkeepers"). None: no such dash, or only figures on one side."""
+    name), else, if longer than a word, as the entity; a word kg knows nothing of is a
+    label or a common word ("Goalkeepers", "Gold - Moribund market"), no name. None: no
+    such dash, or only figures on one side."""
     doc = ent.doc
     cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and
             doc[t.i - 1].whitespace_]
@@ -282,20 +288,10 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
         return None  # "8 - Luc Nilis": a number, then the name (:func:`without_figures`)
     out = []
     for part in parts:
-        label = _label_from_knowledge(part)
-        if not label and not (len(part) == 1 and part.start == ent.start and
-                              _starts_line(part[0])):
-            label = ent.label_
+        label = _label_from_knowledge(part) or (ent.label_ if len(part) > 1 else "")
         if label:
             out.append(Span(doc, part.start, part.end, label=label))
     return out
-
-
-def _starts_line(token: Token) -> bool:
-    """Return whether ``token`` is the first of its line."""
-    doc = token.doc
-    return token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or (
-        doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text)
 
 
 def ner_entities(doc: Doc):

@@ -164,15 +164,19 @@ def _looks_like_name(name: Span) -> bool:
 
 
 @per_doc
-def _names_outside_tables(doc: Doc) -> frozenset[str]:
-    """Return the texts of the entities (and their words) the article writes outside its
-    table rows."""
+def _names_seen_elsewhere(doc: Doc) -> frozenset[str]:
+    """Return the names the article writes outside its table rows (entities and their
+    words) or as a side in a match result ("Puchon 2 Chonbuk 1" above the standings)."""
     rows = table_lines(doc)
     names = set()
     for ent in doc.ents:
         if not any(a <= ent.start_char < b for a, b in rows):
             names.add(ent.text)
             names.update(t.text for t in ent if t.is_title)
+    for start_char, end_char in result_lines(doc):
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None:
+            names.update(doc[a:b].text for a, b in _runs(doc, span.start, span.end))
     return frozenset(names)
 
 
@@ -180,11 +184,11 @@ def _row_name_evidence(name: Span) -> bool:
     """Return whether more than the layout says a table row's capitalised words are a name
     (a row of figures also lists "Revenue", "Net income"): the line is a match result, kg
     knows the words as a country, a city or a person's name, or the article names it
-    outside its tables."""
+    outside its tables or in a match result."""
     doc = name.doc
     return any(a <= name.start_char < b for a, b in result_lines(doc)) or \
         lookup_country(name.text) is not None or is_city(name.text) or \
-        _table_label(name) == "PERSON" or name.text in _names_outside_tables(doc)
+        _table_label(name) == "PERSON" or name.text in _names_seen_elsewhere(doc)
 
 
 @rule("table_row_names", off=[])

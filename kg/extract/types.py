@@ -89,18 +89,29 @@ def _conjuncts(token: Token) -> list[Token]:
 @rule("listed_with_persons")
 def listed_with_persons(span: Span) -> bool:
     """Return True for a name in a list of two or more other names that the model labels
-    persons, all of them ("Anna Berg, Jonas Lie and Kari Nygaard", a cabinet or a squad):
-    the list is one of people."""
+    persons, all of them full names ("Anna Berg, Jonas Lie and Kari Nygaard", a cabinet or
+    a squad): the list is one of people. A city or a country is no person in any list."""
+    if is_city(span.text) or lookup_country(span.text) is not None:
+        return False  # "Breisach, Kehl and Freiburg", two towns NER took for people
     others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
-    return len(others) >= 2 and all(t.ent_type_ == "PERSON" for t in others)
+    return len(others) >= 2 and all(t.ent_type_ == "PERSON" and _full_name(t) for t in others)
+
+
+def _full_name(token: Token) -> bool:
+    """Return whether ``token`` ends a person entity of two words or more ("Jonas Lie")."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and \
+        not token.ent_iob_ == "B"
 
 
 @rule("initial_surname_person")
 def initial_and_surname(span: Span) -> bool:
     """Return True for a name written as an initial and a surname ("H. Morris", "K.
-    Curran"), the way results and scorer lists write players: a person."""
-    return len(span) == 2 and bool(INITIAL_RE.match(span[0].text)) and span[1].is_title and \
-        span[1].is_alpha and span[1].text not in ORG_NAME_SUFFIXES | BODY_HEADS
+    Curran"), the way results and scorer lists write players: a person; "N. Korea", which
+    the model reads as a place, is none."""
+    return len(span) == 2 and span.label_ not in ("Place", "Country") and \
+        bool(INITIAL_RE.match(span[0].text)) and span[1].is_title and span[1].is_alpha and \
+        span[1].text not in ORG_NAME_SUFFIXES | BODY_HEADS
 
 
 @rule("city_first_not_person")
