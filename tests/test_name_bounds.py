@@ -114,6 +114,9 @@ def test_no_surname_taken_after_a_country_or_before_a_longer_name(nlp, text, wor
     ("Norway - Ole Strand (captain).", 0, 4, [("Norway", "GPE"), ("Ole Strand", "PERSON")]),
     ("Scores: 8 - Ole Strand (Brann)", 2, 6, None),  # a number: figures_trim's job
     ("Halden-Solvik talks", 0, 3, None),  # a hyphen inside a name
+    ("A router maker based in Halden - Netcorp. It grew.", 5, 8,
+     [("Halden", "GPE"), ("Netcorp", "ORG")]),
+    ("Far East Gold - Moribund market seen.", 0, 5, [("Far East Gold", "ORG")]),
 ])
 def test_split_at_spaced_dash(nlp, text, start, end, expected):
     from kg.extract.name_bounds import _split_at_spaced_dash

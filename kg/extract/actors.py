@@ -35,6 +35,7 @@ from kg.extract.name_bounds import (
     with_surname_after,
     without_figures,
 )
+from kg.extract.name_repeats import repeated_names
 from kg.extract.products import (
     as_product,
     label_only_product,
@@ -113,6 +114,9 @@ def actor_spans(doc: Doc) -> list[Span]:
               if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in table_row_names(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk)]
+    covered |= {i for s in extra for i in range(s.start, s.end)}
+    extra += [s for s in repeated_names(doc, spans + extra, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]

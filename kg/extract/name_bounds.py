@@ -274,9 +274,10 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     """Return the names on either side of a dash written with spaces that NER ran over
     ("Goalkeepers - Ole Strand", "Sri Lanka - Arjuna Ranatunga": a list's label, then its
     first item), each labelled by what kg knows of its words (a country or city, a given
-    name), else, if longer than a word, as the entity; a word kg knows nothing of is a
-    label or a common word ("Goalkeepers", "Gold - Moribund market"), no name. None: no
-    such dash, or only figures on one side."""
+    name), else, if longer than a word, as the entity; one word kg knows nothing of is a
+    name only after the dash as a noun of its own ("San Jose - Cisco"): a list's label
+    ("Goalkeepers") or a word describing the noun after it ("Gold - Moribund market") is
+    none. None: no such dash, or only figures on one side."""
     doc = ent.doc
     cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and
             doc[t.i - 1].whitespace_]
@@ -288,10 +289,19 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
         return None  # "8 - Luc Nilis": a number, then the name (:func:`without_figures`)
     out = []
     for part in parts:
-        label = _label_from_knowledge(part) or (ent.label_ if len(part) > 1 else "")
+        label = _label_from_knowledge(part) or (
+            ent.label_ if len(part) > 1 or _proper_noun_after(part, ent) else "")
         if label:
             out.append(Span(doc, part.start, part.end, label=label))
     return out
+
+
+def _proper_noun_after(part: Span, ent: Span) -> bool:
+    """Return whether a one-word part after a dash is a proper noun that describes no noun
+    outside the entity ("Cisco", not "Moribund" of "Moribund market")."""
+    token = part[0]
+    return part.start > ent.start and token.pos_ == "PROPN" and not (
+        token.dep_ in ("compound", "amod") and not ent.start <= token.head.i < ent.end)
 
 
 def ner_entities(doc: Doc):
