@@ -115,10 +115,10 @@ def actor_spans(doc: Doc) -> list[Span]:
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in table_row_names(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
+    extra += [s for s in missed_products(doc, spans + extra)
+              if not in_ranges(s.start_char, s.end_char, junk)]
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in repeated_names(doc, spans + extra, covered)
-              if not in_ranges(s.start_char, s.end_char, junk)]
-    extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
     return sorted(with_maker_products(spans + extra), key=lambda s: s.start)
 
