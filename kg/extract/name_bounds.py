@@ -106,16 +106,30 @@ _DASHES = frozenset(("-", "--", "–", "—"))
 def entity_name(ent: Span) -> Span:
     """Return the name an entity gives once kg's bounds are applied to it: without the
     scores of a results table, the line breaks and brackets NER ran into it ("Bristol City
-    4" → "Bristol City"), with the number that ends a division's name ("League Division
-    One"). An entity whose cut holds a dash ("SOCCER -": a section label before a headline)
-    or a number that is no score ("Terminal 3 of the airport") stays as written."""
-    from kg.extract.actor_junk import is_table_figure
-
+    4" → "Bristol City", "the Boston Red Sox 7-0"), with the number that ends a division's
+    name ("League Division One"). An entity whose cut holds a dash ending it ("SOCCER -": a
+    section label before a headline) or a number that is no score ("Terminal 3 of the
+    airport") stays as written."""
     trimmed = without_figures(ent)
     cut = [t for t in ent if not trimmed.start <= t.i < trimmed.end]
-    if any(t.text in _DASHES or (t.like_num and not is_table_figure(t)) for t in cut):
+    if any((t.text in _DASHES and (t.whitespace_ or t.i == ent.end - 1)) or
+           (t.like_num and not _score(t)) for t in cut):
         trimmed = ent
     return with_division_number(trimmed)
+
+
+def _score(token: Token) -> bool:
+    """Return whether a number is a score: in a results table or a match result's row
+    ("Newport 29 Caerphilly 10"), followed by punctuation or a line break, or one side of
+    "7-0"."""
+    from kg.extract.actor_junk import is_table_figure
+    from kg.extract.table_names import in_table_row
+
+    doc, i = token.doc, token.i
+    joined = (i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and
+              doc[i + 2].like_num) or (i >= 2 and doc[i - 1].text == "-" and
+                                       not doc[i - 2].whitespace_ and doc[i - 2].like_num)
+    return joined or is_table_figure(token) or in_table_row(token)
 
 
 def _label_from_knowledge(name: Span) -> str:
