@@ -42,6 +42,8 @@ def test_a_name_found_once_is_found_everywhere(nlp, text, names, expected):
     ("Mark Bush spoke.\nThe bush fire spread and Bush left.\n", {"Mark Bush": "Person"}),
     # a capitalised word of a known place
     ("Jose scored.\nFLIGHTS TO SAN JOSE CANCELLED\n", {"Jose": "Person"}),
+    # a place does not speak: this "Halden" is something else
+    ("Talks were held in Halden.\nHalden said the talks went well.\n", {"Halden": "Place"}),
 ])
 def test_no_repeat_inside_a_longer_name_or_of_a_common_word(nlp, text, names):
     assert mentions(nlp, text, names) == []

@@ -14,6 +14,7 @@ from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
+from kg.lexicon import SPEECH_VERBS
 
 #: Actor types whose names are repeated (products and plans are named by evidence).
 REPEATED_TYPES = frozenset({"Person", "Organization", "Place", "Country"})
@@ -53,11 +54,19 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
         before.is_sent_start or "\n" in before.whitespace_
 
 
+def _place_speaking(span: Span) -> bool:
+    """Return whether a place's name is the subject of a speech verb ("RT boasts"): a place
+    does not speak, so this mention names something else the article has not typed."""
+    root = span.root
+    return span.label_ == "Place" and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
 @rule("repeated_names", off=[])
 def repeated_names(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
     """Return the mentions of the article's actor names that no actor covers ("Essex" in a
     list, "SHEARER" in a headline), each with its actor's type; a one-word name the article
-    also writes in lower case ("Bush", "bush") is repeated only where the model found it."""
+    also writes in lower case ("Bush", "bush") is repeated only where the model found it,
+    and a place's name not where it speaks."""
     forms = _name_forms(spans)
     if not forms:
         return []
@@ -79,7 +88,7 @@ def repeated_names(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]
                         not (len(words) == 1 and words[0].lower() in lower):
                     match = Span(doc, i, end, label=forms[words])
                     break
-        if match is not None:
+        if match is not None and not _place_speaking(match):
             found.append(match)
             i = match.end
         else:
