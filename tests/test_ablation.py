@@ -135,6 +135,18 @@ RULE_CASES: list[tuple[str, str]] = [
     ('headline_name_bounds', '# Halvorsen Reports Headway in Fishing Talks\n\nForeign Minister Ingrid Halvorsen said the talks had made progress.'),
     ('given_name_makes_person', 'St Mirren beat Livingston 2-0 at home. Mikel Oyarzabal scored twice for Spain.'),
     ('given_name_pairs', 'Mikel Oyarzabal scored twice for the visitors on Sunday.'),
+    ('table_score_split', 'Results:\nNewport 29 Caerphilly 10\n'),
+    ('table_row_names', 'Results on Saturday:\nBlackpool 0 Wycombe 0\n'),
+    ('surname_after_first_name', 'Norway innings:\nR. Ponting not out 46\n'),
+    ('split_at_spaced_dash', 'Coach names squad\n\nCoach Henrik Aas named 23 players on '
+     'Monday for the qualifiers against Portugal and Serbia.\n\n'
+     'Goalkeepers - Ole Strand (Brann), Jon Haug (Molde).\n'),
+    ('initial_surname_person', 'Glamorgan 259 and 207 (A. Dale 69, H. Morris 69; D. Blenkiron '
+     '4-43), Durham 114 (S. Brown 5-40).\n'),
+    ('listed_with_persons', 'The new cabinet: Anna Berg (finance), Jonas Lie (defence), Marit '
+     'Solheim (foreign affairs), Erik Dahl (health) and Kari Nygaard (justice).\n'),
+    ('repeated_names', 'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.\nThe costliest footballer '
+     'Alan Shearer was named as the new England captain on Friday.\n'),
     ('town_named_not_person', 'Livingston beat Falkirk 2-0 on Saturday, while Blackburn drew with Wigan.'),
     ('product_variant_number', 'Pilots said the Boeing 737-800 handled well in the storm.'),
     ('dimension_junk', 'The Vexo plays video at 320x240, Orbix said.'),

@@ -75,26 +75,6 @@ def test_a_place_after_a_word_that_is_a_given_name_keeps_its_type(nlp, text, nam
     assert actor_names(nlp, text).get(name) == type_
 
 
-@pytest.mark.parametrize(("words", "spaces", "expected"), [
-    (["Reno", "-", "Veltrix", "won", "Veltrix"], [True, True, True, True, False],
-     ["Reno", "Veltrix"]),
-    (["Reno", "-", "Sleepy", "market", "Veltrix"], [True, True, True, True, False],
-     ["Reno"]),
-    (["Rolls", "-", "Royce", "won", "Veltrix"], [False, False, True, True, False], None),
-    (["Port", "Vila", "—", "Nadia", "Moss", "met", "Nadia", "Moss"],
-     [True, True, True, True, True, True, True, False], ["Port Vila", "Nadia Moss"]),
-])
-def test_split_at_spaced_dash(nlp, words, spaces, expected):
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    end = 2 if words[1] != "Vila" else 5
-    end = 3 if words[1] == "-" else end
-    others = [Span(doc, len(words) - 1, len(words), label="ORG")] if words[-2] != "Nadia" \
-        else [Span(doc, 6, 8, label="PERSON")]
-    doc.ents = [Span(doc, 0, end, label="GPE"), *others]
-    parts = _split_at_spaced_dash(doc.ents[0])
-    assert (None if parts is None else [p.text for p in parts]) == expected
-
-
 @pytest.mark.parametrize(("words", "ents", "expected"), [
     ("Files from Harkwell Martin leaked".split(), [(2, 3, "ORG"), (3, 4, "PRODUCT")],
      [("Harkwell Martin", "ORG")]),
@@ -116,3 +96,68 @@ def test_a_name_after_a_spaced_dash_takes_its_type_from_its_other_mentions(nlp):
                              "in San Jose - Velmara. Velmara said it owns the name.")
     assert names.get("San Jose") == "Place"
     assert "San Jose - Velmara" not in names
+
+
+@pytest.mark.parametrize(("words", "start", "end", "label", "expected"), [
+    ("Results : Brekke City 4 , Solvik 2".split(), 2, 5, "ORG", "Brekke City"),
+    ("at the new Terminal 3 of the airport".split(), 3, 5, "ORG", "Terminal 3"),  # no score
+    ("SAILING - Halden wins".split(), 0, 2, "ORG", "SAILING -"),  # a section label
+    ("Standings : Brekke 5 4 1".split(), 2, 6, "ORG", "Brekke"),
+])
+def test_entity_name(nlp, words, start, end, label, expected):
+    from kg.extract.name_bounds import entity_name
+
+    doc = Doc(nlp.vocab, words=words)
+    assert entity_name(Span(doc, start, end, label=label)).text == expected
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Norway innings:\nR. Ponting not out 46\n", "R. Ponting", "Person"),
+    ("In the final Florian Rousseau beat the champion.", "Florian Rousseau", "Person"),
+])
+def test_an_initial_or_given_name_takes_the_surname_after_it(nlp, text, name, type_):
+    from kg.extract.name_bounds import with_surname_after
+
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == name.split()[0])
+    span = with_surname_after(Span(doc, first, first + 1, label="NORP"))
+    assert (span.text, span.label_) == (name, "PERSON")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Jordan Lake flooded again.", "Jordan"),  # a country's name stays as it is
+    ("Flights from Florian Airport and Halden resumed.", "Florian"),  # three-word name
+])
+def test_no_surname_taken_after_a_country_or_before_a_longer_name(nlp, text, word):
+    from kg.extract.name_bounds import with_surname_after
+
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == word)
+    ent = Span(doc, first, first + 1, label="GPE")
+    assert with_surname_after(ent) is ent
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("Goalkeepers - Ole Strand, Jon Haug.", 0, 4, [("Ole Strand", "PERSON")]),
+    ("Norway - Ole Strand (captain).", 0, 4, [("Norway", "GPE"), ("Ole Strand", "PERSON")]),
+    ("Scores: 8 - Ole Strand (Brann)", 2, 6, None),  # a number: figures_trim's job
+    ("Halden-Solvik talks", 0, 3, None),  # a hyphen inside a name
+    ("A router maker based in Halden - Netcorp. It grew.", 5, 8,
+     [("Halden", "GPE"), ("Netcorp", "ORG")]),
+    ("Far East Gold - Moribund market seen.", 0, 5, [("Far East Gold", "ORG")]),
+])
+def test_split_at_spaced_dash(nlp, text, start, end, expected):
+
+    doc = nlp(text)
+    parts = _split_at_spaced_dash(Span(doc, start, end, label="ORG"))
+    assert (None if parts is None else [(p.text, p.label_) for p in parts]) == expected
+
+
+@pytest.mark.parametrize("name", ["McAteer", "DeWitt", "O'Neill"])
+def test_a_surname_with_an_inner_capital_stays_a_person(nlp, name):
+    from kg.extract.name_bounds import clean_person_span
+
+    doc = nlp(f"The side was as follows: Brady, Keane, {name}, Irwin.")
+    i = next(t.i for t in doc if t.text == name.split("'")[0] or t.text == name)
+    span = clean_person_span(Span(doc, i, i + len(nlp.tokenizer(name)), label="PERSON"))
+    assert span is not None and span.text == name

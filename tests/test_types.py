@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 
 def types_of(extraction, name: str) -> set[str]:
@@ -236,3 +237,29 @@ def test_office_of_type(nlp, text, start, end, expected):
 
     doc = nlp(text)
     assert office_of_type(Span(doc, start, end, label="Person")) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "listed"), [
+    ("The cabinet: Anna Berg, Jonas Lie, Erik Dahl and Kari Nygaard were sworn in.",
+     "Kari Nygaard", True),
+    ("Shares of Halden Group, Solvik Energy and Brekke rose.", "Brekke", False),
+])
+def test_listed_with_persons(nlp, text, name, listed):
+    from kg.extract.types import listed_with_persons
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    span = Span(doc, start, start + len(name.split()), label="Organization")
+    assert listed_with_persons(span) is listed
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("H. Morris", True), ("K. Curran", True), ("B. Group", False), ("H. J. Heinz", False),
+])
+def test_initial_and_surname(nlp, words, expected):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import initial_and_surname
+
+    doc = Doc(nlp.vocab, words=words.split())
+    assert initial_and_surname(doc[:]) is expected

@@ -360,10 +360,11 @@ def _company_first_words(doc: Doc) -> set[str]:
 @per_doc
 def _entity_texts(doc: Doc) -> set[str]:
     """Return the texts of the article's entities, joined names split ("Macbook Pro" of
-    "the Macbook and Macbook Pro") and numbered names whole ("League Division One")."""
-    from kg.extract.name_bounds import ner_entities, with_division_number
+    "the Macbook and Macbook Pro"), numbered names whole ("League Division One") and the
+    scores of a results table cut off ("Bristol City" of "Bristol City 4")."""
+    from kg.extract.name_bounds import entity_name, ner_entities
 
-    return {with_division_number(e).text for e in ner_entities(doc)}
+    return {entity_name(e).text for e in ner_entities(doc)}
 
 
 @per_doc
@@ -371,9 +372,9 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
     """Return the entity texts the article writes at least once other than right before a
     device noun or a variant noun ("MacBook Air laptops", "the Video version" only → not
     in the set)."""
-    from kg.extract.name_bounds import ner_entities, with_division_number
+    from kg.extract.name_bounds import entity_name, ner_entities
 
-    names = [with_division_number(e) for e in ner_entities(doc)]
+    names = [entity_name(e) for e in ner_entities(doc)]
     return {e.text for e in names if not (
         e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS)}
 

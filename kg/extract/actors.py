@@ -32,8 +32,10 @@ from kg.extract.name_bounds import (
     strip_possessive,
     with_division_number,
     with_given_name_before,
+    with_surname_after,
     without_figures,
 )
+from kg.extract.name_repeats import repeated_names
 from kg.extract.product_lists import listed_products
 from kg.extract.products import (
     as_product,
@@ -45,6 +47,7 @@ from kg.extract.products import (
     with_maker_products,
     with_model_number,
 )
+from kg.extract.table_names import table_row_names
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -75,6 +78,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         ent = ent if ends_in_designation(ent) else without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
+        ent = with_surname_after(ent)
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
             cut = maker.end + 1
@@ -113,7 +117,13 @@ def actor_spans(doc: Doc) -> list[Span]:
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in given_name_pairs(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
+    covered |= {i for s in extra for i in range(s.start, s.end)}
+    extra += [s for s in table_row_names(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in missed_products(doc, spans + extra)
+              if not in_ranges(s.start_char, s.end_char, junk)]
+    covered |= {i for s in extra for i in range(s.start, s.end)}
+    extra += [s for s in repeated_names(doc, spans + extra, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
     spans = sorted(with_maker_products(spans + extra), key=lambda s: s.start)
     return listed_products(spans)

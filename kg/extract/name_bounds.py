@@ -14,6 +14,7 @@ from kg.extract.actor_context import per_doc
 from kg.extract.countries import lookup_country
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.table_names import split_at_scores
 from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
@@ -24,7 +25,8 @@ from kg.lexicon import (
 
 
 def clean_person_span(ent: Span) -> Span | None:
-    """Return the person span without leading titles/honorifics and trailing possessive."""
+    """Return the person span without leading titles/honorifics and trailing possessive,
+    or None when what is left starts with no capitalised word ("McAteer" is one, "GB" no)."""
     start, end = _after_titles(ent), ent.end
     while end > start and (ent.doc[end - 1].text in ("'s", "’s", "'", "’")
                            or ent.doc[end - 1].is_punct):
@@ -32,7 +34,9 @@ def clean_person_span(ent: Span) -> Span | None:
     if start >= end:
         return None
     span = Span(ent.doc, start, end, label=ent.label_)
-    if any(t.is_digit for t in span) or not span[0].is_title:
+    first = span[0].text
+    if any(t.is_digit for t in span) or not (span[0].is_title or (
+            first[:1].isupper() and any(c.islower() for c in first))):
         return None
     return span
 
@@ -96,6 +100,38 @@ def without_figures(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=label)
 
 
+_DASHES = frozenset(("-", "--", "–", "—"))
+
+
+def entity_name(ent: Span) -> Span:
+    """Return the name an entity gives once kg's bounds are applied to it: without the
+    scores of a results table, the line breaks and brackets NER ran into it ("Bristol City
+    4" → "Bristol City", "the Boston Red Sox 7-0"), with the number that ends a division's
+    name ("League Division One"). An entity whose cut holds a dash ending it ("SOCCER -": a
+    section label before a headline) or a number that is no score ("Terminal 3 of the
+    airport") stays as written."""
+    trimmed = without_figures(ent)
+    cut = [t for t in ent if not trimmed.start <= t.i < trimmed.end]
+    if any((t.text in _DASHES and (t.whitespace_ or t.i == ent.end - 1)) or
+           (t.like_num and not _score(t)) for t in cut):
+        trimmed = ent
+    return with_division_number(trimmed)
+
+
+def _score(token: Token) -> bool:
+    """Return whether a number is a score: in a results table or a match result's row
+    ("Newport 29 Caerphilly 10"), followed by punctuation or a line break, or one side of
+    "7-0"."""
+    from kg.extract.actor_junk import is_table_figure
+    from kg.extract.table_names import in_table_row
+
+    doc, i = token.doc, token.i
+    joined = (i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and
+              doc[i + 2].like_num) or (i >= 2 and doc[i - 1].text == "-" and
+                                       not doc[i - 2].whitespace_ and doc[i - 2].like_num)
+    return joined or is_table_figure(token) or in_table_row(token)
+
+
 def _label_from_knowledge(name: Span) -> str:
     """Return an NER label for a name cut out of a number-like entity, from what kg knows
     about its words (a country, a city, a given name), else ``""`` (no actor)."""
@@ -137,6 +173,34 @@ def with_given_name_before(ent: Span) -> Span:
             and prev.lower_ not in TITLE_WORDS | HONORIFICS:
         return Span(doc, start - 1, ent.end, label=ent.label_)
     return ent
+
+
+#: A one-letter initial ("R.").
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+
+
+@rule("surname_after_first_name", off=PASS_THROUGH)
+def with_surname_after(ent: Span) -> Span:
+    """Return a one-word entity that is an initial or a given name extended over the
+    surname NER left out after it ("R." tagged NORP before "Ponting", "Florian" before
+    "Rousseau"), as a person: one capitalised proper noun right after, in no entity and
+    not followed by another capitalised word; a country's or a city's name stays as it is."""
+    doc, end = ent.doc, ent.end
+    if len(ent) != 1 or ent.label_ not in ("NORP", "ORG", "GPE", "LOC", "PERSON") or \
+            end >= len(doc):
+        return ent
+    first, nxt = ent[0], doc[end]
+    initial = bool(INITIAL_RE.match(first.text))
+    if not initial and (not is_given_name(first.text) or ent.label_ == "PERSON" or
+                        lookup_country(first.text) is not None or is_city(first.text)):
+        return ent
+    if "\n" in first.whitespace_ or not (nxt.is_title and nxt.is_alpha and len(nxt) > 1 and
+                                         nxt.pos_ == "PROPN" and not nxt.ent_type_):
+        return ent
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.is_title and after.is_alpha and "\n" not in nxt.whitespace_:
+        return ent
+    return Span(doc, ent.start, end + 1, label="PERSON")
 
 
 @rule("given_name_makes_person", off=PASS_THROUGH)
@@ -219,27 +283,39 @@ def _split_repeated_name_pair(ent: Span) -> list[Span] | None:
             Span(doc, conj + 1, ent.end, label=ent.label_)]
 
 
-#: Dashes that, written with a space on each side, join two names ("San Jose - Cisco").
-SPACED_DASHES = frozenset(("-", "–", "—"))
-
-
 @rule("split_at_spaced_dash", off=None)
 def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
-    """Return the names of an entity that a dash with a space on each side joins ("based
-    in San Jose - Cisco"), each with the entity's label: the first, and each later one the
-    article also writes alone as a name ("Cisco"; not "Moribund" of a headline's "Far East
-    Gold - Moribund market"). A hyphen written close ("Rolls-Royce") joins one name."""
+    """Return the names on either side of a dash written with spaces that NER ran over
+    ("Goalkeepers - Ole Strand", "Sri Lanka - Arjuna Ranatunga": a list's label, then its
+    first item), each labelled by what kg knows of its words (a country or city, a given
+    name), else, if longer than a word, as the entity; one word kg knows nothing of is a
+    name only after the dash as a noun of its own ("San Jose - Cisco"): a list's label
+    ("Goalkeepers") or a word describing the noun after it ("Gold - Moribund market") is
+    none. None: no such dash, or only figures on one side."""
     doc = ent.doc
-    cuts = [t.i for t in ent[1:-1] if t.text in SPACED_DASHES and t.whitespace_
-            and doc[t.i - 1].whitespace_]
-    if not cuts:
+    cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and
+            doc[t.i - 1].whitespace_]
+    if not cuts or ent.label_ == "PLAN":
         return None
-    bounds = [ent.start, *[b for c in cuts for b in (c, c + 1)], ent.end]
-    pairs = list(zip(bounds[::2], bounds[1::2], strict=True))
-    alone = _entity_labels(doc)
-    return [Span(doc, a, b, label=ent.label_) for k, (a, b) in enumerate(pairs)
-            if b > a and any(t.is_alpha for t in doc[a:b])
-            and (k == 0 or doc[a:b].text in alone)]
+    bounds = list(zip([ent.start] + [c + 1 for c in cuts], [*cuts, ent.end], strict=True))
+    parts = [doc[a:b] for a, b in bounds]
+    if any(not any(t.is_alpha for t in part) for part in parts):
+        return None  # "8 - Luc Nilis": a number, then the name (:func:`without_figures`)
+    out = []
+    for part in parts:
+        label = _label_from_knowledge(part) or (
+            ent.label_ if len(part) > 1 or _proper_noun_after(part, ent) else "")
+        if label:
+            out.append(Span(doc, part.start, part.end, label=label))
+    return out
+
+
+def _proper_noun_after(part: Span, ent: Span) -> bool:
+    """Return whether a one-word part after a dash is a proper noun that describes no noun
+    outside the entity ("Cisco", not "Moribund" of "Moribund market")."""
+    token = part[0]
+    return part.start > ent.start and token.pos_ == "PROPN" and not (
+        token.dep_ in ("compound", "amod") and not ent.start <= token.head.i < ent.end)
 
 
 @rule("join_split_company_name", off=PASS_THROUGH)
@@ -265,16 +341,16 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
 
 
 def ner_entities(doc: Doc):
-    """Yield the entities of ``doc`` with run-on person names, joined names and names
-    joined by a spaced dash split, a company's name NER cut joined again, and headline
-    names cut to the words the body writes as names."""
+    """Yield the entities of ``doc`` with run-on person names, joined names, the two sides
+    of a score in a table row and names joined by a spaced dash split, a company's name NER
+    cut joined again, and headline names cut to the words the body writes as names."""
     for ent in _joined_company_names(list(doc.ents)):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts
             continue
         yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or \
-            _split_at_spaced_dash(ent) or [ent]
+            split_at_scores(ent) or _split_at_spaced_dash(ent) or [ent]
 
 
 def strip_possessive(ent: Span) -> Span:

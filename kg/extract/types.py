@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.name_bounds import INITIAL_RE
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -51,19 +52,66 @@ def name_key(span: Span) -> str:
 @rule("person_evidence")
 def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
-    before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), or a given name starting
-    a name of two or three words that ends in no company or body word ("Tomasz Wrzesniak")."""
+    before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
+    one of, or a given name starting a name of two or three words that ends in no company
+    or body word ("Tomasz Wrzesniak")."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
+        return True
+    if listed_with_persons(span):
         return True
     last = span[-1].text
     if is_city(span.text) or any(lookup_country(t.text) is not None for t in span):
         return False  # "San Jose", "Victoria", "Thai Airways International"
     if _city_first_word(span):
         return False
+    if initial_and_surname(span):
+        return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
         t.is_title and t.is_alpha for t in span) and last not in (
         ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """Return the tokens the parse coordinates with ``token`` ("A, B and C"), itself
+    included."""
+    first = token
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    out, todo = [], [first]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        todo.extend(c for c in current.children if c.dep_ == "conj")
+    return out
+
+
+@rule("listed_with_persons")
+def listed_with_persons(span: Span) -> bool:
+    """Return True for a name in a list of two or more other names that the model labels
+    persons, all of them full names ("Anna Berg, Jonas Lie and Kari Nygaard", a cabinet or
+    a squad): the list is one of people. A city or a country is no person in any list."""
+    if is_city(span.text) or lookup_country(span.text) is not None:
+        return False  # "Breisach, Kehl and Freiburg", two towns NER took for people
+    others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
+    return len(others) >= 2 and all(t.ent_type_ == "PERSON" and _full_name(t) for t in others)
+
+
+def _full_name(token: Token) -> bool:
+    """Return whether ``token`` ends a person entity of two words or more ("Jonas Lie")."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and \
+        not token.ent_iob_ == "B"
+
+
+@rule("initial_surname_person")
+def initial_and_surname(span: Span) -> bool:
+    """Return True for a name written as an initial and a surname ("H. Morris", "K.
+    Curran"), the way results and scorer lists write players: a person; "N. Korea", which
+    the model reads as a place, is none."""
+    return len(span) == 2 and span.label_ not in ("Place", "Country") and \
+        bool(INITIAL_RE.match(span[0].text)) and span[1].is_title and span[1].is_alpha and \
+        span[1].text not in ORG_NAME_SUFFIXES | BODY_HEADS
 
 
 @rule("city_first_not_person")
@@ -90,8 +138,10 @@ def named_after_town(span: Span) -> bool:
 @rule("team_evidence")
 def team_evidence(span: Span) -> bool:
     """Return True when a mention is a side in a match result: subject or object of a result
-    verb ("Essex beat Kent"), or followed by a score in a results line ("Essex 372")."""
+    verb ("Essex beat Kent"), or followed by a score in a results line ("Essex 372", "Lyon 2
+    Nantes 1")."""
     from kg.extract.actor_junk import is_table_figure
+    from kg.extract.table_names import in_table_row
 
     doc, root = span.doc, span.root
     head = root.head
@@ -100,8 +150,8 @@ def team_evidence(span: Span) -> bool:
     if root.dep_ == "pobj" and head.head.lemma_ in RESULT_VERBS and head.lower_ in ("with", "to"):
         return True
     score = doc[span.end] if span.end < len(doc) else None
-    return score is not None and score.like_num and score.ent_type_ != "DATE" and \
-        is_table_figure(score)  # "NEW YORK 1996-08-30" is a dateline, not a score
+    return score is not None and score.like_num and score.ent_type_ != "DATE" and (
+        is_table_figure(score) or in_table_row(score))  # "NEW YORK 1996-08-30": a dateline
 
 
 #: Titles of public office: "Paris mayor Anne Hidalgo" says Paris is a city, not an employer.

@@ -1,0 +1,96 @@
+"""Every mention of a name the article already has as an actor: the NER model reads each
+mention on its own and misses some ("Essex" found in one sentence, not in a list three
+lines down; "SHEARER" in a capitalised headline over a story about Alan Shearer's
+"Shearer"). A name found once is a name wherever the article writes it the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from kg.ablation import rule
+from kg.extract.actor_context import lowercase_words
+from kg.extract.countries import lookup_country
+from kg.extract.knowledge import is_city
+from kg.lexicon import SPEECH_VERBS
+
+#: Actor types whose names are repeated (products and plans are named by evidence).
+REPEATED_TYPES = frozenset({"Person", "Organization", "Place", "Country"})
+
+
+def _name_forms(spans: Iterable[Span]) -> dict[tuple[str, ...], str]:
+    """Return the words of every actor name (and the same in capitals) → its type."""
+    forms: dict[tuple[str, ...], str] = {}
+    for span in spans:
+        words = tuple(t.text for t in span if not t.is_space)
+        if span.label_ in REPEATED_TYPES and words and any(t.is_alpha for t in span):
+            forms.setdefault(words, span.label_)
+            forms.setdefault(tuple(w.upper() for w in words), span.label_)
+            if span.label_ == "Person" and len(words) > 1 and span[-1].is_alpha:
+                forms.setdefault((words[-1],), "Person")  # "Shearer" of "Alan Shearer"
+                forms.setdefault((words[-1].upper(),), "Person")
+    return forms
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Return whether ``doc[start:end]`` is a whole name, not part of a longer one: no
+    capitalised word right after it, nor right before it unless that one starts the
+    sentence or the line. In capitals ("SHEARER NAMED AS ENGLAND CAPTAIN") every word
+    is capitalised: there the name with the words beside it must be no place kg knows
+    ("YORK" of "NEW YORK")."""
+    if all(t.is_upper for t in doc[start:end] if t.is_alpha):
+        before = start - 1 if start > 0 and doc[start - 1].is_alpha else start
+        after = end + 1 if end < len(doc) and doc[end].is_alpha else end
+        return not any(is_city(w.text) or lookup_country(w.text) is not None
+                       for w in (doc[before:end], doc[start:after]) if len(w) > end - start)
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    if after is not None and after.is_alpha and after.text[:1].isupper() and \
+            "\n" not in doc[end - 1].whitespace_:
+        return False
+    return before is None or not (before.is_alpha and before.text[:1].isupper()) or \
+        before.is_sent_start or "\n" in before.whitespace_
+
+
+def _place_speaking(span: Span) -> bool:
+    """Return whether a place's name is the subject of a speech verb ("RT boasts"): a place
+    does not speak, so this mention names something else the article has not typed."""
+    root = span.root
+    return span.label_ == "Place" and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+@rule("repeated_names", off=[])
+def repeated_names(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
+    """Return the mentions of the article's actor names that no actor covers ("Essex" in a
+    list, "SHEARER" in a headline), each with its actor's type; a one-word name the article
+    also writes in lower case ("Bush", "bush") is repeated only where the model found it,
+    and a place's name not where it speaks."""
+    forms = _name_forms(spans)
+    if not forms:
+        return []
+    lower = lowercase_words(doc)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in forms:
+        by_first.setdefault(words[0], []).append(words)
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        match = None
+        if i not in covered and token.text[:1].isupper():
+            for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
+                end = i + len(words)
+                if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words and \
+                        not any(j in covered for j in range(i, end)) and \
+                        _stands_alone(doc, i, end) and \
+                        not (len(words) == 1 and words[0].lower() in lower):
+                    match = Span(doc, i, end, label=forms[words])
+                    break
+        if match is not None and not _place_speaking(match):
+            found.append(match)
+            i = match.end
+        else:
+            i += 1
+    return found

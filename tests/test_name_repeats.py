@@ -1,0 +1,56 @@
+"""Every mention of a name the article already has (kg.extract.name_repeats), on articles
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from kg.extract.name_repeats import repeated_names
+
+
+def mentions(nlp, text: str, names: dict[str, str]) -> list[tuple[str, str]]:
+    """Return the repeated mentions of ``names`` (text → type, each found at its first
+    occurrence) in ``text``."""
+    doc = nlp(text)
+    spans, covered = [], set()
+    for name, type_ in names.items():
+        start = doc.text.index(name)
+        span = doc.char_span(start, start + len(name), label=type_)
+        spans.append(span)
+        covered |= set(range(span.start, span.end))
+    return [(s.text, s.label_) for s in repeated_names(doc, spans, covered)]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("Halden beat Solvik on Sunday.\nThe leaders: Brekke, Halden, Tromso.\n",
+     {"Halden": "Organization"}, [("Halden", "Organization")]),
+    ("CYCLING - WRZESNIAK WINS IN HALDEN\nTomasz Wrzesniak won the stage in Halden.\n",
+     {"Tomasz Wrzesniak": "Person", "Halden": "Place"},
+     [("WRZESNIAK", "Person"), ("HALDEN", "Place")]),
+    ("Marta Silva scored twice. Coach Ola Vik praised Silva after the game.\n",
+     {"Marta Silva": "Person"}, [("Silva", "Person")]),
+])
+def test_a_name_found_once_is_found_everywhere(nlp, text, names, expected):
+    assert mentions(nlp, text, names) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # part of a longer name
+    ("Halden won again.\nThe Halden Sports Club met on Monday.\n", {"Halden": "Organization"}),
+    # a one-word name the article also writes in lower case
+    ("Mark Bush spoke.\nThe bush fire spread and Bush left.\n", {"Mark Bush": "Person"}),
+    # a capitalised word of a known place
+    ("Jose scored.\nFLIGHTS TO SAN JOSE CANCELLED\n", {"Jose": "Person"}),
+    # a place does not speak: this "Halden" is something else
+    ("Talks were held in Halden.\nHalden said the talks went well.\n", {"Halden": "Place"}),
+])
+def test_no_repeat_inside_a_longer_name_or_of_a_common_word(nlp, text, names):
+    assert mentions(nlp, text, names) == []
+
+
+def test_covered_tokens_are_not_repeated(nlp):
+    doc = nlp("Halden beat Solvik. Halden lead.")
+    first = Span(doc, 0, 1, label="Organization")
+    second = Span(doc, 4, 5, label="Organization")
+    assert repeated_names(doc, [first, second], {0, 4}) == []
