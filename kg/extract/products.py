@@ -85,8 +85,11 @@ def _table_number(token: Token) -> bool:
     """Return True for a plain number that reads as a figure in a table or a score ("Essex
     372 ,"); designations with letters ("737s,", "A380,") are never figures."""
     from kg.extract.actor_junk import is_table_figure
+    from kg.extract.table_names import in_table_row
 
-    return not any(c.isalpha() for c in token.text) and is_table_figure(token)
+    # any plain number in a table row or match-result line is one ("Rennes 3 Toulouse 2")
+    return not any(c.isalpha() for c in token.text) and (
+        is_table_figure(token) or in_table_row(token))
 
 
 def _score_follows(token: Token) -> bool:
