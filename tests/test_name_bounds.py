@@ -68,3 +68,14 @@ def test_a_given_name_before_a_one_word_name_makes_a_person(nlp, text, name):
 ])
 def test_a_place_after_a_word_that_is_a_given_name_keeps_its_type(nlp, text, name, type_):
     assert actor_names(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rebels of the National Liberation Army of Peru laid down arms.",
+     "National Liberation Army of Peru"),
+    ("The deal was signed with the United Workers Front of Bolivia in May.",
+     "United Workers Front of Bolivia"),
+])
+def test_an_organisation_ending_in_of_takes_the_country_after_it(extract, text, name):
+    x = extract(text)
+    assert {(e.name, e.type) for e in x.entities} == {(name, "Organization")}
