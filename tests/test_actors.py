@@ -455,6 +455,8 @@ def test_storm_names_are_no_actors_in_any_mention(extract, text):
 @pytest.mark.parametrize(("text", "kept"), [
     ("After the storm, Mayor Ines Ruiz said the roads were clear.", "Ines Ruiz"),
     ("The hurricane hit the town known as Port Ellis on Monday.", "Port Ellis"),
+    ("Crews cleared debris after the Oklahoma tornado on Monday.", "Oklahoma"),
+    ("Reuters storm coverage drew readers on Monday.", "Reuters"),
 ])
 def test_names_near_a_storm_word_are_kept(extract, text, kept):
     assert kept in {e.name for e in extract(text).entities}

@@ -111,6 +111,11 @@ def _post(span: Span) -> bool:
     return len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of"
 
 
+#: Labels (the model's and kg's) of places, which a storm is named after, not called
+#: ("the Oklahoma tornado").
+_PLACE_LABELS = frozenset("GPE LOC FAC Place Country".split())
+
+
 @rule("storm_name_junk")
 def _storm_name(span: Span) -> bool:
     """Return True for weather: a storm's name wherever the article writes it, with a storm
@@ -122,8 +127,9 @@ def _storm_name(span: Span) -> bool:
         return True
     doc = span.doc
     if len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in WEATHER_WORDS and \
+            span.root.head.i == span.end and span.label_ not in _PLACE_LABELS and \
             lookup_country(span.text) is None and not is_city(span.text):
-        return True  # "Super" of "Super Typhoon Haima", cut off a headline's name
+        return True  # "Super" of "Super Typhoon Haima", not "the Oklahoma tornado"
     return _name_key(span) in _storm_names(span.doc)
 
 
