@@ -116,7 +116,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('the_name_person', 'Fans of the Beatles gathered.'),
     ('titled_names', 'Goalkeeper Jan Novak saved a penalty.'),
     ('titled_person', 'Spokeswoman Sandy Angers said the plant would close.'),
-    ('weather_junk', 'Storm Elowen hit the coast on Monday.'),
     ('western_bloc_merge', 'Western allies met on Monday. Western partners pledged aid.'),
     ('company_context', 'Shares of eBay fell 2 percent on Friday.'),
     ('product_context', 'Corvane introduces the Nimbus Pad and Nimbus TV'),
@@ -164,6 +163,16 @@ RULE_CASES: list[tuple[str, str]] = [
     ('colour_in_list_drop', 'The tablet ships in Black and White from Friday, the company said.'),
     ('model_noun_org_product', "Velmont will spend the grant on the design of Velmont's next "
                                "model Arrow, a family car."),
+    ('titled_surname', 'Councilor Varga spoke first.'),
+    ('name_after_bare_title', 'Councilor Nolan spoke first. Councilor Pickett echoed Nolan\'s '
+                              'sentiments.'),
+    ('storm_name_junk', 'Typhoon Merbok weakened overnight. Merbok is now heading north.'),
+    ('geo_feature_place', 'Typhoon Noru hit the coastal town of Burdeos on Friday.'),
+    ('org_of_place_join', 'Rebels of the National Liberation Army of Peru laid down arms.'),
+    ('age_apposition_person', 'Okonkwo Adeyemi Balogun, 64, was sworn in on Friday.'),
+    ('aged_names', 'A former chief justice has been sentenced in absentia to nine years in '
+                   'prison.\n\nSurendra Kumar Sinha, 70, was the head of the court in 2017.\n\n'
+                   'Sinha left the country in 2017.'),
 ]
 
 
@@ -231,7 +240,7 @@ def test_rules_are_listed_with_what_they_do():
     listed = dict(line.split("\t", 1) for line in result.output.splitlines())
     assert result.exit_code == 0
     assert {n for n, _ in RULE_CASES} <= set(listed)
-    assert listed["weather_junk"].startswith("Return True for weather")
+    assert listed["storm_name_junk"].startswith("Return True for weather")
 
 
 def test_recording_fired_counts_calls_that_changed_something(monkeypatch):

@@ -416,3 +416,56 @@ def test_a_product_on_sale_is_a_product(extract):
     x = extract("Google unveiled the Pixelbook Nova in May. The Pixelbook Nova costs 999 "
                 "dollars, Google said.")
     assert names_by_type(x) == {"Organization": {"Google"}, "Product": {"Pixelbook Nova"}}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Vote counts showed Mr Widodo with a clear lead.", "Widodo"),
+    ("Councilor Varga spoke first.", "Varga"),
+    ("Councilor Nolan spoke first. Councilor Pickett echoed Nolan's sentiments.", "Pickett"),
+])
+def test_a_title_before_a_surname_makes_a_person_without_the_title(extract, text, person):
+    names = names_by_type(extract(text))
+    assert person in names.get("Person", set())
+    assert not any(n.startswith(("Mr ", "Councilor")) for ns in names.values() for n in ns)
+
+
+def test_titled_surname_is_the_person_named_in_full():
+    """"Mr Widodo" is one node with "Joko Widodo", not an organisation of its own."""
+    from kg.model import Article
+    from kg.nlp import load_pipeline
+    from kg.pipeline import extract_articles
+
+    text = ("Joko Widodo led the count on Wednesday. Polls showed Mr Widodo ahead of his rival, "
+            "and Mr Widodo thanked voters.")
+    [x] = extract_articles([Article("t", "", text)], nlp=load_pipeline())
+    [widodo] = [e for e in x.entities if "Widodo" in e.name]
+    assert (widodo.name, widodo.type, len(widodo.mentions)) == ("Joko Widodo", "Person", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Typhoon Merbok weakened overnight. Merbok is now heading north.",
+    "Super Typhoon Hinnamnor crossed the sea. Hinnamnor then turned west.",
+    "Rain fell for days. An earlier storm, Kalmaegi, left a trail of destruction.",
+    "Typhoon Fung-wong made landfall. Fung-wong - known locally as Uwan - brought floods.",
+])
+def test_storm_names_are_no_actors_in_any_mention(extract, text):
+    assert not extract(text).entities
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("After the storm, Mayor Ines Ruiz said the roads were clear.", "Ines Ruiz"),
+    ("The hurricane hit the town known as Port Ellis on Monday.", "Port Ellis"),
+    ("Crews cleared debris after the Oklahoma tornado on Monday.", "Oklahoma"),
+    ("Reuters storm coverage drew readers on Monday.", "Reuters"),
+])
+def test_names_near_a_storm_word_are_kept(extract, text, kept):
+    assert kept in {e.name for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("A former chief justice has been sentenced in absentia to nine years in prison.\n\n"
+     "Surendra Kumar Sinha, 70, was the head of the court in 2017.", "Surendra Kumar Sinha"),
+    ("Okonkwo Adeyemi Balogun, 64, was sworn in on Friday.", "Okonkwo Adeyemi Balogun"),
+])
+def test_a_name_given_an_age_is_a_person(extract, text, person):
+    assert person in names_by_type(extract(text)).get("Person", set())

@@ -211,19 +211,23 @@ def test_results_table_rows_are_not_headlines():
 
 
 @pytest.mark.parametrize(
-    ("line", "place", "region"),
-    [("HALDEN 2001-04-07", "HALDEN", None),
-     ("ST. LOUIS 2001-04-07", "ST. LOUIS", None),
-     ("TROMSØ, Norway 2025-03-14", "TROMSØ", "Norway"),
-     ("OSLO, March 3", "OSLO", None),
-     ("LYON 12 May 2024", "LYON", None)],
+    ("line", "place", "region", "agency"),
+    [("HALDEN 2001-04-07", "HALDEN", None, None),
+     ("ST. LOUIS 2001-04-07", "ST. LOUIS", None, None),
+     ("TROMSØ, Norway 2025-03-14", "TROMSØ", "Norway", None),
+     ("OSLO, March 3", "OSLO", None, None),
+     ("LYON 12 May 2024", "LYON", None, None),
+     ("HALDEN (AFP) Apr 7, 2001", "HALDEN", None, "AFP"),
+     ("BERGEN, Norway (Reuters) 2025-03-14", "BERGEN", "Norway", "Reuters")],
 )
-def test_place_and_date_dateline(nlp, line, place, region):
+def test_place_and_date_dateline(nlp, line, place, region, agency):
     text = f"Harbour talks resume\n{line}\nThe mayor met union leaders on Friday.\n"
     doc = nlp(text)
     labels = {s.text: s.label_ for s in doc.spans["kg_dateline"]}
-    assert labels == {place: "Place"} | ({region: "Place"} if region else {})
+    assert labels == {place: "Place"} | ({region: "Place"} if region else {}) | (
+        {agency: "Organization"} if agency else {})
     assert not junk_and_headline_ranges(text)[1][1:]  # only the title is a headline
+    assert all(agency not in doc.text[a:b] for a, b in doc._.kg_datelines if agency)
 
 
 @pytest.mark.parametrize("line", ["UPDATED 2001-04-07", "Talks went on 2001-04-07"])

@@ -161,3 +161,14 @@ def test_a_surname_with_an_inner_capital_stays_a_person(nlp, name):
     i = next(t.i for t in doc if t.text == name.split("'")[0] or t.text == name)
     span = clean_person_span(Span(doc, i, i + len(nlp.tokenizer(name)), label="PERSON"))
     assert span is not None and span.text == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rebels of the National Liberation Army of Peru laid down arms.",
+     "National Liberation Army of Peru"),
+    ("The deal was signed with the United Workers Front of Bolivia in May.",
+     "United Workers Front of Bolivia"),
+])
+def test_an_organisation_ending_in_of_takes_the_country_after_it(extract, text, name):
+    x = extract(text)
+    assert {(e.name, e.type) for e in x.entities} == {(name, "Organization")}

@@ -263,3 +263,21 @@ def test_initial_and_surname(nlp, words, expected):
 
     doc = Doc(nlp.vocab, words=words.split())
     assert initial_and_surname(doc[:]) is expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Typhoon Noru hit the coastal town of Burdeos on Friday.", "Burdeos"),
+    ("The storm will weaken when it hits the Sierra Madre mountain range.", "Sierra Madre"),
+    ("Floods cut off Polillo island on Sunday.", "Polillo"),
+    ("Tornadoes may hit the Ohio Valley on Friday.", "Ohio Valley"),
+])
+def test_a_noun_of_land_or_water_makes_a_place(extract, text, name):
+    assert types_of(extract(text), name) == {"Place"}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Manchester City beat Everton 2-0 on Saturday.", "Manchester City", "Organization"),
+    ("Swindon Town drew with Exeter City on Tuesday.", "Swindon Town", "Organization"),
+])
+def test_club_names_ending_in_a_town_word_keep_their_type(extract, text, name, type_):
+    assert types_of(extract(text), name) == {type_}

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import rule
 from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
 from kg.extract.countries import lookup_country
+from kg.extract.knowledge import is_city
 from kg.extract.products import brand_shaped, product_context
 from kg.lexicon import (
     DEVICE_NOUNS,
@@ -24,6 +25,7 @@ from kg.lexicon import (
     PRODUCT_OBJECT_VERBS,
     PRODUCT_SUBJECT_VERBS,
     REGION_PREFIXES,
+    ROLE_NOUNS,
     SITE_CENTER_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -79,6 +81,8 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     """Return the actor type of an entity corrected by the words around it (``None``: drop)."""
     if type_ == "Organization" and _titled_person(ent):
         return "Person"  # "Spokeswoman Sandy Angers said": NER took the title for a name
+    if type_ in ("Organization", "Place", "Group") and titled_surname(ent):
+        return "Person"  # "Mr Widodo", "Councilor Nolan"
     if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
         return None
     if type_ in ("Organization", "Person", "Place", "Group") and brand_shaped(ent):
@@ -148,11 +152,39 @@ def _titled_person(ent: Span) -> bool:
     while start < ent.end and ent.doc[start].lower_ in TITLE_WORDS:
         start += 1
     name = ent.doc[start: ent.end]
-    return 2 <= len(name) <= 3 and all(
-        t.is_title and t.pos_ == "PROPN" and t.text not in ORG_OF_HEADS + AGENCY_HEADS
-        and t.text not in ORG_NAME_SUFFIXES for t in name)
+    return 2 <= len(name) <= 3 and _name_words(name)
 
 
+def _name_words(name: Span) -> bool:
+    """Return whether every word of ``name`` is a capitalised proper noun that names no
+    body and ends no company's name."""
+    return all(t.is_title and t.pos_ == "PROPN" and t.text not in ORG_OF_HEADS + AGENCY_HEADS
+               and t.text not in ORG_NAME_SUFFIXES for t in name)
+
+
+#: Titles and honorifics that, before a single capitalised word, make it a person's surname
+#: ("Mr Widodo", "Councilor Nolan", "Mayor Simmons"); "General Motors", "Chief Executive"
+#: and "Head Office" are why the titles that also start the names of things are left out.
+SURNAME_TITLES = (HONORIFICS | ROLE_NOUNS | frozenset(
+    """president minister senator sen. rep. congressman congresswoman governor mayor judge
+    king queen prince princess pope professor ambassador chancellor premier commissioner
+    spokesman spokeswoman admiral colonel lieutenant gen. sheriff""".split())) - frozenset(
+    "manager driver rider forward keeper supervisor clerk treasurer".split())
+
+
+@rule("titled_surname")
+def titled_surname(ent: Span) -> bool:
+    """Return True for a non-person span that is an honorific or a person's title and one
+    more capitalised word ("Mr Widodo", "Councilor Nolan" tagged ORG): a person named by
+    the surname, the title no part of the name."""
+    if len(ent) != 2 or not (ent[0].is_title and ent[0].lower_ in SURNAME_TITLES):
+        return False
+    name = ent[1:]
+    return _name_words(name) and name[0].is_alpha and lookup_country(name.text) is None \
+        and not is_city(ent.text)  # "Prince George" is a city
+
+
+@rule("sold_as_product_drop")
 @rule("sold_as_product_drop")
 def _sold_as_product(ent: Span) -> bool:
     """Return True for a name the sentence sells or launches ("the Pixelbook Nova goes on

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
-from kg.extract.actor_context import lowercase_words
+from kg.extract.actor_context import lowercase_words, per_doc
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
+from kg.extract.knowledge import is_city
 from kg.lexicon import (
     GENERIC_BODY_WORDS,
     HONORIFICS,
@@ -131,10 +132,84 @@ def _post(span: Span) -> bool:
     return len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of"
 
 
-@rule("weather_junk")
-def _weather(span: Span) -> bool:
-    """Return True for weather ("Storm Elowen", "Hurricane Mara")."""
-    return span[0].lower_ in WEATHER_WORDS and len(span) > 1
+#: Labels (the model's and kg's) of places, which a storm is named after, not called
+#: ("the Oklahoma tornado").
+_PLACE_LABELS = frozenset("GPE LOC FAC Place Country".split())
+
+
+@rule("storm_name_junk")
+def _storm_name(span: Span) -> bool:
+    """Return True for weather: a storm's name wherever the article writes it, with a storm
+    word before its last word ("Storm Elowen", "Super Typhoon Haima"), or one the article
+    gives a storm elsewhere ("Typhoon Haima ... Haima struck", "an earlier storm, Kalmaegi,",
+    "known locally as Uwan" of a typhoon), and a word that describes a storm word ("Super
+    typhoon"). A storm is weather, not an actor."""
+    if any(t.lower_ in WEATHER_WORDS for t in span[:-1]):
+        return True
+    doc = span.doc
+    if len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in WEATHER_WORDS and \
+            span.root.head.i == span.end and span.label_ not in _PLACE_LABELS and \
+            lookup_country(span.text) is None and not is_city(span.text):
+        return True  # "Super" of "Super Typhoon Haima", not "the Oklahoma tornado"
+    return _name_key(span) in _storm_names(span.doc)
+
+
+def _name_key(span: Span) -> str:
+    """Return a name's words without a leading "the" or a trailing possessive."""
+    words = [t.text for t in span if t.lower_ != "the" or t.i != span.start]
+    while words and words[-1] in ("'s", "’s", "'", "’"):
+        words.pop()
+    return " ".join(words)
+
+
+@per_doc
+def _storm_names(doc: Doc) -> frozenset[str]:
+    """Return the names the article gives storms: the capitalised words right after a storm
+    word ("typhoon Nona", "Tropical Storm Ana") or after a storm word and a comma ("an
+    earlier storm, Kalmaegi,"), and what a storm is "known as" ("Haima, known locally as
+    Lawin")."""
+    names = set()
+    for token in doc:
+        if token.lower_ in WEATHER_WORDS and token.i + 2 < len(doc):
+            comma = token.nbor(1).text == ","
+            start = token.i + 2 if comma else token.i + 1
+            end = _capitalised_end(doc, start)
+            # after a comma, a name is in apposition only when a comma or dash closes it
+            if end > start and (not comma or (end < len(doc) and doc[end].text in ",-—")):
+                names.add(doc[start:end].text)
+    for token in doc:
+        if token.lower_ == "known" and _follows_storm(doc, token.i, names):
+            nxt = token.i + 1
+            while nxt < len(doc) and nxt < token.i + 3 and doc[nxt].pos_ == "ADV":
+                nxt += 1
+            if nxt + 1 < len(doc) and doc[nxt].lower_ == "as":
+                end = _capitalised_end(doc, nxt + 1)
+                if end > nxt + 1:
+                    names.add(doc[nxt + 1:end].text)
+    return frozenset(names)
+
+
+def _follows_storm(doc: Doc, i: int, names: set[str]) -> bool:
+    """Return whether the word before token ``i`` (past commas and dashes) is a storm word
+    or ends a storm's name."""
+    j = i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    return j >= 0 and (doc[j].lower_ in WEATHER_WORDS or any(
+        doc[max(0, j - len(n.split("-")) * 2):j + 1].text.endswith(n) for n in names))
+
+
+def _capitalised_end(doc: Doc, start: int) -> int:
+    """Return the end of the run of capitalised words (hyphens inside: "Fung-wong") from
+    ``start`` that are no date or storm word; ``start`` when there is none."""
+    end = start
+    while end < len(doc) and end - start < 5 and (
+            (doc[end].is_title and doc[end].is_alpha and doc[end].ent_type_ not in
+             ("DATE", "TIME") and doc[end].lower_ not in WEATHER_WORDS)
+            or (doc[end].text == "-" and end > start and not doc[end - 1].whitespace_)
+            or (end > start and doc[end - 1].text == "-" and doc[end].is_alpha)):
+        end += 1
+    return end - 1 if end > start and doc[end - 1].text == "-" else end
 
 
 @rule("sentence_initial_noun_junk")
@@ -156,7 +231,7 @@ def describes_body(span: Span) -> bool:
 
 #: The tests :func:`looks_like_junk` applies, each a registered rule.
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
-              _list_of_words, _heading, _starts_lowercase, _role_only, _post, _weather,
+              _list_of_words, _heading, _starts_lowercase, _role_only, _post, _storm_name,
               _sentence_initial_common_noun)
 
 

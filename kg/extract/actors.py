@@ -32,6 +32,7 @@ from kg.extract.name_bounds import (
     strip_possessive,
     with_division_number,
     with_given_name_before,
+    with_name_after_title,
     with_surname_after,
     without_figures,
 )
@@ -86,7 +87,7 @@ def actor_spans(doc: Doc) -> list[Span]:
             spans.append(Span(doc, maker.start, maker.end, label="Organization"))
             ent = Span(doc, cut, ent.end, label="PRODUCT")
         if ent.label_ == "PERSON":
-            ent = with_given_name_before(ent)
+            ent = with_given_name_before(with_name_after_title(ent))
         taken = ent.end
         type_ = contextual_type(ent, actor_type(ent))
         if type_ == "Product" and ent.label_ == "PRODUCT" and not ner_product(ent):
@@ -120,6 +121,7 @@ def actor_spans(doc: Doc) -> list[Span]:
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in table_row_names(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
+    extra += [s for s in aged_names(doc, covered) if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
     covered |= {i for s in extra for i in range(s.start, s.end)}
@@ -227,6 +229,33 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
                 nxt.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
                 not any(lookup_country(t.text) or is_city(t.text) for t in pair):
             names.append(Span(doc, i, i + 2, label="Person"))
+    return names
+
+
+@rule("aged_names", off=[])
+def aged_names(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return person names NER missed that the article gives an age ("Surendra Kumar Sinha,
+    70, was ..."): two or three capitalised proper nouns in no entity, none a title or a
+    country, a city or a body's word, followed by an age between commas."""
+    from kg.extract.types import age_follows
+
+    names = []
+    for token in doc[:-4]:
+        i = token.i
+        for size in (3, 2):
+            words = doc[i:i + size]
+            if i + size >= len(doc) or any(
+                    j in covered or doc[j].ent_type_ not in ("", "ORG", "GPE", "NORP")
+                    for j in range(i, i + size)) or (i > 0 and doc[i - 1].is_title and
+                                                      not doc[i - 1].is_sent_start):
+                continue
+            if all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and
+                   t.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(t.text) is None
+                   and t.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
+                   for t in words) and not is_city(words.text) and age_follows(words):
+                names.append(Span(doc, i, i + size, label="Person"))
+                covered |= set(range(i, i + size))
+                break
     return names
 
 

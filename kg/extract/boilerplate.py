@@ -232,10 +232,11 @@ def mark_dateline_entities(doc: Doc, spans: list[Span]) -> None:
 
 
 #: A dateline on a line of its own: "LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29",
-#: "OSLO, March 3".
+#: "OSLO, March 3", "TEHRAN (AFP) Dec 13, 2003".
 DATE_DATELINE_RE = re.compile(
     r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:[ ]+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
-    r"(?P<segments>(?:[ \t]*,[ \t]*[A-Z][\w.'’ ]{0,30}?)?)[ \t]*,?[ \t]+"
+    r"(?P<segments>(?:[ \t]*,[ \t]*[A-Z][\w.'’ ]{0,30}?)?)"
+    r"(?:[ \t]+\((?P<agency>[A-Z][\w.&' ]{0,30})\))?[ \t]*,?[ \t]+"
     r"(?:\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)[a-z]*\.?(?:[ \t]+\d{4})?)")
@@ -260,8 +261,9 @@ def date_dateline_heads(text: str) -> list[tuple[int, int]]:
 
 
 def date_dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
-    """Return the place and region of a place-and-date line ("MILWAUKEE, Wisconsin
-    1996-08-29"), or ``None`` for a newsroom label."""
+    """Return the place, region and wire service of a place-and-date line ("MILWAUKEE,
+    Wisconsin 1996-08-29", "TEHRAN (AFP) Dec 13, 2003"), or ``None`` for a newsroom
+    label."""
     m = DATE_DATELINE_RE.fullmatch(text, start, end)
     if m is None:
         return None
@@ -274,7 +276,8 @@ def date_dateline_parts(text: str, start: int, end: int) -> DatelineParts | None
         at = text.index(segment, m.start("segments"))
         regions = ((at, at + len(segment)),)
     place = m.group("place")
-    return DatelineParts(m.span("place"), place_name(text, place), regions)
+    agency = m.span("agency") if m.group("agency") else None
+    return DatelineParts(m.span("place"), place_name(text, place), regions, agency)
 
 
 def mark_dateline_sentence_starts(doc: Doc) -> None:
@@ -286,7 +289,8 @@ def mark_dateline_sentence_starts(doc: Doc) -> None:
     spans = dateline_spans(doc, datelines)
     agencies = [(s.start_char, s.end_char) for s in spans if s.label_ == "Organization"]
     doc._.kg_datelines = [r for m in datelines for r in _without(m.span(1), agencies)]
-    doc._.kg_datelines += date_dateline_heads(doc_text(doc))
+    doc._.kg_datelines += [r for head in date_dateline_heads(doc_text(doc))
+                           for r in _without(head, agencies)]
     mark_dateline_entities(doc, spans)
     for m in matches:
         span = doc.char_span(m.end(1), m.end(), alignment_mode="expand")

@@ -203,6 +203,23 @@ def with_surname_after(ent: Span) -> Span:
     return Span(doc, ent.start, end + 1, label="PERSON")
 
 
+@rule("name_after_bare_title", off=PASS_THROUGH)
+def with_name_after_title(ent: Span) -> Span:
+    """Return a "person" that is only a title extended over the name after it that NER
+    left out ("[Councilor] Pickett echoed ...", "[Mayor] Alvarado"): up to three
+    capitalised proper nouns in no entity, none a country or a body's or company's word."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or not all(t.lower_ in TITLE_WORDS | HONORIFICS for t in ent):
+        return ent
+    end = ent.end
+    while end < len(doc) and end - ent.end < 3 and doc[end].is_title and doc[end].is_alpha \
+            and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and \
+            doc[end].text not in ORG_NAME_SUFFIXES | BODY_HEADS and \
+            lookup_country(doc[end].text) is None:
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
 @rule("given_name_makes_person", off=PASS_THROUGH)
 def person_with_given_name(ent: Span) -> Span:
     """Return a one-word "organisation" or "place" after a given name NER left out as that
@@ -349,8 +366,26 @@ def ner_entities(doc: Doc):
         if parts is not None:
             yield from parts
             continue
+        ent = _with_place_after_of(ent)
         yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or \
             split_at_scores(ent) or _split_at_spaced_dash(ent) or [ent]
+
+
+@rule("org_of_place_join", off=PASS_THROUGH)
+def _with_place_after_of(ent: Span) -> Span:
+    """Return an organisation's name that ends in "of" joined to the country or place the
+    gazetteer marked right after it ("Revolutionary Armed Forces of" + "Colombia"): no
+    name ends in "of", so the place completes it."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].lower_ != "of" or ent.end >= len(doc):
+        return ent
+    nxt = doc[ent.end]
+    if nxt.ent_iob_ != "B" or nxt.ent_type_ not in ("GPE", "LOC", "KG_DEMONYM"):
+        return ent
+    end = ent.end + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, ent.start, end, label="ORG")
 
 
 def strip_possessive(ent: Span) -> Span:

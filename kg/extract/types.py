@@ -53,12 +53,12 @@ def name_key(span: Span) -> str:
 def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
-    one of, or a given name starting a name of two or three words that ends in no company
-    or body word ("Tomasz Wrzesniak")."""
+    one of, an age after it ("Surendra Kumar Sinha, 70,"), or a given name starting a name
+    of two or three words that ends in no company or body word ("Tomasz Wrzesniak")."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
-    if listed_with_persons(span):
+    if listed_with_persons(span) or age_follows(span):
         return True
     last = span[-1].text
     if is_city(span.text) or any(lookup_country(t.text) is not None for t in span):
@@ -112,6 +112,19 @@ def initial_and_surname(span: Span) -> bool:
     return len(span) == 2 and span.label_ not in ("Place", "Country") and \
         bool(INITIAL_RE.match(span[0].text)) and span[1].is_title and span[1].is_alpha and \
         span[1].text not in ORG_NAME_SUFFIXES | BODY_HEADS
+
+
+@rule("age_apposition_person")
+def age_follows(span: Span) -> bool:
+    """Return True for a name of two or three words followed by an age between commas
+    ("Surendra Kumar Sinha, 70, was ..."): news gives ages to people, not to places or
+    bodies."""
+    doc, end = span.doc, span.end
+    if not 2 <= len(span) <= 3 or end + 3 > len(doc) or doc[end].text != "," or \
+            doc[end + 2].text not in (",", ")"):
+        return False
+    age = doc[end + 1]
+    return age.is_digit and 15 <= int(age.text) <= 110
 
 
 @rule("city_first_not_person")
@@ -235,11 +248,42 @@ def place_evidence(span: Span) -> bool:
         after is not None and after.text in ("'s", "’s", "'", "’"))
 
 
+#: Nouns of land and water that say the name next to them is a place: after it in lower case
+#: ("Polillo island", "the Sierra Madre mountain range"), before it with "of" ("the coastal
+#: town of Burdeos"), or, capitalised, as its last word ("Ohio Valley").
+GEO_FEATURE_NOUNS = frozenset(
+    """island islands isle province region district county river mountains mountain range
+    valley peninsula lake bay coast desert plateau basin delta gulf strait archipelago sea
+    prefecture municipality village town city""".split())
+#: Of those, the ones that also end the names of clubs and councils ("Manchester City",
+#: "Swindon Town", "Derby County"): as a capitalised last word they say nothing.
+_CLUB_NAME_ENDS = frozenset("city town county village".split())
+
+
+@rule("geo_feature_place")
+def geo_feature_evidence(span: Span) -> bool:
+    """Return True when a noun of land or water next to a name says it is a place: "Polillo
+    island", "the Sierra Madre mountain range", "the coastal town of Burdeos", "Ohio
+    Valley" (a name ending in "City", "Town" or "County" may be a club's)."""
+    doc = span.doc
+    last = span[-1]
+    if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
+            after.pos_ in ("NOUN", "PROPN") and span.root.head.i >= span.end:
+        return True
+    return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
+        doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in GEO_FEATURE_NOUNS
+
+
 def mention_votes(span: Span) -> Counter:
     """Return the type votes of one mention: its label, plus evidence."""
     votes = Counter({span.label_: 1})
     if span.label_ == "Product" and not span._.kg_product_label_only:
         votes["Product"] += EVIDENCE  # a product label comes from evidence ("iPhone 4", sold)
+    elif span.label_ != "Group" and geo_feature_evidence(span):
+        votes["Place"] += EVIDENCE
     elif person_evidence(span):
         votes["Person"] += EVIDENCE
     elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
