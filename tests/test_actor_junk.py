@@ -31,3 +31,14 @@ def test_a_screen_resolution_is_no_actor(nlp):
 def test_a_unit_after_a_number_is_no_name(nlp, words, spaces, i, expected):
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     assert _unit_after_number(Span(doc, i, i + 1, label="PERSON")) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [
+    ("# Phone rivalry\n\nSamsung said its new phone would beat Apple.", "Phone", False),
+    ("Turnout was low. Officials said turnout fell in every district.", "Turnout", False),
+    # a name the article never writes in lower case stays an actor
+    ("# Halvorsen returns\n\nHalvorsen said the club had changed.", "Halvorsen", True),
+])
+def test_a_word_capitalised_only_by_its_place_is_no_actor(nlp, text, word, actor):
+    doc = nlp(text)
+    assert (word in {s.text for s in doc.spans["kg_actors"]}) is actor

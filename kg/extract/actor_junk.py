@@ -215,9 +215,21 @@ def _capitalised_end(doc: Doc, start: int) -> int:
 @rule("sentence_initial_noun_junk")
 def _sentence_initial_common_noun(span: Span) -> bool:
     """Return True for a common noun capitalised only because it starts a sentence
-    ("Turnout was low ... turnout fell"): the article writes it in lower case elsewhere."""
-    return len(span) == 1 and span[0].is_sent_start and span.text.istitle() and \
+    ("Turnout was low ... turnout fell") or a heading ("# Phone rivalry"): the article
+    writes it in lower case elsewhere."""
+    return len(span) == 1 and _starts_sentence_or_line(span[0]) and span.text.istitle() and \
         span[0].lower_ in lowercase_words(span.doc)
+
+
+def _starts_sentence_or_line(token: Token) -> bool:
+    """Return whether a token is the first word of its sentence or of its line, past a
+    Markdown heading's or list's marks ("# Phone rivalry")."""
+    if token.is_sent_start:
+        return True
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and doc[i].text in ("#", "##", "###", "*", "-") and not doc[i].is_space:
+        i -= 1
+    return i < token.i - 1 and (i < 0 or doc[i].is_space or "\n" in doc[i].whitespace_)
 
 
 @rule("generic_body_junk")
