@@ -281,3 +281,13 @@ def test_a_noun_of_land_or_water_makes_a_place(extract, text, name):
 ])
 def test_club_names_ending_in_a_town_word_keep_their_type(extract, text, name, type_):
     assert types_of(extract(text), name) == {type_}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ava DuVernay’s ‘13th’ opens Friday.\n\nThe film by Ava DuVernay traces a loophole. "
+     "DuVernay said the film was years in the making.", "Ava DuVernay"),
+    ("Critics praised Sean McAteer's first novel. McAteer said it took a decade.",
+     "Sean McAteer"),
+])
+def test_a_given_name_and_a_surname_with_an_inner_capital_make_a_person(extract, text, name):
+    assert types_of(extract(text), name) == {"Person"}

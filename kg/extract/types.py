@@ -68,8 +68,16 @@ def person_evidence(span: Span) -> bool:
     if initial_and_surname(span):
         return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
-        t.is_title and t.is_alpha for t in span) and last not in (
+        _name_cased(t) for t in span) and last not in (
         ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
+
+
+def _name_cased(token: Token) -> bool:
+    """Return whether a word is cased like a name: a capital, then letters, inner capitals
+    and apostrophes allowed ("Ava", "DuVernay", "McAteer", "O'Neill"; not "UN" or "3D")."""
+    text = token.text
+    letters = text.replace("'", "").replace("’", "")
+    return len(text) > 1 and text[0].isupper() and letters.isalpha() and not text.isupper()
 
 
 def _conjuncts(token: Token) -> list[Token]:
