@@ -74,15 +74,24 @@ def role_before(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
     return RoleInfo(person._.kg_entity, title, of_id, start, person.end_char)
 
 
-def role_after(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
-    """Return an appositive role ("Dmitry Peskov, the Kremlin spokesman,")."""
-    doc = person.doc
-    j = person.end
+def _apposition_start(person: Span) -> int | None:
+    """Return the token after ", the" that follows a name (an apposition starts there), or
+    None when no comma follows it."""
+    doc, j = person.doc, person.end
     if j >= len(doc) or doc[j].text != ",":
         return None
     j += 1
     while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
         j += 1
+    return j
+
+
+def role_after(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
+    """Return an appositive role ("Dmitry Peskov, the Kremlin spokesman,")."""
+    doc = person.doc
+    j = _apposition_start(person)
+    if j is None:
+        return None
     of = actors.get(j)
     if of is not None and of.label_ != "Person":
         j = of.end
@@ -136,12 +145,9 @@ def role_of_before(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
 def role_of_after(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
     """Return an appositive "title of body" role ("Lena Ortiz, the mayor of Eastbrook,")."""
     doc = person.doc
-    j = person.end
-    if j >= len(doc) or doc[j].text != ",":
+    j = _apposition_start(person)
+    if j is None:
         return None
-    j += 1
-    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
-        j += 1
     k = j
     while k < len(doc) and k not in actors and _is_title_token(doc[k]) and doc[k].lower_ != "of":
         k += 1
