@@ -61,3 +61,18 @@ def test_a_shared_surname_names_the_person_named_last_before_it(extract, text, s
     x = extract(text)
     names = {e.id: e.name for e in x.entities}
     assert {names[s.speaker_id] for s in x.statements} == {speaker}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("The launch is at the California Theater in downtown San Jose, California, on Friday.",
+     "California", "Place"),
+    ("Ontario Hydro raised prices again, and shoppers in Ontario complained.", "Ontario",
+     "Place"),
+    # a first word the gazetteers do not know as a place is the organisation's short name
+    ("Corvane Semiconductors opened a plant. Corvane said it would hire 200 people.",
+     "Corvane Semiconductors", "Organization"),
+])
+def test_a_known_place_is_no_short_name_of_an_organisation_named_after_it(
+        extract, text, name, type_):
+    x = extract(text)
+    assert {e.type for e in x.entities if e.name == name} == {type_}

@@ -26,7 +26,7 @@ from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
-from kg.extract.types import decide_types
+from kg.extract.types import decide_types, known_place
 from kg.lexicon import BODY_HEADS, KNOWN_ORGS
 from kg.model import entity_id
 
@@ -384,8 +384,9 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     """Return spans with a one-word mention of the first word of an organisation's name
     relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane
     Semiconductors"); countries, people the article names in full, known cities ("fans in
-    Philadelphia" beside the "Philadelphia Eagles") and places with public bodies named after
-    them ("Seattle" in "Seattle Police Department") keep their type."""
+    Philadelphia" beside the "Philadelphia Eagles", "San Jose, California" beside "the
+    California Theater": a city, state or province the gazetteers know) and places with public
+    bodies named after them ("Seattle" in "Seattle Police Department") keep their type."""
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
               and not any(t.text in BODY_HEADS for t in s[1:])}  # "Seattle Police Dept"
     people = {t.text for s in spans
@@ -395,7 +396,7 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     for span in spans:
         if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
                 and span.text not in people and not (span.label_ == "Place" and
-                                                     is_city(span.text)):
+                                                     known_place(span)):
             relabelled = Span(span.doc, span.start, span.end, label="Organization")
             span = relabelled
         out.append(span)

@@ -225,7 +225,7 @@ def office_of_type(span: Span) -> str | None:
         return None  # "the wife of Lena Ortiz"-like phrases name a person
     if root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in TITLE_HEADS:
         return None
-    return "Place" if of.head.lower_ in PLACE_OFFICES or _known_place(span) else "Organization"
+    return "Place" if of.head.lower_ in PLACE_OFFICES or known_place(span) else "Organization"
 
 
 #: Prepositions before a place, rarely before a person or a company ("fighting near Tavildara").
@@ -353,7 +353,7 @@ def _corroborated(voted: str, chosen: str, tally: Counter, mentions: list[Span])
     ("at Wembley"), and an organisation a person only with person evidence."""
     if voted == "Person":
         return True
-    known = _known_place(mentions[0])
+    known = known_place(mentions[0])
     if chosen == "Place":
         return known or _has_evidence(tally, mentions, "Place")
     if voted == "Place":
@@ -367,7 +367,7 @@ def _has_evidence(tally: Counter, mentions: list[Span], type_: str) -> bool:
     return tally[type_] > sum(m.label_ == type_ for m in mentions)
 
 
-def _known_place(span: Span) -> bool:
+def known_place(span: Span) -> bool:
     """Return whether the gazetteers know the name as a city, subdivision or US state, or
     it is named like a site ("Changi Airport", "Airbus Delivery Center")."""
     from kg.extract.actor_context import _names_a_site
