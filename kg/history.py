@@ -255,14 +255,22 @@ class BuildHistory:
             self.conn.executemany("INSERT OR REPLACE INTO linked VALUES (?, ?)",
                                   list(digests.items()))
 
-    def commit_written(self, digests: dict[str, str], *, swap: bool = False) -> None:
+    def stage_linked(self, digests: dict[str, str]) -> None:
+        """Record the digests of linked forms a bulk build wrote, without committing:
+        :meth:`commit_written` commits them with the rest (a build that fails or is killed
+        before leaves none), and the build holds no digest of the corpus in memory."""
+        self.conn.executemany("INSERT OR REPLACE INTO linked VALUES (?, ?)",
+                              list(digests.items()))
+
+    def commit_written(self, digests: dict[str, str] | None = None, *,
+                       swap: bool = False) -> None:
         """Record, in one transaction with what the connection has pending (the merge
-        records), that a whole re-link is stored: the digests of the articles written, the
-        alias rules followed, no article left to write; ``swap``: and that the fresh store
-        of a bulk build is to be swapped in (:mod:`kg.store_swap`)."""
+        records, the digests of :meth:`stage_linked`), that a whole re-link is stored: the
+        digests of the articles written, the alias rules followed, no article left to write;
+        ``swap``: and that the fresh store of a bulk build is to be swapped in
+        (:mod:`kg.store_swap`)."""
         with self.conn:
-            self.conn.executemany("INSERT OR REPLACE INTO linked VALUES (?, ?)",
-                                  list(digests.items()))
+            self.stage_linked(digests or {})
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('linked_rules', ?)",
                               (json.dumps([asdict(r) for r in self.rules]),))
             self.conn.execute("DELETE FROM pending")

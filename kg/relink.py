@@ -183,27 +183,29 @@ def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int
     the store is next opened."""
     from kg.store_swap import swap_in
 
-    digests = _fill(store.fresh_store(), store, history, index, batch_size)
+    written = _fill(store.fresh_store(), store, history, index, batch_size)
     if store.path is None:
-        history.commit_written(digests)
+        history.commit_written()
     else:
-        swap_in(store, history, digests)  # the fresh store is closed: no handle is left
-    return set(digests)
+        swap_in(store, history)  # the fresh store is closed: no handle is left
+    return written
 
 
 def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: int
-          ) -> dict[str, str]:
-    """Bulk-load the linked articles to write into ``target``; return their digests."""
+          ) -> set[str]:
+    """Bulk-load the linked articles to write into ``target``; return their ids (their
+    digests are staged in the history, committed with the swap)."""
     from kg.store_bulk import BulkWriter
 
     writer = BulkWriter(target)
-    digests: dict[str, str] = {}
+    written: set[str] = set()
     for chunk in _chunks(history.pending_ids, batch_size):
         batch, found = _linked_batch(store, history, index, chunk)
         writer.add_batch(batch)
-        digests.update(found)
+        history.stage_linked(found)
+        written.update(found)
     writer.finish()
-    return digests
+    return written
 
 
 def _rename_actors(store, history: BuildHistory, index: LinkIndex) -> None:

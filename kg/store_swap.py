@@ -45,12 +45,13 @@ def reached(step: str) -> None:
     """Called at each step of a swap (a kill test stops the process here)."""
 
 
-def swap_in(store, history: BuildHistory, digests: dict[str, str]) -> None:
+def swap_in(store, history: BuildHistory) -> None:
     """Commit the history of a bulk build of ``store`` (a :class:`kg.store.KGStore` on
-    disk, whose fresh directory is filled and closed) and swap the fresh store in."""
+    disk, whose fresh directory is filled and closed; the digests of the articles written
+    staged in ``history``) and swap the fresh store in."""
     gc.collect()  # the fresh store's last handle: its lock goes with it
     reached("loaded")
-    history.commit_written(digests, swap=True)
+    history.commit_written(swap=True)
     reached("committed")
     store.close()
     _finish(Path(store.path), history)

@@ -102,6 +102,38 @@ def test_bulk_writer_leaves_the_store_the_batch_writer_leaves(batches, buffer):
     assert set(_bulk_store(batches, buffer)) == set(_batch_store(batches))
 
 
+class _RecordingStore:
+    """A memory store that records how many quads each bulk load hands it."""
+
+    def __init__(self) -> None:
+        self.store = ox.Store()
+        self.loads: list[int] = []
+
+    def bulk_extend(self, quads) -> None:
+        quads = list(quads)
+        self.loads.append(len(quads))
+        self.store.bulk_extend(quads)
+
+    def __contains__(self, quad) -> bool:
+        return quad in self.store
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+@pytest.mark.parametrize("buffer", [3, 7, 40])
+def test_no_bulk_load_holds_more_than_the_buffer(buffer):
+    """An article's graph, a batch's shared facts and the names and counts written at the
+    end are loaded a buffer at a time, so a build's memory does not grow with the corpus."""
+    recording = _RecordingStore()
+    writer = BulkWriter(recording, buffer=buffer)
+    for names in SPLITS[0]:
+        writer.add_batch([ARTICLES[n] for n in names], ingested_at=AT)
+    writer.finish()
+    assert len(recording.loads) > 1 and max(recording.loads) <= buffer
+    assert set(recording.store) == set(_batch_store(SPLITS[0]))
+
+
 def test_the_cases_the_bulk_writer_must_match_are_there():
     """The batch writer's result for one article a batch: the bare surname gave way to the
     full name, mention counts add up over batches, aliases gather, and Hamilton (placed in
