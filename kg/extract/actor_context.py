@@ -404,9 +404,10 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
     """Return the entity texts the article writes at least once other than right before a
     device noun or a variant noun ("MacBook Air laptops", "the Video version" only → not
     in the set)."""
+    from kg.extract.event_names import organisation_in_event_name
     from kg.extract.name_bounds import entity_name, ner_entities
 
-    names = [entity_name(e) for e in ner_entities(doc)]
+    names = [organisation_in_event_name(entity_name(e)) for e in ner_entities(doc)]
     return {e.text for e in names if not (
         e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS)}
 

@@ -27,7 +27,7 @@ from kg.extract.knowledge import is_city
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.types import decide_types, known_place
-from kg.lexicon import BODY_HEADS, KNOWN_ORGS
+from kg.lexicon import BODY_HEADS, KNOWN_ORGS, LANDMARK_SEATS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -224,6 +224,7 @@ class _Resolver:
         key = key if key in KNOWN_ORGS else "the " + key
         if key in KNOWN_ORGS:
             name, known_type = KNOWN_ORGS[key]
+            known_type = landmark_type(known_type, key)
             return self._get(entity_id(known_type, name), name, known_type)
         if type_ == "Person":
             return self.person(text, span.start_char)
@@ -241,6 +242,14 @@ class _Resolver:
         name = text[0].upper() + text[1:] if type_ == "Organization" and \
             not BRAND_RE.match(text) else text  # "eBay" stays eBay
         return self._get(entity_id(type_, name), name, type_)
+
+
+@rule("landmark_places", off=PASS_THROUGH)
+def landmark_type(known_type: str, key: str) -> str:
+    """Return "Place" for a building that stands for the office inside it ("the White House
+    said", "the Kremlin"), else ``known_type``: CoNLL-2003 and MEANTIME both annotate these
+    names as locations (:data:`kg.lexicon.LANDMARK_SEATS`)."""
+    return "Place" if key.removeprefix("the ") in LANDMARK_SEATS else known_type
 
 
 #: Words that end a company's name without changing the company ("Daimler AG" = "Daimler").
