@@ -76,3 +76,20 @@ def test_a_known_place_is_no_short_name_of_an_organisation_named_after_it(
         extract, text, name, type_):
     x = extract(text)
     assert {e.type for e in x.entities if e.name == name} == {type_}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # buildings that stand for the office in them are places in annotated news
+    ("The White House said on Monday that talks would go on.", "White House", "Place"),
+    ("Officials at the Kremlin declined to comment on the report.", "Kremlin", "Place"),
+    # the Pentagon is annotated as an organisation
+    ("The Pentagon said the drill was routine.", "Pentagon", "Organization"),
+])
+def test_seats_of_power_named_for_a_building(extract, text, name, type_):
+    assert {e.type for e in extract(text).entities if e.name == name} == {type_}
+
+
+def test_a_seat_of_power_that_speaks_still_speaks_for_its_country(extract):
+    x = extract('The White House said: "The talks will continue next week."')
+    speakers = {s.speaker for s in x.statements}
+    assert "United States" in speakers

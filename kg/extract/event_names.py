@@ -37,12 +37,13 @@ def _airline(ent: Span) -> Span | None:
 def _organiser(ent: Span) -> Span | None:
     """Return the organisation an event's name starts with when the article names that
     organisation on its own too ("Apple" of "Apple Worldwide Developers Conference")."""
-    if ent[-1].text not in EVENT_HEADS or len(ent) < 3:
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    if ent[-1].text not in EVENT_HEADS or ent.end - start < 3:
         return None
     names = _organisation_names(ent.doc)
-    for end in range(ent.end - 2, ent.start, -1):
-        if ent.doc[ent.start:end].text in names:
-            return Span(ent.doc, ent.start, end, label="ORG")
+    for end in range(ent.end - 2, start, -1):
+        if ent.doc[start:end].text in names:
+            return Span(ent.doc, start, end, label="ORG")
     return None
 
 

@@ -69,6 +69,19 @@ def maker_before_product(doc: Doc, start: int, end: int, type_: str) -> bool:
         doc[i].lemma_.lower() in PRODUCT_NOUNS | MACHINE_NOUNS
 
 
+#: NER labels of dates and amounts: a capitalised word inside one is no name ("May" of
+#: "May 13").
+AMOUNT_LABELS = frozenset(
+    "DATE TIME MONEY PERCENT QUANTITY CARDINAL ORDINAL".split())
+
+
+@rule("no_repeats_in_dates")
+def in_date_or_amount(token) -> bool:
+    """Return True for a word inside a date or an amount the model found ("May" of "May
+    13", after "Theresa May" or a heading "May"): no mention of a name repeated there."""
+    return token.ent_type_ in AMOUNT_LABELS
+
+
 def _place_speaking(span: Span) -> bool:
     """Return whether a place's name is the subject of a speech verb ("RT boasts"): a place
     does not speak, so this mention names something else the article has not typed."""
@@ -94,7 +107,7 @@ def repeated_names(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]
     while i < len(doc):
         token = doc[i]
         match = None
-        if i not in covered and token.text[:1].isupper():
+        if i not in covered and token.text[:1].isupper() and not in_date_or_amount(token):
             for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
                 end = i + len(words)
                 if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words and \

@@ -357,6 +357,8 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
     person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker",
     "Wang" after "Wang Donghai")."""
     full_names = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2]
+    given_after = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2
+                   and not _common_word_after_first(s)]
     out = []
     for span in spans:
         after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
@@ -366,7 +368,7 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
         # a family name written first ("Wang" after "Wang Donghai")
         # ... but a city's name stays the city ("Seattle" beside a misread "Seattle Fire")
         family_first = len(span) == 1 and span.label_ in ("Organization", "Place") and any(
-            name.startswith(word + " ") for name in full_names) and not (
+            name.startswith(word + " ") for name in given_after) and not (
             span.label_ == "Place" and is_city(span.text))
         named_product = span.label_ == "Product" and span._.kg_product_label_only  # "Eyles"
         if ((span.label_ in ("Organization", "Place", "Group") or country or named_product)
@@ -375,6 +377,17 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
             span = relabelled
         out.append(span)
     return _one_label_per_surname(out, full_names)
+
+
+@rule("family_first_common_word")
+def _common_word_after_first(span: Span) -> bool:
+    """Return True for a "person" whose later words the article also writes in lower case
+    ("Pirelli Cables" beside "tyre and cables giant Pirelli"): a company's line of business,
+    not a given name, so the name gives no family name to its first word."""
+    from kg.extract.actor_context import lowercase_words, per_doc
+
+    lower = per_doc(lowercase_words)(span.doc)
+    return any(t.text.lower() in lower for t in span[1:] if t.is_alpha)
 
 
 def _one_label_per_surname(spans: list[Span], full_names: list[str]) -> list[Span]:
