@@ -26,9 +26,9 @@ APPOSITION_TYPES: dict[str, str] = {
 
 def _name_word(token: Token, lower: set[str]) -> bool:
     """Return whether ``token`` can be a word of a name the model missed: a capitalised
-    proper noun in no entity, never written in lower case in the article, no title, no
-    country and no city."""
-    return token.pos_ == "PROPN" and token.is_title and token.is_alpha and \
+    proper noun of two letters or more ("N" of "N / A" is none) in no entity, never written
+    in lower case in the article, no title, no country and no city."""
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha and len(token) > 1 and \
         not token.ent_type_ and token.text.lower() not in lower and \
         token.lower_ not in TITLE_WORDS | HONORIFICS and \
         lookup_country(token.text) is None and not is_city(token.text)
