@@ -77,3 +77,12 @@ def test_a_maker_before_its_product_name(nlp, text, names, expected):
 ])
 def test_no_maker_without_a_product_noun(nlp, text, names):
     assert mentions(nlp, text, names) == []
+
+
+def test_no_repeat_inside_a_date(nlp):
+    # "May" is a name here once, and a month in the dates after it
+    doc = nlp("Itinerary drawn up by Selma May:\nMay 3 Arrive in Brenvik\nMay 4 Rest day\n")
+    start = doc.text.index("Selma May")
+    person = doc.char_span(start, start + len("Selma May"), label="Person")
+    found = repeated_names(doc, [person], set(range(person.start, person.end)))
+    assert [s.text for s in found if s.start_char > person.end_char] == []
