@@ -78,7 +78,8 @@ AMOUNT_LABELS = frozenset(
 @rule("no_repeats_in_dates")
 def in_date_or_amount(token) -> bool:
     """Return True for a word inside a date or an amount the model found ("May" of "May
-    13", after "Theresa May" or a heading "May"): no mention of a name repeated there."""
+    13", after "Theresa May" or a heading "May"): no mention of a name, nor of a person's
+    surname (:mod:`kg.extract.resolve`), is repeated there."""
     return token.ent_type_ in AMOUNT_LABELS
 
 

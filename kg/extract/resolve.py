@@ -24,6 +24,7 @@ from kg.extract.actor_context import after_title
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
+from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.types import decide_types, known_place
@@ -348,7 +349,8 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
         parts = info.name.split()
         if len(parts) >= 2:
             surnames.setdefault(parts[-1], info)
-    return _single_word_mentions(doc, spans, surnames, "Person")
+    return _single_word_mentions(doc, spans, surnames, "Person",
+                                 accept=lambda token: not in_date_or_amount(token))
 
 
 @rule("surname_relabel", off=PASS_THROUGH)
