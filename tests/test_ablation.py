@@ -55,6 +55,15 @@ def test_disabled_component_is_left_out_of_the_pipeline(monkeypatch):
 #: A text per registered rule on which switching it off changes kg's actors (written for
 #: the test). A rule added to kg needs a case here (test_every_rule_has_a_case).
 RULE_CASES: list[tuple[str, str]] = [
+    ('landmark_places', 'The White House said on Monday that talks would go on.'),
+    ('tie_without_given_name', "Engineers got papers from Lockheed Martin, a rival of the firm. Lockheed Martin's Atlas rocket flew."),
+    ('appositive_names', 'The carmaker will cut 5,000 jobs at its German division, Opel, by 2027. Managers at Opel were told on Friday.'),
+    ('organisation_in_event_name', 'Rescuers reached the site where Borealis Air Flight 312 came down.'),
+    ('maker_before_product', 'It is the successor to the Lumo line and contains Intel Core Duo processors. Other Lumo models moved to Intel chips.'),
+    ('no_repeats_in_dates', 'Coach Ana May named the squad.\nTour dates:\nMay 13 Arrive in Leeds\nMay 14 Rest day\n'),
+    ('people_noun_junk', "Results on Friday:\nWomen's 100 metres hurdles\n1. Ilse Varga (Hungary) 12.81\n2. Anna Berg (Sweden) 12.90\nMen's 400 metres\n1. Tomasz Wrzesniak (Poland) 44.90\n"),
+    ('legal_form_org', 'The deal was signed by Marvello SpA on Friday. Marvello SpA will pay in cash.'),
+    ('family_first_common_word', 'Italian tyre and cables giant Pirelli said on Friday that it would grow. Pirelli Cables will build a plant, and Pirelli shares rose.'),
     ('list_lines_kept', 'Ines Ruiz spoke.\n\nThe team:\n\nMarta Silva – Finance\nRita Sousa – Health\n'),
     ('person_title_strip', 'Pope Leo spoke on Sunday.'),
     ('surname_mentions', 'Ines Okafor won the race.\n\nWhy Okafor Keeps Winning\n\nShe trains daily.'),

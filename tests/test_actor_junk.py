@@ -42,3 +42,21 @@ def test_a_unit_after_a_number_is_no_name(nlp, words, spaces, i, expected):
 def test_a_word_capitalised_only_by_its_place_is_no_actor(nlp, text, word, actor):
     doc = nlp(text)
     assert (word in {s.text for s in doc.spans["kg_actors"]}) is actor
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Men", True), ("Women", True), ("Juniors", True), ("Menzies", False), ("Mena", False),
+])
+def test_a_noun_for_people_alone_is_no_name(nlp, text, expected):
+    from kg.extract.actor_junk import _people_noun
+
+    doc = Doc(nlp.vocab, words=[text])
+    assert _people_noun(Span(doc, 0, 1, label="ORG")) is expected
+
+
+def test_results_section_headings_give_no_actor(nlp):
+    doc = nlp("Results of the meeting in Brenvik on Sunday:\nWomen's long jump\n1. Ilse Varga "
+              "(Hungary) 6.81\nMen's 400 metres\n1. Tomasz Wrzesniak (Poland) 44.90\n")
+    names = {s.text for s in doc.spans["kg_actors"]}
+    assert not names & {"Men", "Women"}
+    assert "Ilse Varga" in names

@@ -54,3 +54,35 @@ def test_covered_tokens_are_not_repeated(nlp):
     first = Span(doc, 0, 1, label="Organization")
     second = Span(doc, 4, 5, label="Organization")
     assert repeated_names(doc, [first, second], {0, 4}) == []
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a maker's name before its product's name and a noun for what that is
+    ("Quantrel makes chips. The laptop uses Quantrel Vega Duo processors.",
+     {"Quantrel": "Organization"}, [("Quantrel", "Organization")]),
+    ("Tessar designs chips. The tablet runs on Tessar Arc processors.",
+     {"Tessar": "Organization"}, [("Tessar", "Organization")]),
+])
+def test_a_maker_before_its_product_name(nlp, text, names, expected):
+    assert mentions(nlp, text, names) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # no product noun after the capitalised words: part of a longer name
+    ("Quantrel makes chips. Quantrel Vega Holdings said sales rose.",
+     {"Quantrel": "Organization"}),
+    # a person's name is no maker
+    ("Ana Quantrel spoke. The laptop uses Quantrel Vega processors.",
+     {"Ana Quantrel": "Person"}),
+])
+def test_no_maker_without_a_product_noun(nlp, text, names):
+    assert mentions(nlp, text, names) == []
+
+
+def test_no_repeat_inside_a_date(nlp):
+    # "May" is a name here once, and a month in the dates after it
+    doc = nlp("Itinerary drawn up by Selma May:\nMay 3 Arrive in Brenvik\nMay 4 Rest day\n")
+    start = doc.text.index("Selma May")
+    person = doc.char_span(start, start + len("Selma May"), label="Person")
+    found = repeated_names(doc, [person], set(range(person.start, person.end)))
+    assert [s.text for s in found if s.start_char > person.end_char] == []

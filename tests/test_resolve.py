@@ -76,3 +76,51 @@ def test_a_known_place_is_no_short_name_of_an_organisation_named_after_it(
         extract, text, name, type_):
     x = extract(text)
     assert {e.type for e in x.entities if e.name == name} == {type_}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # buildings that stand for the office in them are places in annotated news
+    ("The White House said on Monday that talks would go on.", "White House", "Place"),
+    ("Officials at the Kremlin declined to comment on the report.", "Kremlin", "Place"),
+    # the Pentagon is annotated as an organisation
+    ("The Pentagon said the drill was routine.", "Pentagon", "Organization"),
+])
+def test_seats_of_power_named_for_a_building(extract, text, name, type_):
+    assert {e.type for e in extract(text).entities if e.name == name} == {type_}
+
+
+def test_a_seat_of_power_that_speaks_still_speaks_for_its_country(extract):
+    x = extract('The White House said: "The talks will continue next week."')
+    speakers = {s.speaker for s in x.statements}
+    assert "United States" in speakers
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # a company's legal form after its name, where the model reads a person
+    ("The deal was signed by Marvello SpA on Friday. Marvello SpA will pay in cash.",
+     "Marvello SpA", "Organization"),
+])
+def test_a_legal_form_ends_a_company_name(extract, text, name, type_):
+    assert {e.type for e in extract(text).entities if e.name == name} == {type_}
+
+
+def test_a_line_of_business_gives_no_family_name(nlp):
+    from kg.extract.resolve import _common_word_after_first, _relabel_surnames
+
+    doc = nlp("The tyre and cables maker Corvetti said on Friday that Corvetti Cables will grow.")
+    company = doc.char_span(doc.text.index("Corvetti"), doc.text.index("Corvetti") + 8,
+                            label="Organization")
+    start = doc.text.index("Corvetti Cables")
+    misread = doc.char_span(start, start + len("Corvetti Cables"), label="Person")
+    assert _common_word_after_first(misread)
+    assert [s.label_ for s in _relabel_surnames([company, misread])][0] == "Organization"
+
+
+def test_a_family_name_written_first_still_names_the_person(nlp):
+    from kg.extract.resolve import _relabel_surnames
+
+    doc = nlp("Wang Donghai arrived on Monday. Wang said the talks went well.")
+    full = doc.char_span(0, len("Wang Donghai"), label="Person")
+    at = doc.text.index("Wang said")
+    short = doc.char_span(at, at + 4, label="Organization")
+    assert [s.label_ for s in _relabel_surnames([full, short])] == ["Person", "Person"]

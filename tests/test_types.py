@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from spacy.tokens import Span
 
@@ -291,3 +293,40 @@ def test_club_names_ending_in_a_town_word_keep_their_type(extract, text, name, t
 ])
 def test_a_given_name_and_a_surname_with_an_inner_capital_make_a_person(extract, text, name):
     assert types_of(extract(text), name) == {"Person"}
+
+
+def _two_mentions(nlp, text: str, name: str, labels: tuple[str, str]) -> list[Span]:
+    """Return the first two mentions of ``name`` in ``text`` labelled ``labels``."""
+    doc = nlp(text)
+    starts = [i for i in range(len(doc.text)) if doc.text.startswith(name, i)][:2]
+    return [doc.char_span(s, s + len(name), label=label) for s, label in zip(starts, labels,
+                                                                            strict=True)]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a company named after its founders: no given name starts it
+    ("The files came from Hartwell Brenner, a rival bidder. Hartwell Brenner built the "
+     "rocket.", "Hartwell Brenner", "Organization"),
+    ("Investors backed Quarrington Vance in May. Later Quarrington Vance won the contract.",
+     "Quarrington Vance", "Organization"),
+    # a given name first: the tie is not settled by this rule
+    ("The files came from Laura Brenner in May. Later Laura Brenner built the rocket.",
+     "Laura Brenner", "Person"),
+])
+def test_a_tie_between_person_and_organisation(nlp, text, name, expected):
+    from kg.extract.types import decide_types, tie_without_given_name
+
+    spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
+    tally = Counter({"Organization": 1, "Person": 1})
+    rule_choice = tie_without_given_name(tally, spans)
+    assert rule_choice == (expected if expected == "Organization" else None)
+    if expected == "Organization":
+        assert {s.label_ for s in decide_types(spans)} == {"Organization"}
+
+
+def test_a_name_that_is_not_tied_is_left_alone(nlp):
+    from kg.extract.types import tie_without_given_name
+
+    spans = _two_mentions(nlp, "Hartwell Brenner met us. Hartwell Brenner left.",
+                          "Hartwell Brenner", ("Person", "Person"))
+    assert tie_without_given_name(Counter({"Person": 2}), spans) is None

@@ -263,7 +263,21 @@ def _model_noun_before(ent: Span) -> bool:
 def _described_as_org(ent: Span) -> bool:
     """Return True for a "person" an organisation noun describes or a company suffix ends
     ("retailer Best Buy", "Douglas Aircraft"): an organisation."""
-    return _describing_noun(ent) in ORG_NOUNS or ent[-1].text in ORG_NAME_SUFFIXES
+    return _describing_noun(ent) in ORG_NOUNS or ent[-1].text in ORG_NAME_SUFFIXES or \
+        _legal_form_last(ent)
+
+
+#: Legal forms of companies outside the English-speaking world, written after the name
+#: ("Pirelli SpA", "Siemens AG", "Philips NV"): a "person" ending in one is a company.
+LEGAL_FORMS = frozenset(
+    "SpA S.p.A. AG SA S.A. NV N.V. PLC Plc plc GmbH BV B.V. AB ASA Oyj SE KGaA SAS".split())
+
+
+@rule("legal_form_org")
+def _legal_form_last(ent: Span) -> bool:
+    """Return True for a name of two or more words ending in a company's legal form
+    ("Pirelli SpA", "Siemens AG"), which NER took for a person."""
+    return len(ent) > 1 and ent[-1].text in LEGAL_FORMS
 
 
 @rule("the_name_person", off=None)
@@ -404,9 +418,10 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
     """Return the entity texts the article writes at least once other than right before a
     device noun or a variant noun ("MacBook Air laptops", "the Video version" only → not
     in the set)."""
+    from kg.extract.event_names import organisation_in_event_name
     from kg.extract.name_bounds import entity_name, ner_entities
 
-    names = [entity_name(e) for e in ner_entities(doc)]
+    names = [organisation_in_event_name(entity_name(e)) for e in ner_entities(doc)]
     return {e.text for e in names if not (
         e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS)}
 

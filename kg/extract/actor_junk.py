@@ -242,9 +242,23 @@ def describes_body(span: Span) -> bool:
 
 
 #: The tests :func:`looks_like_junk` applies, each a registered rule.
+#: Common nouns for people by sex or age, capitalised at the head of a line or a table
+#: section ("Men's 200 metres", "Women's singles"): never an actor on their own.
+PEOPLE_GROUP_NOUNS = frozenset(
+    "men women man woman boys girls juniors seniors veterans people".split())
+
+
+@rule("people_noun_junk")
+def _people_noun(span: Span) -> bool:
+    """Return True for a one-word "name" that is a common noun for people ("Men" of "Men's
+    discus", "Women" of "Women's high jump"), which the model takes for an organisation at
+    the head of a results section."""
+    return len(span) == 1 and span.text.lower() in PEOPLE_GROUP_NOUNS
+
+
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
               _list_of_words, _heading, _starts_lowercase, _role_only, _post, _storm_name,
-              _sentence_initial_common_noun)
+              _sentence_initial_common_noun, _people_noun)
 
 
 def _fills_its_line(span: Span) -> bool:

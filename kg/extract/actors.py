@@ -21,8 +21,10 @@ from kg.extract.actor_context import (
 )
 from kg.extract.actor_junk import describes_body, looks_like_junk
 from kg.extract.actor_patterns import EVENT_HEADS
+from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
+from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_given_name
 from kg.extract.name_bounds import (
     clean_person_span,
@@ -75,6 +77,7 @@ def actor_spans(doc: Doc) -> list[Span]:
     for ent in ner_entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
+        ent = organisation_in_event_name(ent)
         ner_label = ent.label_
         ent = ent if ends_in_designation(ent) else without_figures(ent)
         ent = with_division_number(ent)
@@ -122,6 +125,8 @@ def actor_spans(doc: Doc) -> list[Span]:
     extra += [s for s in table_row_names(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in aged_names(doc, covered) if not in_ranges(s.start_char, s.end_char, junk)]
+    extra += [s for s in appositive_names(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in missed_products(doc, spans + extra)
               if not in_ranges(s.start_char, s.end_char, junk)]
     covered |= {i for s in extra for i in range(s.start, s.end)}

@@ -14,7 +14,7 @@ from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
-from kg.lexicon import SPEECH_VERBS
+from kg.lexicon import MACHINE_NOUNS, PRODUCT_NOUNS, SPEECH_VERBS
 
 #: Actor types whose names are repeated (products and plans are named by evidence).
 REPEATED_TYPES = frozenset({"Person", "Organization", "Place", "Country"})
@@ -54,6 +54,35 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
         before.is_sent_start or "\n" in before.whitespace_
 
 
+@rule("maker_before_product")
+def maker_before_product(doc: Doc, start: int, end: int, type_: str) -> bool:
+    """Return True for an organisation's name written before the name of one of its products
+    and a noun for what that is ("Intel Core Duo processors", "Boeing Dreamliner jets"):
+    the company is named there, though capitalised words follow it."""
+    if type_ != "Organization" or start > 0 and doc[start - 1].is_title and \
+            not doc[start - 1].is_sent_start:
+        return False
+    i = end
+    while i < len(doc) and i - end < 3 and doc[i].is_title and doc[i].pos_ == "PROPN":
+        i += 1
+    return end < i < len(doc) and doc[i].pos_ == "NOUN" and \
+        doc[i].lemma_.lower() in PRODUCT_NOUNS | MACHINE_NOUNS
+
+
+#: NER labels of dates and amounts: a capitalised word inside one is no name ("May" of
+#: "May 13").
+AMOUNT_LABELS = frozenset(
+    "DATE TIME MONEY PERCENT QUANTITY CARDINAL ORDINAL".split())
+
+
+@rule("no_repeats_in_dates")
+def in_date_or_amount(token) -> bool:
+    """Return True for a word inside a date or an amount the model found ("May" of "May
+    13", after "Theresa May" or a heading "May"): no mention of a name, nor of a person's
+    surname (:mod:`kg.extract.resolve`), is repeated there."""
+    return token.ent_type_ in AMOUNT_LABELS
+
+
 def _place_speaking(span: Span) -> bool:
     """Return whether a place's name is the subject of a speech verb ("RT boasts"): a place
     does not speak, so this mention names something else the article has not typed."""
@@ -79,12 +108,13 @@ def repeated_names(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]
     while i < len(doc):
         token = doc[i]
         match = None
-        if i not in covered and token.text[:1].isupper():
+        if i not in covered and token.text[:1].isupper() and not in_date_or_amount(token):
             for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
                 end = i + len(words)
                 if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words and \
                         not any(j in covered for j in range(i, end)) and \
-                        _stands_alone(doc, i, end) and \
+                        (_stands_alone(doc, i, end) or
+                         maker_before_product(doc, i, end, forms[words])) and \
                         not (len(words) == 1 and words[0].lower() in lower):
                     match = Span(doc, i, end, label=forms[words])
                     break

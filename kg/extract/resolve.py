@@ -24,10 +24,11 @@ from kg.extract.actor_context import after_title
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import is_city
+from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.types import decide_types, known_place
-from kg.lexicon import BODY_HEADS, KNOWN_ORGS
+from kg.lexicon import BODY_HEADS, KNOWN_ORGS, LANDMARK_SEATS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -224,6 +225,7 @@ class _Resolver:
         key = key if key in KNOWN_ORGS else "the " + key
         if key in KNOWN_ORGS:
             name, known_type = KNOWN_ORGS[key]
+            known_type = landmark_type(known_type, key)
             return self._get(entity_id(known_type, name), name, known_type)
         if type_ == "Person":
             return self.person(text, span.start_char)
@@ -241,6 +243,14 @@ class _Resolver:
         name = text[0].upper() + text[1:] if type_ == "Organization" and \
             not BRAND_RE.match(text) else text  # "eBay" stays eBay
         return self._get(entity_id(type_, name), name, type_)
+
+
+@rule("landmark_places", off=PASS_THROUGH)
+def landmark_type(known_type: str, key: str) -> str:
+    """Return "Place" for a building that stands for the office inside it ("the White House
+    said", "the Kremlin"), else ``known_type``: CoNLL-2003 and MEANTIME both annotate these
+    names as locations (:data:`kg.lexicon.LANDMARK_SEATS`)."""
+    return "Place" if key.removeprefix("the ") in LANDMARK_SEATS else known_type
 
 
 #: Words that end a company's name without changing the company ("Daimler AG" = "Daimler").
@@ -339,7 +349,8 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
         parts = info.name.split()
         if len(parts) >= 2:
             surnames.setdefault(parts[-1], info)
-    return _single_word_mentions(doc, spans, surnames, "Person")
+    return _single_word_mentions(doc, spans, surnames, "Person",
+                                 accept=lambda token: not in_date_or_amount(token))
 
 
 @rule("surname_relabel", off=PASS_THROUGH)
@@ -348,6 +359,8 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
     person ("Jobs" tagged ORG after "Steve Jobs", "Van Acker" after "Pieter Van Acker",
     "Wang" after "Wang Donghai")."""
     full_names = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2]
+    given_after = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2
+                   and not _common_word_after_first(s)]
     out = []
     for span in spans:
         after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
@@ -357,7 +370,7 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
         # a family name written first ("Wang" after "Wang Donghai")
         # ... but a city's name stays the city ("Seattle" beside a misread "Seattle Fire")
         family_first = len(span) == 1 and span.label_ in ("Organization", "Place") and any(
-            name.startswith(word + " ") for name in full_names) and not (
+            name.startswith(word + " ") for name in given_after) and not (
             span.label_ == "Place" and is_city(span.text))
         named_product = span.label_ == "Product" and span._.kg_product_label_only  # "Eyles"
         if ((span.label_ in ("Organization", "Place", "Group") or country or named_product)
@@ -366,6 +379,17 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
             span = relabelled
         out.append(span)
     return _one_label_per_surname(out, full_names)
+
+
+@rule("family_first_common_word")
+def _common_word_after_first(span: Span) -> bool:
+    """Return True for a "person" whose later words the article also writes in lower case
+    ("Pirelli Cables" beside "tyre and cables giant Pirelli"): a company's line of business,
+    not a given name, so the name gives no family name to its first word."""
+    from kg.extract.actor_context import lowercase_words, per_doc
+
+    lower = per_doc(lowercase_words)(span.doc)
+    return any(t.text.lower() in lower for t in span[1:] if t.is_alpha)
 
 
 def _one_label_per_surname(spans: list[Span], full_names: list[str]) -> list[Span]:

@@ -306,6 +306,24 @@ def mention_votes(span: Span) -> Counter:
     return votes
 
 
+@rule("tie_without_given_name", off=None)
+def tie_without_given_name(tally: Counter, mentions: list[Span]) -> str | None:
+    """Return "Organization" for a name of two or more words tied between a person and an
+    organisation whose first word is no given name, no initial and no title ("Lockheed
+    Martin" once ORG, once PERSON): a person's full name starts with a given name, a
+    company named after its founders starts with a surname. Else None."""
+    top = max(tally[t] for t in CONTESTED)
+    if not tally["Person"] == tally["Organization"] == top:
+        return None
+    words = [t for t in mentions[0] if not t.is_punct and t.lower_ != "the"]
+    first = words[0] if words else None
+    if len(words) < 2 or not first.is_alpha or not first.is_title or \
+            is_given_name(first.text) or INITIAL_RE.match(first.text) or \
+            first.lower_ in TITLE_WORDS | HONORIFICS:
+        return None
+    return "Organization"
+
+
 @rule("learned_tie_break", off=None)
 def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
     """Return the learned actor-type classifier's choice among the types tied at the top of
@@ -396,7 +414,8 @@ def decide_types(spans: list[Span]) -> list[Span]:
             votes[full]["Organization"] += EVIDENCE
     winners: dict[str, str] = {}
     for key, tally in votes.items():
-        voted = tie_breaker(tally, mentions[key]) or max(
+        voted = tie_without_given_name(tally, mentions[key]) or \
+            tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = learned_type(voted, tally, mentions[key]) or voted
     out = []
