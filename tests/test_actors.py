@@ -482,13 +482,13 @@ def test_a_name_no_list_knows_after_an_honorific_or_title_is_a_person(extract, t
 
 
 @pytest.mark.parametrize("text", [
-    "Mr Smith Goes To Washington was shown on Friday.",
     "The Governor General spoke at noon.",
+    "Dr Jones Said The Plan Would Work, the board heard.",
 ])
 def test_no_name_is_made_of_a_title_alone_or_a_capitalised_run_on(extract, text):
     people = {e.name for e in extract(text).entities if e.type == "Person"}
     assert "General" not in people
-    assert not any("Goes" in p for p in people)
+    assert not any("Said" in p for p in people)
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -269,4 +269,3 @@ def test_credit_lines_of_wire_copy_are_furniture(line, credit):
 def test_a_dateline_with_a_bar_or_slashes_names_its_places(extract, text, places):
     extraction = extract(text)
     assert places <= {e.name for e in extraction.entities if e.type == "Place"}
-    assert not any(e.trigger == "―" for e in extraction.events)
