@@ -140,6 +140,15 @@ EVENT_LEMMAS: dict[str, str] = {
 #: "a 2-1 win", "a step forward", "a pay raise"); "opened fire" stays an attack.
 VERB_ONLY_LEMMAS: frozenset[str] = frozenset("name step back hold win pass raise".split())
 
+#: Trigger lemmas whose particle decides whether they name their event: "step" resigns only
+#: "down" or "aside" ("stepped up checks", "stepped out of his car" are no resignation), and
+#: "back", "hold" are no support or meeting with these particles ("backed down", "held up").
+EVENT_PARTICLES_NEEDED: dict[str, frozenset[str]] = {"step": frozenset({"down", "aside"})}
+EVENT_PARTICLES_CANCELLING: dict[str, frozenset[str]] = {
+    "back": frozenset({"down", "away", "out", "off"}),
+    "hold": frozenset({"up", "back", "off", "out"}),
+}
+
 #: Role nouns written before a name like a title ("Midfielder Tomasz Wrzesniak",
 #: "Councilwoman Dana Reyes"): stripped from the name, kept as the person's role.
 ROLE_NOUNS: frozenset[str] = frozenset(
@@ -217,7 +226,7 @@ INTENTION_VERBS: frozenset[str] = frozenset(
 TITLE_WORDS: frozenset[str] = frozenset(
     """president vice prime minister secretary state foreign defence defense interior finance
     trade economy economic affairs spokesman spokeswoman spokesperson representative high
-    chancellor chief executive officer ceo cfo coo financial operating chair chairman chairwoman
+    chancellor chief executive officer ceo cfo coo cto financial operating chair chairman chairwoman
     chairperson director general envoy special ambassador senator sen. rep. congressman
     congresswoman governor mayor king queen prince princess pope leader commander gen. general
     admiral colonel lieutenant justice judge attorney deputy first lady head analyst economist
@@ -229,12 +238,17 @@ TITLE_WORDS: frozenset[str] = frozenset(
 #: Title words that make a title on their own (the rest only modify one).
 TITLE_HEADS: frozenset[str] = frozenset(
     """president minister secretary spokesman spokeswoman spokesperson representative
-    chancellor officer ceo cfo coo chair chairman chairwoman chairperson director envoy
+    chancellor officer ceo cfo coo cto chair chairman chairwoman chairperson director envoy
     ambassador senator sen. rep. congressman congresswoman governor mayor king queen prince
     princess pope leader commander gen. general admiral colonel lieutenant judge attorney
     deputy head analyst economist professor founder co-founder premier speaker commissioner
     president-elect negotiator adviser advisor executive""".split()
 ) | ROLE_NOUNS
+
+#: Words that qualify a title before its head and make no name ("Associate Justice",
+#: "Presiding Justice", "Cabinet Secretary", "Acting Director", "Permanent Secretary").
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    "associate presiding cabinet assistant acting managing principal permanent".split())
 
 #: First words of the names of storms, which are weather, not actors ("Storm Elowen").
 WEATHER_WORDS: frozenset[str] = frozenset(

@@ -123,7 +123,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('surname_relabel', 'Wang Donghai spoke. Wang said the talks went well.'),
     ('team_evidence', 'Leicestershire beat Somerset by five wickets.'),
     ('the_name_person', 'Fans of the Beatles gathered.'),
-    ('titled_names', 'Goalkeeper Jan Novak saved a penalty.'),
+    ('titled_names', 'Goalkeeper Jan Paris saved a penalty.'),
     ('titled_person', 'Spokeswoman Sandy Angers said the plant would close.'),
     ('western_bloc_merge', 'Western allies met on Monday. Western partners pledged aid.'),
     ('company_context', 'Shares of eBay fell 2 percent on Friday.'),
@@ -182,6 +182,32 @@ RULE_CASES: list[tuple[str, str]] = [
     ('aged_names', 'A former chief justice has been sentenced in absentia to nine years in '
                    'prison.\n\nSurendra Kumar Sinha, 70, was the head of the court in 2017.\n\n'
                    'Sinha left the country in 2017.'),
+    ('apostrophe_name_parts', 'Running mate Ka’rim Halid spoke in Jakarta on Monday.'),
+    ('titled_unlisted_names', "The court heard from Dr Kamau'i on Friday."),
+    ('honorific_full_name', 'The inspector, Mr Edro Makinde, said the site was safe.'),
+    ('suffix_surname', 'The court convicted clerk Ramon Velasco Jr on Monday. Velasco will '
+                       'appeal.'),
+    ('titled_surname_full_name', 'The Commissioner of Police, Oluwole Adeyinka, spoke on '
+                                 'Friday. Mr Adeyinka said 40 suspects were held.'),
+    ('speaker_short_name_link', 'The Bintang Party decided to pair Bintang leader Harun Sastro '
+                                'and Bandung Deputy Governor Sandaru Wijo. Sandaru said he '
+                                'would resign.'),
+    ('title_phrase_junk', 'Associate Justice Maria Ocampo wrote the ruling, and Presiding '
+                          'Justice and Division Chair Lina Roque agreed.'),
+    ('common_noun_acronym_junk', 'Solvane said its AI (artificial intelligence) unit grew.'),
+    ('slash_dateline_places', 'SEOUL/LISBON ― Orvex Electronics showed a new phone on Sunday.'),
+    ('fiscal_period_trim', 'Orvex Q3 results beat forecasts, Orvex said.'),
+    ('inner_title_strip', '"Margins were steady," said Veltrix COO Arjun Nair.'),
+    ('titled_given_name_before', 'The bank was co-founded by Ada Ike and CTO Musty Mustapha.'),
+]
+
+#: Rules that change who said what or what happened, not the actors: a text each on which
+#: switching the rule off changes kg's statements or events (written for the test).
+OUTPUT_CASES: list[tuple[str, str]] = [
+    ('according_to_titled_person', 'Prices will rise, according to Northwind Bank chief '
+                                   'economist Lena Sorensen.'),
+    ('particle_event_type', 'Officials said on Monday they would step up checks at the '
+                            'border.'),
 ]
 
 
@@ -235,7 +261,7 @@ def test_every_rule_has_a_case():
     import kg.extract  # noqa: F401  (registers the rules)
 
     kg_rules = {n for n, target in RULES.items() if target.startswith("kg.")}
-    cased = {n for n, _ in RULE_CASES}
+    cased = {n for n, _ in RULE_CASES + OUTPUT_CASES}
     assert not cased & UNTRIGGERED
     assert kg_rules == cased | UNTRIGGERED
 
@@ -260,3 +286,24 @@ def test_recording_fired_counts_calls_that_changed_something(monkeypatch):
         results = [upper("oslo"), upper("OSLO"), is_long("rome"), is_long("oslo5")]
     assert results == ["OSLO", "OSLO", True, True]
     assert (fired["test_upper"], fired["test_is_long"]) == (1, 2)
+
+
+def output(text: str) -> tuple[list, list, list]:
+    """Return kg's actors, statements (speaker, quote) and events (type, trigger) of ``text``."""
+    from kg.model import Article
+    from kg.nlp import load_pipeline
+    from kg.pipeline import extract_articles
+
+    [extraction] = extract_articles([Article("rule-case", "", text, "2025-11-25")],
+                                    nlp=load_pipeline())
+    return (actors(text), sorted((s.speaker or "", s.quote) for s in extraction.statements),
+            sorted((e.type, e.trigger) for e in extraction.events))
+
+
+@pytest.mark.parametrize(("name", "text"), OUTPUT_CASES, ids=[n for n, _ in OUTPUT_CASES])
+def test_switching_a_rule_off_changes_statements_or_events(monkeypatch, name, text):
+    monkeypatch.setenv("KG_DISABLE", "")
+    on = output(text)
+    monkeypatch.setenv("KG_DISABLE", name)
+    off = output(text)
+    assert on != off, f"{name} changed nothing: {on}"

@@ -60,3 +60,34 @@ def test_results_section_headings_give_no_actor(nlp):
     names = {s.text for s in doc.spans["kg_actors"]}
     assert not names & {"Men", "Women"}
     assert "Ilse Varga" in names
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Associate Justice Maria Ocampo wrote the ruling, and Presiding Justice and Division "
+     "Chair Lina Roque agreed.", "Presiding Justice"),
+    ("Health Cabinet Secretary (CS) Dr. Joel Wekesa opened the clinic. The CS added that fees "
+     "would fall.", "CS"),
+    ("Acting Director Halim Osei and the Permanent Secretary met on Friday.",
+     "Permanent Secretary"),
+])
+def test_a_title_with_nobodys_name_is_no_actor(extract, text, title):
+    names = {e.name for e in extract(text).entities}
+    assert title not in names
+    assert not any(n in ("Associate Justice", "Cabinet Secretary") for n in names)
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("Demand for artificial intelligence (AI) chips grew. AI firms said sales doubled.", "AI"),
+    ("Revenue rose 9 per cent year-on-year (YoY). YoY growth was the best, Orvex said.",
+     "YoY"),
+    ("Sales of EV (electric vehicles) rose. EV makers cheered.", "EV"),
+    ("Orvex Q3 results beat forecasts. Q3 sales rose, Orvex said.", "Q3"),
+])
+def test_an_acronym_spelled_out_in_lower_case_is_no_actor(extract, text, acronym):
+    assert acronym not in {e.name for e in extract(text).entities}
+
+
+def test_an_acronym_spelled_out_as_a_name_stays_an_actor(extract):
+    text = "The European Central Bank (ECB) raised rates. The ECB said prices rose."
+    assert ("European Central Bank", "Organization") in {
+        (e.name, e.type) for e in extract(text).entities}

@@ -469,3 +469,32 @@ def test_names_near_a_storm_word_are_kept(extract, text, kept):
 ])
 def test_a_name_given_an_age_is_a_person(extract, text, person):
     assert person in names_by_type(extract(text)).get("Person", set())
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dr Kamau'i said the ward would reopen.", "Kamau'i"),
+    ("Mr Obuya told the court he was innocent.", "Obuya"),
+    ("The party picked Jakarta Deputy Governor Sandoro Umbu as its candidate.", "Sandoro Umbu"),
+    ("The bank was co-founded by Ada Ike and CTO Segun Adebowale in 2019.", "Segun Adebowale"),
+])
+def test_a_name_no_list_knows_after_an_honorific_or_title_is_a_person(extract, text, name):
+    assert (name, "Person") in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize("text", [
+    "The Governor General spoke at noon.",
+    "Dr Jones Said The Plan Would Work, the board heard.",
+])
+def test_no_name_is_made_of_a_title_alone_or_a_capitalised_run_on(extract, text):
+    people = {e.name for e in extract(text).entities if e.type == "Person"}
+    assert "General" not in people
+    assert not any("Said" in p for p in people)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The inspector, Mr Edro Makinde, said the site was safe.", "Edro Makinde"),
+    ("Its founder, Dr Amaka Obiora Eze, opened the school.", "Amaka Obiora Eze"),
+    ("The firm was co-founded by CTO Musa Abdullahi in 2019.", "Musa Abdullahi"),
+])
+def test_an_honorific_before_a_full_name_makes_a_person(extract, text, name):
+    assert (name, "Person") in {(e.name, e.type) for e in extract(text).entities}

@@ -52,7 +52,10 @@ def test_dateline_lede_keeps_its_actors_place_and_agency(nlp, header, dateline):
      ("MANILA, Philippines —", "MANILA", ["Philippines"], None),
      ("ADDIS ABABA, Nov. 12 —", "ADDIS ABABA", [], None),
      ("SANTA CRUZ, Bolivia (AP) —", "SANTA CRUZ", ["Bolivia"], "AP"),
-     ("ST. LOUIS —", "ST. LOUIS", [], None)],
+     ("ST. LOUIS —", "ST. LOUIS", [], None),
+     ("BARCELONA, Spain ―", "BARCELONA", ["Spain"], None),
+     ("SEOUL/LISBON ―", "SEOUL", ["LISBON"], None),
+     ("NAIROBI / KAMPALA (AFP) —", "NAIROBI", ["KAMPALA"], "AFP")],
 )
 def test_dateline_parts(head, place, regions, agency):
     parts = dateline_parts(head, 0, len(head))
@@ -256,3 +259,13 @@ def test_credit_lines_of_wire_copy_are_furniture(line, credit):
     junk, _ = junk_and_headline_ranges(text)
     start = text.index(line)
     assert any(a <= start < b for a, b in junk) == credit
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("SEOUL/LISBON ― Orvex Electronics showed a new phone on Sunday, the company said.",
+     {"Seoul", "Lisbon"}),
+    ("OSLO, Norway ― Talks on the fishing deal resumed on Tuesday.", {"Oslo"}),
+])
+def test_a_dateline_with_a_bar_or_slashes_names_its_places(extract, text, places):
+    extraction = extract(text)
+    assert places <= {e.name for e in extraction.entities if e.type == "Place"}

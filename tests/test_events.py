@@ -713,3 +713,24 @@ def test_a_year_that_modifies_a_clause_dates_it(nlp) -> None:
     dated = {e.lemma: (e.date.iso, e.date.precision) for e in events if e.date}
     assert dated["accuse"] == ("2025", "year")
     assert dated["resign"] == ("2026-03-09", "day")
+
+
+def _extraction(nlp, text: str):
+    """Return kg's extraction of ``text`` with this module's pipeline."""
+    from kg.model import Article
+    from kg.pipeline import extract_articles
+
+    article = Article(Article.make_id("test", text), "Test", text, "2025-11-25", "test")
+    return next(extract_articles([article], nlp=nlp))
+
+
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("Officials said on Monday they would step up checks at the border.", "step", "other"),
+    ("The president stepped out of his car on Friday.", "stepped", "other"),
+    ("The minister stepped down on Friday after the vote.", "stepped", "resign"),
+    ("The chairman will step aside in May, the board said.", "step", "resign"),
+    ("The union backed down on Tuesday.", "backed", "other"),
+    ("The party backed the plan on Monday.", "backed", "endorse"),
+])
+def test_a_particle_decides_whether_a_verb_names_its_event(nlp, text, trigger, type_):
+    assert (trigger, type_) in {(e.trigger, e.type) for e in _extraction(nlp, text).events}

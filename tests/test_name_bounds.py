@@ -172,3 +172,42 @@ def test_a_surname_with_an_inner_capital_stays_a_person(nlp, name):
 def test_an_organisation_ending_in_of_takes_the_country_after_it(extract, text, name):
     x = extract(text)
     assert {(e.name, e.type) for e in x.entities} == {(name, "Organization")}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Health Secretary Joel Oyug'i said the clinics would open.", "Joel Oyug'i"),
+    ("Running mate Ka’rim Halid spoke in Jakarta on Monday.", "Ka'rim Halid"),
+    ("Judge Mary O'Brien read the ruling on Friday.", "Mary O'Brien"),
+])
+def test_a_name_word_with_an_apostrophe_inside_is_part_of_the_name(extract, text, name):
+    people = {e.name for e in extract(text).entities if e.type == "Person"}
+    assert name in people
+
+
+@pytest.mark.parametrize(("text", "person", "employer"), [
+    ('"Orders held up," said Northwind COO Ravi Menon on Monday.', "Ravi Menon", "Northwind"),
+    ("Brightline chief executive Dana Kimura said margins rose.", "Dana Kimura", "Brightline"),
+])
+def test_a_title_inside_a_person_span_leaves_the_name_after_it(extract, text, person,
+                                                               employer):
+    names = {e.name for e in extract(text).entities}
+    assert person in names
+    assert not any(employer in n and person in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "company", "period"), [
+    ("Solvane Q2 profit fell 3 per cent, the company said.", "Solvane", "Q2"),
+    ("Orvex FY24 revenue rose, Orvex said on Friday.", "Orvex", "FY24"),
+])
+def test_a_reporting_period_is_no_part_of_a_company_name(extract, text, company, period):
+    names = {e.name for e in extract(text).entities}
+    assert company in names
+    assert not any(period in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The bank was co-founded by Ada Ike and CTO Musty Mustapha.", "Musty Mustapha"),
+    ("The clinic is run by Dr Wekesa Barasa, a surgeon.", "Wekesa Barasa"),
+])
+def test_a_word_between_a_title_and_a_surname_is_a_given_name(extract, text, name):
+    assert name in {e.name for e in extract(text).entities if e.type == "Person"}

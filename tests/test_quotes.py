@@ -714,3 +714,30 @@ def test_pointed_out_is_reported_speech(nlp):
                                      "bill had been delayed for years.")
     assert [(s.kind, s.speaker_id, s.cue_lemma) for s in statements] == [
         ("reported", "person/maria-costa", "point")]
+
+
+def _extraction(nlp, text: str):
+    """Return kg's extraction of ``text`` with this module's pipeline."""
+    from kg.model import Article
+    from kg.pipeline import extract_articles
+
+    article = Article(Article.make_id("test", text), "Test", text, "2025-11-25", "test")
+    return next(extract_articles([article], nlp=nlp))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Prices will rise, according to Northwind Bank chief economist Lena Sorensen.",
+     "Lena Sorensen"),
+    ('According to Orvex Group spokesperson Ama Boateng, "the plant will reopen," and jobs '
+     "will follow.", "Ama Boateng"),
+])
+def test_according_to_an_organisation_and_a_title_is_the_persons_word(nlp, text, speaker):
+    assert [s.speaker for s in _extraction(nlp, text).statements] == [speaker]
+
+
+def test_a_one_word_speaker_is_the_person_named_in_full(nlp):
+    text = ("The party chose Jakarta Deputy Governor Sandoro Umbu. Sandoro said he would "
+            "resign.")
+    extraction = _extraction(nlp, text)
+    assert [s.speaker for s in extraction.statements] == ["Sandoro Umbu"]
+    assert [e.name for e in extraction.entities if e.type == "Person"] == ["Sandoro Umbu"]

@@ -124,3 +124,27 @@ def test_a_family_name_written_first_still_names_the_person(nlp):
     at = doc.text.index("Wang said")
     short = doc.char_span(at, at + 4, label="Organization")
     assert [s.label_ for s in _relabel_surnames([full, short])] == ["Person", "Person"]
+
+
+@pytest.mark.parametrize(("text", "person", "surname"), [
+    ("The court convicted clerk Ramon Velasco Jr on Monday. Velasco will appeal.",
+     "Ramon Velasco Jr", "Velasco"),
+    ("Engineer Tomas Arroyo III built the bridge. Arroyo said it was safe.",
+     "Tomas Arroyo III", "Arroyo"),
+])
+def test_a_surname_before_jr_or_iii_names_the_same_person(extract, text, person, surname):
+    people = {e.name: set(e.aliases) for e in extract(text).entities if e.type == "Person"}
+    assert surname in people[person]
+    assert surname not in people
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The Commissioner of Police, Oluwole Adeyinka, spoke on Friday. Mr Adeyinka said 40 "
+     "suspects were held.", "Oluwole Adeyinka"),
+    ("The school's head, Wanjiru Kamotho, met parents. Ms Kamotho said fees would fall.",
+     "Wanjiru Kamotho"),
+])
+def test_a_full_name_takes_the_type_its_titled_surname_has(extract, text, person):
+    entities = extract(text).entities
+    assert [e.type for e in entities if e.name == person] == ["Person"]
+    assert not any(e.type != "Person" and person.split()[-1] in e.name for e in entities)

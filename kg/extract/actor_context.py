@@ -83,6 +83,8 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Person"  # "Spokeswoman Sandy Angers said": NER took the title for a name
     if type_ in ("Organization", "Place", "Group") and titled_surname(ent):
         return "Person"  # "Mr Widodo", "Councilor Nolan"
+    if type_ in ("Organization", "Place", "Group") and _honorific_full_name(ent):
+        return "Person"  # "Mr Edgal Imohimi" tagged ORG
     if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
         return None
     if type_ in ("Organization", "Person", "Place", "Group") and brand_shaped(ent):
@@ -182,6 +184,23 @@ def titled_surname(ent: Span) -> bool:
     name = ent[1:]
     return _name_words(name) and name[0].is_alpha and lookup_country(name.text) is None \
         and not is_city(ent.text)  # "Prince George" is a city
+
+
+@rule("honorific_full_name")
+def _honorific_full_name(ent: Span) -> bool:
+    """Return True for a non-person span that is "Mr", "Mrs", "Ms" or "Dr" (or a title in
+    capitals, "CTO") and a full name of two or three words ("Mr Edgal Imohimi", "CTO Musa
+    Abdullahi" tagged ORG): such a word is given to people only, so the name is a person's
+    whatever the name lists know of it."""
+    first = ent[0]
+    if not ((first.is_title and first.lower_ in HONORIFICS) or (
+            first.is_upper and len(first) > 2 and first.lower_ in TITLE_HEADS)):
+        return False
+    start = ent.start + 1
+    if start < ent.end and ent.doc[start].text == ".":
+        start += 1  # "Mr . Smith" where the tokenizer split the period off
+    name = ent.doc[start: ent.end]
+    return 2 <= len(name) <= 3 and _name_words(name)
 
 
 @rule("sold_as_product_drop")

@@ -20,6 +20,7 @@ from kg.lexicon import (
     GENERIC_BODY_WORDS,
     HONORIFICS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     WEATHER_WORDS,
 )
@@ -124,6 +125,99 @@ def _role_only(span: Span) -> bool:
     Councilwoman")."""
     return all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
                for t in span)
+
+
+@rule("title_phrase_junk")
+def title_phrase(span: Span) -> bool:
+    """Return True for a title of two or more words with nobody's name ("Associate Justice",
+    "Presiding Justice", "Cabinet Secretary"): a title's head ("Justice", "Secretary") after
+    words that only qualify a title."""
+    return _is_title_phrase(span) or (len(span) == 1 and span.text in
+                                      _title_abbreviations(span.doc))
+
+
+def _is_title_phrase(words: Span) -> bool:
+    """Return whether ``words`` are title words ending in a title's head, one of them a word
+    that only qualifies a title ("Associate", "Cabinet")."""
+    return len(words) >= 2 and words[-1].lower_ in TITLE_HEADS | {"justice"} and all(
+        t.lower_ in TITLE_WORDS | HONORIFICS | TITLE_MODIFIERS for t in words[:-1]) and \
+        any(t.lower_ in TITLE_MODIFIERS for t in words[:-1])
+
+
+@per_doc
+def _title_abbreviations(doc: Doc) -> frozenset[str]:
+    """Return the abbreviations the article gives a title in parentheses ("Cabinet Secretary
+    (CS)"): each stands for the title wherever it is written, not for a body."""
+    found = set()
+    for token in doc[3:-1]:
+        if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and token.is_upper \
+                and 2 <= len(token) <= 4:
+            size = len(token)
+            words = doc[token.i - 1 - size: token.i - 1]
+            if "".join(t.text[0] for t in words) == token.text and _is_title_phrase(words):
+                found.add(token.text)
+    return frozenset(found)
+
+
+@rule("common_noun_acronym_junk")
+def common_noun_acronym(span: Span) -> bool:
+    """Return True for an acronym the article spells out in lower case ("artificial
+    intelligence (AI)", "AI (artificial intelligence)", "year-on-year (YoY)") and for a
+    reporting period ("Q3", "FY20"): each stands for a common noun, not for a country, a body
+    or a product, wherever it is written."""
+    from kg.extract.name_bounds import FISCAL_PERIOD_RE
+
+    return len(span) == 1 and (span.text in _common_noun_acronyms(span.doc) or
+                               bool(FISCAL_PERIOD_RE.match(span.text)))
+
+
+@per_doc
+def _common_noun_acronyms(doc: Doc) -> frozenset[str]:
+    """Return the article's acronyms written beside their lower-case spelling in brackets."""
+    found = set()
+    for token in doc[1:-1]:
+        if not (2 <= len(token) <= 6 and token.text[0].isupper() and token.is_alpha and
+                sum(c.isupper() for c in token.text) >= 2):
+            continue
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if before.text == "(" and after.text == ")":
+            words = _words_before(doc, token.i - 1)  # "artificial intelligence (AI)"
+        elif after.text == "(":
+            words = _words_after(doc, token.i + 2)  # "AI (artificial intelligence)"
+        else:
+            continue
+        if words and all(w.islower() for w in words) and _initials_of(token.text, words):
+            found.add(token.text)
+    return frozenset(found)
+
+
+def _words_before(doc: Doc, end: int) -> list[str]:
+    """Return up to six words (hyphenated parts split) right before token ``end``."""
+    text = doc[max(0, end - 8):end].text
+    return re.findall(r"[^\W\d_]+", text)[-6:]
+
+
+def _words_after(doc: Doc, start: int) -> list[str]:
+    """Return the words up to the closing bracket after token ``start`` (six at most)."""
+    words = []
+    for token in doc[start:start + 10]:
+        if token.text == ")":
+            return re.findall(r"[^\W\d_]+", " ".join(words))[:6]
+        words.append(token.text)
+    return []
+
+
+def _initials_of(acronym: str, words: list[str]) -> bool:
+    """Return whether the capitals of ``acronym`` are the initials of the last (before) or
+    first (after) words of ``words`` ("AI": artificial intelligence; "YoY": year on year)."""
+    capitals = [c.lower() for c in acronym if c.isupper()]
+    letters = [c.lower() for c in acronym]
+    for option in (capitals, letters):
+        n = len(option)
+        for chunk in (words[-n:], words[:n]):
+            if len(chunk) == n and [w[0] for w in chunk] == option:
+                return True
+    return False
 
 
 @rule("post_name_junk")
@@ -257,7 +351,8 @@ def _people_noun(span: Span) -> bool:
 
 
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
-              _list_of_words, _heading, _starts_lowercase, _role_only, _post, _storm_name,
+              _list_of_words, _heading, _starts_lowercase, _role_only, title_phrase,
+              common_noun_acronym, _post, _storm_name,
               _sentence_initial_common_noun, _people_noun)
 
 

@@ -9,7 +9,7 @@ split or mislabel them. ``kg_actors`` then turns ``doc.ents`` into typed actor m
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.actor_context import (
@@ -19,7 +19,7 @@ from kg.extract.actor_context import (
     lowercase_words,
     per_doc,
 )
-from kg.extract.actor_junk import describes_body, looks_like_junk
+from kg.extract.actor_junk import describes_body, looks_like_junk, title_phrase
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
@@ -27,16 +27,19 @@ from kg.extract.countries import lookup_country
 from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_given_name
 from kg.extract.name_bounds import (
+    apostrophe_name_word,
     clean_person_span,
     ner_entities,
     person_after_office,
     person_with_given_name,
     strip_possessive,
+    with_apostrophe_name_parts,
     with_division_number,
     with_given_name_before,
     with_name_after_title,
     with_surname_after,
     without_figures,
+    without_fiscal_period,
 )
 from kg.extract.name_repeats import repeated_names
 from kg.extract.product_lists import listed_products
@@ -79,7 +82,7 @@ def actor_spans(doc: Doc) -> list[Span]:
             continue
         ent = organisation_in_event_name(ent)
         ner_label = ent.label_
-        ent = ent if ends_in_designation(ent) else without_figures(ent)
+        ent = ent if ends_in_designation(ent) else without_fiscal_period(without_figures(ent))
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
         ent = with_surname_after(ent)
@@ -90,7 +93,8 @@ def actor_spans(doc: Doc) -> list[Span]:
             spans.append(Span(doc, maker.start, maker.end, label="Organization"))
             ent = Span(doc, cut, ent.end, label="PRODUCT")
         if ent.label_ == "PERSON":
-            ent = with_given_name_before(with_name_after_title(ent))
+            ent = with_apostrophe_name_parts(
+                with_given_name_before(with_name_after_title(ent)))
         taken = ent.end
         type_ = contextual_type(ent, actor_type(ent))
         if type_ == "Product" and ent.label_ == "PRODUCT" and not ner_product(ent):
@@ -118,6 +122,9 @@ def actor_spans(doc: Doc) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra = [s for s in titled_names(doc, covered)
              if not in_ranges(s.start_char, s.end_char, junk)]
+    covered |= {i for s in extra for i in range(s.start, s.end)}
+    extra += [s for s in titled_unlisted_names(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in given_name_pairs(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
@@ -174,7 +181,8 @@ def abbreviated_names(doc: Doc) -> list[Span]:
                     abbreviates(token.text, words.text):
                 best = words
                 break
-        if best is not None and best[-1].text not in EVENT_HEADS:  # "(WWDC)" is an event
+        if best is not None and best[-1].text not in EVENT_HEADS and \
+                not title_phrase(best):  # "(WWDC)" is an event, "(CS)" a title
             type_ = "Country" if lookup_country(best.text) is not None else "Organization"
             found.append(Span(doc, best.start, best.end, label=type_))
             found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
@@ -206,6 +214,48 @@ def titled_names(doc: Doc, covered: set[int]) -> list[Span]:
         if 2 <= end - token.i - 1 <= 3 and is_given_name(doc[token.i + 1].text) and \
                 doc[end - 1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
             names.append(Span(doc, token.i + 1, end, label="Person"))
+    return names
+
+
+def _name_word(token: Token, lower: frozenset[str], first: bool = False) -> bool:
+    """Return whether a token can be a word of a person's name no list knows: a capitalised
+    proper noun (or a word with an apostrophe inside, "Matiang'i") that the article never
+    writes in lower case and that is no title, country, city, company or body word. The
+    first word may be one the parse calls a verb when a proper noun follows ("CTO Segun
+    Ade": a given name no list knows)."""
+    doc = token.doc
+    misread = first and not token.is_sent_start and token.i + 1 < len(doc) and \
+        doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title
+    shaped = apostrophe_name_word(token) or (
+        token.is_title and token.is_alpha and len(token) > 1 and
+        (token.pos_ == "PROPN" or misread))
+    return shaped and not token.ent_type_ and token.lower_ not in lower and \
+        token.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(token.text) is None \
+        and not is_city(token.text) and \
+        token.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
+
+
+@rule("titled_unlisted_names", off=[])
+def titled_unlisted_names(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return person names NER missed after an honorific or a title whose given name no list
+    knows ("Dr Matiang'i", "Deputy Governor Sandiaga Uno"): after "Mr", "Ms" or "Dr" one to
+    three name words, after a title two or three (:func:`_name_word`), in no entity and with
+    no capitalised word after them."""
+    lower = lowercase_words(doc)
+    names = []
+    for token in doc[:-1]:
+        honorific = token.lower_ in HONORIFICS
+        if not ((token.is_title or token.is_upper) and (honorific or
+                                                         token.lower_ in TITLE_HEADS)):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and end not in covered and \
+                _name_word(doc[end], lower, first=end == token.i + 1):
+            end += 1
+        size = end - token.i - 1
+        if size >= (1 if honorific else 2) and not (end < len(doc) and doc[end].is_title):
+            names.append(Span(doc, token.i + 1, end, label="Person"))
+            covered |= set(range(token.i + 1, end))
     return names
 
 

@@ -100,16 +100,16 @@ def is_headline_case(line: str) -> bool:
 
 #: "EINDHOVEN, Netherlands —" / "GENEVA (Reuters) -" at the start of a paragraph.
 DATELINE_RE = re.compile(
-    r"(?:^|\n)[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,}(?:,[ \t]*[A-ZÀ-Þ0-9][\w.'’ -]{0,40}){0,3}"
-    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–-])[ \t]+")
+    r"(?:^|\n)[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’ /-]{2,}(?:,[ \t]*[A-ZÀ-Þ0-9][\w.'’ -]{0,40}){0,3}"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–―-])[ \t]+")
 
 
 #: The parts of a dateline head: the place in capitals, then ", Region" or ", Nov. 12"
 #: segments, then the wire service in parentheses.
 _DATELINE_PARTS = re.compile(
-    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:[ ]+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
-    r"(?P<segments>(?:[ \t]*,[ \t]*[^,()\n—–]+?)*)"
-    r"(?:[ \t]*\((?P<agency>[^)\n]{1,40})\))?[ \t]*[—–-]$")
+    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:(?:[ ]+|[ ]*/[ ]*)[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
+    r"(?P<segments>(?:[ \t]*,[ \t]*[^,()\n—–―]+?)*)"
+    r"(?:[ \t]*\((?P<agency>[^)\n]{1,40})\))?[ \t]*[—–―-]$")
 _SEGMENT = re.compile(r"[^,]+")
 _DATE_WORD = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 #: Newsroom labels that start a line like a dateline ("BREAKING —") but name no place.
@@ -131,6 +131,21 @@ class DatelineParts:
     agency: tuple[int, int] | None = None
 
 
+@rule("slash_dateline_places", off=None)
+def _slash_places(place: str, start: int) -> list[tuple[int, int]] | None:
+    """Return the character ranges of the places of a dateline that names several joined by
+    slashes ("SEOUL/BARCELONA ―": a story filed from two cities), or None for one place."""
+    if "/" not in place:
+        return None
+    ranges = []
+    for m in re.finditer(r"[^/]+", place):
+        value = m.group().strip()
+        if value:
+            a = start + m.start() + m.group().index(value)
+            ranges.append((a, a + len(value)))
+    return ranges if len(ranges) > 1 else None
+
+
 def dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
     """Return the parts of the dateline head ``text[start:end]``, or ``None`` when it starts
     with a newsroom label ("BREAKING —") rather than a place."""
@@ -138,10 +153,13 @@ def dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
     if m is None:
         return None
     place = m.group("place").rstrip(" -")
+    places = _slash_places(place, m.start("place"))
+    if places is not None:  # the first place is the dateline's, the others are places too
+        place = text[places[0][0]:places[0][1]]
     words = re.findall(r"[^\W\d_]+", place.lower())
     if not words or words[0] in NEWSROOM_LABELS or len(place.replace(".", "")) < 2:
         return None
-    regions = []
+    regions = list(places[1:]) if places is not None else []
     base = m.start("segments")
     for seg in _SEGMENT.finditer(m.group("segments")):
         value = seg.group().strip()

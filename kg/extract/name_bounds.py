@@ -20,6 +20,7 @@ from kg.lexicon import (
     HONORIFICS,
     NAME_SUFFIXES,
     ORG_NAME_SUFFIXES,
+    TITLE_HEADS,
     TITLE_WORDS,
 )
 
@@ -51,11 +52,26 @@ def _title_words_before_name(ent: Span) -> int:
     return start
 
 
+@rule("inner_title_strip", off=None)
+def _name_after_inner_title(words: Span) -> int | None:
+    """Return where a person's name starts after a title NER ran an employer and the name
+    around ("Infosys COO Pravin Rao", "Acme chief executive Dana Kim" → the name after the
+    title): the title's head, then two or three capitalised words that are no title."""
+    for token in words[1:-1]:
+        rest = words.doc[token.i + 1: words.end]
+        if token.lower_ in TITLE_HEADS and token.lower_ not in HONORIFICS and \
+                2 <= len(rest) <= 3 and all(
+                    t.is_title and t.lower_ not in TITLE_WORDS | HONORIFICS for t in rest):
+            return token.i + 1
+    return None
+
+
 def _after_titles(ent: Span) -> int:
     """Return the start of a person's name: after its titles (unless that rule is off) and a
     capitalised word that starts the sentence and describes the name."""
     start = _title_words_before_name(ent)
     start = ent.start if start is None else start
+    start = _name_after_inner_title(ent.doc[start:ent.end]) or start
     return start + 1 if start + 1 < ent.end and _sentence_initial_modifier(ent.doc[start]) \
         else start
 
@@ -98,6 +114,20 @@ def without_figures(ent: Span) -> Span:
     if label in _FIGURE_LABELS:
         label = _label_from_knowledge(ent.doc[start:end])
     return Span(ent.doc, start, end, label=label)
+
+
+#: A reporting period written after a company's name ("Q2", "H1", "FY20", "FY2024", "9M").
+FISCAL_PERIOD_RE = re.compile(r"^(?:Q[1-4]|H[12]|[39]M|FY\d{2}(?:\d{2})?|Q[1-4]FY\d{2})$")
+
+
+@rule("fiscal_period_trim", off=PASS_THROUGH)
+def without_fiscal_period(ent: Span) -> Span:
+    """Return an entity without the reporting period NER ran into it ("Infosys Q2 net
+    profit" → "Infosys", "Acme FY24"): a quarter is no part of a company's name."""
+    end = ent.end
+    while end > ent.start + 1 and FISCAL_PERIOD_RE.match(ent.doc[end - 1].text):
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 _DASHES = frozenset(("-", "--", "–", "—"))
@@ -169,10 +199,46 @@ def with_given_name_before(ent: Span) -> Span:
     if start == 0:
         return ent
     prev = doc[start - 1]
-    if prev.is_title and prev.is_alpha and not prev.ent_type_ and is_given_name(prev.text) \
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and (
+            is_given_name(prev.text) or _titled_given_name(prev)) \
             and prev.lower_ not in TITLE_WORDS | HONORIFICS:
         return Span(doc, start - 1, ent.end, label=ent.label_)
     return ent
+
+
+@rule("titled_given_name_before")
+def _titled_given_name(word: Token) -> bool:
+    """Return True for a capitalised word between a title or honorific and a person's
+    surname ("CTO [Musty] Mustapha", "Dr [Wekesa] Barasa"): a given name no list needs to
+    know."""
+    doc = word.doc
+    return word.i > 0 and not word.is_sent_start and doc[word.i - 1].lower_ in \
+        TITLE_HEADS | HONORIFICS and lookup_country(word.text) is None and \
+        not is_city(word.text)
+
+
+#: A name word with an apostrophe inside it ("O'Brien", "Ma'ruf", "Matiang'i", "Ng'ang'a"):
+#: the tokenizer splits a possessive ("Ruto's") off, so such a token is one word of a name.
+APOSTROPHE_NAME_RE = re.compile(r"^[A-Z][a-z]*(?:['\u2019][A-Za-z][a-z]*)+$")
+
+
+def apostrophe_name_word(token: Token) -> bool:
+    """Return whether a token is a capitalised name word with an apostrophe inside it."""
+    return bool(APOSTROPHE_NAME_RE.match(token.text)) and not token.ent_type_
+
+
+@rule("apostrophe_name_parts", off=PASS_THROUGH)
+def with_apostrophe_name_parts(ent: Span) -> Span:
+    """Return a person's name extended over the words with an apostrophe inside them that NER
+    left out on either side ("Fred [Matiang'i]", "[Ma'ruf] Amin"): such a word is a name's,
+    whatever name lists say; a possessive is a token of its own."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start > 0 and apostrophe_name_word(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and apostrophe_name_word(doc[end]):
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end,
+                                                                  label=ent.label_)
 
 
 #: A one-letter initial ("R.").

@@ -28,7 +28,7 @@ from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.types import decide_types, known_place
-from kg.lexicon import BODY_HEADS, KNOWN_ORGS, LANDMARK_SEATS
+from kg.lexicon import BODY_HEADS, KNOWN_ORGS, LANDMARK_SEATS, NAME_SUFFIXES, ORG_NAME_SUFFIXES
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -97,7 +97,7 @@ def abbreviates(short: str, name: str) -> bool:
 
 def _same_person(short: str, full: str) -> bool:
     """Return True if single name ``short`` is the surname or first name of ``full``."""
-    parts = full.split()
+    parts = _without_suffix(full).split()
     last, first = parts[-1], parts[0]
     if short.lower() in (last.lower(), first.lower()):
         return True
@@ -346,7 +346,7 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
     """Return mentions NER missed: bare surnames of people the article names in full."""
     surnames = {}
     for info in resolver.people:
-        parts = info.name.split()
+        parts = _without_suffix(info.name).split()
         if len(parts) >= 2:
             surnames.setdefault(parts[-1], info)
     return _single_word_mentions(doc, spans, surnames, "Person",
@@ -361,6 +361,7 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
     full_names = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2]
     given_after = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2
                    and not _common_word_after_first(s)]
+    full_names += _names_before_suffixes(full_names, spans)
     out = []
     for span in spans:
         after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
@@ -390,6 +391,53 @@ def _common_word_after_first(span: Span) -> bool:
 
     lower = per_doc(lowercase_words)(span.doc)
     return any(t.text.lower() in lower for t in span[1:] if t.is_alpha)
+
+
+@rule("suffix_surname", off=PASS_THROUGH)
+def _without_suffix(name: str) -> str:
+    """Return a full name without the "Jr", "Sr" or "III" that ends it ("manuel tabalada jr"
+    → "manuel tabalada"): the surname is the word before the suffix."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _names_before_suffixes(full_names: list[str], spans: list[Span]) -> list[str]:
+    """Return the full names that end in "Jr" or "III" without it, unless the surname before
+    the suffix is written elsewhere as a company ("Ford's chief executive, William Clay Ford
+    Jr."): the company keeps its type."""
+    from kg.extract.products import company_context
+
+    companies = {s.text.lower() for s in spans if s.label_ == "Organization" and
+                 len(s) == 1 and company_context(s)}
+    out = []
+    for name in full_names:
+        short = _without_suffix(name)
+        if short != name and short.split()[-1] not in companies:
+            out.append(short)
+    return out
+
+
+@rule("titled_surname_full_name", off=PASS_THROUGH)
+def _full_names_of_titled_surnames(spans: list[Span]) -> list[Span]:
+    """Return spans with a full name the model took for an organisation or place relabelled
+    as a person when its surname stands alone after a title or honorific elsewhere in the
+    article ("Olanrewaju Ishola" tagged ORG beside "Mr Ishola"): one actor, one type, and the
+    title says which. The name has two or three capitalised words and no company or body
+    word, so "Ishola Holdings" stays a company."""
+    titled = {s.text for s in spans if s.label_ == "Person" and len(s) == 1
+              and after_title(s.doc, s.start)}
+    return [Span(s.doc, s.start, s.end, label="Person")
+            if s.label_ in ("Organization", "Place", "Group") and 2 <= len(s) <= 3
+            and s[-1].text in titled and _plain_name(s) else s for s in spans]
+
+
+def _plain_name(span: Span) -> bool:
+    """Return whether every word of ``span`` is a capitalised word that names no body, ends
+    no company's name and is no country or known city."""
+    return all(t.is_title and t.text not in BODY_HEADS | ORG_NAME_SUFFIXES
+               and lookup_country(t.text) is None for t in span) and not is_city(span.text)
 
 
 def _one_label_per_surname(spans: list[Span], full_names: list[str]) -> list[Span]:
@@ -457,7 +505,8 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     spans = list(doc.spans[ACTORS_KEY])
     descriptions = [s for s in spans if s._.kg_description]
     spans = [s for s in spans if not s._.kg_description]
-    spans = _relabel_short_org_names(_relabel_surnames(decide_types(spans)))
+    spans = _relabel_short_org_names(
+        _relabel_surnames(_full_names_of_titled_surnames(decide_types(spans))))
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.ablation import rule
 from kg.extract.dates import DateInfo
 from kg.lexicon import (
     EVENT_LEMMAS,
+    EVENT_PARTICLES_CANCELLING,
+    EVENT_PARTICLES_NEEDED,
     OBJECT_CONTROL_VERBS,
     SPEECH_VERBS,
     THEME_SUBJECT_VERBS,
@@ -24,7 +27,20 @@ def event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in VERB_ONLY_LEMMAS and token.pos_ not in ("VERB", "AUX"):
         return None
+    if not _particle_fits(token, lemma):
+        return None
     return EVENT_LEMMAS.get(lemma) or EVENT_LEMMAS.get(token.lower_)
+
+
+@rule("particle_event_type", off=True)
+def _particle_fits(token: Token, lemma: str) -> bool:
+    """Return whether a verb's particle lets it name its event: "stepped down" resigns,
+    "stepped up checks" and "stepped out of his car" do not; "backed down" is no support."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+    needed = EVENT_PARTICLES_NEEDED.get(lemma)
+    if needed is not None and not words & needed:
+        return False
+    return not words & EVENT_PARTICLES_CANCELLING.get(lemma, frozenset())
 
 
 def _clause_root(root: Token) -> Token:
@@ -89,7 +105,8 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
             if child.dep_ == "advcl" and event_type(child) not in (None, "other", "announce",
                                                                    "report"):
                 return child, event_type(child)
-    if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS:
+    if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS and \
+            any(c.isalpha() for c in root.text):  # a dash the model read as a verb is none
         return root, "other"
     return None
 

@@ -19,6 +19,7 @@ from kg.extract.quotes.speakers import (
     _leading_subject,
     _proper_name,
     _subject_of,
+    person_behind_title,
 )
 from kg.lexicon import (
     QUOTE_FRAMING_VERBS,
@@ -75,7 +76,8 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
         for t in words[2:7]:
             actor = att.actors.get(t.i)
             if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
-                return Found(None, t, actor._.kg_entity)
+                actor = person_behind_title(actor, att.actors)
+                return Found(None, actor[0], actor._.kg_entity)
         return None
     for t in window:
         if not _is_cue(t) and not _puts_it(t):
@@ -391,7 +393,8 @@ def _according_to_sentence(span: Span, att: Attributor) -> Found | None:
             break
         actor = att.actors.get(t.i)
         if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
-            return Found(None, t, actor._.kg_entity)
+            actor = person_behind_title(actor, att.actors)
+            return Found(None, actor[0], actor._.kg_entity)
     return None
 
 
