@@ -7,8 +7,11 @@ The model is chosen by ``model`` argument, else ``KG_SPACY_MODEL``, else an inst
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -29,9 +32,14 @@ class ModelError(RuntimeError):
 
 
 def _load_model(name: str) -> Language:
-    """Return a loaded spaCy model by package name or path, or raise ModelError."""
+    """Return a loaded spaCy model by package name or path, or raise ModelError.
+
+    Components the model ships switched off (``senter`` in spaCy's English models, whose
+    parser splits the sentences) are left out: kg never switches them on, and building
+    them was ~0.05 s of every start.
+    """
     try:
-        return spacy.load(name)
+        return spacy.load(name, exclude=shipped_disabled(name))
     except OSError:
         pass
     try:
@@ -43,6 +51,25 @@ def _load_model(name: str) -> Language:
             "KG_SPACY_MODEL)"
         ) from exc
     return module.load()
+
+
+def shipped_disabled(name: str) -> list[str]:
+    """Return the components the model ``name`` (a package or a folder) ships switched off,
+    from its ``meta.json``; none when that cannot be read."""
+    folder = Path(name)
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return []
+        if spec is None or not spec.origin:
+            return []
+        folder = Path(spec.origin).parent
+    try:
+        disabled = json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("disabled")
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [c for c in disabled if isinstance(c, str)] if isinstance(disabled, list) else []
 
 
 def resolve_model_name(model: str | None = None) -> str:

@@ -6,7 +6,13 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.nlp import KG_COMPONENTS, ModelError, load_pipeline, resolve_model_name
+from kg.nlp import (
+    KG_COMPONENTS,
+    ModelError,
+    load_pipeline,
+    resolve_model_name,
+    shipped_disabled,
+)
 
 
 def test_argument_wins_over_environment(monkeypatch):
@@ -36,7 +42,8 @@ def test_the_ruler_patterns_are_added_without_leaving_a_pipe_switched_off(nlp, m
     monkeypatch.delenv("KG_DISABLE", raising=False)
     assert {"tok2vec", "tagger", "parser", "ner", "kg_boilerplate", "kg_entity_ruler",
             *KG_COMPONENTS} <= set(nlp.pipe_names)  # pipe_names: the enabled ones
-    assert nlp.disabled == ["senter"]  # as the model comes (the parser splits sentences)
+    assert nlp.disabled == []  # the model's switched-off senter is not even loaded
+    assert "senter" not in nlp.component_names  # (the parser splits sentences)
     doc = nlp("Officials of the Ukrainian Presidential Office met in Kyiv.")
     assert ("Ukrainian Presidential Office", "ORG") in [(e.text, e.label_) for e in doc.ents]
 
@@ -47,3 +54,19 @@ def test_cli_unknown_model_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(article), "--model", "no_such_model"])
     assert result.exit_code != 0
     assert result.output.strip().count("\n") == 0 and "no_such_model" in result.output
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    ('{"name": "m", "disabled": ["senter"]}', ["senter"]),
+    ('{"name": "m", "disabled": []}', []),
+    ('{"name": "m"}', []),
+    ('{"name": "m", "disabled": "senter"}', []),
+    ("not json", []),
+])
+def test_components_shipped_switched_off_are_read_from_the_meta(tmp_path, meta, expected):
+    (tmp_path / "meta.json").write_text(meta, encoding="utf-8")
+    assert shipped_disabled(str(tmp_path)) == expected
+
+
+def test_an_unknown_model_has_no_components_switched_off():
+    assert shipped_disabled("no_such_model") == []
