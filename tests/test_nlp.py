@@ -6,13 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.nlp import (
-    KG_COMPONENTS,
-    ModelError,
-    load_pipeline,
-    resolve_model_name,
-    shipped_disabled,
-)
+from kg.nlp import KG_COMPONENTS, ModelError, load_pipeline, resolve_model_name
 
 
 def test_argument_wins_over_environment(monkeypatch):
@@ -55,18 +49,3 @@ def test_cli_unknown_model_is_one_line(tmp_path):
     assert result.exit_code != 0
     assert result.output.strip().count("\n") == 0 and "no_such_model" in result.output
 
-
-@pytest.mark.parametrize(("meta", "expected"), [
-    ('{"name": "m", "disabled": ["senter"]}', ["senter"]),
-    ('{"name": "m", "disabled": []}', []),
-    ('{"name": "m"}', []),
-    ('{"name": "m", "disabled": "senter"}', []),
-    ("not json", []),
-])
-def test_components_shipped_switched_off_are_read_from_the_meta(tmp_path, meta, expected):
-    (tmp_path / "meta.json").write_text(meta, encoding="utf-8")
-    assert shipped_disabled(str(tmp_path)) == expected
-
-
-def test_an_unknown_model_has_no_components_switched_off():
-    assert shipped_disabled("no_such_model") == []
