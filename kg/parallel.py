@@ -153,14 +153,15 @@ def _in_process(articles: Iterable[Article], engine: Engine) -> Iterator[Extract
 def preload(model: str | None = None) -> None:
     """Load the pipeline and the data its steps load on first use (gazetteers, the actor
     type model), so that processes forked afterwards share them instead of each loading them."""
-    from kg.extract import actor_type, knowledge
+    from kg.extract import actor_type
     from kg.extract.actor_junk import _currency_codes
     from kg.extract.countries import _country_table
+    from kg.gazetteers import name_tables
     from kg.nlp import load_pipeline
 
     load_pipeline(model)
-    for load in (actor_type.given_names, actor_type.place_names, actor_type.load_model,
-                 knowledge._given_names, knowledge._cities, _currency_codes, _country_table):
+    name_tables().load_all()  # every bucket, not only those a first article needs
+    for load in (actor_type.load_model, _currency_codes, _country_table):
         load()
 
 

@@ -14,6 +14,7 @@ from kg.extract.actor_type import (
     classify_actor,
     classify_span,
     decide_actor_type,
+    default_model_path,
     load_model,
     mention_features,
     name_features,
@@ -129,6 +130,50 @@ def test_weights_for_other_features_are_refused(tmp_path):
              version=np.array(0), buckets=np.array(4))
     with pytest.raises(ActorTypeModelError, match="retrain"):
         read_model(path)
+
+
+@pytest.fixture
+def model_cache(tmp_path, monkeypatch):
+    """A private cache directory, and the shipped model read afresh through it."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    load_model.cache_clear()
+    yield tmp_path / "cache"
+    load_model.cache_clear()
+
+
+def test_the_cached_copy_holds_the_shipped_weights_unchanged(model_cache):
+    first = load_model()
+    assert len(list(model_cache.glob("actor-type-*.npy"))) == 1
+    load_model.cache_clear()
+    cached, shipped = load_model(), read_model(default_model_path())
+    assert cached.weights.dtype == np.float32 and cached.bias.dtype == np.float32
+    for model in (first, cached):
+        assert np.array_equal(model.weights, shipped.weights)
+        assert np.array_equal(model.bias, shipped.bias)
+
+
+@pytest.mark.parametrize("junk", [b"", b"not numpy", "other shape"])
+def test_a_damaged_model_cache_falls_back_to_the_shipped_file(model_cache, junk):
+    load_model()
+    path = next(model_cache.glob("actor-type-*.npy"))
+    if junk == "other shape":
+        np.save(path, np.zeros((4, len(LABELS)), dtype=np.float32))
+    else:
+        path.write_bytes(junk)
+    load_model.cache_clear()
+    assert np.array_equal(load_model().weights, read_model(default_model_path()).weights)
+
+
+def test_an_unwritable_model_cache_only_costs_the_read(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "cache"))
+    load_model.cache_clear()
+    try:
+        assert load_model().weights.shape == (N_BUCKETS, len(LABELS))
+    finally:
+        load_model.cache_clear()
+    assert list(tmp_path.iterdir()) == [blocker]
 
 
 def uniform_model() -> ActorTypeModel:

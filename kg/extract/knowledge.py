@@ -14,12 +14,12 @@ from kg import gazetteers
 from kg.gazetteers import fold_name
 
 
-def _given_names() -> frozenset[str]:
+def _given_names() -> gazetteers.SetTable:
     """Return the folded given names of gender-guesser's list (any country, any gender)."""
     return gazetteers.name_tables().folded_given_names
 
 
-def _cities() -> frozenset[str]:
+def _cities() -> gazetteers.SetTable:
     """Return the folded names of cities (their main names: the alternate names hold common
     words such as "Republic")."""
     return gazetteers.name_tables().folded_cities
