@@ -61,7 +61,7 @@ def served(store_dir: Path) -> Iterator[str]:
             try:
                 urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=5).read()
                 break
-            except (URLError, ConnectionError):
+            except (URLError, ConnectionError, TimeoutError):  # a slow start times out
                 time.sleep(0.1)
         yield url
     finally:
