@@ -477,14 +477,6 @@ KNOWN_PLACES: frozenset[str] = frozenset((
     Europe Asia Africa Americas Balkans Arctic Sahel""".split()
 ))
 
-#: A plan/agreement: optional "N-point", a modifier, and a head noun.
-PLAN_HEADS: tuple[str, ...] = (
-    "peace plan", "plan", "counterproposal", "counter-proposal", "ceasefire agreement",
-    "ceasefire deal", "ceasefire offer", "ceasefire proposal", "peace deal", "peace agreement",
-    "peace proposal", "trade deal", "trade agreement", "free trade agreement", "accord",
-    "treaty", "framework", "roadmap", "road map", "agreement", "deal", "proposal", "pact",
-)
-
 #: Lines that are page furniture, not article text.
 JUNK_LINE_RE = re.compile(
     r"^\s*(?:related|read more|see also|also read|recommended|advertisement|sponsored|"

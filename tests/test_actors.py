@@ -228,6 +228,7 @@ def test_person_entities_typed_by_context(nlp, text, mention):
     ("Users are buzzing about Tiger, the newest version of the system.", "Tiger", "Product"),
     ("It ships with the web browser Safari and a mail program.", "Safari", "Product"),
     ("The boat cruised down the Danube on Sunday.", "Danube", None),
+    ("The laptop is faster than the PowerBook it replaces.", "PowerBook", "Product"),
 ])
 def test_products_named_like_people_are_no_people(nlp, text, name, type_):
     types = {t for m, t in actor_mentions(nlp, text) if m == name}
@@ -398,6 +399,18 @@ def test_parenthesised_abbreviation_is_an_alias(extract):
 def test_a_rainforest_is_a_place(extract):
     x = extract("Loggers cleared land in the Amazon. Fires across the Amazon grew.")
     assert names_by_type(x).get("Place") == {"Amazon"}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Vendors got the Game Engine Toolkit (GET) in May. GET runs on phones.",
+     "Game Engine Toolkit", "Product"),
+    ("The Rural Transit Authority (RTA) cut fares. RTA said more buses would come.",
+     "Rural Transit Authority", "Organization"),
+])
+def test_abbreviated_name_is_typed_by_its_head(extract, text, name, type_):
+    x = extract(text)
+    [entity] = [e for e in x.entities if e.name == name]
+    assert entity.type == type_
 
 
 @pytest.mark.parametrize(("short", "name", "expected"), [

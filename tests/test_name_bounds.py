@@ -37,6 +37,7 @@ def test_split_repeated_name_pair(nlp, words, start, end, expected):
      "Harrow and Wealdstone League Division One"),
     ("the League said two clubs".split(), 1, 2, "League"),
     ("Harrow and Leeds United drew".split(), 2, 4, "Leeds United"),
+    ("it sells the Strato and Strato Max now".split(), 5, 7, "Strato Max"),
 ])
 def test_with_division_number(nlp, words, start, end, expected):
     doc = nlp(" ".join(words))

@@ -302,13 +302,16 @@ def _legal_form_last(ent: Span) -> bool:
 @rule("the_name_person", off=None)
 def _the_name(ent: Span) -> str | None:
     """Return the type of a "person" after "the": a plural is a band or team ("the Beatles":
-    Organization), a single word no person at all ("the Danube": ``"drop"`` → no actor);
-    ``None`` when the rule does not apply."""
+    Organization), a single word written with a capital inside a product ("the PowerBook"),
+    any other single word no person at all ("the Danube": ``"drop"`` → no actor); ``None``
+    when the rule does not apply."""
     prev = _token_before(ent)
     plural = ent[-1].tag_ == "NNPS" or ent.text.endswith("s")
     if prev is not None and prev.lower_ == "the" and not _modifies_noun(ent) and (
             plural or len(ent) == 1) and not _is_person_word(ent):
-        return "Organization" if plural else _DROP
+        if plural:
+            return "Organization"
+        return "Product" if any(c.isupper() for c in ent.text[1:]) else _DROP
     return None
 
 

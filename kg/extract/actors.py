@@ -59,6 +59,7 @@ from kg.lexicon import (
     FACILITY_HEADS,
     HONORIFICS,
     ORG_NAME_SUFFIXES,
+    PRODUCT_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -154,6 +155,8 @@ def _city_before_noun(span: Span) -> bool:
 
 
 _NAME_JOINERS = frozenset("of the and for".split())
+#: Heads of abbreviated names that are things made and sold, not bodies.
+_THING_HEADS = PRODUCT_NOUNS | {"kit", "toolkit"}
 
 
 @rule("abbreviation_names", off=[])
@@ -183,10 +186,18 @@ def abbreviated_names(doc: Doc) -> list[Span]:
                 break
         if best is not None and best[-1].text not in EVENT_HEADS and \
                 not title_phrase(best):  # "(WWDC)" is an event, "(CS)" a title
-            type_ = "Country" if lookup_country(best.text) is not None else "Organization"
+            type_ = _abbreviated_type(best)
             found.append(Span(doc, best.start, best.end, label=type_))
             found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
     return found
+
+
+def _abbreviated_type(name: Span) -> str:
+    """Return the type of a name written with its abbreviation: a country, a product when
+    its head is a product noun ("Software Development Kit (SDK)"), else an organisation."""
+    if lookup_country(name.text) is not None:
+        return "Country"
+    return "Product" if name[-1].lower_ in _THING_HEADS else "Organization"
 
 
 def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:

@@ -337,7 +337,8 @@ NUMBERED_NAME_HEADS = frozenset("Division League Group Conference Tier Zone Roun
 def with_division_number(ent: Span) -> Span:
     """Return an organisation's name with the number that ends it ("League Division One",
     "Group 2") and the names joined before it after "the" ("the Lancashire and Cheshire
-    League", where NER took only "Cheshire League")."""
+    League", where NER took only "Cheshire League"), unless the name before "and" is the
+    first word of this one ("the Macbook and Macbook Pro" names two products)."""
     if ent.label_ != "ORG":
         return ent
     doc, start, end = ent.doc, ent.start, ent.end
@@ -346,7 +347,8 @@ def with_division_number(ent: Span) -> Span:
             doc[end].ent_type_ in ("", "CARDINAL"):
         end += 1
     if start >= 3 and doc[start - 1].lower_ == "and" and doc[start - 2].pos_ == "PROPN" and \
-            doc[start - 2].is_title and doc[start - 3].lower_ == "the":
+            doc[start - 2].is_title and doc[start - 3].lower_ == "the" and \
+            doc[start - 2].text != ent[0].text:  # "the Macbook and Macbook Pro": two names
         start -= 2
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
 
