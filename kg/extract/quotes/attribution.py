@@ -9,16 +9,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.boilerplate import doc_text
+from kg.extract.quotes.cues import inverted_subject, is_cue, leading_subject, subject_of
 from kg.extract.quotes.marks import _CLOSE_MARKS, _DASHES, _OPEN, QuoteSpan, _words
 from kg.extract.quotes.speakers import (
     _SINGULAR_PRONOUNS,
     SPEAKER_TYPES,
     Attributor,
-    _inverted_subject,
-    _is_cue,
-    _leading_subject,
     _proper_name,
-    _subject_of,
     person_behind_title,
 )
 from kg.lexicon import (
@@ -80,21 +77,21 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
                 return Found(None, actor[0], actor._.kg_entity)
         return None
     for t in window:
-        if not _is_cue(t) and not _puts_it(t):
+        if not is_cue(t) and not _puts_it(t):
             continue
-        subject = _subject_of(t)
+        subject = subject_of(t)
         inside = {w.i for w in window}
         if subject is not None and (subject.idx < end or subject.i not in inside):
             subject = None
         prev = t.doc[t.i - 1]
         if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
             subject = prev
-        lead = _leading_subject(window, t)
+        lead = leading_subject(window, t)
         if subject is None or (subject.i > t.i and lead is not None
                                and not _is_name_subject(subject, att)):
             subject = lead or subject
-        if subject is None or (subject.i > t.i and _inverted_subject(t) is not None):
-            subject = _inverted_subject(t) or subject
+        if subject is None or (subject.i > t.i and inverted_subject(t) is not None):
+            subject = inverted_subject(t) or subject
         if subject is not None and subject.idx > end:
             return Found(t, subject)
     return None
@@ -166,8 +163,8 @@ def _attribution_before(doc: Doc, att: Attributor, start: int) -> Found | None:
     for t in reversed(tokens):
         if t.text in ("”", '"') and t.i != tokens[-1].i:
             break
-        if _is_cue(t):
-            subject = _subject_of(t)
+        if is_cue(t):
+            subject = subject_of(t)
             if subject is not None and subject.idx < start:
                 return _outer_speaker(Found(t, subject), att, (start, start))
     if stripped.endswith(":"):
@@ -181,7 +178,7 @@ def _attribution_before(doc: Doc, att: Attributor, start: int) -> Found | None:
         if actor is not None and actor._.kg_entity and actor.label_ in SPEAKER_TYPES:
             return Found(None, doc[i], actor._.kg_entity)
         if i >= 0 and doc[i].pos_ == "VERB":
-            subject = _subject_of(doc[i])
+            subject = subject_of(doc[i])
             if subject is not None and subject.i < i:
                 return Found(doc[i], subject)
         if i >= 0 and doc[i].pos_ == "PROPN":
@@ -204,7 +201,7 @@ def _introducing_subject(att: Attributor, last: Token) -> Found | None:
                     root)
     if root.pos_ not in ("VERB", "AUX") or root.i > last.i:
         return None
-    subject = _subject_of(root)
+    subject = subject_of(root)
     if subject is None or subject.i > last.i:
         return None
     actor = att.actors.get(subject.i)
@@ -273,8 +270,8 @@ def _cue_above(root: Token, att: Attributor,
         owner = _speech_noun_owner(node, att)
         if owner is not None:
             return step, root.i, Found(None, owner)
-        if _is_cue(node) or _frames_quote(node) or _characterises(node, below):
-            subject = _subject_of(node)
+        if is_cue(node) or _frames_quote(node) or _characterises(node, below):
+            subject = subject_of(node)
             if subject is not None and not quote[0] <= subject.idx < quote[1]:
                 return step, root.i, Found(node, subject)
     return None
@@ -326,9 +323,9 @@ def _outer_speaker(found: Found, att: Attributor, quote: tuple[int, int]) -> Fou
         node = node.head
         if att.quoted.overlaps(node.idx, node.idx + 1):
             break  # a parse running through the quote's own words
-        if not reported or not _is_cue(node):
+        if not reported or not is_cue(node):
             continue
-        subject = _subject_of(node)
+        subject = subject_of(node)
         between = node.doc[min(node.i, found.cue.i):max(node.i, found.cue.i)]
         if subject is not None and not quote[0] <= subject.idx < quote[1] and \
                 (_is_name_subject(subject, att) or _is_described_person(subject, att)) and \
@@ -369,11 +366,11 @@ def _nearest_cue(span: Span, att: Attributor) -> Found | None:
     if nxt is not None and nxt.start == hi and len(nxt) <= 12 and \
             "\n" not in doc_text(span.doc)[end:nxt.start_char] and nxt[0].text not in _OPEN:
         hi = nxt.end
-    candidates = [t for t in span.doc[lo:hi] if _is_cue(t) and not start <= t.idx < end]
+    candidates = [t for t in span.doc[lo:hi] if is_cue(t) and not start <= t.idx < end]
     candidates.sort(key=lambda t: (t.tag_ in ("VBG", "VBN") and t.dep_ != "ROOT",
                                    min(abs(t.idx - start), abs(t.idx - end))))
     for cue in candidates:
-        subject = _subject_of(cue)
+        subject = subject_of(cue)
         if subject is not None and not start <= subject.idx < end:
             return Found(cue, subject)
     return None
@@ -412,8 +409,8 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
     if len(group) > 1:
         gap = _tokens_between(doc, first.end + 1, group[1].start - 1)
         for t in gap:
-            if _is_cue(t):
-                subject = _subject_of(t) or _inverted_subject(t)
+            if is_cue(t):
+                subject = subject_of(t) or inverted_subject(t)
                 if subject is not None and subject.i in {g.i for g in gap}:
                     return _resolve(Found(t, subject), att, quote)
     tail = doc_text(doc)[last.end:last.end + 3]
@@ -486,7 +483,7 @@ def _next_line_author(doc: Doc, att: Attributor, end: int) -> Found | None:
     tokens = [t for t in _tokens_between(doc, line_start, line_start + name.end() - 1)]
     actor = next((att.actors[t.i] for t in tokens if t.i in att.actors), None)
     if actor is not None and actor.label_ == "Person" and actor._.kg_entity and \
-            not any(_is_cue(t) or t.pos_ == "VERB" for t in doc[actor.end:actor.end + 1]):
+            not any(is_cue(t) or t.pos_ == "VERB" for t in doc[actor.end:actor.end + 1]):
         return Found(None, doc[actor.start], actor._.kg_entity)
     return None
 
@@ -512,9 +509,9 @@ def _previous_sentence_speaker(doc: Doc, att: Attributor, start: int) -> Found |
     lo = max(sent.start, tokens[0].i)
     quoted = att.quoted
     words = [t for t in doc[lo:sent.end] if not quoted.overlaps(t.idx, t.idx + 1)]
-    cues = sorted((t for t in words if _is_cue(t)), key=lambda t: t.dep_ != "ROOT")
+    cues = sorted((t for t in words if is_cue(t)), key=lambda t: t.dep_ != "ROOT")
     for cue in cues:
-        subject = _subject_of(cue) or _inverted_subject(cue)
+        subject = subject_of(cue) or inverted_subject(cue)
         if subject is None and cue.i > lo and _is_name_subject(doc[cue.i - 1], att):
             subject = doc[cue.i - 1]
         if subject is not None and subject.i >= lo and not quoted.overlaps(subject.idx,
@@ -523,7 +520,7 @@ def _previous_sentence_speaker(doc: Doc, att: Attributor, start: int) -> Found |
     root = sent.root
     if closed:
         return None
-    subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") and root.i >= lo else None
+    subject = subject_of(root) if root.pos_ in ("VERB", "AUX") and root.i >= lo else None
     if subject is not None and subject.i >= lo:
         actor = att.actors.get(subject.i)
         if (actor is not None and actor.label_ == "Person") or \

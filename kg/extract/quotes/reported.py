@@ -6,16 +6,11 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.quotes.about import _about_ids, _object_actor_ids, _stances
+from kg.extract.quotes.cues import is_speech_verb, subject_of
 from kg.extract.quotes.marks import _words
 from kg.extract.quotes.offsets import Ranges
 from kg.extract.quotes.records import StatementInfo
-from kg.extract.quotes.speakers import (
-    SPEAKER_TYPES,
-    Attributor,
-    _subject_of,
-    is_speech_verb,
-    person_behind_title,
-)
+from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor, person_behind_title
 from kg.lexicon import (
     CONTENT_PREPS,
     EVALUATIVE_CUES,
@@ -77,7 +72,7 @@ def _reported_from_cue(token: Token, attributor: Attributor,
         return None
     if content is not None and quoted.overlaps(content[0], content[1]):
         return None
-    subject = _subject_of(token)
+    subject = subject_of(token)
     if subject is None:
         return None
     speaker_id, description = attributor.speaker(subject, token.idx, None)
