@@ -87,14 +87,14 @@ def test_roles_are_stripped_from_names_and_kept(extract):
     assert set(people) == {"Marco Rubio", "Dmitry Peskov", "Kaja Kallas"}
     roles = {(r.person_id, r.title, r.of_id) for r in x.roles}
     assert ("person/marco-rubio", "Secretary of State", "country/united-states") in roles
-    assert ("person/dmitry-peskov", "spokesman", "place/kremlin") in roles
+    assert ("person/dmitry-peskov", "spokesman", "organization/kremlin") in roles
     assert ("person/kaja-kallas", "High Representative", "organization/european-union") in roles
     assert "State" not in {e.name for e in x.entities}
 
 
 def test_appositive_role(extract):
     x = extract("Dmitry Peskov, the Kremlin spokesman, rejected the proposal on Friday.")
-    assert {(r.title, r.of_id) for r in x.roles} == {("spokesman", "place/kremlin")}
+    assert {(r.title, r.of_id) for r in x.roles} == {("spokesman", "organization/kremlin")}
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ def test_actors_have_types_and_no_duplicates(geneva):
                 "Volodymyr Zelenskyy": "Person", "Dmitry Peskov": "Person",
                 "Russia": "Country", "Ukraine": "Country", "United States": "Country",
                 "Geneva": "Place", "Ternopil": "Place", "NATO": "Organization",
-                "Kremlin": "Place", "28-point peace plan": "Plan"}
+                "Kremlin": "Organization", "28-point peace plan": "Plan"}
     assert {k: by_name.get(k) for k in expected} == expected
     assert len(by_name) == len(geneva.entities)
 

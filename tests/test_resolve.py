@@ -81,7 +81,8 @@ def test_a_known_place_is_no_short_name_of_an_organisation_named_after_it(
 @pytest.mark.parametrize(("text", "name", "type_"), [
     # buildings that stand for the office in them are places in annotated news
     ("The White House said on Monday that talks would go on.", "White House", "Place"),
-    ("Officials at the Kremlin declined to comment on the report.", "Kremlin", "Place"),
+    # only CoNLL labels the Kremlin a location; the seed's annotation says organisation
+    ("Officials at the Kremlin declined to comment on the report.", "Kremlin", "Organization"),
     # the Pentagon is annotated as an organisation
     ("The Pentagon said the drill was routine.", "Pentagon", "Organization"),
 ])

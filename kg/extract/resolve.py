@@ -248,8 +248,9 @@ class _Resolver:
 @rule("landmark_places", off=PASS_THROUGH)
 def landmark_type(known_type: str, key: str) -> str:
     """Return "Place" for a building that stands for the office inside it ("the White House
-    said", "the Kremlin"), else ``known_type``: CoNLL-2003 and MEANTIME both annotate these
-    names as locations (:data:`kg.lexicon.LANDMARK_SEATS`)."""
+    said"), else ``known_type``: CoNLL-2003 and MEANTIME both annotate these names as
+    locations (:data:`kg.lexicon.LANDMARK_SEATS`). "The Kremlin" is a location in CoNLL
+    only and an organisation in the seed's annotation, so it stays an organisation."""
     return "Place" if key.removeprefix("the ") in LANDMARK_SEATS else known_type
 
 
