@@ -157,6 +157,8 @@ RULE_CASES: list[tuple[str, str]] = [
      'Alan Shearer was named as the new England captain on Friday.\n'),
     ('town_named_not_person', 'Livingston beat Falkirk 2-0 on Saturday, while Blackburn drew with Wigan.'),
     ('product_variant_number', 'Pilots said the Boeing 737-800 handled well in the storm.'),
+    ('product_code_name', "Velmor's next jet, the 5e5, will fly in 2030."),
+    ('product_variant_alone', 'Ryanair ordered ten 737-800ER jets from Boeing.'),
     ('dimension_junk', 'The Vexo plays video at 320x240, Orbix said.'),
     ('unit_after_number_junk', 'Buyers can pick a 64GB model or a 128GB model for the new iPod.'),
     ('split_at_spaced_dash', 'Velmara sued Orbix on Monday. The suit came from a firm based in '

@@ -202,3 +202,43 @@ def test_a_number_that_counts_is_no_model(extract):
     x = extract("Velora flies the Boeing 747 to Oslo. Last year, Boeing booked 747 new orders.")
     plane = entity_named(x, "Boeing 747")
     assert len(plane.mentions) == 1
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("The 747-400ER can carry more fuel than older jets.", "747-400ER"),
+    ("Norrland Air took delivery of its first A340-500HGW on Friday.", "A340-500HGW"),
+    ("Velora Airways said the 767-300ER would be retired by 2030.", "767-300ER"),
+    ("Pilots said the Boeing 737-900ER handled well.", "Boeing 737-900ER"),
+    ("The carrier will fly the A350-1000 to Lima from June.", "A350-1000"),
+])
+def test_a_model_number_with_its_variant_is_a_product(extract, text, product):
+    assert product in names_by_type(extract(text)).get("Product", set())
+
+
+@pytest.mark.parametrize(("text", "not_product"), [
+    ("Call 555-1200 to book a seat, the airline said.", "555"),
+    ("Kent were 240-300 short of the target, Velora Sports said.", "240"),
+    ("Garuda Flight 737-800 landed safely in Bali.", "737"),
+    ("The plant will cut 300-400 jobs, Velmor said.", "300"),
+    ("Sales rose in 2005-2006, Velmor said.", "2005"),
+])
+def test_phone_numbers_ranges_and_flights_are_no_variants(extract, text, not_product):
+    products = names_by_type(extract(text)).get("Product", set())
+    assert not any(not_product in name for name in products)
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Velmor's next jet, the 5e5, will fly in 2030.", "5e5"),
+    ("Orders for the 3E3 fell after the test flight, Norrland Aero said.", "3E3"),
+])
+def test_a_models_code_name_after_the_is_a_product(extract, text, product):
+    assert product in names_by_type(extract(text)).get("Product", set())
+
+
+@pytest.mark.parametrize(("text", "not_product"), [
+    ("Velmor said the 9x9 grid was too small.", "9x9"),
+    ("Light covers about 3e8 metres each second.", "3e8"),
+])
+def test_dimensions_and_amounts_are_no_code_names(extract, text, not_product):
+    products = names_by_type(extract(text)).get("Product", set())
+    assert not any(not_product in name for name in products)

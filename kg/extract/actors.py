@@ -46,6 +46,7 @@ from kg.extract.product_lists import listed_products
 from kg.extract.products import (
     as_product,
     ends_in_designation,
+    is_variant_name,
     label_only_product,
     maker_of_product,
     missed_products,
@@ -83,7 +84,8 @@ def actor_spans(doc: Doc) -> list[Span]:
             continue
         ent = organisation_in_event_name(ent)
         ner_label = ent.label_
-        ent = ent if ends_in_designation(ent) else without_fiscal_period(without_figures(ent))
+        if not (ends_in_designation(ent) or is_variant_name(ent)):
+            ent = without_fiscal_period(without_figures(ent))
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
         ent = with_surname_after(ent)

@@ -37,6 +37,8 @@ MODEL_RE = re.compile(r"^(?=.*\d)[A-Za-z]{0,3}-?\d[\w-]*$")
 MODEL_WORDS = frozenset({"OS", "X"})
 #: A designation standing on its own as a product ("A380", "A350s"): letters, then digits.
 STANDALONE_MODEL_RE = re.compile(r"^[A-Z]{1,2}\d{3,4}[A-Za-z]{0,2}$")
+#: A model's code name of digit, letter, digit ("7E7", "the 7e7"); "x" joins dimensions ("9x9").
+CODE_MODEL_RE = re.compile(r"^\d[a-wyzA-WYZ]\d$")
 #: A model designation in the plural, standing for the planes or machines of that model
 #: ("18 777s", "46 more 787s"); round hundreds ("the 300s") are no model.
 PLURAL_MODEL_RE = re.compile(r"^\d\d[1-9]s$")
@@ -101,14 +103,16 @@ def _score_follows(token: Token) -> bool:
         doc[i + 2].like_num and not variant_designation(token)
 
 
-#: A model's variant after its dash: round hundreds, maybe with letters ("800", "300ER").
-VARIANT_RE = re.compile(r"^[1-9]00[A-Z]{0,2}$")
+#: A model's variant after its dash: round hundreds or thousands, maybe with letters for its
+#: range or body ("800", "300ER", "200LR", "900ULR", "1000").
+VARIANT_RE = re.compile(r"^[1-9]0{2,3}[A-Z]{0,3}$")
 
 
 @rule("product_variant_number")
 def variant_designation(token: Token) -> bool:
     """Return True for a model number joined to its variant ("737-800", "A330-200",
-    "777-300ER"): three digits or letters and digits, a dash written close, round hundreds."""
+    "777-300ER", "A350-900ULR"): three digits or letters and digits, a dash written close,
+    round hundreds or thousands."""
     doc, i = token.doc, token.i
     return i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and \
         not doc[i + 1].whitespace_ and len(token.text) >= 3 and \
@@ -191,6 +195,14 @@ def ends_in_designation(ent: Span) -> bool:
     return len(ent) > 1 and ent.label_ in NAME_LABELS and any(t.is_alpha for t in ent) and \
         last.is_digit and _is_designation(last, ent) and not _table_number(last) and \
         not _score_follows(last) and ent[-2].text not in NUMBERED_WORDS
+
+
+def is_variant_name(ent: Span) -> bool:
+    """Return True for a name that is a model number and its variant alone ("777-200LR"),
+    so the number is kept, not cut off as a figure before "200LR"."""
+    doc = ent.doc
+    return len(ent) == 3 and variant_designation(ent[0]) and \
+        (ent.start == 0 or doc[ent.start - 1].text not in NUMBERED_WORDS)
 
 
 def label_only_product(span: Span) -> bool:
@@ -283,6 +295,33 @@ def _standalone_model(token: Token) -> bool:
         and token.ent_type_ in ("", "PRODUCT", "CARDINAL", "ORG", "DATE")
 
 
+@rule("product_variant_alone")
+def _variant_model(token: Token) -> bool:
+    """Return True for a model number and its variant written alone ("the 777-200LR",
+    "A350-900ULR"), in no table and after no route or flight word ("Flight 777-200"); a
+    number of digits alone must be in no amount or date ("300-400 jobs"), while letters
+    make it a model whatever NER called it ("A350-1000" as a date). Two plain numbers must
+    go down ("747-400"), as a range goes up ("cut 300-400 jobs")."""
+    doc, i = token.doc, token.i
+    if not variant_designation(token):
+        return False
+    digits = token.text.isdigit()
+    amount = digits and any(t.ent_type_ in AMOUNT_TYPES for t in doc[i:i + 3])
+    rising = digits and doc[i + 2].text.isdigit() and int(doc[i + 2].text) > int(token.text)
+    return not amount and not rising and \
+        not any(_table_number(t) for t in (token, doc[i + 2])) and \
+        (i == 0 or doc[i - 1].text not in NUMBERED_WORDS)
+
+
+@rule("product_code_name")
+def _code_model(token: Token) -> bool:
+    """Return True for a model's code name written as a noun after "the" ("the 7e7 does
+    not compete"), not as a number before one ("the 9x9 grid") or an amount ("3e8 metres")."""
+    doc, i = token.doc, token.i
+    return bool(CODE_MODEL_RE.match(token.text)) and i > 0 and doc[i - 1].lower_ == "the" and \
+        token.dep_ not in ("compound", "nummod", "amod") and token.ent_type_ not in AMOUNT_TYPES
+
+
 def _named_model(token: Token) -> bool:
     """Return True for a model number followed by the model's name, both outside any entity
     ("the new 787 Dreamliner"): three or four digits that are no amount, date or figure,
@@ -354,7 +393,11 @@ def brand_names(doc: Doc, spans: list[Span]) -> list[Span]:
     for token in doc:
         if token.i in covered:
             continue
-        if _standalone_model(token) or _after_maker(token):
+        if _variant_model(token) and not any(k in covered for k in range(token.i, token.i + 3)):
+            found.append(Span(doc, token.i, token.i + 3, label="Product"))
+            covered.update(range(token.i, token.i + 3))
+            continue
+        if _standalone_model(token) or _after_maker(token) or _code_model(token):
             found.append(Span(doc, token.i, token.i + 1, label="Product"))
             covered.add(token.i)
             continue
