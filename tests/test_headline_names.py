@@ -46,6 +46,18 @@ def test_a_headline_name_the_body_writes_whole_or_never_uses_is_kept(extract, he
     assert name in actors(extract, f"{headline}\n\n{body}")
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a byline under the headline: the line is the name alone
+    ("# Harbour Talks Stall\n\nLarry Fine\n\nOslo officials said the weather was fine and "
+     "the talks would go on.", "Larry Fine"),
+    # a desk credit at the end
+    ("# Power Prices Rise\n\nPrices rose on Monday, traders said.\n\n-- Bergen Energy Desk",
+     "Bergen Energy Desk"),
+])
+def test_a_name_alone_on_its_line_is_kept_whole(extract, text, name):
+    assert name in actors(extract, text)
+
+
 def test_the_rule_can_be_switched_off(extract, monkeypatch):
     monkeypatch.setenv("KG_DISABLE", "headline_name_bounds")
     found = actors(extract, "# Halvorsen Reports Headway in Fishing Talks\n\n"

@@ -146,6 +146,9 @@ def test_no_surname_taken_after_a_country_or_before_a_longer_name(nlp, text, wor
     ("A router maker based in Halden - Netcorp. It grew.", 5, 8,
      [("Halden", "GPE"), ("Netcorp", "ORG")]),
     ("Far East Gold - Moribund market seen.", 0, 5, [("Far East Gold", "ORG")]),
+    # a date in an itinerary is no name: "May" is no person
+    ("May 31 - Ole Strand (Brann)", 0, 5, [("Ole Strand", "PERSON")]),
+    ("Halden - 2 June v Brann", 0, 6, [("Halden", "GPE")]),
 ])
 def test_split_at_spaced_dash(nlp, text, start, end, expected):
 

@@ -330,3 +330,31 @@ def test_a_name_that_is_not_tied_is_left_alone(nlp):
     spans = _two_mentions(nlp, "Hartwell Brenner met us. Hartwell Brenner left.",
                           "Hartwell Brenner", ("Person", "Person"))
     assert tie_without_given_name(Counter({"Person": 2}), spans) is None
+
+
+@pytest.mark.parametrize(("text", "name", "labels", "tally"), [
+    # the classifier knows no products: a product tied with an organisation stays unsettled
+    ("Fans of the Zephyrbook gathered online. The Zephyrbook sold out in a day.",
+     "Zephyrbook", ("Product", "Organization"), {"Product": 1, "Organization": 1}),
+    # nor groups
+    ("The Tarvani marched in May. Later the Tarvani voted.",
+     "Tarvani", ("Group", "Person"), {"Group": 1, "Person": 1}),
+])
+def test_the_classifier_does_not_settle_a_tie_with_a_type_it_does_not_know(
+        nlp, text, name, labels, tally):
+    from kg.extract.types import tie_breaker
+
+    spans = _two_mentions(nlp, text, name, labels)
+    assert tie_breaker(Counter(tally), spans) is None
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Ministers met Dunmore Kell on Monday. Dunmore Kell said talks went well.",
+     "Dunmore Kell", "Person"),
+    ("Shares of Velcorp rose. Velcorp said profits doubled.", "Velcorp", "Organization"),
+])
+def test_the_classifier_settles_a_tie_between_types_it_knows(nlp, text, name, expected):
+    from kg.extract.types import tie_breaker
+
+    spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
+    assert tie_breaker(Counter({"Organization": 1, "Person": 1}), spans) == expected

@@ -67,8 +67,12 @@ def _names_a_country(text: str) -> bool:
 @rule("adjective_group_drop")
 def _adjective_group(ent: Span) -> bool:
     """Return True for a NORP mention that is an adjective ("Swiss"), not a group
-    ("Republicans", "the West", "the Swiss"): no actor."""
+    ("Republicans", "the West", "the Swiss"): no actor. Only a word tagged an adjective is one: a
+    proper noun the model called a group ("the Bucharest stock exchange", "as Essex
+    reached 372") is a name."""
     root = ent.root
+    if root.tag_ != "JJ":
+        return False
     if root.dep_ in ("amod", "compound") and not ent.start <= root.head.i < ent.end:
         return True  # it modifies a noun: "The Republican senator", "Swiss banks"
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""

@@ -75,6 +75,19 @@ def body_common_words(doc: Doc) -> frozenset[str]:
     return frozenset(words - body_name_words(doc))
 
 
+def _alone_on_its_line(ent: Span) -> bool:
+    """Return whether ``ent`` holds every word of its headline-case line: a byline ("Larry
+    Fine" under the headline) or a desk credit ("-- Oslo Energy Desk"), a name with no
+    headline words beside it to cut."""
+    doc = ent.doc
+    for start, end in doc._.kg_headlines:
+        if start < ent.end_char and ent.start_char < end:
+            line = doc.char_span(start, end, alignment_mode="expand")
+            return line is not None and all(
+                ent.start <= t.i < ent.end for t in line if t.is_alpha)
+    return False
+
+
 @rule("headline_name_bounds", off=None)
 def headline_name_parts(ent: Span) -> list[Span] | None:
     """Return the parts of a headline name that the body writes as names, each labelled as
@@ -82,7 +95,7 @@ def headline_name_parts(ent: Span) -> list[Span] | None:
     names are dropped, and so is a name whose words the body writes only in lower case:
     "Student Privacy"), or None to keep the name as it is (not in a headline, written so in
     the body, or no word of it seen there)."""
-    if not in_headline(ent):
+    if not in_headline(ent) or _alone_on_its_line(ent):
         return None
     doc = ent.doc
     labels = body_name_labels(doc)

@@ -376,7 +376,8 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     name), else, if longer than a word, as the entity; one word kg knows nothing of is a
     name only after the dash as a noun of its own ("San Jose - Cisco"): a list's label
     ("Goalkeepers") or a word describing the noun after it ("Gold - Moribund market") is
-    none. None: no such dash, or only figures on one side."""
+    none, nor is a date ("May 31 - June 2" in an itinerary: "May" is no person). None: no
+    such dash, or only figures on one side."""
     doc = ent.doc
     cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and
             doc[t.i - 1].whitespace_]
@@ -388,11 +389,24 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
         return None  # "8 - Luc Nilis": a number, then the name (:func:`without_figures`)
     out = []
     for part in parts:
+        if _a_date(part):
+            continue
         label = _label_from_knowledge(part) or (
             ent.label_ if len(part) > 1 or _proper_noun_after(part, ent) else "")
         if label:
             out.append(Span(doc, part.start, part.end, label=label))
     return out
+
+
+def _a_date(part: Span) -> bool:
+    """Return whether a part of a name is a date: a month's name beside a number ("May
+    31", "2 June")."""
+    from kg.extract.dates import MONTHS
+
+    months = set(MONTHS)
+    return any(t.lower_ in months and (
+        (t.i + 1 < part.end and t.nbor().like_num) or (t.i > part.start and t.nbor(-1).like_num))
+        for t in part)
 
 
 def _proper_noun_after(part: Span, ent: Span) -> bool:

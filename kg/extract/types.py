@@ -330,10 +330,11 @@ def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
     ``tally`` ("Trump" once ORG, once PERSON), or None when the votes do not tie or it
     prefers another type. The classifier reads every mention (governing verbs, titles,
     gazetteers); it only settles ties, where it measured better than the first mention's
-    label on CoNLL-2003 and MEANTIME (bench/quality.md)."""
+    label on CoNLL-2003 and MEANTIME (bench/quality.md). It knows no products or groups, so
+    a tie with one of those is not its to settle ("Macintosh" once PRODUCT, once ORG)."""
     top = max(tally[t] for t in CONTESTED)
     tied = [t for t in CONTESTED if tally[t] == top]
-    if len(tied) < 2:
+    if len(tied) < 2 or not set(tied) <= set(LEARNED):
         return None
     guess = classify_actor(mentions)
     return guess.label if guess.label in tied else None

@@ -1,0 +1,21 @@
+"""Tests for kg.extract.actor_context: an entity's actor type from the words around it."""
+
+import pytest
+from spacy.tokens import Span
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # an adjective the model calls a group is no actor
+    ("Airlines may not buy Nordavian aircraft, the minister said.", "Nordavian", None),
+    ("The Republican senator spoke on Monday.", "Republican", None),
+    # a proper noun the model called a group is a name, kept as the group it was labelled
+    ("Shares fell on the Tallinn stock exchange on Friday.", "Tallinn", "Group"),
+    ("The domestic Kyodori news agency said the talks ended.", "Kyodori", "Group"),
+    ("Voters chose the Republicans in May.", "Republicans", "Group"),
+])
+def test_an_adjective_group_is_dropped_but_a_proper_noun_is_not(nlp, text, word, expected):
+    from kg.extract.actor_context import actor_type
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == word)
+    assert actor_type(Span(doc, i, i + 1, label="NORP")) == expected
