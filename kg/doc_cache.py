@@ -125,6 +125,12 @@ def _pipe_fingerprint(nlp: Language, name: str) -> Any:
     return part
 
 
+def _suffix_pattern(nlp: Language) -> str:
+    """Return the tokenizer's suffix pattern, which kg extends ("AT&T." → "AT&T", ".")."""
+    search = nlp.tokenizer.suffix_search
+    return search.__self__.pattern if search is not None else ""
+
+
 def stage_fingerprint(nlp: Language, stop: str) -> str:
     """Return the digest naming the documents the pipes before ``stop`` make: spaCy's and
     the model's versions, each pipe, and the stage's rules switched off by ``KG_DISABLE``."""
@@ -133,6 +139,7 @@ def stage_fingerprint(nlp: Language, stop: str) -> str:
         "format": CACHE_FORMAT, "spacy": spacy.__version__,
         "model": [meta.get("lang"), meta.get("name"), meta.get("version")],
         "pipes": [_pipe_fingerprint(nlp, n) for n in stage_pipes(nlp, stop)],
+        "suffixes": _suffix_pattern(nlp),
         "disabled": sorted(disabled_names() & stage_rules(nlp, stop)),
     }
     blob = json.dumps(parts, sort_keys=True, default=str).encode()

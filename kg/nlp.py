@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -65,6 +66,23 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
+#: A period after a name joined by "&" ends the sentence ("... and AT&T.", "P&G."): spaCy's
+#: suffix rules split a period only after lower-case letters or digits, so without this the
+#: name and the period are one token and NER misses the company.
+AMPERSAND_NAME_PERIOD = r"(?<=&[A-Z])\.$"
+
+
+def split_ampersand_name_period(nlp: Language) -> Language:
+    """Return ``nlp`` with its tokenizer splitting the period after an "&" name ("AT&T." →
+    "AT&T", "."), in place; abbreviations such as "U.S." are untouched."""
+    search = nlp.tokenizer.suffix_search
+    pattern = search.__self__.pattern if search is not None else ""
+    if AMPERSAND_NAME_PERIOD not in pattern:
+        joined = f"{pattern}|{AMPERSAND_NAME_PERIOD}" if pattern else AMPERSAND_NAME_PERIOD
+        nlp.tokenizer.suffix_search = re.compile(joined).search
+    return nlp
+
+
 def add_kg_components(nlp: Language) -> Language:
     """Add kg's boilerplate, gazetteer and extraction components to ``nlp`` (in place)."""
     if "kg_boilerplate" not in nlp.pipe_names:
@@ -104,7 +122,7 @@ def _load_pipeline(model: str | None, disabled: frozenset[str]) -> Language:
     nlp = _load_model(name)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no parser; kg needs one for quotes and events")
-    nlp = add_kg_components(nlp)
+    nlp = add_kg_components(split_ampersand_name_period(nlp))
     for component in sorted(disabled & set(nlp.pipe_names)):
         nlp.disable_pipe(component)
     return nlp

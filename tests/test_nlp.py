@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -49,3 +51,32 @@ def test_cli_unknown_model_is_one_line(tmp_path):
     assert result.exit_code != 0
     assert result.output.strip().count("\n") == 0 and "no_such_model" in result.output
 
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Buyers queued at AT&T.", ["Buyers", "queued", "at", "AT&T", "."]),
+    ("Sales fell at P&G. Shares rose.", ["Sales", "fell", "at", "P&G", ".", "Shares", "rose", "."]),
+    # abbreviations keep their periods
+    ("She joined the U.S. Army.", ["She", "joined", "the", "U.S.", "Army", "."]),
+    ("AT&T executives met.", ["AT&T", "executives", "met", "."]),
+])
+def test_a_period_after_an_ampersand_name_ends_the_sentence(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+def test_the_company_before_the_period_is_an_actor(extract):
+    names = {e.name for e in extract("Queues formed outside Vantor and AT&T. Buyers waited "
+                                     "for hours.").entities}
+    assert "AT&T" in names
+
+
+def test_the_tokenizer_change_is_part_of_the_doc_cache_fingerprint(nlp):
+    from kg.doc_cache import stage_fingerprint
+
+    before = stage_fingerprint(nlp, "kg_furniture")
+    search = nlp.tokenizer.suffix_search
+    try:
+        nlp.tokenizer.suffix_search = re.compile(r"\.$").search
+        assert stage_fingerprint(nlp, "kg_furniture") != before
+    finally:
+        nlp.tokenizer.suffix_search = search
