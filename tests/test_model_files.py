@@ -12,7 +12,7 @@ from kg.model_files import (
     saves_default_tokenizer,
     shipped_disabled,
 )
-from kg.nlp import resolve_model_name
+from kg.nlp import AMPERSAND_NAME_PERIOD, resolve_model_name
 
 TEXT = ("Mayor Ines O'Kafor didn't reopen the U.S. harbour in Lagos (on Mon.) :) - see "
         "www.harbour-lagos.ng, e.g. at 9:30am; costs $4.5bn/yr, officials said.\n\nBye!")
@@ -29,10 +29,13 @@ def _pattern(search) -> str | None:
 
 
 def test_kg_loads_the_model_tokenizer_unchanged(nlp, plain) -> None:
+    """The model's own tokenizer, with kg's one deliberate suffix ("AT&T." → "AT&T", ".")."""
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == TOKENIZER_FROM_DISK
     assert nlp.tokenizer.rules == plain.tokenizer.rules
-    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+    for attr in ("prefix_search", "infix_finditer", "token_match", "url_match"):
         assert _pattern(getattr(nlp.tokenizer, attr)) == _pattern(getattr(plain.tokenizer, attr))
+    assert _pattern(nlp.tokenizer.suffix_search) == (
+        f"{_pattern(plain.tokenizer.suffix_search)}|{AMPERSAND_NAME_PERIOD}")
     assert nlp.tokenizer.faster_heuristics == plain.tokenizer.faster_heuristics
     assert [t.text for t in nlp.make_doc(TEXT)] == [t.text for t in plain.make_doc(TEXT)]
 
