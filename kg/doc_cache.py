@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.ablation import RULES, disabled_names
-from kg.nlp import KG_COMPONENTS
+from kg.nlp import KG_COMPONENTS, suffix_pattern
 
 #: Cache stops, earliest first: the parse (before kg's entity patterns), the model stage.
 RULER = "kg_entity_ruler"
@@ -125,12 +125,6 @@ def _pipe_fingerprint(nlp: Language, name: str) -> Any:
     return part
 
 
-def _suffix_pattern(nlp: Language) -> str:
-    """Return the tokenizer's suffix pattern, which kg extends ("AT&T." → "AT&T", ".")."""
-    search = nlp.tokenizer.suffix_search
-    return search.__self__.pattern if search is not None else ""
-
-
 def stage_fingerprint(nlp: Language, stop: str) -> str:
     """Return the digest naming the documents the pipes before ``stop`` make: spaCy's and
     the model's versions, each pipe, and the stage's rules switched off by ``KG_DISABLE``."""
@@ -139,7 +133,7 @@ def stage_fingerprint(nlp: Language, stop: str) -> str:
         "format": CACHE_FORMAT, "spacy": spacy.__version__,
         "model": [meta.get("lang"), meta.get("name"), meta.get("version")],
         "pipes": [_pipe_fingerprint(nlp, n) for n in stage_pipes(nlp, stop)],
-        "suffixes": _suffix_pattern(nlp),
+        "suffixes": suffix_pattern(nlp),  # kg extends them ("AT&T.")
         "disabled": sorted(disabled_names() & stage_rules(nlp, stop)),
     }
     blob = json.dumps(parts, sort_keys=True, default=str).encode()

@@ -72,11 +72,16 @@ def resolve_model_name(model: str | None = None) -> str:
 AMPERSAND_NAME_PERIOD = r"(?<=&[A-Z])\.$"
 
 
+def suffix_pattern(nlp: Language) -> str:
+    """Return the regular expression of ``nlp``'s tokenizer suffixes ("" when it has none)."""
+    search = nlp.tokenizer.suffix_search
+    return search.__self__.pattern if search is not None else ""
+
+
 def split_ampersand_name_period(nlp: Language) -> Language:
     """Return ``nlp`` with its tokenizer splitting the period after an "&" name ("AT&T." →
     "AT&T", "."), in place; abbreviations such as "U.S." are untouched."""
-    search = nlp.tokenizer.suffix_search
-    pattern = search.__self__.pattern if search is not None else ""
+    pattern = suffix_pattern(nlp)
     if AMPERSAND_NAME_PERIOD not in pattern:
         joined = f"{pattern}|{AMPERSAND_NAME_PERIOD}" if pattern else AMPERSAND_NAME_PERIOD
         nlp.tokenizer.suffix_search = re.compile(joined).search
