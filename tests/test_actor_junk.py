@@ -91,3 +91,38 @@ def test_an_acronym_spelled_out_as_a_name_stays_an_actor(extract):
     text = "The European Central Bank (ECB) raised rates. The ECB said prices rose."
     assert ("European Central Bank", "Organization") in {
         (e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A complaint was filed by the federal Trade Commission and the state.", "Trade Commission"),
+    ("She said politics had no place at her State Department.", "State Department"),
+    ('He pledged to build what he called a "New Orvex" by 2030.', "New Orvex"),
+])
+def test_lower_case_words_run_into_a_name_are_cut_off(extract, text, name):
+    names = {e.name for e in extract(text).entities}
+    assert name in names
+    assert not any(n[:1].islower() or n.split()[0] in ("Federal", "Her", "A") for n in names)
+
+
+@pytest.mark.parametrize(("words", "label", "expected"), [
+    (["the", "federal", "Harbour", "Board"], "ORG", "Harbour Board"),
+    (["her", "Foreign", "Ministry"], "ORG", "Foreign Ministry"),
+    (["a", '"', "New", "Orvex"], "ORG", "New Orvex"),
+    (["healthcare"], "ORG", None),
+    (["state", "party"], "ORG", None),
+    (["ex", "-", "Orvex", "Radio"], "ORG", None),
+    (["Harbour", "Board"], "ORG", "Harbour Board"),
+    (["western", "allies"], "KG_GROUP", "western allies"),
+])
+def test_a_name_keeps_no_lower_case_lead(words, label, expected):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.actor_junk import without_lowercase_lead
+
+    glued = ("-", '"')  # written against the next word
+    spaces = [k + 1 < len(words) and w not in glued and words[k + 1] != "-"
+              for k, w in enumerate(words)]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    found = without_lowercase_lead(Span(doc, 0, len(words), label=label))
+    assert (found.text if found is not None else None) == expected

@@ -1,6 +1,7 @@
 """Spans that are no actors: time zones, currency codes, makers in product names, named
 events, lists, headings, roles without a name, weather, common nouns that start a sentence.
-Each test is a registered rule (:mod:`kg.ablation`); :func:`looks_like_junk` applies them all.
+Each test is a registered rule (:mod:`kg.ablation`); :func:`looks_like_junk` applies them all,
+after :func:`without_lowercase_lead` has cut off lower-case words NER ran into a name.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
+from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import lowercase_words, per_doc
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import doc_text, line_bounds
@@ -109,14 +110,32 @@ def _heading(span: Span) -> bool:
     return "&" in span.text and _fills_its_line(span)
 
 
-@rule("lowercase_junk")
-def _starts_lowercase(span: Span) -> bool:
-    """Return True for a name starting with a lowercase letter (plans and groups aside); a
+@rule("lowercase_junk", off=PASS_THROUGH)
+def without_lowercase_lead(span: Span) -> Span | None:
+    """Return a name starting in lower case without the lower-case words NER ran into it
+    ("the federal Securities and Exchange Commission", "her State Department", "a United
+    Auto Workers negotiator"), or None when no capitalised word follows them ("healthcare",
+    "state party", "un-", "ex-Access"): no name. Plans and groups keep their words, and a
     brand's spelling the sentence treats as a company ("shares of eBay") is a name."""
     from kg.extract.products import BRAND_RE, company_context
 
-    return span.label_ not in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") and \
-        span.text[0].islower() and not (BRAND_RE.match(span[0].text) and company_context(span))
+    if span.label_ in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") or \
+            not span.text[0].islower() or (BRAND_RE.match(span[0].text) and company_context(span)):
+        return span
+    doc, start = span.doc, span.start
+    while start < span.end and _lead_word(doc[start]):
+        start += 1
+    if start == span.start or start == span.end or not doc[start].text[:1].isupper():
+        return None
+    return Span(doc, start, span.end, label=span.label_)
+
+
+def _lead_word(token: Token) -> bool:
+    """Return whether a token may lead into a name without being part of it: a lower-case
+    word written apart from the next ("federal", "her", "a"; not "ex" of "ex-Access"), or an
+    opening quote mark."""
+    return (token.is_lower and token.is_alpha and bool(token.whitespace_)) or \
+        (token.is_quote and token.is_left_punct)
 
 
 @rule("role_only_junk")
@@ -351,7 +370,7 @@ def _people_noun(span: Span) -> bool:
 
 
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
-              _list_of_words, _heading, _starts_lowercase, _role_only, title_phrase,
+              _list_of_words, _heading, _role_only, title_phrase,
               common_noun_acronym, _post, _storm_name,
               _sentence_initial_common_noun, _people_noun)
 

@@ -19,7 +19,12 @@ from kg.extract.actor_context import (
     lowercase_words,
     per_doc,
 )
-from kg.extract.actor_junk import describes_body, looks_like_junk, title_phrase
+from kg.extract.actor_junk import (
+    describes_body,
+    looks_like_junk,
+    title_phrase,
+    without_lowercase_lead,
+)
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
@@ -110,6 +115,8 @@ def actor_spans(doc: Doc) -> list[Span]:
         if named is not None:
             ent, type_ = named, "Person"  # "Prime Minister Luis Montenegro"
         span = clean_person_span(ent) if type_ == "Person" else strip_possessive(ent)
+        if span is not None:
+            span = without_lowercase_lead(span)
         if span is None or looks_like_junk(span):
             continue
         if type_ == "Person" and span.start > ent.start and _city_before_noun(span):
