@@ -88,7 +88,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('short_form_merge', 'The Nordic Fisheries Commission set quotas. The Commission said they start in May.'),
     ('given_name_before', 'Councilwoman Ivy Taylor voted against the budget.'),
     ('heading_junk', 'Key Developments & Timeline\n\nMayor Ines Ruiz opened the bridge in Lyon.'),
-    ('leading_the_trim', 'The spokesman for the Kremlin declined to comment.'),
+    ('leading_the_trim', 'The Ostrava Mining Company said profits rose.'),
     ('lowercase_junk', 'Protesters marched in el-Fasher.'),
     ('name_list_junk', 'The firm offers Maintenance, Repair and Overhaul services.'),
     ('one_type_per_name', 'Harlan said on Monday that the deal was good. Later, Harlan signed the lease for its new office.'),
