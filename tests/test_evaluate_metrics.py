@@ -208,7 +208,13 @@ def test_is_named_speaker(speaker, named):
      ("Mark Penn", "Penn himself", True),
      ("International Monetary Fund", "the IMF", True),
      ("National Urban League", "Ann Roe, the chief executive of the National Urban League",
-      False)],
+      False),
+     # speakers named together: each one's full name is right, a third person is not
+     ("Ada Lindqvist", "Lindqvist and Okafor", True),
+     ("Bayo Okafor", "Lindqvist and Okafor", True),
+     ("Lindqvist", "Lindqvist and Okafor", True),
+     ("Ada Berg", "Lindqvist and Okafor", False),
+     ("Ada Lindqvist", "Lindqvist and the others", False)],
 )
 def test_speaker_matches(predicted, gold, right):
     assert speaker_matches(predicted, gold) is right

@@ -381,16 +381,26 @@ def gold_speaker_name(gold: str) -> str:
     return re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", name)
 
 
+#: A name of one to four capitalised words ("Cummings", "Sen. Tim Kaine").
+_NAME_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+
+
 def gold_speaker_names(gold: str) -> list[str]:
     """Return the forms of a literal gold speaker span a predicted name may match: its name
     part, a name in apposition after a description ("The club's general manager, David
-    Feder"), and the whole span when it ends in a capitalised name with no appositive
-    ("Secretary of Homeland Security Jeh Johnson").
+    Feder"), each name of speakers named together ("Cummings and Conyers": a quote two people
+    give is each one's), and the whole span when it ends in a capitalised name with no
+    appositive ("Secretary of Homeland Security Jeh Johnson").
 
     >>> gold_speaker_names("Ryan's spokeswoman, AshLee Strong,")
     ["Ryan's spokeswoman", 'AshLee Strong']
+    >>> gold_speaker_names("Cummings and Conyers")
+    ['Cummings and Conyers', 'Cummings', 'Conyers']
     """
     forms = [gold_speaker_name(gold) or gold]
+    together = re.split(r"\s+(?:and|&)\s+", forms[0])
+    if len(together) > 1 and all(_NAME_WORDS.fullmatch(p) for p in together):
+        forms += together
     parts = [p.strip() for p in gold.split(",") if p.strip()]
     forms += [p for p in parts[1:] if re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){2,4}", p)]
     words = gold.split()
