@@ -476,6 +476,20 @@ def test_quote_right_after_an_attributed_one_goes_on_with_its_speaker(nlp):
     assert [s.speaker_id for s in direct] == ["person/ola-berg", "person/ola-berg"]
 
 
+@pytest.mark.parametrize(("text", "description"), [
+    ('Mayor Ines Varga opened the new bridge on Monday.\n\nVarga\'s niece shouted to the crowd. '
+     '"The whole region is watching this town."', "Varga's niece"),
+    ('Mayor Ines Varga opened the new bridge on Monday.\n\n"What a day for us all!" Varga\'s '
+     'niece, the council member Ana "Nina" Holt, shouted to the crowd. "The whole region is '
+     'watching this town."', "Varga's niece"),
+])
+def test_quote_after_a_described_speakers_sentence_keeps_the_description(nlp, text, description):
+    _, direct = _direct(nlp, text)
+    last = direct[-1]
+    assert last.text.startswith("The whole region")
+    assert (last.speaker_id, last.speaker_description) == (None, description)
+
+
 # --- speakers of harder layouts: (text, a piece of the quote, speaker) -----------------------
 
 HARDER_SPEAKER_PATTERNS = [

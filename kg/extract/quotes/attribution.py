@@ -434,9 +434,9 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
                 return found
             if found.description is not None and described is None:
                 described = found
-    named = None if described is not None else _layout_speaker(doc, att, group)
-    if named is not None:
-        return named
+    layout = None if described is not None else _layout_speaker(doc, att, group)
+    if layout is not None and layout.speaker_id is not None:
+        return layout
     unnamed: Found | None = None
     for finder2 in (_governing_cue, _nearest_cue, _according_to_sentence):
         found = finder2(span, att)
@@ -447,7 +447,7 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
             if described is None and found.description is not None:
                 described = found
             unnamed = unnamed or found
-    return described or unnamed or Found()
+    return described or layout or unnamed or Found()
 
 
 _LINE_END_DASH = re.compile(r"[”\"]\s*[―—–]\s*[A-Z][^\n“”\"]{1,60}$")
@@ -530,9 +530,10 @@ def _previous_sentence_speaker(doc: Doc, att: Attributor, start: int) -> Found |
 
 
 def _layout_speaker(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...]) -> Found | None:
-    """Return a named speaker from the lines and sentence around a quote with no attribution
+    """Return the speaker from the lines and sentence around a quote with no attribution
     next to its marks: ``― Name`` ending the line, a ``Name, description.`` line after it,
-    the speaker of the sentence just before it."""
+    the speaker of the sentence just before it, named or (``"..." Lee's niece shouted.
+    "..."``) only described."""
     first, last = group[0], group[-1]
     quote = (first.start, last.end)
     for finder in (_line_end_dash, _next_line_author):
@@ -550,7 +551,7 @@ def _layout_speaker(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...]) -> 
     found = _previous_sentence_speaker(doc, att, first.start)
     if found is not None:
         found = _resolve(found, att, quote)
-        if found.speaker_id is not None:
+        if found.speaker_id is not None or found.description is not None:
             return found
     return None
 
