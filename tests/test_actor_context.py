@@ -8,6 +8,9 @@ from spacy.tokens import Span
     # an adjective the model calls a group is no actor
     ("Airlines may not buy Nordavian aircraft, the minister said.", "Nordavian", None),
     ("The Republican senator spoke on Monday.", "Republican", None),
+    # a continent's adjective names the continent, as a country's names the country
+    ("Airlines may not buy European aircraft, the minister said.", "European", "Place"),
+    ("Shares of African miners rose on Monday.", "African", "Place"),
     # a proper noun the model called a group is a name, kept as the group it was labelled
     ("Shares fell on the Tallinn stock exchange on Friday.", "Tallinn", "Group"),
     ("The domestic Kyodori news agency said the talks ended.", "Kyodori", "Group"),
@@ -19,3 +22,13 @@ def test_an_adjective_group_is_dropped_but_a_proper_noun_is_not(nlp, text, word,
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == word)
     assert actor_type(Span(doc, i, i + 1, label="NORP")) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Shares of European carmakers fell on Monday. Talks in Europe went on.", "Europe"),
+    ("Asian markets rose as the yen fell.", "Asia"),
+])
+def test_a_continents_adjective_is_the_continent(extract, text, name):
+    places = {(e.name, e.type) for e in extract(text).entities}
+    assert (name, "Place") in places
+    assert not any(n.endswith("an") for n, _ in places)

