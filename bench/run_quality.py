@@ -43,7 +43,8 @@ NOTES = """\
   "SOCCER -", "RUGBY UNION -", "Boxing-") names a sport, else `other`.
 * PolNeAR: direct-quote segments of 3+ words; speaker accuracy over matched quotes whose
   gold speaker is a name (same surname, or one contains the other, against the gold span's
-  name part, a name in apposition after a description, or the initials of kg's name), or
+  name part, a name in apposition after a description, each of speakers named together
+  ("Cummings and Conyers"), or the initials of kg's name), or
   whose gold span is kg's `speaker_description` (same head noun, one inside the other: the
   gold speakers are literal spans, "The Indiana governor"); reported also for full quotes and
   for partial quotes inside reported speech (PolNeAR's `direct` field).
