@@ -6,9 +6,13 @@ Two things spaCy's defaults build at every load only to throw away:
   parser splits the sentences): kg never switches them on, so they are excluded (~0.05 s);
 * the language's default tokenizer (its ~1,300 exceptions and its prefix, suffix and infix
   rules), which the model's own saved tokenizer replaces as soon as it is read from disk:
-  for a model that saves one, kg starts from an empty tokenizer instead (~0.1 s).
+  for a model that saves one, kg starts from an empty tokenizer instead (~0.1 s);
+* kg's extra suffix rule (see :data:`kg.nlp.AMPERSAND_NAME_PERIOD`) is joined to the saved
+  suffix rule as the saved tokenizer is read, before its ~1,300 special cases are built:
+  set afterwards, spaCy builds them all a second time (~0.08 s).
 
-The pipeline is the same either way: the tokenizer's rules all come from the model's files.
+The pipeline is the same either way: the tokenizer's rules all come from the model's files
+(plus kg's extra suffixes, the same as when they are set after loading).
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from __future__ import annotations
 import configparser
 import importlib.util
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -29,13 +35,44 @@ SPACY_TOKENIZER = "spacy.Tokenizer.v1"
 TOKENIZER_FROM_DISK = "kg.TokenizerFromDisk.v1"
 
 
+def with_suffixes(pattern: str, suffixes: Sequence[str]) -> str:
+    """Return the suffix regular expression ``pattern`` with each of ``suffixes`` it lacks
+    joined as one more alternative ("" for no pattern: the suffixes alone)."""
+    for suffix in suffixes:
+        if suffix not in pattern:
+            pattern = f"{pattern}|{suffix}" if pattern else suffix
+    return pattern
+
+
+class SavedTokenizer(Tokenizer):
+    """A tokenizer that starts empty and takes every rule from the saved one it reads, with
+    ``extra_suffixes`` joined to the saved suffix rule before the special cases are built
+    (spaCy builds them again whenever a rule changes afterwards)."""
+
+    def __init__(self, vocab, *args, extra_suffixes: Sequence[str] = (), **kwargs) -> None:
+        super().__init__(vocab, *args, **kwargs)
+        self.extra_suffixes = tuple(extra_suffixes)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Sequence[str] = ()) -> SavedTokenizer:
+        """Read a saved tokenizer (spaCy's format), with the extra suffixes joined."""
+        if self.extra_suffixes:
+            data = srsly.msgpack_loads(bytes_data)
+            if isinstance(data, dict) and isinstance(data.get("suffix_search"), str):
+                data["suffix_search"] = with_suffixes(data["suffix_search"],
+                                                      self.extra_suffixes)
+                bytes_data = srsly.msgpack_dumps(data)
+        super().from_bytes(bytes_data, exclude=exclude)
+        return self
+
+
 @spacy.registry.tokenizers(TOKENIZER_FROM_DISK)
-def tokenizer_from_disk():
+def tokenizer_from_disk(extra_suffixes: list[str] | None = None):
     """Return a factory of empty tokenizers, for models whose tokenizer is read from disk
-    right after (spaCy's ``from_disk`` resets and replaces every rule)."""
+    right after (spaCy's ``from_disk`` resets and replaces every rule); ``extra_suffixes``
+    are joined to the saved suffix rule as it is read."""
 
     def make(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
+        return SavedTokenizer(nlp.vocab, extra_suffixes=extra_suffixes or ())
 
     return make
 
@@ -86,14 +123,18 @@ def saves_default_tokenizer(folder: Path) -> bool:
     return factory == SPACY_TOKENIZER and (folder / "tokenizer").is_file()
 
 
-def load_options(name: str) -> dict[str, Any]:
+def load_options(name: str, extra_suffixes: Sequence[str] = ()) -> dict[str, Any]:
     """Return the ``spacy.load`` arguments that leave out what kg never runs or what the
-    model's files replace at once (none when the model's files cannot be read)."""
+    model's files replace at once (none when the model's files cannot be read), and that
+    join ``extra_suffixes`` to a saved tokenizer's suffix rule as it is read."""
     files = model_files(name)
     if files is None:
         return {}
     meta, folder = files
     options: dict[str, Any] = {"exclude": shipped_disabled(meta)}
     if saves_default_tokenizer(folder):
-        options["config"] = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FROM_DISK}}}
+        factory: dict[str, Any] = {"@tokenizers": TOKENIZER_FROM_DISK}
+        if extra_suffixes:
+            factory["extra_suffixes"] = list(extra_suffixes)
+        options["config"] = {"nlp": {"tokenizer": factory}}
     return options
