@@ -98,10 +98,10 @@ def add_kg_components(nlp: Language) -> Language:
         nlp.add_pipe("kg_boilerplate", first=True)
     if "kg_entity_ruler" not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-        ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", **where)
-        # Phrase patterns match on the token text, so the tokenizer alone makes their docs;
-        # left enabled, every pipe before the ruler (tagger, parser) would run over each of
-        # the ~1,000 patterns, two thirds of kg's start-up.
+        ruler = nlp.add_pipe("kg_entity_ruler", **where)
+        # Phrase patterns match on the token text, so the tokenizer alone makes their tokens
+        # (cached, see kg.extract.entity_ruler); were a pipe before the ruler left enabled,
+        # spaCy's ruler would run it over each pattern.
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(ruler_patterns())
     if "kg_gazetteer_guard" not in nlp.pipe_names:
