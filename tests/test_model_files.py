@@ -44,6 +44,13 @@ def test_kg_loads_the_model_tokenizer_unchanged(nlp, plain) -> None:
     assert [t.text for t in nlp.make_doc(TEXT)] == [t.text for t in plain.make_doc(TEXT)]
 
 
+def test_the_expressions_from_the_cache_equal_re_compile(nlp) -> None:
+    """Pattern ==: the same expression, flags and compiled code as ``re.compile``'s."""
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        compiled = getattr(nlp.tokenizer, attr).__self__
+        assert compiled == re.compile(compiled.pattern)
+
+
 #: Special cases beside affixes (spaCy's special-case matcher), and names joined by "&".
 AFFIXED = "(U.S.) and AT&T. said: \"don't.\" (e.g. P&G.) :) Mon.) 'Cos U.K.-based \"A&E.\"?"
 
