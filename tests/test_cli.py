@@ -333,3 +333,28 @@ def test_help_lists_the_commands_loaded_on_first_use():
     assert result.exit_code == 0
     assert all(f"  {name} " in result.output for name in ("eval", "serve", "push", "extract"))
     assert run("eval", "--help").exit_code == 0
+
+
+def test_extract_leaves_its_objects_to_the_system_at_exit_and_loses_no_output(corpus):
+    """`kg extract` freezes the objects alive at exit (no collector walk over the model)
+    only then, not while it runs, however often it runs in one process; the output of the
+    command run on its own is all there."""
+    import subprocess
+    import sys
+
+    article = str(corpus / "one.txt")
+    code = ("import atexit, gc, sys; from click.testing import CliRunner; from kg.cli import main; "
+            "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 0)); "
+            f"runs = [CliRunner().invoke(main, ['extract', {article!r}, '-j', '1']) "
+            "for _ in range(2)]; "
+            "print('exit codes', *[r.exit_code for r in runs]); "
+            "print('while running', gc.get_freeze_count() > 0); "
+            "sys.stdout.write(runs[0].output)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert lines[:2] == ["exit codes 0 0", "while running False"]
+    assert lines[-1] == "at exit True"
+    alone = subprocess.run([sys.executable, "-m", "kg.cli", "extract", article, "-j", "1"],
+                           capture_output=True, text=True, check=True)
+    assert alone.stdout.splitlines() == lines[2:-1]
+    assert json.loads(alone.stdout)["article"]["title"] == "Harbour Talks Open in Lisbon"

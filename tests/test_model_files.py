@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 
 from kg.model_files import (
     TOKENIZER_FROM_DISK,
+    SavedTokenizer,
     load_options,
     model_files,
     saves_default_tokenizer,
     shipped_disabled,
+    with_suffixes,
 )
-from kg.nlp import AMPERSAND_NAME_PERIOD, resolve_model_name
+from kg.nlp import AMPERSAND_NAME_PERIOD, resolve_model_name, split_ampersand_name_period
 
 TEXT = ("Mayor Ines O'Kafor didn't reopen the U.S. harbour in Lagos (on Mon.) :) - see "
         "www.harbour-lagos.ng, e.g. at 9:30am; costs $4.5bn/yr, officials said.\n\nBye!")
@@ -38,6 +42,55 @@ def test_kg_loads_the_model_tokenizer_unchanged(nlp, plain) -> None:
         f"{_pattern(plain.tokenizer.suffix_search)}|{AMPERSAND_NAME_PERIOD}")
     assert nlp.tokenizer.faster_heuristics == plain.tokenizer.faster_heuristics
     assert [t.text for t in nlp.make_doc(TEXT)] == [t.text for t in plain.make_doc(TEXT)]
+
+
+def test_the_expressions_from_the_cache_equal_re_compile(nlp) -> None:
+    """Pattern ==: the same expression, flags and compiled code as ``re.compile``'s."""
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        compiled = getattr(nlp.tokenizer, attr).__self__
+        assert compiled == re.compile(compiled.pattern)
+
+
+#: Special cases beside affixes (spaCy's special-case matcher), and names joined by "&".
+AFFIXED = "(U.S.) and AT&T. said: \"don't.\" (e.g. P&G.) :) Mon.) 'Cos U.K.-based \"A&E.\"?"
+
+
+@pytest.mark.parametrize(("suffixes", "word", "split"), [
+    ((AMPERSAND_NAME_PERIOD,), "AT&T.", ["AT&T", "."]),
+    ((r"(?<=[0-9])x$", r"(?<=&)Q$"), "12x", ["12", "x"]),
+])
+def test_suffixes_joined_while_reading_equal_suffixes_set_after_loading(suffixes, word,
+                                                                        split) -> None:
+    """Joined before the special cases are built (once) or set after loading (spaCy builds
+    them again): the same tokenizer."""
+    name = resolve_model_name()
+    read = spacy.load(name, **load_options(name, extra_suffixes=suffixes))
+    after = spacy.load(name, exclude=load_options(name)["exclude"])
+    after.tokenizer.suffix_search = re.compile(
+        with_suffixes(_pattern(after.tokenizer.suffix_search), suffixes)).search
+    assert isinstance(read.tokenizer, SavedTokenizer)
+    assert read.tokenizer.rules == after.tokenizer.rules
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        assert _pattern(getattr(read.tokenizer, attr)) == _pattern(getattr(after.tokenizer, attr))
+    text = f"{AFFIXED} 12x tall&Q {TEXT}"
+    assert [t.text for t in read.make_doc(text)] == [t.text for t in after.make_doc(text)]
+    assert [t.text for t in read.make_doc(f"Then {word}")][1:] == split
+
+
+def test_the_suffix_is_not_joined_twice(nlp) -> None:
+    before = _pattern(nlp.tokenizer.suffix_search)
+    split_ampersand_name_period(nlp)
+    assert _pattern(nlp.tokenizer.suffix_search) == before
+    assert before.count(AMPERSAND_NAME_PERIOD) == 1
+
+
+@pytest.mark.parametrize(("pattern", "suffixes", "expected"), [
+    ("a$|b$", ("c$",), "a$|b$|c$"),
+    ("a$|c$", ("c$",), "a$|c$"),
+    ("", ("c$", "d$"), "c$|d$"),
+])
+def test_with_suffixes_joins_the_missing_ones(pattern, suffixes, expected) -> None:
+    assert with_suffixes(pattern, suffixes) == expected
 
 
 def test_the_model_parses_as_spacy_loads_it(nlp, plain) -> None:

@@ -9,6 +9,7 @@ from kg.extract import (
     actors,
     boilerplate,
     dates,
+    entity_ruler,
     events,
     furniture,
     gazetteer_guard,
@@ -17,5 +18,5 @@ from kg.extract import (
     roles,
 )
 
-__all__ = ["actors", "boilerplate", "dates", "events", "furniture", "gazetteer_guard", "quotes",
-           "resolve", "roles"]
+__all__ = ["actors", "boilerplate", "dates", "entity_ruler", "events", "furniture",
+           "gazetteer_guard", "quotes", "resolve", "roles"]

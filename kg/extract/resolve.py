@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -104,10 +103,18 @@ def _same_person(short: str, full: str) -> bool:
     return _similar_spelling(short, last)
 
 
+def _ratio(a: str, b: str) -> float:
+    """Return rapidfuzz's similarity ratio of two strings (imported on first use: an article
+    whose names are never compared does not load it, ~5 ms of start-up)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
+
+
 @rule("fuzzy_surname_match")
 def _similar_spelling(short: str, last: str) -> bool:
     """Return True for two spellings of one surname ("Zelenskyy", "Zelensky")."""
-    return fuzz.ratio(short.lower(), last.lower()) >= SURNAME_SIMILARITY and abs(
+    return _ratio(short.lower(), last.lower()) >= SURNAME_SIMILARITY and abs(
         len(short) - len(last)) <= 2
 
 
@@ -124,7 +131,7 @@ def _same_full_name(a: str, b: str) -> bool:
 @rule("fuzzy_full_name_match")
 def _similar_full_names(a: str, b: str) -> bool:
     """Return True for two full names spelled nearly alike ("Volodymyr Zelenskyy")."""
-    return fuzz.ratio(a.lower(), b.lower()) >= 92.0
+    return _ratio(a.lower(), b.lower()) >= 92.0
 
 
 class _Resolver:
