@@ -74,15 +74,39 @@ def actor_mentions(pred: dict[str, Any], text: str) -> list[ActorMention]:
     return list(out)
 
 
+def phrase_status(phrase: GoldPhrase, mentions: Sequence[ActorMention]) -> tuple[str, str]:
+    """Return (``right`` / ``wrong_type`` / ``missed``, the types of the actor mentions inside
+    it) for one gold phrase: right when one of them has a type fitting the role."""
+    types = sorted({m.type for m in mentions if inside(phrase.text, m.text)})
+    if not types:
+        return "missed", ""
+    status = "right" if set(types) & ROLE_TYPES[phrase.role] else "wrong_type"
+    return status, "/".join(types)
+
+
 def _hit(phrase: GoldPhrase, mentions: Sequence[ActorMention], typed: bool) -> bool:
-    return any(inside(phrase.text, m.text) and (not typed or m.type in ROLE_TYPES[phrase.role])
-               for m in mentions)
+    status = phrase_status(phrase, mentions)[0]
+    return status == "right" or (not typed and status == "wrong_type")
 
 
 def _covers_a_name(phrase: GoldPhrase, mention: ActorMention) -> bool:
     """Return whether the mention includes one of the phrase's name words."""
     words = set(fold(mention.text).split())
     return any(set(fold(n).split()) & words for n in phrase.names)
+
+
+def within_phrases(phrases: Sequence[GoldPhrase],
+                   mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Return the mentions inside some gold phrase."""
+    return [m for m in mentions if any(inside(p.text, m.text) for p in phrases)]
+
+
+def junk_mentions(phrases: Sequence[GoldPhrase],
+                  mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Return the mentions inside some gold phrase that cover a name word of none of the
+    phrases they are inside ("Driver" of "tram driver")."""
+    return [m for m in within_phrases(phrases, mentions)
+            if not any(inside(p.text, m.text) and _covers_a_name(p, m) for p in phrases)]
 
 
 def phrase_actor_scores(phrases: Sequence[GoldPhrase],
@@ -99,9 +123,7 @@ def phrase_actor_scores(phrases: Sequence[GoldPhrase],
         of_role = [p for p in named if p.role == role]
         scores[f"main_{role}_typed"] = Rate(sum(_hit(p, mentions, True) for p in of_role),
                                             len(of_role))
-    within = [m for m in mentions if any(inside(p.text, m.text) for p in phrases)]
-    junk = [m for m in within
-            if not any(inside(p.text, m.text) and _covers_a_name(p, m) for p in phrases)]
-    scores["main_actor_junk"] = Rate(len(junk), len(within))
+    junk = junk_mentions(phrases, mentions)
+    scores["main_actor_junk"] = Rate(len(junk), len(within_phrases(phrases, mentions)))
     scores["main_actor_junk_names"] = [m.text for m in junk]
     return scores
