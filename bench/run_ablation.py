@@ -45,10 +45,13 @@ METRICS: tuple[tuple[str, str, bool], ...] = (
     ("entities_typed", "f1", True), ("entities_untyped", "f1", True),
     ("duplicate_nodes", "value", False), ("junk_actors", "value", False),
     ("quotes", "f1", True), ("speakers", "value", True), ("event_date_hit", "value", True),
+    ("main_actors", "value", True), ("main_actors_typed", "value", True),
+    ("main_actor_junk", "value", False),
 )
 SHORT = {"entities_typed": "typed", "entities_untyped": "untyped", "duplicate_nodes": "dup",
          "junk_actors": "junk", "quotes": "quotes", "speakers": "speakers",
-         "event_date_hit": "date hit"}
+         "event_date_hit": "date hit", "main_actors": "who/where",
+         "main_actors_typed": "who/where typed", "main_actor_junk": "who/where junk"}
 SECTION = "## Rule ablation"
 #: A change of a score by at most this much is noise (one entity in a set of ~2,000 moves F1
 #: by ~0.0005): it neither helps nor hurts.
@@ -197,7 +200,10 @@ def section(results: dict[str, Any], note: str) -> str:
              "Each cell: how much a score improves when the rule is on (all rules on, minus "
              "all rules on but that one); typed/untyped = entity F1, dup = duplicate-node rate "
              "and junk = junk-actor rate (signs flipped: positive = fewer), speakers = speaker "
-             "accuracy, date hit = main-event date hit rate. 0: the rule fired but no score moved; "
+             "accuracy, date hit = main-event date hit rate, who/where (typed) = main-event "
+             "who/where phrases named by an actor (of a fitting type), who/where junk = actors "
+             "inside them that cover no name (sign flipped). 0: the rule fired but no score "
+             "moved; "
              "·: the rule never fired on that set (its output is the same with it off). "
              f"A rule helps a set when a score improves by more than {THRESHOLD} and none gets "
              f"worse by more than {THRESHOLD}; it hurts a set when a score gets worse by more "

@@ -56,6 +56,15 @@ NOTES = """\
   dated only from its publication takes the date of the same event dated in another
   article's text (same type, a shared actor or place, ≤ 3 days before), or, if it has no day
   at all, the day another article's present-tense lede gives it.
+  Who/where actors: per main-event `who` / `where` phrase (each once per article), whether
+  an actor mention lies inside it (whole words, folded); counted over the phrases that name
+  someone or somewhere by the gold text's capitalisation (a capitalised word after the first;
+  the first word, or a word in capitals, only if the article never writes it in lowercase
+  outside links and it is no stop word, or if it is an abbreviation of 2-5 capitals), so
+  the same phrases for every system (219 of 254; the "every phrase" row counts all). Typed:
+  who → Person, Organization, Country or Group; where → Place or Country. Junk: distinct
+  actor mentions inside some phrase covering none of its name words ("Driver" of "tram
+  driver"), of all actor mentions inside phrases.
 * Seed: entities matched by name or alias (no offsets), junk actors against the listed junk.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.

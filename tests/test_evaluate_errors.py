@@ -133,3 +133,26 @@ def test_speaker_errors_list_quotes_whose_named_speaker_kg_misses():
     ]
     assert error_summary(errors) == ("wrong_speaker:full: 1 (baseline missed: 1); "
                                      "wrong_speaker:partial: 1 (baseline right: 1)")
+
+
+def phrase_doc() -> GoldDoc:
+    from kg.evaluate.adapters import GoldPhrase
+
+    return GoldDoc(id="g1", text=TEXT, dataset="giveme5w1h", parts=frozenset({"phrases"}),
+                   phrases=(GoldPhrase("who", "Coach Ola Vik", ("Ola", "Vik")),
+                            GoldPhrase("who", "Mia Dahl", ("Mia", "Dahl")),
+                            GoldPhrase("where", "in Halden", ("Halden",)),
+                            GoldPhrase("who", "a Riverton game", ())))
+
+
+def test_phrase_errors_list_missed_wrong_type_and_junk_beside_the_baseline():
+    kg = prediction(("Ola Vik", "Person"), ("Halden", "Person"), ("Coach", "Person"))
+    base = prediction(("Mia Dahl", "Person"), ("Halden", "Place"), ("Riverton", "Organization"))
+    rows = [(e.error, e.baseline, e.text, e.kg_type)
+            for e in document_errors(phrase_doc(), kg, base)]
+    assert rows == [("main_who:missed", "right", "Mia Dahl", ""),
+                    ("main_where:wrong_type", "right", "in Halden", "Person"),
+                    ("main_actor_junk", "not", "Coach", "Person")]
+    # the other way round: "Riverton" inside the phrase that names no one is junk
+    assert [e.error for e in document_errors(phrase_doc(), base, kg)] == [
+        "main_who:missed", "main_actor_junk"]

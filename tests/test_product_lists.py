@@ -10,6 +10,7 @@ from kg.extract.product_lists import (
     conjuncts,
     with_listed_products,
     with_maker_model_names,
+    with_product_lines,
     without_listed_colours,
 )
 from kg.extract.products import variant_designation
@@ -105,6 +106,22 @@ def test_the_maker_then_a_model_name_is_a_product(nlp, text, product, maker):
     out = {s.text: s.label_ for s in with_maker_model_names(spans)}
     assert out[product] == "Product"
     assert out[maker] == "Organization"
+
+
+@pytest.mark.parametrize(("text", "line", "expected"), [
+    ("Fans queued for the Velmi at launch. The Velmi Air sold out.", "Velmi", "Product"),
+    # a city or a country is no product line, whatever a caption calls a product
+    ("Crews cleared the Leeds tram line. Photo: Leeds Tram depot.", "Leeds", "Organization"),
+    ("Pilots praised the Norway route. Photo: Norway Air jet.", "Norway", "Organization"),
+])
+def test_one_word_after_the_is_a_product_line_unless_a_place(nlp, text, line, expected):
+    doc = nlp.make_doc(text)
+    words = [t.text for t in doc]
+    first = words.index(line)
+    second = words.index(line, first + 1)
+    spans = [Span(doc, first, first + 1, label="Organization"),
+             Span(doc, second, second + 2, label="Product")]
+    assert {s.text: s.label_ for s in with_product_lines(spans)}[line] == expected
 
 
 @pytest.mark.parametrize(("text", "company"), [

@@ -358,3 +358,17 @@ def test_the_classifier_settles_a_tie_between_types_it_knows(nlp, text, name, ex
 
     spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
     assert tie_breaker(Counter({"Organization": 1, "Person": 1}), spans) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # the model calls the town an organisation or a product before "tram crash"; "from
+    # Croydon" labelled a place and the gazetteers agree
+    ("Croydon tram crash: victims named. Investigators said the Croydon tram crash began at "
+     "a bend. Croydon tram crash survivors met. Mary Lane, 62, from Croydon, was among them.",
+     "Croydon", "Place"),
+    # a company named like a city, never placed by its context, stays a company
+    ("Toyota shares rose on Monday. Toyota said its sales grew, and Toyota dealers agreed.",
+     "Toyota", "Organization"),
+])
+def test_a_known_place_the_context_places_outvotes_bare_labels(extract, text, name, type_):
+    assert types_of(extract(text), name) == {type_}

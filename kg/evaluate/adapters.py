@@ -24,7 +24,9 @@ Choices (documented here because they change the figures):
   each takes the ``direct`` value (``full`` / ``partial``) of its attribution in ``quotes``.
 * Giveme5W1H: text = title, blank line, description (left out when the text already starts
   with it), blank line, text — the 5W1H phrases were annotated over all three. The main
-  event's dates are the ``event_date`` values of its ``when`` items.
+  event's dates are the ``event_date`` values of its ``when`` items; its ``who`` and
+  ``where`` phrases are kept (:class:`GoldPhrase`), each with the words that are names by
+  the gold text's capitalisation (:func:`name_words`).
 * Plain: ``text_file`` is resolved against the gold file's folder first, then the current
   directory; a document whose text cannot be found is skipped with a message.
 """
@@ -47,6 +49,8 @@ MEANTIME_TYPES: dict[str, tuple[str, ...]] = {
     "LOC": ("Place", "Country"),
     "PRO": ("Product",),
 }
+#: Giveme5W1H roles whose phrases name the main event's actors.
+PHRASE_ROLES: tuple[str, ...] = ("who", "where")
 NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
 #: CoNLL-2003 entity type → the kg types that count as right for it (MISC: not scored).
 CONLL_TYPES: dict[str, tuple[str, ...]] = {
@@ -128,13 +132,80 @@ class GoldEvent:
     what: str | None = None
 
 
+#: An all-capitals first word this long or shorter is an abbreviation ("US", "FBI", "UK").
+MAX_ABBREVIATION = 5
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class GoldPhrase:
+    """A gold who / where phrase of an article's main event.
+
+    ``names`` lists its name words (:func:`name_words`, read from the gold text); empty
+    means the phrase names no one ("At least seven people"). ``agreement`` is the number of
+    coders who gave it.
+    """
+
+    role: str
+    text: str
+    names: tuple[str, ...] = ()
+    agreement: int | None = None
+
+
+def _writes_lowercase(word: str, text: str) -> bool:
+    """Return whether ``text`` has ``word`` in lowercase as a whole word of running text (not
+    inside a link, a handle or a hashtag: "toblerone.com", "@croydon", "#croydon")."""
+    pattern = rf"(?<![\w./@#-]){re.escape(word.lower())}(?![\w/@#-])(?!\.\w)"
+    return re.search(pattern, text) is not None
+
+
+def _is_stop_word(word: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS
+
+
+def name_words(phrase: str, text: str) -> tuple[str, ...]:
+    """Return the words of a gold phrase that are names, judged by the gold's capitalisation.
+
+    A capitalised word inside the phrase is a name. Capitals say less for the phrase's first
+    word (any sentence starts with one) and for a word in capitals ("LONDON", "AN
+    EXPLOSION"): such a word is a name when the article never writes it in lowercase
+    ("Croydon", "FELIPE"; not "Dozens"... written "dozens" elsewhere, "AN") and it is no
+    stop word ("Two", "Several", "At"); or, outside a phrase all in capitals, when it is an
+    abbreviation of 2-5 capitals ("FBI", "US", "UK").
+
+    >>> name_words("At least seven people", "")
+    ()
+    >>> name_words("FBI Director James Comey", "")
+    ('FBI', 'Director', 'James', 'Comey')
+    >>> name_words("AN EXPLOSION", "an explosion")
+    ()
+    """
+    words = _WORD.findall(phrase)
+    all_capitals = len(words) > 1 and all(w.isupper() for w in words)
+    out = []
+    for n, word in enumerate(words):
+        if not word[0].isupper():
+            continue
+        letters = sum(c.isalpha() for c in word)
+        if n > 0 and not word.isupper():
+            out.append(word)
+        elif word.isupper() and not all_capitals and 2 <= letters <= MAX_ABBREVIATION:
+            out.append(word)
+        elif not _writes_lowercase(word, text) and not _is_stop_word(word):
+            out.append(word)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class GoldDoc:
     """One gold article: its text and every annotation the dataset has for it.
 
     ``parts`` names the annotation layers present (``entities``, ``quotes``, ``dates``,
-    ``events``, ``junk``) so that absent layers are not scored as zero. ``domain`` names
-    the slice the document is also reported in (MEANTIME corpus, CoNLL sports / other).
+    ``events``, ``phrases``, ``junk``) so that absent layers are not scored as zero.
+    ``domain`` names the slice the document is also reported in (MEANTIME corpus, CoNLL
+    sports / other).
     """
 
     id: str
@@ -145,6 +216,7 @@ class GoldDoc:
     quotes: tuple[GoldQuote, ...] = ()
     dates: tuple[GoldDate, ...] = ()
     events: tuple[GoldEvent, ...] = ()
+    phrases: tuple[GoldPhrase, ...] = ()
     junk: tuple[str, ...] = ()
     annotated_end: int | None = None
     parts: frozenset[str] = field(default_factory=frozenset)
@@ -168,7 +240,8 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
     "meantime": ("MEANTIME (entities, dates)", "meantime_en/normalized.jsonl"),
     "conll2003_dev": ("CoNLL-2003 dev (entities)", "conll2003_dev/normalized.jsonl"),
     "polnear": ("PolNeAR (direct quotes, speakers)", "polnear/normalized.jsonl"),
-    "giveme5w1h": ("Giveme5W1H (main-event date)", "giveme5w1h_gold/normalized.jsonl"),
+    "giveme5w1h": ("Giveme5W1H (main-event date, who/where actors)",
+                   "giveme5w1h_gold/normalized.jsonl"),
     "seed": ("Seed article (our annotation)", "bench/gold/seed.gold.json"),
 }
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
@@ -364,6 +437,20 @@ def giveme5w1h_text(title: str, description: str | None, text: str) -> str:
     return "\n\n".join(parts)
 
 
+def giveme5w1h_phrases(events: Iterable[dict[str, Any]], text: str) -> tuple[GoldPhrase, ...]:
+    """Return the who / where phrases of the main events, each once per role (folded case
+    and spaces), with the name words the gold text shows (:func:`name_words`)."""
+    out: dict[tuple[str, str], GoldPhrase] = {}
+    for event in events:
+        for role in PHRASE_ROLES:
+            for item in event.get(role) or []:
+                phrase = " ".join((item.get("text") or "").split())
+                if phrase and (role, phrase.lower()) not in out:
+                    out[(role, phrase.lower())] = GoldPhrase(
+                        role, phrase, name_words(phrase, text), item.get("agreement"))
+    return tuple(out.values())
+
+
 def giveme5w1h_doc(record: dict[str, Any]) -> GoldDoc:
     """Return a Giveme5W1H article with its main event's date(s)."""
     events = []
@@ -373,14 +460,17 @@ def giveme5w1h_doc(record: dict[str, Any]) -> GoldDoc:
         )
         what = next((w["text"] for w in event.get("what", []) if w.get("text")), None)
         events.append(GoldEvent(dates=dates, what=what))
+    text = giveme5w1h_text(record.get("title") or "", record.get("description"),
+                           record["text"])
+    phrases = giveme5w1h_phrases(record.get("events", []), text)
     return GoldDoc(
         id=str(record["id"]),
-        text=giveme5w1h_text(record.get("title") or "", record.get("description"),
-                             record["text"]),
+        text=text,
         published=record.get("date"),
         title=record.get("title") or "",
         events=tuple(events),
-        parts=frozenset({"events"}),
+        phrases=phrases,
+        parts=frozenset({"events", "phrases"} if phrases else {"events"}),
         dataset="giveme5w1h",
     )
 

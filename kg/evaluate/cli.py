@@ -34,6 +34,12 @@ LABELS: dict[str, str] = {
     "date_recall": "date values, of all gold",
     "event_date_hit": "main-event date hit rate",
     "event_date_hit_reachable": "main-event date hit rate (gold day ≤ publication)",
+    "main_actors": "main-event who/where named by an actor",
+    "main_actors_typed": "main-event who/where named by an actor of a fitting type",
+    "main_who_typed": "main-event who named by a Person/Org/Country/Group",
+    "main_where_typed": "main-event where named by a Place/Country",
+    "main_actors_all": "main-event who/where, every phrase (named or not)",
+    "main_actor_junk": "actors inside who/where covering no name (lower is better)",
 }
 
 

@@ -13,6 +13,11 @@ row ``wrong_speaker:full`` or ``wrong_speaker:partial`` (PolNeAR's ``direct``; p
 ``wrong_speaker`` where the gold does not say): ``text`` is the quote, ``gold_type`` the gold
 speaker span, ``kg_type`` kg's speaker name and, after ``|``, its ``speaker_description``.
 
+For every Giveme5W1H article, each main-event ``who`` / ``where`` phrase that names someone
+(:mod:`kg.evaluate.phrase_actors`) with no kg actor inside it is a row ``main_who:missed`` (or
+``main_where:missed``), one with actors of no fitting type ``main_who:wrong_type``; each kg
+actor mention inside a phrase that covers none of its names is ``main_actor_junk``.
+
 The ``baseline`` column says how plain spaCy did on the same item (``right``, ``wrong_type``,
 ``missed`` for gold mentions; ``also`` / ``not`` for spurious ones), so rule authors can sort
 out what kg loses against the model it is built on (``baseline`` = ``right``).
@@ -36,6 +41,7 @@ from kg.evaluate.metrics import (
     spans_match,
     speaker_matches,
 )
+from kg.evaluate.phrase_actors import actor_mentions, junk_mentions, phrase_status
 from kg.evaluate.run import MIN_QUOTE_WORDS, predicted_mentions, predicted_quotes
 
 CONTEXT = 40
@@ -85,7 +91,7 @@ def document_errors(gold: GoldDoc, kg: dict[str, Any],
                     baseline: dict[str, Any] | None) -> list[MentionError]:
     """Return kg's mention errors on one document, each with the baseline's outcome (blank
     without a baseline)."""
-    out = speaker_errors(gold, kg, baseline)
+    out = speaker_errors(gold, kg, baseline) + phrase_errors(gold, kg, baseline)
     if not gold.entities or any(g.start is None for g in gold.entities):
         return out
     kg_mentions = predicted_mentions(kg, gold.annotated_end)
@@ -141,6 +147,42 @@ def speaker_errors(gold: GoldDoc, kg: dict[str, Any],
             gold.id, gold.domain or "", kind, outcome, " ".join(g.quote.split()),
             g.speaker or "", f"{p.speaker or ''} | {p.description or ''}", start,
             _context(gold.text, max(0, start - 120), end)))
+    return out
+
+
+def _phrase_start(text: str, phrase: str) -> int:
+    """Return where ``phrase`` first occurs in ``text`` (case ignored), else 0."""
+    found = text.lower().find(phrase.lower())
+    return max(found, 0)
+
+
+def phrase_errors(gold: GoldDoc, kg: dict[str, Any],
+                  baseline: dict[str, Any] | None) -> list[MentionError]:
+    """Return kg's main-event who / where errors on one document: named phrases with no
+    actor inside (or none of a fitting type), and actors inside a phrase covering no name,
+    each with the baseline's outcome on the same phrase or mention."""
+    if not gold.phrases:
+        return []
+    mine = actor_mentions(kg, gold.text)
+    base = actor_mentions(baseline, gold.text) if baseline is not None else None
+    out = []
+    for phrase in gold.phrases:
+        status, kinds = phrase_status(phrase, mine)
+        if not phrase.names or status == "right":
+            continue
+        outcome = phrase_status(phrase, base)[0] if base is not None else ""
+        start = _phrase_start(gold.text, phrase.text)
+        out.append(MentionError(
+            gold.id, gold.domain or "", f"main_{phrase.role}:{status}", outcome, phrase.text,
+            phrase.role, kinds, start, _context(gold.text, start, start + len(phrase.text))))
+    base_junk = {m.text for m in junk_mentions(gold.phrases, base)} if base is not None \
+        else set()
+    for m in junk_mentions(gold.phrases, mine):
+        outcome = "" if base is None else "also" if m.text in base_junk else "not"
+        start = _phrase_start(gold.text, m.text)
+        out.append(MentionError(gold.id, gold.domain or "", "main_actor_junk", outcome,
+                                m.text, "", m.type, start,
+                                _context(gold.text, start, start + len(m.text))))
     return out
 
 

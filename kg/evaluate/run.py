@@ -30,6 +30,8 @@ from kg.evaluate.metrics import (
     quote_score,
     speaker_accuracy,
 )
+from kg.evaluate.phrase_actors import PARTS as PHRASE_PARTS
+from kg.evaluate.phrase_actors import actor_mentions, phrase_actor_scores
 
 Predictor = Callable[[Sequence[GoldDoc]], list[dict[str, Any]]]
 
@@ -51,8 +53,11 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("date_recall", "rate"),
     ("event_date_hit", "rate"),
     ("event_date_hit_reachable", "rate"),
+    *((part, "rate") for part in PHRASE_PARTS),
 )
 MIN_QUOTE_WORDS = 3
+#: Parts that list names (pooled by concatenation) rather than count.
+LIST_PARTS = frozenset({"junk_names", "main_actor_junk_names"})
 
 
 class EvalError(RuntimeError):
@@ -200,6 +205,8 @@ def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
             reachable = [h for e, h in zip(dated, hits, strict=True)
                          if gold_day_reachable(e.dates, gold.published)]
             scores["event_date_hit_reachable"] = Rate(sum(reachable), len(reachable))
+    if "phrases" in gold.parts:
+        scores.update(phrase_actor_scores(gold.phrases, actor_mentions(pred, gold.text)))
     return scores
 
 
@@ -208,7 +215,7 @@ def pool_scores(per_doc: Sequence[dict[str, Any]]) -> dict[str, Any]:
     pooled: dict[str, Any] = {}
     for scores in per_doc:
         for key, value in scores.items():
-            if key == "junk_names":
+            if key in LIST_PARTS:
                 pooled.setdefault(key, []).extend(value)
             elif key in pooled:
                 pooled[key] = pooled[key] + value

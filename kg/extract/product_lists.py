@@ -75,14 +75,16 @@ def with_maker_model_names(spans: list[Span]) -> list[Span]:
 def with_product_lines(spans: list[Span]) -> list[Span]:
     """Return ``spans`` with a one-word "organisation" written after "the" typed as a product
     when the article names a product that starts with it ("the MacBook" beside "MacBook
-    Pro"): a maker is not written "the Boeing", a product line is."""
+    Pro"): a maker is not written "the Boeing", a product line is. A city or a country
+    is no product line: "the Croydon tram crash" beside a caption's "Croydon Tram"."""
     starts = {p[0].text for p in spans if p.label_ == "Product" and len(p) > 1}
     out = []
     for span in spans:
         doc = span.doc
         if span.label_ == "Organization" and len(span) == 1 and span.text in starts and \
                 span.start > 0 and doc[span.start - 1].lower_ == "the" and \
-                not company_context(span):
+                not company_context(span) and not is_city(span.text) and \
+                lookup_country(span.text) is None:
             span = _retyped(span, "Product")
         out.append(span)
     return out

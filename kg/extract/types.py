@@ -360,6 +360,30 @@ def learned_type(voted: str, tally: Counter, mentions: list[Span]) -> str | None
     return guess.label if _corroborated(voted, guess.label, tally, mentions) else None
 
 
+@rule("placed_known_place", off=None)
+def placed_known_place(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
+    """Return "Place" for a name the gazetteers know as a city or region
+    (:func:`known_place`) that the context places at least once ("Croydon, England", the
+    dateline, "from Croydon" labelled a place) when the votes made it an organisation or a
+    product on the model's labels alone, else None. NER calls a town an organisation or a
+    product before a noun ("Croydon tram crash", "the Croydon tram tragedy", ten times
+    beside "from Croydon"); a name with evidence of its own for the voted type keeps it
+    ("Livingston beat Falkirk": a town's club)."""
+    if voted not in ("Organization", "Product") or _has_evidence(tally, mentions, voted) or \
+            not (_has_evidence(tally, mentions, "Place") or any(map(_placed, mentions))) or \
+            not known_place(mentions[0]):
+        return None
+    return "Place"
+
+
+def _placed(span: Span) -> bool:
+    """Return whether the model labels a mention a place and a locative word or "from" comes
+    right before it ("62, from Croydon", "a cenotaph in Croydon"): label and context agree."""
+    doc = span.doc
+    return span.label_ == "Place" and span.start > 0 and \
+        doc[span.start - 1].lower_ in LOCATIVE | {"from"}
+
+
 #: Types the learned classifier chooses between (it knows no products, groups or plans).
 LEARNED = ("Person", "Place", "Organization")
 
@@ -419,7 +443,8 @@ def decide_types(spans: list[Span]) -> list[Span]:
         voted = tie_without_given_name(tally, mentions[key]) or \
             tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
-        winners[key] = learned_type(voted, tally, mentions[key]) or voted
+        winners[key] = placed_known_place(voted, tally, mentions[key]) or \
+            learned_type(voted, tally, mentions[key]) or voted
     out = []
     for span in spans:
         if span.label_ in CONTESTED:
