@@ -437,7 +437,8 @@ def compare(store: Path, converted: Path) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--store", type=Path, required=True, help="a kg store (not changed)")
+    parser.add_argument("--store", type=Path, required=True,
+                        help="a kg store (a copy: opening it finishes what a killed build left)")
     parser.add_argument("--history", type=Path, required=True,
                         help="its build history (STORE.build/history.sqlite)")
     parser.add_argument("--work", type=Path, required=True,
