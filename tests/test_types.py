@@ -363,6 +363,10 @@ def test_the_classifier_settles_a_tie_between_types_it_knows(nlp, text, name, ex
 @pytest.mark.parametrize(("text", "name", "type_"), [
     # the model calls the town an organisation or a product before "tram crash"; "from
     # Croydon" labelled a place and the gazetteers agree
+    ("Investigators said the Croydon tram crash began at a bend. The Croydon tram crash "
+     "inquiry opened. Croydon tram crash survivors met. Mary Lane, 62, from Croydon, was "
+     "among them.", "Croydon", "Place"),
+    # the same in a headline, where only repeating finds it: the repeats break no tie
     ("Croydon tram crash: victims named. Investigators said the Croydon tram crash began at "
      "a bend. Croydon tram crash survivors met. Mary Lane, 62, from Croydon, was among them.",
      "Croydon", "Place"),
