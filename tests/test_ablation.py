@@ -55,9 +55,9 @@ def test_disabled_component_is_left_out_of_the_pipeline(monkeypatch):
 #: A text per registered rule on which switching it off changes kg's actors (written for
 #: the test). A rule added to kg needs a case here (test_every_rule_has_a_case).
 RULE_CASES: list[tuple[str, str]] = [
-    ('placed_known_place', 'Croydon tram crash: victims named. Investigators said the Croydon '
-                           'tram crash began at a bend. Croydon tram crash survivors met. Mary '
-                           'Lane, 62, from Croydon, was among them.'),
+    ('placed_known_place', 'Investigators said the Croydon tram crash began at a bend. The '
+                           'Croydon tram crash inquiry opened. Croydon tram crash survivors '
+                           'met. Mary Lane, 62, from Croydon, was among them.'),
     ('landmark_places', 'The White House said on Monday that talks would go on.'),
     ('tie_without_given_name', "Engineers got papers from Lockheed Martin, a rival of the firm. Lockheed Martin's Atlas rocket flew."),
     ('appositive_names', 'The carmaker will cut 5,000 jobs at its German division, Opel, by 2027. Managers at Opel were told on Friday.'),

@@ -49,6 +49,14 @@ def test_no_repeat_inside_a_longer_name_or_of_a_common_word(nlp, text, names):
     assert mentions(nlp, text, names) == []
 
 
+def test_repeats_are_marked_as_repeats(nlp):
+    doc = nlp("Halden beat Solvik on Sunday.\nThe leaders: Brekke, Halden, Tromso.\n")
+    found = Span(doc, 0, 1, label="Organization")
+    repeats = repeated_names(doc, [found], {0})
+    assert [(s.text, s._.kg_repeat) for s in repeats] == [("Halden", True)]
+    assert found._.kg_repeat is False
+
+
 def test_covered_tokens_are_not_repeated(nlp):
     doc = nlp("Halden beat Solvik. Halden lead.")
     first = Span(doc, 0, 1, label="Organization")

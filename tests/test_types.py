@@ -363,6 +363,10 @@ def test_the_classifier_settles_a_tie_between_types_it_knows(nlp, text, name, ex
 @pytest.mark.parametrize(("text", "name", "type_"), [
     # the model calls the town an organisation or a product before "tram crash"; "from
     # Croydon" labelled a place and the gazetteers agree
+    ("Investigators said the Croydon tram crash began at a bend. The Croydon tram crash "
+     "inquiry opened. Croydon tram crash survivors met. Mary Lane, 62, from Croydon, was "
+     "among them.", "Croydon", "Place"),
+    # the same in a headline, where only repeating finds it: the repeats break no tie
     ("Croydon tram crash: victims named. Investigators said the Croydon tram crash began at "
      "a bend. Croydon tram crash survivors met. Mary Lane, 62, from Croydon, was among them.",
      "Croydon", "Place"),
@@ -372,3 +376,35 @@ def test_the_classifier_settles_a_tie_between_types_it_knows(nlp, text, name, ex
 ])
 def test_a_known_place_the_context_places_outvotes_bare_labels(extract, text, name, type_):
     assert types_of(extract(text), name) == {type_}
+
+
+@pytest.mark.parametrize(("repeat", "expected"), [
+    # a repeat copies the first mention's type: it has no say, so the tie between the
+    # model's two mentions stands and is settled as without it
+    (True, "Organization"),
+    # a mention the model found votes: two persons against one organisation
+    (False, "Person"),
+])
+def test_a_repeat_has_no_vote_of_its_own(nlp, repeat, expected):
+    from kg.extract.types import decide_types
+
+    text = ("Hartwell Brenner wins the bid\nInvestors met Hartwell Brenner in May. Later "
+            "Hartwell Brenner built the rocket.")
+    doc = nlp(text)
+    starts = [i for i in range(len(text)) if text.startswith("Hartwell Brenner", i)]
+    spans = [doc.char_span(s, s + len("Hartwell Brenner"), label=label)
+             for s, label in zip(starts, ("Person", "Person", "Organization"), strict=True)]
+    spans[0]._.kg_repeat = repeat
+    assert [s.label_ for s in decide_types(spans)] == [expected] * 3
+
+
+def test_a_name_found_only_by_repeating_keeps_its_type(nlp):
+    from kg.extract.types import decide_types
+
+    doc = nlp("Coach Alva Rennick praised the team. Rennick smiled. Rennick left.")
+    spans = [Span(doc, 1, 3, label="Person"), Span(doc, 7, 8, label="Person"),
+             Span(doc, 10, 11, label="Person")]
+    for span in spans[1:]:
+        span._.kg_repeat = True
+    assert [(s.text, s.label_) for s in decide_types(spans)] == [
+        ("Alva Rennick", "Person"), ("Rennick", "Person"), ("Rennick", "Person")]

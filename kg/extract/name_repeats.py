@@ -19,6 +19,15 @@ from kg.lexicon import MACHINE_NOUNS, PRODUCT_NOUNS, SPEECH_VERBS
 #: Actor types whose names are repeated (products and plans are named by evidence).
 REPEATED_TYPES = frozenset({"Person", "Organization", "Place", "Country"})
 
+if not Span.has_extension("kg_repeat"):
+    # True on a mention only this module found: its type is a copy, no evidence of its own
+    Span.set_extension("kg_repeat", default=False)
+
+
+def is_repeat(span: Span) -> bool:
+    """Return whether a mention was found by :func:`repeated_names`, not by the model."""
+    return span._.kg_repeat
+
 
 def _name_forms(spans: Iterable[Span]) -> dict[tuple[str, ...], str]:
     """Return the words of every actor name (and the same in capitals) → its type."""
@@ -119,6 +128,7 @@ def repeated_names(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]
                     match = Span(doc, i, end, label=forms[words])
                     break
         if match is not None and not _place_speaking(match):
+            match._.kg_repeat = True
             found.append(match)
             i = match.end
         else:

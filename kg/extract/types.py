@@ -25,6 +25,7 @@ from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import continent_of_adjective, is_city, is_given_name
 from kg.extract.name_bounds import INITIAL_RE
+from kg.extract.name_repeats import is_repeat
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -425,16 +426,17 @@ def known_place(span: Span) -> bool:
 def decide_types(spans: list[Span]) -> list[Span]:
     """Return the mentions with one type per name: the type with most votes over all the
     mentions of that name in the article (a tie goes to the learned classifier, else the
-    first mention's type)."""
+    first mention's type). A repeat (:mod:`kg.extract.name_repeats`) copies another
+    mention's type, so it does not break a tie between the mentions the model found:
+    the tie rules read the evidence ("Croydon" in a headline, copied from "the Croydon
+    tram crash", an organisation, tipped a tie with "62, of Croydon", a place)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     first: dict[str, str] = {}
-    mentions: dict[str, list[Span]] = defaultdict(list)
-    for span in spans:
-        if span.label_ in CONTESTED:
-            key = name_key(span)
+    mentions = _voting_mentions(spans)
+    for key, named in mentions.items():
+        first[key] = named[0].label_
+        for span in named:
             votes[key].update(mention_votes(span))
-            first.setdefault(key, span.label_)
-            mentions[key].append(span)
     if spans:
         for full in _employers_by_last_word(spans[0].doc, votes):
             votes[full]["Organization"] += EVIDENCE
@@ -453,6 +455,29 @@ def decide_types(spans: list[Span]) -> list[Span]:
                 span = relabel(span, best)
         out.append(span)
     return out
+
+
+def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
+    """Return name key → the mentions whose votes decide its type: all of them, or only
+    those the model found (not repeats) when their votes tie."""
+    named: dict[str, list[Span]] = defaultdict(list)
+    for span in spans:
+        if span.label_ in CONTESTED:
+            named[name_key(span)].append(span)
+    out = {}
+    for key, group in named.items():
+        found = [s for s in group if not is_repeat(s)]
+        out[key] = found if found and _tied(found) else group
+    return out
+
+
+def _tied(mentions: list[Span]) -> bool:
+    """Return whether two or more types share the most votes of ``mentions``."""
+    tally = Counter()
+    for span in mentions:
+        tally.update(mention_votes(span))
+    top = max(tally[t] for t in CONTESTED)
+    return sum(tally[t] == top for t in CONTESTED) > 1
 
 
 @rule("last_word_employer_evidence", off=[])
