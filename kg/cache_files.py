@@ -1,5 +1,7 @@
 """kg's derived-data cache directory, and writing a file there so readers never see half of
-it (the name tables, the actor-type weights, the entity ruler's pattern tokens).
+it (the name tables, the actor-type weights, the entity ruler's pattern tokens), and the
+marshal files named after what they were made from (the tokenizer's regular expressions and
+pattern tokens).
 
 Kept apart from :mod:`kg.gazetteers` so that a pipeline component using the cache does not
 import (or, for the doc cache's fingerprint, depend on the source of) the gazetteers.
@@ -7,9 +9,15 @@ import (or, for the doc cache's fingerprint, depend on the source of) the gazett
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+#: marshal's format 2 writes no back-references: the same value gives the same bytes.
+MARSHAL_VERSION = 2
 
 
 def cache_dir() -> Path:
@@ -35,3 +43,27 @@ def write_file_atomically(path: Path, data: bytes) -> None:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def marshal_cache_file(kind: str, version: int, key: Any) -> Path:
+    """Return the cache file of ``kind`` (format ``version``) named after ``key``, every
+    input its content depends on; raise ValueError when marshal cannot write ``key``.
+
+    >>> marshal_cache_file("regex", 1, ("a+", 0)).name  # doctest: +ELLIPSIS
+    'regex-1-....marshal'
+    """
+    digest = hashlib.blake2b(marshal.dumps(key, MARSHAL_VERSION), digest_size=16).hexdigest()
+    return cache_dir() / f"{kind}-{version}-{digest}.marshal"
+
+
+def read_marshal(path: Path) -> Any | None:
+    """Return the value marshalled at ``path``, or None when it is missing or unreadable."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def write_marshal(path: Path, value: Any) -> None:
+    """Write ``value`` marshalled to ``path`` atomically; raise OSError when that fails."""
+    write_file_atomically(path, marshal.dumps(value, MARSHAL_VERSION))

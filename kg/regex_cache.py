@@ -14,15 +14,13 @@ constructor is not the one this module knows, it is ``re.compile``.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.cache_files import cache_dir, write_file_atomically
+from kg.cache_files import marshal_cache_file, read_marshal, write_marshal
 
 try:  # the regex engine's internals, as ``re.compile`` uses them (CPython 3.11+)
     import _sre
@@ -32,8 +30,6 @@ except ImportError:  # pragma: no cover - another Python: re.compile only
 
 #: Bumped when the cache file's content changes meaning.
 CACHE_FORMAT = 1
-#: marshal's format 2 writes no back-references: the same code gives the same bytes.
-_MARSHAL_VERSION = 2
 
 #: What one expression's compiled code is kept as: the code, the flags the expression sets
 #: (with those given), its number of groups and its named groups.
@@ -53,8 +49,7 @@ def compile_all(patterns: Sequence[str], flags: int = 0) -> list[re.Pattern]:
     compiled = [re.compile(p, flags) for p in patterns]
     if path:
         try:
-            data = marshal.dumps([compiled_code(p, flags) for p in patterns], _MARSHAL_VERSION)
-            write_file_atomically(path, data)
+            write_marshal(path, [compiled_code(p, flags) for p in patterns])
         except (OSError, ValueError, TypeError, AttributeError):
             pass  # an unwritable cache, or an engine this module does not know: re.compile
     return compiled
@@ -83,18 +78,13 @@ def _cache_path(patterns: Sequence[str], flags: int) -> Path | None:
     without the engine's internals)."""
     if _sre is None:
         return None
-    key = marshal.dumps((CACHE_FORMAT, sys.version, _sre.MAGIC, int(flags), list(patterns)),
-                        _MARSHAL_VERSION)
-    digest = hashlib.blake2b(key, digest_size=16).hexdigest()
-    return cache_dir() / f"regex-{CACHE_FORMAT}-{digest}.marshal"
+    return marshal_cache_file(
+        "regex", CACHE_FORMAT, (CACHE_FORMAT, sys.version, _sre.MAGIC, int(flags), list(patterns)))
 
 
 def _read_records(path: Path, count: int) -> list[Record] | None:
     """Return the ``count`` records cached at ``path``, or None when there are none."""
-    try:
-        records = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+    records = read_marshal(path)
     if not (isinstance(records, list) and len(records) == count and all(
             isinstance(r, tuple) and len(r) == 4 and isinstance(r[0], list)
             and isinstance(r[1], int) and isinstance(r[2], int) and isinstance(r[3], dict)

@@ -11,8 +11,6 @@ phrase matcher in the same order: the same matches, the same entities.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +21,10 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer
 
-from kg.cache_files import cache_dir, write_file_atomically
+from kg.cache_files import marshal_cache_file, read_marshal, write_marshal
 
 #: Bumped when the cache file's content changes meaning.
 CACHE_FORMAT = 1
-#: marshal's format 2 writes no back-references, so the same tokens give the same bytes.
-_MARSHAL_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -81,8 +77,7 @@ def phrase_tokens(tokenizer: Callable, texts: Sequence[str]) -> list[tuple[str, 
         tokens = [tuple(token.text for token in tokenizer(text)) for text in distinct]
         if path:
             try:
-                write_file_atomically(
-                    path, marshal.dumps(tokens, _MARSHAL_VERSION))
+                write_marshal(path, tokens)
             except OSError:
                 pass  # an unwritable cache only costs the tokenizing
     by_text = dict(zip(distinct, tokens, strict=True))
@@ -112,20 +107,15 @@ def _cache_path(tokenizer: Callable, texts: Sequence[str]) -> Path | None:
     if rules is None:
         return None
     try:
-        key = marshal.dumps((CACHE_FORMAT, spacy.__version__, rules, list(texts)),
-                            _MARSHAL_VERSION)
+        return marshal_cache_file(
+            "phrase-tokens", CACHE_FORMAT, (CACHE_FORMAT, spacy.__version__, rules, list(texts)))
     except ValueError:  # a rule holding something marshal cannot write
         return None
-    digest = hashlib.blake2b(key, digest_size=16).hexdigest()
-    return cache_dir() / f"phrase-tokens-{CACHE_FORMAT}-{digest}.marshal"
 
 
 def _read_tokens(path: Path, count: int) -> list[tuple[str, ...]] | None:
     """Return the ``count`` token tuples cached at ``path``, or None when there are none."""
-    try:
-        tokens = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+    tokens = read_marshal(path)
     if not (isinstance(tokens, list) and len(tokens) == count and all(
             isinstance(words, tuple) and all(isinstance(w, str) for w in words)
             for words in tokens)):
