@@ -31,6 +31,8 @@ ROLE_TYPES: dict[str, frozenset[str]] = {
 #: Score parts this module adds (all rates; ``main_actor_junk`` is lower-is-better).
 PARTS: tuple[str, ...] = ("main_actors", "main_actors_typed", "main_who_typed",
                           "main_where_typed", "main_actors_all", "main_actor_junk")
+
+
 class ActorMention(NamedTuple):
     """One mention of a predicted actor: its surface text and the actor's type."""
 
