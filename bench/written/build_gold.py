@@ -75,8 +75,9 @@ def strip_marks(source: str, name: str) -> tuple[str, list[Mark], list[tuple[int
 
 
 def instances(plain: str, marks: list[Mark]) -> list[str]:
-    """Return each mark's instance: explicit, else the earlier same-code mention it ends
-    ("Tanabe" after "Aiko Tanabe"), else its own text."""
+    """Return each mark's instance: explicit, else, for a person, the earlier person's name
+    it ends ("Tanabe" after "Aiko Tanabe"; not "Africa" after "West Africa"), else its own
+    text."""
     out: list[str] = []
     for n, mark in enumerate(marks):
         text = plain[mark.start:mark.end]
@@ -84,7 +85,7 @@ def instances(plain: str, marks: list[Mark]) -> list[str]:
             out.append(mark.instance)
             continue
         earlier = next((out[k] for k in range(n - 1, -1, -1)
-                        if marks[k].code == mark.code
+                        if mark.code == marks[k].code == "P"
                         and plain[marks[k].start:marks[k].end].endswith(" " + text)), None)
         out.append(earlier or text)
     return out
