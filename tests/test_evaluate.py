@@ -328,6 +328,15 @@ def test_score_document_on_plain_mention_gold():
     assert scores["speakers"] == Rate(1, 1)
 
 
+def test_ignored_names_count_in_no_duplicate_rate():
+    gold = mention_gold()
+    ignored = tuple(GoldEntity(g.text, start=g.start, end=g.end, instance="Bo Park",
+                               ignored=True) for g in gold.entities if g.text == "Related")
+    doc = GoldDoc("m2", TEXT, entities=(*gold.entities, *ignored), parts=gold.parts)
+    # 'Related' on its own node would split "Bo Park" if ignored names were counted
+    assert score_document(doc, fake_prediction())["duplicate_nodes"] == Rate(1, 1)
+
+
 def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
     docs = [mention_gold("city"), mention_gold("sports")]
     report = run_eval(docs, predictor=fake_predictor, baseline=empty_predictor)
