@@ -52,8 +52,9 @@ def result_cells(value: dict[str, Any] | None, kind: str) -> list[str]:
     return ["", "", f"{value['value']:.3f} ({value['hits']}/{value['total']})"]
 
 
-#: Parts also reported per domain slice (MEANTIME corpus, CoNLL sports / other).
-SLICE_PARTS: tuple[str, ...] = ("entities_typed", "entities_untyped")
+#: Parts also reported per domain slice (MEANTIME corpus, CoNLL sports / other, written
+#: set domain).
+SLICE_PARTS: tuple[str, ...] = ("entities_typed", "entities_untyped", "speakers")
 
 
 def report_rows(report: dict[str, Any]) -> list[list[str]]:
@@ -136,7 +137,7 @@ def gold_paths(gold: Sequence[str], dataset: str | None) -> list[tuple[str, str 
 
 #: Set names accepted by ``--dataset`` and the gold format each one is read with.
 SET_FORMATS: dict[str, str] = {"conll2003_dev": "conll2003", "conll": "conll2003",
-                               "seed": "plain"}
+                               "seed": "plain", "written": "plain"}
 
 
 def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -191,7 +192,7 @@ def eval_command(
     errors_path: str | None,
 ) -> None:
     """Run extraction over GOLD files (or named sets: conll2003_dev, meantime, polnear,
-    giveme5w1h, seed, all) and print precision, recall and F1 per part, kg beside plain
+    giveme5w1h, seed, written, all) and print precision, recall and F1 per part, kg beside plain
     spaCy."""
     injected = ctx.obj if isinstance(ctx.obj, dict) else {}
     predictor = injected.get("eval_predictor")

@@ -167,8 +167,9 @@ def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
             mentions = predicted_mentions(pred, gold.annotated_end)
             scores["entities_typed"] = entity_mention_score(gold.entities, mentions, typed=True)
             scores["entities_untyped"] = entity_mention_score(gold.entities, mentions, False)
-            if any(g.instance is not None for g in gold.entities):
-                scores["duplicate_nodes"] = duplicate_mention_rate(gold.entities, mentions)
+            named = [g for g in gold.entities if not g.ignored]  # ignored names count nowhere
+            if any(g.instance is not None for g in named):
+                scores["duplicate_nodes"] = duplicate_mention_rate(named, mentions)
         else:
             nodes = predicted_entities(pred)
             scores["entities_typed"] = entity_name_score(gold.entities, nodes, typed=True)
