@@ -408,18 +408,3 @@ def test_a_name_found_only_by_repeating_keeps_its_type(nlp):
         span._.kg_repeat = True
     assert [(s.text, s.label_) for s in decide_types(spans)] == [
         ("Alva Rennick", "Person"), ("Rennick", "Person"), ("Rennick", "Person")]
-
-
-@pytest.mark.parametrize(("text", "name", "type_"), [
-    # the model reads a hyphenated surname as a body; "said she" says otherwise
-    ("Okafor-Lindqvist said she would vote against the budget on Tuesday.",
-     "Okafor-Lindqvist", "Person"),
-    # a body's word or a known place is left alone, whoever "she" or "he" is
-    ("The Interior Ministry said she had been detained in Tbilisi.", "Interior Ministry",
-     "Organization"),
-    ("Harwick Holdings said he would leave the board in May.", "Harwick Holdings",
-     "Organization"),
-    ("Brazil said he had been deported on Monday.", "Brazil", "Country"),
-])
-def test_a_subject_named_again_as_she_or_he_is_a_person(extract, text, name, type_):
-    assert types_of(extract(text), name) == {type_}

@@ -43,9 +43,6 @@ RESULT_VERBS = frozenset(
     "beat defeat edge rout thrash crush overcome outclass draw tie lose trail".split())
 #: Weight of a mention's evidence against one vote per NER label.
 EVIDENCE = 2
-#: Pronouns news writes only for people.
-PERSON_PRONOUNS = frozenset({"he", "she"})
-PERSON_POSSESSIVES = frozenset({"his", "her"})
 
 
 def name_key(span: Span) -> str:
@@ -62,7 +59,7 @@ def person_evidence(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
-    if listed_with_persons(span) or age_follows(span) or own_pronoun_follows(span):
+    if listed_with_persons(span) or age_follows(span):
         return True
     last = span[-1].text
     if is_city(span.text) or any(lookup_country(t.text) is not None for t in span):
@@ -74,30 +71,6 @@ def person_evidence(span: Span) -> bool:
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
         _name_cased(t) for t in span) and last not in (
         ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
-
-
-@rule("own_pronoun_person")
-def own_pronoun_follows(span: Span) -> bool:
-    """Return True for the subject of a clause that names it again as "she" or "he" or
-    "her" or "his" ("Gibson-Hye Moore said she made the motion", "Wukela listed his
-    reasons"): news writes these for people, "it" and "they" for bodies and places. A name
-    with a body's word ("the Interior Ministry said she ...") or a known place is left alone."""
-    root = span.root
-    if root.dep_ != "nsubj" or not span.end == root.i + 1 or \
-            span[-1].text in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS or \
-            is_city(span.text) or lookup_country(span.text) is not None:
-        return False
-    return any(_refers_back(child) for child in root.head.children if child is not root)
-
-
-def _refers_back(child: Token) -> bool:
-    """Return whether a verb's object or reported clause holds "her"/"his" as a possessive
-    of the object or "she"/"he" as the clause's subject."""
-    if child.dep_ == "dobj":
-        return any(t.dep_ == "poss" and t.lower_ in PERSON_POSSESSIVES for t in child.children)
-    if child.dep_ == "ccomp":
-        return any(t.dep_ == "nsubj" and t.lower_ in PERSON_PRONOUNS for t in child.children)
-    return False
 
 
 def _name_cased(token: Token) -> bool:
