@@ -184,7 +184,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('geo_feature_place', 'Typhoon Noru hit the coastal town of Burdeos on Friday.'),
     ('org_of_place_join', 'Rebels of the National Liberation Army of Peru laid down arms.'),
     ('age_apposition_person', 'Okonkwo Adeyemi Balogun, 64, was sworn in on Friday.'),
-    ('own_pronoun_person', 'Okafor-Lindqvist said she would vote against the budget.'),
     ('aged_names', 'A former chief justice has been sentenced in absentia to nine years in '
                    'prison.\n\nSurendra Kumar Sinha, 70, was the head of the court in 2017.\n\n'
                    'Sinha left the country in 2017.'),
