@@ -382,10 +382,16 @@ def test_common_words_and_storms_are_no_actors(extract, text):
     assert not extract(text).entities
 
 
-@pytest.mark.parametrize("name", ["Russian central bank", "Ukrainian Presidential office"])
+@pytest.mark.parametrize("name", ["Russian central bank", "Ukrainian Presidential office",
+                                  "Alaska Court of Appeals", "Ninth Circuit Court of Appeals"])
 def test_organisation_names_are_kept_whole(extract, name):
     x = extract(f"The {name} said on Monday that it would act.")
     assert name in {e.name for e in x.entities if e.type == "Organization"}
+
+
+def test_a_day_before_a_body_is_no_part_of_its_name(extract):
+    x = extract("On Tuesday Bank of Japan officials met in Tokyo.")
+    assert "Bank of Japan" in {e.name for e in x.entities if e.type == "Organization"}
 
 
 def test_parenthesised_abbreviation_is_an_alias(extract):

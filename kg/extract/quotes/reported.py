@@ -43,6 +43,8 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
     lemma = cue.lemma_.lower()
     for child in cue.children:
         tokens: list[Token] = []
+        if _asks(child):
+            continue
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and child.i > cue.i):
             tokens = list(child.subtree)
             tokens = [t for t in tokens if not (t.dep_ == "mark" and t.i == tokens[0].i)]
@@ -58,6 +60,13 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
             if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def _asks(clause: Token) -> bool:
+    """Return True for a clause that asks rather than tells ("asked if the governor would
+    consider it", "did not say whether"): an open question is no one's statement."""
+    return clause.dep_ == "ccomp" and any(
+        t.dep_ == "mark" and t.lower_ in ("if", "whether") for t in clause.children)
 
 
 def _reported_from_cue(token: Token, attributor: Attributor,
