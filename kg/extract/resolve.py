@@ -299,14 +299,16 @@ def _same_product(text: str, entities) -> EntityInfo | None:
 
 
 def _shortened_product(text: str, entities) -> EntityInfo | None:
-    """Return the product a one-word name shortens: a later word of its name ("A380(s)"
-    after "Airbus A380", "Dreamliner" after "Boeing 787 Dreamliner"). A bare product name
+    """Return the product a one-word name shortens: a later word of its name, in any case
+    ("A380(s)" after "Airbus A380", "Dreamliner" after "Boeing 787 Dreamliner", "Nano"
+    beside "iPod nano"). A bare product name
     ("the iPhone") stays apart from its models ("iPhone 3GS"): reviews use it for the line."""
     products = [i for i in entities if i.type == "Product" and " " in i.name]
     for info in products:
         words = info.name.split()
-        short = words[1:] + [w for w in words[:1] if any(c.isdigit() for c in w)]  # "787s"
-        if text in short or text.removesuffix("s") in short:
+        short = [w.lower() for w in words[1:] + [w for w in words[:1]
+                                                  if any(c.isdigit() for c in w)]]  # "787s"
+        if text.lower() in short or text.lower().removesuffix("s") in short:
             return info
     return None
 
