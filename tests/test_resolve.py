@@ -35,6 +35,20 @@ def test_a_company_with_and_without_its_suffix_is_one_actor(extract):
     assert {airline.name, *airline.aliases} == {"Aer Lingus Group PLC", "Aer Lingus"}
 
 
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("Corvane Motors Corporation cut 900 jobs on Monday. CM said sales fell.",
+     "Corvane Motors Corporation", "CM"),
+    ("Shares of Halvard Steel Corporation fell. HS said demand was weak.",
+     "Halvard Steel Corporation", "HS"),
+    ("Tarn Aeronautic Defence & Space NV won the contract. TADS said it would hire.",
+     "Tarn Aeronautic Defence & Space NV", "TADS"),
+])
+def test_an_acronym_without_the_legal_suffix_is_the_company(extract, text, name, short):
+    x = extract(text)
+    company = [e for e in x.entities if short in (e.name, *e.aliases)]
+    assert [e.name for e in company] == [name]
+
+
 def test_a_bare_product_name_stays_apart_from_its_model(extract):
     x = extract("Arden launched the zPhone 5G in May. Reviewers said the zPhone was fast.")
     names = {e.name for e in x.entities if e.type == "Product"}

@@ -79,10 +79,16 @@ def abbreviates(short: str, name: str) -> bool:
 
     >>> abbreviates("ECOWAS", "Economic Community of West African States")
     True
+
+    An ampersand is no word, and a legal suffix may be left out ("GM" = "General Motors
+    Corporation", "EADS" = "European Aeronautic Defence & Space NV").
     """
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
+    words = [w for w in re.split(r"[\s-]+", name) if w and w != "&" and w.lower() not in _SMALL]
     if len(short) < 2 or len(words) < 2 or not short.isalpha():
         return False
+    core = list(words)
+    while len(core) > 2 and core[-1].lower().replace(".", "") in _LEGAL_WORDS:
+        core.pop()
 
     def match(letters: str, rest: list[str]) -> bool:
         if not rest:
@@ -91,7 +97,7 @@ def abbreviates(short: str, name: str) -> bool:
         return any(letters[:k] == word[:k] and match(letters[k:], rest[1:])
                    for k in range(1, min(len(letters), len(word), 3) + 1))
 
-    return match(short.upper(), words)
+    return match(short.upper(), words) or (core != words and match(short.upper(), core))
 
 
 def _same_person(short: str, full: str) -> bool:
@@ -266,6 +272,8 @@ def landmark_type(known_type: str, key: str) -> str:
 #: Words that end a company's name without changing the company ("Daimler AG" = "Daimler").
 LEGAL_SUFFIXES = frozenset(
     "corp corporation inc ltd llc co company plc nv n.v. ag sa s.a. group holdings".split())
+#: The legal suffixes without dots, as an abbreviation leaves them out ("N.V.").
+_LEGAL_WORDS = frozenset(s.replace(".", "") for s in LEGAL_SUFFIXES)
 #: Words of an industry that end a company's name ("China Eastern Airlines").
 INDUSTRY_SUFFIXES = frozenset("airlines airways motors".split())
 
