@@ -1,8 +1,9 @@
 """Within-article entity resolution: one entity per real-world actor.
 
 Rules, in order: countries by ISO code (name, abbreviation, demonym); well-known
-organisations by alias table; acronyms of organisation names ("EU" = "European Union");
-people by full name, surname or first name and transliteration variants (rapidfuzz);
+organisations by alias table; acronyms of organisation and product names ("EU" = "European
+Union", "SDK" = "Software Development Kit"); people by full name, surname or first name
+and transliteration variants (rapidfuzz);
 short forms and descriptions ("the peace plan", "the Commission", "the Council") to the one
 fuller name of the article they can stand for (:mod:`kg.extract.short_forms`).
 ``kg_resolve`` sets ``span._.kg_entity`` on every actor mention and ``doc._.kg_entities``
@@ -192,10 +193,11 @@ class _Resolver:
                                                      default=at))
 
     @rule("acronym_merge", off=None)
-    def abbreviated(self, text: str) -> EntityInfo | None:
-        """Return the organisation whose name the capitals ``text`` abbreviate ("ECB")."""
+    def abbreviated(self, text: str, type_: str = "Organization") -> EntityInfo | None:
+        """Return the organisation (or product) whose name the capitals ``text`` abbreviate
+        ("ECB", "SDK" of "Software Development Kit")."""
         for info in self.entities.values():
-            if info.type == "Organization" and abbreviates(text, info.name):
+            if info.type == type_ and abbreviates(text, info.name):
                 return info
         return None
 
@@ -252,7 +254,8 @@ class _Resolver:
                 return known
         if type_ == "Product":
             known = _same_product(text, self.entities.values()) or (
-                _shortened_product(text, self.entities.values()) if " " not in text else None)
+                _shortened_product(text, self.entities.values()) if " " not in text else None
+            ) or (self.abbreviated(text, "Product") if text.isupper() else None)
             if known is not None:
                 return known
         name = text[0].upper() + text[1:] if type_ == "Organization" and \
