@@ -112,6 +112,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('product_brand_shape', 'Apple said the iPhone sold well. The iPhone 4 costs more.'),
     ('product_brand_shape_outside_entities',
      'Apple said the iPhone sold well. The iPhone 4 costs more.'),
+    ('product_case_variants', 'Corvane unveiled the zPad Max on Monday. The zPad max costs '
+                              '$300.'),
     ('product_maker_names', 'Ford recalled the Taurus. A Ford Taurus sells well.'),
     ('product_model_number', 'The airline ordered ten Boeing 787 jets.'),
     ('product_noun_drop', 'The web browser Safari got faster.'),

@@ -424,6 +424,12 @@ def test_abbreviated_name_is_typed_by_its_head(extract, text, name, type_):
     ("ECB", "European Central Bank", True),
     ("EU", "European Union", True),
     ("IMF", "European Central Bank", False),
+    # an ampersand is no word; a legal suffix may be left out, or kept
+    ("VADS", "Velmor Aeronautic Defence & Space NV", True),
+    ("VM", "Velmor Motors Corporation", True),
+    ("VMC", "Velmor Motors Corporation", True),
+    ("VC", "Velmor Corporation", True),
+    ("VMC", "Velmor Motors", False),
 ])
 def test_abbreviates(short, name, expected):
     from kg.extract.resolve import abbreviates

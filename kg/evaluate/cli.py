@@ -175,9 +175,10 @@ def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None
                    "with --disable) runs only kg's own steps on texts seen before.")
 @click.option("--errors", "errors_path", default=None, metavar="FILE",
               type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-              help="Write kg's mention errors (missed, wrong type, spurious) and, on quote "
-                   "sets, its wrong speakers, with the baseline's outcome on each, "
-                   "tab-separated; '-' for standard output.")
+              help="Write kg's mention errors (missed, wrong type, spurious), the gold "
+                   "entities it splits over two or more nodes (split: the nodes and the "
+                   "mentions on each) and, on quote sets, its wrong speakers, with the "
+                   "baseline's outcome on each, tab-separated; '-' for standard output.")
 @click.pass_context
 def eval_command(
     ctx: click.Context,

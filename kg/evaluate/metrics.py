@@ -251,6 +251,21 @@ def _best_entity(g: GoldEntity, predicted: Sequence[PredictedMention]) -> str | 
     return best
 
 
+def instance_landings(
+    gold: Sequence[GoldEntity], predicted: Sequence[PredictedMention]
+) -> dict[str, list[tuple[GoldEntity, str]]]:
+    """Return, per gold instance, its matched mentions each with the predicted entity it lands
+    on (that of its best-overlapping predicted mention), in gold order."""
+    by_instance: dict[str, list[tuple[GoldEntity, str]]] = defaultdict(list)
+    for g in innermost_mentions(gold):
+        if g.instance is None:
+            continue
+        entity = _best_entity(g, predicted)
+        if entity is not None:
+            by_instance[g.instance].append((g, entity))
+    return dict(by_instance)
+
+
 def duplicate_mention_rate(
     gold: Sequence[GoldEntity], predicted: Sequence[PredictedMention]
 ) -> Rate:
@@ -258,15 +273,9 @@ def duplicate_mention_rate(
 
     Each gold mention goes to the predicted entity of its best-overlapping predicted mention.
     """
-    by_instance: dict[str, list[str]] = defaultdict(list)
-    for g in innermost_mentions(gold):
-        if g.instance is None:
-            continue
-        entity = _best_entity(g, predicted)
-        if entity is not None:
-            by_instance[g.instance].append(entity)
-    eligible = [ids for ids in by_instance.values() if len(ids) >= 2]
-    return Rate(sum(len(set(ids)) >= 2 for ids in eligible), len(eligible))
+    eligible = [{e for _, e in landed} for landed in instance_landings(gold, predicted).values()
+                if len(landed) >= 2]
+    return Rate(sum(len(ids) >= 2 for ids in eligible), len(eligible))
 
 
 # --- entities: name level (plain gold) --------------------------------------------------------
