@@ -408,3 +408,26 @@ def test_a_name_found_only_by_repeating_keeps_its_type(nlp):
         span._.kg_repeat = True
     assert [(s.text, s.label_) for s in decide_types(spans)] == [
         ("Alva Rennick", "Person"), ("Rennick", "Person"), ("Rennick", "Person")]
+
+
+@pytest.mark.parametrize(("words", "name", "disowned"), [
+    ("Fans of Marek Katowice sang all night .", "Marek Katowice", True),  # a city's club
+    ("Marta Sevilla voted no . Sevilla said the plan failed .", "Marta Sevilla", False),
+    ("Bruno Europe opened an office in Lyon .", "Bruno Europe", True),  # a continent
+    ("Tickets for Carter League Rugby sold out .", "Carter League Rugby", True),
+    ("Nadia Brennet grew . Brennet shares rose 4 % .", "Nadia Brennet", True),
+    ("Nadia Brennet grew . Brennet said it would hire .", "Nadia Brennet", True),
+    ("Nadia Brennet grew . Brennet 's revenue doubled .", "Nadia Brennet", True),
+    ("Nadia Brennet grew . Brennet said she would stay .", "Nadia Brennet", False),
+    ("Nadia Brennet grew . Brennet 's shares were sold .", "Nadia Brennet", False),  # hers
+])
+def test_a_given_name_start_is_disowned_by_other_evidence(nlp, words, name, disowned):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import _given_name_disowned, person_evidence
+
+    doc = Doc(nlp.vocab, words=words.split())
+    start = [t.text for t in doc].index(name.split()[0])
+    span = Span(doc, start, start + len(name.split()), label="Organization")
+    assert _given_name_disowned(span) is disowned
+    assert person_evidence(span) is not disowned
