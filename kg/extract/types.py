@@ -89,7 +89,7 @@ def _given_name_disowned(span: Span) -> bool:
     later word is a continent or a city the article never writes alone, as it would a
     surname ("Olek Gdansk", a city's club, not "Ana Sevilla ... Sevilla said"), a word of
     leagues and firms ("Major League Baseball"), or a word of it is used like a company's
-    name elsewhere in the article ("Kestrel shares fell", "Kestrel said it would")."""
+    name elsewhere in the article ("Kestrel shares fell", "shares of Kestrel")."""
     if any(t.text in _NO_SURNAME_WORDS or _is_continent(t.text) or (
             is_city(t.text) and not _written_alone(t)) for t in span[1:]):
         return True
@@ -104,6 +104,14 @@ def _written_alone(word: Token) -> bool:
                for t in word.doc)
 
 
+@rule("company_usage_org")
+def company_usage(span: Span) -> bool:
+    """Return True when the article uses the first word of a name like a company's name
+    somewhere, whichever mention it is ("shares of Kestrel Foods" for "Kestrel Foods
+    said"): every mention of the name votes for an organisation."""
+    return span.label_ != "Group" and span[0].text in _company_words(span.doc)
+
+
 def _is_continent(word: str) -> bool:
     """Return whether a word is the name of a continent ("Europe", "Asia")."""
     return continent_of_adjective(word + ("n" if word.endswith("a") else "an")) == word
@@ -111,8 +119,8 @@ def _is_continent(word: str) -> bool:
 
 def _company_words(doc: Doc) -> frozenset[str]:
     """Return the capitalised words the article uses like a company's name: before a noun
-    of a company's money or people ("Kestrel's revenue", "Kestrel shares"), after "shares
-    of", or saying something of "it" ("Kestrel said it")."""
+    of a company's money or people ("Kestrel's revenue", "Kestrel shares") or after "shares
+    of" ("Kestrel said it" says nothing: "it" is as often what a person said)."""
     cached = doc.user_data.get("kg_company_words")
     if cached is None:
         cached = frozenset(t.text for t in doc if t.is_title and _used_like_company(t))
@@ -129,8 +137,6 @@ def _used_like_company(token: Token) -> bool:
         after = after[1:]
     if after and (after[0] in _COMPANY_ONLY_NOUNS or (
             after[0] == "shares" and doc[i + 1].lower_ == "shares")):
-        return True
-    if len(after) > 1 and after[0] in ("said", "says") and after[1] == "it":
         return True
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("shares", "stock")
 
@@ -360,7 +366,7 @@ def mention_votes(span: Span) -> Counter:
     elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
             team_evidence(span):
         votes["Organization"] += EVIDENCE  # "Livingston beat Falkirk", a town's club
-    elif employer_evidence(span):
+    elif employer_evidence(span) or company_usage(span):
         votes["Organization"] += EVIDENCE
     elif office_of := office_of_type(span):
         votes[office_of] += EVIDENCE
