@@ -411,7 +411,8 @@ def test_a_name_found_only_by_repeating_keeps_its_type(nlp):
 
 
 @pytest.mark.parametrize(("words", "name", "disowned"), [
-    ("Fans of Marek Katowice sang all night .", "Marek Katowice", True),  # a city's club
+    ("Fans of Marek Katowice sang . Marek scored .", "Marek Katowice", True),  # a club
+    ("Fans of Marek Katowice sang all night .", "Marek Katowice", False),
     ("Marta Sevilla voted no . Sevilla said the plan failed .", "Marta Sevilla", False),
     ("Bruno Europe opened an office in Lyon .", "Bruno Europe", True),  # a continent
     ("Tickets for Carter League Rugby sold out .", "Carter League Rugby", True),
@@ -450,6 +451,7 @@ def test_a_name_used_like_a_company_is_one_in_every_mention(extract, text, name,
     ("Shares of Talvik fell .", "Talvik", True),
     ("Talvik 's shares were sold .", "Talvik", False),  # a holder's shares
     ("Talvik said it was unfair .", "Talvik", False),
+    ("Oslo shares fell .", "Oslo", False),  # a market's city
 ])
 def test_company_usage(nlp, words, first, used):
     from spacy.tokens import Doc

@@ -86,30 +86,37 @@ _COMPANY_ONLY_NOUNS = frozenset(
 @rule("given_name_disowned")
 def _given_name_disowned(span: Span) -> bool:
     """Return True when a name starting with a given name is no person's all the same: a
-    later word is a continent or a city the article never writes alone, as it would a
-    surname ("Olek Gdansk", a city's club, not "Ana Sevilla ... Sevilla said"), a word of
-    leagues and firms ("Major League Baseball"), or a word of it is used like a company's
-    name elsewhere in the article ("Kestrel shares fell", "shares of Kestrel")."""
-    if any(t.text in _NO_SURNAME_WORDS or _is_continent(t.text) or (
-            is_city(t.text) and not _written_alone(t)) for t in span[1:]):
+    later word is a continent, or a city the article never writes alone, as it would a
+    surname, while it writes the given name alone, as it would a club's short name ("Olek
+    Gdansk ... Olek scored", not "Ana Sevilla ... Sevilla said"); a word of leagues and
+    firms ("Major League Baseball"); or a word of it used like a company's name elsewhere
+    in the article ("Kestrel shares fell", "shares of Kestrel")."""
+    if any(t.text in _NO_SURNAME_WORDS or _is_continent(t.text) for t in span[1:]):
+        return True
+    if _written_alone(span[0], 1) and any(
+            is_city(t.text) and not _written_alone(t, -1) for t in span[1:]):
         return True
     return bool({t.text for t in span} & _company_words(span.doc))
 
 
-def _written_alone(word: Token) -> bool:
-    """Return whether the article writes a later word of a name without the word before it
-    ("Sevilla" beside "Ana Sevilla"), the way a surname is written."""
-    before = word.doc[word.i - 1].text
-    return any(t.text == word.text and (t.i == 0 or t.doc[t.i - 1].text != before)
-               for t in word.doc)
+def _written_alone(word: Token, side: int) -> bool:
+    """Return whether the article writes a word of a name without its neighbour in the name
+    (the word before it for ``side`` -1, after it for 1): "Sevilla" beside "Ana Sevilla"."""
+    doc = word.doc
+    beside = doc[word.i + side].text
+    return any(t.text == word.text and not (0 <= t.i + side < len(doc) and
+                                            doc[t.i + side].text == beside) for t in doc)
 
 
 @rule("company_usage_org")
 def company_usage(span: Span) -> bool:
     """Return True when the article uses the first word of a name like a company's name
     somewhere, whichever mention it is ("shares of Kestrel Foods" for "Kestrel Foods
-    said"): every mention of the name votes for an organisation."""
-    return span.label_ != "Group" and span[0].text in _company_words(span.doc)
+    said"): every mention of the name votes for an organisation. A market's city is no
+    company ("Tokyo shares fell")."""
+    return span.label_ != "Group" and span[0].text in _company_words(span.doc) and \
+        not known_place(span) and not is_city(span[0].text) and \
+        lookup_country(span.text) is None
 
 
 def _is_continent(word: str) -> bool:
