@@ -310,12 +310,8 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
 
 def _names_a_thing(doc: Doc, i: int) -> bool:
     """Return whether the two words from token ``i`` name a thing, not a person: "the"
-    before them ("the Lisbon Open"), or a number and a common noun after them ("Nova Pro
-    500 chips", a model)."""
-    if i > 0 and doc[i - 1].lower_ == "the":
-        return True
-    rest = doc[i + 2:i + 4]
-    return len(rest) == 2 and rest[0].like_num and rest[1].is_lower and rest[1].pos_ == "NOUN"
+    before them ("the Lisbon Open")."""
+    return i > 0 and doc[i - 1].lower_ == "the"
 
 
 @rule("aged_names", off=[])
