@@ -66,7 +66,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('no_repeats_in_dates', 'Coach Ana May named the squad.\nTour dates:\nMay 13 Arrive in Leeds\nMay 14 Rest day\n'),
     ('people_noun_junk', "Results on Friday:\nWomen's 100 metres hurdles\n1. Ilse Varga (Hungary) 12.81\n2. Anna Berg (Sweden) 12.90\nMen's 400 metres\n1. Tomasz Wrzesniak (Poland) 44.90\n"),
     ('legal_form_org', 'The deal was signed by Marvello SpA on Friday. Marvello SpA will pay in cash.'),
-    ('family_first_common_word', 'Italian tyre and cables giant Pirelli said on Friday that it would grow. Pirelli Cables will build a plant, and Pirelli shares rose.'),
+    ('family_first_common_word', 'Italian tyre and cables giant Pirelli said on Friday that it would grow. Pirelli Cables will build a plant, and Pirelli staff cheered.'),
     ('list_lines_kept', 'Ines Ruiz spoke.\n\nThe team:\n\nMarta Silva – Finance\nRita Sousa – Health\n'),
     ('person_title_strip', 'Pope Leo spoke on Sunday.'),
     ('surname_mentions', 'Ines Okafor won the race.\n\nWhy Okafor Keeps Winning\n\nShe trains daily.'),
@@ -99,6 +99,9 @@ RULE_CASES: list[tuple[str, str]] = [
     ('org_noun_person', 'Shares of retailer Best Buy fell.'),
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
+    ('given_name_disowned', 'Rival Mateo League Rugby is waiting for a decision on its own plan.'),
+    ('company_usage_org', 'Marlen Vask will cut 200 jobs, Marlen Vask told staff on Monday. '
+                          'Marlen shares fell 6% after the news.'),
     ('place_evidence', 'Shelling continued near Kostiantynivka.'),
     ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),

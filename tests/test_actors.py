@@ -487,6 +487,16 @@ def test_names_near_a_storm_word_are_kept(extract, text, kept):
     assert kept in {e.name for e in extract(text).entities}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The storm will weaken by Friday, the Eastern Typhoon Centre said.",
+     "Eastern Typhoon Centre"),
+    ("The Gulf Hurricane Service said the storm would weaken by Friday.",
+     "Gulf Hurricane Service"),
+])
+def test_a_body_that_tracks_storms_is_an_organisation(extract, text, name):
+    assert {(e.name, e.type) for e in extract(text).entities} >= {(name, "Organization")}
+
+
 @pytest.mark.parametrize(("text", "person"), [
     ("A former chief justice has been sentenced in absentia to nine years in prison.\n\n"
      "Surendra Kumar Sinha, 70, was the head of the court in 2017.", "Surendra Kumar Sinha"),
@@ -523,3 +533,16 @@ def test_no_name_is_made_of_a_title_alone_or_a_capitalised_run_on(extract, text)
 ])
 def test_an_honorific_before_a_full_name_makes_a_person(extract, text, name):
     assert (name, "Person") in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Fans watched Mikel Oyarzabal at the ground.", "Mikel Oyarzabal"),
+    ("Fans watched the Marta Open at the ground.", None),  # "the" before: an event
+])
+def test_given_name_pairs_skip_things(nlp, text, pair):
+    from kg.extract.actors import given_name_pairs
+
+    doc = nlp(text)
+    doc.ents = []
+    found = [s.text for s in given_name_pairs(doc, set())]
+    assert found == ([pair] if pair else [])

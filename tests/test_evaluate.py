@@ -177,6 +177,18 @@ def test_predicted_quotes_keeps_direct_with_min_words():
     assert [q.quote for q in predicted_quotes(pred, min_words=3)] == ["a b c"]
 
 
+@pytest.mark.parametrize(("statement", "names"), [
+    ({"speaker": "Akin Bamidele", "speaker_id": "p1"}, ("Akin Bamidele", "Kato Blue")),
+    ({"speaker": "Akin Bamidele"}, ("Akin Bamidele", "Kato Blue")),  # plain spaCy: no id
+    ({"speaker": "Dana Reyes"}, ()),
+    ({"speaker": None}, ()),
+])
+def test_predicted_quotes_carry_every_name_of_the_speaker(statement, names):
+    pred = {"entities": [{"id": "p1", "name": "Akin Bamidele", "aliases": ["Kato Blue"]}],
+            "statements": [{"quote": "we play tonight", "kind": "direct", **statement}]}
+    assert predicted_quotes(pred)[0].speaker_names == names
+
+
 def test_run_eval_reports_both_systems():
     gold = [GoldDoc(id="g", text=TEXT, parts=frozenset({"events"}),
                     events=(GoldEvent(("2024-05-03",)),))]

@@ -45,8 +45,8 @@ from kg.evaluate.metrics import (
     is_named_speaker,
     overlap,
     quote_score,
+    quote_speaker_matches,
     spans_match,
-    speaker_matches,
 )
 from kg.evaluate.phrase_actors import actor_mentions, junk_mentions, phrase_status
 from kg.evaluate.run import MIN_QUOTE_WORDS, predicted_mentions, predicted_quotes
@@ -174,11 +174,11 @@ def speaker_errors(gold: GoldDoc, kg: dict[str, Any],
             gold.quotes, predicted_quotes(baseline, min_words))[1]}
     out = []
     for g, p in pairs:
-        if not is_named_speaker(g.speaker) or speaker_matches(p.speaker, g.speaker):
+        if not is_named_speaker(g.speaker) or quote_speaker_matches(p, g.speaker):
             continue
         base = base_pairs.get(id(g))
         outcome = "" if baseline is None else "missed" if base is None else \
-            "right" if speaker_matches(base.speaker, g.speaker) else "wrong"
+            "right" if quote_speaker_matches(base, g.speaker) else "wrong"
         start = g.start if g.start is not None else p.start or 0
         end = g.end if g.end is not None else start + len(g.quote)
         kind = f"wrong_speaker:{g.direct}" if g.direct else "wrong_speaker"

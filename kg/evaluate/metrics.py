@@ -98,14 +98,16 @@ class PredictedEntity(NamedTuple):
 
 
 class PredictedQuote(NamedTuple):
-    """One predicted direct quote with its speaker name (or ``None``) and the words that
-    describe the speaker in the text, when kg reports them ("the Indiana governor")."""
+    """One predicted direct quote with its speaker name (or ``None``), the words that
+    describe the speaker in the text, when kg reports them ("the Indiana governor"), and the
+    other names of the speaker's actor (a stage name beside a real name)."""
 
     quote: str
     speaker: str | None
     start: int | None = None
     end: int | None = None
     description: str | None = None
+    speaker_names: tuple[str, ...] = ()
 
 
 class PredictedDate(NamedTuple):
@@ -435,6 +437,14 @@ def speaker_matches(predicted: str | None, gold: str | None) -> bool:
                                     if sum(c.isupper() for c in w) >= 2}
 
 
+def quote_speaker_matches(predicted: PredictedQuote, gold: str | None) -> bool:
+    """Return whether a predicted quote's speaker is the gold speaker: its name, or another
+    name of the same actor, matches (:func:`speaker_matches`): an article may name a singer
+    by stage name and real name, and the actor is right whichever kg shows."""
+    return any(speaker_matches(name, gold)
+               for name in (predicted.speaker, *predicted.speaker_names))
+
+
 def _initials(name: str) -> str:
     """Return the initials of a name's capitalised words ("International Monetary Fund" →
     "IMF"), to match a gold span that abbreviates it ("the IMF")."""
@@ -470,7 +480,7 @@ def speaker_accuracy(pairs: Iterable[tuple[GoldQuote, PredictedQuote]],
     that span (the quote is attributed to the gold's words, whatever name kg resolved them to).
     """
     named = [(g, p) for g, p in pairs if is_named_speaker(g.speaker)]
-    return Rate(sum(speaker_matches(p.speaker, g.speaker)
+    return Rate(sum(quote_speaker_matches(p, g.speaker)
                     or (by_description and description_matches(p.description, g.speaker))
                     for g, p in named), len(named))
 

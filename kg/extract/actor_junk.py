@@ -18,6 +18,7 @@ from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
 from kg.lexicon import (
+    BODY_HEADS,
     GENERIC_BODY_WORDS,
     HONORIFICS,
     TITLE_HEADS,
@@ -250,13 +251,20 @@ def _post(span: Span) -> bool:
 _PLACE_LABELS = frozenset("GPE LOC FAC Place Country".split())
 
 
+#: Last words of the names of the bodies that forecast and track storms.
+_WATCHER_ENDS = BODY_HEADS | frozenset("Center Centre Service Network".split())
+
+
 @rule("storm_name_junk")
 def _storm_name(span: Span) -> bool:
     """Return True for weather: a storm's name wherever the article writes it, with a storm
     word before its last word ("Storm Elowen", "Super Typhoon Haima"), or one the article
     gives a storm elsewhere ("Typhoon Haima ... Haima struck", "an earlier storm, Kalmaegi,",
     "known locally as Uwan" of a typhoon), and a word that describes a storm word ("Super
-    typhoon"). A storm is weather, not an actor."""
+    typhoon"). A storm is weather, not an actor; a name ending in a body's word is the body
+    that tracks storms ("the Regional Typhoon Centre", "the Storm Warning Office")."""
+    if span[-1].text in _WATCHER_ENDS:
+        return False
     if any(t.lower_ in WEATHER_WORDS for t in span[:-1]):
         return True
     doc = span.doc

@@ -296,7 +296,8 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
         before = doc[i - 1] if i > 0 else None
         after = doc[i + 2] if i + 2 < len(doc) else None
         if (before is not None and before.is_title and not token.is_sent_start) or (
-                after is not None and (after.is_title or after.text in ("&", "-"))):
+                after is not None and (after.is_title or after.text in ("&", "-"))) or \
+                _names_a_thing(doc, i):
             continue
         pair = doc[i:i + 2]
         if is_given_name(token.text) and not token.is_stop and token.lower_ not in lower and \
@@ -305,6 +306,12 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
                 not any(lookup_country(t.text) or is_city(t.text) for t in pair):
             names.append(Span(doc, i, i + 2, label="Person"))
     return names
+
+
+def _names_a_thing(doc: Doc, i: int) -> bool:
+    """Return whether the two words from token ``i`` name a thing, not a person: "the"
+    before them ("the Lisbon Open")."""
+    return i > 0 and doc[i - 1].lower_ == "the"
 
 
 @rule("aged_names", off=[])

@@ -70,7 +70,82 @@ def person_evidence(span: Span) -> bool:
         return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
         _name_cased(t) for t in span) and last not in (
-        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
+        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS) and not _given_name_disowned(span)
+
+
+#: Words inside the names of leagues, forces and firms that end no person's name
+#: ("Major League Baseball", "the Coast Guard", "Hanseong Securities").
+_NO_SURNAME_WORDS = frozenset("League Guard Securities".split())
+#: Nouns of a company's money and people, after its name or possessive ("Kestrel's
+#: revenue", "Kestrel shareholders"), not a person's ("Ms Dale's shares" is hers).
+_COMPANY_ONLY_NOUNS = frozenset(
+    """stock stocks revenue revenues profit profits earnings headquarters shareholders
+    employees""".split())
+
+
+@rule("given_name_disowned")
+def _given_name_disowned(span: Span) -> bool:
+    """Return True when a name starting with a given name is no person's all the same: a
+    later word is a continent, or a city the article never writes alone, as it would a
+    surname, while it writes the given name alone, as it would a club's short name ("Olek
+    Gdansk ... Olek scored", not "Ana Sevilla ... Sevilla said"); a word of leagues and
+    firms ("Major League Baseball"); or a word of it used like a company's name elsewhere
+    in the article ("Kestrel shares fell", "shares of Kestrel")."""
+    if any(t.text in _NO_SURNAME_WORDS or _is_continent(t.text) for t in span[1:]):
+        return True
+    if _written_alone(span[0], 1) and any(
+            is_city(t.text) and not _written_alone(t, -1) for t in span[1:]):
+        return True
+    return bool({t.text for t in span} & _company_words(span.doc))
+
+
+def _written_alone(word: Token, side: int) -> bool:
+    """Return whether the article writes a word of a name without its neighbour in the name
+    (the word before it for ``side`` -1, after it for 1): "Sevilla" beside "Ana Sevilla"."""
+    doc = word.doc
+    beside = doc[word.i + side].text
+    return any(t.text == word.text and not (0 <= t.i + side < len(doc) and
+                                            doc[t.i + side].text == beside) for t in doc)
+
+
+@rule("company_usage_org")
+def company_usage(span: Span) -> bool:
+    """Return True when the article uses the first word of a name like a company's name
+    somewhere, whichever mention it is ("shares of Kestrel Foods" for "Kestrel Foods
+    said"): every mention of the name votes for an organisation. A market's city is no
+    company ("Tokyo shares fell")."""
+    return span.label_ != "Group" and span[0].text in _company_words(span.doc) and \
+        not known_place(span) and not is_city(span[0].text) and \
+        lookup_country(span.text) is None
+
+
+def _is_continent(word: str) -> bool:
+    """Return whether a word is the name of a continent ("Europe", "Asia")."""
+    return continent_of_adjective(word + ("n" if word.endswith("a") else "an")) == word
+
+
+def _company_words(doc: Doc) -> frozenset[str]:
+    """Return the capitalised words the article uses like a company's name: before a noun
+    of a company's money or people ("Kestrel's revenue", "Kestrel shares") or after "shares
+    of" ("Kestrel said it" says nothing: "it" is as often what a person said)."""
+    cached = doc.user_data.get("kg_company_words")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_title and _used_like_company(t))
+        doc.user_data["kg_company_words"] = cached
+    return cached
+
+
+def _used_like_company(token: Token) -> bool:
+    """Return whether a capitalised word is used like a company's name (see
+    :func:`_company_words`)."""
+    doc, i = token.doc, token.i
+    after = [t.lower_ for t in doc[i + 1:i + 3]]
+    if after and after[0] in ("'s", "’s") and len(after) > 1:
+        after = after[1:]
+    if after and (after[0] in _COMPANY_ONLY_NOUNS or (
+            after[0] == "shares" and doc[i + 1].lower_ == "shares")):
+        return True
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("shares", "stock")
 
 
 def _name_cased(token: Token) -> bool:
@@ -298,7 +373,7 @@ def mention_votes(span: Span) -> Counter:
     elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
             team_evidence(span):
         votes["Organization"] += EVIDENCE  # "Livingston beat Falkirk", a town's club
-    elif employer_evidence(span):
+    elif employer_evidence(span) or company_usage(span):
         votes["Organization"] += EVIDENCE
     elif office_of := office_of_type(span):
         votes[office_of] += EVIDENCE
