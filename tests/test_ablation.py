@@ -100,8 +100,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
     ('given_name_disowned', 'Rival Mateo League Rugby is waiting for a decision on its own plan.'),
-    ('company_usage_org', 'Marlen Vask will cut 200 jobs, Marlen Vask told staff on Monday. '
-                          'Marlen shares fell 6% after the news.'),
     ('place_evidence', 'Shelling continued near Kostiantynivka.'),
     ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),

@@ -435,29 +435,17 @@ def test_a_given_name_start_is_disowned_by_other_evidence(nlp, words, name, diso
     assert person_evidence(span) is not disowned
 
 
-@pytest.mark.parametrize(("text", "name", "type_"), [
-    ("Marlen Vask will cut 200 jobs, Marlen Vask told staff on Monday. Marlen shares fell "
-     "6% after the news.", "Marlen Vask", "Organization"),
-    ("Shares of Orsolen Pharma rose 4% on Monday. Orsolen Pharma will sell the pill in May.",
-     "Orsolen Pharma", "Organization"),
-])
-def test_a_name_used_like_a_company_is_one_in_every_mention(extract, text, name, type_):
-    assert types_of(extract(text), name) == {type_}
-
-
 @pytest.mark.parametrize(("words", "first", "used"), [
     ("Talvik shares fell .", "Talvik", True),
     ("Talvik 's revenue doubled .", "Talvik", True),
     ("Shares of Talvik fell .", "Talvik", True),
     ("Talvik 's shares were sold .", "Talvik", False),  # a holder's shares
     ("Talvik said it was unfair .", "Talvik", False),
-    ("Oslo shares fell .", "Oslo", False),  # a market's city
 ])
-def test_company_usage(nlp, words, first, used):
+def test_words_used_like_a_company(nlp, words, first, used):
     from spacy.tokens import Doc
 
-    from kg.extract.types import company_usage
+    from kg.extract.types import _company_words
 
     doc = Doc(nlp.vocab, words=words.split())
-    start = [t.text for t in doc].index(first)
-    assert company_usage(Span(doc, start, start + 1, label="Person")) is used
+    assert (first in _company_words(doc)) is used

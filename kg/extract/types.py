@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.knowledge import continent_of_adjective, is_city, is_given_name
+from kg.extract.knowledge import continent_of_adjective, is_city, is_continent, is_given_name
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
 from kg.lexicon import (
@@ -91,7 +91,7 @@ def _given_name_disowned(span: Span) -> bool:
     Gdansk ... Olek scored", not "Ana Sevilla ... Sevilla said"); a word of leagues and
     firms ("Major League Baseball"); or a word of it used like a company's name elsewhere
     in the article ("Kestrel shares fell", "shares of Kestrel")."""
-    if any(t.text in _NO_SURNAME_WORDS or _is_continent(t.text) for t in span[1:]):
+    if any(t.text in _NO_SURNAME_WORDS or is_continent(t.text) for t in span[1:]):
         return True
     if _written_alone(span[0], 1) and any(
             is_city(t.text) and not _written_alone(t, -1) for t in span[1:]):
@@ -106,22 +106,6 @@ def _written_alone(word: Token, side: int) -> bool:
     beside = doc[word.i + side].text
     return any(t.text == word.text and not (0 <= t.i + side < len(doc) and
                                             doc[t.i + side].text == beside) for t in doc)
-
-
-@rule("company_usage_org")
-def company_usage(span: Span) -> bool:
-    """Return True when the article uses the first word of a name like a company's name
-    somewhere, whichever mention it is ("shares of Kestrel Foods" for "Kestrel Foods
-    said"): every mention of the name votes for an organisation. A market's city is no
-    company ("Tokyo shares fell")."""
-    return span.label_ != "Group" and span[0].text in _company_words(span.doc) and \
-        not known_place(span) and not is_city(span[0].text) and \
-        lookup_country(span.text) is None
-
-
-def _is_continent(word: str) -> bool:
-    """Return whether a word is the name of a continent ("Europe", "Asia")."""
-    return continent_of_adjective(word + ("n" if word.endswith("a") else "an")) == word
 
 
 def _company_words(doc: Doc) -> frozenset[str]:
@@ -373,7 +357,7 @@ def mention_votes(span: Span) -> Counter:
     elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
             team_evidence(span):
         votes["Organization"] += EVIDENCE  # "Livingston beat Falkirk", a town's club
-    elif employer_evidence(span) or company_usage(span):
+    elif employer_evidence(span):
         votes["Organization"] += EVIDENCE
     elif office_of := office_of_type(span):
         votes[office_of] += EVIDENCE
