@@ -5,7 +5,9 @@ The result equals linking the whole corpus at once (:meth:`kg.link.ActorLinker.l
 then :meth:`kg.link.EventLinker.link_batch`), so the store does not depend on the order or
 split of builds; but the work is that of the changes, not of the corpus:
 
-1. the actor keys that came or went re-decide their component only (:mod:`kg.link_index`);
+1. the actor keys that came or went decide again only the keys they can move
+   (:mod:`kg.link_incremental`; the first build and a change of alias rules decide whole
+   components, :mod:`kg.link_index`);
 2. articles holding a key whose link changed (the actor it joins or the rule), and the new
    and changed articles, are linked again; their dated events update the event index, and
    the undated reports those changes can date (same type and actor, published up to three
@@ -35,6 +37,7 @@ from pathlib import Path
 from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link_disk import DiskLinker
+from kg.link_incremental import decide_changes, has_decisions
 from kg.link_index import Decision, LinkIndex
 from kg.model import Extraction
 
@@ -50,6 +53,20 @@ def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKe
             target, rule = decided.get(key, (key[3], ""))
             out[key] = Decision(target, rule, linker.names.get(target, key[1]))
     return out
+
+
+def _decisions(history: BuildHistory, index: LinkIndex, seeds: set[ActorKey],
+               rules_changed: bool) -> dict[ActorKey, Decision]:
+    """Return the decisions the keys that came or went (``seeds``) change: only the keys
+    they can move (:mod:`kg.link_incremental`), or their whole components when nothing is
+    decided yet or the alias rules changed (then every key is decided again)."""
+    if not rules_changed and has_decisions(index):
+        return decide_changes(index, history.rules, seeds)
+    if rules_changed:
+        index.reblock()
+        seeds = index.all_keys()
+    live = index.drop_unused(index.component(seeds))
+    return decide_component(live, history) if live else {}
 
 
 def actor_linked(x: Extraction, index: LinkIndex) -> tuple[Extraction, list[MergeRecord]]:
@@ -100,12 +117,7 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
         seeds |= index.set_article_keys(article_id, set())
         for type_, actor, day in index.withdraw(article_id):
             dated_by |= index.reports_dated_by(type_, actor, day)
-    if rules_changed:
-        index.reblock()
-        seeds = index.all_keys()
-    component = index.component(seeds)
-    live = index.drop_unused(component)
-    decisions = decide_component(live, history) if live else {}
+    decisions = _decisions(history, index, seeds, rules_changed)
     rewrite = set(changed) | index.articles_of(index.set_decisions(decisions))
     for x in history.extractions(rewrite):
         linked, _ = actor_linked(x, index)
