@@ -29,16 +29,15 @@ next one.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
-from pathlib import Path
 
 from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link_disk import DiskLinker
 from kg.link_incremental import decide_changes, has_decisions
 from kg.link_index import Decision, LinkIndex
+from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
 
 
@@ -129,7 +128,8 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
 def relink(store, history: BuildHistory, fresh: Iterable[str] = (),
            batch_size: int = 32, *, bulk: bool = False) -> set[str]:
     """Re-link what the ``fresh`` articles (and any kept since the last re-link) can reach,
-    write the changed ones to ``store`` and refresh the merge log; return the ids written.
+    write the changed ones to ``store`` and bring the merge log up to date (:mod:`kg.merge_log`);
+    return the ids written.
 
     ``bulk``: the store is empty, so the articles are written into a fresh store with
     Oxigraph's bulk loader (:mod:`kg.store_bulk`), which is then swapped in
@@ -163,9 +163,7 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
             written |= set(digests)
         history.set_linked(digests)  # commits the merge records too
     if store.path is not None:
-        log_path = merge_log_path(store.path)
-        if to_check or not log_path.exists():
-            write_merge_log(log_path, index.merge_records())
+        update_merge_log(merge_log_path(store.path), index)
     history.set_linked_rules()
     history.finish()
     return written
@@ -242,23 +240,6 @@ def merge_count(history: BuildHistory, article_ids: Iterable[str]) -> int:
 def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(ids), max(1, size)):
         yield ids[start:start + size]
-
-
-def merge_log_path(store_path: str | Path) -> Path:
-    """Return the merge-log file kept beside a store directory."""
-    p = Path(store_path)
-    return p.with_name(p.name + ".merges.jsonl")
-
-
-def write_merge_log(path: Path, records: Iterable[dict]) -> None:
-    """Replace the merge log with ``records`` in one step (a kill leaves the old or the new)."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 __all__ = ["actor_linked", "event_linked", "merge_count", "merge_log_path", "relink",
