@@ -115,6 +115,7 @@ class _Change:
     def __init__(self, stored: _Stored, rules: list, added: set[ActorKey],
                  gone: set[ActorKey]) -> None:
         self.stored, self.rules, self.added, self.gone = stored, rules, added, gone
+        self._later: dict[ActorKey, set[ActorKey]] = {}
 
     def decide(self) -> dict[ActorKey, Decision]:
         todo = set(self.added) | self._reached(self.added | self.gone)
@@ -143,13 +144,21 @@ class _Change:
         move (the module docstring)."""
         out: set[ActorKey] = set()
         for key in changed:
-            at = key_order(key)
-            for block in self.stored.blocks(key):
-                later = [k for k in self.stored.members(block)
-                         if key_order(k) > at and k not in self.gone]
-                if block.startswith("place\x1f"):
-                    later = [k for k in later if _place_close(key, k)]
-                out.update(later)
+            if key not in self._later:
+                self._later[key] = self._later_keys(key)
+            out |= self._later[key]
+        return out
+
+    def _later_keys(self, key: ActorKey) -> set[ActorKey]:
+        """Return the keys after ``key`` in one of its blocks that its change can move."""
+        out: set[ActorKey] = set()
+        at = key_order(key)
+        for block in self.stored.blocks(key):
+            later = [k for k in self.stored.members(block)
+                     if key_order(k) > at and k not in self.gone]
+            if block.startswith("place\x1f"):
+                later = [k for k in later if _place_close(key, k)]
+            out.update(later)
         return out
 
     def _renamed(self, decided: dict[ActorKey, tuple[str, str]], moved: set[ActorKey],
