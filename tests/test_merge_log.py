@@ -63,10 +63,17 @@ def test_records_that_went_are_filtered_out_and_the_rest_kept(log, change):
     assert sorted(_lines(path)) == _expected(index)
 
 
-def test_an_append_a_kill_interrupted_is_cut_back_and_done_again(log):
+@pytest.fixture
+def logged(log):
+    """A log written with one article's record."""
     index, path = log
     index.set_merges("a1", [_record("a1", "Trump")])
     update_merge_log(path, index)
+    return index, path
+
+
+def test_an_append_a_kill_interrupted_is_cut_back_and_done_again(logged):
+    index, path = logged
     index.set_merges("a2", [_record("a2", "Trump")])
     with path.open("a", encoding="utf-8") as fh:  # the killed append got this far
         fh.write('{"article": "a2", "surf')
@@ -74,10 +81,8 @@ def test_an_append_a_kill_interrupted_is_cut_back_and_done_again(log):
     assert sorted(_lines(path)) == _expected(index)
 
 
-def test_a_rewrite_a_kill_interrupted_is_done_again_in_whole(log):
-    index, path = log
-    index.set_merges("a1", [_record("a1", "Trump")])
-    update_merge_log(path, index)
+def test_a_rewrite_a_kill_interrupted_is_done_again_in_whole(logged):
+    index, path = logged
     index.set_merges("a1", [])
     index.set_logged(None)  # the kill came after the rewrite began
     path.write_text("", encoding="utf-8")
