@@ -21,7 +21,7 @@ SURNAMES = ["Kovalenko", "Kovalenco", "Kowalenko", "Shevchenko", "Shevchenco", "
 PLACES = ["Mazar-e-Sharif", "Mazar-i-Sharif", "Mazaro Heights", "Kharkivska", "Kharkiwska",
           "Kharkiv", "Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Zaporozhie", "Lviv"]
 COUNTRIES = ["Ukraine", "Russia", "Russian Federation", "RF"]
-ORGS = ["European Union", "EU", "E.U.", "United Nations", "UN"]
+ORGS = ["European Union", "EU", "E.U.", "E-U", "Eunion", "United Nations", "UN"]
 RULES = [AliasRule("Bondar", "Olena Bondar", "Person"), AliasRule("UN", "UN", "Organization",
                                                                    "split"),
          AliasRule("Kharkiwska", "Kharkiv", "Place")]
@@ -163,3 +163,12 @@ def test_a_key_joining_through_a_chain_of_aliases_takes_the_first_name_of_the_ac
     index = _index(stored, [])
     decisions = decide_changes(index, [], index.set_article_keys("new", {new}))
     assert decisions == {new: Decision(union[3], "alias", "European Union")}
+
+
+def test_a_new_first_spelling_changes_the_rule_of_a_key_sharing_no_block_with_it():
+    first, reader = _key("Organization", "E.U."), _key("Organization", "Eunion", "E.U.")
+    new = _key("Organization", "E-U")  # the same id, sorting first: the actor's new name
+    index = _index([first, reader], [])
+    assert index.decision(reader).rule == "same-name"
+    decisions = decide_changes(index, [], index.set_article_keys("new", {new}))
+    assert decisions[reader] == Decision("organization/e-u", "alias", "E-U")
