@@ -48,6 +48,7 @@ class _Stored:
         self.decisions: dict[ActorKey, Decision | None] = dict(gone)
         self._members: dict[str, list[ActorKey]] = {}
         self._blocks: dict[ActorKey, set[str]] = {}
+        self._decoded: dict[str, ActorKey] = {}  # a key is in many blocks: decoded once
 
     def blocks(self, key: ActorKey) -> set[str]:
         """Return the blocks of ``key`` (computed: the alias rules have not changed)."""
@@ -64,7 +65,9 @@ class _Stored:
             for text, target, rule, name in self.conn.execute(
                     "SELECT k.key, a.target, a.rule, a.name FROM key_blocks k JOIN actor_keys a"
                     " ON a.key = k.key WHERE k.block = ?", (block,)):
-                key = decode_key(text)
+                key = self._decoded.get(text)
+                if key is None:
+                    key = self._decoded[text] = decode_key(text)
                 self.decisions.setdefault(
                     key, None if target is None else Decision(target, rule, name))
                 found.append(key)
