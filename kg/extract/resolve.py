@@ -119,19 +119,15 @@ def _similar_spelling(short: str, last: str) -> bool:
 
 
 def _same_full_name(a: str, b: str) -> bool:
-    """Return True for two full names differing only by transliteration ("Zelensky(y)")."""
+    """Return True for two full names of one person: one ends the other ("Van Acker" in
+    "Pieter Van Acker"), or the same surname after the same given name or its initial, one
+    name longer ("Ana Lopes", "Ana M. Lopes")."""
     pa, pb = a.split(), b.split()
     if a.lower().endswith(" " + b.lower()) or b.lower().endswith(" " + a.lower()):
-        return True  # "Van Acker" in "Pieter Van Acker"
+        return True
     if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
         return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
-    return _similar_full_names(a, b)
-
-
-@rule("fuzzy_full_name_match")
-def _similar_full_names(a: str, b: str) -> bool:
-    """Return True for two full names spelled nearly alike ("Volodymyr Zelenskyy")."""
-    return _ratio(a.lower(), b.lower()) >= 92.0
+    return False
 
 
 class _Resolver:
