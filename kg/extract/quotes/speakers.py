@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import PASS_THROUGH, rule
+from kg.ablation import rule
 from kg.extract.actor_junk import title_phrase
 from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.extract.governments import government_of
@@ -550,19 +550,3 @@ def _person_named_in_full(text: str, entities):
     found = [info for info in entities if info.type == "Person" and " " in info.name
              and _same_person(text, info.name)]
     return found[0] if len(found) == 1 else None
-
-
-@rule("according_to_titled_person", off=PASS_THROUGH)
-def person_behind_title(actor: Span, actors: dict[int, Span]) -> Span:
-    """Return the person a source's organisation and title introduce ("according to Northwind
-    Bank chief economist Lena Sorensen" is Sorensen's word, not the bank's), else ``actor``:
-    the organisation, title words, then a person's name."""
-    doc, i = actor.doc, actor.end
-    while i < len(doc) and doc[i].lower_ in TITLE_WORDS and doc[i].lower_ not in (
-            "and", "of", "the", "for"):
-        i += 1
-    person = actors.get(i) if i > actor.end else None
-    if actor.label_ != "Person" and person is not None and person.label_ == "Person" and \
-            person._.kg_entity:
-        return person
-    return actor
