@@ -215,8 +215,7 @@ OUTPUT_CASES: list[tuple[str, str]] = [
 #: with several): what they correct, the model gets right or never produces in isolated
 #: sentences. bench/quality.md ("Rule ablation") says what each does on the data sets.
 UNTRIGGERED: frozenset[str] = frozenset({
-    "learned_tie_break",
-    "post_name_junk", "title_phrase_patterns",
+    "learned_tie_break", "title_phrase_patterns",
     # product_context now also reads a launch verb's object: "unveiled the Pixelbook Nova" is
     # a product either way; joined names ("Macbook and Macbook Pro", "Laurent Cabannes and
     # Laurent Benezech") are split by NER itself in short sentences (tests/test_name_bounds.py)

@@ -239,12 +239,6 @@ def _initials_of(acronym: str, words: list[str]) -> bool:
     return False
 
 
-@rule("post_name_junk")
-def _post(span: Span) -> bool:
-    """Return True for a post ("Director of Management and Budget"): a title, then "of"."""
-    return len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of"
-
-
 #: Labels (the model's and kg's) of places, which a storm is named after, not called
 #: ("the Oklahoma tornado").
 _PLACE_LABELS = frozenset("GPE LOC FAC Place Country".split())
@@ -371,7 +365,7 @@ def _people_noun(span: Span) -> bool:
 
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
               _list_of_words, _heading, _role_only, title_phrase,
-              common_noun_acronym, _post, _storm_name,
+              common_noun_acronym, _storm_name,
               _sentence_initial_common_noun, _people_noun)
 
 
