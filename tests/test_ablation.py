@@ -197,7 +197,6 @@ RULE_CASES: list[tuple[str, str]] = [
                           'Justice and Division Chair Lina Roque agreed.'),
     ('common_noun_acronym_junk', 'Solvane said its AI (artificial intelligence) unit grew.'),
     ('slash_dateline_places', 'SEOUL/LISBON ― Orvex Electronics showed a new phone on Sunday.'),
-    ('fiscal_period_trim', 'Orvex Q3 results beat forecasts, Orvex said.'),
     ('inner_title_strip', '"Margins were steady," said Veltrix COO Arjun Nair.'),
     ('titled_given_name_before', 'The bank was co-founded by Ada Ike and CTO Musty Mustapha.'),
 ]

@@ -71,6 +71,8 @@ def _currency_code(span: Span) -> bool:
     return span.text in _currency_codes() and lookup_country(span.text) is None
 
 
+#: A reporting period ("Q2", "H1", "FY20", "FY2024", "9M").
+FISCAL_PERIOD_RE = re.compile(r"^(?:Q[1-4]|H[12]|[39]M|FY\d{2}(?:\d{2})?|Q[1-4]FY\d{2})$")
 #: A dimension or screen resolution ("320x240", "1920×1080"): a figure, not a name.
 _DIMENSION_RE = re.compile(r"^\d+\s*[x×]\s*\d+$")
 
@@ -184,8 +186,6 @@ def common_noun_acronym(span: Span) -> bool:
     intelligence (AI)", "AI (artificial intelligence)", "year-on-year (YoY)") and for a
     reporting period ("Q3", "FY20"): each stands for a common noun, not for a country, a body
     or a product, wherever it is written."""
-    from kg.extract.name_bounds import FISCAL_PERIOD_RE
-
     return len(span) == 1 and (span.text in _common_noun_acronyms(span.doc) or
                                bool(FISCAL_PERIOD_RE.match(span.text)))
 
