@@ -190,9 +190,6 @@ RULE_CASES: list[tuple[str, str]] = [
                        'appeal.'),
     ('titled_surname_full_name', 'The Commissioner of Police, Oluwole Adeyinka, spoke on '
                                  'Friday. Mr Adeyinka said 40 suspects were held.'),
-    ('speaker_short_name_link', 'The Bintang Party decided to pair Bintang leader Harun Sastro '
-                                'and Bandung Deputy Governor Sandaru Wijo. Sandaru said he '
-                                'would resign.'),
     ('title_phrase_junk', 'Associate Justice Maria Ocampo wrote the ruling, and Presiding '
                           'Justice and Division Chair Lina Roque agreed.'),
     ('common_noun_acronym_junk', 'Solvane said its AI (artificial intelligence) unit grew.'),
