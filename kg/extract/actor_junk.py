@@ -72,6 +72,8 @@ def _currency_code(span: Span) -> bool:
     return span.text in _currency_codes() and lookup_country(span.text) is None
 
 
+#: A reporting period ("Q2", "H1", "FY20", "FY2024", "9M").
+FISCAL_PERIOD_RE = re.compile(r"^(?:Q[1-4]|H[12]|[39]M|FY\d{2}(?:\d{2})?|Q[1-4]FY\d{2})$")
 #: A dimension or screen resolution ("320x240", "1920×1080"): a figure, not a name.
 _DIMENSION_RE = re.compile(r"^\d+\s*[x×]\s*\d+$")
 
@@ -185,8 +187,6 @@ def common_noun_acronym(span: Span) -> bool:
     intelligence (AI)", "AI (artificial intelligence)", "year-on-year (YoY)") and for a
     reporting period ("Q3", "FY20"): each stands for a common noun, not for a country, a body
     or a product, wherever it is written."""
-    from kg.extract.name_bounds import FISCAL_PERIOD_RE
-
     return len(span) == 1 and (span.text in _common_noun_acronyms(span.doc) or
                                bool(FISCAL_PERIOD_RE.match(span.text)))
 
@@ -238,12 +238,6 @@ def _initials_of(acronym: str, words: list[str]) -> bool:
             if len(chunk) == n and [w[0] for w in chunk] == option:
                 return True
     return False
-
-
-@rule("post_name_junk")
-def _post(span: Span) -> bool:
-    """Return True for a post ("Director of Management and Budget"): a title, then "of"."""
-    return len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of"
 
 
 #: Labels (the model's and kg's) of places, which a storm is named after, not called
@@ -379,7 +373,7 @@ def _people_noun(span: Span) -> bool:
 
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
               _list_of_words, _heading, _role_only, title_phrase,
-              common_noun_acronym, _post, _storm_name,
+              common_noun_acronym, _storm_name,
               _sentence_initial_common_noun, _people_noun)
 
 

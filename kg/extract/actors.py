@@ -44,7 +44,6 @@ from kg.extract.name_bounds import (
     with_name_after_title,
     with_surname_after,
     without_figures,
-    without_fiscal_period,
 )
 from kg.extract.name_repeats import repeated_names
 from kg.extract.product_lists import listed_products
@@ -90,7 +89,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         ent = organisation_in_event_name(ent)
         ner_label = ent.label_
         if not (ends_in_designation(ent) or is_variant_name(ent)):
-            ent = without_fiscal_period(without_figures(ent))
+            ent = without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
         ent = with_surname_after(ent)

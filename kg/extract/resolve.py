@@ -3,9 +3,9 @@
 Rules, in order: countries by ISO code (name, abbreviation, demonym); well-known
 organisations by alias table; acronyms of organisation and product names ("EU" = "European
 Union", "SDK" = "Software Development Kit"); people by full name, surname or first name
-and transliteration variants (rapidfuzz);
-short forms and descriptions ("the peace plan", "the Commission", "the Council") to the one
-fuller name of the article they can stand for (:mod:`kg.extract.short_forms`).
+(spellings of a surname are linked across articles, :mod:`kg.link`); short forms and
+descriptions ("the peace plan", "the Commission", "the Council") to the one fuller name of
+the article they can stand for (:mod:`kg.extract.short_forms`).
 ``kg_resolve`` sets ``span._.kg_entity`` on every actor mention and ``doc._.kg_entities``
 (id → :class:`EntityInfo`). Names in headlines, tables and lists count like names in prose.
 """
@@ -35,9 +35,6 @@ if not Span.has_extension("kg_entity"):
     Span.set_extension("kg_entity", default=None)
 if not Doc.has_extension("kg_entities"):
     Doc.set_extension("kg_entities", default={})
-
-#: Minimum rapidfuzz ratio for two spellings of a surname to be one person.
-SURNAME_SIMILARITY = 88.0
 
 
 @dataclass
@@ -105,40 +102,19 @@ def _same_person(short: str, full: str) -> bool:
     """Return True if single name ``short`` is the surname or first name of ``full``."""
     parts = _without_suffix(full).split()
     last, first = parts[-1], parts[0]
-    if short.lower() in (last.lower(), first.lower()):
-        return True
-    return _similar_spelling(short, last)
-
-
-def _ratio(a: str, b: str) -> float:
-    """Return rapidfuzz's similarity ratio of two strings (imported on first use: an article
-    whose names are never compared does not load it, ~5 ms of start-up)."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(a, b)
-
-
-@rule("fuzzy_surname_match")
-def _similar_spelling(short: str, last: str) -> bool:
-    """Return True for two spellings of one surname ("Zelenskyy", "Zelensky")."""
-    return _ratio(short.lower(), last.lower()) >= SURNAME_SIMILARITY and abs(
-        len(short) - len(last)) <= 2
+    return short.lower() in (last.lower(), first.lower())
 
 
 def _same_full_name(a: str, b: str) -> bool:
-    """Return True for two full names differing only by transliteration ("Zelensky(y)")."""
+    """Return True for two full names of one person: one ends the other ("Van Acker" in
+    "Pieter Van Acker"), or the same surname after the same given name or its initial, one
+    name longer ("Ana Lopes", "Ana M. Lopes")."""
     pa, pb = a.split(), b.split()
     if a.lower().endswith(" " + b.lower()) or b.lower().endswith(" " + a.lower()):
-        return True  # "Van Acker" in "Pieter Van Acker"
+        return True
     if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
         return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
-    return _similar_full_names(a, b)
-
-
-@rule("fuzzy_full_name_match")
-def _similar_full_names(a: str, b: str) -> bool:
-    """Return True for two full names spelled nearly alike ("Volodymyr Zelenskyy")."""
-    return _ratio(a.lower(), b.lower()) >= 92.0
+    return False
 
 
 class _Resolver:

@@ -496,9 +496,6 @@ def decide_types(spans: list[Span]) -> list[Span]:
         first[key] = named[0].label_
         for span in named:
             votes[key].update(mention_votes(span))
-    if spans:
-        for full in _employers_by_last_word(spans[0].doc, votes):
-            votes[full]["Organization"] += EVIDENCE
     winners: dict[str, str] = {}
     for key, tally in votes.items():
         voted = tie_without_given_name(tally, mentions[key]) or \
@@ -537,26 +534,6 @@ def _tied(mentions: list[Span]) -> bool:
         tally.update(mention_votes(span))
     top = max(tally[t] for t in CONTESTED)
     return sum(tally[t] == top for t in CONTESTED) > 1
-
-
-@rule("last_word_employer_evidence", off=[])
-def _employers_by_last_word(doc: Doc, votes: dict[str, Counter]) -> list[str]:
-    """Return the many-word names whose last word, standing alone, is followed by a title
-    and a person's name ("United manager Ruben Amorim" after "Manchester United"), which
-    the model need not have labelled: the name is that person's employer."""
-    titled: dict[str, list[int]] = defaultdict(list)
-    for token in doc:
-        if token.is_title:
-            titled[token.lower_].append(token.i)
-    found = []
-    for key in votes:
-        words = key.split()
-        if len(words) < 2 or words[-1] not in titled or lookup_country(key) is not None:
-            continue
-        if any((i == 0 or doc[i - 1].lower_ != words[-2]) and _employee_follows(doc, i + 1)
-               for i in titled[words[-1]]):
-            found.append(key)
-    return found
 
 
 def relabel(span: Span, label: str) -> Span:

@@ -10,7 +10,7 @@ from kg.extract.quotes.cues import is_speech_verb, subject_of
 from kg.extract.quotes.marks import _words
 from kg.extract.quotes.offsets import Ranges
 from kg.extract.quotes.records import StatementInfo
-from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor, person_behind_title
+from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor
 from kg.lexicon import (
     CONTENT_PREPS,
     EVALUATIVE_CUES,
@@ -136,7 +136,6 @@ def _according_to(token: Token, attributor: Attributor,
     actor = attributor.actors.get(token.i + 2) or attributor.actors.get(token.i + 3)
     if actor is None or actor._.kg_entity is None or actor.label_ not in SPEAKER_TYPES:
         return None
-    actor = person_behind_title(actor, attributor.actors)
     sent = attributor.sent_of(token.i)
     if actor.end_char < sent.end_char - 5 and token.i == sent.start:
         start, end = actor.end_char + 1, sent.end_char
