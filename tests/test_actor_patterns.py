@@ -25,3 +25,10 @@ def test_a_body_a_demonym_opens_is_an_organisation(extract, text, name):
 ])
 def test_a_demonym_before_a_title_or_noun_is_the_country(extract, text, country):
     assert country in {e.name for e in extract(text).entities if e.type == "Country"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Funds came from the Danish Government and a bank.", "Denmark"),
+])
+def test_a_demonym_before_a_public_bodys_head_alone_is_the_country(extract, text, country):
+    assert country in {e.name for e in extract(text).entities if e.type == "Country"}
