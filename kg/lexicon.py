@@ -422,6 +422,10 @@ DEVICE_NOUNS: frozenset[str] = frozenset(
     "laptops computers notebooks desktops tablets phones smartphones handsets consoles".split()
 )
 
+#: Nouns for medicines: a name in apposition to one is a product ("its new pill, X").
+MEDICINE_NOUNS: frozenset[str] = frozenset(
+    "drug drugs pill pills vaccine vaccines medicine medicines medication therapy".split())
+
 #: Last words of the names of buildings and sites: an "organisation" ending in one is a place
 #: ("Long Beach Airport").
 FACILITY_HEADS: frozenset[str] = frozenset(
@@ -455,6 +459,13 @@ ORG_NAME_SUFFIXES: frozenset[str] = frozenset(
     Media Electronics Pharmaceuticals Bank Bancorp Management Investments Associates Ventures
     Enterprises Networks Communications Logistics""".split()
 )
+
+#: Last words of the names of bodies, clubs and companies a demonym may open ("Danish Chess
+#: Union", "Finnish Heart Association"): the demonym is then part of the name.
+NAMED_BODY_HEADS: frozenset[str] = BODY_HEADS | ORG_NAME_SUFFIXES | frozenset(
+    """Association Federation Confederation Foundation League Society Party Exchange Fund
+    Academy Trust Alliance Chamber Board Organisation Organization Network Movement
+    Club""".split())
 
 #: Well-known places spaCy's small model often mislabels (e.g. "Kyiv" as a person) or misses.
 #: Multi-word names are listed whole: their words alone ("City", "East") are no places.

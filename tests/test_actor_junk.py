@@ -126,3 +126,29 @@ def test_a_name_keeps_no_lower_case_lead(words, label, expected):
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
     found = without_lowercase_lead(Span(doc, 0, len(words), label=label))
     assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("Novarin is testing its new pill, zentafib, in two trials.", "zentafib", True),
+    ("Spending on healthcare rose again.", "healthcare", False),
+])
+def test_a_lower_case_drug_name_is_kept(nlp, text, name, kept):
+    from kg.extract.actor_junk import without_lowercase_lead
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name)
+    found = without_lowercase_lead(Span(doc, start, start + 1, label="ORG"))
+    assert (found is not None) is kept
+
+
+@pytest.mark.parametrize(("words", "role"), [
+    (["Councilwoman"], True), (["District", "2", "Councilwoman"], True),
+    (["Deputy", "Mayor"], True), (["Labour"], False), (["Energy"], False),
+])
+def test_a_title_modifier_alone_is_no_role(words, role):
+    import spacy
+
+    from kg.extract.actor_junk import _role_only
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert _role_only(Span(doc, 0, len(words), label="ORG")) is role

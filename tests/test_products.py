@@ -295,3 +295,45 @@ def test_one_product_written_in_two_cases_is_one_actor(extract, text, name, ment
     (product,) = [e for e in x.entities if e.type == "Product"
                   and name.lower() in {n.lower() for n in (e.name, *e.aliases)}]
     assert len(product.mentions) == mentions
+
+
+@pytest.mark.parametrize(("words", "label", "end", "product"), [
+    (["Sales", "of", "the", "Walkman", "2", "rose", "."], "PERSON", 5, True),
+    (["We", "tried", "the", "Lumo", "Cosmos", "7", "."], "ORG", 6, True),
+    (["Leeds", "beat", "Hull", "3", "-", "2", "today"], "ORG", 4, False),
+    (["Fans", "watched", "Channel", "4", "."], "ORG", 4, False),
+    (["Fans", "cheered", "Hull", "3", "Leeds", "1", "."], "ORG", 4, False),
+])
+def test_a_person_or_body_ending_in_a_small_number_is_a_product(nlp, words, label, end,
+                                                                 product):
+    from spacy.tokens import Doc
+
+    from kg.extract.products import ends_in_designation
+
+    doc = Doc(nlp.vocab, words=words)
+    ent = Span(doc, 2, end, label=label)
+    doc.ents = [ent]
+    found = with_model_number(ent)
+    assert (found.text, found.label_ == "PRODUCT") == (ent.text, product)
+    assert ends_in_designation(ent) is product
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Novarin is testing its new pill, zentafib, in two trials.", "zentafib", True),
+    ("The drug Lumivex cut weight by a fifth.", "Lumivex", True),
+    ("Analysts expect the drug maker Pfizer to gain.", "Pfizer", False),
+    ("Its owner, Selvora, sold the unit.", "Selvora", False),
+])
+def test_a_name_a_product_noun_introduces_is_a_product(nlp, text, name, expected):
+    from kg.extract.products import named_by_product_noun
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name)
+    assert named_by_product_noun(Span(doc, start, start + 1, label="ORG")) is expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The drug Lumivex cut weight by a fifth.", "Lumivex"),
+])
+def test_a_drug_is_a_product(extract, text, name):
+    assert name in names_by_type(extract(text)).get("Product", set())

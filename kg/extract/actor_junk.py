@@ -119,11 +119,15 @@ def without_lowercase_lead(span: Span) -> Span | None:
     ("the federal Securities and Exchange Commission", "her State Department", "a United
     Auto Workers negotiator"), or None when no capitalised word follows them ("healthcare",
     "state party", "un-", "ex-Access"): no name. Plans and groups keep their words, and a
-    brand's spelling the sentence treats as a company ("shares of eBay") is a name."""
-    from kg.extract.products import BRAND_RE, company_context
+    brand's spelling the sentence treats as a company ("shares of eBay") is a name, as is a
+    word a product or medicine noun introduces ("its new pill, zentafib": drugs are named in
+    lower case)."""
+    from kg.extract.products import BRAND_RE, company_context, named_by_product_noun
 
     if span.label_ in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") or \
             not span.text[0].islower() or (BRAND_RE.match(span[0].text) and company_context(span)):
+        return span
+    if len(span) == 1 and span[0].is_alpha and named_by_product_noun(span):
         return span
     doc, start = span.doc, span.start
     while start < span.end and _lead_word(doc[start]):
@@ -144,9 +148,14 @@ def _lead_word(token: Token) -> bool:
 @rule("role_only_junk")
 def _role_only(span: Span) -> bool:
     """Return True for a role with nobody's name ("Councilwoman", "District 2
-    Councilwoman")."""
+    Councilwoman"): title words with a title's head among them. A title's modifier alone
+    names a body ("Labour", the party), no role."""
     return all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
-               for t in span)
+               for t in span) and any(t.lower_ in _ROLE_HEADS for t in span)
+
+
+#: Words that make a role on their own (title words that only modify one do not).
+_ROLE_HEADS = TITLE_HEADS | HONORIFICS | {"justice"}
 
 
 @rule("title_phrase_junk")

@@ -11,9 +11,11 @@ import re
 from kg.ablation import rule
 from kg.extract.countries import is_demonym
 from kg.lexicon import (
+    BODY_HEADS,
     DEMONYMS,
     KNOWN_ORGS,
     KNOWN_PLACES,
+    NAMED_BODY_HEADS,
     ORG_HEADS,
 )
 
@@ -64,6 +66,7 @@ def ruler_patterns() -> list[dict]:
     # "Ukrainian Presidential Office": one token pattern per head for all one-word demonyms
     # (thousands of single patterns made the ruler slower than the NER model)
     patterns.extend(_demonym_body_patterns(variants))
+    patterns.extend(_demonym_named_bodies(variants))
     for form, (_, type_) in KNOWN_ORGS.items():
         if form == "who":  # the pronoun; only the upper-case acronym is the organisation
             patterns.append({"label": "ORG", "pattern": "WHO"})
@@ -93,6 +96,26 @@ def _demonym_body_patterns(variants: list[str]) -> list[dict]:
         patterns += [{"label": "ORG", "pattern": [{"ORTH": w} for w in v.split()] + head_words}
                      for v in variants if " " in v]
     return patterns
+
+
+@rule("demonym_named_bodies", off=[])
+def _demonym_named_bodies(variants: list[str]) -> list[dict]:
+    """Return ORG patterns for a capitalised name a demonym opens and a body's head noun ends
+    ("Danish Chess Union", "Peruvian Society of Surgeons", "Swiss Bankers' Association of
+    Geneva", "Ghanaian Exchange"): the demonym is part of the name, not the country, as NER
+    alone finds it. A public body's head right after the demonym is the country's body, the
+    demonym the country ("the Canadian Government", as MEANTIME marks it)."""
+    one_word = {"ORTH": {"IN": [v for v in variants if " " not in v]}}
+    words = {"IS_TITLE": True, "OP": "{1,3}"}
+    possessive = {"ORTH": {"IN": ["'", "'s", "\u2019", "\u2019s"]}, "OP": "?"}
+    head = {"ORTH": {"IN": sorted(NAMED_BODY_HEADS)}}
+    # a public body's head right after the demonym is the country's ("the Canadian Government")
+    own_head = {"ORTH": {"IN": sorted(NAMED_BODY_HEADS - BODY_HEADS)}}
+    of_place = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,3}"}]
+    and_more = [{"LOWER": "and"}, {"IS_TITLE": True, "OP": "{1,2}"}]
+    return [{"label": "ORG", "pattern": name + tail}
+            for name in ([one_word, words, possessive, head], [one_word, own_head])
+            for tail in ([], of_place, of_place + and_more)]
 
 
 @rule("bloc_patterns", off=[])

@@ -24,9 +24,11 @@ from kg.lexicon import (
     COMPANY_VERBS,
     LAUNCH_VERBS,
     MACHINE_NOUNS,
+    MEDICINE_NOUNS,
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
     PRODUCT_FEATURE_VERBS,
+    PRODUCT_NOUNS,
     PRODUCT_PART_NOUNS,
     PRODUCT_USER_NOUNS,
 )
@@ -94,7 +96,7 @@ def _table_number(token: Token) -> bool:
         is_table_figure(token) or in_table_row(token))
 
 
-def _score_follows(token: Token) -> bool:
+def score_follows(token: Token) -> bool:
     """Return True for a number that a dash, slash, "and" or "for" joins to another ("108-3",
     "2/1", "199 and 426", "218 for 9"): a score or a result, not a model. A model's variant
     ("737-800", "A330-200": three digits, a dash, round hundreds) is no score."""
@@ -127,7 +129,7 @@ def _model_end(name: Span) -> int:
     i = end
     while i < len(doc) and i - end < 3 and _is_designation(doc[i], name) and \
             not (name.label_ != "PRODUCT" and _table_number(doc[i])) and \
-            not _score_follows(doc[i]):
+            not score_follows(doc[i]):
         i += 3 if variant_designation(doc[i]) else 1  # "737" "-" "800"
     name_end = i + 2  # "OS X Snow Leopard"
     while end < i < min(name_end, len(doc)) and doc[i].is_title and doc[i].is_alpha and \
@@ -145,8 +147,9 @@ def with_model_number(ent: Span) -> Span:
         return ent
     end = _model_end(ent)
     last = ent[-1]
-    inside = len(ent) > 1 and (any(c.isdigit() for c in last.text) and _is_designation(
-        last, ent) and not _table_number(last) or any(t.text == "OS" for t in ent[1:]))
+    inside = len(ent) > 1 and (any(c.isdigit() for c in last.text) and (_is_designation(
+        last, ent) or _numbered_name(ent)) and not _table_number(last) or
+        any(t.text == "OS" for t in ent[1:]))
     if (end == ent.end and not inside) or ent[-2 if inside else -1].text in NUMBERED_WORDS:
         return ent
     if end > ent.end and not ent[-1].is_alpha and not ent[-1].text.isalnum():
@@ -193,8 +196,22 @@ def ends_in_designation(ent: Span) -> bool:
     engines", "Boeing 737"), so the number is kept as part of it, not cut as a figure."""
     last = ent[-1]
     return len(ent) > 1 and ent.label_ in NAME_LABELS and any(t.is_alpha for t in ent) and \
-        last.is_digit and _is_designation(last, ent) and not _table_number(last) and \
-        not _score_follows(last) and ent[-2].text not in NUMBERED_WORDS
+        last.is_digit and (_is_designation(last, ent) or _numbered_name(ent)) and \
+        not _table_number(last) and not score_follows(last) and \
+        ent[-2].text not in NUMBERED_WORDS
+
+
+def _numbered_name(ent: Span) -> bool:
+    """Return True for a person or organisation the model ran a number of one or two digits
+    into, written right after a capitalised word of it ("Walkman 2", "the Lumo Cosmos 7"):
+    no person's or body's name ends in a number, a model's does. A number after another or
+    before another name is a score ("Celtic 2 Rangers 1", "3-2")."""
+    last, before, doc = ent[-1], ent[-2], ent.doc
+    name_after = ent.end < len(doc) and doc[ent.end].is_title
+    return ent.label_ in ("PERSON", "ORG") and last.is_digit and len(last) <= 2 and \
+        before.is_title and before.is_alpha and not name_after and \
+        not any(t.like_num for t in ent[:-1]) and not score_follows(last)
+
 
 
 def is_variant_name(ent: Span) -> bool:
@@ -238,6 +255,31 @@ def _noun_after(ent: Span) -> Token | None:
     if i < len(doc) and doc[i].text in POSSESSIVES:
         i += 1
     return doc[i] if i < len(doc) else None
+
+
+@rule("product_noun_apposition")
+def named_by_product_noun(ent: Span) -> bool:
+    """Return True for a name in apposition to a product or medicine noun ("its new pill, X",
+    "the headset, X") or right after a medicine noun ("the vaccine X"): a product, also when
+    the brand is written in lower case as drug names are."""
+    root, doc = ent.root, ent.doc
+    nouns = PRODUCT_NOUNS | MEDICINE_NOUNS
+    comma = ent.start > 0 and doc[ent.start - 1].text == ","  # "browser Safari": noun_drop
+    if comma and root.dep_ == "appos" and root.head.lower_ in nouns and root.head.i < ent.start:
+        return True
+    if _set_off_after(ent) and doc[ent.start - 2].lower_ in nouns:
+        return True  # the parse misses an unknown lower-case word's apposition
+    prev = doc[ent.start - 1] if ent.start > 0 else None  # product nouns: product_noun_drop
+    return prev is not None and prev.lower_ in MEDICINE_NOUNS and (
+        prev.head == root or root.head == prev or
+        (prev.dep_ == "compound" and prev.head == root.head))  # both before one noun
+
+
+def _set_off_after(ent: Span) -> bool:
+    """Return whether a name is set off by commas right after a word (", X," or ", X.")."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and ent.end < len(doc) and \
+        doc[ent.end].text in (",", ".", ";", ")")
 
 
 @rule("company_context")

@@ -1,0 +1,34 @@
+"""Entity-ruler patterns (kg.extract.actor_patterns), on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Danish Chess Union said on Monday it would host the final.", "Danish Chess Union"),
+    ("Members of the Finnish Nurses' Association voted to strike.",
+     "Finnish Nurses' Association"),
+    ("The Canadian Civil Liberties Association of Quebec sued the city.",
+     "Canadian Civil Liberties Association of Quebec"),
+    ("Shares in Dangote rose on the Ghanaian Exchange on Friday.", "Ghanaian Exchange"),
+])
+def test_a_body_a_demonym_opens_is_an_organisation(extract, text, name):
+    x = extract(text)
+    assert name in {e.name for e in x.entities if e.type == "Organization"}
+    assert not [e for e in x.entities if e.type == "Country"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Russian President Vladimir Putin met the French Foreign Minister.", "Russia"),
+    ("Danish officials said the plan would fail.", "Denmark"),
+])
+def test_a_demonym_before_a_title_or_noun_is_the_country(extract, text, country):
+    assert country in {e.name for e in extract(text).entities if e.type == "Country"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Funds came from the Danish Government and a bank.", "Denmark"),
+])
+def test_a_demonym_before_a_public_bodys_head_alone_is_the_country(extract, text, country):
+    assert country in {e.name for e in extract(text).entities if e.type == "Country"}
