@@ -422,10 +422,6 @@ DEVICE_NOUNS: frozenset[str] = frozenset(
     "laptops computers notebooks desktops tablets phones smartphones handsets consoles".split()
 )
 
-#: Nouns for medicines: a name in apposition to one is a product ("its new pill, X").
-MEDICINE_NOUNS: frozenset[str] = frozenset(
-    "drug drugs pill pills vaccine vaccines medicine medicines medication therapy".split())
-
 #: Last words of the names of buildings and sites: an "organisation" ending in one is a place
 #: ("Long Beach Airport").
 FACILITY_HEADS: frozenset[str] = frozenset(

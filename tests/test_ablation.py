@@ -84,7 +84,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('dateline_actors', 'GENEVA (Reuters) — Talks on the ceasefire resumed on Tuesday.'),
     ('demonym_body_patterns', 'The Ukrainian Presidential Office said the Russian central bank was to blame.'),
     ('demonym_named_bodies', 'The Danish Chess Union said on Monday it would host the final.'),
-    ('product_noun_apposition', 'The drug Lumivex cut weight by a fifth.'),
     ('event_name_junk', 'Apple showed new phones at the Worldwide Developers Conference in San Jose.'),
     ('figures_trim', '8 - Luc Nilis scored twice.'),
     ('generic_body_junk', 'The proposal now goes to the Council for a vote.'),

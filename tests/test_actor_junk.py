@@ -128,19 +128,6 @@ def test_a_name_keeps_no_lower_case_lead(words, label, expected):
     assert (found.text if found is not None else None) == expected
 
 
-@pytest.mark.parametrize(("text", "name", "kept"), [
-    ("Novarin is testing its new pill, zentafib, in two trials.", "zentafib", True),
-    ("Spending on healthcare rose again.", "healthcare", False),
-])
-def test_a_lower_case_drug_name_is_kept(nlp, text, name, kept):
-    from kg.extract.actor_junk import without_lowercase_lead
-
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == name)
-    found = without_lowercase_lead(Span(doc, start, start + 1, label="ORG"))
-    assert (found is not None) is kept
-
-
 @pytest.mark.parametrize(("words", "role"), [
     (["Councilwoman"], True), (["District", "2", "Councilwoman"], True),
     (["Deputy", "Mayor"], True), (["Labour"], False), (["Energy"], False),

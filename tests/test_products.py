@@ -316,24 +316,3 @@ def test_a_person_or_body_ending_in_a_small_number_is_a_product(nlp, words, labe
     found = with_model_number(ent)
     assert (found.text, found.label_ == "PRODUCT") == (ent.text, product)
     assert ends_in_designation(ent) is product
-
-
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ("Novarin is testing its new pill, zentafib, in two trials.", "zentafib", True),
-    ("The drug Lumivex cut weight by a fifth.", "Lumivex", True),
-    ("Analysts expect the drug maker Pfizer to gain.", "Pfizer", False),
-    ("Its owner, Selvora, sold the unit.", "Selvora", False),
-])
-def test_a_name_a_product_noun_introduces_is_a_product(nlp, text, name, expected):
-    from kg.extract.products import named_by_product_noun
-
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == name)
-    assert named_by_product_noun(Span(doc, start, start + 1, label="ORG")) is expected
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("The drug Lumivex cut weight by a fifth.", "Lumivex"),
-])
-def test_a_drug_is_a_product(extract, text, name):
-    assert name in names_by_type(extract(text)).get("Product", set())

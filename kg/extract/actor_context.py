@@ -13,7 +13,7 @@ from kg.ablation import rule
 from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import continent_of_adjective, is_city
-from kg.extract.products import brand_shaped, named_by_product_noun, product_context
+from kg.extract.products import brand_shaped, product_context
 from kg.lexicon import (
     DEVICE_NOUNS,
     FACILITY_HEADS,
@@ -100,8 +100,6 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Product"  # "Ford's next model Falcon"
     if type_ in ("Organization", "Person") and product_context(ent):
         return "Product"  # "Apple introduces iPhone and Apple TV"
-    if type_ in ("Organization", "Person") and named_by_product_noun(ent):
-        return "Product"  # "its new pill, zentafib"
     if type_ == "Organization" and _names_a_site(ent):
         return "Place"
     if type_ == "Organization" and len(ent) == 1 and place_with_country(ent):

@@ -119,15 +119,11 @@ def without_lowercase_lead(span: Span) -> Span | None:
     ("the federal Securities and Exchange Commission", "her State Department", "a United
     Auto Workers negotiator"), or None when no capitalised word follows them ("healthcare",
     "state party", "un-", "ex-Access"): no name. Plans and groups keep their words, and a
-    brand's spelling the sentence treats as a company ("shares of eBay") is a name, as is a
-    word a product or medicine noun introduces ("its new pill, zentafib": drugs are named in
-    lower case)."""
-    from kg.extract.products import BRAND_RE, company_context, named_by_product_noun
+    brand's spelling the sentence treats as a company ("shares of eBay") is a name."""
+    from kg.extract.products import BRAND_RE, company_context
 
     if span.label_ in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") or \
             not span.text[0].islower() or (BRAND_RE.match(span[0].text) and company_context(span)):
-        return span
-    if len(span) == 1 and span[0].is_alpha and named_by_product_noun(span):
         return span
     doc, start = span.doc, span.start
     while start < span.end and _lead_word(doc[start]):

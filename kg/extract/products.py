@@ -24,11 +24,9 @@ from kg.lexicon import (
     COMPANY_VERBS,
     LAUNCH_VERBS,
     MACHINE_NOUNS,
-    MEDICINE_NOUNS,
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
     PRODUCT_FEATURE_VERBS,
-    PRODUCT_NOUNS,
     PRODUCT_PART_NOUNS,
     PRODUCT_USER_NOUNS,
 )
@@ -255,31 +253,6 @@ def _noun_after(ent: Span) -> Token | None:
     if i < len(doc) and doc[i].text in POSSESSIVES:
         i += 1
     return doc[i] if i < len(doc) else None
-
-
-@rule("product_noun_apposition")
-def named_by_product_noun(ent: Span) -> bool:
-    """Return True for a name in apposition to a product or medicine noun ("its new pill, X",
-    "the headset, X") or right after a medicine noun ("the vaccine X"): a product, also when
-    the brand is written in lower case as drug names are."""
-    root, doc = ent.root, ent.doc
-    nouns = PRODUCT_NOUNS | MEDICINE_NOUNS
-    comma = ent.start > 0 and doc[ent.start - 1].text == ","  # "browser Safari": noun_drop
-    if comma and root.dep_ == "appos" and root.head.lower_ in nouns and root.head.i < ent.start:
-        return True
-    if _set_off_after(ent) and doc[ent.start - 2].lower_ in nouns:
-        return True  # the parse misses an unknown lower-case word's apposition
-    prev = doc[ent.start - 1] if ent.start > 0 else None  # product nouns: product_noun_drop
-    return prev is not None and prev.lower_ in MEDICINE_NOUNS and (
-        prev.head == root or root.head == prev or
-        (prev.dep_ == "compound" and prev.head == root.head))  # both before one noun
-
-
-def _set_off_after(ent: Span) -> bool:
-    """Return whether a name is set off by commas right after a word (", X," or ", X.")."""
-    doc = ent.doc
-    return ent.start >= 2 and doc[ent.start - 1].text == "," and ent.end < len(doc) and \
-        doc[ent.end].text in (",", ".", ";", ")")
 
 
 @rule("company_context")
