@@ -7,8 +7,9 @@ the same triples and rebuilding never duplicates one. Text from articles enters 
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,6 +83,64 @@ def _safe(id_: str) -> str:
 def actor_iri(entity_id: str) -> URIRef:
     """Return the IRI of an actor, e.g. ``…/id/actor/person/marco-rubio``."""
     return KGID["actor/" + _safe(entity_id)]
+
+
+#: What an article's actor is written as: its key (type, name, sorted aliases, own id, as
+#: :func:`kg.link.actor_key` gives it), the reference of that key naming it in the graph.
+ActorKey = tuple[str, str, tuple[str, ...], str]
+
+
+def key_of(entity: Entity) -> ActorKey:
+    """Return an entity's actor key: what a linking decision about it depends on."""
+    return entity.type, entity.name, tuple(sorted(entity.aliases)), entity.id
+
+
+def key_text(key: ActorKey) -> str:
+    """Return an actor key as text (as the build history's link index stores it)."""
+    type_, name, aliases, id_ = key
+    return json.dumps([type_, name, list(aliases), id_], ensure_ascii=False)
+
+
+def reference_iri(key: ActorKey) -> URIRef:
+    """Return the IRI of an actor reference, ``…/id/ref/<digest of the actor key>``: article
+    graphs name it wherever they name an actor, and the actors graph says which actor it
+    ``kg:refersTo`` (one quad per key), so linking a key to another actor rewrites no
+    article."""
+    return KGID["ref/" + digest(key_text(key), length=32)]
+
+
+def article_refs(extraction: Extraction) -> dict[str, URIRef]:
+    """Return entity id → the reference an article graph names it by (the key of the
+    article's entity of that id; an id no entity has gets the reference of a bare key)."""
+    out = {e.id: reference_iri(key_of(e)) for e in extraction.entities}
+    for id_ in _named_ids(extraction):
+        if id_ not in out:
+            out[id_] = reference_iri(("", "", (), id_))
+    return out
+
+
+def article_keys(extraction: Extraction) -> dict[ActorKey, str]:
+    """Return every actor key an article graph names (see :func:`article_refs`), each with
+    the actor id it stands for when no linking decision says otherwise (its own)."""
+    out = {key_of(e): e.id for e in extraction.entities}
+    known = {e.id for e in extraction.entities}
+    for id_ in _named_ids(extraction):
+        if id_ not in known:
+            out[("", "", (), id_)] = id_
+    return out
+
+
+def _named_ids(extraction: Extraction) -> list[str]:
+    """Return the actor ids an article's statements, events and roles name."""
+    out: list[str] = []
+    for st in extraction.statements:
+        out += [i for i in (st.speaker_id, *st.about_ids) if i]
+        out += [s.target_id for s in st.stances]
+    for ev in extraction.events:
+        out += [p.entity_id for p in (*ev.participants, *ev.places)]
+    for role in extraction.roles:
+        out += [i for i in (role.person_id, role.of_id) if i]
+    return out
 
 
 def entity_id_of(iri: str) -> str:
@@ -275,15 +334,17 @@ def publication_triples(node: URIRef, article: Article) -> list[Triple]:
     return out
 
 
-def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int, str]) -> list:
+def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int, str],
+                    refs: Mapping[str, URIRef]) -> list:
     """Return an actor's mentions in one article, and ``schema:mentions`` from the article.
 
-    The actor's types and canonical ``kg:name`` live only in the actors graph
-    (:func:`actor_triples`), so a query over the union of graphs sees each of them once and two
-    articles spelling a name differently ("BRUSSELS", "Brussels") never give an actor two names.
+    The graph names the entity by its reference (:func:`reference_iri`); the actor's types
+    and canonical ``kg:name`` live only in the actors graph (:func:`kg.store_actors`), so a
+    query over the union of graphs sees each of them once and two articles spelling a name
+    differently ("BRUSSELS", "Brussels") never give an actor two names.
     """
     a = extraction.article
-    node, art = actor_iri(entity.id), article_iri(a.id)
+    node, art = refs[entity.id], article_iri(a.id)
     out: list[Triple] = [(art, SCHEMA.mentions, node)]
     for m in entity.mentions:
         mnode = mention_iri(a.id, m.start, m.end)
@@ -306,15 +367,16 @@ def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str])
                          sentence)
 
 
-def role_triples(roles: Iterable[Role]) -> list[Triple]:
-    """Return roles as W3C Organization Ontology posts, for the shared actors graph: the person
-    ``org:holds`` it, it is ``org:postIn`` its country or organisation (when known) and has a
-    ``kg:roleTitle``. A role id is per article (:func:`kg.pipeline.role_id`), so each role node
-    has the one span that states it (in the article graph) and these triples are never
+def role_triples(roles: Iterable[Role], refs: Mapping[str, URIRef]) -> list[Triple]:
+    """Return roles as W3C Organization Ontology posts, for the shared actors graph: the
+    person (the reference ``refs`` gives the article's entity) ``org:holds`` it, it is
+    ``org:postIn`` its country or organisation (when known) and has a ``kg:roleTitle``. A
+    role id is per article (:func:`kg.pipeline.role_id`), so each role node has the one
+    span that states it (in the article graph) and these triples are never
     repeated across graphs."""
     out: list[Triple] = []
     for role in roles:
-        node, person = role_iri(role.id), actor_iri(role.person_id)
+        node, person = role_iri(role.id), refs[role.person_id]
         out += [
             (node, RDF.type, KG.Role),
             (node, RDF.type, ORG.Post),
@@ -323,11 +385,12 @@ def role_triples(roles: Iterable[Role]) -> list[Triple]:
             (person, ORG.holds, node),
         ]
         if role.of_id:
-            out.append((node, ORG.postIn, actor_iri(role.of_id)))
+            out.append((node, ORG.postIn, refs[role.of_id]))
     return _unique(out)
 
 
-def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
+def _statement_triples(extraction: Extraction, st: Statement,
+                       refs: Mapping[str, URIRef]) -> list[Triple]:
     """Return a statement with speaker, quote, targets, stances and provenance."""
     node = statement_iri(st.id)
     out: list[Triple] = [
@@ -337,7 +400,7 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
         *_span_triples(node, article_iri(extraction.article.id), st.mention, st.sentence_text),
     ]
     if st.speaker_id:
-        out.append((node, KG.speaker, actor_iri(st.speaker_id)))
+        out.append((node, KG.speaker, refs[st.speaker_id]))
     if st.speaker:
         out.append((node, KG.speakerName, _str(st.speaker)))
     if st.speaker_description:
@@ -350,13 +413,13 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
     if st.date_precision:
         out.append((node, KG.datePrecision, _str(st.date_precision)))
     out.append((node, KG.modality, _str(st.modality)))
-    out += [(node, KG.about, actor_iri(i)) for i in st.about_ids]
+    out += [(node, KG.about, refs[i]) for i in st.about_ids]
     for stance in st.stances:
         snode = stance_iri(st.id, stance.target_id)
         out += [
             (node, KG.stance, snode),
             (snode, RDF.type, KG.Stance),
-            (snode, KG.stanceTarget, actor_iri(stance.target_id)),
+            (snode, KG.stanceTarget, refs[stance.target_id]),
             (snode, KG.polarity, _str(stance.polarity)),
         ]
     return out
@@ -365,7 +428,7 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
 _ROLE_PROPERTIES = {"agent": KG.agent, "target": KG.target}
 
 
-def _event_triples(extraction: Extraction, ev: Event,
+def _event_triples(extraction: Extraction, ev: Event, refs: Mapping[str, URIRef],
                    sentences: dict[int, str] | None = None) -> list[Triple]:
     """Return one article's report of an event: label, date, actors, places and provenance
     (its main span, and a ``kg:hasMention`` span for every sentence that reports it). The
@@ -391,11 +454,11 @@ def _event_triples(extraction: Extraction, ev: Event,
     if ev.main:
         out.append((article_iri(extraction.article.id), KG.mainEvent, node))
     for p in ev.participants:
-        actor = actor_iri(p.entity_id)
+        actor = refs[p.entity_id]
         out.append((node, KG.hasActor, actor))
         if p.role in _ROLE_PROPERTIES:
             out.append((node, _ROLE_PROPERTIES[p.role], actor))
-    out += [(node, KG.hasPlace, actor_iri(p.entity_id)) for p in ev.places]
+    out += [(node, KG.hasPlace, refs[p.entity_id]) for p in ev.places]
     art = article_iri(extraction.article.id)
     for m in ev.mentions:
         mnode = mention_iri(extraction.article.id, m.start, m.end)
@@ -416,17 +479,19 @@ def extraction_triples(extraction: Extraction, ingested_at: str | None = None) -
 
     ``ingested_at`` (ISO datetime) becomes ``prov:generatedAtTime`` of the graph; without it the
     result depends only on the extraction, so the same extraction always maps the same way.
+    Actors are named by the references of the article's own keys (:func:`article_refs`).
     """
     sentences = _sentence_map(extraction)
+    refs = article_refs(extraction)
     out = article_triples(extraction, ingested_at)
     for entity in extraction.entities:
-        out += _entity_triples(extraction, entity, sentences)
+        out += _entity_triples(extraction, entity, sentences, refs)
     for role in extraction.roles:
         out += _role_triples(extraction, role, sentences)
     for st in extraction.statements:
-        out += _statement_triples(extraction, st)
+        out += _statement_triples(extraction, st, refs)
     for ev in extraction.events:
-        out += _event_triples(extraction, ev, sentences)
+        out += _event_triples(extraction, ev, refs, sentences)
     return _unique(out)
 
 
@@ -454,6 +519,24 @@ def actor_triples(entities: Iterable[Entity]) -> list[Triple]:
         if e.country_code:
             out.append((node, KG.countryCode, _str(e.country_code)))
     return _unique(out)
+
+
+def reference_triples(key: ActorKey, actor_id: str, country_codes: Iterable[str] = ()
+                      ) -> list[Triple]:
+    """Return the actors-graph facts of the reference of ``key``: the actor it refers to and
+    what the key says (the name and aliases the articles give, the type, country codes),
+    from which the actor's own types and aliases are derived."""
+    type_, name, aliases, _ = key
+    node = reference_iri(key)
+    out: list[Triple] = [(node, RDF.type, KG.ActorReference),
+                         (node, KG.refersTo, actor_iri(actor_id))]
+    if type_:
+        out.append((node, KG.keyType, _str(type_)))
+    if name:
+        out.append((node, KG.keyName, _str(name)))
+    out += [(node, KG.keyAlias, _str(a)) for a in aliases if a != name]
+    out += [(node, KG.countryCode, _str(c)) for c in sorted(set(country_codes))]
+    return out
 
 
 def location_triples(actor: str, location: Location) -> list[Triple]:

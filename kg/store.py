@@ -60,7 +60,7 @@ from kg.store_migrate import LayoutError, migrate_layout
 from kg.store_swap import drop_unfinished, finish_swap, fresh_dir
 from kg.store_terms import from_ox_term, to_ox, to_python
 from kg.store_terms import quads as ox_quads
-from kg.store_write import STAGING_PREFIX, finish_staged, rename_actors, write_batch
+from kg.store_write import STAGING_PREFIX, Links, finish_staged, write_batch
 
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
                         r"\s*\(", re.IGNORECASE)
@@ -290,7 +290,8 @@ class KGStore:
         """
         return self.add_batch([extraction], ingested_at)
 
-    def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None) -> int:
+    def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None, *,
+                  links: Links | None = None) -> int:
         """Store several articles in one transaction (see :mod:`kg.store_write`).
 
         Each article's graph is replaced; the batch lands whole or not at all, so an
@@ -299,7 +300,7 @@ class KGStore:
         and hands the heap pages they held back to the system (:func:`release_free_heap`),
         so the memory of a build does not grow with the store it writes.
         """
-        written = write_batch(self.ox, extractions, ingested_at=ingested_at)
+        written = write_batch(self.ox, extractions, ingested_at=ingested_at, links=links)
         if self.path is not None:
             self.ox.flush()
             release_free_heap()
@@ -316,10 +317,11 @@ class KGStore:
                 batch = []
         return total + self.add_batch(batch)
 
-    def rename_actors(self, names: dict[str, tuple[str, set[str]]]) -> None:
-        """Give actors (by id) their canonical name, each with its other names, in the actors
-        graph (see :func:`kg.store_write.rename_actors`); no article graph holds it."""
-        rename_actors(self.ox, names)
+    def relink_keys(self, links: Links) -> None:
+        """Link the references of actor keys to the actors a re-link decided, with their
+        canonical names (``links``: key → (actor id, name)), and bring the actors they leave
+        and join in step, in one write; no article graph changes."""
+        write_batch(self.ox, [], links=links)
 
     def remove_article(self, article_id: str) -> bool:
         """Remove an article's graph, the aliases only it gave, and actors no other article
