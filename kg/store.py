@@ -35,6 +35,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
+from kg.history import history_dir
 from kg.model import Extraction
 from kg.rdf import (
     COPIES_GRAPH,
@@ -56,7 +57,7 @@ from kg.store_files import (
     export_store,
     import_dataset,
 )
-from kg.store_migrate import LayoutError, migrate_layout
+from kg.store_migrate import LayoutError, mark_for_relink, migrate_layout, migrate_references
 from kg.store_swap import drop_unfinished, finish_swap, fresh_dir
 from kg.store_terms import from_ox_term, to_ox, to_python
 from kg.store_terms import quads as ox_quads
@@ -184,6 +185,8 @@ class KGStore:
             migrate_layout(store, path)
         except LayoutError as exc:
             raise StoreError(str(exc)) from exc
+        if migrate_references(store) and history_dir(path).is_dir():
+            mark_for_relink(history_dir(path))
         return kg_store
 
     @classmethod
@@ -276,12 +279,6 @@ class KGStore:
         """Return the number of triples in an article's named graph (0 if absent)."""
         graph = ox.NamedNode(str(article_graph_iri(article_id)))
         return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, graph))
-
-    def _graph_actors(self, graph: URIRef) -> set[str]:
-        """Return the actors an article graph mentions (``schema:mentions`` from its article)."""
-        quads = self.ox.quads_for_pattern(
-            None, ox.NamedNode(str(SCHEMA.mentions)), None, ox.NamedNode(str(graph)))
-        return {q.object.value for q in quads}
 
     def add_extraction(self, extraction: Extraction, ingested_at: str | None = None) -> int:
         """Store one article's extraction, replacing its previous graph atomically.
@@ -435,10 +432,13 @@ class KGStore:
 
     # -- import / export ------------------------------------------------------------------------
 
-    def export(self, dest: str | Path | IO[bytes], format: str = "trig") -> None:
-        """Write the store to ``dest``: ttl / nt / jsonld as the union, trig / nq with graphs."""
+    def export(self, dest: str | Path | IO[bytes], format: str = "trig", *,
+               resolve_actors: bool = False) -> None:
+        """Write the store to ``dest``: ttl / nt / jsonld as the union, trig / nq with graphs
+        (``resolve_actors``: actors in place of their references, see
+        :func:`kg.store_files.export_store`)."""
         try:
-            export_store(self.ox, dest, format)
+            export_store(self.ox, dest, format, resolve_actors=resolve_actors)
         except FormatError as exc:
             raise StoreError(str(exc)) from exc
 

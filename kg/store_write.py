@@ -296,7 +296,7 @@ class _Batch:
             return
         count = stored_count(store, actor)
         count += sum(delta.get(r, 0) for r in before - gone)
-        count -= sum(ref_mentions(store, r) for r in gone - orphans)
+        count -= sum(ref_mentions(store, r) for r in gone)  # as stored before the write
         count += sum(ref_mentions(store, r) + delta.get(r, 0) for r in came)
         given, stands = self._name(actor)
         stored = stored_name(store, actor)
