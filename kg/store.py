@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from kg.history import history_dir
 from kg.model import Extraction
@@ -42,7 +42,6 @@ from kg.rdf import (
     KG,
     KGID,
     PREFIXES,
-    SCHEMA,
     article_graph_iri,
     article_id_of,
     article_iri,
