@@ -358,13 +358,22 @@ def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int,
     return out
 
 
-def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str]) -> list[Triple]:
+def reference_role_iri(role: Role, refs: Mapping[str, URIRef]) -> URIRef:
+    """Return the IRI of a role as an article graph holds it: made from the role's id and the
+    references of its person and organisation, so a role whose key changes is another role
+    (its ``org:heldBy`` never changes)."""
+    return role_iri(digest(role.id, refs[role.person_id], refs[role.of_id] if role.of_id
+                           else ""))
+
+
+def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str],
+                  refs: Mapping[str, URIRef]) -> list[Triple]:
     """Return where one article states a role (the role itself is in :func:`role_triples`)."""
     sentence = sentences.get(role.mention.sentence) or _sentence_around(
         extraction.article.text, role.mention.start, role.mention.end
     )
-    return _span_triples(role_iri(role.id), article_iri(extraction.article.id), role.mention,
-                         sentence)
+    return _span_triples(reference_role_iri(role, refs), article_iri(extraction.article.id),
+                         role.mention, sentence)
 
 
 def role_triples(roles: Iterable[Role], refs: Mapping[str, URIRef]) -> list[Triple]:
@@ -376,7 +385,7 @@ def role_triples(roles: Iterable[Role], refs: Mapping[str, URIRef]) -> list[Trip
     repeated across graphs."""
     out: list[Triple] = []
     for role in roles:
-        node, person = role_iri(role.id), refs[role.person_id]
+        node, person = reference_role_iri(role, refs), refs[role.person_id]
         out += [
             (node, RDF.type, KG.Role),
             (node, RDF.type, ORG.Post),
@@ -487,7 +496,7 @@ def extraction_triples(extraction: Extraction, ingested_at: str | None = None) -
     for entity in extraction.entities:
         out += _entity_triples(extraction, entity, sentences, refs)
     for role in extraction.roles:
-        out += _role_triples(extraction, role, sentences)
+        out += _role_triples(extraction, role, sentences, refs)
     for st in extraction.statements:
         out += _statement_triples(extraction, st, refs)
     for ev in extraction.events:

@@ -133,9 +133,9 @@ class _Batch:
     """The article graphs, old and new, and the shared facts of one write."""
 
     def __init__(self, store: ox.Store, extractions: Sequence[Extraction],
-                 removed: Iterable[str], ingested_at: str, links: Links) -> None:
+                 removed: Iterable[str], ingested_at: str, links: Links | None = None) -> None:
         self.store = store
-        self.links = links
+        self.links = links = links or {}
         #: Actor → the canonical name the links give it; reference → the actor it joins.
         self.named = {_actor(target): name for target, name in links.values()}
         self.linked = {_ref(key): _actor(target) for key, (target, _) in links.items()}
@@ -208,6 +208,8 @@ class _Batch:
                 target = self._target(ref)
                 if target is not None:
                     touched.setdefault(target, set())
+        for actor in self.named:  # a decided name may differ from the stored one
+            touched.setdefault(actor, set())
         for actor in sorted(touched, key=lambda n: n.value):
             self._actor(actor, touched[actor], moved, orphans, delta, add, remove)
         self.affected = self._relocated(moved)
