@@ -7,7 +7,6 @@ the same triples and rebuilding never duplicates one. Text from articles enters 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from importlib import metadata
@@ -17,7 +16,10 @@ from urllib.parse import quote, unquote
 
 from rdflib import OWL, RDF, RDFS, XSD, Literal, Namespace, URIRef
 
+from kg.actor_keys import ActorKey, bare_key, named_ids
 from kg.geo import Location
+from kg.link import actor_key
+from kg.link_index import encode_key
 from kg.model import Article, Entity, Event, Extraction, Mention, Role, Statement, digest
 
 if TYPE_CHECKING:  # kg.ingest loads the readers: not needed to map records
@@ -85,20 +87,9 @@ def actor_iri(entity_id: str) -> URIRef:
     return KGID["actor/" + _safe(entity_id)]
 
 
-#: What an article's actor is written as: its key (type, name, sorted aliases, own id, as
-#: :func:`kg.link.actor_key` gives it), the reference of that key naming it in the graph.
-ActorKey = tuple[str, str, tuple[str, ...], str]
-
-
 def key_of(entity: Entity) -> ActorKey:
-    """Return an entity's actor key: what a linking decision about it depends on."""
-    return entity.type, entity.name, tuple(sorted(entity.aliases)), entity.id
-
-
-def key_text(key: ActorKey) -> str:
-    """Return an actor key as text (as the build history's link index stores it)."""
-    type_, name, aliases, id_ = key
-    return json.dumps([type_, name, list(aliases), id_], ensure_ascii=False)
+    """Return an entity's actor key (:func:`kg.link.actor_key`)."""
+    return actor_key(entity)
 
 
 def reference_iri(key: ActorKey) -> URIRef:
@@ -106,40 +97,16 @@ def reference_iri(key: ActorKey) -> URIRef:
     graphs name it wherever they name an actor, and the actors graph says which actor it
     ``kg:refersTo`` (one quad per key), so linking a key to another actor rewrites no
     article."""
-    return KGID["ref/" + digest(key_text(key), length=32)]
+    return KGID["ref/" + digest(encode_key(key), length=32)]
 
 
 def article_refs(extraction: Extraction) -> dict[str, URIRef]:
     """Return entity id → the reference an article graph names it by (the key of the
     article's entity of that id; an id no entity has gets the reference of a bare key)."""
-    out = {e.id: reference_iri(key_of(e)) for e in extraction.entities}
-    for id_ in _named_ids(extraction):
+    out = {e.id: reference_iri(actor_key(e)) for e in extraction.entities}
+    for id_ in named_ids(extraction):
         if id_ not in out:
-            out[id_] = reference_iri(("", "", (), id_))
-    return out
-
-
-def article_keys(extraction: Extraction) -> dict[ActorKey, str]:
-    """Return every actor key an article graph names (see :func:`article_refs`), each with
-    the actor id it stands for when no linking decision says otherwise (its own)."""
-    out = {key_of(e): e.id for e in extraction.entities}
-    known = {e.id for e in extraction.entities}
-    for id_ in _named_ids(extraction):
-        if id_ not in known:
-            out[("", "", (), id_)] = id_
-    return out
-
-
-def _named_ids(extraction: Extraction) -> list[str]:
-    """Return the actor ids an article's statements, events and roles name."""
-    out: list[str] = []
-    for st in extraction.statements:
-        out += [i for i in (st.speaker_id, *st.about_ids) if i]
-        out += [s.target_id for s in st.stances]
-    for ev in extraction.events:
-        out += [p.entity_id for p in (*ev.participants, *ev.places)]
-    for role in extraction.roles:
-        out += [i for i in (role.person_id, role.of_id) if i]
+            out[id_] = reference_iri(bare_key(id_))
     return out
 
 

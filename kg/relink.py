@@ -35,12 +35,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from kg.actor_keys import article_keys
 from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link_disk import DiskLinker
 from kg.link_index import Decision, LinkIndex, decode_key
 from kg.model import Extraction
-from kg.rdf import article_keys
 
 #: Actor key → (actor id, canonical name), as :func:`kg.store_write.write_batch` takes them.
 Links = dict[ActorKey, tuple[str, str]]

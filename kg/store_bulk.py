@@ -5,16 +5,17 @@ transaction, and only adds. The transactional writer (:mod:`kg.store_write`) can
 each batch replaces actors-graph facts earlier batches wrote (an actor's mention count, a
 person's bare surname giving way to the full name) and locates the places it touches.
 :class:`BulkWriter` writes what a clean build's batches would leave instead: each batch's
-article graphs and the shared facts it adds (:func:`kg.store_write.shared_quads`, the same
-per batch, so a fact only the first entity of an id in a batch gives is left out just as
-there), while the names and mention counts are kept aside and written once, with the
-places' locations, by :meth:`BulkWriter.finish`. The result is the store the batches would
-write one by one into an empty store (a test compares their N-Quads).
+article graphs, roles and events, and each actor reference the first time it comes (its link
+and key facts, :func:`kg.rdf.reference_triples`), while each reference's actor and key facts
+and each actor's name and mention count are kept aside; :meth:`BulkWriter.finish` writes
+every actor's facts derived from its references (:mod:`kg.store_actors`) and locates the
+places. The result is the store the batches would write one by one into an empty store (a
+test compares their N-Quads).
 
-Memory does not grow with the corpus: the names and counts (one row per actor of the corpus)
-are kept in a private temporary SQLite database, not in Python, and each bulk load hands the
-C heap's free pages back (:func:`kg.store.release_free_heap`), which would otherwise stay
-resident after every load.
+Memory does not grow with the corpus: the references, names and counts (a row per key and
+per actor of the corpus) are kept in a private temporary SQLite database, not in Python, and
+each bulk load hands the C heap's free pages back (:func:`kg.store.release_free_heap`), which
+would otherwise stay resident after every load.
 
 Nothing here is safe against a kill: the caller loads a fresh directory and swaps it in
 (:mod:`kg.store_swap`).

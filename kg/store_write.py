@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 import pyoxigraph as ox
 from rdflib import RDF
 
+from kg.actor_keys import article_keys
 from kg.model import Entity, Event, Extraction
 from kg.rdf import (
     KG,
@@ -34,7 +35,6 @@ from kg.rdf import (
     ActorKey,
     actor_iri,
     article_graph_iri,
-    article_keys,
     article_refs,
     entity_id_of,
     event_triples,
