@@ -246,8 +246,7 @@ def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int
     from kg.store_swap import swap_in
 
     written = _fill(store.fresh_store(), store, history, index, batch_size)
-    with history.conn:  # a clean build links every key as decided
-        index.clear_renamed(index.renamed())
+    index.clear_renamed(index.renamed())  # committed with the swap: every key is linked
     if store.path is None:
         history.commit_written()
     else:
