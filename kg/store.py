@@ -2,11 +2,14 @@
 
 Layout: each article's facts live in the named graph ``…/id/graph/article/<article id>`` (with
 its provenance: source, title, publication date, ingest time, kg version, spaCy model, and
-``schema:mentions`` for each actor it names); facts shared by articles are stored once in
-``…/id/graph/actors``: actors (types, canonical name, aliases, country code, total mention
-count), roles (``org:Post`` with title, holder, organisation) and each event's class and type.
-So a query over the union of graphs sees each of them once. Stores of the older layout are
-rewritten in place when opened (:mod:`kg.store_migrate`).
+``schema:mentions`` for each actor it names); an article graph names each actor by the
+reference of its key (``…/id/ref/<digest>``, :func:`kg.rdf.reference_iri`). Facts shared by
+articles are stored once in ``…/id/graph/actors``: each reference's ``kg:refersTo`` link to
+its actor, actors (types, canonical name, aliases, country code, total mention count, derived
+from their references: :mod:`kg.store_actors`), roles (``org:Post`` with title, holder,
+organisation) and each event's class and type. So a query over the union of graphs sees each
+of them once. Stores of older layouts are rewritten in place when opened
+(:mod:`kg.store_migrate`).
 
 Writes (:mod:`kg.store_write`) land a batch of articles whole or not at all, whatever kills
 the process (a write the process died in the middle of is finished when the store is next
