@@ -66,6 +66,14 @@ NOTES = """\
   actor mentions inside some phrase covering none of its name words ("Driver" of "tram
   driver"), of all actor mentions inside phrases.
 * Seed: entities matched by name or alias (no offsets), junk actors against the listed junk.
+* Written (`bench/written/`, our own 40 articles, annotated blind to kg's rules by
+  `bench/written/GUIDELINE.md`): every named mention with offsets, scored by span as CoNLL is;
+  person→Person, organisation→Organization, location→Place or Country, a national team named
+  by its country→Place, Country or Organization, product→Product; nationality words, events,
+  competitions, named storms, laws, agreements and works are ignored (as CoNLL's MISC).
+  Duplicate nodes as for MEANTIME. Speakers as for PolNeAR, the gold being the speaker's full
+  name (a pronoun's antecedent). Slices: the article's domain (sports, courts, city,
+  products, wire copy with a dateline, other).
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

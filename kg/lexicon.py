@@ -389,16 +389,10 @@ PRODUCT_NOUNS: frozenset[str] = frozenset(
     processor chip""".split()
 )
 
-#: Verbs whose subject is a product on sale ("the Pixelbook Nova goes on sale", "costs
-#: $999", "ships in May") or whose object is one ("Google unveiled the Pixelbook Nova").
-PRODUCT_SUBJECT_VERBS: frozenset[str] = frozenset("cost retail ship".split())
-PRODUCT_OBJECT_VERBS: frozenset[str] = frozenset(
-    "unveil launch debut preorder pre-order".split())
-
 #: Verbs whose object is a product brought out or withdrawn; a name the model called a company
 #: is a product there, as are the names joined to it ("Apple introduces iPhone and Apple TV").
-LAUNCH_VERBS: frozenset[str] = PRODUCT_OBJECT_VERBS | frozenset(
-    "introduce release discontinue".split())
+LAUNCH_VERBS: frozenset[str] = frozenset(
+    "unveil launch debut preorder pre-order introduce release discontinue".split())
 #: Verbs whose subject is a product ("The Macbook features a 13-inch display").
 PRODUCT_FEATURE_VERBS: frozenset[str] = frozenset("feature weigh".split())
 #: Nouns of a product's parts, after its possessive ("the Veltro X's screen").

@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS undated (article TEXT, type TEXT, actor TEXT, publish
 CREATE INDEX IF NOT EXISTS undated_lookup ON undated (type, actor, published);
 CREATE INDEX IF NOT EXISTS undated_by_article ON undated (article);
 CREATE TABLE IF NOT EXISTS merges (article TEXT PRIMARY KEY, records TEXT);
+CREATE TABLE IF NOT EXISTS merges_unlogged (article TEXT PRIMARY KEY, records TEXT);
+CREATE TABLE IF NOT EXISTS merge_log_size (size INTEGER);
 """
 PLACE_PREFIX = 3
 
@@ -256,6 +258,7 @@ class LinkIndex:
             "SELECT type, actor, date FROM dated WHERE article = ?", (article_id,))}
         for table in ("dated", "undated"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
+        self.set_merges(article_id, [])
         self.conn.execute("DELETE FROM merges WHERE article = ?", (article_id,))
         return gone
 
@@ -299,9 +302,15 @@ class LinkIndex:
     # -- merge log ------------------------------------------------------------------------------
 
     def set_merges(self, article_id: str, records: list[dict]) -> None:
-        """Record the merge records of one article."""
-        self.conn.execute("INSERT OR REPLACE INTO merges VALUES (?, ?)",
-                          (article_id, json.dumps(records, ensure_ascii=False)))
+        """Record the merge records of one article; when they change, note the ones the
+        merge log holds for it (:meth:`unlogged`)."""
+        row = self.conn.execute("SELECT records FROM merges WHERE article = ?",
+                                (article_id,)).fetchone()
+        text = json.dumps(records, ensure_ascii=False)
+        if (row[0] if row else "[]") != text:
+            self.conn.execute("INSERT OR IGNORE INTO merges_unlogged VALUES (?, ?)",
+                              (article_id, row[0] if row else "[]"))
+        self.conn.execute("INSERT OR REPLACE INTO merges VALUES (?, ?)", (article_id, text))
 
     def merge_total(self, article_id: str) -> int:
         """Return the number of merge records of one article."""
@@ -313,6 +322,29 @@ class LinkIndex:
         """Yield every merge record, by article id."""
         for (records,) in self.conn.execute("SELECT records FROM merges ORDER BY article"):
             yield from json.loads(records)
+
+    def unlogged(self) -> list[tuple[str, list[dict], list[dict]]]:
+        """Return (article, records in the merge log, records now) for each article whose
+        merge records changed since the log was last written (by article id)."""
+        rows = self.conn.execute(
+            "SELECT u.article, u.records, m.records FROM merges_unlogged u LEFT JOIN merges m"
+            " ON m.article = u.article ORDER BY u.article")
+        return [(a, json.loads(old), json.loads(new or "[]")) for a, old, new in rows]
+
+    def logged_size(self) -> int | None:
+        """Return the size of the merge log as last written (``None``: unknown, or a
+        rewrite was started)."""
+        row = self.conn.execute("SELECT size FROM merge_log_size").fetchone()
+        return row[0] if row else None
+
+    def set_logged(self, size: int | None) -> None:
+        """Record the merge log's size; a size (the log holds every record) also clears
+        the notes of :meth:`unlogged`. Commits."""
+        with self.conn:
+            self.conn.execute("DELETE FROM merge_log_size")
+            if size is not None:
+                self.conn.execute("INSERT INTO merge_log_size VALUES (?)", (size,))
+                self.conn.execute("DELETE FROM merges_unlogged")
 
 
 def dated_rows(x: Extraction) -> list[tuple]:

@@ -5,7 +5,9 @@ The result equals linking the whole corpus at once (:meth:`kg.link.ActorLinker.l
 then :meth:`kg.link.EventLinker.link_batch`), so the store does not depend on the order or
 split of builds; but the work is that of the changes, not of the corpus:
 
-1. the actor keys that came or went re-decide their component only (:mod:`kg.link_index`);
+1. the actor keys that came or went decide again only the keys they can move
+   (:mod:`kg.link_incremental`; the first build and a change of alias rules decide whole
+   components, :mod:`kg.link_index`);
 2. an article graph names each actor by the reference of its key (:func:`kg.rdf.
    reference_iri`), and the actors graph says which actor each reference refers to: a key
    whose link changed (the actor it joins or the rule) or an actor whose canonical name
@@ -30,16 +32,16 @@ finished by the next one.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
-from pathlib import Path
 
 from kg.actor_keys import article_keys
 from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link_disk import DiskLinker
+from kg.link_incremental import decide_changes, has_decisions
 from kg.link_index import Decision, LinkIndex, decode_key
+from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
 
 #: Actor key → (actor id, canonical name), as :func:`kg.store_write.write_batch` takes them.
@@ -57,6 +59,20 @@ def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKe
             target, rule = decided.get(key, (key[3], ""))
             out[key] = Decision(target, rule, linker.names.get(target, key[1]))
     return out
+
+
+def _decisions(history: BuildHistory, index: LinkIndex, seeds: set[ActorKey],
+               rules_changed: bool) -> dict[ActorKey, Decision]:
+    """Return the decisions the keys that came or went (``seeds``) change: only the keys
+    they can move (:mod:`kg.link_incremental`), or their whole components when nothing is
+    decided yet or the alias rules changed (then every key is decided again)."""
+    if not rules_changed and has_decisions(index):
+        return decide_changes(index, history.rules, seeds)
+    if rules_changed:
+        index.reblock()
+        seeds = index.all_keys()
+    live = index.drop_unused(index.component(seeds))
+    return decide_component(live, history) if live else {}
 
 
 def actor_linked(x: Extraction, index: LinkIndex) -> tuple[Extraction, list[MergeRecord]]:
@@ -151,12 +167,7 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
         seeds |= index.set_article_keys(article_id, set())
         for type_, actor, day in index.withdraw(article_id):
             dated_by |= index.reports_dated_by(type_, actor, day)
-    if rules_changed:
-        index.reblock()
-        seeds = index.all_keys()
-    component = index.component(seeds)
-    live = index.drop_unused(component)
-    decisions = decide_component(live, history) if live else {}
+    decisions = _decisions(history, index, seeds, rules_changed)
     relinked = index.set_decisions(decisions)
     _refresh_later(index, {decisions[k].target for k in relinked})
     rewrite = set(changed)
@@ -175,7 +186,8 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
 def relink(store, history: BuildHistory, fresh: Iterable[str] = (),
            batch_size: int = 32, *, bulk: bool = False) -> set[str]:
     """Re-link what the ``fresh`` articles (and any kept since the last re-link) can reach,
-    write the changed ones to ``store`` and refresh the merge log; return the ids written.
+    write the changed ones to ``store`` and bring the merge log up to date (:mod:`kg.merge_log`);
+    return the ids written.
 
     ``bulk``: the store is empty, so the articles are written into a fresh store with
     Oxigraph's bulk loader (:mod:`kg.store_bulk`), which is then swapped in
@@ -210,9 +222,7 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
             written |= set(digests)
         history.set_linked(digests)  # commits the merge records too
     if store.path is not None:
-        log_path = merge_log_path(store.path)
-        if to_check or not log_path.exists():
-            write_merge_log(log_path, index.merge_records())
+        update_merge_log(merge_log_path(store.path), index)
     history.set_linked_rules()
     history.finish()
     return written
@@ -298,23 +308,6 @@ def merge_count(history: BuildHistory, article_ids: Iterable[str]) -> int:
 def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(ids), max(1, size)):
         yield ids[start:start + size]
-
-
-def merge_log_path(store_path: str | Path) -> Path:
-    """Return the merge-log file kept beside a store directory."""
-    p = Path(store_path)
-    return p.with_name(p.name + ".merges.jsonl")
-
-
-def write_merge_log(path: Path, records: Iterable[dict]) -> None:
-    """Replace the merge log with ``records`` in one step (a kill leaves the old or the new)."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 __all__ = ["actor_linked", "event_linked", "merge_count", "merge_log_path", "relink",

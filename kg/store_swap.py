@@ -61,7 +61,7 @@ def swap_in(store, history: BuildHistory) -> None:
 def _finish(path: Path, history: BuildHistory) -> None:
     """Do steps 3–4 of the module docstring from wherever a kill stopped them."""
     from kg.link_index import LinkIndex
-    from kg.relink import merge_log_path, write_merge_log
+    from kg.merge_log import merge_log_path, rewrite_merge_log
 
     fresh, old = fresh_dir(path), replaced_dir(path)
     if fresh.exists():
@@ -75,7 +75,7 @@ def _finish(path: Path, history: BuildHistory) -> None:
     if old.exists():
         shutil.rmtree(old)
         reached("removed-old")
-    write_merge_log(merge_log_path(path), LinkIndex(history.conn).merge_records())
+    rewrite_merge_log(merge_log_path(path), LinkIndex(history.conn))
     history.clear_swap()
 
 

@@ -66,7 +66,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('no_repeats_in_dates', 'Coach Ana May named the squad.\nTour dates:\nMay 13 Arrive in Leeds\nMay 14 Rest day\n'),
     ('people_noun_junk', "Results on Friday:\nWomen's 100 metres hurdles\n1. Ilse Varga (Hungary) 12.81\n2. Anna Berg (Sweden) 12.90\nMen's 400 metres\n1. Tomasz Wrzesniak (Poland) 44.90\n"),
     ('legal_form_org', 'The deal was signed by Marvello SpA on Friday. Marvello SpA will pay in cash.'),
-    ('family_first_common_word', 'Italian tyre and cables giant Pirelli said on Friday that it would grow. Pirelli Cables will build a plant, and Pirelli shares rose.'),
+    ('family_first_common_word', 'Italian tyre and cables giant Pirelli said on Friday that it would grow. Pirelli Cables will build a plant, and Pirelli staff cheered.'),
     ('list_lines_kept', 'Ines Ruiz spoke.\n\nThe team:\n\nMarta Silva – Finance\nRita Sousa – Health\n'),
     ('person_title_strip', 'Pope Leo spoke on Sunday.'),
     ('surname_mentions', 'Ines Okafor won the race.\n\nWhy Okafor Keeps Winning\n\nShe trains daily.'),
@@ -85,8 +85,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('demonym_body_patterns', 'The Ukrainian Presidential Office said the Russian central bank was to blame.'),
     ('event_name_junk', 'Apple showed new phones at the Worldwide Developers Conference in San Jose.'),
     ('figures_trim', '8 - Luc Nilis scored twice.'),
-    ('fuzzy_full_name_match', 'Volodymyr Zelenskyy spoke on Monday. Later Volodymyr Zelensky flew to Paris.'),
-    ('fuzzy_surname_match', 'Volodymyr Zelenskyy spoke on Monday. Later Zelensky flew to Paris.'),
     ('generic_body_junk', 'The proposal now goes to the Council for a vote.'),
     ('short_form_merge', 'The Nordic Fisheries Commission set quotas. The Commission said they start in May.'),
     ('given_name_before', 'Councilwoman Ivy Taylor voted against the budget.'),
@@ -99,24 +97,25 @@ RULE_CASES: list[tuple[str, str]] = [
     ('org_noun_person', 'Shares of retailer Best Buy fell.'),
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
+    ('given_name_disowned', 'Rival Mateo League Rugby is waiting for a decision on its own plan.'),
     ('place_evidence', 'Shelling continued near Kostiantynivka.'),
     ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
     ('office_of_evidence', 'The mayor of Eastbrook, Lena Ortiz, opposed the new tram line.'),
     ('gazetteer_name_guard', 'Jordan Henderson scored twice for Liverpool.'),
-    ('last_word_employer_evidence', 'Manchester United signed Joshua Zirkzee on Thursday. United manager Ruben Amorim said the striker would start.'),
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),
     ('product_apposition_drop', 'Apple released Lion, the new version of its system.'),
     ('product_line_drop', 'Apple sold more new MacBook Air laptops.'),
     ('product_brand_shape', 'Apple said the iPhone sold well. The iPhone 4 costs more.'),
     ('product_brand_shape_outside_entities',
      'Apple said the iPhone sold well. The iPhone 4 costs more.'),
+    ('product_case_variants', 'Corvane unveiled the zPad Max on Monday. The zPad max costs '
+                              '$300.'),
     ('product_maker_names', 'Ford recalled the Taurus. A Ford Taurus sells well.'),
     ('product_model_number', 'The airline ordered ten Boeing 787 jets.'),
     ('product_noun_drop', 'The web browser Safari got faster.'),
     ('regional_demonym_drop', 'North American sales fell.'),
-    ('related_links_junk', 'Mayor Ines Ruiz opened the bridge in Lyon.\n\nRelated:\n\nIvy Taylor Wins Council Seat In Seattle\n'),
     ('role_only_junk', 'The Councilwoman voted against it.'),
     ('sentence_initial_noun_junk', 'Turnout was low on Monday. Officials said turnout fell.'),
     ('short_form_of_org', 'The airline, Ryanair, cut fares. Ryanair said demand was weak.'),
@@ -194,14 +193,10 @@ RULE_CASES: list[tuple[str, str]] = [
                        'appeal.'),
     ('titled_surname_full_name', 'The Commissioner of Police, Oluwole Adeyinka, spoke on '
                                  'Friday. Mr Adeyinka said 40 suspects were held.'),
-    ('speaker_short_name_link', 'The Bintang Party decided to pair Bintang leader Harun Sastro '
-                                'and Bandung Deputy Governor Sandaru Wijo. Sandaru said he '
-                                'would resign.'),
     ('title_phrase_junk', 'Associate Justice Maria Ocampo wrote the ruling, and Presiding '
                           'Justice and Division Chair Lina Roque agreed.'),
     ('common_noun_acronym_junk', 'Solvane said its AI (artificial intelligence) unit grew.'),
     ('slash_dateline_places', 'SEOUL/LISBON ― Orvex Electronics showed a new phone on Sunday.'),
-    ('fiscal_period_trim', 'Orvex Q3 results beat forecasts, Orvex said.'),
     ('inner_title_strip', '"Margins were steady," said Veltrix COO Arjun Nair.'),
     ('titled_given_name_before', 'The bank was co-founded by Ada Ike and CTO Musty Mustapha.'),
 ]
@@ -209,8 +204,6 @@ RULE_CASES: list[tuple[str, str]] = [
 #: Rules that change who said what or what happened, not the actors: a text each on which
 #: switching the rule off changes kg's statements or events (written for the test).
 OUTPUT_CASES: list[tuple[str, str]] = [
-    ('according_to_titled_person', 'Prices will rise, according to Northwind Bank chief '
-                                   'economist Lena Sorensen.'),
     ('particle_event_type', 'Officials said on Monday they would step up checks at the '
                             'border.'),
 ]
@@ -220,12 +213,10 @@ OUTPUT_CASES: list[tuple[str, str]] = [
 #: with several): what they correct, the model gets right or never produces in isolated
 #: sentences. bench/quality.md ("Rule ablation") says what each does on the data sets.
 UNTRIGGERED: frozenset[str] = frozenset({
-    "learned_tie_break",
-    "post_name_junk", "title_phrase_patterns",
-    # product_context now also reads a launch verb's object: "unveiled the Pixelbook Nova" is
-    # a product either way; joined names ("Macbook and Macbook Pro", "Laurent Cabannes and
-    # Laurent Benezech") are split by NER itself in short sentences (tests/test_name_bounds.py)
-    "sold_as_product_drop", "split_repeated_name_pair",
+    "learned_tie_break", "title_phrase_patterns",
+    # joined names ("Macbook and Macbook Pro", "Laurent Cabannes and Laurent Benezech") are
+    # split by NER itself in short sentences (tests/test_name_bounds.py)
+    "split_repeated_name_pair",
     # since the gazetteer guard hands a country glued to a capitalised word back to the model
     # ("Luis Montenegro", "Singapore Airlines"), the model gets these right
     "country_named_person", "national_org_patterns",
@@ -247,8 +238,7 @@ def actors(text: str) -> list[tuple]:
 #: their effect is shown with it off. bench/quality.md ("Rule ablation") says whether they
 #: still pay on the data sets.
 ALSO_LEARNED: frozenset[str] = frozenset({
-    "org_noun_person", "person_evidence", "place_with_country", "last_word_employer_evidence",
-    "town_named_not_person",
+    "org_noun_person", "person_evidence", "place_with_country", "town_named_not_person",
 })
 
 

@@ -64,10 +64,10 @@ def test_acronym():
 
 def test_person_full_name_and_surname_are_one_entity(extract):
     x = extract("Ukrainian President Volodymyr Zelenskyy arrived in Brussels on Monday. "
-                "Zelenskyy met officials there. Later, Zelensky said he was hopeful.")
+                "Zelenskyy met officials there. Later, Zelenskyy said he was hopeful.")
     people = [e for e in x.entities if e.type == "Person"]
     assert [p.name for p in people] == ["Volodymyr Zelenskyy"]
-    assert set(people[0].aliases) == {"Zelenskyy", "Zelensky"}
+    assert set(people[0].aliases) == {"Zelenskyy"}
     assert len(people[0].mentions) == 3
 
 
@@ -382,10 +382,16 @@ def test_common_words_and_storms_are_no_actors(extract, text):
     assert not extract(text).entities
 
 
-@pytest.mark.parametrize("name", ["Russian central bank", "Ukrainian Presidential office"])
+@pytest.mark.parametrize("name", ["Russian central bank", "Ukrainian Presidential office",
+                                  "Alaska Court of Appeals", "Ninth Circuit Court of Appeals"])
 def test_organisation_names_are_kept_whole(extract, name):
     x = extract(f"The {name} said on Monday that it would act.")
     assert name in {e.name for e in x.entities if e.type == "Organization"}
+
+
+def test_a_day_before_a_body_is_no_part_of_its_name(extract):
+    x = extract("On Tuesday Bank of Japan officials met in Tokyo.")
+    assert "Bank of Japan" in {e.name for e in x.entities if e.type == "Organization"}
 
 
 def test_parenthesised_abbreviation_is_an_alias(extract):
@@ -418,6 +424,12 @@ def test_abbreviated_name_is_typed_by_its_head(extract, text, name, type_):
     ("ECB", "European Central Bank", True),
     ("EU", "European Union", True),
     ("IMF", "European Central Bank", False),
+    # an ampersand is no word; a legal suffix may be left out, or kept
+    ("VADS", "Velmor Aeronautic Defence & Space NV", True),
+    ("VM", "Velmor Motors Corporation", True),
+    ("VMC", "Velmor Motors Corporation", True),
+    ("VC", "Velmor Corporation", True),
+    ("VMC", "Velmor Motors", False),
 ])
 def test_abbreviates(short, name, expected):
     from kg.extract.resolve import abbreviates
@@ -475,6 +487,16 @@ def test_names_near_a_storm_word_are_kept(extract, text, kept):
     assert kept in {e.name for e in extract(text).entities}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The storm will weaken by Friday, the Eastern Typhoon Centre said.",
+     "Eastern Typhoon Centre"),
+    ("The Gulf Hurricane Service said the storm would weaken by Friday.",
+     "Gulf Hurricane Service"),
+])
+def test_a_body_that_tracks_storms_is_an_organisation(extract, text, name):
+    assert {(e.name, e.type) for e in extract(text).entities} >= {(name, "Organization")}
+
+
 @pytest.mark.parametrize(("text", "person"), [
     ("A former chief justice has been sentenced in absentia to nine years in prison.\n\n"
      "Surendra Kumar Sinha, 70, was the head of the court in 2017.", "Surendra Kumar Sinha"),
@@ -511,3 +533,16 @@ def test_no_name_is_made_of_a_title_alone_or_a_capitalised_run_on(extract, text)
 ])
 def test_an_honorific_before_a_full_name_makes_a_person(extract, text, name):
     assert (name, "Person") in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Fans watched Mikel Oyarzabal at the ground.", "Mikel Oyarzabal"),
+    ("Fans watched the Marta Open at the ground.", None),  # "the" before: an event
+])
+def test_given_name_pairs_skip_things(nlp, text, pair):
+    from kg.extract.actors import given_name_pairs
+
+    doc = nlp(text)
+    doc.ents = []
+    found = [s.text for s in given_name_pairs(doc, set())]
+    assert found == ([pair] if pair else [])

@@ -183,13 +183,6 @@ def test_is_list_line(line, listed):
     assert is_list_line(line) is listed
 
 
-def test_related_links_after_a_colon_stay_junk():
-    text = "Talks\n\nEnvoys met on Monday.\n\nRelated:\nTalks Resume In Geneva\nPutin Meets Envoy\n"
-    junk, _ = junk_and_headline_ranges(text)
-    assert [text[a:b] for a, b in junk] == ["Related:", "Talks Resume In Geneva",
-                                             "Putin Meets Envoy"]
-
-
 # --- tables and place-and-date datelines -------------------------------------------------------
 
 

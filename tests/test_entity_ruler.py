@@ -74,17 +74,22 @@ def test_kgs_own_patterns_give_the_same_entities(nlp, cache) -> None:
     """kg's pipeline ruler (cached tokens) against spaCy's ruler with kg's patterns."""
     text = ("The Ukrainian Presidential Office said the United States and the EU backed the "
             "28-point peace plan; Secretary of State Marco Rubio flew to Saudi Arabia. "
-            "Officials of Air France and the Swiss National Bank met in Washington.")
+            "Officials of Air France and the Swiss National Bank met in Washington. The Alaska "
+            "Court of Appeals ruled on Tuesday.")
     patterns = ruler_patterns()
     theirs = spacy.blank("en", vocab=nlp.vocab)
     theirs.tokenizer = nlp.tokenizer
+    tagging = ["tok2vec", "tagger", "attribute_ruler"]  # token patterns read the tags
+    for name in tagging:
+        theirs.add_pipe(name, source=nlp)
     ruler = theirs.add_pipe("entity_ruler")
     ruler.add_patterns(patterns)
-    with nlp.select_pipes(enable=["kg_entity_ruler"]):
+    with nlp.select_pipes(enable=[*tagging, "kg_entity_ruler"]):
         ours = nlp(text)
     expected = theirs(text)
     assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in expected.ents]
     assert ("Ukrainian Presidential Office", "ORG") in [(e.text, e.label_) for e in ours.ents]
+    assert ("Alaska Court of Appeals", "ORG") in [(e.text, e.label_) for e in ours.ents]
     kg_ruler = nlp.get_pipe("kg_entity_ruler")
     assert isinstance(kg_ruler, CachedPhraseRuler)
     assert sorted(map(str, kg_ruler.patterns)) == sorted(map(str, ruler.patterns))

@@ -177,6 +177,18 @@ def test_predicted_quotes_keeps_direct_with_min_words():
     assert [q.quote for q in predicted_quotes(pred, min_words=3)] == ["a b c"]
 
 
+@pytest.mark.parametrize(("statement", "names"), [
+    ({"speaker": "Akin Bamidele", "speaker_id": "p1"}, ("Akin Bamidele", "Kato Blue")),
+    ({"speaker": "Akin Bamidele"}, ("Akin Bamidele", "Kato Blue")),  # plain spaCy: no id
+    ({"speaker": "Dana Reyes"}, ()),
+    ({"speaker": None}, ()),
+])
+def test_predicted_quotes_carry_every_name_of_the_speaker(statement, names):
+    pred = {"entities": [{"id": "p1", "name": "Akin Bamidele", "aliases": ["Kato Blue"]}],
+            "statements": [{"quote": "we play tonight", "kind": "direct", **statement}]}
+    assert predicted_quotes(pred)[0].speaker_names == names
+
+
 def test_run_eval_reports_both_systems():
     gold = [GoldDoc(id="g", text=TEXT, parts=frozenset({"events"}),
                     events=(GoldEvent(("2024-05-03",)),))]
@@ -301,6 +313,66 @@ def test_cli_bad_gold_file_is_one_line_error(tmp_path, content, message):
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def mention_gold(domain: str = "city") -> GoldDoc:
+    """The plain mention-level gold of TEXT: Ann Lee twice (one instance), 'Related' ignored."""
+    def span(text: str, nth: int = 0, **kw) -> GoldEntity:
+        m = mention(text, nth)
+        return GoldEntity(text, start=m["start"], end=m["end"], **kw)
+
+    q = TEXT.index("we will")
+    return GoldDoc(
+        id="m1", text=TEXT, domain=domain, parts=frozenset({"entities", "quotes"}),
+        entities=(span("Ann Lee", types=("Person",), instance="Ann Lee"),
+                  span("Lee", 1, types=("Person",), instance="Ann Lee"),
+                  span("Bo Park", types=("Person",), instance="Bo Park"),
+                  span("Oslo", types=("Place", "Country"), instance="Oslo"),
+                  span("Related", ignored=True)),
+        quotes=(GoldQuote("we will meet again soon", "Ann Lee", q, q + 23),))
+
+
+def test_score_document_on_plain_mention_gold():
+    scores = score_document(mention_gold(), fake_prediction())
+    # every gold mention found with a right type; the 'Related' node overlaps an ignored name
+    assert scores["entities_typed"] == Score(4, 4, 4, 4)
+    assert scores["duplicate_nodes"] == Rate(1, 1)  # Ann Lee's two mentions on two nodes
+    assert scores["speakers"] == Rate(1, 1)
+
+
+def test_ignored_names_count_in_no_duplicate_rate():
+    gold = mention_gold()
+    ignored = tuple(GoldEntity(g.text, start=g.start, end=g.end, instance="Bo Park",
+                               ignored=True) for g in gold.entities if g.text == "Related")
+    doc = GoldDoc("m2", TEXT, entities=(*gold.entities, *ignored), parts=gold.parts)
+    # 'Related' on its own node would split "Bo Park" if ignored names were counted
+    assert score_document(doc, fake_prediction())["duplicate_nodes"] == Rate(1, 1)
+
+
+def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
+    docs = [mention_gold("city"), mention_gold("sports")]
+    report = run_eval(docs, predictor=fake_predictor, baseline=empty_predictor)
+    assert report["domains"] == {"city": 1, "sports": 1}
+    assert report["slices"]["city"]["kg"]["speakers"]["value"] == 1.0
+    from kg.evaluate.cli import report_rows
+
+    labels = [row[0] for row in report_rows(report)]
+    assert "speaker accuracy (named gold) · sports, 1 docs" in labels
+
+
+def test_written_set_loads_with_consistent_spans_in_six_domains():
+    from kg.evaluate.adapters import named_set_path
+
+    gold = load_gold(named_set_path("written"))
+    assert (gold.dataset, len(gold.docs), gold.skipped) == ("plain", 40, ())
+    assert {d.domain for d in gold.docs} == {"sports", "courts", "city", "products", "wire",
+                                             "other"}
+    for doc in gold.docs:
+        assert doc.title and doc.published and doc.text.startswith(f"# {doc.title}\n")
+        for item in doc.entities:
+            assert doc.text[item.start:item.end] == item.text
+        for q in doc.quotes:
+            assert doc.text[q.start:q.end] == q.quote and q.speaker
 
 
 # --- shared datasets (skipped when ../shared is absent) -----------------------------------------

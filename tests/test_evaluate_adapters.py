@@ -179,6 +179,40 @@ def test_plain_json_with_text_file_relative_to_gold(tmp_path):
     assert doc.parts == {"entities", "quotes", "dates", "junk"}
 
 
+PLAIN_TEXT = "Ada Obi of Lagos met Obi again at the Rio Open."
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [({"text": "Ada Obi", "type": "Person", "start": 0, "end": 7},
+      ("Ada Obi", ("Person",), 0, 7, "Ada Obi", False)),
+     ({"text": "Lagos", "types": ["Place", "Country"], "start": 11, "end": 16},
+      ("Lagos", ("Place", "Country"), 11, 16, "Lagos", False)),
+     ({"text": "Obi", "type": "Person", "start": 21, "end": 24, "instance": "Ada Obi"},
+      ("Obi", ("Person",), 21, 24, "Ada Obi", False)),
+     ({"text": "Rio Open", "types": [], "start": 38, "end": 46, "ignored": True},
+      ("Rio Open", (), 38, 46, "Rio Open", True))],
+)
+def test_plain_mentions_keep_offsets_types_instance_and_ignored(tmp_path, item, expected):
+    record = {"id": "w1", "text": PLAIN_TEXT, "domain": "sports",
+              "gold": {"entities": [item, {"text": "Ada Obi", "start": 0, "end": 7}]}}
+    [doc] = load_gold(write_jsonl(tmp_path / "g.jsonl", [record])).docs
+    e = doc.entities[0]
+    assert (e.text, e.types, e.start, e.end, e.instance, e.ignored) == expected
+    assert PLAIN_TEXT[e.start:e.end] == e.text
+    assert doc.domain == "sports"
+
+
+def test_plain_entities_are_names_unless_every_one_has_offsets(tmp_path):
+    record = {"id": "w2", "text": PLAIN_TEXT,
+              "gold": {"entities": [{"text": "Ada Obi", "type": "Person", "start": 0, "end": 7},
+                                    {"text": "Lagos", "type": "Place"}]}}
+    [doc] = load_gold(write_jsonl(tmp_path / "g.jsonl", [record])).docs
+    assert [(e.start, e.end, e.instance) for e in doc.entities] == [
+        (None, None, "Ada Obi"), (None, None, "Lagos")]
+    assert doc.domain is None
+
+
 def test_plain_missing_text_file_is_skipped_with_message(tmp_path):
     records = [{"id": "a", "text_file": "nowhere.txt", "gold": {"entities": []}},
                {"id": "b", "text": "Here.", "gold": {"entities": []}}]
@@ -286,15 +320,16 @@ def test_meantime_domain_is_corpus(tmp_path):
     [("conll2003_dev", "conll2003_dev/normalized.jsonl"),
      ("conll2003", "conll2003_dev/normalized.jsonl"),
      ("meantime", "meantime_en/normalized.jsonl"),
-     ("seed", "bench/gold/seed.gold.json")],
+     ("seed", "bench/gold/seed.gold.json"),
+     ("written", "bench/written/gold.jsonl")],
 )
 def test_named_set_paths(monkeypatch, tmp_path, name, tail):
-    from kg.evaluate.adapters import named_set_path
+    from kg.evaluate.adapters import REPO_SETS, named_set_path
 
     monkeypatch.setenv("KG_EVAL_DIR", str(tmp_path))
     path = named_set_path(name)
     assert str(path).endswith(tail)
-    assert (path.parent.parent == tmp_path) != (name == "seed")
+    assert (path.parent.parent == tmp_path) != (name in REPO_SETS)
     assert named_set_path("no_such_set") is None
 
 

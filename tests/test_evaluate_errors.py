@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from kg.evaluate.adapters import GoldDoc, GoldEntity
@@ -156,3 +157,46 @@ def test_phrase_errors_list_missed_wrong_type_and_junk_beside_the_baseline():
     # the other way round: "Riverton" inside the phrase that names no one is junk
     assert [e.error for e in document_errors(phrase_doc(), base, kg)] == [
         "main_who:missed", "main_actor_junk"]
+
+
+SPLIT_TEXT = "Vela Phone sales rose. The Vela phone sold well, and Vela Phone buyers waited ."
+#: gold mentions of the one product: start of each 10-letter mention
+GOLD_STARTS = (0, 27, 53)
+
+
+def split_doc() -> GoldDoc:
+    return GoldDoc(id="s1", text=SPLIT_TEXT, dataset="meantime", domain="apple",
+                   parts=frozenset({"entities"}),
+                   entities=tuple(GoldEntity(SPLIT_TEXT[s:s + 10], ("Product",), start=s,
+                                             end=s + 10, instance="vela")
+                                  for s in GOLD_STARTS))
+
+
+def node(name: str, *spans: tuple[int, int]) -> dict:
+    return {"id": f"Product/{name}", "name": name, "type": "Product",
+            "mentions": [{"text": SPLIT_TEXT[s:e], "start": s, "end": e} for s, e in spans]}
+
+
+FIRST, THE_SECOND, SECOND, THIRD = (0, 10), (23, 37), (27, 37), (53, 63)
+
+
+@pytest.mark.parametrize(("kg_nodes", "base_nodes", "expected"), [
+    # one node for all three mentions: no split
+    ([node("Vela Phone", FIRST, SECOND, THIRD)], [node("Vela Phone", FIRST, THIRD)], []),
+    # the mention written with "The" in another case lands on a node of its own; the
+    # baseline joins them
+    ([node("Vela Phone", FIRST, THIRD), node("The Vela phone", THE_SECOND)],
+     [node("Vela Phone", FIRST, SECOND, THIRD)],
+     [("split", "not", "Vela Phone",
+       "Vela Phone/Product: Vela Phone, Vela Phone | The Vela phone/Product: Vela phone")]),
+    # three nodes; the baseline splits too
+    ([node("A", FIRST), node("B", SECOND), node("C", THIRD)],
+     [node("A", FIRST), node("B", SECOND, THIRD)],
+     [("split", "also", "Vela Phone",
+       "A/Product: Vela Phone | B/Product: Vela phone | C/Product: Vela Phone")]),
+])
+def test_split_errors_name_the_nodes_of_each_split_gold_entity(kg_nodes, base_nodes, expected):
+    errors = document_errors(split_doc(), {"entities": kg_nodes}, {"entities": base_nodes})
+    assert [(e.error, e.baseline, e.text, e.kg_type) for e in errors] == expected
+    assert error_summary(errors) == (
+        f"split: 1 (baseline {expected[0][1]}: 1)" if expected else "no errors")

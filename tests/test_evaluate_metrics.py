@@ -375,3 +375,15 @@ def test_speaker_accuracy_by_name_leaves_out_description_matches(by_description,
         (GoldQuote("b", "Ann Roe", 2, 3), PredictedQuote("b", "Roe", 2, 3)),
     ]
     assert speaker_accuracy(pairs, by_description=by_description).hits == hits
+
+
+@pytest.mark.parametrize(("gold", "speaker", "names", "right"), [
+    ("Kato Blue", "Akin Tolu Bamidele", ("Akin Tolu Bamidele", "Kato Blue"), True),  # stage name
+    ("Kato Blue", "Akin Tolu Bamidele", ("Akin Tolu Bamidele",), False),
+    ("Kato Blue", "Kato Blue", (), True),
+    ("Kato Blue", None, ("Kato Blue",), True),
+    ("Kato Blue", "Dana Reyes", ("Dana Reyes", "Reyes"), False),
+])
+def test_a_speaker_counts_under_any_name_of_its_actor(gold, speaker, names, right):
+    pairs = [(GoldQuote("q", gold), PredictedQuote("q", speaker, speaker_names=names))]
+    assert speaker_accuracy(pairs) == Rate(int(right), 1)

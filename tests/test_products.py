@@ -242,3 +242,56 @@ def test_a_models_code_name_after_the_is_a_product(extract, text, product):
 def test_dimensions_and_amounts_are_no_code_names(extract, text, not_product):
     products = names_by_type(extract(text)).get("Product", set())
     assert not any(not_product in name for name in products)
+
+
+@pytest.mark.parametrize(("text", "spans", "expected"), [
+    # the article writes the whole name capitalised once: the lower-case mention is it too
+    ("The Zenpad Mini ships . The Zenpad mini sold .",
+     [(1, 3, "Product"), (6, 7, "Product")], ["Zenpad Mini", "Zenpad mini"]),
+    # the longest run that completes a name is taken
+    ("The Zenpad Mini Pro ships . The Zenpad mini pro sold .",
+     [(1, 4, "Product"), (7, 8, "Product")], ["Zenpad Mini Pro", "Zenpad mini pro"]),
+    # the words after the brand are a product of the article on their own ("Nova")
+    ("Nova and Vista ship . The zPad nova sold .",
+     [(0, 1, "Product"), (2, 3, "Product"), (6, 7, "Product")], ["Nova", "Vista", "zPad nova"]),
+    # no capitalised form in the article: the mention stays as found
+    ("The zPad mini sold .", [(1, 2, "Product")], ["zPad"]),
+    # a mention of another type written with the product's words is the product
+    ("The Zenpad Mini ships . Zenpad mini buyers queued .",
+     [(1, 3, "Product"), (5, 6, "Person")], ["Zenpad Mini", "Zenpad mini"]),
+    # ... but only a product's brand takes another product's name after it
+    ("Nova and Vista ship . Zenpad nova buyers queued .",
+     [(0, 1, "Product"), (2, 3, "Product"), (5, 6, "Organization")],
+     ["Nova", "Vista", "Zenpad"]),
+])
+def test_a_product_written_in_another_case_is_stretched_to_its_name(nlp, text, spans, expected):
+    from kg.extract.products import with_case_variants
+
+    doc = nlp.make_doc(text)
+    out = with_case_variants([Span(doc, s, e, label=label) for s, e, label in spans])
+    assert [s.text for s in out] == expected
+    assert [s.label_ for s in out if s.text in ("Zenpad mini", "zPad nova")] in ([], ["Product"])
+
+
+def test_a_name_only_the_model_calls_a_product_stretches_nothing(nlp):
+    from kg.extract.products import with_case_variants
+
+    doc = nlp.make_doc("The Taurus Sport ships . The Taurus sport sold .")
+    evidence = Span(doc, 1, 3, label="Product")
+    evidence._.kg_product_label_only = True
+    out = with_case_variants([evidence, Span(doc, 6, 7, label="Product")])
+    assert [s.text for s in out] == ["Taurus Sport", "Taurus"]
+
+
+@pytest.mark.parametrize(("text", "name", "mentions"), [
+    ("Corvane unveiled the zPad Max on Monday. The zPad max costs $300, and the zPad max "
+     "sold out.", "zPad Max", 3),
+    ("Arden unveiled the Veltro Nano in May. Reviewers said the Veltro nano was light, and "
+     "the Veltro nano sold well.", "Veltro Nano", 3),
+    ("Corvane sells the zPad Classic, Nova and Mini. The zPad nova is thinner.", "Nova", 2),
+])
+def test_one_product_written_in_two_cases_is_one_actor(extract, text, name, mentions):
+    x = extract(text)
+    (product,) = [e for e in x.entities if e.type == "Product"
+                  and name.lower() in {n.lower() for n in (e.name, *e.aliases)}]
+    assert len(product.mentions) == mentions

@@ -35,6 +35,33 @@ def test_a_company_with_and_without_its_suffix_is_one_actor(extract):
     assert {airline.name, *airline.aliases} == {"Aer Lingus Group PLC", "Aer Lingus"}
 
 
+@pytest.mark.parametrize(("text", "name", "short"), [
+    # two companies, so the acronym is no short form of the article's one company
+    ("Corvane Motors Corporation and Halvard Steel Corporation signed a deal on Monday. CM "
+     "said sales fell.", "Corvane Motors Corporation", "CM"),
+    ("Halvard Steel Corporation and Corvane Motors Corporation signed a deal on Monday. HS "
+     "said demand was weak.", "Halvard Steel Corporation", "HS"),
+    ("Tarn Aeronautic Defence & Space NV won the contract. TADS said it would hire.",
+     "Tarn Aeronautic Defence & Space NV", "TADS"),
+])
+def test_an_acronym_without_the_legal_suffix_is_the_company(extract, text, name, short):
+    x = extract(text)
+    company = [e for e in x.entities if short in (e.name, *e.aliases)]
+    assert [e.name for e in company] == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("Corvane released the Game Engine Toolkit (GET) and the zPad Max in May. The GET runs "
+     "on the zPad Max.", "Game Engine Toolkit", "GET"),
+    ("Corvane released the Nimbus Developer Kit (NDK) and the zPad Max on Monday. Coders "
+     "said the NDK made the zPad Max useful.", "Nimbus Developer Kit", "NDK"),
+])
+def test_a_products_acronym_is_the_product(extract, text, name, short):
+    x = extract(text)
+    product = [e for e in x.entities if short in (e.name, *e.aliases)]
+    assert [(e.name, e.type) for e in product] == [(name, "Product")]
+
+
 def test_a_bare_product_name_stays_apart_from_its_model(extract):
     x = extract("Arden launched the zPhone 5G in May. Reviewers said the zPhone was fast.")
     names = {e.name for e in x.entities if e.type == "Product"}

@@ -408,3 +408,44 @@ def test_a_name_found_only_by_repeating_keeps_its_type(nlp):
         span._.kg_repeat = True
     assert [(s.text, s.label_) for s in decide_types(spans)] == [
         ("Alva Rennick", "Person"), ("Rennick", "Person"), ("Rennick", "Person")]
+
+
+@pytest.mark.parametrize(("words", "name", "disowned"), [
+    ("Fans of Marek Katowice sang . Marek scored .", "Marek Katowice", True),  # a club
+    ("Fans of Marek Katowice sang all night .", "Marek Katowice", False),
+    ("Marta Sevilla voted no . Sevilla said the plan failed .", "Marta Sevilla", False),
+    ("Bruno Europe opened an office in Lyon .", "Bruno Europe", True),  # a continent
+    ("Tickets for Carter League Rugby sold out .", "Carter League Rugby", True),
+    ("Nadia Brennet grew . Brennet shares rose 4 % .", "Nadia Brennet", True),
+    ("Nadia Brennet grew . Shares of Brennet fell .", "Nadia Brennet", True),
+    ("Nadia Brennet grew . Brennet said it was unfair .", "Nadia Brennet", False),
+    ("Nadia Brennet grew . Brennet 's revenue doubled .", "Nadia Brennet", True),
+    ("Nadia Brennet grew . Brennet said she would stay .", "Nadia Brennet", False),
+    ("Nadia Brennet grew . Brennet 's shares were sold .", "Nadia Brennet", False),  # hers
+])
+def test_a_given_name_start_is_disowned_by_other_evidence(nlp, words, name, disowned):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import _given_name_disowned, person_evidence
+
+    doc = Doc(nlp.vocab, words=words.split())
+    start = [t.text for t in doc].index(name.split()[0])
+    span = Span(doc, start, start + len(name.split()), label="Organization")
+    assert _given_name_disowned(span) is disowned
+    assert person_evidence(span) is not disowned
+
+
+@pytest.mark.parametrize(("words", "first", "used"), [
+    ("Talvik shares fell .", "Talvik", True),
+    ("Talvik 's revenue doubled .", "Talvik", True),
+    ("Shares of Talvik fell .", "Talvik", True),
+    ("Talvik 's shares were sold .", "Talvik", False),  # a holder's shares
+    ("Talvik said it was unfair .", "Talvik", False),
+])
+def test_words_used_like_a_company(nlp, words, first, used):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import _company_words
+
+    doc = Doc(nlp.vocab, words=words.split())
+    assert (first in _company_words(doc)) is used

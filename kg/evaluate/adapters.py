@@ -3,8 +3,10 @@
 Formats: MEANTIME, PolNeAR, Giveme5W1H and CoNLL-2003 (the ``normalized.jsonl`` files of
 ``../shared/eval``) and our own plain format (JSON or JSONL)::
 
-    {"id", "text" | "text_file", "published",
-     "gold": {"entities": [{"text", "type", "aliases"}], "quotes": [{"quote", "speaker"}],
+    {"id", "text" | "text_file", "published", "domain",
+     "gold": {"entities": [{"text", "type" | "types", "aliases", "start", "end", "instance",
+                            "ignored"}],
+              "quotes": [{"quote", "speaker", "start", "end"}],
               "dates": [{"text", "iso"}], "junk": ["..."]}}
 
 Choices (documented here because they change the figures):
@@ -28,7 +30,13 @@ Choices (documented here because they change the figures):
   ``where`` phrases are kept (:class:`GoldPhrase`), each with the words that are names by
   the gold text's capitalisation (:func:`name_words`).
 * Plain: ``text_file`` is resolved against the gold file's folder first, then the current
-  directory; a document whose text cannot be found is skipped with a message.
+  directory; a document whose text cannot be found is skipped with a message. Entities are
+  names with aliases (scored by name, as the seed is) unless every one has offsets; then
+  they are mentions (scored by span, as MEANTIME and CoNLL are), grouped by ``instance``,
+  with ``ignored`` ones counted nowhere (as CoNLL's MISC). ``types`` lists the kg types
+  right for an entity (``["Place", "Country"]``) where one ``type`` is not enough.
+  Domain slice: the record's ``domain`` (the written set: sports, courts, city, products,
+  wire, other).
 """
 
 from __future__ import annotations
@@ -243,7 +251,11 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
     "giveme5w1h": ("Giveme5W1H (main-event date, who/where actors)",
                    "giveme5w1h_gold/normalized.jsonl"),
     "seed": ("Seed article (our annotation)", "bench/gold/seed.gold.json"),
+    "written": ("Written set (our articles and annotation: entities, speakers; 6 domains)",
+                "bench/written/gold.jsonl"),
 }
+#: Named sets kept in the repository (their paths are from its root).
+REPO_SETS = frozenset({"seed", "written"})
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -266,7 +278,7 @@ def named_set_path(name: str) -> Path | None:
     if name not in NAMED_SETS:
         return None
     relative = NAMED_SETS[name][1]
-    return REPO_ROOT / relative if name == "seed" else eval_dir() / relative
+    return REPO_ROOT / relative if name in REPO_SETS else eval_dir() / relative
 
 
 class GoldFormatError(ValueError):
@@ -559,15 +571,7 @@ def plain_doc(record: dict[str, Any], base: Path) -> GoldDoc:
     else:
         raise ValueError("record has neither 'text' nor 'text_file'")
     gold = record.get("gold") or {}
-    entities = tuple(
-        GoldEntity(
-            text=e["text"],
-            types=(e["type"],) if e.get("type") else (),
-            aliases=_strings(e.get("aliases")),
-            instance=e["text"],
-        )
-        for e in gold.get("entities", [])
-    )
+    entities = plain_entities(gold.get("entities", []))
     quotes = tuple(
         GoldQuote(quote=q["quote"], speaker=q.get("speaker"), start=q.get("start"),
                   end=q.get("end"))
@@ -595,5 +599,27 @@ def plain_doc(record: dict[str, Any], base: Path) -> GoldDoc:
         junk=_strings(gold.get("junk")),
         parts=frozenset(parts),
         dataset="plain",
+        domain=record.get("domain") or None,
+    )
+
+
+def plain_entities(items: Iterable[dict[str, Any]]) -> tuple[GoldEntity, ...]:
+    """Return plain gold entities: names with aliases, or mentions with offsets when every
+    item has them (``instance`` groups one entity's mentions; else the name does)."""
+    items = list(items)
+    spans = bool(items) and all(e.get("start") is not None and e.get("end") is not None
+                                for e in items)
+    return tuple(
+        GoldEntity(
+            text=e["text"],
+            types=tuple(e["types"]) if e.get("types") is not None
+            else (e["type"],) if e.get("type") else (),
+            aliases=_strings(e.get("aliases")),
+            start=int(e["start"]) if spans else None,
+            end=int(e["end"]) if spans else None,
+            instance=str(e.get("instance") or e["text"]),
+            ignored=bool(e.get("ignored")),
+        )
+        for e in items
     )
 

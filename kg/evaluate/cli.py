@@ -52,8 +52,9 @@ def result_cells(value: dict[str, Any] | None, kind: str) -> list[str]:
     return ["", "", f"{value['value']:.3f} ({value['hits']}/{value['total']})"]
 
 
-#: Parts also reported per domain slice (MEANTIME corpus, CoNLL sports / other).
-SLICE_PARTS: tuple[str, ...] = ("entities_typed", "entities_untyped")
+#: Parts also reported per domain slice (MEANTIME corpus, CoNLL sports / other, written
+#: set domain).
+SLICE_PARTS: tuple[str, ...] = ("entities_typed", "entities_untyped", "speakers")
 
 
 def report_rows(report: dict[str, Any]) -> list[list[str]]:
@@ -136,7 +137,7 @@ def gold_paths(gold: Sequence[str], dataset: str | None) -> list[tuple[str, str 
 
 #: Set names accepted by ``--dataset`` and the gold format each one is read with.
 SET_FORMATS: dict[str, str] = {"conll2003_dev": "conll2003", "conll": "conll2003",
-                               "seed": "plain"}
+                               "seed": "plain", "written": "plain"}
 
 
 def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -174,9 +175,10 @@ def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None
                    "with --disable) runs only kg's own steps on texts seen before.")
 @click.option("--errors", "errors_path", default=None, metavar="FILE",
               type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-              help="Write kg's mention errors (missed, wrong type, spurious) and, on quote "
-                   "sets, its wrong speakers, with the baseline's outcome on each, "
-                   "tab-separated; '-' for standard output.")
+              help="Write kg's mention errors (missed, wrong type, spurious), the gold "
+                   "entities it splits over two or more nodes (split: the nodes and the "
+                   "mentions on each) and, on quote sets, its wrong speakers, with the "
+                   "baseline's outcome on each, tab-separated; '-' for standard output.")
 @click.pass_context
 def eval_command(
     ctx: click.Context,
@@ -191,7 +193,7 @@ def eval_command(
     errors_path: str | None,
 ) -> None:
     """Run extraction over GOLD files (or named sets: conll2003_dev, meantime, polnear,
-    giveme5w1h, seed, all) and print precision, recall and F1 per part, kg beside plain
+    giveme5w1h, seed, written, all) and print precision, recall and F1 per part, kg beside plain
     spaCy."""
     injected = ctx.obj if isinstance(ctx.obj, dict) else {}
     predictor = injected.get("eval_predictor")

@@ -18,6 +18,12 @@ For every Giveme5W1H article, each main-event ``who`` / ``where`` phrase that na
 ``main_where:missed``), one with actors of no fitting type ``main_who:wrong_type``; each kg
 actor mention inside a phrase that covers none of its names is ``main_actor_junk``.
 
+For every gold document with instance ids (MEANTIME), each gold entity whose matched mentions
+land on two or more kg nodes (a duplicate node, :func:`kg.evaluate.metrics.duplicate_mention_rate`)
+is a row ``split``: ``text`` is its first matched mention, ``kg_type`` lists the nodes as
+``name/type: the gold mentions that landed there``, and the baseline column says whether plain
+spaCy ``also`` splits it or ``not``.
+
 The ``baseline`` column says how plain spaCy did on the same item (``right``, ``wrong_type``,
 ``missed`` for gold mentions; ``also`` / ``not`` for spurious ones), so rule authors can sort
 out what kg loses against the model it is built on (``baseline`` = ``right``).
@@ -35,11 +41,12 @@ from kg.evaluate.adapters import GoldDoc, GoldEntity
 from kg.evaluate.metrics import (
     PredictedMention,
     innermost_mentions,
+    instance_landings,
     is_named_speaker,
     overlap,
     quote_score,
+    quote_speaker_matches,
     spans_match,
-    speaker_matches,
 )
 from kg.evaluate.phrase_actors import actor_mentions, junk_mentions, phrase_status
 from kg.evaluate.run import MIN_QUOTE_WORDS, predicted_mentions, predicted_quotes
@@ -50,7 +57,7 @@ COLUMNS = ("doc", "domain", "error", "baseline", "text", "gold_type", "kg_type",
 
 
 #: The order of error kinds in :func:`error_summary` (speaker errors after these).
-KIND_ORDER = {"missed": 0, "wrong_type": 1, "spurious": 2}
+KIND_ORDER = {"missed": 0, "wrong_type": 1, "spurious": 2, "split": 3}
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,7 @@ def document_errors(gold: GoldDoc, kg: dict[str, Any],
         return out
     kg_mentions = predicted_mentions(kg, gold.annotated_end)
     base_mentions = predicted_mentions(baseline or {}, gold.annotated_end)
+    out += split_errors(gold, kg, kg_mentions, base_mentions if baseline is not None else None)
     scored = [g for g in gold.entities if not g.ignored]
     ignored = [g for g in gold.entities if g.ignored]
     domain = gold.domain or ""
@@ -121,6 +129,37 @@ def document_errors(gold: GoldDoc, kg: dict[str, Any],
     return out
 
 
+def _split_nodes(landed: Sequence[tuple[GoldEntity, str]]) -> dict[str, list[str]]:
+    """Return the gold mention texts of one gold entity grouped by the node they land on."""
+    nodes: dict[str, list[str]] = {}
+    for g, entity in landed:
+        nodes.setdefault(entity, []).append(g.text)
+    return nodes
+
+
+def split_errors(gold: GoldDoc, kg: dict[str, Any], kg_mentions: Sequence[PredictedMention],
+                 base_mentions: Sequence[PredictedMention] | None) -> list[MentionError]:
+    """Return the gold entities of ``gold`` whose matched mentions land on two or more kg nodes,
+    each naming the nodes and the mentions on each, and whether the baseline also splits it."""
+    names = {e.get("id") or e.get("name", ""): f"{e.get('name', '')}/{e.get('type', '')}"
+             for e in kg.get("entities", [])}
+    base_split = set() if base_mentions is None else {
+        instance for instance, landed in instance_landings(gold.entities, base_mentions).items()
+        if len(_split_nodes(landed)) >= 2}
+    out = []
+    for instance, landed in instance_landings(gold.entities, kg_mentions).items():
+        nodes = _split_nodes(landed)
+        if len(nodes) < 2:
+            continue
+        first = landed[0][0]
+        outcome = "" if base_mentions is None else "also" if instance in base_split else "not"
+        listing = " | ".join(f"{names.get(e, e)}: {', '.join(texts)}" for e, texts in nodes.items())
+        out.append(MentionError(
+            gold.id, gold.domain or "", "split", outcome, first.text, "/".join(first.types),
+            listing, first.start or 0, _context(gold.text, first.start or 0, first.end or 0)))
+    return out
+
+
 def speaker_errors(gold: GoldDoc, kg: dict[str, Any],
                    baseline: dict[str, Any] | None) -> list[MentionError]:
     """Return the matched quotes of ``gold`` whose named gold speaker kg's speaker name misses,
@@ -135,11 +174,11 @@ def speaker_errors(gold: GoldDoc, kg: dict[str, Any],
             gold.quotes, predicted_quotes(baseline, min_words))[1]}
     out = []
     for g, p in pairs:
-        if not is_named_speaker(g.speaker) or speaker_matches(p.speaker, g.speaker):
+        if not is_named_speaker(g.speaker) or quote_speaker_matches(p, g.speaker):
             continue
         base = base_pairs.get(id(g))
         outcome = "" if baseline is None else "missed" if base is None else \
-            "right" if speaker_matches(base.speaker, g.speaker) else "wrong"
+            "right" if quote_speaker_matches(base, g.speaker) else "wrong"
         start = g.start if g.start is not None else p.start or 0
         end = g.end if g.end is not None else start + len(g.quote)
         kind = f"wrong_speaker:{g.direct}" if g.direct else "wrong_speaker"

@@ -98,14 +98,16 @@ class PredictedEntity(NamedTuple):
 
 
 class PredictedQuote(NamedTuple):
-    """One predicted direct quote with its speaker name (or ``None``) and the words that
-    describe the speaker in the text, when kg reports them ("the Indiana governor")."""
+    """One predicted direct quote with its speaker name (or ``None``), the words that
+    describe the speaker in the text, when kg reports them ("the Indiana governor"), and the
+    other names of the speaker's actor (a stage name beside a real name)."""
 
     quote: str
     speaker: str | None
     start: int | None = None
     end: int | None = None
     description: str | None = None
+    speaker_names: tuple[str, ...] = ()
 
 
 class PredictedDate(NamedTuple):
@@ -251,6 +253,21 @@ def _best_entity(g: GoldEntity, predicted: Sequence[PredictedMention]) -> str | 
     return best
 
 
+def instance_landings(
+    gold: Sequence[GoldEntity], predicted: Sequence[PredictedMention]
+) -> dict[str, list[tuple[GoldEntity, str]]]:
+    """Return, per gold instance, its matched mentions each with the predicted entity it lands
+    on (that of its best-overlapping predicted mention), in gold order."""
+    by_instance: dict[str, list[tuple[GoldEntity, str]]] = defaultdict(list)
+    for g in innermost_mentions(gold):
+        if g.instance is None:
+            continue
+        entity = _best_entity(g, predicted)
+        if entity is not None:
+            by_instance[g.instance].append((g, entity))
+    return dict(by_instance)
+
+
 def duplicate_mention_rate(
     gold: Sequence[GoldEntity], predicted: Sequence[PredictedMention]
 ) -> Rate:
@@ -258,15 +275,9 @@ def duplicate_mention_rate(
 
     Each gold mention goes to the predicted entity of its best-overlapping predicted mention.
     """
-    by_instance: dict[str, list[str]] = defaultdict(list)
-    for g in innermost_mentions(gold):
-        if g.instance is None:
-            continue
-        entity = _best_entity(g, predicted)
-        if entity is not None:
-            by_instance[g.instance].append(entity)
-    eligible = [ids for ids in by_instance.values() if len(ids) >= 2]
-    return Rate(sum(len(set(ids)) >= 2 for ids in eligible), len(eligible))
+    eligible = [{e for _, e in landed} for landed in instance_landings(gold, predicted).values()
+                if len(landed) >= 2]
+    return Rate(sum(len(ids) >= 2 for ids in eligible), len(eligible))
 
 
 # --- entities: name level (plain gold) --------------------------------------------------------
@@ -426,6 +437,14 @@ def speaker_matches(predicted: str | None, gold: str | None) -> bool:
                                     if sum(c.isupper() for c in w) >= 2}
 
 
+def quote_speaker_matches(predicted: PredictedQuote, gold: str | None) -> bool:
+    """Return whether a predicted quote's speaker is the gold speaker: its name, or another
+    name of the same actor, matches (:func:`speaker_matches`): an article may name a singer
+    by stage name and real name, and the actor is right whichever kg shows."""
+    return any(speaker_matches(name, gold)
+               for name in (predicted.speaker, *predicted.speaker_names))
+
+
 def _initials(name: str) -> str:
     """Return the initials of a name's capitalised words ("International Monetary Fund" →
     "IMF"), to match a gold span that abbreviates it ("the IMF")."""
@@ -461,7 +480,7 @@ def speaker_accuracy(pairs: Iterable[tuple[GoldQuote, PredictedQuote]],
     that span (the quote is attributed to the gold's words, whatever name kg resolved them to).
     """
     named = [(g, p) for g, p in pairs if is_named_speaker(g.speaker)]
-    return Rate(sum(speaker_matches(p.speaker, g.speaker)
+    return Rate(sum(quote_speaker_matches(p, g.speaker)
                     or (by_description and description_matches(p.description, g.speaker))
                     for g, p in named), len(named))
 

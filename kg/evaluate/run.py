@@ -90,14 +90,28 @@ def predicted_entities(pred: dict[str, Any]) -> list[PredictedEntity]:
 
 
 def predicted_quotes(pred: dict[str, Any], min_words: int = 0) -> list[PredictedQuote]:
-    """Return the direct-quote statements of a prediction with at least ``min_words`` words."""
+    """Return the direct-quote statements of a prediction with at least ``min_words`` words,
+    each with the names of its speaker's actor (found by id, else by name)."""
+    names = _actor_names(pred)
     return [
         PredictedQuote(s.get("quote") or "", s.get("speaker"), s.get("start"), s.get("end"),
-                       s.get("speaker_description"))
+                       s.get("speaker_description"),
+                       names.get(s.get("speaker_id") or "", names.get(s.get("speaker") or "", ())))
         for s in pred.get("statements", [])
         if s.get("kind", "direct") == "direct"
         and len((s.get("quote") or "").split()) >= min_words
     ]
+
+
+def _actor_names(pred: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Return entity id and name → the entity's name and aliases."""
+    out: dict[str, tuple[str, ...]] = {}
+    for e in pred.get("entities", []):
+        names = (e.get("name") or "", *(e.get("aliases") or ()))
+        for key in (e.get("id"), e.get("name")):
+            if key:
+                out.setdefault(key, names)
+    return out
 
 
 def locate(text: str, needle: str, near: int | None) -> tuple[int, int] | None:
@@ -167,8 +181,9 @@ def score_document(gold: GoldDoc, pred: dict[str, Any]) -> dict[str, Any]:
             mentions = predicted_mentions(pred, gold.annotated_end)
             scores["entities_typed"] = entity_mention_score(gold.entities, mentions, typed=True)
             scores["entities_untyped"] = entity_mention_score(gold.entities, mentions, False)
-            if any(g.instance is not None for g in gold.entities):
-                scores["duplicate_nodes"] = duplicate_mention_rate(gold.entities, mentions)
+            named = [g for g in gold.entities if not g.ignored]  # ignored names count nowhere
+            if any(g.instance is not None for g in named):
+                scores["duplicate_nodes"] = duplicate_mention_rate(named, mentions)
         else:
             nodes = predicted_entities(pred)
             scores["entities_typed"] = entity_name_score(gold.entities, nodes, typed=True)

@@ -22,8 +22,6 @@ from kg.lexicon import (
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
     PRODUCT_NOUNS,
-    PRODUCT_OBJECT_VERBS,
-    PRODUCT_SUBJECT_VERBS,
     REGION_PREFIXES,
     ROLE_NOUNS,
     SITE_CENTER_WORDS,
@@ -100,8 +98,6 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Product" if ent.text in _entity_texts(ent.doc) else None
     if type_ == "Organization" and _model_noun_before(ent):
         return "Product"  # "Ford's next model Falcon"
-    if type_ in ("Organization", "Person") and _sold_as_product(ent):
-        return "Product"
     if type_ in ("Organization", "Person") and product_context(ent):
         return "Product"  # "Apple introduces iPhone and Apple TV"
     if type_ == "Organization" and _names_a_site(ent):
@@ -207,24 +203,6 @@ def _honorific_full_name(ent: Span) -> bool:
         start += 1  # "Mr . Smith" where the tokenizer split the period off
     name = ent.doc[start: ent.end]
     return 2 <= len(name) <= 3 and _name_words(name)
-
-
-@rule("sold_as_product_drop")
-@rule("sold_as_product_drop")
-def _sold_as_product(ent: Span) -> bool:
-    """Return True for a name the sentence sells or launches ("the Pixelbook Nova goes on
-    sale", "costs $999", "Google unveiled the Pixelbook Nova"): a product, not a person or a
-    company."""
-    root = ent.root
-    head = root.head
-    if root.dep_ == "nsubj" and ((head.lemma_ in PRODUCT_SUBJECT_VERBS and not any(
-            c.dep_ == "dobj" for c in head.children)) or (
-            head.lemma_ == "go" and any(c.lower_ == "on" and any(g.lower_ == "sale"
-                                                                 for g in c.children)
-                                        for c in head.children))):
-        return True
-    return root.dep_ == "dobj" and head.lemma_ in PRODUCT_OBJECT_VERBS and \
-        ent[-1].text not in ORG_NAME_SUFFIXES
 
 
 @rule("product_line_drop")

@@ -18,6 +18,7 @@ from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
 from kg.lexicon import (
+    BODY_HEADS,
     GENERIC_BODY_WORDS,
     HONORIFICS,
     TITLE_HEADS,
@@ -71,6 +72,8 @@ def _currency_code(span: Span) -> bool:
     return span.text in _currency_codes() and lookup_country(span.text) is None
 
 
+#: A reporting period ("Q2", "H1", "FY20", "FY2024", "9M").
+FISCAL_PERIOD_RE = re.compile(r"^(?:Q[1-4]|H[12]|[39]M|FY\d{2}(?:\d{2})?|Q[1-4]FY\d{2})$")
 #: A dimension or screen resolution ("320x240", "1920×1080"): a figure, not a name.
 _DIMENSION_RE = re.compile(r"^\d+\s*[x×]\s*\d+$")
 
@@ -184,8 +187,6 @@ def common_noun_acronym(span: Span) -> bool:
     intelligence (AI)", "AI (artificial intelligence)", "year-on-year (YoY)") and for a
     reporting period ("Q3", "FY20"): each stands for a common noun, not for a country, a body
     or a product, wherever it is written."""
-    from kg.extract.name_bounds import FISCAL_PERIOD_RE
-
     return len(span) == 1 and (span.text in _common_noun_acronyms(span.doc) or
                                bool(FISCAL_PERIOD_RE.match(span.text)))
 
@@ -239,15 +240,13 @@ def _initials_of(acronym: str, words: list[str]) -> bool:
     return False
 
 
-@rule("post_name_junk")
-def _post(span: Span) -> bool:
-    """Return True for a post ("Director of Management and Budget"): a title, then "of"."""
-    return len(span) > 2 and span[0].lower_ in TITLE_HEADS and span[1].lower_ == "of"
-
-
 #: Labels (the model's and kg's) of places, which a storm is named after, not called
 #: ("the Oklahoma tornado").
 _PLACE_LABELS = frozenset("GPE LOC FAC Place Country".split())
+
+
+#: Last words of the names of the bodies that forecast and track storms.
+_WATCHER_ENDS = BODY_HEADS | frozenset("Center Centre Service Network".split())
 
 
 @rule("storm_name_junk")
@@ -256,7 +255,10 @@ def _storm_name(span: Span) -> bool:
     word before its last word ("Storm Elowen", "Super Typhoon Haima"), or one the article
     gives a storm elsewhere ("Typhoon Haima ... Haima struck", "an earlier storm, Kalmaegi,",
     "known locally as Uwan" of a typhoon), and a word that describes a storm word ("Super
-    typhoon"). A storm is weather, not an actor."""
+    typhoon"). A storm is weather, not an actor; a name ending in a body's word is the body
+    that tracks storms ("the Regional Typhoon Centre", "the Storm Warning Office")."""
+    if span[-1].text in _WATCHER_ENDS:
+        return False
     if any(t.lower_ in WEATHER_WORDS for t in span[:-1]):
         return True
     doc = span.doc
@@ -371,7 +373,7 @@ def _people_noun(span: Span) -> bool:
 
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,
               _list_of_words, _heading, _role_only, title_phrase,
-              common_noun_acronym, _post, _storm_name,
+              common_noun_acronym, _storm_name,
               _sentence_initial_common_noun, _people_noun)
 
 

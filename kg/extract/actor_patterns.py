@@ -122,6 +122,11 @@ _NATIONAL_ORG_SUFFIXES = [
 ]
 
 
+#: Days and months, proper nouns that never start a body's name ("On Tuesday Bank of Japan").
+_CALENDAR = ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+             "April May June July August September October November December").split()
+
+
 _BLOC_ADJECTIVES = ["european", "western", "arab", "gulf", "nordic", "baltic", "african",
                     "asian", "latin", "g7", "nato", "eu"]
 
@@ -188,9 +193,12 @@ def _national_org_patterns() -> list[dict]:
                      {"ORTH": {"IN": _DEMONYM_ORG_SUFFIXES}},
                      {"ORTH": {"IN": ["International", "Airlines"]}, "OP": "?"}])
     modifier = {"ORTH": {"IN": _OFFICIAL_MODIFIERS}, "OP": "?"}
-    patterns.append([modifier, {"ORTH": {"IN": ORG_OF_HEADS}}, {"LOWER": {"IN": ["of", "for"]}},
-                     {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True},
-                     {"IS_TITLE": True, "OP": "?"}])
+    # a proper noun before it is part of the name ("the Alaska Court of Appeals", "the Ninth
+    # Circuit Court of Appeals"), so the body's own words do not cut it off
+    place = {"POS": "PROPN", "IS_LOWER": False, "OP": "?", "ORTH": {"NOT_IN": _CALENDAR}}
+    patterns.append([place, place, modifier, {"ORTH": {"IN": ORG_OF_HEADS}},
+                     {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+                     {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}])
     return [{"label": "ORG", "pattern": p} for p in patterns]
 
 

@@ -44,7 +44,6 @@ from kg.extract.name_bounds import (
     with_name_after_title,
     with_surname_after,
     without_figures,
-    without_fiscal_period,
 )
 from kg.extract.name_repeats import repeated_names
 from kg.extract.product_lists import listed_products
@@ -90,7 +89,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         ent = organisation_in_event_name(ent)
         ner_label = ent.label_
         if not (ends_in_designation(ent) or is_variant_name(ent)):
-            ent = without_fiscal_period(without_figures(ent))
+            ent = without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
         ent = with_surname_after(ent)
@@ -296,7 +295,8 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
         before = doc[i - 1] if i > 0 else None
         after = doc[i + 2] if i + 2 < len(doc) else None
         if (before is not None and before.is_title and not token.is_sent_start) or (
-                after is not None and (after.is_title or after.text in ("&", "-"))):
+                after is not None and (after.is_title or after.text in ("&", "-"))) or \
+                _names_a_thing(doc, i):
             continue
         pair = doc[i:i + 2]
         if is_given_name(token.text) and not token.is_stop and token.lower_ not in lower and \
@@ -305,6 +305,12 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
                 not any(lookup_country(t.text) or is_city(t.text) for t in pair):
             names.append(Span(doc, i, i + 2, label="Person"))
     return names
+
+
+def _names_a_thing(doc: Doc, i: int) -> bool:
+    """Return whether the two words from token ``i`` name a thing, not a person: "the"
+    before them ("the Lisbon Open")."""
+    return i > 0 and doc[i - 1].lower_ == "the"
 
 
 @rule("aged_names", off=[])

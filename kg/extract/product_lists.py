@@ -17,7 +17,7 @@ from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
-from kg.extract.products import company_context
+from kg.extract.products import company_context, with_case_variants
 from kg.lexicon import BODY_HEADS, COLOUR_WORDS, FACILITY_HEADS, ORG_NAME_SUFFIXES
 
 #: Types a list or a maker's name may turn into a product (countries and plans are known).
@@ -174,5 +174,5 @@ def _retyped(span: Span, label: str) -> Span:
 
 def listed_products(spans: list[Span]) -> list[Span]:
     """Return the mentions with the article's list and maker evidence applied."""
-    return without_listed_colours(with_product_lines(with_listed_products(
-        with_maker_model_names(spans))))
+    return with_case_variants(without_listed_colours(with_product_lines(with_listed_products(
+        with_maker_model_names(spans)))))

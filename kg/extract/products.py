@@ -451,6 +451,49 @@ def product_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+@rule("product_case_variants", off=PASS_THROUGH)
+def with_case_variants(spans: list[Span]) -> list[Span]:
+    """Return ``spans`` with a mention stretched over the lower-case words after it that the
+    article writes capitalised in one of its product names: the product's words in another
+    case ("Veltro nano", typed anything, beside the product "Veltro Nano"), or a product's
+    brand before another product's name ("iPod nano" beside "Nano" alone). One name in two
+    cases is one product, and the product's node, keyed without case, takes both (names a
+    model's label alone calls products are no evidence)."""
+    names = {tuple(t.lower_ for t in s) for s in spans
+             if s.label_ == "Product" and not s._.kg_product_label_only}
+    if not names:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    longest = max(len(n) for n in names)
+    return [_stretched(span, end) if (end := _case_variant_end(span, names, covered, longest))
+            > span.end else span for span in spans]
+
+
+def _case_variant_end(span: Span, names: set[tuple[str, ...]], covered: set[int],
+                      longest: int) -> int:
+    """Return where a mention ends once the longest run of lower-case words after it that
+    completes one of ``names`` is taken in: the mention's words and the run, or for a
+    product the run alone; ``span.end`` when none does."""
+    doc = span.doc
+    head = tuple(t.lower_ for t in span)
+    run = span.end
+    while run < len(doc) and run - span.end < longest and run not in covered and \
+            doc[run].is_alpha and doc[run].is_lower:
+        run += 1
+    for end in range(run, span.end, -1):
+        tail = tuple(t.lower_ for t in doc[span.end:end])
+        if head + tail in names or (span.label_ == "Product" and tail in names):
+            return end
+    return span.end
+
+
+def _stretched(span: Span, end: int) -> Span:
+    """Return a mention ending at ``end`` as a product, keeping its evidence flag."""
+    out = Span(span.doc, span.start, end, label="Product")
+    out._.kg_product_label_only = span._.kg_product_label_only
+    return out
+
+
 def _counts_something(token: Token) -> bool:
     """Return True for a number that counts the noun after it ("747 new orders", "787
     employees"), not a model named by its number ("the 787 flew")."""

@@ -1,10 +1,11 @@
 """Within-article entity resolution: one entity per real-world actor.
 
 Rules, in order: countries by ISO code (name, abbreviation, demonym); well-known
-organisations by alias table; acronyms of organisation names ("EU" = "European Union");
-people by full name, surname or first name and transliteration variants (rapidfuzz);
-short forms and descriptions ("the peace plan", "the Commission", "the Council") to the one
-fuller name of the article they can stand for (:mod:`kg.extract.short_forms`).
+organisations by alias table; acronyms of organisation and product names ("EU" = "European
+Union", "SDK" = "Software Development Kit"); people by full name, surname or first name
+(spellings of a surname are linked across articles, :mod:`kg.link`); short forms and
+descriptions ("the peace plan", "the Commission", "the Council") to the one fuller name of
+the article they can stand for (:mod:`kg.extract.short_forms`).
 ``kg_resolve`` sets ``span._.kg_entity`` on every actor mention and ``doc._.kg_entities``
 (id → :class:`EntityInfo`). Names in headlines, tables and lists count like names in prose.
 """
@@ -34,9 +35,6 @@ if not Span.has_extension("kg_entity"):
     Span.set_extension("kg_entity", default=None)
 if not Doc.has_extension("kg_entities"):
     Doc.set_extension("kg_entities", default={})
-
-#: Minimum rapidfuzz ratio for two spellings of a surname to be one person.
-SURNAME_SIMILARITY = 88.0
 
 
 @dataclass
@@ -79,10 +77,16 @@ def abbreviates(short: str, name: str) -> bool:
 
     >>> abbreviates("ECOWAS", "Economic Community of West African States")
     True
+
+    An ampersand is no word, and a legal suffix may be left out ("GM" = "General Motors
+    Corporation", "EADS" = "European Aeronautic Defence & Space NV").
     """
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
+    words = [w for w in re.split(r"[\s-]+", name) if w and w != "&" and w.lower() not in _SMALL]
     if len(short) < 2 or len(words) < 2 or not short.isalpha():
         return False
+    core = list(words)
+    while len(core) > 2 and core[-1].lower().replace(".", "") in _LEGAL_WORDS:
+        core.pop()
 
     def match(letters: str, rest: list[str]) -> bool:
         if not rest:
@@ -91,47 +95,26 @@ def abbreviates(short: str, name: str) -> bool:
         return any(letters[:k] == word[:k] and match(letters[k:], rest[1:])
                    for k in range(1, min(len(letters), len(word), 3) + 1))
 
-    return match(short.upper(), words)
+    return match(short.upper(), words) or (core != words and match(short.upper(), core))
 
 
 def _same_person(short: str, full: str) -> bool:
     """Return True if single name ``short`` is the surname or first name of ``full``."""
     parts = _without_suffix(full).split()
     last, first = parts[-1], parts[0]
-    if short.lower() in (last.lower(), first.lower()):
-        return True
-    return _similar_spelling(short, last)
-
-
-def _ratio(a: str, b: str) -> float:
-    """Return rapidfuzz's similarity ratio of two strings (imported on first use: an article
-    whose names are never compared does not load it, ~5 ms of start-up)."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(a, b)
-
-
-@rule("fuzzy_surname_match")
-def _similar_spelling(short: str, last: str) -> bool:
-    """Return True for two spellings of one surname ("Zelenskyy", "Zelensky")."""
-    return _ratio(short.lower(), last.lower()) >= SURNAME_SIMILARITY and abs(
-        len(short) - len(last)) <= 2
+    return short.lower() in (last.lower(), first.lower())
 
 
 def _same_full_name(a: str, b: str) -> bool:
-    """Return True for two full names differing only by transliteration ("Zelensky(y)")."""
+    """Return True for two full names of one person: one ends the other ("Van Acker" in
+    "Pieter Van Acker"), or the same surname after the same given name or its initial, one
+    name longer ("Ana Lopes", "Ana M. Lopes")."""
     pa, pb = a.split(), b.split()
     if a.lower().endswith(" " + b.lower()) or b.lower().endswith(" " + a.lower()):
-        return True  # "Van Acker" in "Pieter Van Acker"
+        return True
     if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
         return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
-    return _similar_full_names(a, b)
-
-
-@rule("fuzzy_full_name_match")
-def _similar_full_names(a: str, b: str) -> bool:
-    """Return True for two full names spelled nearly alike ("Volodymyr Zelenskyy")."""
-    return _ratio(a.lower(), b.lower()) >= 92.0
+    return False
 
 
 class _Resolver:
@@ -186,10 +169,11 @@ class _Resolver:
                                                      default=at))
 
     @rule("acronym_merge", off=None)
-    def abbreviated(self, text: str) -> EntityInfo | None:
-        """Return the organisation whose name the capitals ``text`` abbreviate ("ECB")."""
+    def abbreviated(self, text: str, type_: str = "Organization") -> EntityInfo | None:
+        """Return the organisation (or product) whose name the capitals ``text`` abbreviate
+        ("ECB", "SDK" of "Software Development Kit")."""
         for info in self.entities.values():
-            if info.type == "Organization" and abbreviates(text, info.name):
+            if info.type == type_ and abbreviates(text, info.name):
                 return info
         return None
 
@@ -246,7 +230,8 @@ class _Resolver:
                 return known
         if type_ == "Product":
             known = _same_product(text, self.entities.values()) or (
-                _shortened_product(text, self.entities.values()) if " " not in text else None)
+                _shortened_product(text, self.entities.values()) if " " not in text else None
+            ) or (self.abbreviated(text, "Product") if text.isupper() else None)
             if known is not None:
                 return known
         name = text[0].upper() + text[1:] if type_ == "Organization" and \
@@ -266,6 +251,8 @@ def landmark_type(known_type: str, key: str) -> str:
 #: Words that end a company's name without changing the company ("Daimler AG" = "Daimler").
 LEGAL_SUFFIXES = frozenset(
     "corp corporation inc ltd llc co company plc nv n.v. ag sa s.a. group holdings".split())
+#: The legal suffixes without dots, as an abbreviation leaves them out ("N.V.").
+_LEGAL_WORDS = frozenset(s.replace(".", "") for s in LEGAL_SUFFIXES)
 #: Words of an industry that end a company's name ("China Eastern Airlines").
 INDUSTRY_SUFFIXES = frozenset("airlines airways motors".split())
 
@@ -299,14 +286,16 @@ def _same_product(text: str, entities) -> EntityInfo | None:
 
 
 def _shortened_product(text: str, entities) -> EntityInfo | None:
-    """Return the product a one-word name shortens: a later word of its name ("A380(s)"
-    after "Airbus A380", "Dreamliner" after "Boeing 787 Dreamliner"). A bare product name
+    """Return the product a one-word name shortens: a later word of its name, in any case
+    ("A380(s)" after "Airbus A380", "Dreamliner" after "Boeing 787 Dreamliner", "Nano"
+    beside "iPod nano"). A bare product name
     ("the iPhone") stays apart from its models ("iPhone 3GS"): reviews use it for the line."""
     products = [i for i in entities if i.type == "Product" and " " in i.name]
     for info in products:
         words = info.name.split()
-        short = words[1:] + [w for w in words[:1] if any(c.isdigit() for c in w)]  # "787s"
-        if text in short or text.removesuffix("s") in short:
+        short = [w.lower() for w in words[1:] + [w for w in words[:1]
+                                                  if any(c.isdigit() for c in w)]]  # "787s"
+        if text.lower() in short or text.lower().removesuffix("s") in short:
             return info
     return None
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.knowledge import continent_of_adjective, is_city, is_given_name
+from kg.extract.knowledge import continent_of_adjective, is_city, is_continent, is_given_name
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
 from kg.lexicon import (
@@ -70,7 +70,66 @@ def person_evidence(span: Span) -> bool:
         return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
         _name_cased(t) for t in span) and last not in (
-        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS)
+        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS) and not _given_name_disowned(span)
+
+
+#: Words inside the names of leagues, forces and firms that end no person's name
+#: ("Major League Baseball", "the Coast Guard", "Hanseong Securities").
+_NO_SURNAME_WORDS = frozenset("League Guard Securities".split())
+#: Nouns of a company's money and people, after its name or possessive ("Kestrel's
+#: revenue", "Kestrel shareholders"), not a person's ("Ms Dale's shares" is hers).
+_COMPANY_ONLY_NOUNS = frozenset(
+    """stock stocks revenue revenues profit profits earnings headquarters shareholders
+    employees""".split())
+
+
+@rule("given_name_disowned")
+def _given_name_disowned(span: Span) -> bool:
+    """Return True when a name starting with a given name is no person's all the same: a
+    later word is a continent, or a city the article never writes alone, as it would a
+    surname, while it writes the given name alone, as it would a club's short name ("Olek
+    Gdansk ... Olek scored", not "Ana Sevilla ... Sevilla said"); a word of leagues and
+    firms ("Major League Baseball"); or a word of it used like a company's name elsewhere
+    in the article ("Kestrel shares fell", "shares of Kestrel")."""
+    if any(t.text in _NO_SURNAME_WORDS or is_continent(t.text) for t in span[1:]):
+        return True
+    if _written_alone(span[0], 1) and any(
+            is_city(t.text) and not _written_alone(t, -1) for t in span[1:]):
+        return True
+    return bool({t.text for t in span} & _company_words(span.doc))
+
+
+def _written_alone(word: Token, side: int) -> bool:
+    """Return whether the article writes a word of a name without its neighbour in the name
+    (the word before it for ``side`` -1, after it for 1): "Sevilla" beside "Ana Sevilla"."""
+    doc = word.doc
+    beside = doc[word.i + side].text
+    return any(t.text == word.text and not (0 <= t.i + side < len(doc) and
+                                            doc[t.i + side].text == beside) for t in doc)
+
+
+def _company_words(doc: Doc) -> frozenset[str]:
+    """Return the capitalised words the article uses like a company's name: before a noun
+    of a company's money or people ("Kestrel's revenue", "Kestrel shares") or after "shares
+    of" ("Kestrel said it" says nothing: "it" is as often what a person said)."""
+    cached = doc.user_data.get("kg_company_words")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_title and _used_like_company(t))
+        doc.user_data["kg_company_words"] = cached
+    return cached
+
+
+def _used_like_company(token: Token) -> bool:
+    """Return whether a capitalised word is used like a company's name (see
+    :func:`_company_words`)."""
+    doc, i = token.doc, token.i
+    after = [t.lower_ for t in doc[i + 1:i + 3]]
+    if after and after[0] in ("'s", "’s") and len(after) > 1:
+        after = after[1:]
+    if after and (after[0] in _COMPANY_ONLY_NOUNS or (
+            after[0] == "shares" and doc[i + 1].lower_ == "shares")):
+        return True
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("shares", "stock")
 
 
 def _name_cased(token: Token) -> bool:
@@ -437,9 +496,6 @@ def decide_types(spans: list[Span]) -> list[Span]:
         first[key] = named[0].label_
         for span in named:
             votes[key].update(mention_votes(span))
-    if spans:
-        for full in _employers_by_last_word(spans[0].doc, votes):
-            votes[full]["Organization"] += EVIDENCE
     winners: dict[str, str] = {}
     for key, tally in votes.items():
         voted = tie_without_given_name(tally, mentions[key]) or \
@@ -478,26 +534,6 @@ def _tied(mentions: list[Span]) -> bool:
         tally.update(mention_votes(span))
     top = max(tally[t] for t in CONTESTED)
     return sum(tally[t] == top for t in CONTESTED) > 1
-
-
-@rule("last_word_employer_evidence", off=[])
-def _employers_by_last_word(doc: Doc, votes: dict[str, Counter]) -> list[str]:
-    """Return the many-word names whose last word, standing alone, is followed by a title
-    and a person's name ("United manager Ruben Amorim" after "Manchester United"), which
-    the model need not have labelled: the name is that person's employer."""
-    titled: dict[str, list[int]] = defaultdict(list)
-    for token in doc:
-        if token.is_title:
-            titled[token.lower_].append(token.i)
-    found = []
-    for key in votes:
-        words = key.split()
-        if len(words) < 2 or words[-1] not in titled or lookup_country(key) is not None:
-            continue
-        if any((i == 0 or doc[i - 1].lower_ != words[-2]) and _employee_follows(doc, i + 1)
-               for i in titled[words[-1]]):
-            found.append(key)
-    return found
 
 
 def relabel(span: Span, label: str) -> Span:

@@ -16,7 +16,6 @@ from kg.extract.quotes.speakers import (
     SPEAKER_TYPES,
     Attributor,
     _proper_name,
-    person_behind_title,
 )
 from kg.lexicon import (
     QUOTE_FRAMING_VERBS,
@@ -73,7 +72,6 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
         for t in words[2:7]:
             actor = att.actors.get(t.i)
             if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
-                actor = person_behind_title(actor, att.actors)
                 return Found(None, actor[0], actor._.kg_entity)
         return None
     for t in window:
@@ -390,7 +388,6 @@ def _according_to_sentence(span: Span, att: Attributor) -> Found | None:
             break
         actor = att.actors.get(t.i)
         if actor is not None and actor.label_ in SPEAKER_TYPES and actor._.kg_entity:
-            actor = person_behind_title(actor, att.actors)
             return Found(None, actor[0], actor._.kg_entity)
     return None
 

@@ -10,7 +10,7 @@ from kg.extract.quotes.cues import is_speech_verb, subject_of
 from kg.extract.quotes.marks import _words
 from kg.extract.quotes.offsets import Ranges
 from kg.extract.quotes.records import StatementInfo
-from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor, person_behind_title
+from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor
 from kg.lexicon import (
     CONTENT_PREPS,
     EVALUATIVE_CUES,
@@ -43,6 +43,8 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
     lemma = cue.lemma_.lower()
     for child in cue.children:
         tokens: list[Token] = []
+        if _asks(child):
+            continue
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and child.i > cue.i):
             tokens = list(child.subtree)
             tokens = [t for t in tokens if not (t.dep_ == "mark" and t.i == tokens[0].i)]
@@ -58,6 +60,13 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
             if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def _asks(clause: Token) -> bool:
+    """Return True for a clause that asks rather than tells ("asked if the governor would
+    consider it", "did not say whether"): an open question is no one's statement."""
+    return clause.dep_ == "ccomp" and any(
+        t.dep_ == "mark" and t.lower_ in ("if", "whether") for t in clause.children)
 
 
 def _reported_from_cue(token: Token, attributor: Attributor,
@@ -127,7 +136,6 @@ def _according_to(token: Token, attributor: Attributor,
     actor = attributor.actors.get(token.i + 2) or attributor.actors.get(token.i + 3)
     if actor is None or actor._.kg_entity is None or actor.label_ not in SPEAKER_TYPES:
         return None
-    actor = person_behind_title(actor, attributor.actors)
     sent = attributor.sent_of(token.i)
     if actor.end_char < sent.end_char - 5 and token.i == sent.start:
         start, end = actor.end_char + 1, sent.end_char

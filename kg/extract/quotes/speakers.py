@@ -8,7 +8,6 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_junk import title_phrase
 from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.extract.governments import government_of
@@ -385,8 +384,7 @@ class Attributor:
         from kg.extract.resolve import EntityInfo
 
         text = " ".join(t.text for t in name)
-        known = _person_named_in_full(text, self.entities.values())
-        id_ = known.id if known is not None else entity_id("Person", text)
+        id_ = entity_id("Person", text)
         if id_ not in self.entities:
             self.entities[id_] = EntityInfo(id_, text, "Person")
         self._add_mention(name, id_)
@@ -536,33 +534,3 @@ def _is_person_name_around(actor: Span, name: Span | None) -> bool:
     """Return True when a non-person actor is the last word of a longer name ("Chuck Jordan")."""
     return (name is not None and actor.label_ != "Person" and len(name) > len(actor)
             and name.start < actor.start)
-
-
-@rule("speaker_short_name_link", off=None)
-def _person_named_in_full(text: str, entities):
-    """Return the one person of the article whose full name a one-word speaker is the given
-    name or surname of ("Sandiaga said" after "Sandiaga Uno"), or None: a speaker found only
-    by the quote's verb is that person, not a new one."""
-    from kg.extract.resolve import _same_person
-
-    if " " in text:
-        return None
-    found = [info for info in entities if info.type == "Person" and " " in info.name
-             and _same_person(text, info.name)]
-    return found[0] if len(found) == 1 else None
-
-
-@rule("according_to_titled_person", off=PASS_THROUGH)
-def person_behind_title(actor: Span, actors: dict[int, Span]) -> Span:
-    """Return the person a source's organisation and title introduce ("according to Northwind
-    Bank chief economist Lena Sorensen" is Sorensen's word, not the bank's), else ``actor``:
-    the organisation, title words, then a person's name."""
-    doc, i = actor.doc, actor.end
-    while i < len(doc) and doc[i].lower_ in TITLE_WORDS and doc[i].lower_ not in (
-            "and", "of", "the", "for"):
-        i += 1
-    person = actors.get(i) if i > actor.end else None
-    if actor.label_ != "Person" and person is not None and person.label_ == "Person" and \
-            person._.kg_entity:
-        return person
-    return actor
