@@ -26,7 +26,8 @@ from kg.serve import EndpointConfig, make_server
 from kg.store import KGStore
 
 PREDICATES = ["kg:name", "kg:quote", "kg:speaker", "a", "kg:hasActor", "kg:date",
-              "<https://schema.org/headline>", "kg:mentionCount", "kg:name/kg:name", "^kg:speaker"]
+              "<https://schema.org/headline>", "kg:mentionCount", "kg:name/kg:name", "^kg:speaker",
+              "kg:refersTo", "kg:speaker/kg:refersTo"]
 VARIABLES = ["?s", "?p", "?o", "?a", "?b", "?n", "$x"]
 LITERALS = ['"Marco Rubio"', "1", "-2.5", '"x"@en', '"2025-11-01"^^xsd:date', "true",
             '"\\u0041"', "'''long\nstring'''"]

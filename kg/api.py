@@ -46,7 +46,7 @@ class KnowledgeGraph:
         as ``datetime64`` (a month or year as its first day) with ``<name>_precision`` beside
         it (day, month, year or time). ASK gives a bool, CONSTRUCT an rdflib Graph.
 
-        >>> g.query("SELECT ?q WHERE { ?s kg:speaker ?p ; kg:quote ?q . ?p kg:name ?n }",
+        >>> g.query("SELECT ?q WHERE { ?s kg:speaker/kg:refersTo/kg:name ?n ; kg:quote ?q }",
         ...         n="Marco Rubio")  # doctest: +SKIP
         """
         import pyoxigraph as ox

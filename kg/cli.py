@@ -396,7 +396,11 @@ EXPORT_FORMATS = ["ttl", "nt", "jsonld", "trig", "nq", "graphml", "gexf"]
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="trig",
               show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-def export(store_path, fmt, output) -> None:
+@click.option("--resolve-actors", is_flag=True,
+              help="Write each actor reference as the actor it refers to (references left out),"
+                   " for tools that should not read through kg:refersTo; the default layout is"
+                   " the stored one, which `kg import` loads back.")
+def export(store_path, fmt, output, resolve_actors) -> None:
     """Export the store as RDF (ttl, nt, jsonld, trig, nq) or a graph file (graphml, gexf)."""
     with open_store(store_path, read_only=True) as store:
         if fmt in ("graphml", "gexf"):
@@ -406,7 +410,7 @@ def export(store_path, fmt, output) -> None:
             graph = to_networkx(store)
             (write_graphml if fmt == "graphml" else write_gexf)(graph, output)
         else:
-            store.export(output, fmt)
+            store.export(output, fmt, resolve_actors=resolve_actors)
     click.echo(f"wrote {output}")
 
 

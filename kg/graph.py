@@ -3,6 +3,8 @@
 Every edge stands for exactly one fact of the store: ``said`` (``kg:speaker``), ``about``
 (``kg:about``), ``took_part_in`` (``kg:hasActor``), ``located_in`` (``kg:hasPlace``) and
 ``holds_role`` (a role, ``org:Post``, that is ``org:postIn`` a country or organisation).
+Article graphs name actors by references (:func:`kg.rdf.reference_iri`); each is read through
+the ``kg:refersTo`` link of the actors graph, so the graph's nodes are the actors.
 
 Attribute contract (the graph page relies on it). Every value is a scalar (``str``, ``int``),
 so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the graph as it is:
@@ -74,16 +76,16 @@ SELECT DISTINCT ?a ?alias WHERE {
 _ROLES = """
 SELECT DISTINCT ?person ?role ?title ?org ?orgName ?sentence ?art WHERE {
   #only
-  ?person org:holds ?role . ?role kg:roleTitle ?title .
+  ?pref kg:refersTo ?person ; org:holds ?role . ?role kg:roleTitle ?title .
   OPTIONAL { ?role kg:sentenceText ?sentence }
   OPTIONAL { ?role kg:mentionedIn ?art }
-  OPTIONAL { ?role org:postIn ?org . OPTIONAL { ?org kg:name ?orgName } }
+  OPTIONAL { ?role org:postIn/kg:refersTo ?org OPTIONAL { ?org kg:name ?orgName } }
 } ORDER BY ?role ?art ?sentence
 """
 #: An actor's mentions with their sentence and article (``?a`` bound by the caller or not).
 _MENTION_PATTERN = """
 SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
-  ?a kg:hasMention ?m .
+  ?ref kg:refersTo ?a ; kg:hasMention ?m .
   ?m kg:mentionedIn ?art ; kg:startOffset ?start ; kg:endOffset ?end .
   OPTIONAL { ?m kg:sentenceText ?sentence }
   OPTIONAL { ?art schema:headline ?title }
@@ -109,15 +111,17 @@ WHERE {
   OPTIONAL { ?art schema:url ?url }
 } ORDER BY ?e ?art ?start
 """
+# ?a is bound inside each branch (through the reference the event names): with the hop
+# outside the UNION, an OPTIONAL would bind ?a to the event's agent or target, whoever it is.
 _EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
   #only
   {  # an actor's part (agent, target) says how it took part, never whether it is the place
-    ?e kg:hasActor ?a .
-    OPTIONAL { ?e kg:agent ?a . BIND("agent" AS ?agent) }
-    OPTIONAL { ?e kg:target ?a . BIND("target" AS ?target) }
+    ?e kg:hasActor ?r . ?r kg:refersTo ?a .
+    OPTIONAL { ?e kg:agent ?ar . ?ar kg:refersTo ?a . BIND("agent" AS ?agent) }
+    OPTIONAL { ?e kg:target ?tr . ?tr kg:refersTo ?a . BIND("target" AS ?target) }
     BIND(COALESCE(?agent, ?target, "participant") AS ?role)
-  } UNION { ?e kg:hasPlace ?a . BIND("place" AS ?role) }
+  } UNION { ?e kg:hasPlace ?r . ?r kg:refersTo ?a . BIND("place" AS ?role) }
 }
 """
 _STATEMENTS = """
@@ -126,7 +130,7 @@ SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?url ?
 WHERE {
   #only
   ?s a kg:Statement ; kg:quote ?quote ; kg:statementKind ?kind ; kg:mentionedIn ?art .
-  OPTIONAL { ?s kg:speaker ?speaker }
+  #speaker
   OPTIONAL { ?s kg:speakerName ?speakerName }
   OPTIONAL { ?s kg:saidOn ?date }
   OPTIONAL { ?s kg:datePrecision ?precision }
@@ -140,22 +144,28 @@ WHERE {
 _ABOUT = """
 SELECT DISTINCT ?s ?a ?polarity WHERE {
   #only
-  ?s kg:about ?a .
-  OPTIONAL { ?s kg:stance ?st . ?st kg:stanceTarget ?a ; kg:polarity ?polarity }
+  ?r kg:refersTo ?a . ?s kg:about ?r .
+  OPTIONAL { ?s kg:stance ?st . ?st kg:stanceTarget/kg:refersTo ?a ; kg:polarity ?polarity }
 }
 """
+#: How the whole projection reads a statement's speaker (a limited one binds it first).
+_SPEAKER = "OPTIONAL { ?s kg:speaker ?sref . ?sref kg:refersTo ?speaker }"
 
 
 #: The actors with the most facts (statements said or about them, events and reports they
-#: take part in or host, roles): one aggregate over single-pattern scans, linear in the store.
+#: take part in or host, roles): one aggregate over single-pattern scans per reference, then
+#: summed per actor, linear in the store.
 _RANKED = """
-SELECT ?a (COUNT(*) AS ?facts) WHERE {
-  { ?x kg:speaker ?a } UNION { ?x kg:about ?a } UNION { ?a org:holds ?x }
-  UNION { ?x org:postIn ?a } UNION { GRAPH ?g { ?x kg:hasActor ?a } }
-  UNION { GRAPH ?g { ?x kg:hasPlace ?a } }
+SELECT ?a (SUM(?n) AS ?facts) WHERE {
+  { SELECT ?r (COUNT(*) AS ?n) WHERE {
+    { ?x kg:speaker ?r } UNION { ?x kg:about ?r } UNION { ?r org:holds ?x }
+    UNION { ?x org:postIn ?r } UNION { GRAPH ?g { ?x kg:hasActor ?r } }
+    UNION { GRAPH ?g { ?x kg:hasPlace ?r } }
+  } GROUP BY ?r }
+  ?r kg:refersTo ?a .
 }
 GROUP BY ?a
-ORDER BY DESC(?facts)
+ORDER BY DESC(?facts) ?a
 """
 #: The first mentions of one actor (its evidence when the projection is capped).
 _MENTIONS_OF = _MENTION_PATTERN + " LIMIT 5\n"
@@ -331,8 +341,8 @@ def _ensure_actor(G: nx.MultiDiGraph, iri: str) -> None:
 def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add event nodes and ``took_part_in`` / ``located_in`` edges."""
     events = scope.only(_EVENTS, "{ SELECT DISTINCT ?e WHERE { VALUES ?k {k} "
-                        "{ GRAPH ?g0 { ?e kg:hasActor ?k } } UNION "
-                        "{ GRAPH ?g0 { ?e kg:hasPlace ?k } } } }")
+                        "?kr kg:refersTo ?k . { GRAPH ?g0 { ?e kg:hasActor ?kr } } UNION "
+                        "{ GRAPH ?g0 { ?e kg:hasPlace ?kr } } } }")
     for r in store.query(events):
         iri = str(r["e"])
         if iri in G:  # the same event reported again (another article or sentence)
@@ -374,7 +384,10 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
 
 def _add_statements(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add statement nodes and ``said`` / ``about`` edges."""
-    for r in store.query(scope.only(_STATEMENTS, "VALUES ?speaker {k} ?s kg:speaker ?speaker .")):
+    statements = scope.only(_STATEMENTS, "VALUES ?speaker {k} ?sref kg:refersTo ?speaker ."
+                            " ?s kg:speaker ?sref .")
+    for r in store.query(statements.replace("#speaker", _SPEAKER if scope.actors is None
+                                            else "")):
         iri = str(r["s"])
         if iri in G:
             continue

@@ -26,11 +26,11 @@ import sqlite3
 import weakref
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from kg.link import AliasRule, actor_key
+from kg.link import AliasRule
 from kg.model import (
     Article,
     DateMention,
@@ -111,22 +111,13 @@ def extraction_from_json(d: dict[str, Any]) -> Extraction:
                       dates=tuple(DateMention(**m) for m in d["dates"]))
 
 
-def linked_digest(linked: Extraction, unlinked: Extraction) -> str:
-    """Return a digest of what an article's graph holds: its linked form without the actors'
-    canonical names (kept only in the actors graph, where a renamed actor's name changes
-    without rewriting any article), and the names its own actors go by (``unlinked``)."""
-    def nameless(participants):
-        return tuple(replace(p, name="") for p in participants)
-
-    bare = replace(
-        linked,
-        entities=tuple(replace(e, name="", aliases=()) for e in linked.entities),
-        statements=tuple(replace(s, about=()) for s in linked.statements),
-        events=tuple(replace(e, participants=nameless(e.participants),
-                             places=nameless(e.places)) for e in linked.events))
-    own = sorted(actor_key(e) for e in unlinked.entities)
-    return digest(json.dumps([extraction_to_json(bare), own], sort_keys=True,
-                             ensure_ascii=False), length=32)
+def linked_digest(stored: Extraction) -> str:
+    """Return a digest of what an article's graph holds: its stored form (its own actor keys,
+    named by references, and its linked events, :func:`kg.relink.stored_form`), which holds
+    no actor IRI and no canonical name: a key linked to another actor or an actor renamed
+    changes the actors graph, not the article."""
+    return digest(json.dumps(extraction_to_json(stored), sort_keys=True, ensure_ascii=False),
+                  length=32)
 
 
 def _pack(x: Extraction) -> bytes:

@@ -8,7 +8,7 @@ the same triples and rebuilding never duplicates one. Text from articles enters 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,10 @@ from urllib.parse import quote, unquote
 
 from rdflib import OWL, RDF, RDFS, XSD, Literal, Namespace, URIRef
 
+from kg.actor_keys import ActorKey, bare_key, named_ids
 from kg.geo import Location
+from kg.link import actor_key
+from kg.link_index import encode_key
 from kg.model import Article, Entity, Event, Extraction, Mention, Role, Statement, digest
 
 if TYPE_CHECKING:  # kg.ingest loads the readers: not needed to map records
@@ -82,6 +85,29 @@ def _safe(id_: str) -> str:
 def actor_iri(entity_id: str) -> URIRef:
     """Return the IRI of an actor, e.g. ``…/id/actor/person/marco-rubio``."""
     return KGID["actor/" + _safe(entity_id)]
+
+
+def key_of(entity: Entity) -> ActorKey:
+    """Return an entity's actor key (:func:`kg.link.actor_key`)."""
+    return actor_key(entity)
+
+
+def reference_iri(key: ActorKey) -> URIRef:
+    """Return the IRI of an actor reference, ``…/id/ref/<digest of the actor key>``: article
+    graphs name it wherever they name an actor, and the actors graph says which actor it
+    ``kg:refersTo`` (one quad per key), so linking a key to another actor rewrites no
+    article."""
+    return KGID["ref/" + digest(encode_key(key), length=32)]
+
+
+def article_refs(extraction: Extraction) -> dict[str, URIRef]:
+    """Return entity id → the reference an article graph names it by (the key of the
+    article's entity of that id; an id no entity has gets the reference of a bare key)."""
+    out = {e.id: reference_iri(actor_key(e)) for e in extraction.entities}
+    for id_ in named_ids(extraction):
+        if id_ not in out:
+            out[id_] = reference_iri(bare_key(id_))
+    return out
 
 
 def entity_id_of(iri: str) -> str:
@@ -275,15 +301,17 @@ def publication_triples(node: URIRef, article: Article) -> list[Triple]:
     return out
 
 
-def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int, str]) -> list:
+def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int, str],
+                    refs: Mapping[str, URIRef]) -> list:
     """Return an actor's mentions in one article, and ``schema:mentions`` from the article.
 
-    The actor's types and canonical ``kg:name`` live only in the actors graph
-    (:func:`actor_triples`), so a query over the union of graphs sees each of them once and two
-    articles spelling a name differently ("BRUSSELS", "Brussels") never give an actor two names.
+    The graph names the entity by its reference (:func:`reference_iri`); the actor's types
+    and canonical ``kg:name`` live only in the actors graph (:func:`kg.store_actors`), so a
+    query over the union of graphs sees each of them once and two articles spelling a name
+    differently ("BRUSSELS", "Brussels") never give an actor two names.
     """
     a = extraction.article
-    node, art = actor_iri(entity.id), article_iri(a.id)
+    node, art = refs[entity.id], article_iri(a.id)
     out: list[Triple] = [(art, SCHEMA.mentions, node)]
     for m in entity.mentions:
         mnode = mention_iri(a.id, m.start, m.end)
@@ -297,24 +325,34 @@ def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int,
     return out
 
 
-def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str]) -> list[Triple]:
+def reference_role_iri(role: Role, refs: Mapping[str, URIRef]) -> URIRef:
+    """Return the IRI of a role as an article graph holds it: made from the role's id and the
+    references of its person and organisation, so a role whose key changes is another role
+    (its ``org:heldBy`` never changes)."""
+    return role_iri(digest(role.id, refs[role.person_id], refs[role.of_id] if role.of_id
+                           else ""))
+
+
+def _role_triples(extraction: Extraction, role: Role, sentences: dict[int, str],
+                  refs: Mapping[str, URIRef]) -> list[Triple]:
     """Return where one article states a role (the role itself is in :func:`role_triples`)."""
     sentence = sentences.get(role.mention.sentence) or _sentence_around(
         extraction.article.text, role.mention.start, role.mention.end
     )
-    return _span_triples(role_iri(role.id), article_iri(extraction.article.id), role.mention,
-                         sentence)
+    return _span_triples(reference_role_iri(role, refs), article_iri(extraction.article.id),
+                         role.mention, sentence)
 
 
-def role_triples(roles: Iterable[Role]) -> list[Triple]:
-    """Return roles as W3C Organization Ontology posts, for the shared actors graph: the person
-    ``org:holds`` it, it is ``org:postIn`` its country or organisation (when known) and has a
-    ``kg:roleTitle``. A role id is per article (:func:`kg.pipeline.role_id`), so each role node
-    has the one span that states it (in the article graph) and these triples are never
+def role_triples(roles: Iterable[Role], refs: Mapping[str, URIRef]) -> list[Triple]:
+    """Return roles as W3C Organization Ontology posts, for the shared actors graph: the
+    person (the reference ``refs`` gives the article's entity) ``org:holds`` it, it is
+    ``org:postIn`` its country or organisation (when known) and has a ``kg:roleTitle``. A
+    role id is per article (:func:`kg.pipeline.role_id`), so each role node has the one
+    span that states it (in the article graph) and these triples are never
     repeated across graphs."""
     out: list[Triple] = []
     for role in roles:
-        node, person = role_iri(role.id), actor_iri(role.person_id)
+        node, person = reference_role_iri(role, refs), refs[role.person_id]
         out += [
             (node, RDF.type, KG.Role),
             (node, RDF.type, ORG.Post),
@@ -323,11 +361,12 @@ def role_triples(roles: Iterable[Role]) -> list[Triple]:
             (person, ORG.holds, node),
         ]
         if role.of_id:
-            out.append((node, ORG.postIn, actor_iri(role.of_id)))
+            out.append((node, ORG.postIn, refs[role.of_id]))
     return _unique(out)
 
 
-def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
+def _statement_triples(extraction: Extraction, st: Statement,
+                       refs: Mapping[str, URIRef]) -> list[Triple]:
     """Return a statement with speaker, quote, targets, stances and provenance."""
     node = statement_iri(st.id)
     out: list[Triple] = [
@@ -337,7 +376,7 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
         *_span_triples(node, article_iri(extraction.article.id), st.mention, st.sentence_text),
     ]
     if st.speaker_id:
-        out.append((node, KG.speaker, actor_iri(st.speaker_id)))
+        out.append((node, KG.speaker, refs[st.speaker_id]))
     if st.speaker:
         out.append((node, KG.speakerName, _str(st.speaker)))
     if st.speaker_description:
@@ -350,13 +389,13 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
     if st.date_precision:
         out.append((node, KG.datePrecision, _str(st.date_precision)))
     out.append((node, KG.modality, _str(st.modality)))
-    out += [(node, KG.about, actor_iri(i)) for i in st.about_ids]
+    out += [(node, KG.about, refs[i]) for i in st.about_ids]
     for stance in st.stances:
         snode = stance_iri(st.id, stance.target_id)
         out += [
             (node, KG.stance, snode),
             (snode, RDF.type, KG.Stance),
-            (snode, KG.stanceTarget, actor_iri(stance.target_id)),
+            (snode, KG.stanceTarget, refs[stance.target_id]),
             (snode, KG.polarity, _str(stance.polarity)),
         ]
     return out
@@ -365,7 +404,7 @@ def _statement_triples(extraction: Extraction, st: Statement) -> list[Triple]:
 _ROLE_PROPERTIES = {"agent": KG.agent, "target": KG.target}
 
 
-def _event_triples(extraction: Extraction, ev: Event,
+def _event_triples(extraction: Extraction, ev: Event, refs: Mapping[str, URIRef],
                    sentences: dict[int, str] | None = None) -> list[Triple]:
     """Return one article's report of an event: label, date, actors, places and provenance
     (its main span, and a ``kg:hasMention`` span for every sentence that reports it). The
@@ -391,11 +430,11 @@ def _event_triples(extraction: Extraction, ev: Event,
     if ev.main:
         out.append((article_iri(extraction.article.id), KG.mainEvent, node))
     for p in ev.participants:
-        actor = actor_iri(p.entity_id)
+        actor = refs[p.entity_id]
         out.append((node, KG.hasActor, actor))
         if p.role in _ROLE_PROPERTIES:
             out.append((node, _ROLE_PROPERTIES[p.role], actor))
-    out += [(node, KG.hasPlace, actor_iri(p.entity_id)) for p in ev.places]
+    out += [(node, KG.hasPlace, refs[p.entity_id]) for p in ev.places]
     art = article_iri(extraction.article.id)
     for m in ev.mentions:
         mnode = mention_iri(extraction.article.id, m.start, m.end)
@@ -416,17 +455,19 @@ def extraction_triples(extraction: Extraction, ingested_at: str | None = None) -
 
     ``ingested_at`` (ISO datetime) becomes ``prov:generatedAtTime`` of the graph; without it the
     result depends only on the extraction, so the same extraction always maps the same way.
+    Actors are named by the references of the article's own keys (:func:`article_refs`).
     """
     sentences = _sentence_map(extraction)
+    refs = article_refs(extraction)
     out = article_triples(extraction, ingested_at)
     for entity in extraction.entities:
-        out += _entity_triples(extraction, entity, sentences)
+        out += _entity_triples(extraction, entity, sentences, refs)
     for role in extraction.roles:
-        out += _role_triples(extraction, role, sentences)
+        out += _role_triples(extraction, role, sentences, refs)
     for st in extraction.statements:
-        out += _statement_triples(extraction, st)
+        out += _statement_triples(extraction, st, refs)
     for ev in extraction.events:
-        out += _event_triples(extraction, ev, sentences)
+        out += _event_triples(extraction, ev, refs, sentences)
     return _unique(out)
 
 
@@ -454,6 +495,24 @@ def actor_triples(entities: Iterable[Entity]) -> list[Triple]:
         if e.country_code:
             out.append((node, KG.countryCode, _str(e.country_code)))
     return _unique(out)
+
+
+def reference_triples(key: ActorKey, actor_id: str, country_codes: Iterable[str] = ()
+                      ) -> list[Triple]:
+    """Return the actors-graph facts of the reference of ``key``: the actor it refers to and
+    what the key says (the name and aliases the articles give, the type, country codes),
+    from which the actor's own types and aliases are derived."""
+    type_, name, aliases, _ = key
+    node = reference_iri(key)
+    out: list[Triple] = [(node, RDF.type, KG.ActorReference),
+                         (node, KG.refersTo, actor_iri(actor_id))]
+    if type_:
+        out.append((node, KG.keyType, _str(type_)))
+    if name:
+        out.append((node, KG.keyName, _str(name)))
+    out += [(node, KG.keyAlias, _str(a)) for a in aliases if a != name]
+    out += [(node, KG.countryCode, _str(c)) for c in sorted(set(country_codes))]
+    return out
 
 
 def location_triples(actor: str, location: Location) -> list[Triple]:

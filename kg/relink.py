@@ -8,22 +8,25 @@ split of builds; but the work is that of the changes, not of the corpus:
 1. the actor keys that came or went decide again only the keys they can move
    (:mod:`kg.link_incremental`; the first build and a change of alias rules decide whole
    components, :mod:`kg.link_index`);
-2. articles holding a key whose link changed (the actor it joins or the rule), and the new
-   and changed articles, are linked again; their dated events update the event index, and
-   the undated reports those changes can date (same type and actor, published up to three
-   days later) join them. An actor whose canonical name alone changed (a new spelling sorts
-   first) is renamed in the actors graph, the one graph that holds its name: no article
-   graph depends on it, so none is linked again;
+2. an article graph names each actor by the reference of its key (:func:`kg.rdf.
+   reference_iri`), and the actors graph says which actor each reference refers to: a key
+   whose link changed (the actor it joins or the rule) or an actor whose canonical name
+   changed is written there (:meth:`kg.store.KGStore.relink_keys`), no article graph holds
+   either. The articles checked again are the new and changed ones and those holding a
+   re-linked key in an event (an event's id follows its linked agents and places); their
+   dated events update the event index, and the undated reports those changes can date
+   (same type and actor, published up to three days later) join them;
 3. each of these is linked in full (actors, then events through the index) and written when
-   its linked form differs from the stored one, ``batch_size`` articles a transaction.
+   its stored form (:func:`stored_form`) differs from the stored one, ``batch_size``
+   articles a transaction.
 
 An article whose extraction is no longer kept (it became a copy of another,
 :mod:`kg.copies`) counts as changed: its actor keys and events leave the indexes and it
 leaves the store.
 
 Steps 1–2 commit to the build history together with the list of articles step 3 must check
-(``pending``) and of the actors to rename, so a build killed at any point is finished by the
-next one.
+(``pending``) and of the actors whose keys' links to write, so a build killed at any point is
+finished by the next one.
 """
 
 from __future__ import annotations
@@ -32,13 +35,17 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 
+from kg.actor_keys import article_keys
 from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link_disk import DiskLinker
 from kg.link_incremental import decide_changes, has_decisions
-from kg.link_index import Decision, LinkIndex
+from kg.link_index import Decision, LinkIndex, decode_key
 from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
+
+#: Actor key → (actor id, canonical name), as :func:`kg.store_write.write_batch` takes them.
+Links = dict[ActorKey, tuple[str, str]]
 
 
 def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKey, Decision]:
@@ -77,7 +84,7 @@ def actor_linked(x: Extraction, index: LinkIndex) -> tuple[Extraction, list[Merg
     mapping: dict[str, str] = {}
     names: dict[str, str] = {}
     log = []
-    for entity in x.entities:
+    for entity in sorted(x.entities, key=actor_key):  # records in key order, as key_merges
         decision = index.decision(actor_key(entity))
         if decision is None:
             continue
@@ -105,6 +112,50 @@ def event_linked(x: Extraction, index: LinkIndex) -> Extraction:
     return replace(x, events=tuple(events))
 
 
+def stored_form(x: Extraction, linked: Extraction) -> Extraction:
+    """Return what an article's graph holds: its own actors (named by the references of their
+    keys, whatever actor each joins) and its events as linked (ids and dates; an event's id
+    follows its linked agents and places)."""
+    events = tuple(replace(own, id=ev.id, date=ev.date, date_precision=ev.date_precision,
+                           date_text=ev.date_text, date_basis=ev.date_basis)
+                   for own, ev in zip(x.events, linked.events, strict=True))
+    return replace(x, events=events)
+
+
+def key_links(x: Extraction, index: LinkIndex) -> Links:
+    """Return the actor each key of ``x`` joins, with its canonical name, as decided."""
+    out: Links = {}
+    for key, own in article_keys(x).items():
+        decision = index.decision(key)
+        out[key] = (decision.target, decision.name) if decision else (own, key[1])
+    return out
+
+
+def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
+    """Return an article's merge records from its keys' decisions (in key order, as
+    :func:`actor_linked` gives them): a re-linked key changes them without the article."""
+    out = []
+    for key in sorted(index.article_keys(article_id)):
+        decision = index.decision(key)
+        if decision is not None and decision.rule:
+            out.append(asdict(MergeRecord(article_id, key[1], key[3], decision.target,
+                                          decision.rule)))
+    return out
+
+
+def _event_keys(x: Extraction) -> set[ActorKey]:
+    """Return the keys of the actors and places of an article's events (an event's id and
+    its link to a dated report follow their links)."""
+    ids = {p.entity_id for ev in x.events for p in (*ev.participants, *ev.places)}
+    return {key for key, own in article_keys(x).items() if own in ids}
+
+
+def _refresh_later(index: LinkIndex, actors: Iterable[str]) -> None:
+    """List ``actors`` as those whose keys' links and facts the store must write again (the
+    list :func:`_refresh_actors` empties)."""
+    index.conn.executemany("INSERT OR IGNORE INTO renamed VALUES (?)", [(a,) for a in actors])
+
+
 def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
               rules_changed: bool) -> set[str]:
     """Update the link index for the ``changed`` articles; return every article to check."""
@@ -117,7 +168,14 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
         for type_, actor, day in index.withdraw(article_id):
             dated_by |= index.reports_dated_by(type_, actor, day)
     decisions = _decisions(history, index, seeds, rules_changed)
-    rewrite = set(changed) | index.articles_of(index.set_decisions(decisions))
+    relinked = index.set_decisions(decisions)
+    _refresh_later(index, {decisions[k].target for k in relinked})
+    rewrite = set(changed)
+    for x in history.extractions(index.articles_of(relinked) - rewrite):
+        if _event_keys(x) & relinked:
+            rewrite.add(x.article.id)
+        else:  # only the actors graph changes: its merge records follow the keys
+            index.set_merges(x.article.id, key_merges(index, x.article.id))
     for x in history.extractions(rewrite):
         linked, _ = actor_linked(x, index)
         for type_, actor, day in index.set_events(linked):
@@ -149,7 +207,8 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
         history.linked_rules() is not None or bool(history.rules))
     to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
     history.set_pending(to_check)  # commits the index with the list of articles to check
-    _rename_actors(store, history, index)
+    if not bulk:
+        _refresh_actors(store, history, index)
     if bulk:
         return _write_fresh(store, history, index, batch_size)
     written: set[str] = set()
@@ -157,9 +216,9 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
         for article_id in set(chunk) - set(history.kept_of(chunk)):  # withdrawn: copies
             if store.remove_article(article_id):
                 written.add(article_id)
-        batch, digests = _linked_batch(store, history, index, chunk)
+        batch, digests, links = _linked_batch(store, history, index, chunk)
         if batch:
-            store.add_batch(batch)
+            store.add_batch(batch, links=links)
             written |= set(digests)
         history.set_linked(digests)  # commits the merge records too
     if store.path is not None:
@@ -170,20 +229,23 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
 
 
 def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[str]
-                  ) -> tuple[list[Extraction], dict[str, str]]:
-    """Return the linked forms of the articles of ``chunk`` that differ from the stored ones
-    (or are not stored), and their digests; their merge records go to the index."""
-    batch, digests = [], {}
+                  ) -> tuple[list[Extraction], dict[str, str], Links]:
+    """Return the stored forms of the articles of ``chunk`` that differ from the stored ones
+    (or are not stored), their digests and their keys' links; their merge records go to the
+    index."""
+    batch, digests, links = [], {}, {}
     for x in history.extractions(chunk):
         linked, log = actor_linked(x, index)
         linked = event_linked(linked, index)
         index.set_merges(x.article.id, [asdict(r) for r in log])
-        digest = linked_digest(linked, x)
+        stored = stored_form(x, linked)
+        digest = linked_digest(stored)
         if digest != history.linked_digest(x.article.id) or not store.has_article(
                 x.article.id):
-            batch.append(linked)
+            batch.append(stored)
             digests[x.article.id] = digest
-    return batch, digests
+            links.update(key_links(x, index))
+    return batch, digests, links
 
 
 def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int) -> set[str]:
@@ -194,6 +256,7 @@ def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int
     from kg.store_swap import swap_in
 
     written = _fill(store.fresh_store(), store, history, index, batch_size)
+    index.clear_renamed(index.renamed())  # committed with the swap: every key is linked
     if store.path is None:
         history.commit_written()
     else:
@@ -210,23 +273,28 @@ def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: in
     writer = BulkWriter(target)
     written: set[str] = set()
     for chunk in _chunks(history.pending_ids, batch_size):
-        batch, found = _linked_batch(store, history, index, chunk)
-        writer.add_batch(batch)
+        batch, found, links = _linked_batch(store, history, index, chunk)
+        writer.add_batch(batch, links=links)
         history.stage_linked(found)
         written.update(found)
     writer.finish()
     return written
 
 
-def _rename_actors(store, history: BuildHistory, index: LinkIndex) -> None:
-    """Give the actors whose canonical name changed (their link did not) the new name in the
-    actors graph, the only graph holding it; the index keeps them listed until this is done,
-    so a build killed before finishes it in the next one."""
+def _refresh_actors(store, history: BuildHistory, index: LinkIndex) -> None:
+    """Write the links of the keys of the listed actors (those a re-link gave a key or a new
+    canonical name) and their facts, and those of the actors the keys leave; the index keeps
+    them listed until this is done, so a build killed before finishes it in the next one."""
     actors = index.renamed()
     if not actors:
         return
-    names = {a: found for a in actors if (found := index.actor_names(a)) is not None}
-    store.rename_actors(names)
+    links: Links = {}
+    for actor in actors:
+        for text, name in index.conn.execute(
+                "SELECT key, name FROM actor_keys WHERE target = ? AND EXISTS (SELECT 1 FROM"
+                " key_articles WHERE key_articles.key = actor_keys.key)", (actor,)):
+            links[decode_key(text)] = (actor, name)
+    store.relink_keys(links)
     with history.conn:
         index.clear_renamed(actors)
 

@@ -2,11 +2,14 @@
 
 Layout: each article's facts live in the named graph ``…/id/graph/article/<article id>`` (with
 its provenance: source, title, publication date, ingest time, kg version, spaCy model, and
-``schema:mentions`` for each actor it names); facts shared by articles are stored once in
-``…/id/graph/actors``: actors (types, canonical name, aliases, country code, total mention
-count), roles (``org:Post`` with title, holder, organisation) and each event's class and type.
-So a query over the union of graphs sees each of them once. Stores of the older layout are
-rewritten in place when opened (:mod:`kg.store_migrate`).
+``schema:mentions`` for each actor it names); an article graph names each actor by the
+reference of its key (``…/id/ref/<digest>``, :func:`kg.rdf.reference_iri`). Facts shared by
+articles are stored once in ``…/id/graph/actors``: each reference's ``kg:refersTo`` link to
+its actor, actors (types, canonical name, aliases, country code, total mention count, derived
+from their references: :mod:`kg.store_actors`), roles (``org:Post`` with title, holder,
+organisation) and each event's class and type. So a query over the union of graphs sees each
+of them once. Stores of older layouts are rewritten in place when opened
+(:mod:`kg.store_migrate`).
 
 Writes (:mod:`kg.store_write`) land a batch of articles whole or not at all, whatever kills
 the process (a write the process died in the middle of is finished when the store is next
@@ -33,15 +36,15 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
+from kg.history import history_dir
 from kg.model import Extraction
 from kg.rdf import (
     COPIES_GRAPH,
     KG,
     KGID,
     PREFIXES,
-    SCHEMA,
     article_graph_iri,
     article_id_of,
     article_iri,
@@ -56,11 +59,11 @@ from kg.store_files import (
     export_store,
     import_dataset,
 )
-from kg.store_migrate import LayoutError, migrate_layout
+from kg.store_migrate import LayoutError, mark_for_relink, migrate_layout, migrate_references
 from kg.store_swap import drop_unfinished, finish_swap, fresh_dir
 from kg.store_terms import from_ox_term, to_ox, to_python
 from kg.store_terms import quads as ox_quads
-from kg.store_write import STAGING_PREFIX, finish_staged, rename_actors, write_batch
+from kg.store_write import STAGING_PREFIX, Links, finish_staged, write_batch
 
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
                         r"\s*\(", re.IGNORECASE)
@@ -184,6 +187,8 @@ class KGStore:
             migrate_layout(store, path)
         except LayoutError as exc:
             raise StoreError(str(exc)) from exc
+        if migrate_references(store) and history_dir(path).is_dir():
+            mark_for_relink(history_dir(path))
         return kg_store
 
     @classmethod
@@ -277,12 +282,6 @@ class KGStore:
         graph = ox.NamedNode(str(article_graph_iri(article_id)))
         return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, graph))
 
-    def _graph_actors(self, graph: URIRef) -> set[str]:
-        """Return the actors an article graph mentions (``schema:mentions`` from its article)."""
-        quads = self.ox.quads_for_pattern(
-            None, ox.NamedNode(str(SCHEMA.mentions)), None, ox.NamedNode(str(graph)))
-        return {q.object.value for q in quads}
-
     def add_extraction(self, extraction: Extraction, ingested_at: str | None = None) -> int:
         """Store one article's extraction, replacing its previous graph atomically.
 
@@ -290,7 +289,8 @@ class KGStore:
         """
         return self.add_batch([extraction], ingested_at)
 
-    def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None) -> int:
+    def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None, *,
+                  links: Links | None = None) -> int:
         """Store several articles in one transaction (see :mod:`kg.store_write`).
 
         Each article's graph is replaced; the batch lands whole or not at all, so an
@@ -299,7 +299,7 @@ class KGStore:
         and hands the heap pages they held back to the system (:func:`release_free_heap`),
         so the memory of a build does not grow with the store it writes.
         """
-        written = write_batch(self.ox, extractions, ingested_at=ingested_at)
+        written = write_batch(self.ox, extractions, ingested_at=ingested_at, links=links)
         if self.path is not None:
             self.ox.flush()
             release_free_heap()
@@ -316,10 +316,11 @@ class KGStore:
                 batch = []
         return total + self.add_batch(batch)
 
-    def rename_actors(self, names: dict[str, tuple[str, set[str]]]) -> None:
-        """Give actors (by id) their canonical name, each with its other names, in the actors
-        graph (see :func:`kg.store_write.rename_actors`); no article graph holds it."""
-        rename_actors(self.ox, names)
+    def relink_keys(self, links: Links) -> None:
+        """Link the references of actor keys to the actors a re-link decided, with their
+        canonical names (``links``: key → (actor id, name)), and bring the actors they leave
+        and join in step, in one write; no article graph changes."""
+        write_batch(self.ox, [], links=links)
 
     def remove_article(self, article_id: str) -> bool:
         """Remove an article's graph, the aliases only it gave, and actors no other article
@@ -433,10 +434,13 @@ class KGStore:
 
     # -- import / export ------------------------------------------------------------------------
 
-    def export(self, dest: str | Path | IO[bytes], format: str = "trig") -> None:
-        """Write the store to ``dest``: ttl / nt / jsonld as the union, trig / nq with graphs."""
+    def export(self, dest: str | Path | IO[bytes], format: str = "trig", *,
+               resolve_actors: bool = False) -> None:
+        """Write the store to ``dest``: ttl / nt / jsonld as the union, trig / nq with graphs
+        (``resolve_actors``: actors in place of their references, see
+        :func:`kg.store_files.export_store`)."""
         try:
-            export_store(self.ox, dest, format)
+            export_store(self.ox, dest, format, resolve_actors=resolve_actors)
         except FormatError as exc:
             raise StoreError(str(exc)) from exc
 

@@ -1,9 +1,9 @@
 """Keep the locations of Place and Country actors in the store's shared actors graph.
 
 A place's location depends on the whole corpus (the countries named in every article that
-mentions it, see :mod:`kg.geo`), so it is decided again from the store for every actor an
-added or removed article touches: the store's content alone fixes the result, whatever order
-the articles came in.
+mentions it through one of its references, see :mod:`kg.geo`), so it is decided again from
+the store for every actor an added or removed article touches: the store's content alone
+fixes the result, whatever order the articles came in.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from kg.rdf import ACTORS_GRAPH, KG, PREFIXES, RDF, geo_iri, location_triples
 from kg.store_terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE
 
 _CODE = ox.NamedNode(str(KG.countryCode))
+_REFERS_TO = ox.NamedNode(str(KG.refersTo))
 _COUNTRY = ox.NamedNode(str(KG.Country))
 _TYPE = ox.NamedNode(str(RDF.type))
 _GEO_PREFIXES = ("https://sws.geonames.org/", "http://www.wikidata.org/entity/")
@@ -71,12 +72,22 @@ def _mention_count(store: ox.Store, actor: ox.NamedNode) -> int:
     return int(q.object.value) if q is not None else 0
 
 
+def _refs(store: ox.Store, actor: ox.NamedNode) -> set[ox.NamedNode]:
+    """Return the references that refer to ``actor`` (article graphs name those)."""
+    return {q.subject for q in store.quads_for_pattern(None, _REFERS_TO, actor, ACTORS_NODE)}
+
+
 def _named_together(store: ox.Store, a: ox.NamedNode, b: ox.NamedNode) -> bool:
-    """Return whether one article graph mentions both actors."""
+    """Return whether one article graph mentions both actors (through their references)."""
     rare, other = sorted((a, b), key=lambda x: (_mention_count(store, x), x.value))
-    return any(q.graph_name != ACTORS_NODE
-               and ox.Quad(q.subject, MENTIONS_NODE, other, q.graph_name) in store
-               for q in store.quads_for_pattern(None, MENTIONS_NODE, rare, None))
+    others = _refs(store, other)
+    for ref in _refs(store, rare):
+        for q in store.quads_for_pattern(None, MENTIONS_NODE, ref, None):
+            if q.graph_name != ACTORS_NODE and any(
+                    m.object in others for m in store.quads_for_pattern(
+                        q.subject, MENTIONS_NODE, None, q.graph_name)):
+                return True
+    return False
 
 
 def _clear(actors: set[str] | None) -> str:

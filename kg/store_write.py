@@ -19,89 +19,107 @@ same in an empty store and in a large one, and rewriting an article costs its ch
 
 from __future__ import annotations
 
-import dataclasses
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, Literal
+from rdflib import RDF
 
-from kg.model import Entity, Event, Extraction, Role
+from kg.actor_keys import article_keys
+from kg.model import Entity, Event, Extraction
 from kg.rdf import (
     KG,
     KGID,
     ORG,
-    SKOS,
+    ActorKey,
     actor_iri,
-    actor_triples,
     article_graph_iri,
+    article_refs,
+    entity_id_of,
     event_triples,
     extraction_triples,
+    key_of,
+    reference_iri,
+    reference_triples,
     role_triples,
 )
+from kg.store_actors import (
+    CODE,
+    HAS_MENTION,
+    REFERS_TO,
+    RefFacts,
+    actor_facts,
+    count_quad,
+    is_reference,
+    label_quads,
+    ref_mentions,
+    stored_count,
+    stored_facts,
+    stored_name,
+    stored_ref_facts,
+    stored_refs,
+    stored_target,
+    type_quads,
+)
 from kg.store_geo import refresh_locations
-from kg.store_terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE, quads, sparql_iri, to_ox
+from kg.store_terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE, quads, sparql_iri
 
 STAGING_PREFIX = str(KGID) + "graph/staging/"
-_HAS_MENTION = ox.NamedNode(str(KG.hasMention))
-_MENTION_TEXT = ox.NamedNode(str(KG.mentionText))
 _MENTIONED_IN = ox.NamedNode(str(KG.mentionedIn))
-_NAME = ox.NamedNode(str(KG.name))
-_ALT = ox.NamedNode(str(SKOS.altLabel))
 _HOLDS = ox.NamedNode(str(ORG.holds))
 _TYPE = ox.NamedNode(str(RDF.type))
 _ROLE_PREFIX = str(KGID) + "role/"
 _EVENT_PREFIX = str(KGID) + "event/"
-_SPACE = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"['’]s?$")
+#: Actor key → (actor id, canonical name): what a re-link decided for each key.
+Links = Mapping[ActorKey, tuple[str, str]]
 
 
 def _stage(name: str) -> ox.NamedNode:
     return ox.NamedNode(STAGING_PREFIX + name)
 
 
-def _surface(text: str) -> str:
-    """Return a mention text as an alias it gives (spaces collapsed, possessive dropped)."""
-    return _POSSESSIVE.sub("", _SPACE.sub(" ", text))
+def _actor(actor_id: str) -> ox.NamedNode:
+    return ox.NamedNode(str(actor_iri(actor_id)))
 
 
-def _spellings(surface: str) -> list[str]:
-    """Return the mention texts that read as ``surface`` with single spaces (see
-    :func:`_surface`): itself and its possessives."""
-    return [surface] + [surface + end for end in ("'s", "'", "’s", "’")]
+def _ref(key: ActorKey) -> ox.NamedNode:
+    return ox.NamedNode(str(reference_iri(key)))
 
 
-def _count(n: int) -> ox.Literal:
-    return to_ox(Literal(n, datatype=XSD.integer))
+@dataclass
+class SharedFacts:
+    """What a batch of articles says beside its article graphs: each reference's key, country
+    codes and default actor, the name each actor is given (the first entity of an id), and
+    the quads of its roles and events."""
+
+    keys: dict[ox.NamedNode, ActorKey] = field(default_factory=dict)
+    codes: dict[ox.NamedNode, set[str]] = field(default_factory=dict)
+    actors: dict[ox.NamedNode, str] = field(default_factory=dict)
+    names: dict[str, Entity] = field(default_factory=dict)
+    quads: list[ox.Quad] = field(default_factory=list)
 
 
-def shared_facts(extractions: Iterable[Extraction]
-                 ) -> tuple[dict[str, Entity], dict[str, Role], dict[str, Event]]:
-    """Return the actors, roles and events a batch of articles shares (by id): the first
-    entity seen of an id wins, with the names and aliases of the others as its aliases."""
-    entities: dict[str, Entity] = {}
-    roles: dict[str, Role] = {}
+def shared_facts(extractions: Iterable[Extraction]) -> SharedFacts:
+    """Return the shared facts of a batch (see :class:`SharedFacts`)."""
+    out = SharedFacts()
+    roles: list[tuple] = []
     events: dict[str, Event] = {}
     for x in extractions:
-        roles.update((role.id, role) for role in x.roles)
+        refs = article_refs(x)
+        roles += role_triples(x.roles, refs)
         events.update((event.id, event) for event in x.events)
+        for key, actor_id in article_keys(x).items():
+            ref = _ref(key)
+            out.keys.setdefault(ref, key)
+            out.actors.setdefault(ref, actor_id)
+            out.codes.setdefault(ref, set())
         for entity in x.entities:
-            first = entities.setdefault(entity.id, entity)
-            if first is not entity:
-                aliases = (set(first.aliases) | set(entity.aliases) | {entity.name}) - {
-                    first.name}
-                entities[entity.id] = dataclasses.replace(first, aliases=tuple(sorted(aliases)))
-    return entities, roles, events
-
-
-def shared_quads(entities: dict[str, Entity], roles: dict[str, Role],
-                 events: dict[str, Event]) -> list[ox.Quad]:
-    """Return the actors-graph facts of :func:`shared_facts` but the actors' names (a
-    stored name stays, see :func:`gives_way`)."""
-    shared = (actor_triples(entities.values()) + role_triples(roles.values())
-              + event_triples(events.values()))
-    return [q for q in quads(shared, ACTORS_NODE) if q.predicate != _NAME]
+            out.names.setdefault(entity.id, entity)
+            if entity.country_code:
+                out.codes[_ref(key_of(entity))].add(entity.country_code)
+    out.quads = quads(list(dict.fromkeys(roles)) + event_triples(events.values()), ACTORS_NODE)
+    return out
 
 
 def gives_way(stored: str, entity: Entity) -> bool:
@@ -111,27 +129,18 @@ def gives_way(stored: str, entity: Entity) -> bool:
             and entity.name.endswith(" " + stored))
 
 
-def name_quad(entity: Entity) -> ox.Quad:
-    """Return the actors-graph quad naming ``entity``'s actor by its name."""
-    return ox.Quad(ox.NamedNode(str(actor_iri(entity.id))), _NAME, ox.Literal(entity.name),
-                   ACTORS_NODE)
-
-
-def mention_count(actor: ox.NamedNode, n: int) -> ox.Quad:
-    """Return the actors-graph quad giving an actor's mention count."""
-    return ox.Quad(actor, COUNT_NODE, _count(n), ACTORS_NODE)
-
-
 class _Batch:
     """The article graphs, old and new, and the shared facts of one write."""
 
     def __init__(self, store: ox.Store, extractions: Sequence[Extraction],
-                 removed: Iterable[str], ingested_at: str) -> None:
+                 removed: Iterable[str], ingested_at: str, links: Links | None = None) -> None:
         self.store = store
+        self.links = links = links or {}
+        #: Actor → the canonical name the links give it; reference → the actor it joins.
+        self.named = {_actor(target): name for target, name in links.values()}
+        self.linked = {_ref(key): _actor(target) for key, (target, _) in links.items()}
         self.new: dict[ox.NamedNode, list[ox.Quad]] = {}
         self.written = 0
-        self.surfaces: dict[ox.NamedNode, set[str]] | None = None
-        self.kept: dict[ox.NamedNode, set[str]] = {}
         #: Actors whose mentions the write changes (their locations are decided again).
         self.affected: set[str] = set()
         for x in extractions:
@@ -139,7 +148,7 @@ class _Batch:
             triples = extraction_triples(x, ingested_at)
             self.written += len(triples)
             self.new[graph] = quads(triples, graph)
-        self.entities, self.roles, self.events = shared_facts(extractions)
+        self.shared = shared_facts(extractions)
         gone = [ox.NamedNode(str(article_graph_iri(i))) for i in removed]
         #: Graphs the write replaces or drops (their old content no longer counts).
         self.old = {g for g in (*self.new, *gone) if store.contains_named_graph(g)}
@@ -160,9 +169,6 @@ class _Batch:
 
     # -- what the graphs say ------------------------------------------------------------------
 
-    def old_quads(self, subject=None, predicate=None, obj=None) -> list[ox.Quad]:
-        return list(self.before.quads_for_pattern(subject, predicate, obj, None))
-
     def changed_quads(self, predicate: ox.NamedNode) -> tuple[list[ox.Quad], list[ox.Quad]]:
         """Return the quads of ``predicate`` the write takes away and those it adds."""
         return ([q for qs in self.taken.values() for q in qs if q.predicate == predicate],
@@ -180,118 +186,157 @@ class _Batch:
 
     def actor_changes(self) -> tuple[set[ox.Quad], set[ox.Quad]]:
         """Return the quads to add to and remove from the actors graph."""
-        add = set(shared_quads(self.entities, self.roles, self.events))
+        add = set(self.shared.quads)
         remove: set[ox.Quad] = set()
-        self._names(add, remove)
-        self._aliases(add, remove)
-        self._counts_and_orphans(add, remove)
+        orphans = self._orphan_refs()
+        for ref in orphans:
+            remove.update(self.store.quads_for_pattern(ref, None, None, ACTORS_NODE))
+        moved = self._links(add, remove, orphans)
+        delta: dict[ox.NamedNode, int] = {}
+        taken, added = self.changed_quads(HAS_MENTION)
+        for q in taken:
+            delta[q.subject] = delta.get(q.subject, 0) - 1
+        for q in added:
+            delta[q.subject] = delta.get(q.subject, 0) + 1
+        touched: dict[ox.NamedNode, set[ox.NamedNode]] = {}  # actor → its refs the write moves
+        for ref, (old, new) in moved.items():
+            for actor in (old, new):
+                if actor is not None:
+                    touched.setdefault(actor, set()).add(ref)
+        for ref in {*delta, *orphans}:
+            if is_reference(ref) and ref not in moved:
+                target = self._target(ref)
+                if target is not None:
+                    touched.setdefault(target, set())
+        for actor in self.named:  # a decided name may differ from the stored one
+            touched.setdefault(actor, set())
+        for actor in sorted(touched, key=lambda n: n.value):
+            self._actor(actor, touched[actor], moved, orphans, delta, add, remove)
+        self.affected = self._relocated(moved)
         self._unreported_facts(remove)
         remove -= add  # a fact the batch gives again stays
         return ({q for q in add if q not in self.store},
                 {q for q in remove if q in self.store})
 
-    def _names(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
-        """A stored name stays, but a person's bare surname gives way to the full name."""
-        for entity in self.entities.values():
-            node = ox.NamedNode(str(actor_iri(entity.id)))
-            stored = next(self.store.quads_for_pattern(node, _NAME, None, ACTORS_NODE), None)
-            if stored is None:
-                add.add(name_quad(entity))
-            elif gives_way(stored.object.value, entity):
-                remove.add(stored)
-                add.add(name_quad(entity))
+    def _target(self, ref: ox.NamedNode) -> ox.NamedNode | None:
+        """Return the actor a reference refers to after the write."""
+        if ref in self.linked:
+            return self.linked[ref]
+        stored = stored_target(self.store, ref)
+        if stored is None and ref in self.shared.actors:
+            return _actor(self.shared.actors[ref])
+        return stored
 
-    def _aliases(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
-        """Aliases only an old article version gave (one of its mention texts, in no kept or
-        new graph) go, unless the batch gives them again."""
-        texts: dict[ox.NamedNode, set[str]] = {}
-        for q in self._taken_mentions():
-            for t in self.before.quads_for_pattern(q.object, _MENTION_TEXT, None, q.graph_name):
-                texts.setdefault(q.subject, set()).add(_surface(t.object.value))
-        for actor, surfaces in texts.items():
-            for alias in self.store.quads_for_pattern(actor, _ALT, None, ACTORS_NODE):
-                if alias.object.value in surfaces and not self._said_elsewhere(actor,
-                                                                               alias.object.value):
-                    remove.add(alias)
-
-    def _taken_mentions(self) -> set[ox.Quad]:
-        """Return the old ``kg:hasMention`` quads whose link or mention text the write takes
-        away (a mention kept as it was still gives its text, so it can drop no alias)."""
-        links, _ = self.changed_quads(_HAS_MENTION)
-        texts, _ = self.changed_quads(_MENTION_TEXT)
-        return set(links) | {q for t in texts for q in self.before.quads_for_pattern(
-            None, _HAS_MENTION, t.subject, t.graph_name)}
-
-    def _said_elsewhere(self, actor: ox.NamedNode, surface: str) -> bool:
-        """Return whether a kept or new graph gives ``actor`` a mention reading ``surface``:
-        looked up by the mention texts that read so (the store's object index), never by
-        scanning the actor's mentions, but for a name of several words no such text gives
-        (only a text with other white space between its words could, so those are read)."""
-        if surface in self._new_surfaces().get(actor, ()):
-            return True
-        for text in _spellings(surface):
-            for q in self.store.quads_for_pattern(None, _MENTION_TEXT, ox.Literal(text), None):
-                if q.graph_name not in self.old and q.graph_name != ACTORS_NODE and ox.Quad(
-                        actor, _HAS_MENTION, q.subject, q.graph_name) in self.store:
-                    return True
-        return " " in surface and surface in self._kept_surfaces(actor)
-
-    def _kept_surfaces(self, actor: ox.NamedNode) -> set[str]:
-        """Return the surface forms the kept graphs give ``actor`` (read once per write)."""
-        if actor not in self.kept:
-            found = set()
-            for q in self.store.quads_for_pattern(actor, _HAS_MENTION, None, None):
-                if q.graph_name not in self.old and q.graph_name != ACTORS_NODE:
-                    found |= {_surface(t.object.value) for t in self.store.quads_for_pattern(
-                        q.object, _MENTION_TEXT, None, q.graph_name)}
-            self.kept[actor] = found
-        return self.kept[actor]
-
-    def _new_surfaces(self) -> dict[ox.NamedNode, set[str]]:
-        """Return the surface forms the batch's new graphs give each actor (computed once)."""
-        if self.surfaces is None:
-            texts = {q.subject: q.object.value for q in self.new_quads(_MENTION_TEXT)}
-            self.surfaces = {}
-            for q in self.new_quads(_HAS_MENTION):
-                if q.object in texts:
-                    self.surfaces.setdefault(q.subject, set()).add(_surface(texts[q.object]))
-        return self.surfaces
-
-    def _counts_and_orphans(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
-        """Mention counts move by the mentions the batch takes away and adds; actors no
-        article mentions any more lose every fact."""
-        delta: dict[ox.NamedNode, int] = {}
-        taken, added = self.changed_quads(_HAS_MENTION)
-        for q in taken:
-            delta[q.subject] = delta.get(q.subject, 0) - 1
-        for q in added:
-            delta[q.subject] = delta.get(q.subject, 0) + 1
+    def _orphan_refs(self) -> set[ox.NamedNode]:
+        """Return the references no kept or new article graph mentions any more."""
         mentioned = {q.object for q in self.new_quads(MENTIONS_NODE)}
-        affected = mentioned | {q.object for q in self.old_quads(None, MENTIONS_NODE, None)}
-        taken, added = self.changed_quads(MENTIONS_NODE)
-        changed = {q.object for q in (*taken, *added)} | {a for a, n in delta.items() if n}
-        self.affected = self._relocated()
-        for actor in affected & changed:  # the others' count and facts stay as they are
-            stored = list(self.store.quads_for_pattern(actor, COUNT_NODE, None, ACTORS_NODE))
-            if actor not in mentioned and not self.kept_elsewhere(None, MENTIONS_NODE, actor):
-                remove.update(self.store.quads_for_pattern(actor, None, None, ACTORS_NODE))
-                continue
-            n = (int(stored[0].object.value) if stored else 0) + delta.get(actor, 0)
-            remove.update(stored)
-            add.add(mention_count(actor, n))
+        taken, _ = self.changed_quads(MENTIONS_NODE)
+        return {q.object for q in taken if is_reference(q.object) and q.object not in mentioned
+                and not self.kept_elsewhere(None, MENTIONS_NODE, q.object)}
 
-    def _relocated(self) -> set[str]:
+    def _links(self, add: set[ox.Quad], remove: set[ox.Quad], orphans: set[ox.NamedNode]
+               ) -> dict[ox.NamedNode, tuple[ox.NamedNode | None, ox.NamedNode]]:
+        """Write the facts of new references and the links that change; return reference →
+        (stored actor or ``None``, actor) for each reference whose link the write changes."""
+        refs = dict(self.shared.keys)
+        for key in self.links:  # re-linked keys of articles the write does not touch
+            ref = _ref(key)
+            refs.setdefault(ref, key)
+        moved = {}
+        for ref in sorted(refs, key=lambda n: n.value):
+            if ref in orphans:
+                continue
+            key = refs[ref]
+            stored = stored_target(self.store, ref)
+            if stored is None and ref not in self.shared.keys:
+                continue  # a key no stored article holds yet
+            target = self._target(ref)
+            if stored is None:
+                facts = reference_triples(key, entity_id_of(target.value),
+                                          self.shared.codes.get(ref, ()))
+                add.update(quads(facts, ACTORS_NODE))
+            else:
+                add.update(ox.Quad(ref, CODE, ox.Literal(c), ACTORS_NODE)
+                           for c in self.shared.codes.get(ref, ()))
+            if stored != target:
+                moved[ref] = (stored, target)
+                if stored is not None:
+                    remove.add(ox.Quad(ref, REFERS_TO, stored, ACTORS_NODE))
+                    add.add(ox.Quad(ref, REFERS_TO, target, ACTORS_NODE))
+        return moved
+
+    def _facts(self, ref: ox.NamedNode) -> RefFacts:
+        key = self.shared.keys.get(ref)
+        if key is None:
+            return stored_ref_facts(self.store, ref)
+        facts = RefFacts.of_key(key, self.shared.codes.get(ref, ()))
+        if stored_target(self.store, ref) is not None:
+            facts.codes |= stored_ref_facts(self.store, ref).codes
+        return facts
+
+    def _name(self, actor: ox.NamedNode) -> tuple[str | None, bool]:
+        """Return the name the write gives ``actor`` and whether it stands (a decided
+        canonical name) or only fills a gap (a stored name stays, but a bare surname gives
+        way to the full name)."""
+        if actor in self.named:
+            return self.named[actor], True
+        entity = self.shared.names.get(entity_id_of(actor.value))
+        return (entity.name if entity is not None else None), False
+
+    def _actor(self, actor: ox.NamedNode, moving: set[ox.NamedNode],
+               moved: dict, orphans: set[ox.NamedNode], delta: dict[ox.NamedNode, int],
+               add: set[ox.Quad], remove: set[ox.Quad]) -> None:
+        """Bring one actor's derived facts in step with its references after the write."""
+        store = self.store
+        before = stored_refs(store, actor)
+        gone = {r for r in before if r in orphans or (r in moved and moved[r][1] != actor)}
+        came = {r for r in moving if moved[r][1] == actor}
+        refs = (before - gone) | came
+        old = stored_facts(store, actor)
+        if not refs:
+            remove.update(store.quads_for_pattern(actor, None, None, ACTORS_NODE))
+            return
+        count = stored_count(store, actor)
+        count += sum(delta.get(r, 0) for r in before - gone)
+        count -= sum(ref_mentions(store, r) for r in gone)  # as stored before the write
+        count += sum(ref_mentions(store, r) + delta.get(r, 0) for r in came)
+        given, stands = self._name(actor)
+        stored = stored_name(store, actor)
+        entity = self.shared.names.get(entity_id_of(actor.value))
+        name = stored or given
+        if given and stored != given and (stands or stored is None or (
+                entity is not None and gives_way(stored, entity))):
+            name = given
+        if gone or name is None or name != stored:  # everything again, from the references left
+            facts = [self._facts(r) for r in sorted(refs, key=lambda n: n.value)]
+            name = name or min((min(f.forms) for f in facts if f.forms), default="")
+            new = actor_facts(actor, name, facts, count)
+            remove.update(old - new)
+            add.update(new - old)
+            return
+        facts = [self._facts(r) for r in refs if r in came or r in self.shared.keys]
+        remove.update(q for q in old if q.predicate == COUNT_NODE)
+        add.add(count_quad(actor, count))
+        add.update(type_quads(actor, facts) | label_quads(actor, name, facts))
+
+    def _relocated(self, moved: dict) -> set[str]:
         """Return the actors whose location the write can change: every actor of a graph
-        whose mentioned actors change (a place's location depends on the countries the
-        articles mentioning it name), none of a graph that mentions the same actors."""
-        out: set[str] = set()
+        whose mentioned references change (a place's location depends on the countries the
+        articles mentioning it name), none of a graph that mentions the same ones, and the
+        actors a re-linked reference leaves and joins."""
+        refs: set[ox.NamedNode] = set()
         for graph in {*self.new, *self.old}:
             if any(q.predicate == MENTIONS_NODE for q in (*self.added.get(graph, ()),
                                                           *self.taken.get(graph, ()))):
-                out |= {q.object.value for q in self.new.get(graph, ())
-                        if q.predicate == MENTIONS_NODE}
-                out |= {q.object.value for q in self.before.quads_for_pattern(
+                refs |= {q.object for q in self.new.get(graph, ())
+                         if q.predicate == MENTIONS_NODE}
+                refs |= {q.object for q in self.before.quads_for_pattern(
                     None, MENTIONS_NODE, None, graph)}
+        out = {a.value for old, new in moved.values() for a in (old, new) if a is not None}
+        for ref in refs - set(moved):
+            target = self._target(ref)
+            if target is not None:
+                out.add(target.value)
         return out
 
     def _unreported_facts(self, remove: set[ox.Quad]) -> None:
@@ -311,10 +356,14 @@ class _Batch:
 
 
 def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
-                removed: Iterable[str] = (), ingested_at: str | None = None) -> int:
+                removed: Iterable[str] = (), ingested_at: str | None = None,
+                links: Links | None = None) -> int:
     """Replace the graphs of ``extractions`` (and drop those of the ``removed`` article ids)
     as one step, keeping the actors graph and the places' locations in step; return the
-    triples written.
+    triples written. ``links``: the actor each key joins and its canonical name, as a re-link
+    decided (a key it does not give keeps its stored link, or joins the actor of its own id),
+    keys of articles the write does not touch included: their references are linked again,
+    no article graph changes.
 
     One :meth:`pyoxigraph.Store.extend` (a single transaction) adds what the write adds and
     stages what it takes away (see the module docstring); :func:`finish_staged` then applies
@@ -322,10 +371,10 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     opening the store finishes the write, so a killed batch is never half applied."""
     extractions = list({x.article.id: x for x in extractions}.values())
     removed = list(removed)
-    if not extractions and not removed:
+    if not extractions and not removed and not links:
         return 0
-    batch = _Batch(store, extractions,
-                   removed, ingested_at or datetime.now(UTC).isoformat(timespec="seconds"))
+    batch = _Batch(store, extractions, removed,
+                   ingested_at or datetime.now(UTC).isoformat(timespec="seconds"), links or {})
     add, remove = batch.actor_changes()
     written: list[ox.Quad] = list(add)
     staged = _staged_removal(ACTORS_NODE, remove)
@@ -339,36 +388,6 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     store.extend(written + staged)
     finish_staged(store, sorted({q.graph_name for q in staged}, key=str))
     return batch.written
-
-
-def rename_actors(store: ox.Store, names: dict[str, tuple[str, set[str]]]) -> None:
-    """Give actors their canonical name in the actors graph, in one step (``names``: actor
-    id → the name and the actor's other names): the new name stops being an alias, and the
-    old one becomes an alias while an article still calls the actor so. Actors the store does
-    not hold yet are left to the write of their articles.
-
-    As in :func:`write_batch`, one ``extend`` adds the new quads and stages the old ones,
-    and :func:`finish_staged` deletes those (on the next opening after a kill)."""
-    add: list[ox.Quad] = []
-    remove: list[ox.Quad] = []
-    for actor_id, (name, others) in sorted(names.items()):
-        node = ox.NamedNode(str(actor_iri(actor_id)))
-        stored = [q for q in store.quads_for_pattern(node, _NAME, None, ACTORS_NODE)
-                  if q.object.value != name]
-        if not stored:
-            continue
-        remove += stored
-        add.append(ox.Quad(node, _NAME, ox.Literal(name), ACTORS_NODE))
-        alias = ox.Quad(node, _ALT, ox.Literal(name), ACTORS_NODE)
-        if alias in store:
-            remove.append(alias)
-        add += [ox.Quad(node, _ALT, q.object, ACTORS_NODE) for q in stored
-                if q.object.value in others]
-    if not remove:
-        return
-    staged = _staged_removal(ACTORS_NODE, remove)
-    store.extend(add + staged)
-    finish_staged(store, sorted({q.graph_name for q in staged}, key=str))
 
 
 _LOCATE, _DROP = _stage("locate"), _stage("drop")
@@ -425,5 +444,5 @@ def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> 
         refresh_locations(store, actors, then=f"DROP SILENT GRAPH {sparql_iri(_LOCATE)}")
 
 
-__all__ = ["STAGING_PREFIX", "finish_staged", "gives_way", "mention_count", "name_quad",
-           "rename_actors", "shared_facts", "shared_quads", "write_batch"]
+__all__ = ["STAGING_PREFIX", "Links", "SharedFacts", "finish_staged", "gives_way",
+           "shared_facts", "write_batch"]

@@ -60,7 +60,7 @@ def test_query_frame_dates_are_datetime64_with_precision(graph: KnowledgeGraph) 
 
 
 def test_query_binds_values_and_counts_are_ints(graph: KnowledgeGraph) -> None:
-    df = graph.query("SELECT ?who (COUNT(?s) AS ?n) WHERE { ?s kg:speaker ?p . ?p kg:name ?who }"
+    df = graph.query("SELECT ?who (COUNT(?s) AS ?n) WHERE { ?s kg:speaker/kg:refersTo ?p . ?p kg:name ?who }"
                      " GROUP BY ?who", who="Marco Rubio")
     said = sum(st.speaker_id == RUBIO_ID for x in extractions() for st in x.statements)
     assert df["n"].dtype == "int64" and df["n"].tolist() == [said] == [3]
@@ -70,7 +70,7 @@ def test_binding_an_unselected_variable_of_an_aggregate_is_refused(graph: Knowle
     from kg.store import QueryError
 
     with pytest.raises(QueryError, match=r"cannot bind \?who"):
-        graph.query("SELECT (COUNT(?s) AS ?n) WHERE { ?s kg:speaker ?p . ?p kg:name ?who }",
+        graph.query("SELECT (COUNT(?s) AS ?n) WHERE { ?s kg:speaker/kg:refersTo ?p . ?p kg:name ?who }",
                     who="Marco Rubio")
 
 

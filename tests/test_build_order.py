@@ -146,11 +146,11 @@ def test_a_killed_build_resumed_equals_a_clean_build(corpus, tmp_path, clean, mo
     calls = {"articles": 0, "writes": 0}
     real_add = KGStore.add_batch
 
-    def add_batch(self, extractions, ingested_at=None):
+    def add_batch(self, extractions, ingested_at=None, **kw):
         calls["writes"] += 1
         if kill_at == "extraction" or calls["writes"] > 1:
             raise Killed
-        return real_add(self, extractions, ingested_at)
+        return real_add(self, extractions, ingested_at, **kw)
 
     def on_article(_extraction) -> None:
         calls["articles"] += 1
@@ -171,11 +171,11 @@ def test_a_build_with_nothing_new_after_a_kill_still_finishes(corpus, tmp_path, 
     real_add = KGStore.add_batch
     calls = {"writes": 0}
 
-    def add_batch(self, extractions, ingested_at=None):
+    def add_batch(self, extractions, ingested_at=None, **kw):
         calls["writes"] += 1
         if calls["writes"] > 2:
             raise Killed
-        return real_add(self, extractions, ingested_at)
+        return real_add(self, extractions, ingested_at, **kw)
 
     monkeypatch.setattr(KGStore, "add_batch", add_batch)
     with pytest.raises(Killed):  # batch by batch (a bulk build keeps no batch)

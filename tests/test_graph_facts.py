@@ -44,15 +44,17 @@ SAMPLE = ROOT / "data" / "articles"
 
 #: Candidate events (confidence below 0.5) are kept in the store and left out of the graph.
 _SURE = "FILTER NOT EXISTS {{ ?{0} kg:confidence ?c FILTER(?c < 0.5) }}"
-#: relation → SPARQL giving one row (source, target) per fact of that relation.
+#: relation → SPARQL giving one row (source, target) per fact of that relation (article
+#: graphs name references: each is read through its kg:refersTo link to the actor).
 FACTS = {
-    "said": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Statement ; kg:speaker ?u }",
-    "about": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Statement ; kg:about ?v }",
-    "took_part_in": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Event ; kg:hasActor ?u "
+    "said": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Statement ; kg:speaker/kg:refersTo ?u }",
+    "about": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Statement ; kg:about/kg:refersTo ?v }",
+    "took_part_in": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Event ; kg:hasActor/kg:refersTo ?u "
                     + _SURE.format("v") + " }",
-    "located_in": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Event ; kg:hasPlace ?v "
+    "located_in": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Event ; kg:hasPlace/kg:refersTo ?v "
                   + _SURE.format("u") + " }",
-    "holds_role": "SELECT DISTINCT ?u ?v ?r WHERE { ?u org:holds ?r . ?r org:postIn ?v }",
+    "holds_role": "SELECT DISTINCT ?u ?v ?r WHERE { ?p kg:refersTo ?u ; org:holds ?r ."
+                  " ?r org:postIn/kg:refersTo ?v }",
 }
 
 

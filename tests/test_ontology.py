@@ -186,7 +186,8 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 def _dated_store() -> KGStore:
     """Three article graphs of events and statements, many on the same dates (of day, month
-    and year precision), one event reported by two articles with different labels."""
+    and year precision), one event reported by two articles with different labels; each
+    article names an actor by its own reference (two keys of one actor in article 3)."""
     store = KGStore.open(None)
 
     def node(path: str) -> ox.NamedNode:
@@ -219,8 +220,12 @@ def _dated_store() -> KGStore:
         quads += [ox.Quad(subject, kg("date" if kind == "event" else "saidOn"), date, graph),
                   ox.Quad(subject, kg("label" if kind == "event" else "quote"), text, graph),
                   ox.Quad(subject, kg("mentionedIn"), node(f"article/a{n}"), graph)]
-        quads += [ox.Quad(subject, kg("hasActor"), node(f"actor/person/{a}"), graph)
+        key = "x" if ident == "e5" else ""  # another key of the same actors
+        quads += [ox.Quad(subject, kg("hasActor"), node(f"ref/{a}{n}{key}"), graph)
                   for a in actors]
+    refs = {q.object for q in quads if q.predicate == kg("hasActor")}
+    quads += [ox.Quad(r, kg("refersTo"), node("actor/person/" + r.value.split("/")[-1][0]),
+                      node("graph/actors")) for r in refs]
     store.ox.extend(quads)
     return store
 

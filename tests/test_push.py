@@ -104,8 +104,8 @@ GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP
 QUOTES = """
 PREFIX kg: <https://w3id.org/kg/ontology#>
 SELECT ?speaker ?quote WHERE {
-  GRAPH ?g { ?s kg:quote ?quote ; kg:speaker ?sp }
-  GRAPH ?h { ?sp kg:name ?speaker }
+  GRAPH ?g { ?s kg:quote ?quote ; kg:speaker ?ref }
+  GRAPH ?h { ?ref kg:refersTo ?sp . ?sp kg:name ?speaker }
 } ORDER BY ?speaker ?quote
 """
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from rdflib import OWL, RDF, XSD, BNode, Literal, URIRef
 from records import (
@@ -31,6 +33,7 @@ from kg.rdf import (
     article_graph_iri,
     article_id_of,
     article_iri,
+    article_refs,
     content_hash,
     date_literal,
     entity_id_of,
@@ -39,8 +42,12 @@ from kg.rdf import (
     event_type_iri,
     extraction_triples,
     geo_iri,
+    key_of,
     location_triples,
     mention_iri,
+    reference_iri,
+    reference_role_iri,
+    reference_triples,
     role_iri,
     role_triples,
     statement_iri,
@@ -122,28 +129,56 @@ def test_event_dates_typed_by_precision(geneva: set[tuple]) -> None:
     assert not [t for t in geneva if t[0] == meeting and t[1] == KG.dateBasis]
 
 
+def _ref(actor_id: str) -> URIRef:
+    """Return the reference GENEVA's graph names an actor by."""
+    return article_refs(GENEVA)[actor_id]
+
+
+@pytest.mark.parametrize("change,same", [
+    (lambda e: e, True),
+    (lambda e: dataclasses.replace(e, mentions=e.mentions[:1]), True),  # the key only
+    (lambda e: dataclasses.replace(e, aliases=(*e.aliases, "Secretary Rubio")), False),
+    (lambda e: dataclasses.replace(e, name="Rubio"), False),
+    (lambda e: dataclasses.replace(e, id="person/rubio"), False),
+])
+def test_a_reference_is_the_key_of_an_actor(change, same: bool) -> None:
+    rubio = next(e for e in GENEVA.entities if e.id == RUBIO_ID)
+    assert (reference_iri(key_of(change(rubio))) == _ref(RUBIO_ID)) == same
+    assert str(_ref(RUBIO_ID)).startswith(ID + "ref/")
+
+
+def test_reference_triples_say_the_actor_and_the_key() -> None:
+    key = ("Person", "Marco Rubio", ("Rubio", "Secretary Rubio"), RUBIO_ID)
+    ref = reference_iri(key)
+    assert set(reference_triples(key, "person/m-rubio", ["US"])) == {
+        (ref, RDF.type, KG.ActorReference), (ref, KG.refersTo, actor_iri("person/m-rubio")),
+        (ref, KG.keyType, Literal("Person")), (ref, KG.keyName, Literal("Marco Rubio")),
+        (ref, KG.keyAlias, Literal("Rubio")), (ref, KG.keyAlias, Literal("Secretary Rubio")),
+        (ref, KG.countryCode, Literal("US"))}
+
+
 def test_attack_actors_place_and_type(geneva: set[tuple]) -> None:
     attack = event_iri(GENEVA.events[0].id)
     assert (attack, RDF.type, KG.Event) not in geneva  # shared by every report
     shared = set(event_triples(GENEVA.events))
     assert {(attack, RDF.type, KG.Event), (attack, KG.eventType, KGET.attack)} <= shared
-    assert (attack, KG.agent, actor_iri(RUSSIA_ID)) in geneva
-    assert (attack, KG.target, actor_iri(UKRAINE_ID)) in geneva
-    assert (attack, KG.hasActor, actor_iri(RUSSIA_ID)) in geneva
-    assert (attack, KG.hasPlace, actor_iri(TERNOPIL_ID)) in geneva
+    assert (attack, KG.agent, _ref(RUSSIA_ID)) in geneva
+    assert (attack, KG.target, _ref(UKRAINE_ID)) in geneva
+    assert (attack, KG.hasActor, _ref(RUSSIA_ID)) in geneva
+    assert (attack, KG.hasPlace, _ref(TERNOPIL_ID)) in geneva
 
 
 def test_statements_speaker_kind_about_and_stance(geneva: set[tuple]) -> None:
     direct, reported = (statement_iri(s.id) for s in GENEVA.statements)
-    rubio = actor_iri(RUBIO_ID)
+    rubio = _ref(RUBIO_ID)
     assert (direct, KG.speaker, rubio) in geneva
     assert (direct, KG.statementKind, Literal("direct")) in geneva
     assert (reported, KG.statementKind, Literal("reported")) in geneva
-    assert (reported, KG.about, actor_iri(RUSSIA_ID)) in geneva
+    assert (reported, KG.about, _ref(RUSSIA_ID)) in geneva
     stances = [o for s, p, o in geneva if s == reported and p == KG.stance]
     assert len(stances) == 1
     assert (stances[0], KG.polarity, Literal("negative")) in geneva
-    assert (stances[0], KG.stanceTarget, actor_iri(RUSSIA_ID)) in geneva
+    assert (stances[0], KG.stanceTarget, _ref(RUSSIA_ID)) in geneva
 
 
 def test_statement_provenance_points_at_quote(geneva: set[tuple]) -> None:
@@ -157,30 +192,33 @@ def test_statement_provenance_points_at_quote(geneva: set[tuple]) -> None:
 
 
 def test_role_is_an_org_post_described_once() -> None:
-    role = role_iri(GENEVA.roles[0].id)
-    shared = set(role_triples(GENEVA.roles))
-    assert (actor_iri(RUBIO_ID), ORG.holds, role) in shared
-    assert (role, ORG.heldBy, actor_iri(RUBIO_ID)) in shared
+    refs = article_refs(GENEVA)
+    role = reference_role_iri(GENEVA.roles[0], refs)
+    shared = set(role_triples(GENEVA.roles, refs))
+    assert (_ref(RUBIO_ID), ORG.holds, role) in shared
+    assert (role, ORG.heldBy, _ref(RUBIO_ID)) in shared
     assert {(role, RDF.type, KG.Role), (role, RDF.type, ORG.Post)} <= shared
     assert (role, KG.roleTitle, Literal("Secretary of State")) in shared
-    assert (role, ORG.postIn, actor_iri(US_ID)) in shared
+    assert (role, ORG.postIn, _ref(US_ID)) in shared
 
 
 def test_article_graph_keeps_where_a_role_is_stated(geneva: set[tuple]) -> None:
-    role = role_iri(GENEVA.roles[0].id)
+    role = reference_role_iri(GENEVA.roles[0], article_refs(GENEVA))
     assert (role, KG.mentionedIn, article_iri(GENEVA.article.id)) in geneva
     assert not [t for t in geneva if t[0] == role and t[1] in (RDF.type, KG.roleTitle)]
 
 
 def test_article_graph_names_its_actors_without_typing_them(geneva: set[tuple]) -> None:
     art = article_iri(GENEVA.article.id)
-    assert (art, SCHEMA.mentions, actor_iri(RUBIO_ID)) in geneva
-    actors = {str(actor_iri(e.id)) for e in GENEVA.entities}
-    assert not [t for t in geneva if str(t[0]) in actors and t[1] == RDF.type]
+    assert (art, SCHEMA.mentions, _ref(RUBIO_ID)) in geneva
+    named = {str(_ref(e.id)) for e in GENEVA.entities} | {str(actor_iri(e.id))
+                                                           for e in GENEVA.entities}
+    assert not [t for t in geneva if str(t[0]) in named and t[1] == RDF.type]
+    assert not [t for t in geneva if any(str(x).startswith(ID + "actor/") for x in t)]
 
 
 def test_actor_mentions_carry_offsets(geneva: set[tuple]) -> None:
-    rubio = actor_iri(RUBIO_ID)
+    rubio = _ref(RUBIO_ID)
     mentions = {o for s, p, o in geneva if s == rubio and p == KG.hasMention}
     assert len(mentions) == 3
     for m in mentions:

@@ -10,6 +10,7 @@ import pytest
 
 from kg.history import BuildHistory
 from kg.model import Article, Entity, Event, Extraction, Mention, Participant, entity_id
+from kg.rdf import actor_iri
 from kg.relink import relink
 from kg.store import KGStore
 
@@ -94,11 +95,38 @@ def test_an_unrelated_article_rewrites_only_itself(tmp_path):
     assert written == {"a6"}
 
 
-def test_a_new_namesake_relinks_the_articles_it_makes_ambiguous(tmp_path):
-    store, written = _build(tmp_path / "kg-store",
-                            [[ARTICLES[0], ARTICLES[2], ARTICLES[3]], [ARTICLES[1]]])
-    assert written == {"a2", "a3"}  # "Trump" no longer joins Donald Trump
+def _graph(store: KGStore, article_id: str) -> set:
+    from kg.rdf import article_graph_iri
+
+    graph = article_graph_iri(article_id)
+    return {q for q in store.ox if q.graph_name.value == str(graph)}
+
+
+def _links(store: KGStore) -> dict[str, str]:
+    """Return reference → the actor it refers to."""
+    return {q.subject.value: q.object.value for q in store.ox
+            if q.predicate.value.endswith("#refersTo")}
+
+
+@pytest.mark.parametrize("first", [[0, 2, 3], [2], [2, 4]])
+def test_a_new_namesake_relinks_a_key_by_its_link_alone(tmp_path, first):
+    """Melania Trump makes the bare "Trump" of a3 ambiguous: a3's key stops joining Donald
+    Trump. Its reference's link changes in the actors graph; a3's graph is not rewritten,
+    and the store is that of a clean build of the same articles."""
+    store, _ = _build(tmp_path / "kg-store", [[ARTICLES[i] for i in first]])
+    before, links = _graph(store, "a3"), _links(store)
     store.close()
+    store, written = _build(tmp_path / "kg-store", [[ARTICLES[0]], [ARTICLES[1]]])
+    assert written == {"a2"}  # a1 in the intermediate build; a3 never
+    assert _graph(store, "a3") == before
+    changed = {r for r, a in _links(store).items() if links.get(r, a) != a}
+    assert {links[r] for r in changed} <= {str(actor_iri("person/donald-trump"))}
+    assert {_links(store)[r] for r in changed} <= {str(actor_iri("person/trump"))}
+    assert len(changed) == (1 if 0 in first else 0)
+    clean, _ = _build(tmp_path / "clean", [[ARTICLES[i] for i in {*first, 0, 1}]])
+    assert _quads(store) == _quads(clean)
+    store.close()
+    clean.close()
 
 
 def test_a_dated_report_relinks_the_undated_one(tmp_path):
@@ -162,10 +190,36 @@ def test_a_build_killed_before_renaming_is_finished_by_the_next(tmp_path, clean_
     def die(*args, **kwargs):
         raise Killed
 
-    monkeypatch.setattr(KGStore, "rename_actors", die)
+    monkeypatch.setattr(KGStore, "relink_keys", die)
     with pytest.raises(Killed):
         _build(tmp_path / "kg-store", [[PORTO_CAPS]])
     monkeypatch.undo()
     store, written = _build(tmp_path / "kg-store", [[]])
     assert _quads(store) == clean_porto and written == {"a7"}
     store.close()
+
+
+def test_a_store_naming_actor_iris_is_relinked_by_the_next_build(tmp_path):
+    """A store written before references (its graphs name actor IRIs) opens migrated, one
+    reference per actor, with the same facts; its build history then has every article
+    linked again, so the next build, with nothing new, leaves the store of a clean build
+    (there "Trump" and "Donald Trump" are two keys of one actor, two references)."""
+    from kg.store_files import resolved_quads
+
+    articles = [ARTICLES[0], ARTICLES[2], ARTICLES[3]]
+    clean, _ = _build(tmp_path / "clean", [articles])
+    path = tmp_path / "kg-store"
+    store, _ = _build(path, [articles])
+    old = list(resolved_quads(store.ox))
+    store.ox.clear()
+    store.ox.extend(old)
+    store.close()
+    with KGStore.open(path) as migrated:
+        assert set(resolved_quads(migrated.ox)) == set(old)
+        assert len(set(_links(migrated).values())) == len(_links(migrated))  # one per actor
+        assert len(_links(migrated)) < len(_links(clean))
+    store, written = _build(path, [[]])
+    assert written == {x.article.id for x in articles}
+    assert _quads(store) == _quads(clean)
+    store.close()
+    clean.close()

@@ -297,7 +297,8 @@ def test_a_build_into_a_non_empty_store_writes_batch_by_batch(corpus, records, t
     calls = []
     real = KGStore.add_batch
     monkeypatch.setattr(KGStore, "add_batch",
-                        lambda self, xs, at=None: calls.append(len(xs)) or real(self, xs, at))
+                        lambda self, xs, at=None, **kw: calls.append(len(xs))
+                        or real(self, xs, at, **kw))
     _build(path, [str(corpus)])
     assert calls  # the transactional writer ran
 

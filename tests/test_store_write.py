@@ -97,19 +97,22 @@ def _rubio_aliases(store: KGStore) -> set[str]:
     return {str(r["l"]) for r in rows}
 
 
-@pytest.mark.parametrize("text", [None, "Secretary Rubio", "Secretary Rubio’s",
-                                  "Secretary  Rubio", "Secretary\nRubio's"])
-def test_an_alias_only_a_replaced_version_gave_goes_unless_another_mention_reads_it(text):
-    """GENEVA's first version gives Rubio the alias "Secretary Rubio"; its new version does
-    not. The alias stays only if another stored article mentions Rubio with a text that reads
-    the same (white space and possessive aside)."""
+@pytest.mark.parametrize("other,stays", [(None, False), (False, False), (True, True)])
+def test_an_alias_only_a_replaced_version_gave_goes_unless_another_key_gives_it(other, stays):
+    """GENEVA's first version gives Rubio's key the alias "Secretary Rubio"; its new version
+    does not. An actor's aliases are those its stored references' keys give: the alias stays
+    only if another stored article's key gives it too (a mention reading so is not enough)."""
     store = KGStore.open()
-    other = [_with_rubio_mention(_renamed(GENEVA, "g2"), text, False)] if text else []
-    store.add_batch([_with_rubio_mention(GENEVA, "Secretary Rubio", True), *other],
+    more = [_with_rubio_mention(_renamed(GENEVA, "g2"), "Secretary Rubio", other)
+            ] if other is not None else []
+    store.add_batch([_with_rubio_mention(GENEVA, "Secretary Rubio", True), *more],
                     ingested_at=STAMP)
     assert "Secretary Rubio" in _rubio_aliases(store)
     store.add_batch([GENEVA], ingested_at=STAMP)
-    assert ("Secretary Rubio" in _rubio_aliases(store)) == (text is not None)
+    assert ("Secretary Rubio" in _rubio_aliases(store)) == stays
+    clean = KGStore.open()
+    clean.add_batch([GENEVA, *more], ingested_at=STAMP)
+    assert set(store.ox) == set(clean.ox)
 
 
 def _die(*args, **kwargs):
@@ -121,29 +124,47 @@ def _rubio_names(store: KGStore) -> tuple[str, list[str]]:
     return rubio["name"], rubio["aliases"]
 
 
-@pytest.mark.parametrize("name,others,aliases", [
-    ("Rubio", {"Marco Rubio"}, ["Marco Rubio"]),  # an alias becomes the name
-    ("MARCO RUBIO", {"Marco Rubio", "Rubio"}, ["Marco Rubio", "Rubio"]),
-    ("MARCO RUBIO", {"Rubio"}, ["Rubio"]),  # no article calls him "Marco Rubio" any more
+def _rubio_key():
+    from kg.rdf import key_of
+
+    return key_of(next(e for e in GENEVA.entities if e.id == RUBIO_ID))
+
+
+@pytest.mark.parametrize("actor,name,aliases", [
+    (RUBIO_ID, "Rubio", ["Marco Rubio"]),  # an alias becomes the name
+    (RUBIO_ID, "MARCO RUBIO", ["Marco Rubio", "Rubio"]),
+    ("person/m-rubio", "Marco Rubio", ["Rubio"]),  # the key joins another actor
 ])
-def test_renaming_an_actor_changes_only_its_name_and_aliases(tmp_path, monkeypatch, name,
-                                                            others, aliases):
+def test_relinking_a_key_changes_only_its_link_and_the_actors(tmp_path, monkeypatch, actor,
+                                                             name, aliases):
+    """A re-link or a rename changes the reference's link and the facts of the actors it
+    leaves and joins (derived from their references); no article graph; and a write killed
+    after its commit point is finished when the store is next opened."""
+    from kg.rdf import reference_iri
+
+    links = {_rubio_key(): (actor, name)}
     expected = KGStore.open()
     expected.add_batch([GENEVA], ingested_at=STAMP)
-    expected.rename_actors({RUBIO_ID: (name, others), "person/nobody": ("Nobody", set())})
-    assert _rubio_names(expected) == (name, aliases)
+    expected.relink_keys(links)
+    found = next(a for a in expected.known_actors() if a["id"] == actor)
+    assert (found["name"], found["aliases"]) == (name, aliases)
+    assert found["mentions"] == 3
+    assert (actor == RUBIO_ID) == any(a["id"] == RUBIO_ID for a in expected.known_actors())
     with KGStore.open(tmp_path / "killed") as store:
         store.add_batch([GENEVA], ingested_at=STAMP)
         before = set(store.ox)
         monkeypatch.setattr(store_write, "finish_staged", _die)
         with pytest.raises(Killed):
-            store.rename_actors({RUBIO_ID: (name, others)})
+            store.relink_keys(links)
         monkeypatch.undo()
     with KGStore.open(tmp_path / "killed") as store:  # the kill came after the commit point
         assert set(store.ox) == set(expected.ox)
-        assert {q.subject.value for q in before ^ set(store.ox)} == {
-            f"https://w3id.org/kg/id/actor/{RUBIO_ID}"}
-        store.rename_actors({RUBIO_ID: (name, others)})  # done already: nothing changes
+        changed = before ^ set(store.ox)
+        assert {q.graph_name.value.rsplit("/", 1)[-1] for q in changed} == {"actors"}
+        touched = {q.subject.value for q in changed if "/geo/" not in q.subject.value}
+        moved = {str(reference_iri(_rubio_key()))} if actor != RUBIO_ID else set()
+        assert touched == moved | {f"https://w3id.org/kg/id/actor/{a}" for a in {RUBIO_ID, actor}}
+        store.relink_keys(links)  # done already: nothing changes
         assert set(store.ox) == set(expected.ox)
 
 

@@ -97,7 +97,8 @@ def generated_store(tmp_path_factory) -> KGStore:
 
 def test_generated_corpus_exercises_shared_roles(generated_store: KGStore) -> None:
     rows = generated_store.query(
-        "SELECT ?p ?t (COUNT(DISTINCT ?a) AS ?n) WHERE { ?p org:holds ?r . ?r kg:roleTitle ?t ."
+        "SELECT ?p ?t (COUNT(DISTINCT ?a) AS ?n) WHERE { ?p ^kg:refersTo/org:holds ?r ."
+        " ?r kg:roleTitle ?t ."
         " GRAPH ?g { ?r kg:mentionedIn ?a } } GROUP BY ?p ?t ORDER BY DESC(?n)")
     assert len(generated_store.article_ids()) == 200
     assert int(rows[0]["n"]) >= 40  # one person's title stated in many articles
