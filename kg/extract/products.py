@@ -145,9 +145,8 @@ def with_model_number(ent: Span) -> Span:
         return ent
     end = _model_end(ent)
     last = ent[-1]
-    inside = len(ent) > 1 and (any(c.isdigit() for c in last.text) and (_is_designation(
-        last, ent) or _numbered_name(ent)) and not _table_number(last) or
-        any(t.text == "OS" for t in ent[1:]))
+    inside = len(ent) > 1 and (any(c.isdigit() for c in last.text) and _numbered_as_model(
+        ent) and not _table_number(last) or any(t.text == "OS" for t in ent[1:]))
     if (end == ent.end and not inside) or ent[-2 if inside else -1].text in NUMBERED_WORDS:
         return ent
     if end > ent.end and not ent[-1].is_alpha and not ent[-1].text.isalnum():
@@ -194,9 +193,14 @@ def ends_in_designation(ent: Span) -> bool:
     engines", "Boeing 737"), so the number is kept as part of it, not cut as a figure."""
     last = ent[-1]
     return len(ent) > 1 and ent.label_ in NAME_LABELS and any(t.is_alpha for t in ent) and \
-        last.is_digit and (_is_designation(last, ent) or _numbered_name(ent)) and \
-        not _table_number(last) and not score_follows(last) and \
-        ent[-2].text not in NUMBERED_WORDS
+        last.is_digit and _numbered_as_model(ent) and not _table_number(last) and \
+        not score_follows(last) and ent[-2].text not in NUMBERED_WORDS
+
+
+def _numbered_as_model(ent: Span) -> bool:
+    """Return whether a name's last word numbers it as a model: a designation, or a small
+    number the model ran into a person or body (:func:`_numbered_name`)."""
+    return _is_designation(ent[-1], ent) or _numbered_name(ent)
 
 
 def _numbered_name(ent: Span) -> bool:
@@ -209,7 +213,6 @@ def _numbered_name(ent: Span) -> bool:
     return ent.label_ in ("PERSON", "ORG") and last.is_digit and len(last) <= 2 and \
         before.is_title and before.is_alpha and not name_after and \
         not any(t.like_num for t in ent[:-1]) and not score_follows(last)
-
 
 
 def is_variant_name(ent: Span) -> bool:
