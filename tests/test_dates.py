@@ -173,6 +173,19 @@ def test_bare_ordinals_are_days_only_after_a_date_preposition(nlp, text, dates) 
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
+        ("The council passed Ordinance No. 2029 on Monday.", ["Monday"]),
+        ("Resolution No. 1984 was tabled until April.", ["April"]),
+        ("The ferry was built in 1984 and refitted in 2019.", ["1984", "2019"]),
+        ("There was no 2020 festival, and the 2021 one was small.", ["2020", "2021"]),
+    ],
+)
+def test_a_year_after_a_number_sign_is_no_date(nlp, text: str, dates: list[str]) -> None:
+    assert [d.text for d in _dates(nlp, text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
         ("Fans cheered after the final whistle Ravens Daily Today Photos 4 the coach waved.",
          []),
         ("The minister told Harbour Times Tonight Edition that she would resign.", []),

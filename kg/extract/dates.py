@@ -345,12 +345,20 @@ _ORDINAL_RE = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.I)
 _DAY_ORDINAL_PREPS = frozenset("on by until till since before after from to through".split())
 
 
+#: Words that make the number after them an item's number ("Ordinance No. 2029", "#1999").
+_NUMBER_SIGNS = frozenset("No No. Nos. no. # number Number".split())
+
+
 def counts_something_else(ent) -> bool:
-    """Return whether a bare ordinal "date" numbers something else ("the 10th inning", "the
-    final out in the 10th"): a day of the month is "on the 10th", "by the 10th", ..."""
+    """Return whether a bare "date" numbers something else: an ordinal that is no day of the
+    month ("the 10th inning"; a day is "on the 10th", "by the 10th", ...) or a year-like
+    number after a number sign ("Resolution No. 1984")."""
+    doc = ent.doc
+    if ent.text.strip().isdigit():
+        words = doc[max(ent.start - 2, 0):ent.start].text.split()
+        return bool(words) and (words[-1] in _NUMBER_SIGNS or "".join(words) in _NUMBER_SIGNS)
     if not _ORDINAL_RE.match(ent.text.strip()):
         return False
-    doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     before = doc[ent.start - 1] if ent.start > 0 else None
     if after is not None and after.pos_ in ("NOUN", "PROPN"):
