@@ -74,6 +74,9 @@ NOTES = """\
   Duplicate nodes as for MEANTIME. Speakers as for PolNeAR, the gold being the speaker's full
   name (a pronoun's antecedent). Slices: the article's domain (sports, courts, city,
   products, wire copy with a dateline, other).
+* Written set 2 (`bench/written2/`, our own 42 articles, written and annotated by the same
+  guideline before kg was run on them): scored as the written set. Slices: health,
+  politics abroad, business, environment, arts, crime, technology.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

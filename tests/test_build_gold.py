@@ -1,5 +1,5 @@
 """``bench/written/build_gold.py``: inline marks → plain article and offset gold, on tiny
-annotated articles written here."""
+annotated articles written here; and every written set's committed files are its build."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ HEAD = "# [[Ada Obi|P]] wins\n\nPublished: 2026-01-02\n\n"
 
 
 def annotated(tmp_path: Path, body: str, domain: str = "sports") -> Path:
-    (tmp_path / "annotated").mkdir(exist_ok=True)
+    (tmp_path / "annotated").mkdir(parents=True, exist_ok=True)
     path = tmp_path / "annotated" / "01-test.md"
     path.write_text(f"domain: {domain}\n\n{HEAD}{body}\n", encoding="utf-8")
     return path
@@ -66,3 +66,25 @@ def test_build_writes_one_gold_line_per_article(tmp_path):
     assert list(articles) == ["01-test.txt"]
     [record] = [json.loads(line) for line in gold.splitlines()]
     assert record["text_file"] == "articles/01-test.txt"
+
+
+@pytest.mark.parametrize(("name", "domain", "other_set_domain"),
+                         [("written", "sports", "health"), ("written2", "health", "sports")])
+def test_each_set_allows_its_own_domains(tmp_path, name, domain, other_set_domain):
+    folder = tmp_path / name
+    annotated(folder, "[[Obi|P]] won.", domain)
+    assert json.loads(build_gold.build(folder)[1])["domain"] == domain
+    annotated(folder, "[[Obi|P]] won.", other_set_domain)
+    with pytest.raises(build_gold.AnnotationError, match="line 1 must be"):
+        build_gold.build(folder)
+
+
+@pytest.mark.parametrize(("name", "articles"), [("written", 40), ("written2", 42)])
+def test_committed_articles_and_gold_are_the_build_of_the_annotations(name, articles):
+    folder = SCRIPT.parents[1] / name
+    built, gold = build_gold.build(folder)
+    assert len(built) == articles
+    assert built == {p.name: p.read_text(encoding="utf-8")
+                     for p in (folder / "articles").glob("*.txt")}
+    assert gold == (folder / "gold.jsonl").read_text(encoding="utf-8")
+    assert build_gold.main(["--check", "--set", name]) == 0

@@ -360,13 +360,18 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
     assert "speaker accuracy (named gold) · sports, 1 docs" in labels
 
 
-def test_written_set_loads_with_consistent_spans_in_six_domains():
+@pytest.mark.parametrize(
+    ("name", "docs", "domains"),
+    [("written", 40, {"sports", "courts", "city", "products", "wire", "other"}),
+     ("written2", 42, {"health", "politics", "business", "environment", "arts", "crime",
+                       "technology"})],
+)
+def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path
 
-    gold = load_gold(named_set_path("written"))
-    assert (gold.dataset, len(gold.docs), gold.skipped) == ("plain", 40, ())
-    assert {d.domain for d in gold.docs} == {"sports", "courts", "city", "products", "wire",
-                                             "other"}
+    gold = load_gold(named_set_path(name))
+    assert (gold.dataset, len(gold.docs), gold.skipped) == ("plain", docs, ())
+    assert {d.domain for d in gold.docs} == domains
     for doc in gold.docs:
         assert doc.title and doc.published and doc.text.startswith(f"# {doc.title}\n")
         for item in doc.entities:

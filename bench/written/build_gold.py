@@ -1,11 +1,13 @@
-"""Build the ``written`` gold set from its annotated articles (see ``GUIDELINE.md``).
+"""Build a written gold set (``written``, ``written2``) from its annotated articles (see
+``GUIDELINE.md``; every set follows it).
 
-Reads ``annotated/*.md`` (line 1 ``domain: NAME``, then the article with ``[[text|CODE]]``
+Reads the set's ``annotated/*.md`` (line 1 ``domain: NAME``, then the article with ``[[text|CODE]]``
 entity marks and ``{{Speaker}}`` quote marks), writes each plain article to ``articles/``
 and one gold record per article to ``gold.jsonl``, checking every offset.
 
-    python bench/written/build_gold.py          # rebuild
-    python bench/written/build_gold.py --check  # exit 1 when the built files are stale
+    python bench/written/build_gold.py                  # rebuild bench/written
+    python bench/written/build_gold.py --check          # exit 1 when the built files are stale
+    python bench/written/build_gold.py --set written2   # the same for bench/written2
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOMAINS = ("sports", "courts", "city", "products", "wire", "other")
+#: Written sets: folder name under ``bench/`` → the domains its articles may name.
+SETS: dict[str, tuple[str, ...]] = {
+    "written": DOMAINS,
+    "written2": ("health", "politics", "business", "environment", "arts", "crime", "technology"),
+}
 #: Entity code → kg types counted right; ``M`` marks an ignored name (CoNLL's MISC).
 CODES: dict[str, tuple[str, ...]] = {
     "P": ("Person",),
@@ -127,13 +134,13 @@ def header(plain: str, name: str) -> tuple[str, str]:
     return lines[0][2:].strip(), match.group(1)
 
 
-def build_record(path: Path) -> tuple[str, dict]:
+def build_record(path: Path, domains: tuple[str, ...] = DOMAINS) -> tuple[str, dict]:
     """Return the plain text and the gold record of one annotated article."""
     name = path.name
     first, _, source = path.read_text(encoding="utf-8").partition("\n")
     domain = first.removeprefix("domain:").strip()
-    if not first.startswith("domain:") or domain not in DOMAINS:
-        raise AnnotationError(f"{name}: line 1 must be 'domain: one of {', '.join(DOMAINS)}'")
+    if not first.startswith("domain:") or domain not in domains:
+        raise AnnotationError(f"{name}: line 1 must be 'domain: one of {', '.join(domains)}'")
     plain, marks, speakers = strip_marks(source.lstrip("\n"), name)
     title, published = header(plain, name)
     entities = []
@@ -160,12 +167,15 @@ def check_offsets(plain: str, record: dict, name: str) -> None:
             raise AnnotationError(f"{name}: bad span {text!r} at {item['start']}")
 
 
-def build(folder: Path = HERE) -> tuple[dict[str, str], str]:
-    """Return the plain articles (file name → text) and the gold JSONL of ``folder``."""
+def build(folder: Path = HERE, domains: tuple[str, ...] | None = None
+          ) -> tuple[dict[str, str], str]:
+    """Return the plain articles (file name → text) and the gold JSONL of ``folder`` (whose
+    articles may name the domains of its set, :data:`SETS`, unless ``domains`` is given)."""
+    domains = domains or SETS.get(folder.name, DOMAINS)
     articles: dict[str, str] = {}
     lines = []
     for path in sorted((folder / "annotated").glob("*.md")):
-        plain, record = build_record(path)
+        plain, record = build_record(path, domains)
         articles[f"{path.stem}.txt"] = plain
         lines.append(json.dumps(record, ensure_ascii=False))
     return articles, "\n".join(lines) + "\n"
@@ -175,15 +185,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help="only check that articles/ and gold.jsonl are up to date")
+    parser.add_argument("--set", default="written", choices=sorted(SETS),
+                        help="the written set to build (a folder of bench/)")
     args = parser.parse_args(argv)
+    root = HERE.parent / args.set
     try:
-        articles, gold = build()
+        articles, gold = build(root)
     except AnnotationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    folder = HERE / "articles"
+    folder = root / "articles"
     current = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
-    gold_path = HERE / "gold.jsonl"
+    gold_path = root / "gold.jsonl"
     stale = current != articles or not gold_path.is_file() or \
         gold_path.read_text(encoding="utf-8") != gold
     if args.check:

@@ -36,7 +36,7 @@ Choices (documented here because they change the figures):
   with ``ignored`` ones counted nowhere (as CoNLL's MISC). ``types`` lists the kg types
   right for an entity (``["Place", "Country"]``) where one ``type`` is not enough.
   Domain slice: the record's ``domain`` (the written set: sports, courts, city, products,
-  wire, other).
+  wire, other; written2: health, politics, business, environment, arts, crime, technology).
 """
 
 from __future__ import annotations
@@ -253,9 +253,11 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
     "seed": ("Seed article (our annotation)", "bench/gold/seed.gold.json"),
     "written": ("Written set (our articles and annotation: entities, speakers; 6 domains)",
                 "bench/written/gold.jsonl"),
+    "written2": ("Written set 2 (our articles and annotation, blind: entities, speakers; "
+                 "7 domains)", "bench/written2/gold.jsonl"),
 }
-#: Named sets kept in the repository (their paths are from its root).
-REPO_SETS = frozenset({"seed", "written"})
+#: Named sets kept in the repository (their paths are from its root), all in the plain format.
+REPO_SETS = frozenset({"seed", "written", "written2"})
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

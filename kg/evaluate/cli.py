@@ -13,7 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.ablation import ENV_VAR, disabled_names
-from kg.evaluate.adapters import DATASETS, NAMED_SETS, GoldFormatError, load_gold, named_set_path
+from kg.evaluate.adapters import (
+    DATASETS,
+    NAMED_SETS,
+    REPO_SETS,
+    GoldFormatError,
+    load_gold,
+    named_set_path,
+)
 from kg.evaluate.errors import all_errors, error_summary, write_errors
 from kg.evaluate.run import PARTS, EvalError, cached_predictor, run_eval
 
@@ -137,7 +144,7 @@ def gold_paths(gold: Sequence[str], dataset: str | None) -> list[tuple[str, str 
 
 #: Set names accepted by ``--dataset`` and the gold format each one is read with.
 SET_FORMATS: dict[str, str] = {"conll2003_dev": "conll2003", "conll": "conll2003",
-                               "seed": "plain", "written": "plain"}
+                               **dict.fromkeys(sorted(REPO_SETS), "plain")}
 
 
 def list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -193,8 +200,8 @@ def eval_command(
     errors_path: str | None,
 ) -> None:
     """Run extraction over GOLD files (or named sets: conll2003_dev, meantime, polnear,
-    giveme5w1h, seed, written, all) and print precision, recall and F1 per part, kg beside plain
-    spaCy."""
+    giveme5w1h, seed, written, written2, all) and print precision, recall and F1 per part, kg
+    beside plain spaCy."""
     injected = ctx.obj if isinstance(ctx.obj, dict) else {}
     predictor = injected.get("eval_predictor")
     if predictor is None and cache_dir is not None:
