@@ -207,7 +207,6 @@ RULE_CASES: list[tuple[str, str]] = [
 OUTPUT_CASES: list[tuple[str, str]] = [
     ('particle_event_type', 'Officials said on Monday they would step up checks at the '
                             'border.'),
-    ('spoken_short_quote', 'Mayor Ines Okafor was asked about the tax. "No," Okafor said.'),
 ]
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.ablation import rule
 from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.quotes.about import _about_ids, _object_actor_ids, _stances
 from kg.extract.quotes.attribution import _attribute
-from kg.extract.quotes.cues import is_cue
 from kg.extract.quotes.marks import (
     QuoteSpan,
     _quote_marks,
@@ -30,33 +28,10 @@ def _statement_groups(doc: Doc) -> list[tuple[QuoteSpan, ...]]:
         text = doc_text(doc)[q.start:q.end]
         if not text.strip() or in_ranges(q.start, q.end, junk):
             continue
-        if not q.open_ended and (is_scare_quote(text) or is_work_title(text)) and not (
-                is_scare_quote(text) and _spoken_short_quote(doc, text, q.end)):
+        if not q.open_ended and (is_scare_quote(text) or is_work_title(text)):
             continue
         kept.append(q)
     return merge_split_quotes(doc_text(doc), kept)
-
-
-#: Words a short spoken quote can have between its closing mark and its cue ("Kranjc told").
-_CUE_WINDOW = 4
-
-
-@rule("spoken_short_quote")
-def _spoken_short_quote(doc: Doc, text: str, end: int) -> bool:
-    """Return True for a one- or two-word quote that ends its sentence or clause inside the
-    marks and is attributed by the words after it (\u201cNo,\u201d Pruitt said), not a name
-    or title in quote marks."""
-    if not text.rstrip().endswith((",", ".", "!", "?")):
-        return False
-    after = doc.char_span(end, len(doc.text), alignment_mode="expand")
-    if after is None:
-        return False
-    for token in after[:_CUE_WINDOW + 1]:
-        if token.i > after.start and (token.is_sent_start or token.is_punct):
-            return False
-        if is_cue(token):
-            return True
-    return False
 
 
 def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
