@@ -132,6 +132,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('short_form_of_org', 'The airline, Ryanair, cut fares. Ryanair said demand was weak.'),
     ('short_org_relabel', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('site_is_place', 'Workers gathered at the Airbus Delivery Center.'),
+    ('route_venue_place', 'Traffic was stopped on the Third Mainland Bridge after a crash on '
+                          'Monday.'),
     ('split_run_on_name', 'Donald Trump spoke.\n\nDonald Trump Seattle (pictured) was there.'),
     ('surname_relabel', 'Wang Donghai spoke. Wang said the talks went well.'),
     ('team_evidence', 'Leicestershire beat Somerset by five wickets.'),
