@@ -106,6 +106,8 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Place"
     if type_ == "Organization" and len(ent) == 1 and place_with_country(ent):
         return "Place"  # "flown to Toulouse, France"
+    if type_ == "Person" and routes_and_venues(ent):
+        return "Place"  # "at Trent Bridge, Nottingham"
     if type_ == "Person":
         return _person_in_context(ent)
     return type_
@@ -124,7 +126,8 @@ def _names_a_site(ent: Span) -> bool:
 @rule("route_venue_place")
 def routes_and_venues(ent: Span) -> bool:
     """Return True for the name of a road, a bridge or a venue ("Scenic Highway", "Third
-    Mainland Bridge", "Interstate 95", "Estádio MorumBIS"): a site, which is a place."""
+    Mainland Bridge", "Interstate 95", "Estádio MorumBIS"): a site, which is a place, and
+    its number is part of its name."""
     return len(ent) > 1 and (ent[-1].text in ROUTE_VENUE_HEADS or
                              ent[0].text in ROUTE_VENUE_FIRST_WORDS)
 

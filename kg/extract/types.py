@@ -55,7 +55,9 @@ def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
     one of, an age after it ("Surendra Kumar Sinha, 70,"), or a given name starting a name
-    of two or three words that ends in no company or body word ("Tomasz Wrzesniak")."""
+    of two or three words that ends in no company, body or road word ("Tomasz Wrzesniak")."""
+    from kg.extract.actor_context import routes_and_venues
+
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
@@ -70,7 +72,8 @@ def person_evidence(span: Span) -> bool:
         return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
         _name_cased(t) for t in span) and last not in (
-        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS) and not _given_name_disowned(span)
+        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS) and not _given_name_disowned(span) \
+        and not routes_and_venues(span)  # "Trent Bridge"
 
 
 #: Words inside the names of leagues, forces and firms that end no person's name
