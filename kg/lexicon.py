@@ -427,6 +427,13 @@ DEVICE_NOUNS: frozenset[str] = frozenset(
 FACILITY_HEADS: frozenset[str] = frozenset(
     "Airport Airfield Plant Factory Stadium Arena Terminal Hangar".split()
 )
+#: Last words of the names of roads, bridges and venues ("Scenic Highway", "Third Mainland
+#: Bridge", "Grace Road"), and first words of roads and stadiums ("Interstate 95", "Estádio
+#: MorumBIS"): the name is a site, a place, not a body.
+ROUTE_VENUE_HEADS: frozenset[str] = frozenset(
+    "Road Street Avenue Boulevard Highway Motorway Expressway Freeway Bridge Gymnasium".split())
+ROUTE_VENUE_FIRST_WORDS: frozenset[str] = frozenset(
+    "Interstate Estadio Estádio Stade Stadio".split())
 #: Words that make a "Center" a site ("Delivery Center", "Convention Center"), where most
 #: centres are institutions ("Tax Policy Center").
 SITE_CENTER_WORDS: frozenset[str] = frozenset(
@@ -506,6 +513,11 @@ CONTENT_PREPS: dict[str, tuple[str, ...]] = {
     "applaud": ("for",), "condemn": ("for",), "slam": ("for",), "blast": ("for",),
     "ask": ("for",), "appeal": ("for",), "press": ("for",),
 }
+
+#: Cues whose object is the one accused and whose content preposition names the charge
+#: ("accused Y of ...", "charged Y with ..."): with no object and the preposition right after
+#: them ("Man accused of theft"), their subject is the accused, not a speaker.
+ACCUSING_CUES: frozenset[str] = frozenset("accuse suspect charge".split())
 
 #: Lowercase words allowed inside a quoted title of a work ("Fox and Friends").
 WORK_TITLE_SMALL_WORDS: frozenset[str] = frozenset(

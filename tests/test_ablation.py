@@ -103,6 +103,16 @@ RULE_CASES: list[tuple[str, str]] = [
     ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
+    ('executive_employer_org', '# Kestrel stock plummets after early release of results\n\n'
+                               'Kestrel\'s sales missed expectations on Tuesday. "We are '
+                               'disappointed," Kestrel CEO Dana Morrow said in a call. Kestrel '
+                               'then asked the exchange to halt trading.'),
+    ('accused_subject_no_speaker', '# Man accused of attacking neighbour arrested in Dunmore\n\n'
+                                   'A man accused of attacking his neighbour was arrested on '
+                                   'Tuesday, police said.'),
+    ('headline_speaker_junk', '# Veltra Shares Slide After Company Reports That Quarterly '
+                              'Profit Fell\n\nVeltra shares fell 5 percent after the company '
+                              'said profit fell in the quarter.'),
     ('office_of_evidence', 'The mayor of Eastbrook, Lena Ortiz, opposed the new tram line.'),
     ('gazetteer_name_guard', 'Jordan Henderson scored twice for Liverpool.'),
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),
@@ -122,6 +132,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('short_form_of_org', 'The airline, Ryanair, cut fares. Ryanair said demand was weak.'),
     ('short_org_relabel', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('site_is_place', 'Workers gathered at the Airbus Delivery Center.'),
+    ('route_venue_place', 'Traffic was stopped on the Third Mainland Bridge after a crash on '
+                          'Monday.'),
     ('split_run_on_name', 'Donald Trump spoke.\n\nDonald Trump Seattle (pictured) was there.'),
     ('surname_relabel', 'Wang Donghai spoke. Wang said the talks went well.'),
     ('team_evidence', 'Leicestershire beat Somerset by five wickets.'),

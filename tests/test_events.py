@@ -337,6 +337,16 @@ def test_light_verb_takes_the_type_of_its_object(nlp, text: str, type_: str, lab
     assert [(e.type, e.label) for e in events] == [(type_, label)]
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("# Opposition candidate wins Maldives presidential polls\n\nThe commission said on Monday "
+     "that the candidate won.", "Opposition candidate wins Maldives"),
+    ("# Singer announces plan to release new album\n\nThe singer will tour in May.",
+     "Singer announces plan"),
+])
+def test_a_headlines_heading_mark_is_no_word_of_a_label(nlp, text: str, label: str) -> None:
+    assert _events(nlp, text)[0].label == label
+
+
 @pytest.mark.parametrize("noun", ["shooting", "stabbing", "massacre", "bombing"])
 def test_violent_nouns_are_attacks(noun: str) -> None:
     assert EVENT_LEMMAS[noun] == "attack"

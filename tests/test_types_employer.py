@@ -31,3 +31,38 @@ def test_a_clubs_last_word_before_its_manager_makes_the_club_an_organisation(ext
                                  "after Joshua Zirkzee put United ahead. United manager Ruben "
                                  "Amorim said the team had been in control.")
     assert types.get("Manchester United") == "Organization"
+
+
+@pytest.mark.parametrize(("text", "title_at", "employs"), [
+    ("Wexley County Sheriff Dana Reyes said deputies found the car.", 2, False),
+    ("Dunmore councilwoman Ana Lopes said the bridge would reopen.", 1, False),
+    ("Dunmore prosecutor Ana Lopes said the case would go to trial.", 1, False),
+    ("Dunmore manager Ana Lopes said the team played well.", 1, True),
+])
+def test_a_countys_or_a_citys_elected_officers_make_no_employer(nlp, text, title_at,
+                                                                 employs) -> None:
+    from kg.extract.types import _employee_follows
+
+    assert _employee_follows(nlp(text), title_at) is employs
+
+
+@pytest.mark.parametrize("name", ["Brindle", "Kestrel"])
+def test_a_name_given_a_chief_executive_is_an_organisation_in_every_mention(extract,
+                                                                             name) -> None:
+    text = (f"# {name} stock plummets after early release of results\n\n{name}'s sales missed "
+            f"expectations on Tuesday. \"We are disappointed,\" {name} CEO Dana Morrow said in "
+            f"a call. {name} then asked the exchange to halt trading.")
+    assert actor_types(extract, text).get(name) == "Organization"
+
+
+@pytest.mark.parametrize(("text", "follows"), [
+    ("Kestrel CEO Dana Morrow said sales fell.", True),
+    ("Kestrel chief executive Dana Morrow said sales fell.", True),
+    ("Kestrel chief financial officer Dana Morrow said sales fell.", True),
+    ("Kestrel chief Dana Morrow said sales fell.", False),
+    ("Kestrel said its CEO would resign.", False),
+])
+def test_executive_title_and_person_after_a_name(nlp, text, follows) -> None:
+    from kg.extract.types import _executive_follows
+
+    assert _executive_follows(nlp(text), 1) is follows

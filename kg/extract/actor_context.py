@@ -24,6 +24,8 @@ from kg.lexicon import (
     PRODUCT_NOUNS,
     REGION_PREFIXES,
     ROLE_NOUNS,
+    ROUTE_VENUE_FIRST_WORDS,
+    ROUTE_VENUE_HEADS,
     SITE_CENTER_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -104,6 +106,8 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Place"
     if type_ == "Organization" and len(ent) == 1 and place_with_country(ent):
         return "Place"  # "flown to Toulouse, France"
+    if type_ == "Person" and routes_and_venues(ent):
+        return "Place"  # "at Trent Bridge, Nottingham"
     if type_ == "Person":
         return _person_in_context(ent)
     return type_
@@ -115,7 +119,17 @@ def _names_a_site(ent: Span) -> bool:
     "Airbus Delivery Center"), which is a place."""
     last = ent[-1].text
     return last in FACILITY_HEADS or (
-        last in ("Center", "Centre") and len(ent) > 1 and ent[-2].text in SITE_CENTER_WORDS)
+        last in ("Center", "Centre") and len(ent) > 1 and ent[-2].text in SITE_CENTER_WORDS) \
+        or routes_and_venues(ent)
+
+
+@rule("route_venue_place")
+def routes_and_venues(ent: Span) -> bool:
+    """Return True for the name of a road, a bridge or a venue ("Scenic Highway", "Third
+    Mainland Bridge", "Interstate 95", "Estádio MorumBIS"): a site, which is a place, and
+    its number is part of its name."""
+    return len(ent) > 1 and (ent[-1].text in ROUTE_VENUE_HEADS or
+                             ent[0].text in ROUTE_VENUE_FIRST_WORDS)
 
 
 def _token_before(ent: Span) -> Token | None:

@@ -18,6 +18,7 @@ from kg.extract.actor_context import (
     contextual_type,
     lowercase_words,
     per_doc,
+    routes_and_venues,
 )
 from kg.extract.actor_junk import (
     describes_body,
@@ -88,7 +89,7 @@ def actor_spans(doc: Doc) -> list[Span]:
             continue
         ent = organisation_in_event_name(ent)
         ner_label = ent.label_
-        if not (ends_in_designation(ent) or is_variant_name(ent)):
+        if not (ends_in_designation(ent) or is_variant_name(ent) or routes_and_venues(ent)):
             ent = without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))

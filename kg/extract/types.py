@@ -55,7 +55,9 @@ def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
     one of, an age after it ("Surendra Kumar Sinha, 70,"), or a given name starting a name
-    of two or three words that ends in no company or body word ("Tomasz Wrzesniak")."""
+    of two or three words that ends in no company, body or road word ("Tomasz Wrzesniak")."""
+    from kg.extract.actor_context import routes_and_venues
+
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
@@ -70,7 +72,8 @@ def person_evidence(span: Span) -> bool:
         return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
         _name_cased(t) for t in span) and last not in (
-        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS) and not _given_name_disowned(span)
+        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS) and not _given_name_disowned(span) \
+        and not routes_and_venues(span)  # "Trent Bridge"
 
 
 #: Words inside the names of leagues, forces and firms that end no person's name
@@ -235,12 +238,15 @@ def team_evidence(span: Span) -> bool:
         is_table_figure(score) or in_table_row(score))  # "NEW YORK 1996-08-30": a dateline
 
 
-#: Titles of public office: "Paris mayor Anne Hidalgo" says Paris is a city, not an employer.
+#: Titles of public office: "Paris mayor Anne Hidalgo" says Paris is a city, not an employer;
+#: so do a county's or a city's elected officers ("Harlow County Sheriff Dana Reyes").
 PUBLIC_OFFICES = frozenset(
     """mayor governor senator sen. minister president premier prime ambassador king queen prince
     princess pope chancellor envoy commissioner congressman congresswoman rep. speaker
     secretary attorney judge justice general admiral colonel lieutenant commander leader
-    president-elect deputy representative official officials""".split())
+    president-elect deputy representative official officials sheriff prosecutor councilman
+    councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
+    assemblymember""".split())
 
 
 @rule("employer_evidence")
@@ -384,6 +390,38 @@ def tie_without_given_name(tally: Counter, mentions: list[Span]) -> str | None:
     return "Organization"
 
 
+#: A company's executive titles after its name ("Kestrel CEO Ana Lopes", "Kestrel chief
+#: executive Ana Lopes", "Kestrel chief financial officer Ana Lopes").
+EXECUTIVE_TITLES = frozenset("ceo cfo coo cto".split())
+_CHIEF_OF = frozenset("executive financial operating technology".split())
+
+
+@rule("executive_employer_org", off=None)
+def executive_employer(mentions: list[Span]) -> str | None:
+    """Return "Organization" for a name that one of its mentions gives a chief executive
+    ("Kestrel CEO Ana Lopes", "Kestrel chief executive Ana Lopes"): only a company has one,
+    so the model's person votes on its other mentions ("Kestrel said", a headline's
+    "Kestrel") lose in every mention; a country or a city keeps its type. Else None."""
+    for span in mentions:
+        if _executive_follows(span.doc, span.end) and not is_city(span.text) and \
+                lookup_country(span.text) is None:
+            return "Organization"
+    return None
+
+
+def _executive_follows(doc: Doc, i: int) -> bool:
+    """Return whether an executive title and a person's name start at token ``i``."""
+    if i < len(doc) and doc[i].lower_ in EXECUTIVE_TITLES:
+        i += 1
+    elif i + 1 < len(doc) and doc[i].lower_ == "chief" and doc[i + 1].lower_ in _CHIEF_OF:
+        i += 2
+    else:
+        return False
+    if i < len(doc) and doc[i].lower_ == "officer":
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
 @rule("learned_tie_break", off=None)
 def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
     """Return the learned actor-type classifier's choice among the types tied at the top of
@@ -498,7 +536,8 @@ def decide_types(spans: list[Span]) -> list[Span]:
             votes[key].update(mention_votes(span))
     winners: dict[str, str] = {}
     for key, tally in votes.items():
-        voted = tie_without_given_name(tally, mentions[key]) or \
+        voted = executive_employer(mentions[key]) or \
+            tie_without_given_name(tally, mentions[key]) or \
             tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \

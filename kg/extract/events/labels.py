@@ -72,8 +72,9 @@ def _phrase_text(head: Token, keep=lambda t: True) -> str:
     """Return a phrase's words from its first to its last kept token, no word dropped inside
     ("more than 60,000 people"), without a leading determiner; ``""`` when too long."""
     tokens = sorted((t for t in _phrase(head) if keep(t)), key=lambda t: t.i)
-    while tokens and tokens[0].dep_ in ("det", "poss", "cc", "punct", "case"):
-        tokens = tokens[1:]
+    while tokens and (tokens[0].dep_ in ("det", "poss", "cc", "punct", "case") or
+                      not any(c.isalnum() for c in tokens[0].text)):
+        tokens = tokens[1:]  # also a heading's "#" or a bullet's "*"
     while tokens and tokens[-1].dep_ in ("punct", "cc", "case"):
         tokens = tokens[:-1]
     if not tokens or tokens[-1].i - tokens[0].i + 1 > _PHRASE_WORDS:
