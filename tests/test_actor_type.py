@@ -119,6 +119,8 @@ def test_context_features_name_the_title_word_and_the_verb(nlp):
         ("Ms Dellacort said she would appeal the ruling.", "Dellacort", "pron_after=person"),
         ("Brannock, who runs the bakery, said the rent had doubled.", "Brannock", "rel=who"),
         ("Quillmark, which makes pumps, cut its forecast.", "Quillmark", "rel=which"),
+        ("Dellacort, a judge who sat for ten years, said the ruling stood.", "Dellacort",
+         "rel=who"),
         ("Vosta, led by a former judge, won twelve seats.", "Vosta", "child_acl=lead"),
     ],
 )

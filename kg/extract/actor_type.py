@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg import gazetteers
 
@@ -206,10 +206,18 @@ def _syntax_features(span: Span) -> list[str]:
         if child.i < span.start or child.i >= span.end:
             if child.dep_ in {"appos", "compound", "amod", "prep", "acl"}:
                 feats.append(f"child_{child.dep_}={child.lemma_.lower()}")
-            if child.dep_ == "relcl":
-                feats += [f"rel={t.lower_}" for t in child.subtree
-                          if t.lower_ in RELATIVE_PRONOUNS][:1]
+            feats += _relative_pronoun(child)
+            if child.dep_ == "appos":  # "Holt, a senator who ...": the clause is Holt's too
+                feats += [f for c in child.children for f in _relative_pronoun(c)]
     return feats + _pronoun_features(span)
+
+
+def _relative_pronoun(token: Token) -> list[str]:
+    """Return ``rel=<pronoun>`` when ``token`` heads a relative clause ("who runs the
+    firm"), else nothing."""
+    if token.dep_ != "relcl":
+        return []
+    return [f"rel={t.lower_}" for t in token.subtree if t.lower_ in RELATIVE_PRONOUNS][:1]
 
 
 #: Relative pronouns that say whether what a clause is about is a person ("Holt, who
