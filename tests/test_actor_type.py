@@ -63,8 +63,8 @@ def test_names_get_the_type_their_context_shows(nlp, text, name, expected):
 
 
 def test_an_unsure_classifier_leaves_the_type_to_the_ner_label(nlp):
-    # "at the" reads like a place, "University of" like a body: the classifier is unsure
-    # (bench/actor_type.md), so the model's ORG label decides
+    # "at the" reads like a place, "University of" like a body: below CONFIDENT, the
+    # model's ORG label decides
     doc = nlp("She studied law at the University of Tessaly before joining the court.")
     guess = decide_actor_type(spans_of(doc, "University of Tessaly"))
     assert guess.label == "Organization", guess
