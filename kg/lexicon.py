@@ -514,11 +514,6 @@ CONTENT_PREPS: dict[str, tuple[str, ...]] = {
     "ask": ("for",), "appeal": ("for",), "press": ("for",),
 }
 
-#: Cues whose object is the one accused and whose content preposition names the charge
-#: ("accused Y of ...", "charged Y with ..."): with no object and the preposition right after
-#: them ("Man accused of theft"), their subject is the accused, not a speaker.
-ACCUSING_CUES: frozenset[str] = frozenset("accuse suspect charge".split())
-
 #: Lowercase words allowed inside a quoted title of a work ("Fox and Friends").
 WORK_TITLE_SMALL_WORDS: frozenset[str] = frozenset(
     "a an and the of on in at for to with by or from into over".split()

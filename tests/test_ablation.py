@@ -103,16 +103,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
-    ('executive_employer_org', '# Kestrel stock plummets after early release of results\n\n'
-                               'Kestrel\'s sales missed expectations on Tuesday. "We are '
-                               'disappointed," Kestrel CEO Dana Morrow said in a call. Kestrel '
-                               'then asked the exchange to halt trading.'),
-    ('accused_subject_no_speaker', '# Man accused of attacking neighbour arrested in Dunmore\n\n'
-                                   'A man accused of attacking his neighbour was arrested on '
-                                   'Tuesday, police said.'),
-    ('headline_speaker_junk', '# Veltra Shares Slide After Company Reports That Quarterly '
-                              'Profit Fell\n\nVeltra shares fell 5 percent after the company '
-                              'said profit fell in the quarter.'),
     ('office_of_evidence', 'The mayor of Eastbrook, Lena Ortiz, opposed the new tram line.'),
     ('gazetteer_name_guard', 'Jordan Henderson scored twice for Liverpool.'),
     ('plan_patterns', 'Both sides accepted the 28-point peace plan.'),

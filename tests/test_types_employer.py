@@ -44,25 +44,3 @@ def test_a_countys_or_a_citys_elected_officers_make_no_employer(nlp, text, title
     from kg.extract.types import _employee_follows
 
     assert _employee_follows(nlp(text), title_at) is employs
-
-
-@pytest.mark.parametrize("name", ["Brindle", "Kestrel"])
-def test_a_name_given_a_chief_executive_is_an_organisation_in_every_mention(extract,
-                                                                             name) -> None:
-    text = (f"# {name} stock plummets after early release of results\n\n{name}'s sales missed "
-            f"expectations on Tuesday. \"We are disappointed,\" {name} CEO Dana Morrow said in "
-            f"a call. {name} then asked the exchange to halt trading.")
-    assert actor_types(extract, text).get(name) == "Organization"
-
-
-@pytest.mark.parametrize(("text", "follows"), [
-    ("Kestrel CEO Dana Morrow said sales fell.", True),
-    ("Kestrel chief executive Dana Morrow said sales fell.", True),
-    ("Kestrel chief financial officer Dana Morrow said sales fell.", True),
-    ("Kestrel chief Dana Morrow said sales fell.", False),
-    ("Kestrel said its CEO would resign.", False),
-])
-def test_executive_title_and_person_after_a_name(nlp, text, follows) -> None:
-    from kg.extract.types import _executive_follows
-
-    assert _executive_follows(nlp(text), 1) is follows

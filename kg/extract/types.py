@@ -390,38 +390,6 @@ def tie_without_given_name(tally: Counter, mentions: list[Span]) -> str | None:
     return "Organization"
 
 
-#: A company's executive titles after its name ("Kestrel CEO Ana Lopes", "Kestrel chief
-#: executive Ana Lopes", "Kestrel chief financial officer Ana Lopes").
-EXECUTIVE_TITLES = frozenset("ceo cfo coo cto".split())
-_CHIEF_OF = frozenset("executive financial operating technology".split())
-
-
-@rule("executive_employer_org", off=None)
-def executive_employer(mentions: list[Span]) -> str | None:
-    """Return "Organization" for a name that one of its mentions gives a chief executive
-    ("Kestrel CEO Ana Lopes", "Kestrel chief executive Ana Lopes"): only a company has one,
-    so the model's person votes on its other mentions ("Kestrel said", a headline's
-    "Kestrel") lose in every mention; a country or a city keeps its type. Else None."""
-    for span in mentions:
-        if _executive_follows(span.doc, span.end) and not is_city(span.text) and \
-                lookup_country(span.text) is None:
-            return "Organization"
-    return None
-
-
-def _executive_follows(doc: Doc, i: int) -> bool:
-    """Return whether an executive title and a person's name start at token ``i``."""
-    if i < len(doc) and doc[i].lower_ in EXECUTIVE_TITLES:
-        i += 1
-    elif i + 1 < len(doc) and doc[i].lower_ == "chief" and doc[i + 1].lower_ in _CHIEF_OF:
-        i += 2
-    else:
-        return False
-    if i < len(doc) and doc[i].lower_ == "officer":
-        i += 1
-    return i < len(doc) and doc[i].ent_type_ == "PERSON"
-
-
 @rule("learned_tie_break", off=None)
 def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
     """Return the learned actor-type classifier's choice among the types tied at the top of
@@ -549,8 +517,7 @@ def decide_types(spans: list[Span]) -> list[Span]:
             votes[key].update(mention_votes(span))
     winners: dict[str, str] = {}
     for key, tally in votes.items():
-        voted = executive_employer(mentions[key]) or \
-            tie_without_given_name(tally, mentions[key]) or \
+        voted = tie_without_given_name(tally, mentions[key]) or \
             tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \

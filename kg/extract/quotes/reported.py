@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.ablation import rule
 from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.quotes.about import _about_ids, _object_actor_ids, _stances
 from kg.extract.quotes.cues import is_speech_verb, subject_of
@@ -13,7 +12,6 @@ from kg.extract.quotes.offsets import Ranges
 from kg.extract.quotes.records import StatementInfo
 from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor
 from kg.lexicon import (
-    ACCUSING_CUES,
     CONTENT_PREPS,
     EVALUATIVE_CUES,
     REPORTING_WITH_OBJECT,
@@ -77,8 +75,6 @@ def _reported_from_cue(token: Token, attributor: Attributor,
     if not is_speech_verb(token) or token.pos_ != "VERB" or quoted.overlaps(token.idx,
                                                                              token.idx + 1):
         return None
-    if accused_subject(token):
-        return None
     content = _content_span(token)
     objects = _object_actor_ids(token, attributor) if lemma in REPORTING_WITH_OBJECT else []
     if content is None and not objects:
@@ -105,19 +101,6 @@ def _reported_from_cue(token: Token, attributor: Attributor,
     about = tuple(dict.fromkeys([*objects, *_about_ids(attributor, start, end, speaker_id)]))
     return StatementInfo("reported", start, end, speaker_id, description, token.text, lemma,
                          about, _stances(lemma, objects), (), text)
-
-
-@rule("accused_subject_no_speaker")
-def accused_subject(cue: Token) -> bool:
-    """Return True for "accuse", "suspect" or "charge" with no object and its charge right
-    after it ("Man accused of shooting a deputy", "a driver charged with theft"): a passive
-    participle, whose subject is the one accused, so no one is quoted."""
-    lemma = cue.lemma_.lower()
-    if lemma not in ACCUSING_CUES or cue.i + 1 >= len(cue.doc):
-        return False
-    after = cue.nbor(1)
-    return after.lower_ in CONTENT_PREPS.get(lemma, ()) and not any(
-        c.dep_ in ("dobj", "obj") for c in cue.children)
 
 
 def _reason_only(cue: Token) -> bool:

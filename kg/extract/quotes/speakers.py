@@ -8,11 +8,9 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
 from kg.extract.actor_junk import title_phrase
 from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.extract.governments import government_of
-from kg.extract.headline_names import body_name_words, in_headline
 from kg.extract.knowledge import given_name_gender
 from kg.extract.quotes.cues import is_cue
 from kg.extract.quotes.offsets import ActorOffsets, Ranges
@@ -329,7 +327,7 @@ class Attributor:
         """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""
         if len(name) != 1 or name[0].lower_ in TITLE_WORDS or name[0].ent_type_ in (
                 "GPE", "LOC", "DATE", "TIME", "FAC") or name[0].text in BODY_HEADS or \
-                title_phrase(name) or headline_common_noun(name):
+                title_phrase(name):
             return None  # "The Ministry said": a description, no name; "The CS said": a title
         known = self._actor_named(name.text)
         if known is not None and known.type in ("Organization", "Group"):
@@ -420,14 +418,6 @@ class Attributor:
             id_ = span._.kg_entity
             if id_ and id_ not in kept and id_ not in held:
                 self.entities.pop(id_, None)
-
-
-@rule("headline_speaker_junk")
-def headline_common_noun(name: Span) -> bool:
-    """Return True for a one-word speaker a title-case headline capitalises that the body
-    never writes as a name ("... After Company Reports That Profit Fell", the body's "the
-    company"): a common noun, no one's name."""
-    return in_headline(name) and name[0].lower_ not in body_name_words(name.doc)
 
 
 def _subject_token(person: Span) -> Token:
