@@ -193,6 +193,7 @@ def test_a_persons_other_name_is_an_alias(extract, text, name, other):
 @pytest.mark.parametrize("text", [
     "Kofi Mensah was born in 1970 in Kumasi. Kwame Boateng was born in Accra.",
     "Kofi Mensah met Ama Owusu, whose brother is Kwame Boateng.",
+    "Coach Kofi Mensah picked the Brazilian-born Ana Silva for the final.",
 ])
 def test_a_birth_place_or_a_relative_is_no_other_name(extract, text):
     assert len([e for e in extract(text).entities if e.type == "Person"]) >= 2

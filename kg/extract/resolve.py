@@ -513,8 +513,8 @@ def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
     doc = span.doc
     cue = next((c for c in _OTHER_NAME_CUES if span.start >= len(c) and
                 tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c), None)
-    if cue is None:
-        return None
+    if cue is None or (span.start > len(cue) and doc[span.start - len(cue) - 1].text == "-"):
+        return None  # "Brazilian-born Ana Silva": a birthplace, no other name
     last = span.sent.start - 1
     while last > 0 and doc[last].is_space:
         last -= 1  # the blank line between paragraphs
