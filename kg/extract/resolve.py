@@ -524,17 +524,32 @@ def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
     return max(before, key=lambda s: s.start) if before else None
 
 
-@rule("other_name_alias", off=None)
-def _join_other_names(spans: list[Span], resolver: _Resolver) -> None:
-    """Make a person's other name given in the article (a real, birth or stage name,
-    :func:`_other_name_of`) an alias of the person it names, not a second person: every
-    mention of it goes to the person named first."""
+@rule("other_name_alias", off=[])
+def _other_name_links(spans: list[Span]) -> list[tuple[str, str]]:
+    """Return (kept, joined) entity ids for each person's other name given in the article (a
+    real, birth or stage name, :func:`_other_name_of`): the person named first keeps the
+    actor, the other name becomes its alias, not a second person."""
+    def first_named(id_: str) -> int:
+        return min(s.start for s in spans if s._.kg_entity == id_)
+
+    links = []
     for span in [s for s in spans if s.label_ == "Person"]:
         named = _other_name_of(span, spans)
-        if named is None or span._.kg_entity == named._.kg_entity:
+        if named is not None and span._.kg_entity != named._.kg_entity:
+            keep, gone = sorted((named._.kg_entity, span._.kg_entity), key=first_named)
+            links.append((keep, gone))
+    return links
+
+
+def _join_other_names(spans: list[Span], resolver: _Resolver) -> None:
+    """Move every mention of a person's other name to the person it names
+    (:func:`_other_name_links`)."""
+    joined: dict[str, str] = {}
+    for keep, gone in _other_name_links(spans):
+        keep, gone = joined.get(keep, keep), joined.get(gone, gone)
+        if keep == gone:
             continue
-        keep, gone = sorted((named._.kg_entity, span._.kg_entity),
-                            key=lambda id_: min(s.start for s in spans if s._.kg_entity == id_))
+        joined[gone] = keep
         for other in spans:
             if other._.kg_entity == gone:
                 other._.kg_entity = keep
