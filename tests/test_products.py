@@ -326,3 +326,11 @@ def test_a_person_or_body_ending_in_a_small_number_is_a_product(nlp, words, labe
 ])
 def test_a_product_lines_names_are_products(extract, text, name):
     assert (name, "Product") in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Boeing delivered the Boeing 787 and the Boeing 777 this year, and Boeing Global "
+     "Services hired staff.", "Boeing Global Services", "Organization"),
+])
+def test_a_makers_name_is_no_product_line(extract, text, name, type_):
+    assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}
