@@ -136,16 +136,17 @@ def without_lowercase_lead(span: Span) -> Span | None:
 
 
 def _renames_a_noun(span: Span) -> bool:
-    """Return whether a one-word name set off by a comma stands in apposition to a common
-    noun, which it names ("its new pill, velnorab, ...", "velnorab, a daily pill, ..."):
-    the sentence treats the word as a name, though written in lower case (drug names)."""
+    """Return whether a one-word name the tagger reads as a proper noun, set off by a comma,
+    stands in apposition to a common noun, which it names ("its new pill, velnorab, ...",
+    "velnorab, a daily pill, ..."): the sentence treats the word as a name, though written
+    in lower case (drug names)."""
     token, doc = span[0], span.doc
-    if len(span) != 1 or not token.is_alpha:
-        return False
+    if len(span) != 1 or not token.is_alpha or token.pos_ != "PROPN":
+        return False  # the tagger reads it as a name, not as a noun ("republics")
     after_noun = token.dep_ == "appos" and _common_noun(token.head) and \
         token.head.i < token.i and token.i > 0 and doc[token.i - 1].text == ","
-    before_noun = any(c.dep_ == "appos" and _common_noun(c) and c.i > token.i and
-                      doc[token.i + 1].text == "," for c in token.children)
+    before_noun = any(c.dep_ == "appos" and _common_noun(c) and c.left_edge.i == token.i + 2
+                      and doc[token.i + 1].text == "," for c in token.children)
     return after_noun or before_noun
 
 
