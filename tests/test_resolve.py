@@ -184,6 +184,8 @@ def test_a_full_name_takes_the_type_its_titled_surname_has(extract, text, person
      "Kwame Osei Boateng"),
     ("The award went to Lina Moraes, born Carolina Duarte Moraes, who moved to Lisbon.",
      "Lina Moraes", "Carolina Duarte"),
+    ("Kofi Mensah opened the show. His real name is Kwame Osei Boateng.", "Kofi Mensah",
+     "Kwame Osei Boateng"),
 ])
 def test_a_persons_other_name_is_an_alias(extract, text, name, other):
     (person,) = [e for e in extract(text).entities if e.type == "Person"]
@@ -194,6 +196,8 @@ def test_a_persons_other_name_is_an_alias(extract, text, name, other):
     "Kofi Mensah was born in 1970 in Kumasi. Kwame Boateng was born in Accra.",
     "Kofi Mensah met Ama Owusu, whose brother is Kwame Boateng.",
     "Coach Kofi Mensah picked the Brazilian-born Ana Silva for the final.",
+    "Kofi Mensah blamed a hacking group known as Fancy Lynx for the breach, and Ama Owusu "
+    "agreed.",
 ])
 def test_a_birth_place_or_a_relative_is_no_other_name(extract, text):
     assert len([e for e in extract(text).entities if e.type == "Person"]) >= 2

@@ -505,6 +505,22 @@ _OTHER_NAME_CUES: tuple[tuple[str, ...], ...] = (
     ("real", "name", "was"), ("born",), ("née",), ("nee",), ("known", "as"))
 
 
+#: Words between a comma and the cue of another name ("whose real name", "also known as").
+_CUE_LEADS = frozenset(
+    "whose his her their also better commonly widely popularly originally still and".split())
+
+
+def _set_off(doc: Doc, cue_start: int) -> bool:
+    """Return whether the cue of another name opens a phrase set off from what it describes:
+    after a comma or a parenthesis, or starting a sentence ("Her real name is X"). Not after
+    a noun ("a hacking group known as Fancy Bear") nor a hyphen ("Brazilian-born Ana
+    Silva": a birthplace)."""
+    i = cue_start - 1
+    while i >= 0 and doc[i].lower_ in _CUE_LEADS:
+        i -= 1
+    return i < 0 or doc[i].text in (",", "(") or doc[i + 1].is_sent_start
+
+
 def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
     """Return the person a person's name is given as another name of: the one named last
     before its cue ("Kofi Mensah, whose real name is Kwame Boateng"; "the singer, born X",
@@ -513,8 +529,8 @@ def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
     doc = span.doc
     cue = next((c for c in _OTHER_NAME_CUES if span.start >= len(c) and
                 tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c), None)
-    if cue is None or (span.start > len(cue) and doc[span.start - len(cue) - 1].text == "-"):
-        return None  # "Brazilian-born Ana Silva": a birthplace, no other name
+    if cue is None or not _set_off(doc, span.start - len(cue)):
+        return None
     last = span.sent.start - 1
     while last > 0 and doc[last].is_space:
         last -= 1  # the blank line between paragraphs
