@@ -435,10 +435,12 @@ ROUTE_VENUE_HEADS: frozenset[str] = frozenset(
 ROUTE_VENUE_FIRST_WORDS: frozenset[str] = frozenset(
     "Interstate Estadio Estádio Stade Stadio".split())
 #: Words that make a "Center" a site ("Delivery Center", "Convention Center"), where most
-#: centres are institutions ("Tax Policy Center").
+#: centres are institutions ("Tax Policy Center"); a bank or airline before it names an
+#: arena after its sponsor ("American Airlines Center", "American Bank Center").
 SITE_CENTER_WORDS: frozenset[str] = frozenset(
     """Delivery Convention Trade Shopping Space Exhibition Conference Visitor Visitors
-    Distribution Data Sports Civic Test Training Assembly Maintenance""".split()
+    Distribution Data Sports Civic Test Training Assembly Maintenance Bank Airlines
+    Airways""".split()
 )
 
 #: Last words of the names of public bodies ("Commerce Ministry", "Labor Department").

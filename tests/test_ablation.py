@@ -202,6 +202,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('slash_dateline_places', 'SEOUL/LISBON ― Orvex Electronics showed a new phone on Sunday.'),
     ('inner_title_strip', '"Margins were steady," said Veltrix COO Arjun Nair.'),
     ('titled_given_name_before', 'The bank was co-founded by Ada Ike and CTO Musty Mustapha.'),
+    ('other_name_alias', 'Kofi Mensah will headline the festival. The Ghanaian rapper, whose '
+                         'real name is Kwame Osei Boateng, will play on Saturday.'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which

@@ -139,3 +139,26 @@ def test_a_title_modifier_alone_is_no_role(words, role):
 
     doc = Doc(spacy.blank("en").vocab, words=words)
     assert _role_only(Span(doc, 0, len(words), label="ORG")) is role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Novo Nordisk is waiting for approval of its new tablet, cagrivastin, which could "
+     "reach pharmacies in June.", "cagrivastin"),
+])
+def test_a_lower_case_word_in_apposition_to_a_noun_is_a_name(extract, text, name):
+    assert name in {e.name.lower() for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "word", "kept"), [
+    ("Novo Nordisk is waiting for approval of its new tablet, cagrivastin, which could "
+     "reach pharmacies in June.", "cagrivastin", True),
+    ("Novo Nordisk is waiting for approval of cagrivastin in June.", "cagrivastin", False),
+    ("1993 - Six former Soviet republics, Russia, Belarus and Armenia, signed framework "
+     "agreements.", "republics", False),
+])
+def test_renames_a_noun(nlp, text, word, kept):
+    from kg.extract.actor_junk import _renames_a_noun
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == word)
+    assert _renames_a_noun(Span(doc, i, i + 1, label="ORG")) is kept

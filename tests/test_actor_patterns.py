@@ -32,3 +32,17 @@ def test_a_demonym_before_a_title_or_noun_is_the_country(extract, text, country)
 ])
 def test_a_demonym_before_a_public_bodys_head_alone_is_the_country(extract, text, country):
     assert country in {e.name for e in extract(text).entities if e.type == "Country"}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Shelters opened across the city, including the American Bank Center, officials said.",
+     "American Bank Center", "Place"),
+    ("The Mavericks beat the Suns at the American Airlines Center on Friday.",
+     "American Airlines Center", "Place"),
+    ("The Swiss National Bank raised rates, and American Airlines cut fares.",
+     "Swiss National Bank", "Organization"),
+    ("The Swiss National Bank raised rates, and American Airlines cut fares.",
+     "American Airlines", "Organization"),
+])
+def test_a_building_named_after_a_bank_or_airline_is_a_place(extract, text, name, type_):
+    assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}

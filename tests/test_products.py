@@ -316,3 +316,21 @@ def test_a_person_or_body_ending_in_a_small_number_is_a_product(nlp, words, labe
     found = with_model_number(ent)
     assert (found.text, found.label_ == "PRODUCT") == (ent.text, product)
     assert ends_in_designation(ent) is product
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The company also showed the Norvex Watch9 and said its Norvex Fold5 would ship in May.",
+     "Norvex Watch9"),
+    ("Orvana unveiled the Lumio Tab8, the Lumio Tab8 Pro and its Lumio Ring at an event in "
+     "Seoul.", "Lumio Ring"),
+])
+def test_a_product_lines_names_are_products(extract, text, name):
+    assert (name, "Product") in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Boeing delivered the Boeing 787 and the Boeing 777 this year, and Boeing Global "
+     "Services hired staff.", "Boeing Global Services", "Organization"),
+])
+def test_a_makers_name_is_no_product_line(extract, text, name, type_):
+    assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}

@@ -176,3 +176,35 @@ def test_a_full_name_takes_the_type_its_titled_surname_has(extract, text, person
     entities = extract(text).entities
     assert [e.type for e in entities if e.name == person] == ["Person"]
     assert not any(e.type != "Person" and person.split()[-1] in e.name for e in entities)
+
+
+@pytest.mark.parametrize(("text", "name", "other"), [
+    ('Kofi Mensah will headline the festival in June. The Ghanaian rapper, whose real name '
+     'is Kwame Osei Boateng, will play on the Saturday night.', "Kofi Mensah",
+     "Kwame Osei Boateng"),
+    ("The award went to Lina Moraes, born Carolina Duarte Moraes, who moved to Lisbon.",
+     "Lina Moraes", "Carolina Duarte"),
+    ("Kofi Mensah opened the show. His real name is Kwame Osei Boateng.", "Kofi Mensah",
+     "Kwame Osei Boateng"),
+])
+def test_a_persons_other_name_is_an_alias(extract, text, name, other):
+    (person,) = [e for e in extract(text).entities if e.type == "Person"]
+    assert person.name == name and other in person.aliases
+
+
+@pytest.mark.parametrize("text", [
+    "Kofi Mensah was born in 1970 in Kumasi. Kwame Boateng was born in Accra.",
+    "Kofi Mensah met Ama Owusu, whose brother is Kwame Boateng.",
+    "Coach Kofi Mensah picked the Brazilian-born Ana Silva for the final.",
+    "Kofi Mensah blamed a hacking group known as Fancy Lynx for the breach, and Ama Owusu "
+    "agreed.",
+])
+def test_a_birth_place_or_a_relative_is_no_other_name(extract, text):
+    assert len([e for e in extract(text).entities if e.type == "Person"]) >= 2
+
+
+def test_a_quote_of_a_person_named_by_another_name_goes_to_the_person(extract):
+    x = extract('Kofi Mensah will headline the festival in June. The Ghanaian rapper, whose '
+                'real name is Kwame Osei Boateng, will play on the Saturday night. "We are '
+                'ready," he said.')
+    assert [s.speaker for s in x.statements] == ["Kofi Mensah"]

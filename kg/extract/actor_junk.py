@@ -119,11 +119,13 @@ def without_lowercase_lead(span: Span) -> Span | None:
     ("the federal Securities and Exchange Commission", "her State Department", "a United
     Auto Workers negotiator"), or None when no capitalised word follows them ("healthcare",
     "state party", "un-", "ex-Access"): no name. Plans and groups keep their words, and a
-    brand's spelling the sentence treats as a company ("shares of eBay") is a name."""
+    brand's spelling the sentence treats as a company ("shares of eBay") is a name, as is a
+    word in apposition to a noun ("its pill, velnorab,": :func:`_renames_a_noun`)."""
     from kg.extract.products import BRAND_RE, company_context
 
     if span.label_ in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") or \
-            not span.text[0].islower() or (BRAND_RE.match(span[0].text) and company_context(span)):
+            not span.text[0].islower() or (BRAND_RE.match(span[0].text) and company_context(span)) \
+            or _renames_a_noun(span):
         return span
     doc, start = span.doc, span.start
     while start < span.end and _lead_word(doc[start]):
@@ -131,6 +133,27 @@ def without_lowercase_lead(span: Span) -> Span | None:
     if start == span.start or start == span.end or not doc[start].text[:1].isupper():
         return None
     return Span(doc, start, span.end, label=span.label_)
+
+
+def _renames_a_noun(span: Span) -> bool:
+    """Return whether a one-word name the tagger reads as a proper noun, set off by a comma,
+    stands in apposition to a common noun, which it names ("its new pill, velnorab, ...",
+    "velnorab, a daily pill, ..."): the sentence treats the word as a name, though written
+    in lower case (drug names)."""
+    token, doc = span[0], span.doc
+    if len(span) != 1 or not token.is_alpha or token.pos_ != "PROPN":
+        return False  # the tagger reads it as a name, not as a noun ("republics")
+    after_noun = token.dep_ == "appos" and _common_noun(token.head) and \
+        token.head.i < token.i and token.i > 0 and doc[token.i - 1].text == ","
+    before_noun = any(c.dep_ == "appos" and _common_noun(c) and c.left_edge.i == token.i + 2
+                      and doc[token.i + 1].text == "," for c in token.children)
+    return after_noun or before_noun
+
+
+def _common_noun(token: Token) -> bool:
+    """Return whether a word is a common noun: tagged a noun, or written in lower case where
+    the tagger took it for a name ("tablet")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
 
 
 def _lead_word(token: Token) -> bool:

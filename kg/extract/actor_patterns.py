@@ -171,6 +171,9 @@ AGENCY_HEADS = ["Department", "Ministry", "Agency", "Bureau", "Commission", "Adm
 
 #: Heads of companies and banks named with a demonym ("Swiss National Bank", "Thai Airways").
 _DEMONYM_ORG_SUFFIXES = ["Airways", "Airlines", "Bank", "Railways", "Broadcasting", "Telecom"]
+#: Last words of buildings named after a company ("American Airlines Center", "American Bank
+#: Center"): a venue, not the company.
+_VENUE_HEADS = ["Center", "Centre", "Arena", "Stadium", "Tower", "Plaza", "Building", "Field"]
 
 
 def _country_token_patterns() -> list[list[dict]]:
@@ -193,7 +196,8 @@ def _country_token_patterns() -> list[list[dict]]:
 def _national_org_patterns() -> list[dict]:
     """Return patterns for organisations named after a country ("Singapore Airlines",
     "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank"),
-    so the country inside does not split them."""
+    so the country inside does not split them, and for buildings named after such a company
+    ("the American Bank Center", a place)."""
     the = {"LOWER": "the", "OP": "?"}  # so "the United States Navy" outranks "the United States"
     patterns = []
     for country in _country_token_patterns():
@@ -212,9 +216,12 @@ def _national_org_patterns() -> list[dict]:
         ]
     demonym = {"ORTH": {"IN": sorted({v for d in DEMONYMS for v in _cased_variants(d)
                                       if " " not in v})}}
-    patterns.append([the, demonym, {"ORTH": "National", "OP": "?"},
-                     {"ORTH": {"IN": _DEMONYM_ORG_SUFFIXES}},
-                     {"ORTH": {"IN": ["International", "Airlines"]}, "OP": "?"}])
+    company = [the, demonym, {"ORTH": "National", "OP": "?"},
+               {"ORTH": {"IN": _DEMONYM_ORG_SUFFIXES}},
+               {"ORTH": {"IN": ["International", "Airlines"]}, "OP": "?"}]
+    patterns.append(company)
+    # a building named after the company is a place: the longer match wins
+    venues = [[*company, {"ORTH": {"IN": _VENUE_HEADS}}]]
     modifier = {"ORTH": {"IN": _OFFICIAL_MODIFIERS}, "OP": "?"}
     # a proper noun before it is part of the name ("the Alaska Court of Appeals", "the Ninth
     # Circuit Court of Appeals"), so the body's own words do not cut it off
@@ -222,7 +229,8 @@ def _national_org_patterns() -> list[dict]:
     patterns.append([place, place, modifier, {"ORTH": {"IN": ORG_OF_HEADS}},
                      {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
                      {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}])
-    return [{"label": "ORG", "pattern": p} for p in patterns]
+    return [{"label": "ORG", "pattern": p} for p in patterns] + \
+        [{"label": "FAC", "pattern": p} for p in venues]
 
 
 @rule("plan_patterns", off=[])

@@ -15,6 +15,7 @@ such mentions vote like any label and are not spread (``kg_product_label_only``)
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +43,9 @@ CODE_MODEL_RE = re.compile(r"^\d[a-wyzA-WYZ]\d$")
 #: A model designation in the plural, standing for the planes or machines of that model
 #: ("18 777s", "46 more 787s"); round hundreds ("the 300s") are no model.
 PLURAL_MODEL_RE = re.compile(r"^\d\d[1-9]s$")
+#: A capitalised word with a model's number written close after it ("Watch9", "Fold8"): a
+#: line's name and its generation, no common word.
+NUMBERED_WORD_RE = re.compile(r"^[A-Z][a-z]{2,}\d{1,2}$")
 POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 #: A brand written lower case then upper case ("iPhone", "iTunes", "eReader").
 BRAND_RE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
@@ -67,12 +71,14 @@ DECADE_RE = re.compile(r"^(?:\d{2})?\d0s$|^\d+(?:st|nd|rd|th)$|^[QH]\d$|^\d+[a-z
 
 def _is_designation(token: Token, name: Span) -> bool:
     """Return True for a token that designates a model of ``name``: "OS", "X", letters with
-    digits ("A380", "3GS", "787s"), a number of three or more digits after a company or
+    digits ("A380", "3GS", "787s", "Watch9"), a number of three or more digits after a company or
     product ("Boeing 787", "737-800"), or any number after a product or brand name ("iPhone
     4"). Amounts, dates, decades and match scores ("Celtic 2") are no designations."""
     text = token.text
     if text in MODEL_WORDS and token.i > name.start:
         return True
+    if NUMBERED_WORD_RE.match(text) and token.ent_type_ not in AMOUNT_TYPES:
+        return True  # "Galaxy" + "Watch9"
     if not MODEL_RE.match(text) or token.ent_type_ in AMOUNT_TYPES or DECADE_RE.match(text):
         return False
     if any(c.isalpha() for c in text):
@@ -380,17 +386,35 @@ def with_maker_products(spans: list[Span]) -> list[Span]:
     """Return ``spans`` with a maker's name before one of the article's products relabelled as
     that product ("Ford Taurus" as an organisation, where "the Taurus" is a product), and a
     product's name with a model word after it too ("Macbook Pro" beside the product
-    "Macbook"; "Saturn Corporation" stays a company)."""
+    "Macbook"; "Saturn Corporation" stays a company), and a name opening with a product
+    line's name (:func:`_line_names`)."""
     names = {s.text.lower() for s in spans if s.label_ == "Product"}
+    lines = _line_names(spans)
     out = []
     for span in spans:
-        if span.label_ == "Organization" and len(span) >= 2 and (any(
+        if span.label_ in ("Organization", "Person") and len(span) >= 2 and \
+                span[0].text.lower() in lines:
+            span = Span(span.doc, span.start, span.end, label="Product")  # "Galaxy Ring"
+        elif span.label_ == "Organization" and len(span) >= 2 and (any(
                 span[i:].text.lower() in names for i in range(1, len(span))) or (any(
                 span[:i].text.lower() in names for i in range(1, len(span)))
                 and span[-1].text not in ORG_NAME_SUFFIXES)):
             span = Span(span.doc, span.start, span.end, label="Product")
         out.append(span)
     return out
+
+
+def _line_names(spans: list[Span]) -> set[str]:
+    """Return the first words that open two or more of the article's numbered products and
+    name no organisation of it ("galaxy" of "Galaxy Z Fold8" and "Galaxy Watch9", not
+    "boeing" beside "Boeing"): a product line's name, so "Galaxy Ring" is one of its
+    products, not a company."""
+    numbered = Counter(s[0].text.lower() for s in spans if s.label_ == "Product" and len(s) > 1
+                       and not s._.kg_product_label_only and s[0].is_alpha
+                       and any(c.isdigit() for c in s[-1].text))
+    orgs = {s[0].text.lower() for s in spans if s.label_ == "Organization"
+            and (len(s) == 1 or s[-1].text in ORG_NAME_SUFFIXES)}  # "Boeing", "Boeing Co."
+    return {word for word, n in numbered.items() if n >= 2 and word not in orgs}
 
 
 def missed_products(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -498,6 +498,81 @@ def _join_short_forms(doc: Doc, spans: list[Span], descriptions: list[Span],
     return out
 
 
+#: Words that introduce a person's other name right before it: a birth or legal name ("whose
+#: real name is X", "born X", "née X") or a stage name ("X, known as Y", "better known as Y").
+_OTHER_NAME_CUES: tuple[tuple[str, ...], ...] = (
+    ("real", "name", "is"), ("birth", "name", "is"), ("legal", "name", "is"),
+    ("real", "name", "was"), ("born",), ("née",), ("nee",), ("known", "as"))
+
+
+#: Words between a comma and the cue of another name ("whose real name", "also known as").
+_CUE_LEADS = frozenset(
+    "whose his her their also better commonly widely popularly originally still and".split())
+
+
+def _set_off(doc: Doc, cue_start: int) -> bool:
+    """Return whether the cue of another name opens a phrase set off from what it describes:
+    after a comma or a parenthesis, or starting a sentence ("Her real name is X"). Not after
+    a noun ("a hacking group known as Fancy Bear") nor a hyphen ("Brazilian-born Ana
+    Silva": a birthplace)."""
+    i = cue_start - 1
+    while i >= 0 and doc[i].lower_ in _CUE_LEADS:
+        i -= 1
+    return i < 0 or doc[i].text in (",", "(") or doc[i + 1].is_sent_start
+
+
+def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
+    """Return the person a person's name is given as another name of: the one named last
+    before its cue ("Kofi Mensah, whose real name is Kwame Boateng"; "the singer, born X",
+    after "Kofi Mensah"), else None. The cue must come right before the name ("born in
+    1970", "born to X" are no name)."""
+    doc = span.doc
+    cue = next((c for c in _OTHER_NAME_CUES if span.start >= len(c) and
+                tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c), None)
+    if cue is None or not _set_off(doc, span.start - len(cue)):
+        return None
+    last = span.sent.start - 1
+    while last > 0 and doc[last].is_space:
+        last -= 1  # the blank line between paragraphs
+    previous = doc[last].sent.start if last >= 0 else span.sent.start
+    before = [s for s in spans if s.label_ == "Person" and previous < s.end and
+              s.end <= span.start - len(cue) and s._.kg_entity != span._.kg_entity]
+    return max(before, key=lambda s: s.start) if before else None
+
+
+@rule("other_name_alias", off=[])
+def _other_name_links(spans: list[Span]) -> list[tuple[str, str]]:
+    """Return (kept, joined) entity ids for each person's other name given in the article (a
+    real, birth or stage name, :func:`_other_name_of`): the person named first keeps the
+    actor, the other name becomes its alias, not a second person."""
+    def first_named(id_: str) -> int:
+        return min(s.start for s in spans if s._.kg_entity == id_)
+
+    links = []
+    for span in [s for s in spans if s.label_ == "Person"]:
+        named = _other_name_of(span, spans)
+        if named is not None and span._.kg_entity != named._.kg_entity:
+            keep, gone = sorted((named._.kg_entity, span._.kg_entity), key=first_named)
+            links.append((keep, gone))
+    return links
+
+
+def _join_other_names(spans: list[Span], resolver: _Resolver) -> None:
+    """Move every mention of a person's other name to the person it names
+    (:func:`_other_name_links`)."""
+    joined: dict[str, str] = {}
+    for keep, gone in _other_name_links(spans):
+        keep, gone = joined.get(keep, keep), joined.get(gone, gone)
+        if keep == gone:
+            continue
+        joined[gone] = keep
+        for other in spans:
+            if other._.kg_entity == gone:
+                other._.kg_entity = keep
+                resolver.entities[keep].surface[clean_surface(other.text)] += 1
+        resolver.entities[gone].surface.clear()
+
+
 def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     """Assign ``span._.kg_entity`` to actor mentions and return the article's entities."""
     resolver = _Resolver()
@@ -516,6 +591,7 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
         info.surface[clean_surface(span.text)] += 1
     spans += _join_short_forms(doc, spans, descriptions, resolver)
     spans += _surname_mentions(doc, spans, resolver)
+    _join_other_names(spans, resolver)
     doc.spans[ACTORS_KEY] = spans
     used = {s._.kg_entity for s in spans}
     return {id_: info for id_, info in resolver.entities.items() if id_ in used and info.surface}
