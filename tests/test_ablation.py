@@ -219,9 +219,6 @@ OUTPUT_CASES: list[tuple[str, str]] = [
 #: sentences. bench/quality.md ("Rule ablation") says what each does on the data sets.
 UNTRIGGERED: frozenset[str] = frozenset({
     "learned_tie_break", "title_phrase_patterns",
-    # joined names ("Macbook and Macbook Pro", "Laurent Cabannes and Laurent Benezech") are
-    # split by NER itself in short sentences (tests/test_name_bounds.py)
-    "split_repeated_name_pair",
     # since the gazetteer guard hands a country glued to a capitalised word back to the model
     # ("Luis Montenegro", "Singapore Airlines"), the model gets these right
     "country_named_person", "national_org_patterns",

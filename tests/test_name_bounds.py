@@ -8,7 +8,6 @@ from spacy.tokens import Doc, Span
 from kg.extract.name_bounds import (
     _joined_company_names,
     _split_at_spaced_dash,
-    _split_repeated_name_pair,
     with_division_number,
 )
 
@@ -17,19 +16,6 @@ def actor_names(nlp, text: str) -> dict[str, str]:
     """Return actor mention text → type for a text."""
     doc = nlp(text)
     return {s.text: s.label_ for s in doc.spans["kg_actors"]}
-
-
-@pytest.mark.parametrize(("words", "start", "end", "expected"), [
-    ("the Strato and Strato Max ship".split(), 0, 5, ["the Strato", "Strato Max"]),
-    ("Laurent Pavie and Laurent Morel scored".split(), 0, 5, ["Laurent Pavie",
-                                                               "Laurent Morel"]),
-    ("Johnson and Johnson rose".split(), 0, 3, None),
-    ("Marks and Spencer rose".split(), 0, 3, None),
-])
-def test_split_repeated_name_pair(nlp, words, start, end, expected):
-    doc = Doc(nlp.vocab, words=words)
-    parts = _split_repeated_name_pair(Span(doc, start, end, label="ORG"))
-    assert (None if parts is None else [p.text for p in parts]) == expected
 
 
 @pytest.mark.parametrize(("words", "start", "end", "expected"), [

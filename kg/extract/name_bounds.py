@@ -339,21 +339,6 @@ def with_division_number(ent: Span) -> Span:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
 
 
-@rule("split_repeated_name_pair", off=None)
-def _split_repeated_name_pair(ent: Span) -> list[Span] | None:
-    """Return the two names of an entity that joins a name to a longer one starting with
-    the same word ("Macbook and Macbook Pro", "Series A and Series B"), which NER took for
-    one; a company written "Johnson and Johnson" or "Marks and Spencer" stays whole."""
-    doc = ent.doc
-    start = ent.start + (ent[0].lower_ == "the")
-    conj = next((t.i for t in ent[1:-1] if t.lower_ in ("and", "or", "&")), None)
-    if conj is None or conj <= start or doc[conj + 1].text != doc[start].text or \
-            ent.end - conj - 1 < 2:
-        return None
-    return [Span(doc, ent.start, conj, label=ent.label_),
-            Span(doc, conj + 1, ent.end, label=ent.label_)]
-
-
 @rule("split_at_spaced_dash", off=None)
 def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     """Return the names on either side of a dash written with spaces that NER ran over
@@ -435,7 +420,7 @@ def ner_entities(doc: Doc):
             yield from parts
             continue
         ent = _with_place_after_of(ent)
-        yield from _split_run_on_name(ent) or _split_repeated_name_pair(ent) or \
+        yield from _split_run_on_name(ent) or \
             split_at_scores(ent) or _split_at_spaced_dash(ent) or [ent]
 
 
