@@ -213,6 +213,35 @@ class Scope:
         return self.actors is None or iri in self.actors
 
 
+#: The projection's queries by name, with the pattern a limited :class:`Scope` puts at their
+#: ``#only`` (``{k}``: its actors).
+_SCOPED = {
+    "actors": (_ACTORS, "VALUES ?a {k}"),
+    "aliases": (_ALIASES, "VALUES ?a {k}"),
+    "roles": (_ROLES, "VALUES ?person {k}"),
+    "events": (_EVENTS, _EVENTS_OF),
+    "event actors": (_EVENT_ACTORS, "VALUES ?a {k}"),
+    "statements": (_STATEMENTS, "VALUES ?speaker {k} ?sref kg:refersTo ?speaker ."
+                                " ?s kg:speaker ?sref ."),
+    "about": (_ABOUT, "VALUES ?a {k}"),
+}
+
+
+def page_query(name: str, scope: Scope) -> str:
+    """Return the SPARQL :func:`to_networkx` runs for ``scope`` under ``name`` (a key of
+    :data:`PAGE_QUERIES`; bench/ times them one by one)."""
+    sparql, pattern = _SCOPED[name]
+    sparql = scope.only(sparql, pattern)
+    if name == "statements":  # a limited projection binds the speaker first
+        sparql = sparql.replace("#speaker", _SPEAKER if scope.actors is None else "")
+    return sparql
+
+
+#: The names of the queries :func:`page_query` gives (besides them the projection reads the
+#: ranking, :func:`top_actors`, and each limited actor's first mentions, ``_MENTIONS_OF``).
+PAGE_QUERIES = tuple(_SCOPED)
+
+
 def top_actors(store: KGStore, n: int) -> list[str]:
     """Return the ``n`` actors with the most facts in the store, most first."""
     return [r["a"] for r in _rows(store, f"{_RANKED} LIMIT {int(n)}")]
@@ -305,7 +334,7 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, label: str, fact: str = "",
 
 def _add_actors(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add actor nodes with aliases, mention counts and evidence."""
-    for r in _rows(store, scope.only(_ACTORS, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("actors", scope)):
         iri = str(r["a"])
         if iri in G:
             continue
@@ -317,7 +346,7 @@ def _add_actors(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
         node["geonames"] = _text(r["geonames"])
         node["wikidata"] = _text(r["wikidata"])
         G.add_node(iri, **node)
-    for r in _rows(store, scope.only(_ALIASES, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("aliases", scope)):
         aliases = G.nodes[str(r["a"])]["aliases"] if str(r["a"]) in G else None
         if aliases is not None and str(r["alias"]) not in aliases:
             aliases.append(str(r["alias"]))
@@ -347,7 +376,7 @@ def _add_roles(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add role strings to persons and one ``holds_role`` edge per role that is a post in a
     country or organisation (a role stated in several articles is still one edge)."""
     seen: set[str] = set()
-    for r in _rows(store, scope.only(_ROLES, "VALUES ?person {k}")):
+    for r in _rows(store, page_query("roles", scope)):
         person, role, title = str(r["person"]), str(r["role"]), str(r["title"])
         if person not in G or role in seen:
             continue
@@ -373,7 +402,7 @@ def _ensure_actor(G: nx.MultiDiGraph, iri: str) -> None:
 
 def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add event nodes and ``took_part_in`` / ``located_in`` edges."""
-    for r in _rows(store, scope.only(_EVENTS, _EVENTS_OF)):
+    for r in _rows(store, page_query("events", scope)):
         iri = str(r["e"])
         if iri in G:  # the same event reported again (another article or sentence)
             evidence, known = _evidence(r), G.nodes[iri]["evidence"]
@@ -395,7 +424,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
             evidence=[_evidence(r)],
         )
         G.add_node(iri, **node)
-    for r in _rows(store, scope.only(_EVENT_ACTORS, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("event actors", scope)):
         event, actor, role = str(r["e"]), str(r["a"]), str(r["role"])
         if event not in G:
             continue
@@ -414,10 +443,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
 
 def _add_statements(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add statement nodes and ``said`` / ``about`` edges."""
-    statements = scope.only(_STATEMENTS, "VALUES ?speaker {k} ?sref kg:refersTo ?speaker ."
-                            " ?s kg:speaker ?sref .")
-    for r in _rows(store, statements.replace("#speaker", _SPEAKER if scope.actors is None
-                                            else "")):
+    for r in _rows(store, page_query("statements", scope)):
         iri = str(r["s"])
         if iri in G:
             continue
@@ -442,7 +468,7 @@ def _add_statements(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
             _ensure_actor(G, speaker_iri)
             _add_edge(G, speaker_iri, iri, "said", date=node["date"],
                       evidence=evidence["sentence"], article=evidence["article"])
-    for r in _rows(store, scope.only(_ABOUT, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("about", scope)):
         statement, actor = str(r["s"]), str(r["a"])
         if statement not in G:
             continue
@@ -495,5 +521,5 @@ def to_networkx(store: KGStore, *, max_actors: int | None = None) -> nx.MultiDiG
     return G
 
 
-__all__ = ["LIST_SEPARATOR", "RELATIONS", "Scope", "evidence_attr", "list_attr", "to_networkx",
-           "top_actors"]
+__all__ = ["LIST_SEPARATOR", "PAGE_QUERIES", "RELATIONS", "Scope", "evidence_attr", "list_attr",
+           "page_query", "to_networkx", "top_actors"]

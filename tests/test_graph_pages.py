@@ -123,21 +123,19 @@ def _answer(store: KGStore, sparql: str) -> Counter:
                    for row in store.query(sparql))
 
 
-QUERIES = {
-    "events": (PLAIN_EVENTS, PLAIN_EVENTS_OF, graph._EVENTS, graph._EVENTS_OF),
-    "event actors": (PLAIN_EVENT_ACTORS, "VALUES ?a {k}", graph._EVENT_ACTORS, "VALUES ?a {k}"),
-}
+#: page query name → its plain form and the pattern that limits it.
+PLAIN = {"events": (PLAIN_EVENTS, PLAIN_EVENTS_OF),
+         "event actors": (PLAIN_EVENT_ACTORS, "VALUES ?a {k}")}
 
 
-@pytest.mark.parametrize("name", QUERIES)
+@pytest.mark.parametrize("name", PLAIN)
 @pytest.mark.parametrize("top", [None, 1, 3, 100])
 def test_page_queries_give_the_rows_of_their_plain_forms(store: KGStore, name: str,
                                                          top: int | None) -> None:
-    plain, plain_scope, shaped, shaped_scope = QUERIES[name]
     scope = graph.Scope(None if top is None else frozenset(graph.top_actors(store, top)))
-    expected = _answer(store, scope.only(plain, plain_scope))
+    expected = _answer(store, scope.only(*PLAIN[name]))
     assert expected  # the store has rows for every scope
-    assert _answer(store, scope.only(shaped, shaped_scope)) == expected
+    assert _answer(store, graph.page_query(name, scope)) == expected
 
 
 def test_the_stores_hold_what_the_queries_tell_apart(store: KGStore) -> None:
@@ -149,13 +147,13 @@ def test_the_stores_hold_what_the_queries_tell_apart(store: KGStore) -> None:
     assert any(r["graphs"] > 1 for r in rows)
     assert any(r["candidates"] > 0 for r in rows)
     assert any(r["candidates"] < r["reports"] for r in rows if r["candidates"])
-    roles = {r["role"] for r in store.query(graph._EVENT_ACTORS.replace("#only", ""))}
+    roles = {r["role"] for r in store.query(graph.page_query("event actors", graph.Scope()))}
     assert roles == {"agent", "target", "participant", "place"}
 
 
 def test_rows_are_text_of_the_typed_values(store: KGStore) -> None:
     """The projection's light rows hold the text of what KGStore.query types (dates too)."""
-    sparql = graph._EVENTS.replace("#only", "")
+    sparql = graph.page_query("events", graph.Scope())
     typed = [{k: None if v is None else v.isoformat() if hasattr(v, "isoformat") else str(v)
               for k, v in row.items()} for row in store.query(sparql)]
     assert list(graph._rows(store, sparql)) == typed
