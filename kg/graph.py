@@ -119,7 +119,7 @@ WHERE {
   OPTIONAL { ?art schema:headline ?title }
   OPTIONAL { ?art schema:url ?url }
   FILTER(BOUND(?etype) && BOUND(?label))
-} ORDER BY ?e ?art ?start
+} ORDER BY ?e ?art ?start ?end ?label ?sentence  # ties too: the first row names the event
 """
 #: The events of some actors (what ``#only`` of :data:`_EVENTS` becomes in a limited
 #: projection; ``{k}``: the actors).
