@@ -204,120 +204,18 @@ ORDER BY DESC(?mentions) ?person ?title ?of""",
 }
 
 
-#: The scoped queries of ``kg.graph.to_networkx(store, max_actors=N)`` (what ``kg viz`` and
-#: ``kg serve``'s ``/graph`` draw) that read actors: (name, pattern the scope fills in, the
-#: query now, its hop form). The actors graph's own queries (names, aliases) do not change.
-PAGES: list[tuple[str, str, str, str]] = [
-    ("roles", "VALUES ?person {k}", "_ROLES", """
-SELECT DISTINCT ?person ?role ?title ?org ?orgName ?sentence ?art WHERE {
-  #only
-  ?pref kg:refersTo ?person ; org:holds ?role . ?role kg:roleTitle ?title .
-  OPTIONAL { ?role kg:sentenceText ?sentence }
-  OPTIONAL { ?role kg:mentionedIn ?art }
-  OPTIONAL { ?role org:postIn/kg:refersTo ?org OPTIONAL { ?org kg:name ?orgName } }
-} ORDER BY ?role ?art ?sentence"""),
-    ("events", "{ SELECT DISTINCT ?e WHERE { VALUES ?k {k} { GRAPH ?g0 { ?e kg:hasActor ?k } }"
-     " UNION { GRAPH ?g0 { ?e kg:hasPlace ?k } } } }", "_EVENTS", """
-SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
-WHERE {
-  { SELECT DISTINCT ?e WHERE { VALUES ?k {k} ?kr kg:refersTo ?k .
-    { GRAPH ?g0 { ?e kg:hasActor ?kr } } UNION { GRAPH ?g0 { ?e kg:hasPlace ?kr } } } }
-  ?e a kg:Event ; kg:eventType ?etype .
-  GRAPH ?g {
-    ?e kg:label ?label ; kg:mentionedIn ?art .
-    FILTER NOT EXISTS { ?e kg:confidence ?c FILTER(?c < 0.5) }
-    OPTIONAL { ?e kg:date ?date }
-    OPTIONAL { ?e kg:datePrecision ?precision }
-    OPTIONAL { ?e kg:dateBasis ?basis }
-    OPTIONAL { ?e kg:sentenceText ?sentence }
-    OPTIONAL { ?e kg:startOffset ?start }
-    OPTIONAL { ?e kg:endOffset ?end }
-  }
-  OPTIONAL { ?art schema:headline ?title }
-  OPTIONAL { ?art schema:url ?url }
-} ORDER BY ?e ?art ?start"""),
-    ("event actors", "VALUES ?a {k}", "_EVENT_ACTORS", """
-SELECT DISTINCT ?e ?a ?role WHERE {
-  #only
-  {  # ?a bound in each branch: an OPTIONAL reads it as the branch binds it
-    ?e kg:hasActor ?r . ?r kg:refersTo ?a .
-    OPTIONAL { ?e kg:agent ?ar . ?ar kg:refersTo ?a . BIND("agent" AS ?agent) }
-    OPTIONAL { ?e kg:target ?tr . ?tr kg:refersTo ?a . BIND("target" AS ?target) }
-    BIND(COALESCE(?agent, ?target, "participant") AS ?role)
-  } UNION { ?e kg:hasPlace ?r . ?r kg:refersTo ?a . BIND("place" AS ?role) }
-}"""),
-    ("statements", "VALUES ?speaker {k} ?s kg:speaker ?speaker .", "_STATEMENTS", """
-SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?url ?sentence
-  ?start ?end
-WHERE {
-  VALUES ?speaker {k} ?sref kg:refersTo ?speaker . ?s kg:speaker ?sref .
-  ?s a kg:Statement ; kg:quote ?quote ; kg:statementKind ?kind ; kg:mentionedIn ?art .
-  OPTIONAL { ?s kg:speakerName ?speakerName }
-  OPTIONAL { ?s kg:saidOn ?date }
-  OPTIONAL { ?s kg:datePrecision ?precision }
-  OPTIONAL { ?s kg:sentenceText ?sentence }
-  OPTIONAL { ?s kg:startOffset ?start }
-  OPTIONAL { ?s kg:endOffset ?end }
-  OPTIONAL { ?art schema:headline ?title }
-  OPTIONAL { ?art schema:url ?url }
-}"""),
-    ("about", "VALUES ?a {k}", "_ABOUT", """
-SELECT DISTINCT ?s ?a ?polarity WHERE {
-  #only
-  ?r kg:refersTo ?a . ?s kg:about ?r .
-  OPTIONAL { ?s kg:stance ?st . ?st kg:stanceTarget/kg:refersTo ?a ; kg:polarity ?polarity }
-}"""),
-    ("first mentions (per actor)", "", "_MENTIONS_OF", """
-SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
-  ?ref kg:refersTo ?a ; kg:hasMention ?m .
-  ?m kg:mentionedIn ?art ; kg:startOffset ?start ; kg:endOffset ?end .
-  OPTIONAL { ?m kg:sentenceText ?sentence }
-  OPTIONAL { ?art schema:headline ?title }
-  OPTIONAL { ?art schema:url ?url }
-} LIMIT 5"""),
-]
-def _scoped(sparql: str, pattern: str, actors: list[str]) -> str:
-    """Return ``sparql`` limited to ``actors`` as :class:`kg.graph.Scope` limits it."""
-    from kg.graph import Scope
+def compare_pages(converted: Path, top: int) -> list[dict]:
+    """Time the page queries of ``kg.graph.to_networkx(store, max_actors=top)`` (what ``kg
+    viz`` and ``kg serve``'s ``/graph`` draw) on ``converted``: kg.graph's own queries
+    (:func:`kg.graph.page_query`), which read actors through the references since the layout
+    was built, timed by bench/bench_pages.py. (At the measurement they ran beside forms for
+    the layout before, which kg.graph no longer has.)"""
+    from bench_pages import page_queries
 
-    if not pattern:  # the query holds the scope itself
-        values = " ".join(str(ox.NamedNode(a)) for a in sorted(actors))
-        return sparql.replace("{k}", "{ " + values + " }")
-    return Scope(frozenset(actors)).only(sparql, pattern)
-
-
-def compare_pages(store: Path, converted: Path, top: int) -> list[dict]:
-    """Time the projection's scoped queries for the ``top`` actors on ``store`` and their hop
-    forms on ``converted`` (the same actors: those ``store`` ranks first)."""
-    import kg.graph as graph
     from kg.store import KGStore
 
-    out = []
-    with KGStore.open_read(store) as before, KGStore.open_read(converted) as after:
-        ranked = [("ranking", graph._RANKED + f" LIMIT {top}",
-                   _PREFIXES + graph._RANKED + f" LIMIT {top}")]
-        rows, *_ = timed(before, ranked[0][1])
-        actors = [str(r["a"]) for r in rows]
-        queries = ranked[:]
-        for name, pattern, now, hop in PAGES:
-            current = getattr(graph, now)
-            if now == "_MENTIONS_OF":  # one actor's, as the projection asks for each
-                one = f"VALUES ?a {{ {ox.NamedNode(actors[0])} }}\n"
-                queries.append((name, current.replace("WHERE {", "WHERE { " + one, 1),
-                                _PREFIXES + hop.replace("WHERE {", "WHERE { " + one, 1)))
-                continue
-            queries.append((name, _scoped(current, pattern, actors), _PREFIXES + _scoped(
-                hop, pattern if "#only" in hop else "", actors)))
-        for name, now, hop in queries:
-            rows, cpu, wall = timed(before, now)
-            hop_rows, hop_cpu, hop_wall = timed(after, hop)
-            out.append({"name": name, "rows": len(rows), "hop_rows": len(hop_rows),
-                        "same_rows": _row_set(rows) == _row_set(hop_rows),
-                        "cpu": [cpu[0], min(cpu[1:])], "hop_cpu": [hop_cpu[0], min(hop_cpu[1:])],
-                        "wall": [wall[0], min(wall[1:])],
-                        "hop_wall": [hop_wall[0], min(hop_wall[1:])]})
-            print(json.dumps(out[-1]), flush=True)
-    return out
+    with KGStore.open_read(converted) as store:
+        return page_queries(store, top)
 
 
 def key_refs(history: Path) -> tuple[dict[str, dict[str, str]], Counter]:
@@ -447,7 +345,7 @@ def main() -> None:
         print(json.dumps(figures["conversion"]), flush=True)
     figures["queries"] = compare(args.store, converted)
     if args.pages:
-        figures["pages"] = compare_pages(args.store, converted, args.pages)
+        figures["pages"] = compare_pages(converted, args.pages)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
 

@@ -28,6 +28,7 @@ so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the grap
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ from rdflib import URIRef
 
 from kg.model import digest
 from kg.rdf import article_id_of, event_type_of
+from kg.store import QueryError
 
 if TYPE_CHECKING:
     from kg.store import KGStore
@@ -92,36 +94,52 @@ SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
   OPTIONAL { ?art schema:url ?url }
 }"""
 _MENTIONS = _MENTION_PATTERN + " ORDER BY ?a ?art ?start\n"
+#: Every report of the events in scope (``#only``: all events, or those of some actors), one
+#: row per report: an event several articles report has a label in each. Shaped for
+#: Oxigraph's planner (bench/README.md, "Graph pages"): after the sub-selects every pattern is
+#: an OPTIONAL of one quad, which it looks up per row; a required pattern there would be
+#: scanned over the whole store and hash-joined, and a filter beside the OPTIONALs would only
+#: run after all of them.
 _EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
 WHERE {
-  #only
-  ?e a kg:Event ; kg:eventType ?etype .
-  GRAPH ?g {  # one row per report: an event several articles report has a label in each
-    ?e kg:label ?label ; kg:mentionedIn ?art .
-    FILTER NOT EXISTS { ?e kg:confidence ?c FILTER(?c < 0.5) }  # candidates stay out of pages
-    OPTIONAL { ?e kg:date ?date }
-    OPTIONAL { ?e kg:datePrecision ?precision }
-    OPTIONAL { ?e kg:dateBasis ?basis }
-    OPTIONAL { ?e kg:sentenceText ?sentence }
-    OPTIONAL { ?e kg:startOffset ?start }
-    OPTIONAL { ?e kg:endOffset ?end }
-  }
+  { SELECT DISTINCT ?e ?g ?art WHERE {  # the reports kept: candidates (below 0.5) stay out
+    #only
+    ?e a kg:Event . GRAPH ?g { ?e kg:mentionedIn ?art }
+    FILTER NOT EXISTS { GRAPH ?g { ?e kg:confidence ?c FILTER(?c < 0.5) } }
+  } }
+  OPTIONAL { ?e kg:eventType ?etype }
+  OPTIONAL { GRAPH ?g { ?e kg:label ?label } }
+  OPTIONAL { GRAPH ?g { ?e kg:date ?date } }
+  OPTIONAL { GRAPH ?g { ?e kg:datePrecision ?precision } }
+  OPTIONAL { GRAPH ?g { ?e kg:dateBasis ?basis } }
+  OPTIONAL { GRAPH ?g { ?e kg:sentenceText ?sentence } }
+  OPTIONAL { GRAPH ?g { ?e kg:startOffset ?start } }
+  OPTIONAL { GRAPH ?g { ?e kg:endOffset ?end } }
   OPTIONAL { ?art schema:headline ?title }
   OPTIONAL { ?art schema:url ?url }
-} ORDER BY ?e ?art ?start
+  FILTER(BOUND(?etype) && BOUND(?label))
+} ORDER BY ?e ?art ?start ?end ?label ?sentence  # ties too: the first row names the event
 """
+#: The events of some actors (what ``#only`` of :data:`_EVENTS` becomes in a limited
+#: projection; ``{k}``: the actors).
+_EVENTS_OF = ("VALUES ?k {k} ?kr kg:refersTo ?k . { GRAPH ?g0 { ?e kg:hasActor ?kr } } UNION"
+              " { GRAPH ?g0 { ?e kg:hasPlace ?kr } }")
 # ?a is bound inside each branch (through the reference the event names): with the hop
-# outside the UNION, an OPTIONAL would bind ?a to the event's agent or target, whoever it is.
+# outside the UNION, the role would be read for whichever actor the branch finds. Each branch
+# starts from its own actors (``#only``) so that Oxigraph looks every later pattern up per row,
+# and the role is an EXISTS per row rather than OPTIONAL joins.
 _EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
-  #only
   {  # an actor's part (agent, target) says how it took part, never whether it is the place
-    ?e kg:hasActor ?r . ?r kg:refersTo ?a .
-    OPTIONAL { ?e kg:agent ?ar . ?ar kg:refersTo ?a . BIND("agent" AS ?agent) }
-    OPTIONAL { ?e kg:target ?tr . ?tr kg:refersTo ?a . BIND("target" AS ?target) }
-    BIND(COALESCE(?agent, ?target, "participant") AS ?role)
-  } UNION { ?e kg:hasPlace ?r . ?r kg:refersTo ?a . BIND("place" AS ?role) }
+    #only
+    ?r kg:refersTo ?a . ?e kg:hasActor ?r .
+    BIND(IF(EXISTS { ?e kg:agent/kg:refersTo ?a }, "agent",
+            IF(EXISTS { ?e kg:target/kg:refersTo ?a }, "target", "participant")) AS ?role)
+  } UNION {
+    #only
+    ?r kg:refersTo ?a . ?e kg:hasPlace ?r . BIND("place" AS ?role)
+  }
 }
 """
 _STATEMENTS = """
@@ -183,20 +201,64 @@ class Scope:
     actors: frozenset[str] | None = None
 
     def only(self, sparql: str, pattern: str) -> str:
-        """Return ``sparql`` limited by ``pattern`` (``{k}``: the actors as a VALUES list)."""
+        """Return ``sparql`` limited by ``pattern`` at each ``#only`` (``{k}``: the actors as a
+        VALUES list)."""
         if self.actors is None:
             return sparql
         values = " ".join(str(ox.NamedNode(a)) for a in sorted(self.actors))
-        return sparql.replace("#only", pattern.replace("{k}", "{ " + values + " }"), 1)
+        return sparql.replace("#only", pattern.replace("{k}", "{ " + values + " }"))
 
     def keeps(self, iri: str) -> bool:
         """Return whether actor ``iri`` is in the projection."""
         return self.actors is None or iri in self.actors
 
 
+#: The projection's queries by name, with the pattern a limited :class:`Scope` puts at their
+#: ``#only`` (``{k}``: its actors).
+_SCOPED = {
+    "actors": (_ACTORS, "VALUES ?a {k}"),
+    "aliases": (_ALIASES, "VALUES ?a {k}"),
+    "roles": (_ROLES, "VALUES ?person {k}"),
+    "events": (_EVENTS, _EVENTS_OF),
+    "event actors": (_EVENT_ACTORS, "VALUES ?a {k}"),
+    "statements": (_STATEMENTS, "VALUES ?speaker {k} ?sref kg:refersTo ?speaker ."
+                                " ?s kg:speaker ?sref ."),
+    "about": (_ABOUT, "VALUES ?a {k}"),
+}
+
+
+def page_query(name: str, scope: Scope) -> str:
+    """Return the SPARQL :func:`to_networkx` runs for ``scope`` under ``name`` (a key of
+    :data:`PAGE_QUERIES`; bench/ times them one by one)."""
+    sparql, pattern = _SCOPED[name]
+    sparql = scope.only(sparql, pattern)
+    if name == "statements":  # a limited projection binds the speaker first
+        sparql = sparql.replace("#speaker", _SPEAKER if scope.actors is None else "")
+    return sparql
+
+
+#: The names of the queries :func:`page_query` gives (besides them the projection reads the
+#: ranking, :func:`top_actors`, and each limited actor's first mentions, ``_MENTIONS_OF``).
+PAGE_QUERIES = tuple(_SCOPED)
+
+
 def top_actors(store: KGStore, n: int) -> list[str]:
     """Return the ``n`` actors with the most facts in the store, most first."""
-    return [str(r["a"]) for r in store.query(f"{_RANKED} LIMIT {int(n)}")]
+    return [r["a"] for r in _rows(store, f"{_RANKED} LIMIT {int(n)}")]
+
+
+def _rows(store: KGStore, sparql: str,
+          bindings: dict[str, Any] | None = None) -> Iterator[dict[str, str | None]]:
+    """Yield the rows of a SELECT query as dicts of each value's text (IRI or lexical form;
+    ``None`` when unbound): the projection reads every value as text or a number, and this
+    costs a fraction of :meth:`KGStore.query`'s typed values on pages of many rows."""
+    result = store.raw_query(sparql, bindings)
+    names = [v.value for v in result.variables]
+    try:
+        for solution in result:
+            yield {n: None if solution[n] is None else solution[n].value for n in names}
+    except (OSError, RuntimeError) as exc:  # raised while results stream
+        raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
 
 
 def _text(value: Any) -> str | None:
@@ -272,7 +334,7 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, label: str, fact: str = "",
 
 def _add_actors(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add actor nodes with aliases, mention counts and evidence."""
-    for r in store.query(scope.only(_ACTORS, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("actors", scope)):
         iri = str(r["a"])
         if iri in G:
             continue
@@ -284,19 +346,19 @@ def _add_actors(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
         node["geonames"] = _text(r["geonames"])
         node["wikidata"] = _text(r["wikidata"])
         G.add_node(iri, **node)
-    for r in store.query(scope.only(_ALIASES, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("aliases", scope)):
         aliases = G.nodes[str(r["a"])]["aliases"] if str(r["a"]) in G else None
         if aliases is not None and str(r["alias"]) not in aliases:
             aliases.append(str(r["alias"]))
     if scope.actors is not None:  # the first mentions of each actor; its count is the store's
         for iri in scope.actors & set(G):
-            G.nodes[iri]["evidence"] = [_evidence(r) for r in store.query(
-                _MENTIONS_OF, {"a": URIRef(iri)})]
+            G.nodes[iri]["evidence"] = [_evidence(r) for r in _rows(
+                store, _MENTIONS_OF, {"a": URIRef(iri)})]
         for iri in G:
             G.nodes[iri]["aliases"].sort()
         return
     counted: dict[str, int] = {}
-    for r in store.query(_MENTIONS):
+    for r in _rows(store, _MENTIONS):
         iri = str(r["a"])
         if iri not in G:
             continue
@@ -314,7 +376,7 @@ def _add_roles(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add role strings to persons and one ``holds_role`` edge per role that is a post in a
     country or organisation (a role stated in several articles is still one edge)."""
     seen: set[str] = set()
-    for r in store.query(scope.only(_ROLES, "VALUES ?person {k}")):
+    for r in _rows(store, page_query("roles", scope)):
         person, role, title = str(r["person"]), str(r["role"]), str(r["title"])
         if person not in G or role in seen:
             continue
@@ -340,10 +402,7 @@ def _ensure_actor(G: nx.MultiDiGraph, iri: str) -> None:
 
 def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add event nodes and ``took_part_in`` / ``located_in`` edges."""
-    events = scope.only(_EVENTS, "{ SELECT DISTINCT ?e WHERE { VALUES ?k {k} "
-                        "?kr kg:refersTo ?k . { GRAPH ?g0 { ?e kg:hasActor ?kr } } UNION "
-                        "{ GRAPH ?g0 { ?e kg:hasPlace ?kr } } } }")
-    for r in store.query(events):
+    for r in _rows(store, page_query("events", scope)):
         iri = str(r["e"])
         if iri in G:  # the same event reported again (another article or sentence)
             evidence, known = _evidence(r), G.nodes[iri]["evidence"]
@@ -365,7 +424,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
             evidence=[_evidence(r)],
         )
         G.add_node(iri, **node)
-    for r in store.query(scope.only(_EVENT_ACTORS, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("event actors", scope)):
         event, actor, role = str(r["e"]), str(r["a"]), str(r["role"])
         if event not in G:
             continue
@@ -384,10 +443,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
 
 def _add_statements(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
     """Add statement nodes and ``said`` / ``about`` edges."""
-    statements = scope.only(_STATEMENTS, "VALUES ?speaker {k} ?sref kg:refersTo ?speaker ."
-                            " ?s kg:speaker ?sref .")
-    for r in store.query(statements.replace("#speaker", _SPEAKER if scope.actors is None
-                                            else "")):
+    for r in _rows(store, page_query("statements", scope)):
         iri = str(r["s"])
         if iri in G:
             continue
@@ -412,7 +468,7 @@ def _add_statements(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
             _ensure_actor(G, speaker_iri)
             _add_edge(G, speaker_iri, iri, "said", date=node["date"],
                       evidence=evidence["sentence"], article=evidence["article"])
-    for r in store.query(scope.only(_ABOUT, "VALUES ?a {k}")):
+    for r in _rows(store, page_query("about", scope)):
         statement, actor = str(r["s"]), str(r["a"])
         if statement not in G:
             continue
@@ -465,5 +521,5 @@ def to_networkx(store: KGStore, *, max_actors: int | None = None) -> nx.MultiDiG
     return G
 
 
-__all__ = ["LIST_SEPARATOR", "RELATIONS", "Scope", "evidence_attr", "list_attr", "to_networkx",
-           "top_actors"]
+__all__ = ["LIST_SEPARATOR", "PAGE_QUERIES", "RELATIONS", "Scope", "evidence_attr", "list_attr",
+           "page_query", "to_networkx", "top_actors"]
