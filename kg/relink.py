@@ -150,6 +150,21 @@ def _event_keys(x: Extraction) -> set[ActorKey]:
     return {key for key, own in article_keys(x).items() if own in ids}
 
 
+def _stored_event_keys(history: BuildHistory, index: LinkIndex, article_id: str
+                       ) -> set[ActorKey] | None:
+    """Return the keys of a stored article's events from the link index (read from its
+    kept extraction, and recorded, when an older index does not hold them; ``None``: no
+    extraction is kept)."""
+    keys = index.event_keys(article_id)
+    if keys is None:
+        x = history.extraction(article_id)
+        if x is None:
+            return None
+        keys = _event_keys(x)
+        index.set_event_keys(article_id, keys)
+    return keys
+
+
 def _refresh_later(index: LinkIndex, actors: Iterable[str]) -> None:
     """List ``actors`` as those whose keys' links and facts the store must write again (the
     list :func:`_refresh_actors` empties)."""
@@ -163,6 +178,7 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
     dated_by: set[str] = set()
     for x in history.extractions(changed):
         seeds |= index.set_article_keys(x.article.id, {actor_key(e) for e in x.entities})
+        index.set_event_keys(x.article.id, _event_keys(x))
     for article_id in sorted(changed - set(history.kept_of(changed))):  # withdrawn: copies
         seeds |= index.set_article_keys(article_id, set())
         for type_, actor, day in index.withdraw(article_id):
@@ -171,11 +187,14 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
     relinked = index.set_decisions(decisions)
     _refresh_later(index, {decisions[k].target for k in relinked})
     rewrite = set(changed)
-    for x in history.extractions(index.articles_of(relinked) - rewrite):
-        if _event_keys(x) & relinked:
-            rewrite.add(x.article.id)
+    for article_id in sorted(index.articles_of(relinked) - rewrite):
+        keys = _stored_event_keys(history, index, article_id)
+        if keys is None:  # no kept extraction
+            continue
+        if keys & relinked:
+            rewrite.add(article_id)
         else:  # only the actors graph changes: its merge records follow the keys
-            index.set_merges(x.article.id, key_merges(index, x.article.id))
+            index.set_merges(article_id, key_merges(index, article_id))
     for x in history.extractions(rewrite):
         linked, _ = actor_linked(x, index)
         for type_, actor, day in index.set_events(linked):
