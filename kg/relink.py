@@ -12,8 +12,9 @@ split of builds; but the work is that of the changes, not of the corpus:
    reference_iri`), and the actors graph says which actor each reference refers to: a key
    whose link changed (the actor it joins or the rule) or an actor whose canonical name
    changed is written there (:meth:`kg.store.KGStore.relink_keys`), no article graph holds
-   either. The articles checked again are the new and changed ones and those holding a
-   re-linked key in an event (an event's id follows its linked agents and places); their
+   either. The articles checked again are the new and changed ones and those holding, in an
+   event, a re-linked key whose entities take another id (an event's id follows its linked
+   agents and places; the link index keeps each article's event keys); their
    dated events update the event index, and the undated reports those changes can date
    (same type and actor, published up to three days later) join them;
 3. each of these is linked in full (actors, then events through the index) and written when
@@ -150,6 +151,14 @@ def _event_keys(x: Extraction) -> set[ActorKey]:
     return {key for key, own in article_keys(x).items() if own in ids}
 
 
+def _linked_id(key: ActorKey, decision: Decision | None) -> str | None:
+    """Return the id :func:`actor_linked` gives the entities of ``key`` (``None``: not
+    decided yet): a key re-linked by another rule to the same actor changes no event."""
+    if decision is None:
+        return None
+    return decision.target if decision.rule else key[3]
+
+
 def _stored_event_keys(history: BuildHistory, index: LinkIndex, article_id: str
                        ) -> set[ActorKey] | None:
     """Return the keys of a stored article's events from the link index (read from its
@@ -184,14 +193,16 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
         for type_, actor, day in index.withdraw(article_id):
             dated_by |= index.reports_dated_by(type_, actor, day)
     decisions = _decisions(history, index, seeds, rules_changed)
+    before = {k: _linked_id(k, index.decision(k)) for k in decisions}
     relinked = index.set_decisions(decisions)
     _refresh_later(index, {decisions[k].target for k in relinked})
+    moved = {k for k in relinked if before[k] != _linked_id(k, decisions[k])}
     rewrite = set(changed)
     for article_id in sorted(index.articles_of(relinked) - rewrite):
         keys = _stored_event_keys(history, index, article_id)
         if keys is None:  # no kept extraction
             continue
-        if keys & relinked:
+        if keys & moved:  # its event ids and event links follow the ids its actors take
             rewrite.add(article_id)
         else:  # only the actors graph changes: its merge records follow the keys
             index.set_merges(article_id, key_merges(index, article_id))
