@@ -38,7 +38,7 @@ from kg.link import (
     report_window,
     surname_keys,
 )
-from kg.model import Event, Extraction, entity_id
+from kg.model import Article, Event, Extraction, entity_id
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS actor_keys (key TEXT PRIMARY KEY, target TEXT, rule TEXT, name TEXT);
@@ -363,13 +363,26 @@ class LinkIndex:
                 self.conn.execute("DELETE FROM merges_unlogged")
 
 
+def in_event_index(ev: Event, article: Article) -> bool:
+    """Return whether an event can be a row of the event index (a day-dated event, or a
+    report that may take another article's date, :meth:`LinkIndex.match`): only then do
+    its participants other than the agents count in linking it."""
+    if ev.type == "other":
+        return False
+    return _day_dated(ev) or ev.date_basis == "publication" or report_dated(ev, article)
+
+
+def _day_dated(ev: Event) -> bool:
+    return ev.date_precision == "day" and ev.date_basis in ("text", "context", "publication") \
+        and ev.type != "other" and bool(ev.date)
+
+
 def dated_rows(x: Extraction) -> list[tuple]:
     """Return the index rows of the day-dated events an actor-linked extraction reports
     (what :meth:`kg.link.EventLinker.learn` learns): one per event and actor."""
     rows = []
     for ev in x.events:
-        if ev.date_precision == "day" and ev.date_basis in ("text", "context", "publication") \
-                and ev.type != "other" and ev.date:
+        if _day_dated(ev):
             actors = event_actors(ev)
             encoded = json.dumps(sorted(actors))
             reported = ev.date_basis == "publication" or report_dated(ev, x.article)
@@ -389,4 +402,5 @@ def undated_rows(x: Extraction) -> list[tuple]:
                    for actor in event_actors(ev)})
 
 
-__all__ = ["Decision", "LinkIndex", "decode_key", "encode_key", "key_blocks"]
+__all__ = ["Decision", "LinkIndex", "decode_key", "encode_key", "in_event_index",
+           "key_blocks"]

@@ -41,7 +41,7 @@ from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link_disk import DiskLinker
 from kg.link_incremental import decide_changes, has_decisions
-from kg.link_index import Decision, LinkIndex, decode_key
+from kg.link_index import Decision, LinkIndex, decode_key, in_event_index
 from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
 
@@ -145,9 +145,14 @@ def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
 
 
 def _event_keys(x: Extraction) -> set[ActorKey]:
-    """Return the keys of the actors and places of an article's events (an event's id and
-    its link to a dated report follow their links)."""
-    ids = {p.entity_id for ev in x.events for p in (*ev.participants, *ev.places)}
+    """Return the keys whose links an article's events follow: an event's id follows its
+    agents and places (:func:`kg.link.remap_ids`), and the event index's rows and a
+    report's link to a dated event follow every participant of the events it holds."""
+    ids = set()
+    for ev in x.events:
+        indexed = in_event_index(ev, x.article)
+        ids.update(p.entity_id for p in ev.participants if indexed or p.role == "agent")
+        ids.update(p.entity_id for p in ev.places)
     return {key for key, own in article_keys(x).items() if own in ids}
 
 
