@@ -67,12 +67,17 @@ def _quads(store: KGStore) -> set:
     return {q for q in store.ox if "generatedAtTime" not in q.predicate.value}
 
 
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory):
-    store, _ = _build(tmp_path_factory.mktemp("clean") / "kg-store", [ARTICLES])
+def _clean_quads(folder, articles: list[Extraction]) -> set:
+    """Return the quads of a clean build of ``articles`` (one build) in ``folder``."""
+    store, _ = _build(folder / "kg-store", [articles])
     quads = _quads(store)
     store.close()
     return quads
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    return _clean_quads(tmp_path_factory.mktemp("clean"), ARTICLES)
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(5)))[::17])
@@ -164,10 +169,7 @@ def _names(quads: set) -> tuple[set, set]:
 
 @pytest.fixture(scope="module")
 def clean_porto(tmp_path_factory):
-    store, _ = _build(tmp_path_factory.mktemp("porto") / "kg-store", [[PORTO, PORTO_CAPS]])
-    quads = _quads(store)
-    store.close()
-    return quads
+    return _clean_quads(tmp_path_factory.mktemp("porto"), [PORTO, PORTO_CAPS])
 
 
 def test_a_spelling_that_sorts_first_names_the_actor_in_a_clean_build(clean_porto):
@@ -276,10 +278,7 @@ MANY = _many(48)
 
 @pytest.fixture(scope="module")
 def clean_many(tmp_path_factory):
-    store, _ = _build(tmp_path_factory.mktemp("many") / "kg-store", [MANY])
-    quads = _quads(store)
-    store.close()
-    return quads
+    return _clean_quads(tmp_path_factory.mktemp("many"), MANY)
 
 
 @pytest.mark.parametrize("added", [range(40, 48), range(0, 48, 6), [5, 17, 30]])
