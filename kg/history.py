@@ -21,12 +21,13 @@ read into the database once.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import weakref
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,26 @@ def connect(path: Path | None) -> sqlite3.Connection:
 
 
 def extraction_to_json(x: Extraction) -> dict[str, Any]:
-    """Return every field of an extraction as JSON-ready data (see :func:`extraction_from_json`)."""
-    data = asdict(x)
-    data.pop("meta", None)
-    return data
+    """Return every field of an extraction as JSON-ready data (see :func:`extraction_from_json`):
+    the JSON of :func:`dataclasses.asdict` less ``meta``, made without its deep copies (a
+    re-link digests every article it checks)."""
+    return {name: _plain(getattr(x, name)) for name in _field_names(type(x)) if name != "meta"}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """Return ``value`` (model dataclasses, tuples and plain values) as JSON-ready data."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
 
 
 def _mention(d: dict) -> Mention:

@@ -12,7 +12,9 @@ deciding a component in the corpus order (:func:`kg.link.key_order`) gives the s
 deciding the whole corpus.
 
 Events: each article's day-dated events by (type, actor, date) and its undated reports by
-(type, actor, publication day), so a change to dated events finds the reports it can date.
+(type, actor, publication day), so a change to dated events finds the reports it can date;
+and the keys each article's events name, so a re-linked key finds the articles whose events
+it can change without reading them.
 
 Nothing here commits: the caller commits the index with the build history, in one step.
 """
@@ -36,7 +38,7 @@ from kg.link import (
     report_window,
     surname_keys,
 )
-from kg.model import Event, Extraction, entity_id
+from kg.model import Article, Event, Extraction, entity_id
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS actor_keys (key TEXT PRIMARY KEY, target TEXT, rule TEXT, name TEXT);
@@ -55,6 +57,7 @@ CREATE INDEX IF NOT EXISTS dated_by_article ON dated (article);
 CREATE TABLE IF NOT EXISTS undated (article TEXT, type TEXT, actor TEXT, published TEXT);
 CREATE INDEX IF NOT EXISTS undated_lookup ON undated (type, actor, published);
 CREATE INDEX IF NOT EXISTS undated_by_article ON undated (article);
+CREATE TABLE IF NOT EXISTS event_keys (article TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE IF NOT EXISTS merges (article TEXT PRIMARY KEY, records TEXT);
 CREATE TABLE IF NOT EXISTS merges_unlogged (article TEXT PRIMARY KEY, records TEXT);
 CREATE TABLE IF NOT EXISTS merge_log_size (size INTEGER);
@@ -256,11 +259,24 @@ class LinkIndex:
         the (type, actor, date) of its dated events."""
         gone = {(r[0], r[1], r[2]) for r in self.conn.execute(
             "SELECT type, actor, date FROM dated WHERE article = ?", (article_id,))}
-        for table in ("dated", "undated"):
+        for table in ("dated", "undated", "event_keys"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
         self.set_merges(article_id, [])
         self.conn.execute("DELETE FROM merges WHERE article = ?", (article_id,))
         return gone
+
+    def event_keys(self, article_id: str) -> set[ActorKey] | None:
+        """Return the keys of the actors and places of an article's events, as last
+        recorded (``None``: not recorded, as in an index written before they were)."""
+        row = self.conn.execute("SELECT keys FROM event_keys WHERE article = ?",
+                                (article_id,)).fetchone()
+        return None if row is None else {decode_key(k) for k in json.loads(row[0])}
+
+    def set_event_keys(self, article_id: str, keys: set[ActorKey]) -> None:
+        """Record the keys of the actors and places of an article's events (a re-link of
+        one of them can change the article's event ids and event links)."""
+        text = json.dumps(sorted(encode_key(k) for k in keys), ensure_ascii=False)
+        self.conn.execute("INSERT OR REPLACE INTO event_keys VALUES (?, ?)", (article_id, text))
 
     def reports_dated_by(self, type_: str, actor: str, day: str) -> set[str]:
         """Return the articles with an undated report of ``type_`` with ``actor`` published
@@ -347,13 +363,26 @@ class LinkIndex:
                 self.conn.execute("DELETE FROM merges_unlogged")
 
 
+def in_event_index(ev: Event, article: Article) -> bool:
+    """Return whether an event can be a row of the event index (a day-dated event, or a
+    report that may take another article's date, :meth:`LinkIndex.match`): only then do
+    its participants other than the agents count in linking it."""
+    if ev.type == "other":
+        return False
+    return _day_dated(ev) or ev.date_basis == "publication" or report_dated(ev, article)
+
+
+def _day_dated(ev: Event) -> bool:
+    return ev.date_precision == "day" and ev.date_basis in ("text", "context", "publication") \
+        and ev.type != "other" and bool(ev.date)
+
+
 def dated_rows(x: Extraction) -> list[tuple]:
     """Return the index rows of the day-dated events an actor-linked extraction reports
     (what :meth:`kg.link.EventLinker.learn` learns): one per event and actor."""
     rows = []
     for ev in x.events:
-        if ev.date_precision == "day" and ev.date_basis in ("text", "context", "publication") \
-                and ev.type != "other" and ev.date:
+        if _day_dated(ev):
             actors = event_actors(ev)
             encoded = json.dumps(sorted(actors))
             reported = ev.date_basis == "publication" or report_dated(ev, x.article)
@@ -373,4 +402,5 @@ def undated_rows(x: Extraction) -> list[tuple]:
                    for actor in event_actors(ev)})
 
 
-__all__ = ["Decision", "LinkIndex", "decode_key", "encode_key", "key_blocks"]
+__all__ = ["Decision", "LinkIndex", "decode_key", "encode_key", "in_event_index",
+           "key_blocks"]

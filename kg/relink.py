@@ -12,8 +12,9 @@ split of builds; but the work is that of the changes, not of the corpus:
    reference_iri`), and the actors graph says which actor each reference refers to: a key
    whose link changed (the actor it joins or the rule) or an actor whose canonical name
    changed is written there (:meth:`kg.store.KGStore.relink_keys`), no article graph holds
-   either. The articles checked again are the new and changed ones and those holding a
-   re-linked key in an event (an event's id follows its linked agents and places); their
+   either. The articles checked again are the new and changed ones and those holding, in an
+   event, a re-linked key whose entities take another id (an event's id follows its linked
+   agents and places; the link index keeps each article's event keys); their
    dated events update the event index, and the undated reports those changes can date
    (same type and actor, published up to three days later) join them;
 3. each of these is linked in full (actors, then events through the index) and written when
@@ -40,7 +41,7 @@ from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link_disk import DiskLinker
 from kg.link_incremental import decide_changes, has_decisions
-from kg.link_index import Decision, LinkIndex, decode_key
+from kg.link_index import Decision, LinkIndex, decode_key, in_event_index
 from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
 
@@ -144,10 +145,38 @@ def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
 
 
 def _event_keys(x: Extraction) -> set[ActorKey]:
-    """Return the keys of the actors and places of an article's events (an event's id and
-    its link to a dated report follow their links)."""
-    ids = {p.entity_id for ev in x.events for p in (*ev.participants, *ev.places)}
+    """Return the keys whose links an article's events follow: an event's id follows its
+    agents and places (:func:`kg.link.remap_ids`), and the event index's rows and a
+    report's link to a dated event follow every participant of the events it holds."""
+    ids = set()
+    for ev in x.events:
+        indexed = in_event_index(ev, x.article)
+        ids.update(p.entity_id for p in ev.participants if indexed or p.role == "agent")
+        ids.update(p.entity_id for p in ev.places)
     return {key for key, own in article_keys(x).items() if own in ids}
+
+
+def _linked_id(key: ActorKey, decision: Decision | None) -> str | None:
+    """Return the id :func:`actor_linked` gives the entities of ``key`` (``None``: not
+    decided yet): a key re-linked by another rule to the same actor changes no event."""
+    if decision is None:
+        return None
+    return decision.target if decision.rule else key[3]
+
+
+def _stored_event_keys(history: BuildHistory, index: LinkIndex, article_id: str
+                       ) -> set[ActorKey] | None:
+    """Return the keys of a stored article's events from the link index (read from its
+    kept extraction, and recorded, when an older index does not hold them; ``None``: no
+    extraction is kept)."""
+    keys = index.event_keys(article_id)
+    if keys is None:
+        x = history.extraction(article_id)
+        if x is None:
+            return None
+        keys = _event_keys(x)
+        index.set_event_keys(article_id, keys)
+    return keys
 
 
 def _refresh_later(index: LinkIndex, actors: Iterable[str]) -> None:
@@ -163,19 +192,25 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
     dated_by: set[str] = set()
     for x in history.extractions(changed):
         seeds |= index.set_article_keys(x.article.id, {actor_key(e) for e in x.entities})
+        index.set_event_keys(x.article.id, _event_keys(x))
     for article_id in sorted(changed - set(history.kept_of(changed))):  # withdrawn: copies
         seeds |= index.set_article_keys(article_id, set())
         for type_, actor, day in index.withdraw(article_id):
             dated_by |= index.reports_dated_by(type_, actor, day)
     decisions = _decisions(history, index, seeds, rules_changed)
+    before = {k: _linked_id(k, index.decision(k)) for k in decisions}
     relinked = index.set_decisions(decisions)
     _refresh_later(index, {decisions[k].target for k in relinked})
+    moved = {k for k in relinked if before[k] != _linked_id(k, decisions[k])}
     rewrite = set(changed)
-    for x in history.extractions(index.articles_of(relinked) - rewrite):
-        if _event_keys(x) & relinked:
-            rewrite.add(x.article.id)
+    for article_id in sorted(index.articles_of(relinked) - rewrite):
+        keys = _stored_event_keys(history, index, article_id)
+        if keys is None:  # no kept extraction
+            continue
+        if keys & moved:  # its event ids and event links follow the ids its actors take
+            rewrite.add(article_id)
         else:  # only the actors graph changes: its merge records follow the keys
-            index.set_merges(x.article.id, key_merges(index, x.article.id))
+            index.set_merges(article_id, key_merges(index, article_id))
     for x in history.extractions(rewrite):
         linked, _ = actor_linked(x, index)
         for type_, actor, day in index.set_events(linked):

@@ -55,16 +55,23 @@ def _named_countries(store: ox.Store, wanted: dict[str, set[str]]) -> dict[str, 
     the two is mentioned less often, until one names the other, so a batch never reads every
     article about a frequent place."""
     by_code: dict[str, list[ox.NamedNode]] = {}
-    for q in store.quads_for_pattern(None, _CODE, None, ACTORS_NODE):
-        if ox.Quad(q.subject, _TYPE, _COUNTRY, ACTORS_NODE) in store:
-            by_code.setdefault(q.object.value, []).append(q.subject)
     out: dict[str, set[str]] = {}
     for place, codes in wanted.items():
         node = ox.NamedNode(place)
         for code in sorted(codes):
-            if any(_named_together(store, node, c) for c in by_code.get(code, ())):
+            if code not in by_code:
+                by_code[code] = _countries_of(store, code)
+            if any(_named_together(store, node, c) for c in by_code[code]):
                 out.setdefault(place, set()).add(code)
     return out
+
+
+def _countries_of(store: ox.Store, code: str) -> list[ox.NamedNode]:
+    """Return the Country actors with country code ``code`` (looked up by the code, not by
+    reading every code of the actors graph: its references hold codes too)."""
+    return [q.subject for q in store.quads_for_pattern(None, _CODE, ox.Literal(code),
+                                                       ACTORS_NODE)
+            if ox.Quad(q.subject, _TYPE, _COUNTRY, ACTORS_NODE) in store]
 
 
 def _mention_count(store: ox.Store, actor: ox.NamedNode) -> int:

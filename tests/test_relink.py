@@ -67,12 +67,17 @@ def _quads(store: KGStore) -> set:
     return {q for q in store.ox if "generatedAtTime" not in q.predicate.value}
 
 
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory):
-    store, _ = _build(tmp_path_factory.mktemp("clean") / "kg-store", [ARTICLES])
+def _clean_quads(folder, articles: list[Extraction]) -> set:
+    """Return the quads of a clean build of ``articles`` (one build) in ``folder``."""
+    store, _ = _build(folder / "kg-store", [articles])
     quads = _quads(store)
     store.close()
     return quads
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    return _clean_quads(tmp_path_factory.mktemp("clean"), ARTICLES)
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(5)))[::17])
@@ -164,10 +169,7 @@ def _names(quads: set) -> tuple[set, set]:
 
 @pytest.fixture(scope="module")
 def clean_porto(tmp_path_factory):
-    store, _ = _build(tmp_path_factory.mktemp("porto") / "kg-store", [[PORTO, PORTO_CAPS]])
-    quads = _quads(store)
-    store.close()
-    return quads
+    return _clean_quads(tmp_path_factory.mktemp("porto"), [PORTO, PORTO_CAPS])
 
 
 def test_a_spelling_that_sorts_first_names_the_actor_in_a_clean_build(clean_porto):
@@ -223,3 +225,84 @@ def test_a_store_naming_actor_iris_is_relinked_by_the_next_build(tmp_path):
     assert _quads(store) == _quads(clean)
     store.close()
     clean.close()
+
+
+# -- a store of many articles sharing actors: adding to it equals a clean build -------------
+
+#: The names of the first 40 articles, then those the later ones add: namesakes and
+#: near-spellings that move the links of earlier keys ("Berg" is no longer Anna Berg).
+PEOPLE = ("Anna Berg", "Berg", "Dora Lind", "Lind", "Erik Holm", "Holm", "Frida Sand")
+PEOPLE_LATER = ("Carl Berg", "Eric Holm", "Lind")
+PLACES = ("Westerhaven", "Nordvik", "Osterby")
+PLACES_LATER = ("Westerhaaven", "Nordvika", "Osterby")
+COUNTRIES = ("Valdoria", "Norland")
+
+
+def _many(count: int, seed: int = 7) -> list[Extraction]:
+    """Return ``count`` articles (fixed by ``seed``) whose people, places and countries
+    overlap (namesakes, near-spellings) and whose strikes (with a person as target) are
+    dated by their text or only by their report, so that later articles re-link keys and
+    events of earlier ones."""
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        aid = f"m{n:03d}"
+        day = date(2025, 3, 1) + timedelta(days=rng.randrange(12))
+        later = n >= 40
+        people = rng.sample(PEOPLE_LATER if later else PEOPLE, rng.randint(1, 3))
+        country, place = rng.choice(COUNTRIES), rng.choice(PLACES_LATER if later else PLACES)
+        strike = f"{country} struck a depot in {place}."
+        text = " ".join([*(f"{p} spoke to reporters." for p in people), strike])
+        events = ()
+        if rng.random() < 0.8:
+            dated = rng.random() < 0.5
+            on = (day - timedelta(days=rng.randrange(3))).isoformat()
+            start = text.index("struck")
+            events = (Event(f"{aid}-ev", on if dated else day.strftime("%Y-%m"),
+                            "day" if dated else "fuzzy", "attack", "strike", "struck",
+                            (Participant(entity_id("Country", country), country, "agent"),
+                             Participant(entity_id("Person", people[0]), people[0], "target")),
+                            (Participant(entity_id("Place", place), place, "place"),),
+                            Mention("struck", start, start + 6, 0), strike,
+                            date_basis="text" if dated else "publication"),)
+        out.append(_article(aid, text, day.isoformat(), *((p, "Person") for p in people),
+                            (country, "Country"), (place, "Place"), events=events))
+    return out
+
+
+MANY = _many(48)
+
+
+@pytest.fixture(scope="module")
+def clean_many(tmp_path_factory):
+    return _clean_quads(tmp_path_factory.mktemp("many"), MANY)
+
+
+@pytest.mark.parametrize("added", [range(40, 48), range(0, 48, 6), [5, 17, 30]])
+def test_adding_to_a_store_of_many_articles_equals_a_clean_build(tmp_path, clean_many, added):
+    rest = [x for n, x in enumerate(MANY) if n not in added]
+    store, written = _build(tmp_path / "kg-store", [rest, [MANY[n] for n in added]])
+    assert {f"m{n:03d}" for n in added} <= written
+    assert _quads(store) == clean_many
+    store.close()
+
+
+def test_an_index_without_event_keys_is_read_from_the_extractions(tmp_path, clean_many):
+    """A link index written before it kept each article's event keys: the re-link reads
+    them from the kept extractions (and keeps them), and the store is the same."""
+    store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
+    store.close()
+    history = BuildHistory(tmp_path / "kg-store.build")
+    with history.conn:
+        history.conn.execute("DELETE FROM event_keys")
+    history.close()
+    store, _ = _build(tmp_path / "kg-store", [MANY[40:]])
+    assert _quads(store) == clean_many
+    store.close()
+    history = BuildHistory(tmp_path / "kg-store.build")
+    kept = history.conn.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
+    history.close()
+    assert 8 <= kept < 48
