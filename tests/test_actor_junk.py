@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from kg.extract.actor_junk import _dimension, _unit_after_number
+from kg.extract.actor_junk import _currency_code, _dimension, _unit_after_number
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -15,6 +15,20 @@ from kg.extract.actor_junk import _dimension, _unit_after_number
 def test_a_dimension_is_no_name(nlp, text, expected):
     doc = Doc(nlp.vocab, words=[text])
     assert _dimension(Span(doc, 0, 1, label="ORG")) is expected
+
+
+@pytest.mark.parametrize(("words", "code", "expected"), [
+    ("The fund raised 40 billion JPY in March .", "JPY", True),
+    ("The course costs $ 120 ( CHF ) a term .", "CHF", True),
+    ("It paid CHF 90 million for the site .", "CHF", True),
+    ("Laptops with chips from Intel and AMD sold well .", "AMD", False),
+    ("The JPY slipped against the euro .", "JPY", False),
+    ("Shares of AMD rose 4 percent .", "AMD", False),
+])
+def test_a_currency_code_is_junk_only_as_an_amounts_unit(nlp, words, code, expected):
+    doc = Doc(nlp.vocab, words=words.split())
+    i = words.split().index(code)
+    assert _currency_code(Span(doc, i, i + 1, label="ORG")) is expected
 
 
 def test_a_screen_resolution_is_no_actor(nlp):
