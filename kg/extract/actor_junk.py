@@ -113,8 +113,15 @@ def _event_name(span: Span) -> bool:
 
 @rule("name_list_junk")
 def _list_of_words(span: Span) -> bool:
-    """Return True for a list ("Maintenance, Repair and Overhaul"): no name."""
-    return "," in span.text and any(t.lower_ in ("and", "or") for t in span)
+    """Return True for a list ("Maintenance, Repair and Overhaul"): no name. A list of
+    places the gazetteers know ("Lyon, Nantes and Rennes") names places and is kept."""
+    return "," in span.text and any(t.lower_ in ("and", "or") for t in span) and \
+        not all(is_city(item) or lookup_country(item) is not None for item in _items(span))
+
+
+def _items(span: Span) -> list[str]:
+    """Return the items of a list span, split at its commas, "and" and "or"."""
+    return [item.strip() for item in re.split(r",|\band\b|\bor\b", span.text) if item.strip()]
 
 
 @rule("heading_junk")
