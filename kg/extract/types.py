@@ -109,9 +109,19 @@ def _initials_follow(span: Span) -> bool:
 
 def _listed_with_organisations(span: Span) -> bool:
     """Return whether the parse coordinates a name with other names only, each of them one
-    the model labels an organisation ("Kessler Brandt and Orvo Partners")."""
+    the model labels an organisation and none opening with a given name ("Kessler Brandt
+    and Orvo Partners"; not "Anna Berg and Jonas Lie", two persons the model missed)."""
     others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
-    return bool(others) and all(t.ent_type_ == "ORG" for t in others)
+    return bool(others) and all(
+        t.ent_type_ == "ORG" and not is_given_name(_entity_start(t).text) for t in others)
+
+
+def _entity_start(token: Token) -> Token:
+    """Return the first token of the entity ``token`` is in."""
+    doc, i = token.doc, token.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return doc[i]
 
 
 #: Words inside the names of leagues, forces and firms that end no person's name
