@@ -80,7 +80,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('city_first_not_person', 'Austin Energy raised its prices on Monday.'),
     ('capitals_titlecase', 'Crowds in LONDON cheered. London was calm later.'),
     ('country_by_name', 'Officials from France met their Ukrainian counterparts.'),
-    ('currency_code_junk', 'The JPY fell sharply against the dollar.'),
+    ('currency_code_junk', 'The bill came to 500 CHF in total.'),
     ('dateline_actors', 'GENEVA (Reuters) — Talks on the ceasefire resumed on Tuesday.'),
     ('demonym_body_patterns', 'The Ukrainian Presidential Office said the Russian central bank was to blame.'),
     ('demonym_named_bodies', 'The Danish Chess Union said on Monday it would host the final.'),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from kg.extract.actor_junk import _dimension, _unit_after_number
+from kg.extract.actor_junk import _currency_code, _dimension, _list_of_words, _unit_after_number
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -15,6 +15,33 @@ from kg.extract.actor_junk import _dimension, _unit_after_number
 def test_a_dimension_is_no_name(nlp, text, expected):
     doc = Doc(nlp.vocab, words=[text])
     assert _dimension(Span(doc, 0, 1, label="ORG")) is expected
+
+
+@pytest.mark.parametrize(("words", "code", "expected"), [
+    ("The fund raised 40 billion JPY in March .", "JPY", True),
+    ("The course costs $ 120 ( CHF ) a term .", "CHF", True),
+    ("It paid CHF 90 million for the site .", "CHF", True),
+    ("Laptops with chips from Intel and AMD sold well .", "AMD", False),
+    ("The JPY slipped against the euro .", "JPY", False),
+    ("Shares of AMD rose 4 percent .", "AMD", False),
+])
+def test_a_currency_code_is_junk_only_as_an_amounts_unit(nlp, words, code, expected):
+    doc = Doc(nlp.vocab, words=words.split())
+    i = words.split().index(code)
+    assert _currency_code(Span(doc, i, i + 1, label="ORG")) is expected
+
+
+@pytest.mark.parametrize(("words", "items", "expected"), [
+    ("It offers Maintenance , Repair and Overhaul services .", "Maintenance Overhaul", True),
+    ("Only Hikers , Cyclists or Riders may enter .", "Hikers Riders", True),
+    ("The tour goes to Lyon , Nantes and Rennes in May .", "Lyon Rennes", False),
+    ("Talks in Kenya , Ghana or Peru went well .", "Kenya Peru", False),
+    ("The tour goes to Lyon , Tesco and Rennes in May .", "Lyon Rennes", True),
+])
+def test_a_list_is_junk_unless_its_items_are_known_places(nlp, words, items, expected):
+    doc = Doc(nlp.vocab, words=words.split())
+    first, last = (words.split().index(item) for item in items.split())
+    assert _list_of_words(Span(doc, first, last + 1, label="GPE")) is expected
 
 
 def test_a_screen_resolution_is_no_actor(nlp):

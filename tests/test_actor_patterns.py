@@ -46,3 +46,33 @@ def test_a_demonym_before_a_public_bodys_head_alone_is_the_country(extract, text
 ])
 def test_a_building_named_after_a_bank_or_airline_is_a_place(extract, text, name, type_):
     assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("The Danish Roads Agency (Vejstyrelsen) closed the bridge. Vejstyrelsen said it was "
+     "unsafe.", "Danish Roads Agency", "Vejstyrelsen"),
+    ("The Finnish Weather Service (FWS-K) warned of storms. FWS-K said winds would rise.",
+     "Finnish Weather Service", "FWS-K"),
+])
+def test_a_bracketed_short_name_after_a_demonym_body_is_that_body(extract, text, name, short):
+    x = extract(text)
+    by_name = {e.name: e for e in x.entities}
+    assert name in by_name and short not in by_name
+    assert short in {m.text for m in by_name[name].mentions}
+
+
+@pytest.mark.parametrize(("words", "ent", "expected"), [
+    ("The German Rail Council ( GRC ) met .", (1, 4), {"GRC": "German Rail Council"}),
+    ("The German Rail Council ( Bahnrat ) met .", (1, 4), {"Bahnrat": "German Rail Council"}),
+    ("The German Rail Council ( 2024 ) met .", (1, 4), {}),
+    ("The German Rail Council ( in Bonn ) met .", (1, 4), {}),
+    ("Talks with Hanne Vik Council ( HVC ) went on .", (2, 5), {}),  # no demonym
+])
+def test_bracketed_short_names(nlp, words, ent, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.actor_patterns import bracketed_short_names
+
+    doc = Doc(nlp.vocab, words=words.split())
+    doc.ents = [Span(doc, *ent, label="ORG")]
+    assert bracketed_short_names(doc) == expected

@@ -97,6 +97,16 @@ def test_a_split_company_name_is_no_product(nlp):
     (["Buy", "the", "iPhone", "4", "today"], "ORG", 2, 3, "iPhone 4"),
     (["Essex", "beat", "Kent", "108", "-", "3", "today"], "ORG", 2, 3, "Kent"),
     (["Crowds", "in", "Leeds", "cheered"], "GPE", 2, 3, "Leeds"),
+    # a model's generation after its designation is part of its name
+    (["Buy", "the", "Vantor", "Z7s", "Gen", "2", "today"], "ORG", 2, 3, "Vantor Z7s Gen 2"),
+    (["Buy", "the", "Vantor", "Z7s", "Gen", "2", "today"], "PERSON", 4, 6, "Vantor Z7s Gen 2"),
+    (["Buy", "the", "Vantor", "Z7s", "Gen", "2", "today"], "PERSON", 4, 5, "Vantor Z7s Gen 2"),
+    (["Fans", "of", "Ana", "Gen", "2", "cheered"], "PERSON", 3, 5, "Gen 2"),
+    # a one-word "person" written before model numbers twice is a line of models
+    (["Pavo", "900", "sold", "out", ";", "a", "Pavo", "800", "is", "cheaper"], "PERSON", 0, 1,
+     "Pavo 900"),
+    (["Pavo", "900", "sold", "out", ";", "Pavo", "said", "more", "came"], "PERSON", 0, 1,
+     "Pavo"),
 ])
 def test_with_model_number(nlp, words, label, start, end, expected):
     from spacy.tokens import Doc

@@ -44,3 +44,20 @@ def test_a_countys_or_a_citys_elected_officers_make_no_employer(nlp, text, title
     from kg.extract.types import _employee_follows
 
     assert _employee_follows(nlp(text), title_at) is employs
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Lyon prosecutor Marc Rey said the raid worked .", False),
+    ("Brest sheriff Ana Roux said the road was closed .", False),
+    ("Lyon manager Marc Rey said the draw was fair .", True),
+    ("Veltra chief executive Hana Oduya said sales rose .", True),
+])
+def test_an_office_of_the_courts_or_the_police_names_no_employer(nlp, words, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.types import employer_evidence
+
+    doc = Doc(nlp.vocab, words=words.split())
+    first = words.split().index(next(w for w in words.split()[1:] if w[0].isupper()))
+    doc.ents = [Span(doc, first, first + 2, label="PERSON")]
+    assert employer_evidence(Span(doc, 0, 1, label="Organization")) is expected

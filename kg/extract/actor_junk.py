@@ -68,8 +68,19 @@ def _time_zone(span: Span) -> bool:
 
 @rule("currency_code_junk")
 def _currency_code(span: Span) -> bool:
-    """Return True for a currency code that is no country code ("EUR", "JPY")."""
-    return span.text in _currency_codes() and lookup_country(span.text) is None
+    """Return True for a currency code that is no country code, written as an amount's
+    unit: next to a number, brackets aside ("$99 (USD)", "JPY 40 billion"). A code alone
+    may be a company's name ("Intel and AMD")."""
+    return span.text in _currency_codes() and lookup_country(span.text) is None and \
+        _beside_number(span)
+
+
+def _beside_number(span: Span) -> bool:
+    """Return whether the word before or after a span, brackets skipped, is a number."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 2):span.start] if t.text not in "()"]
+    after = [t for t in doc[span.end:span.end + 2] if t.text not in "()"]
+    return bool(before and before[-1].like_num or after and after[0].like_num)
 
 
 #: A reporting period ("Q2", "H1", "FY20", "FY2024", "9M").
@@ -102,8 +113,15 @@ def _event_name(span: Span) -> bool:
 
 @rule("name_list_junk")
 def _list_of_words(span: Span) -> bool:
-    """Return True for a list ("Maintenance, Repair and Overhaul"): no name."""
-    return "," in span.text and any(t.lower_ in ("and", "or") for t in span)
+    """Return True for a list ("Maintenance, Repair and Overhaul"): no name. A list of
+    places the gazetteers know ("Lyon, Nantes and Rennes") names places and is kept."""
+    return "," in span.text and any(t.lower_ in ("and", "or") for t in span) and \
+        not all(is_city(item) or lookup_country(item) is not None for item in _items(span))
+
+
+def _items(span: Span) -> list[str]:
+    """Return the items of a list span, split at its commas, "and" and "or"."""
+    return [item.strip() for item in re.split(r",|\band\b|\bor\b", span.text) if item.strip()]
 
 
 @rule("heading_junk")

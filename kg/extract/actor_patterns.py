@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from kg.ablation import rule
+from spacy.tokens import Doc, Span
+
+from kg.ablation import rule, rule_enabled
 from kg.extract.countries import is_demonym
 from kg.lexicon import (
     BODY_HEADS,
@@ -116,6 +118,42 @@ def _demonym_named_bodies(variants: list[str]) -> list[dict]:
     return [{"label": "ORG", "pattern": name + tail}
             for name in ([one_word, words, possessive, head], [one_word, own_head])
             for tail in ([], of_place, of_place + and_more)]
+
+
+def bracketed_short_names(doc: Doc) -> dict[str, str]:
+    """Return the short or native names written in brackets right after a body's name a
+    demonym opens, each mapped to that name ("Norsk Vegvesen" and "NV" of "the Norwegian
+    Roads Agency (NV)"): a translated name is followed by the body's own name or its
+    abbreviation, whose letters need not match. Part of ``demonym_named_bodies``, whose
+    names they complete."""
+    if not rule_enabled("demonym_named_bodies"):
+        return {}
+    out = {}
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ != "ORG" or len(ent) < 2 or not is_demonym(ent[0].lower_) or \
+                ent[-1].text not in NAMED_BODY_HEADS and not any(
+                    t.text in NAMED_BODY_HEADS for t in ent[1:]) or \
+                end + 2 >= len(doc) or doc[end].text != "(":
+            continue
+        close = next((t.i for t in doc[end + 1:end + 5] if t.text == ")"), None)
+        short = doc[end + 1:close] if close else None
+        if short and short[0].text[:1].isupper() and not any(
+                t.whitespace_ for t in short[:-1]) and not short[0].is_digit:
+            out[short.text] = ent.text
+    return out
+
+
+def short_name_spans(doc: Doc, names: dict[str, str]) -> list[Span]:
+    """Return an organisation mention for every place the article writes one of the
+    bracketed short names (:func:`bracketed_short_names`)."""
+    found = []
+    for short in names:
+        words = short.split()
+        for token in doc:
+            if doc[token.i:token.i + len(words)].text == short:
+                found.append(Span(doc, token.i, token.i + len(words), label="Organization"))
+    return found
 
 
 @rule("bloc_patterns", off=[])

@@ -26,7 +26,7 @@ from kg.extract.actor_junk import (
     title_phrase,
     without_lowercase_lead,
 )
-from kg.extract.actor_patterns import EVENT_HEADS
+from kg.extract.actor_patterns import EVENT_HEADS, bracketed_short_names, short_name_spans
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
@@ -127,7 +127,9 @@ def actor_spans(doc: Doc) -> list[Span]:
         typed._.kg_product_label_only = type_ == "Product" and ner_label == "PRODUCT" and \
             label_only_product(typed)
         spans.append(typed)
+    short_names = doc.user_data["kg_short_names"] = bracketed_short_names(doc)
     spans = _with_abbreviations(spans, [s for s in abbreviated_names(doc)
+                                        + short_name_spans(doc, short_names)
                                         if not in_ranges(s.start_char, s.end_char, junk)])
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra = [s for s in titled_names(doc, covered)

@@ -149,7 +149,12 @@ def with_model_number(ent: Span) -> Span:
     as one entity) is a product too. Other entities come back unchanged."""
     if ent.label_ not in NAME_LABELS or not any(t.is_alpha for t in ent):
         return ent
-    end = _model_end(ent)
+    model = _model_of_generation(ent)
+    if model is not None:
+        return model
+    end = _model_end(_as_model_line(ent))
+    if end > ent.end:
+        end = _generation_end(ent.doc, end)
     last = ent[-1]
     inside = len(ent) > 1 and (any(c.isdigit() for c in last.text) and _numbered_as_model(
         ent) and not _table_number(last) or any(t.text == "OS" for t in ent[1:]))
@@ -158,6 +163,47 @@ def with_model_number(ent: Span) -> Span:
     if end > ent.end and not ent[-1].is_alpha and not ent[-1].text.isalnum():
         return ent  # "Kent 108-3": a score, not a model
     return Span(ent.doc, ent.start, end, label="PRODUCT")
+
+
+def _as_model_line(ent: Span) -> Span:
+    """Return a one-word "person" as a product when the article writes it before a model
+    number at two places or more ("Forerunner 975 ... a Forerunner 965"): a line of models,
+    whose numbers are designations as after a company's name; else the name unchanged."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return ent
+    numbered = sum(t.text == ent.text and t.i + 1 < len(doc) and doc[t.i + 1].is_digit
+                   and not _table_number(doc[t.i + 1]) for t in doc)
+    return Span(doc, ent.start, ent.end, label="PRODUCT") if numbered >= 2 else ent
+
+
+def _model_of_generation(ent: Span) -> Span | None:
+    """Return the whole model's name for a "name" that is only its generation, a capitalised
+    word and a number of one or two digits after a designation with letters and digits
+    and the model's capitalised name ("Gen 3" of "Vantor X9 Gen 3"), as a product; else
+    None."""
+    doc, start, end = ent.doc, ent.start - 1, ent.start + 2  # the number may be cut off
+    if len(ent) > 2 or end > len(doc) or not ent[0].is_title or not doc[end - 1].is_digit or \
+            len(doc[end - 1]) > 2 or start < 1 or not MODEL_RE.match(doc[start].text) or \
+            doc[start].is_digit:
+        return None
+    first = start
+    while first > 0 and start - first < 2 and doc[first - 1].text[0].isupper() and \
+            doc[first - 1].is_alpha and not doc[first - 1].is_upper:  # "ThinkPad", not "NEW"
+        first -= 1
+    return Span(doc, first, end, label="PRODUCT") if first < start else None
+
+
+def _generation_end(doc: Doc, end: int) -> int:
+    """Return where a model's name ends when a capitalised word and a number of one or two
+    digits follow its designation ("Gen 3" of "Vantor X9 Gen 3", "Series 2"), else ``end``:
+    the generation is part of the name."""
+    if end < len(doc) and doc[end - 1].is_title and doc[end].is_digit and len(doc[end]) <= 2:
+        return end + 1
+    if end + 1 < len(doc) and doc[end].is_title and doc[end].is_alpha and \
+            doc[end + 1].is_digit and len(doc[end + 1]) <= 2 and not score_follows(doc[end + 1]):
+        return end + 2
+    return end
 
 
 @rule("product_maker_split", off=None)

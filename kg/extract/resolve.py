@@ -201,6 +201,8 @@ class _Resolver:
     def resolve(self, span: Span) -> EntityInfo:
         text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
+        if type_ == "Organization":  # "DWD" of "the German Weather Service (DWD)"
+            text = span.doc.user_data.get("kg_short_names", {}).get(text, text)
         if type_ in ("Place", "Person", "Country") and _capitals_name(text):
             text = text.title()  # datelines: "BRUSSELS" is Brussels
         if type_ == "Country":

@@ -30,6 +30,7 @@ from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
     HONORIFICS,
+    NAMED_BODY_HEADS,
     ORG_NAME_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -72,8 +73,59 @@ def person_evidence(span: Span) -> bool:
         return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
         _name_cased(t) for t in span) and last not in (
-        ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS) and not _given_name_disowned(span) \
+        ORG_NAME_SUFFIXES | BODY_HEADS | NAMED_BODY_HEADS | FACILITY_HEADS) \
+        and not _named_like_no_person(span) and not _given_name_disowned(span) \
         and not routes_and_venues(span)  # "Trent Bridge"
+
+
+#: Capitalised nouns of land and water that open a place's name ("River Tay", "Lake Ohrid",
+#: "Mount Kenya"), some of them also given names in the name lists.
+_GEO_NAME_HEADS = frozenset(
+    "River Lake Mount Cape Port Fort Bay Gulf Loch Glen Isle Island Sea Point".split())
+
+
+def _named_like_no_person(span: Span) -> bool:
+    """Return True when the words around a name opening with a given name say it is no
+    person: a noun of land or water opens it ("the River Tay"), its initials follow it in
+    brackets ("Hanne Vik Institute (HVI)"), the model calls it no person after "the" ("the
+    Rosa Talvo arts centre"), or a place after a locative word ("a plant in Mai Lan"), or it
+    is coordinated only with names the model calls organisations ("Kessler Brandt and Orvo
+    Partners advised")."""
+    doc, label = span.doc, span.label_
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if span[0].text in _GEO_NAME_HEADS or _initials_follow(span):
+        return True
+    if label == "Person":
+        return False
+    return before == "the" or (label == "Place" and before in LOCATIVE) or \
+        _listed_with_organisations(span)
+
+
+def _initials_follow(span: Span) -> bool:
+    """Return whether the initials of a name's words follow it in brackets ("Hanne Vik
+    Institute (HVI)"): news abbreviates bodies and companies so, not people."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    short = doc[end + 1].text
+    return short.isupper() and short.replace("-", "") == "".join(t.text[0] for t in span)
+
+
+def _listed_with_organisations(span: Span) -> bool:
+    """Return whether the parse coordinates a name with other names only, each of them one
+    the model labels an organisation and none opening with a given name ("Kessler Brandt
+    and Orvo Partners"; not "Anna Berg and Jonas Lie", two persons the model missed)."""
+    others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
+    return bool(others) and all(
+        t.ent_type_ == "ORG" and not is_given_name(_entity_start(t).text) for t in others)
+
+
+def _entity_start(token: Token) -> Token:
+    """Return the first token of the entity ``token`` is in."""
+    doc, i = token.doc, token.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return doc[i]
 
 
 #: Words inside the names of leagues, forces and firms that end no person's name
@@ -238,14 +290,16 @@ def team_evidence(span: Span) -> bool:
         is_table_figure(score) or in_table_row(score))  # "NEW YORK 1996-08-30": a dateline
 
 
-#: Titles of public office: "Paris mayor Anne Hidalgo" says Paris is a city, not an employer;
-#: so do a county's or a city's elected officers ("Harlow County Sheriff Dana Reyes").
+#: Titles of public office, of government, the courts and the police: "Paris mayor Anne Hidalgo",
+#: "Lyon prosecutor Marc Rey" and "Harlow County Sheriff Dana Reyes" say the name is a city's
+#: or a county's, not an employer's.
 PUBLIC_OFFICES = frozenset(
     """mayor governor senator sen. minister president premier prime ambassador king queen prince
     princess pope chancellor envoy commissioner congressman congresswoman rep. speaker
     secretary attorney judge justice general admiral colonel lieutenant commander leader
-    president-elect deputy representative official officials sheriff prosecutor councilman
-    councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
+    president-elect deputy representative official officials prosecutor attorney-general
+    magistrate coroner sheriff constable inspector detective sergeant treasurer councillor
+    councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
     assemblymember""".split())
 
 
