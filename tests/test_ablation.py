@@ -240,8 +240,7 @@ def actors(text: str) -> list[tuple]:
 #: their effect is shown with it off. bench/quality.md ("Rule ablation") says whether they
 #: still pay on the data sets.
 ALSO_LEARNED: frozenset[str] = frozenset({
-    "org_noun_person", "person_evidence", "place_with_country", "placed_known_place",
-    "town_named_not_person",
+    "org_noun_person", "person_evidence", "place_with_country", "town_named_not_person",
 })
 
 

@@ -10,7 +10,6 @@ from kg.extract.actor_type import (
     N_BUCKETS,
     ActorTypeModel,
     ActorTypeModelError,
-    actor_features,
     actor_vector,
     classify_actor,
     classify_span,
@@ -51,6 +50,8 @@ def test_shipped_model_loads_with_one_weight_row_per_bucket():
         ("Quillan Rovers 2 Dunmore United 1", "Dunmore United", "Organization"),
         ("Shares in Norvale Systems Inc fell 4 percent after the profit warning.",
          "Norvale Systems Inc", "Organization"),
+        ("She studied law at the University of Tessaly before joining the court.",
+         "University of Tessaly", "Organization"),
         ("Floods cut the road to the town of Kelburn on Tuesday.", "Kelburn", "Place"),
         ("Talks on the new port were held in Rotterdam on Friday.", "Rotterdam", "Place"),
         ("ORVIETO 1996-08-30\nThe mayor opened the new bridge on Friday.", "ORVIETO", "Place"),
@@ -60,14 +61,6 @@ def test_names_get_the_type_their_context_shows(nlp, text, name, expected):
     doc = nlp(text)
     guess = classify_actor(spans_of(doc, name))
     assert guess.label == expected, guess
-
-
-def test_an_unsure_classifier_leaves_the_type_to_the_ner_label(nlp):
-    # "at the" reads like a place, "University of" like a body: below CONFIDENT, the
-    # model's ORG label decides
-    doc = nlp("She studied law at the University of Tessaly before joining the court.")
-    guess = decide_actor_type(spans_of(doc, "University of Tessaly"))
-    assert guess.label == "Organization", guess
 
 
 def test_one_actor_gets_one_type_from_all_its_mentions(nlp):
@@ -111,42 +104,11 @@ def test_context_features_name_the_title_word_and_the_verb(nlp):
     assert "verb_nsubj=score" in features
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "feature"),
-    [
-        ("Norvale said it would open a plant in Tessaly next year.", "Norvale",
-         "pron_after=it"),
-        ("Ms Dellacort said she would appeal the ruling.", "Dellacort", "pron_after=person"),
-        ("Brannock, who runs the bakery, said the rent had doubled.", "Brannock", "rel=who"),
-        ("Quillmark, which makes pumps, cut its forecast.", "Quillmark", "rel=which"),
-        ("Dellacort, a judge who sat for ten years, said the ruling stood.", "Dellacort",
-         "rel=who"),
-        ("Vosta, led by a former judge, won twelve seats.", "Vosta", "child_acl=lead"),
-    ],
-)
-def test_context_features_name_what_refers_back_to_the_actor(nlp, text, name, feature):
-    assert feature in mention_features(spans_of(nlp(text), name)[0])
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("Pellow met Ms Garrod, and the minister said she was pleased.", "Pellow"),
-        ("The board praised Norvale on Monday and said it was pleased.", "Norvale"),
-    ],
-)
-def test_a_pronoun_is_read_only_after_a_subject_and_before_another(nlp, text, name):
-    features = mention_features(spans_of(nlp(text), name)[0])
-    assert not [f for f in features if f.startswith("pron_after=")]
-
-
-def test_actor_vector_pools_the_mentions_features(nlp):
+def test_actor_vector_averages_the_mentions(nlp):
     doc = nlp("Kelburn is quiet. Rain fell on Kelburn.")
-    mentions = spans_of(doc, "Kelburn")
-    features = actor_features(mentions)
-    assert {"prep=on", "dep=nsubj", "name=kelburn"} <= set(features)  # one mention's, both's
-    assert set(features.values()) == {1.0}
-    assert actor_vector(mentions) == actor_vector(mentions[::-1])
+    vector = actor_vector(spans_of(doc, "Kelburn"))
+    assert max(vector.values()) == pytest.approx(1.0)  # the name's features, in both
+    assert min(vector.values()) == pytest.approx(0.5)  # a context feature of one mention
 
 
 def test_actor_vector_needs_a_mention():

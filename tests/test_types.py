@@ -189,24 +189,6 @@ def test_learned_type_needs_no_contradicting_evidence(nlp, text, name, voted, ev
     assert _learned(nlp, text, name, voted, evidence) == expected
 
 
-@pytest.mark.parametrize(("probability", "evidence", "expected"), [
-    (0.6, None, None),  # unsure, and nothing else says so
-    (0.6, "Organization", "Organization"),  # unsure, but the context agrees
-    (0.45, "Organization", None),  # less likely than the other two together
-    (0.8, None, "Organization"),  # confident
-])
-def test_context_evidence_lowers_the_confidence_learned_type_needs(
-        nlp, monkeypatch, probability, evidence, expected):
-    from kg.extract import types as types_module
-    from kg.extract.actor_type import ActorTypeGuess
-
-    rest = (1 - probability) / 2
-    guess = ActorTypeGuess("Organization", probability, (
-        ("Person", rest), ("Place", rest), ("Organization", probability)))
-    monkeypatch.setattr(types_module, "classify_actor", lambda mentions: guess)
-    assert _learned(nlp, PERSON, "Velkova", "Person", evidence) == expected
-
-
 @pytest.mark.parametrize(("words", "start", "end", "expected"), [
     ("Livingston beat Falkirk".split(), 0, 1, True),
     ("Manchester United lost".split(), 0, 2, True),
@@ -403,12 +385,8 @@ def test_a_known_place_the_context_places_outvotes_bare_labels(extract, text, na
     # a mention the model found votes: two persons against one organisation
     (False, "Person"),
 ])
-def test_a_repeat_has_no_vote_of_its_own(nlp, monkeypatch, repeat, expected):
+def test_a_repeat_has_no_vote_of_its_own(nlp, repeat, expected):
     from kg.extract.types import decide_types
-
-    # the votes alone: the classifier reads "built the rocket" as a firm's and may move the
-    # winner (learned_type), which is not what this test is about
-    monkeypatch.setenv("KG_DISABLE", "learned_type")
 
     text = ("Hartwell Brenner wins the bid\nInvestors met Hartwell Brenner in May. Later "
             "Hartwell Brenner built the rocket.")

