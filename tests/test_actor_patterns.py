@@ -76,3 +76,14 @@ def test_bracketed_short_names(nlp, words, ent, expected):
     doc = Doc(nlp.vocab, words=words.split())
     doc.ents = [Span(doc, *ent, label="ORG")]
     assert bracketed_short_names(doc) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("The North Atlantic Treaty Organisation met in Brussels.",
+     "North Atlantic Treaty Organisation", "Organization"),
+    ("Envoys of the Caspian Treaty Secretariat met in Baku.", "Caspian Treaty Secretariat",
+     "Organization"),
+    ("Ministers signed the Lisbon Treaty in 2007.", "Lisbon Treaty", "Plan"),
+])
+def test_a_body_named_after_a_treaty_is_an_organisation(extract, text, name, type_):
+    assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}

@@ -279,6 +279,8 @@ def _plan_patterns() -> list[dict]:
     origin = {"ENT_TYPE": {"IN": ["GPE", "KG_DEMONYM", "ORG"]}, "OP": "*"}
     hyphen = {"ORTH": "-", "OP": "?"}
     noun = {"LOWER": {"IN": _PLAN_NOUNS}}
+    titled_plan = [{"IS_TITLE": True, "OP": "+"},
+                   {"ORTH": {"IN": ["Agreement", "Accord", "Treaty", "Plan", "Pact", "Protocol"]}}]
     return [
         {"label": "PLAN", "pattern": numbered + [origin, hyphen, origin, modifiers, noun]},
         {"label": "PLAN", "pattern": [{"LOWER": {"IN": ["counterproposal", "counter-proposal"]}}]},
@@ -291,10 +293,16 @@ def _plan_patterns() -> list[dict]:
                                                         "proposal"]}}]},
         {"label": "PLAN", "pattern": [{"LOWER": {"IN": ["trade", "free-trade"]}},
                                       {"LOWER": {"IN": ["deal", "agreement", "pact"]}}]},
-        {"label": "PLAN", "pattern": [{"IS_TITLE": True, "OP": "+"},
-                                      {"ORTH": {"IN": ["Agreement", "Accord", "Treaty", "Plan",
-                                                       "Pact", "Protocol"]}}]},
+        {"label": "PLAN", "pattern": titled_plan},
+        # a body named after a treaty is an organisation: the longer match wins ("North
+        # Atlantic Treaty Organisation", "Warsaw Pact Organization")
+        {"label": "ORG", "pattern": [*titled_plan, {"ORTH": {"IN": _TREATY_BODY_HEADS}}]},
     ]
+
+
+#: Words that make a treaty's name a body's ("North Atlantic Treaty Organisation").
+_TREATY_BODY_HEADS = ["Organisation", "Organization", "Alliance", "Secretariat", "Council",
+                      "Commission"]
 
 
 EVENT_HEADS = frozenset(
