@@ -38,7 +38,7 @@ from rdflib import URIRef
 
 from kg.model import digest
 from kg.rdf import article_id_of, event_type_of
-from kg.store import QueryError
+from kg.store import streaming_failed
 
 if TYPE_CHECKING:
     from kg.store import KGStore
@@ -258,7 +258,7 @@ def _rows(store: KGStore, sparql: str,
         for solution in result:
             yield {n: None if solution[n] is None else solution[n].value for n in names}
     except (OSError, RuntimeError) as exc:  # raised while results stream
-        raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
+        raise streaming_failed(exc) from exc
 
 
 def _text(value: Any) -> str | None:

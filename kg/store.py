@@ -69,8 +69,8 @@ _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMP
                         r"\s*\(", re.IGNORECASE)
 __all__ = ["DATASET_FORMATS", "EXPORT_FORMATS", "EXPORT_PREFIXES", "SERVE_MARKER",
            "STAGING_PREFIX", "KGStore", "QueryError", "StoreError", "from_ox_term",
-           "release_free_heap", "remove_serve_marker", "serving_process", "to_ox", "to_python",
-           "write_serve_marker"]
+           "release_free_heap", "remove_serve_marker", "serving_process", "streaming_failed",
+           "to_ox", "to_python", "write_serve_marker"]
 
 
 class StoreError(Exception):
@@ -79,6 +79,12 @@ class StoreError(Exception):
 
 class QueryError(StoreError):
     """A SPARQL query is malformed or failed."""
+
+
+def streaming_failed(exc: Exception) -> QueryError:
+    """Return the error for a query that failed while its results streamed, its message on
+    one line and short (the store's own message can span pages)."""
+    return QueryError(f"query failed: {' '.join(str(exc).split())[:300]}")
 
 
 # ---------------------------------------------------------------------- sharing with kg serve
@@ -416,7 +422,7 @@ class KGStore:
                            from_ox_term(t.object)))
             return graph
         except (OSError, RuntimeError, ValueError) as exc:  # raised while results stream
-            raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
+            raise streaming_failed(exc) from exc
 
     def query_dataframe(self, sparql: str, init_bindings: dict[str, Any] | None = None):
         """Run a SELECT query and return a typed :class:`pandas.DataFrame` (plain ``str``
@@ -430,7 +436,7 @@ class KGStore:
         try:
             return query_frame(result)
         except (OSError, RuntimeError, ValueError) as exc:  # raised while results stream
-            raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
+            raise streaming_failed(exc) from exc
 
     # -- import / export ------------------------------------------------------------------------
 
