@@ -1,5 +1,5 @@
-"""Build a written gold set (``written``, ``written2``, ``written3``) from its annotated articles (see
-``GUIDELINE.md``; every set follows it).
+"""Build a written gold set (``written``, ``written2``, ``written3``) from its annotated
+articles (see ``GUIDELINE.md``; every set follows it).
 
 Reads the set's ``annotated/*.md`` (line 1 ``domain: NAME``, then the article with ``[[text|CODE]]``
 entity marks and ``{{Speaker}}`` quote marks), writes each plain article to ``articles/``
