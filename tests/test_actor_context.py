@@ -32,3 +32,31 @@ def test_a_continents_adjective_is_the_continent(extract, text, name):
     places = {(e.name, e.type) for e in extract(text).entities}
     assert (name, "Place") in places
     assert not any(n.endswith("an") for n, _ in places)
+
+
+def _with_countries(nlp, text: str):
+    """Return ``text`` tokenised with its country names labelled GPE."""
+    doc = nlp.make_doc(text)
+    spans, at = [], 0
+    for country in ("Norway", "Denmark", "France"):
+        at = 0
+        while (at := text.find(country, at)) >= 0:
+            spans.append(doc.char_span(at, at + len(country), label="GPE"))
+            at += len(country)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("They flew to Toulouse, France, on Monday.", "Toulouse", True),
+    ("Signed:\nAnn Berg, Norway\nJon Lie, Denmark\n", "Ann Berg", False),
+    ("Signed:\nAnn Berg, Norway\nJon Lie, Oslo Institute, Denmark\n", "Oslo Institute", False),
+    ("Signed:\nAnn Berg, Norway\n\nShe was born in Toulouse, France.\n", "Toulouse", True),
+])
+def test_a_list_of_lines_ending_in_countries_names_no_places(nlp, text, name, expected):
+    from kg.extract.actor_context import place_with_country
+
+    doc = _with_countries(nlp, text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="Person")
+    assert place_with_country(span) is expected

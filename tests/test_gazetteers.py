@@ -97,3 +97,8 @@ def test_fold_name(text: str, folded: str) -> None:
 def test_cities_and_countries_are_parsed_once() -> None:
     assert gazetteers.cities() is gazetteers.cities()
     assert gazetteers.countries()["NO"]["capital"] == "Oslo"
+
+
+@pytest.mark.parametrize(("name", "state"), [("Harris County", "TX"), ("Cook County", "IL")])
+def test_us_counties_name_their_state(name, state) -> None:
+    assert state in {c["state"] for c in gazetteers.us_counties() if c["name"] == name}

