@@ -511,6 +511,7 @@ def test_a_result_preposition_goes_with_its_verb(nlp, text, expected):
     ("12th Ward", True),
     ("3rd Precinct", True),
     ("Derby County", False),  # a club named after its town
+    ("Bristol City", False),  # a US "county" that is a city, a club in England
     ("Alton Ward", False),
     ("12th Fleet", False),
 ])
@@ -597,3 +598,16 @@ def test_a_name_in_a_line_of_persons(nlp, text, name, expected):
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Organization")
     assert in_line_of_persons(span) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Farmers in Harris County lost their crops.", True),
+    ("Harris County 2 Alton Rovers 1\nBrill 0 Crale 3\n", False),  # a club in a table
+])
+def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
+    from kg.extract.types import geo_feature_evidence
+
+    doc = nlp(text)
+    start = text.index("Harris County")
+    span = doc.char_span(start, start + len("Harris County"), label="Organization")
+    assert geo_feature_evidence(span) is expected

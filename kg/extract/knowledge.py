@@ -81,7 +81,8 @@ def _named_subdivisions() -> frozenset[str]:
     """Return the folded names of US counties and of pycountry subdivisions with their type."""
     import pycountry
 
-    names = {fold_name(county["name"]) for county in gazetteers.us_counties()}
+    names = {fold_name(county["name"]) for county in gazetteers.us_counties()
+             if county["name"].rsplit(" ", 1)[-1] in SUBDIVISION_KINDS}  # not "Bristol city"
     names.update(fold_name(f"{sub.name} {sub.type}") for sub in pycountry.subdivisions
                  if sub.type in SUBDIVISION_KINDS)
     return frozenset(names)

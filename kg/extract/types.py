@@ -438,8 +438,8 @@ def geo_feature_evidence(span: Span) -> bool:
     if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS \
             and not _service_body(span):
         return True
-    if named_subdivision(span) or residents_of(span):
-        return True
+    if (named_subdivision(span) and not team_evidence(span)) or residents_of(span):
+        return True  # "Ross County 2 Alloa 1": a club named after its county
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
             after.pos_ in ("NOUN", "PROPN") and span.root.head.i >= span.end:
