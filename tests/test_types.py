@@ -586,6 +586,9 @@ def _line_doc(nlp, text: str, persons: list[str], orgs: list[str]):
     ("Forwards: Ann Berg (Alton), Jon Lie (Brill), Kari Nygaard (Crale)\n", "Brill", False),
     # prose, not list marks around the name
     ("Ann Berg, Jon Lie and Kari Nygaard met Ola Dahl on Monday.\n", "Ola Dahl", False),
+    # a dateline opening prose: the line is no list
+    ("ALTON, Norway — A late goal from Ann Berg gave Jon Lie, Kari Nygaard and Tor Vik the "
+     "cup.\n", "ALTON", False),
     # too few other persons on the line
     ("Rovers: Ann Berg; Jon Lie, Ola Dahl.\n", "Ola Dahl", False),
 ])

@@ -236,9 +236,10 @@ _LIST_MARKS = frozenset(",;:()")
 
 @rule("line_of_persons")
 def in_line_of_persons(span: Span) -> bool:
-    """Return True for a name between list marks on a line where the model labels three or
-    more other names persons' full names, and more than half of all ("Ann Berg; Jon Lie,
-    Kari Nygaard, Ola Dahl": a line-up or a cabinet), where the parse often finds no list."""
+    """Return True for a name between list marks on a line of names, not prose, where the
+    model labels three or more other names persons' full names, and more than half of all
+    ("Ann Berg; Jon Lie, Kari Nygaard, Ola Dahl": a line-up or a cabinet), where the parse
+    often finds no list."""
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -253,7 +254,16 @@ def in_line_of_persons(span: Span) -> bool:
     others = [e for e in doc.ents if start <= e.start_char and e.end_char <= end and
               e.label_ in _NAME_LABELS and not (e.start < span.end and span.start < e.end)]
     persons = sum(e.label_ == "PERSON" and len(e) > 1 for e in others)
-    return persons >= 3 and 2 * persons > len(others)
+    return persons >= 3 and 2 * persons > len(others) and _names_only(doc.char_span(
+        start, end, alignment_mode="expand"))
+
+
+def _names_only(line: Span) -> bool:
+    """Return whether a line is names and marks, not prose: one word in five at most is a
+    lower-case word ("Ann Berg; Jon Lie (Ola Dahl 71)", not "ALTON, Norway — A late goal
+    from Ann Berg ...")."""
+    words = [t for t in line if not t.is_space]
+    return 5 * sum(t.is_lower and t.is_alpha for t in words) <= len(words)
 
 
 #: The model's labels of names (not of dates, figures or quantities).
