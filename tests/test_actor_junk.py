@@ -140,6 +140,10 @@ def test_lower_case_words_run_into_a_name_are_cut_off(extract, text, name):
     (["ex", "-", "Orvex", "Radio"], "ORG", None),
     (["Harbour", "Board"], "ORG", "Harbour Board"),
     (["western", "allies"], "KG_GROUP", "western allies"),
+    (["the", "board", "'s", "Committee", "on", "Tariffs"], "ORG", "Committee on Tariffs"),
+    (["her", "union", "'s", "Works", "Council"], "ORG", "Works Council"),
+    (["the", "board", "'s", "chair"], "ORG", None),
+    (["board", "'s"], "ORG", None),
 ])
 def test_a_name_keeps_no_lower_case_lead(words, label, expected):
     import spacy
@@ -148,7 +152,7 @@ def test_a_name_keeps_no_lower_case_lead(words, label, expected):
     from kg.extract.actor_junk import without_lowercase_lead
 
     glued = ("-", '"')  # written against the next word
-    spaces = [k + 1 < len(words) and w not in glued and words[k + 1] != "-"
+    spaces = [k + 1 < len(words) and w not in glued and words[k + 1] not in ("-", "'s")
               for k, w in enumerate(words)]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
     found = without_lowercase_lead(Span(doc, 0, len(words), label=label))
