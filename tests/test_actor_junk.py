@@ -131,6 +131,16 @@ def test_lower_case_words_run_into_a_name_are_cut_off(extract, text, name):
     assert not any(n[:1].islower() or n.split()[0] in ("Federal", "Her", "A") for n in names)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ana Ruiz, chairwoman of the council's Committee on Harbour Dues, said fees would rise.",
+     "Committee on Harbour Dues"),
+    ("The council's Committee on Parks and Public Lands, chaired by Ana Ruiz, met on Monday.",
+     "Committee on Parks and Public Lands"),
+])
+def test_a_common_nouns_possessive_is_cut_off_a_name(extract, text, name):
+    assert (name, "Organization") in {(e.name, e.type) for e in extract(text).entities}
+
+
 @pytest.mark.parametrize(("words", "label", "expected"), [
     (["the", "federal", "Harbour", "Board"], "ORG", "Harbour Board"),
     (["her", "Foreign", "Ministry"], "ORG", "Foreign Ministry"),
