@@ -117,3 +117,19 @@ def test_only_calendar_words_and_amounts_hold_no_repeat(words, amount, label, re
     person = Span(doc, 0, 2, label="Person")
     found = repeated_names(doc, [person], set(range(0, 2)))
     assert [s.text for s in found] == repeated
+
+
+@pytest.mark.parametrize(("word", "label", "held"), [
+    ("May", "DATE", True), ("Sept.", "DATE", True), ("THU", "TIME", True),
+    ("46th", "ORDINAL", True), ("fourth", "ORDINAL", True), ("Rand", "MONEY", True),
+    ("Garnet", "DATE", False), ("Garnet", "CARDINAL", False), ("Garnet", "", False),
+])
+def test_in_date_or_amount(word, label, held):
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.name_repeats import in_date_or_amount
+
+    doc = Doc(spacy.blank("en").vocab, words=["on", word, "3"])
+    doc.ents = [Span(doc, 1, 3, label=label)] if label else []
+    assert in_date_or_amount(doc[1]) is held

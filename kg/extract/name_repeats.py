@@ -92,10 +92,12 @@ def in_date_or_amount(token: Token) -> bool:
     """Return True for a calendar word inside a date or count the model found ("May" of "May
     13", after "Theresa May" or a heading "May"), or any word of an amount ("$5 million"): no
     mention of a name, nor of a person's surname (:mod:`kg.extract.resolve`), is repeated
-    there. Another name the model ran into a date or count ("Garnet 11" in a box score, "the
-    Kivu region" read as a date) is a name: no date is written without a calendar word."""
+    there, nor a word in figures ("46th"). Another name the model ran into a date or count
+    ("Garnet 11" in a box score, "the Kivu region" read as a date) is a name: no date is
+    written without a calendar word."""
+    name_like = token.is_alpha and token.text[:1].isupper()  # not "46th", "fourth"
     return token.ent_type_ in MEASURE_LABELS or (
-        token.ent_type_ in AMOUNT_LABELS and calendar_word(token.text))
+        token.ent_type_ in AMOUNT_LABELS and (not name_like or calendar_word(token.text)))
 
 
 def calendar_word(word: str) -> bool:
