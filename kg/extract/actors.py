@@ -26,7 +26,12 @@ from kg.extract.actor_junk import (
     title_phrase,
     without_lowercase_lead,
 )
-from kg.extract.actor_patterns import EVENT_HEADS, bracketed_short_names, short_name_spans
+from kg.extract.actor_patterns import (
+    EVENT_HEADS,
+    bracketed_short_names,
+    names_a_kind_of_plan,
+    short_name_spans,
+)
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
@@ -122,7 +127,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         if type_ == "Person" and span.start > ent.start and _city_before_noun(span):
             type_ = "Place"  # "Fellow Austin resident", once "Fellow" is cut off
         typed = Span(doc, span.start, span.end, label=type_)
-        typed._.kg_description = describes_body(span)
+        typed._.kg_description = describes_body(span) or names_a_kind_of_plan(span)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
         typed._.kg_product_label_only = type_ == "Product" and ner_label == "PRODUCT" and \
             label_only_product(typed)

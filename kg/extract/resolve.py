@@ -483,7 +483,8 @@ def _join_short_forms(doc: Doc, spans: list[Span], descriptions: list[Span],
     that found theirs, as mentions of it; the others are no actor."""
     forms = entity_forms(spans)
     sizes = {id_: info.surface.total() for id_, info in resolver.entities.items()}
-    described = [Span(doc, s.start, s.end, label="Organization") for s in descriptions]
+    described = [Span(doc, s.start, s.end, label="Plan" if s.label_ == "Plan" else
+                      "Organization") for s in descriptions]
     links, found = actor_links(doc, forms, sizes, [mention_form(s) for s in described])
     for span in spans:
         target = links.get(span._.kg_entity)
