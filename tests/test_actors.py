@@ -101,7 +101,8 @@ def test_appositive_role(extract):
     ("text", "type_", "name"),
     [("The sides discussed the 28-point peace plan in Miami.", "Plan", "28-point peace plan"),
      ("Kyiv sent a counterproposal to Washington.", "Plan", "counterproposal"),
-     ("Moscow rejected the ceasefire agreement again.", "Plan", "ceasefire agreement"),
+     ("Moscow rejected the unconditional ceasefire offer again.", "Plan",
+      "unconditional ceasefire offer"),
      ("The EU and NATO met in Brussels.", "Organization", "European Union"),
      ("Peskov accused the West of prolonging the war.", "Group", "the West")],
 )
