@@ -226,10 +226,14 @@ def entity_mention_score(
 def _nested_other_name(p: PredictedMention, hits: Sequence[GoldEntity],
                        predicted: Sequence[PredictedMention]) -> bool:
     """Return True for a name nested inside a longer gold mention of another entity that a
-    different prediction gets right ("Chrysler" in "Chrysler Chief Executive Robert Nardelli").
+    different prediction gets right ("Chrysler" in "Chrysler Chief Executive Robert Nardelli"),
+    or for a phrase around a gold name that a prediction nested in it gets right (the group
+    "European governments" around "European", Europe).
 
-    MEANTIME annotates only the longest extent, so such nested names are unannotated: they
-    are left out of typed precision rather than counted wrong.
+    MEANTIME annotates only the longest extent, so such nested names are unannotated; and it
+    marks a name premodifying a noun (PRE.NAM) inside the phrase's own mention, which the
+    scorer leaves out as unnamed. Either prediction is left out of typed precision rather
+    than counted wrong.
     """
     if any(p.type in g.types for g in hits):
         return False
@@ -240,16 +244,28 @@ def _nested_other_name(p: PredictedMention, hits: Sequence[GoldEntity],
         if inside and any(q is not p and q.type in g.types and spans_match(_span(g), _span(q))
                           for q in predicted):
             return True
+        around = p.start <= g.start and g.end <= p.end and g.end - g.start < p.end - p.start
+        if around and any(q is not p and q.type in g.types and p.start <= q.start and
+                          q.end <= p.end and spans_match(_span(g), _span(q)) for q in predicted):
+            return True
     return False
 
 
 def _best_entity(g: GoldEntity, predicted: Sequence[PredictedMention]) -> str | None:
-    best, best_overlap = None, 0
+    """Return the entity of the predicted mention that overlaps a gold mention most; of two
+    that overlap it equally, the shorter, whose extent is closest to the gold's.
+
+    MEANTIME marks a name that premodifies a noun as a mention of its own entity inside the
+    noun phrase's mention ("European" of "European governments", PRE.NAM): where kg predicts
+    both the phrase's actor and the nested name, the name's mention is the gold's match.
+    """
+    best, best_key = None, (0, 0)
     for p in predicted:
         if spans_match(_span(g), _span(p)):
             shared = overlap(g.start, g.end, p.start, p.end)  # type: ignore[arg-type]
-            if shared > best_overlap:
-                best, best_overlap = p.entity, shared
+            key = (shared, -(p.end - p.start))
+            if shared and key > best_key:
+                best, best_key = p.entity, key
     return best
 
 
