@@ -251,21 +251,41 @@ def _nested_other_name(p: PredictedMention, hits: Sequence[GoldEntity],
     return False
 
 
-def _best_entity(g: GoldEntity, predicted: Sequence[PredictedMention]) -> str | None:
-    """Return the entity of the predicted mention that overlaps a gold mention most; of two
-    that overlap it equally, the shorter, whose extent is closest to the gold's.
+#: Where a noun phrase's postmodifier starts: an apposition, an of-phrase, a relative clause.
+_POSTMODIFIER = re.compile(r",|\s+(?:of|who|from|at)\s+|\s+[-–—]\s+")
 
-    MEANTIME marks a name that premodifies a noun as a mention of its own entity inside the
-    noun phrase's mention ("European" of "European governments", PRE.NAM): where kg predicts
-    both the phrase's actor and the nested name, the name's mention is the gold's match.
+
+def _head_ends(g: GoldEntity) -> range:
+    """Return where a gold mention's head may end: at the last word before its first
+    postmodifier, else at its last word ("Apple Computer's iTunes" → "iTunes"; "Jim Press,
+    the Vice Chairman" → "Press"), with or without the stops and quote marks after it."""
+    found = _POSTMODIFIER.search(g.text)
+    before = g.text[:found.start()].rstrip() if found else g.text
+    bare = before.rstrip("\"'.\u201d\u2019")
+    return range(g.start + len(bare), g.start + len(before) + 1)  # type: ignore[operator]
+
+
+def _best_entity(g: GoldEntity, predicted: Sequence[PredictedMention]) -> str | None:
+    """Return the entity a gold mention names: the predicted mention inside it that ends at
+    its head; with none, the one that overlaps it most, and of two that overlap it equally
+    the shorter.
+
+    A MEANTIME named mention spans its noun phrase, premodifiers included ("Apple
+    Computer's iTunes", "European airframer Airbus"), and the gold marks a name premodifying
+    it as a mention of its own entity (PRE.NAM: "European" of "European governments"): the
+    phrase's entity is the one its head names, not the longest name inside it.
     """
+    matched = [p for p in predicted if spans_match(_span(g), _span(p))]
+    ends = _head_ends(g)
+    at_head = [p for p in matched if g.start <= p.start and p.end in ends]  # type: ignore
+    if at_head:
+        return max(at_head, key=lambda p: p.end - p.start).entity
     best, best_key = None, (0, 0)
-    for p in predicted:
-        if spans_match(_span(g), _span(p)):
-            shared = overlap(g.start, g.end, p.start, p.end)  # type: ignore[arg-type]
-            key = (shared, -(p.end - p.start))
-            if shared and key > best_key:
-                best, best_key = p.entity, key
+    for p in matched:
+        shared = overlap(g.start, g.end, p.start, p.end)  # type: ignore[arg-type]
+        key = (shared, -(p.end - p.start))
+        if shared and key > best_key:
+            best, best_key = p.entity, key
     return best
 
 
