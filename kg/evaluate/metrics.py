@@ -424,7 +424,7 @@ def gold_speaker_name(gold: str) -> str:
     >>> gold_speaker_name("Pence himself")
     'Pence'
     """
-    name = re.split(r",|\s+(?:of|who|from|at)\s+|\s+[-–—]\s+", gold, maxsplit=1)[0].strip()
+    name = _POSTMODIFIER.split(gold, maxsplit=1)[0].strip()
     return re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", name)
 
 
