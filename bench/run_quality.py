@@ -77,6 +77,9 @@ NOTES = """\
 * Written set 2 (`bench/written2/`, our own 42 articles, written and annotated by the same
   guideline before kg was run on them): scored as the written set. Slices: health,
   politics abroad, business, environment, arts, crime, technology.
+* Written set 3 (`bench/written3/`, our own 42 articles, written and annotated blind by the
+  same guideline): scored as the written set. Slices: sports, courts, city government,
+  products, wire copy, science, obituaries and profiles.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

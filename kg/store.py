@@ -18,7 +18,9 @@ build into an empty store is bulk-loaded into a fresh directory and swapped in
 (:mod:`kg.store_bulk`, :mod:`kg.store_swap`); opening the store finishes or undoes a swap a
 kill interrupted. Article text is never formatted into SPARQL strings: it enters as RDF
 terms through :meth:`pyoxigraph.Store.extend`, and user values bind through substitutions.
-Export and import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`.
+Export and import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`; SPARQL and
+the store's errors: :mod:`kg.store_query`; summaries (articles, actors, counts):
+:mod:`kg.store_summary`; the marker of a running ``kg serve``: :mod:`kg.store_served`.
 """
 
 from __future__ import annotations
@@ -26,31 +28,23 @@ from __future__ import annotations
 import ctypes
 import functools
 import gc
-import json
 import os
-import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from kg.history import history_dir
 from kg.model import Extraction
 from kg.rdf import (
     COPIES_GRAPH,
     KG,
-    KGID,
-    PREFIXES,
     article_graph_iri,
-    article_id_of,
     article_iri,
-    entity_id_of,
 )
-from kg.sparql_guard import QueryRefused, check_query, describe_syntax_error
 from kg.store_files import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
@@ -60,65 +54,24 @@ from kg.store_files import (
     import_dataset,
 )
 from kg.store_migrate import LayoutError, mark_for_relink, migrate_layout, migrate_references
+from kg.store_query import QueryError, StoreError, StoreQueries, streaming_failed
+from kg.store_served import (
+    SERVE_MARKER,
+    remove_serve_marker,
+    served_message,
+    serving_process,
+    write_serve_marker,
+)
+from kg.store_summary import StoreSummaries
 from kg.store_swap import drop_unfinished, finish_swap, fresh_dir
 from kg.store_terms import from_ox_term, to_ox, to_python
 from kg.store_terms import quads as ox_quads
 from kg.store_write import STAGING_PREFIX, Links, finish_staged, write_batch
 
-_AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
-                        r"\s*\(", re.IGNORECASE)
 __all__ = ["DATASET_FORMATS", "EXPORT_FORMATS", "EXPORT_PREFIXES", "SERVE_MARKER",
            "STAGING_PREFIX", "KGStore", "QueryError", "StoreError", "from_ox_term",
            "release_free_heap", "remove_serve_marker", "serving_process", "streaming_failed",
            "to_ox", "to_python", "write_serve_marker"]
-
-
-class StoreError(Exception):
-    """The store cannot be opened or used (message is one line, fit for the CLI)."""
-
-
-class QueryError(StoreError):
-    """A SPARQL query is malformed or failed."""
-
-
-def streaming_failed(exc: Exception) -> QueryError:
-    """Return the error for a query that failed while its results streamed, its message on
-    one line and short (the store's own message can span pages)."""
-    return QueryError(f"query failed: {' '.join(str(exc).split())[:300]}")
-
-
-# ---------------------------------------------------------------------- sharing with kg serve
-
-SERVE_MARKER = "kg-serve.json"
-
-
-def write_serve_marker(path: str | Path, url: str) -> None:
-    """Record in the store directory that this process serves it at ``url``."""
-    marker = {"pid": os.getpid(), "url": url}
-    (Path(path) / SERVE_MARKER).write_text(json.dumps(marker), encoding="utf-8")
-
-
-def remove_serve_marker(path: str | Path) -> None:
-    """Drop the marker of :func:`write_serve_marker` (if it is this process's)."""
-    marker = Path(path) / SERVE_MARKER
-    if (serving_process(path) or {}).get("pid") == os.getpid():
-        marker.unlink(missing_ok=True)
-
-
-def serving_process(path: str | Path) -> dict[str, Any] | None:
-    """Return ``{"pid", "url"}`` of the live ``kg serve`` serving the store, else ``None``."""
-    try:
-        marker = json.loads((Path(path) / SERVE_MARKER).read_text(encoding="utf-8"))
-        pid = int(marker["pid"])
-        os.kill(pid, 0)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return {"pid": pid, "url": str(marker.get("url", ""))}
-
-
-def _served_message(path: Path, server: dict[str, Any]) -> str:
-    return (f"{path}: store is served by kg serve (pid {server['pid']}, {server['url']});"
-            " stop the server to change the store")
 
 
 # ---------------------------------------------------------------------- process memory
@@ -148,7 +101,7 @@ def release_free_heap() -> bool:
 # ---------------------------------------------------------------------- the store
 
 
-class KGStore:
+class KGStore(StoreQueries, StoreSummaries):
     """A kg knowledge graph in an Oxigraph store (on disk, or in memory when path is None)."""
 
     def __init__(self, store: ox.Store, path: Path | None = None) -> None:
@@ -177,7 +130,7 @@ class KGStore:
             raise StoreError(f"{path}: not a kg store (directory holds no Oxigraph database)")
         server = serving_process(path)
         if server and server["pid"] != os.getpid():
-            raise StoreError(_served_message(path, server))
+            raise StoreError(served_message(path, server))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # "--store out/kg-store" just works
             store = ox.Store(str(path))
@@ -346,98 +299,6 @@ class KGStore:
         if triples:
             self.ox.extend(ox_quads(triples, graph))
 
-    # -- queries --------------------------------------------------------------------------------
-
-    def _run(self, sparql: str, init_bindings: dict[str, Any] | None) -> Any:
-        """Run SPARQL on pyoxigraph with union default graph, prefixes and substitutions."""
-        try:
-            check_query(sparql, self.allow_service)
-        except QueryRefused as exc:
-            raise QueryError(str(exc)) from exc
-        substitutions = {
-            ox.Variable(str(k).lstrip("?$")): to_ox(v) for k, v in (init_bindings or {}).items()
-        }
-        try:
-            return self.ox.query(
-                sparql,
-                prefixes=PREFIXES,
-                use_default_graph_as_union=True,
-                substitutions=substitutions or None,
-            )
-        except SyntaxError as exc:
-            raise QueryError(describe_syntax_error(sparql, exc)) from exc
-        except (RuntimeError, OSError) as exc:
-            if not substitutions or "projection" not in str(exc):
-                raise QueryError(" ".join(str(exc).split())) from exc
-        # Oxigraph substitutes only projected variables; bind the others with a trailing
-        # VALUES clause of serialised RDF terms (the terms escape themselves).
-        # After GROUP BY a trailing VALUES joins the groups, so it could not restrict what is
-        # counted: refuse instead of answering as if the value were not given.
-        if _AGGREGATE.search(sparql):
-            names = ", ".join(f"?{v.value}" for v in substitutions)
-            raise QueryError(f"cannot bind {names} in a query with aggregates unless it is"
-                             " selected; put the value in the query or select the variable")
-        variables = " ".join(str(v) for v in substitutions)
-        row = " ".join(str(t) for t in substitutions.values())
-        try:
-            return self.ox.query(
-                f"{sparql}\nVALUES ({variables}) {{ ({row}) }}",
-                prefixes=PREFIXES,
-                use_default_graph_as_union=True,
-            )
-        except SyntaxError as exc:
-            raise QueryError(describe_syntax_error(sparql, exc)) from exc
-
-    def raw_query(self, sparql: str, init_bindings: dict[str, Any] | None = None) -> Any:
-        """Run SPARQL like :meth:`query` and return pyoxigraph's result as it is
-        (``QuerySolutions`` of RDF terms, ``QueryBoolean`` or ``QueryTriples``), for writers
-        of the W3C result formats and for typed data frames."""
-        return self._run(sparql, init_bindings)
-
-    def query(
-        self, sparql: str, init_bindings: dict[str, Any] | None = None
-    ) -> list[dict[str, Any]] | bool | Graph:
-        """Run SPARQL over the union of all graphs (``GRAPH ?g`` reaches each named graph).
-
-        Prefixes of :data:`kg.rdf.PREFIXES` (kg:, kgid:, schema:, ...) need no declaration.
-        Bound variables need not be projected (unprojected ones are bound by a VALUES clause).
-
-        Returns rows (dicts of Python values; IRIs as :class:`URIRef`) for SELECT, a bool for ASK
-        and an rdflib :class:`Graph` for CONSTRUCT / DESCRIBE. ``init_bindings`` maps variable
-        names to values (``URIRef`` for IRIs; ``str``/``int``/``date``/``Literal`` for literals);
-        they are substituted as RDF terms, never formatted into the query.
-        """
-        result = self._run(sparql, init_bindings)
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        try:
-            if isinstance(result, ox.QuerySolutions):
-                names = [v.value for v in result.variables]
-                return [{n: to_python(sol[n]) for n in names} for sol in result]
-            graph = Graph()
-            for prefix, ns in PREFIXES.items():
-                graph.bind(prefix, ns)
-            for t in result:
-                graph.add((from_ox_term(t.subject), from_ox_term(t.predicate),
-                           from_ox_term(t.object)))
-            return graph
-        except (OSError, RuntimeError, ValueError) as exc:  # raised while results stream
-            raise streaming_failed(exc) from exc
-
-    def query_dataframe(self, sparql: str, init_bindings: dict[str, Any] | None = None):
-        """Run a SELECT query and return a typed :class:`pandas.DataFrame` (plain ``str``
-        IRIs, dates as ``datetime64`` with a ``<name>_precision`` column; see
-        :mod:`kg.frames`)."""
-        from kg.frames import query_frame
-
-        result = self._run(sparql, init_bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("query_dataframe needs a SELECT query")
-        try:
-            return query_frame(result)
-        except (OSError, RuntimeError, ValueError) as exc:  # raised while results stream
-            raise streaming_failed(exc) from exc
-
     # -- import / export ------------------------------------------------------------------------
 
     def export(self, dest: str | Path | IO[bytes], format: str = "trig", *,
@@ -459,121 +320,3 @@ class KGStore:
         except (SyntaxError, OSError, ValueError) as exc:
             message = " ".join(str(exc).split())
             raise StoreError(f"{path}: cannot import ({message})") from exc
-
-    # -- summaries ------------------------------------------------------------------------------
-
-    def triple_count(self) -> int:
-        """Return the number of quads in the store (all graphs)."""
-        return len(self.ox)
-
-    def articles(self) -> list[dict[str, Any]]:
-        """Return one dict per stored article: id, title, published, source, url, provenance."""
-        rows = self.query(
-            """
-            SELECT ?g ?id ?title ?published ?source ?url ?ingested ?model ?version ?hash WHERE {
-              GRAPH ?g {
-                ?g kg:sourceArticle ?a .
-                ?a kg:articleId ?id ; schema:headline ?title ; kg:contentHash ?hash .
-                OPTIONAL { ?a schema:datePublished ?published }
-                OPTIONAL { ?a kg:sourcePath ?source }
-                OPTIONAL { ?a schema:url ?url }
-                OPTIONAL { ?g prov:generatedAtTime ?ingested }
-                OPTIONAL { ?g kg:spacyModel ?model }
-                OPTIONAL { ?g kg:kgVersion ?version }
-              }
-            } ORDER BY ?published ?id
-            """
-        )
-        return [
-            {
-                "id": str(r["id"]),
-                "title": str(r["title"]),
-                "published": _iso(r["published"]),
-                "source": r["source"],
-                "url": str(r["url"]) if r["url"] is not None else None,
-                "ingested_at": _iso(r["ingested"]),
-                "model": r["model"],
-                "kg_version": r["version"],
-                "content_hash": r["hash"],
-                "graph": str(r["g"]),
-            }
-            for r in rows
-        ]
-
-    def known_actors(self) -> list[dict[str, Any]]:
-        """Return the actors of the store (id, name, type, aliases, mentions, country_code)."""
-        rows = self.query(
-            """
-            SELECT ?a ?name ?type ?count ?code
-                   (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases) WHERE {
-              GRAPH kgid:graph\\/actors {
-                ?a a kg:Actor ; kg:name ?name ; a ?cls .
-                FILTER(?cls != kg:Actor && STRSTARTS(STR(?cls), STR(kg:)))
-                OPTIONAL { ?a kg:mentionCount ?count }
-                OPTIONAL { ?a kg:countryCode ?code }
-                OPTIONAL { ?a skos:altLabel ?alias }
-              }
-              BIND(STRAFTER(STR(?cls), STR(kg:)) AS ?type)
-            } GROUP BY ?a ?name ?type ?count ?code ORDER BY DESC(?count) ?name
-            """
-        )
-        return [
-            {
-                "id": entity_id_of(r["a"]),
-                "iri": str(r["a"]),
-                "name": r["name"],
-                "type": r["type"],
-                "aliases": sorted(x for x in (r["aliases"] or "").split("\x1f") if x),
-                "mentions": int(r["count"] or 0),
-                "country_code": r["code"],
-            }
-            for r in rows
-        ]
-
-    def stats(self) -> dict[str, Any]:
-        """Return counts (articles, actors by type, events, statements, roles) and top actors."""
-        counts = self.query(
-            """
-            SELECT
-              (COUNT(DISTINCT ?art) AS ?articles) (COUNT(DISTINCT ?ev) AS ?events)
-              (COUNT(DISTINCT ?st) AS ?statements) (COUNT(DISTINCT ?ro) AS ?roles)
-            WHERE {
-              { ?art a kg:Article } UNION { ?ev a kg:Event } UNION { ?st a kg:Statement }
-              UNION { ?ro a kg:Role }
-            }
-            """
-        )[0]
-        actors = self.known_actors()
-        by_type: dict[str, int] = {}
-        for actor in actors:
-            by_type[actor["type"]] = by_type.get(actor["type"], 0) + 1
-        return {
-            "articles": int(counts["articles"]),
-            "actors": len(actors),
-            "actors_by_type": dict(sorted(by_type.items())),
-            "events": int(counts["events"]),
-            "statements": int(counts["statements"]),
-            "roles": int(counts["roles"]),
-            "triples": self.triple_count(),
-            "top_actors": [
-                {k: a[k] for k in ("id", "name", "type", "mentions")} for a in actors[:10]
-            ],
-        }
-
-    def article_ids(self) -> list[str]:
-        """Return the ids of the stored articles (from their named graphs)."""
-        prefix = str(KGID) + "graph/article/"
-        return sorted(
-            article_id_of(g.value)
-            for g in self.ox.named_graphs()
-            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
-        )
-
-
-def _iso(value: Any) -> str | None:
-    """Return dates / datetimes as ISO strings (others as ``str``, ``None`` kept)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)

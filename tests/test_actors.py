@@ -142,6 +142,23 @@ def test_blocs_are_groups(extract, text, group):
     assert group in names_by_type(extract(text)).get("Group", set())
 
 
+@pytest.mark.parametrize(("text", "group", "place"), [
+    ("Oslo will brief European governments on the plan.", "European governments", "Europe"),
+    ("The minister met Asian leaders in Hanoi.", "Asian leaders", "Asia"),
+    ("Kyiv thanked Western allies for the aid.", "the West", None),
+])
+def test_a_bloc_keeps_the_place_it_is_of(extract, text, group, place):
+    entities = {e.name: e for e in extract(text).entities}
+    bloc = entities[group]
+    assert bloc.type == "Group"
+    start = bloc.mentions[0].start
+    nested = [e.name for e in entities.values() if e is not bloc and any(
+        m.start == start for m in e.mentions)]
+    assert nested == ([place] if place else [])
+    if place:
+        assert entities[place].type == "Place"
+
+
 @pytest.mark.parametrize(("text", "product"), [
     ("China Eastern bought twenty new Airbus A320 jets.", "Airbus A320"),
     ("Rolls-Royce Trent 900 engines failed at 16:15 UTC.", "Rolls-Royce Trent 900"),

@@ -364,7 +364,9 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
     ("name", "docs", "domains"),
     [("written", 40, {"sports", "courts", "city", "products", "wire", "other"}),
      ("written2", 42, {"health", "politics", "business", "environment", "arts", "crime",
-                       "technology"})],
+                       "technology"}),
+     ("written3", 42, {"sports", "courts", "city", "products", "wire", "science",
+                       "obituaries"})],
 )
 def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path

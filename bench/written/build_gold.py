@@ -1,5 +1,5 @@
-"""Build a written gold set (``written``, ``written2``) from its annotated articles (see
-``GUIDELINE.md``; every set follows it).
+"""Build a written gold set (``written``, ``written2``, ``written3``) from its annotated
+articles (see ``GUIDELINE.md``; every set follows it).
 
 Reads the set's ``annotated/*.md`` (line 1 ``domain: NAME``, then the article with ``[[text|CODE]]``
 entity marks and ``{{Speaker}}`` quote marks), writes each plain article to ``articles/``
@@ -7,7 +7,7 @@ and one gold record per article to ``gold.jsonl``, checking every offset.
 
     python bench/written/build_gold.py                  # rebuild bench/written
     python bench/written/build_gold.py --check          # exit 1 when the built files are stale
-    python bench/written/build_gold.py --set written2   # the same for bench/written2
+    python bench/written/build_gold.py --set written2   # the same for bench/written2 (or written3)
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ DOMAINS = ("sports", "courts", "city", "products", "wire", "other")
 SETS: dict[str, tuple[str, ...]] = {
     "written": DOMAINS,
     "written2": ("health", "politics", "business", "environment", "arts", "crime", "technology"),
+    "written3": ("sports", "courts", "city", "products", "wire", "science", "obituaries"),
 }
 #: Entity code → kg types counted right; ``M`` marks an ignored name (CoNLL's MISC).
 CODES: dict[str, tuple[str, ...]] = {

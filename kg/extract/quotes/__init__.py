@@ -57,7 +57,7 @@ def find_statements(doc: Doc) -> list[StatementInfo]:
     attributor = Attributor(doc)
     direct = direct_quotes(doc, attributor)
     reported = reported_speech(doc, attributor, direct)
-    attributor.commit()
+    attributor.names.commit()
     return sorted(direct + reported, key=lambda s: s.start)
 
 

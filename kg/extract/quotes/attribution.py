@@ -133,7 +133,7 @@ def _dash_speaker(doc: Doc, att: Attributor, end: int) -> Found | None:
             head = doc[head.i + 1]
         name = _proper_name(head)
         if name is not None:
-            person = att.person_for_name(name)
+            person = att.names.person_for_name(name)
             if person is not None:
                 return Found(None, head, person)
     return None
@@ -182,7 +182,7 @@ def _attribution_before(doc: Doc, att: Attributor, start: int) -> Found | None:
         if i >= 0 and doc[i].pos_ == "PROPN":
             name = _proper_name(doc[i])
             if name is not None:
-                person = att.person_for_name(name)
+                person = att.names.person_for_name(name)
                 if person is not None:
                     return Found(None, doc[i], person)
         if i >= 0:
@@ -236,7 +236,7 @@ def _line_label_speaker(doc: Doc, att: Attributor, colon: int) -> Found | None:
     if tokens and tokens[-1].pos_ == "PROPN":
         name = _proper_name(tokens[-1])
         if name is not None and len(name) >= 2:
-            person = att.person_for_name(name)
+            person = att.names.person_for_name(name)
             if person is not None:
                 return Found(None, tokens[-1], person)
     return None
@@ -571,7 +571,7 @@ def _line_label_before(doc: Doc, att: Attributor, start: int) -> Found | None:
     if actor is not None and actor.label_ == "Person" and actor._.kg_entity:
         return Found(None, doc[actor.start], actor._.kg_entity)
     name = _proper_name(tokens[-1]) if tokens else None
-    person = att.person_for_name(name) if name is not None and actor is None else None
+    person = att.names.person_for_name(name) if name is not None and actor is None else None
     return Found(None, tokens[-1], person) if person is not None else None
 
 

@@ -8,32 +8,28 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actor_junk import title_phrase
-from kg.extract.actors import ACTORS_KEY, actor_index
+from kg.extract.actors import ACTORS_KEY
 from kg.extract.governments import government_of
 from kg.extract.knowledge import given_name_gender
 from kg.extract.quotes.cues import is_cue
 from kg.extract.quotes.offsets import ActorOffsets, Ranges
+from kg.extract.quotes.speaker_mentions import HONORIFIC_STEMS, SpeakerMentions
 from kg.lexicon import (
-    BODY_HEADS,
     DESCRIPTION_HEADS,
     DOCUMENT_NOUNS,
     HONORIFICS,
-    ORG_NAME_SUFFIXES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from kg.model import entity_id
 
 #: Actor types that can say something.
 SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
 #: Pronouns that stand for one person (resolved to the last person named).
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_HONORIFIC_STEMS = frozenset({"mr", "ms", "mrs", "dr"})
 #: Determiners of a description that introduces someone new ("a spokesman", "another aide").
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 #: Words opening a clause after a cue (``noting that ...``): no speaker follows them.
@@ -46,18 +42,17 @@ class Attributor:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.actors = actor_index(doc)
-        self.entities = doc._.kg_entities
-        self.roles = doc._.kg_roles
+        #: The actor mentions, with the ones added for speakers NER missed.
+        self.names = SpeakerMentions(doc)
+        self.actors = self.names.actors
+        self.entities = self.names.entities
+        self.roles = self.names.roles
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.person_mentions = sorted(
             (s for s in doc.spans.get(ACTORS_KEY, []) if s.label_ == "Person"),
             key=lambda s: s.start)
         self.person_starts = [s.end_char for s in self.person_mentions]
-        self.added: list[Span] = []
-        #: Actor mentions that turned out to be words of a longer name.
-        self.dropped: list[Span] = []
         #: Actor mentions as found before attribution (the ones it adds do not count).
         self.actor_offsets = ActorOffsets(doc.spans.get(ACTORS_KEY, []))
         self._quoted: tuple[list[tuple[int, int]], Ranges] | None = None
@@ -154,7 +149,7 @@ class Attributor:
             ):
                 return actor._.kg_entity, None
         if name is not None:
-            person = self.person_for_name(name)
+            person = self.names.person_for_name(name)
             if person is not None:
                 return person, None
         desc = _description(subject)
@@ -162,7 +157,7 @@ class Attributor:
         if named is not None:
             return named, None if name is not None else desc
         if name is not None and actor is None:
-            named = self.actor_for_single_name(name)
+            named = self.names.actor_for_single_name(name)
             if named is not None:
                 return named, None
         role_person = self.by_role(subject) or self.by_description(subject)
@@ -173,7 +168,7 @@ class Attributor:
             return owner, desc
         modifier = actor or self.actor_for(subject)
         if name is not None and actor is None and _names_around(name, modifier):
-            return self.organization_for_name(name), None
+            return self.names.organization_for_name(name), None
         person_noun = subject.lower_ in TITLE_WORDS or subject.lemma_.lower() in PERSON_NOUNS
         if modifier is not None and modifier._.kg_entity is not None and \
                 modifier.label_ in SPEAKER_TYPES and modifier.label_ != "Person" and \
@@ -221,12 +216,7 @@ class Attributor:
         government = government_of(actor.text, actor.label_)
         if government is None:
             return None
-        id_ = entity_id(government.type, government.name)
-        if id_ not in self.entities:
-            from kg.extract.resolve import EntityInfo
-
-            self.entities[id_] = EntityInfo(id_, government.name, government.type,
-                                            government.country_code)
+        id_ = self.names.add_entity(government.type, government.name, government.country_code)
         surface = " ".join(t.text for t in _noun_phrase(subject) if not t.is_punct)
         return id_, surface
 
@@ -264,7 +254,7 @@ class Attributor:
                 return actor._.kg_entity
             name = _proper_name(child)
             if name is not None:
-                person = self.person_for_name(name)
+                person = self.names.person_for_name(name)
                 if person is not None:
                     return person
         return None
@@ -281,143 +271,8 @@ class Attributor:
                     return actor._.kg_entity
                 name = _proper_name(pobj) if pobj.ent_type_ == "PERSON" else None
                 if name is not None and len(name) >= 2:
-                    return self.person_for_name(name)
+                    return self.names.person_for_name(name)
         return None
-
-    def person_for_name(self, name: Span) -> str | None:
-        """Return the person a proper name stands for, adding a Person actor NER missed."""
-        if any(self.actors.get(t.i) is not None and self.actors[t.i].label_ == "Person"
-               for t in name):
-            return next(self.actors[t.i]._.kg_entity for t in name
-                        if t.i in self.actors and self.actors[t.i].label_ == "Person")
-        words = [t.text for t in name]
-        surname = words[-1].lower()
-        for id_, info in reversed(list(self.entities.items())):
-            if info.type == "Person" and info.name.split()[-1].lower() == surname:
-                self._add_mention(name, id_)
-                return id_
-        if len(words) < 2 and not _after_honorific(name):
-            return None
-        name = self._person_part(name)
-        if name is None or (len(name) < 2 and not _after_honorific(name)):
-            return None
-        return self._add_person(name)
-
-    def _person_part(self, name: Span) -> Span | None:
-        """Return the words of a capitalised phrase after any other actor and title ("Media
-        Coordinator Dane Lisser" → "Dane Lisser"), or ``None`` when nothing is left or it ends
-        like a body or a title ("Chinese Commerce Ministry", "French Agriculture Minister")."""
-        last = name[-1]
-        if last.text in ORG_NAME_SUFFIXES | BODY_HEADS:
-            return None
-        if last.lower_ in TITLE_WORDS and any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
-                                              for c in last.children):
-            return None  # "the Farm Minister, Ana Lopes, said": the apposition names her
-        start = name.start
-        for t in name[:-1]:
-            actor = self.actors.get(t.i)
-            if (actor is not None and actor.label_ != "Person") or t.lower_ in TITLE_WORDS:
-                start = t.i + 1
-        part = name.doc[start:name.end]
-        if len(part) == 1 and (part[0].lower_ in TITLE_WORDS or part[0].i in self.actors):
-            return None
-        return part
-
-    def actor_for_single_name(self, name: Span) -> str | None:
-        """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""
-        if len(name) != 1 or name[0].lower_ in TITLE_WORDS or name[0].ent_type_ in (
-                "GPE", "LOC", "DATE", "TIME", "FAC") or name[0].text in BODY_HEADS or \
-                title_phrase(name):
-            return None  # "The Ministry said": a description, no name; "The CS said": a title
-        known = self._actor_named(name.text)
-        if known is not None and known.type in ("Organization", "Group"):
-            # "RDR said", with "the RDR" an organisation of the article: one actor, one type
-            self._add_mention(name, known.id, known.type)
-            return known.id
-        type_ = "Organization" if name[0].ent_type_ in ("ORG", "NORP") else "Person"
-        if type_ == "Person":
-            return self._add_person(name)
-        from kg.extract.resolve import EntityInfo
-
-        id_ = entity_id(type_, name.text)
-        if id_ not in self.entities:
-            self.entities[id_] = EntityInfo(id_, name.text, type_)
-        self._add_mention(name, id_, type_)
-        return id_
-
-    def organization_for_name(self, name: Span) -> str:
-        """Return the organisation a proper name stands for ("Priorities USA Action"), adding
-        it when the article has no actor written so."""
-        known = self._actor_named(name.text)
-        if known is not None and known.type in ("Organization", "Group"):
-            self._add_mention(name, known.id, known.type)
-            return known.id
-        from kg.extract.resolve import EntityInfo
-
-        id_ = entity_id("Organization", name.text)
-        if id_ not in self.entities:
-            self.entities[id_] = EntityInfo(id_, name.text, "Organization")
-        self._drop_mentions_inside(name)
-        self._add_mention(name, id_, "Organization")
-        return id_
-
-    def _drop_mentions_inside(self, name: Span) -> None:
-        """Take the actor mentions inside ``name`` out of the article ("USA" inside
-        "Priorities USA Action" is no mention of the country)."""
-        for span in {id(s): s for i in range(name.start, name.end)
-                     if (s := self.actors.get(i)) is not None}.values():
-            self.dropped.append(span)
-            for i in range(span.start, span.end):
-                self.actors.pop(i, None)
-            info = self.entities.get(span._.kg_entity or "")
-            if info is not None and info.surface[span.text] > 0:
-                info.surface[span.text] -= 1
-                if info.surface[span.text] == 0:
-                    del info.surface[span.text]
-
-    def _actor_named(self, text: str):
-        """Return the article's actor written ``text`` (name or mention), or ``None``."""
-        return next((info for info in self.entities.values()
-                     if info.name == text or text in info.surface), None)
-
-    def _add_person(self, name: Span) -> str:
-        from kg.extract.resolve import EntityInfo
-
-        text = " ".join(t.text for t in name)
-        id_ = entity_id("Person", text)
-        if id_ not in self.entities:
-            self.entities[id_] = EntityInfo(id_, text, "Person")
-        self._add_mention(name, id_)
-        return id_
-
-    def _add_mention(self, name: Span, id_: str, label: str = "Person") -> None:
-        if any(i in self.actors for i in range(name.start, name.end)):
-            return
-        span = Span(self.doc, name.start, name.end, label=label)
-        span._.kg_entity = id_
-        self.added.append(span)
-        for i in range(name.start, name.end):
-            self.actors[i] = span
-        info = self.entities.get(id_)
-        if info is not None:
-            info.surface[span.text] += 1
-
-    def commit(self) -> None:
-        """Store the mentions added for speakers in the document's actor spans, without the
-        ones a longer name took in; an actor left with no mention and no role is dropped."""
-        if not self.added and not self.dropped:
-            return
-        group = self.doc.spans.get(ACTORS_KEY)
-        dropped = {(s.start, s.end) for s in self.dropped}
-        spans = [s for s in (group if group is not None else [])
-                 if (s.start, s.end) not in dropped]
-        self.doc.spans[ACTORS_KEY] = sorted(spans + self.added, key=lambda s: s.start)
-        kept = {s._.kg_entity for s in self.doc.spans[ACTORS_KEY]}
-        held = {r.person_id for r in self.roles} | {r.of_id for r in self.roles}
-        for span in self.dropped:
-            id_ = span._.kg_entity
-            if id_ and id_ not in kept and id_ not in held:
-                self.entities.pop(id_, None)
 
 
 def _subject_token(person: Span) -> Token:
@@ -478,7 +333,7 @@ def _proper_name(token: Token) -> Span | None:
         start -= 1
     while start < token.i and (doc[start].lower_ in TITLE_WORDS or
                                doc[start].lower_ in HONORIFICS or doc[start].lower_ in
-                               ("mr", "ms", "mrs", "dr")):
+                               HONORIFIC_STEMS):
         start += 1
     if doc[start].lower_ in TITLE_WORDS or not re.fullmatch(r"[A-Z][\w'’.-]+", doc[start].text):
         return None
@@ -524,10 +379,6 @@ def _is_indefinite(noun: Token) -> bool:
     """Return True for a noun with an indefinite determiner ("a spokesman", "another aide")."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in noun.children)
 
-
-def _after_honorific(name: Span) -> bool:
-    """Return True when a name follows Mr./Ms./Mrs./Dr. (so it is a person's surname)."""
-    return name.start > 0 and name.doc[name.start - 1].lower_.rstrip(".") in _HONORIFIC_STEMS
 
 
 def _is_person_name_around(actor: Span, name: Span | None) -> bool:
