@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.boilerplate import dateline_parts, place_name
-from kg.extract.furniture import is_ad_line, junk_and_headline_ranges
+from kg.extract.furniture import junk_and_headline_ranges
 from kg.ingest import read_text
 from kg.pipeline import extract_articles
 
@@ -94,18 +94,6 @@ def test_dateline_agency_is_not_typed_as_place(nlp):
     labels = {s.text: s.label_ for s in doc.spans["kg_dateline"]}
     assert labels == {"GENEVA": "Place", "Reuters": "Organization"}
     assert [doc.text[a:b] for a, b in doc._.kg_datelines] == ["GENEVA (", ") -"]
-
-
-@pytest.mark.parametrize(
-    ("line", "ad"),
-    [("Kettle Pro Max – Boil water twice as fast", True),
-     ("Brightline Solar Panels - Save on your bills today", True),
-     ("TROMSØ — Finance Minister Ola Berg met Karen Holm.", False),
-     ("BAKU — Oil Minister Parviz Shahbazov signed.", False),
-     ("May 3: Talks began in Oslo", False)],
-)
-def test_is_ad_line(line, ad):
-    assert is_ad_line(line) is ad
 
 
 def test_dateline_paragraph_after_metadata_is_not_junk():
