@@ -225,23 +225,6 @@ def test_section_label_is_not_a_dateline_range(nlp):
     assert [doc.text[a:b] for a, b in doc._.kg_datelines] == ["HALDEN 2001-04-07"]
 
 
-@pytest.mark.parametrize(("line", "credit"), [
-    ("(Reporting by Ana Lopes; Editing by Tom Reyes)", True),
-    ("(Reporting by Ana Lopes and Karl Weiss in Oslo, Mira Tan in Lima; Additional "
-     "reporting by Joe Park; Writing by Ines Ruiz; Editing by Tom Reyes and Sam Ode)", True),
-    ("(Additional reporting by Joe Park)", True),
-    ("By Ana Lopes, Staff Writer", True),
-    ("(Ana Lopes said the talks went well.)", False),
-    ("By the end of the day Ana Lopes had left the building with the documents in hand.",
-     False),
-])
-def test_credit_lines_of_wire_copy_are_furniture(line, credit):
-    text = f"Mayor Ines Ruiz opened the bridge in Lyon on Monday.\n\n{line}\n"
-    junk, _ = junk_and_headline_ranges(text)
-    start = text.index(line)
-    assert any(a <= start < b for a, b in junk) == credit
-
-
 @pytest.mark.parametrize(("text", "places"), [
     ("SEOUL/LISBON ― Orvex Electronics showed a new phone on Sunday, the company said.",
      {"Seoul", "Lisbon"}),

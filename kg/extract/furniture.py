@@ -1,5 +1,5 @@
 """Find page furniture — headings, headline-case lines ("Related:" links among them),
-bylines.
+metadata lines.
 
 The ``kg_furniture`` component stores two lists of character ranges on the ``Doc``:
 ``doc._.kg_junk`` (never a source of facts) and ``doc._.kg_headlines`` (title and section
@@ -22,7 +22,7 @@ from kg.extract.boilerplate import (
     is_headline_case,
     iter_lines,
 )
-from kg.lexicon import BYLINE_RE, JUNK_LINE_RE, META_LINE_RE
+from kg.lexicon import JUNK_LINE_RE, META_LINE_RE
 
 _TIMELINE_RE = re.compile(r"^\s*(?:[-*•·–]\s*)?[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:")
 
@@ -108,8 +108,6 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
         if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
                 META_LINE_RE.match(stripped)):
             junk.append((start, end))
-        elif _byline(stripped):
-            junk.append((start, end))
         elif is_headline_case(stripped) and not in_list and not _TIMELINE_RE.match(stripped):
             headlines.append((start, end))
     return junk, headlines
@@ -123,21 +121,13 @@ def _lists_names(line: str, in_block: bool) -> bool:
         bool(DATE_DATELINE_RE.fullmatch(line))
 
 
-@rule("byline_junk")
-def _byline(line: str) -> bool:
-    """Return True for a short byline ("By Ana Lopes, Staff Writer") or a wire story's
-    closing credit line ("(Reporting by Ana Lopes; Editing by Tom Reyes)"): the journalists
-    are no actors of the story."""
-    return bool(BYLINE_RE.match(line)) and (len(line.split()) <= 8 or line.lstrip()[:1] == "(")
-
-
 @Language.component(
     "kg_furniture",
     assigns=["doc._.kg_junk", "doc._.kg_headlines"],
     requires=[],
 )
 def furniture_component(doc: Doc) -> Doc:
-    """Mark page furniture (headings, bylines, links) so later components skip it.
+    """Mark page furniture (headings, links, metadata lines) so later components skip it.
 
     It reads the text alone, so it runs after the model: the model's output (and a cache of
     it, :mod:`kg.doc_cache`) does not depend on the furniture rules."""
