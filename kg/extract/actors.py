@@ -138,11 +138,8 @@ def actor_spans(doc: Doc) -> list[Span]:
                                         + short_name_spans(doc, short_names)
                                         if not in_ranges(s.start_char, s.end_char, junk)])
     covered = {i for s in spans for i in range(s.start, s.end)}
-    extra = [s for s in titled_names(doc, covered)
-             if not in_ranges(s.start_char, s.end_char, junk)]
-    covered |= {i for s in extra for i in range(s.start, s.end)}
-    extra += [s for s in titled_unlisted_names(doc, covered)
-              if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
+    extra = [s for s in titled_unlisted_names(doc, covered)
+             if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in given_name_pairs(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
@@ -240,25 +237,6 @@ def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:
     taken = {i for n in names for i in range(n.start, n.end)}
     kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
     return sorted(kept + names, key=lambda s: s.start)
-
-
-@rule("titled_names", off=[])
-def titled_names(doc: Doc, covered: set[int]) -> list[Span]:
-    """Return person names NER missed right after a capitalised title or role noun
-    ("Goalkeeper Jan Novak saved", "Coach Maria Lopez"): two or three capitalised words
-    outside any entity, the first a given name."""
-    names = []
-    for token in doc[:-2]:
-        if not (token.is_title and token.lower_ in TITLE_HEADS) or token.i + 1 in covered:
-            continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and \
-                doc[end].is_alpha and not doc[end].ent_type_ and end not in covered:
-            end += 1
-        if 2 <= end - token.i - 1 <= 3 and is_given_name(doc[token.i + 1].text) and \
-                doc[end - 1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
-            names.append(Span(doc, token.i + 1, end, label="Person"))
-    return names
 
 
 def _name_word(token: Token, lower: frozenset[str], first: bool = False) -> bool:
