@@ -494,15 +494,6 @@ JUNK_LINE_RE = re.compile(
     r"photo|image|video|caption|copyright|©|all rights reserved|tags?)\b[^\n]*$",
     re.IGNORECASE,
 )
-#: "Product Name – pitch" advertising lines.
-AD_LINE_RE = re.compile(
-    r"^\s*(?:[A-Z][\w'’]*\s*(?:/\s*)?){2,7}\s+[–—-]\s+\S[^\n]*$"
-)
-#: Bylines, and the credit line that closes wire copy ("(Reporting by ...; editing by ...)").
-BYLINE_RE = re.compile(
-    r"^\s*(?:by|written by|reporting by|additional reporting by|edited by)\s+[A-Z][^\n]{0,80}$"
-    r"|^\s*\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[A-Z][^\n]{0,160}\)\s*$",
-    re.I)
 #: Metadata lines written by ingest formats ("Published: 2025-11-25").
 META_LINE_RE = re.compile(r"^\s*(?:published|date|updated|source|url)\s*:\s*\S[^\n]*$", re.I)
 

@@ -131,6 +131,16 @@ def test_lower_case_words_run_into_a_name_are_cut_off(extract, text, name):
     assert not any(n[:1].islower() or n.split()[0] in ("Federal", "Her", "A") for n in names)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ana Ruiz, chairwoman of the council's Committee on Harbour Dues, said fees would rise.",
+     "Committee on Harbour Dues"),
+    ("The council's Committee on Parks and Public Lands, chaired by Ana Ruiz, met on Monday.",
+     "Committee on Parks and Public Lands"),
+])
+def test_a_common_nouns_possessive_is_cut_off_a_name(extract, text, name):
+    assert (name, "Organization") in {(e.name, e.type) for e in extract(text).entities}
+
+
 @pytest.mark.parametrize(("words", "label", "expected"), [
     (["the", "federal", "Harbour", "Board"], "ORG", "Harbour Board"),
     (["her", "Foreign", "Ministry"], "ORG", "Foreign Ministry"),
@@ -140,6 +150,10 @@ def test_lower_case_words_run_into_a_name_are_cut_off(extract, text, name):
     (["ex", "-", "Orvex", "Radio"], "ORG", None),
     (["Harbour", "Board"], "ORG", "Harbour Board"),
     (["western", "allies"], "KG_GROUP", "western allies"),
+    (["the", "board", "'s", "Committee", "on", "Tariffs"], "ORG", "Committee on Tariffs"),
+    (["her", "union", "'s", "Works", "Council"], "ORG", "Works Council"),
+    (["the", "board", "'s", "chair"], "ORG", None),
+    (["board", "'s"], "ORG", None),
 ])
 def test_a_name_keeps_no_lower_case_lead(words, label, expected):
     import spacy
@@ -148,7 +162,7 @@ def test_a_name_keeps_no_lower_case_lead(words, label, expected):
     from kg.extract.actor_junk import without_lowercase_lead
 
     glued = ("-", '"')  # written against the next word
-    spaces = [k + 1 < len(words) and w not in glued and words[k + 1] != "-"
+    spaces = [k + 1 < len(words) and w not in glued and words[k + 1] not in ("-", "'s")
               for k, w in enumerate(words)]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
     found = without_lowercase_lead(Span(doc, 0, len(words), label=label))

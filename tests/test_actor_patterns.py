@@ -53,8 +53,14 @@ def test_a_building_named_after_a_bank_or_airline_is_a_place(extract, text, name
      "unsafe.", "Danish Roads Agency", "Vejstyrelsen"),
     ("The Finnish Weather Service (FWS-K) warned of storms. FWS-K said winds would rise.",
      "Finnish Weather Service", "FWS-K"),
+    # an official body named with "of" or "for": its abbreviation in its own language
+    ("Ivalda Rocha, head of the State Department of Criminal Investigations (DEIC), spoke "
+     "on Monday.", "State Department of Criminal Investigations", "DEIC"),
+    ("Marta Vell, who runs the Federal Agency for Roads (AFVR), said the bridge was shut.",
+     "Federal Agency for Roads", "AFVR"),
 ])
-def test_a_bracketed_short_name_after_a_demonym_body_is_that_body(extract, text, name, short):
+def test_a_bracketed_short_name_after_a_demonym_or_official_body_is_that_body(
+        extract, text, name, short):
     x = extract(text)
     by_name = {e.name: e for e in x.entities}
     assert name in by_name and short not in by_name
@@ -67,6 +73,11 @@ def test_a_bracketed_short_name_after_a_demonym_body_is_that_body(extract, text,
     ("The German Rail Council ( 2024 ) met .", (1, 4), {}),
     ("The German Rail Council ( in Bonn ) met .", (1, 4), {}),
     ("Talks with Hanne Vik Council ( HVC ) went on .", (2, 5), {}),  # no demonym
+    ("The State Department of Criminal Investigations ( DEIC ) met .", (1, 6),
+     {"DEIC": "State Department of Criminal Investigations"}),
+    ("The State Department of Criminal Investigations ( Deic ) met .", (1, 6), {}),
+    ("The Agency for Roads ( AFR ) met .", (1, 4), {"AFR": "Agency for Roads"}),
+    ("The Roads Agency ( ROA ) met .", (1, 3), {}),  # no "of" or "for": no official body
 ])
 def test_bracketed_short_names(nlp, words, ent, expected):
     from spacy.tokens import Doc, Span
@@ -87,3 +98,67 @@ def test_bracketed_short_names(nlp, words, ent, expected):
 ])
 def test_a_body_named_after_a_treaty_is_an_organisation(extract, text, name, type_):
     assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Crowds in Arvale greeted the peace deal by singing. Officials said the peace deal "
+     "would hold.", "peace deal"),
+    ("A committee monitors the ceasefire agreement between Tovia and Ostland.",
+     "ceasefire agreement"),
+    ("Ostland and Tovia began talks on a trade pact in May.", "trade pact"),
+])
+def test_a_plan_named_only_by_its_kind_is_no_actor(extract, text, name):
+    x = extract(text)
+    assert not [e for e in x.entities if e.type == "Plan"]
+    assert name not in {a for e in x.entities for a in (e.name, *e.aliases)}
+
+
+@pytest.mark.parametrize(("text", "plan", "short"), [
+    ("Tovia drafted a 20-point peace plan on Monday. Ostland rejected the peace plan.",
+     "20-point peace plan", "peace plan"),
+    ("Envoys signed the Harwick Peace Agreement in May. Rebels broke the peace agreement "
+     "in June.", "Harwick Peace Agreement", "peace agreement"),
+])
+def test_a_plan_named_by_its_kind_is_a_mention_of_the_named_plan(extract, text, plan, short):
+    (actor,) = [e for e in extract(text).entities if e.type == "Plan"]
+    assert actor.name == plan
+    assert short in actor.aliases
+
+
+@pytest.mark.parametrize(("words", "kind"), [
+    ("the peace deal", True),
+    ("a ceasefire agreement", True),
+    ("trade pact", True),
+    ("28 - point peace plan", False),
+    ("unconditional ceasefire offer", False),
+    ("counterproposal", False),
+])
+def test_names_a_kind_of_plan(nlp, words, kind):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.actor_patterns import names_a_kind_of_plan
+
+    doc = Doc(nlp.vocab, words=words.split())
+    assert names_a_kind_of_plan(Span(doc, 0, len(doc), label="PLAN")) is kind
+
+
+@pytest.mark.parametrize(("text", "country", "not_org"), [
+    ("The flag came down over U.S. army headquarters in Berlin.", "United States",
+     "U.S. army"),
+    ("A U.S. embassy statement said the talks would resume.", "United States", "U.S. embassy"),
+    ("The U.S. military was told to prepare.", "United States", "U.S. military"),
+])
+def test_a_countrys_name_before_a_bodys_head_stays_the_country(extract, text, country,
+                                                               not_org):
+    names = {(e.name, e.type) for e in extract(text).entities}
+    assert (country, "Country") in names
+    assert not [n for n, t in names if n == not_org]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Ukrainian Presidential Office said talks would resume.",
+     "Ukrainian Presidential Office"),
+    ("Reserves held by the Russian central bank were frozen.", "Russian central bank"),
+])
+def test_a_demonym_before_a_bodys_head_names_the_body(extract, text, name):
+    assert name in {e.name for e in extract(text).entities if e.type == "Organization"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.boilerplate import dateline_parts, place_name
-from kg.extract.furniture import is_ad_line, junk_and_headline_ranges
+from kg.extract.furniture import junk_and_headline_ranges
 from kg.ingest import read_text
 from kg.pipeline import extract_articles
 
@@ -94,18 +94,6 @@ def test_dateline_agency_is_not_typed_as_place(nlp):
     labels = {s.text: s.label_ for s in doc.spans["kg_dateline"]}
     assert labels == {"GENEVA": "Place", "Reuters": "Organization"}
     assert [doc.text[a:b] for a, b in doc._.kg_datelines] == ["GENEVA (", ") -"]
-
-
-@pytest.mark.parametrize(
-    ("line", "ad"),
-    [("Kettle Pro Max – Boil water twice as fast", True),
-     ("Brightline Solar Panels - Save on your bills today", True),
-     ("TROMSØ — Finance Minister Ola Berg met Karen Holm.", False),
-     ("BAKU — Oil Minister Parviz Shahbazov signed.", False),
-     ("May 3: Talks began in Oslo", False)],
-)
-def test_is_ad_line(line, ad):
-    assert is_ad_line(line) is ad
 
 
 def test_dateline_paragraph_after_metadata_is_not_junk():
@@ -235,23 +223,6 @@ def test_not_a_place_and_date_dateline(nlp, line):
 def test_section_label_is_not_a_dateline_range(nlp):
     doc = nlp("GOLF - LEADING SCORES.\nHALDEN 2001-04-07\nLeading scores after one round.\n")
     assert [doc.text[a:b] for a, b in doc._.kg_datelines] == ["HALDEN 2001-04-07"]
-
-
-@pytest.mark.parametrize(("line", "credit"), [
-    ("(Reporting by Ana Lopes; Editing by Tom Reyes)", True),
-    ("(Reporting by Ana Lopes and Karl Weiss in Oslo, Mira Tan in Lima; Additional "
-     "reporting by Joe Park; Writing by Ines Ruiz; Editing by Tom Reyes and Sam Ode)", True),
-    ("(Additional reporting by Joe Park)", True),
-    ("By Ana Lopes, Staff Writer", True),
-    ("(Ana Lopes said the talks went well.)", False),
-    ("By the end of the day Ana Lopes had left the building with the documents in hand.",
-     False),
-])
-def test_credit_lines_of_wire_copy_are_furniture(line, credit):
-    text = f"Mayor Ines Ruiz opened the bridge in Lyon on Monday.\n\n{line}\n"
-    junk, _ = junk_and_headline_ranges(text)
-    start = text.index(line)
-    assert any(a <= start < b for a, b in junk) == credit
 
 
 @pytest.mark.parametrize(("text", "places"), [

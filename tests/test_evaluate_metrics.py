@@ -22,6 +22,7 @@ from kg.evaluate.metrics import (
     entity_name_score,
     event_date_hit,
     innermost_mentions,
+    instance_landings,
     is_named_speaker,
     junk_actors,
     normalize_name,
@@ -339,6 +340,60 @@ def test_nested_name_of_another_type_is_left_out_of_typed_precision():
     assert (score.pred_correct, score.pred_total) == (1, 1)
     alone = entity_mention_score(gold, predicted[:1], typed=True)
     assert (alone.pred_correct, alone.pred_total) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("nested", "expected"),
+    [
+        (True, (1, 1)),   # "Nordic" right inside the group: the group is left out
+        (False, (0, 1)),  # no nested prediction: the group is a wrong type for "Nordic"
+    ],
+)
+def test_phrase_around_a_name_another_prediction_gets_right(nested, expected):
+    # "Nordic ministers met.": gold marks "Nordic" (a place) inside the unnamed phrase
+    gold = [GoldEntity("Nordic", LOC, start=0, end=6, instance="N")]
+    predicted = [PredictedMention(0, 16, "Group", "group/nordic-ministers")]
+    if nested:
+        predicted.insert(0, PredictedMention(0, 6, "Place", "place/nordic"))
+    score = entity_mention_score(gold, predicted, typed=True)
+    assert (score.pred_correct, score.pred_total) == expected
+
+
+@pytest.mark.parametrize("group_first", [True, False])
+def test_a_gold_name_lands_on_the_prediction_of_its_own_extent(group_first):
+    # "its Nordic unit ... told Nordic ministers": both gold "Nordic" mentions are the place;
+    # the second is nested in the group's phrase, overlapping both predictions equally
+    gold = [GoldEntity("Nordic", LOC, start=4, end=10, instance="N"),
+            GoldEntity("Nordic", LOC, start=30, end=36, instance="N")]
+    group = PredictedMention(30, 46, "Group", "group/nordic-ministers")
+    place = [PredictedMention(4, 10, "Place", "place/nordic"),
+             PredictedMention(30, 36, "Place", "place/nordic")]
+    predicted = [group, *place] if group_first else [*place, group]
+    assert duplicate_mention_rate(gold, predicted) == Rate(0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicted", "lands_on"),
+    [
+        # a possessor before the head is another entity's name: the head names the mention's
+        ("Vantor Systems's zTunes", [(0, 14, "org/vantor"), (17, 23, "product/ztunes")],
+         "product/ztunes"),
+        # a description before the head ("Nordic airframer Corvane")
+        ("Nordic airframer Corvane", [(0, 6, "place/nordic"), (17, 24, "org/corvane")],
+         "org/corvane"),
+        # the head comes before an apposition
+        ("Ola Berg, the chairman of Corvane", [(0, 8, "person/ola-berg"),
+                                              (26, 33, "org/corvane")], "person/ola-berg"),
+        # a stop after the head's last word
+        ("Halden Group N.V.", [(0, 17, "org/halden")], "org/halden"),
+        # no name at the head ("newest jet"): the one that overlaps the mention most
+        ("Corvane's newest jet", [(0, 7, "org/corvane")], "org/corvane"),
+    ],
+)
+def test_a_gold_mention_lands_on_the_name_at_its_head(text, predicted, lands_on):
+    gold = [GoldEntity(text, ORG, start=0, end=len(text), instance="X")]
+    mentions = [PredictedMention(a, b, "Organization", e) for a, b, e in predicted]
+    assert [e for _, e in instance_landings(gold, mentions)["X"]] == [lands_on]
 
 
 # --- ignored gold mentions (CoNLL MISC) --------------------------------------------------------

@@ -94,3 +94,42 @@ def test_no_repeat_inside_a_date(nlp):
     person = doc.char_span(start, start + len("Selma May"), label="Person")
     found = repeated_names(doc, [person], set(range(person.start, person.end)))
     assert [s.text for s in found if s.start_char > person.end_char] == []
+
+
+@pytest.mark.parametrize(("words", "amount", "label", "repeated"), [
+    (["Ana", "May", "spoke", ".", "On", "May", "3", "she", "left", "."], (5, 7), "DATE", []),
+    (["Ana", "May", "spoke", ".", "Due", "Sept.", "3", ",", "May", "said", "."], (5, 7), "DATE",
+     ["May"]),
+    # a box-score line the model read as a date or a count: the name is still a name
+    (["Kofi", "Garnet", "scored", ".", "Garnet", "11", ",", "Ruiz", "9", "."], (4, 6), "DATE",
+     ["Garnet"]),
+    (["Kofi", "Garnet", "scored", "and", "then", "Garnet", "left", "."], (5, 6), "CARDINAL",
+     ["Garnet"]),
+    (["Ada", "Rand", "paid", "20", "Rand", "."], (3, 5), "MONEY", []),
+])
+def test_only_calendar_words_and_amounts_hold_no_repeat(words, amount, label, repeated):
+    import spacy
+    from spacy.tokens import Doc
+
+    spaces = [k + 1 < len(words) and words[k + 1] not in (".", ",") for k in range(len(words))]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, *amount, label=label)]
+    person = Span(doc, 0, 2, label="Person")
+    found = repeated_names(doc, [person], set(range(0, 2)))
+    assert [s.text for s in found] == repeated
+
+
+@pytest.mark.parametrize(("word", "label", "held"), [
+    ("May", "DATE", True), ("Sept.", "DATE", True), ("THU", "TIME", True),
+    ("46th", "ORDINAL", True), ("fourth", "ORDINAL", True), ("Rand", "MONEY", True),
+    ("Garnet", "DATE", False), ("Garnet", "CARDINAL", False), ("Garnet", "", False),
+])
+def test_in_date_or_amount(word, label, held):
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.name_repeats import in_date_or_amount
+
+    doc = Doc(spacy.blank("en").vocab, words=["on", word, "3"])
+    doc.ents = [Span(doc, 1, 3, label=label)] if label else []
+    assert in_date_or_amount(doc[1]) is held

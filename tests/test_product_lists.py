@@ -168,3 +168,15 @@ def test_a_person_named_like_a_colour_stays(nlp, text):
 def test_a_name_written_only_before_a_variant_noun_is_no_company(nlp, text, name):
     types = typed(nlp, text)
     assert types.get(name) in (None, "Product")
+
+
+@pytest.mark.parametrize(("text", "maker"), [
+    # a company elsewhere in the article, and the owner of a product line by its possessive
+    ("Analysts said the move from Norvex, which made the last four Lumio chips, would help. "
+     "The Lumio Tab8 and Norvex's Galaxy line compete.", "Norvex"),
+    ("Pixel phones hold 4 percent of the market, far behind Orvana's iPhone and Norvex's "
+     "Galaxy line.", "Norvex"),
+])
+def test_a_maker_listed_with_a_product_stays_a_company(extract, text, maker):
+    types = {e.type for e in extract(text).entities if e.name == maker}
+    assert types == {"Organization"}

@@ -107,6 +107,11 @@ def test_a_split_company_name_is_no_product(nlp):
      "Pavo 900"),
     (["Pavo", "900", "sold", "out", ";", "Pavo", "said", "more", "came"], "PERSON", 0, 1,
      "Pavo"),
+    # so is a one-word "organisation": its model's words come with it
+    (["Orvana", "unveils", "Lumo", "6", "Max", ";", "the", "Lumo", "6", "costs", "less"],
+     "ORG", 2, 3, "Lumo 6 Max"),
+    (["Halden", "won", "2", "-", "1", ";", "Halden", "2", "-", "0", "Solvik"], "ORG", 0, 1,
+     "Halden"),
 ])
 def test_with_model_number(nlp, words, label, start, end, expected):
     from spacy.tokens import Doc
@@ -344,3 +349,31 @@ def test_a_product_lines_names_are_products(extract, text, name):
 ])
 def test_a_makers_name_is_no_product_line(extract, text, name, type_):
     assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("words", "start", "product"), [
+    # the last name of a list of names with figures, at its full stop: a figure
+    (["Lions", ":", "Ivo", "Vale", "9", ",", "Ibai", "Ruiz", "4", "."], 6, False),
+    (["Lions", ":", "Vale", "9", ",", "Ruiz", "4", "."], 5, False),
+    # a product after a figure that ends no list of names
+    (["It", "costs", "9", ",", "the", "Lumo", "Cosmos", "7", "."], 5, True),
+    (["It", "sold", "9", ",", "Lumo", "Cosmos", "7", "more"], 4, True),
+])
+def test_the_last_figure_of_a_list_numbers_no_product(nlp, words, start, product):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words)
+    ent = Span(doc, start, len(words) - 1, label="PERSON")
+    doc.ents = [ent]
+    assert (with_model_number(ent).label_ == "PRODUCT") is product
+
+
+@pytest.mark.parametrize(("text", "name", "mentions"), [
+    ("Orvana said it sold 90,000 Orvana QX7 cars in a week. The QX7, its second car, costs "
+     "less than rivals.", "Orvana QX7", 2),
+    ("Velto said on Monday it had taken 50,000 orders for its Velto KR5 within a day. The KR5 "
+     "starts at $30,000.", "Velto KR5", 2),
+])
+def test_a_models_coded_name_written_alone_is_the_product(extract, text, name, mentions):
+    (product,) = [e for e in extract(text).entities if e.name == name]
+    assert (product.type, len(product.mentions)) == ("Product", mentions)

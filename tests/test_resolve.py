@@ -223,3 +223,23 @@ def test_a_hyphenated_given_name_is_no_common_word(nlp, text, name, expected):
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Person")
     assert _common_word_after_first(span) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "org"), [
+    # a headline's word that starts one company's name and ends another's: the one the body
+    # names first
+    ("Ships leave Halvard yard, ending Halvard era\n\nThe shipbuilder Nordsee Halvard "
+     "delivered its last ferry on Monday. The yard was the first home of Halvard Shipbuilding "
+     "and Nordsee Halvard.", "Halvard", "Nordsee Halvard"),
+    # in the body, the one named last before it
+    ("The Halvard Ferry Company closed its yard on Monday. The shipbuilder Nordsee Halvard "
+     "delivered its last ferry. Halvard said the era was over.", "Halvard", "Nordsee Halvard"),
+    # a word that only starts a company's name is that company
+    ("Corvane Semiconductors posted a loss. Corvane said sales fell.", "Corvane",
+     "Corvane Semiconductors"),
+])
+def test_a_word_two_companies_share_names_the_one_named_last_before_it(extract, text, word,
+                                                                        org):
+    x = extract(text)
+    landed = {e.name for e in x.entities if any(m.text == word for m in e.mentions)}
+    assert landed == {org}

@@ -18,6 +18,11 @@ def types_of(extraction, name: str) -> set[str]:
      "declined to comment. Critics of Harlan were quiet.", "Harlan", "Person"),
     ("Fighting continued near Tavildara on Monday. Tavildara was calm by the evening.",
      "Tavildara", "Place"),
+    # the dateline names the city; the results name its club
+    ("WIGAN, England 2024-05-04\n\nWigan beat Leeds 30-12 in the final on Saturday.\n",
+     "Wigan", "Organization"),
+    ("LEEDS, England 2024-05-04\n\nPolice in Leeds arrested two men on Saturday. Leeds "
+     "has seen three raids this year.", "Leeds", "Place"),
     # a given name that is also a city ("Houston") starts no person the model did not see
     ("I read the story about the case in the Houston Chronicle:\n\nThe jury retired.",
      "Houston Chronicle", "Organization"),

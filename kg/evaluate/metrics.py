@@ -226,10 +226,14 @@ def entity_mention_score(
 def _nested_other_name(p: PredictedMention, hits: Sequence[GoldEntity],
                        predicted: Sequence[PredictedMention]) -> bool:
     """Return True for a name nested inside a longer gold mention of another entity that a
-    different prediction gets right ("Chrysler" in "Chrysler Chief Executive Robert Nardelli").
+    different prediction gets right ("Chrysler" in "Chrysler Chief Executive Robert Nardelli"),
+    or for a phrase around a gold name that a prediction nested in it gets right (the group
+    "European governments" around "European", Europe).
 
-    MEANTIME annotates only the longest extent, so such nested names are unannotated: they
-    are left out of typed precision rather than counted wrong.
+    MEANTIME annotates only the longest extent, so such nested names are unannotated; and it
+    marks a name premodifying a noun (PRE.NAM) inside the phrase's own mention, which the
+    scorer leaves out as unnamed. Either prediction is left out of typed precision rather
+    than counted wrong.
     """
     if any(p.type in g.types for g in hits):
         return False
@@ -240,16 +244,48 @@ def _nested_other_name(p: PredictedMention, hits: Sequence[GoldEntity],
         if inside and any(q is not p and q.type in g.types and spans_match(_span(g), _span(q))
                           for q in predicted):
             return True
+        around = p.start <= g.start and g.end <= p.end and g.end - g.start < p.end - p.start
+        if around and any(q is not p and q.type in g.types and p.start <= q.start and
+                          q.end <= p.end and spans_match(_span(g), _span(q)) for q in predicted):
+            return True
     return False
 
 
+#: Where a noun phrase's postmodifier starts: an apposition, an of-phrase, a relative clause.
+_POSTMODIFIER = re.compile(r",|\s+(?:of|who|from|at)\s+|\s+[-–—]\s+")
+
+
+def _head_ends(g: GoldEntity) -> range:
+    """Return where a gold mention's head may end: at the last word before its first
+    postmodifier, else at its last word ("Apple Computer's iTunes" → "iTunes"; "Jim Press,
+    the Vice Chairman" → "Press"), with or without the stops and quote marks after it."""
+    found = _POSTMODIFIER.search(g.text)
+    before = g.text[:found.start()].rstrip() if found else g.text
+    bare = before.rstrip("\"'.\u201d\u2019")
+    return range(g.start + len(bare), g.start + len(before) + 1)  # type: ignore[operator]
+
+
 def _best_entity(g: GoldEntity, predicted: Sequence[PredictedMention]) -> str | None:
-    best, best_overlap = None, 0
-    for p in predicted:
-        if spans_match(_span(g), _span(p)):
-            shared = overlap(g.start, g.end, p.start, p.end)  # type: ignore[arg-type]
-            if shared > best_overlap:
-                best, best_overlap = p.entity, shared
+    """Return the entity a gold mention names: the predicted mention inside it that ends at
+    its head; with none, the one that overlaps it most, and of two that overlap it equally
+    the shorter.
+
+    A MEANTIME named mention spans its noun phrase, premodifiers included ("Apple
+    Computer's iTunes", "European airframer Airbus"), and the gold marks a name premodifying
+    it as a mention of its own entity (PRE.NAM: "European" of "European governments"): the
+    phrase's entity is the one its head names, not the longest name inside it.
+    """
+    matched = [p for p in predicted if spans_match(_span(g), _span(p))]
+    ends = _head_ends(g)
+    at_head = [p for p in matched if g.start <= p.start and p.end in ends]  # type: ignore
+    if at_head:
+        return max(at_head, key=lambda p: p.end - p.start).entity
+    best, best_key = None, (0, 0)
+    for p in matched:
+        shared = overlap(g.start, g.end, p.start, p.end)  # type: ignore[arg-type]
+        key = (shared, -(p.end - p.start))
+        if shared and key > best_key:
+            best, best_key = p.entity, key
     return best
 
 
@@ -388,7 +424,7 @@ def gold_speaker_name(gold: str) -> str:
     >>> gold_speaker_name("Pence himself")
     'Pence'
     """
-    name = re.split(r",|\s+(?:of|who|from|at)\s+|\s+[-–—]\s+", gold, maxsplit=1)[0].strip()
+    name = _POSTMODIFIER.split(gold, maxsplit=1)[0].strip()
     return re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", name)
 
 

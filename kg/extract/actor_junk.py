@@ -138,7 +138,8 @@ def without_lowercase_lead(span: Span) -> Span | None:
     Auto Workers negotiator"), or None when no capitalised word follows them ("healthcare",
     "state party", "un-", "ex-Access"): no name. Plans and groups keep their words, and a
     brand's spelling the sentence treats as a company ("shares of eBay") is a name, as is a
-    word in apposition to a noun ("its pill, velnorab,": :func:`_renames_a_noun`)."""
+    word in apposition to a noun ("its pill, velnorab,": :func:`_renames_a_noun`). A common
+    noun's possessive leads in too ("the council's Committee on Zoning")."""
     from kg.extract.products import BRAND_RE, company_context
 
     if span.label_ in ("PLAN", "KG_DEMONYM", "KG_GROUP", "PRODUCT") or \
@@ -146,11 +147,23 @@ def without_lowercase_lead(span: Span) -> Span | None:
             or _renames_a_noun(span):
         return span
     doc, start = span.doc, span.start
-    while start < span.end and _lead_word(doc[start]):
-        start += 1
+    while start < span.end:
+        if _lead_word(doc[start]):
+            start += 1
+        elif _possessive_lead(doc, start, span.end):
+            start += 2
+        else:
+            break
     if start == span.start or start == span.end or not doc[start].text[:1].isupper():
         return None
     return Span(doc, start, span.end, label=span.label_)
+
+
+def _possessive_lead(doc: Doc, i: int, end: int) -> bool:
+    """Return whether ``doc[i]`` is a lower-case noun with its possessive before a name
+    ("council" "'s" of "the council's Committee on Zoning"): the owner, no word of the name."""
+    return i + 2 < end and doc[i].is_lower and doc[i].is_alpha and \
+        doc[i + 1].text in ("'s", "’s") and bool(doc[i + 1].whitespace_)
 
 
 def _renames_a_noun(span: Span) -> bool:

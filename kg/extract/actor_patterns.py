@@ -38,6 +38,12 @@ _PLAN_MODIFIERS = ["peace", "ceasefire", "trade", "free", "security", "climate",
                    "unconditional", "revised", "original", "framework", "counter"]
 
 
+#: Words that say only what an agreement is about ("a peace deal", "the ceasefire agreement",
+#: "a trade pact"): a plan named with these and its noun alone is a kind, not one plan.
+_PLAN_KIND_WORDS = frozenset({"peace", "ceasefire", "trade", "free-trade", "security",
+                              "climate"})
+
+
 _PLAN_NOUNS = ["plan", "proposal", "agreement", "deal", "offer", "accord", "treaty", "pact",
                "roadmap", "counterproposal", "counter-proposal", "framework"]
 
@@ -89,7 +95,10 @@ def ruler_patterns() -> list[dict]:
 def _demonym_body_patterns(variants: list[str]) -> list[dict]:
     """Return ORG patterns for a body named with a demonym ("Ukrainian Presidential Office",
     "Russian central bank"): one token pattern per head for all one-word demonyms
-    (thousands of single patterns made the ruler slower than the NER model)."""
+    (thousands of single patterns made the ruler slower than the NER model). A country's
+    name written before a head is no demonym: "the U.S. embassy" is the embassy of the
+    country "U.S." names, which stays a country as "the US embassy" does."""
+    variants = [v for v in variants if is_demonym(v)]
     one_word = {"ORTH": {"IN": [v for v in variants if " " not in v]}}
     patterns = []
     for head in ORG_HEADS:
@@ -125,23 +134,37 @@ def bracketed_short_names(doc: Doc) -> dict[str, str]:
     demonym opens, each mapped to that name ("Norsk Vegvesen" and "NV" of "the Norwegian
     Roads Agency (NV)"): a translated name is followed by the body's own name or its
     abbreviation, whose letters need not match. Part of ``demonym_named_bodies``, whose
-    names they complete."""
-    if not rule_enabled("demonym_named_bodies"):
-        return {}
+    names they complete; and of ``national_org_patterns`` for an official body named with
+    "of" ("the State Department of Criminal Investigations (DEIC)"), whose abbreviation
+    in upper case is the body's, in its own language."""
     out = {}
     for ent in doc.ents:
         end = ent.end
-        if ent.label_ != "ORG" or len(ent) < 2 or not is_demonym(ent[0].lower_) or \
-                ent[-1].text not in NAMED_BODY_HEADS and not any(
-                    t.text in NAMED_BODY_HEADS for t in ent[1:]) or \
-                end + 2 >= len(doc) or doc[end].text != "(":
+        if ent.label_ != "ORG" or len(ent) < 2 or end + 2 >= len(doc) or doc[end].text != "(":
             continue
         close = next((t.i for t in doc[end + 1:end + 5] if t.text == ")"), None)
         short = doc[end + 1:close] if close else None
-        if short and short[0].text[:1].isupper() and not any(
-                t.whitespace_ for t in short[:-1]) and not short[0].is_digit:
+        if not short or not short[0].text[:1].isupper() or any(
+                t.whitespace_ for t in short[:-1]) or short[0].is_digit:
+            continue
+        if _demonym_body(ent) and rule_enabled("demonym_named_bodies") or \
+                _official_body_of(ent) and short.text.isupper() and len(short) == 1 and \
+                rule_enabled("national_org_patterns"):
             out[short.text] = ent.text
     return out
+
+
+def _demonym_body(ent: Span) -> bool:
+    """Return whether a name opens with a demonym and has a body's head ("German Rail
+    Council")."""
+    return is_demonym(ent[0].lower_) and any(t.text in NAMED_BODY_HEADS for t in ent[1:])
+
+
+def _official_body_of(ent: Span) -> bool:
+    """Return whether a name is an official body's head with its "of" or "for" complement
+    ("State Department of Criminal Investigations", "Agency for Roads")."""
+    return any(t.text in ORG_OF_HEADS and t.i + 1 < ent.end and
+               ent.doc[t.i + 1].lower_ in ("of", "for") for t in ent[:-2])
 
 
 def short_name_spans(doc: Doc, names: dict[str, str]) -> list[Span]:
@@ -298,6 +321,16 @@ def _plan_patterns() -> list[dict]:
         # Atlantic Treaty Organisation", "Warsaw Pact Organization")
         {"label": "ORG", "pattern": [*titled_plan, {"ORTH": {"IN": _TREATY_BODY_HEADS}}]},
     ]
+
+
+def names_a_kind_of_plan(span: Span) -> bool:
+    """Return True for a plan named only by what it is about ("the peace deal", "a ceasefire
+    agreement", "a trade pact"): no number, origin, title or qualifier sets one plan apart,
+    so it is no actor of its own but a mention of the one plan the article names in full
+    with that noun ("the 28-point peace plan"), if there is one. Part of ``plan_patterns``."""
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "a", "an")]
+    return span.label_ == "PLAN" and len(words) >= 2 and words[-1] in _PLAN_NOUNS and \
+        all(w in _PLAN_KIND_WORDS for w in words[:-1])
 
 
 #: Words that make a treaty's name a body's ("North Atlantic Treaty Organisation").

@@ -26,7 +26,12 @@ from kg.extract.actor_junk import (
     title_phrase,
     without_lowercase_lead,
 )
-from kg.extract.actor_patterns import EVENT_HEADS, bracketed_short_names, short_name_spans
+from kg.extract.actor_patterns import (
+    EVENT_HEADS,
+    bracketed_short_names,
+    names_a_kind_of_plan,
+    short_name_spans,
+)
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
@@ -122,21 +127,19 @@ def actor_spans(doc: Doc) -> list[Span]:
         if type_ == "Person" and span.start > ent.start and _city_before_noun(span):
             type_ = "Place"  # "Fellow Austin resident", once "Fellow" is cut off
         typed = Span(doc, span.start, span.end, label=type_)
-        typed._.kg_description = describes_body(span)
+        typed._.kg_description = describes_body(span) or names_a_kind_of_plan(span)
         typed._.kg_demonym = ent.label_ in ("KG_DEMONYM", "NORP") and type_ == "Country"
         typed._.kg_product_label_only = type_ == "Product" and ner_label == "PRODUCT" and \
             label_only_product(typed)
-        spans.append(typed)
+        place = place_of_bloc(typed) if ent.label_ == "KG_GROUP" else None
+        spans += [place, typed] if place is not None else [typed]  # the group wins its tokens
     short_names = doc.user_data["kg_short_names"] = bracketed_short_names(doc)
     spans = _with_abbreviations(spans, [s for s in abbreviated_names(doc)
                                         + short_name_spans(doc, short_names)
                                         if not in_ranges(s.start_char, s.end_char, junk)])
     covered = {i for s in spans for i in range(s.start, s.end)}
-    extra = [s for s in titled_names(doc, covered)
-             if not in_ranges(s.start_char, s.end_char, junk)]
-    covered |= {i for s in extra for i in range(s.start, s.end)}
-    extra += [s for s in titled_unlisted_names(doc, covered)
-              if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
+    extra = [s for s in titled_unlisted_names(doc, covered)
+             if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += [s for s in given_name_pairs(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
@@ -153,6 +156,22 @@ def actor_spans(doc: Doc) -> list[Span]:
               if not in_ranges(s.start_char, s.end_char, junk)]
     spans = sorted(with_maker_products(spans + extra), key=lambda s: s.start)
     return listed_products(spans)
+
+
+def place_of_bloc(group: Span) -> Span | None:
+    """Return the place a bloc is of, as a mention nested in the group's ("European" of
+    "European governments": Europe), or ``None``: the adjective of a continent or country
+    before a common noun names that place, as it does alone ("its European division"), and
+    MEANTIME and OntoNotes mark such a premodifier as a mention of its own entity."""
+    if len(group) < 2 or not group[1].is_lower:
+        return None
+    adjective = Span(group.doc, group.start, group.start + 1, label="NORP")
+    type_ = actor_type(adjective)
+    if type_ not in ("Place", "Country"):
+        return None
+    place = Span(group.doc, group.start, group.start + 1, label=type_)
+    place._.kg_demonym = type_ == "Country"
+    return place
 
 
 @rule("city_before_noun_place")
@@ -218,25 +237,6 @@ def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:
     taken = {i for n in names for i in range(n.start, n.end)}
     kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
     return sorted(kept + names, key=lambda s: s.start)
-
-
-@rule("titled_names", off=[])
-def titled_names(doc: Doc, covered: set[int]) -> list[Span]:
-    """Return person names NER missed right after a capitalised title or role noun
-    ("Goalkeeper Jan Novak saved", "Coach Maria Lopez"): two or three capitalised words
-    outside any entity, the first a given name."""
-    names = []
-    for token in doc[:-2]:
-        if not (token.is_title and token.lower_ in TITLE_HEADS) or token.i + 1 in covered:
-            continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and \
-                doc[end].is_alpha and not doc[end].ent_type_ and end not in covered:
-            end += 1
-        if 2 <= end - token.i - 1 <= 3 and is_given_name(doc[token.i + 1].text) and \
-                doc[end - 1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
-            names.append(Span(doc, token.i + 1, end, label="Person"))
-    return names
 
 
 def _name_word(token: Token, lower: frozenset[str], first: bool = False) -> bool:

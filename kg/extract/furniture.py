@@ -1,5 +1,5 @@
-"""Find page furniture — headings, headline-case lines ("Related:" links among them), ads,
-bylines.
+"""Find page furniture — headings, headline-case lines ("Related:" links among them),
+metadata lines.
 
 The ``kg_furniture`` component stores two lists of character ranges on the ``Doc``:
 ``doc._.kg_junk`` (never a source of facts) and ``doc._.kg_headlines`` (title and section
@@ -18,30 +18,16 @@ from spacy.tokens import Doc
 from kg.ablation import rule
 from kg.extract.boilerplate import (
     DATE_DATELINE_RE,
-    DATELINE_RE,
     doc_text,
     is_headline_case,
     iter_lines,
 )
-from kg.lexicon import AD_LINE_RE, BYLINE_RE, JUNK_LINE_RE, META_LINE_RE
+from kg.lexicon import JUNK_LINE_RE, META_LINE_RE
 
 _TIMELINE_RE = re.compile(r"^\s*(?:[-*•·–]\s*)?[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:")
 
 #: Longer lines that start like furniture ("Photo LONDON -- ...") are article prose.
 MAX_JUNK_LINE = 300
-
-
-def is_ad_line(line: str) -> bool:
-    """Return True for a "Product Name – pitch" advertising line; a timeline entry
-    ("May 3: ...") or a dateline ("TROMSØ — Minister Ola Berg met ...") is article text.
-
-    >>> is_ad_line("Kettle Pro Max – Boil water twice as fast")
-    True
-    >>> is_ad_line("BAKU — Azerbaijan's Foreign Minister met his counterpart.")
-    False
-    """
-    return bool(AD_LINE_RE.match(line)) and not _TIMELINE_RE.match(line) and \
-        not DATELINE_RE.match(line)
 
 
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+\S")
@@ -107,8 +93,8 @@ def list_block_lines(lines: list[tuple[int, int, str]]) -> set[int]:
 def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Return (junk ranges, headline ranges) of ``text`` by looking at its lines.
 
-    A line that lists names (:func:`is_list_line`, :func:`list_block_lines`) is neither a
-    headline nor an ad: its names are actors like any other."""
+    A line that lists names (:func:`is_list_line`, :func:`list_block_lines`) is no
+    headline: its names are actors like any other."""
     junk: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
     lines = list(iter_lines(text))
@@ -122,10 +108,6 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
         if (JUNK_LINE_RE.match(stripped) and len(stripped) <= MAX_JUNK_LINE) or (
                 META_LINE_RE.match(stripped)):
             junk.append((start, end))
-        elif _byline(stripped):
-            junk.append((start, end))
-        elif index > 2 and not in_list and _ad_line(stripped):
-            junk.append((start, end))
         elif is_headline_case(stripped) and not in_list and not _TIMELINE_RE.match(stripped):
             headlines.append((start, end))
     return junk, headlines
@@ -133,24 +115,10 @@ def junk_and_headline_ranges(text: str) -> tuple[list[tuple[int, int]], list[tup
 
 @rule("list_lines_kept")
 def _lists_names(line: str, in_block: bool) -> bool:
-    """Return True for a line whose names are content, not a heading or an ad: a list item
+    """Return True for a line whose names are content, not a heading: a list item
     or a line in a list block, a results-table row, a place-and-date dateline."""
     return in_block or is_list_line(line) or is_table_line(line) or \
         bool(DATE_DATELINE_RE.fullmatch(line))
-
-
-@rule("byline_junk")
-def _byline(line: str) -> bool:
-    """Return True for a short byline ("By Ana Lopes, Staff Writer") or a wire story's
-    closing credit line ("(Reporting by Ana Lopes; Editing by Tom Reyes)"): the journalists
-    are no actors of the story."""
-    return bool(BYLINE_RE.match(line)) and (len(line.split()) <= 8 or line.lstrip()[:1] == "(")
-
-
-@rule("ad_line_junk")
-def _ad_line(line: str) -> bool:
-    """Return True for an advertising line past the lede (:func:`is_ad_line`)."""
-    return is_ad_line(line)
 
 
 @Language.component(
@@ -159,7 +127,7 @@ def _ad_line(line: str) -> bool:
     requires=[],
 )
 def furniture_component(doc: Doc) -> Doc:
-    """Mark page furniture (headings, ads, bylines, links) so later components skip it.
+    """Mark page furniture (headings, links, metadata lines) so later components skip it.
 
     It reads the text alone, so it runs after the model: the model's output (and a cache of
     it, :mod:`kg.doc_cache`) does not depend on the furniture rules."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.countries import lookup_country
+from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.knowledge import is_city
 from kg.lexicon import MACHINE_NOUNS, PRODUCT_NOUNS, SPEECH_VERBS
 
@@ -78,18 +79,36 @@ def maker_before_product(doc: Doc, start: int, end: int, type_: str) -> bool:
         doc[i].lemma_.lower() in PRODUCT_NOUNS | MACHINE_NOUNS
 
 
-#: NER labels of dates and amounts: a capitalised word inside one is no name ("May" of
-#: "May 13").
-AMOUNT_LABELS = frozenset(
-    "DATE TIME MONEY PERCENT QUANTITY CARDINAL ORDINAL".split())
+#: NER labels of dates and counts: a calendar word inside one is no name ("May" of "May 13").
+AMOUNT_LABELS = frozenset("DATE TIME CARDINAL ORDINAL".split())
+#: The names of the months and weekdays.
+CALENDAR_NAMES = (*MONTHS, *WEEKDAYS)
+#: NER labels of measured amounts: every word inside one is a unit or currency, no name.
+MEASURE_LABELS = frozenset("MONEY PERCENT QUANTITY".split())
 
 
 @rule("no_repeats_in_dates")
-def in_date_or_amount(token) -> bool:
-    """Return True for a word inside a date or an amount the model found ("May" of "May
-    13", after "Theresa May" or a heading "May"): no mention of a name, nor of a person's
-    surname (:mod:`kg.extract.resolve`), is repeated there."""
-    return token.ent_type_ in AMOUNT_LABELS
+def in_date_or_amount(token: Token) -> bool:
+    """Return True for a calendar word inside a date or count the model found ("May" of "May
+    13", after "Theresa May" or a heading "May"), or any word of an amount ("$5 million"): no
+    mention of a name, nor of a person's surname (:mod:`kg.extract.resolve`), is repeated
+    there, nor a word in figures ("46th"). Another name the model ran into a date or count
+    ("Garnet 11" in a box score, "the Kivu region" read as a date) is a name: no date is
+    written without a calendar word."""
+    name_like = token.is_alpha and token.text[:1].isupper()  # not "46th", "fourth"
+    return token.ent_type_ in MEASURE_LABELS or (
+        token.ent_type_ in AMOUNT_LABELS and (not name_like or calendar_word(token.text)))
+
+
+def calendar_word(word: str) -> bool:
+    """Return whether a word names a month or a weekday, in full or shortened to three
+    letters or more ("May", "Sept.", "Thu").
+
+    >>> calendar_word("Sept."), calendar_word("Sloane")
+    (True, False)
+    """
+    word = word.lower().rstrip(".")
+    return len(word) >= 3 and any(name.startswith(word) for name in CALENDAR_NAMES)
 
 
 def _place_speaking(span: Span) -> bool:

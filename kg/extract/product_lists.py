@@ -115,7 +115,9 @@ def with_listed_products(spans: list[Span]) -> list[Span]:
     the capitalised proper nouns in such a list that no mention covers added as products
     ("Shuffle" in "the iPod Classic, Nano and Shuffle"). A product only the model's label
     names ("the Taurus") makes a product only of a one-word name written after "the" like
-    it ("the Taurus ... and the Falcon"): the model often calls a surname a product."""
+    it ("the Taurus ... and the Falcon"): the model often calls a surname a product. A maker
+    stays a company: a name written before a product's model, typed Organization where no
+    list joins it to a product, or owning another name ("Samsung's Galaxy line")."""
     products = _evidence_products(spans)
     named = [s for s in spans if s.label_ == "Product" and s._.kg_product_label_only
              and _after_the(s)]
@@ -124,19 +126,36 @@ def with_listed_products(spans: list[Span]) -> list[Span]:
     doc = spans[0].doc
     in_product = {i for p in products for i in range(p.start, p.end)}
     in_named = {i for p in named for i in range(p.start, p.end)}
-    makers = _maker_names(spans, products)
+    listed = [span.label_ in RETYPED and (_listed_with(span.root, in_product) or (
+        _after_the(span) and len(span) == 1 and _listed_with(span.root, in_named)))
+        for span in spans]
+    makers = _maker_names(spans, products) | _companies_unlisted(spans, listed)
     out = []
-    for span in spans:
-        if span.label_ in RETYPED and span.text.lower() not in makers and (
-                _listed_with(span.root, in_product) or (
-                    _after_the(span) and len(span) == 1
-                    and _listed_with(span.root, in_named))) and not company_context(span):
+    for span, in_list in zip(spans, listed, strict=True):
+        if in_list and span.text.lower() not in makers and not company_context(span) and \
+                not _owner_of_name(span):
             span = _retyped(span, "Product")
         out.append(span)
     covered = {i for s in out for i in range(s.start, s.end)}
     out += [Span(doc, t.i, t.i + 1, label="Product") for t in doc
             if t.i not in covered and _bare_list_name(t, in_product, makers)]
     return sorted(out, key=lambda s: s.start)
+
+
+def _companies_unlisted(spans: list[Span], listed: list[bool]) -> set[str]:
+    """Return the names the article types Organization where no list joins them to a product
+    ("from Samsung, which made the chips" beside "the iPhone and Samsung's"): a company, in
+    a list of products too."""
+    return {s.text.lower() for s, in_list in zip(spans, listed, strict=True)
+            if s.label_ == "Organization" and not in_list}
+
+
+def _owner_of_name(span: Span) -> bool:
+    """Return whether a mention owns another name by its possessive ("Samsung's Galaxy
+    line"): a maker, while a product's possessive owns a part ("the phone's screen")."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text in ("'s", "’s") and \
+        doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper()
 
 
 def _listed_with(token: Token, in_product: set[int]) -> bool:

@@ -38,6 +38,9 @@ MODEL_RE = re.compile(r"^(?=.*\d)[A-Za-z]{0,3}-?\d[\w-]*$")
 MODEL_WORDS = frozenset({"OS", "X"})
 #: A designation standing on its own as a product ("A380", "A350s"): letters, then digits.
 STANDALONE_MODEL_RE = re.compile(r"^[A-Z]{1,2}\d{3,4}[A-Za-z]{0,2}$")
+#: A model's name of capitals then digits after its maker or line ("YU7" of "Xiaomi YU7",
+#: "MX450" of "Instinct MX450"): the model written alone is the product.
+CODED_MODEL_RE = re.compile(r"^(?=.{3})[A-Z]{1,3}\d{1,4}[A-Za-z]{0,2}$")
 #: A model's code name of digit, letter, digit ("7E7", "the 7e7"); "x" joins dimensions ("9x9").
 CODE_MODEL_RE = re.compile(r"^\d[a-wyzA-WYZ]\d$")
 #: A model designation in the plural, standing for the planes or machines of that model
@@ -97,7 +100,19 @@ def _table_number(token: Token) -> bool:
 
     # any plain number in a table row or match-result line is one ("Rennes 3 Toulouse 2")
     return not any(c.isalpha() for c in token.text) and (
-        is_table_figure(token) or in_table_row(token))
+        is_table_figure(token) or in_table_row(token) or _ends_figure_list(token))
+
+
+def _ends_figure_list(token: Token) -> bool:
+    """Return True for a number that ends a list of names with figures at its full stop
+    ("Vale 9, Ruiz 4."): the name before it follows a comma after another figure."""
+    doc, i = token.doc, token.i
+    if i + 1 >= len(doc) or doc[i + 1].text != ".":
+        return False
+    k = i - 1
+    while k > 0 and i - k <= 4 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k -= 1  # the name's words
+    return k < i - 1 and k > 0 and doc[k].text == "," and doc[k - 1].is_digit
 
 
 def score_follows(token: Token) -> bool:
@@ -166,14 +181,16 @@ def with_model_number(ent: Span) -> Span:
 
 
 def _as_model_line(ent: Span) -> Span:
-    """Return a one-word "person" as a product when the article writes it before a model
-    number at two places or more ("Forerunner 975 ... a Forerunner 965"): a line of models,
-    whose numbers are designations as after a company's name; else the name unchanged."""
+    """Return a one-word "person" or "organisation" as a product when the article writes it
+    before a model number at two places or more ("Forerunner 975 ... a Forerunner 965"): a
+    line of models, whose numbers are designations as after a company's name; else the name
+    unchanged. Scores are no model numbers ("Halden 2-1", "Halden 2, Solvik 1")."""
     doc = ent.doc
-    if ent.label_ != "PERSON" or len(ent) != 1:
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
         return ent
     numbered = sum(t.text == ent.text and t.i + 1 < len(doc) and doc[t.i + 1].is_digit
-                   and not _table_number(doc[t.i + 1]) for t in doc)
+                   and not _table_number(doc[t.i + 1]) and not score_follows(doc[t.i + 1])
+                   for t in doc)
     return Span(doc, ent.start, ent.end, label="PRODUCT") if numbered >= 2 else ent
 
 
@@ -597,7 +614,8 @@ def _short_forms(span: Span) -> set[tuple[str, ...]]:
         text = token.text
         designation = STANDALONE_MODEL_RE.match(text) or (
             k > 0 and text.isdigit() and len(text) >= 3 and not text.endswith("00")
-            and span[0].is_alpha)  # "Boeing 787", not the index "FTSE 100"
+            and span[0].is_alpha) or (  # "Boeing 787", not the index "FTSE 100"
+            k > 0 and CODED_MODEL_RE.match(text))  # "YU7" of "Xiaomi YU7"
         named = k > 0 and len(text) > 2 and token.is_title and token.is_alpha and any(
             t.like_num or any(c.isdigit() for c in t.text) for t in span[:k])
         if designation or named:

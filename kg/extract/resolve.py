@@ -123,7 +123,8 @@ class _Resolver:
     def __init__(self) -> None:
         self.entities: dict[str, EntityInfo] = {}
         self.people: list[EntityInfo] = []
-        self.named_at: dict[str, list[int]] = {}  # person id → starts of its full-name mentions
+        self.named_at: dict[str, list[int]] = {}  # person or organisation id → starts of its
+        # full-name mentions
 
     def _get(self, id_: str, name: str, type_: str, code: str | None = None) -> EntityInfo:
         if id_ not in self.entities:
@@ -178,14 +179,18 @@ class _Resolver:
         return None
 
     @rule("org_first_word_merge", off=None)
-    def shortened(self, text: str) -> EntityInfo | None:
+    def shortened(self, text: str, at: int = 0) -> EntityInfo | None:
         """Return the organisation whose many-word name ``text`` starts ("Corvane" after
-        "Corvane Semiconductors")."""
-        for info in self.entities.values():
-            if info.type == "Organization" and info.name.split()[0] == text and \
-                    " " in info.name:
-                return info
-        return None
+        "Corvane Semiconductors"). Where the word also ends another organisation's name
+        ("Douglas" of "Douglas Aircraft" and "McDonnell Douglas"), the one named last before
+        character ``at``, else first after it, as for a surname two people share."""
+        named = [info for info in self.entities.values()
+                 if info.type == "Organization" and " " in info.name]
+        starts = [info for info in named if info.name.split()[0] == text]
+        ends = [info for info in named if info.name.split()[-1] == text and info not in starts]
+        if not starts or not ends:
+            return starts[0] if starts else None
+        return self._named_last_before(starts + ends, at)
 
     @rule("org_core_merge", off=None)
     def same_core(self, text: str) -> EntityInfo | None:
@@ -227,7 +232,7 @@ class _Resolver:
         if type_ == "Organization":
             known = self.abbreviated(text) if text.isupper() else self.same_core(text)
             if known is None and " " not in text:
-                known = self.shortened(text)
+                known = self.shortened(text, span.start_char)
             if known is not None:
                 return known
         if type_ == "Product":
@@ -484,7 +489,8 @@ def _join_short_forms(doc: Doc, spans: list[Span], descriptions: list[Span],
     that found theirs, as mentions of it; the others are no actor."""
     forms = entity_forms(spans)
     sizes = {id_: info.surface.total() for id_, info in resolver.entities.items()}
-    described = [Span(doc, s.start, s.end, label="Organization") for s in descriptions]
+    described = [Span(doc, s.start, s.end, label="Plan" if s.label_ == "Plan" else
+                      "Organization") for s in descriptions]
     links, found = actor_links(doc, forms, sizes, [mention_form(s) for s in described])
     for span in spans:
         target = links.get(span._.kg_entity)
@@ -591,6 +597,8 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     for span in ordered:
         info = resolver.resolve(span)
         span._.kg_entity = info.id
+        if info.type == "Organization" and len(span) > 1:  # where a short name's org is named
+            resolver.named_at.setdefault(info.id, []).append(span.start_char)
         info.surface[clean_surface(span.text)] += 1
     spans += _join_short_forms(doc, spans, descriptions, resolver)
     spans += _surname_mentions(doc, spans, resolver)

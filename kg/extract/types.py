@@ -406,14 +406,16 @@ LOCATIVE = frozenset("in near outside around towards into".split())
 def place_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a place: the object of a
     locative preposition ("near Tavildara", not "in Smith's view"), a name followed by its
-    country ("Longyear, Norway"), or the dateline."""
+    country ("Longyear, Norway"), or the dateline. The dateline and the country say where a
+    report was filed, not what its name is elsewhere: a name the article's results make a
+    side ("Wigan beat Bradford", "Wigan 42") is its club there, and they say nothing."""
     from kg.extract.actor_context import place_with_country
     from kg.extract.boilerplate import in_ranges
 
     doc = span.doc
     if in_ranges(span.start_char, span.end_char, doc._.kg_datelines) or \
             place_with_country(span):
-        return True
+        return not _a_side_elsewhere(span)
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.lower_ == "the" and span.start > 1 and \
@@ -424,6 +426,17 @@ def place_evidence(span: Span) -> bool:
     prepositions = LOCATIVE if span.label_ == "Person" else LOCATIVE - {"in", "into"}
     return before is not None and before.lower_ in prepositions and not (
         after is not None and after.text in ("'s", "’s", "'", "’"))
+
+
+def _a_side_elsewhere(span: Span) -> bool:
+    """Return whether another mention of the name is a side in a match result
+    (:func:`team_evidence`): the name is a club's in that article."""
+    from kg.extract.actors import ACTORS_KEY
+
+    doc, key = span.doc, span.text.lower()
+    mentions = doc.spans[ACTORS_KEY] if ACTORS_KEY in doc.spans else doc.ents
+    return any(m.text.lower() == key and m.start != span.start and team_evidence(m)
+               for m in mentions)
 
 
 #: Nouns of land and water that say the name next to them is a place: after it in lower case
