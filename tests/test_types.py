@@ -529,51 +529,6 @@ def test_named_subdivision(nlp, words, expected):
     assert named_subdivision(Span(doc, 0, len(doc), label="Organization")) is expected
 
 
-@pytest.mark.parametrize(("words", "expected"), [
-    ("Brannock District", True),
-    ("Brannock Valley", True),
-    ("Brannock Water District", False),  # a special-purpose district: a body
-    ("Brannock School District", False),
-])
-def test_a_service_district_is_no_place(nlp, words, expected):
-    from spacy.tokens import Doc
-
-    from kg.extract.types import geo_feature_evidence
-
-    doc = Doc(nlp.vocab, words=words.split())
-    assert geo_feature_evidence(Span(doc, 0, len(doc), label="Organization")) is expected
-
-
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ("Residents of Brannock, Calloway and Eastbrook had no water for a week.", "Eastbrook",
-     True),
-    ("Residents of Brannock had no water for a week.", "Brannock", True),
-    ("Shareholders of Brannock had no say for a week.", "Brannock", False),
-])
-def test_what_residents_are_of_is_a_place(nlp, text, name, expected):
-    from kg.extract.types import residents_of
-
-    doc = nlp(text)
-    at = [t.i for t in doc if t.text == name][0]
-    assert residents_of(Span(doc, at, at + 1, label="Organization")) is expected
-
-
-@pytest.mark.parametrize(("words", "label", "expected"), [
-    ("the Eastbrook City Council", "Place", True),
-    ("University of Brannock", "Place", True),
-    ("Eastbrook City Hall", "Place", False),  # a building
-    ("the Eastbrook City Council", "Organization", False),  # already a body
-])
-def test_a_place_headed_by_a_body_noun_is_an_organisation(nlp, words, label, expected):
-    from kg.extract.types import body_head_evidence
-
-    doc = nlp(f"They met {words} on Monday.")
-    start = len(doc[:2])
-    span = Span(doc, start, start + len(words.split()), label=label)
-    assert span.text == words
-    assert body_head_evidence(span) is expected
-
-
 def _line_doc(nlp, text: str, persons: list[str], orgs: list[str]):
     """Return ``text`` tokenised, with the names given labelled as the model would."""
     doc = nlp.make_doc(text)

@@ -458,10 +458,9 @@ def geo_feature_evidence(span: Span) -> bool:
     Valley" (a name ending in "City", "Town" or "County" may be a club's)."""
     doc = span.doc
     last = span[-1]
-    if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS \
-            and not _service_body(span):
+    if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS:
         return True
-    if (named_subdivision(span) and not team_evidence(span)) or residents_of(span):
+    if named_subdivision(span) and not team_evidence(span):
         return True  # "Ross County 2 Alloa 1": a club named after its county
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
@@ -471,50 +470,6 @@ def geo_feature_evidence(span: Span) -> bool:
         doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in GEO_FEATURE_NOUNS
 
 
-#: Words that make a district or a region a public body ("Santa Clara Valley Water
-#: District", "Fulton School District"): a special-purpose district serves, it is no place.
-SERVICE_WORDS = frozenset(
-    """School Schools Water Fire Sanitation Transit Transportation Utility Utilities Irrigation
-    Park Parks Library Hospital Health Sewer Drainage Conservation Flood Housing Improvement
-    Port Power Airport College""".split())
-
-
-@rule("service_district_body")
-def _service_body(span: Span) -> bool:
-    """Return True for a name whose place noun follows a word of public service ("Water
-    District", "School District"): a body, not the land."""
-    return len(span) > 1 and span[-2].text in SERVICE_WORDS
-
-
-#: Nouns for the people who live in a place ("residents of Alton and Brill").
-RESIDENT_NOUNS = frozenset("residents inhabitants villagers townspeople".split())
-
-
-@rule("residents_of_place")
-def residents_of(span: Span) -> bool:
-    """Return True for a name that is, or is listed with, what residents are of
-    ("residents of Alton, Brill and Crale"): people live in places."""
-    first = _conjuncts(span.root)[0]
-    of = first.head
-    return first.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in RESIDENT_NOUNS
-
-
-#: Last words of bodies that the model may take for a building or a place ("the Alton City
-#: Council" labelled FAC, "University of Brill" GPE); not "Court" or "Parliament", which
-#: also name the building, nor "Union", which ends countries' names.
-_NAMED_BODY_HEADS = frozenset(
-    """Council Committee Commission Ministry Department Agency Bureau Authority University
-    Institute Board""".split())
-
-
-@rule("body_head_organisation")
-def body_head_evidence(span: Span) -> bool:
-    """Return True for a name the model labels a place whose head is a body's noun ("the
-    Alton City Council", "University of Brill"): it names the body, an organisation."""
-    return span.label_ == "Place" and len(span) > 1 and \
-        span.root.text in _NAMED_BODY_HEADS
-
-
 def mention_votes(span: Span) -> Counter:
     """Return the type votes of one mention: its label, plus evidence."""
     votes = Counter({span.label_: 1})
@@ -522,8 +477,6 @@ def mention_votes(span: Span) -> Counter:
         votes["Product"] += EVIDENCE  # a product label comes from evidence ("iPhone 4", sold)
     elif span.label_ != "Group" and geo_feature_evidence(span):
         votes["Place"] += EVIDENCE
-    elif body_head_evidence(span):
-        votes["Organization"] += EVIDENCE
     elif person_evidence(span):
         votes["Person"] += EVIDENCE
     elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
