@@ -321,7 +321,7 @@ def aged_names(doc: Doc, covered: set[int]) -> list[Span]:
     """Return person names NER missed that the article gives an age ("Surendra Kumar Sinha,
     70, was ..."): two or three capitalised proper nouns in no entity, none a title or a
     country, a city or a body's word, followed by an age between commas."""
-    from kg.extract.types import age_follows
+    from kg.extract.person_evidence import age_follows
 
     names = []
     for token in doc[:-4]:
