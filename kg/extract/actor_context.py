@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
+from kg.extract.boilerplate import iter_lines
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import continent_of_adjective, is_city
 from kg.extract.products import brand_shaped, product_context
@@ -422,13 +423,14 @@ def _in_country_list(ent: Span) -> bool:
 def _country_line_starts(doc: Doc) -> frozenset[int]:
     """Return where the article's lines of two or more comma-separated parts that end in a
     country start."""
-    starts, offset = set(), 0
-    for line in doc.text.split("\n"):
-        parts = line.rsplit(",", 1)
-        if len(parts) == 2 and parts[0].strip() and lookup_country(parts[1].strip()):
-            starts.add(offset)
-        offset += len(line) + 1
-    return frozenset(starts)
+    return frozenset(start for start, _, line in iter_lines(doc.text)
+                     if _ends_in_country(line.rsplit(",", 1)))
+
+
+def _ends_in_country(parts: list[str]) -> bool:
+    """Return whether a line cut at its last comma has words before it and a country after."""
+    return len(parts) == 2 and bool(parts[0].strip()) and \
+        lookup_country(parts[1].strip()) is not None
 
 
 @rule("short_form_of_org")

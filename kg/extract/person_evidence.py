@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
+from kg.extract.boilerplate import line_bounds
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city, is_continent, is_given_name
 from kg.extract.name_bounds import INITIAL_RE
@@ -210,10 +211,7 @@ def in_line_of_persons(span: Span) -> bool:
             or (before is not None and before.text == "(") or \
             (after is not None and after.text == ":"):
         return False  # "Ann Berg (Alton FC)", "Alton FC: Ann Berg; ...": a club
-    text = doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    end = len(text) if end < 0 else end
+    start, end = line_bounds(doc.text, span.start_char, span.end_char)
     others = [e for e in doc.ents if start <= e.start_char and e.end_char <= end and
               e.label_ in _NAME_LABELS and not (e.start < span.end and span.start < e.end)]
     persons = sum(e.label_ == "PERSON" and len(e) > 1 for e in others)

@@ -123,8 +123,8 @@ class _Resolver:
     def __init__(self) -> None:
         self.entities: dict[str, EntityInfo] = {}
         self.people: list[EntityInfo] = []
-        self.named_at: dict[str, list[int]] = {}  # person or organisation id → starts of its
-        # full-name mentions
+        #: Person or organisation id → the starts of its full-name mentions.
+        self.named_at: dict[str, list[int]] = {}
 
     def _get(self, id_: str, name: str, type_: str, code: str | None = None) -> EntityInfo:
         if id_ not in self.entities:
