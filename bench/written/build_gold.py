@@ -26,6 +26,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "written": DOMAINS,
     "written2": ("health", "politics", "business", "environment", "arts", "crime", "technology"),
     "written3": ("sports", "courts", "city", "products", "wire", "science", "obituaries"),
+    "written4": ("elections", "conflict", "markets", "transport", "education", "religion",
+                 "agriculture"),
 }
 #: Entity code → kg types counted right; ``M`` marks an ignored name (CoNLL's MISC).
 CODES: dict[str, tuple[str, ...]] = {
