@@ -24,7 +24,6 @@ from kg.extract.events.clauses import (
     _owned,
     _subject_verb,
     event_type,
-    no_happening,
 )
 from kg.lexicon import EVENT_NOUNS, NOT_EVENT_NOUNS, SPEECH_VERBS
 
@@ -50,7 +49,7 @@ def clause_verbs(sent: Span, speech: bool = False) -> Iterator[Token]:
     phone") unless ``speech``: reported speech is a statement."""
     for token in sent:
         if token.pos_ != "VERB" or not speech and token.lemma_.lower() in SPEECH_VERBS \
-                and not object_only(token) or no_happening(token) and not event_type(token):
+                and not object_only(token):
             continue
         if token.dep_ in ("amod", "compound") or token.tag_ == "VBG" and token.dep_ in (
                 "pobj", "dobj", "nsubj"):

@@ -106,22 +106,9 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
                                                                    "report"):
                 return child, event_type(child)
     if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS and \
-            any(c.isalpha() for c in root.text) and not no_happening(root):
-        return root, "other"  # a dash the model read as a verb is none
+            any(c.isalpha() for c in root.text):  # a dash the model read as a verb is none
+        return root, "other"
     return None
-
-
-#: Contracted forms of "be", "have", "will" and "would" after a curly apostrophe, which the
-#: model tags as verbs with themselves as lemma ("I’m excited": "’m", a VERB, lemma "’m").
-CURLY_CLITICS = frozenset("’m ’s ’re ’ve ’d ’ll".split())
-
-
-@rule("stative_trigger_junk")
-def no_happening(verb: Token) -> bool:
-    """Return True for a verb that names no happening of its own, so no untyped event: a
-    form of "be" ("there is no plan", "it is in Oslo") or a contracted auxiliary after a
-    curly apostrophe, which the model reads as a main verb ("I’m pleased")."""
-    return verb.lemma_.lower() == "be" or verb.lower_ in CURLY_CLITICS
 
 
 def _owned(noun: Token) -> bool:
