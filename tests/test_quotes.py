@@ -176,31 +176,6 @@ def test_speaker_is_resolved_through_pronouns_roles_and_organisations(nlp, text,
     assert [s.speaker_id for s in direct] == [speaker]
 
 
-@pytest.mark.parametrize(("text", "speakers"), [
-    # "continued" right after the closing mark is the second quote's cue, as "added" is
-    ('"The bridge opens in May," said Mayor Ines Varga. "We thank every crew that worked '
-     'through the winter," Mayor Varga continued.', ["person/ines-varga"] * 2),
-    ('Coach Tom Reyes spoke after the match. "We lost the ball too often," he said. "The '
-     'second half was better," he continued.', ["person/tom-reyes"] * 2),
-    ('The council met on Monday. "Every crew worked through the winter," Councillor Ana Ruiz '
-     'continued.', ["person/ana-ruiz"]),
-])
-def test_continued_after_a_quote_attributes_it(nlp, text, speakers):
-    _, direct = _direct(nlp, text)
-    assert [s.speaker_id for s in direct] == speakers
-    assert direct[-1].cue == "continued"
-
-
-@pytest.mark.parametrize("text", [
-    # "continued" with a complement of its own after the quote is no cue of it
-    '"The roads are closed," the notice read. Ana Ruiz continued to clear the snow.',
-    '"Stay inside," the radio warned, and the storm continued into the night.',
-])
-def test_continued_with_a_complement_is_no_cue(nlp, text):
-    _, direct = _direct(nlp, text)
-    assert all(s.cue != "continued" for s in direct)
-
-
 @pytest.mark.parametrize(("text", "speaker"), [
     ('"We will see," said Rob King, a city councillor.', "person/rob-king"),
     # a demonym opening a body's name stays in it (demonym_named_bodies), as the Ukrainian

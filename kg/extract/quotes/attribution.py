@@ -9,13 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.boilerplate import doc_text
-from kg.extract.quotes.cues import (
-    continues_quote,
-    inverted_subject,
-    is_cue,
-    leading_subject,
-    subject_of,
-)
+from kg.extract.quotes.cues import inverted_subject, is_cue, leading_subject, subject_of
 from kg.extract.quotes.marks import _CLOSE_MARKS, _DASHES, _OPEN, QuoteSpan, _words
 from kg.extract.quotes.speakers import (
     _SINGULAR_PRONOUNS,
@@ -81,7 +75,7 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
                 return Found(None, actor[0], actor._.kg_entity)
         return None
     for t in window:
-        if not is_cue(t) and not _puts_it(t) and not continues_quote(t):
+        if not is_cue(t) and not _puts_it(t):
             continue
         subject = subject_of(t)
         inside = {w.i for w in window}

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.ablation import rule
 from kg.extract.quotes.marks import _DASHES
 from kg.lexicon import (
     DOCUMENT_CUES,
@@ -122,21 +121,6 @@ def is_cue(token: Token) -> bool:
     return is_speech_verb(token) and lemma not in STANCE_ONLY_VERBS and \
         token.pos_ in ("VERB", "AUX") and not (
             token.dep_ == "xcomp" and token.head.lemma_ == "be")
-
-
-#: Dependents after "continue" that give it a complement of its own ("continued to insist",
-#: "continued the talks", "continued in office"): then it says nothing of the quote before it
-#: (the quote itself hangs on it as a clause before it, as on "said").
-_CONTINUE_COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "ccomp", "prep", "attr", "acomp",
-                                   "agent", "dative", "oprd", "prt", "nsubjpass", "auxpass"})
-
-
-@rule("continued_after_quote")
-def continues_quote(token: Token) -> bool:
-    """Return True for "continued" with no complement, the cue of the quote right before it
-    (``"...," Mayor Lee continued.``); only read in the words right after a closing mark."""
-    return token.lemma_.lower() == "continue" and token.pos_ == "VERB" and not any(
-        c.dep_ in _CONTINUE_COMPLEMENTS for c in token.rights)
 
 
 def leading_subject(window: list[Token], cue: Token) -> Token | None:
