@@ -65,6 +65,7 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
+from kg.extract.types import unlisted_subdivisions
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -147,6 +148,8 @@ def actor_spans(doc: Doc) -> list[Span]:
     extra += [s for s in table_row_names(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in aged_names(doc, covered) if not in_ranges(s.start_char, s.end_char, junk)]
+    extra += [s for s in unlisted_subdivisions(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in appositive_names(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in missed_products(doc, spans + extra)
