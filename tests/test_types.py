@@ -430,13 +430,16 @@ def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
     ("Ald. Rosa Vance of the 14th Ward spoke .", [(5, 7, "GPE")], []),
     ("Rain fell on the eastern province .", [], []),
     ("He left the 5th District Court .", [(3, 6, "ORG")], []),
+    # after a proper noun the two words are part of a longer name
+    ("The Alton Harris County Museum opened .", [], []),
 ])
 def test_unlisted_subdivisions(nlp, words, ents, found):
     from spacy.tokens import Doc
 
     from kg.extract.types import unlisted_subdivisions
 
-    doc = Doc(nlp.vocab, words=words.split())
+    doc = Doc(nlp.vocab, words=words.split(), pos=["PROPN" if w == "Alton" else "X"
+                                                   for w in words.split()])
     doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
     covered = {i for a, b, label in ents if label == "GPE" for i in range(a, b)}
     assert [s.text for s in unlisted_subdivisions(doc, covered)] == found

@@ -368,13 +368,16 @@ def unlisted_subdivisions(doc: Doc, covered: set[int]) -> list[Span]:
     numbered parts of a city ("the 14th Ward", which the model leaves out, "District 9",
     which it reads as a date) and the names the gazetteers know ("Harlan County Sheriff"):
     places (:func:`named_subdivision`). A word in lower case makes none ("eastern
-    province")."""
+    province"), nor do two words after a proper noun, which are part of a longer name
+    ("Seoul Central District Court")."""
     found = []
     for token in doc[:-1]:
         span = Span(doc, token.i, token.i + 2, label="Place")
         if not covered & {token.i, token.i + 1} and \
                 not any(t.is_alpha and t.is_lower or t.ent_type_ not in _FIGURE_TYPES
-                        for t in span) and named_subdivision(span):
+                        for t in span) and \
+                not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") and \
+                named_subdivision(span):
             found.append(span)
     return found
 
