@@ -399,6 +399,10 @@ def test_a_result_preposition_goes_with_its_verb(nlp, text, expected):
     ("Bristol City", False),  # a US "county" that is a city, a club in England
     ("Alton Ward", False),
     ("12th Fleet", False),
+    ("District 9", True),  # its number after it
+    ("Ward 12", True),
+    ("Group 2", False),
+    ("District 2026", False),  # a year, no number of a part
 ])
 def test_named_subdivision(nlp, words, expected):
     from spacy.tokens import Doc
@@ -420,3 +424,27 @@ def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
     start = text.index("Harris County")
     span = doc.char_span(start, start + len("Harris County"), label="Organization")
     assert geo_feature_evidence(span) is expected
+
+
+@pytest.mark.parametrize(("words", "ents", "found"), [
+    # the model left it out, or read it as a date: still a place
+    ("Ald. Rosa Vance of the 14th Ward spoke .", [], ["14th Ward"]),
+    ("Whitley represents District 9 now .", [(2, 4, "DATE")], ["District 9"]),
+    ("Deputies of the Harris County Sheriff came .", [], ["Harris County"]),
+    # an actor already covers it, a word is in lower case, or it is part of another name
+    ("Ald. Rosa Vance of the 14th Ward spoke .", [(5, 7, "GPE")], []),
+    ("Rain fell on the eastern province .", [], []),
+    ("He left the 5th District Court .", [(3, 6, "ORG")], []),
+    # after a proper noun the two words are part of a longer name
+    ("The Alton Harris County Museum opened .", [], []),
+])
+def test_unlisted_subdivisions(nlp, words, ents, found):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import unlisted_subdivisions
+
+    doc = Doc(nlp.vocab, words=words.split(), pos=["PROPN" if w == "Alton" else "X"
+                                                   for w in words.split()])
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    covered = {i for a, b, label in ents if label == "GPE" for i in range(a, b)}
+    assert [s.text for s in unlisted_subdivisions(doc, covered)] == found

@@ -357,15 +357,44 @@ def named_subdivision(span: Span) -> bool:
     text = span.text.replace("\n", " ")
     if text.startswith("the "):
         text = text[4:]
-    return is_named_subdivision(text) or (
-        len(span) == 2 and bool(ORDINAL_RE.match(span[0].text)) and
-        span[1].text in NUMBERED_PLACE_HEADS)
+    return is_named_subdivision(text) or _numbered_part(span)
+
+
+def _numbered_part(span: Span) -> bool:
+    """Return whether a name is a numbered part of a city or a state: an ordinal in figures
+    before its kind ("34th Ward") or a number after it ("District 9")."""
+    if len(span) != 2:
+        return False
+    first, last = span[0], span[1]
+    return (bool(ORDINAL_RE.match(first.text)) and last.text in NUMBERED_PLACE_HEADS) or \
+        (first.text in NUMBERED_PLACE_HEADS and last.is_digit and len(last.text) <= 3)
+
+
+def unlisted_subdivisions(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return the two-word subdivisions written with their kind that no actor covers: the
+    numbered parts of a city ("the 14th Ward", which the model leaves out, "District 9",
+    which it reads as a date) and the names the gazetteers know ("Harlan County Sheriff"):
+    places (:func:`named_subdivision`). A word in lower case makes none ("eastern
+    province"), nor do two words after a proper noun, which are part of a longer name
+    ("Seoul Central District Court")."""
+    found = []
+    for token in doc[:-1]:
+        span = Span(doc, token.i, token.i + 2, label="Place")
+        if not covered & {token.i, token.i + 1} and \
+                not any(t.is_alpha and t.is_lower or t.ent_type_ not in _FIGURE_TYPES
+                        for t in span) and \
+                not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") and \
+                named_subdivision(span):
+            found.append(span)
+    return found
 
 
 #: An ordinal in figures ("34th", "1st").
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
-#: Parts of a city or a state that are numbered ("34th Ward", "5th District").
+#: Parts of a city or a state that are numbered ("34th Ward", "5th District", "District 9").
 NUMBERED_PLACE_HEADS = frozenset("Ward District Precinct Arrondissement".split())
+#: The model's labels for no name, which a numbered place may carry ("District 9": DATE).
+_FIGURE_TYPES = frozenset({"", "DATE", "CARDINAL", "ORDINAL"})
 
 
 @rule("one_type_per_name", off=PASS_THROUGH)
