@@ -60,3 +60,27 @@ def test_a_list_of_lines_ending_in_countries_names_no_places(nlp, text, name, ex
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Person")
     assert place_with_country(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a title inside the span, in apposition on either side, or before a list's colon
+    ("Spokeswoman Dara Quill said the plant would close.", "Spokeswoman Dara Quill", True),
+    ("The group met on Monday. Its chair, Lena Voss-Arnt, said the review would take a year.",
+     "Lena Voss-Arnt", True),
+    ("The phone sold well, TK Marsh, head of the mobile unit, told reporters.", "TK Marsh",
+     True),
+    ("Trade Minister: Oskar Lindqvist\nHealth Minister: Ilse Bramm\n", "Oskar Lindqvist", True),
+    # no title beside the name, or a title the name does not stand in apposition to
+    ("Norvale Partners, a fund based in Oslo, bought the stake.", "Norvale Partners", False),
+    ("The president of Kessler Lund spoke on Monday.", "Kessler Lund", False),
+    ("Kessler Lund spokesman Ed Marr declined to comment.", "Kessler Lund", False),
+    ("Its chair, the Ostbank Group, said the review would take a year.", "Ostbank Group", False),
+])
+@pytest.mark.parametrize("label", ["ORG", "PRODUCT"])
+def test_a_name_with_a_title_beside_it_is_a_persons(nlp, text, name, expected, label):
+    from kg.extract.actor_context import _titled_person
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label)
+    assert _titled_person(span) is expected
