@@ -174,8 +174,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('product_coordination', 'Besides the iPhone Mini, Nano and Flex, the company has shown '
                              'the iPhone Fold.'),
     ('colour_in_list_drop', 'The tablet ships in Black and White from Friday, the company said.'),
-    ('model_noun_org_product', "Velmont will spend the grant on the design of Velmont's next "
-                               "model Arrow, a family car."),
+    ('product_noun_drop', "Velmont will spend the grant on the design of Velmont's next "
+                          "model Arrow, a family car."),
     ('titled_surname', 'Councilor Varga spoke first.'),
     ('name_after_bare_title', 'Councilor Nolan spoke first. Councilor Pickett echoed Nolan\'s '
                               'sentiments.'),

@@ -84,3 +84,25 @@ def test_a_name_with_a_title_beside_it_is_a_persons(nlp, text, name, expected, l
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label=label)
     assert _titled_person(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "label", "expected"), [
+    # a product noun describes the name, whatever label the model gave it
+    ("It ships with the web browser Quillo and a mail program.", "Quillo", "PERSON", True),
+    ("It ships with the web browser Quillo and a mail program.", "Quillo", "ORG", True),
+    ("The operating system Tarn runs on the new laptops.", "Tarn", "ORG", True),
+    # a model noun: a product for an organisation, both modifying one noun too ...
+    ("Velmont will fund the next model Arrow for the fleet.", "Arrow", "ORG", True),
+    ("Velmont builds its model Arrow and Dune vehicles in Ohio.", "Arrow", "ORG", True),
+    # ... but a person may be a fashion model
+    ("The fashion model Ada Quist opened the show.", "Ada Quist", "PERSON", False),
+    # no product noun before the name
+    ("The retailer Norvale cut prices on Monday.", "Norvale", "ORG", False),
+])
+def test_a_name_a_product_noun_describes_is_a_product(nlp, text, name, label, expected):
+    from kg.extract.actor_context import _described_as_product
+
+    doc = nlp(text)
+    start = text.index(name)
+    assert _described_as_product(doc.char_span(start, start + len(name), label=label)) \
+        is expected

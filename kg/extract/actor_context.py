@@ -99,7 +99,7 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     if type_ in ("Organization", "Person") and _product_line(ent):
         # a name cut out of a longer entity ("SOCCER -", a score) is no actor
         return "Product" if ent.text in _entity_texts(ent.doc) else None
-    if type_ == "Organization" and _model_noun_before(ent):
+    if type_ == "Organization" and _described_as_product(ent):
         return "Product"  # "Ford's next model Falcon"
     if type_ in ("Organization", "Person") and product_context(ent):
         return "Product"  # "Apple introduces iPhone and Apple TV"
@@ -288,17 +288,13 @@ def _describing_noun(ent: Span) -> str:
 
 @rule("product_noun_drop")
 def _described_as_product(ent: Span) -> bool:
-    """Return True for a "person" a product noun describes ("web browser Safari")."""
-    return _describing_noun(ent) in PRODUCT_NOUNS
-
-
-@rule("model_noun_org_product")
-def _model_noun_before(ent: Span) -> bool:
-    """Return True for an "organisation" a product or model noun describes ("the next model
-    Falcon", "operating system Lion"), also where both modify the same noun ("model Falcon
-    and Territory vehicles"): a product (a person may be a fashion model)."""
+    """Return True for a name a product noun describes ("web browser Safari", "operating
+    system Lion"), also where both modify the same noun ("model Falcon and Territory
+    vehicles"): a product. A model or variant noun ("the next model Falcon") makes no product
+    of a name the model labels a person: a person may be a fashion model."""
     prev = _token_before(ent)
-    return prev is not None and prev.lower_ in PRODUCT_NOUNS | VARIANT_NOUNS and (
+    nouns = PRODUCT_NOUNS if ent.label_ == "PERSON" else PRODUCT_NOUNS | VARIANT_NOUNS
+    return prev is not None and prev.lower_ in nouns and (
         _describes(prev, ent) or (prev.head == ent.root.head and prev.head.i >= ent.end))
 
 
