@@ -191,7 +191,7 @@ RULE_CASES: list[tuple[str, str]] = [
                    'Sinha left the country in 2017.'),
     ('apostrophe_name_parts', 'Running mate Ka’rim Halid spoke in Jakarta on Monday.'),
     ('titled_unlisted_names', "The court heard from Dr Kamau'i on Friday."),
-    ('honorific_full_name', 'The inspector, Mr Edro Makinde, said the site was safe.'),
+    ('honorific_full_name', 'According to Mr Edro Makinde, the site was safe.'),
     ('suffix_surname', 'The court convicted clerk Ramon Velasco Jr on Monday. Velasco will '
                        'appeal.'),
     ('titled_surname_full_name', 'The Commissioner of Police, Oluwole Adeyinka, spoke on '
