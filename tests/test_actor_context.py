@@ -75,6 +75,10 @@ def test_a_list_of_lines_ending_in_countries_names_no_places(nlp, text, name, ex
     ("The president of Kessler Lund spoke on Monday.", "Kessler Lund", False),
     ("Kessler Lund spokesman Ed Marr declined to comment.", "Kessler Lund", False),
     ("Its chair, the Ostbank Group, said the review would take a year.", "Ostbank Group", False),
+    # a rank in a field is held by companies and teams too
+    ("The market leader, Norvale Quist, cut prices again.", "Norvale Quist", False),
+    ("Ostra Varna, the league leader, lost on Sunday.", "Ostra Varna", False),
+    ("The finance minister, Ilse Bramm, left early.", "Ilse Bramm", True),
 ])
 @pytest.mark.parametrize("label", ["ORG", "PRODUCT"])
 def test_a_name_with_a_title_beside_it_is_a_persons(nlp, text, name, expected, label):

@@ -186,17 +186,25 @@ def _full_name_shape(name: Span) -> bool:
 
 
 def _title_beside(ent: Span) -> bool:
-    """Return whether a title heads the apposition a name is in ("its chair, Ann Berg",
-    "Ann Berg, head of sales") or ends the words before the name's colon ("Trade Minister:
-    Ann Berg"); a title after a name it modifies ("Acme spokesman") is none."""
+    """Return whether a person's title heads the apposition a name is in ("its chair, Ann
+    Berg", "Ann Berg, head of sales") or ends the words before the name's colon ("Trade
+    Minister: Ann Berg"); a title after a name it modifies ("Acme spokesman") is none."""
     root, doc = ent.root, ent.doc
-    if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in TITLE_HEADS:
+    if root.dep_ == "appos" and root.head.i < ent.start and _persons_title(root.head):
         return True
-    if any(c.dep_ == "appos" and c.i > ent.end and c.lower_ in TITLE_HEADS and
+    if any(c.dep_ == "appos" and c.i > ent.end and _persons_title(c) and
            doc[ent.end].text == "," for c in root.children):
         return True
     return ent.start >= 2 and doc[ent.start - 1].text == ":" and \
         doc[ent.start - 2].lower_ in TITLE_HEADS
+
+
+def _persons_title(token: Token) -> bool:
+    """Return whether a word is a title only a person holds: a title head qualified by title
+    words alone ("the finance minister"), not by a field ("the market leader", "the league
+    leader": a company or a team holds that rank too)."""
+    return token.lower_ in TITLE_HEADS and all(
+        c.lower_ in TITLE_WORDS for c in token.children if c.dep_ in ("compound", "nmod"))
 
 
 def _name_words(name: Span | list[Token]) -> bool:
