@@ -395,7 +395,9 @@ def decide_types(spans: list[Span]) -> list[Span]:
 
 def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
     """Return name key → the mentions whose votes decide its type: all of them, or only
-    those the model found (not repeats) when their votes tie."""
+    those the model found (not repeats) when their votes tie or when evidence decides
+    them: a repeat copies a label, which must not outvote what the context says ("a former
+    mayor of Datu Odin Sinsuat", a place, against a copy of its organisation label)."""
     named: dict[str, list[Span]] = defaultdict(list)
     for span in spans:
         if span.label_ in CONTESTED:
@@ -403,8 +405,17 @@ def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
     out = {}
     for key, group in named.items():
         found = [s for s in group if not is_repeat(s)]
-        out[key] = found if found and _tied(found) else group
+        out[key] = found if found and (_tied(found) or _won_on_evidence(found)) else group
     return out
+
+
+def _won_on_evidence(mentions: list[Span]) -> bool:
+    """Return whether the type with most votes of ``mentions`` has votes of evidence."""
+    tally = Counter()
+    for span in mentions:
+        tally.update(mention_votes(span))
+    top = max(CONTESTED, key=lambda t: tally[t])
+    return _has_evidence(tally, mentions, top)
 
 
 def _tied(mentions: list[Span]) -> bool:
