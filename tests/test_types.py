@@ -415,3 +415,24 @@ def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
     start = text.index("Harris County")
     span = doc.char_span(start, start + len("Harris County"), label="Organization")
     assert geo_feature_evidence(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "found", "repeats", "expected"), [
+    # the model's mention says "place" by its context; the repeat only copies a label
+    ("The court convicted a former mayor of Kalvaro of graft. Kalvaro is a town of 9,000 "
+     "people.", "Kalvaro", ["Organization"], ["Organization"], "Place"),
+    # no evidence among the model's mentions: the copies vote as labels, as before
+    ("Brennick sold the plant. Brennick is small. Brennick grew fast. Brennick moved north. "
+     "Brennick waited.", "Brennick", ["Place", "Place", "Organization"],
+     ["Organization", "Organization"], "Organization"),
+])
+def test_a_repeat_copies_a_label_and_outvotes_no_evidence(nlp, text, name, found, repeats,
+                                                          expected):
+    from kg.extract.types import decide_types
+
+    doc = nlp(text)
+    at = [t.i for t in doc if t.text == name]
+    spans = [Span(doc, i, i + 1, label=label) for i, label in zip(at, found + repeats, strict=True)]
+    for span in spans[len(found):]:
+        span._.kg_repeat = True
+    assert {s.label_ for s in decide_types(spans)} == {expected}
