@@ -418,16 +418,16 @@ def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "name", "found", "repeats", "expected"), [
-    # the model's mention says "place" by its context; the repeat only copies a label
+    # the repeat's own sentence says "place"; its label, copied, says organisation
     ("The court convicted a former mayor of Kalvaro of graft. Kalvaro is a town of 9,000 "
      "people.", "Kalvaro", ["Organization"], ["Organization"], "Place"),
-    # no evidence among the model's mentions: the copies vote as labels, as before
+    # no evidence anywhere: the copies vote as labels
     ("Brennick sold the plant. Brennick is small. Brennick grew fast. Brennick moved north. "
      "Brennick waited.", "Brennick", ["Place", "Place", "Organization"],
      ["Organization", "Organization"], "Organization"),
 ])
-def test_a_repeat_copies_a_label_and_outvotes_no_evidence(nlp, text, name, found, repeats,
-                                                          expected):
+def test_a_repeat_votes_with_the_evidence_of_its_sentence(nlp, text, name, found, repeats,
+                                                         expected):
     from kg.extract.types import decide_types
 
     doc = nlp(text)
@@ -436,3 +436,18 @@ def test_a_repeat_copies_a_label_and_outvotes_no_evidence(nlp, text, name, found
     for span in spans[len(found):]:
         span._.kg_repeat = True
     assert {s.label_ for s in decide_types(spans)} == {expected}
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Kalvaro is a town of about 9,000 people.", "Kalvaro", True),
+    ("Lissa is an island in the Adriatic.", "Lissa", True),
+    ("Brennick is a company based in Oslo.", "Brennick", False),
+    ("Kalvaro met a man from the town on Monday.", "Kalvaro", False),
+])
+def test_a_name_said_to_be_a_town_is_a_place(nlp, text, name, expected):
+    from kg.extract.types import geo_feature_evidence
+
+    doc = nlp(text)
+    start = text.index(name)
+    assert geo_feature_evidence(doc.char_span(start, start + len(name), label="Organization")) \
+        is expected

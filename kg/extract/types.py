@@ -203,7 +203,17 @@ def geo_feature_evidence(span: Span) -> bool:
             after.pos_ in ("NOUN", "PROPN") and span.root.head.i >= span.end:
         return True
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
-        doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in GEO_FEATURE_NOUNS
+        doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in GEO_FEATURE_NOUNS or \
+        _said_to_be_a_place(span)
+
+
+def _said_to_be_a_place(span: Span) -> bool:
+    """Return True for the subject of "is a ..." whose noun is one of land or water ("Kalvaro
+    is a town of 9,000 people", "Lissa is a small island"), as "X is a thin laptop" makes a
+    product (:func:`kg.extract.products.product_context`)."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lower_ in GEO_FEATURE_NOUNS for c in root.head.children)
 
 
 def mention_votes(span: Span) -> Counter:
@@ -395,9 +405,7 @@ def decide_types(spans: list[Span]) -> list[Span]:
 
 def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
     """Return name key → the mentions whose votes decide its type: all of them, or only
-    those the model found (not repeats) when their votes tie or when evidence decides
-    them: a repeat copies a label, which must not outvote what the context says ("a former
-    mayor of Datu Odin Sinsuat", a place, against a copy of its organisation label)."""
+    those the model found (not repeats) when their votes tie."""
     named: dict[str, list[Span]] = defaultdict(list)
     for span in spans:
         if span.label_ in CONTESTED:
@@ -405,17 +413,8 @@ def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
     out = {}
     for key, group in named.items():
         found = [s for s in group if not is_repeat(s)]
-        out[key] = found if found and (_tied(found) or _won_on_evidence(found)) else group
+        out[key] = found if found and _tied(found) else group
     return out
-
-
-def _won_on_evidence(mentions: list[Span]) -> bool:
-    """Return whether the type with most votes of ``mentions`` has votes of evidence."""
-    tally = Counter()
-    for span in mentions:
-        tally.update(mention_votes(span))
-    top = max(CONTESTED, key=lambda t: tally[t])
-    return _has_evidence(tally, mentions, top)
 
 
 def _tied(mentions: list[Span]) -> bool:
