@@ -80,6 +80,10 @@ NOTES = """\
 * Written set 3 (`bench/written3/`, our own 42 articles, written and annotated blind by the
   same guideline): scored as the written set. Slices: sports, courts, city government,
   products, wire copy, science, obituaries and profiles.
+* Written set 4 (`bench/written4/`, our own 42 articles, written and annotated blind by the
+  same guideline, in varied outlet styles: press releases, live blogs, transcripts, captions,
+  newsletters, Indian / Nigerian / Australian / Irish conventions): scored as the written set.
+  Slices: elections abroad, conflict, markets, transport, education, religion, agriculture.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

@@ -366,7 +366,9 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
      ("written2", 42, {"health", "politics", "business", "environment", "arts", "crime",
                        "technology"}),
      ("written3", 42, {"sports", "courts", "city", "products", "wire", "science",
-                       "obituaries"})],
+                       "obituaries"}),
+     ("written4", 42, {"elections", "conflict", "markets", "transport", "education", "religion",
+                       "agriculture"})],
 )
 def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path

@@ -234,6 +234,11 @@ def test_office_of_type(nlp, text, start, end, expected):
     ("The storm will weaken when it hits the Sierra Madre mountain range.", "Sierra Madre"),
     ("Floods cut off Polillo island on Sunday.", "Polillo"),
     ("Tornadoes may hit the Ohio Valley on Friday.", "Ohio Valley"),
+    # an area, also after a coordination that shares it; a resident or native "of" a name
+    ("Residents of the Tarsi area complained on Monday.", "Tarsi"),
+    ("Raids were carried out at the city's Kolva Beach and Tarsi area on Monday.", "Tarsi"),
+    ("The suspect, a native of Brelby, was held overnight.", "Brelby"),
+    ("The suspect, a resident of Newport, was held.", "Newport"),
 ])
 def test_a_noun_of_land_or_water_makes_a_place(extract, text, name):
     assert types_of(extract(text), name) == {"Place"}

@@ -37,7 +37,8 @@ Choices (documented here because they change the figures):
   right for an entity (``["Place", "Country"]``) where one ``type`` is not enough.
   Domain slice: the record's ``domain`` (the written set: sports, courts, city, products,
   wire, other; written2: health, politics, business, environment, arts, crime, technology;
-  written3: sports, courts, city, products, wire, science, obituaries).
+  written3: sports, courts, city, products, wire, science, obituaries; written4: elections,
+  conflict, markets, transport, education, religion, agriculture).
 """
 
 from __future__ import annotations
@@ -258,9 +259,11 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
                  "7 domains)", "bench/written2/gold.jsonl"),
     "written3": ("Written set 3 (our articles and annotation, blind: entities, speakers; "
                  "7 news domains)", "bench/written3/gold.jsonl"),
+    "written4": ("Written set 4 (our articles and annotation, blind: entities, speakers; "
+                 "7 unseen domains, varied outlet styles)", "bench/written4/gold.jsonl"),
 }
 #: Named sets kept in the repository (their paths are from its root), all in the plain format.
-REPO_SETS = frozenset({"seed", "written", "written2", "written3"})
+REPO_SETS = frozenset({"seed", "written", "written2", "written3", "written4"})
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -181,7 +181,11 @@ def _a_side_elsewhere(span: Span) -> bool:
 GEO_FEATURE_NOUNS = frozenset(
     """island islands isle province region district county river mountains mountain range
     valley peninsula lake bay coast desert plateau basin delta gulf strait archipelago sea
-    prefecture municipality village town city""".split())
+    prefecture municipality village town city area suburb neighbourhood neighborhood
+    township""".split())
+#: Nouns of people by where they live or come from: with "of" before a name they say it is a
+#: place ("a 26-year-old resident of Newport", "a native of Ikeja").
+RESIDENT_NOUNS = frozenset("resident residents native natives".split())
 #: Of those, the ones that also end the names of clubs and councils ("Manchester City",
 #: "Swindon Town", "Derby County"): as a capitalised last word they say nothing.
 _CLUB_NAME_ENDS = frozenset("city town county village".split())
@@ -191,7 +195,8 @@ _CLUB_NAME_ENDS = frozenset("city town county village".split())
 def geo_feature_evidence(span: Span) -> bool:
     """Return True when a noun of land or water next to a name says it is a place: "Polillo
     island", "the Sierra Madre mountain range", "the coastal town of Burdeos", "Ohio
-    Valley" (a name ending in "City", "Town" or "County" may be a club's)."""
+    Valley", "the Aksa area", "a resident of Newport" (a name ending in "City", "Town" or
+    "County" may be a club's)."""
     doc = span.doc
     last = span[-1]
     if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS:
@@ -200,11 +205,12 @@ def geo_feature_evidence(span: Span) -> bool:
         return True  # "Ross County 2 Alloa 1": a club named after its county
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
-            after.pos_ in ("NOUN", "PROPN") and span.root.head.i >= span.end:
-        return True
+            after.pos_ in ("NOUN", "PROPN") and (span.root.head.i >= span.end or (
+                span.root.dep_ == "conj" and span.root.head.head.i == after.i)):
+        return True  # "Polillo island", "the Madh Island and Aksa area"
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
-        doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in GEO_FEATURE_NOUNS or \
-        _said_to_be_a_place(span)
+        doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in \
+        GEO_FEATURE_NOUNS | RESIDENT_NOUNS or _said_to_be_a_place(span)
 
 
 def _said_to_be_a_place(span: Span) -> bool:
