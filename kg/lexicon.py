@@ -403,7 +403,8 @@ PRODUCT_PART_NOUNS: frozenset[str] = frozenset(
 #: laptop").
 MACHINE_NOUNS: frozenset[str] = frozenset(
     """phone smartphone handset computer laptop notebook desktop tablet console device
-    aircraft jet plane airplane airliner car vehicle truck processor chip browser""".split())
+    aircraft jet plane airplane airliner car vehicle truck processor chip browser watch
+    smartwatch""".split())
 #: Nouns for the people who use a product, after its name ("Macintosh users").
 PRODUCT_USER_NOUNS: frozenset[str] = frozenset("users owners".split())
 #: Nouns that belong to a company, after its name or possessive ("eBay shares", "eBay's

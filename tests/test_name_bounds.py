@@ -201,3 +201,33 @@ def test_a_reporting_period_is_no_part_of_a_company_name(extract, text, company,
 ])
 def test_a_word_between_a_title_and_a_surname_is_a_given_name(extract, text, name):
     assert name in {e.name for e in extract(text).entities if e.type == "Person"}
+
+
+def _span_of(doc, name: str, label: str) -> Span:
+    """Return the span of ``name``'s first occurrence in ``doc`` with an NER label."""
+    start = doc.text.index(name)
+    return doc.char_span(start, start + len(name), label=label)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # examples of a device noun ("watches, including ...")
+    ("Tolmar said its other watches, including the Kestrel 8 and the Varo 4, were not "
+     "affected.", "the Kestrel 8", ("the Kestrel 8", "PRODUCT")),
+    ("Tolmar said its other watches, including the Kestrel 8 and the Varo 4, were not "
+     "affected.", "the Varo 4", ("the Varo 4", "PRODUCT")),
+    # a device noun after the number
+    ("Tolmar is recalling 90,000 Strider 975 watches.", "Strider 975",
+     ("Strider 975", "PRODUCT")),
+    # a line of models: the word is written before another model number
+    ("Owners get a refund or a free Strider 965. Others keep their Strider 975 for now.",
+     "Strider 965", ("Strider 965", "PRODUCT")),
+    # no sign of a product: the number is cut off as before
+    ("Voters backed Proposition 8 in the election.", "Proposition 8", ("Proposition", "")),
+    ("The council cited Article 12 of the charter on Monday.", "Article 12", ("Article", "")),
+])
+def test_a_numbered_name_the_article_makes_a_product_keeps_its_number(nlp, text, name,
+                                                                       expected):
+    from kg.extract.name_bounds import without_figures
+
+    cut = without_figures(_span_of(nlp(text), name, "LAW"))
+    assert (cut.text, cut.label_) == expected

@@ -23,6 +23,9 @@ def mentions(nlp, text: str, names: dict[str, str]) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), [
+    # "Senior" after a comma starts a title, not a suffix
+    ("Ola Dahl spoke. The firm hired Ola Dahl, Senior Partner at Vik, in May.\n",
+     {"Ola Dahl": "Person"}, [("Ola Dahl", "Person")]),
     ("Halden beat Solvik on Sunday.\nThe leaders: Brekke, Halden, Tromso.\n",
      {"Halden": "Organization"}, [("Halden", "Organization")]),
     ("CYCLING - WRZESNIAK WINS IN HALDEN\nTomasz Wrzesniak won the stage in Halden.\n",
@@ -44,6 +47,13 @@ def test_a_name_found_once_is_found_everywhere(nlp, text, names, expected):
     ("Jose scored.\nFLIGHTS TO SAN JOSE CANCELLED\n", {"Jose": "Person"}),
     # a place does not speak: this "Halden" is something else
     ("Talks were held in Halden.\nHalden said the talks went well.\n", {"Halden": "Place"}),
+    # a name suffix makes the name another person's, a son's or a father's
+    ("Rayo de Oro retired in 1990.\nHis son now fights as Rayo de Oro Jr. in Monterrey.\n",
+     {"Rayo de Oro": "Person"}),
+    ("Tomas Brandt spoke first. Later Tomas Brandt, Sr. told the hall he was proud.\n",
+     {"Tomas Brandt": "Person"}),
+    ("Ana Ruiz won the seat. Ana Ruiz III, her grandson, ran in 2030.\n",
+     {"Ana Ruiz": "Person"}),
 ])
 def test_no_repeat_inside_a_longer_name_or_of_a_common_word(nlp, text, names):
     assert mentions(nlp, text, names) == []

@@ -448,3 +448,39 @@ def test_unlisted_subdivisions(nlp, words, ents, found):
     doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
     covered = {i for a, b, label in ents if label == "GPE" for i in range(a, b)}
     assert [s.text for s in unlisted_subdivisions(doc, covered)] == found
+
+
+@pytest.mark.parametrize(("text", "name", "found", "repeats", "expected"), [
+    # the repeat's own sentence says "place"; its label, copied, says organisation
+    ("The court convicted a former mayor of Kalvaro of graft. Kalvaro is a town of 9,000 "
+     "people.", "Kalvaro", ["Organization"], ["Organization"], "Place"),
+    # no evidence anywhere: the copies vote as labels
+    ("Brennick sold the plant. Brennick is small. Brennick grew fast. Brennick moved north. "
+     "Brennick waited.", "Brennick", ["Place", "Place", "Organization"],
+     ["Organization", "Organization"], "Organization"),
+])
+def test_a_repeat_votes_with_the_evidence_of_its_sentence(nlp, text, name, found, repeats,
+                                                         expected):
+    from kg.extract.types import decide_types
+
+    doc = nlp(text)
+    at = [t.i for t in doc if t.text == name]
+    spans = [Span(doc, i, i + 1, label=label) for i, label in zip(at, found + repeats, strict=True)]
+    for span in spans[len(found):]:
+        span._.kg_repeat = True
+    assert {s.label_ for s in decide_types(spans)} == {expected}
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Kalvaro is a town of about 9,000 people.", "Kalvaro", True),
+    ("Lissa is an island in the Adriatic.", "Lissa", True),
+    ("Brennick is a company based in Oslo.", "Brennick", False),
+    ("Kalvaro met a man from the town on Monday.", "Kalvaro", False),
+])
+def test_a_name_said_to_be_a_town_is_a_place(nlp, text, name, expected):
+    from kg.extract.types import geo_feature_evidence
+
+    doc = nlp(text)
+    start = text.index(name)
+    assert geo_feature_evidence(doc.char_span(start, start + len(name), label="Organization")) \
+        is expected

@@ -112,8 +112,40 @@ def without_figures(ent: Span) -> Span:
         return ent
     label = ent.label_
     if label in _FIGURE_LABELS:
+        if start == ent.start and end == ent.end - 1 and _numbered_product(ent):
+            return Span(ent.doc, ent.start, ent.end, label="PRODUCT")  # "the Fenix 8"
         label = _label_from_knowledge(ent.doc[start:end])
     return Span(ent.doc, start, end, label=label)
+
+
+#: Words that introduce examples of the noun before them ("watches, including the X").
+_EXAMPLE_WORDS = frozenset(("including", "as", "like"))
+
+
+def _numbered_product(ent: Span) -> bool:
+    """Return True for a name NER labelled a law, a work or a number whose last word is a
+    model number, not a score ("the Fenix 8", "Forerunner 965"), when the article says it is
+    a product: a noun for a device after it ("Xiaomi 15 phones"), a device noun it is an
+    example of ("its watches, including the Fenix 8 and the Venu 4"), or a first word the
+    article writes before another model number (a line of models)."""
+    from kg.extract.products import names_a_model_line, score_follows
+    from kg.extract.table_names import in_table_row
+    from kg.lexicon import MACHINE_NOUNS, PRODUCT_NOUNS
+
+    name = [t for t in ent[:-1] if t.lower_ != "the"]
+    number = ent[-1]
+    if not name or len(name) > 3 or not all(t.is_alpha and t.is_title for t in name) or \
+            not number.is_digit or in_table_row(number) or score_follows(number):
+        return False  # a comma after the number is no score here: the evidence decides
+    nouns = PRODUCT_NOUNS | MACHINE_NOUNS
+    root = ent.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "the Fenix 8 and [the Venu 4]"
+    head = root.head
+    described = head.i >= ent.end and head.pos_ == "NOUN" and head.lemma_.lower() in nouns
+    example = root.dep_ == "pobj" and head.lower_ in _EXAMPLE_WORDS and \
+        head.head.pos_ == "NOUN" and head.head.lemma_.lower() in nouns
+    return described or example or names_a_model_line(name[0])
 
 
 _DASHES = frozenset(("-", "--", "–", "—"))

@@ -15,7 +15,7 @@ from kg.extract.actor_context import lowercase_words
 from kg.extract.countries import lookup_country
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.knowledge import is_city
-from kg.lexicon import MACHINE_NOUNS, PRODUCT_NOUNS, SPEECH_VERBS
+from kg.lexicon import MACHINE_NOUNS, NAME_SUFFIXES, PRODUCT_NOUNS, SPEECH_VERBS
 
 #: Actor types whose names are repeated (products and plans are named by evidence).
 REPEATED_TYPES = frozenset({"Person", "Organization", "Place", "Country"})
@@ -60,8 +60,20 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     if after is not None and after.is_alpha and after.text[:1].isupper() and \
             "\n" not in doc[end - 1].whitespace_:
         return False
+    if _suffixed(doc, end):
+        return False  # "Halcón de Plata Jr.": the son's name, not the father's
     return before is None or not (before.is_alpha and before.text[:1].isupper()) or \
         before.is_sent_start or "\n" in before.whitespace_
+
+
+def _suffixed(doc: Doc, end: int) -> bool:
+    """Return True when a name suffix follows ``doc[:end]`` ("Jr.", "III"; "Jr." and "Sr."
+    also after a comma, where "Senior" starts a title): the name with it is another
+    person's, a son's or father's."""
+    i = end
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ not in ("junior", "senior"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in NAME_SUFFIXES and doc[i].text[:1].isupper()
 
 
 @rule("maker_before_product")

@@ -185,13 +185,18 @@ def _as_model_line(ent: Span) -> Span:
     before a model number at two places or more ("Forerunner 975 ... a Forerunner 965"): a
     line of models, whose numbers are designations as after a company's name; else the name
     unchanged. Scores are no model numbers ("Halden 2-1", "Halden 2, Solvik 1")."""
-    doc = ent.doc
-    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not names_a_model_line(ent[0]):
         return ent
-    numbered = sum(t.text == ent.text and t.i + 1 < len(doc) and doc[t.i + 1].is_digit
-                   and not _table_number(doc[t.i + 1]) and not score_follows(doc[t.i + 1])
-                   for t in doc)
-    return Span(doc, ent.start, ent.end, label="PRODUCT") if numbered >= 2 else ent
+    return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
+
+
+def names_a_model_line(word: Token) -> bool:
+    """Return True for a word the article writes before a model number at two places or
+    more ("Forerunner 975 ... a Forerunner 965"); scores are no model numbers."""
+    doc = word.doc
+    return sum(t.text == word.text and t.i + 1 < len(doc) and doc[t.i + 1].is_digit
+               and not _table_number(doc[t.i + 1]) and not score_follows(doc[t.i + 1])
+               for t in doc) >= 2
 
 
 def _model_of_generation(ent: Span) -> Span | None:

@@ -210,7 +210,16 @@ def geo_feature_evidence(span: Span) -> bool:
         return True  # "Polillo island", "the Madh Island and Aksa area"
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in \
-        GEO_FEATURE_NOUNS | RESIDENT_NOUNS
+        GEO_FEATURE_NOUNS | RESIDENT_NOUNS or _said_to_be_a_place(span)
+
+
+def _said_to_be_a_place(span: Span) -> bool:
+    """Return True for the subject of "is a ..." whose noun is one of land or water ("Kalvaro
+    is a town of 9,000 people", "Lissa is a small island"), as "X is a thin laptop" makes a
+    product (:func:`kg.extract.products.product_context`)."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lower_ in GEO_FEATURE_NOUNS for c in root.head.children)
 
 
 def mention_votes(span: Span) -> Counter:
