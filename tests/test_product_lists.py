@@ -10,7 +10,6 @@ from kg.extract.product_lists import (
     conjuncts,
     with_listed_products,
     with_maker_model_names,
-    with_makers_in_model_names,
     with_product_lines,
     without_listed_colours,
 )
@@ -182,26 +181,3 @@ def test_a_maker_listed_with_a_product_stays_a_company(extract, text, maker):
     types = {e.type for e in extract(text).entities if e.name == maker}
     assert types == {"Organization"}
 
-
-@pytest.mark.parametrize(("text", "mentions", "nested"), [
-    # the model is named alone ("its KX5") and the maker alone: the maker is nested
-    ("Velora KX5 orders top 9,000. Velora said its KX5 sold out.",
-     [("Velora KX5", "Product"), ("Velora", "Organization"), ("KX5", "Product")],
-     [("Velora", "Organization")]),
-    # the model's number never stands alone: "Velora 15" is the product's whole name
-    ("Velora 15 phones sold well. Velora said so.",
-     [("Velora 15", "Product"), ("Velora", "Organization")], []),
-    # the word before the model is named alone as no company
-    ("The Strato KX5 flew. Its KX5 is quiet.", [("Strato KX5", "Product"), ("KX5", "Product")],
-     []),
-])
-def test_a_maker_named_alone_is_nested_in_its_models_name(nlp, text, mentions, nested):
-    doc = nlp(text)
-    spans = []
-    for name, label in mentions:
-        start = text.index(name) if name != "Velora" else text.index(name, 1)
-        spans.append(doc.char_span(start, start + len(name), label=label))
-    out = with_makers_in_model_names(spans)
-    first = spans[0]
-    assert [(s.text, s.label_) for s in out if s not in spans and
-            first.start <= s.start and s.end <= first.end] == nested

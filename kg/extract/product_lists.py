@@ -191,25 +191,7 @@ def _retyped(span: Span, label: str) -> Span:
     return relabel(span, label)
 
 
-@rule("maker_in_model_name", off=PASS_THROUGH)
-def with_makers_in_model_names(spans: list[Span]) -> list[Span]:
-    """Return ``spans`` with a mention of the maker nested in a product's name made of the
-    maker's name and the model's designation ("Xiaomi" in "Xiaomi YU7"), when the article
-    writes the designation alone as the product ("its YU7") and the maker's name alone as
-    a company: the model's own name is the designation, the word before it names the
-    maker, as a premodifying name is a mention of its own (see ``place_of_bloc``)."""
-    names = {s.text for s in spans if s.label_ == "Product"}
-    orgs = {s.text for s in spans if s.label_ == "Organization"}
-    out = []
-    for span in spans:
-        if span.label_ == "Product" and len(span) >= 2 and span[-1].text in names and \
-                any(c.isdigit() for c in span[-1].text) and span[:-1].text in orgs:
-            out.append(Span(span.doc, span.start, span.end - 1, label="Organization"))
-        out.append(span)
-    return out
-
-
 def listed_products(spans: list[Span]) -> list[Span]:
     """Return the mentions with the article's list and maker evidence applied."""
-    return with_makers_in_model_names(with_case_variants(without_listed_colours(
-        with_product_lines(with_listed_products(with_maker_model_names(spans))))))
+    return with_case_variants(without_listed_colours(
+        with_product_lines(with_listed_products(with_maker_model_names(spans)))))
