@@ -122,6 +122,15 @@ class LinkIndex:
         rows = self.conn.execute("SELECT key FROM key_articles WHERE article = ?", (article_id,))
         return {decode_key(r[0]) for r in rows}
 
+    def article_decisions(self, article_id: str) -> dict[ActorKey, Decision]:
+        """Return the decided keys an article held when last linked, with their decisions, in
+        one read (not one per key: a re-link re-reads the merge records of many articles)."""
+        rows = self.conn.execute(
+            "SELECT k.key, a.target, a.rule, a.name FROM key_articles k JOIN actor_keys a"
+            " ON a.key = k.key WHERE k.article = ? AND a.target IS NOT NULL", (article_id,))
+        return {decode_key(text): Decision(target, rule, name)
+                for text, target, rule, name in rows}
+
     def set_article_keys(self, article_id: str, keys: set[ActorKey]) -> set[ActorKey]:
         """Record the actor keys of an article; return the keys that came or went."""
         old = self.article_keys(article_id)

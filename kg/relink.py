@@ -136,9 +136,10 @@ def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
     """Return an article's merge records from its keys' decisions (in key order, as
     :func:`actor_linked` gives them): a re-linked key changes them without the article."""
     out = []
-    for key in sorted(index.article_keys(article_id)):
-        decision = index.decision(key)
-        if decision is not None and decision.rule:
+    decisions = index.article_decisions(article_id)
+    for key in sorted(decisions):
+        decision = decisions[key]
+        if decision.rule:
             out.append(asdict(MergeRecord(article_id, key[1], key[3], decision.target,
                                           decision.rule)))
     return out
