@@ -132,6 +132,12 @@ def key_links(x: Extraction, index: LinkIndex) -> Links:
     return out
 
 
+def record_fields(record: MergeRecord) -> dict:
+    """Return ``record`` as :func:`dataclasses.asdict` does (its fields are strings, so no
+    deep copy is needed): a re-link writes the records of every article it checks."""
+    return dict(vars(record))
+
+
 def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
     """Return an article's merge records from its keys' decisions (in key order, as
     :func:`actor_linked` gives them): a re-linked key changes them without the article."""
@@ -140,8 +146,8 @@ def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
     for key in sorted(decisions):
         decision = decisions[key]
         if decision.rule:
-            out.append(asdict(MergeRecord(article_id, key[1], key[3], decision.target,
-                                          decision.rule)))
+            out.append(record_fields(MergeRecord(article_id, key[1], key[3],
+                                                 decision.target, decision.rule)))
     return out
 
 
@@ -273,7 +279,7 @@ def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[st
     for x in history.extractions(chunk):
         linked, log = actor_linked(x, index)
         linked = event_linked(linked, index)
-        index.set_merges(x.article.id, [asdict(r) for r in log])
+        index.set_merges(x.article.id, [record_fields(r) for r in log])
         stored = stored_form(x, linked)
         digest = linked_digest(stored)
         if digest != history.linked_digest(x.article.id) or not store.has_article(

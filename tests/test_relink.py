@@ -306,3 +306,18 @@ def test_an_index_without_event_keys_is_read_from_the_extractions(tmp_path, clea
     kept = history.conn.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
     history.close()
     assert 8 <= kept < 48
+
+
+@pytest.mark.parametrize("record", [
+    ("a1", "Trump", "person/trump", "person/donald-trump", "surname"),
+    ("a2", "EU", "organization/eu", "organization/european-union", "alias"),
+    ("", "Ana Vidal", "person/ana-vidal", "person/ana-vidal", "merge")])
+def test_record_fields_are_asdict_in_field_order(record):
+    from kg.link import MergeRecord
+    from kg.relink import record_fields
+
+    merge = MergeRecord(*record)
+    fields = record_fields(merge)
+    assert list(fields.items()) == list(dataclasses.asdict(merge).items())
+    assert fields == dict(zip(["article", "surface", "from_id", "to_id", "rule"], record, strict=True))
+    assert fields is not vars(merge)
