@@ -13,8 +13,10 @@ split of builds; but the work is that of the changes, not of the corpus:
    whose link changed (the actor it joins or the rule) or an actor whose canonical name
    changed is written there (:meth:`kg.store.KGStore.relink_keys`), no article graph holds
    either. The articles checked again are the new and changed ones and those holding, in an
-   event, a re-linked key whose entities take another id (an event's id follows its linked
-   agents and places; the link index keeps each article's event keys); their
+   event, a re-linked key whose entities take another id (an event whose id comes from its
+   content follows its linked agents and places, one in the event index all its actors; an
+   undated event's id is its place in the article; the link index keeps each article's
+   event keys); their
    dated events update the event index, and the undated reports those changes can date
    (same type and actor, published up to three days later) join them;
 3. each of these is linked in full (actors, then events through the index) and written when
@@ -44,6 +46,7 @@ from kg.link_incremental import decide_changes, has_decisions
 from kg.link_index import Decision, LinkIndex, decode_key, in_event_index
 from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
+from kg.pipeline import id_from_content
 
 #: Actor key → (actor id, canonical name), as :func:`kg.store_write.write_batch` takes them.
 Links = dict[ActorKey, tuple[str, str]]
@@ -152,12 +155,17 @@ def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
 
 
 def _event_keys(x: Extraction) -> set[ActorKey]:
-    """Return the keys whose links an article's events follow: an event's id follows its
-    agents and places (:func:`kg.link.remap_ids`), and the event index's rows and a
-    report's link to a dated event follow every participant of the events it holds."""
+    """Return the keys whose links an article's events follow: an event whose id comes from
+    its content follows its agents and places (:func:`kg.pipeline.event_id`), and the event
+    index's rows and a report's link to a dated event follow every participant of the
+    events it holds; any other event's id is its place in the article, whatever its actors."""
     ids = set()
     for ev in x.events:
         indexed = in_event_index(ev, x.article)
+        has_actors = any(p.role == "agent" for p in ev.participants) or bool(ev.places)
+        if not indexed and not id_from_content(ev.type, ev.date, ev.date_precision,
+                                               has_actors):
+            continue
         ids.update(p.entity_id for p in ev.participants if indexed or p.role == "agent")
         ids.update(p.entity_id for p in ev.places)
     return {key for key, own in article_keys(x).items() if own in ids}
