@@ -287,6 +287,17 @@ class LinkIndex:
         text = json.dumps(sorted(encode_key(k) for k in keys), ensure_ascii=False)
         self.conn.execute("INSERT OR REPLACE INTO event_keys VALUES (?, ?)", (article_id, text))
 
+    def keep_event_keys_of(self, version: str) -> bool:
+        """Drop every article's event keys unless they follow ``version`` of their definition
+        (then each is read again from its kept extraction when needed), and record it as the
+        one the rows follow; return whether rows were kept."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'event_keys'").fetchone()
+        if row is not None and row[0] == version:
+            return True
+        self.conn.execute("DELETE FROM event_keys")
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('event_keys', ?)", (version,))
+        return False
+
     def reports_dated_by(self, type_: str, actor: str, day: str) -> set[str]:
         """Return the articles with an undated report of ``type_`` with ``actor`` published
         from ``day`` to :data:`~kg.link.LINK_DAYS` days after it."""

@@ -51,6 +51,11 @@ from kg.pipeline import id_from_content
 #: Actor key → (actor id, canonical name), as :func:`kg.store_write.write_batch` takes them.
 Links = dict[ActorKey, tuple[str, str]]
 
+#: The definition of an article's event keys (:func:`_event_keys`) the link index's rows
+#: follow: rows of an earlier one (wider: every event's agents) are dropped when a re-link
+#: starts, and read again from the kept extractions when needed.
+EVENT_KEYS_VERSION = "positional-events-free"
+
 
 def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKey, Decision]:
     """Return the decision about every key of a component (its own id when it joins none).
@@ -255,6 +260,7 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
     rules = json.dumps([asdict(r) for r in history.rules])
     rules_changed = history.linked_rules() != rules and (
         history.linked_rules() is not None or bool(history.rules))
+    index.keep_event_keys_of(EVENT_KEYS_VERSION)  # committed with the pending list
     to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
     history.set_pending(to_check)  # commits the index with the list of articles to check
     if not bulk:

@@ -308,6 +308,33 @@ def test_an_index_without_event_keys_is_read_from_the_extractions(tmp_path, clea
     assert 8 <= kept < 48
 
 
+def test_event_keys_of_an_earlier_definition_are_dropped_and_read_again(tmp_path, clean_many):
+    """An index whose event keys follow an earlier, wider definition (here: every key of
+    the article) drops them when the next re-link starts; the keys it needs are read again
+    from the kept extractions, as this code defines them, and the store is the same."""
+    from kg.link_index import LinkIndex
+    from kg.relink import _event_keys, article_keys
+
+    store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
+    store.close()
+    history = BuildHistory(tmp_path / "kg-store.build")
+    index = LinkIndex(history.conn)
+    with history.conn:
+        for x in MANY[:40]:
+            index.set_event_keys(x.article.id, set(article_keys(x)))
+        history.conn.execute("UPDATE meta SET value = 'earlier' WHERE key = 'event_keys'")
+    history.close()
+    store, _ = _build(tmp_path / "kg-store", [MANY[40:]])
+    assert _quads(store) == clean_many
+    store.close()
+    history = BuildHistory(tmp_path / "kg-store.build")
+    index = LinkIndex(history.conn)
+    rows = {x.article.id: index.event_keys(x.article.id) for x in MANY}
+    history.close()
+    assert 8 <= sum(keys is not None for keys in rows.values()) < 48
+    assert all(keys == _event_keys(x) for x in MANY if (keys := rows[x.article.id]) is not None)
+
+
 @pytest.mark.parametrize("record", [
     ("a1", "Trump", "person/trump", "person/donald-trump", "surname"),
     ("a2", "EU", "organization/eu", "organization/european-union", "alias"),
