@@ -290,39 +290,35 @@ def test_adding_to_a_store_of_many_articles_equals_a_clean_build(tmp_path, clean
     store.close()
 
 
-def test_an_index_without_event_keys_is_read_from_the_extractions(tmp_path, clean_many):
-    """A link index written before it kept each article's event keys: the re-link reads
-    them from the kept extractions (and keeps them), and the store is the same."""
-    store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
-    store.close()
-    history = BuildHistory(tmp_path / "kg-store.build")
-    with history.conn:
-        history.conn.execute("DELETE FROM event_keys")
-    history.close()
-    store, _ = _build(tmp_path / "kg-store", [MANY[40:]])
-    assert _quads(store) == clean_many
-    store.close()
-    history = BuildHistory(tmp_path / "kg-store.build")
-    kept = history.conn.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
-    history.close()
-    assert 8 <= kept < 48
+def _no_event_keys(history: BuildHistory) -> None:
+    history.conn.execute("DELETE FROM event_keys")
 
 
-def test_event_keys_of_an_earlier_definition_are_dropped_and_read_again(tmp_path, clean_many):
-    """An index whose event keys follow an earlier, wider definition (here: every key of
-    the article) drops them when the next re-link starts; the keys it needs are read again
-    from the kept extractions, as this code defines them, and the store is the same."""
+def _wider_event_keys(history: BuildHistory) -> None:
     from kg.link_index import LinkIndex
-    from kg.relink import _event_keys, article_keys
+    from kg.relink import article_keys
+
+    index = LinkIndex(history.conn)
+    for x in MANY[:40]:
+        index.set_event_keys(x.article.id, set(article_keys(x)))
+    history.conn.execute("UPDATE meta SET value = 'earlier' WHERE key = 'event_keys'")
+
+
+@pytest.mark.parametrize("edit", [_no_event_keys, _wider_event_keys])
+def test_event_keys_missing_or_of_an_earlier_definition_are_read_again(tmp_path, clean_many,
+                                                                        edit):
+    """A link index written before it kept each article's event keys, or whose keys follow
+    an earlier, wider definition (here: every key of the article, dropped when the next
+    re-link starts): the re-link reads the keys it needs from the kept extractions, as this
+    code defines them, and keeps them; the store is the same."""
+    from kg.link_index import LinkIndex
+    from kg.relink import _event_keys
 
     store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
     store.close()
     history = BuildHistory(tmp_path / "kg-store.build")
-    index = LinkIndex(history.conn)
     with history.conn:
-        for x in MANY[:40]:
-            index.set_event_keys(x.article.id, set(article_keys(x)))
-        history.conn.execute("UPDATE meta SET value = 'earlier' WHERE key = 'event_keys'")
+        edit(history)
     history.close()
     store, _ = _build(tmp_path / "kg-store", [MANY[40:]])
     assert _quads(store) == clean_many
