@@ -122,6 +122,15 @@ class LinkIndex:
         rows = self.conn.execute("SELECT key FROM key_articles WHERE article = ?", (article_id,))
         return {decode_key(r[0]) for r in rows}
 
+    def article_decisions(self, article_id: str) -> dict[ActorKey, Decision]:
+        """Return the decided keys an article held when last linked, with their decisions, in
+        one read (not one per key: a re-link re-reads the merge records of many articles)."""
+        rows = self.conn.execute(
+            "SELECT k.key, a.target, a.rule, a.name FROM key_articles k JOIN actor_keys a"
+            " ON a.key = k.key WHERE k.article = ? AND a.target IS NOT NULL", (article_id,))
+        return {decode_key(text): Decision(target, rule, name)
+                for text, target, rule, name in rows}
+
     def set_article_keys(self, article_id: str, keys: set[ActorKey]) -> set[ActorKey]:
         """Record the actor keys of an article; return the keys that came or went."""
         old = self.article_keys(article_id)
@@ -277,6 +286,17 @@ class LinkIndex:
         one of them can change the article's event ids and event links)."""
         text = json.dumps(sorted(encode_key(k) for k in keys), ensure_ascii=False)
         self.conn.execute("INSERT OR REPLACE INTO event_keys VALUES (?, ?)", (article_id, text))
+
+    def keep_event_keys_of(self, version: str) -> bool:
+        """Drop every article's event keys unless they follow ``version`` of their definition
+        (then each is read again from its kept extraction when needed), and record it as the
+        one the rows follow; return whether rows were kept."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'event_keys'").fetchone()
+        if row is not None and row[0] == version:
+            return True
+        self.conn.execute("DELETE FROM event_keys")
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('event_keys', ?)", (version,))
+        return False
 
     def reports_dated_by(self, type_: str, actor: str, day: str) -> set[str]:
         """Return the articles with an undated report of ``type_`` with ``actor`` published

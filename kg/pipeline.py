@@ -149,6 +149,14 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
     return tuple(out)
 
 
+def id_from_content(type_: str, date: str | None, precision: str | None,
+                    has_actors: bool) -> bool:
+    """Return whether :func:`event_id` gives an event its id from its content (type, date,
+    agents and places, so the ids its actors are linked to change it), not from its place in
+    the article."""
+    return type_ != "other" and bool(date) and precision in ("day", "month") and has_actors
+
+
 def event_id(article_id: str, type_: str, date: str | None, precision: str | None,
              agents: tuple[str, ...], places: tuple[str, ...], start: int,
              modality: str = "asserted") -> str:
@@ -157,7 +165,7 @@ def event_id(article_id: str, type_: str, date: str | None, precision: str | Non
     a negated, planned or supposed event is never the one that happened, and an untyped one
     (``other``: its trigger says too little) is never another article's."""
     kind = () if modality == "asserted" else (modality,)
-    if type_ != "other" and date and precision in ("day", "month") and (agents or places):
+    if id_from_content(type_, date, precision, bool(agents or places)):
         return digest("event", type_, date, sorted(agents), sorted(places), *kind)
     return digest("event", article_id, type_, start, date, *kind)
 

@@ -13,8 +13,10 @@ split of builds; but the work is that of the changes, not of the corpus:
    whose link changed (the actor it joins or the rule) or an actor whose canonical name
    changed is written there (:meth:`kg.store.KGStore.relink_keys`), no article graph holds
    either. The articles checked again are the new and changed ones and those holding, in an
-   event, a re-linked key whose entities take another id (an event's id follows its linked
-   agents and places; the link index keeps each article's event keys); their
+   event, a re-linked key whose entities take another id (an event whose id comes from its
+   content follows its linked agents and places, one in the event index all its actors; an
+   undated event's id is its place in the article; the link index keeps each article's
+   event keys); their
    dated events update the event index, and the undated reports those changes can date
    (same type and actor, published up to three days later) join them;
 3. each of these is linked in full (actors, then events through the index) and written when
@@ -44,9 +46,15 @@ from kg.link_incremental import decide_changes, has_decisions
 from kg.link_index import Decision, LinkIndex, decode_key, in_event_index
 from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
+from kg.pipeline import id_from_content
 
 #: Actor key → (actor id, canonical name), as :func:`kg.store_write.write_batch` takes them.
 Links = dict[ActorKey, tuple[str, str]]
+
+#: The definition of an article's event keys (:func:`_event_keys`) the link index's rows
+#: follow: rows of an earlier one (wider: every event's agents) are dropped when a re-link
+#: starts, and read again from the kept extractions when needed.
+EVENT_KEYS_VERSION = "positional-events-free"
 
 
 def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKey, Decision]:
@@ -132,25 +140,37 @@ def key_links(x: Extraction, index: LinkIndex) -> Links:
     return out
 
 
+def record_fields(record: MergeRecord) -> dict:
+    """Return ``record`` as :func:`dataclasses.asdict` does (its fields are strings, so no
+    deep copy is needed): a re-link writes the records of every article it checks."""
+    return dict(vars(record))
+
+
 def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
     """Return an article's merge records from its keys' decisions (in key order, as
     :func:`actor_linked` gives them): a re-linked key changes them without the article."""
     out = []
-    for key in sorted(index.article_keys(article_id)):
-        decision = index.decision(key)
-        if decision is not None and decision.rule:
-            out.append(asdict(MergeRecord(article_id, key[1], key[3], decision.target,
-                                          decision.rule)))
+    decisions = index.article_decisions(article_id)
+    for key in sorted(decisions):
+        decision = decisions[key]
+        if decision.rule:
+            out.append(record_fields(MergeRecord(article_id, key[1], key[3],
+                                                 decision.target, decision.rule)))
     return out
 
 
 def _event_keys(x: Extraction) -> set[ActorKey]:
-    """Return the keys whose links an article's events follow: an event's id follows its
-    agents and places (:func:`kg.link.remap_ids`), and the event index's rows and a
-    report's link to a dated event follow every participant of the events it holds."""
+    """Return the keys whose links an article's events follow: an event whose id comes from
+    its content follows its agents and places (:func:`kg.pipeline.event_id`), and the event
+    index's rows and a report's link to a dated event follow every participant of the
+    events it holds; any other event's id is its place in the article, whatever its actors."""
     ids = set()
     for ev in x.events:
         indexed = in_event_index(ev, x.article)
+        has_actors = any(p.role == "agent" for p in ev.participants) or bool(ev.places)
+        if not indexed and not id_from_content(ev.type, ev.date, ev.date_precision,
+                                               has_actors):
+            continue
         ids.update(p.entity_id for p in ev.participants if indexed or p.role == "agent")
         ids.update(p.entity_id for p in ev.places)
     return {key for key, own in article_keys(x).items() if own in ids}
@@ -240,6 +260,7 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
     rules = json.dumps([asdict(r) for r in history.rules])
     rules_changed = history.linked_rules() != rules and (
         history.linked_rules() is not None or bool(history.rules))
+    index.keep_event_keys_of(EVENT_KEYS_VERSION)  # committed with the pending list
     to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
     history.set_pending(to_check)  # commits the index with the list of articles to check
     if not bulk:
@@ -272,7 +293,7 @@ def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[st
     for x in history.extractions(chunk):
         linked, log = actor_linked(x, index)
         linked = event_linked(linked, index)
-        index.set_merges(x.article.id, [asdict(r) for r in log])
+        index.set_merges(x.article.id, [record_fields(r) for r in log])
         stored = stored_form(x, linked)
         digest = linked_digest(stored)
         if digest != history.linked_digest(x.article.id) or not store.has_article(

@@ -124,3 +124,25 @@ def test_a_changed_name_renames_the_actor_and_a_changed_target_relinks_the_key()
         brussels}
     assert index.renamed() == []
     assert index.actor_names("place/nowhere") is None
+
+
+@pytest.mark.parametrize("decided", [[], [0], [0, 2], [0, 1, 2]])
+def test_article_decisions_are_the_decisions_of_its_decided_keys(decided):
+    """One read gives what :meth:`LinkIndex.decision` gives key by key, undecided keys and
+    other articles' keys left out."""
+    from kg.link_index import Decision
+
+    index = LinkIndex(sqlite3.connect(":memory:"))
+    mine = [_key("Person", "Donald Trump"), _key("Person", "Trump"), _key("Country", "Russia")]
+    other = _key("Person", "Melania Trump")
+    index.set_article_keys("a1", set(mine))
+    index.set_article_keys("a2", {other, mine[0]})
+    rules = ["", "surname", "alias"]
+    index.set_decisions({mine[n]: Decision(mine[0][3], rules[n], "Donald Trump")
+                         for n in decided} | {other: Decision(other[3], "", "Melania Trump")})
+    expected = {mine[n]: Decision(mine[0][3], rules[n], "Donald Trump") for n in decided}
+    assert index.article_decisions("a1") == expected
+    assert expected == {k: d for k in index.article_keys("a1")
+                        if (d := index.decision(k)) is not None}
+    assert set(index.article_decisions("a2")) == {other} | ({mine[0]} if 0 in decided else set())
+    assert index.article_decisions("none") == {}

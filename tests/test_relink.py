@@ -290,19 +290,108 @@ def test_adding_to_a_store_of_many_articles_equals_a_clean_build(tmp_path, clean
     store.close()
 
 
-def test_an_index_without_event_keys_is_read_from_the_extractions(tmp_path, clean_many):
-    """A link index written before it kept each article's event keys: the re-link reads
-    them from the kept extractions (and keeps them), and the store is the same."""
+def _no_event_keys(history: BuildHistory) -> None:
+    history.conn.execute("DELETE FROM event_keys")
+
+
+def _wider_event_keys(history: BuildHistory) -> None:
+    from kg.link_index import LinkIndex
+    from kg.relink import article_keys
+
+    index = LinkIndex(history.conn)
+    for x in MANY[:40]:
+        index.set_event_keys(x.article.id, set(article_keys(x)))
+    history.conn.execute("UPDATE meta SET value = 'earlier' WHERE key = 'event_keys'")
+
+
+@pytest.mark.parametrize("edit", [_no_event_keys, _wider_event_keys])
+def test_event_keys_missing_or_of_an_earlier_definition_are_read_again(tmp_path, clean_many,
+                                                                        edit):
+    """A link index written before it kept each article's event keys, or whose keys follow
+    an earlier, wider definition (here: every key of the article, dropped when the next
+    re-link starts): the re-link reads the keys it needs from the kept extractions, as this
+    code defines them, and keeps them; the store is the same."""
+    from kg.link_index import LinkIndex
+    from kg.relink import _event_keys
+
     store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
     store.close()
     history = BuildHistory(tmp_path / "kg-store.build")
     with history.conn:
-        history.conn.execute("DELETE FROM event_keys")
+        edit(history)
     history.close()
     store, _ = _build(tmp_path / "kg-store", [MANY[40:]])
     assert _quads(store) == clean_many
     store.close()
     history = BuildHistory(tmp_path / "kg-store.build")
-    kept = history.conn.execute("SELECT COUNT(*) FROM event_keys").fetchone()[0]
+    index = LinkIndex(history.conn)
+    rows = {x.article.id: index.event_keys(x.article.id) for x in MANY}
     history.close()
-    assert 8 <= kept < 48
+    assert 8 <= sum(keys is not None for keys in rows.values()) < 48
+    assert all(keys == _event_keys(x) for x in MANY if (keys := rows[x.article.id]) is not None)
+
+
+@pytest.mark.parametrize("record", [
+    ("a1", "Trump", "person/trump", "person/donald-trump", "surname"),
+    ("a2", "EU", "organization/eu", "organization/european-union", "alias"),
+    ("", "Ana Vidal", "person/ana-vidal", "person/ana-vidal", "merge")])
+def test_record_fields_are_asdict_in_field_order(record):
+    from kg.link import MergeRecord
+    from kg.relink import record_fields
+
+    merge = MergeRecord(*record)
+    fields = record_fields(merge)
+    assert list(fields.items()) == list(dataclasses.asdict(merge).items())
+    assert fields == dict(zip(["article", "surface", "from_id", "to_id", "rule"], record, strict=True))
+    assert fields is not vars(merge)
+
+
+def _criticism(aid: str, text: str, date: str | None, precision: str | None,
+               type_: str = "criticize") -> Event:
+    start = text.index("criticised")
+    return Event(f"{aid}-ev", date, precision, type_, "criticism", "criticised",
+                 (Participant(entity_id("Person", "Trump"), "Trump", "agent"),), (),
+                 Mention("criticised", start, start + 10, 0), text, date_basis="text")
+
+
+T7 = "Trump criticised the tariffs in a speech."
+_POSITIONAL = [_criticism("a7", T7, None, None), _criticism("a7", T7, "2024", "year"),
+               _criticism("a7", T7, "2025-04-02", "day", "other")]
+_BY_CONTENT = [_criticism("a7", T7, "2025-04-02", "day"), _criticism("a7", T7, "2025-04", "month")]
+
+
+@pytest.mark.parametrize(("event", "follows"), [*((e, False) for e in _POSITIONAL),
+                                                *((e, True) for e in _BY_CONTENT)])
+def test_only_events_whose_id_or_index_rows_follow_their_actors_hold_event_keys(event, follows):
+    """An event whose id is its place in the article (undated, dated to a year, untyped) and
+    which is no row of the event index follows no key: re-linking its agent changes nothing
+    in the article's graph."""
+    from kg.link import actor_key
+    from kg.relink import _event_keys
+
+    x = _article("a7", T7, "2025-04-08", ("Trump", "Person"), events=(event,))
+    assert _event_keys(x) == ({actor_key(x.entities[0])} if follows else set())
+
+
+@pytest.mark.parametrize(("event", "follows"), [(_POSITIONAL[0], False), (_BY_CONTENT[0], True)])
+def test_a_relinked_agent_rechecks_a_stored_article_only_when_its_event_ids_follow_it(
+        tmp_path, monkeypatch, event, follows):
+    """Donald Trump, added later, gives a7's "Trump" another id: a7 is linked and compared
+    again only when an event's id follows that agent; either way the store is that of a
+    clean build of both articles."""
+    import kg.relink
+
+    a7 = _article("a7", T7, "2025-04-08", ("Trump", "Person"), events=(event,))
+    store, _ = _build(tmp_path / "kg-store", [[a7]])
+    store.close()
+    checked: list[str] = []
+    linked_batch = kg.relink._linked_batch
+    monkeypatch.setattr(kg.relink, "_linked_batch", lambda s, h, i, chunk: (
+        checked.extend(chunk), linked_batch(s, h, i, chunk))[1])
+    store, written = _build(tmp_path / "kg-store", [[ARTICLES[0]]])
+    assert ("a7" in checked) == follows
+    assert ("a7" in written) == follows
+    clean, _ = _build(tmp_path / "clean", [[a7, ARTICLES[0]]])
+    assert _quads(store) == _quads(clean)
+    store.close()
+    clean.close()
