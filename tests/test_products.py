@@ -280,7 +280,7 @@ def test_dimensions_and_amounts_are_no_code_names(extract, text, not_product):
      ["Nova", "Vista", "Zenpad"]),
 ])
 def test_a_product_written_in_another_case_is_stretched_to_its_name(nlp, text, spans, expected):
-    from kg.extract.products import with_case_variants
+    from kg.extract.product_mentions import with_case_variants
 
     doc = nlp.make_doc(text)
     out = with_case_variants([Span(doc, s, e, label=label) for s, e, label in spans])
@@ -289,7 +289,7 @@ def test_a_product_written_in_another_case_is_stretched_to_its_name(nlp, text, s
 
 
 def test_a_name_only_the_model_calls_a_product_stretches_nothing(nlp):
-    from kg.extract.products import with_case_variants
+    from kg.extract.product_mentions import with_case_variants
 
     doc = nlp.make_doc("The Taurus Sport ships . The Taurus sport sold .")
     evidence = Span(doc, 1, 3, label="Product")

@@ -53,13 +53,13 @@ from kg.extract.name_bounds import (
 )
 from kg.extract.name_repeats import repeated_names
 from kg.extract.product_lists import listed_products
+from kg.extract.product_mentions import missed_products
 from kg.extract.products import (
     as_product,
     ends_in_designation,
     is_variant_name,
     label_only_product,
     maker_of_product,
-    missed_products,
     ner_product,
     with_maker_products,
     with_model_number,

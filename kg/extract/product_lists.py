@@ -17,7 +17,8 @@ from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
-from kg.extract.products import company_context, with_case_variants
+from kg.extract.product_mentions import with_case_variants
+from kg.extract.products import company_context
 from kg.lexicon import BODY_HEADS, COLOUR_WORDS, FACILITY_HEADS, ORG_NAME_SUFFIXES
 
 #: Types a list or a maker's name may turn into a product (countries and plans are known).
