@@ -7,9 +7,10 @@ brand, lower case then upper case ("iPod", "iTunes"); the sentence selling or la
 ("goes on sale", "unveiled the ..."); a product noun before it ("web browser Safari") or in
 apposition ("Lion, the new version"). :func:`brand_names` finds the mentions NER left out
 (brand names, "the A380", "Boeing's 787"; a product's name written again is found by
-:mod:`kg.extract.product_mentions`), and :func:`with_maker_products` makes "Ford Taurus" a product where "the Taurus" is one.
-The model's PRODUCT label alone is weak evidence (it often calls a surname a product), so
-such mentions vote like any label and are not spread (``kg_product_label_only``).
+:mod:`kg.extract.product_mentions`), and :func:`with_maker_products` makes "Ford Taurus" a
+product where "the Taurus" is one. The model's PRODUCT label alone is weak evidence (it
+often calls a surname a product), so such mentions vote like any label and are not spread
+(``kg_product_label_only``).
 """
 
 from __future__ import annotations
