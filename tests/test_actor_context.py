@@ -60,3 +60,18 @@ def test_a_list_of_lines_ending_in_countries_names_no_places(nlp, text, name, ex
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Person")
     assert place_with_country(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("She works from Toulouse in France now.", "Toulouse", True),
+    # a name ending in a company or body word is an organisation placed in its country
+    ("She is an economist at Fjord Bank in Norway.", "Fjord Bank", False),
+    ("He spoke for Bergen Council, Norway, on Monday.", "Bergen Council", False),
+])
+def test_a_company_or_body_with_its_country_is_no_place(nlp, text, name, expected):
+    from kg.extract.actor_context import place_with_country
+
+    doc = _with_countries(nlp, text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="Organization")
+    assert place_with_country(span) is expected
