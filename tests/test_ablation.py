@@ -174,8 +174,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('product_coordination', 'Besides the iPhone Mini, Nano and Flex, the company has shown '
                              'the iPhone Fold.'),
     ('colour_in_list_drop', 'The tablet ships in Black and White from Friday, the company said.'),
-    ('model_noun_org_product', "Velmont will spend the grant on the design of Velmont's next "
-                               "model Arrow, a family car."),
+    ('product_noun_drop', "Velmont will spend the grant on the design of Velmont's next "
+                          "model Arrow, a family car."),
     ('titled_surname', 'Councilor Varga spoke first.'),
     ('name_after_bare_title', 'Councilor Nolan spoke first. Councilor Pickett echoed Nolan\'s '
                               'sentiments.'),
@@ -191,7 +191,7 @@ RULE_CASES: list[tuple[str, str]] = [
                    'Sinha left the country in 2017.'),
     ('apostrophe_name_parts', 'Running mate Ka’rim Halid spoke in Jakarta on Monday.'),
     ('titled_unlisted_names', "The court heard from Dr Kamau'i on Friday."),
-    ('honorific_full_name', 'The inspector, Mr Edro Makinde, said the site was safe.'),
+    ('honorific_full_name', 'According to Mr Edro Makinde, the site was safe.'),
     ('suffix_surname', 'The court convicted clerk Ramon Velasco Jr on Monday. Velasco will '
                        'appeal.'),
     ('titled_surname_full_name', 'The Commissioner of Police, Oluwole Adeyinka, spoke on '

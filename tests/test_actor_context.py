@@ -65,3 +65,53 @@ def test_a_name_with_its_country_is_a_place_unless_a_list_or_a_body_says_otherwi
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Person")
     assert place_with_country(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a title inside the span, in apposition on either side, or before a list's colon
+    ("Spokeswoman Dara Quill said the plant would close.", "Spokeswoman Dara Quill", True),
+    ("The group met on Monday. Its chair, Lena Voss-Arnt, said the review would take a year.",
+     "Lena Voss-Arnt", True),
+    ("The phone sold well, TK Marsh, head of the mobile unit, told reporters.", "TK Marsh",
+     True),
+    ("Trade Minister: Oskar Lindqvist\nHealth Minister: Ilse Bramm\n", "Oskar Lindqvist", True),
+    # no title beside the name, or a title the name does not stand in apposition to
+    ("Norvale Partners, a fund based in Oslo, bought the stake.", "Norvale Partners", False),
+    ("The president of Kessler Lund spoke on Monday.", "Kessler Lund", False),
+    ("Kessler Lund spokesman Ed Marr declined to comment.", "Kessler Lund", False),
+    ("Its chair, the Ostbank Group, said the review would take a year.", "Ostbank Group", False),
+    # a rank in a field is held by companies and teams too
+    ("The market leader, Norvale Quist, cut prices again.", "Norvale Quist", False),
+    ("Ostra Varna, the league leader, lost on Sunday.", "Ostra Varna", False),
+    ("The finance minister, Ilse Bramm, left early.", "Ilse Bramm", True),
+])
+@pytest.mark.parametrize("label", ["ORG", "PRODUCT"])
+def test_a_name_with_a_title_beside_it_is_a_persons(nlp, text, name, expected, label):
+    from kg.extract.actor_context import _titled_person
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label)
+    assert _titled_person(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "label", "expected"), [
+    # a product noun describes the name, whatever label the model gave it
+    ("It ships with the web browser Quillo and a mail program.", "Quillo", "PERSON", True),
+    ("It ships with the web browser Quillo and a mail program.", "Quillo", "ORG", True),
+    ("The operating system Tarn runs on the new laptops.", "Tarn", "ORG", True),
+    # a model noun: a product for an organisation, both modifying one noun too ...
+    ("Velmont will fund the next model Arrow for the fleet.", "Arrow", "ORG", True),
+    ("Velmont builds its model Arrow and Dune vehicles in Ohio.", "Arrow", "ORG", True),
+    # ... but a person may be a fashion model
+    ("The fashion model Ada Quist opened the show.", "Ada Quist", "PERSON", False),
+    # no product noun before the name
+    ("The retailer Norvale cut prices on Monday.", "Norvale", "ORG", False),
+])
+def test_a_name_a_product_noun_describes_is_a_product(nlp, text, name, label, expected):
+    from kg.extract.actor_context import _described_as_product
+
+    doc = nlp(text)
+    start = text.index(name)
+    assert _described_as_product(doc.char_span(start, start + len(name), label=label)) \
+        is expected

@@ -71,13 +71,18 @@ def test_a_word_capitalised_only_by_its_place_is_no_actor(nlp, text, word, actor
     assert (word in {s.text for s in doc.spans["kg_actors"]}) is actor
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Men", True), ("Women", True), ("Juniors", True), ("Menzies", False), ("Mena", False),
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    ("Men", "man", True), ("Women", "woman", True), ("Juniors", "junior", True),
+    ("Menzies", "Menzies", False), ("Mena", "Mena", False),
+    # players of one role, in the plural, head a squad list
+    ("Forwards", "forward", True), ("Goalkeepers", "goalkeeper", True),
+    # in the singular a role noun may be a surname
+    ("Driver", "driver", False), ("Coach", "coach", False),
 ])
-def test_a_noun_for_people_alone_is_no_name(nlp, text, expected):
+def test_a_noun_for_people_alone_is_no_name(nlp, text, lemma, expected):
     from kg.extract.actor_junk import _people_noun
 
-    doc = Doc(nlp.vocab, words=[text])
+    doc = Doc(nlp.vocab, words=[text], lemmas=[lemma])
     assert _people_noun(Span(doc, 0, 1, label="ORG")) is expected
 
 

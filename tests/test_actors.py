@@ -570,3 +570,36 @@ def test_given_name_pairs_skip_things(nlp, text, pair):
     doc.ents = []
     found = [s.text for s in given_name_pairs(doc, set())]
     assert found == ([pair] if pair else [])
+
+
+def _tagged_doc(nlp, words: str, tags: str, lemmas: str):
+    """Return a Doc of ``words`` with the given parts of speech and lemmas (no entities), so
+    a rule reads the same tags whatever the model would guess."""
+    from spacy.tokens import Doc
+
+    split = words.split()
+    return Doc(nlp.vocab, words=split, pos=tags.split(), lemmas=lemmas.split(),
+               sent_starts=[True] + [False] * (len(split) - 1))
+
+
+@pytest.mark.parametrize(("words", "tags", "lemmas", "names"), [
+    # a title in lower case and in the plural still heads a name
+    ("Foreign secretaries Asel Omar Turdu of Kyrgyzstan met .",
+     "ADJ NOUN PROPN PROPN PROPN ADP PROPN VERB PUNCT",
+     "foreign secretary asel omar turdu of kyrgyzstan meet .", ["Asel Omar Turdu"]),
+    ("The state governor Tunde Okafor spoke .", "DET NOUN NOUN PROPN PROPN VERB PUNCT",
+     "the state governor tunde okafor speak .", ["Tunde Okafor"]),
+    ("Deputy Governor Tunde Okafor spoke .", "ADJ PROPN PROPN PROPN VERB PUNCT",
+     "deputy governor tunde okafor speak .", ["Tunde Okafor"]),
+    # no title before the words: no name
+    ("The visitors Asel Omar spoke .", "DET NOUN PROPN PROPN VERB PUNCT",
+     "the visitor asel omar speak .", []),
+    # after a title, one word is no name (an honorific's is: "Dr Kamau")
+    ("The governor Okafor spoke .", "DET NOUN PROPN VERB PUNCT",
+     "the governor okafor speak .", []),
+])
+def test_names_after_a_title_in_any_case_and_number(nlp, words, tags, lemmas, names):
+    from kg.extract.actors import titled_unlisted_names
+
+    doc = _tagged_doc(nlp, words, tags, lemmas)
+    assert [s.text for s in titled_unlisted_names(doc, set())] == names

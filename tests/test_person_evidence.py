@@ -152,6 +152,13 @@ def _line_doc(nlp, text: str, persons: list[str], orgs: list[str]):
      "cup.\n", "ALTON", False),
     # too few other persons on the line
     ("Rovers: Ann Berg; Jon Lie, Ola Dahl.\n", "Ola Dahl", False),
+    # the full stop that ends the line ends its last name, at the end of the text too
+    ("Rovers: Ann Berg; Jon Lie, Kari Nygaard, Tor Vik, Ola Dahl.\nReferee: Per Holm.\n",
+     "Ola Dahl", True),
+    ("Rovers: Ann Berg; Jon Lie, Kari Nygaard, Tor Vik, Ola Dahl.", "Ola Dahl", True),
+    # a full stop inside a line ends a sentence, not a list
+    ("Rovers: Ann Berg; Jon Lie, Kari Nygaard, Tor Vik, Ola Dahl. Then it rained.\n",
+     "Ola Dahl", False),
 ])
 def test_a_name_in_a_line_of_persons(nlp, text, name, expected):
     from kg.extract.person_evidence import in_line_of_persons

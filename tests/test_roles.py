@@ -23,6 +23,11 @@ def roles_by_person(extraction) -> set[tuple[str, str, str | None]]:
      ("Luiz Inacio Lula da Silva", "president", "Brazil")),
     ("Kremlin spokesman Dmitry Peskov rejected the plan.",
      ("Dmitry Peskov", "spokesman", "Kremlin")),
+    # a common noun compounded with the title is part of it: "council member", not "member"
+    ("The motion was seconded by council member Dana Whitt on Monday.",
+     ("Dana Whitt", "council member", None)),
+    ("State police spokesman Ron Tuck declined to comment.",
+     ("Ron Tuck", "State police spokesman", None)),
 ])
 def test_role_and_what_it_is_of(extract, text, expected):
     assert expected in roles_by_person(extract(text))

@@ -234,6 +234,11 @@ def test_office_of_type(nlp, text, start, end, expected):
     ("The storm will weaken when it hits the Sierra Madre mountain range.", "Sierra Madre"),
     ("Floods cut off Polillo island on Sunday.", "Polillo"),
     ("Tornadoes may hit the Ohio Valley on Friday.", "Ohio Valley"),
+    # an area, also after a coordination that shares it; a resident or native "of" a name
+    ("Residents of the Tarsi area complained on Monday.", "Tarsi"),
+    ("Raids were carried out at the city's Kolva Beach and Tarsi area on Monday.", "Tarsi"),
+    ("The suspect, a native of Brelby, was held overnight.", "Brelby"),
+    ("The suspect, a resident of Newport, was held.", "Newport"),
 ])
 def test_a_noun_of_land_or_water_makes_a_place(extract, text, name):
     assert types_of(extract(text), name) == {"Place"}
@@ -394,6 +399,10 @@ def test_a_result_preposition_goes_with_its_verb(nlp, text, expected):
     ("Bristol City", False),  # a US "county" that is a city, a club in England
     ("Alton Ward", False),
     ("12th Fleet", False),
+    ("District 9", True),  # its number after it
+    ("Ward 12", True),
+    ("Group 2", False),
+    ("District 2026", False),  # a year, no number of a part
 ])
 def test_named_subdivision(nlp, words, expected):
     from spacy.tokens import Doc
@@ -446,3 +455,27 @@ def test_a_defined_abbreviation_is_no_known_place(nlp, text, word, expected):
 def test_the_office_of_a_defined_abbreviation_is_an_organisation(extract, text, name):
     types = {e.type for e in extract(text).entities if name in {m.text for m in e.mentions}}
     assert types == {"Organization"}
+
+
+@pytest.mark.parametrize(("words", "ents", "found"), [
+    # the model left it out, or read it as a date: still a place
+    ("Ald. Rosa Vance of the 14th Ward spoke .", [], ["14th Ward"]),
+    ("Whitley represents District 9 now .", [(2, 4, "DATE")], ["District 9"]),
+    ("Deputies of the Harris County Sheriff came .", [], ["Harris County"]),
+    # an actor already covers it, a word is in lower case, or it is part of another name
+    ("Ald. Rosa Vance of the 14th Ward spoke .", [(5, 7, "GPE")], []),
+    ("Rain fell on the eastern province .", [], []),
+    ("He left the 5th District Court .", [(3, 6, "ORG")], []),
+    # after a proper noun the two words are part of a longer name
+    ("The Alton Harris County Museum opened .", [], []),
+])
+def test_unlisted_subdivisions(nlp, words, ents, found):
+    from spacy.tokens import Doc
+
+    from kg.extract.types import unlisted_subdivisions
+
+    doc = Doc(nlp.vocab, words=words.split(), pos=["PROPN" if w == "Alton" else "X"
+                                                   for w in words.split()])
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    covered = {i for a, b, label in ents if label == "GPE" for i in range(a, b)}
+    assert [s.text for s in unlisted_subdivisions(doc, covered)] == found

@@ -87,8 +87,8 @@ def _adjective_group(ent: Span) -> bool:
 
 def contextual_type(ent: Span, type_: str | None) -> str | None:
     """Return the actor type of an entity corrected by the words around it (``None``: drop)."""
-    if type_ == "Organization" and _titled_person(ent):
-        return "Person"  # "Spokeswoman Sandy Angers said": NER took the title for a name
+    if type_ in ("Organization", "Person", "Product") and _titled_person(ent):
+        return "Person"  # "Spokeswoman Sandy Angers said", "its chair, Ann Berg-Lund, said"
     if type_ in ("Organization", "Place", "Group") and titled_surname(ent):
         return "Person"  # "Mr Widodo", "Councilor Nolan"
     if type_ in ("Organization", "Place", "Group") and _honorific_full_name(ent):
@@ -100,7 +100,7 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     if type_ in ("Organization", "Person") and _product_line(ent):
         # a name cut out of a longer entity ("SOCCER -", a score) is no actor
         return "Product" if ent.text in _entity_texts(ent.doc) else None
-    if type_ == "Organization" and _model_noun_before(ent):
+    if type_ == "Organization" and _described_as_product(ent):
         return "Product"  # "Ford's next model Falcon"
     if type_ in ("Organization", "Person") and product_context(ent):
         return "Product"  # "Apple introduces iPhone and Apple TV"
@@ -164,18 +164,51 @@ def _in_event_name(ent: Span) -> bool:
 
 @rule("titled_person")
 def _titled_person(ent: Span) -> bool:
-    """Return True for an organisation span that is a title and a person's name
-    ("Spokeswoman Sandy Angers")."""
-    if not (ent[0].is_title and ent[0].lower_ in TITLE_HEADS):
-        return False
-    start = ent.start
-    while start < ent.end and ent.doc[start].lower_ in TITLE_WORDS:
-        start += 1
-    name = ent.doc[start: ent.end]
-    return 2 <= len(name) <= 3 and _name_words(name)
+    """Return True for a name NER took for an organisation or a product that is a person's
+    with a title: the title inside the span ("Spokeswoman Sandy Angers") or beside it, in
+    apposition ("its chair, Ann Berg-Lund", "Ann Berg, head of sales") or before a list's
+    colon ("Trade Minister: Ann Berg")."""
+    if ent[0].is_title and ent[0].lower_ in TITLE_HEADS:
+        start = ent.start
+        while start < ent.end and ent.doc[start].lower_ in TITLE_WORDS:
+            start += 1
+        return _full_name_shape(ent.doc[start: ent.end])
+    return _full_name_shape(ent) and _title_beside(ent)
 
 
-def _name_words(name: Span) -> bool:
+def _full_name_shape(name: Span) -> bool:
+    """Return whether ``name`` is two or three name words ("Sandy Angers", "Lars-Erik Holm":
+    a word joined by a hyphen written close is one; "TM Roh": initials in capitals)."""
+    parts = [t for t in name if not (t.text == "-" and t.i > name.start and
+                                     not name.doc[t.i - 1].whitespace_ and not t.whitespace_)]
+    while len(parts) > 1 and parts[0].is_upper and parts[0].is_alpha and len(parts[0]) <= 3:
+        parts = parts[1:]  # initials: "TM Roh"
+    return 2 <= len(name.text.split()) <= 3 and _name_words(parts)
+
+
+def _title_beside(ent: Span) -> bool:
+    """Return whether a person's title heads the apposition a name is in ("its chair, Ann
+    Berg", "Ann Berg, head of sales") or ends the words before the name's colon ("Trade
+    Minister: Ann Berg"); a title after a name it modifies ("Acme spokesman") is none."""
+    root, doc = ent.root, ent.doc
+    if root.dep_ == "appos" and root.head.i < ent.start and _persons_title(root.head):
+        return True
+    if any(c.dep_ == "appos" and c.i > ent.end and _persons_title(c) and
+           doc[ent.end].text == "," for c in root.children):
+        return True
+    return ent.start >= 2 and doc[ent.start - 1].text == ":" and \
+        doc[ent.start - 2].lower_ in TITLE_HEADS
+
+
+def _persons_title(token: Token) -> bool:
+    """Return whether a word is a title only a person holds: a title head qualified by title
+    words alone ("the finance minister"), not by a field ("the market leader", "the league
+    leader": a company or a team holds that rank too)."""
+    return token.lower_ in TITLE_HEADS and all(
+        c.lower_ in TITLE_WORDS for c in token.children if c.dep_ in ("compound", "nmod"))
+
+
+def _name_words(name: Span | list[Token]) -> bool:
     """Return whether every word of ``name`` is a capitalised proper noun that names no
     body and ends no company's name."""
     return all(t.is_title and t.pos_ == "PROPN" and t.text not in ORG_OF_HEADS + AGENCY_HEADS
@@ -264,17 +297,13 @@ def _describing_noun(ent: Span) -> str:
 
 @rule("product_noun_drop")
 def _described_as_product(ent: Span) -> bool:
-    """Return True for a "person" a product noun describes ("web browser Safari")."""
-    return _describing_noun(ent) in PRODUCT_NOUNS
-
-
-@rule("model_noun_org_product")
-def _model_noun_before(ent: Span) -> bool:
-    """Return True for an "organisation" a product or model noun describes ("the next model
-    Falcon", "operating system Lion"), also where both modify the same noun ("model Falcon
-    and Territory vehicles"): a product (a person may be a fashion model)."""
+    """Return True for a name a product noun describes ("web browser Safari", "operating
+    system Lion"), also where both modify the same noun ("model Falcon and Territory
+    vehicles"): a product. A model or variant noun ("the next model Falcon") makes no product
+    of a name the model labels a person: a person may be a fashion model."""
     prev = _token_before(ent)
-    return prev is not None and prev.lower_ in PRODUCT_NOUNS | VARIANT_NOUNS and (
+    nouns = PRODUCT_NOUNS if ent.label_ == "PERSON" else PRODUCT_NOUNS | VARIANT_NOUNS
+    return prev is not None and prev.lower_ in nouns and (
         _describes(prev, ent) or (prev.head == ent.root.head and prev.head.i >= ent.end))
 
 

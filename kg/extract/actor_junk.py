@@ -21,6 +21,7 @@ from kg.lexicon import (
     BODY_HEADS,
     GENERIC_BODY_WORDS,
     HONORIFICS,
+    ROLE_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -425,9 +426,14 @@ PEOPLE_GROUP_NOUNS = frozenset(
 @rule("people_noun_junk")
 def _people_noun(span: Span) -> bool:
     """Return True for a one-word "name" that is a common noun for people ("Men" of "Men's
-    discus", "Women" of "Women's high jump"), which the model takes for an organisation at
-    the head of a results section."""
-    return len(span) == 1 and span.text.lower() in PEOPLE_GROUP_NOUNS
+    discus", "Women" of "Women's high jump") or for players or officials of one role in the
+    plural ("Forwards:", "Defenders:" of a squad list), which the model takes for an
+    organisation or a person at the head of a results section or a list. A role noun in the
+    singular may be a surname ("Driver")."""
+    if len(span) != 1:
+        return False
+    word, lemma = span[0].lower_, span[0].lemma_.lower()
+    return word in PEOPLE_GROUP_NOUNS or (lemma != word and lemma in ROLE_NOUNS)
 
 
 JUNK_TESTS = (_time_zone, _currency_code, _dimension, _unit_after_number, _event_name,

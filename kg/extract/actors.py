@@ -65,6 +65,7 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
+from kg.extract.types import unlisted_subdivisions
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -147,6 +148,8 @@ def actor_spans(doc: Doc) -> list[Span]:
     extra += [s for s in table_row_names(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in aged_names(doc, covered) if not in_ranges(s.start_char, s.end_char, junk)]
+    extra += [s for s in unlisted_subdivisions(doc, covered)
+              if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in appositive_names(doc, covered)
               if not in_ranges(s.start_char, s.end_char, junk)]
     extra += [s for s in missed_products(doc, spans + extra)
@@ -268,15 +271,15 @@ def _name_word(token: Token, lower: frozenset[str], first: bool = False) -> bool
 @rule("titled_unlisted_names", off=[])
 def titled_unlisted_names(doc: Doc, covered: set[int]) -> list[Span]:
     """Return person names NER missed after an honorific or a title whose given name no list
-    knows ("Dr Matiang'i", "Deputy Governor Sandiaga Uno"): after "Mr", "Ms" or "Dr" one to
-    three name words, after a title two or three (:func:`_name_word`), in no entity and with
-    no capitalised word after them."""
+    knows ("Dr Matiang'i", "Deputy Governor Sandiaga Uno", "foreign secretaries Asel Omar
+    Turdu"): after "Mr", "Ms" or "Dr" one to three name words, after a title in any case or
+    number two or three (:func:`_name_word`), in no entity and with no capitalised word
+    after them."""
     lower = lowercase_words(doc)
     names = []
     for token in doc[:-1]:
         honorific = token.lower_ in HONORIFICS
-        if not ((token.is_title or token.is_upper) and (honorific or
-                                                         token.lower_ in TITLE_HEADS)):
+        if not (honorific and (token.is_title or token.is_upper) or _title_head(token)):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and end not in covered and \
@@ -287,6 +290,12 @@ def titled_unlisted_names(doc: Doc, covered: set[int]) -> list[Span]:
             names.append(Span(doc, token.i + 1, end, label="Person"))
             covered |= set(range(token.i + 1, end))
     return names
+
+
+def _title_head(token: Token) -> bool:
+    """Return whether a word heads a title, in any case and number ("Governor", "foreign
+    secretaries" by its lemma)."""
+    return token.lower_ in TITLE_HEADS or token.lemma_.lower() in TITLE_HEADS
 
 
 @rule("given_name_pairs", off=[])

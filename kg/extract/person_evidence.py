@@ -202,12 +202,13 @@ _LIST_MARKS = frozenset(",;:()")
 def in_line_of_persons(span: Span) -> bool:
     """Return True for a name between list marks on a line of names, not prose, where the
     model labels three or more other names persons' full names, and more than half of all
-    ("Ann Berg; Jon Lie, Kari Nygaard, Ola Dahl": a line-up or a cabinet), where the parse
-    often finds no list."""
+    ("Ann Berg; Jon Lie, Kari Nygaard, Ola Dahl.": a line-up or a cabinet), where the parse
+    often finds no list. The full stop that ends a line ends its last name too."""
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
-    if not all(t is None or t.text in _LIST_MARKS or "\n" in t.text for t in (before, after)) \
+    if not all(t is None or t.text in _LIST_MARKS or "\n" in t.text or _ends_line(t)
+               for t in (before, after)) \
             or (before is not None and before.text == "(") or \
             (after is not None and after.text == ":"):
         return False  # "Ann Berg (Alton FC)", "Alton FC: Ann Berg; ...": a club
@@ -217,6 +218,13 @@ def in_line_of_persons(span: Span) -> bool:
     persons = sum(e.label_ == "PERSON" and len(e) > 1 for e in others)
     return persons >= 3 and 2 * persons > len(others) and _names_only(doc.char_span(
         start, end, alignment_mode="expand"))
+
+
+def _ends_line(token: Token) -> bool:
+    """Return whether a token is a full stop that ends its line ("... Ola Dahl.")."""
+    doc = token.doc
+    return token.text == "." and (token.i + 1 == len(doc) or "\n" in token.whitespace_ or
+                                  "\n" in doc[token.i + 1].text)
 
 
 def _names_only(line: Span) -> bool:

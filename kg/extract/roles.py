@@ -40,6 +40,15 @@ def _is_title_token(token) -> bool:
         not token.is_punct
 
 
+def _title_compound(token, end: int) -> bool:
+    """Return True for a common noun the parse makes part of a title written after it, before
+    token ``end`` ("council member", "board member", "state police spokesman"): the title
+    says of what, where the title word alone ("member") does not."""
+    return (token.is_lower or token.is_sent_start) and token.pos_ == "NOUN" and \
+        token.dep_ == "compound" and token.i < token.head.i < end and \
+        _is_title_token(token.head)
+
+
 def _trim(tokens: list) -> list:
     while tokens and tokens[0].lower_ in _EDGE_WORDS:
         tokens = tokens[1:]
@@ -63,7 +72,8 @@ def role_before(person: Span, actors: dict[int, Span]) -> RoleInfo | None:
     i = person.start - 1
     if i >= 0 and doc[i].lower_ == "of":
         return None  # "the mayor of Eastbrook": Eastbrook is what the mayor is of
-    while i >= person.sent.start and i not in actors and _is_title_token(doc[i]):
+    while i >= person.sent.start and i not in actors and (
+            _is_title_token(doc[i]) or _title_compound(doc[i], person.start)):
         i -= 1
     title = _title_text(list(doc[i + 1 : person.start]))
     if title is None:

@@ -181,7 +181,11 @@ def _a_side_elsewhere(span: Span) -> bool:
 GEO_FEATURE_NOUNS = frozenset(
     """island islands isle province region district county river mountains mountain range
     valley peninsula lake bay coast desert plateau basin delta gulf strait archipelago sea
-    prefecture municipality village town city""".split())
+    prefecture municipality village town city area suburb neighbourhood neighborhood
+    township""".split())
+#: Nouns of people by where they live or come from: with "of" before a name they say it is a
+#: place ("a 26-year-old resident of Newport", "a native of Ikeja").
+RESIDENT_NOUNS = frozenset("resident residents native natives".split())
 #: Of those, the ones that also end the names of clubs and councils ("Manchester City",
 #: "Swindon Town", "Derby County"): as a capitalised last word they say nothing.
 _CLUB_NAME_ENDS = frozenset("city town county village".split())
@@ -191,7 +195,8 @@ _CLUB_NAME_ENDS = frozenset("city town county village".split())
 def geo_feature_evidence(span: Span) -> bool:
     """Return True when a noun of land or water next to a name says it is a place: "Polillo
     island", "the Sierra Madre mountain range", "the coastal town of Burdeos", "Ohio
-    Valley" (a name ending in "City", "Town" or "County" may be a club's)."""
+    Valley", "the Aksa area", "a resident of Newport" (a name ending in "City", "Town" or
+    "County" may be a club's)."""
     doc = span.doc
     last = span[-1]
     if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS:
@@ -200,10 +205,12 @@ def geo_feature_evidence(span: Span) -> bool:
         return True  # "Ross County 2 Alloa 1": a club named after its county
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
-            after.pos_ in ("NOUN", "PROPN") and span.root.head.i >= span.end:
-        return True
+            after.pos_ in ("NOUN", "PROPN") and (span.root.head.i >= span.end or (
+                span.root.dep_ == "conj" and span.root.head.head.i == after.i)):
+        return True  # "Polillo island", "the Madh Island and Aksa area"
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
-        doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in GEO_FEATURE_NOUNS
+        doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in \
+        GEO_FEATURE_NOUNS | RESIDENT_NOUNS
 
 
 def mention_votes(span: Span) -> Counter:
@@ -361,15 +368,44 @@ def named_subdivision(span: Span) -> bool:
     text = span.text.replace("\n", " ")
     if text.startswith("the "):
         text = text[4:]
-    return is_named_subdivision(text) or (
-        len(span) == 2 and bool(ORDINAL_RE.match(span[0].text)) and
-        span[1].text in NUMBERED_PLACE_HEADS)
+    return is_named_subdivision(text) or _numbered_part(span)
+
+
+def _numbered_part(span: Span) -> bool:
+    """Return whether a name is a numbered part of a city or a state: an ordinal in figures
+    before its kind ("34th Ward") or a number after it ("District 9")."""
+    if len(span) != 2:
+        return False
+    first, last = span[0], span[1]
+    return (bool(ORDINAL_RE.match(first.text)) and last.text in NUMBERED_PLACE_HEADS) or \
+        (first.text in NUMBERED_PLACE_HEADS and last.is_digit and len(last.text) <= 3)
+
+
+def unlisted_subdivisions(doc: Doc, covered: set[int]) -> list[Span]:
+    """Return the two-word subdivisions written with their kind that no actor covers: the
+    numbered parts of a city ("the 14th Ward", which the model leaves out, "District 9",
+    which it reads as a date) and the names the gazetteers know ("Harlan County Sheriff"):
+    places (:func:`named_subdivision`). A word in lower case makes none ("eastern
+    province"), nor do two words after a proper noun, which are part of a longer name
+    ("Seoul Central District Court")."""
+    found = []
+    for token in doc[:-1]:
+        span = Span(doc, token.i, token.i + 2, label="Place")
+        if not covered & {token.i, token.i + 1} and \
+                not any(t.is_alpha and t.is_lower or t.ent_type_ not in _FIGURE_TYPES
+                        for t in span) and \
+                not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") and \
+                named_subdivision(span):
+            found.append(span)
+    return found
 
 
 #: An ordinal in figures ("34th", "1st").
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
-#: Parts of a city or a state that are numbered ("34th Ward", "5th District").
+#: Parts of a city or a state that are numbered ("34th Ward", "5th District", "District 9").
 NUMBERED_PLACE_HEADS = frozenset("Ward District Precinct Arrondissement".split())
+#: The model's labels for no name, which a numbered place may carry ("District 9": DATE).
+_FIGURE_TYPES = frozenset({"", "DATE", "CARDINAL", "ORDINAL"})
 
 
 @rule("one_type_per_name", off=PASS_THROUGH)
