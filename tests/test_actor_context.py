@@ -52,8 +52,13 @@ def _with_countries(nlp, text: str):
     ("Signed:\nAnn Berg, Norway\nJon Lie, Denmark\n", "Ann Berg", False),
     ("Signed:\nAnn Berg, Norway\nJon Lie, Oslo Institute, Denmark\n", "Oslo Institute", False),
     ("Signed:\nAnn Berg, Norway\n\nShe was born in Toulouse, France.\n", "Toulouse", True),
+    ("She works from Toulouse in France now.", "Toulouse", True),
+    # a name ending in a company or body word is an organisation placed in its country
+    ("She is an economist at Fjord Bank in Norway.", "Fjord Bank", False),
+    ("He spoke for Bergen Council, Norway, on Monday.", "Bergen Council", False),
 ])
-def test_a_list_of_lines_ending_in_countries_names_no_places(nlp, text, name, expected):
+def test_a_name_with_its_country_is_a_place_unless_a_list_or_a_body_says_otherwise(
+        nlp, text, name, expected):
     from kg.extract.actor_context import place_with_country
 
     doc = _with_countries(nlp, text)

@@ -45,3 +45,32 @@ def test_standalone_gazetteer_names_keep_their_type(extract, text, expected) -> 
 def test_words_of_multi_word_places_are_no_places_alone(extract, text) -> None:
     assert not {name for name, _ in actor_names(extract, text)} & {"Paris", "City", "East",
                                                                    "Middle"}
+
+
+def _ruler_doc(nlp, text: str):
+    """Return ``text`` run through the pipeline up to the entity ruler (the guard's input)."""
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names[:nlp.pipe_names.index("kg_entity_ruler") + 1]:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+@pytest.mark.parametrize(("text", "place", "glued"), [
+    # a headline capitalises every word: "Election" and "Across" go on no name the body has
+    ("# Norway Election Night Live: Labour Leads\n\nVoters in Norway chose a new "
+     "parliament. The election was close.\n", "Norway", False),
+    ("# Rail Strike Live: Trains Cancelled Across Denmark as Drivers Walk Out\n\nTrains "
+     "stopped across Denmark on Monday as drivers walked out.\n", "Denmark", False),
+    # the body capitalises the word beside the place: one name, in the headline too
+    ("# Jordan Henderson Scores Twice\n\nThe midfielder Jordan Henderson scored twice on "
+     "Sunday.\n", "Jordan", True),
+    # running text: the guard as before
+    ("Voters in Norway Election Night chose.\n", "Norway", True),
+])
+def test_headline_capitals_glue_no_place_to_a_word_the_body_writes_in_lower_case(
+        nlp, text, place, glued) -> None:
+    from kg.extract.gazetteer_guard import glued_places
+
+    doc = _ruler_doc(nlp, text)
+    first = next(e for e in doc.ents if e.text == place)
+    assert ((first.start, first.end) in {(g.start, g.end) for g in glued_places(doc)}) is glued

@@ -231,3 +231,18 @@ def test_a_numbered_name_the_article_makes_a_product_keeps_its_number(nlp, text,
 
     cut = without_figures(_span_of(nlp(text), name, "LAW"))
     assert (cut.text, cut.label_) == expected
+
+
+@pytest.mark.parametrize(("words", "ent", "expected"), [
+    # what the office is of, then the holder: the holder's name
+    ("The President of the Republic Marko Novak spoke .".split(), (3, 7), "Marko Novak"),
+    ("The Secretary of Defense Lucas Brandt spoke .".split(), (3, 6), "Lucas Brandt"),
+    # a body's name after "of": no office's domain before the "given name"
+    ("She heads a department of the Roman Curia .".split(), (5, 8), "the Roman Curia"),
+    ("Troops of the US Marine Corps landed .".split(), (2, 6), "the US Marine Corps"),
+])
+def test_person_after_office_needs_what_the_office_is_of(nlp, words, ent, expected):
+    from kg.extract.name_bounds import person_after_office
+
+    doc = Doc(nlp.vocab, words=words)
+    assert person_after_office(Span(doc, *ent, label="ORG")).text == expected

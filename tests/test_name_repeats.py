@@ -143,3 +143,22 @@ def test_in_date_or_amount(word, label, held):
     doc = Doc(spacy.blank("en").vocab, words=["on", word, "3"])
     doc.ents = [Span(doc, 1, 3, label=label)] if label else []
     assert in_date_or_amount(doc[1]) is held
+
+
+@pytest.mark.parametrize(("words", "amount", "label", "word", "held"), [
+    # an amount with a figure: its words are units and currencies
+    (["paid", "20", "Rand", "today"], (1, 3), "MONEY", "Rand", True),
+    (["ran", "5", "Nordic", "miles"], (1, 4), "QUANTITY", "Nordic", True),
+    # no figure (a headline) or a clock time (a live blog's stamp): the name is a name
+    (["#", "NORWAY", "SALMON", "EXPORTS"], (0, 3), "MONEY", "NORWAY", False),
+    (["22:12", "Vestre", "leader", "spoke"], (0, 2), "QUANTITY", "Vestre", False),
+])
+def test_a_name_in_an_amount_without_a_figure_is_a_name(words, amount, label, word, held):
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.name_repeats import in_date_or_amount
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, *amount, label=label)]
+    assert in_date_or_amount(doc[words.index(word)]) is held

@@ -169,3 +169,20 @@ def test_a_name_in_a_line_of_persons(nlp, text, name, expected):
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Organization")
     assert in_line_of_persons(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a city first and no title: the city's newspaper, no person
+    ("The Houston Chronicle reported the vote on Monday.", "Houston Chronicle", True),
+    # a title in apposition says the name is a person's, though "Lucas" is a town too
+    ("Its president, Lucas Moreno, told reporters the harvest was late.", "Lucas Moreno",
+     False),
+    ("The bank's chairman, Victoria Hale, resigned on Friday.", "Victoria Hale", False),
+])
+def test_a_city_first_word_says_no_person_unless_a_title_does(nlp, text, name, expected):
+    from kg.extract.person_evidence import _city_first_word
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="Organization")
+    assert _city_first_word(span) is expected

@@ -243,3 +243,21 @@ def test_a_word_two_companies_share_names_the_one_named_last_before_it(extract, 
     x = extract(text)
     landed = {e.name for e in x.entities if any(m.text == word for m in e.mentions)}
     assert landed == {org}
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    # a site named after the place: the model's place label stands
+    ("stadium", "Place"),
+    ("airport", "Place"),
+    # nothing says place: the one-word form of the organisation's name
+    ("members", "Organization"),
+])
+def test_a_place_naming_a_site_is_no_short_name_of_an_organisation(nlp, after, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import _relabel_short_org_names
+
+    words = ["The", "Vastorra", "Growers", "Society", "met", "at", "Vastorra", after, "."]
+    doc = Doc(nlp.vocab, words=words)
+    spans = [Span(doc, 1, 4, label="Organization"), Span(doc, 6, 7, label="Place")]
+    assert _relabel_short_org_names(spans)[1].label_ == expected

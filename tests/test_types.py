@@ -426,6 +426,37 @@ def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
     assert geo_feature_evidence(span) is expected
 
 
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # the article spells out what the capitals stand for: no town of that name
+    ("The Coastal Anglican Network (CAN) met on Monday. The chairman of CAN spoke.", "CAN",
+     False),
+    # the same capitals, never defined: the gazetteer's town ("Can", Turkey) stands
+    ("Floods hit CAN on Monday. The chairman of CAN spoke.", "CAN", True),
+    # a town spelled out is still a town
+    ("The Coastal Anglican Network (CAN) met in Eastbourne. The mayor of Eastbourne spoke.",
+     "Eastbourne", True),
+])
+def test_a_defined_abbreviation_is_no_known_place(nlp, text, word, expected):
+    from spacy.tokens import Span
+
+    from kg.extract.types import known_place
+
+    doc = nlp(text)
+    i = max(t.i for t in doc if t.text == word)
+    assert known_place(Span(doc, i, i + 1, label="Organization")) is expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Coastal Anglican Network (CAN) met on Monday. The chairman of CAN, Rev. Tunde "
+     "Bello, urged calm. CAN said its members would pray.", "CAN"),
+    ("The Southern African Lay Evangelists (SALE) met on Monday. The chairman of SALE, Ada "
+     "Obi, spoke. SALE said its members would pray.", "SALE"),
+])
+def test_the_office_of_a_defined_abbreviation_is_an_organisation(extract, text, name):
+    types = {e.type for e in extract(text).entities if name in {m.text for m in e.mentions}}
+    assert types == {"Organization"}
+
+
 @pytest.mark.parametrize(("words", "ents", "found"), [
     # the model left it out, or read it as a date: still a place
     ("Ald. Rosa Vance of the 14th Ward spoke .", [], ["14th Ward"]),

@@ -16,6 +16,7 @@ from kg.extract.countries import lookup_country
 from kg.extract.knowledge import continent_of_adjective, is_city
 from kg.extract.products import brand_shaped, product_context
 from kg.lexicon import (
+    BODY_HEADS,
     DEVICE_NOUNS,
     FACILITY_HEADS,
     HONORIFICS,
@@ -417,9 +418,10 @@ _LOCATIVE_PREPOSITIONS = frozenset("from in at near to into outside".split())
 @rule("place_with_country")
 def place_with_country(ent: Span) -> bool:
     """Return True for a name followed by its country ("Toulouse, France", "from Toulouse in
-    France"): a place, not a person."""
+    France"): a place, not a person; a name ending in a company or body word ("at DBS Bank
+    in Singapore") is an organisation there."""
     doc, i = ent.doc, ent.end
-    if i + 1 >= len(doc):
+    if i + 1 >= len(doc) or ent[-1].text in ORG_NAME_SUFFIXES | BODY_HEADS:
         return False
     prev = _token_before(ent)
     located = doc[i].lower_ == "in" and prev is not None and prev.lower_ in _LOCATIVE_PREPOSITIONS

@@ -225,6 +225,14 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     return found
 
 
+@per_doc
+def abbreviations(doc: Doc) -> frozenset[str]:
+    """Return the abbreviations the article defines in brackets after the names they
+    abbreviate (:func:`abbreviated_names`): "CAN" of "Christian Association of Nigeria
+    (CAN)"."""
+    return frozenset(s.text for s in abbreviated_names(doc) if len(s) == 1)
+
+
 def _abbreviated_type(name: Span) -> str:
     """Return the type of a name written with its abbreviation: a country, a product when
     its head is a product noun ("Software Development Kit (SDK)"), else an organisation."""

@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
+from kg.extract.boilerplate import doc_text, in_ranges
+from kg.extract.furniture import junk_and_headline_ranges
 from kg.lexicon import TITLE_WORDS
 
 #: Ruler labels of countries and places (demonyms, organisations and plans are not guarded).
@@ -50,20 +52,49 @@ def _names_a_state_body(doc: Doc, start: int) -> bool:
 def glued_to_a_name(span: Span) -> bool:
     """Return whether ``span`` is followed, or preceded mid-sentence, by a capitalised word
     that could make it part of a longer name ("Washington" in "The Washington Post")."""
+    return _glued_word(span) is not None
+
+
+def _glued_word(span: Span) -> Token | None:
+    """Return the capitalised word after ``span`` (or before it mid-sentence) that could
+    make it part of a longer name, else None."""
     doc = span.doc
     if span.end < len(doc) and _is_name_word(doc[span.end]) and not doc[span.end].is_sent_start:
-        return not _names_a_state_body(doc, span.end)
+        return None if _names_a_state_body(doc, span.end) else doc[span.end]
     if span.start > 0:
         before = doc[span.start - 1]  # sentence-initial, only a proper noun ("Luis", not "In")
-        return _is_name_word(before) and (not before.is_sent_start or before.pos_ == "PROPN")
-    return False
+        if _is_name_word(before) and (not before.is_sent_start or before.pos_ == "PROPN"):
+            return before
+    return None
+
+
+def _body_name_words(doc: Doc, skipped: list[tuple[int, int]]) -> frozenset[str]:
+    """Return the lower-cased words the article capitalises mid-sentence outside its
+    headline-case lines and furniture (``skipped``): the words that may continue a name."""
+    return frozenset(t.lower_ for t in doc if t.is_title and not t.is_sent_start
+                     and not in_ranges(t.idx, t.idx + len(t), skipped))
 
 
 @rule("gazetteer_name_guard", off=[])
 def glued_places(doc: Doc) -> list[Span]:
     """Return the ruler's countries and places that are part of a longer capitalised name,
-    which the NER model should label as a whole ("Jordan" in "Jordan Henderson")."""
-    return [ent for ent in doc.ents if ent.label_ in GUARDED_LABELS and glued_to_a_name(ent)]
+    which the NER model should label as a whole ("Jordan" in "Jordan Henderson"). A
+    headline capitalises every word: there the word beside the place continues its name only
+    if the body writes it capitalised too ("Portugal Election Night Live" over a story of
+    the "election" keeps "Portugal")."""
+    junk, headlines = junk_and_headline_ranges(doc_text(doc))
+    glued, body_words = [], None
+    for ent in doc.ents:
+        word = _glued_word(ent) if ent.label_ in GUARDED_LABELS else None
+        if word is None:
+            continue
+        if in_ranges(ent.start_char, ent.end_char, headlines):
+            if body_words is None:
+                body_words = _body_name_words(doc, junk + headlines)
+            if word.lower_ not in body_words:
+                continue
+        glued.append(ent)
+    return glued
 
 
 @Language.component("kg_gazetteer_guard")

@@ -196,7 +196,8 @@ def _label_from_knowledge(name: Span) -> str:
 def person_after_office(ent: Span) -> Span:
     """Return the person's name at the end of an "organisation" that is the rest of a title
     ("President of [the Republic Marko Novak]" → "Marko Novak"): after "of", a name of two
-    or three capitalised words starting with a given name; else the entity."""
+    or three capitalised words starting with a given name, after what the office is of (a
+    capitalised word: not "the [Roman Curia]", "the US [Marine Corps]"); else the entity."""
     doc = ent.doc
     if ent.label_ not in ("ORG", "GPE") or ent.start == 0 or doc[ent.start - 1].lower_ != "of":
         return ent
@@ -204,9 +205,18 @@ def person_after_office(ent: Span) -> Span:
         name = doc[i:ent.end]
         if len(name) <= 3 and is_given_name(doc[i].text) and all(
                 t.is_title and t.is_alpha for t in name) and \
-                name[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS:
+                name[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS and \
+                _office_domain(doc[ent.start:i]):
             return Span(doc, i, ent.end, label="PERSON")
     return ent
+
+
+def _office_domain(words: Span) -> bool:
+    """Return whether the words between "of" and a name say what an office is of: a
+    capitalised word that is no acronym and no country ("the Republic", "Defense"), not a
+    bare "the" nor "the US" opening a body's name ("the US Marine Corps")."""
+    return any(t.is_title and t.is_alpha and t.lower_ != "the" and
+               lookup_country(t.text) is None for t in words)
 
 
 @rule("given_name_before", off=PASS_THROUGH)

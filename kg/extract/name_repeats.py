@@ -102,14 +102,28 @@ MEASURE_LABELS = frozenset("MONEY PERCENT QUANTITY".split())
 @rule("no_repeats_in_dates")
 def in_date_or_amount(token: Token) -> bool:
     """Return True for a calendar word inside a date or count the model found ("May" of "May
-    13", after "Theresa May" or a heading "May"), or any word of an amount ("$5 million"): no
-    mention of a name, nor of a person's surname (:mod:`kg.extract.resolve`), is repeated
-    there, nor a word in figures ("46th"). Another name the model ran into a date or count
-    ("Garnet 11" in a box score, "the Kivu region" read as a date) is a name: no date is
-    written without a calendar word."""
+    13", after "Theresa May" or a heading "May"), or any word of an amount with a figure
+    ("$5 million"): no mention of a name, nor of a person's surname
+    (:mod:`kg.extract.resolve`), is repeated there, nor a word in figures ("46th"). Another
+    name the model ran into a date or count ("Garnet 11" in a box score, "the Kivu region"
+    read as a date) is a name: no date is written without a calendar word, no amount
+    without a figure."""
     name_like = token.is_alpha and token.text[:1].isupper()  # not "46th", "fourth"
-    return token.ent_type_ in MEASURE_LABELS or (
-        token.ent_type_ in AMOUNT_LABELS and (not name_like or calendar_word(token.text)))
+    if token.ent_type_ in MEASURE_LABELS:
+        return not name_like or _measure_has_figure(token)
+    return token.ent_type_ in AMOUNT_LABELS and (not name_like or calendar_word(token.text))
+
+
+def _measure_has_figure(token: Token) -> bool:
+    """Return whether the amount ``token`` is in holds a figure that is no clock time ("$5
+    million", "5 Swiss francs"): the model runs a name into a figure-less "amount" ("#
+    BRAZIL SOY" in a headline) or into a live blog's time stamp ("22:12 Chega")."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.like_num and ":" not in t.text for t in doc[start:end])
 
 
 def calendar_word(word: str) -> bool:

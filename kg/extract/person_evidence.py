@@ -272,8 +272,17 @@ def age_follows(span: Span) -> bool:
 @rule("city_first_not_person")
 def _city_first_word(span: Span) -> bool:
     """Return True for a name the model saw as no person whose first word is a city
-    ("the Houston Chronicle"): that word is no given name, whatever name lists say."""
-    return span.label_ != "Person" and is_city(span[0].text)
+    ("the Houston Chronicle"): that word is no given name, whatever name lists say, unless
+    the name stands in apposition to a title ("its president, Lucas Beber,")."""
+    return span.label_ != "Person" and is_city(span[0].text) and not _titled_apposition(span)
+
+
+def _titled_apposition(span: Span) -> bool:
+    """Return whether a name opening with a given name is in apposition to a title ("its
+    president, Lucas Beber, said"): the title says whose name it is, a person's."""
+    root = span.root
+    return len(span) > 1 and is_given_name(span[0].text) and root.dep_ == "appos" and \
+        root.head.lower_ in TITLE_HEADS
 
 
 @rule("town_named_not_person")

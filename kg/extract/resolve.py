@@ -28,7 +28,15 @@ from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.types import decide_types, known_place
-from kg.lexicon import BODY_HEADS, KNOWN_ORGS, LANDMARK_SEATS, NAME_SUFFIXES, ORG_NAME_SUFFIXES
+from kg.lexicon import (
+    BODY_HEADS,
+    FACILITY_HEADS,
+    KNOWN_ORGS,
+    LANDMARK_SEATS,
+    NAME_SUFFIXES,
+    ORG_NAME_SUFFIXES,
+    ROUTE_VENUE_HEADS,
+)
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -464,8 +472,9 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     relabelled as that organisation ("Corvane" tagged Person or Place after "Corvane
     Semiconductors"); countries, people the article names in full, known cities ("fans in
     Philadelphia" beside the "Philadelphia Eagles", "San Jose, California" beside "the
-    California Theater": a city, state or province the gazetteers know) and places with public
-    bodies named after them ("Seattle" in "Seattle Police Department") keep their type."""
+    California Theater": a city, state or province the gazetteers know; "at Othaya stadium":
+    a place naming a site) and places with public bodies named after them ("Seattle" in
+    "Seattle Police Department") keep their type."""
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
               and not any(t.text in BODY_HEADS for t in s[1:])}  # "Seattle Police Dept"
     people = {t.text for s in spans
@@ -474,12 +483,21 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
-                and span.text not in people and not (span.label_ == "Place" and
-                                                     known_place(span)):
+                and span.text not in people and not (span.label_ == "Place" and (
+                    known_place(span) or _site_named_after(span))):
             relabelled = Span(span.doc, span.start, span.end, label="Organization")
             span = relabelled
         out.append(span)
     return out
+
+
+def _site_named_after(span: Span) -> bool:
+    """Return whether a name is followed by a lower-case noun of a site or a road ("Othaya
+    stadium", "Kisumu airport"): a place's name, given to what stands there."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and \
+        after.text.title() in FACILITY_HEADS | ROUTE_VENUE_HEADS
 
 
 def _join_short_forms(doc: Doc, spans: list[Span], descriptions: list[Span],

@@ -353,9 +353,20 @@ def known_place(span: Span) -> bool:
     from kg.extract.actor_context import _names_a_site
     from kg.extract.actor_type import place_names
 
+    if _defined_abbreviation(span):
+        return False  # "Christian Association of Nigeria (CAN)": no "Can", a Turkish town
     text = span.text.replace("\n", " ")
     return is_city(text) or text.lower() in place_names() or _names_a_site(span) or \
         continent_of_adjective(text) is not None or named_subdivision(span)
+
+
+def _defined_abbreviation(span: Span) -> bool:
+    """Return whether a one-word name in capitals is one the article defines as the
+    abbreviation of a longer name ("... of Nigeria (CAN)"): that name's, whatever town a
+    gazetteer spells the same way."""
+    from kg.extract.actors import abbreviations
+
+    return len(span) == 1 and span[0].is_upper and span.text in abbreviations(span.doc)
 
 
 @rule("named_subdivision_place")
