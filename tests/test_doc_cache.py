@@ -107,7 +107,9 @@ def test_a_rule_switched_off_gives_the_pipelines_extraction(monkeypatch, cache_d
 @pytest.mark.parametrize(
     ("rule", "parse_changes", "model_stage_changes"),
     [("dateline_actors", True, True), ("plan_patterns", False, True),
-     ("list_lines_kept", False, False), ("surname_mentions", False, False)],
+     # the gazetteer guard reads the headline lines page furniture keeps
+     ("list_lines_kept", False, True),
+     ("heading_junk", False, False), ("surname_mentions", False, False)],
 )
 def test_the_fingerprint_changes_with_the_rules_of_its_stage(
         monkeypatch, rule, parse_changes, model_stage_changes):

@@ -133,25 +133,25 @@ def test_a_legal_form_ends_a_company_name(extract, text, name, type_):
 
 
 def test_a_line_of_business_gives_no_family_name(nlp):
-    from kg.extract.resolve import _common_word_after_first, _relabel_surnames
+    from kg.extract.surnames import common_word_after_first, relabel_surnames
 
     doc = nlp("The tyre and cables maker Corvetti said on Friday that Corvetti Cables will grow.")
     company = doc.char_span(doc.text.index("Corvetti"), doc.text.index("Corvetti") + 8,
                             label="Organization")
     start = doc.text.index("Corvetti Cables")
     misread = doc.char_span(start, start + len("Corvetti Cables"), label="Person")
-    assert _common_word_after_first(misread)
-    assert [s.label_ for s in _relabel_surnames([company, misread])][0] == "Organization"
+    assert common_word_after_first(misread)
+    assert [s.label_ for s in relabel_surnames([company, misread])][0] == "Organization"
 
 
 def test_a_family_name_written_first_still_names_the_person(nlp):
-    from kg.extract.resolve import _relabel_surnames
+    from kg.extract.surnames import relabel_surnames
 
     doc = nlp("Wang Donghai arrived on Monday. Wang said the talks went well.")
     full = doc.char_span(0, len("Wang Donghai"), label="Person")
     at = doc.text.index("Wang said")
     short = doc.char_span(at, at + 4, label="Organization")
-    assert [s.label_ for s in _relabel_surnames([full, short])] == ["Person", "Person"]
+    assert [s.label_ for s in relabel_surnames([full, short])] == ["Person", "Person"]
 
 
 @pytest.mark.parametrize(("text", "person", "surname"), [
@@ -217,12 +217,12 @@ def test_a_quote_of_a_person_named_by_another_name_goes_to_the_person(extract):
      "Corvetti Cables", True),
 ])
 def test_a_hyphenated_given_name_is_no_common_word(nlp, text, name, expected):
-    from kg.extract.resolve import _common_word_after_first
+    from kg.extract.surnames import common_word_after_first
 
     doc = nlp(text)
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Person")
-    assert _common_word_after_first(span) is expected
+    assert common_word_after_first(span) is expected
 
 
 @pytest.mark.parametrize(("text", "word", "org"), [

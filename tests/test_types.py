@@ -119,12 +119,12 @@ def test_a_bare_product_label_does_not_outvote_people(nlp):
 def test_every_mention_of_a_surname_is_the_person(nlp):
     from spacy.tokens import Span
 
-    from kg.extract.resolve import _relabel_surnames
+    from kg.extract.surnames import relabel_surnames
 
     doc = nlp("Director Neil Jordan said Jordan would film in Jordan 's home town .")
     spans = [Span(doc, 1, 3, label="Person"), Span(doc, 4, 5, label="Organization"),
              Span(doc, 8, 9, label="Country")]
-    assert [s.label_ for s in _relabel_surnames(spans)] == ["Person", "Person", "Person"]
+    assert [s.label_ for s in relabel_surnames(spans)] == ["Person", "Person", "Person"]
 
 
 def test_a_city_stays_a_place_beside_a_team_named_after_it(nlp):
