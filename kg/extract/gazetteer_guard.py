@@ -82,12 +82,14 @@ def glued_places(doc: Doc) -> list[Span]:
     headline capitalises every word: there the word beside the place continues its name only
     if the body writes it capitalised too ("Portugal Election Night Live" over a story of
     the "election" keeps "Portugal")."""
-    junk, headlines = junk_and_headline_ranges(doc_text(doc))
-    glued, body_words = [], None
+    glued, ranges, body_words = [], None, None
     for ent in doc.ents:
         word = _glued_word(ent) if ent.label_ in GUARDED_LABELS else None
         if word is None:
             continue
+        if ranges is None:  # read the lines only for an article with a glued place
+            ranges = junk_and_headline_ranges(doc_text(doc))
+        junk, headlines = ranges
         if in_ranges(ent.start_char, ent.end_char, headlines):
             if body_words is None:
                 body_words = _body_name_words(doc, junk + headlines)
