@@ -115,3 +115,21 @@ def test_a_name_a_product_noun_describes_is_a_product(nlp, text, name, label, ex
     start = text.index(name)
     assert _described_as_product(doc.char_span(start, start + len(name), label=label)) \
         is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a single word after "the" is no person: dropped, unless a preposition of place governs it
+    ("Boeing has named the Worldliner after its range.", "Worldliner", "drop"),
+    ("Rain is expected in the Wimmera and the Mallee this week.", "Wimmera", None),
+    ("Rain is expected in the Wimmera and the Mallee this week.", "Mallee", None),
+    ("Pilgrims bathed at the Sangam on Monday.", "Sangam", None),
+    # a plural is a band or team
+    ("Fans of the Beatles gathered at the hall.", "Beatles", "Organization"),
+])
+def test_a_single_name_after_the_is_dropped_unless_a_place_preposition_governs_it(
+        nlp, text, name, expected):
+    from kg.extract.actor_context import _the_name
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == name)
+    assert _the_name(Span(doc, i, i + 1, label="PERSON")) == expected

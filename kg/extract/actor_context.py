@@ -332,16 +332,34 @@ def _legal_form_last(ent: Span) -> bool:
 def _the_name(ent: Span) -> str | None:
     """Return the type of a "person" after "the": a plural is a band or team ("the Beatles":
     Organization), a single word written with a capital inside a product ("the PowerBook"),
-    any other single word no person at all ("the Danube": ``"drop"`` → no actor); ``None``
-    when the rule does not apply."""
+    any other single word no person at all ("named the Worldliner": ``"drop"`` → no actor),
+    unless a preposition of place governs it ("in the Wimmera and the Mallee", "at the
+    Sangam"): a region or river, which the type vote decides; ``None`` when the rule does
+    not apply."""
     prev = _token_before(ent)
     plural = ent[-1].tag_ == "NNPS" or ent.text.endswith("s")
     if prev is not None and prev.lower_ == "the" and not _modifies_noun(ent) and (
             plural or len(ent) == 1) and not _is_person_word(ent):
         if plural:
             return "Organization"
-        return "Product" if any(c.isupper() for c in ent.text[1:]) else _DROP
+        if any(c.isupper() for c in ent.text[1:]):
+            return "Product"
+        return None if _object_of_place_preposition(ent) else _DROP
     return None
+
+
+#: Prepositions whose object is a place ("in the Mallee", "from the Hunter").
+PLACE_PREPOSITIONS = frozenset("in at from near across into around through throughout "
+                               "outside towards toward".split())
+
+
+def _object_of_place_preposition(ent: Span) -> bool:
+    """Return True when a preposition of place governs the entity, itself or through the
+    names it is joined to ("the Wimmera and the Mallee")."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _describes(noun: Token, ent: Span) -> bool:
