@@ -7,13 +7,13 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from kg.extract.product_lists import (
-    conjuncts,
     with_listed_products,
     with_maker_model_names,
     with_product_lines,
     without_listed_colours,
 )
 from kg.extract.products import variant_designation
+from kg.extract.syntax import conjuncts
 
 
 def typed(nlp, text: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ from kg.extract.boilerplate import iter_lines
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import continent_of_adjective, is_city
 from kg.extract.products import brand_shaped, product_context
+from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
     BODY_HEADS,
     DEVICE_NOUNS,
@@ -356,9 +357,7 @@ PLACE_PREPOSITIONS = frozenset("in at from near across into around through throu
 def _object_of_place_preposition(ent: Span) -> bool:
     """Return True when a preposition of place governs the entity, itself or through the
     names it is joined to ("the Wimmera and the Mallee")."""
-    token = ent.root
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
+    token = first_conjunct(ent.root)
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 

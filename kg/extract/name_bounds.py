@@ -14,6 +14,7 @@ from kg.extract.actor_context import per_doc
 from kg.extract.countries import lookup_country
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.syntax import first_conjunct
 from kg.extract.table_names import split_at_scores
 from kg.lexicon import (
     BODY_HEADS,
@@ -138,9 +139,7 @@ def _numbered_product(ent: Span) -> bool:
             not number.is_digit or in_table_row(number) or score_follows(number):
         return False  # a comma after the number is no score here: the evidence decides
     nouns = PRODUCT_NOUNS | MACHINE_NOUNS
-    root = ent.root
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head  # "the Fenix 8 and [the Venu 4]"
+    root = first_conjunct(ent.root)  # "the Fenix 8 and [the Venu 4]"
     head = root.head
     described = head.i >= ent.end and head.pos_ == "NOUN" and head.lemma_.lower() in nouns
     example = root.dep_ == "pobj" and head.lower_ in _EXAMPLE_WORDS and \

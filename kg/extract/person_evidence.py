@@ -12,6 +12,7 @@ from kg.extract.boilerplate import line_bounds
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city, is_continent, is_given_name
 from kg.extract.name_bounds import INITIAL_RE
+from kg.extract.syntax import conjuncts
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -89,7 +90,7 @@ def _listed_with_organisations(span: Span) -> bool:
     """Return whether the parse coordinates a name with other names only, each of them one
     the model labels an organisation and none opening with a given name ("Kessler Brandt
     and Orvo Partners"; not "Anna Berg and Jonas Lie", two persons the model missed)."""
-    others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
+    others = [t for t in conjuncts(span.root) if not span.start <= t.i < span.end]
     return bool(others) and all(
         t.ent_type_ == "ORG" and not is_given_name(_entity_start(t).text) for t in others)
 
@@ -169,20 +170,6 @@ def _name_cased(token: Token) -> bool:
     return len(text) > 1 and text[0].isupper() and letters.isalpha() and not text.isupper()
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """Return the tokens the parse coordinates with ``token`` ("A, B and C"), itself
-    included."""
-    first = token
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    out, todo = [], [first]
-    while todo:
-        current = todo.pop()
-        out.append(current)
-        todo.extend(c for c in current.children if c.dep_ == "conj")
-    return out
-
-
 @rule("listed_with_persons")
 def listed_with_persons(span: Span) -> bool:
     """Return True for a name in a list of two or more other names that the model labels
@@ -190,7 +177,7 @@ def listed_with_persons(span: Span) -> bool:
     a squad): the list is one of people. A city or a country is no person in any list."""
     if is_city(span.text) or lookup_country(span.text) is not None:
         return False  # "Breisach, Kehl and Freiburg", two towns NER took for people
-    others = [t for t in _conjuncts(span.root) if not span.start <= t.i < span.end]
+    others = [t for t in conjuncts(span.root) if not span.start <= t.i < span.end]
     return len(others) >= 2 and all(t.ent_type_ == "PERSON" and _full_name(t) for t in others)
 
 

@@ -19,25 +19,11 @@ from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
 from kg.extract.product_mentions import with_case_variants
 from kg.extract.products import company_context
+from kg.extract.syntax import conjuncts
 from kg.lexicon import BODY_HEADS, COLOUR_WORDS, FACILITY_HEADS, ORG_NAME_SUFFIXES
 
 #: Types a list or a maker's name may turn into a product (countries and plans are known).
 RETYPED = frozenset({"Person", "Organization", "Group", "Place"})
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """Return the words joined to ``token`` by coordination, itself left out ("Nano" and
-    "Shuffle" for "the iPod Classic, Nano and Shuffle")."""
-    first = token
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    found, todo = [first], [first]
-    while todo:
-        for child in todo.pop().children:
-            if child.dep_ == "conj":
-                found.append(child)
-                todo.append(child)
-    return [t for t in found if t != token]
 
 
 def _evidence_products(spans: list[Span]) -> list[Span]:

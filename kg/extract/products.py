@@ -21,6 +21,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
+from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
     COMPANY_NOUNS,
     COMPANY_VERBS,
@@ -362,9 +363,7 @@ def product_context(ent: Span) -> bool:
         if head.lower_ in PRODUCT_USER_NOUNS:
             return not company_context(ent)
         root, head = head, head.head  # "the new MacBook line": the line is launched
-    verb = root
-    while verb.dep_ == "conj" and verb.head != verb:
-        verb = verb.head  # "introduces iPhone and Apple TV"
+    verb = first_conjunct(root)  # "introduces iPhone and Apple TV"
     launched = verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_ in LAUNCH_VERBS
     featured = verb.dep_ == "nsubj" and (verb.head.lemma_ in PRODUCT_FEATURE_VERBS or (
         verb.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_ in MACHINE_NOUNS

@@ -25,6 +25,7 @@ from kg.extract.events.clauses import (
     _subject_verb,
     event_type,
 )
+from kg.extract.syntax import first_conjunct
 from kg.lexicon import EVENT_NOUNS, NOT_EVENT_NOUNS, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -125,11 +126,7 @@ _MAX_CLAUSES = 3
 
 def _coordinated(span: Span, other: Span) -> bool:
     """Return whether two actor mentions are one coordination ("Chile and Peru")."""
-    def top(token: Token) -> Token:
-        while token.dep_ == "conj" and token.head != token:
-            token = token.head
-        return token
-    return top(span.root) == top(other.root)
+    return first_conjunct(span.root) == first_conjunct(other.root)
 
 
 def _pronoun_owned(noun: Token) -> bool:
