@@ -135,31 +135,29 @@ def actor_spans(doc: Doc) -> list[Span]:
         place = place_of_bloc(typed) if ent.label_ == "KG_GROUP" else None
         spans += [place, typed] if place is not None else [typed]  # the group wins its tokens
     short_names = doc.user_data["kg_short_names"] = bracketed_short_names(doc)
-    spans = _with_abbreviations(spans, [s for s in abbreviated_names(doc)
-                                        + short_name_spans(doc, short_names)
-                                        if not in_ranges(s.start_char, s.end_char, junk)])
+    spans = _with_abbreviations(spans, _outside(abbreviated_names(doc)
+                                                + short_name_spans(doc, short_names), junk))
+    # names found by their words alone (a title, a given name) are not read in headlines
+    junk_and_headlines = junk + doc._.kg_headlines
     covered = {i for s in spans for i in range(s.start, s.end)}
-    extra = [s for s in titled_unlisted_names(doc, covered)
-             if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
+    extra = _outside(titled_unlisted_names(doc, covered), junk_and_headlines)
     covered |= {i for s in extra for i in range(s.start, s.end)}
-    extra += [s for s in given_name_pairs(doc, covered)
-              if not in_ranges(s.start_char, s.end_char, junk + doc._.kg_headlines)]
+    extra += _outside(given_name_pairs(doc, covered), junk_and_headlines)
     covered |= {i for s in extra for i in range(s.start, s.end)}
-    extra += [s for s in table_row_names(doc, covered)
-              if not in_ranges(s.start_char, s.end_char, junk)]
-    extra += [s for s in aged_names(doc, covered) if not in_ranges(s.start_char, s.end_char, junk)]
-    extra += [s for s in unlisted_subdivisions(doc, covered)
-              if not in_ranges(s.start_char, s.end_char, junk)]
-    extra += [s for s in appositive_names(doc, covered)
-              if not in_ranges(s.start_char, s.end_char, junk)]
-    extra += [s for s in missed_products(doc, spans + extra)
-              if not in_ranges(s.start_char, s.end_char, junk)]
+    extra += _outside(table_row_names(doc, covered), junk)
+    extra += _outside(aged_names(doc, covered), junk)
+    extra += _outside(unlisted_subdivisions(doc, covered), junk)
+    extra += _outside(appositive_names(doc, covered), junk)
+    extra += _outside(missed_products(doc, spans + extra), junk)
     covered |= {i for s in extra for i in range(s.start, s.end)}
-    extra += [s for s in repeated_names(doc, spans + extra, covered)
-              if not in_ranges(s.start_char, s.end_char, junk)]
+    extra += _outside(repeated_names(doc, spans + extra, covered), junk)
     spans = sorted(with_maker_products(spans + extra), key=lambda s: s.start)
     return listed_products(spans)
 
+
+def _outside(spans: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+    """Return the mentions that lie in none of ``ranges`` (page furniture, headlines)."""
+    return [s for s in spans if not in_ranges(s.start_char, s.end_char, ranges)]
 
 def place_of_bloc(group: Span) -> Span | None:
     """Return the place a bloc is of, as a mention nested in the group's ("European" of
