@@ -98,7 +98,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
     ('given_name_disowned', 'Rival Mateo League Rugby is waiting for a decision on its own plan.'),
     ('place_evidence', 'Shelling continued near Kostiantynivka.'),
-    ('place_in_event_name_drop', 'It lifted an otherwise dull Paris Air Show, which a rival led.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
     ('office_of_evidence', 'The mayor of Eastbrook, Lena Ortiz, opposed the new tram line.'),

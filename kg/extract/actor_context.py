@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
-from kg.extract.actor_patterns import AGENCY_HEADS, EVENT_HEADS, ORG_OF_HEADS
+from kg.extract.actor_patterns import AGENCY_HEADS, ORG_OF_HEADS
 from kg.extract.boilerplate import iter_lines
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import continent_of_adjective, is_city
@@ -94,7 +94,7 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
         return "Person"  # "Mr Widodo", "Councilor Nolan"
     if type_ in ("Organization", "Place", "Group") and _honorific_full_name(ent):
         return "Person"  # "Mr Edgal Imohimi" tagged ORG
-    if type_ in ("Place", "Country") and (_regional_demonym(ent) or _in_event_name(ent)):
+    if type_ in ("Place", "Country") and _regional_demonym(ent):
         return None
     if type_ in ("Organization", "Person", "Place", "Group") and brand_shaped(ent):
         return "Product"  # "iPhone", "iTunes"
@@ -146,21 +146,6 @@ def _regional_demonym(ent: Span) -> bool:
     which is no mention of the country."""
     prev = _token_before(ent)
     return ent.label_ == "KG_DEMONYM" and prev is not None and prev.text in REGION_PREFIXES
-
-
-@rule("place_in_event_name_drop")
-def _in_event_name(ent: Span) -> bool:
-    """Return True for a place that starts a named event ("Paris Air Show", "2008 Beijing
-    Olympic Games"), or a named event the model took for a place as a whole: the event is
-    named after the place, it does not mention it."""
-    if len(ent) > 1 and ent[-1].text in EVENT_HEADS:
-        return True
-    for token in ent.doc[ent.end: ent.end + 3]:
-        if token.text in EVENT_HEADS:
-            return True
-        if not token.is_title:
-            return False
-    return False
 
 
 @rule("titled_person")
