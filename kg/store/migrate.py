@@ -19,7 +19,7 @@ from kg.rdf import (
     reference_iri,
     reference_triples,
 )
-from kg.store_terms import ACTORS_NODE, quads, sparql_iri
+from kg.store.terms import ACTORS_NODE, quads, sparql_iri
 
 _ACTOR_PREFIX = str(KGID) + "actor/"
 #: Predicates whose object is an actor in the layout before references, and those whose
@@ -141,11 +141,11 @@ def migrate_references(store: ox.Store) -> bool:
     references, one per actor (its key: the type, name and aliases the actors graph gives
     it), each ``kg:refersTo`` its actor; return whether the store was rewritten. The actors'
     own facts stay as they are (a reference carrying them derives the same). One ``extend``
-    adds the new quads and stages the old ones, which :func:`kg.store_write.finish_staged`
+    adds the new quads and stages the old ones, which :func:`kg.store.write.finish_staged`
     deletes (on the next opening after a kill). A build history kept beside the store should
     then link every article again, which names each key's own reference
     (:func:`mark_for_relink`)."""
-    from kg.store_write import _staged_removal, finish_staged
+    from kg.store.write import _staged_removal, finish_staged
 
     if not names_actor_iris(store):
         return False

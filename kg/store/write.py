@@ -44,7 +44,7 @@ from kg.rdf import (
     reference_triples,
     role_triples,
 )
-from kg.store_actors import (
+from kg.store.actors import (
     CODE,
     HAS_MENTION,
     REFERS_TO,
@@ -62,8 +62,8 @@ from kg.store_actors import (
     stored_target,
     type_quads,
 )
-from kg.store_geo import refresh_locations
-from kg.store_terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE, quads, sparql_iri
+from kg.store.geo import refresh_locations
+from kg.store.terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE, quads, sparql_iri
 
 STAGING_PREFIX = str(KGID) + "graph/staging/"
 _MENTIONED_IN = ox.NamedNode(str(KG.mentionedIn))

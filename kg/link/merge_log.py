@@ -3,7 +3,7 @@
 
 A build appends the records its re-link added, so its cost is that of the change, not of
 the corpus. The build history notes, for each article whose records changed since the log
-was last written, the records the log holds for it (:meth:`kg.link_index.LinkIndex.unlogged`),
+was last written, the records the log holds for it (:meth:`kg.link.index.LinkIndex.unlogged`),
 and the log's size then. Appending the new records is enough when no record went; when
 some went (a key joins another actor, an article is withdrawn), their lines are filtered
 out of the log in one pass that copies the other lines as they are. The lines are the same
@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.link_index import LinkIndex
+from kg.link.index import LinkIndex
 
 
 def merge_log_path(store_path: str | Path) -> Path:

@@ -12,7 +12,7 @@ from rdflib import Graph
 
 from kg.rdf import PREFIXES
 from kg.sparql_guard import QueryRefused, check_query, describe_syntax_error
-from kg.store_terms import from_ox_term, to_ox, to_python
+from kg.store.terms import from_ox_term, to_ox, to_python
 
 _AGGREGATE = re.compile(r"\bGROUP\s+BY\b|(?<![?$:\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)"
                         r"\s*\(", re.IGNORECASE)

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.rdf import ACTORS_GRAPH, KG, KGID, PREFIXES
-from kg.store_terms import from_ox_term
+from kg.store.terms import from_ox_term
 
 _REFERS_TO = ox.NamedNode(str(KG.refersTo))
 _REF_PREFIX = str(KGID) + "ref/"

@@ -6,21 +6,21 @@ its provenance: source, title, publication date, ingest time, kg version, spaCy 
 reference of its key (``…/id/ref/<digest>``, :func:`kg.rdf.reference_iri`). Facts shared by
 articles are stored once in ``…/id/graph/actors``: each reference's ``kg:refersTo`` link to
 its actor, actors (types, canonical name, aliases, country code, total mention count, derived
-from their references: :mod:`kg.store_actors`), roles (``org:Post`` with title, holder,
+from their references: :mod:`kg.store.actors`), roles (``org:Post`` with title, holder,
 organisation) and each event's class and type. So a query over the union of graphs sees each
 of them once. Stores of older layouts are rewritten in place when opened
-(:mod:`kg.store_migrate`).
+(:mod:`kg.store.migrate`).
 
-Writes (:mod:`kg.store_write`) land a batch of articles whole or not at all, whatever kills
+Writes (:mod:`kg.store.write`) land a batch of articles whole or not at all, whatever kills
 the process (a write the process died in the middle of is finished when the store is next
 opened). A clean
 build into an empty store is bulk-loaded into a fresh directory and swapped in
-(:mod:`kg.store_bulk`, :mod:`kg.store_swap`); opening the store finishes or undoes a swap a
+(:mod:`kg.store.bulk`, :mod:`kg.store.swap`); opening the store finishes or undoes a swap a
 kill interrupted. Article text is never formatted into SPARQL strings: it enters as RDF
 terms through :meth:`pyoxigraph.Store.extend`, and user values bind through substitutions.
-Export and import: :mod:`kg.store_files`; term conversion: :mod:`kg.store_terms`; SPARQL and
-the store's errors: :mod:`kg.store_query`; summaries (articles, actors, counts):
-:mod:`kg.store_summary`; the marker of a running ``kg serve``: :mod:`kg.store_served`.
+Export and import: :mod:`kg.store.files`; term conversion: :mod:`kg.store.terms`; SPARQL and
+the store's errors: :mod:`kg.store.query`; summaries (articles, actors, counts):
+:mod:`kg.store.summary`; the marker of a running ``kg serve``: :mod:`kg.store.served`.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from kg.rdf import (
     article_graph_iri,
     article_iri,
 )
-from kg.store_files import (
+from kg.store.files import (
     DATASET_FORMATS,
     EXPORT_FORMATS,
     EXPORT_PREFIXES,
@@ -53,20 +53,20 @@ from kg.store_files import (
     export_store,
     import_dataset,
 )
-from kg.store_migrate import LayoutError, mark_for_relink, migrate_layout, migrate_references
-from kg.store_query import QueryError, StoreError, StoreQueries, streaming_failed
-from kg.store_served import (
+from kg.store.migrate import LayoutError, mark_for_relink, migrate_layout, migrate_references
+from kg.store.query import QueryError, StoreError, StoreQueries, streaming_failed
+from kg.store.served import (
     SERVE_MARKER,
     remove_serve_marker,
     served_message,
     serving_process,
     write_serve_marker,
 )
-from kg.store_summary import StoreSummaries
-from kg.store_swap import drop_unfinished, finish_swap, fresh_dir
-from kg.store_terms import from_ox_term, to_ox, to_python
-from kg.store_terms import quads as ox_quads
-from kg.store_write import STAGING_PREFIX, Links, finish_staged, write_batch
+from kg.store.summary import StoreSummaries
+from kg.store.swap import drop_unfinished, finish_swap, fresh_dir
+from kg.store.terms import from_ox_term, to_ox, to_python
+from kg.store.terms import quads as ox_quads
+from kg.store.write import STAGING_PREFIX, Links, finish_staged, write_batch
 
 __all__ = ["DATASET_FORMATS", "EXPORT_FORMATS", "EXPORT_PREFIXES", "SERVE_MARKER",
            "STAGING_PREFIX", "KGStore", "QueryError", "StoreError", "from_ox_term",
@@ -250,7 +250,7 @@ class KGStore(StoreQueries, StoreSummaries):
 
     def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None, *,
                   links: Links | None = None) -> int:
-        """Store several articles in one transaction (see :mod:`kg.store_write`).
+        """Store several articles in one transaction (see :mod:`kg.store.write`).
 
         Each article's graph is replaced; the batch lands whole or not at all, so an
         interrupted build still leaves only whole articles. Returns the triples written.
@@ -305,7 +305,7 @@ class KGStore(StoreQueries, StoreSummaries):
                resolve_actors: bool = False) -> None:
         """Write the store to ``dest``: ttl / nt / jsonld as the union, trig / nq with graphs
         (``resolve_actors``: actors in place of their references, see
-        :func:`kg.store_files.export_store`)."""
+        :func:`kg.store.files.export_store`)."""
         try:
             export_store(self.ox, dest, format, resolve_actors=resolve_actors)
         except FormatError as exc:

@@ -1,14 +1,14 @@
 """Writing a clean build into a fresh store with Oxigraph's bulk loader.
 
 :meth:`pyoxigraph.Store.bulk_extend` writes quads straight to new RocksDB files, without a
-transaction, and only adds. The transactional writer (:mod:`kg.store_write`) cannot use it:
+transaction, and only adds. The transactional writer (:mod:`kg.store.write`) cannot use it:
 each batch replaces actors-graph facts earlier batches wrote (an actor's mention count, a
 person's bare surname giving way to the full name) and locates the places it touches.
 :class:`BulkWriter` writes what a clean build's batches would leave instead: each batch's
 article graphs, roles and events, and each actor reference the first time it comes (its link
 and key facts, :func:`kg.rdf.reference_triples`), while each reference's actor and key facts
 and each actor's name and mention count are kept aside; :meth:`BulkWriter.finish` writes
-every actor's facts derived from its references (:mod:`kg.store_actors`) and locates the
+every actor's facts derived from its references (:mod:`kg.store.actors`) and locates the
 places. The result is the store the batches would write one by one into an empty store (a
 test compares their N-Quads).
 
@@ -18,7 +18,7 @@ each bulk load hands the C heap's free pages back (:func:`kg.store.release_free_
 would otherwise stay resident after every load.
 
 Nothing here is safe against a kill: the caller loads a fresh directory and swaps it in
-(:mod:`kg.store_swap`).
+(:mod:`kg.store.swap`).
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ import pyoxigraph as ox
 from kg.model import Extraction
 from kg.rdf import KG, actor_iri, article_graph_iri, extraction_triples, reference_triples
 from kg.store import release_free_heap
-from kg.store_actors import CODE, RefFacts, actor_facts
-from kg.store_geo import refresh_locations
-from kg.store_terms import ACTORS_NODE, quads
-from kg.store_write import Links, gives_way, shared_facts
+from kg.store.actors import CODE, RefFacts, actor_facts
+from kg.store.geo import refresh_locations
+from kg.store.terms import ACTORS_NODE, quads
+from kg.store.write import Links, gives_way, shared_facts
 
 _HAS_MENTION = ox.NamedNode(str(KG.hasMention))
 #: Quads held before a ``bulk_extend`` (each call writes new files, so not one per batch).
@@ -76,7 +76,7 @@ class BulkWriter:
     def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None, *,
                   links: Links | None = None) -> int:
         """Add a batch of articles in their stored form (one ingest time; ``links``: the
-        actor each key joins, as :func:`kg.store_write.write_batch` takes them); return the
+        actor each key joins, as :func:`kg.store.write.write_batch` takes them); return the
         triples of their article graphs (as :meth:`kg.store.KGStore.add_batch` does)."""
         extractions = list({x.article.id: x for x in extractions}.values())
         links = links or {}
@@ -114,7 +114,7 @@ class BulkWriter:
 
     def _keep_name(self, actor: str, decided: str | None, entity) -> None:
         """Keep the name of an actor: the decided one, else the first given, unless a later
-        one is one it gives way to (:func:`kg.store_write.gives_way`)."""
+        one is one it gives way to (:func:`kg.store.write.gives_way`)."""
         row = self.actors.execute("SELECT name, decided FROM names WHERE actor = ?",
                                   (actor,)).fetchone()
         if decided is not None:
@@ -144,7 +144,7 @@ class BulkWriter:
 
     def finish(self) -> None:
         """Write the references' country codes and the actors' facts derived from their
-        references (:mod:`kg.store_actors`), then locate every Place and Country actor (as
+        references (:mod:`kg.store.actors`), then locate every Place and Country actor (as
         each batch's write would have, once)."""
         self._queue(ox.Quad(ox.NamedNode(r), CODE, ox.Literal(c), ACTORS_NODE)
                     for r, c in self.actors.execute("SELECT ref, code FROM codes"))

@@ -1,9 +1,9 @@
 """Decide again only the actor keys a change to the key set can move, with exactly the
-decisions of deciding their whole component (:func:`kg.relink.decide_component`).
+decisions of deciding their whole component (:func:`kg.link.relink.decide_component`).
 
 :meth:`kg.link.ActorLinker.decide` decides keys one at a time in :func:`kg.link.key_order`,
 each reading what earlier keys learnt. Every value it reads is kept under one block of
-:func:`kg.link_index.key_blocks` (a name form, a long place name's first letters, a surname
+:func:`kg.link.index.key_blocks` (a name form, a long place name's first letters, a surname
 variant), the value under a block is that of the *first* key to learn it, and an actor's name
 is that of the first key to join it, a key holding the actor's id block. So a key's decision
 can change only when an earlier key sharing a block with it came, went, or moved (joined
@@ -31,10 +31,10 @@ from kg.link import (
     key_order,
     norm_form,
 )
-from kg.link_index import Decision, LinkIndex, decode_key, key_blocks
+from kg.link.index import Decision, LinkIndex, decode_key, key_blocks
 
 #: Above this many keys to learn, the linker keeps its tables on disk
-#: (:class:`kg.link_disk.DiskLinker`, same answers).
+#: (:class:`kg.link.disk.DiskLinker`, same answers).
 MEMORY_KEYS = 200_000
 
 
@@ -237,7 +237,7 @@ def _linker(rules: list, size: int) -> ActorLinker:
     """Return a linker in memory, or with its tables on disk for many keys."""
     if size <= MEMORY_KEYS:
         return ActorLinker([], rules)
-    from kg.link_disk import DiskLinker
+    from kg.link.disk import DiskLinker
 
     return DiskLinker(rules)
 

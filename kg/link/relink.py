@@ -6,8 +6,8 @@ then :meth:`kg.link.EventLinker.link_batch`), so the store does not depend on th
 split of builds; but the work is that of the changes, not of the corpus:
 
 1. the actor keys that came or went decide again only the keys they can move
-   (:mod:`kg.link_incremental`; the first build and a change of alias rules decide whole
-   components, :mod:`kg.link_index`);
+   (:mod:`kg.link.incremental`; the first build and a change of alias rules decide whole
+   components, :mod:`kg.link.index`);
 2. an article graph names each actor by the reference of its key (:func:`kg.rdf.
    reference_iri`), and the actors graph says which actor each reference refers to: a key
    whose link changed (the actor it joins or the rule) or an actor whose canonical name
@@ -41,14 +41,14 @@ from dataclasses import asdict, replace
 from kg.actor_keys import article_keys
 from kg.history import BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
-from kg.link_disk import DiskLinker
-from kg.link_incremental import decide_changes, has_decisions
-from kg.link_index import Decision, LinkIndex, decode_key, in_event_index
-from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
+from kg.link.disk import DiskLinker
+from kg.link.incremental import decide_changes, has_decisions
+from kg.link.index import Decision, LinkIndex, decode_key, in_event_index
+from kg.link.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction
 from kg.pipeline import id_from_content
 
-#: Actor key → (actor id, canonical name), as :func:`kg.store_write.write_batch` takes them.
+#: Actor key → (actor id, canonical name), as :func:`kg.store.write.write_batch` takes them.
 Links = dict[ActorKey, tuple[str, str]]
 
 #: The definition of an article's event keys (:func:`_event_keys`) the link index's rows
@@ -59,7 +59,7 @@ EVENT_KEYS_VERSION = "positional-events-free"
 
 def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKey, Decision]:
     """Return the decision about every key of a component (its own id when it joins none).
-    The linker learns on disk (:class:`kg.link_disk.DiskLinker`): a clean build's component
+    The linker learns on disk (:class:`kg.link.disk.DiskLinker`): a clean build's component
     is every actor of the corpus."""
     with DiskLinker(history.rules) as linker:
         decided = linker.decide(keys)
@@ -73,7 +73,7 @@ def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKe
 def _decisions(history: BuildHistory, index: LinkIndex, seeds: set[ActorKey],
                rules_changed: bool) -> dict[ActorKey, Decision]:
     """Return the decisions the keys that came or went (``seeds``) change: only the keys
-    they can move (:mod:`kg.link_incremental`), or their whole components when nothing is
+    they can move (:mod:`kg.link.incremental`), or their whole components when nothing is
     decided yet or the alias rules changed (then every key is decided again)."""
     if not rules_changed and has_decisions(index):
         return decide_changes(index, history.rules, seeds)
@@ -241,12 +241,13 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
 def relink(store, history: BuildHistory, fresh: Iterable[str] = (),
            batch_size: int = 32, *, bulk: bool = False) -> set[str]:
     """Re-link what the ``fresh`` articles (and any kept since the last re-link) can reach,
-    write the changed ones to ``store`` and bring the merge log up to date (:mod:`kg.merge_log`);
+    write the changed ones to ``store`` and bring the merge log
+    (:mod:`kg.link.merge_log`) up to date;
     return the ids written.
 
     ``bulk``: the store is empty, so the articles are written into a fresh store with
-    Oxigraph's bulk loader (:mod:`kg.store_bulk`), which is then swapped in
-    (:mod:`kg.store_swap`); the store is the one the batches would have written."""
+    Oxigraph's bulk loader (:mod:`kg.store.bulk`), which is then swapped in
+    (:mod:`kg.store.swap`); the store is the one the batches would have written."""
     try:
         return _relink(store, history, set(fresh), batch_size, bulk)
     except BaseException:
@@ -309,7 +310,7 @@ def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int
     as :func:`_relink` would, then commit the history and swap the fresh store in (a memory
     store is filled in place). A fresh directory left by an error or a kill is deleted when
     the store is next opened."""
-    from kg.store_swap import swap_in
+    from kg.store.swap import swap_in
 
     written = _fill(store.fresh_store(), store, history, index, batch_size)
     index.clear_renamed(index.renamed())  # committed with the swap: every key is linked
@@ -324,7 +325,7 @@ def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: in
           ) -> set[str]:
     """Bulk-load the linked articles to write into ``target``; return their ids (their
     digests are staged in the history, committed with the swap)."""
-    from kg.store_bulk import BulkWriter
+    from kg.store.bulk import BulkWriter
 
     writer = BulkWriter(target)
     written: set[str] = set()

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from kg.geo import actor_location, evidence_codes
 from kg.rdf import ACTORS_GRAPH, KG, PREFIXES, RDF, geo_iri, location_triples
-from kg.store_terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE
+from kg.store.terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE
 
 _CODE = ox.NamedNode(str(KG.countryCode))
 _REFERS_TO = ox.NamedNode(str(KG.refersTo))

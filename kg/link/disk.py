@@ -3,7 +3,7 @@
 :class:`kg.link.ActorLinker` keeps what it has learnt (names by form, people and the deletion
 variants of their surnames, places by their first letters) in dictionaries: fine for the
 keys one build touches, but a clean build decides every actor key of the corpus in one pass
-(:func:`kg.relink.decide_component`), and the surname variants alone grow to millions of
+(:func:`kg.link.relink.decide_component`), and the surname variants alone grow to millions of
 entries at 10,000 articles. :class:`DiskLinker` is the same linker (same rules, same order,
 same answers) whose tables live in a private temporary SQLite database, which SQLite keeps
 on disk beyond a small page cache and deletes when closed.

@@ -1,6 +1,6 @@
 """Swapping a store built in a fresh directory in for an empty one, safe against kills.
 
-A bulk clean build (:mod:`kg.store_bulk`) fills ``<store>.bulk`` beside the store, which
+A bulk clean build (:mod:`kg.store.bulk`) fills ``<store>.bulk`` beside the store, which
 stays as it was (empty) meanwhile. Then:
 
 1. the fresh store is flushed and closed;
@@ -60,8 +60,8 @@ def swap_in(store, history: BuildHistory) -> None:
 
 def _finish(path: Path, history: BuildHistory) -> None:
     """Do steps 3–4 of the module docstring from wherever a kill stopped them."""
-    from kg.link_index import LinkIndex
-    from kg.merge_log import merge_log_path, rewrite_merge_log
+    from kg.link.index import LinkIndex
+    from kg.link.merge_log import merge_log_path, rewrite_merge_log
 
     fresh, old = fresh_dir(path), replaced_dir(path)
     if fresh.exists():

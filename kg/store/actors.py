@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, Literal
 
 from kg.rdf import ACTOR_CLASSES, KG, KGID, SKOS, ActorKey
-from kg.store_terms import ACTORS_NODE, COUNT_NODE, to_ox
+from kg.store.terms import ACTORS_NODE, COUNT_NODE, to_ox
 
 REF_PREFIX = str(KGID) + "ref/"
 REFERS_TO = ox.NamedNode(str(KG.refersTo))
@@ -32,7 +32,7 @@ NAME = ox.NamedNode(str(KG.name))
 ALT = ox.NamedNode(str(SKOS.altLabel))
 TYPE = ox.NamedNode(str(RDF.type))
 ACTOR_CLASS = ox.NamedNode(str(KG.Actor))
-#: The predicates of an actor's derived facts (its location is :mod:`kg.store_geo`'s).
+#: The predicates of an actor's derived facts (its location is :mod:`kg.store.geo`'s).
 DERIVED = frozenset({TYPE, NAME, ALT, CODE, COUNT_NODE})
 
 
