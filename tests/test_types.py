@@ -345,6 +345,27 @@ def test_a_known_place_the_context_places_outvotes_bare_labels(extract, text, na
     assert types_of(extract(text), name) == {type_}
 
 
+@pytest.mark.parametrize(("text", "start", "end", "label", "expected"), [
+    # a locative word governs the town, whatever the model's label
+    ("Coffee farmers in Nyeri will be paid more this year .", 3, 4, "Organization", True),
+    # or governs the first of the towns it is listed with
+    ("It opened branches in Guadalajara and Monterrey last year .", 6, 7, "Organization",
+     True),
+    ("Trees fell on roads in Donegal , Galway and Mayo .", 9, 10, "Organization", True),
+    # "from" is a transfer's as often as a place's: only with a place label
+    ("Lentini joined Milan from Torino in a costly deal .", 4, 5, "Organization", False),
+    ("Lentini , 27 , from Torino was hurt .", 5, 6, "Place", True),
+    # no locative word: a subject, an object of another preposition
+    ("Nyeri said it would pay farmers more .", 0, 1, "Organization", False),
+    ("Analysts at Nyeri said prices rose .", 2, 3, "Organization", False),
+])
+def test_placed(nlp, text, start, end, label, expected):
+    from kg.extract.types import _placed
+
+    doc = nlp(text)
+    assert _placed(Span(doc, start, end, label=label)) is expected
+
+
 @pytest.mark.parametrize(("repeat", "expected"), [
     # a repeat copies the first mention's type: it has no say, so the tie between the
     # model's two mentions stands and is settled as without it

@@ -33,6 +33,7 @@ from kg.extract.knowledge import (
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
 from kg.extract.person_evidence import LOCATIVE, named_after_town, person_evidence
+from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
@@ -301,11 +302,11 @@ def learned_type(voted: str, tally: Counter, mentions: list[Span]) -> str | None
 def placed_known_place(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
     """Return "Place" for a name the gazetteers know as a city or region
     (:func:`known_place`) that the context places at least once ("Croydon, England", the
-    dateline, "from Croydon" labelled a place) when the votes made it an organisation or a
-    product on the model's labels alone, else None. NER calls a town an organisation or a
-    product before a noun ("Croydon tram crash", "the Croydon tram tragedy", ten times
-    beside "from Croydon"); a name with evidence of its own for the voted type keeps it
-    ("Livingston beat Falkirk": a town's club)."""
+    dateline, "from Croydon" labelled a place, "farmers in Nyeri" whatever its label) when
+    the votes made it an organisation or a product on the model's labels alone, else None.
+    NER calls a town an organisation or a product before a noun ("Croydon tram crash", "the
+    Croydon tram tragedy", ten times beside "from Croydon"); a name with evidence of its own
+    for the voted type keeps it ("Livingston beat Falkirk": a town's club)."""
     if voted not in ("Organization", "Product") or _has_evidence(tally, mentions, voted) or \
             not (_has_evidence(tally, mentions, "Place") or any(map(_placed, mentions))) or \
             not known_place(mentions[0]):
@@ -315,10 +316,17 @@ def placed_known_place(voted: str, tally: Counter, mentions: list[Span]) -> str 
 
 def _placed(span: Span) -> bool:
     """Return whether the model labels a mention a place and a locative word or "from" comes
-    right before it ("62, from Croydon", "a cenotaph in Croydon"): label and context agree."""
+    right before it ("62, from Croydon", "a cenotaph in Croydon"): label and context agree;
+    or, whatever its label, a locative word governs it, itself or through the names it is
+    listed with ("farmers in Nyeri", "branches in Guadalajara and Monterrey"), which the
+    caller asks only of a name the gazetteers know as a place. "From" alone says less: a
+    player "joined Milan from Torino", a club."""
     doc = span.doc
-    return span.label_ == "Place" and span.start > 0 and \
-        doc[span.start - 1].lower_ in LOCATIVE | {"from"}
+    if span.label_ == "Place" and span.start > 0 and \
+            doc[span.start - 1].lower_ in LOCATIVE | {"from"}:
+        return True
+    token = first_conjunct(span.root)
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.i < span.start
 
 
 #: Types the learned classifier chooses between (it knows no products, groups or plans).
