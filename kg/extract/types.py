@@ -314,6 +314,33 @@ def placed_known_place(voted: str, tally: Counter, mentions: list[Span]) -> str 
     return "Place"
 
 
+@rule("named_body_org", off=None)
+def named_body(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
+    """Return "Organization" for a name the votes made a person on the model's labels alone
+    that the article writes at least once before a lower-case noun of a body, as the word
+    the noun's phrase is named by ("the far-right Chega party", "the Unite union"): NER
+    calls a party or a union it does not know a person in every sentence, while the
+    article says once what it is. A title or a given name before the name (evidence of a
+    person) keeps it a person; else None."""
+    if voted != "Person" or _has_evidence(tally, mentions, "Person") or \
+            not any(map(_names_a_body, mentions)):
+        return None
+    return "Organization"
+
+
+#: Nouns of bodies that people join, after a name they are named by ("the Gerindra party").
+MEMBERS_BODY_NOUNS = frozenset("party union movement militia coalition".split())
+
+
+def _names_a_body(span: Span) -> bool:
+    """Return whether a lower-case noun of a body right after a mention is the word its name
+    modifies ("the Gerindra party"), the name no gazetteer place ("a Lagos union")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and after.lower_ in MEMBERS_BODY_NOUNS and \
+        span.root.head.i == after.i and not known_place(span)
+
+
 def _placed(span: Span) -> bool:
     """Return whether the model labels a mention a place and a locative word or "from" comes
     right before it ("62, from Croydon", "a cenotaph in Croydon"): label and context agree;
@@ -446,6 +473,7 @@ def decide_types(spans: list[Span]) -> list[Span]:
             tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \
+            named_body(voted, tally, mentions[key]) or \
             learned_type(voted, tally, mentions[key]) or voted
     out = []
     for span in spans:
