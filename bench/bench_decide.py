@@ -1,12 +1,12 @@
 """The decision step of adding articles to a large store, deciding whole components (as
-before :mod:`kg.link_incremental`) and only the keys the new ones can move, on copies of one
+before :mod:`kg.link.incremental`) and only the keys the new ones can move, on copies of one
 build history, in one process; checks that both give the same decisions.
 
 Give it the store of a ``bench_scale.py`` run (its last build added ``--last`` articles):
 their actor keys are taken out of a copy of the history (the components they reach decided
 again, as a build that never saw them would have them), then added back to two copies of
 that, one decided each way. Also times the merge log after that addition: written whole
-(before) and appended to (:mod:`kg.merge_log`).
+(before) and appended to (:mod:`kg.link.merge_log`).
 
     python bench/bench_decide.py /tmp/kg-scale/large --last 100
 """
@@ -23,10 +23,10 @@ import time
 from pathlib import Path
 
 from kg.history import DATABASE, BuildHistory, history_dir
-from kg.link_incremental import decide_changes
-from kg.link_index import LinkIndex
-from kg.merge_log import merge_log_path, update_merge_log, write_merge_log
-from kg.relink import decide_component
+from kg.link.incremental import decide_changes
+from kg.link.index import LinkIndex
+from kg.link.merge_log import merge_log_path, update_merge_log, write_merge_log
+from kg.link.relink import decide_component
 
 
 def _copy(source: Path, folder: Path) -> BuildHistory:

@@ -84,6 +84,11 @@ NOTES = """\
   same guideline, in varied outlet styles: press releases, live blogs, transcripts, captions,
   newsletters, Indian / Nigerian / Australian / Irish conventions): scored as the written set.
   Slices: elections abroad, conflict, markets, transport, education, religion, agriculture.
+* Written set 5 (`bench/written5/`, our own 42 articles, written and annotated blind by the
+  same guideline, in UK tabloid, Canadian, South African, Kenyan, Pakistani, Philippine,
+  Singaporean / Malaysian and Caribbean styles: explainers, bullet lists, round-ups, opinion,
+  corrections): scored as the written set. Slices: weather and disasters, energy and mining,
+  labour, immigration, entertainment, cybersecurity and telecoms, shipping and fisheries.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

@@ -2,7 +2,7 @@
 
 Unchanged articles are skipped (by content hash); new and changed ones are extracted and kept
 unlinked in the build history (:mod:`kg.history`); then every article they can affect is
-linked again as a link of the whole corpus would link it (:mod:`kg.relink`) and the articles
+linked again as a link of the whole corpus would link it (:mod:`kg.link.relink`) and the articles
 whose linked form changed are rewritten, each batch in one transaction. An interrupted build
 leaves only whole articles, and the store after any sequence of builds and kills equals a
 clean build of the same articles.
@@ -20,10 +20,10 @@ from kg.extract_files import extract_paths as extract_paths  # moved; kept impor
 from kg.history import BuildHistory
 from kg.ingest import FetchSettings, IngestError, Skipped, read_articles
 from kg.link import AliasRule
+from kg.link.relink import merge_count, relink
+from kg.link.relink import merge_log_path as merge_log_path  # where kg.build users found it
 from kg.model import Article, Extraction
 from kg.parallel import extract_in_order
-from kg.relink import merge_count, relink
-from kg.relink import merge_log_path as merge_log_path  # where kg.build users found it
 
 if TYPE_CHECKING:  # kg.store and kg.rdf load pyoxigraph and rdflib: not needed by kg extract
     from kg.store import KGStore
@@ -105,7 +105,7 @@ def build_store(
     """Ingest ``paths`` into ``store``; return a :class:`BuildReport`.
 
     New and changed articles are extracted and kept (unlinked) in the store's build history;
-    then every article they can affect is linked again (:func:`kg.relink.relink`), so the
+    then every article they can affect is linked again (:func:`kg.link.relink.relink`), so the
     store is the same whatever the history of builds, splits and kills that led to it.
     Articles are written ``batch_size`` at a time, each batch in one transaction (a killed
     build keeps whole articles only, and the next build finishes its work).
@@ -114,7 +114,7 @@ def build_store(
     (:mod:`kg.parallel`); records come back in input order, so the store is the same.
 
     Into an empty store (and unless ``bulk`` is false) the articles are written with
-    Oxigraph's bulk loader into a fresh store swapped in at the end (:mod:`kg.store_swap`):
+    Oxigraph's bulk loader into a fresh store swapped in at the end (:mod:`kg.store.swap`):
     the same store, written faster, but a build killed before the swap keeps none of its
     articles (the next build writes them all, without extracting them again).
 

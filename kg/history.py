@@ -3,7 +3,7 @@
 Linking actors and events across articles depends on which articles are known. To make the
 store independent of build history (split runs, kills, resumes), a build keeps each article's
 *unlinked* extraction and re-links, from those, every article a change can reach
-(:mod:`kg.relink`), so the store always equals a clean build of the same articles. All of it
+(:mod:`kg.link.relink`), so the store always equals a clean build of the same articles. All of it
 lives in one SQLite database, ``<store>.build/history.sqlite`` (in memory for a memory
 store), read a row at a time, so a build never holds the corpus in memory:
 
@@ -13,7 +13,7 @@ store), read a row at a time, so a build never holds the corpus in memory:
 * ``linked``: the digest of each stored article's linked form;
 * ``meta``: the alias rules given so far;
 * the near-duplicate index of the texts read (:class:`kg.ingest.duplicates.SeenTexts`)
-  and the link index (:class:`kg.link_index.LinkIndex`).
+  and the link index (:class:`kg.link.index.LinkIndex`).
 
 A history folder of the JSON Lines layout before (``extractions.jsonl``, ``state.json``) is
 read into the database once.
@@ -130,7 +130,7 @@ def extraction_from_json(d: dict[str, Any]) -> Extraction:
 
 def linked_digest(stored: Extraction) -> str:
     """Return a digest of what an article's graph holds: its stored form (its own actor keys,
-    named by references, and its linked events, :func:`kg.relink.stored_form`), which holds
+    named by references, and its linked events, :func:`kg.link.relink.stored_form`), which holds
     no actor IRI and no canonical name: a key linked to another actor or an actor renamed
     changes the actors graph, not the article."""
     return digest(json.dumps(extraction_to_json(stored), sort_keys=True, ensure_ascii=False),
@@ -276,7 +276,7 @@ class BuildHistory:
         records, the digests of :meth:`stage_linked`), that a whole re-link is stored: the
         digests of the articles written, the alias rules followed, no article left to write;
         ``swap``: and that the fresh store of a bulk build is to be swapped in
-        (:mod:`kg.store_swap`)."""
+        (:mod:`kg.store.swap`)."""
         with self.conn:
             self.stage_linked(digests or {})
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('linked_rules', ?)",

@@ -19,7 +19,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Literal, Namespace, URIRef
 from kg.actor_keys import ActorKey, bare_key, named_ids
 from kg.geo import Location
 from kg.link import actor_key
-from kg.link_index import encode_key
+from kg.link.index import encode_key
 from kg.model import Article, Entity, Event, Extraction, Mention, Role, Statement, digest
 
 if TYPE_CHECKING:  # kg.ingest loads the readers: not needed to map records
@@ -306,7 +306,7 @@ def _entity_triples(extraction: Extraction, entity: Entity, sentences: dict[int,
     """Return an actor's mentions in one article, and ``schema:mentions`` from the article.
 
     The graph names the entity by its reference (:func:`reference_iri`); the actor's types
-    and canonical ``kg:name`` live only in the actors graph (:func:`kg.store_actors`), so a
+    and canonical ``kg:name`` live only in the actors graph (:func:`kg.store.actors`), so a
     query over the union of graphs sees each of them once and two articles spelling a name
     differently ("BRUSSELS", "Brussels") never give an actor two names.
     """

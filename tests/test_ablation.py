@@ -113,6 +113,8 @@ RULE_CASES: list[tuple[str, str]] = [
      'Apple said the iPhone sold well. The iPhone 4 costs more.'),
     ('product_case_variants', 'Corvane unveiled the zPad Max on Monday. The zPad max costs '
                               '$300.'),
+    ('product_fewer_words', 'Corvane sells films on the zTunes Movie Store. Users of the '
+                            'zTunes Store can rent them.'),
     ('product_maker_names', 'Ford recalled the Taurus. A Ford Taurus sells well.'),
     ('product_model_number', 'The airline ordered ten Boeing 787 jets.'),
     ('product_noun_drop', 'The web browser Safari got faster.'),

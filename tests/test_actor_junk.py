@@ -226,3 +226,19 @@ def test_renames_a_noun(nlp, text, word, kept):
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == word)
     assert _renames_a_noun(Span(doc, i, i + 1, label="ORG")) is kept
+
+
+@pytest.mark.parametrize(("words", "i", "expected"), [
+    # past the time of day that opens a live blog's entry
+    (["them", ".", "\n\n", "22:57", "Turnout", ",", "officials", "said"], 4, True),
+    # past a Markdown heading's marks
+    (["rivals", ".", "\n\n", "#", "Phone", "rivalry"], 4, True),
+    # a time inside a sentence, or a word mid-sentence, opens nothing
+    (["polls", "at", "22:57", "Turnout", "rose"], 3, False),
+    (["officials", "said", "Turnout", "rose"], 2, False),
+])
+def test_starts_sentence_or_line(nlp, words, i, expected):
+    from kg.extract.actor_junk import starts_sentence_or_line
+
+    doc = Doc(nlp.vocab, words=words)
+    assert starts_sentence_or_line(doc[i]) is expected

@@ -375,7 +375,7 @@ def test_export_resolve_actors_names_each_actor_in_place_of_its_references(built
                                                                            fmt):
     import pyoxigraph as ox
 
-    from kg.store_files import EXPORT_FORMATS
+    from kg.store.files import EXPORT_FORMATS
 
     out = tmp_path / f"resolved.{fmt}"
     result = run("export", "--store", str(built), "--format", fmt, "--resolve-actors",

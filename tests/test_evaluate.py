@@ -368,7 +368,9 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
      ("written3", 42, {"sports", "courts", "city", "products", "wire", "science",
                        "obituaries"}),
      ("written4", 42, {"elections", "conflict", "markets", "transport", "education", "religion",
-                       "agriculture"})],
+                       "agriculture"}),
+     ("written5", 42, {"weather", "energy", "labour", "immigration", "entertainment", "cyber",
+                       "shipping"})],
 )
 def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path

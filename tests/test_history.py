@@ -89,7 +89,7 @@ def test_the_linked_digest_follows_event_ids_not_actor_ids_or_names(names, mappi
     an actor renamed leaves its digest as it was, unless an event id follows the link."""
     from records import GENEVA
 
-    from kg.relink import stored_form
+    from kg.link.relink import stored_form
 
     base = linked_digest(stored_form(GENEVA, _linked({})))
     changed = stored_form(GENEVA, _linked(names, {e.id: e.id for e in GENEVA.entities}

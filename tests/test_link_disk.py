@@ -1,4 +1,4 @@
-"""Tests for kg.link_disk: the linker with its tables on disk decides every key as the
+"""Tests for kg.link.disk: the linker with its tables on disk decides every key as the
 in-memory linker does (names and keys written for these tests)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.link import ActorLinker, AliasRule, actor_key
-from kg.link_disk import DiskLinker
+from kg.link.disk import DiskLinker
 from kg.model import Entity, entity_id
 
 

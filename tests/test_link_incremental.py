@@ -1,4 +1,4 @@
-"""Tests for kg.link_incremental: deciding only the keys a change can move gives exactly the
+"""Tests for kg.link.incremental: deciding only the keys a change can move gives exactly the
 decisions of deciding every key again, for any split of the keys into stored, new and gone
 (actors written for this test)."""
 
@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.link import ActorLinker, AliasRule
-from kg.link_incremental import decide_changes, has_decisions
-from kg.link_index import Decision, LinkIndex
+from kg.link.incremental import decide_changes, has_decisions
+from kg.link.index import Decision, LinkIndex
 from kg.model import entity_id
 
 FIRST = ["Anna", "Bohdan", "Olena"]

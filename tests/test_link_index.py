@@ -1,4 +1,4 @@
-"""Tests for kg.link_index: a component of actor keys decides the same as the whole corpus,
+"""Tests for kg.link.index: a component of actor keys decides the same as the whole corpus,
 and the surname keys find every similar surname (actors written for this test)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from kg.link import SURNAME_SIMILARITY, ActorLinker, AliasRule, SurnameIndex, surname_keys
-from kg.link_index import LinkIndex, decode_key, encode_key
+from kg.link.index import LinkIndex, decode_key, encode_key
 from kg.model import entity_id
 
 SURNAMES = ["Zelenskyy", "Zelensky", "Zelenskiy", "Navalny", "Navalnyy", "Trump", "Trumpf",
@@ -89,7 +89,7 @@ def test_keys_round_trip_and_unused_ones_are_dropped():
 def test_main_event_dated_by_its_dateline_is_a_report_in_the_index():
     """The store's index treats a title dated only by its dateline as the corpus linker does
     (:func:`kg.link.report_dated`): a report that a dated one may date, never a date."""
-    from kg.link_index import dated_rows, undated_rows
+    from kg.link.index import dated_rows, undated_rows
     from kg.model import Article, Event, Extraction, Mention, Participant
 
     event = Event(id="e1", date="2025-06-10", date_precision="day", type="resign", label="x",
@@ -105,7 +105,7 @@ def test_main_event_dated_by_its_dateline_is_a_report_in_the_index():
 
 
 def test_a_changed_name_renames_the_actor_and_a_changed_target_relinks_the_key():
-    from kg.link_index import Decision
+    from kg.link.index import Decision
 
     index = LinkIndex(sqlite3.connect(":memory:"))
     brussels, capital = _key("Place", "Brussels"), _key("Place", "BRUSSELS", "Bruxelles")
@@ -130,7 +130,7 @@ def test_a_changed_name_renames_the_actor_and_a_changed_target_relinks_the_key()
 def test_article_decisions_are_the_decisions_of_its_decided_keys(decided):
     """One read gives what :meth:`LinkIndex.decision` gives key by key, undecided keys and
     other articles' keys left out."""
-    from kg.link_index import Decision
+    from kg.link.index import Decision
 
     index = LinkIndex(sqlite3.connect(":memory:"))
     mine = [_key("Person", "Donald Trump"), _key("Person", "Trump"), _key("Country", "Russia")]

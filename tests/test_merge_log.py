@@ -1,4 +1,4 @@
-"""Tests for kg.merge_log: a build appends what its re-link added, filters out what went,
+"""Tests for kg.link.merge_log: a build appends what its re-link added, filters out what went,
 and the log always holds the lines of the history's merge records, whatever a kill
 interrupted (records written for this test)."""
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.link_index import LinkIndex
-from kg.merge_log import merge_log_path, update_merge_log
+from kg.link.index import LinkIndex
+from kg.link.merge_log import merge_log_path, update_merge_log
 
 
 def _record(article: str, surface: str, rule: str = "surname") -> dict:

@@ -246,3 +246,58 @@ def test_person_after_office_needs_what_the_office_is_of(nlp, words, ent, expect
 
     doc = Doc(nlp.vocab, words=words)
     assert person_after_office(Span(doc, *ent, label="ORG")).text == expected
+
+
+@pytest.mark.parametrize(("words", "ent", "expected"), [
+    # a live blog's entry time run into the entry's first word, written nowhere else
+    (["Polls", "closed", ".", "\n\n", "22:57", "Turnout", ",", "officials", "said", ",",
+      "is", "high", "."], (4, 6, "PERSON"), ("Turnout", "")),
+    # ... a name the article writes again keeps the model's label
+    (["\n\n", "22:57", "Halvorsen", "spoke", ".", "\n\n", "22:40", "Halvorsen", "arrived"],
+     (1, 3, "PERSON"), ("Halvorsen", "PERSON")),
+    # ... a place kg knows gets its label from that knowledge
+    (["\n\n", "22:57", "Lisbon", "voted", "late", "."], (1, 3, "ORG"), ("Lisbon", "GPE")),
+    # a number before a name that is no time of day (a squad number) changes no label
+    (["\n\n", "8", "Halvorsen", "(", "captain", ")"], (1, 3, "PERSON"),
+     ("Halvorsen", "PERSON")),
+    # a time inside a sentence does not open an entry
+    (["At", "22:57", "Halvorsen", "spoke", "."], (1, 3, "PERSON"), ("Halvorsen", "PERSON")),
+])
+def test_a_word_after_a_live_blog_entry_time_needs_evidence_of_a_name(nlp, words, ent,
+                                                                      expected):
+    from kg.extract.name_bounds import without_figures
+
+    doc = Doc(nlp.vocab, words=words)
+    cut = without_figures(Span(doc, ent[0], ent[1], label=ent[2]))
+    assert (cut.text, cut.label_) == expected
+
+
+@pytest.mark.parametrize(("words", "start", "end", "expected"), [
+    # a percentage the sentence gives of a company is cut off like a score
+    ("shares rose 2.1 per cent and Westpac 1.8 per cent .".split(), 6, 8, "Westpac"),
+    ("Westpac 1.8 percent lower".split(), 0, 2, "Westpac"),
+    ("and Westpac 1.8 % lower".split(), 1, 3, "Westpac"),
+    # a number that is no percentage stays part of the name
+    ("paid Westpac 1.8 per share".split(), 1, 3, "Westpac 1.8"),  # "per" without "cent"
+    ("at Terminal 3 of the airport".split(), 1, 3, "Terminal 3"),
+])
+def test_a_percentage_is_cut_off_a_name(nlp, words, start, end, expected):
+    from kg.extract.name_bounds import entity_name
+
+    doc = Doc(nlp.vocab, words=words)
+    assert entity_name(Span(doc, start, end, label="ORG")).text == expected
+
+
+@pytest.mark.parametrize(("text", "name", "label", "expected"), [
+    # "The" is in the given-name list, but the tagger reads it as an article
+    ("The Morning Ledger: rates hold as markets wait.", "The Morning Ledger:",
+     "WORK_OF_ART", ("The Morning Ledger", "")),
+    ("Maria Lopez 12 was the score they posted.", "Maria Lopez 12", "CARDINAL",
+     ("Maria Lopez", "PERSON")),
+])
+def test_a_name_cut_out_of_a_figure_takes_its_label_from_knowledge(nlp, text, name, label,
+                                                                  expected):
+    from kg.extract.name_bounds import without_figures
+
+    cut = without_figures(_span_of(nlp(text), name, label))
+    assert (cut.text, cut.label_) == expected

@@ -1,4 +1,4 @@
-"""Tests for kg.relink: re-linking only what new articles reach gives the store of a clean
+"""Tests for kg.link.relink: re-linking only what new articles reach gives the store of a clean
 build, whatever the order and split of builds (extractions written for this test)."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import itertools
 import pytest
 
 from kg.history import BuildHistory
+from kg.link.relink import relink
 from kg.model import Article, Entity, Event, Extraction, Mention, Participant, entity_id
 from kg.rdf import actor_iri
-from kg.relink import relink
 from kg.store import KGStore
 
 
@@ -206,7 +206,7 @@ def test_a_store_naming_actor_iris_is_relinked_by_the_next_build(tmp_path):
     reference per actor, with the same facts; its build history then has every article
     linked again, so the next build, with nothing new, leaves the store of a clean build
     (there "Trump" and "Donald Trump" are two keys of one actor, two references)."""
-    from kg.store_files import resolved_quads
+    from kg.store.files import resolved_quads
 
     articles = [ARTICLES[0], ARTICLES[2], ARTICLES[3]]
     clean, _ = _build(tmp_path / "clean", [articles])
@@ -295,8 +295,8 @@ def _no_event_keys(history: BuildHistory) -> None:
 
 
 def _wider_event_keys(history: BuildHistory) -> None:
-    from kg.link_index import LinkIndex
-    from kg.relink import article_keys
+    from kg.link.index import LinkIndex
+    from kg.link.relink import article_keys
 
     index = LinkIndex(history.conn)
     for x in MANY[:40]:
@@ -311,8 +311,8 @@ def test_event_keys_missing_or_of_an_earlier_definition_are_read_again(tmp_path,
     an earlier, wider definition (here: every key of the article, dropped when the next
     re-link starts): the re-link reads the keys it needs from the kept extractions, as this
     code defines them, and keeps them; the store is the same."""
-    from kg.link_index import LinkIndex
-    from kg.relink import _event_keys
+    from kg.link.index import LinkIndex
+    from kg.link.relink import _event_keys
 
     store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
     store.close()
@@ -337,7 +337,7 @@ def test_event_keys_missing_or_of_an_earlier_definition_are_read_again(tmp_path,
     ("", "Ana Vidal", "person/ana-vidal", "person/ana-vidal", "merge")])
 def test_record_fields_are_asdict_in_field_order(record):
     from kg.link import MergeRecord
-    from kg.relink import record_fields
+    from kg.link.relink import record_fields
 
     merge = MergeRecord(*record)
     fields = record_fields(merge)
@@ -367,7 +367,7 @@ def test_only_events_whose_id_or_index_rows_follow_their_actors_hold_event_keys(
     which is no row of the event index follows no key: re-linking its agent changes nothing
     in the article's graph."""
     from kg.link import actor_key
-    from kg.relink import _event_keys
+    from kg.link.relink import _event_keys
 
     x = _article("a7", T7, "2025-04-08", ("Trump", "Person"), events=(event,))
     assert _event_keys(x) == ({actor_key(x.entities[0])} if follows else set())
@@ -379,14 +379,14 @@ def test_a_relinked_agent_rechecks_a_stored_article_only_when_its_event_ids_foll
     """Donald Trump, added later, gives a7's "Trump" another id: a7 is linked and compared
     again only when an event's id follows that agent; either way the store is that of a
     clean build of both articles."""
-    import kg.relink
+    import kg.link.relink
 
     a7 = _article("a7", T7, "2025-04-08", ("Trump", "Person"), events=(event,))
     store, _ = _build(tmp_path / "kg-store", [[a7]])
     store.close()
     checked: list[str] = []
-    linked_batch = kg.relink._linked_batch
-    monkeypatch.setattr(kg.relink, "_linked_batch", lambda s, h, i, chunk: (
+    linked_batch = kg.link.relink._linked_batch
+    monkeypatch.setattr(kg.link.relink, "_linked_batch", lambda s, h, i, chunk: (
         checked.extend(chunk), linked_batch(s, h, i, chunk))[1])
     store, written = _build(tmp_path / "kg-store", [[ARTICLES[0]]])
     assert ("a7" in checked) == follows

@@ -261,3 +261,39 @@ def test_a_place_naming_a_site_is_no_short_name_of_an_organisation(nlp, after, e
     doc = Doc(nlp.vocab, words=words)
     spans = [Span(doc, 1, 4, label="Organization"), Span(doc, 6, 7, label="Place")]
     assert _relabel_short_org_names(spans)[1].label_ == expected
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # words left out before the head word, in any case or number
+    ("App Store", "iTunes Apps Stores", True),
+    ("iTunes store", "iTunes Music Store", True),
+    ("OS X", "Mac OS X", True),
+    ("Lumo Store", "the Lumo Media Store", True),
+    # another head word: a line and its model, software and its shop
+    ("iPhone", "iPhone 3GS", False),
+    ("iTunes", "iTunes Music Store", False),
+    ("iPod Software", "iPod Nano", False),
+    # two names of one length are no shortening of each other
+    ("Apps Store", "Music Store", False),
+    # the words must come in the same order
+    ("Store Music", "iTunes Music Store", False),
+])
+def test_a_product_named_with_fewer_words_before_its_head(a, b, same):
+    from kg.extract.resolve import _fewer_product_words
+
+    assert _fewer_product_words(a, b) is same
+    assert _fewer_product_words(b, a) is same
+
+
+@pytest.mark.parametrize(("names", "text", "expected"), [
+    (["iTunes Music Store"], "iTunes Store", "iTunes Music Store"),
+    (["App Store"], "iTunes Apps Stores", "App Store"),
+    (["iPhone"], "iPhone 3GS", None),
+    (["Macbook"], "MacBook", "Macbook"),
+])
+def test_same_product(names, text, expected):
+    from kg.extract.resolve import EntityInfo, _same_product
+
+    found = _same_product(text, [EntityInfo(f"p{i}", n, "Product") for i, n in
+                                 enumerate(names)])
+    assert (found.name if found else None) == expected

@@ -490,7 +490,7 @@ def test_opening_a_store_of_the_old_layout_migrates_it(tmp_path: Path, oldest: b
     also with actor types in article graphs and roles as kg:holdsRole) is rewritten when
     opened: the same facts read through references, the same answers, valid shapes."""
     from kg.rdf import example_queries
-    from kg.store_files import resolved_quads
+    from kg.store.files import resolved_quads
     from kg.validate import validate_store
 
     queries = [q["sparql"] for q in example_queries()]

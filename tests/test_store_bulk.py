@@ -13,8 +13,8 @@ from kg.build import build_store, merge_log_path
 from kg.history import BuildHistory, extraction_from_json, extraction_to_json, history_dir
 from kg.model import Article, Entity, Extraction, Mention, entity_id
 from kg.store import KGStore
-from kg.store_bulk import BulkWriter
-from kg.store_write import write_batch
+from kg.store.bulk import BulkWriter
+from kg.store.write import write_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = sys.modules["kg.build"]  # the module (kg.build is also the name of a function)

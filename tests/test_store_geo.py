@@ -1,4 +1,4 @@
-"""Tests for kg.store_geo: places and countries get their point, GeoNames and Wikidata links
+"""Tests for kg.store.geo: places and countries get their point, GeoNames and Wikidata links
 in the actors graph, decided from the whole store (any order of articles, removals included)."""
 
 from __future__ import annotations

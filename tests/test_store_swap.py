@@ -24,16 +24,16 @@ from test_store_bulk import (
 from kg.build import build_store
 from kg.history import BuildHistory, history_dir
 from kg.store import KGStore
-from kg.store_swap import fresh_dir, replaced_dir
+from kg.store.swap import fresh_dir, replaced_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # Runs a bulk build that replays kept records and stops the process dead (no cleanup, no
 # flush: os._exit) at the named step: "load-N" after the N-th bulk load of the fresh store,
-# or a step of kg.store_swap.swap_in.
+# or a step of kg.store.swap.swap_in.
 CHILD = textwrap.dedent("""
     import json, os, sys
-    import kg.store_bulk, kg.store_swap
+    import kg.store.bulk, kg.store.swap
     from kg.build import build_store
     from kg.history import extraction_from_json
     from kg.store import KGStore
@@ -51,9 +51,9 @@ CHILD = textwrap.dedent("""
             os._exit(9)
 
     sys.modules["kg.build"].extract_in_order = replay
-    kg.store_bulk.BUFFER_QUADS = 60  # several bulk loads
-    kg.store_bulk.loaded = lambda n: stop(f"load-{n}")
-    kg.store_swap.reached = stop
+    kg.store.bulk.BUFFER_QUADS = 60  # several bulk loads
+    kg.store.bulk.loaded = lambda n: stop(f"load-{n}")
+    kg.store.swap.reached = stop
     with KGStore.open(store_path) as store:
         build_store([corpus], store, batch_size=2)
     sys.exit(3)  # the step was never reached
@@ -147,12 +147,12 @@ def test_a_build_killed_after_its_commit_point_is_finished_on_opening(corpus, ex
 
 
 def test_every_step_of_the_swap_is_tested():
-    """The kill points above are the steps :mod:`kg.store_swap` reports, in order."""
+    """The kill points above are the steps :mod:`kg.store.swap` reports, in order."""
     import inspect
 
-    import kg.store_swap
+    import kg.store.swap
 
-    source = inspect.getsource(kg.store_swap)
+    source = inspect.getsource(kg.store.swap)
     steps = [s for s in ROLLED_BACK + FINISHED if not s.startswith("load-")]
     assert [s for s in steps if f'reached("{s}")' in source] == steps
     assert [source.index(f'reached("{s}")') for s in steps] == sorted(

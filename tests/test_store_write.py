@@ -1,4 +1,4 @@
-"""Tests for kg.store_write: a batch lands whole, and a write stopped after its commit point is
+"""Tests for kg.store.write: a batch lands whole, and a write stopped after its commit point is
 finished when the store is next opened (records from tests/records.py)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 from records import BRUSSELS, GENEVA, GENEVA_ID, RUBIO_ID, extractions
 
-import kg.store_write as store_write
+import kg.store.write as store_write
 from kg.store import KGStore
 
 STAMP = "2025-11-25T08:00:00+00:00"

@@ -1,4 +1,4 @@
-"""Build a written gold set (``written`` to ``written4``) from its annotated
+"""Build a written gold set (``written`` to ``written5``) from its annotated
 articles (see ``GUIDELINE.md``; every set follows it).
 
 Reads the set's ``annotated/*.md`` (line 1 ``domain: NAME``, then the article with ``[[text|CODE]]``
@@ -7,7 +7,7 @@ and one gold record per article to ``gold.jsonl``, checking every offset.
 
     python bench/written/build_gold.py                  # rebuild bench/written
     python bench/written/build_gold.py --check          # exit 1 when the built files are stale
-    python bench/written/build_gold.py --set written4   # the same for bench/written4 (or 2, 3)
+    python bench/written/build_gold.py --set written5   # the same for bench/written5 (or 2, 3, 4)
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "written3": ("sports", "courts", "city", "products", "wire", "science", "obituaries"),
     "written4": ("elections", "conflict", "markets", "transport", "education", "religion",
                  "agriculture"),
+    "written5": ("weather", "energy", "labour", "immigration", "entertainment", "cyber",
+                 "shipping"),
 }
 #: Entity code → kg types counted right; ``M`` marks an ignored name (CoNLL's MISC).
 CODES: dict[str, tuple[str, ...]] = {

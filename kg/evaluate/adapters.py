@@ -38,7 +38,8 @@ Choices (documented here because they change the figures):
   Domain slice: the record's ``domain`` (the written set: sports, courts, city, products,
   wire, other; written2: health, politics, business, environment, arts, crime, technology;
   written3: sports, courts, city, products, wire, science, obituaries; written4: elections,
-  conflict, markets, transport, education, religion, agriculture).
+  conflict, markets, transport, education, religion, agriculture; written5: weather, energy,
+  labour, immigration, entertainment, cyber, shipping).
 """
 
 from __future__ import annotations
@@ -261,9 +262,11 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
                  "7 news domains)", "bench/written3/gold.jsonl"),
     "written4": ("Written set 4 (our articles and annotation, blind: entities, speakers; "
                  "7 unseen domains, varied outlet styles)", "bench/written4/gold.jsonl"),
+    "written5": ("Written set 5 (our articles and annotation, blind: entities, speakers; "
+                 "7 more unseen domains, varied outlets)", "bench/written5/gold.jsonl"),
 }
 #: Named sets kept in the repository (their paths are from its root), all in the plain format.
-REPO_SETS = frozenset({"seed", "written", "written2", "written3", "written4"})
+REPO_SETS = frozenset({"seed", "written", "written2", "written3", "written4", "written5"})
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

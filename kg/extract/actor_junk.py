@@ -436,17 +436,23 @@ def _sentence_initial_common_noun(span: Span) -> bool:
     """Return True for a common noun capitalised only because it starts a sentence
     ("Turnout was low ... turnout fell") or a heading ("# Phone rivalry"): the article
     writes it in lower case elsewhere."""
-    return len(span) == 1 and _starts_sentence_or_line(span[0]) and span.text.istitle() and \
+    return len(span) == 1 and starts_sentence_or_line(span[0]) and span.text.istitle() and \
         span[0].lower_ in lowercase_words(span.doc)
 
 
-def _starts_sentence_or_line(token: Token) -> bool:
+#: A time of day written as hours and minutes ("22:57"), as a live blog opens each entry.
+CLOCK_TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+def starts_sentence_or_line(token: Token) -> bool:
     """Return whether a token is the first word of its sentence or of its line, past a
-    Markdown heading's or list's marks ("# Phone rivalry")."""
+    Markdown heading's or list's marks ("# Phone rivalry") and the time of day a live blog's
+    entry opens with ("22:57 Turnout, according to ...")."""
     if token.is_sent_start:
         return True
     doc, i = token.doc, token.i - 1
-    while i >= 0 and doc[i].text in ("#", "##", "###", "*", "-") and not doc[i].is_space:
+    while i >= 0 and (doc[i].text in ("#", "##", "###", "*", "-") or
+                      CLOCK_TIME_RE.match(doc[i].text)) and not doc[i].is_space:
         i -= 1
     return i < token.i - 1 and (i < 0 or doc[i].is_space or "\n" in doc[i].whitespace_)
 

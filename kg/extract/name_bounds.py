@@ -116,7 +116,26 @@ def without_figures(ent: Span) -> Span:
         if start == ent.start and end == ent.end - 1 and _numbered_product(ent):
             return Span(ent.doc, ent.start, ent.end, label="PRODUCT")  # "the Fenix 8"
         label = _label_from_knowledge(ent.doc[start:end])
+    elif _after_entry_time(ent, start) and not _written_again(ent.doc[start:end]):
+        label = _label_from_knowledge(ent.doc[start:end])  # "22:57 Turnout, according to"
     return Span(ent.doc, start, end, label=label)
+
+
+def _after_entry_time(ent: Span, start: int) -> bool:
+    """Return whether the words cut from the start of an entity end in the time of day that
+    opens a live blog's entry ("22:57 Turnout, according to ..."): the word after it starts
+    the entry, so its capital, which the model read as a name's, is no evidence of one."""
+    from kg.extract.actor_junk import CLOCK_TIME_RE, starts_sentence_or_line
+
+    doc = ent.doc
+    return ent.start < start < ent.end and CLOCK_TIME_RE.match(doc[start - 1].text) is not None \
+        and starts_sentence_or_line(doc[start])
+
+
+def _written_again(name: Span) -> bool:
+    """Return whether the article writes a name's words at another place too."""
+    found = re.finditer(rf"\b{re.escape(name.text)}\b", name.doc.text)
+    return any(m.start() != name.start_char for m in found)
 
 
 #: Words that introduce examples of the noun before them ("watches, including the X").
@@ -153,16 +172,26 @@ _DASHES = frozenset(("-", "--", "–", "—"))
 def entity_name(ent: Span) -> Span:
     """Return the name an entity gives once kg's bounds are applied to it: without the
     scores of a results table, the line breaks and brackets NER ran into it ("Bristol City
-    4" → "Bristol City", "the Boston Red Sox 7-0"), with the number that ends a division's
-    name ("League Division One"). An entity whose cut holds a dash ending it ("SOCCER -": a
-    section label before a headline) or a number that is no score ("Terminal 3 of the
-    airport") stays as written."""
+    4" → "Bristol City", "the Boston Red Sox 7-0") or the share it moved ("Westpac 1.8 per
+    cent"), with the number that ends a division's name ("League Division One"). An entity
+    whose cut holds a dash ending it ("SOCCER -": a section label before a headline) or a
+    number that is neither ("Terminal 3 of the airport") stays as written."""
     trimmed = without_figures(ent)
     cut = [t for t in ent if not trimmed.start <= t.i < trimmed.end]
     if any((t.text in _DASHES and (t.whitespace_ or t.i == ent.end - 1)) or
-           (t.like_num and not _score(t)) for t in cut):
+           (t.like_num and not (_score(t) or _percentage(t))) for t in cut):
         trimmed = ent
     return with_division_number(trimmed)
+
+
+def _percentage(token: Token) -> bool:
+    """Return whether a number is a percentage ("1.8 per cent", "3 percent", "12%"): a
+    figure the sentence gives of the name before it, never part of that name."""
+    doc, i = token.doc, token.i + 1
+    if i >= len(doc):
+        return False
+    return doc[i].text == "%" or doc[i].lower_ in ("percent", "pct") or (
+        doc[i].lower_ == "per" and i + 1 < len(doc) and doc[i + 1].lower_ == "cent")
 
 
 def _score(token: Token) -> bool:
@@ -181,12 +210,13 @@ def _score(token: Token) -> bool:
 
 def _label_from_knowledge(name: Span) -> str:
     """Return an NER label for a name cut out of a number-like entity, from what kg knows
-    about its words (a country, a city, a given name), else ``""`` (no actor)."""
+    about its words (a country, a city, a given name: not an article the tagger reads as
+    one, "The" of "The Morning Ledger:"), else ``""`` (no actor)."""
     if not all(t.is_title or t.is_upper for t in name if t.is_alpha):
         return ""
     if lookup_country(name.text) is not None or is_city(name.text):
         return "GPE"
-    if len(name) >= 2 and is_given_name(name[0].text):
+    if len(name) >= 2 and name[0].pos_ != "DET" and is_given_name(name[0].text):
         return "PERSON"
     return ""
 

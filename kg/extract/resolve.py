@@ -297,10 +297,32 @@ def org_core(name: str) -> str:
 
 def _same_product(text: str, entities) -> EntityInfo | None:
     """Return the product ``text`` names in another case or number ("Macbook" =
-    "MacBook", "Boeing 787 Dreamliners" = "Boeing 787 Dreamliner")."""
+    "MacBook", "Boeing 787 Dreamliners" = "Boeing 787 Dreamliner"), or with words of its
+    name left out before its head word (see :func:`_fewer_product_words`)."""
     key = text.lower().removesuffix("s")
-    return next((i for i in entities if i.type == "Product" and i.name != text
-                 and i.name.lower().removesuffix("s") == key), None)
+    products = [i for i in entities if i.type == "Product" and i.name != text]
+    return next((i for i in products if i.name.lower().removesuffix("s") == key), None) or \
+        next((i for i in products if _fewer_product_words(text, i.name)), None)
+
+
+def _product_words(name: str) -> list[str]:
+    """Return a product name's words in lower case, each without a plural "s" ("iTunes Apps
+    Stores" → itune, app, store)."""
+    return [w.lower().removesuffix("s") for w in name.replace('"', " ").split()]
+
+
+@rule("product_fewer_words")
+def _fewer_product_words(a: str, b: str) -> bool:
+    """Return True for two names of two words or more of one product, one the other with
+    words left out before the head word they end in, in any case or number ("App Store" of
+    "the iTunes Apps Stores", "iTunes Store" of "iTunes Music Store", "OS X" of "Mac OS X").
+    A name with another last word is another product: "iPhone" is the line, "iPhone 3GS" a
+    model of it, "iTunes" the software, "iTunes Store" the shop that sells through it."""
+    short, long_ = sorted((_product_words(a), _product_words(b)), key=len)
+    if len(short) < 2 or len(short) == len(long_) or short[-1] != long_[-1]:
+        return False
+    rest = iter(long_)
+    return all(word in rest for word in short)  # the short name's words, in order
 
 
 def _shortened_product(text: str, entities) -> EntityInfo | None:

@@ -1,0 +1,371 @@
+"""Re-link, from their kept unlinked extractions, the articles a build's changes can reach, and
+store those whose linked form changed.
+
+The result equals linking the whole corpus at once (:meth:`kg.link.ActorLinker.link_corpus`,
+then :meth:`kg.link.EventLinker.link_batch`), so the store does not depend on the order or
+split of builds; but the work is that of the changes, not of the corpus:
+
+1. the actor keys that came or went decide again only the keys they can move
+   (:mod:`kg.link.incremental`; the first build and a change of alias rules decide whole
+   components, :mod:`kg.link.index`);
+2. an article graph names each actor by the reference of its key (:func:`kg.rdf.
+   reference_iri`), and the actors graph says which actor each reference refers to: a key
+   whose link changed (the actor it joins or the rule) or an actor whose canonical name
+   changed is written there (:meth:`kg.store.KGStore.relink_keys`), no article graph holds
+   either. The articles checked again are the new and changed ones and those holding, in an
+   event, a re-linked key whose entities take another id (an event whose id comes from its
+   content follows its linked agents and places, one in the event index all its actors; an
+   undated event's id is its place in the article; the link index keeps each article's
+   event keys); their
+   dated events update the event index, and the undated reports those changes can date
+   (same type and actor, published up to three days later) join them;
+3. each of these is linked in full (actors, then events through the index) and written when
+   its stored form (:func:`stored_form`) differs from the stored one, ``batch_size``
+   articles a transaction.
+
+An article whose extraction is no longer kept (it became a copy of another,
+:mod:`kg.copies`) counts as changed: its actor keys and events leave the indexes and it
+leaves the store.
+
+Steps 1–2 commit to the build history together with the list of articles step 3 must check
+(``pending``) and of the actors whose keys' links to write, so a build killed at any point is
+finished by the next one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, replace
+
+from kg.actor_keys import article_keys
+from kg.history import BuildHistory, linked_digest
+from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
+from kg.link.disk import DiskLinker
+from kg.link.incremental import decide_changes, has_decisions
+from kg.link.index import Decision, LinkIndex, decode_key, in_event_index
+from kg.link.merge_log import merge_log_path, update_merge_log, write_merge_log
+from kg.model import Extraction
+from kg.pipeline import id_from_content
+
+#: Actor key → (actor id, canonical name), as :func:`kg.store.write.write_batch` takes them.
+Links = dict[ActorKey, tuple[str, str]]
+
+#: The definition of an article's event keys (:func:`_event_keys`) the link index's rows
+#: follow: rows of an earlier one (wider: every event's agents) are dropped when a re-link
+#: starts, and read again from the kept extractions when needed.
+EVENT_KEYS_VERSION = "positional-events-free"
+
+
+def decide_component(keys: set[ActorKey], history: BuildHistory) -> dict[ActorKey, Decision]:
+    """Return the decision about every key of a component (its own id when it joins none).
+    The linker learns on disk (:class:`kg.link.disk.DiskLinker`): a clean build's component
+    is every actor of the corpus."""
+    with DiskLinker(history.rules) as linker:
+        decided = linker.decide(keys)
+        out = {}
+        for key in keys:
+            target, rule = decided.get(key, (key[3], ""))
+            out[key] = Decision(target, rule, linker.names.get(target, key[1]))
+    return out
+
+
+def _decisions(history: BuildHistory, index: LinkIndex, seeds: set[ActorKey],
+               rules_changed: bool) -> dict[ActorKey, Decision]:
+    """Return the decisions the keys that came or went (``seeds``) change: only the keys
+    they can move (:mod:`kg.link.incremental`), or their whole components when nothing is
+    decided yet or the alias rules changed (then every key is decided again)."""
+    if not rules_changed and has_decisions(index):
+        return decide_changes(index, history.rules, seeds)
+    if rules_changed:
+        index.reblock()
+        seeds = index.all_keys()
+    live = index.drop_unused(index.component(seeds))
+    return decide_component(live, history) if live else {}
+
+
+def actor_linked(x: Extraction, index: LinkIndex) -> tuple[Extraction, list[MergeRecord]]:
+    """Return ``x`` with its actors linked as decided for the corpus, and its merge records.
+
+    Its actors carry their canonical names (for the actors graph), but each statement keeps
+    its speaker as the article names it (``kg:speakerName``): an article's graph holds no
+    canonical name, so an actor renamed by another article rewrites no article."""
+    mapping: dict[str, str] = {}
+    names: dict[str, str] = {}
+    log = []
+    for entity in sorted(x.entities, key=actor_key):  # records in key order, as key_merges
+        decision = index.decision(actor_key(entity))
+        if decision is None:
+            continue
+        names.setdefault(decision.target, decision.name)
+        if decision.rule:
+            mapping[entity.id] = decision.target
+            log.append(MergeRecord(x.article.id, entity.name, entity.id, decision.target,
+                                   decision.rule))
+    linked = remap_ids(x, mapping, names)
+    linked = remap_ids(linked, {e.id: e.id for e in linked.entities}, names)
+    return replace(linked, statements=tuple(  # a speaker as named in the article
+        replace(s, speaker=own.speaker) for s, own in zip(linked.statements, x.statements,
+                                                          strict=True))), log
+
+
+def event_linked(x: Extraction, index: LinkIndex) -> Extraction:
+    """Return an actor-linked ``x`` with its undated events linked to dated ones."""
+    events = []
+    for ev in x.events:
+        match = index.match(ev, x)
+        if match is not None:
+            ev = replace(ev, id=match.id, date=match.date, date_precision="day",
+                         date_text=match.date_text, date_basis="linked")
+        events.append(ev)
+    return replace(x, events=tuple(events))
+
+
+def stored_form(x: Extraction, linked: Extraction) -> Extraction:
+    """Return what an article's graph holds: its own actors (named by the references of their
+    keys, whatever actor each joins) and its events as linked (ids and dates; an event's id
+    follows its linked agents and places)."""
+    events = tuple(replace(own, id=ev.id, date=ev.date, date_precision=ev.date_precision,
+                           date_text=ev.date_text, date_basis=ev.date_basis)
+                   for own, ev in zip(x.events, linked.events, strict=True))
+    return replace(x, events=events)
+
+
+def key_links(x: Extraction, index: LinkIndex) -> Links:
+    """Return the actor each key of ``x`` joins, with its canonical name, as decided."""
+    out: Links = {}
+    for key, own in article_keys(x).items():
+        decision = index.decision(key)
+        out[key] = (decision.target, decision.name) if decision else (own, key[1])
+    return out
+
+
+def record_fields(record: MergeRecord) -> dict:
+    """Return ``record`` as :func:`dataclasses.asdict` does (its fields are strings, so no
+    deep copy is needed): a re-link writes the records of every article it checks."""
+    return dict(vars(record))
+
+
+def key_merges(index: LinkIndex, article_id: str) -> list[dict]:
+    """Return an article's merge records from its keys' decisions (in key order, as
+    :func:`actor_linked` gives them): a re-linked key changes them without the article."""
+    out = []
+    decisions = index.article_decisions(article_id)
+    for key in sorted(decisions):
+        decision = decisions[key]
+        if decision.rule:
+            out.append(record_fields(MergeRecord(article_id, key[1], key[3],
+                                                 decision.target, decision.rule)))
+    return out
+
+
+def _event_keys(x: Extraction) -> set[ActorKey]:
+    """Return the keys whose links an article's events follow: an event whose id comes from
+    its content follows its agents and places (:func:`kg.pipeline.event_id`), and the event
+    index's rows and a report's link to a dated event follow every participant of the
+    events it holds; any other event's id is its place in the article, whatever its actors."""
+    ids = set()
+    for ev in x.events:
+        indexed = in_event_index(ev, x.article)
+        has_actors = any(p.role == "agent" for p in ev.participants) or bool(ev.places)
+        if not indexed and not id_from_content(ev.type, ev.date, ev.date_precision,
+                                               has_actors):
+            continue
+        ids.update(p.entity_id for p in ev.participants if indexed or p.role == "agent")
+        ids.update(p.entity_id for p in ev.places)
+    return {key for key, own in article_keys(x).items() if own in ids}
+
+
+def _linked_id(key: ActorKey, decision: Decision | None) -> str | None:
+    """Return the id :func:`actor_linked` gives the entities of ``key`` (``None``: not
+    decided yet): a key re-linked by another rule to the same actor changes no event."""
+    if decision is None:
+        return None
+    return decision.target if decision.rule else key[3]
+
+
+def _stored_event_keys(history: BuildHistory, index: LinkIndex, article_id: str
+                       ) -> set[ActorKey] | None:
+    """Return the keys of a stored article's events from the link index (read from its
+    kept extraction, and recorded, when an older index does not hold them; ``None``: no
+    extraction is kept)."""
+    keys = index.event_keys(article_id)
+    if keys is None:
+        x = history.extraction(article_id)
+        if x is None:
+            return None
+        keys = _event_keys(x)
+        index.set_event_keys(article_id, keys)
+    return keys
+
+
+def _refresh_later(index: LinkIndex, actors: Iterable[str]) -> None:
+    """List ``actors`` as those whose keys' links and facts the store must write again (the
+    list :func:`_refresh_actors` empties)."""
+    index.conn.executemany("INSERT OR IGNORE INTO renamed VALUES (?)", [(a,) for a in actors])
+
+
+def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
+              rules_changed: bool) -> set[str]:
+    """Update the link index for the ``changed`` articles; return every article to check."""
+    seeds: set[ActorKey] = set()
+    dated_by: set[str] = set()
+    for x in history.extractions(changed):
+        seeds |= index.set_article_keys(x.article.id, {actor_key(e) for e in x.entities})
+        index.set_event_keys(x.article.id, _event_keys(x))
+    for article_id in sorted(changed - set(history.kept_of(changed))):  # withdrawn: copies
+        seeds |= index.set_article_keys(article_id, set())
+        for type_, actor, day in index.withdraw(article_id):
+            dated_by |= index.reports_dated_by(type_, actor, day)
+    decisions = _decisions(history, index, seeds, rules_changed)
+    before = {k: _linked_id(k, index.decision(k)) for k in decisions}
+    relinked = index.set_decisions(decisions)
+    _refresh_later(index, {decisions[k].target for k in relinked})
+    moved = {k for k in relinked if before[k] != _linked_id(k, decisions[k])}
+    rewrite = set(changed)
+    for article_id in sorted(index.articles_of(relinked) - rewrite):
+        keys = _stored_event_keys(history, index, article_id)
+        if keys is None:  # no kept extraction
+            continue
+        if keys & moved:  # its event ids and event links follow the ids its actors take
+            rewrite.add(article_id)
+        else:  # only the actors graph changes: its merge records follow the keys
+            index.set_merges(article_id, key_merges(index, article_id))
+    for x in history.extractions(rewrite):
+        linked, _ = actor_linked(x, index)
+        for type_, actor, day in index.set_events(linked):
+            dated_by |= index.reports_dated_by(type_, actor, day)
+    return rewrite | dated_by
+
+
+def relink(store, history: BuildHistory, fresh: Iterable[str] = (),
+           batch_size: int = 32, *, bulk: bool = False) -> set[str]:
+    """Re-link what the ``fresh`` articles (and any kept since the last re-link) can reach,
+    write the changed ones to ``store`` and bring the merge log
+    (:mod:`kg.link.merge_log`) up to date;
+    return the ids written.
+
+    ``bulk``: the store is empty, so the articles are written into a fresh store with
+    Oxigraph's bulk loader (:mod:`kg.store.bulk`), which is then swapped in
+    (:mod:`kg.store.swap`); the store is the one the batches would have written."""
+    try:
+        return _relink(store, history, set(fresh), batch_size, bulk)
+    except BaseException:
+        history.conn.rollback()  # what was not committed is done again by the next build
+        raise
+
+
+def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
+            bulk: bool) -> set[str]:
+    index = LinkIndex(history.conn, history.rules)
+    rules = json.dumps([asdict(r) for r in history.rules])
+    rules_changed = history.linked_rules() != rules and (
+        history.linked_rules() is not None or bool(history.rules))
+    index.keep_event_keys_of(EVENT_KEYS_VERSION)  # committed with the pending list
+    to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
+    history.set_pending(to_check)  # commits the index with the list of articles to check
+    if not bulk:
+        _refresh_actors(store, history, index)
+    if bulk:
+        return _write_fresh(store, history, index, batch_size)
+    written: set[str] = set()
+    for chunk in _chunks(history.pending_ids, batch_size):
+        for article_id in set(chunk) - set(history.kept_of(chunk)):  # withdrawn: copies
+            if store.remove_article(article_id):
+                written.add(article_id)
+        batch, digests, links = _linked_batch(store, history, index, chunk)
+        if batch:
+            store.add_batch(batch, links=links)
+            written |= set(digests)
+        history.set_linked(digests)  # commits the merge records too
+    if store.path is not None:
+        update_merge_log(merge_log_path(store.path), index)
+    history.set_linked_rules()
+    history.finish()
+    return written
+
+
+def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[str]
+                  ) -> tuple[list[Extraction], dict[str, str], Links]:
+    """Return the stored forms of the articles of ``chunk`` that differ from the stored ones
+    (or are not stored), their digests and their keys' links; their merge records go to the
+    index."""
+    batch, digests, links = [], {}, {}
+    for x in history.extractions(chunk):
+        linked, log = actor_linked(x, index)
+        linked = event_linked(linked, index)
+        index.set_merges(x.article.id, [record_fields(r) for r in log])
+        stored = stored_form(x, linked)
+        digest = linked_digest(stored)
+        if digest != history.linked_digest(x.article.id) or not store.has_article(
+                x.article.id):
+            batch.append(stored)
+            digests[x.article.id] = digest
+            links.update(key_links(x, index))
+    return batch, digests, links
+
+
+def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int) -> set[str]:
+    """Write every article to write into a fresh store with the bulk loader, batch by batch
+    as :func:`_relink` would, then commit the history and swap the fresh store in (a memory
+    store is filled in place). A fresh directory left by an error or a kill is deleted when
+    the store is next opened."""
+    from kg.store.swap import swap_in
+
+    written = _fill(store.fresh_store(), store, history, index, batch_size)
+    index.clear_renamed(index.renamed())  # committed with the swap: every key is linked
+    if store.path is None:
+        history.commit_written()
+    else:
+        swap_in(store, history)  # the fresh store is closed: no handle is left
+    return written
+
+
+def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: int
+          ) -> set[str]:
+    """Bulk-load the linked articles to write into ``target``; return their ids (their
+    digests are staged in the history, committed with the swap)."""
+    from kg.store.bulk import BulkWriter
+
+    writer = BulkWriter(target)
+    written: set[str] = set()
+    for chunk in _chunks(history.pending_ids, batch_size):
+        batch, found, links = _linked_batch(store, history, index, chunk)
+        writer.add_batch(batch, links=links)
+        history.stage_linked(found)
+        written.update(found)
+    writer.finish()
+    return written
+
+
+def _refresh_actors(store, history: BuildHistory, index: LinkIndex) -> None:
+    """Write the links of the keys of the listed actors (those a re-link gave a key or a new
+    canonical name) and their facts, and those of the actors the keys leave; the index keeps
+    them listed until this is done, so a build killed before finishes it in the next one."""
+    actors = index.renamed()
+    if not actors:
+        return
+    links: Links = {}
+    for actor in actors:
+        for text, name in index.conn.execute(
+                "SELECT key, name FROM actor_keys WHERE target = ? AND EXISTS (SELECT 1 FROM"
+                " key_articles WHERE key_articles.key = actor_keys.key)", (actor,)):
+            links[decode_key(text)] = (actor, name)
+    store.relink_keys(links)
+    with history.conn:
+        index.clear_renamed(actors)
+
+
+def merge_count(history: BuildHistory, article_ids: Iterable[str]) -> int:
+    """Return how many merge records the articles ``article_ids`` have."""
+    index = LinkIndex(history.conn)
+    return sum(index.merge_total(i) for i in set(article_ids))
+
+
+def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(ids), max(1, size)):
+        yield ids[start:start + size]
+
+
+__all__ = ["actor_linked", "event_linked", "merge_count", "merge_log_path", "relink",
+           "write_merge_log"]

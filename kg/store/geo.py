@@ -1,0 +1,150 @@
+"""Keep the locations of Place and Country actors in the store's shared actors graph.
+
+A place's location depends on the whole corpus (the countries named in every article that
+mentions it through one of its references, see :mod:`kg.geo`), so it is decided again from
+the store for every actor an added or removed article touches: the store's content alone
+fixes the result, whatever order the articles came in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from kg.geo import actor_location, evidence_codes
+from kg.rdf import ACTORS_GRAPH, KG, PREFIXES, RDF, geo_iri, location_triples
+from kg.store.terms import ACTORS_NODE, COUNT_NODE, MENTIONS_NODE
+
+_CODE = ox.NamedNode(str(KG.countryCode))
+_REFERS_TO = ox.NamedNode(str(KG.refersTo))
+_COUNTRY = ox.NamedNode(str(KG.Country))
+_TYPE = ox.NamedNode(str(RDF.type))
+_GEO_PREFIXES = ("https://sws.geonames.org/", "http://www.wikidata.org/entity/")
+
+
+def _values(actors: Iterable[str] | None) -> str:
+    """Return a ``VALUES ?a`` clause for ``actors`` (empty for all actors)."""
+    if actors is None:
+        return ""
+    return "VALUES ?a { " + " ".join(f"<{a}>" for a in sorted(actors)) + " }"
+
+
+def _located_actors(store: ox.Store, values: str) -> list[tuple[str, str, str, str | None]]:
+    """Return (iri, type, name, country code) of the Place and Country actors to locate."""
+    query = f"""
+    SELECT ?a ?type ?name ?code WHERE {{ {values}
+      GRAPH <{ACTORS_GRAPH}> {{
+        ?a a ?cls ; kg:name ?name .
+        VALUES (?cls ?type) {{ (kg:Place "Place") (kg:Country "Country") }}
+        OPTIONAL {{ ?a kg:countryCode ?code }}
+      }}
+    }}"""
+    rows = store.query(query, prefixes=PREFIXES)
+    out = {}
+    for r in rows:
+        iri = r["a"].value
+        code = r["code"].value if r["code"] is not None else None
+        out.setdefault(iri, (iri, r["type"].value, r["name"].value, code))
+    return [out[k] for k in sorted(out)]
+
+
+def _named_countries(store: ox.Store, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Return place IRI → the codes among ``wanted[place]`` of countries named in an article
+    that mentions the place. Each (place, country) pair reads the articles of whichever of
+    the two is mentioned less often, until one names the other, so a batch never reads every
+    article about a frequent place."""
+    by_code: dict[str, list[ox.NamedNode]] = {}
+    out: dict[str, set[str]] = {}
+    for place, codes in wanted.items():
+        node = ox.NamedNode(place)
+        for code in sorted(codes):
+            if code not in by_code:
+                by_code[code] = _countries_of(store, code)
+            if any(_named_together(store, node, c) for c in by_code[code]):
+                out.setdefault(place, set()).add(code)
+    return out
+
+
+def _countries_of(store: ox.Store, code: str) -> list[ox.NamedNode]:
+    """Return the Country actors with country code ``code`` (looked up by the code, not by
+    reading every code of the actors graph: its references hold codes too)."""
+    return [q.subject for q in store.quads_for_pattern(None, _CODE, ox.Literal(code),
+                                                       ACTORS_NODE)
+            if ox.Quad(q.subject, _TYPE, _COUNTRY, ACTORS_NODE) in store]
+
+
+def _mention_count(store: ox.Store, actor: ox.NamedNode) -> int:
+    q = next(store.quads_for_pattern(actor, COUNT_NODE, None, ACTORS_NODE), None)
+    return int(q.object.value) if q is not None else 0
+
+
+def _refs(store: ox.Store, actor: ox.NamedNode) -> set[ox.NamedNode]:
+    """Return the references that refer to ``actor`` (article graphs name those)."""
+    return {q.subject for q in store.quads_for_pattern(None, _REFERS_TO, actor, ACTORS_NODE)}
+
+
+def _named_together(store: ox.Store, a: ox.NamedNode, b: ox.NamedNode) -> bool:
+    """Return whether one article graph mentions both actors (through their references)."""
+    rare, other = sorted((a, b), key=lambda x: (_mention_count(store, x), x.value))
+    others = _refs(store, other)
+    for ref in _refs(store, rare):
+        for q in store.quads_for_pattern(None, MENTIONS_NODE, ref, None):
+            if q.graph_name != ACTORS_NODE and any(
+                    m.object in others for m in store.quads_for_pattern(
+                        q.subject, MENTIONS_NODE, None, q.graph_name)):
+                return True
+    return False
+
+
+def _clear(actors: set[str] | None) -> str:
+    """Return SPARQL Update removing the location triples of ``actors`` (all when None),
+    the points of actors already dropped from the actors graph included."""
+    graph = f"<{ACTORS_GRAPH}>"
+    same_as = " || ".join(f'STRSTARTS(STR(?x), "{p}")' for p in _GEO_PREFIXES)
+    if actors is None:
+        points = f"GRAPH {graph} {{ ?p a geo:Point ; ?pp ?o }}"
+    else:
+        iris = " ".join(f"<{geo_iri(a)}>" for a in sorted(actors))
+        points = f"VALUES ?p {{ {iris} }} GRAPH {graph} {{ ?p ?pp ?o }}"
+    values = _values(actors)
+    return (
+        f"DELETE {{ GRAPH {graph} {{ ?p ?pp ?o }} }} WHERE {{ {points} }} ;\n"
+        f"DELETE {{ GRAPH {graph} {{ ?a schema:geo ?p }} }} WHERE {{ {values}"
+        f" GRAPH {graph} {{ ?a schema:geo ?p }} }} ;\n"
+        f"DELETE {{ GRAPH {graph} {{ ?a owl:sameAs ?x }} }} WHERE {{ {values}"
+        f" GRAPH {graph} {{ ?a owl:sameAs ?x FILTER({same_as}) }} }}"
+    )
+
+
+def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None, *,
+                      then: str = "") -> int:
+    """Decide again where the Place and Country actors among ``actors`` (all when None) are,
+    replacing their location triples in one update (which also runs the SPARQL Update
+    ``then``: a write drops the staged list of actors to locate with it); return how many
+    have a location."""
+    actors = None if actors is None else set(actors)
+    if actors is not None and not actors:
+        if then:
+            store.update(then)
+        return 0
+    values = _values(actors)
+    located_actors = _located_actors(store, values)
+    wanted = {iri: evidence_codes(name) for iri, type_, name, _ in located_actors
+              if type_ == "Place"}
+    countries = _named_countries(store, {k: v for k, v in wanted.items() if v})
+    triples = []
+    located = 0
+    for iri, type_, name, code in located_actors:
+        location = actor_location(type_, name, code, countries.get(iri, ()))
+        if location is not None:
+            located += 1
+            triples += location_triples(iri, location)
+    data = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+    update = _clear(actors)
+    if data:
+        update += f" ;\nINSERT DATA {{ GRAPH <{ACTORS_GRAPH}> {{ {data} }} }}"
+    if then:
+        update += " ;\n" + then
+    store.update(update, prefixes=PREFIXES)
+    return located
