@@ -55,6 +55,8 @@ def test_disabled_component_is_left_out_of_the_pipeline(monkeypatch):
 #: A text per registered rule on which switching it off changes kg's actors (written for
 #: the test). A rule added to kg needs a case here (test_every_rule_has_a_case).
 RULE_CASES: list[tuple[str, str]] = [
+    ('named_body_org', 'The far-right Chega party finished second. Chega, led by Andre '
+                       'Ventura, won 62 seats. The Socialists would not rely on Chega.'),
     ('placed_known_place', 'Investigators said the Croydon tram crash began at a bend. The '
                            'Croydon tram crash inquiry opened. Croydon tram crash survivors '
                            'met. Mary Lane, 62, from Croydon, was among them.'),

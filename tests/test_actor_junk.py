@@ -31,6 +31,24 @@ def test_a_currency_code_is_junk_only_as_an_amounts_unit(nlp, words, code, expec
     assert _currency_code(Span(doc, i, i + 1, label="ORG")) is expected
 
 
+@pytest.mark.parametrize(("words", "amount", "expected"), [
+    ("The naira rose to N1,482 per dollar .", "N1,482", True),
+    ("Its naira bonds raised N3.2bn in May .", "N3.2bn", True),
+    ("The naira gained N23 on Tuesday .", "N23", True),
+    ("Growers earn Sh95 a kilo , in Kenyan shillings .", "Sh95", True),
+    ("Fares rose to Rs2,585 , or 40 rupees more .", "Rs2,585", True),
+    # letters and a figure where no currency of those letters is named: a product
+    ("It stopped buying H20 chips priced in dollars .", "H20", False),
+    ("It ordered 30 A321 jets for 9 billion euros .", "A321", False),
+    ("The N1,482 figure was quoted without a currency .", "N1,482", False),
+])
+def test_letters_glued_to_a_figure_are_an_amount_in_a_named_currency(nlp, words, amount,
+                                                                      expected):
+    doc = Doc(nlp.vocab, words=words.split())
+    i = words.split().index(amount)
+    assert _currency_code(Span(doc, i, i + 1, label="ORG")) is expected
+
+
 @pytest.mark.parametrize(("words", "items", "expected"), [
     ("It offers Maintenance , Repair and Overhaul services .", "Maintenance Overhaul", True),
     ("Only Hikers , Cyclists or Riders may enter .", "Hikers Riders", True),

@@ -345,6 +345,27 @@ def test_a_known_place_the_context_places_outvotes_bare_labels(extract, text, na
     assert types_of(extract(text), name) == {type_}
 
 
+@pytest.mark.parametrize(("text", "start", "end", "label", "expected"), [
+    # a locative word governs the town, whatever the model's label
+    ("Coffee farmers in Nyeri will be paid more this year .", 3, 4, "Organization", True),
+    # or governs the first of the towns it is listed with
+    ("It opened branches in Guadalajara and Monterrey last year .", 6, 7, "Organization",
+     True),
+    ("Trees fell on roads in Donegal , Galway and Mayo .", 9, 10, "Organization", True),
+    # "from" is a transfer's as often as a place's: only with a place label
+    ("Lentini joined Milan from Torino in a costly deal .", 4, 5, "Organization", False),
+    ("Lentini , 27 , from Torino was hurt .", 5, 6, "Place", True),
+    # no locative word: a subject, an object of another preposition
+    ("Nyeri said it would pay farmers more .", 0, 1, "Organization", False),
+    ("Analysts at Nyeri said prices rose .", 2, 3, "Organization", False),
+])
+def test_placed(nlp, text, start, end, label, expected):
+    from kg.extract.types import _placed
+
+    doc = nlp(text)
+    assert _placed(Span(doc, start, end, label=label)) is expected
+
+
 @pytest.mark.parametrize(("repeat", "expected"), [
     # a repeat copies the first mention's type: it has no say, so the tie between the
     # model's two mentions stands and is settled as without it
@@ -515,3 +536,33 @@ def test_a_name_said_to_be_a_town_is_a_place(nlp, text, name, expected):
     start = text.index(name)
     assert geo_feature_evidence(doc.char_span(start, start + len(name), label="Organization")) \
         is expected
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # NER calls the party a person in every sentence; the article says once what it is
+    ("The far-right Chega party finished second. Chega, led by Andre Ventura, won 62 seats. "
+     "The Socialists would not rely on Chega.", "Chega", "Organization"),
+    ("Prabowo moved a Gerindra loyalist to finance. Sufmi Dasco Ahmad of the Gerindra party "
+     "was named.", "Gerindra", "Organization"),
+    # a person's name before a noun of a body, with a title that says whose: a person
+    ("Senator Ann Kessler spoke on Monday. The Kessler coalition held. Kessler said it "
+     "would last.", "Ann Kessler", "Person"),
+])
+def test_a_name_the_article_calls_a_body_is_an_organisation(extract, text, name, type_):
+    assert types_of(extract(text), name) == {type_}
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("Sufmi Dasco Ahmad of the Gerindra party was named .", 5, 6, True),
+    ("Members of the Unite union held a banner .", 3, 4, True),
+    # a gazetteer place before the noun names where the body is
+    ("A Lagos union called a strike .", 1, 2, False),
+    # the noun in capitals is part of a name; a noun the name does not modify says nothing
+    ("The Gerindra Party won .", 1, 2, False),
+    ("Voters backed Gerindra , a party of the right .", 2, 3, False),
+])
+def test_names_a_body(nlp, text, start, end, expected):
+    from kg.extract.types import _names_a_body
+
+    doc = nlp(text)
+    assert _names_a_body(Span(doc, start, end, label="Person")) is expected

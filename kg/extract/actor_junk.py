@@ -70,10 +70,54 @@ def _time_zone(span: Span) -> bool:
 @rule("currency_code_junk")
 def _currency_code(span: Span) -> bool:
     """Return True for a currency code that is no country code, written as an amount's
-    unit: next to a number, brackets aside ("$99 (USD)", "JPY 40 billion"). A code alone
-    may be a company's name ("Intel and AMD")."""
-    return span.text in _currency_codes() and lookup_country(span.text) is None and \
-        _beside_number(span)
+    unit: next to a number, brackets aside ("$99 (USD)", "JPY 40 billion"), or for an
+    amount written with its currency's letters glued to the figure ("N1,482" in an article
+    on the naira, "Sh95" in one on shillings). A code alone may be a company's name ("Intel
+    and AMD"), and letters and a figure a product's ("H20") where no currency of those
+    letters is named."""
+    if span.text in _currency_codes() and lookup_country(span.text) is None:
+        return _beside_number(span)
+    return _lettered_amount(span)
+
+
+#: Letters glued to a figure, the figure perhaps with a magnitude ("N1,482", "N3.2bn",
+#: "Sh95", "Rs2,585").
+_LETTERED_AMOUNT_RE = re.compile(r"^([A-Z][a-z]{0,2})\d[\d,.]*(?:bn|m|k|tn)?$")
+
+
+def _lettered_amount(span: Span) -> bool:
+    """Return whether a one-word span is letters and a figure where the letters abbreviate
+    a currency the article names in lower case: they start its name and come in its order
+    ("N" of "naira", "Sh" of "shillings", "Rs" of "rupees")."""
+    match = _LETTERED_AMOUNT_RE.match(span.text) if len(span) == 1 else None
+    if match is None:
+        return False
+    letters = match.group(1).lower()
+    return any(word[0] == letters[0] and _in_order(letters, word)
+               for word in _named_currencies(span.doc))
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Return whether ``letters`` occur in ``word`` in that order ("rs" in "rupees")."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
+@per_doc
+def _named_currencies(doc: Doc) -> frozenset[str]:
+    """Return the currency names the article writes in lower case ("naira", "shillings"),
+    by the last word of pycountry's currency names."""
+    return frozenset(word for word in lowercase_words(doc)
+                     if word.removesuffix("s") in _currency_words())
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """Return the last words of pycountry's currency names, in lower case ("naira",
+    "shilling", "rupee", "dollar")."""
+    import pycountry
+
+    return frozenset(c.name.split()[-1].lower() for c in pycountry.currencies)
 
 
 def _beside_number(span: Span) -> bool:

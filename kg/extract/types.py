@@ -33,6 +33,7 @@ from kg.extract.knowledge import (
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
 from kg.extract.person_evidence import LOCATIVE, named_after_town, person_evidence
+from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
@@ -301,11 +302,11 @@ def learned_type(voted: str, tally: Counter, mentions: list[Span]) -> str | None
 def placed_known_place(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
     """Return "Place" for a name the gazetteers know as a city or region
     (:func:`known_place`) that the context places at least once ("Croydon, England", the
-    dateline, "from Croydon" labelled a place) when the votes made it an organisation or a
-    product on the model's labels alone, else None. NER calls a town an organisation or a
-    product before a noun ("Croydon tram crash", "the Croydon tram tragedy", ten times
-    beside "from Croydon"); a name with evidence of its own for the voted type keeps it
-    ("Livingston beat Falkirk": a town's club)."""
+    dateline, "from Croydon" labelled a place, "farmers in Nyeri" whatever its label) when
+    the votes made it an organisation or a product on the model's labels alone, else None.
+    NER calls a town an organisation or a product before a noun ("Croydon tram crash", "the
+    Croydon tram tragedy", ten times beside "from Croydon"); a name with evidence of its own
+    for the voted type keeps it ("Livingston beat Falkirk": a town's club)."""
     if voted not in ("Organization", "Product") or _has_evidence(tally, mentions, voted) or \
             not (_has_evidence(tally, mentions, "Place") or any(map(_placed, mentions))) or \
             not known_place(mentions[0]):
@@ -313,12 +314,46 @@ def placed_known_place(voted: str, tally: Counter, mentions: list[Span]) -> str 
     return "Place"
 
 
+@rule("named_body_org", off=None)
+def named_body(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
+    """Return "Organization" for a name the votes made a person on the model's labels alone
+    that the article writes at least once before a lower-case noun of a body, as the word
+    the noun's phrase is named by ("the far-right Chega party", "the Unite union"): NER
+    calls a party or a union it does not know a person in every sentence, while the
+    article says once what it is. A title or a given name before the name (evidence of a
+    person) keeps it a person; else None."""
+    if voted != "Person" or _has_evidence(tally, mentions, "Person") or \
+            not any(map(_names_a_body, mentions)):
+        return None
+    return "Organization"
+
+
+#: Nouns of bodies that people join, after a name they are named by ("the Gerindra party").
+MEMBERS_BODY_NOUNS = frozenset("party union movement militia coalition".split())
+
+
+def _names_a_body(span: Span) -> bool:
+    """Return whether a lower-case noun of a body right after a mention is the word its name
+    modifies ("the Gerindra party"), the name no gazetteer place ("a Lagos union")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and after.lower_ in MEMBERS_BODY_NOUNS and \
+        span.root.head.i == after.i and not known_place(span)
+
+
 def _placed(span: Span) -> bool:
     """Return whether the model labels a mention a place and a locative word or "from" comes
-    right before it ("62, from Croydon", "a cenotaph in Croydon"): label and context agree."""
+    right before it ("62, from Croydon", "a cenotaph in Croydon"): label and context agree;
+    or, whatever its label, a locative word governs it, itself or through the names it is
+    listed with ("farmers in Nyeri", "branches in Guadalajara and Monterrey"), which the
+    caller asks only of a name the gazetteers know as a place. "From" alone says less: a
+    player "joined Milan from Torino", a club."""
     doc = span.doc
-    return span.label_ == "Place" and span.start > 0 and \
-        doc[span.start - 1].lower_ in LOCATIVE | {"from"}
+    if span.label_ == "Place" and span.start > 0 and \
+            doc[span.start - 1].lower_ in LOCATIVE | {"from"}:
+        return True
+    token = first_conjunct(span.root)
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.i < span.start
 
 
 #: Types the learned classifier chooses between (it knows no products, groups or plans).
@@ -438,6 +473,7 @@ def decide_types(spans: list[Span]) -> list[Span]:
             tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \
+            named_body(voted, tally, mentions[key]) or \
             learned_type(voted, tally, mentions[key]) or voted
     out = []
     for span in spans:
