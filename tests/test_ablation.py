@@ -82,6 +82,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('dateline_actors', 'GENEVA (Reuters) — Talks on the ceasefire resumed on Tuesday.'),
     ('demonym_body_patterns', 'The Ukrainian Presidential Office said the Russian central bank was to blame.'),
     ('demonym_named_bodies', 'The Danish Chess Union said on Monday it would host the final.'),
+    ('country_named_bodies', 'Teams from the Jamaica Defence Force reached the western parishes.'),
     ('event_name_junk', 'Apple showed new phones at the Worldwide Developers Conference in San Jose.'),
     ('figures_trim', '8 - Luc Nilis scored twice.'),
     ('generic_body_junk', 'The proposal now goes to the Council for a vote.'),

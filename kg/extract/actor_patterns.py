@@ -86,6 +86,7 @@ def ruler_patterns() -> list[dict]:
     for place in KNOWN_PLACES:
         patterns.append({"label": "LOC", "pattern": place})
     patterns.extend(_national_org_patterns())
+    patterns.extend(_country_named_bodies())
     patterns.extend(_title_patterns())
     patterns.extend(_plan_patterns())
     return patterns
@@ -251,6 +252,20 @@ def _country_token_patterns() -> list[list[dict]]:
     by_length = [[{"ORTH": {"IN": sorted({n[i] for n in multi if len(n) == size})}}
                   for i in range(size)] for size in (2, 3) if any(len(n) == size for n in multi)]
     return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}], *by_length]
+
+
+@rule("country_named_bodies", off=[])
+def _country_named_bodies() -> list[dict]:
+    """Return ORG patterns for a capitalised name a country's name opens and a body's head
+    noun ends, maybe with "of <name>" ("Kenya National Union of Teachers", "Jamaica Defence
+    Force", "Nigeria Police Force"): the country is part of the name, as NER alone finds it,
+    as for a demonym (``demonym_named_bodies``). A head right after the country ("the Kenya
+    Government") stays the country's."""
+    words = {"IS_TITLE": True, "OP": "{1,3}"}
+    head = {"ORTH": {"IN": sorted(NAMED_BODY_HEADS)}}
+    of_name = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,3}"}]
+    return [{"label": "ORG", "pattern": [*country, words, head, *tail]}
+            for country in _country_token_patterns() for tail in ([], of_name)]
 
 
 @rule("national_org_patterns", off=[])
