@@ -215,8 +215,6 @@ RULE_CASES: list[tuple[str, str]] = [
 OUTPUT_CASES: list[tuple[str, str]] = [
     ('particle_event_type', 'Officials said on Monday they would step up checks at the '
                             'border.'),
-    ('quoted_as_saying_speaker', 'Ola Berg met Anna Holm in Oslo. "It is a bad deal for the '
-                                 'coast," Reuters quoted Holm as saying.'),
 ]
 
 

@@ -715,15 +715,11 @@ PARSE_SPEAKERS = [
     # the name at the end of a title's "of" phrase
     ('"Russia has threatened to use force against us several times," Ukrainian Minister of '
      'Defence Valeri Geletei said on Monday.', "Russia has threatened", "person/valeri-geletei"),
-    # "X quoted Y (as saying)": Y's words, X only carries them
+    # "X quoted Y (as saying)": X, the outermost source, as for nested speech
     ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," NRK quoted Holm.',
-     "It is a bad deal", "person/anna-holm"),
+     "It is a bad deal", "organization/nrk"),
     ('Ola Berg met Anna Holm in Oslo. "It is a bad deal for the coast," Reuters quoted her as '
-     'saying.', "It is a bad deal", "person/anna-holm"),
-    ('Anna Holm spoke in Oslo on Monday. The agency NTB quoted police officer Jon Lie as saying '
-     'that "every boat was searched".', "every boat", "person/jon-lie"),
-    ('Reuters quoted Foreign Ministry spokesman Jon Lie as saying: "We will not sign the deal '
-     'this year."', "We will not sign", "person/jon-lie"),
+     'saying.', "It is a bad deal", "organization/reuters"),
     # "According to X," opening the sentence of a quote with no cue: X
     ('"We will sign it soon," an aide to Ola Berg said on Monday.\n\nAccording to NRK, which '
      'cited two officials, Berg does not "want to sign anything before the vote" this week.',

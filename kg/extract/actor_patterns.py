@@ -265,7 +265,16 @@ def _country_named_bodies() -> list[dict]:
     head = {"ORTH": {"IN": sorted(NAMED_BODY_HEADS)}}
     of_name = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,3}"}]
     return [{"label": "ORG", "pattern": [*country, words, head, *tail]}
-            for country in _country_token_patterns() for tail in ([], of_name)]
+            for country in _spelled_country_patterns() for tail in ([], of_name)]
+
+
+def _spelled_country_patterns() -> list[list[dict]]:
+    """Return :func:`_country_token_patterns` with the one-word names spelled out only:
+    an abbreviation before a body ("the US Bankruptcy Court") is the country's own mention,
+    as MEANTIME marks it inside the court's name."""
+    one, *longer = _country_token_patterns()
+    spelled = [n for n in one[0]["ORTH"]["IN"] if re.fullmatch(r"[A-Z][a-z]+", n)]
+    return [[{"ORTH": {"IN": spelled}}], *longer]
 
 
 @rule("national_org_patterns", off=[])

@@ -9,13 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.boilerplate import doc_text
-from kg.extract.quotes.cues import (
-    inverted_subject,
-    is_cue,
-    leading_subject,
-    quoted_source,
-    subject_of,
-)
+from kg.extract.quotes.cues import inverted_subject, is_cue, leading_subject, subject_of
 from kg.extract.quotes.marks import _CLOSE_MARKS, _DASHES, _OPEN, QuoteSpan, _words
 from kg.extract.quotes.speakers import (
     _SINGULAR_PRONOUNS,
@@ -92,8 +86,7 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
             subject = prev
         lead = leading_subject(window, t)
         if subject is None or (subject.i > t.i and lead is not None
-                               and not _is_name_subject(subject, att)
-                               and quoted_source(t) is None):  # "X quoted her": hers
+                               and not _is_name_subject(subject, att)):
             subject = lead or subject
         if subject is None or (subject.i > t.i and inverted_subject(t) is not None):
             subject = inverted_subject(t) or subject

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.ablation import rule
 from kg.extract.quotes.marks import _DASHES
 from kg.lexicon import (
     DOCUMENT_CUES,
@@ -22,11 +21,7 @@ CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "to"}
 
 def subject_of(cue: Token, before: int | None = None) -> Token | None:
     """Return the subject of a cue (the one nearest to it; with ``before``, the nearest one
-    written before that token, when the parse gives a verb two subjects); for "quote", the
-    one it quotes (:func:`quoted_source`)."""
-    quoted = quoted_source(cue)
-    if quoted is not None:
-        return quoted
+    written before that token, when the parse gives a verb two subjects)."""
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and not c.is_punct
                 and c.text not in _DASHES]
     if before is not None and any(c.i < before for c in subjects):
@@ -64,16 +59,6 @@ def _participle_subject(cue: Token) -> Token | None:
     if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subject_of(head.head, before=cue.i)  # "Ryan, despite admitting ..., said"
     return None
-
-
-@rule("quoted_as_saying_speaker", off=None)
-def quoted_source(cue: Token) -> Token | None:
-    """Return whom "quote" quotes ("the agency quoted Lee as saying", "RIA quotes Lee"):
-    the words are Lee's, the agency only carries them. Else None."""
-    if not _quotes_someone(cue):
-        return None
-    return next(c for c in cue.children
-                if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "NOUN", "PRON"))
 
 
 def _quotes_someone(cue: Token) -> bool:
