@@ -86,7 +86,6 @@ def ruler_patterns() -> list[dict]:
     for place in KNOWN_PLACES:
         patterns.append({"label": "LOC", "pattern": place})
     patterns.extend(_national_org_patterns())
-    patterns.extend(_country_named_bodies())
     patterns.extend(_title_patterns())
     patterns.extend(_plan_patterns())
     return patterns
@@ -254,7 +253,6 @@ def _country_token_patterns() -> list[list[dict]]:
     return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}], *by_length]
 
 
-@rule("country_named_bodies", off=[])
 def _country_named_bodies() -> list[dict]:
     """Return ORG patterns for a capitalised name a country's name opens and a body's head
     noun ends, maybe with "of <name>" ("Kenya National Union of Teachers", "Jamaica Defence
@@ -280,8 +278,9 @@ def _spelled_country_patterns() -> list[list[dict]]:
 @rule("national_org_patterns", off=[])
 def _national_org_patterns() -> list[dict]:
     """Return patterns for organisations named after a country ("Singapore Airlines",
-    "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank"),
-    so the country inside does not split them, and for buildings named after such a company
+    "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank",
+    "Jamaica Defence Force": :func:`_country_named_bodies`), so the country inside does
+    not split them, and for buildings named after such a company
     ("the American Bank Center", a place)."""
     the = {"LOWER": "the", "OP": "?"}  # so "the United States Navy" outranks "the United States"
     patterns = []
@@ -314,7 +313,7 @@ def _national_org_patterns() -> list[dict]:
     patterns.append([place, place, modifier, {"ORTH": {"IN": ORG_OF_HEADS}},
                      {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
                      {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}])
-    return [{"label": "ORG", "pattern": p} for p in patterns] + \
+    return [{"label": "ORG", "pattern": p} for p in patterns] + _country_named_bodies() + \
         [{"label": "FAC", "pattern": p} for p in venues]
 
 

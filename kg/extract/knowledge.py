@@ -13,7 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg import gazetteers
-from kg.ablation import rule
 from kg.gazetteers import fold_name
 
 
@@ -79,7 +78,6 @@ def is_named_subdivision(name: str) -> bool:
     return key in _named_subdivisions() or is_named_state(key)
 
 
-@rule("named_state_place")
 def is_named_state(key: str) -> bool:
     """Return whether a folded name is a state outside the US written with "State", the
     name it goes by in its country's news ("Kano State", "Rivers State", "Shan State"):

@@ -376,8 +376,9 @@ def _defined_abbreviation(span: Span) -> bool:
 @rule("named_subdivision_place")
 def named_subdivision(span: Span) -> bool:
     """Return whether the gazetteers know a name as a subdivision written with its kind
-    ("Travis County", "Kiambu County"), or it is a numbered part of a city ("34th Ward"):
-    a place, whatever a title of it or the learned classifier says."""
+    ("Travis County", "Kiambu County", a state outside the US with "State": "Kano State"),
+    or it is a numbered part of a city ("34th Ward"): a place, whatever a title of it or
+    the learned classifier says."""
     text = span.text.replace("\n", " ")
     if text.startswith("the "):
         text = text[4:]
