@@ -187,6 +187,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('country_list_lines', 'The letter was signed by:\n\nAnn Berg, Norway\nJon Lie, Oslo Institute, Denmark\nKari Nygaard, Norway\n'),
     ('line_of_persons', 'Rovers won 2-0.\n\nRovers: Ann Berg; Jon Lie, Kari Nygaard, Milan Vukovic, Ola Dahl; Tor Vik.\n'),
     ('named_subdivision_place', 'A former health executive of Nakuru County was jailed on Monday.'),
+    ('region_after_place', 'The band opens its tour on Friday in Statesboro, Ga. before '
+                           'heading west.'),
     ('org_of_place_join', 'Rebels of the National Liberation Army of Peru laid down arms.'),
     ('age_apposition_person', 'Okonkwo Adeyemi Balogun, 64, was sworn in on Friday.'),
     ('aged_names', 'A former chief justice has been sentenced in absentia to nine years in '

@@ -133,3 +133,26 @@ def test_a_single_name_after_the_is_dropped_unless_a_place_preposition_governs_i
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == name)
     assert _the_name(Span(doc, i, i + 1, label="PERSON")) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a US state's AP abbreviation or postal code after a place and a comma: the state
+    ("The band opens its tour in Statesboro, Ga. on Friday.", "Ga.", "Georgia"),
+    ("The firm moved to Omaha, Neb. last year.", "Neb.", "Nebraska"),
+    ("He grew up in Albany, N.Y. and left at 18.", "N.Y.", "New York"),
+    ("The plant in Dayton, OH closed in May.", "OH", "Ohio"),
+    # a province the gazetteers know, after a town the model tagged as it pleased
+    ("The storm made landfall near Dilasag, Aurora on Monday.", "Aurora", "Aurora"),
+    ("Relief reached Calayan, Cagayan on Tuesday.", "Cagayan", "Cagayan"),
+    # no place before the comma, or a list of names: nothing
+    ("Thanks go to Ann Lee, Aurora Diaz and the crew.", "Aurora", None),
+    ("Ga. is no word of this sentence, Ga. says.", "Ga.", None),
+    ("The bill passed, Georgia officials said.", "Georgia", None),
+])
+def test_a_region_after_a_place_and_a_comma(nlp, text, name, expected):
+    from kg.extract.actor_context import region_after_place
+
+    doc = nlp(text)
+    start = text.rindex(name)
+    span = doc.char_span(start, start + len(name), label="Person")
+    assert region_after_place(span) == expected

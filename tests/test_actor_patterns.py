@@ -19,6 +19,30 @@ def test_a_body_a_demonym_opens_is_an_organisation(extract, text, name):
     assert not [e for e in x.entities if e.type == "Country"]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The strike was called by the Kenya National Union of Teachers in Nairobi.",
+     "Kenya National Union of Teachers"),
+    ("Teams from the Jamaica Defence Force reached the western parishes.",
+     "Jamaica Defence Force"),
+    ("The Ghana Revenue Authority said on Monday it would audit the firms.",
+     "Ghana Revenue Authority"),
+    ("The South Africa Rugby Union of the Cape named a new coach.",
+     "South Africa Rugby Union of the Cape"),
+])
+def test_a_body_a_countrys_name_opens_is_an_organisation(extract, text, name):
+    x = extract(text)
+    assert name in {e.name for e in x.entities if e.type == "Organization"}
+    assert not [e for e in x.entities if e.type == "Country"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Funds came from the Kenya Government and a bank.", "Kenya"),
+    ("Kenya Police said the road was closed.", "Kenya"),
+])
+def test_a_countrys_name_before_a_head_alone_is_the_country(extract, text, country):
+    assert country in {e.name for e in extract(text).entities if e.type == "Country"}
+
+
 @pytest.mark.parametrize(("text", "country"), [
     ("Russian President Vladimir Putin met the French Foreign Minister.", "Russia"),
     ("Danish officials said the plan would fail.", "Denmark"),

@@ -297,3 +297,17 @@ def test_same_product(names, text, expected):
     found = _same_product(text, [EntityInfo(f"p{i}", n, "Product") for i, n in
                                  enumerate(names)])
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "state", "mentions"), [
+    # a dateline's AP abbreviation and the state written out: one place, the state
+    ("NASHVILLE, Tenn. (AP) — Tennessee officials said a man was hurt in Nashville.",
+     "Tennessee", 2),
+    ("Tampa, Fla. has a new mayor, and Florida voters approved the bonds.", "Florida", 2),
+    ("Workers at the plant in Dayton, OH, were laid off.", "Ohio", 1),
+])
+def test_a_states_abbreviation_is_the_state(extract, text, state, mentions):
+    x = extract(text)
+    [place] = [e for e in x.entities if e.name == state]
+    assert (place.type, len(place.mentions)) == ("Place", mentions)
+    assert not [e for e in x.entities if e.name.endswith(".") or e.name == "OH"]

@@ -424,6 +424,13 @@ def test_a_result_preposition_goes_with_its_verb(nlp, text, expected):
     ("Ward 12", True),
     ("Group 2", False),
     ("District 2026", False),  # a year, no number of a part
+    ("Kano State", True),  # a state outside the US with "State" (pycountry, rule named_state_place)
+    ("Rivers State", True),
+    ("Akwa Ibom State", True),
+    ("Shan State", True),
+    ("Ohio State", False),  # a US state's name with "State": a university and its teams
+    ("Washington State", False),
+    ("Lagos City", False),
 ])
 def test_named_subdivision(nlp, words, expected):
     from spacy.tokens import Doc
@@ -566,3 +573,27 @@ def test_names_a_body(nlp, text, start, end, expected):
 
     doc = nlp(text)
     assert _names_a_body(Span(doc, start, end, label="Person")) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Critics of the Ondo State government on its lockdown have been blasted.", "Ondo State",
+     "Place"),
+    ("Edo State has begun paying the new minimum wage, officials said.", "Edo State", "Place"),
+    ("Troops moved into Shan State after the clashes, the army said.", "Shan State", "Place"),
+    ("The Ogun State Governor, Dapo Abiodun, opened the bridge on Friday.", "Ogun State",
+     "Place"),
+])
+def test_a_state_written_with_state_is_a_place(nlp, text, name, expected):
+    doc = nlp(text)
+    types = {a.text: a.label_ for a in doc.spans["kg_actors"]}
+    assert types.get(name) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the state, the same node in each mention, also inside "the X State government"
+    ("The Kebbi State government said on Monday that Kebbi State would pay its workers.",
+     ["place/kebbi-state", "place/kebbi-state"]),
+])
+def test_a_state_and_its_government_are_one_node(nlp, text, expected):
+    doc = nlp(text)
+    assert [a._.kg_entity for a in doc.spans["kg_actors"]] == expected

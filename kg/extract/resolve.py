@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.ablation import PASS_THROUGH, rule
+from kg.ablation import PASS_THROUGH, rule, rule_enabled
 from kg.extract.actor_context import after_title
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.countries import lookup_country, normalise_surface
@@ -229,7 +229,7 @@ class _Resolver:
                 )
             type_ = "Place"
         if type_ == "Place":
-            text = continent_of_adjective(text) or text  # "European" is Europe
+            text = continent_of_adjective(text) or _state_named(span, text) or text
         key = normalise_surface(text)
         if type_ == "Group" and _western_bloc(key):
             key = "the west"  # "Western allies", "Western partners": the West
@@ -255,6 +255,19 @@ class _Resolver:
         name = text[0].upper() + text[1:] if type_ == "Organization" and \
             not BRAND_RE.match(text) else text  # "eBay" stays eBay
         return self._get(entity_id(type_, name), name, type_)
+
+
+def _state_named(span: Span, text: str) -> str | None:
+    """Return the US state a place's abbreviation names, as the article names it elsewhere:
+    an AP abbreviation anywhere ("Tenn." of a dateline, "Statesboro, Ga."), a postal code
+    after a place and a comma ("Nashville, TN") (:func:`region_after_place`)."""
+    from kg.extract.actor_context import region_after_place
+    from kg.extract.knowledge import us_state_of_abbreviation
+
+    if "." in text and rule_enabled("region_after_place"):
+        return us_state_of_abbreviation(text)
+    region = region_after_place(span)
+    return region if region is not None and region != text else None
 
 
 @rule("landmark_places", off=PASS_THROUGH)

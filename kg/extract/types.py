@@ -225,11 +225,15 @@ def _said_to_be_a_place(span: Span) -> bool:
 
 def mention_votes(span: Span) -> Counter:
     """Return the type votes of one mention: its label, plus evidence."""
+    from kg.extract.actor_context import region_after_place
+
     votes = Counter({span.label_: 1})
     if span.label_ == "Product" and not span._.kg_product_label_only:
         votes["Product"] += EVIDENCE  # a product label comes from evidence ("iPhone 4", sold)
     elif span.label_ != "Group" and geo_feature_evidence(span):
         votes["Place"] += EVIDENCE
+    elif region_after_place(span):
+        votes["Place"] += EVIDENCE  # "Statesboro, Ga.", "Dilasag, Aurora": a region
     elif person_evidence(span):
         votes["Person"] += EVIDENCE
     elif (span.label_ in ("Place", "Organization") or named_after_town(span)) and \
@@ -407,8 +411,9 @@ def _defined_abbreviation(span: Span) -> bool:
 @rule("named_subdivision_place")
 def named_subdivision(span: Span) -> bool:
     """Return whether the gazetteers know a name as a subdivision written with its kind
-    ("Travis County", "Kiambu County"), or it is a numbered part of a city ("34th Ward"):
-    a place, whatever a title of it or the learned classifier says."""
+    ("Travis County", "Kiambu County", a state outside the US with "State": "Kano State"),
+    or it is a numbered part of a city ("34th Ward"): a place, whatever a title of it or
+    the learned classifier says."""
     text = span.text.replace("\n", " ")
     if text.startswith("the "):
         text = text[4:]
