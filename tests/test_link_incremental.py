@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import link_incremental
 from kg.link import ActorLinker, AliasRule
+from kg.link import incremental as link_incremental
 from kg.link.incremental import decide_changes, has_decisions
 from kg.link.index import Decision, LinkIndex
 from kg.model import entity_id
