@@ -5,14 +5,12 @@ decisions of deciding every key again, for any split of the keys into stored, ne
 from __future__ import annotations
 
 import sqlite3
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.link import ActorLinker, AliasRule
-from kg.link import incremental as link_incremental
 from kg.link.incremental import decide_changes, has_decisions
 from kg.link.index import Decision, LinkIndex
 from kg.model import entity_id
@@ -174,79 +172,3 @@ def test_a_new_first_spelling_changes_the_rule_of_a_key_sharing_no_block_with_it
     assert index.decision(reader).rule == "same-name"
     decisions = decide_changes(index, [], index.set_article_keys("new", {new}))
     assert decisions[reader] == Decision("organization/e-u", "alias", "E-U")
-
-
-def _decide_split(split, reuse: bool) -> tuple[dict, int]:
-    """Return the decisions of a change (the ``split``'s new and gone keys) and how many
-    sweeps it took, each sweep taking over the last one's decisions or not."""
-    fates, with_rules = split
-    rules = RULES if with_rules else []
-    index = _index([k for k, fate in fates.items() if fate != "new"], rules)
-    seeds = set()
-    for n, key in enumerate(sorted(k for k, fate in fates.items() if fate != "new")):
-        if fates[key] == "gone":
-            seeds |= index.set_article_keys(f"old{n}", set())
-    for n, key in enumerate(sorted(k for k, fate in fates.items() if fate == "new")):
-        seeds |= index.set_article_keys(f"new{n}", {key})
-    sweeps = []
-
-    def sweep(stored, rules, todo, gone, actors, last=None):
-        sweeps.append(last)
-        return real(stored, rules, todo, gone, actors, last if reuse else None)
-
-    real = link_incremental._sweep
-    with mock.patch.object(link_incremental, "_sweep", sweep):
-        return decide_changes(index, rules, seeds), len(sweeps)
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_split())
-def test_a_wider_sweep_taking_over_the_last_ones_decisions_decides_as_deciding_all(split):
-    assert _decide_split(split, reuse=True) == _decide_split(split, reuse=False)
-
-
-@pytest.mark.parametrize("learnt, key, knows", [
-    ([], ("Person", "Anna Kovalenko", (), "person/anna-kovalenko"), False),
-    ([("person/anna-kovalenko", "Person", "Anna Kovalenko", ())],
-     ("Person", "Anna Kovalenko", (), "person/anna-kovalenko"), True),
-    ([("person/anna-kovalenko", "Person", "Anna Kovalenko", ())],
-     ("Person", "Anna Kovalenko", ("A. Kovalenko",), "person/anna-kovalenko"), False),
-    ([("person/anna-kovalenko", "Person", "Kovalenko", ())],
-     ("Person", "Kovalenko", (), "person/anna-kovalenko"), True),
-    ([("person/anna-kovalenko", "Person", "Kovalenko", ())],  # a full name makes a person
-     ("Person", "Anna Kovalenko", (), "person/anna-kovalenko"), False),
-    ([("place/mazar-e-sharif", "Place", "Mazar-e-Sharif", ())],
-     ("Place", "Mazar-e-Sharif", (), "place/mazar-e-sharif"), True),
-    ([("place/mazar-e-sharif", "Place", "Mazar-e-Sharif", ())],  # a new actor's name
-     ("Place", "Mazar-e-Sharif", (), "place/other"), False),
-    ([("place/mazar-e-sharif", "Place", "Mazar-e-Sharif", ()), ("place/other", "Place", "X", ())],
-     ("Place", "Mazar-i-Sharif", (), "place/other"), False),
-])
-def test_a_linker_knows_a_key_when_learning_it_changes_none_of_its_tables(learnt, key, knows):
-    linker = ActorLinker([], [])
-    for id_, type_, name, aliases in learnt:
-        linker._learn(id_, name, type_, aliases)
-    before = (dict(linker.by_form), dict(linker.names), dict(linker.people),
-              {p: dict(f) for p, f in linker.places.items()})
-    assert linker.knows(key[3], key[1], key[0], key[2]) is knows
-    linker._learn(key[3], key[1], key[0], key[2])
-    after = (dict(linker.by_form), dict(linker.names), dict(linker.people),
-             {p: dict(f) for p, f in linker.places.items()})
-    assert (before == after) is knows
-
-
-@pytest.mark.parametrize("known, key, expected", [
-    (["Volodymyr Zelenskyy"], ("Person", "Zelenskyy", (), "person/zelenskyy"),
-     ("person/volodymyr-zelenskyy", "surname")),
-    (["Volodymyr Zelenskyy"], ("Person", "Olena Bondar", (), "person/olena-bondar"),
-     ("person/olena-bondar", "")),
-    ([], ("Person", "Zelenskyy", (), "person/zelenskyy"), ("person/zelenskyy", "")),
-])
-def test_looking_a_key_up_answers_as_deciding_it_without_learning_it(known, key, expected):
-    linker = ActorLinker([{"id": entity_id("Person", n), "name": n, "type": "Person"}
-                          for n in known])
-    names = dict(linker.names)
-    assert linker.look_up(key) == expected
-    assert linker.names == names
-    assert ActorLinker([{"id": entity_id("Person", n), "name": n, "type": "Person"}
-                        for n in known]).decide([key]).get(key, (key[3], "")) == expected

@@ -270,32 +270,14 @@ class ActorLinker:
         Trump"). The linker learns every key (its :attr:`names` give the canonical names)."""
         decided: dict[ActorKey, tuple[str, str]] = {}
         for key in sorted(set(keys), key=key_order):
-            target, rule = self.look_up(key)
-            if target != key[3]:
+            type_, name, aliases, id_ = key
+            entity = Entity(id=id_, name=name, type=type_, aliases=aliases)
+            target, rule = self.target(entity)
+            if target is not None and target != id_:
                 decided[key] = (target, rule)
-            self._learn(target, key[1], key[0], key[2])
+            known = target if target is not None and target != id_ else id_
+            self._learn(known, name, type_, aliases)
         return decided
-
-    def look_up(self, key: ActorKey) -> tuple[str, str]:
-        """Return (actor id, rule) of what :meth:`decide` decides for ``key`` now, without
-        learning it: its own id and no rule when it joins no other actor."""
-        type_, name, aliases, id_ = key
-        target, rule = self.target(Entity(id=id_, name=name, type=type_, aliases=aliases))
-        return (target, rule) if target is not None and target != id_ else (id_, "")
-
-    def knows(self, id_: str, name: str, type_: str, aliases) -> bool:
-        """Return whether learning a key under actor ``id_`` would change none of the tables
-        (:meth:`_learn` only fills empty places), so the linker answers as before."""
-        if id_ not in self.names:
-            return False
-        for form in (name, *aliases):
-            norm = _norm(form)
-            if (norm, type_) not in self.by_form:
-                return False
-            if type_ == "Place" and len(norm) >= PLACE_MIN_LENGTH and \
-                    norm not in self.places.get(norm[:3], {}):
-                return False
-        return not (type_ == "Person" and len(name.split()) >= 2 and id_ not in self.people)
 
     def link_corpus(self, extractions: list[Extraction]) -> list[Extraction]:
         """Return every extraction linked, each distinct actor decided once for the whole

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from kg.link import (
     PLACE_MIN_LENGTH,
@@ -123,11 +122,9 @@ class _Change:
 
     def decide(self) -> dict[ActorKey, Decision]:
         todo = set(self.added) | self._reached(self.added | self.gone)
-        last: _Pass | None = None
         while True:
             actors = {self.stored.known(k) for k in todo | self.gone} - {None}
-            decided, names, last = _sweep(self.stored, self.rules, todo, self.gone, actors,
-                                          last)
+            decided, names = _sweep(self.stored, self.rules, todo, self.gone, actors)
             moved = {k for k, (target, rule) in decided.items()
                      if self.stored.decisions.get(k) is None
                      or (self.stored.decisions[k].target, self.stored.decisions[k].rule)
@@ -203,29 +200,12 @@ def _place_close(changed: ActorKey, reader: ActorKey) -> bool:
                and _ratio(f, name) >= PLACE_SIMILARITY for f in forms)
 
 
-@dataclass(frozen=True)
-class _Pass:
-    """What one sweep did: the actor each key was learnt under, which keys it decided and
-    their decisions (a wider sweep takes them over while its linker is still alike)."""
-
-    learnt: dict[ActorKey, str]
-    todo: frozenset[ActorKey]
-    decided: dict[ActorKey, tuple[str, str]]
-
-
 def _sweep(stored: _Stored, rules: list, todo: set[ActorKey], gone: set[ActorKey],
-           actors: set[str], last: _Pass | None = None
-           ) -> tuple[dict[ActorKey, tuple[str, str]], dict[str, str], _Pass]:
+           actors: set[str]) -> tuple[dict[ActorKey, tuple[str, str]], dict[str, str]]:
     """Decide the ``todo`` keys in key order, after learning from its stored decision each
     key of their blocks (and each key of the id block of an actor those join, which holds
-    the key naming the actor); return (actor, rule) for each, the names of the actors they
-    join and of ``actors``, and the sweep for the next.
-
-    A wider sweep after the ``last`` one goes through the same keys and more: while each key
-    so far was learnt under the actor the last sweep learnt it under, or is a key the last
-    sweep did not have whose learning changed nothing (:meth:`kg.link.ActorLinker.knows`),
-    the linker holds the same tables as in the last sweep, so the keys it decided keep their
-    decisions instead of being looked up again."""
+    the key naming the actor); return (actor, rule) for each and the names of the actors
+    they join and of ``actors``."""
     learn = set(todo)
     for key in todo:
         for block in stored.blocks(key):
@@ -235,28 +215,19 @@ def _sweep(stored: _Stored, rules: list, todo: set[ActorKey], gone: set[ActorKey
         learn.update(stored.members(f"id\x1f{actor}"))
     learn -= gone
     linker = _linker(rules, len(learn))
-    alike = last is not None and type(linker) is ActorLinker and last.learnt.keys() <= learn
     decided: dict[ActorKey, tuple[str, str]] = {}
-    learnt: dict[ActorKey, str] = {}
     try:
         for key in sorted(learn, key=key_order):
             type_, name, aliases, id_ = key
-            before = last.learnt.get(key) if alike else None
-            if key not in todo:
-                known = stored.known(key)
-                actor = id_ if known is None else known
+            if key in todo:
+                found = linker.decide([key])
+                decided[key] = found.get(key, (id_, ""))
             else:
-                decided[key] = last.decided[key] if alike and key in last.todo else \
-                    linker.look_up(key)
-                actor = decided[key][0]
-            if alike:
-                alike = actor == before if before is not None else linker.knows(
-                    actor, name, type_, aliases)
-            linker._learn(actor, name, type_, aliases)
-            learnt[key] = actor
+                known = stored.known(key)
+                linker._learn(id_ if known is None else known, name, type_, aliases)
         names = {t: linker.names.get(t, k[1]) for k, (t, _) in decided.items()}
         names.update({a: found for a in actors if (found := linker.names.get(a)) is not None})
-        return decided, names, _Pass(learnt, frozenset(todo), decided)
+        return decided, names
     finally:
         if hasattr(linker, "close"):
             linker.close()
