@@ -121,6 +121,21 @@ def without_figures(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=label)
 
 
+@rule("credit_slash_cut", off=PASS_THROUGH)
+def before_credit_slash(ent: Span) -> Span:
+    """Return an entity cut before a slash written close when the words after the slash
+    start another name that goes on past the entity ("Ama Mensah/The" of "(Ama Mensah/The
+    Daily Star)", "Orvane/Daily" of "Orvane/Daily Star"): a credit joins the photographer or
+    source and the agency so, two names. A slash inside one name ("AC/DC") ends with it."""
+    doc = ent.doc
+    runs_on = ent.end < len(doc) and doc[ent.end].is_title and doc[ent.end - 1].whitespace_
+    for token in ent[1:-1]:
+        if token.text == "/" and not token.whitespace_ and not doc[token.i - 1].whitespace_ \
+                and (runs_on or doc[token.i + 1].lower_ == "the"):
+            return Span(doc, ent.start, token.i, label=ent.label_)
+    return ent
+
+
 def _after_entry_time(ent: Span, start: int) -> bool:
     """Return whether the words cut from the start of an entity end in the time of day that
     opens a live blog's entry ("22:57 Turnout, according to ..."): the word after it starts
@@ -173,7 +188,8 @@ def entity_name(ent: Span) -> Span:
     """Return the name an entity gives once kg's bounds are applied to it: without the
     scores of a results table, the line breaks and brackets NER ran into it ("Bristol City
     4" → "Bristol City", "the Boston Red Sox 7-0") or the share it moved ("Westpac 1.8 per
-    cent"), with the number that ends a division's name ("League Division One"). An entity
+    cent"), with the number that ends a division's name ("League Division One"), cut before
+    a credit's slash ("Ama Mensah/The" of "Ama Mensah/The Daily Star"). An entity
     whose cut holds a dash ending it ("SOCCER -": a section label before a headline) or a
     number that is neither ("Terminal 3 of the airport") stays as written."""
     trimmed = without_figures(ent)
@@ -181,7 +197,7 @@ def entity_name(ent: Span) -> Span:
     if any((t.text in _DASHES and (t.whitespace_ or t.i == ent.end - 1)) or
            (t.like_num and not (_score(t) or _percentage(t))) for t in cut):
         trimmed = ent
-    return with_division_number(trimmed)
+    return before_credit_slash(with_division_number(trimmed))
 
 
 def _percentage(token: Token) -> bool:
