@@ -301,3 +301,33 @@ def test_a_name_cut_out_of_a_figure_takes_its_label_from_knowledge(nlp, text, na
 
     cut = without_figures(_span_of(nlp(text), name, label))
     assert (cut.text, cut.label_) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Dock workers march. (Kwame Asante/The Daily Star)", "Kwame Asante"),
+     ("Dock workers march. (Kwame Asante/Reuters)", "Kwame Asante"),
+     ("Cores at the site. (Orvane Mining/The Harbour Post)", "Orvane Mining")],
+)
+def test_a_credit_slash_ends_the_name_before_it(nlp, text, name):
+    from kg.extract.name_bounds import before_credit_slash
+
+    doc = nlp(text)
+    slashed = [e for e in doc.ents if "/" in e.text]
+    cut = [before_credit_slash(e).text for e in slashed]
+    assert cut in ([], [name]) and (not slashed or cut == [name])
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kept"),
+    [("The band AC/DC played in Oslo.", 2, 5, "AC/DC"),
+     ("Shares of Tyco/ADT rose.", 2, 5, "Tyco/ADT")],
+)
+def test_a_slash_inside_a_name_or_before_its_last_word_stays(nlp, text, start, end, kept):
+    from spacy.tokens import Span
+
+    from kg.extract.name_bounds import before_credit_slash
+
+    doc = nlp.make_doc(text)
+    ent = Span(doc, start, end, label="ORG")
+    assert ent.text == kept and before_credit_slash(ent).text == kept

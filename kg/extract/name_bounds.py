@@ -123,15 +123,16 @@ def without_figures(ent: Span) -> Span:
 
 @rule("credit_slash_cut", off=PASS_THROUGH)
 def before_credit_slash(ent: Span) -> Span:
-    """Return an entity cut before a slash written close when the words after the slash
-    start another name that goes on past the entity ("Ama Mensah/The" of "(Ama Mensah/The
-    Daily Star)", "Orvane/Daily" of "Orvane/Daily Star"): a credit joins the photographer or
-    source and the agency so, two names. A slash inside one name ("AC/DC") ends with it."""
+    """Return an entity cut before a slash written close after a full name, or before one
+    whose words after it start another name that goes on past the entity ("Ama Mensah" of
+    "(Ama Mensah/Reuters)", "Orvane/The" of "(Orvane/The Daily Star)"): a credit joins the
+    photographer or source and the agency so, two names. A slash between two words of one
+    name ("AC/DC", "Tyco/ADT") stays."""
     doc = ent.doc
     runs_on = ent.end < len(doc) and doc[ent.end].is_title and doc[ent.end - 1].whitespace_
     for token in ent[1:-1]:
         if token.text == "/" and not token.whitespace_ and not doc[token.i - 1].whitespace_ \
-                and (runs_on or doc[token.i + 1].lower_ == "the"):
+                and (runs_on or doc[token.i + 1].lower_ == "the" or token.i - ent.start >= 2):
             return Span(doc, ent.start, token.i, label=ent.label_)
     return ent
 
