@@ -304,30 +304,23 @@ def test_a_name_cut_out_of_a_figure_takes_its_label_from_knowledge(nlp, text, na
 
 
 @pytest.mark.parametrize(
-    ("text", "name"),
-    [("Dock workers march. (Kwame Asante/The Daily Star)", "Kwame Asante"),
-     ("Dock workers march. (Kwame Asante/Reuters)", "Kwame Asante"),
-     ("Cores at the site. (Orvane Mining/The Harbour Post)", "Orvane Mining")],
+    ("words", "start", "end", "label", "expected"),
+    [(["(", "Kwame", "Asante", "/", "The", "Daily", "Star", ")"], 1, 5, "PERSON",
+      [("Kwame Asante", "PERSON")]),
+     (["(", "Kwame", "Asante", "/", "Reuters", ")"], 1, 5, "PERSON",
+      [("Kwame Asante", "PERSON"), ("Reuters", "ORG")]),
+     (["Orvane", "Pictures", "/", "Maria", "Lopez"], 0, 5, "ORG",
+      [("Orvane Pictures", "ORG"), ("Maria Lopez", "PERSON")]),
+     (["The", "band", "AC", "/", "DC", "played", "."], 2, 5, "ORG", None),
+     (["Shares", "of", "Tyco", "/", "ADT", "rose", "."], 2, 5, "ORG", None)],
 )
-def test_a_credit_slash_ends_the_name_before_it(nlp, text, name):
-    from kg.extract.name_bounds import before_credit_slash
+def test_a_credit_slash_splits_two_names(nlp, words, start, end, label, expected):
+    from spacy.tokens import Doc, Span
 
-    doc = nlp(text)
-    slashed = [e for e in doc.ents if "/" in e.text]
-    cut = [before_credit_slash(e).text for e in slashed]
-    assert cut in ([], [name]) and (not slashed or cut == [name])
+    from kg.extract.name_bounds import split_at_credit_slash
 
-
-@pytest.mark.parametrize(
-    ("text", "start", "end", "kept"),
-    [("The band AC/DC played in Oslo.", 2, 5, "AC/DC"),
-     ("Shares of Tyco/ADT rose.", 2, 5, "Tyco/ADT")],
-)
-def test_a_slash_inside_a_name_or_before_its_last_word_stays(nlp, text, start, end, kept):
-    from spacy.tokens import Span
-
-    from kg.extract.name_bounds import before_credit_slash
-
-    doc = nlp.make_doc(text)
-    ent = Span(doc, start, end, label="ORG")
-    assert ent.text == kept and before_credit_slash(ent).text == kept
+    spaces = [False if w in ("(", "/") or (i + 1 < len(words) and words[i + 1] in (
+        "/", ")", ".")) else True for i, w in enumerate(words)]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    parts = split_at_credit_slash(Span(doc, start, end, label=label))
+    assert (parts if parts is None else [(p.text, p.label_) for p in parts]) == expected

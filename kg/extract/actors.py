@@ -39,7 +39,6 @@ from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_given_name
 from kg.extract.name_bounds import (
     apostrophe_name_word,
-    before_credit_slash,
     clean_person_span,
     ner_entities,
     person_after_office,
@@ -98,7 +97,6 @@ def actor_spans(doc: Doc) -> list[Span]:
         ner_label = ent.label_
         if not (ends_in_designation(ent) or is_variant_name(ent) or routes_and_venues(ent)):
             ent = without_figures(ent)
-        ent = before_credit_slash(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
         ent = with_surname_after(ent)

@@ -121,20 +121,28 @@ def without_figures(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=label)
 
 
-@rule("credit_slash_cut", off=PASS_THROUGH)
-def before_credit_slash(ent: Span) -> Span:
-    """Return an entity cut before a slash written close after a full name, or before one
-    whose words after it start another name that goes on past the entity ("Ama Mensah" of
-    "(Ama Mensah/Reuters)", "Orvane/The" of "(Orvane/The Daily Star)"): a credit joins the
-    photographer or source and the agency so, two names. A slash between two words of one
-    name ("AC/DC", "Tyco/ADT") stays."""
+@rule("credit_slash_split", off=None)
+def split_at_credit_slash(ent: Span) -> list[Span] | None:
+    """Return the names on either side of a slash written close after a full name, or before
+    words that start a name going on past the entity ("Ama Mensah" and "Reuters" of "(Ama
+    Mensah/Reuters)", "Orvane" of "(Orvane/The Daily Star)"): a credit joins the
+    photographer or source and the agency so, two names. The second is a person's when a
+    given name starts it, else the agency's; a name cut off mid-way is left out. A slash
+    between two words of one name ("AC/DC", "Tyco/ADT") stays: None."""
     doc = ent.doc
-    runs_on = ent.end < len(doc) and doc[ent.end].is_title and doc[ent.end - 1].whitespace_
+    runs_on = ent.end < len(doc) and doc[ent.end].is_title and bool(doc[ent.end - 1].whitespace_)
     for token in ent[1:-1]:
-        if token.text == "/" and not token.whitespace_ and not doc[token.i - 1].whitespace_ \
-                and (runs_on or doc[token.i + 1].lower_ == "the" or token.i - ent.start >= 2):
-            return Span(doc, ent.start, token.i, label=ent.label_)
-    return ent
+        if token.text != "/" or token.whitespace_ or doc[token.i - 1].whitespace_:
+            continue
+        if not (runs_on or doc[token.i + 1].lower_ == "the" or token.i - ent.start >= 2):
+            return None
+        parts = [Span(doc, ent.start, token.i, label=ent.label_)]
+        after = doc[token.i + 1:ent.end]
+        if not runs_on and all(t.is_title or t.is_upper for t in after if t.is_alpha):
+            person = len(after) >= 2 and is_given_name(after[0].text)
+            parts.append(Span(doc, after.start, after.end, label="PERSON" if person else "ORG"))
+        return parts
+    return None
 
 
 def _after_entry_time(ent: Span, start: int) -> bool:
@@ -189,8 +197,7 @@ def entity_name(ent: Span) -> Span:
     """Return the name an entity gives once kg's bounds are applied to it: without the
     scores of a results table, the line breaks and brackets NER ran into it ("Bristol City
     4" → "Bristol City", "the Boston Red Sox 7-0") or the share it moved ("Westpac 1.8 per
-    cent"), with the number that ends a division's name ("League Division One"), cut before
-    a credit's slash ("Ama Mensah/The" of "Ama Mensah/The Daily Star"). An entity
+    cent"), with the number that ends a division's name ("League Division One"). An entity
     whose cut holds a dash ending it ("SOCCER -": a section label before a headline) or a
     number that is neither ("Terminal 3 of the airport") stays as written."""
     trimmed = without_figures(ent)
@@ -198,7 +205,7 @@ def entity_name(ent: Span) -> Span:
     if any((t.text in _DASHES and (t.whitespace_ or t.i == ent.end - 1)) or
            (t.like_num and not (_score(t) or _percentage(t))) for t in cut):
         trimmed = ent
-    return before_credit_slash(with_division_number(trimmed))
+    return with_division_number(trimmed)
 
 
 def _percentage(token: Token) -> bool:
@@ -500,16 +507,17 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
 
 def ner_entities(doc: Doc):
     """Yield the entities of ``doc`` with run-on person names, joined names, the two sides
-    of a score in a table row and names joined by a spaced dash split, a company's name NER
-    cut joined again, and headline names cut to the words the body writes as names."""
+    of a score in a table row and names joined by a spaced dash or a credit's slash split,
+    a company's name NER cut joined again, and headline names cut to the words the body
+    writes as names."""
     for ent in _joined_company_names(list(doc.ents)):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts
             continue
         ent = _with_place_after_of(ent)
-        yield from _split_run_on_name(ent) or \
-            split_at_scores(ent) or _split_at_spaced_dash(ent) or [ent]
+        yield from _split_run_on_name(ent) or split_at_scores(ent) or \
+            _split_at_spaced_dash(ent) or split_at_credit_slash(ent) or [ent]
 
 
 @rule("org_of_place_join", off=PASS_THROUGH)
