@@ -206,6 +206,13 @@ RULE_CASES: list[tuple[str, str]] = [
     ('titled_given_name_before', 'The bank was co-founded by Ada Ike and CTO Musty Mustapha.'),
     ('other_name_alias', 'Kofi Mensah will headline the festival. The Ghanaian rapper, whose '
                          'real name is Kwame Osei Boateng, will play on Saturday.'),
+    ('furniture_names_kept', '# Port strike ends\n\nWorkers at the port of Tamale returned '
+                             'on Monday.\n\nRelated: Strike in Nairobi enters third day\n'),
+    ('credit_slash_split', 'Workers returned on Monday.\n\nImage: Travellers queue at the '
+                           'border post on Tuesday. (Phil Dlamini/AFP)\n'),
+    ('other_name_person', 'Singer Nyota was the big winner at the awards in Nairobi on '
+                          'Saturday.\n\nThe 26-year-old, whose real name is Nyota Wambui, '
+                          'thanked her fans.\n\nNyota will tour next year.'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which

@@ -192,6 +192,19 @@ def test_a_persons_other_name_is_an_alias(extract, text, name, other):
     assert person.name == name and other in person.aliases
 
 
+@pytest.mark.parametrize(("text", "real"), [
+    ("Singer Nyota was the big winner at the awards in Nairobi on Saturday.\n\nThe "
+     "26-year-old, whose real name is Nyota Wambui, thanked her fans.\n\nNyota will tour "
+     "next year.", "Nyota Wambui"),
+    ("Rapper Zawadi opened the show. Her legal name is Zawadi Achieng Otieno. Zawadi sang "
+     "twice.", "Zawadi Achieng Otieno"),
+])
+def test_a_real_name_is_a_persons_even_where_the_model_reads_an_organisation(
+        extract, text, real):
+    entities = extract(text).entities
+    assert [e.type for e in entities if real == e.name or real in e.aliases] == ["Person"]
+
+
 @pytest.mark.parametrize("text", [
     "Kofi Mensah was born in 1970 in Kumasi. Kwame Boateng was born in Accra.",
     "Kofi Mensah met Ama Owusu, whose brother is Kwame Boateng.",
