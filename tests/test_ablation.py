@@ -210,9 +210,9 @@ RULE_CASES: list[tuple[str, str]] = [
                              'on Monday.\n\nRelated: Strike in Nairobi enters third day\n'),
     ('credit_slash_split', 'Workers returned on Monday.\n\nImage: Travellers queue at the '
                            'border post on Tuesday. (Phil Dlamini/AFP)\n'),
-    ('other_name_person', 'Singer Nyota was the big winner at the awards in Nairobi on '
-                          'Saturday.\n\nThe 26-year-old, whose real name is Nyota Wambui, '
-                          'thanked her fans.\n\nNyota will tour next year.'),
+    ('photo_credit_person', '# In pictures: the camel fair\n\nScenes from the fair. Photos '
+                            'by Ritesh Kalra and Omar Siddiqui.\n\nTraders wait by the pens '
+                            'at dawn. (PHOTO: Ritesh Kalra)'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which
@@ -231,6 +231,9 @@ UNTRIGGERED: frozenset[str] = frozenset({
     # since the gazetteer guard hands a country glued to a capitalised word back to the model
     # ("Luis Montenegro", "Singapore Airlines"), the model gets these right
     "country_named_person", "national_org_patterns",
+    # a real name the model reads as an organisation: in short texts the other rules (the
+    # alias of the stage name, the type vote) already make it a person
+    "other_name_person",
 })
 
 

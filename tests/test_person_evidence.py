@@ -186,3 +186,19 @@ def test_a_city_first_word_says_no_person_unless_a_title_does(nlp, text, name, e
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Organization")
     assert _city_first_word(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "credited"), [
+    ("Photos by Ritu Mehra and Sam Ortiz.", "Ritu Mehra", True),
+    ("Pilgrims reach the river. (PHOTO: Ritu Mehra)", "Ritu Mehra", True),
+    ("Picture: Kwame Asante", "Kwame Asante", True),
+    ("Photos by Getty Images.", "Getty Images", False),  # an agency: no full name
+    ("Stories by Ritu Mehra and Sam Ortiz.", "Ritu Mehra", False),  # no photo credit
+])
+def test_a_photo_credit_names_a_person(nlp, text, name, credited):
+    from kg.extract.person_evidence import photographer
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    span = Span(doc, start, start + len(name.split()), label="Organization")
+    assert photographer(span) is credited

@@ -515,3 +515,21 @@ def test_a_name_said_to_be_a_town_is_a_place(nlp, text, name, expected):
     start = text.index(name)
     assert geo_feature_evidence(doc.char_span(start, start + len(name), label="Organization")) \
         is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a byline's job after the name: a person's, whatever the given-name lists know
+    ("OPINION | Thandeka Mokoena, Music Critic\n\nThe awards were held on Thursday. "
+     "Thandeka Mokoena writes about music.", "Thandeka Mokoena", None),
+    ("The plan came from Quarrington Vance, senior analyst, in May. Quarrington Vance "
+     "left.", "Quarrington Vance", None),
+    # what follows the comma is no person's job: the founders' company
+    ("The files came from Hartwell Brenner, the defence contractor. Hartwell Brenner built "
+     "the rocket.", "Hartwell Brenner", "Organization"),
+])
+def test_a_job_after_the_name_keeps_the_tie_from_the_company(nlp, text, name, expected):
+    from kg.extract.types import tie_without_given_name
+
+    spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
+    assert tie_without_given_name(Counter({"Organization": 1, "Person": 1}), spans) == \
+        expected
