@@ -202,3 +202,19 @@ def test_a_photo_credit_names_a_person(nlp, text, name, credited):
     start = next(t.i for t in doc if t.text == name.split()[0])
     span = Span(doc, start, start + len(name.split()), label="Organization")
     assert photographer(span) is credited
+
+
+@pytest.mark.parametrize(("text", "name", "first_word_is_a_city"), [
+    # joined by "and" to a person's full name: the city's name is a given name here
+    ("The film stars Maria Santos and Paco Dizon as twins.", "Paco Dizon", False),
+    # no person beside it, or "the" before it: a newspaper or a club named after the city
+    ("The report ran in the Houston Ledger on Monday.", "Houston Ledger", True),
+    ("Maria Santos and the Houston Ledger sued the city.", "Houston Ledger", True),
+])
+def test_a_city_first_name_joined_to_a_person(nlp, text, name, first_word_is_a_city):
+    from kg.extract.person_evidence import _city_first_word
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    span = Span(doc, start, start + len(name.split()), label="Organization")
+    assert _city_first_word(span) is first_word_is_a_city

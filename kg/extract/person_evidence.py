@@ -283,8 +283,27 @@ def age_follows(span: Span) -> bool:
 def _city_first_word(span: Span) -> bool:
     """Return True for a name the model saw as no person whose first word is a city
     ("the Houston Chronicle"): that word is no given name, whatever name lists say, unless
-    the name stands in apposition to a title ("its president, Lucas Beber,")."""
-    return span.label_ != "Person" and is_city(span[0].text) and not _titled_apposition(span)
+    the name stands in apposition to a title ("its president, Lucas Beber,") or is joined
+    by "and" to a person's full name ("Ana Reyes and Paco Dizon")."""
+    return span.label_ != "Person" and is_city(span[0].text) and \
+        not _titled_apposition(span) and not _joined_to_person(span)
+
+
+def _joined_to_person(span: Span) -> bool:
+    """Return whether a name with no "the" before it is a conjunct of a name the model
+    labels a person's full name somewhere in the article ("Ana Reyes and Paco Dizon",
+    "Paco Dizon and Ana Reyes"): names joined so are of one kind."""
+    doc, root = span.doc, span.root
+    if span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return False
+    joined = [root.head] if root.dep_ == "conj" else []
+    joined += [c for c in root.children if c.dep_ == "conj"]
+    return any(t.text in _full_name_heads(doc) for t in joined)
+
+
+def _full_name_heads(doc: Doc) -> frozenset[str]:
+    """Return the last words of the names of two words or more the model labels persons."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
 
 
 def _titled_apposition(span: Span) -> bool:
