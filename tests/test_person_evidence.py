@@ -22,6 +22,13 @@ def test_named_after_town(nlp, words, start, end, expected):
     assert named_after_town(Span(doc, start, end, label="Person")) is expected
 
 
+def _organisation(nlp, text: str, name: str) -> Span:
+    """Return the first mention of ``name`` in ``text`` as a span labelled Organization."""
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    return Span(doc, start, start + len(name.split()), label="Organization")
+
+
 @pytest.mark.parametrize(("text", "name", "listed"), [
     ("The cabinet: Anna Berg, Jonas Lie, Erik Dahl and Kari Nygaard were sworn in.",
      "Kari Nygaard", True),
@@ -30,10 +37,7 @@ def test_named_after_town(nlp, words, start, end, expected):
 def test_listed_with_persons(nlp, text, name, listed):
     from kg.extract.person_evidence import listed_with_persons
 
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == name.split()[0])
-    span = Span(doc, start, start + len(name.split()), label="Organization")
-    assert listed_with_persons(span) is listed
+    assert listed_with_persons(_organisation(nlp, text, name)) is listed
 
 
 @pytest.mark.parametrize(("words", "expected"), [
@@ -198,10 +202,7 @@ def test_a_city_first_word_says_no_person_unless_a_title_does(nlp, text, name, e
 def test_a_photo_credit_names_a_person(nlp, text, name, credited):
     from kg.extract.person_evidence import photographer
 
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == name.split()[0])
-    span = Span(doc, start, start + len(name.split()), label="Organization")
-    assert photographer(span) is credited
+    assert photographer(_organisation(nlp, text, name)) is credited
 
 
 @pytest.mark.parametrize(("text", "name", "first_word_is_a_city"), [
@@ -214,7 +215,4 @@ def test_a_photo_credit_names_a_person(nlp, text, name, credited):
 def test_a_city_first_name_joined_to_a_person(nlp, text, name, first_word_is_a_city):
     from kg.extract.person_evidence import _city_first_word
 
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == name.split()[0])
-    span = Span(doc, start, start + len(name.split()), label="Organization")
-    assert _city_first_word(span) is first_word_is_a_city
+    assert _city_first_word(_organisation(nlp, text, name)) is first_word_is_a_city
