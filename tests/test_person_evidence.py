@@ -211,6 +211,9 @@ def test_a_photo_credit_names_a_person(nlp, text, name, credited):
     # no person beside it, or "the" before it: a newspaper or a club named after the city
     ("The report ran in the Houston Ledger on Monday.", "Houston Ledger", True),
     ("Maria Santos and the Houston Ledger sued the city.", "Houston Ledger", True),
+    # two names of one kind ending alike: schools, not people
+    ("The board voted to close Lincoln Elementary and Garfield Elementary in June.",
+     "Lincoln Elementary", True),
 ])
 def test_a_city_first_name_joined_to_a_person(nlp, text, name, first_word_is_a_city):
     from kg.extract.person_evidence import _city_first_word

@@ -298,12 +298,15 @@ def _joined_to_person(span: Span) -> bool:
         return False
     joined = [root.head] if root.dep_ == "conj" else []
     joined += [c for c in root.children if c.dep_ == "conj"]
-    return any(t.text in _full_name_heads(doc) for t in joined)
+    return any(t.text in _full_name_heads(doc) and t.text != span[-1].text for t in joined)
 
 
 def _full_name_heads(doc: Doc) -> frozenset[str]:
-    """Return the last words of the names of two words or more the model labels persons."""
-    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+    """Return the last words of the names of two words or more that the model labels
+    persons and a given name starts ("Maria Santos"; not "Garfield Elementary", a school
+    named like its neighbour "Lincoln Elementary", which ends as it does)."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                     and is_given_name(e[0].text))
 
 
 def _titled_apposition(span: Span) -> bool:
