@@ -290,7 +290,7 @@ def _city_first_word(span: Span) -> bool:
 
 
 def _joined_to_person(span: Span) -> bool:
-    """Return whether a name with no "the" before it is a conjunct of a name the model
+    """Return whether a name with no "the" before it is joined by "and" to a name the model
     labels a person's full name somewhere in the article ("Ana Reyes and Paco Dizon",
     "Paco Dizon and Ana Reyes"): names joined so are of one kind."""
     doc, root = span.doc, span.root
@@ -298,7 +298,16 @@ def _joined_to_person(span: Span) -> bool:
         return False
     joined = [root.head] if root.dep_ == "conj" else []
     joined += [c for c in root.children if c.dep_ == "conj"]
-    return any(t.text in _full_name_heads(doc) and t.text != span[-1].text for t in joined)
+    return any(t.text in _full_name_heads(doc) and t.text != span[-1].text and
+               _and_between(span, t) for t in joined)
+
+
+def _and_between(span: Span, token: Token) -> bool:
+    """Return whether "and" stands between a name and a word of a name joined to it ("Ana
+    Reyes and newcomer Paco Dizon"), not a list's comma alone ("Jon Lie, Kari Nygaard")."""
+    doc = span.doc
+    between = doc[token.i + 1:span.start] if token.i < span.start else doc[span.end:token.i]
+    return any(t.lower_ == "and" for t in between)
 
 
 def _full_name_heads(doc: Doc) -> frozenset[str]:
