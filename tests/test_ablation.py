@@ -155,8 +155,8 @@ RULE_CASES: list[tuple[str, str]] = [
      'Goalkeepers - Ole Strand (Brann), Jon Haug (Molde).\n'),
     ('initial_surname_person', 'Glamorgan 259 and 207 (A. Dale 69, H. Morris 69; D. Blenkiron '
      '4-43), Durham 114 (S. Brown 5-40).\n'),
-    ('listed_with_persons', 'The new cabinet: Anna Berg (finance), Jonas Lie (defence), Marit '
-     'Solheim (foreign affairs), Erik Dahl (health) and Kari Nygaard (justice).\n'),
+    ('listed_with_persons', 'The new cabinet: Anna Berg (finance), Kari Nygaard (justice), '
+     'Jonas Lie (defence), Marit Solheim (foreign affairs) and Erik Dahl (health).\n'),
     ('repeated_names', 'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.\nThe costliest footballer '
      'Alan Shearer was named as the new England captain on Friday.\n'),
     ('town_named_not_person', 'Livingston beat Falkirk 2-0 on Saturday, while Blackburn drew with Wigan.'),
