@@ -156,8 +156,8 @@ RULE_CASES: list[tuple[str, str]] = [
      'Goalkeepers - Ole Strand (Brann), Jon Haug (Molde).\n'),
     ('initial_surname_person', 'Glamorgan 259 and 207 (A. Dale 69, H. Morris 69; D. Blenkiron '
      '4-43), Durham 114 (S. Brown 5-40).\n'),
-    ('listed_with_persons', 'The new cabinet: Anna Berg (finance), Jonas Lie (defence), Marit '
-     'Solheim (foreign affairs), Erik Dahl (health) and Kari Nygaard (justice).\n'),
+    ('listed_with_persons', 'The new cabinet: Anna Berg (finance), Kari Nygaard (justice), '
+     'Jonas Lie (defence), Marit Solheim (foreign affairs) and Erik Dahl (health).\n'),
     ('repeated_names', 'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.\nThe costliest footballer '
      'Alan Shearer was named as the new England captain on Friday.\n'),
     ('town_named_not_person', 'Livingston beat Falkirk 2-0 on Saturday, while Blackburn drew with Wigan.'),
@@ -209,6 +209,13 @@ RULE_CASES: list[tuple[str, str]] = [
     ('titled_given_name_before', 'The bank was co-founded by Ada Ike and CTO Musty Mustapha.'),
     ('other_name_alias', 'Kofi Mensah will headline the festival. The Ghanaian rapper, whose '
                          'real name is Kwame Osei Boateng, will play on Saturday.'),
+    ('furniture_names_kept', '# Port strike ends\n\nWorkers at the port of Tamale returned '
+                             'on Monday.\n\nRelated: Strike in Nairobi enters third day\n'),
+    ('credit_slash_split', 'Workers returned on Monday.\n\nImage: Travellers queue at the '
+                           'border post on Tuesday. (Phil Dlamini/AFP)\n'),
+    ('photo_credit_person', '# In pictures: the camel fair\n\nScenes from the fair. Photos '
+                            'by Ritesh Kalra and Omar Siddiqui.\n\nTraders wait by the pens '
+                            'at dawn. (PHOTO: Ritesh Kalra)'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which
@@ -227,6 +234,9 @@ UNTRIGGERED: frozenset[str] = frozenset({
     # since the gazetteer guard hands a country glued to a capitalised word back to the model
     # ("Luis Montenegro", "Singapore Airlines"), the model gets these right
     "country_named_person", "national_org_patterns",
+    # a real name the model reads as an organisation: in short texts the other rules (the
+    # alias of the stage name, the type vote) already make it a person
+    "other_name_person",
 })
 
 

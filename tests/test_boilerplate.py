@@ -233,3 +233,47 @@ def test_section_label_is_not_a_dateline_range(nlp):
 def test_a_dateline_with_a_bar_or_slashes_names_its_places(extract, text, places):
     extraction = extract(text)
     assert places <= {e.name for e in extraction.entities if e.type == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [("Photo: Ama Boateng on stage in Tamale. (Kofi Mensah/Daily Star)", True),
+     ("Image credit: Lena Moe at the Harbour Hall last week. Orvane Pictures/Ola Dahl", True),
+     ("Related: Orvane to cut 200 jobs in Tamale | Why the strike failed", True),
+     ("Read more: Inside the Tamale port control room", True),
+     ("Photo caption: Drill cores at the Red Hill site. (Orvane/The Daily Star)", True),
+     ("Related: Orvane Meets Union as Strike Looms", False),
+     ("Related: Talks Resume in Tamale | Orvane cuts jobs", False),
+     ("Advertisement - story continues below", False),
+     ("Sign up to our newsletter from Harbour House", False),
+     ("Read more:", False)],
+)
+def test_names_are_content(line, named):
+    from kg.extract.furniture import names_are_content
+
+    assert names_are_content(line) is named
+
+
+CAPTIONED = ("# Port strike ends\n\nWorkers at the port of Tamale returned on Monday, the "
+             "union said.\n\n{line}\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "dropped"),
+    [("Photo: Dock workers march in Tamale on Monday. (Kwame Asante/Daily Star)",
+      {"Kwame Asante"}, set()),
+     ("Related: Strike in Nairobi enters third day", {"Nairobi"}, set()),
+     ("Related: Strike in Nairobi Enters Third Day", set(), {"Nairobi"}),
+     ("Advertisement: Kwame Asante reads the news on Radio Tamale", set(),
+      {"Kwame Asante"})],
+)
+def test_caption_and_link_names_become_actors_chrome_names_do_not(
+        extract, line, kept, dropped):
+    names = {e.name for e in extract(CAPTIONED.format(line=line)).entities}
+    assert (kept <= names, dropped & names) == (True, set()), names
+
+
+def test_quotes_in_a_caption_are_still_skipped(extract):
+    text = CAPTIONED.format(line='Photo: Ama Boateng, who said "we will be back next week '
+                                 'for sure", at the gate. (Kwame Asante/Daily Star)')
+    assert extract(text).statements == ()

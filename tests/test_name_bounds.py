@@ -301,3 +301,26 @@ def test_a_name_cut_out_of_a_figure_takes_its_label_from_knowledge(nlp, text, na
 
     cut = without_figures(_span_of(nlp(text), name, label))
     assert (cut.text, cut.label_) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "label", "expected"),
+    [(["(", "Kwame", "Asante", "/", "The", "Daily", "Star", ")"], 1, 5, "PERSON",
+      [("Kwame Asante", "PERSON")]),
+     (["(", "Kwame", "Asante", "/", "Reuters", ")"], 1, 5, "PERSON",
+      [("Kwame Asante", "PERSON"), ("Reuters", "ORG")]),
+     (["Orvane", "Pictures", "/", "Maria", "Lopez"], 0, 5, "ORG",
+      [("Orvane Pictures", "ORG"), ("Maria Lopez", "PERSON")]),
+     (["The", "band", "AC", "/", "DC", "played", "."], 2, 5, "ORG", None),
+     (["Shares", "of", "Tyco", "/", "ADT", "rose", "."], 2, 5, "ORG", None)],
+)
+def test_a_credit_slash_splits_two_names(nlp, words, start, end, label, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.name_bounds import split_at_credit_slash
+
+    spaces = [False if w in ("(", "/") or (i + 1 < len(words) and words[i + 1] in (
+        "/", ")", ".")) else True for i, w in enumerate(words)]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    parts = split_at_credit_slash(Span(doc, start, end, label=label))
+    assert (parts if parts is None else [(p.text, p.label_) for p in parts]) == expected

@@ -22,6 +22,13 @@ def test_named_after_town(nlp, words, start, end, expected):
     assert named_after_town(Span(doc, start, end, label="Person")) is expected
 
 
+def _organisation(nlp, text: str, name: str) -> Span:
+    """Return the first mention of ``name`` in ``text`` as a span labelled Organization."""
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    return Span(doc, start, start + len(name.split()), label="Organization")
+
+
 @pytest.mark.parametrize(("text", "name", "listed"), [
     ("The cabinet: Anna Berg, Jonas Lie, Erik Dahl and Kari Nygaard were sworn in.",
      "Kari Nygaard", True),
@@ -30,10 +37,7 @@ def test_named_after_town(nlp, words, start, end, expected):
 def test_listed_with_persons(nlp, text, name, listed):
     from kg.extract.person_evidence import listed_with_persons
 
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == name.split()[0])
-    span = Span(doc, start, start + len(name.split()), label="Organization")
-    assert listed_with_persons(span) is listed
+    assert listed_with_persons(_organisation(nlp, text, name)) is listed
 
 
 @pytest.mark.parametrize(("words", "expected"), [
@@ -186,3 +190,32 @@ def test_a_city_first_word_says_no_person_unless_a_title_does(nlp, text, name, e
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Organization")
     assert _city_first_word(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "credited"), [
+    ("Photos by Ritu Mehra and Sam Ortiz.", "Ritu Mehra", True),
+    ("Pilgrims reach the river. (PHOTO: Ritu Mehra)", "Ritu Mehra", True),
+    ("Picture: Kwame Asante", "Kwame Asante", True),
+    ("Photos by Getty Images.", "Getty Images", False),  # an agency: no full name
+    ("Stories by Ritu Mehra and Sam Ortiz.", "Ritu Mehra", False),  # no photo credit
+])
+def test_a_photo_credit_names_a_person(nlp, text, name, credited):
+    from kg.extract.person_evidence import photographer
+
+    assert photographer(_organisation(nlp, text, name)) is credited
+
+
+@pytest.mark.parametrize(("text", "name", "first_word_is_a_city"), [
+    # joined by "and" to a person's full name: the city's name is a given name here
+    ("The film stars Maria Santos and Paco Dizon as twins.", "Paco Dizon", False),
+    # no person beside it, or "the" before it: a newspaper or a club named after the city
+    ("The report ran in the Houston Ledger on Monday.", "Houston Ledger", True),
+    ("Maria Santos and the Houston Ledger sued the city.", "Houston Ledger", True),
+    # two names of one kind ending alike: schools, not people
+    ("The board voted to close Lincoln Elementary and Garfield Elementary in June.",
+     "Lincoln Elementary", True),
+])
+def test_a_city_first_name_joined_to_a_person(nlp, text, name, first_word_is_a_city):
+    from kg.extract.person_evidence import _city_first_word
+
+    assert _city_first_word(_organisation(nlp, text, name)) is first_word_is_a_city

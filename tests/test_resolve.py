@@ -192,6 +192,26 @@ def test_a_persons_other_name_is_an_alias(extract, text, name, other):
     assert person.name == name and other in person.aliases
 
 
+@pytest.mark.parametrize(("words", "start", "end", "label", "expected"), [
+    ("The singer , whose real name is Imani Wairimu , won .".split(), 7, 9, "Organization",
+     "Person"),
+    ("Her birth name is Shani Kamau Otieno .".split(), 4, 7, "Organization", "Person"),
+    ("The rapper , born Tamu Kariuki , sang .".split(), 4, 6, "Place", "Person"),
+    # a stage name may be a band's; a name with no cue keeps its label
+    ("The duo , known as Mellow Reef , sang .".split(), 5, 7, "Organization",
+     "Organization"),
+    ("Shares of Imani Wairimu rose .".split(), 2, 4, "Organization", "Organization"),
+])
+def test_a_real_name_is_a_persons(nlp, words, start, end, label, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import _other_names_as_persons
+
+    doc = Doc(nlp.vocab, words=words)
+    [span] = _other_names_as_persons([Span(doc, start, end, label=label)])
+    assert span.label_ == expected
+
+
 @pytest.mark.parametrize("text", [
     "Kofi Mensah was born in 1970 in Kumasi. Kwame Boateng was born in Accra.",
     "Kofi Mensah met Ama Owusu, whose brother is Kwame Boateng.",

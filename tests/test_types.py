@@ -597,3 +597,21 @@ def test_a_state_written_with_state_is_a_place(nlp, text, name, expected):
 def test_a_state_and_its_government_are_one_node(nlp, text, expected):
     doc = nlp(text)
     assert [a._.kg_entity for a in doc.spans["kg_actors"]] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a byline's job after the name: a person's, whatever the given-name lists know
+    ("OPINION | Thandeka Mokoena, Music Critic\n\nThe awards were held on Thursday. "
+     "Thandeka Mokoena writes about music.", "Thandeka Mokoena", None),
+    ("The plan came from Quarrington Vance, senior analyst, in May. Quarrington Vance "
+     "left.", "Quarrington Vance", None),
+    # what follows the comma is no person's job: the founders' company
+    ("The files came from Hartwell Brenner, the defence contractor. Hartwell Brenner built "
+     "the rocket.", "Hartwell Brenner", "Organization"),
+])
+def test_a_job_after_the_name_keeps_the_tie_from_the_company(nlp, text, name, expected):
+    from kg.extract.types import tie_without_given_name
+
+    spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
+    assert tie_without_given_name(Counter({"Organization": 1, "Person": 1}), spans) == \
+        expected

@@ -88,7 +88,7 @@ if not Span.has_extension("kg_demonym"):
 def actor_spans(doc: Doc) -> list[Span]:
     """Return typed actor mention spans of ``doc`` (label = kg actor type), junk removed."""
     spans: list[Span] = []
-    junk = doc._.kg_junk
+    junk = name_free_furniture(doc)
     taken = 0  # tokens before this index belong to an earlier, extended name
     for ent in ner_entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
@@ -153,6 +153,13 @@ def actor_spans(doc: Doc) -> list[Span]:
     extra += _outside(repeated_names(doc, spans + extra, covered), junk)
     spans = sorted(with_maker_products(spans + extra), key=lambda s: s.start)
     return listed_products(spans)
+
+
+def name_free_furniture(doc: Doc) -> list[tuple[int, int]]:
+    """Return the furniture ranges where no name counts: junk but for captions, credits and
+    links written in sentence case (:func:`kg.extract.furniture.names_are_content`)."""
+    named = set(doc._.kg_named_furniture)
+    return [r for r in doc._.kg_junk if r not in named]
 
 
 def _outside(spans: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:

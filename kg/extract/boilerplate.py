@@ -4,7 +4,8 @@ The ``kg_boilerplate`` component (before the model) starts sentences at line bre
 marks datelines ("GENEVA (Reuters) —"): ranges in ``doc._.kg_datelines``; their place,
 region and wire service are spans in ``doc.spans["kg_dateline"]`` (labels ``Place`` /
 ``Organization``, with ``span._.kg_dateline_name``) and preset entities the NER keeps. Page
-furniture (``doc._.kg_junk``, ``doc._.kg_headlines``) is :mod:`kg.extract.furniture`'s.
+furniture (``doc._.kg_junk``, ``doc._.kg_headlines``, ``doc._.kg_named_furniture``) is
+:mod:`kg.extract.furniture`'s.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ if not Doc.has_extension("kg_datelines"):
     Doc.set_extension("kg_datelines", default=[])
 if not Doc.has_extension("kg_headlines"):
     Doc.set_extension("kg_headlines", default=[])
+if not Doc.has_extension("kg_named_furniture"):
+    Doc.set_extension("kg_named_furniture", default=[])
 if not Span.has_extension("kg_dateline_name"):
     Span.set_extension("kg_dateline_name", default=None)
 

@@ -1,9 +1,11 @@
 """Find page furniture — headings, headline-case lines ("Related:" links among them),
 metadata lines.
 
-The ``kg_furniture`` component stores two lists of character ranges on the ``Doc``:
-``doc._.kg_junk`` (never a source of facts) and ``doc._.kg_headlines`` (title and section
-headings: actors there count only when the body names them too). It reads the text alone
+The ``kg_furniture`` component stores three lists of character ranges on the ``Doc``:
+``doc._.kg_junk`` (never a source of facts), ``doc._.kg_headlines`` (title and section
+headings: actors there count only when the body names them too) and
+``doc._.kg_named_furniture`` (the junk lines whose names are still names: captions, credits
+and links written in sentence case). It reads the text alone
 and runs after the model, so the model's output (and a cache of it, :mod:`kg.doc_cache`)
 does not depend on the furniture rules.
 """
@@ -121,9 +123,45 @@ def _lists_names(line: str, in_block: bool) -> bool:
         bool(DATE_DATELINE_RE.fullmatch(line))
 
 
+#: Furniture that shows or links to content: a caption, a credit, a link to another story.
+#: Its label ends at a colon ("Image credit:", "Read more:") or is the first word ("Video
+#: shows ...").
+_SHOWING_LINE_RE = re.compile(
+    r"^\s*(?:(?P<label>(?:related|read more|see also|also read|more from|photos?|images?|"
+    r"video|caption)\b[^:\n]{0,20}:)|(?:photos?|images?|video|caption)\b)(?P<rest>.*)$",
+    re.IGNORECASE)
+
+
+@rule("furniture_names_kept")
+def names_are_content(line: str) -> bool:
+    """Return True for a caption, a photo credit or a link to another story written in
+    sentence case ("Photo: Ama Boateng on stage. (Kofi Mensah/Daily Star)", "Related: Orvane to
+    cut 200 jobs in Tamale"): its names are written as in prose, so a name the model finds
+    there is a name. A link in headline case ("Related: Orvane Meets Union as Strike Looms")
+    capitalises every word, so its capitals say nothing; chrome (ads, sign-ups, copyright)
+    names nothing the article reports."""
+    match = _SHOWING_LINE_RE.match(line)
+    if match is None:
+        return False
+    parts = [p for p in re.split(r"\s+\|\s+", match["rest"]) if p.strip()]
+    return bool(parts) and not any(_headline(p) for p in parts)
+
+
+def _headline(part: str) -> bool:
+    """Return whether a link's or caption's text is a headline: headline case, one sentence
+    ("The Vessel at Port Kelang. STAR PHOTO: Ben Ooi" has two: a caption and its credit)."""
+    return is_headline_case(part) and not re.search(r"[.!?]\s", part)
+
+
+def named_furniture_ranges(text: str, junk: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the ranges of ``junk`` whose lines are captions, credits or links whose names
+    count (:func:`names_are_content`)."""
+    return [(start, end) for start, end in junk if names_are_content(text[start:end])]
+
+
 @Language.component(
     "kg_furniture",
-    assigns=["doc._.kg_junk", "doc._.kg_headlines"],
+    assigns=["doc._.kg_junk", "doc._.kg_headlines", "doc._.kg_named_furniture"],
     requires=[],
 )
 def furniture_component(doc: Doc) -> Doc:
@@ -131,5 +169,7 @@ def furniture_component(doc: Doc) -> Doc:
 
     It reads the text alone, so it runs after the model: the model's output (and a cache of
     it, :mod:`kg.doc_cache`) does not depend on the furniture rules."""
-    doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(doc_text(doc))
+    text = doc_text(doc)
+    doc._.kg_junk, doc._.kg_headlines = junk_and_headline_ranges(text)
+    doc._.kg_named_furniture = named_furniture_ranges(text, doc._.kg_junk)
     return doc

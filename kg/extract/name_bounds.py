@@ -121,6 +121,30 @@ def without_figures(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=label)
 
 
+@rule("credit_slash_split", off=None)
+def split_at_credit_slash(ent: Span) -> list[Span] | None:
+    """Return the names on either side of a slash written close after a full name, or before
+    words that start a name going on past the entity ("Ama Mensah" and "Reuters" of "(Ama
+    Mensah/Reuters)", "Orvane" of "(Orvane/The Daily Star)"): a credit joins the
+    photographer or source and the agency so, two names. The second is a person's when a
+    given name starts it, else the agency's; a name cut off mid-way is left out. A slash
+    between two words of one name ("AC/DC", "Tyco/ADT") stays: None."""
+    doc = ent.doc
+    runs_on = ent.end < len(doc) and doc[ent.end].is_title and bool(doc[ent.end - 1].whitespace_)
+    for token in ent[1:-1]:
+        if token.text != "/" or token.whitespace_ or doc[token.i - 1].whitespace_:
+            continue
+        if not (runs_on or doc[token.i + 1].lower_ == "the" or token.i - ent.start >= 2):
+            return None
+        parts = [Span(doc, ent.start, token.i, label=ent.label_)]
+        after = doc[token.i + 1:ent.end]
+        if not runs_on and all(t.is_title or t.is_upper for t in after if t.is_alpha):
+            person = len(after) >= 2 and is_given_name(after[0].text)
+            parts.append(Span(doc, after.start, after.end, label="PERSON" if person else "ORG"))
+        return parts
+    return None
+
+
 def _after_entry_time(ent: Span, start: int) -> bool:
     """Return whether the words cut from the start of an entity end in the time of day that
     opens a live blog's entry ("22:57 Turnout, according to ..."): the word after it starts
@@ -483,16 +507,17 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
 
 def ner_entities(doc: Doc):
     """Yield the entities of ``doc`` with run-on person names, joined names, the two sides
-    of a score in a table row and names joined by a spaced dash split, a company's name NER
-    cut joined again, and headline names cut to the words the body writes as names."""
+    of a score in a table row and names joined by a spaced dash or a credit's slash split,
+    a company's name NER cut joined again, and headline names cut to the words the body
+    writes as names."""
     for ent in _joined_company_names(list(doc.ents)):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts
             continue
         ent = _with_place_after_of(ent)
-        yield from _split_run_on_name(ent) or \
-            split_at_scores(ent) or _split_at_spaced_dash(ent) or [ent]
+        yield from _split_run_on_name(ent) or split_at_scores(ent) or \
+            _split_at_spaced_dash(ent) or split_at_credit_slash(ent) or [ent]
 
 
 @rule("org_of_place_join", off=PASS_THROUGH)

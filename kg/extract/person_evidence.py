@@ -30,14 +30,16 @@ LOCATIVE = frozenset("in near outside around towards into".split())
 def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
-    one of, an age after it ("Surendra Kumar Sinha, 70,"), or a given name starting a name
-    of two or three words that ends in no company, body or road word ("Tomasz Wrzesniak")."""
+    one of, an age after it ("Surendra Kumar Sinha, 70,"), a photo credited to it, or a
+    given name starting a name of two or three words that ends in no company, body or road
+    word ("Tomasz Wrzesniak")."""
     from kg.extract.actor_context import routes_and_venues
 
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
-    if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span):
+    if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span) or \
+            photographer(span):
         return True
     last = span[-1].text
     if is_city(span.text) or any(lookup_country(t.text) is not None for t in span):
@@ -51,6 +53,27 @@ def person_evidence(span: Span) -> bool:
         ORG_NAME_SUFFIXES | BODY_HEADS | NAMED_BODY_HEADS | FACILITY_HEADS) \
         and not _named_like_no_person(span) and not _given_name_disowned(span) \
         and not routes_and_venues(span)  # "Trent Bridge"
+
+
+#: Words a photo credit starts with, before "by" or a colon ("Photo by", "PHOTOS:").
+_CREDIT_WORDS = frozenset("photo photos picture pictures image images".split())
+#: Words of a picture agency's or a news service's name ("Getty Images", "Press Association").
+_AGENCY_WORDS = _CREDIT_WORDS | frozenset("press news media wire agency network".split())
+
+
+@rule("photo_credit_person")
+def photographer(span: Span) -> bool:
+    """Return True for a full name of two or three name words a photo is credited to
+    ("Photos by Ama Mensah and ...", "(PHOTO: Ama Mensah)", "Picture: Ama Mensah"): the
+    photographer, a person; an agency's name has a company's or a body's word ("Getty
+    Images", "Press Association") or is no full name ("AFP")."""
+    from kg.extract.actor_context import _full_name_shape
+
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ in ("by", ":") and \
+        doc[i - 2].lower_ in _CREDIT_WORDS and _full_name_shape(span) and \
+        not any(t.lower_ in _AGENCY_WORDS for t in span) and \
+        span[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS | NAMED_BODY_HEADS
 
 
 #: Capitalised nouns of land and water that open a place's name ("River Tay", "Lake Ohrid",
@@ -260,8 +283,39 @@ def age_follows(span: Span) -> bool:
 def _city_first_word(span: Span) -> bool:
     """Return True for a name the model saw as no person whose first word is a city
     ("the Houston Chronicle"): that word is no given name, whatever name lists say, unless
-    the name stands in apposition to a title ("its president, Lucas Beber,")."""
-    return span.label_ != "Person" and is_city(span[0].text) and not _titled_apposition(span)
+    the name stands in apposition to a title ("its president, Lucas Beber,") or is joined
+    by "and" to a person's full name ("Ana Reyes and Paco Dizon")."""
+    return span.label_ != "Person" and is_city(span[0].text) and \
+        not _titled_apposition(span) and not _joined_to_person(span)
+
+
+def _joined_to_person(span: Span) -> bool:
+    """Return whether a name with no "the" before it is joined by "and" to a name the model
+    labels a person's full name somewhere in the article ("Ana Reyes and Paco Dizon",
+    "Paco Dizon and Ana Reyes"): names joined so are of one kind."""
+    doc, root = span.doc, span.root
+    if span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return False
+    joined = [root.head] if root.dep_ == "conj" else []
+    joined += [c for c in root.children if c.dep_ == "conj"]
+    return any(t.text in _full_name_heads(doc) and t.text != span[-1].text and
+               _and_between(span, t) for t in joined)
+
+
+def _and_between(span: Span, token: Token) -> bool:
+    """Return whether "and" stands between a name and a word of a name joined to it ("Ana
+    Reyes and newcomer Paco Dizon"), not a list's comma alone ("Jon Lie, Kari Nygaard")."""
+    doc = span.doc
+    between = doc[token.i + 1:span.start] if token.i < span.start else doc[span.end:token.i]
+    return any(t.lower_ == "and" for t in between)
+
+
+def _full_name_heads(doc: Doc) -> frozenset[str]:
+    """Return the last words of the names of two words or more that the model labels
+    persons and a given name starts ("Maria Santos"; not "Garfield Elementary", a school
+    named like its neighbour "Lincoln Elementary", which ends as it does)."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                     and is_given_name(e[0].text))
 
 
 def _titled_apposition(span: Span) -> bool:

@@ -487,15 +487,43 @@ def _set_off(doc: Doc, cue_start: int) -> bool:
     return i < 0 or doc[i].text in (",", "(") or doc[i + 1].is_sent_start
 
 
+def _name_cue(span: Span, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """Return the cue of ``cues`` written right before ``span`` and set off from what it
+    describes (:func:`_set_off`), else None."""
+    doc = span.doc
+    cue = next((c for c in cues if span.start >= len(c) and
+                tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c), None)
+    return cue if cue is not None and _set_off(doc, span.start - len(cue)) else None
+
+
+#: The cues of a birth or legal name: only a person has one (a stage name, "known as", may
+#: be a band's or a company's).
+_PERSONAL_NAME_CUES = tuple(c for c in _OTHER_NAME_CUES if c != ("known", "as"))
+
+
+@rule("other_name_person", off=PASS_THROUGH)
+def _other_names_as_persons(spans: list[Span]) -> list[Span]:
+    """Return spans with a name of two or three capitalised words given as someone's real,
+    birth or legal name relabelled as a person ("The singer, whose real name is Ama
+    Wambui, ..." where the model read an organisation): only people have one."""
+    out = []
+    for span in spans:
+        if span.label_ != "Person" and 2 <= len(span) <= 3 and \
+                all(t.is_title and t.is_alpha for t in span) and \
+                _name_cue(span, _PERSONAL_NAME_CUES) is not None:
+            span = Span(span.doc, span.start, span.end, label="Person")
+        out.append(span)
+    return out
+
+
 def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
     """Return the person a person's name is given as another name of: the one named last
     before its cue ("Kofi Mensah, whose real name is Kwame Boateng"; "the singer, born X",
     after "Kofi Mensah"), else None. The cue must come right before the name ("born in
     1970", "born to X" are no name)."""
     doc = span.doc
-    cue = next((c for c in _OTHER_NAME_CUES if span.start >= len(c) and
-                tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c), None)
-    if cue is None or not _set_off(doc, span.start - len(cue)):
+    cue = _name_cue(span, _OTHER_NAME_CUES)
+    if cue is None:
         return None
     last = span.sent.start - 1
     while last > 0 and doc[last].is_space:
@@ -545,8 +573,8 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     spans = list(doc.spans[ACTORS_KEY])
     descriptions = [s for s in spans if s._.kg_description]
     spans = [s for s in spans if not s._.kg_description]
-    spans = _relabel_short_org_names(
-        relabel_surnames(full_names_of_titled_surnames(decide_types(spans))))
+    spans = _relabel_short_org_names(_other_names_as_persons(
+        relabel_surnames(full_names_of_titled_surnames(decide_types(spans)))))
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (

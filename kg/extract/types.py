@@ -38,6 +38,7 @@ from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
     ORG_NAME_SUFFIXES,
+    PERSON_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -261,9 +262,31 @@ def tie_without_given_name(tally: Counter, mentions: list[Span]) -> str | None:
     first = words[0] if words else None
     if len(words) < 2 or not first.is_alpha or not first.is_title or \
             is_given_name(first.text) or INITIAL_RE.match(first.text) or \
-            first.lower_ in TITLE_WORDS | HONORIFICS:
+            first.lower_ in TITLE_WORDS | HONORIFICS or any(map(_job_after, mentions)):
         return None
     return "Organization"
+
+
+#: Newsroom jobs a byline gives after a writer's name ("Ama Mensah, Music Critic").
+_BYLINE_JOBS = frozenset(
+    "reporter correspondent editor writer columnist critic photographer".split())
+
+
+def _job_after(mention: Span) -> bool:
+    """Return whether a comma and a person's job of one to three words follow a name, up to
+    the end of its line or clause ("Ama Mensah, Music Critic", "Ama Mensah, senior analyst,
+    said"): a job is held by a person, not a company named after its founders."""
+    doc, i = mention.doc, mention.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    end = i + 1
+    while end < len(doc) and end - i <= 4 and doc[end].is_alpha and \
+            "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    job = doc[i + 1:end]
+    ends = end >= len(doc) or not doc[end].is_alpha or "\n" in doc[end - 1].whitespace_
+    return 1 <= len(job) <= 3 and ends and \
+        job[-1].lower_ in TITLE_HEADS | PERSON_NOUNS | _BYLINE_JOBS
 
 
 @rule("learned_tie_break", off=None)
