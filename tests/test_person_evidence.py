@@ -186,3 +186,14 @@ def test_a_city_first_word_says_no_person_unless_a_title_does(nlp, text, name, e
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Organization")
     assert _city_first_word(span) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a province or state whose first word is also a given name: a place by its whole name
+    ("Flood warnings spread across Nova Scotia on Sunday.", "Nova Scotia", "Place"),
+    ("Farmers in Santa Fe said the rain came late.", "Santa Fe", "Place"),
+    # a given name and a surname are still a person's
+    ("Nova Lindqvist said the rain came late.", "Nova Lindqvist", "Person"),
+])
+def test_a_region_named_like_a_person_is_a_place(extract, text, name, expected):
+    assert {e.type for e in extract(text).entities if e.name == name} == {expected}
