@@ -206,3 +206,14 @@ def test_a_city_first_name_joined_to_a_person(nlp, text, name, first_word_is_a_c
     from kg.extract.person_evidence import _city_first_word
 
     assert _city_first_word(_organisation(nlp, text, name)) is first_word_is_a_city
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a province or state whose first word is also a given name: a place by its whole name
+    ("Flood warnings spread across Nova Scotia on Sunday.", "Nova Scotia", "Place"),
+    ("Farmers in Santa Fe said the rain came late.", "Santa Fe", "Place"),
+    # a given name and a surname are still a person's
+    ("Nova Lindqvist said the rain came late.", "Nova Lindqvist", "Person"),
+])
+def test_a_region_named_like_a_person_is_a_place(extract, text, name, expected):
+    assert {e.type for e in extract(text).entities if e.name == name} == {expected}

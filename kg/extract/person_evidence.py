@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import rule
 from kg.extract.boilerplate import line_bounds
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_city, is_continent, is_given_name
+from kg.extract.knowledge import is_city, is_continent, is_given_name, is_region_name
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
 from kg.lexicon import (
@@ -40,8 +40,9 @@ def person_evidence(span: Span) -> bool:
     if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span):
         return True
     last = span[-1].text
-    if is_city(span.text) or any(lookup_country(t.text) is not None for t in span):
-        return False  # "San Jose", "Victoria", "Thai Airways International"
+    if is_city(span.text) or is_region_name(span.text) or any(
+            lookup_country(t.text) is not None for t in span):
+        return False  # "San Jose", "Nova Scotia", "Thai Airways International"
     if _city_first_word(span):
         return False
     if initial_and_surname(span):
