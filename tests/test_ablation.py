@@ -112,6 +112,8 @@ RULE_CASES: list[tuple[str, str]] = [
      'Apple said the iPhone sold well. The iPhone 4 costs more.'),
     ('product_case_variants', 'Corvane unveiled the zPad Max on Monday. The zPad max costs '
                               '$300.'),
+    ('product_fewer_words', 'Corvane sells films on the zTunes Movie Store. Users of the '
+                            'zTunes Store can rent them.'),
     ('product_maker_names', 'Ford recalled the Taurus. A Ford Taurus sells well.'),
     ('product_model_number', 'The airline ordered ten Boeing 787 jets.'),
     ('product_noun_drop', 'The web browser Safari got faster.'),
@@ -211,6 +213,9 @@ RULE_CASES: list[tuple[str, str]] = [
                              'on Monday.\n\nRelated: Strike in Nairobi enters third day\n'),
     ('credit_slash_split', 'Workers returned on Monday.\n\nImage: Travellers queue at the '
                            'border post on Tuesday. (Phil Dlamini/AFP)\n'),
+    ('photo_credit_person', '# In pictures: the camel fair\n\nScenes from the fair. Photos '
+                            'by Ritesh Kalra and Omar Siddiqui.\n\nTraders wait by the pens '
+                            'at dawn. (PHOTO: Ritesh Kalra)'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which
@@ -229,6 +234,9 @@ UNTRIGGERED: frozenset[str] = frozenset({
     # since the gazetteer guard hands a country glued to a capitalised word back to the model
     # ("Luis Montenegro", "Singapore Airlines"), the model gets these right
     "country_named_person", "national_org_patterns",
+    # a real name the model reads as an organisation: in short texts the other rules (the
+    # alias of the stage name, the type vote) already make it a person
+    "other_name_person",
 })
 
 

@@ -192,6 +192,26 @@ def test_a_persons_other_name_is_an_alias(extract, text, name, other):
     assert person.name == name and other in person.aliases
 
 
+@pytest.mark.parametrize(("words", "start", "end", "label", "expected"), [
+    ("The singer , whose real name is Imani Wairimu , won .".split(), 7, 9, "Organization",
+     "Person"),
+    ("Her birth name is Shani Kamau Otieno .".split(), 4, 7, "Organization", "Person"),
+    ("The rapper , born Tamu Kariuki , sang .".split(), 4, 6, "Place", "Person"),
+    # a stage name may be a band's; a name with no cue keeps its label
+    ("The duo , known as Mellow Reef , sang .".split(), 5, 7, "Organization",
+     "Organization"),
+    ("Shares of Imani Wairimu rose .".split(), 2, 4, "Organization", "Organization"),
+])
+def test_a_real_name_is_a_persons(nlp, words, start, end, label, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import _other_names_as_persons
+
+    doc = Doc(nlp.vocab, words=words)
+    [span] = _other_names_as_persons([Span(doc, start, end, label=label)])
+    assert span.label_ == expected
+
+
 @pytest.mark.parametrize("text", [
     "Kofi Mensah was born in 1970 in Kumasi. Kwame Boateng was born in Accra.",
     "Kofi Mensah met Ama Owusu, whose brother is Kwame Boateng.",
@@ -263,8 +283,31 @@ def test_a_place_naming_a_site_is_no_short_name_of_an_organisation(nlp, after, e
     assert _relabel_short_org_names(spans)[1].label_ == expected
 
 
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # words left out before the head word, in any case or number
+    ("App Store", "iTunes Apps Stores", True),
+    ("iTunes store", "iTunes Music Store", True),
+    ("OS X", "Mac OS X", True),
+    ("Lumo Store", "the Lumo Media Store", True),
+    # another head word: a line and its model, software and its shop
+    ("iPhone", "iPhone 3GS", False),
+    ("iTunes", "iTunes Music Store", False),
+    ("iPod Software", "iPod Nano", False),
+    # two names of one length are no shortening of each other
+    ("Apps Store", "Music Store", False),
+    # the words must come in the same order
+    ("Store Music", "iTunes Music Store", False),
+])
+def test_a_product_named_with_fewer_words_before_its_head(a, b, same):
+    from kg.extract.resolve import _fewer_product_words
+
+    assert _fewer_product_words(a, b) is same
+    assert _fewer_product_words(b, a) is same
+
+
 @pytest.mark.parametrize(("names", "text", "expected"), [
-    (["iTunes Music Store"], "iTunes Store", None),
+    (["iTunes Music Store"], "iTunes Store", "iTunes Music Store"),
+    (["App Store"], "iTunes Apps Stores", "App Store"),
     (["iPhone"], "iPhone 3GS", None),
     (["Macbook"], "MacBook", "Macbook"),
 ])

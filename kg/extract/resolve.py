@@ -310,10 +310,32 @@ def org_core(name: str) -> str:
 
 def _same_product(text: str, entities) -> EntityInfo | None:
     """Return the product ``text`` names in another case or number ("Macbook" =
-    "MacBook", "Boeing 787 Dreamliners" = "Boeing 787 Dreamliner")."""
+    "MacBook", "Boeing 787 Dreamliners" = "Boeing 787 Dreamliner"), or with words of its
+    name left out before its head word (see :func:`_fewer_product_words`)."""
     key = text.lower().removesuffix("s")
-    return next((i for i in entities if i.type == "Product" and i.name != text
-                 and i.name.lower().removesuffix("s") == key), None)
+    products = [i for i in entities if i.type == "Product" and i.name != text]
+    return next((i for i in products if i.name.lower().removesuffix("s") == key), None) or \
+        next((i for i in products if _fewer_product_words(text, i.name)), None)
+
+
+def _product_words(name: str) -> list[str]:
+    """Return a product name's words in lower case, each without a plural "s" ("iTunes Apps
+    Stores" → itune, app, store)."""
+    return [w.lower().removesuffix("s") for w in name.replace('"', " ").split()]
+
+
+@rule("product_fewer_words")
+def _fewer_product_words(a: str, b: str) -> bool:
+    """Return True for two names of two words or more of one product, one the other with
+    words left out before the head word they end in, in any case or number ("App Store" of
+    "the iTunes Apps Stores", "iTunes Store" of "iTunes Music Store", "OS X" of "Mac OS X").
+    A name with another last word is another product: "iPhone" is the line, "iPhone 3GS" a
+    model of it, "iTunes" the software, "iTunes Store" the shop that sells through it."""
+    short, long_ = sorted((_product_words(a), _product_words(b)), key=len)
+    if len(short) < 2 or len(short) == len(long_) or short[-1] != long_[-1]:
+        return False
+    rest = iter(long_)
+    return all(word in rest for word in short)  # the short name's words, in order
 
 
 def _shortened_product(text: str, entities) -> EntityInfo | None:
@@ -474,6 +496,26 @@ def _name_cue(span: Span, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] 
     return cue if cue is not None and _set_off(doc, span.start - len(cue)) else None
 
 
+#: The cues of a birth or legal name: only a person has one (a stage name, "known as", may
+#: be a band's or a company's).
+_PERSONAL_NAME_CUES = tuple(c for c in _OTHER_NAME_CUES if c != ("known", "as"))
+
+
+@rule("other_name_person", off=PASS_THROUGH)
+def _other_names_as_persons(spans: list[Span]) -> list[Span]:
+    """Return spans with a name of two or three capitalised words given as someone's real,
+    birth or legal name relabelled as a person ("The singer, whose real name is Ama
+    Wambui, ..." where the model read an organisation): only people have one."""
+    out = []
+    for span in spans:
+        if span.label_ != "Person" and 2 <= len(span) <= 3 and \
+                all(t.is_title and t.is_alpha for t in span) and \
+                _name_cue(span, _PERSONAL_NAME_CUES) is not None:
+            span = Span(span.doc, span.start, span.end, label="Person")
+        out.append(span)
+    return out
+
+
 def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
     """Return the person a person's name is given as another name of: the one named last
     before its cue ("Kofi Mensah, whose real name is Kwame Boateng"; "the singer, born X",
@@ -531,8 +573,8 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     spans = list(doc.spans[ACTORS_KEY])
     descriptions = [s for s in spans if s._.kg_description]
     spans = [s for s in spans if not s._.kg_description]
-    spans = _relabel_short_org_names(
-        relabel_surnames(full_names_of_titled_surnames(decide_types(spans))))
+    spans = _relabel_short_org_names(_other_names_as_persons(
+        relabel_surnames(full_names_of_titled_surnames(decide_types(spans)))))
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (
