@@ -19,11 +19,6 @@ def actor_names(extract, text: str) -> set[tuple[str, str]]:
     ("The Austin City Council approved the budget.", ("Austin City Council", "Organization"),
      ("City", "Place")),
     ("She moved to Mexico City in May.", ("Mexico City", "Place"), ("Mexico", "Country")),
-    # a demonym that opens a longer name: the name's, not the country's
-    ("The vote was close, The Canadian Press reported.", ("Canadian Press", "Organization"),
-     ("Canada", "Country")),
-    ("Workers at Saudi Aramco went home early.", ("Saudi Aramco", "Organization"),
-     ("Saudi Arabia", "Country")),
 ])
 def test_a_country_or_place_inside_a_longer_name_is_left_to_the_model(
         extract, text, expected, not_expected) -> None:
@@ -35,10 +30,6 @@ def test_a_country_or_place_inside_a_longer_name_is_left_to_the_model(
 @pytest.mark.parametrize(("text", "expected"), [
     ("Shelling hit Kyiv and Kharkiv on Tuesday.", {("Kyiv", "Place"), ("Kharkiv", "Place")}),
     ("Russian drones struck Kyiv overnight.", {("Kyiv", "Place"), ("Russia", "Country")}),
-    # a demonym before a lower-case noun, a title or a body of the state stays the country
-    ("Canadian officials said the Russian Foreign Ministry had called.",
-     {("Canada", "Country")}),
-    ("Canadian Prime Minister Mark Carney spoke.", {("Canada", "Country")}),
     ("US President Donald Trump met officials in Geneva.",
      {("United States", "Country"), ("Donald Trump", "Person"), ("Geneva", "Place")}),
     ("Prices rose in the Middle East and in Addis Ababa.",

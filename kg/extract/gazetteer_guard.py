@@ -19,7 +19,7 @@ from kg.extract.furniture import junk_and_headline_ranges
 from kg.lexicon import TITLE_WORDS
 
 #: Ruler labels of countries and places (demonyms, organisations and plans are not guarded).
-GUARDED_LABELS = frozenset({"GPE", "LOC", "KG_DEMONYM"})
+GUARDED_LABELS = frozenset({"GPE", "LOC"})
 
 
 #: Weekday and month names: capitalised, but never the rest of a place's name ("Asia Monday").
