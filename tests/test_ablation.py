@@ -213,9 +213,6 @@ RULE_CASES: list[tuple[str, str]] = [
                              'on Monday.\n\nRelated: Strike in Nairobi enters third day\n'),
     ('credit_slash_split', 'Workers returned on Monday.\n\nImage: Travellers queue at the '
                            'border post on Tuesday. (Phil Dlamini/AFP)\n'),
-    ('photo_credit_person', '# In pictures: the camel fair\n\nScenes from the fair. Photos '
-                            'by Ritesh Kalra and Omar Siddiqui.\n\nTraders wait by the pens '
-                            'at dawn. (PHOTO: Ritesh Kalra)'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which

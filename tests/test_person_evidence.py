@@ -192,19 +192,6 @@ def test_a_city_first_word_says_no_person_unless_a_title_does(nlp, text, name, e
     assert _city_first_word(span) is expected
 
 
-@pytest.mark.parametrize(("text", "name", "credited"), [
-    ("Photos by Ritu Mehra and Sam Ortiz.", "Ritu Mehra", True),
-    ("Pilgrims reach the river. (PHOTO: Ritu Mehra)", "Ritu Mehra", True),
-    ("Picture: Kwame Asante", "Kwame Asante", True),
-    ("Photos by Getty Images.", "Getty Images", False),  # an agency: no full name
-    ("Stories by Ritu Mehra and Sam Ortiz.", "Ritu Mehra", False),  # no photo credit
-])
-def test_a_photo_credit_names_a_person(nlp, text, name, credited):
-    from kg.extract.person_evidence import photographer
-
-    assert photographer(_organisation(nlp, text, name)) is credited
-
-
 @pytest.mark.parametrize(("text", "name", "first_word_is_a_city"), [
     # joined by "and" to a person's full name: the city's name is a given name here
     ("The film stars Maria Santos and Paco Dizon as twins.", "Paco Dizon", False),

@@ -30,16 +30,14 @@ LOCATIVE = frozenset("in near outside around towards into".split())
 def person_evidence(span: Span) -> bool:
     """Return True when the words around a mention say it is a person: a title or honorific
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
-    one of, an age after it ("Surendra Kumar Sinha, 70,"), a photo credited to it, or a
-    given name starting a name of two or three words that ends in no company, body or road
-    word ("Tomasz Wrzesniak")."""
+    one of, an age after it ("Surendra Kumar Sinha, 70,"), or a given name starting a name
+    of two or three words that ends in no company, body or road word ("Tomasz Wrzesniak")."""
     from kg.extract.actor_context import routes_and_venues
 
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
-    if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span) or \
-            photographer(span):
+    if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span):
         return True
     last = span[-1].text
     if is_city(span.text) or is_region_name(span.text) or any(
@@ -54,27 +52,6 @@ def person_evidence(span: Span) -> bool:
         ORG_NAME_SUFFIXES | BODY_HEADS | NAMED_BODY_HEADS | FACILITY_HEADS) \
         and not _named_like_no_person(span) and not _given_name_disowned(span) \
         and not routes_and_venues(span)  # "Trent Bridge"
-
-
-#: Words a photo credit starts with, before "by" or a colon ("Photo by", "PHOTOS:").
-_CREDIT_WORDS = frozenset("photo photos picture pictures image images".split())
-#: Words of a picture agency's or a news service's name ("Getty Images", "Press Association").
-_AGENCY_WORDS = _CREDIT_WORDS | frozenset("press news media wire agency network".split())
-
-
-@rule("photo_credit_person")
-def photographer(span: Span) -> bool:
-    """Return True for a full name of two or three name words a photo is credited to
-    ("Photos by Ama Mensah and ...", "(PHOTO: Ama Mensah)", "Picture: Ama Mensah"): the
-    photographer, a person; an agency's name has a company's or a body's word ("Getty
-    Images", "Press Association") or is no full name ("AFP")."""
-    from kg.extract.actor_context import _full_name_shape
-
-    doc, i = span.doc, span.start
-    return i >= 2 and doc[i - 1].lower_ in ("by", ":") and \
-        doc[i - 2].lower_ in _CREDIT_WORDS and _full_name_shape(span) and \
-        not any(t.lower_ in _AGENCY_WORDS for t in span) and \
-        span[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS | NAMED_BODY_HEADS
 
 
 #: Capitalised nouns of land and water that open a place's name ("River Tay", "Lake Ohrid",
