@@ -89,6 +89,13 @@ NOTES = """\
   Singaporean / Malaysian and Caribbean styles: explainers, bullet lists, round-ups, opinion,
   corrections): scored as the written set. Slices: weather and disasters, energy and mining,
   labour, immigration, entertainment, cybersecurity and telecoms, shipping and fisheries.
+* Written set 6 (`bench/written6/`, our own 42 articles, written and annotated blind by the
+  same guideline, in Gulf, Chinese state media, Ghanaian, Zimbabwean, Australian, New Zealand,
+  Sri Lankan, Bangladeshi, Irish, Israeli, Turkish and European broadcaster styles: press
+  releases, live blogs, interviews, listicles, photo galleries, briefs, a long feature,
+  corrections): scored as the written set. Slices: motor sport and golf, defence procurement,
+  housing and property, retail and fashion, books and prizes, royalty and state ceremonial,
+  humanitarian aid.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

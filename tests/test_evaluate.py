@@ -370,7 +370,8 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
      ("written4", 42, {"elections", "conflict", "markets", "transport", "education", "religion",
                        "agriculture"}),
      ("written5", 42, {"weather", "energy", "labour", "immigration", "entertainment", "cyber",
-                       "shipping"})],
+                       "shipping"}),
+     ("written6", 42, {"motorsport", "defence", "housing", "retail", "books", "royalty", "aid"})],
 )
 def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path

@@ -39,7 +39,8 @@ Choices (documented here because they change the figures):
   wire, other; written2: health, politics, business, environment, arts, crime, technology;
   written3: sports, courts, city, products, wire, science, obituaries; written4: elections,
   conflict, markets, transport, education, religion, agriculture; written5: weather, energy,
-  labour, immigration, entertainment, cyber, shipping).
+  labour, immigration, entertainment, cyber, shipping; written6: motorsport, defence, housing,
+  retail, books, royalty, aid).
 """
 
 from __future__ import annotations
@@ -264,9 +265,12 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
                  "7 unseen domains, varied outlet styles)", "bench/written4/gold.jsonl"),
     "written5": ("Written set 5 (our articles and annotation, blind: entities, speakers; "
                  "7 more unseen domains, varied outlets)", "bench/written5/gold.jsonl"),
+    "written6": ("Written set 6 (our articles and annotation, blind: entities, speakers; "
+                 "7 more unseen domains, varied outlets)", "bench/written6/gold.jsonl"),
 }
 #: Named sets kept in the repository (their paths are from its root), all in the plain format.
-REPO_SETS = frozenset({"seed", "written", "written2", "written3", "written4", "written5"})
+REPO_SETS = frozenset({"seed", "written", "written2", "written3", "written4", "written5",
+                       "written6"})
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
