@@ -118,6 +118,26 @@ def test_a_name_a_product_noun_describes_is_a_product(nlp, text, name, label, ex
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [
+    # a product noun heads the phrase in apposition: the name is a product's
+    ("Tarn, the new version, ships in May.", "Tarn", True),
+    ("Users liked Quillo, a browser from Oslo.", "Quillo", True),
+    ("Tarn, the software update, ships in May.", "Tarn", True),  # both product nouns
+    # the product noun modifies a later word: part of a title, nothing of the name
+    ("By Maren Ostby, Film Editor\n\nOSLO — The festival opened.", "Maren Ostby", False),
+    ("Ada Quist, Album Reviewer, wrote the column.", "Ada Quist", False),
+    # no comma after the name
+    ("Tarn ships in May with the new version.", "Tarn", False),
+])
+def test_a_name_in_apposition_to_a_product_noun_heading_its_phrase(nlp, text, name, expected):
+    from kg.extract.actor_context import _product_apposition
+
+    doc = nlp(text)
+    start = text.index(name)
+    assert _product_apposition(doc.char_span(start, start + len(name), label="PERSON")) \
+        is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
     # a single word after "the" is no person: dropped, unless a preposition of place governs it
     ("Boeing has named the Worldliner after its range.", "Worldliner", "drop"),
     ("Rain is expected in the Wimmera and the Mallee this week.", "Wimmera", None),

@@ -181,3 +181,48 @@ def test_a_maker_listed_with_a_product_stays_a_company(extract, text, maker):
     types = {e.type for e in extract(text).entities if e.name == maker}
     assert types == {"Organization"}
 
+
+
+
+def _parsed_list(nlp, verb: str, lemma: str, subject_first: bool) -> Doc:
+    """Return a parsed list of three names and a product, "Tellar, Skynet, M7 and Ravel
+    Telecom", the subject of ``verb`` or its object after "Fans": a parse written for the
+    test, so that the model's guesses do not decide it."""
+    names = ["Tellar", ",", "Skynet", ",", "M7", "and", "Ravel", "Telecom"]
+    rel = [0, 0, 0, 2, 2, 4, 7, 4]  # heads inside the list
+    deps = ["", "punct", "appos", "punct", "conj", "cc", "compound", "conj"]
+    if subject_first:
+        words = names + ["all", verb, "."]
+        heads = [h for h in rel] + [0, 9, 9]
+        heads[0], deps[0] = 9, "nsubj"
+        deps += ["appos", "ROOT", "punct"]
+        pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PROPN", "PRON",
+               "VERB", "PUNCT"]
+    else:
+        words = ["Fans", verb] + names + ["."]
+        heads = [1, 1] + [h + 2 for h in rel] + [1]
+        heads[2], deps[0] = 1, "dobj"
+        deps = ["nsubj", "ROOT"] + deps + ["punct"]
+        pos = ["NOUN", "VERB", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN",
+               "PROPN", "PUNCT"]
+    lemmas = [lemma if w == verb else w for w in words]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+
+@pytest.mark.parametrize(("verb", "lemma", "subject_first", "telecom"), [
+    # the list says something: its names are companies, and its product makes no list
+    ("said", "say", True, None),
+    ("warned", "warn", True, None),
+    # the list is bought: a name no entity covers, joined to the product, is one
+    ("bought", "buy", False, "Product"),
+])
+def test_a_list_the_sentence_treats_as_companies_makes_no_products(nlp, verb, lemma,
+                                                                   subject_first, telecom):
+    doc = _parsed_list(nlp, verb, lemma, subject_first)
+    at = {t.text: t.i for t in doc}
+    spans = [Span(doc, at["Tellar"], at["Tellar"] + 1, label="Organization"),
+             Span(doc, at["Skynet"], at["Skynet"] + 1, label="Organization"),
+             Span(doc, at["M7"], at["M7"] + 1, label="Product")]
+    out = {s.text: s.label_ for s in with_listed_products(spans)}
+    assert out.get("Telecom") == telecom

@@ -377,3 +377,28 @@ def test_the_last_figure_of_a_list_numbers_no_product(nlp, words, start, product
 def test_a_models_coded_name_written_alone_is_the_product(extract, text, name, mentions):
     (product,) = [e for e in extract(text).entities if e.name == name]
     assert (product.type, len(product.mentions)) == ("Product", mentions)
+
+
+@pytest.mark.parametrize(("text", "prefixes"), [
+    # a thousands separator, decimals or a scale word after the figure: an amount
+    ("Workers earn P640 a day and want P1,200 a day.", {"P"}),
+    ("The blackouts cost the economy R800 million a week.", {"R"}),
+    ("Fees reached RM2.5 per page in Penang.", {"RM"}),
+    # a model's number alone says nothing of a currency
+    ("Skyways flew the A380 to Perth on Monday.", set()),
+])
+def test_capitals_before_an_amount_are_a_currency_sign(nlp, text, prefixes):
+    from kg.extract.products import currency_prefixes
+
+    assert currency_prefixes(nlp(text)) == prefixes
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # the article writes the capitals before an amount: every figure after them is one
+    ("Workers earn P640 a day and want P1,200 a day.", "P640", False),
+    ("The board raised it to P695 from July. Unions want P1,200.", "P695", False),
+    # no amount after the capitals: the designation alone is a model
+    ("Skyways flew the A380 to Perth. Fares rose to R1,500.", "A380", True),
+])
+def test_a_figure_after_a_currency_sign_is_no_product(extract, text, name, expected):
+    assert (name in names_by_type(extract(text)).get("Product", set())) is expected

@@ -441,6 +441,23 @@ def test_named_subdivision(nlp, words, expected):
     assert named_subdivision(Span(doc, 0, len(doc), label="Organization")) is expected
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # "the" and the subject of a verb: the subdivision's government acting, a body
+    ("In Nakuru, the Nakuru County cleared drains on Monday.", "Nakuru County", False),
+    # written without the article, or after a preposition: the place
+    ("Nakuru County fired the nurse last year.", "Nakuru County", True),
+    ("Rain flooded roads in the Nakuru County on Monday.", "Nakuru County", True),
+    ("Farmers in Harris County lost their crops.", "Harris County", True),
+])
+def test_a_subdivision_acting_after_the_is_its_government(nlp, text, name, expected):
+    from kg.extract.types import named_subdivision
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="Organization")
+    assert named_subdivision(span) is expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Farmers in Harris County lost their crops.", True),
     ("Harris County 2 Alton Rovers 1\nBrill 0 Crale 3\n", False),  # a club in a table

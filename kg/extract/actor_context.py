@@ -407,14 +407,18 @@ def _modifies_noun(ent: Span) -> bool:
 
 @rule("product_apposition_drop")
 def _product_apposition(ent: Span) -> bool:
-    """Return True for a name in apposition to a product noun ("Lion, the new version")."""
+    """Return True for a name in apposition to a product noun ("Lion, the new version",
+    "Tarn, the software update"): the noun heads the phrase. One that modifies a later word
+    only describes that word, which must be a product noun too ("Barry Hale, Film Editor":
+    a title, nothing of the name)."""
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return False
     for token in doc[ent.end + 1: ent.end + 5]:
-        if token.lower_ in PRODUCT_NOUNS:
+        if token.lower_ in PRODUCT_NOUNS and token.head.i <= token.i:
             return True
-        if token.pos_ not in ("DET", "ADJ", "ADV", "NUM", "PRON"):
+        if token.lower_ not in PRODUCT_NOUNS and \
+                token.pos_ not in ("DET", "ADJ", "ADV", "NUM", "PRON"):
             return False
     return False
 

@@ -27,8 +27,11 @@ RETYPED = frozenset({"Person", "Organization", "Group", "Place"})
 
 
 def _evidence_products(spans: list[Span]) -> list[Span]:
-    """Return the mentions typed Product on evidence (not on the model's label alone)."""
-    return [s for s in spans if s.label_ == "Product" and not s._.kg_product_label_only]
+    """Return the mentions typed Product on evidence (not on the model's label alone) that
+    the sentence does not treat as a company ("Tel, M1 and Sky Mobile all said": no list
+    of products)."""
+    return [s for s in spans if s.label_ == "Product" and not s._.kg_product_label_only
+            and not company_context(s)]
 
 
 def _maker_names(spans: list[Span], products: list[Span]) -> set[str]:

@@ -382,9 +382,36 @@ def as_product(ent: Span) -> Span:
 
 def _standalone_model(token: Token) -> bool:
     """Return True for a model designation written alone ("the A380", "A350s"): one or two
-    capitals, then three or four digits, as a proper noun or a number outside any entity."""
+    capitals, then three or four digits, as a proper noun or a number outside any entity,
+    whose capitals the article writes before no amount ("P695" where it writes "P1,200")."""
     return bool(STANDALONE_MODEL_RE.match(token.text) or PLURAL_MODEL_RE.match(token.text)) \
-        and token.ent_type_ in ("", "PRODUCT", "CARDINAL", "ORG", "DATE")
+        and token.ent_type_ in ("", "PRODUCT", "CARDINAL", "ORG", "DATE") \
+        and _letters_before_digits(token.text) not in currency_prefixes(token.doc)
+
+
+#: Capitals written right before a figure ("P" of "P1,200", "RM" of "RM20,000").
+_PREFIXED_FIGURE_RE = re.compile(r"^([A-Z]{1,3})(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+)$")
+#: Words that scale the figure before them: an amount ("R900 million"), never a model.
+SCALE_WORDS = frozenset("million billion trillion bn mn".split())
+
+
+def _letters_before_digits(text: str) -> str:
+    """Return the capitals a designation opens with ("A" of "A380", "" of "787s")."""
+    return text[:len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+
+
+def currency_prefixes(doc: Doc) -> frozenset[str]:
+    """Return the capitals the article writes before an amount, so a sign of its currency
+    ("R" of "R900 million", "P" of "P1,200 a day"): before a figure with a thousands
+    separator or decimals, one a scale word follows, or one the model labels money. No
+    model's number is written so, and every figure after those capitals is an amount."""
+    key = "kg_currency_prefixes"
+    if key not in doc.user_data:
+        doc.user_data[key] = frozenset(
+            m.group(1) for t in doc if (m := _PREFIXED_FIGURE_RE.match(t.text)) and (
+                not m.group(2).isdigit() or t.ent_type_ == "MONEY" or (
+                    t.i + 1 < len(doc) and doc[t.i + 1].lower_ in SCALE_WORDS)))
+    return doc.user_data[key]
 
 
 @rule("product_variant_alone")

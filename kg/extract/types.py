@@ -440,7 +440,16 @@ def named_subdivision(span: Span) -> bool:
     text = span.text.replace("\n", " ")
     if text.startswith("the "):
         text = text[4:]
-    return is_named_subdivision(text) or _numbered_part(span)
+    return (is_named_subdivision(text) and not _acting_body(span)) or _numbered_part(span)
+
+
+def _acting_body(span: Span) -> bool:
+    """Return whether a subdivision's name is written after "the" as the subject of a verb
+    ("the Kitui County cleared drains"): its government acting, a body. The place is
+    written without the article ("Kitui County fired her") or after a preposition."""
+    doc = span.doc
+    the = span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    return the and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
 
 
 def _numbered_part(span: Span) -> bool:
