@@ -186,3 +186,21 @@ def test_a_countrys_name_before_a_bodys_head_stays_the_country(extract, text, co
 ])
 def test_a_demonym_before_a_bodys_head_names_the_body(extract, text, name):
     assert name in {e.name for e in extract(text).entities if e.type == "Organization"}
+
+
+@pytest.mark.parametrize(("actor", "expected"), [
+    # kg's bounds took in the name joined before NER's: the short name is kg's name's
+    ((1, 7), {"HPA": "Harbour and Port Authority of Veldra"}),
+    # no actor ends where the entity does: NER's name
+    ((1, 6), {"HPA": "Port Authority of Veldra"}),
+    (None, {"HPA": "Port Authority of Veldra"}),
+])
+def test_a_bracketed_short_name_is_kgs_bounded_names(nlp, actor, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.actor_patterns import bracketed_short_names
+
+    doc = Doc(nlp.vocab, words="The Harbour and Port Authority of Veldra ( HPA ) said .".split())
+    doc.ents = [Span(doc, 3, 7, label="ORG")]
+    actors = [Span(doc, *actor, label="Organization")] if actor else []
+    assert bracketed_short_names(doc, actors) == expected

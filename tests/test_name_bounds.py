@@ -324,3 +324,27 @@ def test_a_credit_slash_splits_two_names(nlp, words, start, end, label, expected
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     parts = split_at_credit_slash(Span(doc, start, end, label=label))
     assert (parts if parts is None else [(p.text, p.label_) for p in parts]) == expected
+
+
+@pytest.mark.parametrize(("words", "named", "expected"), [
+    # the article names the word before the slash alone: a credit of two names
+    ("Bosses at Corvex agreed . Picture : Corvex/Lanter Images", [(2, 3)],
+     [("Corvex", "ORG"), ("Lanter Images", "ORG")]),
+    # never alone (or only inside a longer name): one name
+    ("Fans of Corvex/Lanter Images agreed .", [], None),
+    ("Bosses at Corvex Holdings agreed . Picture : Corvex/Lanter Images", [(2, 4)], None),
+])
+def test_a_slash_after_a_name_the_article_writes_alone_splits(nlp, words, named, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.name_bounds import split_at_credit_slash
+
+    tokens = words.replace("/", " / ").split()
+    spaces = [i + 1 < len(tokens) and "/" not in (w, tokens[i + 1])
+              for i, w in enumerate(tokens)]
+    doc = Doc(nlp.vocab, words=tokens, spaces=spaces)
+    slash = tokens.index("/")
+    credit = Span(doc, slash - 1, slash + 3, label="ORG")
+    doc.ents = [Span(doc, a, b, label="ORG") for a, b in named] + [credit]
+    parts = split_at_credit_slash(credit)
+    assert (parts if parts is None else [(p.text, p.label_) for p in parts]) == expected

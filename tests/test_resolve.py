@@ -331,3 +331,40 @@ def test_a_states_abbreviation_is_the_state(extract, text, state, mentions):
     [place] = [e for e in x.entities if e.name == state]
     assert (place.type, len(place.mentions)) == ("Place", mentions)
     assert not [e for e in x.entities if e.name.endswith(".") or e.name == "OH"]
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # a site and the capitals the article defines for it: one place
+    ("Fans filled the Morvane Riverside Convention Centre (MRCC) on Friday. Tickets for the "
+     "MRCC sold out.", 1),
+    # capitals the article never defines stay apart, however well they fit
+    ("Fans filled the Morvane Riverside Convention Centre on Friday. Tickets for the MRCC "
+     "sold out.", 2),
+])
+def test_a_places_defined_abbreviation_is_the_place(nlp, text, ids):
+    from spacy.tokens import Span
+
+    from kg.extract.actors import ACTORS_KEY
+    from kg.extract.resolve import resolve_mentions
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Morvane")
+    spans = [Span(doc, start, start + 4, label="Place")] + [
+        Span(doc, t.i, t.i + 1, label="Place") for t in doc if t.text == "MRCC"]
+    doc.spans[ACTORS_KEY] = spans
+    entities = resolve_mentions(doc)
+    place = entities[spans[0]._.kg_entity]
+    assert len(entities) == ids
+    assert (place.type, set(place.surface)) == (
+        "Place", {"Morvane Riverside Convention Centre", "MRCC"} if ids == 1 else
+        {"Morvane Riverside Convention Centre"})
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    # kg's bounds take in the name before "and" that NER left out: the short name is its
+    ("The Harbour and Port Authority of Veldra (HPA) said on Monday that ships waited. HPA "
+     "chief executive Tomas Rell spoke.", "Harbour and Port Authority of Veldra", "HPA"),
+])
+def test_a_bracketed_short_name_joins_the_name_kg_bounds(extract, text, name, short):
+    [org] = [e for e in extract(text).entities if e.type == "Organization"]
+    assert (org.name, org.aliases) == (name, (short,))

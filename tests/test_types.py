@@ -632,3 +632,26 @@ def test_a_job_after_the_name_keeps_the_tie_from_the_company(nlp, text, name, ex
     spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
     assert tie_without_given_name(Counter({"Organization": 1, "Person": 1}), spans) == \
         expected
+
+
+@pytest.mark.parametrize(("text", "name_type", "short_type", "expected"), [
+    # the name's words say it is a site, the letters say nothing: one type, the name's
+    ("Fans filled the Morvane Riverside Convention Centre (MRCC) on Friday. The MRCC "
+     "holds 4,000 people.", "Place", "Organization", "Place"),
+    ("Staff of the Tallow Harbour Board (THB) met. The THB said boats wait.",
+     "Organization", "Place", "Organization"),
+    # capitals the article never defines keep their own type
+    ("Fans filled the Morvane Riverside Convention Centre on Friday. The MRCC holds 4,000 "
+     "people.", "Place", "Organization", "Organization"),
+])
+def test_a_defined_abbreviation_takes_its_names_type(nlp, text, name_type, short_type,
+                                                     expected):
+    from kg.extract.types import decide_types
+
+    doc = nlp(text)
+    opens = [t.i for t in doc if t.text in ("Morvane", "Tallow")][0]
+    ends = [t.i for t in doc if t.text in ("Centre", "Board")][0] + 1
+    shorts = [Span(doc, t.i, t.i + 1, label=short_type) for t in doc
+              if t.text in ("MRCC", "THB")]
+    decided = decide_types([Span(doc, opens, ends, label=name_type), *shorts])
+    assert [s.label_ for s in decided[1:]] == [expected] * len(shorts)

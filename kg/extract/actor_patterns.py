@@ -7,6 +7,7 @@ blocs ("Western allies"), multi-word titles and plans ("28-point peace plan").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -129,14 +130,17 @@ def _demonym_named_bodies(variants: list[str]) -> list[dict]:
             for tail in ([], of_place, of_place + and_more)]
 
 
-def bracketed_short_names(doc: Doc) -> dict[str, str]:
+def bracketed_short_names(doc: Doc, actors: Sequence[Span] = ()) -> dict[str, str]:
     """Return the short or native names written in brackets right after a body's name a
     demonym opens, each mapped to that name ("Norsk Vegvesen" and "NV" of "the Norwegian
     Roads Agency (NV)"): a translated name is followed by the body's own name or its
     abbreviation, whose letters need not match. Part of ``demonym_named_bodies``, whose
     names they complete; and of ``national_org_patterns`` for an official body named with
     "of" ("the State Department of Criminal Investigations (DEIC)"), whose abbreviation
-    in upper case is the body's, in its own language."""
+    in upper case is the body's, in its own language. Each maps to the name as kg bounds
+    it, one of ``actors`` that ends where the entity does and takes it in ("Maritime and
+    Port Authority of Singapore" of NER's "Port Authority of Singapore"), so the short
+    name is that actor's."""
     out = {}
     for ent in doc.ents:
         end = ent.end
@@ -150,7 +154,8 @@ def bracketed_short_names(doc: Doc) -> dict[str, str]:
         if _demonym_body(ent) and rule_enabled("demonym_named_bodies") or \
                 _official_body_of(ent) and short.text.isupper() and len(short) == 1 and \
                 rule_enabled("national_org_patterns"):
-            out[short.text] = ent.text
+            out[short.text] = next((a.text for a in actors if a.end == end and
+                                    a.start <= ent.start), ent.text)
     return out
 
 

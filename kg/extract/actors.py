@@ -134,7 +134,7 @@ def actor_spans(doc: Doc) -> list[Span]:
             label_only_product(typed)
         place = place_of_bloc(typed) if ent.label_ == "KG_GROUP" else None
         spans += [place, typed] if place is not None else [typed]  # the group wins its tokens
-    short_names = doc.user_data["kg_short_names"] = bracketed_short_names(doc)
+    short_names = doc.user_data["kg_short_names"] = bracketed_short_names(doc, spans)
     spans = _with_abbreviations(spans, _outside(abbreviated_names(doc)
                                                 + short_name_spans(doc, short_names), junk))
     # names found by their words alone (a title, a given name) are not read in headlines
@@ -231,11 +231,18 @@ def abbreviated_names(doc: Doc) -> list[Span]:
 
 
 @per_doc
-def abbreviations(doc: Doc) -> frozenset[str]:
+def abbreviations(doc: Doc) -> dict[str, str]:
     """Return the abbreviations the article defines in brackets after the names they
-    abbreviate (:func:`abbreviated_names`): "CAN" of "Christian Association of Nigeria
-    (CAN)"."""
-    return frozenset(s.text for s in abbreviated_names(doc) if len(s) == 1)
+    abbreviate (:func:`abbreviated_names`), each mapped to that name: "CAN" → "Christian
+    Association of Nigeria" of "Christian Association of Nigeria (CAN)"."""
+    out: dict[str, str] = {}
+    name = ""
+    for span in abbreviated_names(doc):  # each name, then its abbreviation's mentions
+        if len(span) > 1:
+            name = span.text
+        else:
+            out.setdefault(span.text, name)
+    return out
 
 
 def _abbreviated_type(name: Span) -> str:

@@ -128,13 +128,15 @@ def split_at_credit_slash(ent: Span) -> list[Span] | None:
     Mensah/Reuters)", "Orvane" of "(Orvane/The Daily Star)"): a credit joins the
     photographer or source and the agency so, two names. The second is a person's when a
     given name starts it, else the agency's; a name cut off mid-way is left out. A slash
-    between two words of one name ("AC/DC", "Tyco/ADT") stays: None."""
+    between two words of one name ("AC/DC", "Tyco/ADT") stays: None, unless the article
+    names the word before it alone elsewhere ("ITV/Rex Features" beside "Bosses at ITV")."""
     doc = ent.doc
     runs_on = ent.end < len(doc) and doc[ent.end].is_title and bool(doc[ent.end - 1].whitespace_)
     for token in ent[1:-1]:
         if token.text != "/" or token.whitespace_ or doc[token.i - 1].whitespace_:
             continue
-        if not (runs_on or doc[token.i + 1].lower_ == "the" or token.i - ent.start >= 2):
+        if not (runs_on or doc[token.i + 1].lower_ == "the" or token.i - ent.start >= 2 or
+                _named_alone(doc[ent.start:token.i])):
             return None
         parts = [Span(doc, ent.start, token.i, label=ent.label_)]
         after = doc[token.i + 1:ent.end]
@@ -143,6 +145,13 @@ def split_at_credit_slash(ent: Span) -> list[Span] | None:
             parts.append(Span(doc, after.start, after.end, label="PERSON" if person else "ORG"))
         return parts
     return None
+
+
+def _named_alone(part: Span) -> bool:
+    """Return whether the article names ``part`` on its own elsewhere, an entity of the
+    model's of just those words ("ITV" beside "ITV/Rex Features"): a name, not half of
+    one ("AC" of "AC/DC")."""
+    return any(e.text == part.text and e.start != part.start for e in part.doc.ents)
 
 
 def _after_entry_time(ent: Span, start: int) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
 from kg.extract.actor_context import after_title
-from kg.extract.actors import ACTORS_KEY
+from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import continent_of_adjective
 from kg.extract.name_repeats import in_date_or_amount
@@ -217,6 +217,10 @@ class _Resolver:
     def resolve(self, span: Span) -> EntityInfo:
         text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
+        if type_ == "Place" and text in abbreviations(span.doc):  # "KICC" of "... Centre (KICC)"
+            known = self.abbreviated(text, "Place")
+            if known is not None:
+                return known
         if type_ == "Organization":  # "DWD" of "the German Weather Service (DWD)"
             text = span.doc.user_data.get("kg_short_names", {}).get(text, text)
         if type_ in ("Place", "Person", "Country") and _capitals_name(text):

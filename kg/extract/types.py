@@ -515,11 +515,23 @@ def decide_types(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ in CONTESTED:
-            best = winners[name_key(span)]
+            best = winners[_deciding_key(span, winners)]
             if best != span.label_:
                 span = relabel(span, best)
         out.append(span)
     return out
+
+
+def _deciding_key(span: Span, winners: dict[str, str]) -> str:
+    """Return the name whose winning type a mention takes: its own, but an abbreviation the
+    article defines takes its name's ("KICC" of "the Kenyatta International Convention
+    Centre (KICC)"): the name's words say what the actor is, the letters do not, and one
+    actor has one type."""
+    from kg.extract.actors import abbreviations
+
+    name = abbreviations(span.doc).get(span.text) if len(span) == 1 else None
+    key = normalise_surface(name.replace("\n", " ")) if name else ""
+    return key if key in winners else name_key(span)
 
 
 def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
