@@ -12,7 +12,7 @@ from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import after_title
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
-from kg.lexicon import BODY_HEADS, NAME_SUFFIXES, ORG_NAME_SUFFIXES
+from kg.lexicon import BODY_HEADS, NAME_SUFFIXES, ORG_NAME_SUFFIXES, PATRONYMIC_PARTICLES
 
 
 @rule("surname_relabel", off=PASS_THROUGH)
@@ -64,6 +64,25 @@ def without_suffix(name: str) -> str:
     while len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+@rule("patronymic_parent")
+def names_parent(short: str, full: str) -> bool:
+    """Return True when ``short`` ends ``full`` right after a patronymic particle: the
+    parent, another person ("Mohammed bin Rashid" in "Hamdan bin Mohammed bin Rashid",
+    "Maktoum" in "Hind bint Maktoum"); "bin Laden" keeps its particle and is the same man."""
+    words, tail = full.lower().split(), short.lower().split()
+    return 0 < len(tail) < len(words) and words[-len(tail):] == tail and \
+        full.split()[-len(tail) - 1] in PATRONYMIC_PARTICLES
+
+
+@rule("hyphenated_one_name")
+def hyphenated_one_word(span: Span) -> bool:
+    """Return True for a name of one word the tokenizer split at hyphens ("Oppong-Nkrumah",
+    "Mensah-Bonsu"): a surname, resolved after the full names like any one-word name, so a
+    headline's "– Oppong-Nkrumah" joins the "Kojo Oppong-Nkrumah" the body names."""
+    return len(span) > 1 and " " not in span.text.strip() and \
+        any(t.text == "-" for t in span)
 
 
 def _names_before_suffixes(full_names: list[str], spans: list[Span]) -> list[str]:
