@@ -343,7 +343,7 @@ def test_a_states_abbreviation_is_the_state(extract, text, state, mentions):
     ("Faisal bin Tariq", "Faisal bin Tariq", False),
 ])
 def test_names_parent(short, full, parent):
-    from kg.extract.surnames import names_parent
+    from kg.person_names import names_parent
 
     assert names_parent(short, full) is parent
 

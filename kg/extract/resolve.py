@@ -30,7 +30,6 @@ from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.surnames import (
     full_names_of_titled_surnames,
     hyphenated_one_word,
-    names_parent,
     relabel_surnames,
     without_suffix,
 )
@@ -43,6 +42,7 @@ from kg.lexicon import (
     ROUTE_VENUE_HEADS,
 )
 from kg.model import entity_id
+from kg.person_names import names_parent
 
 if not Span.has_extension("kg_entity"):
     Span.set_extension("kg_entity", default=None)

@@ -12,7 +12,7 @@ from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import after_title
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_city
-from kg.lexicon import BODY_HEADS, NAME_SUFFIXES, ORG_NAME_SUFFIXES, PATRONYMIC_PARTICLES
+from kg.lexicon import BODY_HEADS, NAME_SUFFIXES, ORG_NAME_SUFFIXES
 
 
 @rule("surname_relabel", off=PASS_THROUGH)
@@ -64,16 +64,6 @@ def without_suffix(name: str) -> str:
     while len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
         words.pop()
     return " ".join(words)
-
-
-@rule("patronymic_parent")
-def names_parent(short: str, full: str) -> bool:
-    """Return True when ``short`` ends ``full`` right after a patronymic particle: the
-    parent, another person ("Mohammed bin Rashid" in "Hamdan bin Mohammed bin Rashid",
-    "Maktoum" in "Hind bint Maktoum"); "bin Laden" keeps its particle and is the same man."""
-    words, tail = full.lower().split(), short.lower().split()
-    return 0 < len(tail) < len(words) and words[-len(tail):] == tail and \
-        full.split()[-len(tail) - 1] in PATRONYMIC_PARTICLES
 
 
 @rule("hyphenated_one_name")
