@@ -197,6 +197,8 @@ RULE_CASES: list[tuple[str, str]] = [
                             'public.'),
     ('rank_end_trim', 'Protesters tried to attack the head of the army Central Command Maj. '
                       'Gen. Dan Orlev, who was in the town, the military says.'),
+    ('org_unit_apart', 'Officers of the Corvane Northern Command and the Corvane Home Front '
+                       'Command said Corvane would act.'),
     ('subdivision_before_kind', 'The envoy said aid to the Rakhine state would resume. '
                                 'Rakhine has been cut off for months.'),
     ('age_apposition_person', 'Okonkwo Adeyemi Balogun, 64, was sworn in on Friday.'),

@@ -372,3 +372,31 @@ def test_a_parent_named_in_a_patronymic_is_another_person(extract, text, people)
 def test_a_hyphenated_surname_before_the_full_name_is_one_person(extract, text, name, aliases):
     people = [e for e in extract(text).entities if e.type == "Person"]
     assert [(e.name, sorted(e.aliases)) for e in people] == [(name, aliases)]
+
+
+@pytest.mark.parametrize(("names", "parents"), [
+    (["Kestrel Motors"], ["Kestrel Motors"]),
+    (["Kestrel Tianjin"], []),  # its branch in a city
+    (["Kestrel Brazil"], []),  # in a country
+    (["Corvane Northern Command", "Corvane Home Front Command"], []),  # two units
+    (["Kestrel Oil", "Kestrel Tianjin"], ["Kestrel Oil"]),
+])
+def test_parent_names(names, parents):
+    from kg.extract.short_forms import parent_names
+
+    assert parent_names(names) == parents
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Officers of the Corvane Northern Command and the Corvane Home Front Command said "
+     "Corvane would act.",
+     {"Corvane": [], "Corvane Northern Command": ["Northern Command"],
+      "Corvane Home Front Command": ["Home Front Command"]}),
+    ("Kestrel Oil announced the find on Monday. A manager of Kestrel Tianjin branch said "
+     "drilling starts soon, and Kestrel said it would hire.",
+     {"Kestrel Oil": ["Kestrel"], "Kestrel Tianjin": []}),
+])
+def test_a_word_that_starts_a_units_name_is_the_parent_body(extract, text, orgs):
+    found = {e.name: sorted(e.aliases) for e in extract(text).entities
+             if e.type == "Organization"}
+    assert found == orgs

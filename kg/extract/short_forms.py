@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
+from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.boilerplate import in_ranges
 
@@ -173,3 +173,17 @@ def actor_links(doc: Doc, forms: Mapping[str, Form], sizes: Mapping[str, int],
     found = [target_of.get(links.get(f"#{k}", ""))
              for k in range(len(descriptions))]
     return actors, found
+
+
+@rule("org_unit_apart", off=PASS_THROUGH)
+def parent_names(names: list[str]) -> list[str]:
+    """Return the many-word organisation names a one-word name may shorten, without the
+    units of a parent body: a name whose other words are a place is its branch there ("CNOOC
+    Tianjin" beside "CNOOC"), and a word that starts two names is their parent ("IDF" of
+    "IDF Central Command" and "IDF Home Front Command"), so none is left."""
+    from kg.extract.countries import lookup_country
+    from kg.extract.knowledge import is_city
+
+    kept = [name for name in names if not (
+        is_city(rest := name.split(" ", 1)[1]) or lookup_country(rest) is not None)]
+    return kept if len(kept) == 1 else []
