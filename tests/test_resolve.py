@@ -380,6 +380,8 @@ def test_a_hyphenated_surname_before_the_full_name_is_one_person(extract, text, 
     (["Kestrel Brazil"], []),  # in a country
     (["Corvane Northern Command", "Corvane Home Front Command"], []),  # two units
     (["Kestrel Oil", "Kestrel Tianjin"], ["Kestrel Oil"]),
+    (["Kestrel Group", "Kestrel Holding LLC"], ["Kestrel Group", "Kestrel Holding LLC"]),
+    (["Kestrel Motors", "Kestrel Trucks Motors"], ["Kestrel Motors", "Kestrel Trucks Motors"]),
 ])
 def test_parent_names(names, parents):
     from kg.extract.short_forms import parent_names

@@ -179,11 +179,16 @@ def actor_links(doc: Doc, forms: Mapping[str, Form], sizes: Mapping[str, int],
 def parent_names(names: list[str]) -> list[str]:
     """Return the many-word organisation names a one-word name may shorten, without the
     units of a parent body: a name whose other words are a place is its branch there ("CNOOC
-    Tianjin" beside "CNOOC"), and a word that starts two names is their parent ("IDF" of
-    "IDF Central Command" and "IDF Home Front Command"), so none is left."""
+    Tianjin" beside "CNOOC"), and a word that starts two names of one kind of unit is their
+    parent ("IDF" of "IDF Central Command" and "IDF Home Front Command"); "Chrysler" of
+    "Chrysler Group" and "Chrysler Holding LLC" is the company."""
     from kg.extract.countries import lookup_country
     from kg.extract.knowledge import is_city
+    from kg.lexicon import ORG_NAME_SUFFIXES
 
     kept = [name for name in names if not (
         is_city(rest := name.split(" ", 1)[1]) or lookup_country(rest) is not None)]
-    return kept if len(kept) == 1 else []
+    heads = {name.split()[-1] for name in kept}
+    if len(kept) > 1 and len(heads) == 1 and not heads & ORG_NAME_SUFFIXES:
+        return []
+    return kept
