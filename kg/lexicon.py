@@ -222,10 +222,6 @@ INTENTION_VERBS: frozenset[str] = frozenset(
     "schedule set due try attempt wish offer urge call push press ask demand need "
     "consider mean agree decide".split())
 
-#: Military ranks written short, without their dot ("Maj. Gen. Avi Bluth", "Lt. Col.").
-RANK_ABBREVIATIONS: frozenset[str] = frozenset(
-    "maj lt col brig sgt capt cpl cmdr adm pvt gen".split())
-
 #: Words that may appear in a title before a name ("US Secretary of State Marco Rubio").
 TITLE_WORDS: frozenset[str] = frozenset(
     """president vice prime minister secretary state foreign defence defense interior finance
@@ -238,7 +234,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     premier speaker of the for and commissioner president-elect official officials
     negotiator adviser advisor security national environment climate energy health
     agriculture labour labor justice transport""".split()
-) | ROLE_NOUNS | frozenset(r + "." for r in RANK_ABBREVIATIONS)
+) | ROLE_NOUNS
 #: Title words that make a title on their own (the rest only modify one).
 TITLE_HEADS: frozenset[str] = frozenset(
     """president minister secretary spokesman spokeswoman spokesperson representative
@@ -257,10 +253,6 @@ TITLE_MODIFIERS: frozenset[str] = frozenset(
 #: First words of the names of storms, which are weather, not actors ("Storm Elowen").
 WEATHER_WORDS: frozenset[str] = frozenset(
     "storm hurricane typhoon cyclone tropical tornado".split())
-
-#: Lower-case particles of a patronymic name ("Hamdan bin Mohammed", "Hind bint Maktoum",
-#: "Ahmed ould Daddah"): the words after one name the parent, another person.
-PATRONYMIC_PARTICLES: frozenset[str] = frozenset("bin bint binti ibn ben ould".split())
 
 #: Honorifics stripped from names and not kept as roles.
 HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())

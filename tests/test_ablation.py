@@ -190,17 +190,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('region_after_place', 'The band opens its tour on Friday in Statesboro, Ga. before '
                            'heading west.'),
     ('org_of_place_join', 'Rebels of the National Liberation Army of Peru laid down arms.'),
-    ('patronymic_parent', 'Prince Faisal bin Tariq Al Nasser opened the port on Monday. His '
-                          'father, Tariq Al Nasser, built the first pier.'),
-    ('hyphenated_one_name', '# Farm loans not for sale – Mensah-Bonsu\n\nMinister of '
-                            'Agriculture, Kwame Mensah-Bonsu, has said the loans will stay '
-                            'public.'),
-    ('rank_end_trim', 'Protesters tried to attack the head of the army Central Command Maj. '
-                      'Gen. Dan Orlev, who was in the town, the military says.'),
-    ('org_unit_apart', 'Officers of the Corvane Northern Command and the Corvane Home Front '
-                       'Command said Corvane would act.'),
-    ('subdivision_before_kind', 'The envoy said aid to the Rakhine state would resume. '
-                                'Rakhine has been cut off for months.'),
     ('age_apposition_person', 'Okonkwo Adeyemi Balogun, 64, was sworn in on Friday.'),
     ('aged_names', 'A former chief justice has been sentenced in absentia to nine years in '
                    'prison.\n\nSurendra Kumar Sinha, 70, was the head of the court in 2017.\n\n'

@@ -9,7 +9,6 @@ from kg.extract.name_bounds import (
     _joined_company_names,
     _split_at_spaced_dash,
     with_division_number,
-    without_rank_end,
 )
 
 
@@ -325,16 +324,3 @@ def test_a_credit_slash_splits_two_names(nlp, words, start, end, label, expected
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     parts = split_at_credit_slash(Span(doc, start, end, label=label))
     assert (parts if parts is None else [(p.text, p.label_) for p in parts]) == expected
-
-
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ("the army Central Command Maj. Gen. Dan Orlev", "Central Command Maj", "Central Command"),
-    ("the Northern Brigade Lt. Col. Ruth Amsel", "Northern Brigade Lt", "Northern Brigade"),
-    ("the Harbour Club Capt Road", "Harbour Club Capt", "Harbour Club Capt"),  # no dot, no rank
-    ("the Northern Brigade said", "Northern Brigade", "Northern Brigade"),
-])
-def test_without_rank_end(nlp, text, name, expected):
-    doc = nlp.make_doc(text)
-    start = text.index(name)
-    span = doc.char_span(start, start + len(name), label="ORG")
-    assert without_rank_end(span).text == expected

@@ -333,47 +333,6 @@ def test_a_states_abbreviation_is_the_state(extract, text, state, mentions):
     assert not [e for e in x.entities if e.name.endswith(".") or e.name == "OH"]
 
 
-@pytest.mark.parametrize(("short", "full", "parent"), [
-    ("Tariq Al Nasser", "Faisal bin Tariq Al Nasser", True),
-    ("Nasser", "Huda bint Nasser", True),
-    ("Omar", "Yusuf ibn Omar", True),
-    ("bin Tariq Al Nasser", "Faisal bin Tariq Al Nasser", False),  # the particle kept: him
-    ("Al Nasser", "Faisal bin Tariq Al Nasser", False),
-    ("Nasser", "Faisal Nasser", False),
-    ("Faisal bin Tariq", "Faisal bin Tariq", False),
-])
-def test_names_parent(short, full, parent):
-    from kg.person_names import names_parent
-
-    assert names_parent(short, full) is parent
-
-
-@pytest.mark.parametrize(("text", "people"), [
-    ("Prince Faisal bin Tariq Al Nasser opened the port on Monday. His father, Tariq Al "
-     "Nasser, built the first pier.",
-     {"Faisal bin Tariq Al Nasser": [], "Tariq Al Nasser": []}),
-    ("Prince Faisal bin Tariq Al Nasser opened the port on Monday. Faisal Al Nasser said the "
-     "pier would grow.",
-     {"Faisal bin Tariq Al Nasser": ["Faisal Al Nasser"]}),
-])
-def test_a_parent_named_in_a_patronymic_is_another_person(extract, text, people):
-    found = {e.name: sorted(e.aliases) for e in extract(text).entities if e.type == "Person"}
-    assert found == people
-
-
-@pytest.mark.parametrize(("text", "name", "aliases"), [
-    ("# Farm loans not for sale – Mensah-Bonsu\n\nMinister of Agriculture, Kwame "
-     "Mensah-Bonsu, has said the loans will stay public.",
-     "Kwame Mensah-Bonsu", ["Mensah-Bonsu"]),
-    ("# Mensah-Bonsu defends loans\n\nKwame Mensah-Bonsu, the farm minister, said the "
-     "loans would stay public.",
-     "Kwame Mensah-Bonsu", ["Mensah-Bonsu"]),
-])
-def test_a_hyphenated_surname_before_the_full_name_is_one_person(extract, text, name, aliases):
-    people = [e for e in extract(text).entities if e.type == "Person"]
-    assert [(e.name, sorted(e.aliases)) for e in people] == [(name, aliases)]
-
-
 @pytest.mark.parametrize(("names", "parents"), [
     (["Kestrel Motors"], ["Kestrel Motors"]),
     (["Kestrel Tianjin"], []),  # its branch in a city

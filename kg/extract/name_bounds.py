@@ -21,7 +21,6 @@ from kg.lexicon import (
     HONORIFICS,
     NAME_SUFFIXES,
     ORG_NAME_SUFFIXES,
-    RANK_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -516,30 +515,9 @@ def ner_entities(doc: Doc):
         if parts is not None:
             yield from parts
             continue
-        ent = _with_place_after_of(without_rank_end(ent))
+        ent = _with_place_after_of(ent)
         yield from _split_run_on_name(ent) or split_at_scores(ent) or \
             _split_at_spaced_dash(ent) or split_at_credit_slash(ent) or [ent]
-
-
-@rule("rank_end_trim", off=PASS_THROUGH)
-def without_rank_end(ent: Span) -> Span:
-    """Return a name without the short military ranks NER ran onto its end before a
-    person's name ("the IDF Central Command Maj. Gen. Avi Bluth" → "IDF Central Command"):
-    a rank with its dot, or another rank after it, ends no body's or place's name."""
-    end = ent.end
-    while end - 1 > ent.start and ent.label_ != "PERSON" and _rank_before_name(ent.doc, end - 1):
-        end -= 1
-    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
-
-
-def _rank_before_name(doc: Doc, i: int) -> bool:
-    """Return whether token ``i`` is a short rank ("Maj", "Lt.") followed by its dot or more
-    ranks, then a capitalised word."""
-    j = i + 1
-    while j < len(doc) and (doc[j].text == "." or doc[j].lower_.rstrip(".") in RANK_ABBREVIATIONS):
-        j += 1
-    return doc[i].lower_.rstrip(".") in RANK_ABBREVIATIONS and i + 1 < j < len(doc) and \
-        doc[j].is_title
 
 
 @rule("org_of_place_join", off=PASS_THROUGH)

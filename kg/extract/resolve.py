@@ -29,7 +29,6 @@ from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form, parent_names
 from kg.extract.surnames import (
     full_names_of_titled_surnames,
-    hyphenated_one_word,
     relabel_surnames,
     without_suffix,
 )
@@ -42,7 +41,6 @@ from kg.lexicon import (
     ROUTE_VENUE_HEADS,
 )
 from kg.model import entity_id
-from kg.person_names import names_parent
 
 if not Span.has_extension("kg_entity"):
     Span.set_extension("kg_entity", default=None)
@@ -115,8 +113,7 @@ def _same_person(short: str, full: str) -> bool:
     """Return True if single name ``short`` is the surname or first name of ``full``."""
     parts = without_suffix(full).split()
     last, first = parts[-1], parts[0]
-    return short.lower() == first.lower() or (
-        short.lower() == last.lower() and not names_parent(short, full))
+    return short.lower() in (last.lower(), first.lower())
 
 
 def _same_full_name(a: str, b: str) -> bool:
@@ -125,7 +122,7 @@ def _same_full_name(a: str, b: str) -> bool:
     name longer ("Ana Lopes", "Ana M. Lopes")."""
     pa, pb = a.split(), b.split()
     if a.lower().endswith(" " + b.lower()) or b.lower().endswith(" " + a.lower()):
-        return not (names_parent(b, a) or names_parent(a, b))
+        return True
     if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
         return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
     return False
@@ -581,9 +578,8 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
         relabel_surnames(full_names_of_titled_surnames(decide_types(spans)))))
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
-    ordered = sorted(spans, key=lambda s: (
-        len(s) < 2 or hyphenated_one_word(s) or
-        s.label_ not in ("Person", "Organization", "Product"), s.start))
+    ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (
+        "Person", "Organization", "Product"), s.start))
     for span in ordered:
         info = resolver.resolve(span)
         span._.kg_entity = info.id

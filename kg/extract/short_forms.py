@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import PASS_THROUGH, rule
+from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.boilerplate import in_ranges
 
@@ -175,13 +175,13 @@ def actor_links(doc: Doc, forms: Mapping[str, Form], sizes: Mapping[str, int],
     return actors, found
 
 
-@rule("org_unit_apart", off=PASS_THROUGH)
 def parent_names(names: list[str]) -> list[str]:
-    """Return the many-word organisation names a one-word name may shorten, without the
-    units of a parent body: a name whose other words are a place is its branch there ("CNOOC
-    Tianjin" beside "CNOOC"), and a word that starts two names of one kind of unit is their
-    parent ("IDF" of "IDF Central Command" and "IDF Home Front Command"); "Chrysler" of
-    "Chrysler Group" and "Chrysler Holding LLC" is the company."""
+    """Return the many-word organisation names a one-word name may shorten (part of the rule
+    ``org_first_word_merge``), without the units of a parent body: a name whose other words
+    are a place is its branch there ("CNOOC Tianjin" beside "CNOOC"), and a word that
+    starts two names of one kind of unit is their parent ("IDF" of "IDF Central Command"
+    and "IDF Home Front Command"); "Chrysler" of "Chrysler Group" and "Chrysler Holding
+    LLC" is the company."""
     from kg.extract.countries import lookup_country
     from kg.extract.knowledge import is_city
     from kg.lexicon import ORG_NAME_SUFFIXES

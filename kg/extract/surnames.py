@@ -66,15 +66,6 @@ def without_suffix(name: str) -> str:
     return " ".join(words)
 
 
-@rule("hyphenated_one_name")
-def hyphenated_one_word(span: Span) -> bool:
-    """Return True for a name of one word the tokenizer split at hyphens ("Oppong-Nkrumah",
-    "Mensah-Bonsu"): a surname, resolved after the full names like any one-word name, so a
-    headline's "– Oppong-Nkrumah" joins the "Kojo Oppong-Nkrumah" the body names."""
-    return len(span) > 1 and " " not in span.text.strip() and \
-        any(t.text == "-" for t in span)
-
-
 def _names_before_suffixes(full_names: list[str], spans: list[Span]) -> list[str]:
     """Return the full names that end in "Jr" or "III" without it, unless the surname before
     the suffix is written elsewhere as a company ("Ford's chief executive, William Clay Ford

@@ -446,11 +446,11 @@ def named_subdivision(span: Span) -> bool:
     return is_named_subdivision(text) or _numbered_part(span)
 
 
-@rule("subdivision_before_kind")
 def subdivision_before_kind(span: Span, after: Token) -> bool:
-    """Return True for a subdivision's name before its kind in lower case, the kind
-    pycountry gives it ("Rakhine state", "Sindh province", "the Kano state government"): a
-    place, where a bare "state" after a name says nothing ("a police state")."""
+    """Return True for a subdivision's name before its kind in lower case (part of the rule
+    ``geo_feature_place``), the kind pycountry gives it ("Rakhine state", "Sindh province",
+    "the Kano state government"): a place, where a bare "state" after a name says nothing
+    ("a police state")."""
     return after.is_lower and span.root.head.i >= span.end and \
         is_subdivision_of_kind(span.text, after.text)
 

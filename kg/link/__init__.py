@@ -28,7 +28,6 @@ from kg.model import (
     Statement,
     entity_id,
 )
-from kg.person_names import names_parent
 
 SURNAME_SIMILARITY = 88.0
 #: Place names this similar (rapidfuzz ratio), with the same first three letters and at
@@ -180,8 +179,7 @@ class ActorLinker:
                     matches.add(id_)
             elif full.lower().endswith(" " + name.lower()) or name.lower().endswith(
                     " " + full.lower()):
-                if not (names_parent(name, full) or names_parent(full, name)):
-                    matches.add(id_)  # not "Rashid Al Maktoum" of "Hamdan bin Rashid ..."
+                matches.add(id_)
             elif parts[0][0].lower() == known[0][0].lower() and _ratio(
                 parts[-1].lower(), known[-1].lower()
             ) >= SURNAME_SIMILARITY:
