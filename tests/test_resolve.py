@@ -335,10 +335,8 @@ def test_a_states_abbreviation_is_the_state(extract, text, state, mentions):
 
 @pytest.mark.parametrize(("names", "parents"), [
     (["Kestrel Motors"], ["Kestrel Motors"]),
-    (["Kestrel Tianjin"], []),  # its branch in a city
-    (["Kestrel Brazil"], []),  # in a country
+    (["Kestrel Australia"], ["Kestrel Australia"]),  # MEANTIME: "Ford Australia" is Ford
     (["Corvane Northern Command", "Corvane Home Front Command"], []),  # two units
-    (["Kestrel Oil", "Kestrel Tianjin"], ["Kestrel Oil"]),
     (["Kestrel Group", "Kestrel Holding LLC"], ["Kestrel Group", "Kestrel Holding LLC"]),
     (["Kestrel Motors", "Kestrel Trucks Motors"], ["Kestrel Motors", "Kestrel Trucks Motors"]),
 ])
@@ -352,9 +350,8 @@ def test_parent_names(names, parents):
     ("Officers of the Corvane Northern Command and the Corvane Home Front Command said "
      "Corvane would act.",
      {"Corvane": [], "Corvane Northern Command": [], "Corvane Home Front Command": []}),
-    ("Kestrel Oil announced the find on Monday. A manager of Kestrel Tianjin branch said "
-     "drilling starts soon, and Kestrel said it would hire.",
-     {"Kestrel Oil": ["Kestrel"], "Kestrel Tianjin": []}),
+    ("Officers of the Corvane Northern Command said Corvane would act.",
+     {"Corvane Northern Command": ["Corvane"]}),  # one unit named: the word may be its
 ])
 def test_a_word_that_starts_a_units_name_is_the_parent_body(extract, text, orgs):
     found = {e.name: sorted(a for a in e.aliases if " " not in a)  # the one-word names

@@ -177,18 +177,12 @@ def actor_links(doc: Doc, forms: Mapping[str, Form], sizes: Mapping[str, int],
 
 def parent_names(names: list[str]) -> list[str]:
     """Return the many-word organisation names a one-word name may shorten (part of the rule
-    ``org_first_word_merge``), without the units of a parent body: a name whose other words
-    are a place is its branch there ("CNOOC Tianjin" beside "CNOOC"), and a word that
-    starts two names of one kind of unit is their parent ("IDF" of "IDF Central Command"
-    and "IDF Home Front Command"); "Chrysler" of "Chrysler Group" and "Chrysler Holding
-    LLC" is the company."""
-    from kg.extract.countries import lookup_country
-    from kg.extract.knowledge import is_city
+    ``org_first_word_merge``): none when it starts two names of one kind of unit, whose
+    parent body it is ("IDF" of "IDF Central Command" and "IDF Home Front Command"), but
+    "Chrysler" of "Chrysler Group" and "Chrysler Holding LLC" is the company."""
     from kg.lexicon import ORG_NAME_SUFFIXES
 
-    kept = [name for name in names if not (
-        is_city(rest := name.split(" ", 1)[1]) or lookup_country(rest) is not None)]
-    heads = {name.split()[-1] for name in kept}
-    if len(kept) > 1 and len(heads) == 1 and not heads & ORG_NAME_SUFFIXES:
+    heads = {name.split()[-1] for name in names}
+    if len(names) > 1 and len(heads) == 1 and not heads & ORG_NAME_SUFFIXES:
         return []
-    return kept
+    return names
