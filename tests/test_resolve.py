@@ -331,29 +331,3 @@ def test_a_states_abbreviation_is_the_state(extract, text, state, mentions):
     [place] = [e for e in x.entities if e.name == state]
     assert (place.type, len(place.mentions)) == ("Place", mentions)
     assert not [e for e in x.entities if e.name.endswith(".") or e.name == "OH"]
-
-
-@pytest.mark.parametrize(("names", "parents"), [
-    (["Kestrel Motors"], ["Kestrel Motors"]),
-    (["Kestrel Australia"], ["Kestrel Australia"]),  # MEANTIME: "Ford Australia" is Ford
-    (["Corvane Northern Command", "Corvane Home Front Command"], []),  # two units
-    (["Kestrel Group", "Kestrel Holding LLC"], ["Kestrel Group", "Kestrel Holding LLC"]),
-    (["Kestrel Motors", "Kestrel Trucks Motors"], ["Kestrel Motors", "Kestrel Trucks Motors"]),
-])
-def test_parent_names(names, parents):
-    from kg.extract.short_forms import parent_names
-
-    assert parent_names(names) == parents
-
-
-@pytest.mark.parametrize(("text", "orgs"), [
-    ("Officers of the Corvane Northern Command and the Corvane Home Front Command said "
-     "Corvane would act.",
-     {"Corvane": [], "Corvane Northern Command": [], "Corvane Home Front Command": []}),
-    ("Officers of the Corvane Northern Command said Corvane would act.",
-     {"Corvane Northern Command": ["Corvane"]}),  # one unit named: the word may be its
-])
-def test_a_word_that_starts_a_units_name_is_the_parent_body(extract, text, orgs):
-    found = {e.name: sorted(a for a in e.aliases if " " not in a)  # the one-word names
-             for e in extract(text).entities if e.type == "Organization"}
-    assert found == orgs

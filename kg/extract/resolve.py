@@ -26,7 +26,7 @@ from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import continent_of_adjective
 from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.products import BRAND_RE
-from kg.extract.short_forms import actor_links, entity_forms, mention_form, parent_names
+from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.surnames import (
     full_names_of_titled_surnames,
     relabel_surnames,
@@ -197,8 +197,7 @@ class _Resolver:
         character ``at``, else first after it, as for a surname two people share."""
         named = [info for info in self.entities.values()
                  if info.type == "Organization" and " " in info.name]
-        starts = [info for info in named if info.name in parent_names(
-            [n.name for n in named if n.name.split()[0] == text])]
+        starts = [info for info in named if info.name.split()[0] == text]
         ends = [info for info in named if info.name.split()[-1] == text and info not in starts]
         if not starts or not ends:
             return starts[0] if starts else None

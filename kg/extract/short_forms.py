@@ -173,16 +173,3 @@ def actor_links(doc: Doc, forms: Mapping[str, Form], sizes: Mapping[str, int],
     found = [target_of.get(links.get(f"#{k}", ""))
              for k in range(len(descriptions))]
     return actors, found
-
-
-def parent_names(names: list[str]) -> list[str]:
-    """Return the many-word organisation names a one-word name may shorten (part of the rule
-    ``org_first_word_merge``): none when it starts two names of one kind of unit, whose
-    parent body it is ("IDF" of "IDF Central Command" and "IDF Home Front Command"), but
-    "Chrysler" of "Chrysler Group" and "Chrysler Holding LLC" is the company."""
-    from kg.lexicon import ORG_NAME_SUFFIXES
-
-    heads = {name.split()[-1] for name in names}
-    if len(names) > 1 and len(heads) == 1 and not heads & ORG_NAME_SUFFIXES:
-        return []
-    return names
