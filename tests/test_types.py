@@ -655,3 +655,30 @@ def test_a_defined_abbreviation_takes_its_names_type(nlp, text, name_type, short
               if t.text in ("MRCC", "THB")]
     decided = decide_types([Span(doc, opens, ends, label=name_type), *shorts])
     assert [s.label_ for s in decided[1:]] == [expected] * len(shorts)
+
+
+@pytest.mark.parametrize(("name", "kind", "expected"), [
+    ("Rakhine", "state", True),
+    ("Sindh", "province", True),
+    ("Rakhine", "province", False),  # not its kind
+    ("Ohlund", "state", False),  # no subdivision
+])
+def test_is_subdivision_of_kind(name, kind, expected):
+    from kg.extract.knowledge import is_subdivision_of_kind
+
+    assert is_subdivision_of_kind(name, kind) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("The envoy said aid to the Rakhine state would resume.", "Rakhine", True),
+    ("Floods hit Sindh province again on Monday.", "Sindh", True),
+    ("Critics called it a Halvorsen state run by one man.", "Halvorsen", False),
+    ("The Rakhine State Council met.", "Rakhine", False),  # a capital: part of a name
+])
+def test_a_subdivision_before_its_kind_is_a_place(nlp, text, name, expected):
+    from kg.extract.types import subdivision_before_kind
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="Person")
+    assert subdivision_before_kind(span, doc[span.end]) is expected

@@ -78,6 +78,20 @@ def is_named_subdivision(name: str) -> bool:
     return key in _named_subdivisions() or is_named_state(key)
 
 
+def is_subdivision_of_kind(name: str, kind: str) -> bool:
+    """Return whether pycountry knows ``name`` as a subdivision of type ``kind`` ("Rakhine",
+    "state"; "Sindh", "province"), so "Rakhine state" names the place."""
+    return (fold_name(name), kind.lower()) in _subdivision_kinds()
+
+
+@lru_cache(maxsize=1)
+def _subdivision_kinds() -> frozenset[tuple[str, str]]:
+    """Return (folded name, lower-case type) of every pycountry subdivision."""
+    import pycountry
+
+    return frozenset((fold_name(sub.name), sub.type.lower()) for sub in pycountry.subdivisions)
+
+
 def is_named_state(key: str) -> bool:
     """Return whether a folded name is a state outside the US written with "State", the
     name it goes by in its country's news ("Kano State", "Rivers State", "Shan State"):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
@@ -29,6 +29,7 @@ from kg.extract.knowledge import (
     is_city,
     is_given_name,
     is_named_subdivision,
+    is_subdivision_of_kind,
 )
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
@@ -206,6 +207,8 @@ def geo_feature_evidence(span: Span) -> bool:
     if named_subdivision(span) and not team_evidence(span):
         return True  # "Ross County 2 Alloa 1": a club named after its county
     after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and subdivision_before_kind(span, after):
+        return True
     if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
             after.pos_ in ("NOUN", "PROPN") and (span.root.head.i >= span.end or (
                 span.root.dep_ == "conj" and span.root.head.head.i == after.i)):
@@ -450,6 +453,15 @@ def _acting_body(span: Span) -> bool:
     doc = span.doc
     the = span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
     return the and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+def subdivision_before_kind(span: Span, after: Token) -> bool:
+    """Return True for a subdivision's name before its kind in lower case (part of the rule
+    ``geo_feature_place``), the kind pycountry gives it ("Rakhine state", "Sindh province",
+    "the Kano state government"): a place, where a bare "state" after a name says nothing
+    ("a police state")."""
+    return after.is_lower and span.root.head.i >= span.end and \
+        is_subdivision_of_kind(span.text, after.text)
 
 
 def _numbered_part(span: Span) -> bool:
