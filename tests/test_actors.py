@@ -443,6 +443,18 @@ def test_abbreviated_name_is_typed_by_its_head(extract, text, name, type_):
     assert entity.type == type_
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a body's name that lists its fields keeps its commas
+    ("Fisheries, Parks and Heritage Norland (FPHN) shut the lake. FPHN said it would reopen.",
+     "Fisheries, Parks and Heritage Norland", True),
+    # a place and its county before capitals that happen to match are no such name
+    ("Flooding hit Harlow, Essex (HE) on Monday, the council said.", "Harlow, Essex", False),
+])
+def test_an_abbreviated_name_may_list_fields(extract, text, name, expected):
+    names = {e.name for e in extract(text).entities if e.type == "Organization"}
+    assert (name in names) is expected
+
+
 @pytest.mark.parametrize(("short", "name", "expected"), [
     ("ECOWAS", "Economic Community of West African States", True),
     ("ECB", "European Central Bank", True),

@@ -324,3 +324,30 @@ def test_a_credit_slash_splits_two_names(nlp, words, start, end, label, expected
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     parts = split_at_credit_slash(Span(doc, start, end, label=label))
     assert (parts if parts is None else [(p.text, p.label_) for p in parts]) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # titles before a name are stripped
+    (["Goalkeeper", "Jan", "Novak"], 1),
+    (["Dr", "Elin", "Marsh"], 1),
+    # a title's modifier alone leaves no name: it names a body, the span stays whole
+    (["Labour"], 0),
+    (["Foreign", "Affairs"], 0),
+    # a role alone is still stripped to nothing (junk, as before)
+    (["Energy", "Minister"], 2),
+    (["Mrs"], 1),
+])
+def test_title_words_are_stripped_only_before_a_name_or_a_role(nlp, words, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.name_bounds import _title_words_before_name
+
+    doc = Doc(nlp.vocab, words=[*words, "said", "so", "."])
+    assert _title_words_before_name(Span(doc, 0, len(words), label="PERSON")) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('The minister said: "Labour is in hock to the unions."', "Labour"),
+])
+def test_a_party_the_model_calls_a_person_is_kept(nlp, text, name):
+    assert actor_names(nlp, text).get(name) == "Organization"

@@ -202,8 +202,8 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     """Return the names written with their abbreviation in parentheses and the abbreviation
     itself wherever the article writes it ("Economic Community of West African States
     (ECOWAS)", "ECOWAS said"), as mentions of one organisation: the
-    longest run of capitalised words (and "of", "the", "and", "for") before "(" whose
-    initials make the abbreviation."""
+    longest run of capitalised words (and "of", "the", "and", "for", and commas between
+    capitalised words) before "(" whose initials make the abbreviation."""
     from kg.extract.resolve import abbreviates
 
     found = []
@@ -218,7 +218,8 @@ def abbreviated_names(doc: Doc) -> list[Span]:
             words = doc[start:i - 1]
             first = words[0]
             if first.is_title and first.lower_ not in _NAME_JOINERS and all(
-                    t.is_title or t.lower_ in _NAME_JOINERS for t in words) and \
+                    t.is_title or t.lower_ in _NAME_JOINERS or t.text == ","
+                    for t in words) and _lists_fields(words) and \
                     abbreviates(token.text, words.text):
                 best = words
                 break
@@ -228,6 +229,17 @@ def abbreviated_names(doc: Doc) -> list[Span]:
             found.append(Span(doc, best.start, best.end, label=type_))
             found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
     return found
+
+
+def _lists_fields(words: Span) -> bool:
+    """Return whether the commas in ``words`` (if any) list a body's fields: each between
+    two capitalised words, the last before an "and" ("Immigration, Refugees and Citizenship
+    Canada"); "Harlow, Essex" is a place and its county."""
+    doc = words.doc
+    commas = [t.i for t in words if t.text == ","]
+    return not commas or all(
+        words.start < i < words.end - 1 and doc[i - 1].is_title and doc[i + 1].is_title
+        for i in commas) and any(t.lower_ == "and" for t in doc[commas[-1]:words.end])
 
 
 @per_doc

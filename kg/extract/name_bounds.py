@@ -21,6 +21,7 @@ from kg.lexicon import (
     HONORIFICS,
     NAME_SUFFIXES,
     ORG_NAME_SUFFIXES,
+    ROLE_HEADS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -46,10 +47,14 @@ def clean_person_span(ent: Span) -> Span | None:
 @rule("person_title_strip", off=None)
 def _title_words_before_name(ent: Span) -> int:
     """Return where a person's name starts after the titles and honorifics NER put in it
-    ("Goalkeeper Jan Novak" → "Jan Novak")."""
+    ("Goalkeeper Jan Novak" → "Jan Novak"). Words that only qualify a title and leave no
+    name after them ("Labour" of '"Labour is in hock"') are no title but a body's name, as
+    the rule `role_only_junk` reads them: the span stays whole."""
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in (TITLE_WORDS | HONORIFICS):
         start += 1
+    if start == ent.end and not any(t.lower_ in ROLE_HEADS for t in ent):
+        return ent.start
     return start
 
 
