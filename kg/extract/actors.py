@@ -233,13 +233,18 @@ def abbreviated_names(doc: Doc) -> list[Span]:
 
 def _lists_fields(words: Span) -> bool:
     """Return whether the commas in ``words`` (if any) list a body's fields: each between
-    two capitalised words, the last before an "and" ("Immigration, Refugees and Citizenship
-    Canada"); "Harlow, Essex" is a place and its county."""
+    two capitalised words, the last before an "and", and a body's head before the list or a
+    name after it ("Immigration, Refugees and Citizenship Canada", "Department of Mines,
+    Energy and Water"). A list alone names activities, no body ("Maintenance, Repair and
+    Overhaul"), and "Harlow, Essex" is a place and its county."""
     doc = words.doc
     commas = [t.i for t in words if t.text == ","]
-    return not commas or all(
+    if not commas:
+        return True
+    joined = [t.i for t in doc[commas[-1]:words.end] if t.lower_ == "and"]
+    return bool(joined) and all(
         words.start < i < words.end - 1 and doc[i - 1].is_title and doc[i + 1].is_title
-        for i in commas) and any(t.lower_ == "and" for t in doc[commas[-1]:words.end])
+        for i in commas) and (words[0].text in BODY_HEADS or words.end - joined[-1] > 2)
 
 
 @per_doc
