@@ -351,3 +351,18 @@ def test_title_words_are_stripped_only_before_a_name_or_a_role(nlp, words, expec
 ])
 def test_a_party_the_model_calls_a_person_is_kept(nlp, text, name):
     assert actor_names(nlp, text).get(name) == "Organization"
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    # a word for who the person is, before a full name the article writes again
+    ("Widow Mary Hollis, 81, lost her savings. Mrs Hollis said the bank must act.",
+     "Mary Hollis", "Widow Mary Hollis"),
+    ("Hairdresser Sam Brooks, 29, waited an hour. Brooks said it was the third time.",
+     "Sam Brooks", "Hairdresser Sam Brooks"),
+    # a family name written first is written again inside a sentence: it stays
+    ("Lim Wei Ling said the law was fair. Asked again, Ms Lim said the same.",
+     "Lim Wei Ling", "Wei Ling"),
+])
+def test_a_word_describing_a_named_person_is_no_part_of_the_name(nlp, text, name, not_name):
+    names = actor_names(nlp, text)
+    assert name in names and not_name not in names
