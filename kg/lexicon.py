@@ -256,6 +256,9 @@ WEATHER_WORDS: frozenset[str] = frozenset(
 
 #: Honorifics stripped from names and not kept as roles.
 HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+#: Words that make a role on their own; the other title words only qualify one and, alone,
+#: name a body ("Labour", the party) or a field ("Energy").
+ROLE_HEADS: frozenset[str] = TITLE_HEADS | HONORIFICS | {"justice"}
 
 #: Pronouns that may stand for a speaker and must be resolved to a name.
 PERSON_PRONOUNS: frozenset[str] = frozenset("he she him her his hers i we they who".split())
@@ -430,11 +433,12 @@ FACILITY_HEADS: frozenset[str] = frozenset(
 )
 #: Last words of the names of roads, bridges and venues ("Scenic Highway", "Third Mainland
 #: Bridge", "Grace Road"), and first words of roads and stadiums ("Interstate 95", "Estádio
-#: MorumBIS"): the name is a site, a place, not a body.
+#: MorumBIS", "Avenida Paulista", "Rue de Rivoli", "Jalan Sudirman"): the name is a site, a
+#: place, not a body.
 ROUTE_VENUE_HEADS: frozenset[str] = frozenset(
     "Road Street Avenue Boulevard Highway Motorway Expressway Freeway Bridge Gymnasium".split())
 ROUTE_VENUE_FIRST_WORDS: frozenset[str] = frozenset(
-    "Interstate Estadio Estádio Stade Stadio".split())
+    "Interstate Estadio Estádio Stade Stadio Avenida Avinguda Rua Calle Rue Jalan".split())
 #: Words that make a "Center" a site ("Delivery Center", "Convention Center"), where most
 #: centres are institutions ("Tax Policy Center"); a bank or airline before it names an
 #: arena after its sponsor ("American Airlines Center", "American Bank Center").

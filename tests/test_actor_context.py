@@ -176,3 +176,20 @@ def test_a_region_after_a_place_and_a_comma(nlp, text, name, expected):
     start = text.rindex(name)
     span = doc.char_span(start, start + len(name), label="Person")
     assert region_after_place(span) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["Avenida", "Faria", "Norte"], True),
+    (["Rua", "das", "Flores"], True),
+    (["Jalan", "Merdeka"], True),
+    (["Calle", "Mayor"], True),
+    (["Avenue", "Capital"], False),  # "Avenue" first names firms too
+    (["Via", "Rail"], False),
+])
+def test_a_road_word_before_a_name_makes_a_site(nlp, words, expected):
+    from spacy.tokens import Doc
+
+    from kg.extract.actor_context import routes_and_venues
+
+    doc = Doc(nlp.vocab, words=["On", *words, "today", "."])
+    assert routes_and_venues(Span(doc, 1, 1 + len(words), label="ORG")) is expected

@@ -443,6 +443,22 @@ def test_abbreviated_name_is_typed_by_its_head(extract, text, name, type_):
     assert entity.type == type_
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a body's name that lists its fields keeps its commas
+    ("Fisheries, Parks and Heritage Norland (FPHN) shut the lake. FPHN said it would reopen.",
+     "Fisheries, Parks and Heritage Norland", True),
+    ("The Department of Mines, Energy and Water (DMEW) said prices would rise.",
+     "Department of Mines, Energy and Water", True),
+    # a list alone names activities, no body; a place and its county are no such name
+    ("Costs of Maintenance, Repair and Overhaul (MRO) rose at the plant.",
+     "Maintenance, Repair and Overhaul", False),
+    ("Flooding hit Harlow, Essex (HE) on Monday, the council said.", "Harlow, Essex", False),
+])
+def test_an_abbreviated_name_may_list_fields(extract, text, name, expected):
+    names = {e.name for e in extract(text).entities if e.type == "Organization"}
+    assert (name in names) is expected
+
+
 @pytest.mark.parametrize(("short", "name", "expected"), [
     ("ECOWAS", "Economic Community of West African States", True),
     ("ECB", "European Central Bank", True),

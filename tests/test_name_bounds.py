@@ -348,3 +348,45 @@ def test_a_slash_after_a_name_the_article_writes_alone_splits(nlp, words, named,
     doc.ents = [Span(doc, a, b, label="ORG") for a, b in named] + [credit]
     parts = split_at_credit_slash(credit)
     assert (parts if parts is None else [(p.text, p.label_) for p in parts]) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # titles before a name are stripped
+    (["Goalkeeper", "Jan", "Novak"], 1),
+    (["Dr", "Elin", "Marsh"], 1),
+    # a title's modifier alone leaves no name: it names a body, the span stays whole
+    (["Labour"], 0),
+    (["Foreign", "Affairs"], 0),
+    # a role alone is still stripped to nothing (junk, as before)
+    (["Energy", "Minister"], 2),
+    (["Mrs"], 1),
+])
+def test_title_words_are_stripped_only_before_a_name_or_a_role(nlp, words, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.name_bounds import _title_words_before_name
+
+    doc = Doc(nlp.vocab, words=[*words, "said", "so", "."])
+    assert _title_words_before_name(Span(doc, 0, len(words), label="PERSON")) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('The minister said: "Labour is in hock to the unions."', "Labour"),
+])
+def test_a_party_the_model_calls_a_person_is_kept(nlp, text, name):
+    assert actor_names(nlp, text).get(name) == "Organization"
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    # a word for who the person is, before a full name the article writes again
+    ("Widow Mary Hollis, 81, lost her savings. Mrs Hollis said the bank must act.",
+     "Mary Hollis", "Widow Mary Hollis"),
+    ("Hairdresser Sam Brooks, 29, waited an hour. Brooks said it was the third time.",
+     "Sam Brooks", "Hairdresser Sam Brooks"),
+    # a family name written first is written again inside a sentence: it stays
+    ("Lim Wei Ling said the law was fair. Asked again, Ms Lim said the same.",
+     "Lim Wei Ling", "Wei Ling"),
+])
+def test_a_word_describing_a_named_person_is_no_part_of_the_name(nlp, text, name, not_name):
+    names = actor_names(nlp, text)
+    assert name in names and not_name not in names

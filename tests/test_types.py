@@ -552,8 +552,15 @@ def test_a_repeat_votes_with_the_evidence_of_its_sentence(nlp, text, name, found
     ("Lissa is an island in the Adriatic.", "Lissa", True),
     ("Brennick is a company based in Oslo.", "Brennick", False),
     ("Kalvaro met a man from the town on Monday.", "Kalvaro", False),
+    # "Channel" after a country or city the gazetteers know names a strait
+    ("Warm water in the Mozambique Channel fed the storm.", "Mozambique Channel", True),
+    ("Ferries crossed the Bristol Channel at dawn.", "Bristol Channel", True),
+    # after any other word it is a broadcaster's
+    ("The film aired on the Discovery Channel last year.", "Discovery Channel", False),
+    ("The Fenwick Channel bought the rights to the series.", "Fenwick Channel", False),
 ])
-def test_a_name_said_to_be_a_town_is_a_place(nlp, text, name, expected):
+def test_a_name_said_to_be_a_town_or_a_known_places_channel_is_a_place(nlp, text, name,
+                                                                       expected):
     from kg.extract.types import geo_feature_evidence
 
     doc = nlp(text)

@@ -21,6 +21,7 @@ from kg.lexicon import (
     BODY_HEADS,
     GENERIC_BODY_WORDS,
     HONORIFICS,
+    ROLE_HEADS,
     ROLE_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -246,11 +247,7 @@ def _role_only(span: Span) -> bool:
     Councilwoman"): title words with a title's head among them. A title's modifier alone
     names a body ("Labour", the party), no role."""
     return all(t.lower_ in TITLE_WORDS | HONORIFICS or t.like_num or t.text == "District"
-               for t in span) and any(t.lower_ in _ROLE_HEADS for t in span)
-
-
-#: Words that make a role on their own (title words that only modify one do not).
-_ROLE_HEADS = TITLE_HEADS | HONORIFICS | {"justice"}
+               for t in span) and any(t.lower_ in ROLE_HEADS for t in span)
 
 
 @rule("title_phrase_junk")

@@ -202,8 +202,8 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     """Return the names written with their abbreviation in parentheses and the abbreviation
     itself wherever the article writes it ("Economic Community of West African States
     (ECOWAS)", "ECOWAS said"), as mentions of one organisation: the
-    longest run of capitalised words (and "of", "the", "and", "for") before "(" whose
-    initials make the abbreviation."""
+    longest run of capitalised words (and "of", "the", "and", "for", and commas between
+    capitalised words) before "(" whose initials make the abbreviation."""
     from kg.extract.resolve import abbreviates
 
     found = []
@@ -218,7 +218,8 @@ def abbreviated_names(doc: Doc) -> list[Span]:
             words = doc[start:i - 1]
             first = words[0]
             if first.is_title and first.lower_ not in _NAME_JOINERS and all(
-                    t.is_title or t.lower_ in _NAME_JOINERS for t in words) and \
+                    t.is_title or t.lower_ in _NAME_JOINERS or t.text == ","
+                    for t in words) and _lists_fields(words) and \
                     abbreviates(token.text, words.text):
                 best = words
                 break
@@ -228,6 +229,22 @@ def abbreviated_names(doc: Doc) -> list[Span]:
             found.append(Span(doc, best.start, best.end, label=type_))
             found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
     return found
+
+
+def _lists_fields(words: Span) -> bool:
+    """Return whether the commas in ``words`` (if any) list a body's fields: each between
+    two capitalised words, the last before an "and", and a body's head before the list or a
+    name after it ("Immigration, Refugees and Citizenship Canada", "Department of Mines,
+    Energy and Water"). A list alone names activities, no body ("Maintenance, Repair and
+    Overhaul"), and "Harlow, Essex" is a place and its county."""
+    doc = words.doc
+    commas = [t.i for t in words if t.text == ","]
+    if not commas:
+        return True
+    joined = [t.i for t in doc[commas[-1]:words.end] if t.lower_ == "and"]
+    return bool(joined) and all(
+        words.start < i < words.end - 1 and doc[i - 1].is_title and doc[i + 1].is_title
+        for i in commas) and (words[0].text in BODY_HEADS or words.end - joined[-1] > 2)
 
 
 @per_doc

@@ -21,6 +21,7 @@ from kg.lexicon import (
     HONORIFICS,
     NAME_SUFFIXES,
     ORG_NAME_SUFFIXES,
+    ROLE_HEADS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -46,10 +47,14 @@ def clean_person_span(ent: Span) -> Span | None:
 @rule("person_title_strip", off=None)
 def _title_words_before_name(ent: Span) -> int:
     """Return where a person's name starts after the titles and honorifics NER put in it
-    ("Goalkeeper Jan Novak" → "Jan Novak")."""
+    ("Goalkeeper Jan Novak" → "Jan Novak"). Words that only qualify a title and leave no
+    name after them ("Labour" of '"Labour is in hock"') are no title but a body's name, as
+    the rule `role_only_junk` reads them: the span stays whole."""
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in (TITLE_WORDS | HONORIFICS):
         start += 1
+    if start == ent.end and not any(t.lower_ in ROLE_HEADS for t in ent):
+        return ent.start
     return start
 
 
@@ -80,12 +85,25 @@ def _after_titles(ent: Span) -> int:
 @rule("sentence_initial_modifier_strip")
 def _sentence_initial_modifier(token: Token) -> bool:
     """Return True for the first word of a sentence that the parse makes an adjective of
-    the name after it, and that is no given name ("Fellow Austin resident ...", "Former
-    Smith aide ..."), which NER ran into the name because of its capital."""
-    from kg.extract.knowledge import is_given_name
+    the name after it, or that describes the person named after it, and that is no given
+    name ("Fellow Austin resident ...", "Former Smith aide ...", "Widow Mary Hollis"),
+    which NER ran into the name because of its capital."""
+    return token.is_sent_start and token.text.isalpha() and not is_given_name(token.text) \
+        and (token.dep_ == "amod" or _describes_named_person(token))
 
-    return token.is_sent_start and token.dep_ == "amod" and token.text.isalpha() and \
-        not is_given_name(token.text)
+
+def _describes_named_person(token: Token) -> bool:
+    """Return whether a capitalised word opening a sentence comes before a given name and a
+    surname that the article writes again, while it never writes the word capitalised inside
+    a sentence ("Widow Mary Hollis, 81, ... Mrs Hollis said"): a tabloid's word for who she
+    is, no part of her name. A family name written first is written again so ("Koh Boon
+    Keat ... said Mr Koh")."""
+    doc, i = token.doc, token.i
+    if i + 2 >= len(doc) or not is_given_name(doc[i + 1].text) or not doc[i + 2].is_title:
+        return False
+    surname = doc[i + 2].text
+    return any(t.text == surname for t in doc if t.i != i + 2) and \
+        not any(t.text == token.text and not t.is_sent_start for t in doc)
 
 
 _FIGURE_RE = re.compile(r"^[\W\d_]+$|^v$|^vs\.?$")

@@ -29,6 +29,7 @@ from kg.extract.knowledge import (
     is_city,
     is_given_name,
     is_named_subdivision,
+    is_region_name,
     is_subdivision_of_kind,
 )
 from kg.extract.name_bounds import INITIAL_RE
@@ -192,6 +193,9 @@ RESIDENT_NOUNS = frozenset("resident residents native natives".split())
 #: Of those, the ones that also end the names of clubs and councils ("Manchester City",
 #: "Swindon Town", "Derby County"): as a capitalised last word they say nothing.
 _CLUB_NAME_ENDS = frozenset("city town county village".split())
+#: Last words of the names of waters that also end broadcasters' names ("the Mozambique
+#: Channel", "the History Channel"): a place's name only after a place the gazetteers know.
+_PLACE_LED_WATERS = frozenset({"channel"})
 
 
 @rule("geo_feature_place")
@@ -199,11 +203,15 @@ def geo_feature_evidence(span: Span) -> bool:
     """Return True when a noun of land or water next to a name says it is a place: "Polillo
     island", "the Sierra Madre mountain range", "the coastal town of Burdeos", "Ohio
     Valley", "the Aksa area", "a resident of Newport" (a name ending in "City", "Town" or
-    "County" may be a club's)."""
+    "County" may be a club's, one ending in "Channel" a broadcaster's unless a known place
+    leads it: "the Mozambique Channel")."""
     doc = span.doc
     last = span[-1]
     if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS:
         return True
+    if len(span) > 1 and last.is_title and last.lower_ in _PLACE_LED_WATERS and \
+            _names_a_known_place(span[:-1]):
+        return True  # "the Mozambique Channel", not "the History Channel"
     if named_subdivision(span) and not team_evidence(span):
         return True  # "Ross County 2 Alloa 1": a club named after its county
     after = doc[span.end] if span.end < len(doc) else None
@@ -216,6 +224,12 @@ def geo_feature_evidence(span: Span) -> bool:
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in \
         GEO_FEATURE_NOUNS | RESIDENT_NOUNS or _said_to_be_a_place(span)
+
+
+def _names_a_known_place(words: Span) -> bool:
+    """Return whether ``words`` name a country, city or region the gazetteers know."""
+    text = words.text.replace("\n", " ")
+    return lookup_country(text) is not None or is_city(text) or is_region_name(text)
 
 
 def _said_to_be_a_place(span: Span) -> bool:
