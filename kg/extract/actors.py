@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
+from kg.ablation import rule, rule_enabled
+from kg.extract.abbreviation_match import syllable_abbreviates
 from kg.extract.actor_context import (
     actor_type,
     after_title,
@@ -134,7 +135,8 @@ def actor_spans(doc: Doc) -> list[Span]:
             label_only_product(typed)
         place = place_of_bloc(typed) if ent.label_ == "KG_GROUP" else None
         spans += [place, typed] if place is not None else [typed]  # the group wins its tokens
-    short_names = doc.user_data["kg_short_names"] = bracketed_short_names(doc)
+    short_names = bracketed_short_names(doc)
+    doc.user_data["kg_short_names"] = {**syllable_short_names(doc), **short_names}
     spans = _with_abbreviations(spans, _outside(abbreviated_names(doc)
                                                 + short_name_spans(doc, short_names), junk))
     # names found by their words alone (a title, a given name) are not read in headlines
@@ -207,19 +209,17 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     from kg.extract.resolve import abbreviates
 
     found = []
+    punctuated = rule_enabled("abbreviation_name_punctuation")
     for token in doc[2:-1]:
         i = token.i
-        if not (token.is_upper and token.is_alpha and len(token) >= 2
-                and doc[i - 1].text == "(" and doc[i + 1].text == ")") or \
-                lookup_country(token.text) is not None:
+        if not (_abbreviation_shape(token) and doc[i - 1].text == "(" and
+                doc[i + 1].text == ")") or lookup_country(token.text) is not None:
             continue
         best = None
         for start in range(max(0, i - 12), i - 2):
             words = doc[start:i - 1]
-            first = words[0]
-            if first.is_title and first.lower_ not in _NAME_JOINERS and all(
-                    t.is_title or t.lower_ in _NAME_JOINERS for t in words) and \
-                    abbreviates(token.text, words.text):
+            if _name_run(words, punctuated) and (abbreviates(token.text, words.text) or
+                                                 syllable_abbreviates(token.text, words.text)):
                 best = words
                 break
         if best is not None and best[-1].text not in EVENT_HEADS and \
@@ -228,6 +228,48 @@ def abbreviated_names(doc: Doc) -> list[Span]:
             found.append(Span(doc, best.start, best.end, label=type_))
             found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
     return found
+
+
+def syllable_short_names(doc: Doc) -> dict[str, str]:
+    """Return each bracketed abbreviation that is no initialism of its name ("Busa" of
+    "Business Unity South Africa") mapped to that name, so the resolver joins the two, as
+    ``acronym_merge`` joins an initialism in capitals to its name."""
+    from kg.extract.resolve import abbreviates
+
+    names = {}
+    for span in abbreviated_names(doc):
+        after = span.end + 1
+        if len(span) > 1 and after < len(doc) and doc[span.end].text == "(":
+            short = doc[after].text
+            if not (short.isupper() and abbreviates(short, span.text)):
+                names[short] = span.text
+    return names
+
+
+def _abbreviation_shape(token: Token) -> bool:
+    """Return whether a bracketed word is written like an abbreviation: capitals ("ECOWAS"),
+    or, as syllable abbreviations are (``syllable_abbreviations``), a capital and at least
+    two more letters ("Busa", "KenGen")."""
+    if not token.is_alpha or len(token) < 2 or not token.text[0].isupper():
+        return False
+    return token.is_upper or (len(token) >= 3 and rule_enabled("syllable_abbreviations"))
+
+
+def _name_run(words: Span, punctuated: bool) -> bool:
+    """Return whether ``words`` can be a body's name before its bracketed abbreviation:
+    capitalised words and "of", "the", "and", "for", starting with a capitalised word; with
+    ``abbreviation_name_punctuation``, also words in capitals ("UK Health Security
+    Agency"), commas between words ("Commission for Conciliation, Mediation and
+    Arbitration") and a possessive ("Employers' Confederation")."""
+    def name_word(t: Token) -> bool:
+        return t.is_title or (punctuated and t.is_upper and t.is_alpha)
+
+    def inner(t: Token) -> bool:
+        return name_word(t) or t.lower_ in _NAME_JOINERS or (
+            punctuated and t.text in (",", "'", "'s", "’", "’s")
+            and t.i > words.start)
+    return name_word(words[0]) and words[0].lower_ not in _NAME_JOINERS and \
+        words[-1].text != "," and all(inner(t) for t in words)
 
 
 @per_doc
