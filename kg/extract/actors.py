@@ -209,7 +209,6 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     from kg.extract.resolve import abbreviates
 
     found = []
-    punctuated = rule_enabled("abbreviation_name_punctuation")
     for token in doc[2:-1]:
         i = token.i
         if not (_abbreviation_shape(token) and doc[i - 1].text == "(" and
@@ -218,7 +217,7 @@ def abbreviated_names(doc: Doc) -> list[Span]:
         best = None
         for start in range(max(0, i - 12), i - 2):
             words = doc[start:i - 1]
-            if _name_run(words, punctuated) and (abbreviates(token.text, words.text) or
+            if _name_run(words) and (abbreviates(token.text, words.text) or
                                                  syllable_abbreviates(token.text, words.text)):
                 best = words
                 break
@@ -255,21 +254,28 @@ def _abbreviation_shape(token: Token) -> bool:
     return token.is_upper or (len(token) >= 3 and rule_enabled("syllable_abbreviations"))
 
 
-def _name_run(words: Span, punctuated: bool) -> bool:
+def _name_run(words: Span) -> bool:
     """Return whether ``words`` can be a body's name before its bracketed abbreviation:
-    capitalised words and "of", "the", "and", "for", starting with a capitalised word; with
-    ``abbreviation_name_punctuation``, also words in capitals ("UK Health Security
-    Agency"), commas between words ("Commission for Conciliation, Mediation and
-    Arbitration") and a possessive ("Employers' Confederation")."""
+    capitalised words and "of", "the", "and", "for", starting with a capitalised word, and
+    the words :func:`punctuated_name_word` admits."""
     def name_word(t: Token) -> bool:
-        return t.is_title or (punctuated and t.is_upper and t.is_alpha)
+        return t.is_title or (t.is_upper and t.is_alpha and punctuated_name_word(t))
 
     def inner(t: Token) -> bool:
         return name_word(t) or t.lower_ in _NAME_JOINERS or (
-            punctuated and t.text in (",", "'", "'s", "’", "’s")
-            and t.i > words.start)
+            not t.is_alpha and t.i > words.start and punctuated_name_word(t))
     return name_word(words[0]) and words[0].lower_ not in _NAME_JOINERS and \
         words[-1].text != "," and all(inner(t) for t in words)
+
+
+@rule("abbreviation_name_punctuation")
+def punctuated_name_word(token: Token) -> bool:
+    """Return whether a word that is not capitalised may be in a name before its bracketed
+    abbreviation: a word in capitals ("UK Health Security Agency (UKHSA)": the agency, not
+    the UK), a comma ("Commission for Conciliation, Mediation and Arbitration") or a
+    possessive ("Employers' Confederation") inside it."""
+    return (token.is_upper and token.is_alpha) or \
+        token.text in (",", "'", "'s", "\u2019", "\u2019s")
 
 
 @per_doc

@@ -1,0 +1,65 @@
+"""Abbreviations built from syllables (kg.extract.abbreviation_match), on names written for
+the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.abbreviation_match import syllable_abbreviates
+
+
+@pytest.mark.parametrize(("short", "name", "expected"), [
+    # first syllables of the words, in order
+    ("Letraco", "Lakeshore Electric Transmission Company", True),
+    ("Norcom", "Northern Community", True),
+    ("Hawfeta", "Harbour Workers Federation of Tanzania", True),
+    # a legal word at the end may be left out
+    ("Kalsa", "Kaltro Sarawak Bhd", True),
+    ("Kalsab", "Kaltro Sarawak Bhd", True),
+    # one word between the first and the last may give no letter
+    ("VelGen", "Velmor Electricity Generating Company", True),
+    # the initial of a compound's second part ("Dock" of "Riverdock")
+    ("RTU", "Riverdock Union", False),
+    ("RDU", "Riverdock Union", True),
+    # a word in capitals and commas between words
+    ("NLHPA", "NL Health Protection Agency", True),
+    ("CMAS", "Commission for Mediation, Arbitration and Settlement", True),
+    # no match: another first letter, letters no word gives, the last word left out
+    ("Kamau", "Lakeshore Electric Transmission Company", False),
+    ("Paris", "Pacific Airlines", False),
+    ("Velm", "Velmor Steel", False),
+    ("Le", "Lakeshore", False),
+])
+def test_syllable_abbreviates(short, name, expected):
+    assert syllable_abbreviates(short, name) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("Officials of the Harbour Workers Federation of Tanzania (Hawfeta) met on Monday. "
+     "Hawfeta said talks had failed.", "Harbour Workers Federation of Tanzania", "Hawfeta"),
+    ("The Lakeshore Electric Transmission Company (Letraco) has not finished the line. "
+     "Letraco blamed the rains.", "Lakeshore Electric Transmission Company", "Letraco"),
+    ("The Riverdock Workers' Union (RWU) called a strike on Monday.\n\nRWU said pay was too "
+     "low.", "Riverdock Workers' Union", "RWU"),
+])
+def test_a_syllable_abbreviation_is_an_alias_of_its_name(extract, text, name, alias):
+    x = extract(text)
+    [org] = [e for e in x.entities if e.name == name]
+    assert org.type == "Organization"
+    assert alias in org.aliases
+    assert not [e for e in x.entities if e.name == alias]
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("The UK Health Security Agency (UKHSA) issued an alert. UKHSA said the cold would last.",
+     "UK Health Security Agency", "UKHSA"),
+    ("The Employers' Union of the Philippines (EUP) disagreed on Friday.",
+     "Employers' Union of the Philippines", "EUP"),
+    ("The Commission for Mediation, Arbitration and Settlement (CMAS) met. CMAS said talks "
+     "went on.", "Commission for Mediation, Arbitration and Settlement", "CMAS"),
+])
+def test_a_bracketed_abbreviation_keeps_the_country_in_its_name(extract, text, name, alias):
+    x = extract(text)
+    [org] = [e for e in x.entities if e.name == name]
+    assert (org.type, org.aliases) == ("Organization", (alias,))
+    assert not [e for e in x.entities if e.type == "Country"]
