@@ -36,10 +36,10 @@ def _chunk_sizes(letters: str, word: str) -> list[int]:
     return sorted(sizes, reverse=True)
 
 
-def _spells(letters: str, words: tuple[str, ...], skipped: int = 0) -> bool:
+def _spells(letters: str, words: tuple[str, ...], skipped: int) -> bool:
     """Return whether ``letters`` are drawn, in order, from ``words``, each word giving
-    :func:`_chunk_sizes` of them; one word between the first and last may give
-    none ("KenGen" of "Kenya Electricity Generating")."""
+    :func:`_chunk_sizes` of them; while ``skipped`` is 0, one word before the last may
+    give none ("KenGen" of "Kenya Electricity Generating")."""
     if not letters:
         return not words
     if not words:
@@ -63,6 +63,9 @@ def syllable_abbreviates(short: str, name: str) -> bool:
     False
     """
     letters = "".join(c for c in short.lower() if c.isalpha())
+    # only a short name in mixed case leaves a word out ("KenGen"): in capitals it is an
+    # initialism of every word, and a skip would let a name before the body's start it
+    skip = 0 if any(c.islower() for c in short) else 1
     words = _content_words(name)
     if len(letters) < 2 or len(words) < 2 or letters[0] != words[0][0]:
         return False
@@ -71,6 +74,6 @@ def syllable_abbreviates(short: str, name: str) -> bool:
         candidates.append(candidates[-1][:-1])
     for core in candidates:
         rest = tuple(core[1:])
-        if any(_spells(letters[k:], rest) for k in _chunk_sizes(letters, core[0])):
+        if any(_spells(letters[k:], rest, skip) for k in _chunk_sizes(letters, core[0])):
             return True
     return False

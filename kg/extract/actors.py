@@ -71,6 +71,7 @@ from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
     HONORIFICS,
+    NAMED_BODY_HEADS,
     ORG_NAME_SUFFIXES,
     PRODUCT_NOUNS,
     TITLE_HEADS,
@@ -265,17 +266,34 @@ def _name_run(words: Span) -> bool:
         return name_word(t) or t.lower_ in _NAME_JOINERS or (
             not t.is_alpha and t.i > words.start and punctuated_name_word(t))
     return name_word(words[0]) and words[0].lower_ not in _NAME_JOINERS and \
-        words[-1].text != "," and all(inner(t) for t in words)
+        all(inner(t) for t in words) and _one_list_in_a_body(words)
+
+
+def _one_list_in_a_body(words: Span) -> bool:
+    """Return whether the commas of a name, if any, list the words of one body's name
+    ("Commission for Conciliation, Mediation and Arbitration"): each before a capitalised
+    word, the last list closed by "and", and a body's head in the name; not a list of
+    services ("Maintenance, Repair and Overhaul") or of bodies ("the Bank of England, the
+    European Central Bank")."""
+    commas = [t.i for t in words if t.text == ","]
+    if not commas:
+        return True
+    doc = words.doc
+    return all(i + 1 < words.end and doc[i + 1].is_title and
+               doc[i + 1].lower_ not in _NAME_JOINERS for i in commas) and \
+        any(t.lower_ == "and" for t in doc[commas[-1]:words.end]) and \
+        any(t.text in NAMED_BODY_HEADS for t in words)
 
 
 @rule("abbreviation_name_punctuation")
 def punctuated_name_word(token: Token) -> bool:
     """Return whether a word that is not capitalised may be in a name before its bracketed
     abbreviation: a word in capitals ("UK Health Security Agency (UKHSA)": the agency, not
-    the UK), a comma ("Commission for Conciliation, Mediation and Arbitration") or a
-    possessive ("Employers' Confederation") inside it."""
+    the UK), a comma ("Commission for Conciliation, Mediation and Arbitration") or the
+    apostrophe of a plural ("Employers' Confederation") inside it; not "'s", which says
+    whose the body is ("Kenya's Orange Democratic Movement")."""
     return (token.is_upper and token.is_alpha) or \
-        token.text in (",", "'", "'s", "\u2019", "\u2019s")
+        token.text in (",", "'", "\u2019")
 
 
 @per_doc

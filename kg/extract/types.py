@@ -347,10 +347,12 @@ def placed_city(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
     group on the model's labels alone when a locative word governs one of its mentions
     ("families in Garissa", "a holding centre near Khulna"): the model calls a town it
     does not know a person or its people ("Lao Cai"). A one-word city that is also a given
-    name ("Paris") or a title before it (evidence of a person) keeps it; else None.
+    name ("Paris"), a title before it (evidence of a person) or a mention the model calls
+    an organisation (a club: "Lyon pressed for a goal") keeps it; else None.
     ``placed_known_place`` does this for an organisation or a product."""
     name = mentions[0]
     if voted not in ("Person", "Group") or _has_evidence(tally, mentions, voted) or \
+            any(m.label_ == "Organization" for m in mentions) or \
             not is_city(name.text.replace("\n", " ")) or \
             (len(name) == 1 and is_given_name(name.text)) or \
             not any(_placed(m) or place_evidence(m) for m in mentions):
