@@ -63,3 +63,17 @@ def test_a_bracketed_abbreviation_keeps_the_country_in_its_name(extract, text, n
     [org] = [e for e in x.entities if e.name == name]
     assert (org.type, org.aliases) == ("Organization", (alias,))
     assert not [e for e in x.entities if e.type == "Country"]
+
+
+@pytest.mark.parametrize("text", [
+    # a plural of capitals counts things; a list of services is no body
+    "Velmor's Global Depositary Receipts (GDRs) opened lower. The GDRs fell again.",
+    "The firm sells Maintenance, Repair and Overhaul (MRO) services to airlines.",
+    # a name before 's owns the body: it is not part of the body's name
+    "Ostland's Orange Reform Movement (ORM) met on Monday.",
+])
+def test_no_body_is_made_of_things_lists_or_owners(extract, text):
+    x = extract(text)
+    names = {e.name for e in x.entities if e.type == "Organization"}
+    assert not {"Global Depositary Receipts", "Maintenance, Repair and Overhaul",
+                "Ostland's Orange Reform Movement"} & names

@@ -249,10 +249,13 @@ def syllable_short_names(doc: Doc) -> dict[str, str]:
 def _abbreviation_shape(token: Token) -> bool:
     """Return whether a bracketed word is written like an abbreviation: capitals ("ECOWAS"),
     or, as syllable abbreviations are (``syllable_abbreviations``), a capital and at least
-    two more letters ("Busa", "KenGen")."""
-    if not token.is_alpha or len(token) < 2 or not token.text[0].isupper():
+    two more letters ("Busa", "KenGen"), not a plural of capitals ("GDRs")."""
+    text = token.text
+    if not token.is_alpha or len(token) < 2 or not text[0].isupper():
         return False
-    return token.is_upper or (len(token) >= 3 and rule_enabled("syllable_abbreviations"))
+    plural = text.endswith("s") and text[:-1].isupper()  # "GDRs": things, counted
+    return token.is_upper or (len(token) >= 3 and not plural and
+                              rule_enabled("syllable_abbreviations"))
 
 
 def _name_run(words: Span) -> bool:

@@ -348,7 +348,8 @@ def placed_city(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
     ("families in Garissa", "a holding centre near Khulna"): the model calls a town it
     does not know a person or its people ("Lao Cai"). A one-word city that is also a given
     name ("Paris"), a title before it (evidence of a person) or a mention the model calls
-    an organisation (a club: "Lyon pressed for a goal") keeps it; else None.
+    an organisation keeps it, and the learned classifier's confident choice comes first
+    (a club: "Lyon pressed for a goal" beside "in Lyon"); else None.
     ``placed_known_place`` does this for an organisation or a product."""
     name = mentions[0]
     if voted not in ("Person", "Group") or _has_evidence(tally, mentions, voted) or \
@@ -520,8 +521,9 @@ def decide_types(spans: list[Span]) -> list[Span]:
             tie_breaker(tally, mentions[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \
-            placed_city(voted, tally, mentions[key]) or named_body(voted, tally, mentions[key]) or \
-            learned_type(voted, tally, mentions[key]) or voted
+            named_body(voted, tally, mentions[key]) or \
+            learned_type(voted, tally, mentions[key]) or \
+            placed_city(voted, tally, mentions[key]) or voted
     out = []
     for span in spans:
         if span.label_ in CONTESTED:
