@@ -206,9 +206,7 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     itself wherever the article writes it ("Economic Community of West African States
     (ECOWAS)", "ECOWAS said"), as mentions of one organisation: the
     longest run of capitalised words (and "of", "the", "and", "for") before "(" whose
-    initials make the abbreviation."""
-    from kg.extract.resolve import abbreviates
-
+    initials or syllables make the abbreviation (:func:`_abbreviates_name`)."""
     found = []
     for token in doc[2:-1]:
         i = token.i
@@ -218,8 +216,7 @@ def abbreviated_names(doc: Doc) -> list[Span]:
         best = None
         for start in range(max(0, i - 12), i - 2):
             words = doc[start:i - 1]
-            if _name_run(words) and (abbreviates(token.text, words.text) or
-                                                 syllable_abbreviates(token.text, words.text)):
+            if _name_run(words) and _abbreviates_name(token.text, words.text):
                 best = words
                 break
         if best is not None and best[-1].text not in EVENT_HEADS and \
@@ -228,6 +225,17 @@ def abbreviated_names(doc: Doc) -> list[Span]:
             found.append(Span(doc, best.start, best.end, label=type_))
             found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
     return found
+
+
+def _abbreviates_name(short: str, name: str) -> bool:
+    """Return whether ``short`` abbreviates ``name``: in capitals, as an initialism or by
+    syllables ("OWTU" of "Oilworkers' Trade Union"); in mixed case ("Busa"), by syllables
+    alone, so that ``syllable_abbreviations`` decides every such short name."""
+    from kg.extract.resolve import abbreviates
+
+    if short.isupper() and abbreviates(short, name):
+        return True
+    return syllable_abbreviates(short, name)
 
 
 def syllable_short_names(doc: Doc) -> dict[str, str]:
