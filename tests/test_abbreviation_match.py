@@ -39,8 +39,6 @@ def test_syllable_abbreviates(short, name, expected):
      "Hawfeta said talks had failed.", "Harbour Workers Federation of Tanzania", "Hawfeta"),
     ("The Lakeshore Electric Transmission Company (Letraco) has not finished the line. "
      "Letraco blamed the rains.", "Lakeshore Electric Transmission Company", "Letraco"),
-    ("The Riverdock Workers' Union (RWU) called a strike on Monday.\n\nRWU said pay was too "
-     "low.", "Riverdock Workers' Union", "RWU"),
 ])
 def test_a_syllable_abbreviation_is_an_alias_of_its_name(extract, text, name, alias):
     x = extract(text)
@@ -48,21 +46,6 @@ def test_a_syllable_abbreviation_is_an_alias_of_its_name(extract, text, name, al
     assert org.type == "Organization"
     assert alias in org.aliases
     assert not [e for e in x.entities if e.name == alias]
-
-
-@pytest.mark.parametrize(("text", "name", "alias"), [
-    ("The UK Health Security Agency (UKHSA) issued an alert. UKHSA said the cold would last.",
-     "UK Health Security Agency", "UKHSA"),
-    ("The Employers' Union of the Philippines (EUP) disagreed on Friday.",
-     "Employers' Union of the Philippines", "EUP"),
-    ("The Commission for Mediation, Arbitration and Settlement (CMAS) met. CMAS said talks "
-     "went on.", "Commission for Mediation, Arbitration and Settlement", "CMAS"),
-])
-def test_a_bracketed_abbreviation_keeps_the_country_in_its_name(extract, text, name, alias):
-    x = extract(text)
-    [org] = [e for e in x.entities if e.name == name]
-    assert (org.type, org.aliases) == ("Organization", (alias,))
-    assert not [e for e in x.entities if e.type == "Country"]
 
 
 @pytest.mark.parametrize("text", [

@@ -76,9 +76,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('abbreviation_names', 'The Economic Community of West African States (ECOWAS) met in Abuja. ECOWAS said talks would go on.'),
     ('syllable_abbreviations', 'Officials of the Harbour Workers Federation of Tanzania '
                                '(Hawfeta) met on Monday. Hawfeta said talks had failed.'),
-    ('abbreviation_name_punctuation', 'The UK Health Security Agency (UKHSA) issued an '
-                                      'alert. UKHSA said the cold would last.'),
-    ('demonym_press_and_guard', 'Officials at the Canadian Coast Guard said boats were out.'),
     ('placed_city_not_person', 'Hundreds of people in Yen Bai and Lao Cai lost homes.'),
     ('acronym_merge', 'Harmon Valley Transit Authority raised fares on Monday. HVTA said costs rose.'),
     ('adjective_group_drop', 'The Republican senator spoke on Monday.'),

@@ -186,15 +186,3 @@ def test_a_countrys_name_before_a_bodys_head_stays_the_country(extract, text, co
 ])
 def test_a_demonym_before_a_bodys_head_names_the_body(extract, text, name):
     assert name in {e.name for e in extract(text).entities if e.type == "Organization"}
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("Officials at the Canadian Coast Guard said two boats were missing.",
-     "Canadian Coast Guard"),
-    ("The figures were compiled by the Norwegian Press from court records.", "Norwegian Press"),
-    ("A spokesman for the Irish Coastguard said the search would resume.", "Irish Coastguard"),
-])
-def test_a_press_or_guard_a_demonym_opens_is_an_organisation(extract, text, name):
-    x = extract(text)
-    assert name in {e.name for e in x.entities if e.type == "Organization"}
-    assert not [e for e in x.entities if e.type == "Country"]

@@ -75,7 +75,6 @@ def ruler_patterns() -> list[dict]:
     # (thousands of single patterns made the ruler slower than the NER model)
     patterns.extend(_demonym_body_patterns(variants))
     patterns.extend(_demonym_named_bodies(variants))
-    patterns.extend(_demonym_press_and_guard(variants))
     for form, (_, type_) in KNOWN_ORGS.items():
         if form == "who":  # the pronoun; only the upper-case acronym is the organisation
             patterns.append({"label": "ORG", "pattern": "WHO"})
@@ -178,23 +177,6 @@ def short_name_spans(doc: Doc, names: dict[str, str]) -> list[Span]:
             if doc[token.i:token.i + len(words)].text == short:
                 found.append(Span(doc, token.i, token.i + len(words), label="Organization"))
     return found
-
-
-#: Heads of bodies a demonym names that are no public body's and that
-#: ``demonym_named_bodies`` lacks: a news agency, a coast guard ("the Canadian Press", "the
-#: Canadian Coast Guard").
-_OUTLET_AND_GUARD_HEADS = ["Press", "Guard", "Coastguard"]
-
-
-@rule("demonym_press_and_guard", off=[])
-def _demonym_press_and_guard(variants: list[str]) -> list[dict]:
-    """Return ORG patterns for a body a demonym opens whose head is a press agency's or a
-    guard's ("the Canadian Press", "the Canadian Coast Guard"): the demonym is part of the
-    name, so the organisation's statements are not credited to the country."""
-    one_word = {"ORTH": {"IN": [v for v in variants if " " not in v and is_demonym(v)]}}
-    words = {"IS_TITLE": True, "OP": "{0,2}"}
-    head = {"ORTH": {"IN": _OUTLET_AND_GUARD_HEADS}}
-    return [{"label": "ORG", "pattern": [one_word, words, head]}]
 
 
 @rule("bloc_patterns", off=[])

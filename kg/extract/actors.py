@@ -71,7 +71,6 @@ from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
     HONORIFICS,
-    NAMED_BODY_HEADS,
     ORG_NAME_SUFFIXES,
     PRODUCT_NOUNS,
     TITLE_HEADS,
@@ -268,43 +267,10 @@ def _abbreviation_shape(token: Token) -> bool:
 
 def _name_run(words: Span) -> bool:
     """Return whether ``words`` can be a body's name before its bracketed abbreviation:
-    capitalised words and "of", "the", "and", "for", starting with a capitalised word, and
-    the words :func:`punctuated_name_word` admits."""
-    def name_word(t: Token) -> bool:
-        return t.is_title or (t.is_upper and t.is_alpha and punctuated_name_word(t))
-
-    def inner(t: Token) -> bool:
-        return name_word(t) or t.lower_ in _NAME_JOINERS or (
-            not t.is_alpha and t.i > words.start and punctuated_name_word(t))
-    return name_word(words[0]) and words[0].lower_ not in _NAME_JOINERS and \
-        all(inner(t) for t in words) and _one_list_in_a_body(words)
-
-
-def _one_list_in_a_body(words: Span) -> bool:
-    """Return whether the commas of a name, if any, list the words of one body's name
-    ("Commission for Conciliation, Mediation and Arbitration"): each before a capitalised
-    word, the last list closed by "and", and a body's head in the name; not a list of
-    services ("Maintenance, Repair and Overhaul") or of bodies ("the Bank of England, the
-    European Central Bank")."""
-    commas = [t.i for t in words if t.text == ","]
-    if not commas:
-        return True
-    doc = words.doc
-    return all(i + 1 < words.end and doc[i + 1].is_title and
-               doc[i + 1].lower_ not in _NAME_JOINERS for i in commas) and \
-        any(t.lower_ == "and" for t in doc[commas[-1]:words.end]) and \
-        any(t.text in NAMED_BODY_HEADS for t in words)
-
-
-@rule("abbreviation_name_punctuation")
-def punctuated_name_word(token: Token) -> bool:
-    """Return whether a word that is not capitalised may be in a name before its bracketed
-    abbreviation: a word in capitals ("UK Health Security Agency (UKHSA)": the agency, not
-    the UK), a comma ("Commission for Conciliation, Mediation and Arbitration") or the
-    apostrophe of a plural ("Employers' Confederation") inside it; not "'s", which says
-    whose the body is ("Kenya's Orange Democratic Movement")."""
-    return (token.is_upper and token.is_alpha) or \
-        token.text in (",", "'", "\u2019")
+    capitalised words and "of", "the", "and", "for", starting with a capitalised word."""
+    first = words[0]
+    return first.is_title and first.lower_ not in _NAME_JOINERS and all(
+        t.is_title or t.lower_ in _NAME_JOINERS for t in words)
 
 
 @per_doc
