@@ -74,6 +74,9 @@ RULE_CASES: list[tuple[str, str]] = [
     ('surname_mentions', 'Ines Okafor won the race.\n\nWhy Okafor Keeps Winning\n\nShe trains daily.'),
     ('time_zone_junk', 'GMT and BST differ by an hour.'),
     ('abbreviation_names', 'The Economic Community of West African States (ECOWAS) met in Abuja. ECOWAS said talks would go on.'),
+    ('syllable_abbreviations', 'Officials of the Harbour Workers Federation of Tanzania '
+                               '(Hawfeta) met on Monday. Hawfeta said talks had failed.'),
+    ('placed_city_not_person', 'Hundreds of people in Yen Bai and Lao Cai lost homes.'),
     ('acronym_merge', 'Harmon Valley Transit Authority raised fares on Monday. HVTA said costs rose.'),
     ('adjective_group_drop', 'The Republican senator spoke on Monday.'),
     ('bloc_patterns', 'Western allies pledged more aid to Kyiv, and the West promised tanks.'),

@@ -689,3 +689,26 @@ def test_a_subdivision_before_its_kind_is_a_place(nlp, text, name, expected):
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="Person")
     assert subdivision_before_kind(span, doc[span.end]) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "voted", "evidence", "expected"), [
+    # a known city the model called a person or a group, once after a locative word
+    ("Hundreds of families in Nyeri lost their homes. Nyeri was calm on Monday.", "Nyeri",
+     "Person", None, "Place"),
+    ("Water rose in the streets near Khulna overnight.", "Khulna", "Group", None, "Place"),
+    # no locative word, a title before the name, a one-word city that is a given name
+    ("Nyeri was calm on Monday and Nyeri slept.", "Nyeri", "Person", None, None),
+    ("Hundreds of families in Nyeri lost their homes.", "Nyeri", "Person", "Person", None),
+    ("Hundreds of families in Florence lost their homes.", "Florence", "Person", None, None),
+    # an organisation is placed_known_place's, a place needs nothing
+    ("Hundreds of families in Nyeri lost their homes.", "Nyeri", "Organization", None, None),
+    ("Hundreds of families in Nyeri lost their homes.", "Nyeri", "Place", None, None),
+])
+def test_a_placed_city_is_no_person(nlp, text, name, voted, evidence, expected):
+    from kg.extract.types import EVIDENCE, placed_city
+
+    spans = _named(nlp(text), name, voted)
+    tally = Counter({voted: len(spans)})
+    if evidence:
+        tally[evidence] += EVIDENCE
+    assert placed_city(voted, tally, spans) == expected

