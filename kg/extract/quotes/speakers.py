@@ -143,8 +143,6 @@ class Attributor:
         named = self.person_before_cue(subject)
         if named is not None:
             return named, None
-        if _is_figure(subject):
-            return None, None
         government = self.government_speaker(actor, subject)
         if government is not None:
             return government
@@ -300,13 +298,6 @@ class Attributor:
                 if name is not None and len(name) >= 2:
                     return self.names.person_for_name(name)
         return None
-
-
-@rule("figure_not_speaker")
-def _is_figure(subject: Token) -> bool:
-    """Return True for a subject with no letter, a time or a figure (``10:20 — ... wrote``
-    in a live blog): no speaker, nor a description of one."""
-    return not any(ch.isalpha() for ch in subject.text)
 
 
 def _subject_token(person: Span) -> Token:
