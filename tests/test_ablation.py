@@ -211,9 +211,6 @@ RULE_CASES: list[tuple[str, str]] = [
                          'real name is Kwame Osei Boateng, will play on Saturday.'),
     ('furniture_names_kept', '# Port strike ends\n\nWorkers at the port of Tamale returned '
                              'on Monday.\n\nRelated: Strike in Nairobi enters third day\n'),
-    ('abbreviation_body_evidence', 'The Rural Water Programme (RWP) says it will drill 40 '
-                                   'new boreholes. RWP staff visited Gokwe on Monday. '
-                                   'Officials said RWP had run out of fuel.'),
     ('credit_slash_split', 'Workers returned on Monday.\n\nImage: Travellers queue at the '
                            'border post on Tuesday. (Phil Dlamini/AFP)\n'),
 ]
@@ -225,9 +222,6 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                             'border.'),
     ('speaker_before_cue', 'Chief Executive and Founder Marta Kowalczyk said: "Buyers were '
                            'cautious all year, but they came back for value."'),
-    ('apposition_after_speaker', 'Ciaran Duggan met the team at noon. "We started with sacks '
-                                 'of flour. Now we send vouchers," Duggan, 61, from Kilrush, '
-                                 'Co Clare, says.'),
 ]
 
 
@@ -242,9 +236,6 @@ UNTRIGGERED: frozenset[str] = frozenset({
     # a real name the model reads as an organisation: in short texts the other rules (the
     # alias of the stage name, the type vote) already make it a person
     "other_name_person",
-    # a speaker's name right before the cue that the parse tags as no noun ("Roe" an adverb):
-    # the small model tags the names of short sentences as proper nouns
-    "actor_before_cue",
 })
 
 

@@ -70,12 +70,8 @@ from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
     HONORIFICS,
-    LAUNCH_VERBS,
     ORG_NAME_SUFFIXES,
-    PERSON_NOUNS,
     PRODUCT_NOUNS,
-    SPEECH_VERBS,
-    SPOKESPERSON_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -228,10 +224,9 @@ def abbreviated_names(doc: Doc) -> list[Span]:
                 break
         if best is not None and best[-1].text not in EVENT_HEADS and \
                 not title_phrase(best):  # "(WWDC)" is an event, "(CS)" a title
-            uses = [doc[t.i:t.i + 1] for t in doc if t.text == token.text]
-            type_ = _abbreviated_type(best, uses)
+            type_ = _abbreviated_type(best)
             found.append(Span(doc, best.start, best.end, label=type_))
-            found += [Span(doc, u.start, u.end, label=type_) for u in uses]
+            found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
     return found
 
 
@@ -243,50 +238,12 @@ def abbreviations(doc: Doc) -> frozenset[str]:
     return frozenset(s.text for s in abbreviated_names(doc) if len(s) == 1)
 
 
-def _abbreviated_type(name: Span, uses: list[Span]) -> str:
-    """Return the type of a name written with its abbreviation (``uses``): a country, a
-    product when its head is a product noun ("Software Development Kit (SDK)") unless its
-    mentions show a body (:func:`_named_as_body`), else an organisation."""
+def _abbreviated_type(name: Span) -> str:
+    """Return the type of a name written with its abbreviation: a country, a product when
+    its head is a product noun ("Software Development Kit (SDK)"), else an organisation."""
     if lookup_country(name.text) is not None:
         return "Country"
-    if name[-1].lower_ in _THING_HEADS and not _named_as_body(name, uses):
-        return "Product"
-    return "Organization"
-
-
-@rule("abbreviation_body_evidence")
-def _named_as_body(name: Span, uses: list[Span]) -> bool:
-    """Return True when the mentions of a name with a product noun's head ("Programme") show
-    an organisation: the model calls more of them one than anything else, one of them acts
-    as a body (:func:`_acts_as_body`), and none is brought out ("released the Software
-    Development Kit (SDK)" is a product, whatever the model says): the type comes from all
-    the mentions, not from the head word alone."""
-    mentions = [name, *uses]
-    if any(_launched(m) for m in mentions):
-        return False
-    labels = [next((t.ent_type_ for t in m if t.ent_type_), "") for m in mentions]
-    return labels.count("ORG") > sum(1 for label in labels if label not in ("", "ORG")) and \
-        any(_acts_as_body(m) for m in mentions)
-
-
-def _acts_as_body(mention: Span) -> bool:
-    """Return True when a mention speaks ("The X Programme (XP) says") or employs someone
-    ("XP country director Ana Roe"), as bodies do and products do not."""
-    node = mention.root
-    while node.dep_ in ("compound", "appos", "conj") and node.head.i != node.i:
-        if node.head.lemma_.lower() in TITLE_WORDS | PERSON_NOUNS | SPOKESPERSON_NOUNS:
-            return True
-        node = node.head
-    return node.dep_ == "nsubj" and node.head.lemma_.lower() in SPEECH_VERBS
-
-
-def _launched(mention: Span) -> bool:
-    """Return True when a mention is the object of a launch verb ("Apple releases X")."""
-    node = mention.root
-    while node.dep_ in ("compound", "appos", "conj") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ in ("dobj", "obj", "nsubjpass") and \
-        node.head.lemma_.lower() in LAUNCH_VERBS
+    return "Product" if name[-1].lower_ in _THING_HEADS else "Organization"
 
 
 def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:
