@@ -223,6 +223,8 @@ RULE_CASES: list[tuple[str, str]] = [
 OUTPUT_CASES: list[tuple[str, str]] = [
     ('particle_event_type', 'Officials said on Monday they would step up checks at the '
                             'border.'),
+    ('speaker_before_cue', 'Chief Executive and Founder Marta Kowalczyk said: "Buyers were '
+                           'cautious all year, but they came back for value."'),
 ]
 
 

@@ -195,6 +195,33 @@ def test_titles_and_bodies_are_not_made_into_people(nlp, text, speaker):
                 and any(w in i for w in ("ministry", "minister", "coordinator"))]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the person named right before the cue, not the title or employer opening the subject
+    ('Chief Executive and Founder Marta Kowalczyk said: "Buyers were cautious all year, but '
+     'they came back for value."', "person/marta-kowalczyk"),
+    ('Harbour Press in Dunedin co-founder Aroha Te Rangi said sales had doubled: "People ask '
+     'for local writers now."', "person/aroha-te-rangi"),
+    ('Ministry of Water Resources spokesperson Zhang Lihua told reporters in Beijing that the '
+     'dam would "serve the region for a century".', "person/zhang-lihua"),
+    # a live blog's time opening the sentence is neither speaker nor description
+    ("09:10 — Chief of Naval Staff Adm. Selim Karaca wrote in the visitors' book that the "
+     'fleet would guard the coast "with the same resolve as before".', "person/selim-karaca"),
+])
+def test_speaker_is_the_person_named_next_to_the_cue(nlp, text, speaker):
+    _, direct = _direct(nlp, text)
+    assert [(s.speaker_id, s.speaker_description) for s in direct] == [(speaker, None)]
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    ('A lawyer for Ana Roe said the ruling was "deeply unfair".', "A lawyer"),
+    ('A close friend of Ana Roe said she was "very tired".', "A close friend of Ana Roe"),
+])
+def test_person_after_for_or_of_is_not_taken_as_the_speaker(nlp, text, description):
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct] == [None]
+    assert direct[0].speaker_description == description
+
+
 def test_unnamed_speaker_has_description_and_no_id(nlp):
     _, direct = _direct(nlp, '"The talks could collapse this week," a senior US official said.')
     assert len(direct) == 1

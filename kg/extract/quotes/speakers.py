@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.ablation import rule
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.governments import government_of
 from kg.extract.knowledge import given_name_gender
@@ -139,6 +140,9 @@ class Attributor:
                 return self.last_person_before(before_char, quote, subject.lower_), None
             return None, None
         actor = self.actors.get(subject.i)
+        named = self.person_before_cue(subject)
+        if named is not None:
+            return named, None
         government = self.government_speaker(actor, subject)
         if government is not None:
             return government
@@ -175,6 +179,27 @@ class Attributor:
                 not person_noun:
             return modifier._.kg_entity, desc if modifier.root.i != subject.i else None
         return None, desc
+
+    @rule("speaker_before_cue", off=None)
+    def person_before_cue(self, subject: Token) -> str | None:
+        """Return the person named right before the cue of a subject that is not that person
+        (``Acme spokesperson Ana Roe said``, ``Managing Director and CEO Ana Roe said``,
+        ``10:20 — Gen. Ana Roe wrote``): the name next to the verb is who speaks, not the
+        employer, title or time opening the phrase; not after "for" or "of" (``a lawyer for
+        Ana Roe said``: her lawyer speaks)."""
+        cue = subject.head
+        if cue.i <= subject.i or not is_cue(cue):
+            return None
+        person = self.actors.get(cue.i - 1)
+        if person is None or person.label_ != "Person" or not person._.kg_entity or \
+                person.start <= subject.i or person.end != cue.i:
+            return None
+        before = self.doc[person.start - 1]
+        if before.pos_ in ("ADP", "CCONJ") or before.is_punct and before.text not in "-–—" or \
+                any(t.pos_ in ("VERB", "AUX") or t.lower_ in _RELATIVE
+                    for t in self.doc[subject.i:person.start]):
+            return None
+        return person._.kg_entity
 
     def owner_of(self, subject: Token) -> str | None:
         """Return whose words a document or a spokesperson gives: the author of a document
