@@ -377,3 +377,17 @@ def test_the_last_figure_of_a_list_numbers_no_product(nlp, words, start, product
 def test_a_models_coded_name_written_alone_is_the_product(extract, text, name, mentions):
     (product,) = [e for e in extract(text).entities if e.name == name]
     assert (product.type, len(product.mentions)) == ("Product", mentions)
+
+
+@pytest.mark.parametrize(("label_only", "expected"), [
+    (False, "Product"),  # a product with evidence opens the longer name: its model
+    (True, "Organization"),  # only the model's label says product: no evidence
+])
+def test_only_an_evidenced_product_opens_a_longer_product_name(nlp, label_only, expected):
+    from kg.extract.products import with_maker_products
+
+    doc = nlp.make_doc("The Strato shipped . Strato Max Movement met .")
+    product = Span(doc, 1, 2, label="Product")
+    product._.kg_product_label_only = label_only
+    spans = [product, Span(doc, 4, 7, label="Organization")]
+    assert [s.label_ for s in with_maker_products(spans)] == ["Product", expected]
