@@ -331,3 +331,21 @@ def test_a_states_abbreviation_is_the_state(extract, text, state, mentions):
     [place] = [e for e in x.entities if e.name == state]
     assert (place.type, len(place.mentions)) == ("Place", mentions)
     assert not [e for e in x.entities if e.name.endswith(".") or e.name == "OH"]
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    # an event held in the town and named after it: the town keeps its label
+    ("Fair", "Place"),
+    ("Carnival", "Place"),
+    # a company named after it: the one-word form is the company's
+    ("Growers", "Organization"),
+])
+def test_a_town_hosting_an_event_named_after_it_keeps_its_type(nlp, last, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import _relabel_short_org_names
+
+    words = ["Vastorra", ":", "The", "Vastorra", "Book", last, "opened", "."]
+    doc = Doc(nlp.vocab, words=words)
+    spans = [Span(doc, 0, 1, label="Place"), Span(doc, 3, 6, label="Organization")]
+    assert _relabel_short_org_names(spans)[0].label_ == expected
