@@ -107,6 +107,11 @@ def test_a_name_with_a_title_beside_it_is_a_persons(nlp, text, name, expected, l
     ("The fashion model Ada Quist opened the show.", "Ada Quist", "PERSON", False),
     # no product noun before the name
     ("The retailer Norvale cut prices on Monday.", "Norvale", "ORG", False),
+    # a brand of a kind of goods, labelled an organisation: the company selling them ...
+    ("Sales rose at cosmetics brand Lumora on Monday.", "Lumora", "ORG", False),
+    ("Shoppers favoured sportswear brand Lumora this year.", "Lumora", "ORG", False),
+    # ... a bare brand stays a product
+    ("Sales rose for the brand Lumora on Monday.", "Lumora", "ORG", True),
 ])
 def test_a_name_a_product_noun_describes_is_a_product(nlp, text, name, label, expected):
     from kg.extract.actor_context import _described_as_product

@@ -111,6 +111,25 @@ def test_an_initial_or_given_name_takes_the_surname_after_it(nlp, text, name, ty
     assert (span.text, span.label_) == (name, "PERSON")
 
 
+@pytest.mark.parametrize(("last", "ents", "expected"), [
+    # listed with a name the model labels no person's: no person, the entity stays as it is
+    (["Velt", "Labs"], ["B-ORG", "I-ORG"], ("Mira", "ORG")),
+    (["Velt", "Labs"], ["O", "B-LOC"], ("Mira", "ORG")),  # the other name's label: no person
+    # listed with a person: the given name and surname make a person
+    (["Tom", "Rask"], ["B-PERSON", "I-PERSON"], ("Mira Glow", "PERSON")),
+])
+def test_a_name_listed_with_an_organisation_stays_one(nlp, last, ents, expected):
+    from kg.extract.name_bounds import with_surname_after
+
+    words = ["Gifts", "from", "Mira", "Glow", "and", *last, "."]
+    doc = Doc(nlp.vocab, words=words, heads=[0, 0, 3, 1, 3, 6, 3, 0],
+              deps=["ROOT", "prep", "compound", "pobj", "cc", "compound", "conj", "punct"],
+              pos=["NOUN", "ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT"],
+              ents=["O", "O", "B-ORG", "O", "O", *ents, "O"])
+    span = with_surname_after(Span(doc, 2, 3, label="ORG"))
+    assert (span.text, span.label_) == expected
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Jordan Lake flooded again.", "Jordan"),  # a country's name stays as it is
     ("Flights from Florian Airport and Halden resumed.", "Florian"),  # three-word name
@@ -240,6 +259,9 @@ def test_a_numbered_name_the_article_makes_a_product_keeps_its_number(nlp, text,
     # a body's name after "of": no office's domain before the "given name"
     ("She heads a department of the Roman Curia .".split(), (5, 8), "the Roman Curia"),
     ("Troops of the US Marine Corps landed .".split(), (2, 6), "the US Marine Corps"),
+    # no office before "of": a label's name with a given name inside it stays whole
+    ("The finale of the Casa Al Rima show .".split(), (3, 7), "the Casa Al Rima"),
+    ("A rival of the Bayt Omar Zain brand .".split(), (3, 7), "the Bayt Omar Zain"),
 ])
 def test_person_after_office_needs_what_the_office_is_of(nlp, words, ent, expected):
     from kg.extract.name_bounds import person_after_office

@@ -402,3 +402,17 @@ def test_capitals_before_an_amount_are_a_currency_sign(nlp, text, prefixes):
 ])
 def test_a_figure_after_a_currency_sign_is_no_product(extract, text, name, expected):
     assert (name in names_by_type(extract(text)).get("Product", set())) is expected
+
+
+@pytest.mark.parametrize(("label_only", "expected"), [
+    (False, "Product"),  # a product with evidence opens the longer name: its model
+    (True, "Organization"),  # only the model's label says product: no evidence
+])
+def test_only_an_evidenced_product_opens_a_longer_product_name(nlp, label_only, expected):
+    from kg.extract.products import with_maker_products
+
+    doc = nlp.make_doc("The Strato shipped . Strato Max Movement met .")
+    product = Span(doc, 1, 2, label="Product")
+    product._.kg_product_label_only = label_only
+    spans = [product, Span(doc, 4, 7, label="Organization")]
+    assert [s.label_ for s in with_maker_products(spans)] == ["Product", expected]

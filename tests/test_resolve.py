@@ -368,3 +368,21 @@ def test_a_places_defined_abbreviation_is_the_place(nlp, text, ids):
 def test_a_bracketed_short_name_joins_the_name_kg_bounds(extract, text, name, short):
     [org] = [e for e in extract(text).entities if e.type == "Organization"]
     assert (org.name, org.aliases) == (name, (short,))
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    # an event held in the town and named after it: the town keeps its label
+    ("Fair", "Place"),
+    ("Carnival", "Place"),
+    # a company named after it: the one-word form is the company's
+    ("Growers", "Organization"),
+])
+def test_a_town_hosting_an_event_named_after_it_keeps_its_type(nlp, last, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import _relabel_short_org_names
+
+    words = ["Vastorra", ":", "The", "Vastorra", "Book", last, "opened", "."]
+    doc = Doc(nlp.vocab, words=words)
+    spans = [Span(doc, 0, 1, label="Place"), Span(doc, 3, 6, label="Organization")]
+    assert _relabel_short_org_names(spans)[0].label_ == expected

@@ -58,6 +58,9 @@ def test_non_english_names_are_people(extract, text):
     ("Rain fell on Yorkshire on Monday.", 3, 4, False),
     ("Yorkshire 372 ( Ana Borg 63 )", 0, 1, True),
     ("NEW YORK 1996-08-30\nShares rose.", 0, 2, False),
+    # a district's number after "in", not a score
+    ("Rents in Varrow 4 ( Eastholm ) rose again.", 2, 3, False),
+    ("Flats near Varrow 4 ( Eastholm ) sold fast.", 2, 3, False),
 ])
 def test_team_evidence(nlp, text, start, end, expected):
     from spacy.tokens import Span

@@ -291,11 +291,23 @@ def _described_as_product(ent: Span) -> bool:
     """Return True for a name a product noun describes ("web browser Safari", "operating
     system Lion"), also where both modify the same noun ("model Falcon and Territory
     vehicles"): a product. A model or variant noun ("the next model Falcon") makes no product
-    of a name the model labels a person: a person may be a fashion model."""
+    of a name the model labels a person: a person may be a fashion model. A brand of a kind
+    of goods the model labels an organisation ("cosmetics brand Proya") is the company that
+    sells them."""
     prev = _token_before(ent)
     nouns = PRODUCT_NOUNS if ent.label_ == "PERSON" else PRODUCT_NOUNS | VARIANT_NOUNS
+    if prev is not None and ent.label_ == "ORG" and _brand_of_goods(prev):
+        return False
     return prev is not None and prev.lower_ in nouns and (
         _describes(prev, ent) or (prev.head == ent.root.head and prev.head.i >= ent.end))
+
+
+def _brand_of_goods(noun: Token) -> bool:
+    """Return whether a noun is "brand" after a lower-case noun of what it sells
+    ("cosmetics brand", "sportswear brand")."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return noun.lower_ == "brand" and before is not None and before.is_lower and \
+        before.pos_ == "NOUN"
 
 
 @rule("org_noun_person")

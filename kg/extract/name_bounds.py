@@ -277,9 +277,12 @@ def person_after_office(ent: Span) -> Span:
     """Return the person's name at the end of an "organisation" that is the rest of a title
     ("President of [the Republic Marko Novak]" → "Marko Novak"): after "of", a name of two
     or three capitalised words starting with a given name, after what the office is of (a
-    capitalised word: not "the [Roman Curia]", "the US [Marine Corps]"); else the entity."""
+    capitalised word: not "the [Roman Curia]", "the US [Marine Corps]"); else the entity.
+    The word before "of" must be an office ("the finale of [the Dar Al Noor] show" holds no
+    person: "Al" is a given name, a finale no office)."""
     doc = ent.doc
-    if ent.label_ not in ("ORG", "GPE") or ent.start == 0 or doc[ent.start - 1].lower_ != "of":
+    if ent.label_ not in ("ORG", "GPE") or ent.start < 2 or doc[ent.start - 1].lower_ != "of" \
+            or doc[ent.start - 2].lower_ not in TITLE_HEADS:
         return ent
     for i in range(ent.start + 1, ent.end - 1):
         name = doc[i:ent.end]
@@ -358,7 +361,9 @@ def with_surname_after(ent: Span) -> Span:
     """Return a one-word entity that is an initial or a given name extended over the
     surname NER left out after it ("R." tagged NORP before "Ponting", "Florian" before
     "Rousseau"), as a person: one capitalised proper noun right after, in no entity and
-    not followed by another capitalised word; a country's or a city's name stays as it is."""
+    not followed by another capitalised word; a country's or a city's name stays as it is.
+    A name the model labels an organisation, listed with a name that is no person's
+    ("products from [Huda] Beauty and L'Oréal Paris"), is no person's: it stays as it is."""
     doc, end = ent.doc, ent.end
     if len(ent) != 1 or ent.label_ not in ("NORP", "ORG", "GPE", "LOC", "PERSON") or \
             end >= len(doc):
@@ -374,7 +379,15 @@ def with_surname_after(ent: Span) -> Span:
     after = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and after.is_title and after.is_alpha and "\n" not in nxt.whitespace_:
         return ent
+    if ent.label_ == "ORG" and _listed_with_no_person(nxt):
+        return ent
     return Span(doc, ent.start, end + 1, label="PERSON")
+
+
+def _listed_with_no_person(token: Token) -> bool:
+    """Return whether a word is coordinated with a word of a name the model labelled, and
+    not as a person's ("Beauty" in "Huda Beauty and L'Oréal Paris")."""
+    return any(t.ent_type_ not in ("", "PERSON") for t in token.conjuncts)
 
 
 @rule("name_after_bare_title", off=PASS_THROUGH)

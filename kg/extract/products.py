@@ -482,8 +482,12 @@ def with_maker_products(spans: list[Span]) -> list[Span]:
     that product ("Ford Taurus" as an organisation, where "the Taurus" is a product), and a
     product's name with a model word after it too ("Macbook Pro" beside the product
     "Macbook"; "Saturn Corporation" stays a company), and a name opening with a product
-    line's name (:func:`_line_names`)."""
+    line's name (:func:`_line_names`). Only a product with evidence beyond the model's label
+    opens a longer name: "the Māori monarch" tagged a product makes no product of the
+    "Māori King Movement"."""
     names = {s.text.lower() for s in spans if s.label_ == "Product"}
+    evidenced = {s.text.lower() for s in spans
+                 if s.label_ == "Product" and not s._.kg_product_label_only}
     lines = _line_names(spans)
     out = []
     for span in spans:
@@ -492,7 +496,7 @@ def with_maker_products(spans: list[Span]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label="Product")  # "Galaxy Ring"
         elif span.label_ == "Organization" and len(span) >= 2 and (any(
                 span[i:].text.lower() in names for i in range(1, len(span))) or (any(
-                span[:i].text.lower() in names for i in range(1, len(span)))
+                span[:i].text.lower() in evidenced for i in range(1, len(span)))
                 and span[-1].text not in ORG_NAME_SUFFIXES)):
             span = Span(span.doc, span.start, span.end, label="Product")
         out.append(span)

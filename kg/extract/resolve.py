@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
 from kg.extract.actor_context import after_title
+from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import continent_of_adjective
@@ -409,6 +410,11 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
                                  accept=lambda token: not in_date_or_amount(token))
 
 
+#: Last words of events held in a town and named after it ("Frankfurt Book Fair", "Boston
+#: Marathon"): the town's name alone stays the town's.
+HOSTED_EVENT_HEADS = EVENT_HEADS | frozenset("Fair Fest Carnival Biennale Regatta".split())
+
+
 @rule("short_org_relabel", off=PASS_THROUGH)
 def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     """Return spans with a one-word mention of the first word of an organisation's name
@@ -416,10 +422,12 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     Semiconductors"); countries, people the article names in full, known cities ("fans in
     Philadelphia" beside the "Philadelphia Eagles", "San Jose, California" beside "the
     California Theater": a city, state or province the gazetteers know; "at Othaya stadium":
-    a place naming a site) and places with public bodies named after them ("Seattle" in
-    "Seattle Police Department") keep their type."""
+    a place naming a site) and places with public bodies or the events they host named after
+    them ("Seattle" in "Seattle Police Department", "Frankfurt" of the "Frankfurt Book Fair")
+    keep their type."""
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
-              and not any(t.text in BODY_HEADS for t in s[1:])}  # "Seattle Police Dept"
+              and not any(t.text in BODY_HEADS for t in s[1:])  # "Seattle Police Dept"
+              and s[-1].text not in HOSTED_EVENT_HEADS}
     people = {t.text for s in spans
               if s.label_ == "Person" and (len(s) >= 2 or after_title(s.doc, s.start))
               for t in s}

@@ -67,7 +67,8 @@ def name_key(span: Span) -> str:
 def team_evidence(span: Span) -> bool:
     """Return True when a mention is a side in a match result: subject or object of a result
     verb ("Essex beat Kent"), or followed by a score in a results line ("Essex 372", "Lyon 2
-    Nantes 1")."""
+    Nantes 1"). A number after a locative preposition's object numbers a district ("flats in
+    Colombo 3 (Kollupitiya)"): no side is "in" a results line."""
     from kg.extract.actor_junk import is_table_figure
     from kg.extract.table_names import in_table_row
 
@@ -78,8 +79,10 @@ def team_evidence(span: Span) -> bool:
     if root.dep_ == "pobj" and head.head.lemma_ in RESULT_PREPOSITIONS.get(head.lower_, ()):
         return True
     score = doc[span.end] if span.end < len(doc) else None
-    return score is not None and score.like_num and score.ent_type_ != "DATE" and (
-        is_table_figure(score) or in_table_row(score))  # "NEW YORK 1996-08-30": a dateline
+    after_locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+    return score is not None and not after_locative and score.like_num and \
+        score.ent_type_ != "DATE" and (  # "NEW YORK 1996-08-30": a dateline
+            is_table_figure(score) or in_table_row(score))
 
 
 #: Titles of public office, of government, the courts and the police: "Paris mayor Anne Hidalgo",
