@@ -352,8 +352,10 @@ class _Batch:
 
     def _event_changes(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
         """Link the batch's event references to their events (only the links that change),
-        give each event they refer to its facts, and take away the links of references no
-        graph holds any more and the facts of events no reference refers to."""
+        give each event they refer to its facts (its id is made from its type and date, so
+        every reference gives the same, and the write adds them whatever the order), and take
+        away the links of references no graph holds any more and the facts of events no
+        reference refers to."""
         links = self.shared.events
         reported = {q.subject for q in self.new_quads(_MENTIONED_IN)}
         leaving: dict[ox.NamedNode, set[ox.NamedNode]] = {}  # event → its refs that go
@@ -376,9 +378,7 @@ class _Batch:
                     leaving.setdefault(stored, set()).add(ref)
                 add.add(ox.Quad(ref, REFERS_TO, event, ACTORS_NODE))
             facts.setdefault(event, set(quads(event_node_triples(link), ACTORS_NODE)))
-        for event, new in facts.items():
-            old = set(self.store.quads_for_pattern(event, None, None, ACTORS_NODE))
-            remove.update(old - new)
+        for new in facts.values():  # every reference of an event gives the same facts
             add.update(new)
         for event, gone in leaving.items():
             if event not in facts and all(
