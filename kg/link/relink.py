@@ -39,8 +39,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
 from dataclasses import asdict, replace
+from typing import Any
 
 from kg.actor_keys import article_keys
 from kg.history import BuildHistory, linked_digest

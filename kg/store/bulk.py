@@ -5,12 +5,12 @@ transaction, and only adds. The transactional writer (:mod:`kg.store.write`) can
 each batch replaces actors-graph facts earlier batches wrote (an actor's mention count, a
 person's bare surname giving way to the full name) and locates the places it touches.
 :class:`BulkWriter` writes what a clean build's batches would leave instead: each batch's
-article graphs, roles, event references' links and events, and each actor reference the first time it comes (its link
-and key facts, :func:`kg.rdf.reference_triples`), while each reference's actor and key facts
-and each actor's name and mention count are kept aside; :meth:`BulkWriter.finish` writes
-every actor's facts derived from its references (:mod:`kg.store.actors`) and locates the
-places. The result is the store the batches would write one by one into an empty store (a
-test compares their N-Quads).
+article graphs, roles, event references' links and events, and each actor reference the
+first time it comes (its link and key facts, :func:`kg.rdf.reference_triples`), while each
+reference's actor and key facts and each actor's name and mention count are kept aside;
+:meth:`BulkWriter.finish` writes every actor's facts derived from its references
+(:mod:`kg.store.actors`) and locates the places. The result is the store the batches would
+write one by one into an empty store (a test compares their N-Quads).
 
 Memory does not grow with the corpus: the references, names and counts (a row per key and
 per actor of the corpus) are kept in a private temporary SQLite database, not in Python, and
