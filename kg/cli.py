@@ -397,7 +397,8 @@ EXPORT_FORMATS = ["ttl", "nt", "jsonld", "trig", "nq", "graphml", "gexf"]
               show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @click.option("--resolve-actors", is_flag=True,
-              help="Write each actor reference as the actor it refers to (references left out),"
+              help="Write each actor and event reference as the actor or event it refers to"
+                   " (references left out),"
                    " for tools that should not read through kg:refersTo; the default layout is"
                    " the stored one, which `kg import` loads back.")
 def export(store_path, fmt, output, resolve_actors) -> None:

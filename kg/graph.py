@@ -3,8 +3,9 @@
 Every edge stands for exactly one fact of the store: ``said`` (``kg:speaker``), ``about``
 (``kg:about``), ``took_part_in`` (``kg:hasActor``), ``located_in`` (``kg:hasPlace``) and
 ``holds_role`` (a role, ``org:Post``, that is ``org:postIn`` a country or organisation).
-Article graphs name actors by references (:func:`kg.rdf.reference_iri`); each is read through
-the ``kg:refersTo`` link of the actors graph, so the graph's nodes are the actors.
+Article graphs name actors by references (:func:`kg.rdf.reference_iri`) and event reports by
+event references (:func:`kg.rdf.event_reference_iri`); each is read through its ``kg:refersTo``
+link in the shared graph, so the graph's nodes are the actors and the events.
 
 Attribute contract (the graph page relies on it). Every value is a scalar (``str``, ``int``),
 so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the graph as it is:
@@ -12,7 +13,8 @@ so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the grap
 * nodes keyed by IRI string; always ``kind`` ("actor" | "event" | "statement"), ``type``,
   ``label`` and ``mentions`` (int); when known ``country_code``, ``date`` (ISO 8601 text:
   ``2025-11-24``, ``2025-11`` or ``2025``), ``date_precision`` (day | month | year),
-  ``date_basis`` (events: text, context, publication or linked), ``quote``, ``speaker``,
+  ``date_basis`` (events: text, context or publication, the best of its reports' own;
+  ``date`` is the date the event is linked to), ``quote``, ``speaker``,
   ``kind_of_statement``; for a located Place or Country ``lat`` and ``lon`` (float, WGS84),
   ``geonames`` and ``wikidata`` (entity IRIs); ``aliases`` and ``roles`` as text joined by
   :data:`LIST_SEPARATOR` (read back with :func:`list_attr`); ``evidence``, a JSON array of at
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
 MAX_EVIDENCE = 5
 #: Date bases from the most direct (the report's own words) to the least.
-_BASIS_RANK = {"text": 0, "context": 1, "linked": 2, "publication": 3}
+_BASIS_RANK = {"text": 0, "context": 1, "linked": 2, "publication": 3}  # linked: earlier kg
 LABEL_LENGTH = 80
 #: Separator of list-valued node attributes (``aliases``, ``roles``).
 LIST_SEPARATOR = " | "
@@ -95,7 +97,8 @@ SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
 }"""
 _MENTIONS = _MENTION_PATTERN + " ORDER BY ?a ?art ?start\n"
 #: Every report of the events in scope (``#only``: all events, or those of some actors), one
-#: row per report: an event several articles report has a label in each. Shaped for
+#: row per report: an event several articles report has a reference (``?r``, which
+#: ``kg:refersTo`` the event) with a label in each; the date is the event's. Shaped for
 #: Oxigraph's planner (bench/README.md, "Graph pages"): after the sub-selects every pattern is
 #: an OPTIONAL of one quad, which it looks up per row; a required pattern there would be
 #: scanned over the whole store and hash-joined, and a filter beside the OPTIONALs would only
@@ -103,19 +106,19 @@ _MENTIONS = _MENTION_PATTERN + " ORDER BY ?a ?art ?start\n"
 _EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
 WHERE {
-  { SELECT DISTINCT ?e ?g ?art WHERE {  # the reports kept: candidates (below 0.5) stay out
+  { SELECT DISTINCT ?e ?r ?g ?art WHERE {  # the reports kept: candidates (below 0.5) stay out
     #only
-    ?e a kg:Event . GRAPH ?g { ?e kg:mentionedIn ?art }
-    FILTER NOT EXISTS { GRAPH ?g { ?e kg:confidence ?c FILTER(?c < 0.5) } }
+    ?e a kg:Event . ?r kg:refersTo ?e . GRAPH ?g { ?r kg:mentionedIn ?art }
+    FILTER NOT EXISTS { GRAPH ?g { ?r kg:confidence ?c FILTER(?c < 0.5) } }
   } }
   OPTIONAL { ?e kg:eventType ?etype }
-  OPTIONAL { GRAPH ?g { ?e kg:label ?label } }
-  OPTIONAL { GRAPH ?g { ?e kg:date ?date } }
-  OPTIONAL { GRAPH ?g { ?e kg:datePrecision ?precision } }
-  OPTIONAL { GRAPH ?g { ?e kg:dateBasis ?basis } }
-  OPTIONAL { GRAPH ?g { ?e kg:sentenceText ?sentence } }
-  OPTIONAL { GRAPH ?g { ?e kg:startOffset ?start } }
-  OPTIONAL { GRAPH ?g { ?e kg:endOffset ?end } }
+  OPTIONAL { GRAPH ?g { ?r kg:label ?label } }
+  OPTIONAL { ?e kg:date ?date }
+  OPTIONAL { ?e kg:datePrecision ?precision }
+  OPTIONAL { GRAPH ?g { ?r kg:dateBasis ?basis } }
+  OPTIONAL { GRAPH ?g { ?r kg:sentenceText ?sentence } }
+  OPTIONAL { GRAPH ?g { ?r kg:startOffset ?start } }
+  OPTIONAL { GRAPH ?g { ?r kg:endOffset ?end } }
   OPTIONAL { ?art schema:headline ?title }
   OPTIONAL { ?art schema:url ?url }
   FILTER(BOUND(?etype) && BOUND(?label))
@@ -123,22 +126,25 @@ WHERE {
 """
 #: The events of some actors (what ``#only`` of :data:`_EVENTS` becomes in a limited
 #: projection; ``{k}``: the actors).
-_EVENTS_OF = ("VALUES ?k {k} ?kr kg:refersTo ?k . { GRAPH ?g0 { ?e kg:hasActor ?kr } } UNION"
-              " { GRAPH ?g0 { ?e kg:hasPlace ?kr } }")
+_EVENTS_OF = ("VALUES ?k {k} ?kr kg:refersTo ?k . { GRAPH ?g0 { ?er kg:hasActor ?kr } } UNION"
+              " { GRAPH ?g0 { ?er kg:hasPlace ?kr } } ?er kg:refersTo ?e .")
 # ?a is bound inside each branch (through the reference the event names): with the hop
-# outside the UNION, the role would be read for whichever actor the branch finds. Each branch
+# outside the UNION, the role would be read for whichever actor the branch finds. An event
+# report (``?er``) names the actor and refers to the event (``?e``); the role is read over
+# every report of the event, as a part any report gives counts. Each branch
 # starts from its own actors (``#only``) so that Oxigraph looks every later pattern up per row,
 # and the role is an EXISTS per row rather than OPTIONAL joins.
 _EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
   {  # an actor's part (agent, target) says how it took part, never whether it is the place
     #only
-    ?r kg:refersTo ?a . ?e kg:hasActor ?r .
-    BIND(IF(EXISTS { ?e kg:agent/kg:refersTo ?a }, "agent",
-            IF(EXISTS { ?e kg:target/kg:refersTo ?a }, "target", "participant")) AS ?role)
+    ?r kg:refersTo ?a . ?er kg:hasActor ?r . ?er kg:refersTo ?e .
+    BIND(IF(EXISTS { ?x kg:refersTo ?e ; kg:agent/kg:refersTo ?a }, "agent",
+            IF(EXISTS { ?x kg:refersTo ?e ; kg:target/kg:refersTo ?a }, "target",
+               "participant")) AS ?role)
   } UNION {
     #only
-    ?r kg:refersTo ?a . ?e kg:hasPlace ?r . BIND("place" AS ?role)
+    ?r kg:refersTo ?a . ?er kg:hasPlace ?r . ?er kg:refersTo ?e . BIND("place" AS ?role)
   }
 }
 """

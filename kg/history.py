@@ -129,10 +129,11 @@ def extraction_from_json(d: dict[str, Any]) -> Extraction:
 
 
 def linked_digest(stored: Extraction) -> str:
-    """Return a digest of what an article's graph holds: its stored form (its own actor keys,
-    named by references, and its linked events, :func:`kg.link.relink.stored_form`), which holds
-    no actor IRI and no canonical name: a key linked to another actor or an actor renamed
-    changes the actors graph, not the article."""
+    """Return a digest of what an article's graph holds: its own extraction (actors named by
+    the references of their keys, events by references fixed by its text), which holds no
+    actor IRI, no canonical name and no linked event id: a key linked to another actor, an
+    actor renamed or an event linked to another changes the shared graph, not the article
+    (:func:`kg.link.relink._linked_batch` adds the digest of the event links)."""
     return digest(json.dumps(extraction_to_json(stored), sort_keys=True, ensure_ascii=False),
                   length=32)
 

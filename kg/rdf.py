@@ -149,6 +149,14 @@ def event_iri(event_id: str) -> URIRef:
     return KGID["event/" + _safe(event_id)]
 
 
+def event_reference_iri(article_id: str, event_id: str) -> URIRef:
+    """Return the IRI an article graph names one of its event reports by,
+    ``…/id/eref/<digest of the article id and the event's own id>``: fixed by the article's
+    text (its own, unlinked event id), so linking the event to another shared event node
+    (``kg:refersTo``, in the shared graph) rewrites no article."""
+    return KGID["eref/" + digest(article_id, event_id, length=32)]
+
+
 def event_id_of(iri: str) -> str:
     """Return the event id of an event IRI (inverse of :func:`event_iri`)."""
     return unquote(str(iri).removeprefix(str(KGID) + "event/"))
@@ -406,22 +414,19 @@ _ROLE_PROPERTIES = {"agent": KG.agent, "target": KG.target}
 
 def _event_triples(extraction: Extraction, ev: Event, refs: Mapping[str, URIRef],
                    sentences: dict[int, str] | None = None) -> list[Triple]:
-    """Return one article's report of an event: label, date, actors, places and provenance
+    """Return one article's report of an event: label, date text, actors, places and provenance
     (its main span, and a ``kg:hasMention`` span for every sentence that reports it). The
-    event's class and type are shared by every report (:func:`event_triples`)."""
-    node = event_iri(ev.id)
+    event's class, type and linked date are the shared event node's (:func:`event_triples`),
+    which the report ``kg:refersTo``."""
+    node = event_reference_iri(extraction.article.id, ev.id)
     out: list[Triple] = [
+        (node, RDF.type, KG.EventReference),
         (node, KG.label, _str(ev.label)),
         *_span_triples(node, article_iri(extraction.article.id), ev.mention, ev.sentence_text),
     ]
     if ev.trigger:
         out.append((node, KG.trigger, _str(ev.trigger)))
-    date = date_literal(ev.date)
-    if date is not None:
-        out.append((node, KG.date, date))
-    if ev.date_precision:
-        out.append((node, KG.datePrecision, _str(ev.date_precision)))
-    if ev.date_text:
+    if ev.date_text:  # the date itself is the shared event's, as linked
         out.append((node, KG.dateText, _str(ev.date_text)))
     if ev.date_basis:
         out.append((node, KG.dateBasis, _str(ev.date_basis)))
@@ -471,13 +476,43 @@ def extraction_triples(extraction: Extraction, ingested_at: str | None = None) -
     return _unique(out)
 
 
-def event_triples(events: Iterable[Event]) -> list[Triple]:
-    """Return the facts every report of an event shares (``a kg:Event``, ``kg:eventType``),
-    stored once in the shared graph so a union query sees each event once."""
+#: An event report's link: (event id, type, date, date precision) of the shared event node
+#: it refers to, as linking gave them.
+EventLink = tuple[str, str, str | None, str | None]
+
+
+def event_links(own: Extraction, linked: Extraction | None = None) -> dict[URIRef, EventLink]:
+    """Return each event reference of an article (named by ``own``'s event ids) → the shared
+    event it refers to, as ``linked`` (the same article, its events linked; by default
+    ``own`` itself) gives it."""
+    linked = linked or own
+    return {event_reference_iri(own.article.id, ev.id): (lev.id, lev.type, lev.date,
+                                                         lev.date_precision)
+            for ev, lev in zip(own.events, linked.events, strict=True)}
+
+
+def event_node_triples(link: EventLink) -> list[Triple]:
+    """Return the facts of a shared event node (``a kg:Event``, ``kg:eventType``, the date it
+    is linked to and its precision): every report referring to it gives the same, so a union
+    query sees each event once."""
+    id_, type_, date, precision = link
+    node = event_iri(id_)
+    out: list[Triple] = [(node, RDF.type, KG.Event), (node, KG.eventType, event_type_iri(type_))]
+    literal = date_literal(date)
+    if literal is not None:
+        out.append((node, KG.date, literal))
+        if precision:
+            out.append((node, KG.datePrecision, _str(precision)))
+    return out
+
+
+def event_triples(links: Mapping[URIRef, EventLink]) -> list[Triple]:
+    """Return the shared-graph triples of event references: each ``kg:refersTo`` its event,
+    and the event nodes' facts (:func:`event_node_triples`)."""
     out: list[Triple] = []
-    for ev in events:
-        node = event_iri(ev.id)
-        out += [(node, RDF.type, KG.Event), (node, KG.eventType, event_type_iri(ev.type))]
+    for ref, link in links.items():
+        out.append((ref, KG.refersTo, event_iri(link[0])))
+        out += event_node_triples(link)
     return _unique(out)
 
 

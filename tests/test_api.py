@@ -52,7 +52,7 @@ def test_query_frame_has_plain_str_iris(graph: KnowledgeGraph) -> None:
 
 
 def test_query_frame_dates_are_datetime64_with_precision(graph: KnowledgeGraph) -> None:
-    df = graph.query("SELECT ?label ?date WHERE { ?e kg:label ?label ; kg:date ?date }"
+    df = graph.query("SELECT ?label ?date WHERE { ?r kg:label ?label ; kg:refersTo/kg:date ?date }"
                      " ORDER BY ?date")
     assert pd.api.types.is_datetime64_any_dtype(df["date"])
     dated = dict(zip(df["date"].dt.strftime("%Y-%m-%d"), df["date_precision"], strict=True))

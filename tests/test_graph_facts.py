@@ -45,14 +45,15 @@ SAMPLE = ROOT / "data" / "articles"
 #: Candidate events (confidence below 0.5) are kept in the store and left out of the graph.
 _SURE = "FILTER NOT EXISTS {{ ?{0} kg:confidence ?c FILTER(?c < 0.5) }}"
 #: relation → SPARQL giving one row (source, target) per fact of that relation (article
-#: graphs name references: each is read through its kg:refersTo link to the actor).
+#: graphs name references: each is read through its kg:refersTo link to the actor, an
+#: event report through its link to the event).
 FACTS = {
     "said": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Statement ; kg:speaker/kg:refersTo ?u }",
     "about": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Statement ; kg:about/kg:refersTo ?v }",
-    "took_part_in": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Event ; kg:hasActor/kg:refersTo ?u "
-                    + _SURE.format("v") + " }",
-    "located_in": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Event ; kg:hasPlace/kg:refersTo ?v "
-                  + _SURE.format("u") + " }",
+    "took_part_in": "SELECT DISTINCT ?u ?v WHERE { ?v a kg:Event . ?er kg:refersTo ?v ;"
+                    " kg:hasActor/kg:refersTo ?u " + _SURE.format("er") + " }",
+    "located_in": "SELECT DISTINCT ?u ?v WHERE { ?u a kg:Event . ?er kg:refersTo ?u ;"
+                  " kg:hasPlace/kg:refersTo ?v " + _SURE.format("er") + " }",
     "holds_role": "SELECT DISTINCT ?u ?v ?r WHERE { ?p kg:refersTo ?u ; org:holds ?r ."
                   " ?r org:postIn/kg:refersTo ?v }",
 }
@@ -109,11 +110,17 @@ ONE_ROW_EACH = (
     "SELECT ?r ?t ?o WHERE { ?r a kg:Role ; kg:roleTitle ?t . OPTIONAL { ?r org:postIn ?o } }",
     "SELECT ?e ?t WHERE { ?e a kg:Event ; kg:eventType ?t }",
 )
-#: Shared facts (actors graph) that no article graph reports any more.
+#: Shared facts (actors graph) that no article graph reports any more: a role, an event no
+#: reported reference refers to, the link of an event reference no article graph holds.
 ORPHANS = """
 SELECT ?x WHERE {
-  GRAPH kgid:graph\\/actors { { ?x a kg:Role } UNION { ?x a kg:Event } }
-  FILTER NOT EXISTS { GRAPH ?g { ?x kg:mentionedIn ?art } FILTER(?g != kgid:graph\\/actors) }
+  {
+    GRAPH kgid:graph\\/actors { { ?x a kg:Role } UNION { ?x kg:refersTo ?e . ?e a kg:Event } }
+    FILTER NOT EXISTS { GRAPH ?g { ?x kg:mentionedIn ?art } FILTER(?g != kgid:graph\\/actors) }
+  } UNION {
+    GRAPH kgid:graph\\/actors { ?x a kg:Event }
+    FILTER NOT EXISTS { ?r kg:refersTo ?x . GRAPH ?g { ?r kg:mentionedIn ?art } }
+  }
 }"""
 
 

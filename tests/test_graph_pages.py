@@ -23,39 +23,42 @@ from kg.model import (
 )
 from kg.store import KGStore
 
-#: The plain forms: every report of the events in scope, candidates left out by a filter
-#: beside the optional facts; the scope a sub-select of event IRIs.
+#: The plain forms: every report (event reference) of the events in scope, candidates left
+#: out by a filter beside the optional facts; the scope a sub-select of event IRIs.
 PLAIN_EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
 WHERE {
   #only
   ?e a kg:Event ; kg:eventType ?etype .
+  ?r kg:refersTo ?e .
   GRAPH ?g {
-    ?e kg:label ?label ; kg:mentionedIn ?art .
-    FILTER NOT EXISTS { ?e kg:confidence ?c FILTER(?c < 0.5) }
-    OPTIONAL { ?e kg:date ?date }
-    OPTIONAL { ?e kg:datePrecision ?precision }
-    OPTIONAL { ?e kg:dateBasis ?basis }
-    OPTIONAL { ?e kg:sentenceText ?sentence }
-    OPTIONAL { ?e kg:startOffset ?start }
-    OPTIONAL { ?e kg:endOffset ?end }
+    ?r kg:label ?label ; kg:mentionedIn ?art .
+    FILTER NOT EXISTS { ?r kg:confidence ?c FILTER(?c < 0.5) }
+    OPTIONAL { ?r kg:dateBasis ?basis }
+    OPTIONAL { ?r kg:sentenceText ?sentence }
+    OPTIONAL { ?r kg:startOffset ?start }
+    OPTIONAL { ?r kg:endOffset ?end }
   }
+  OPTIONAL { ?e kg:date ?date }
+  OPTIONAL { ?e kg:datePrecision ?precision }
   OPTIONAL { ?art schema:headline ?title }
   OPTIONAL { ?art schema:url ?url }
 } ORDER BY ?e ?art ?start
 """
 PLAIN_EVENTS_OF = ("{ SELECT DISTINCT ?e WHERE { VALUES ?k {k} ?kr kg:refersTo ?k . { GRAPH ?g0"
-                   " { ?e kg:hasActor ?kr } } UNION { GRAPH ?g0 { ?e kg:hasPlace ?kr } } } }")
+                   " { ?er kg:hasActor ?kr } } UNION { GRAPH ?g0 { ?er kg:hasPlace ?kr } }"
+                   " ?er kg:refersTo ?e } }")
 #: The role read by OPTIONAL joins, the actors limited once outside the UNION.
 PLAIN_EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
   #only
   {
-    ?e kg:hasActor ?r . ?r kg:refersTo ?a .
-    OPTIONAL { ?e kg:agent ?ar . ?ar kg:refersTo ?a . BIND("agent" AS ?agent) }
-    OPTIONAL { ?e kg:target ?tr . ?tr kg:refersTo ?a . BIND("target" AS ?target) }
+    ?er kg:refersTo ?e ; kg:hasActor ?r . ?r kg:refersTo ?a .
+    OPTIONAL { ?x kg:refersTo ?e ; kg:agent ?ar . ?ar kg:refersTo ?a . BIND("agent" AS ?agent) }
+    OPTIONAL { ?y kg:refersTo ?e ; kg:target ?tr . ?tr kg:refersTo ?a .
+               BIND("target" AS ?target) }
     BIND(COALESCE(?agent, ?target, "participant") AS ?role)
-  } UNION { ?e kg:hasPlace ?r . ?r kg:refersTo ?a . BIND("place" AS ?role) }
+  } UNION { ?er kg:refersTo ?e ; kg:hasPlace ?r . ?r kg:refersTo ?a . BIND("place" AS ?role) }
 }
 """
 
@@ -142,7 +145,8 @@ def test_the_stores_hold_what_the_queries_tell_apart(store: KGStore) -> None:
     """Candidates, events reported twice in an article and by several articles, and every
     role are in the stores, so the comparison above could fail."""
     rows = store.query("""SELECT ?e (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(?c) AS ?reports)
-      (SUM(IF(?c < 0.5, 1, 0)) AS ?candidates) WHERE { GRAPH ?g { ?e kg:confidence ?c } }
+      (SUM(IF(?c < 0.5, 1, 0)) AS ?candidates) WHERE {
+          ?r kg:refersTo ?e . GRAPH ?g { ?r kg:confidence ?c } }
       GROUP BY ?e""")
     assert any(r["graphs"] > 1 for r in rows)
     assert any(r["candidates"] > 0 for r in rows)

@@ -84,16 +84,18 @@ def _linked(names: dict[str, str], mapping: dict[str, str] | None = None):
     ({}, {RUBIO_ID: "person/m-rubio"}, True),  # the speaker's key joins another actor
     ({}, {RUSSIA_ID: "country/russian-federation"}, False),  # the attack's agent: a new id
 ])
-def test_the_linked_digest_follows_event_ids_not_actor_ids_or_names(names, mapping, same):
-    """An article's graph names its own keys' references: a key linked to another actor or
-    an actor renamed leaves its digest as it was, unless an event id follows the link."""
+def test_the_event_links_follow_event_ids_not_actor_ids_or_names(names, mapping, same):
+    """An article's graph names its own keys' references and its own events' references: a
+    key linked to another actor or an actor renamed changes neither its graph nor its event
+    links, and an event id that follows the link changes the event links only."""
     from records import GENEVA
 
-    from kg.link.relink import stored_form
+    from kg.link.relink import events_digest, linked_events
 
-    base = linked_digest(stored_form(GENEVA, _linked({})))
-    changed = stored_form(GENEVA, _linked(names, {e.id: e.id for e in GENEVA.entities}
-                                          | mapping))
-    assert (linked_digest(changed) == base) == same
+    base = events_digest(linked_events(GENEVA, _linked({})))
+    changed = linked_events(GENEVA, _linked(names, {e.id: e.id for e in GENEVA.entities}
+                                            | mapping))
+    assert (events_digest(changed) == base) == same
+    assert set(changed) == set(linked_events(GENEVA, GENEVA))  # the references stay
 
 

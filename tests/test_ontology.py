@@ -186,8 +186,9 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 def _dated_store() -> KGStore:
     """Three article graphs of events and statements, many on the same dates (of day, month
-    and year precision), one event reported by two articles with different labels; each
-    article names an actor by its own reference (two keys of one actor in article 3)."""
+    and year precision), one event reported by two articles with different labels (each
+    report an event reference, which refers to the dated event); each article names an
+    actor by its own reference (two keys of one actor in article 3)."""
     store = KGStore.open(None)
 
     def node(path: str) -> ox.NamedNode:
@@ -214,11 +215,17 @@ def _dated_store() -> KGStore:
         quads.append(ox.Quad(node(f"actor/person/{letter}"), kg("name"),
                              ox.Literal(f"Person {letter.upper()}"), node("graph/actors")))
     for kind, ident, day, n, actors in items:
-        graph, subject = node(f"graph/article/a{n}"), node(f"{kind}/{ident}")
+        graph = node(f"graph/article/a{n}")
         date = ox.Literal(day, datatype=ox.NamedNode(_XSD + dates[day]))
         text = ox.Literal(f"{ident} in article {n}")
-        quads += [ox.Quad(subject, kg("date" if kind == "event" else "saidOn"), date, graph),
-                  ox.Quad(subject, kg("label" if kind == "event" else "quote"), text, graph),
+        if kind == "event":  # the article's report refers to the event, which holds the date
+            subject, event = node(f"eref/{ident}-{n}"), node(f"event/{ident}")
+            quads += [ox.Quad(subject, kg("refersTo"), event, node("graph/actors")),
+                      ox.Quad(event, kg("date"), date, node("graph/actors"))]
+        else:
+            subject = node(f"statement/{ident}")
+            quads.append(ox.Quad(subject, kg("saidOn"), date, graph))
+        quads += [ox.Quad(subject, kg("label" if kind == "event" else "quote"), text, graph),
                   ox.Quad(subject, kg("mentionedIn"), node(f"article/a{n}"), graph)]
         key = "x" if ident == "e5" else ""  # another key of the same actors
         quads += [ox.Quad(subject, kg("hasActor"), node(f"ref/{a}{n}{key}"), graph)
@@ -279,7 +286,7 @@ def test_co_participants_read_labels_within_the_sub_select(limit: int) -> None:
     """Query 07 takes one shared event's label inside its sub-select; the pairs and counts
     are those of reading the label for a sampled event afterwards."""
     shipped = _query("07-").replace("LIMIT 1000", f"LIMIT {limit}")
-    reference = (shipped.replace("(SAMPLE(?l) AS ?label)", "(SAMPLE(?e) AS ?one)")
+    reference = (shipped.replace("(SAMPLE(?l) AS ?label)", "(SAMPLE(?r) AS ?one)")
                  .replace("; kg:label ?l }", "}")
                  .replace("?a2 kg:name ?n2 .\n", "?a2 kg:name ?n2 .\n  ?one kg:label ?label .\n"))
     assert reference != shipped

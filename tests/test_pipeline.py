@@ -66,7 +66,7 @@ def test_roles(geneva):
 
 
 def test_merged_event_keeps_every_report_span(extract):
-    from kg.rdf import KG, event_iri, extraction_triples
+    from kg.rdf import KG, event_reference_iri, extraction_triples
 
     x = extract("Russia attacked Odesa on Monday. Russia struck Odesa again, officials said.")
     attack = next(e for e in x.events if e.type == "attack")
@@ -74,7 +74,8 @@ def test_merged_event_keeps_every_report_span(extract):
         "Russia attacked Odesa on Monday.", "Russia struck Odesa again, officials said."]
     assert [m["start"] for m in attack.to_json()["mentions"]] == [0, 33]
     triples = extraction_triples(x)
-    spans = [o for s, p, o in triples if s == event_iri(attack.id) and p == KG.hasMention]
+    report = event_reference_iri(x.article.id, attack.id)
+    spans = [o for s, p, o in triples if s == report and p == KG.hasMention]
     assert len(spans) == 2
 
 

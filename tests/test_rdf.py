@@ -19,7 +19,7 @@ from records import (
 )
 
 from kg.geo import Location
-from kg.model import entity_id
+from kg.model import Event, entity_id
 from kg.rdf import (
     GEO,
     KG,
@@ -38,6 +38,8 @@ from kg.rdf import (
     date_literal,
     entity_id_of,
     event_iri,
+    event_links,
+    event_reference_iri,
     event_triples,
     event_type_iri,
     extraction_triples,
@@ -119,14 +121,36 @@ def test_no_blank_nodes(geneva: set[tuple]) -> None:
     assert not [t for t in geneva if any(isinstance(x, BNode) for x in t)]
 
 
+def _eref(event: Event) -> URIRef:
+    """Return the event reference GENEVA's graph names one of its events by."""
+    return event_reference_iri(GENEVA.article.id, event.id)
+
+
 def test_event_dates_typed_by_precision(geneva: set[tuple]) -> None:
+    """The date is the shared event's (as linked); the report keeps its own date basis."""
+    shared = set(event_triples(event_links(GENEVA)))
     attack, meeting = (event_iri(e.id) for e in GENEVA.events)
-    assert (attack, KG.date, Literal("2025-11-19", datatype=XSD.date)) in geneva
-    assert (meeting, KG.date, Literal("2025-11", datatype=XSD.gYearMonth)) in geneva
-    assert (attack, KG.datePrecision, Literal("day")) in geneva
-    assert (meeting, KG.datePrecision, Literal("month")) in geneva
-    assert (attack, KG.dateBasis, Literal("text")) in geneva
-    assert not [t for t in geneva if t[0] == meeting and t[1] == KG.dateBasis]
+    assert (attack, KG.date, Literal("2025-11-19", datatype=XSD.date)) in shared
+    assert (meeting, KG.date, Literal("2025-11", datatype=XSD.gYearMonth)) in shared
+    assert (attack, KG.datePrecision, Literal("day")) in shared
+    assert (meeting, KG.datePrecision, Literal("month")) in shared
+    reports = {_eref(e) for e in GENEVA.events}
+    assert not [t for t in geneva if t[0] in reports and t[1] in (KG.date, KG.datePrecision)]
+    assert (_eref(GENEVA.events[0]), KG.dateBasis, Literal("text")) in geneva
+    assert not [t for t in geneva if t[0] == _eref(GENEVA.events[1]) and t[1] == KG.dateBasis]
+
+
+@pytest.mark.parametrize("linked_id", ["other-event", None])
+def test_event_links_give_the_linked_event_of_each_own_report(linked_id) -> None:
+    """The article graph names an event report by the article and its own event id; the
+    link (shared graph) gives the event it was linked to, with that event's date."""
+    attack = GENEVA.events[0]
+    linked = dataclasses.replace(GENEVA, events=(dataclasses.replace(
+        attack, id=linked_id or attack.id, date="2025-11-20"), *GENEVA.events[1:]))
+    links = event_links(GENEVA, linked)
+    assert set(links) == {_eref(e) for e in GENEVA.events}
+    assert links[_eref(attack)] == (linked_id or attack.id, attack.type, "2025-11-20", "day")
+    assert event_reference_iri("other-article", attack.id) != _eref(attack)
 
 
 def _ref(actor_id: str) -> URIRef:
@@ -158,10 +182,12 @@ def test_reference_triples_say_the_actor_and_the_key() -> None:
 
 
 def test_attack_actors_place_and_type(geneva: set[tuple]) -> None:
-    attack = event_iri(GENEVA.events[0].id)
-    assert (attack, RDF.type, KG.Event) not in geneva  # shared by every report
-    shared = set(event_triples(GENEVA.events))
-    assert {(attack, RDF.type, KG.Event), (attack, KG.eventType, KGET.attack)} <= shared
+    event, attack = event_iri(GENEVA.events[0].id), _eref(GENEVA.events[0])
+    assert (event, RDF.type, KG.Event) not in geneva  # shared by every report
+    assert (attack, RDF.type, KG.EventReference) in geneva
+    shared = set(event_triples(event_links(GENEVA)))
+    assert {(event, RDF.type, KG.Event), (event, KG.eventType, KGET.attack),
+            (attack, KG.refersTo, event)} <= shared
     assert (attack, KG.agent, _ref(RUSSIA_ID)) in geneva
     assert (attack, KG.target, _ref(UKRAINE_ID)) in geneva
     assert (attack, KG.hasActor, _ref(RUSSIA_ID)) in geneva
@@ -280,7 +306,7 @@ def test_event_modality_confidence_and_main_event() -> None:
     ex = replace(GENEVA, events=(replace(attack, main=True, confidence=0.9),
                                  replace(meeting, modality="planned", confidence=0.3)))
     triples = set(extraction_triples(ex))
-    a, m = event_iri(attack.id), event_iri(meeting.id)
+    a, m = _eref(attack), _eref(meeting)
     assert (article_iri(GENEVA.article.id), KG.mainEvent, a) in triples
     assert (article_iri(GENEVA.article.id), KG.mainEvent, m) not in triples
     assert (a, KG.modality, Literal("asserted")) in triples

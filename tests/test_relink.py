@@ -11,7 +11,7 @@ import pytest
 from kg.history import BuildHistory
 from kg.link.relink import relink
 from kg.model import Article, Entity, Event, Extraction, Mention, Participant, entity_id
-from kg.rdf import actor_iri
+from kg.rdf import actor_iri, event_reference_iri
 from kg.store import KGStore
 
 
@@ -88,8 +88,13 @@ def test_one_article_a_build_in_any_order_equals_a_clean_build(tmp_path, clean, 
 
 
 def test_the_undated_strike_is_linked_and_the_ambiguous_surname_is_not(clean):
-    text = {q.object.value for q in clean}
-    assert "linked" in text  # a5's strike took a4's date
+    refers = {q.subject.value: q.object.value for q in clean
+              if q.predicate.value.endswith("#refersTo")}
+    a4, a5 = (str(event_reference_iri(a, f"{a}-ev")) for a in ("a4", "a5"))
+    assert refers[a5] == refers[a4]  # a5's strike refers to a4's event, dated by a4
+    dates = {q.object.value for q in clean if q.subject.value == refers[a4]
+             and q.predicate.value.endswith("#date")}
+    assert dates == {"2025-04-09"}
     subjects = {q.subject.value for q in clean}
     assert any(s.endswith("/person/trump") for s in subjects)  # Donald or Melania: neither
 
@@ -138,6 +143,25 @@ def test_a_dated_report_relinks_the_undated_one(tmp_path):
     undated_first = [[ARTICLES[4]], [ARTICLES[3]]]
     _, written = _build(tmp_path / "kg-store", undated_first)
     assert written == {"a4", "a5"}
+
+
+@pytest.mark.parametrize("order", [[4, 3], [3, 4]])
+def test_linking_a_stored_report_to_another_event_rewrites_no_article_graph(tmp_path, order):
+    """a5's undated strike refers to a4's dated one whichever comes first: when a4 comes
+    second, a5's graph stays as it was and only its event reference's link changes."""
+    store, _ = _build(tmp_path / "kg-store", [[ARTICLES[order[0]]]])
+    first = ARTICLES[order[0]].article.id
+    before, links = _graph(store, first), _links(store)
+    store.close()
+    store, written = _build(tmp_path / "kg-store", [[ARTICLES[order[1]]]])
+    assert _graph(store, first) == before
+    ref = str(event_reference_iri(first, f"{first}-ev"))
+    assert (_links(store)[ref] != links[ref]) == (first == "a5")
+    assert written == ({"a4", "a5"} if first == "a5" else {"a5"})
+    clean, _ = _build(tmp_path / "clean", [[ARTICLES[3], ARTICLES[4]]])
+    assert _quads(store) == _quads(clean)
+    store.close()
+    clean.close()
 
 
 def test_a_changed_article_is_linked_again(tmp_path, clean):
@@ -208,7 +232,8 @@ def test_a_store_naming_actor_iris_is_relinked_by_the_next_build(tmp_path):
     (there "Trump" and "Donald Trump" are two keys of one actor, two references)."""
     from kg.store.files import resolved_quads
 
-    articles = [ARTICLES[0], ARTICLES[2], ARTICLES[3]]
+    # no events: a store naming them without event references asks for a rebuild instead
+    articles = [ARTICLES[0], ARTICLES[2], dataclasses.replace(ARTICLES[3], events=())]
     clean, _ = _build(tmp_path / "clean", [articles])
     path = tmp_path / "kg-store"
     store, _ = _build(path, [articles])

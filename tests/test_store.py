@@ -485,6 +485,30 @@ def _old_layout(store: KGStore) -> None:
 
 
 @pytest.mark.parametrize("oldest", [False, True])
+def test_a_store_naming_events_without_references_asks_for_a_rebuild(tmp_path: Path,
+                                                                      oldest: bool) -> None:
+    """A store whose article graphs name the shared events (as before event references;
+    ``oldest``: also actor IRIs and types in article graphs) cannot be upgraded (the events'
+    own ids are not in it): opening it says so in one line, every time."""
+    from kg.store.files import resolved_quads
+
+    with KGStore.open(tmp_path / "s") as store:
+        store.add_extractions(extractions())
+        old = set(resolved_quads(store.ox))  # events and actors in place of references
+    with KGStore.open(tmp_path / "old") as store:
+        store.ox.extend(old)
+        if oldest:
+            _old_layout(store)
+    with pytest.raises(StoreError) as raised:
+        KGStore.open(tmp_path / "old")
+    message = str(raised.value)
+    assert "\n" not in message and str(tmp_path / "old") in message and "rebuild" in message
+    del raised
+    with pytest.raises(StoreError, match="rebuild"):  # and again, when opened again
+        KGStore.open(tmp_path / "old")
+
+
+@pytest.mark.parametrize("oldest", [False, True])
 def test_opening_a_store_of_the_old_layout_migrates_it(tmp_path: Path, oldest: bool) -> None:
     """A store whose article graphs name actor IRIs (as before actor references; ``oldest``:
     also with actor types in article graphs and roles as kg:holdsRole) is rewritten when
@@ -494,8 +518,8 @@ def test_opening_a_store_of_the_old_layout_migrates_it(tmp_path: Path, oldest: b
     from kg.validate import validate_store
 
     queries = [q["sparql"] for q in example_queries()]
-    with KGStore.open(tmp_path / "s") as store:
-        store.add_extractions(extractions())
+    with KGStore.open(tmp_path / "s") as store:  # events: see the test below
+        store.add_extractions([dataclasses.replace(x, events=()) for x in extractions()])
         expected = set(resolved_quads(store.ox))
         answers = [_rows(store, q) for q in queries]
     with KGStore.open(tmp_path / "old") as store:

@@ -19,8 +19,11 @@ split of builds; but the work is that of the changes, not of the corpus:
    event keys); their
    dated events update the event index, and the undated reports those changes can date
    (same type and actor, published up to three days later) join them;
-3. each of these is linked in full (actors, then events through the index) and written when
-   its stored form (:func:`stored_form`) differs from the stored one, ``batch_size``
+3. each of these is linked in full (actors, then events through the index); its graph is
+   written when the article's own extraction differs from the one stored (the graph names
+   its events by references fixed by its text, :func:`kg.rdf.event_reference_iri`), and its
+   event references' links (:func:`linked_events`) when they differ: a stored article whose
+   events were linked to others changes only those links in the shared graph. ``batch_size``
    articles a transaction.
 
 An article whose extraction is no longer kept (it became a copy of another,
@@ -37,6 +40,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
+from typing import Any
 
 from kg.actor_keys import article_keys
 from kg.history import BuildHistory, linked_digest
@@ -45,11 +49,14 @@ from kg.link.disk import DiskLinker
 from kg.link.incremental import decide_changes, has_decisions
 from kg.link.index import Decision, LinkIndex, decode_key, in_event_index
 from kg.link.merge_log import merge_log_path, update_merge_log, write_merge_log
-from kg.model import Extraction
+from kg.model import Extraction, digest
 from kg.pipeline import id_from_content
+from kg.rdf import EventLink, event_links
 
 #: Actor key → (actor id, canonical name), as :func:`kg.store.write.write_batch` takes them.
 Links = dict[ActorKey, tuple[str, str]]
+#: Event reference → the shared event it refers to (:func:`kg.rdf.event_links`).
+EventLinks = dict[Any, EventLink]
 
 #: The definition of an article's event keys (:func:`_event_keys`) the link index's rows
 #: follow: rows of an earlier one (wider: every event's agents) are dropped when a re-link
@@ -121,14 +128,18 @@ def event_linked(x: Extraction, index: LinkIndex) -> Extraction:
     return replace(x, events=tuple(events))
 
 
-def stored_form(x: Extraction, linked: Extraction) -> Extraction:
-    """Return what an article's graph holds: its own actors (named by the references of their
-    keys, whatever actor each joins) and its events as linked (ids and dates; an event's id
-    follows its linked agents and places)."""
-    events = tuple(replace(own, id=ev.id, date=ev.date, date_precision=ev.date_precision,
-                           date_text=ev.date_text, date_basis=ev.date_basis)
-                   for own, ev in zip(x.events, linked.events, strict=True))
-    return replace(x, events=events)
+def linked_events(x: Extraction, linked: Extraction) -> EventLinks:
+    """Return the shared event each of an article's event references refers to, as linked
+    (ids and dates; an event's id follows its linked agents and places): the article's graph
+    holds its own events (:func:`kg.rdf.event_reference_iri`), so only these links change
+    when its events are linked to others."""
+    return event_links(x, linked)
+
+
+def events_digest(events: EventLinks) -> str:
+    """Return a digest of an article's event links (:func:`linked_events`)."""
+    return digest(json.dumps(sorted((str(r), list(link)) for r, link in events.items())),
+                  length=32)
 
 
 def key_links(x: Extraction, index: LinkIndex) -> Links:
@@ -273,9 +284,9 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
         for article_id in set(chunk) - set(history.kept_of(chunk)):  # withdrawn: copies
             if store.remove_article(article_id):
                 written.add(article_id)
-        batch, digests, links = _linked_batch(store, history, index, chunk)
-        if batch:
-            store.add_batch(batch, links=links)
+        batch, digests, links, events = _linked_batch(store, history, index, chunk)
+        if batch or events:
+            store.add_batch(batch, links=links, events=events)
             written |= set(digests)
         history.set_linked(digests)  # commits the merge records too
     if store.path is not None:
@@ -286,23 +297,31 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
 
 
 def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[str]
-                  ) -> tuple[list[Extraction], dict[str, str], Links]:
-    """Return the stored forms of the articles of ``chunk`` that differ from the stored ones
-    (or are not stored), their digests and their keys' links; their merge records go to the
-    index."""
-    batch, digests, links = [], {}, {}
+                  ) -> tuple[list[Extraction], dict[str, str], Links, EventLinks]:
+    """Return the articles of ``chunk`` whose graphs differ from the stored ones (or are not
+    stored), the digests of every article whose graph or event links differ, their keys'
+    links and their event references' links; their merge records go to the index. A
+    digest is the graph's (:func:`kg.history.linked_digest` of the own extraction) followed
+    by the event links' (:func:`events_digest`)."""
+    batch: list[Extraction] = []
+    digests: dict[str, str] = {}
+    links: Links = {}
+    events: EventLinks = {}
     for x in history.extractions(chunk):
         linked, log = actor_linked(x, index)
         linked = event_linked(linked, index)
         index.set_merges(x.article.id, [record_fields(r) for r in log])
-        stored = stored_form(x, linked)
-        digest = linked_digest(stored)
-        if digest != history.linked_digest(x.article.id) or not store.has_article(
-                x.article.id):
-            batch.append(stored)
-            digests[x.article.id] = digest
+        own = linked_events(x, linked)
+        graph, stored = linked_digest(x), history.linked_digest(x.article.id) or ""
+        found = graph + events_digest(own)
+        if found == stored and store.has_article(x.article.id):
+            continue
+        if not stored.startswith(graph) or not store.has_article(x.article.id):
+            batch.append(x)
             links.update(key_links(x, index))
-    return batch, digests, links
+        digests[x.article.id] = found
+        events.update(own)
+    return batch, digests, links, events
 
 
 def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int) -> set[str]:
@@ -330,8 +349,8 @@ def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: in
     writer = BulkWriter(target)
     written: set[str] = set()
     for chunk in _chunks(history.pending_ids, batch_size):
-        batch, found, links = _linked_batch(store, history, index, chunk)
-        writer.add_batch(batch, links=links)
+        batch, found, links, events = _linked_batch(store, history, index, chunk)
+        writer.add_batch(batch, links=links, events=events)
         history.stage_linked(found)
         written.update(found)
     writer.finish()

@@ -53,7 +53,13 @@ from kg.store.files import (
     export_store,
     import_dataset,
 )
-from kg.store.migrate import LayoutError, mark_for_relink, migrate_layout, migrate_references
+from kg.store.migrate import (
+    LayoutError,
+    check_event_references,
+    mark_for_relink,
+    migrate_layout,
+    migrate_references,
+)
 from kg.store.query import QueryError, StoreError, StoreQueries, streaming_failed
 from kg.store.served import (
     SERVE_MARKER,
@@ -66,7 +72,7 @@ from kg.store.summary import StoreSummaries
 from kg.store.swap import drop_unfinished, finish_swap, fresh_dir
 from kg.store.terms import from_ox_term, to_ox, to_python
 from kg.store.terms import quads as ox_quads
-from kg.store.write import STAGING_PREFIX, Links, finish_staged, write_batch
+from kg.store.write import STAGING_PREFIX, EventLinks, Links, finish_staged, write_batch
 
 __all__ = ["DATASET_FORMATS", "EXPORT_FORMATS", "EXPORT_PREFIXES", "SERVE_MARKER",
            "STAGING_PREFIX", "KGStore", "QueryError", "StoreError", "from_ox_term",
@@ -144,10 +150,12 @@ class KGStore(StoreQueries, StoreSummaries):
         finish_staged(store)
         try:
             migrate_layout(store, path)
+            check_event_references(store, path)  # before rewriting the actor positions
+            if migrate_references(store) and history_dir(path).is_dir():
+                mark_for_relink(history_dir(path))
         except LayoutError as exc:
+            kg_store.close()
             raise StoreError(str(exc)) from exc
-        if migrate_references(store) and history_dir(path).is_dir():
-            mark_for_relink(history_dir(path))
         return kg_store
 
     @classmethod
@@ -249,8 +257,10 @@ class KGStore(StoreQueries, StoreSummaries):
         return self.add_batch([extraction], ingested_at)
 
     def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None, *,
-                  links: Links | None = None) -> int:
-        """Store several articles in one transaction (see :mod:`kg.store.write`).
+                  links: Links | None = None, events: EventLinks | None = None) -> int:
+        """Store several articles in one transaction (see :mod:`kg.store.write`); ``links``
+        and ``events``: the actor each key joins and the event each event reference refers
+        to, as a re-link decided (:func:`kg.store.write.write_batch`).
 
         Each article's graph is replaced; the batch lands whole or not at all, so an
         interrupted build still leaves only whole articles. Returns the triples written.
@@ -258,7 +268,8 @@ class KGStore(StoreQueries, StoreSummaries):
         and hands the heap pages they held back to the system (:func:`release_free_heap`),
         so the memory of a build does not grow with the store it writes.
         """
-        written = write_batch(self.ox, extractions, ingested_at=ingested_at, links=links)
+        written = write_batch(self.ox, extractions, ingested_at=ingested_at, links=links,
+                              events=events)
         if self.path is not None:
             self.ox.flush()
             release_free_heap()

@@ -140,7 +140,8 @@ def derive_actors(store: ox.Store, names: dict[str, str] | None = None,
     IRI → canonical name (else the stored name, else the first key name in sorted order)."""
     names = names or {}
     if actors is None:
-        nodes = {q.object for q in store.quads_for_pattern(None, REFERS_TO, None, ACTORS_NODE)}
+        nodes = {q.object for q in store.quads_for_pattern(None, REFERS_TO, None, ACTORS_NODE)
+                 if is_reference(q.subject)}  # event references refer to events
     else:
         nodes = {ox.NamedNode(a) for a in actors}
     add: list[ox.Quad] = []

@@ -5,12 +5,12 @@ transaction, and only adds. The transactional writer (:mod:`kg.store.write`) can
 each batch replaces actors-graph facts earlier batches wrote (an actor's mention count, a
 person's bare surname giving way to the full name) and locates the places it touches.
 :class:`BulkWriter` writes what a clean build's batches would leave instead: each batch's
-article graphs, roles and events, and each actor reference the first time it comes (its link
-and key facts, :func:`kg.rdf.reference_triples`), while each reference's actor and key facts
-and each actor's name and mention count are kept aside; :meth:`BulkWriter.finish` writes
-every actor's facts derived from its references (:mod:`kg.store.actors`) and locates the
-places. The result is the store the batches would write one by one into an empty store (a
-test compares their N-Quads).
+article graphs, roles, event references' links and events, and each actor reference the
+first time it comes (its link and key facts, :func:`kg.rdf.reference_triples`), while each
+reference's actor and key facts and each actor's name and mention count are kept aside;
+:meth:`BulkWriter.finish` writes every actor's facts derived from its references
+(:mod:`kg.store.actors`) and locates the places. The result is the store the batches would
+write one by one into an empty store (a test compares their N-Quads).
 
 Memory does not grow with the corpus: the references, names and counts (a row per key and
 per actor of the corpus) are kept in a private temporary SQLite database, not in Python, and
@@ -32,12 +32,19 @@ from datetime import UTC, datetime
 import pyoxigraph as ox
 
 from kg.model import Extraction
-from kg.rdf import KG, actor_iri, article_graph_iri, extraction_triples, reference_triples
+from kg.rdf import (
+    KG,
+    actor_iri,
+    article_graph_iri,
+    event_triples,
+    extraction_triples,
+    reference_triples,
+)
 from kg.store import release_free_heap
 from kg.store.actors import CODE, RefFacts, actor_facts
 from kg.store.geo import refresh_locations
 from kg.store.terms import ACTORS_NODE, quads
-from kg.store.write import Links, gives_way, shared_facts
+from kg.store.write import EventLinks, Links, gives_way, shared_facts
 
 _HAS_MENTION = ox.NamedNode(str(KG.hasMention))
 #: Quads held before a ``bulk_extend`` (each call writes new files, so not one per batch).
@@ -74,9 +81,10 @@ class BulkWriter:
         self.actors.executescript(_SCHEMA)
 
     def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None, *,
-                  links: Links | None = None) -> int:
+                  links: Links | None = None, events: EventLinks | None = None) -> int:
         """Add a batch of articles in their stored form (one ingest time; ``links``: the
-        actor each key joins, as :func:`kg.store.write.write_batch` takes them); return the
+        actor each key joins, ``events``: the event each event reference refers to, as
+        :func:`kg.store.write.write_batch` takes them); return the
         triples of their article graphs (as :meth:`kg.store.KGStore.add_batch` does)."""
         extractions = list({x.article.id: x for x in extractions}.values())
         links = links or {}
@@ -91,8 +99,9 @@ class BulkWriter:
                 if q.predicate == _HAS_MENTION:
                     delta[q.subject.value] = delta.get(q.subject.value, 0) + 1
             self._queue(graph_quads)
-        shared = shared_facts(extractions)
+        shared = shared_facts(extractions, events)
         self._queue(shared.quads)
+        self._queue(quads(event_triples(shared.events), ACTORS_NODE))  # each event's refs agree
         for ref, key in shared.keys.items():
             target, name = links.get(key, (shared.actors[ref], None))
             actor = str(actor_iri(target))

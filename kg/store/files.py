@@ -14,6 +14,9 @@ from kg.store.terms import from_ox_term
 
 _REFERS_TO = ox.NamedNode(str(KG.refersTo))
 _REF_PREFIX = str(KGID) + "ref/"
+_EREF_PREFIX = str(KGID) + "eref/"
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_EVENT_REFERENCE = ox.NamedNode(str(KG.EventReference))
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -68,9 +71,9 @@ def export_store(store: ox.Store, dest: str | Path | IO[bytes], format: str = "t
 
 
 def resolved_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """Yield the store's quads with every actor reference replaced by the actor it
-    ``kg:refersTo`` and the references' own facts (link, key facts) left out, each quad of
-    a graph once (two keys of one actor in an article name the same actor)."""
+    """Yield the store's quads with every actor and event reference replaced by the actor or
+    event it ``kg:refersTo`` and the references' own facts (link, key facts, class) left out,
+    each quad of a graph once (two keys of one actor in an article name the same actor)."""
     actors = ox.NamedNode(str(ACTORS_GRAPH))
     target = {q.subject: q.object
               for q in store.quads_for_pattern(None, _REFERS_TO, None, actors)}
@@ -82,9 +85,12 @@ def resolved_quads(store: ox.Store) -> Iterator[ox.Quad]:
     for graph in graphs:
         seen: set[ox.Quad] = set()
         for q in store.quads_for_pattern(None, None, None, graph):
-            if graph == actors and isinstance(q.subject, ox.NamedNode) and \
-                    q.subject.value.startswith(_REF_PREFIX) and q.predicate != ox.NamedNode(
-                        "http://www.w3.org/ns/org#holds"):
+            if graph == actors and isinstance(q.subject, ox.NamedNode) and (
+                    q.subject.value.startswith(_EREF_PREFIX) or (
+                        q.subject.value.startswith(_REF_PREFIX) and q.predicate != ox.NamedNode(
+                            "http://www.w3.org/ns/org#holds"))):
+                continue
+            if q.predicate == _TYPE and q.object == _EVENT_REFERENCE:
                 continue
             out = ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name)
             if out not in seen:

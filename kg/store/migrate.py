@@ -86,6 +86,21 @@ def migrate_layout(store: ox.Store, where: object = None) -> None:
                           f" `kg build ARTICLES --store NEW-STORE`") from exc
 
 
+def check_event_references(store: ox.Store, where: object = None) -> None:
+    """Raise :class:`LayoutError` when the store's article graphs name events by the shared
+    event IRIs, as before event references (:func:`kg.rdf.event_reference_iri`): an event
+    node no reference refers to (two lookups, whatever the store's size). The events' own
+    ids, which the references are made from, are not in such a store, so it is rebuilt."""
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    event = next(store.quads_for_pattern(None, rdf_type, ox.NamedNode(str(KG.Event)),
+                                         ACTORS_NODE), None)
+    if event is None or next(store.quads_for_pattern(
+            None, ox.NamedNode(str(KG.refersTo)), event.subject, ACTORS_NODE), None) is not None:
+        return
+    raise LayoutError(f"{where or 'store'}: written by an older kg that names events without"
+                      f" event references; rebuild it with `kg build ARTICLES --store NEW-STORE`")
+
+
 def _is_actor(node: object) -> bool:
     return isinstance(node, ox.NamedNode) and node.value.startswith(_ACTOR_PREFIX)
 

@@ -27,17 +27,20 @@ import pyoxigraph as ox
 from rdflib import RDF
 
 from kg.actor_keys import article_keys
-from kg.model import Entity, Event, Extraction
+from kg.model import Entity, Extraction
 from kg.rdf import (
     KG,
     KGID,
     ORG,
     ActorKey,
+    EventLink,
     actor_iri,
     article_graph_iri,
     article_refs,
     entity_id_of,
-    event_triples,
+    event_iri,
+    event_links,
+    event_node_triples,
     extraction_triples,
     key_of,
     reference_iri,
@@ -70,9 +73,11 @@ _MENTIONED_IN = ox.NamedNode(str(KG.mentionedIn))
 _HOLDS = ox.NamedNode(str(ORG.holds))
 _TYPE = ox.NamedNode(str(RDF.type))
 _ROLE_PREFIX = str(KGID) + "role/"
-_EVENT_PREFIX = str(KGID) + "event/"
+_EREF_PREFIX = str(KGID) + "eref/"
 #: Actor key → (actor id, canonical name): what a re-link decided for each key.
 Links = Mapping[ActorKey, tuple[str, str]]
+#: Event reference → the shared event it refers to (:func:`kg.rdf.event_links`).
+EventLinks = Mapping[object, EventLink]
 
 
 def _stage(name: str) -> ox.NamedNode:
@@ -91,24 +96,27 @@ def _ref(key: ActorKey) -> ox.NamedNode:
 class SharedFacts:
     """What a batch of articles says beside its article graphs: each reference's key, country
     codes and default actor, the name each actor is given (the first entity of an id), and
-    the quads of its roles and events."""
+    the quads of its roles, and the shared event each of its event references refers to."""
 
     keys: dict[ox.NamedNode, ActorKey] = field(default_factory=dict)
     codes: dict[ox.NamedNode, set[str]] = field(default_factory=dict)
     actors: dict[ox.NamedNode, str] = field(default_factory=dict)
     names: dict[str, Entity] = field(default_factory=dict)
     quads: list[ox.Quad] = field(default_factory=list)
+    events: dict[ox.NamedNode, EventLink] = field(default_factory=dict)
 
 
-def shared_facts(extractions: Iterable[Extraction]) -> SharedFacts:
-    """Return the shared facts of a batch (see :class:`SharedFacts`)."""
+def shared_facts(extractions: Iterable[Extraction], events: EventLinks | None = None
+                 ) -> SharedFacts:
+    """Return the shared facts of a batch (see :class:`SharedFacts`); ``events``: the links
+    of event references a re-link decided (an article's events it does not give refer to
+    the events of their own ids)."""
     out = SharedFacts()
     roles: list[tuple] = []
-    events: dict[str, Event] = {}
     for x in extractions:
         refs = article_refs(x)
         roles += role_triples(x.roles, refs)
-        events.update((event.id, event) for event in x.events)
+        out.events.update((ox.NamedNode(str(r)), link) for r, link in event_links(x).items())
         for key, actor_id in article_keys(x).items():
             ref = _ref(key)
             out.keys.setdefault(ref, key)
@@ -118,7 +126,8 @@ def shared_facts(extractions: Iterable[Extraction]) -> SharedFacts:
             out.names.setdefault(entity.id, entity)
             if entity.country_code:
                 out.codes[_ref(key_of(entity))].add(entity.country_code)
-    out.quads = quads(list(dict.fromkeys(roles)) + event_triples(events.values()), ACTORS_NODE)
+    out.events.update((ox.NamedNode(str(r)), link) for r, link in (events or {}).items())
+    out.quads = quads(list(dict.fromkeys(roles)), ACTORS_NODE)
     return out
 
 
@@ -133,7 +142,8 @@ class _Batch:
     """The article graphs, old and new, and the shared facts of one write."""
 
     def __init__(self, store: ox.Store, extractions: Sequence[Extraction],
-                 removed: Iterable[str], ingested_at: str, links: Links | None = None) -> None:
+                 removed: Iterable[str], ingested_at: str, links: Links | None = None,
+                 events: EventLinks | None = None) -> None:
         self.store = store
         self.links = links = links or {}
         #: Actor → the canonical name the links give it; reference → the actor it joins.
@@ -148,7 +158,7 @@ class _Batch:
             triples = extraction_triples(x, ingested_at)
             self.written += len(triples)
             self.new[graph] = quads(triples, graph)
-        self.shared = shared_facts(extractions)
+        self.shared = shared_facts(extractions, events)
         gone = [ox.NamedNode(str(article_graph_iri(i))) for i in removed]
         #: Graphs the write replaces or drops (their old content no longer counts).
         self.old = {g for g in (*self.new, *gone) if store.contains_named_graph(g)}
@@ -214,6 +224,7 @@ class _Batch:
             self._actor(actor, touched[actor], moved, orphans, delta, add, remove)
         self.affected = self._relocated(moved)
         self._unreported_facts(remove)
+        self._event_changes(add, remove)
         remove -= add  # a fact the batch gives again stays
         return ({q for q in add if q not in self.store},
                 {q for q in remove if q in self.store})
@@ -339,14 +350,50 @@ class _Batch:
                 out.add(target.value)
         return out
 
+    def _event_changes(self, add: set[ox.Quad], remove: set[ox.Quad]) -> None:
+        """Link the batch's event references to their events (only the links that change),
+        give each event they refer to its facts (its id is made from its type and date, so
+        every reference gives the same, and the write adds them whatever the order), and take
+        away the links of references no graph holds any more and the facts of events no
+        reference refers to."""
+        links = self.shared.events
+        reported = {q.subject for q in self.new_quads(_MENTIONED_IN)}
+        leaving: dict[ox.NamedNode, set[ox.NamedNode]] = {}  # event → its refs that go
+        for q in self.changed_quads(_MENTIONED_IN)[0]:
+            ref = q.subject
+            if isinstance(ref, ox.NamedNode) and ref.value.startswith(_EREF_PREFIX) and \
+                    ref not in reported and ref not in links:
+                for fact in self.store.quads_for_pattern(ref, None, None, ACTORS_NODE):
+                    remove.add(fact)
+                    if fact.predicate == REFERS_TO:
+                        leaving.setdefault(fact.object, set()).add(ref)
+        facts: dict[ox.NamedNode, set[ox.Quad]] = {}  # event → its facts, as linked
+        for ref in sorted(links, key=lambda n: n.value):
+            link = links[ref]
+            event = ox.NamedNode(str(event_iri(link[0])))
+            stored = stored_target(self.store, ref)
+            if stored != event:
+                if stored is not None:
+                    remove.add(ox.Quad(ref, REFERS_TO, stored, ACTORS_NODE))
+                    leaving.setdefault(stored, set()).add(ref)
+                add.add(ox.Quad(ref, REFERS_TO, event, ACTORS_NODE))
+            facts.setdefault(event, set(quads(event_node_triples(link), ACTORS_NODE)))
+        for new in facts.values():  # every reference of an event gives the same facts
+            add.update(new)
+        for event, gone in leaving.items():
+            if event not in facts and all(
+                    q.subject in gone for q in self.store.quads_for_pattern(
+                        None, REFERS_TO, event, ACTORS_NODE)):
+                remove.update(self.store.quads_for_pattern(event, None, None, ACTORS_NODE))
+
     def _unreported_facts(self, remove: set[ox.Quad]) -> None:
-        """Roles and events no kept or new article reports lose their shared facts."""
+        """Roles no kept or new article reports lose their shared facts."""
         reported = {q.subject for q in self.new_quads(_MENTIONED_IN)}
         for q in self.changed_quads(_MENTIONED_IN)[0]:  # a report kept keeps its node
             node = q.subject
             if not isinstance(node, ox.NamedNode) or node in reported:
                 continue
-            if not node.value.startswith((_ROLE_PREFIX, _EVENT_PREFIX)):
+            if not node.value.startswith(_ROLE_PREFIX):
                 continue
             if self.kept_elsewhere(node, _MENTIONED_IN, None):
                 continue
@@ -357,13 +404,15 @@ class _Batch:
 
 def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
                 removed: Iterable[str] = (), ingested_at: str | None = None,
-                links: Links | None = None) -> int:
+                links: Links | None = None, events: EventLinks | None = None) -> int:
     """Replace the graphs of ``extractions`` (and drop those of the ``removed`` article ids)
     as one step, keeping the actors graph and the places' locations in step; return the
     triples written. ``links``: the actor each key joins and its canonical name, as a re-link
     decided (a key it does not give keeps its stored link, or joins the actor of its own id),
     keys of articles the write does not touch included: their references are linked again,
-    no article graph changes.
+    no article graph changes. ``events``: the shared event each event reference refers to,
+    as a re-link decided (references of articles the write does not touch included: only
+    their links change); a reference it does not give refers to the event of its own id.
 
     One :meth:`pyoxigraph.Store.extend` (a single transaction) adds what the write adds and
     stages what it takes away (see the module docstring); :func:`finish_staged` then applies
@@ -371,10 +420,11 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     opening the store finishes the write, so a killed batch is never half applied."""
     extractions = list({x.article.id: x for x in extractions}.values())
     removed = list(removed)
-    if not extractions and not removed and not links:
+    if not extractions and not removed and not links and not events:
         return 0
     batch = _Batch(store, extractions, removed,
-                   ingested_at or datetime.now(UTC).isoformat(timespec="seconds"), links or {})
+                   ingested_at or datetime.now(UTC).isoformat(timespec="seconds"), links or {},
+                   events)
     add, remove = batch.actor_changes()
     written: list[ox.Quad] = list(add)
     staged = _staged_removal(ACTORS_NODE, remove)
@@ -444,5 +494,5 @@ def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> 
         refresh_locations(store, actors, then=f"DROP SILENT GRAPH {sparql_iri(_LOCATE)}")
 
 
-__all__ = ["STAGING_PREFIX", "Links", "SharedFacts", "finish_staged", "gives_way",
+__all__ = ["STAGING_PREFIX", "EventLinks", "Links", "SharedFacts", "finish_staged", "gives_way",
            "shared_facts", "write_batch"]
