@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.actor_keys import article_keys
 from kg.history import BuildHistory, linked_digest
@@ -51,12 +51,15 @@ from kg.link.index import Decision, LinkIndex, decode_key, in_event_index
 from kg.link.merge_log import merge_log_path, update_merge_log, write_merge_log
 from kg.model import Extraction, digest
 from kg.pipeline import id_from_content
-from kg.rdf import EventLink, event_links
 
 #: Actor key → (actor id, canonical name), as :func:`kg.store.write.write_batch` takes them.
 Links = dict[ActorKey, tuple[str, str]]
+
+if TYPE_CHECKING:
+    from kg.rdf import EventLink
+
 #: Event reference → the shared event it refers to (:func:`kg.rdf.event_links`).
-EventLinks = dict[Any, EventLink]
+EventLinks = dict[Any, "EventLink"]
 
 #: The definition of an article's event keys (:func:`_event_keys`) the link index's rows
 #: follow: rows of an earlier one (wider: every event's agents) are dropped when a re-link
@@ -133,6 +136,8 @@ def linked_events(x: Extraction, linked: Extraction) -> EventLinks:
     (ids and dates; an event's id follows its linked agents and places): the article's graph
     holds its own events (:func:`kg.rdf.event_reference_iri`), so only these links change
     when its events are linked to others."""
+    from kg.rdf import event_links  # rdflib stays unloaded on the extract path
+
     return event_links(x, linked)
 
 
