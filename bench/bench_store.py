@@ -55,6 +55,8 @@ from kg.rdf import (
     actor_iri,
     actor_triples,
     article_graph_iri,
+    article_refs,
+    event_links,
     event_triples,
     example_queries,
     extraction_triples,
@@ -171,7 +173,9 @@ def synthetic_quads(target: int, seed: int = 7) -> Iterator[tuple]:
         for s, p, o in extraction_triples(extraction, "2026-01-01T00:00:00+00:00"):
             yield s, p, o, graph
             produced += 1
-        for s, p, o in role_triples(extraction.roles) + event_triples(extraction.events):
+        shared = role_triples(extraction.roles, article_refs(extraction)) + \
+            event_triples(event_links(extraction))
+        for s, p, o in shared:
             yield s, p, o, ACTORS_GRAPH  # shared facts, stored once (duplicates are no-ops)
         for entity in extraction.entities:
             mentions[entity.id] += len(entity.mentions)
