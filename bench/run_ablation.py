@@ -249,7 +249,8 @@ def merged(runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     """Run the ablation and write its section; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sets", default=",".join(NAMED_SETS))
+    parser.add_argument("--sets", default="all",
+                        help="comma-separated named sets, or all (the default: every named set)")
     parser.add_argument("--rules", default="",
                         help="comma-separated rules, measured in this order (default: all)")
     parser.add_argument("--limit", type=int, default=None)
@@ -278,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown rules: {', '.join(unknown)}")
     os.chdir(ROOT)
     started = time.monotonic()
-    results = run(args.sets.split(","), rules, args.limit, args.model, args.cache,
+    sets = list(NAMED_SETS) if args.sets == "all" else args.sets.split(",")
+    results = run(sets, rules, args.limit, args.model, args.cache,
                   args.json, args.reverse)
     note = (f"Run by `bench/run_ablation.py`{commit_note()}"
             + (f" on the first {args.limit} documents per set" if args.limit else "")
