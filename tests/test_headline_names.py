@@ -59,7 +59,8 @@ def test_a_name_alone_on_its_line_is_kept_whole(extract, text, name):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    # a byline whose surname's part the body writes in another name, no word in lower case
+    # a byline's person whose surname's part the body writes in another name, no word in
+    # lower case
     ("# Port Deal Questioned in Parliament\n\nPublished: 2026-03-02\n\nBy Kwame "
      "Osei-Boateng, Tema\n\nThe opposition asked for the contract. Ama Boateng-Larbi, the "
      "committee chair, said the deal was never approved.", "Kwame Osei-Boateng"),
@@ -70,7 +71,7 @@ def test_a_name_alone_on_its_line_is_kept_whole(extract, text, name):
      "Kumasi\n\nWorkers closed the bridge. Engineer Kojo Ansah-Frimpong said work would "
      "take a month.", "Abena Owusu-Ansah"),
 ])
-def test_a_headline_name_with_no_part_named_and_no_common_word_is_kept(extract, text, name):
+def test_a_byline_person_with_no_part_named_and_no_common_word_is_kept(extract, text, name):
     assert actors(extract, text).get(name) == "Person"
 
 

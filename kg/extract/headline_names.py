@@ -94,9 +94,9 @@ def headline_name_parts(ent: Span) -> list[Span] | None:
     the body labels it ("Rubio Reports Headway" → "Rubio", a person; parts the body never
     names are dropped, and so is a name whose words the body writes only in lower case:
     "Student Privacy"), or None to keep the name as it is (not in a headline, written so in
-    the body, no word of it seen there, or no part of it named alone and no word of it
-    written in lower case: "By Kofi Adjei-Mensah", whose "Mensah" the body writes in
-    another name)."""
+    the body, no word of it seen there, or a byline's person with no part named alone and
+    no word written in lower case: "By Kofi Adjei-Mensah", whose "Mensah" the body writes
+    in another name)."""
     if not in_headline(ent) or _alone_on_its_line(ent):
         return None
     doc = ent.doc
@@ -110,9 +110,18 @@ def headline_name_parts(ent: Span) -> list[Span] | None:
         return None
     parts = [Span(doc, start, end, label=labels[doc[start:end].text]) for start, end in runs
              if doc[start:end].text in labels]
-    if not parts and not _has_common_word(ent):
+    if not parts and _byline_person(ent) and not _has_common_word(ent):
         return None  # "By Kofi Adjei-Mensah": no part named alone, no word seen in lower case
     return parts
+
+
+def _byline_person(ent: Span) -> bool:
+    """Return whether ``ent`` is the person a byline names: the model's person right after
+    "By" or "From" opening its line ("By Kofi Adjei-Mensah, Accra")."""
+    doc, i = ent.doc, ent.start - 1
+    if ent.label_ != "PERSON" or i < 0 or doc[i].lower_ not in ("by", "from"):
+        return False
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 def _has_common_word(ent: Span) -> bool:
