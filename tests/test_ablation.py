@@ -239,10 +239,6 @@ UNTRIGGERED: frozenset[str] = frozenset({
     # a real name the model reads as an organisation: in short texts the other rules (the
     # alias of the stage name, the type vote) already make it a person
     "other_name_person",
-    # a surname with a figure after it that the model labels an organisation ("Vale 239")
-    # while another mention gives the person's full name: in short texts the model calls
-    # the surname a person
-    "product_person_surname",
 })
 
 

@@ -163,7 +163,8 @@ def _model_end(name: Span) -> int:
 def with_model_number(ent: Span) -> Span:
     """Return a name extended over the model designation after it, as a product ("Boeing"
     + "787", "iPhone" + "4", "Mac" + "OS X"); a name ending in a designation ("Boeing 787"
-    as one entity) is a product too. Other entities come back unchanged."""
+    as one entity) is a product too. Other entities come back unchanged, and so does a
+    person's surname before a plain number ("Bianchetti 239": :func:`surname_of_a_person`)."""
     if ent.label_ not in NAME_LABELS or not any(t.is_alpha for t in ent):
         return ent
     model = _model_of_generation(ent)
@@ -184,7 +185,6 @@ def with_model_number(ent: Span) -> Span:
     return Span(ent.doc, ent.start, end, label="PRODUCT")
 
 
-@rule("product_person_surname")
 def surname_of_a_person(ent: Span) -> bool:
     """Return True for a name the article also writes as a person's, at the end of a longer
     name the model labels a person or a given name opens ("Hamdan Al Suwaidi", "Lorenzo
