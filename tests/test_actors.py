@@ -578,6 +578,12 @@ def test_an_honorific_before_a_full_name_makes_a_person(extract, text, name):
 @pytest.mark.parametrize(("text", "pair"), [
     ("Fans watched Mikel Oyarzabal at the ground.", "Mikel Oyarzabal"),
     ("Fans watched the Marta Open at the ground.", None),  # "the" before: an event
+    # a slash joining the pair to a city: the city's other name
+    ("Locals thanked Marta Hinewai / Wellington for the wells.", None),
+    ("Locals thanked Marta Hinewai / Oyelaran for the wells.", "Marta Hinewai"),
+    # an organisation noun in apposition: a body, not a person
+    ("Locals thanked Grace Haven, a relief agency, for the wells.", None),
+    ("Locals thanked Grace Haven, a nurse, for the wells.", "Grace Haven"),
 ])
 def test_given_name_pairs_skip_things(nlp, text, pair):
     from kg.extract.actors import given_name_pairs

@@ -416,3 +416,25 @@ def test_only_an_evidenced_product_opens_a_longer_product_name(nlp, label_only, 
     product._.kg_product_label_only = label_only
     spans = [product, Span(doc, 4, 7, label="Organization")]
     assert [s.label_ for s in with_maker_products(spans)] == ["Product", expected]
+
+
+@pytest.mark.parametrize(("words", "other", "other_label", "product"), [
+    # a surname the article writes at the end of a person's full name: a figure follows it
+    (["Ivo", "Vale", "won", ".", "Table", ":", "Vale", "248", "points"], (0, 2), "PERSON",
+     False),
+    (["Ivo", "Vale", "won", ".", "Table", ":", "Vale", "248", "points"], (0, 2), "ORG", False),
+    # no given name and no person's label: a maker before its model's number
+    (["Orvana", "Labs", "won", ".", "Table", ":", "Vale", "248", "points"], (0, 2), "ORG",
+     True),
+    # the full name ends otherwise: a maker before its model's number
+    (["Ivo", "Vale", "won", ".", "We", "flew", "Borva", "248", "jets"], (0, 2), "PERSON",
+     True),
+])
+def test_a_persons_surname_before_a_number_is_no_product(nlp, words, other, other_label,
+                                                          product):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words)
+    ent = Span(doc, 6, 7, label="ORG")
+    doc.ents = [Span(doc, *other, label=other_label), ent]
+    assert (with_model_number(ent).label_ == "PRODUCT") is product

@@ -72,6 +72,7 @@ from kg.lexicon import (
     FACILITY_HEADS,
     HONORIFICS,
     ORG_NAME_SUFFIXES,
+    ORG_NOUNS,
     PRODUCT_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -403,8 +404,15 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
 
 def _names_a_thing(doc: Doc, i: int) -> bool:
     """Return whether the two words from token ``i`` name a thing, not a person: "the"
-    before them ("the Lisbon Open")."""
-    return i > 0 and doc[i - 1].lower_ == "the"
+    before them ("the Lisbon Open"), a slash joining them to a city or country as its other
+    name ("Tāmaki Makaurau / Auckland") or an organisation noun in apposition ("Grace
+    Haven, a relief agency")."""
+    if i > 0 and doc[i - 1].lower_ == "the":
+        return True
+    after = doc[i + 3] if i + 3 < len(doc) and doc[i + 2].text == "/" else None
+    if after is not None and (lookup_country(after.text) or is_city(after.text)):
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in ORG_NOUNS for c in doc[i + 1].children)
 
 
 @rule("aged_names", off=[])

@@ -94,7 +94,9 @@ def headline_name_parts(ent: Span) -> list[Span] | None:
     the body labels it ("Rubio Reports Headway" → "Rubio", a person; parts the body never
     names are dropped, and so is a name whose words the body writes only in lower case:
     "Student Privacy"), or None to keep the name as it is (not in a headline, written so in
-    the body, or no word of it seen there)."""
+    the body, no word of it seen there, or a byline's person with no part named alone and
+    no word written in lower case: "By Kofi Adjei-Mensah", whose "Mensah" the body writes
+    in another name)."""
     if not in_headline(ent) or _alone_on_its_line(ent):
         return None
     doc = ent.doc
@@ -103,9 +105,27 @@ def headline_name_parts(ent: Span) -> list[Span] | None:
         return None
     runs = _name_word_runs(ent, body_name_words(doc))
     if not runs:
-        common = body_common_words(doc)
-        return [] if any(t.lower_ in common for t in ent) else None
+        return [] if _has_common_word(ent) else None
     if len(ent) < 2 or runs == [(ent.start, ent.end)]:
         return None
-    return [Span(doc, start, end, label=labels[doc[start:end].text]) for start, end in runs
-            if doc[start:end].text in labels]
+    parts = [Span(doc, start, end, label=labels[doc[start:end].text]) for start, end in runs
+             if doc[start:end].text in labels]
+    if not parts and _byline_person(ent) and not _has_common_word(ent):
+        return None  # "By Kofi Adjei-Mensah": no part named alone, no word seen in lower case
+    return parts
+
+
+def _byline_person(ent: Span) -> bool:
+    """Return whether ``ent`` is the person a byline names: the model's person right after
+    "By" or "From" opening its line ("By Kofi Adjei-Mensah, Accra")."""
+    doc, i = ent.doc, ent.start - 1
+    if ent.label_ != "PERSON" or i < 0 or doc[i].lower_ not in ("by", "from"):
+        return False
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+def _has_common_word(ent: Span) -> bool:
+    """Return whether the body writes a word of ``ent`` in lower case and never as a name:
+    evidence that the headline joined a name to other words ("Seal", "Pact")."""
+    common = body_common_words(ent.doc)
+    return any(t.lower_ in common for t in ent)

@@ -163,7 +163,8 @@ def _model_end(name: Span) -> int:
 def with_model_number(ent: Span) -> Span:
     """Return a name extended over the model designation after it, as a product ("Boeing"
     + "787", "iPhone" + "4", "Mac" + "OS X"); a name ending in a designation ("Boeing 787"
-    as one entity) is a product too. Other entities come back unchanged."""
+    as one entity) is a product too. Other entities come back unchanged, and so does a
+    person's surname before a plain number ("Bianchetti 239": :func:`surname_of_a_person`)."""
     if ent.label_ not in NAME_LABELS or not any(t.is_alpha for t in ent):
         return ent
     model = _model_of_generation(ent)
@@ -179,7 +180,24 @@ def with_model_number(ent: Span) -> Span:
         return ent
     if end > ent.end and not ent[-1].is_alpha and not ent[-1].text.isalnum():
         return ent  # "Kent 108-3": a score, not a model
+    if end > ent.end and ent.doc[ent.end].is_digit and surname_of_a_person(ent):
+        return ent  # "Bianchetti 239" after "Lorenzo Bianchetti": a person's figure
     return Span(ent.doc, ent.start, end, label="PRODUCT")
+
+
+def surname_of_a_person(ent: Span) -> bool:
+    """Return True for a name the article also writes as a person's, at the end of a longer
+    name the model labels a person or a given name opens ("Hamdan Al Suwaidi", "Lorenzo
+    Bianchetti"): a plain number after it is that person's figure ("Bianchetti 239"), not
+    a model's number."""
+    from kg.extract.knowledge import is_given_name
+
+    if ent.label_ == "PRODUCT":
+        return False
+    words = [t.text for t in ent]
+    return any(len(e) > len(ent) and [t.text for t in e[-len(ent):]] == words
+               and (e.label_ == "PERSON" or is_given_name(e[0].text))
+               for e in ent.doc.ents if e.start != ent.start)
 
 
 def _as_model_line(ent: Span) -> Span:
