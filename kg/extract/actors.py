@@ -137,8 +137,9 @@ def actor_spans(doc: Doc) -> list[Span]:
         place = place_of_bloc(typed) if ent.label_ == "KG_GROUP" else None
         spans += [place, typed] if place is not None else [typed]  # the group wins its tokens
     short_names = bracketed_short_names(doc, spans)
-    doc.user_data["kg_short_names"] = {**syllable_short_names(doc), **short_names}
-    spans = _with_abbreviations(spans, _outside(abbreviated_names(doc)
+    abbreviated = abbreviated_names(doc)
+    doc.user_data["kg_short_names"] = {**syllable_short_names(abbreviated), **short_names}
+    spans = _with_abbreviations(spans, _outside(abbreviated
                                                 + short_name_spans(doc, short_names), junk))
     # names found by their words alone (a title, a given name) are not read in headlines
     junk_and_headlines = junk + doc._.kg_headlines
@@ -249,25 +250,26 @@ def _abbreviates_name(short: str, name: str) -> bool:
     """Return whether ``short`` abbreviates ``name``: in capitals, as an initialism or by
     syllables ("OWTU" of "Oilworkers' Trade Union"); in mixed case ("Busa"), by syllables
     alone, so that ``syllable_abbreviations`` decides every such short name."""
+    return _is_initialism(short, name) or syllable_abbreviates(short, name)
+
+
+def _is_initialism(short: str, name: str) -> bool:
+    """Return whether ``short``, in capitals, is an initialism of ``name`` ("ECOWAS")."""
     from kg.extract.resolve import abbreviates
 
-    if short.isupper() and abbreviates(short, name):
-        return True
-    return syllable_abbreviates(short, name)
+    return short.isupper() and abbreviates(short, name)
 
 
-def syllable_short_names(doc: Doc) -> dict[str, str]:
+def syllable_short_names(abbreviated: list[Span]) -> dict[str, str]:
     """Return each bracketed abbreviation that is no initialism of its name ("Busa" of
     "Business Unity South Africa") mapped to that name, so the resolver joins the two, as
-    ``acronym_merge`` joins an initialism in capitals to its name."""
-    from kg.extract.resolve import abbreviates
-
+    ``acronym_merge`` joins an initialism in capitals to its name; ``abbreviated`` is what
+    :func:`abbreviated_names` found (each name ends before its bracket)."""
     names = {}
-    for span in abbreviated_names(doc):
-        after = span.end + 1
-        if len(span) > 1 and after < len(doc) and doc[span.end].text == "(":
-            short = doc[after].text
-            if not (short.isupper() and abbreviates(short, span.text)):
+    for span in abbreviated:
+        if len(span) > 1:
+            short = span.doc[span.end + 1].text
+            if not _is_initialism(short, span.text):
                 names[short] = span.text
     return names
 
