@@ -96,6 +96,13 @@ NOTES = """\
   corrections): scored as the written set. Slices: motor sport and golf, defence procurement,
   housing and property, retail and fashion, books and prizes, royalty and state ceremonial,
   humanitarian aid.
+* Written set 7 (`bench/written7/`, our own 42 articles, written and annotated blind by the
+  same guideline, in Korean (Yonhap), Japanese (Kyodo / NHK), Indian, Nigerian, Indonesian,
+  Vietnamese, Ethiopian, Ugandan, Tanzanian, Polish, Baltic, Nordic, Russian- and
+  Ukrainian-outlet, Latin American and US local-paper styles: transcripts, timelines, an
+  explainer, live blogs, captions, a Q&A, press releases, corrections): scored as the written
+  set. Slices: diplomacy and summits, aviation, tourism, wildlife and conservation, heritage
+  and archaeology, public finance, space industry.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

@@ -371,7 +371,9 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
                        "agriculture"}),
      ("written5", 42, {"weather", "energy", "labour", "immigration", "entertainment", "cyber",
                        "shipping"}),
-     ("written6", 42, {"motorsport", "defence", "housing", "retail", "books", "royalty", "aid"})],
+     ("written6", 42, {"motorsport", "defence", "housing", "retail", "books", "royalty", "aid"}),
+     ("written7", 42, {"diplomacy", "aviation", "tourism", "wildlife", "heritage", "finance",
+                       "space"})],
 )
 def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path

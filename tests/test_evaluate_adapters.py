@@ -326,7 +326,8 @@ def test_meantime_domain_is_corpus(tmp_path):
      ("written3", "bench/written3/gold.jsonl"),
      ("written4", "bench/written4/gold.jsonl"),
      ("written5", "bench/written5/gold.jsonl"),
-     ("written6", "bench/written6/gold.jsonl")],
+     ("written6", "bench/written6/gold.jsonl"),
+     ("written7", "bench/written7/gold.jsonl")],
 )
 def test_named_set_paths(monkeypatch, tmp_path, name, tail):
     from kg.evaluate.adapters import REPO_SETS, named_set_path

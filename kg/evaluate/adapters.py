@@ -40,7 +40,8 @@ Choices (documented here because they change the figures):
   written3: sports, courts, city, products, wire, science, obituaries; written4: elections,
   conflict, markets, transport, education, religion, agriculture; written5: weather, energy,
   labour, immigration, entertainment, cyber, shipping; written6: motorsport, defence, housing,
-  retail, books, royalty, aid).
+  retail, books, royalty, aid; written7: diplomacy, aviation, tourism, wildlife, heritage,
+  finance, space).
 """
 
 from __future__ import annotations
@@ -267,10 +268,12 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
                  "7 more unseen domains, varied outlets)", "bench/written5/gold.jsonl"),
     "written6": ("Written set 6 (our articles and annotation, blind: entities, speakers; "
                  "7 more unseen domains, varied outlets)", "bench/written6/gold.jsonl"),
+    "written7": ("Written set 7 (our articles and annotation, blind: entities, speakers; "
+                 "7 more unseen domains, varied outlets)", "bench/written7/gold.jsonl"),
 }
 #: Named sets kept in the repository (their paths are from its root), all in the plain format.
 REPO_SETS = frozenset({"seed", "written", "written2", "written3", "written4", "written5",
-                       "written6"})
+                       "written6", "written7"})
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
