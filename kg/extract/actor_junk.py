@@ -12,10 +12,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actor_context import lowercase_words, per_doc
+from kg.extract.actor_context import lowercase_words
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import is_city
 from kg.lexicon import (
     BODY_HEADS,

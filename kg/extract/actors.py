@@ -18,7 +18,6 @@ from kg.extract.actor_context import (
     after_title,
     contextual_type,
     lowercase_words,
-    per_doc,
     routes_and_venues,
 )
 from kg.extract.actor_junk import (
@@ -36,6 +35,7 @@ from kg.extract.actor_patterns import (
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_given_name
 from kg.extract.name_bounds import (

@@ -10,8 +10,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actor_context import per_doc
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_city, is_given_name
 from kg.extract.syntax import first_conjunct

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import rule
 from kg.extract.boilerplate import line_bounds
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import is_city, is_continent, is_given_name, is_region_name
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
@@ -139,15 +140,12 @@ def _written_alone(word: Token, side: int) -> bool:
                                             doc[t.i + side].text == beside) for t in doc)
 
 
+@per_doc
 def _company_words(doc: Doc) -> frozenset[str]:
     """Return the capitalised words the article uses like a company's name: before a noun
     of a company's money or people ("Kestrel's revenue", "Kestrel shares") or after "shares
     of" ("Kestrel said it" says nothing: "it" is as often what a person said)."""
-    cached = doc.user_data.get("kg_company_words")
-    if cached is None:
-        cached = frozenset(t.text for t in doc if t.is_title and _used_like_company(t))
-        doc.user_data["kg_company_words"] = cached
-    return cached
+    return frozenset(t.text for t in doc if t.is_title and _used_like_company(t))
 
 
 def _used_like_company(token: Token) -> bool:

@@ -17,9 +17,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
-from kg.extract.actor_context import lowercase_words, per_doc
+from kg.extract.actor_context import lowercase_words
 from kg.extract.boilerplate import doc_text, iter_lines
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.furniture import is_table_line
 from kg.extract.knowledge import is_city, is_given_name
 
