@@ -38,6 +38,7 @@ from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.known_places import unlisted_subdivisions
 from kg.extract.name_bounds import (
     apostrophe_name_word,
     clean_person_span,
@@ -66,7 +67,6 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
-from kg.extract.types import unlisted_subdivisions
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
