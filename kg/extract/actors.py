@@ -53,6 +53,7 @@ from kg.extract.name_bounds import (
     with_surname_after,
     without_figures,
 )
+from kg.extract.name_match import abbreviates
 from kg.extract.name_repeats import repeated_names
 from kg.extract.product_lists import listed_products
 from kg.extract.product_mentions import missed_products
@@ -255,8 +256,6 @@ def _abbreviates_name(short: str, name: str) -> bool:
 
 def _is_initialism(short: str, name: str) -> bool:
     """Return whether ``short``, in capitals, is an initialism of ``name`` ("ECOWAS")."""
-    from kg.extract.resolve import abbreviates
-
     return short.isupper() and abbreviates(short, name)
 
 
