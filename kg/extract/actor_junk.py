@@ -18,6 +18,7 @@ from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import is_country_or_city
+from kg.extract.name_match import in_order
 from kg.lexicon import (
     BODY_HEADS,
     GENERIC_BODY_WORDS,
@@ -95,14 +96,8 @@ def _lettered_amount(span: Span) -> bool:
     if match is None:
         return False
     letters = match.group(1).lower()
-    return any(word[0] == letters[0] and _in_order(letters, word)
+    return any(word[0] == letters[0] and in_order(letters, word)
                for word in _named_currencies(span.doc))
-
-
-def _in_order(letters: str, word: str) -> bool:
-    """Return whether ``letters`` occur in ``word`` in that order ("rs" in "rupees")."""
-    rest = iter(word)
-    return all(letter in rest for letter in letters)
 
 
 @per_doc

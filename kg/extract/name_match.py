@@ -7,6 +7,7 @@ resolver (:mod:`kg.extract.resolve`) asks them of the article's entities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.ablation import rule
@@ -15,6 +16,17 @@ from kg.extract.surnames import without_suffix
 
 if TYPE_CHECKING:
     from kg.extract.resolve import EntityInfo
+
+
+def in_order(items: Iterable, sequence: Iterable) -> bool:
+    """Return whether ``items`` occur in ``sequence`` in that order, others between them
+    allowed ("rs" in "rupees"; "app", "store" in "itune", "app", "store").
+
+    >>> in_order("rs", "rupees"), in_order("sr", "rupees")
+    (True, False)
+    """
+    rest = iter(sequence)
+    return all(item in rest for item in items)
 
 
 def acronym(name: str) -> str:
@@ -131,8 +143,7 @@ def fewer_product_words(a: str, b: str) -> bool:
     short, long_ = sorted((_product_words(a), _product_words(b)), key=len)
     if len(short) < 2 or len(short) == len(long_) or short[-1] != long_[-1]:
         return False
-    rest = iter(long_)
-    return all(word in rest for word in short)  # the short name's words, in order
+    return in_order(short, long_)
 
 
 def shortened_product(text: str, entities) -> EntityInfo | None:
