@@ -37,7 +37,7 @@ from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.event_names import organisation_in_event_name
-from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.knowledge import is_city, is_country_or_city, is_given_name
 from kg.extract.known_places import unlisted_subdivisions
 from kg.extract.name_bounds import (
     apostrophe_name_word,
@@ -339,9 +339,8 @@ def _name_word(token: Token, lower: frozenset[str], first: bool = False) -> bool
         token.is_title and token.is_alpha and len(token) > 1 and
         (token.pos_ == "PROPN" or misread))
     return shaped and not token.ent_type_ and token.lower_ not in lower and \
-        token.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(token.text) is None \
-        and not is_city(token.text) and \
-        token.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
+        token.lower_ not in TITLE_WORDS | HONORIFICS and not is_country_or_city(token.text) \
+        and token.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
 
 
 @rule("titled_unlisted_names", off=[])
@@ -398,7 +397,7 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
         if is_given_name(token.text) and not token.is_stop and token.lower_ not in lower and \
                 nxt.lower_ not in lower and token.lower_ not in TITLE_WORDS | HONORIFICS and \
                 nxt.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
-                not any(lookup_country(t.text) or is_city(t.text) for t in pair):
+                not any(is_country_or_city(t.text) for t in pair):
             names.append(Span(doc, i, i + 2, label="Person"))
     return names
 
@@ -411,7 +410,7 @@ def _names_a_thing(doc: Doc, i: int) -> bool:
     if i > 0 and doc[i - 1].lower_ == "the":
         return True
     after = doc[i + 3] if i + 3 < len(doc) and doc[i + 2].text == "/" else None
-    if after is not None and (lookup_country(after.text) or is_city(after.text)):
+    if after is not None and is_country_or_city(after.text):
         return True
     return any(c.dep_ == "appos" and c.lower_ in ORG_NOUNS for c in doc[i + 1].children)
 

@@ -11,7 +11,13 @@ from kg.ablation import rule
 from kg.extract.boilerplate import line_bounds
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
-from kg.extract.knowledge import is_city, is_continent, is_given_name, is_region_name
+from kg.extract.knowledge import (
+    is_city,
+    is_continent,
+    is_country_or_city,
+    is_given_name,
+    is_region_name,
+)
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
 from kg.lexicon import (
@@ -174,7 +180,7 @@ def listed_with_persons(span: Span) -> bool:
     """Return True for a name in a list of two or more other names that the model labels
     persons, all of them full names ("Anna Berg, Jonas Lie and Kari Nygaard", a cabinet or
     a squad): the list is one of people. A city or a country is no person in any list."""
-    if is_city(span.text) or lookup_country(span.text) is not None:
+    if is_country_or_city(span.text):
         return False  # "Breisach, Kehl and Freiburg", two towns NER took for people
     others = [t for t in conjuncts(span.root) if not span.start <= t.i < span.end]
     return len(others) >= 2 and all(t.ent_type_ == "PERSON" and _full_name(t) for t in others)
