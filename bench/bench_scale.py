@@ -84,7 +84,7 @@ def build(store: Path, parts: list[Path], records: Path, bulk: bool = True) -> d
 def queries(store: Path) -> list[dict]:
     """Time every example query on ``store`` (a cold run, then the best of 3 warm runs; wall
     time, and CPU time, which a loaded machine inflates less)."""
-    from kg.rdf import example_queries
+    from kg.ontology_files import example_queries
     from kg.store import KGStore
 
     out = []

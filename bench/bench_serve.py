@@ -29,7 +29,7 @@ from urllib.parse import urlencode, urlsplit
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_store import load_oxigraph, synthetic_quads  # noqa: E402
 
-from kg.rdf import example_queries  # noqa: E402
+from kg.ontology_files import example_queries  # noqa: E402
 from kg.serve import EndpointConfig, make_server  # noqa: E402
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

@@ -49,6 +49,7 @@ from kg.model import (
     Statement,
     entity_id,
 )
+from kg.ontology_files import example_queries
 from kg.rdf import (
     ACTORS_GRAPH,
     KG,
@@ -58,7 +59,6 @@ from kg.rdf import (
     article_refs,
     event_links,
     event_triples,
-    example_queries,
     extraction_triples,
     role_triples,
 )

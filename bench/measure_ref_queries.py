@@ -303,7 +303,7 @@ def _row_set(rows: list[dict]) -> set:
 
 def compare(store: Path, converted: Path) -> list[dict]:
     """Time each example query on ``store`` and its hop form on ``converted``."""
-    from kg.rdf import example_queries
+    from kg.ontology_files import example_queries
     from kg.store import KGStore
 
     out = []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from importlib import metadata
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
@@ -569,36 +568,4 @@ def location_triples(actor: str, location: Location) -> list[Triple]:
     ]
     out += [(node, OWL.sameAs, URIRef(iri))
             for iri in (location.geonames_iri, location.wikidata_iri) if iri]
-    return out
-
-
-def ontology_dir() -> Path:
-    """Return the directory holding ``kg.ttl``, ``shapes.ttl`` and ``queries/``.
-
-    Looks for a copy packaged inside ``kg/ontology`` first, then the repository's ``ontology/``.
-    """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "ontology", here.parent / "ontology"):
-        if (candidate / "kg.ttl").is_file():
-            return candidate
-    raise FileNotFoundError("kg ontology not found (looked in kg/ontology and ontology/)")
-
-
-def example_queries(directory: Path | None = None) -> list[dict[str, str]]:
-    """Return the example SPARQL queries (name, title, description, sparql), sorted by name."""
-    directory = directory or ontology_dir() / "queries"
-    out = []
-    for path in sorted(directory.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        header = dict(
-            re.findall(r"^#\s*(title|description):\s*(.+?)\s*$", text, flags=re.MULTILINE)
-        )
-        out.append(
-            {
-                "name": path.stem,
-                "title": header.get("title", path.stem),
-                "description": header.get("description", ""),
-                "sparql": text,
-            }
-        )
     return out

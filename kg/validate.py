@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph, Namespace
 
-from kg.rdf import PREFIXES, ontology_dir
+from kg.ontology_files import ontology_dir
+from kg.rdf import PREFIXES
 
 if TYPE_CHECKING:
     from kg.store import KGStore

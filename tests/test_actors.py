@@ -7,7 +7,7 @@ import pytest
 from kg.extract.boilerplate import is_headline_case
 from kg.extract.countries import is_demonym, lookup_country
 from kg.extract.furniture import junk_and_headline_ranges
-from kg.extract.resolve import acronym
+from kg.extract.name_match import acronym
 
 
 def names_by_type(extraction) -> dict[str, set[str]]:
@@ -472,7 +472,7 @@ def test_an_abbreviated_name_may_list_fields(extract, text, name, expected):
     ("VMC", "Velmor Motors", False),
 ])
 def test_abbreviates(short, name, expected):
-    from kg.extract.resolve import abbreviates
+    from kg.extract.name_match import abbreviates
 
     assert abbreviates(short, name) is expected
 

@@ -411,7 +411,7 @@ def test_a_resolved_export_names_actors_and_events_not_references(built, tmp_pat
 @pytest.mark.parametrize("resolve", [False])
 def test_an_export_loads_back_with_the_same_answers(built, tmp_path, resolve):
     """The stored layout loads back as it is: the same answers, and the shapes hold."""
-    from kg.rdf import example_queries
+    from kg.ontology_files import example_queries
 
     out = tmp_path / "dump.nq"
     flags = ["--resolve-actors"] if resolve else []

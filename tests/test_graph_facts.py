@@ -33,7 +33,7 @@ from kg.model import (
     digest,
     entity_id,
 )
-from kg.rdf import example_queries
+from kg.ontology_files import example_queries
 from kg.store import KGStore
 from kg.viz.actors import actor_network, all_links
 from kg.viz.corpus import corpus_payload

@@ -10,13 +10,12 @@ from rdflib.namespace import SKOS
 from records import extractions, sample_store
 
 from kg.lexicon import EVENT_TYPES
+from kg.ontology_files import example_queries, ontology_dir
 from kg.rdf import (
     KG,
     actor_triples,
-    example_queries,
     extraction_triples,
     location_triples,
-    ontology_dir,
 )
 from kg.store import KGStore
 

@@ -250,7 +250,7 @@ def test_html_error_page_is_one_line() -> None:
 
 
 def test_example_queries_answer_the_same_remotely(oxigraph_server: str, store_dir: Path) -> None:
-    from kg.rdf import example_queries
+    from kg.ontology_files import example_queries
 
     with KGStore.open(store_dir) as store:
         push_store(store.ox, oxigraph_server + "/store", endpoint=oxigraph_server + "/query")
@@ -345,7 +345,7 @@ def _comparable(rows: list[dict]) -> list[str]:
 
 def test_virtuoso_answers_every_example_query_as_local(virtuoso_server: str,
                                                       store_dir: Path) -> None:
-    from kg.rdf import example_queries
+    from kg.ontology_files import example_queries
 
     output = _virtuoso_push(virtuoso_server, store_dir)
     assert output.startswith("pushed ")  # Digest auth answered, counts verified

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.resolve import org_core
+from kg.extract.name_match import org_core
 
 
 def entities_named(extraction, name: str) -> list:
@@ -205,10 +205,10 @@ def test_a_persons_other_name_is_an_alias(extract, text, name, other):
 def test_a_real_name_is_a_persons(nlp, words, start, end, label, expected):
     from spacy.tokens import Doc, Span
 
-    from kg.extract.resolve import _other_names_as_persons
+    from kg.extract.other_names import other_names_as_persons
 
     doc = Doc(nlp.vocab, words=words)
-    [span] = _other_names_as_persons([Span(doc, start, end, label=label)])
+    [span] = other_names_as_persons([Span(doc, start, end, label=label)])
     assert span.label_ == expected
 
 
@@ -299,10 +299,10 @@ def test_a_place_naming_a_site_is_no_short_name_of_an_organisation(nlp, after, e
     ("Store Music", "iTunes Music Store", False),
 ])
 def test_a_product_named_with_fewer_words_before_its_head(a, b, same):
-    from kg.extract.resolve import _fewer_product_words
+    from kg.extract.name_match import fewer_product_words
 
-    assert _fewer_product_words(a, b) is same
-    assert _fewer_product_words(b, a) is same
+    assert fewer_product_words(a, b) is same
+    assert fewer_product_words(b, a) is same
 
 
 @pytest.mark.parametrize(("names", "text", "expected"), [
@@ -312,9 +312,10 @@ def test_a_product_named_with_fewer_words_before_its_head(a, b, same):
     (["Macbook"], "MacBook", "Macbook"),
 ])
 def test_same_product(names, text, expected):
-    from kg.extract.resolve import EntityInfo, _same_product
+    from kg.extract.name_match import same_product
+    from kg.extract.resolve import EntityInfo
 
-    found = _same_product(text, [EntityInfo(f"p{i}", n, "Product") for i, n in
+    found = same_product(text, [EntityInfo(f"p{i}", n, "Product") for i, n in
                                  enumerate(names)])
     assert (found.name if found else None) == expected
 

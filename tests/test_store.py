@@ -513,7 +513,7 @@ def test_opening_a_store_of_the_old_layout_migrates_it(tmp_path: Path, oldest: b
     """A store whose article graphs name actor IRIs (as before actor references; ``oldest``:
     also with actor types in article graphs and roles as kg:holdsRole) is rewritten when
     opened: the same facts read through references, the same answers, valid shapes."""
-    from kg.rdf import example_queries
+    from kg.ontology_files import example_queries
     from kg.store.files import resolved_quads
     from kg.validate import validate_store
 

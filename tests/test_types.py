@@ -438,7 +438,7 @@ def test_a_result_preposition_goes_with_its_verb(nlp, text, expected):
 def test_named_subdivision(nlp, words, expected):
     from spacy.tokens import Doc
 
-    from kg.extract.types import named_subdivision
+    from kg.extract.known_places import named_subdivision
 
     doc = Doc(nlp.vocab, words=words.split())
     assert named_subdivision(Span(doc, 0, len(doc), label="Organization")) is expected
@@ -453,7 +453,7 @@ def test_named_subdivision(nlp, words, expected):
     ("Farmers in Harris County lost their crops.", "Harris County", True),
 ])
 def test_a_subdivision_acting_after_the_is_its_government(nlp, text, name, expected):
-    from kg.extract.types import named_subdivision
+    from kg.extract.known_places import named_subdivision
 
     doc = nlp(text)
     start = text.index(name)
@@ -487,7 +487,7 @@ def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
 def test_a_defined_abbreviation_is_no_known_place(nlp, text, word, expected):
     from spacy.tokens import Span
 
-    from kg.extract.types import known_place
+    from kg.extract.known_places import known_place
 
     doc = nlp(text)
     i = max(t.i for t in doc if t.text == word)
@@ -520,7 +520,7 @@ def test_the_office_of_a_defined_abbreviation_is_an_organisation(extract, text, 
 def test_unlisted_subdivisions(nlp, words, ents, found):
     from spacy.tokens import Doc
 
-    from kg.extract.types import unlisted_subdivisions
+    from kg.extract.known_places import unlisted_subdivisions
 
     doc = Doc(nlp.vocab, words=words.split(), pos=["PROPN" if w == "Alton" else "X"
                                                    for w in words.split()])
@@ -686,7 +686,7 @@ def test_is_subdivision_of_kind(name, kind, expected):
     ("The Rakhine State Council met.", "Rakhine", False),  # a capital: part of a name
 ])
 def test_a_subdivision_before_its_kind_is_a_place(nlp, text, name, expected):
-    from kg.extract.types import subdivision_before_kind
+    from kg.extract.known_places import subdivision_before_kind
 
     doc = nlp(text)
     start = text.index(name)

@@ -13,6 +13,7 @@ from kg.ablation import rule
 from kg.extract.actor_patterns import AGENCY_HEADS, ORG_OF_HEADS
 from kg.extract.boilerplate import iter_lines
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import (
     continent_of_adjective,
     is_city,
@@ -368,19 +369,6 @@ def _describes(noun: Token, ent: Span) -> bool:
     compound ("browser Safari") or the head of its apposition ("retailer Best Buy")."""
     return noun.head.i in range(ent.start, ent.end) or (
         ent.root.head == noun and ent.root.dep_ in ("appos", "compound", "npadvmod"))
-
-
-def per_doc(compute):
-    """Decorate ``compute(doc)`` to run once per document (kept in ``doc.user_data``): the
-    context rules ask the same question for every entity of an article."""
-    key = "kg_" + compute.__name__.lstrip("_")
-
-    def cached(doc: Doc):
-        if key not in doc.user_data:
-            doc.user_data[key] = compute(doc)
-        return doc.user_data[key]
-
-    return cached
 
 
 @per_doc

@@ -12,11 +12,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actor_context import lowercase_words, per_doc
+from kg.extract.actor_context import lowercase_words
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_city
+from kg.extract.doc_memo import per_doc
+from kg.extract.knowledge import is_country_or_city
+from kg.extract.name_match import in_order
 from kg.lexicon import (
     BODY_HEADS,
     GENERIC_BODY_WORDS,
@@ -94,14 +96,8 @@ def _lettered_amount(span: Span) -> bool:
     if match is None:
         return False
     letters = match.group(1).lower()
-    return any(word[0] == letters[0] and _in_order(letters, word)
+    return any(word[0] == letters[0] and in_order(letters, word)
                for word in _named_currencies(span.doc))
-
-
-def _in_order(letters: str, word: str) -> bool:
-    """Return whether ``letters`` occur in ``word`` in that order ("rs" in "rupees")."""
-    rest = iter(word)
-    return all(letter in rest for letter in letters)
 
 
 @per_doc
@@ -162,7 +158,7 @@ def _list_of_words(span: Span) -> bool:
     """Return True for a list ("Maintenance, Repair and Overhaul"): no name. A list of
     places the gazetteers know ("Lyon, Nantes and Rennes") names places and is kept."""
     return "," in span.text and any(t.lower_ in ("and", "or") for t in span) and \
-        not all(is_city(item) or lookup_country(item) is not None for item in _items(span))
+        not all(is_country_or_city(item) for item in _items(span))
 
 
 def _items(span: Span) -> list[str]:
@@ -365,7 +361,7 @@ def _storm_name(span: Span) -> bool:
     doc = span.doc
     if len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in WEATHER_WORDS and \
             span.root.head.i == span.end and span.label_ not in _PLACE_LABELS and \
-            lookup_country(span.text) is None and not is_city(span.text):
+            not is_country_or_city(span.text):
         return True  # "Super" of "Super Typhoon Haima", not "the Oklahoma tornado"
     return _name_key(span) in _storm_names(span.doc)
 

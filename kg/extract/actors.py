@@ -18,7 +18,6 @@ from kg.extract.actor_context import (
     after_title,
     contextual_type,
     lowercase_words,
-    per_doc,
     routes_and_venues,
 )
 from kg.extract.actor_junk import (
@@ -36,8 +35,10 @@ from kg.extract.actor_patterns import (
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.event_names import organisation_in_event_name
-from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.knowledge import is_city, is_country_or_city, is_given_name
+from kg.extract.known_places import unlisted_subdivisions
 from kg.extract.name_bounds import (
     apostrophe_name_word,
     clean_person_span,
@@ -52,6 +53,7 @@ from kg.extract.name_bounds import (
     with_surname_after,
     without_figures,
 )
+from kg.extract.name_match import abbreviates
 from kg.extract.name_repeats import repeated_names
 from kg.extract.product_lists import listed_products
 from kg.extract.product_mentions import missed_products
@@ -66,7 +68,6 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
-from kg.extract.types import unlisted_subdivisions
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -255,8 +256,6 @@ def _abbreviates_name(short: str, name: str) -> bool:
 
 def _is_initialism(short: str, name: str) -> bool:
     """Return whether ``short``, in capitals, is an initialism of ``name`` ("ECOWAS")."""
-    from kg.extract.resolve import abbreviates
-
     return short.isupper() and abbreviates(short, name)
 
 
@@ -340,9 +339,8 @@ def _name_word(token: Token, lower: frozenset[str], first: bool = False) -> bool
         token.is_title and token.is_alpha and len(token) > 1 and
         (token.pos_ == "PROPN" or misread))
     return shaped and not token.ent_type_ and token.lower_ not in lower and \
-        token.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(token.text) is None \
-        and not is_city(token.text) and \
-        token.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
+        token.lower_ not in TITLE_WORDS | HONORIFICS and not is_country_or_city(token.text) \
+        and token.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
 
 
 @rule("titled_unlisted_names", off=[])
@@ -399,7 +397,7 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
         if is_given_name(token.text) and not token.is_stop and token.lower_ not in lower and \
                 nxt.lower_ not in lower and token.lower_ not in TITLE_WORDS | HONORIFICS and \
                 nxt.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
-                not any(lookup_country(t.text) or is_city(t.text) for t in pair):
+                not any(is_country_or_city(t.text) for t in pair):
             names.append(Span(doc, i, i + 2, label="Person"))
     return names
 
@@ -412,7 +410,7 @@ def _names_a_thing(doc: Doc, i: int) -> bool:
     if i > 0 and doc[i - 1].lower_ == "the":
         return True
     after = doc[i + 3] if i + 3 < len(doc) and doc[i + 2].text == "/" else None
-    if after is not None and (lookup_country(after.text) or is_city(after.text)):
+    if after is not None and is_country_or_city(after.text):
         return True
     return any(c.dep_ == "appos" and c.lower_ in ORG_NOUNS for c in doc[i + 1].children)
 

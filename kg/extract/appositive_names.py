@@ -11,8 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
-from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_city
+from kg.extract.knowledge import is_country_or_city
 from kg.lexicon import HONORIFICS, MACHINE_NOUNS, ORG_NOUNS, TITLE_WORDS
 
 #: Nouns for a part of a company: a name in apposition to one is an organisation.
@@ -31,7 +30,7 @@ def _name_word(token: Token, lower: set[str]) -> bool:
     return token.pos_ == "PROPN" and token.is_title and token.is_alpha and len(token) > 1 and \
         not token.ent_type_ and token.text.lower() not in lower and \
         token.lower_ not in TITLE_WORDS | HONORIFICS and \
-        lookup_country(token.text) is None and not is_city(token.text)
+        not is_country_or_city(token.text)
 
 
 def _name_around(head: Token, lower: set[str]) -> Span | None:

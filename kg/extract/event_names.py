@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actor_context import per_doc
 from kg.extract.actor_patterns import EVENT_HEADS
+from kg.extract.doc_memo import per_doc
 
 #: Words after an airline's name that make a flight's name with the number after them.
 FLIGHT_WORDS = frozenset({"Flight", "flight"})

@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.ablation import rule
-from kg.extract.actor_context import per_doc
 from kg.extract.boilerplate import in_ranges
+from kg.extract.doc_memo import per_doc
 
 
 def in_headline(ent: Span) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg import gazetteers
+from kg.extract.countries import lookup_country
 from kg.gazetteers import fold_name
 
 
@@ -41,6 +42,12 @@ def is_given_name(word: str) -> bool:
 def is_city(name: str) -> bool:
     """Return whether ``name`` is the name of a city of 15,000 people or more."""
     return fold_name(name) in _cities()
+
+
+def is_country_or_city(name: str) -> bool:
+    """Return whether ``name`` is a country's name, code or demonym
+    (:func:`kg.extract.countries.lookup_country`) or a city's name (:func:`is_city`)."""
+    return is_city(name) or lookup_country(name) is not None
 
 
 def continent_of_adjective(word: str) -> str | None:

@@ -10,10 +10,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actor_context import per_doc
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.headline_names import headline_name_parts
-from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.knowledge import is_country_or_city, is_given_name
 from kg.extract.syntax import first_conjunct
 from kg.extract.table_names import split_at_scores
 from kg.lexicon import (
@@ -265,7 +265,7 @@ def _label_from_knowledge(name: Span) -> str:
     one, "The" of "The Morning Ledger:"), else ``""`` (no actor)."""
     if not all(t.is_title or t.is_upper for t in name if t.is_alpha):
         return ""
-    if lookup_country(name.text) is not None or is_city(name.text):
+    if is_country_or_city(name.text):
         return "GPE"
     if len(name) >= 2 and name[0].pos_ != "DET" and is_given_name(name[0].text):
         return "PERSON"
@@ -324,8 +324,7 @@ def _titled_given_name(word: Token) -> bool:
     know."""
     doc = word.doc
     return word.i > 0 and not word.is_sent_start and doc[word.i - 1].lower_ in \
-        TITLE_HEADS | HONORIFICS and lookup_country(word.text) is None and \
-        not is_city(word.text)
+        TITLE_HEADS | HONORIFICS and not is_country_or_city(word.text)
 
 
 #: A name word with an apostrophe inside it ("O'Brien", "Ma'ruf", "Matiang'i", "Ng'ang'a"):
@@ -371,7 +370,7 @@ def with_surname_after(ent: Span) -> Span:
     first, nxt = ent[0], doc[end]
     initial = bool(INITIAL_RE.match(first.text))
     if not initial and (not is_given_name(first.text) or ent.label_ == "PERSON" or
-                        lookup_country(first.text) is not None or is_city(first.text)):
+                        is_country_or_city(first.text)):
         return ent
     if "\n" in first.whitespace_ or not (nxt.is_title and nxt.is_alpha and len(nxt) > 1 and
                                          nxt.pos_ == "PROPN" and not nxt.ent_type_):

@@ -12,9 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
-from kg.extract.countries import lookup_country
 from kg.extract.dates import MONTHS, WEEKDAYS
-from kg.extract.knowledge import is_city
+from kg.extract.knowledge import is_country_or_city
 from kg.lexicon import MACHINE_NOUNS, NAME_SUFFIXES, PRODUCT_NOUNS, SPEECH_VERBS
 
 #: Actor types whose names are repeated (products and plans are named by evidence).
@@ -53,7 +52,7 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     if all(t.is_upper for t in doc[start:end] if t.is_alpha):
         before = start - 1 if start > 0 and doc[start - 1].is_alpha else start
         after = end + 1 if end < len(doc) and doc[end].is_alpha else end
-        return not any(is_city(w.text) or lookup_country(w.text) is not None
+        return not any(is_country_or_city(w.text)
                        for w in (doc[before:end], doc[start:after]) if len(w) > end - start)
     after = doc[end] if end < len(doc) else None
     before = doc[start - 1] if start > 0 else None

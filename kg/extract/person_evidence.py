@@ -10,7 +10,14 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import rule
 from kg.extract.boilerplate import line_bounds
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_city, is_continent, is_given_name, is_region_name
+from kg.extract.doc_memo import per_doc
+from kg.extract.knowledge import (
+    is_city,
+    is_continent,
+    is_country_or_city,
+    is_given_name,
+    is_region_name,
+)
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
 from kg.lexicon import (
@@ -139,15 +146,12 @@ def _written_alone(word: Token, side: int) -> bool:
                                             doc[t.i + side].text == beside) for t in doc)
 
 
+@per_doc
 def _company_words(doc: Doc) -> frozenset[str]:
     """Return the capitalised words the article uses like a company's name: before a noun
     of a company's money or people ("Kestrel's revenue", "Kestrel shares") or after "shares
     of" ("Kestrel said it" says nothing: "it" is as often what a person said)."""
-    cached = doc.user_data.get("kg_company_words")
-    if cached is None:
-        cached = frozenset(t.text for t in doc if t.is_title and _used_like_company(t))
-        doc.user_data["kg_company_words"] = cached
-    return cached
+    return frozenset(t.text for t in doc if t.is_title and _used_like_company(t))
 
 
 def _used_like_company(token: Token) -> bool:
@@ -176,7 +180,7 @@ def listed_with_persons(span: Span) -> bool:
     """Return True for a name in a list of two or more other names that the model labels
     persons, all of them full names ("Anna Berg, Jonas Lie and Kari Nygaard", a cabinet or
     a squad): the list is one of people. A city or a country is no person in any list."""
-    if is_city(span.text) or lookup_country(span.text) is not None:
+    if is_country_or_city(span.text):
         return False  # "Breisach, Kehl and Freiburg", two towns NER took for people
     others = [t for t in conjuncts(span.root) if not span.start <= t.i < span.end]
     return len(others) >= 2 and all(t.ent_type_ == "PERSON" and _full_name(t) for t in others)

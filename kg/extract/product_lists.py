@@ -15,8 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import lowercase_words
-from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_city
+from kg.extract.knowledge import is_country_or_city
 from kg.extract.product_mentions import with_case_variants
 from kg.extract.products import company_context
 from kg.extract.syntax import conjuncts
@@ -73,8 +72,7 @@ def with_product_lines(spans: list[Span]) -> list[Span]:
         doc = span.doc
         if span.label_ == "Organization" and len(span) == 1 and span.text in starts and \
                 span.start > 0 and doc[span.start - 1].lower_ == "the" and \
-                not company_context(span) and not is_city(span.text) and \
-                lookup_country(span.text) is None:
+                not company_context(span) and not is_country_or_city(span.text):
             span = _retyped(span, "Product")
         out.append(span)
     return out
@@ -92,11 +90,10 @@ def _maker_then_model(span: Span, orgs: set[str]) -> bool:
     if len(span) < 2:
         return False
     maker, model = span[:-1].text, span[-1]
-    return maker in orgs and not is_city(maker) and lookup_country(maker) is None and \
+    return maker in orgs and not is_country_or_city(maker) and \
         model.is_title and model.is_alpha and \
         model.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
-        model.lower_ not in lowercase_words(span.doc) and not is_city(model.text) and \
-        lookup_country(model.text) is None
+        model.lower_ not in lowercase_words(span.doc) and not is_country_or_city(model.text)
 
 
 @rule("product_coordination", off=PASS_THROUGH)

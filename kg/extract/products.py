@@ -21,6 +21,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
+from kg.extract.doc_memo import per_doc
 from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
     COMPANY_NOUNS,
@@ -418,18 +419,16 @@ def _letters_before_digits(text: str) -> str:
     return text[:len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
 
 
+@per_doc
 def currency_prefixes(doc: Doc) -> frozenset[str]:
     """Return the capitals the article writes before an amount, so a sign of its currency
     ("R" of "R900 million", "P" of "P1,200 a day"): before a figure with a thousands
     separator or decimals, one a scale word follows, or one the model labels money. No
     model's number is written so, and every figure after those capitals is an amount."""
-    key = "kg_currency_prefixes"
-    if key not in doc.user_data:
-        doc.user_data[key] = frozenset(
-            m.group(1) for t in doc if (m := _PREFIXED_FIGURE_RE.match(t.text)) and (
-                not m.group(2).isdigit() or t.ent_type_ == "MONEY" or (
-                    t.i + 1 < len(doc) and doc[t.i + 1].lower_ in SCALE_WORDS)))
-    return doc.user_data[key]
+    return frozenset(
+        m.group(1) for t in doc if (m := _PREFIXED_FIGURE_RE.match(t.text)) and (
+            not m.group(2).isdigit() or t.ent_type_ == "MONEY" or (
+                t.i + 1 < len(doc) and doc[t.i + 1].lower_ in SCALE_WORDS)))
 
 
 @rule("product_variant_alone")

@@ -25,7 +25,16 @@ from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.knowledge import continent_of_adjective
+from kg.extract.name_match import (
+    abbreviates,
+    org_core,
+    same_full_name,
+    same_person,
+    same_product,
+    shortened_product,
+)
 from kg.extract.name_repeats import in_date_or_amount
+from kg.extract.other_names import other_name_links, other_names_as_persons
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.surnames import (
@@ -70,65 +79,6 @@ def clean_surface(text: str) -> str:
     return re.sub(r"'s?$", "", text).strip()
 
 
-def acronym(name: str) -> str:
-    """Return the initials of a name's capitalised words.
-
-    >>> acronym("European Central Bank")
-    'ECB'
-    """
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-_SMALL = frozenset("of the and for de du des la le".split())
-
-
-def abbreviates(short: str, name: str) -> bool:
-    """Return whether ``short`` is an abbreviation of ``name``: the initials of its
-    capitalised words, or their first letters ("ECOWAS" = "Economic Community of West
-    African States", "ECB" = "European Central Bank").
-
-    >>> abbreviates("ECOWAS", "Economic Community of West African States")
-    True
-
-    An ampersand is no word, and a legal suffix may be left out ("GM" = "General Motors
-    Corporation", "EADS" = "European Aeronautic Defence & Space NV").
-    """
-    words = [w for w in re.split(r"[\s-]+", name) if w and w != "&" and w.lower() not in _SMALL]
-    if len(short) < 2 or len(words) < 2 or not short.isalpha():
-        return False
-    core = list(words)
-    while len(core) > 2 and core[-1].lower().replace(".", "") in _LEGAL_WORDS:
-        core.pop()
-
-    def match(letters: str, rest: list[str]) -> bool:
-        if not rest:
-            return not letters
-        word = rest[0].upper()
-        return any(letters[:k] == word[:k] and match(letters[k:], rest[1:])
-                   for k in range(1, min(len(letters), len(word), 3) + 1))
-
-    return match(short.upper(), words) or (core != words and match(short.upper(), core))
-
-
-def _same_person(short: str, full: str) -> bool:
-    """Return True if single name ``short`` is the surname or first name of ``full``."""
-    parts = without_suffix(full).split()
-    last, first = parts[-1], parts[0]
-    return short.lower() in (last.lower(), first.lower())
-
-
-def _same_full_name(a: str, b: str) -> bool:
-    """Return True for two full names of one person: one ends the other ("Van Acker" in
-    "Pieter Van Acker"), or the same surname after the same given name or its initial, one
-    name longer ("Ana Lopes", "Ana M. Lopes")."""
-    pa, pb = a.split(), b.split()
-    if a.lower().endswith(" " + b.lower()) or b.lower().endswith(" " + a.lower()):
-        return True
-    if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
-        return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
-    return False
-
-
 class _Resolver:
     """Assigns entity ids to mentions of one document."""
 
@@ -151,7 +101,7 @@ class _Resolver:
             info = self._full_name(text)
             self.named_at.setdefault(info.id, []).append(at)
             return info
-        candidates = [p for p in reversed(self.people) if _same_person(text, p.name)]
+        candidates = [p for p in reversed(self.people) if same_person(text, p.name)]
         if candidates:
             return self._named_last_before(candidates, at)
         info = self._get(entity_id("Person", text), text, "Person")
@@ -160,7 +110,7 @@ class _Resolver:
 
     def _full_name(self, text: str) -> EntityInfo:
         for info in reversed(self.people):
-            if len(info.name.split()) >= 2 and _same_full_name(text, info.name):
+            if len(info.name.split()) >= 2 and same_full_name(text, info.name):
                 if len(text) > len(info.name):
                     info.name = text
                 return info
@@ -252,8 +202,8 @@ class _Resolver:
             if known is not None:
                 return known
         if type_ == "Product":
-            known = _same_product(text, self.entities.values()) or (
-                _shortened_product(text, self.entities.values()) if " " not in text else None
+            known = same_product(text, self.entities.values()) or (
+                shortened_product(text, self.entities.values()) if " " not in text else None
             ) or (self.abbreviated(text, "Product") if text.isupper() else None)
             if known is not None:
                 return known
@@ -282,80 +232,6 @@ def landmark_type(known_type: str, key: str) -> str:
     locations (:data:`kg.lexicon.LANDMARK_SEATS`). "The Kremlin" is a location in CoNLL
     only and an organisation in the seed's annotation, so it stays an organisation."""
     return "Place" if key.removeprefix("the ") in LANDMARK_SEATS else known_type
-
-
-#: Words that end a company's name without changing the company ("Daimler AG" = "Daimler").
-LEGAL_SUFFIXES = frozenset(
-    "corp corporation inc ltd llc co company plc nv n.v. ag sa s.a. group holdings".split())
-#: The legal suffixes without dots, as an abbreviation leaves them out ("N.V.").
-_LEGAL_WORDS = frozenset(s.replace(".", "") for s in LEGAL_SUFFIXES)
-#: Words of an industry that end a company's name ("China Eastern Airlines").
-INDUSTRY_SUFFIXES = frozenset("airlines airways motors".split())
-
-
-def org_core(name: str) -> str:
-    """Return the part of an organisation's name that tells it apart: lower case, without
-    dots, legal suffixes, an industry word after two or more words, or a country's name
-    before two or more words.
-
-    >>> org_core("Aer Lingus Group PLC"), org_core("the U.S. Air Force")
-    ('aer lingus', 'air force')
-    """
-    words = [w for w in normalise_surface(name).replace(",", " ").split()]
-    while len(words) > 1 and words[-1].rstrip(".") in {s.rstrip(".") for s in LEGAL_SUFFIXES}:
-        words.pop()
-    if len(words) > 2 and words[-1] in INDUSTRY_SUFFIXES:
-        words.pop()
-    for k in (2, 1):
-        if len(words) - k >= 2 and lookup_country(" ".join(words[:k])) is not None:
-            words = words[k:]
-            break
-    return " ".join(w.replace(".", "") for w in words)
-
-
-def _same_product(text: str, entities) -> EntityInfo | None:
-    """Return the product ``text`` names in another case or number ("Macbook" =
-    "MacBook", "Boeing 787 Dreamliners" = "Boeing 787 Dreamliner"), or with words of its
-    name left out before its head word (see :func:`_fewer_product_words`)."""
-    key = text.lower().removesuffix("s")
-    products = [i for i in entities if i.type == "Product" and i.name != text]
-    return next((i for i in products if i.name.lower().removesuffix("s") == key), None) or \
-        next((i for i in products if _fewer_product_words(text, i.name)), None)
-
-
-def _product_words(name: str) -> list[str]:
-    """Return a product name's words in lower case, each without a plural "s" ("iTunes Apps
-    Stores" → itune, app, store)."""
-    return [w.lower().removesuffix("s") for w in name.replace('"', " ").split()]
-
-
-@rule("product_fewer_words")
-def _fewer_product_words(a: str, b: str) -> bool:
-    """Return True for two names of two words or more of one product, one the other with
-    words left out before the head word they end in, in any case or number ("App Store" of
-    "the iTunes Apps Stores", "iTunes Store" of "iTunes Music Store", "OS X" of "Mac OS X").
-    A name with another last word is another product: "iPhone" is the line, "iPhone 3GS" a
-    model of it, "iTunes" the software, "iTunes Store" the shop that sells through it."""
-    short, long_ = sorted((_product_words(a), _product_words(b)), key=len)
-    if len(short) < 2 or len(short) == len(long_) or short[-1] != long_[-1]:
-        return False
-    rest = iter(long_)
-    return all(word in rest for word in short)  # the short name's words, in order
-
-
-def _shortened_product(text: str, entities) -> EntityInfo | None:
-    """Return the product a one-word name shortens: a later word of its name, in any case
-    ("A380(s)" after "Airbus A380", "Dreamliner" after "Boeing 787 Dreamliner", "Nano"
-    beside "iPod nano"). A bare product name
-    ("the iPhone") stays apart from its models ("iPhone 3GS"): reviews use it for the line."""
-    products = [i for i in entities if i.type == "Product" and " " in i.name]
-    for info in products:
-        words = info.name.split()
-        short = [w.lower() for w in words[1:] + [w for w in words[:1]
-                                                  if any(c.isdigit() for c in w)]]  # "787s"
-        if text.lower() in short or text.lower().removesuffix("s") in short:
-            return info
-    return None
 
 
 @rule("capitals_titlecase")
@@ -476,98 +352,11 @@ def _join_short_forms(doc: Doc, spans: list[Span], descriptions: list[Span],
     return out
 
 
-#: Words that introduce a person's other name right before it: a birth or legal name ("whose
-#: real name is X", "born X", "née X") or a stage name ("X, known as Y", "better known as Y").
-_OTHER_NAME_CUES: tuple[tuple[str, ...], ...] = (
-    ("real", "name", "is"), ("birth", "name", "is"), ("legal", "name", "is"),
-    ("real", "name", "was"), ("born",), ("née",), ("nee",), ("known", "as"))
-
-
-#: Words between a comma and the cue of another name ("whose real name", "also known as").
-_CUE_LEADS = frozenset(
-    "whose his her their also better commonly widely popularly originally still and".split())
-
-
-def _set_off(doc: Doc, cue_start: int) -> bool:
-    """Return whether the cue of another name opens a phrase set off from what it describes:
-    after a comma or a parenthesis, or starting a sentence ("Her real name is X"). Not after
-    a noun ("a hacking group known as Fancy Bear") nor a hyphen ("Brazilian-born Ana
-    Silva": a birthplace)."""
-    i = cue_start - 1
-    while i >= 0 and doc[i].lower_ in _CUE_LEADS:
-        i -= 1
-    return i < 0 or doc[i].text in (",", "(") or doc[i + 1].is_sent_start
-
-
-def _name_cue(span: Span, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    """Return the cue of ``cues`` written right before ``span`` and set off from what it
-    describes (:func:`_set_off`), else None."""
-    doc = span.doc
-    cue = next((c for c in cues if span.start >= len(c) and
-                tuple(t.lower_ for t in doc[span.start - len(c):span.start]) == c), None)
-    return cue if cue is not None and _set_off(doc, span.start - len(cue)) else None
-
-
-#: The cues of a birth or legal name: only a person has one (a stage name, "known as", may
-#: be a band's or a company's).
-_PERSONAL_NAME_CUES = tuple(c for c in _OTHER_NAME_CUES if c != ("known", "as"))
-
-
-@rule("other_name_person", off=PASS_THROUGH)
-def _other_names_as_persons(spans: list[Span]) -> list[Span]:
-    """Return spans with a name of two or three capitalised words given as someone's real,
-    birth or legal name relabelled as a person ("The singer, whose real name is Ama
-    Wambui, ..." where the model read an organisation): only people have one."""
-    out = []
-    for span in spans:
-        if span.label_ != "Person" and 2 <= len(span) <= 3 and \
-                all(t.is_title and t.is_alpha for t in span) and \
-                _name_cue(span, _PERSONAL_NAME_CUES) is not None:
-            span = Span(span.doc, span.start, span.end, label="Person")
-        out.append(span)
-    return out
-
-
-def _other_name_of(span: Span, spans: list[Span]) -> Span | None:
-    """Return the person a person's name is given as another name of: the one named last
-    before its cue ("Kofi Mensah, whose real name is Kwame Boateng"; "the singer, born X",
-    after "Kofi Mensah"), else None. The cue must come right before the name ("born in
-    1970", "born to X" are no name)."""
-    doc = span.doc
-    cue = _name_cue(span, _OTHER_NAME_CUES)
-    if cue is None:
-        return None
-    last = span.sent.start - 1
-    while last > 0 and doc[last].is_space:
-        last -= 1  # the blank line between paragraphs
-    previous = doc[last].sent.start if last >= 0 else span.sent.start
-    before = [s for s in spans if s.label_ == "Person" and previous < s.end and
-              s.end <= span.start - len(cue) and s._.kg_entity != span._.kg_entity]
-    return max(before, key=lambda s: s.start) if before else None
-
-
-@rule("other_name_alias", off=[])
-def _other_name_links(spans: list[Span]) -> list[tuple[str, str]]:
-    """Return (kept, joined) entity ids for each person's other name given in the article (a
-    real, birth or stage name, :func:`_other_name_of`): the person named first keeps the
-    actor, the other name becomes its alias, not a second person."""
-    def first_named(id_: str) -> int:
-        return min(s.start for s in spans if s._.kg_entity == id_)
-
-    links = []
-    for span in [s for s in spans if s.label_ == "Person"]:
-        named = _other_name_of(span, spans)
-        if named is not None and span._.kg_entity != named._.kg_entity:
-            keep, gone = sorted((named._.kg_entity, span._.kg_entity), key=first_named)
-            links.append((keep, gone))
-    return links
-
-
 def _join_other_names(spans: list[Span], resolver: _Resolver) -> None:
     """Move every mention of a person's other name to the person it names
-    (:func:`_other_name_links`)."""
+    (:func:`other_name_links`)."""
     joined: dict[str, str] = {}
-    for keep, gone in _other_name_links(spans):
+    for keep, gone in other_name_links(spans):
         keep, gone = joined.get(keep, keep), joined.get(gone, gone)
         if keep == gone:
             continue
@@ -585,7 +374,7 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     spans = list(doc.spans[ACTORS_KEY])
     descriptions = [s for s in spans if s._.kg_description]
     spans = [s for s in spans if not s._.kg_description]
-    spans = _relabel_short_org_names(_other_names_as_persons(
+    spans = _relabel_short_org_names(other_names_as_persons(
         relabel_surnames(full_names_of_titled_surnames(decide_types(spans)))))
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.

@@ -49,9 +49,9 @@ def common_word_after_first(span: Span) -> bool:
     """Return True for a "person" whose later words the article also writes in lower case
     ("Pirelli Cables" beside "tyre and cables giant Pirelli"): a company's line of business,
     not a given name, so the name gives no family name to its first word."""
-    from kg.extract.actor_context import lowercase_words, per_doc
+    from kg.extract.actor_context import lowercase_words
 
-    lower = per_doc(lowercase_words)(span.doc)
+    lower = lowercase_words(span.doc)
     return any(t.text.lower() in lower for t in span[1:]
                if t.is_alpha and span.doc[t.i - 1].whitespace_)  # not "won" of "Jae-won"
 

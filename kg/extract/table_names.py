@@ -17,11 +17,12 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
-from kg.extract.actor_context import lowercase_words, per_doc
+from kg.extract.actor_context import lowercase_words
 from kg.extract.boilerplate import doc_text, iter_lines
 from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
 from kg.extract.furniture import is_table_line
-from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.knowledge import is_country_or_city, is_given_name
 
 #: Month and weekday names (and their short forms): dates, not names, in a fixtures table.
 _CALENDAR_WORDS = frozenset(
@@ -187,7 +188,7 @@ def _row_name_evidence(name: Span) -> bool:
     outside its tables or in a match result."""
     doc = name.doc
     return any(a <= name.start_char < b for a, b in result_lines(doc)) or \
-        lookup_country(name.text) is not None or is_city(name.text) or \
+        is_country_or_city(name.text) or \
         _table_label(name) == "PERSON" or name.text in _names_seen_elsewhere(doc)
 
 

@@ -16,21 +16,19 @@ contradict it (:func:`learned_type`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.knowledge import (
-    continent_of_adjective,
-    is_city,
-    is_given_name,
-    is_named_subdivision,
-    is_region_name,
-    is_subdivision_of_kind,
+from kg.extract.knowledge import is_city, is_given_name
+from kg.extract.known_places import (
+    known_place,
+    named_subdivision,
+    names_a_known_place,
+    subdivision_before_kind,
 )
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
@@ -213,7 +211,7 @@ def geo_feature_evidence(span: Span) -> bool:
     if len(span) > 1 and last.is_title and last.lower_ in GEO_FEATURE_NOUNS - _CLUB_NAME_ENDS:
         return True
     if len(span) > 1 and last.is_title and last.lower_ in _PLACE_LED_WATERS and \
-            _names_a_known_place(span[:-1]):
+            names_a_known_place(span[:-1]):
         return True  # "the Mozambique Channel", not "the History Channel"
     if named_subdivision(span) and not team_evidence(span):
         return True  # "Ross County 2 Alloa 1": a club named after its county
@@ -227,12 +225,6 @@ def geo_feature_evidence(span: Span) -> bool:
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in \
         GEO_FEATURE_NOUNS | RESIDENT_NOUNS or _said_to_be_a_place(span)
-
-
-def _names_a_known_place(words: Span) -> bool:
-    """Return whether ``words`` name a country, city or region the gazetteers know."""
-    text = words.text.replace("\n", " ")
-    return lookup_country(text) is not None or is_city(text) or is_region_name(text)
 
 
 def _said_to_be_a_place(span: Span) -> bool:
@@ -447,95 +439,6 @@ def _has_evidence(tally: Counter, mentions: list[Span], type_: str) -> bool:
     """Return whether the context gave ``type_`` votes beyond the mentions' own labels
     (a title before a name, a locative preposition, a match result)."""
     return tally[type_] > sum(m.label_ == type_ for m in mentions)
-
-
-def known_place(span: Span) -> bool:
-    """Return whether the gazetteers know the name as a city, subdivision or US state, or
-    it is named like a site ("Changi Airport", "Airbus Delivery Center")."""
-    from kg.extract.actor_context import _names_a_site
-    from kg.extract.actor_type import place_names
-
-    if _defined_abbreviation(span):
-        return False  # "Christian Association of Nigeria (CAN)": no "Can", a Turkish town
-    text = span.text.replace("\n", " ")
-    return is_city(text) or text.lower() in place_names() or _names_a_site(span) or \
-        continent_of_adjective(text) is not None or named_subdivision(span)
-
-
-def _defined_abbreviation(span: Span) -> bool:
-    """Return whether a one-word name in capitals is one the article defines as the
-    abbreviation of a longer name ("... of Nigeria (CAN)"): that name's, whatever town a
-    gazetteer spells the same way."""
-    from kg.extract.actors import abbreviations
-
-    return len(span) == 1 and span[0].is_upper and span.text in abbreviations(span.doc)
-
-
-@rule("named_subdivision_place")
-def named_subdivision(span: Span) -> bool:
-    """Return whether the gazetteers know a name as a subdivision written with its kind
-    ("Travis County", "Kiambu County", a state outside the US with "State": "Kano State"),
-    or it is a numbered part of a city ("34th Ward"): a place, whatever a title of it or
-    the learned classifier says."""
-    text = span.text.replace("\n", " ")
-    if text.startswith("the "):
-        text = text[4:]
-    return (is_named_subdivision(text) and not _acting_body(span)) or _numbered_part(span)
-
-
-def _acting_body(span: Span) -> bool:
-    """Return whether a subdivision's name is written after "the" as the subject of a verb
-    ("the Kitui County cleared drains"): its government acting, a body. The place is
-    written without the article ("Kitui County fired her") or after a preposition."""
-    doc = span.doc
-    the = span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
-    return the and span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
-
-
-def subdivision_before_kind(span: Span, after: Token) -> bool:
-    """Return True for a subdivision's name before its kind in lower case (part of the rule
-    ``geo_feature_place``), the kind pycountry gives it ("Rakhine state", "Sindh province",
-    "the Kano state government"): a place, where a bare "state" after a name says nothing
-    ("a police state")."""
-    return after.is_lower and span.root.head.i >= span.end and \
-        is_subdivision_of_kind(span.text, after.text)
-
-
-def _numbered_part(span: Span) -> bool:
-    """Return whether a name is a numbered part of a city or a state: an ordinal in figures
-    before its kind ("34th Ward") or a number after it ("District 9")."""
-    if len(span) != 2:
-        return False
-    first, last = span[0], span[1]
-    return (bool(ORDINAL_RE.match(first.text)) and last.text in NUMBERED_PLACE_HEADS) or \
-        (first.text in NUMBERED_PLACE_HEADS and last.is_digit and len(last.text) <= 3)
-
-
-def unlisted_subdivisions(doc: Doc, covered: set[int]) -> list[Span]:
-    """Return the two-word subdivisions written with their kind that no actor covers: the
-    numbered parts of a city ("the 14th Ward", which the model leaves out, "District 9",
-    which it reads as a date) and the names the gazetteers know ("Harlan County Sheriff"):
-    places (:func:`named_subdivision`). A word in lower case makes none ("eastern
-    province"), nor do two words after a proper noun, which are part of a longer name
-    ("Seoul Central District Court")."""
-    found = []
-    for token in doc[:-1]:
-        span = Span(doc, token.i, token.i + 2, label="Place")
-        if not covered & {token.i, token.i + 1} and \
-                not any(t.is_alpha and t.is_lower or t.ent_type_ not in _FIGURE_TYPES
-                        for t in span) and \
-                not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") and \
-                named_subdivision(span):
-            found.append(span)
-    return found
-
-
-#: An ordinal in figures ("34th", "1st").
-ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
-#: Parts of a city or a state that are numbered ("34th Ward", "5th District", "District 9").
-NUMBERED_PLACE_HEADS = frozenset("Ward District Precinct Arrondissement".split())
-#: The model's labels for no name, which a numbered place may carry ("District 9": DATE).
-_FIGURE_TYPES = frozenset({"", "DATE", "CARDINAL", "ORDINAL"})
 
 
 @rule("one_type_per_name", off=PASS_THROUGH)

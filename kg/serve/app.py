@@ -33,7 +33,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.rdf import PREFIXES, example_queries
+from kg.ontology_files import example_queries
+from kg.rdf import PREFIXES
 from kg.serve.cache import ReplyCache
 from kg.serve.endpoint import (
     EndpointConfig,
