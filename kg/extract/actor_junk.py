@@ -170,6 +170,36 @@ def _items(span: Span) -> list[str]:
     return [item.strip() for item in re.split(r",|\band\b|\bor\b", span.text) if item.strip()]
 
 
+#: Words that separate the items of a list.
+_LIST_SEPARATORS = frozenset((",", "and", "or"))
+
+
+@rule("place_list_split", off=None)
+def split_place_list(ent: Span) -> list[Span] | None:
+    """Return the names of a list the model read as one name, each a place, when one of them
+    is a city or country the gazetteers know ("Caledonia", "Hopley" and "Epworth" of
+    "Places like Caledonia, Hopley and Epworth"): a list's items are of one kind, so the
+    names no gazetteer knows are places too, and each is a name of its own, not a junk
+    list (:func:`_list_of_words`). None: no list ("Harlow, Essex"), an item that is no
+    capitalised name of three words or fewer, or no item a known place ("Maintenance,
+    Repair and Overhaul")."""
+    doc = ent.doc
+    if "," not in ent.text or not any(t.lower_ in ("and", "or") for t in ent):
+        return None
+    items, start = [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].lower_ in _LIST_SEPARATORS:
+            if i > start:
+                items.append(Span(doc, start, i, label="GPE"))
+            start = i + 1
+    if len(items) < 2 or any(len(item) > 3 or not all(t.is_title for t in item)
+                             for item in items):
+        return None
+    if not any(is_city(item.text) or lookup_country(item.text) is not None for item in items):
+        return None
+    return items
+
+
 @rule("heading_junk")
 def _heading(span: Span) -> bool:
     """Return True for an '&' heading that fills its line ("Key Developments & Timeline");
