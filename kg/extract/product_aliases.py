@@ -26,14 +26,14 @@ def product_aliases(spans: list[Span]) -> dict[str, str]:
     named with a word the article calls a shop ("Zunes is the biggest online retailer",
     "the Zunes Music Store")."""
     products = [s for s in spans if s.label_ == "Product"]
-    short = {s.text: s for s in products if len(s) == 1}
+    short = {s.text for s in products if len(s) == 1}
     aliases = {}
     for span in products:
         head = span.root.head
         if len(span) > 1 and span.root.dep_ == "appos" and head.text == span[0].text and \
                 head.text in short:
             aliases[head.text] = span.text
-    for word, span in short.items():
+    for word in short:
         shops = {s.text for s in products if len(s) > 1 and
                  s[0].text == word and s[-1].lemma_.lower() in SHOP_NOUNS}
         if word not in aliases and len(shops) == 1 and _called_a_shop(word, products):
