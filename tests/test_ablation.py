@@ -231,6 +231,9 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                             'border.'),
     ('speaker_before_cue', 'Chief Executive and Founder Marta Kowalczyk said: "Buyers were '
                            'cautious all year, but they came back for value."'),
+    ('apposition_after_speaker', 'Ciaran Duggan met the team at noon. "We started with sacks '
+                                 'of flour. Now we send vouchers," Duggan, 61, from Kilrush, '
+                                 'Co Clare, says.'),
     ('statement_issuer', 'Velmor Holdings issued a statement on Monday. "We remain committed '
                          'to talks," the statement said.'),
     ('participle_after_complement', 'Also before the same election, Senator Ana Roe, for '
@@ -252,6 +255,9 @@ UNTRIGGERED: frozenset[str] = frozenset({
     # a real name the model reads as an organisation: in short texts the other rules (the
     # alias of the stage name, the type vote) already make it a person
     "other_name_person",
+    # a speaker's name right before the cue that the parse tags as no noun ("Roe" an adverb):
+    # the small model tags the names of short sentences as proper nouns
+    "actor_before_cue",
 })
 
 
