@@ -234,6 +234,9 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('apposition_after_speaker', 'Ciaran Duggan met the team at noon. "We started with sacks '
                                  'of flour. Now we send vouchers," Duggan, 61, from Kilrush, '
                                  'Co Clare, says.'),
+    ('given_name_speaker', 'One survivor, Jericho Dalisay, 19, a student from Tablas, said he '
+                           'clung to a drum for hours. "Everyone was shouting," Jericho told '
+                           'reporters.'),
     ('statement_issuer', 'Velmor Holdings issued a statement on Monday. "We remain committed '
                          'to talks," the statement said.'),
     ('participle_after_complement', 'Also before the same election, Senator Ana Roe, for '
