@@ -160,7 +160,9 @@ def _event_name(span: Span) -> bool:
 @rule("name_list_junk")
 def _list_of_words(span: Span) -> bool:
     """Return True for a list ("Maintenance, Repair and Overhaul"): no name. A list of
-    places the gazetteers know ("Lyon, Nantes and Rennes") names places and is kept."""
+    places the gazetteers know ("Lyon, Nantes and Rennes") names places and is kept; one
+    with a known place among capitalised names is split into them first
+    (:func:`split_place_list`)."""
     return "," in span.text and any(t.lower_ in ("and", "or") for t in span) and \
         not all(is_city(item) or lookup_country(item) is not None for item in _items(span))
 
