@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
 from kg.extract.boilerplate import doc_text
 from kg.extract.quotes.cues import inverted_subject, is_cue, leading_subject, subject_of
 from kg.extract.quotes.marks import _CLOSE_MARKS, _DASHES, _OPEN, QuoteSpan, _words
@@ -83,13 +82,9 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
         if subject is not None and (subject.idx < end or subject.i not in inside):
             subject = None
         prev = t.doc[t.i - 1]
-        if subject is None and prev.i in inside and (
-                prev.pos_ in ("PROPN", "NOUN", "PRON") or _actor_before_cue(prev, att)):
+        if subject is None and prev.i in inside and prev.pos_ in ("PROPN", "NOUN", "PRON"):
             subject = prev
         lead = leading_subject(window, t)
-        if lead is not None and subject is not None and \
-                _apposition_after_name(lead, subject, t, att):
-            subject = lead
         if subject is None or (subject.i > t.i and lead is not None
                                and not _is_name_subject(subject, att)):
             subject = lead or subject
@@ -98,25 +93,6 @@ def _attribution_after(doc: Doc, att: Attributor, end: int) -> Found | None:
         if subject is not None and subject.idx > end:
             return Found(t, subject)
     return None
-
-
-@rule("actor_before_cue")
-def _actor_before_cue(token: Token, att: Attributor) -> bool:
-    """Return True for a speaker's mention right before a cue that the parse tags as no noun
-    (``"...," Roe said`` with "Roe" an adverb): the actor mention says it is a name."""
-    actor = att.actors.get(token.i)
-    return actor is not None and actor.label_ in SPEAKER_TYPES and bool(actor._.kg_entity)
-
-
-@rule("apposition_after_speaker")
-def _apposition_after_name(lead: Token, subject: Token, cue: Token, att: Attributor) -> bool:
-    """Return True when a name opens the attribution and the subject the parse gives lies in
-    the apposition after it (``"...," Lee, 54, from Kent, says``: Lee speaks, not Kent)."""
-    if not lead.i < subject.i < cue.i or not _is_name_subject(lead, att):
-        return False
-    comma = lead.i + 1
-    return comma < cue.i and lead.doc[comma].text == "," and att.actors.get(subject.i) is not \
-        att.actors.get(lead.i)
 
 
 def _puts_it(token: Token) -> bool:

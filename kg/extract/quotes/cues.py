@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.ablation import rule
 from kg.extract.quotes.marks import _DASHES
 from kg.lexicon import (
     DOCUMENT_CUES,
@@ -41,26 +40,9 @@ def subject_of(cue: Token, before: int | None = None) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
-    above = _verb_above_complement(cue)
-    if above is not None:
-        return subject_of(above)
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head != cue:
         return subject_of(cue.head)
     return _participle_subject(cue) or _stranded_subject(cue)
-
-
-@rule("participle_after_complement", off=None)
-def _verb_above_complement(cue: Token) -> Token | None:
-    """Return the verb of the clause above a "that" clause the parse hangs a participle cue
-    on, when a comma sets the participle off after it ("Roe expressed frustration that Lee
-    was slow, telling one aide: ..."): the comma closes the complement, so Roe tells, not
-    Lee. None for any other cue."""
-    head = cue.head
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or \
-            cue.doc[cue.i - 1].text != "," or head.dep_ not in ("ccomp", "acl") or \
-            not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
-        return None
-    return next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _participle_subject(cue: Token) -> Token | None:

@@ -140,7 +140,7 @@ class Attributor:
                 return self.last_person_before(before_char, quote, subject.lower_), None
             return None, None
         actor = self.actors.get(subject.i)
-        named = self.person_before_cue(subject) or self.given_name_speaker(actor, subject)
+        named = self.person_before_cue(subject)
         if named is not None:
             return named, None
         government = self.government_speaker(actor, subject)
@@ -200,20 +200,6 @@ class Attributor:
                     for t in self.doc[subject.i:person.start]):
             return None
         return person._.kg_entity
-
-    @rule("given_name_speaker", off=None)
-    def given_name_speaker(self, actor: Span | None, subject: Token) -> str | None:
-        """Return the person a one-word place's name stands for as a speaker when it is the
-        first word of a person's full name written before it ("Her daughter, Paris Ashby,
-        48, ..." then ``"...," Paris fumed``): the article calls the person by a given name
-        that is also a place's."""
-        if actor is None or len(actor) != 1 or actor.label_ not in ("Place", "Country"):
-            return None
-        for span in reversed(self.person_mentions):
-            if span.start < actor.start and len(span) >= 2 and span[0].text == actor.text \
-                    and span._.kg_entity:
-                return span._.kg_entity
-        return None
 
     def owner_of(self, subject: Token) -> str | None:
         """Return whose words a document or a spokesperson gives: the author of a document
