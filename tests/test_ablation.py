@@ -216,6 +216,12 @@ RULE_CASES: list[tuple[str, str]] = [
                              'on Monday.\n\nRelated: Strike in Nairobi enters third day\n'),
     ('credit_slash_split', 'Workers returned on Monday.\n\nImage: Travellers queue at the '
                            'border post on Tuesday. (Phil Dlamini/AFP)\n'),
+    ('place_list_split', 'Plots were sold without approval in places like Caledonia, Hopley '
+                         'and Epworth.'),
+    ('product_alias_evidence', 'Velmor plans to sell films via the online zTunes Music Store. '
+                               'Analysts say zTunes is the biggest online retailer of music.'),
+    ('initialled_short_name', 'Minister Ana Roe talks to students of Halden Commonwealth '
+                              'University School of the Arts in Oman (HCUarts Oman) on Monday.'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which
@@ -225,6 +231,8 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                             'border.'),
     ('speaker_before_cue', 'Chief Executive and Founder Marta Kowalczyk said: "Buyers were '
                            'cautious all year, but they came back for value."'),
+    ('statement_issuer', 'Velmor Holdings issued a statement on Monday. "We remain committed '
+                         'to talks," the statement said.'),
 ]
 
 

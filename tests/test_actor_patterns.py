@@ -204,3 +204,21 @@ def test_a_bracketed_short_name_is_kgs_bounded_names(nlp, actor, expected):
     doc.ents = [Span(doc, 3, 7, label="ORG")]
     actors = [Span(doc, *actor, label="Organization")] if actor else []
     assert bracketed_short_names(doc, actors) == expected
+
+
+@pytest.mark.parametrize(("text", "org", "surface", "country_mentions"), [
+    # a short name opening with the name's initials, after the place the body is in
+    ("Minister Ana Roe talks to students of Halden Commonwealth University School of the "
+     "Arts in Oman (HCUarts Oman) on Monday.",
+     "Halden Commonwealth University School of the Arts", "HCUarts Oman", 1),
+    # an acronym alone is no such short name: the place in brackets stays the country's
+    ("Minister Ana Roe met students of Georgetown University School of Foreign Service in "
+     "Qatar (GUSFS Qatar) on Monday.",
+     "Georgetown University School of Foreign Service", None, 2),
+])
+def test_an_initialled_short_name_is_the_bodys(nlp, text, org, surface, country_mentions):
+    doc = nlp(text)
+    entities = {e.name: e for e in doc._.kg_entities.values()}
+    assert (surface in entities[org].surface) is (surface is not None)
+    assert sum(e.surface.total() for e in entities.values() if e.type == "Country") == \
+        country_mentions

@@ -261,6 +261,18 @@ def test_lists_and_event_places_are_not_actors(nlp, text, name):
     assert name not in {m for m, _ in actor_mentions(nlp, text)}
 
 
+@pytest.mark.parametrize(("disabled", "expected"), [
+    # a list the model read as one name, one item a known place: each item a place
+    ("", {("Caledonia", "Place"), ("Hopley", "Place"), ("Epworth", "Place")}),
+    # not split, the list is dropped as no name (name_list_junk)
+    ("place_list_split", set()),
+])
+def test_a_list_with_a_known_place_names_places(nlp, monkeypatch, disabled, expected):
+    monkeypatch.setenv("KG_DISABLE", disabled)
+    text = "Plots were sold without approval in places like Caledonia, Hopley and Epworth."
+    assert actor_mentions(nlp, text) == expected
+
+
 def test_a_product_line_is_a_product(nlp):
     text = "Apple unveiled new MacBook Air laptops. Buyers liked the MacBook Air laptops."
     assert {t for m, t in actor_mentions(nlp, text) if m == "MacBook Air"} == {"Product"}

@@ -797,3 +797,24 @@ def test_a_one_word_speaker_is_the_person_named_in_full(nlp):
     extraction = _extraction(nlp, text)
     assert [s.speaker for s in extraction.statements] == ["Sandoro Umbu"]
     assert [e.name for e in extraction.entities if e.type == "Person"] == ["Sandoro Umbu"]
+
+
+@pytest.mark.parametrize(("text", "disabled", "speaker"), [
+    ('Workers marched on Monday.\n\nIn a statement, Velmor Holdings said it had made a fair '
+     'offer. "We remain committed to talks with the union," the statement said.', "",
+     "organization/velmor-holdings"),
+    ('The Transport Minister, Dr Kwame Asante, said in a statement that the deal had been '
+     'reviewed. "Nothing has been hidden from the House," the statement said.', "",
+     "person/kwame-asante"),
+    ('Velmor Holdings issued a statement on Monday. "We remain committed to talks," the '
+     'statement said.', "", "organization/velmor-holdings"),
+    # no one named as putting a statement out: the document speaks for no one
+    ('Workers marched on Monday. "We remain committed to talks," the statement said.', "",
+     None),
+    ('Velmor Holdings issued a statement on Monday. "We remain committed to talks," the '
+     'statement said.', "statement_issuer", None),
+])
+def test_the_statement_speaks_for_who_issued_it(nlp, monkeypatch, text, disabled, speaker):
+    monkeypatch.setenv("KG_DISABLE", disabled)
+    [quote] = _direct(nlp, text)[1]
+    assert (quote.speaker_id, quote.speaker_description) == (speaker, "the statement")

@@ -156,7 +156,9 @@ def _event_name(span: Span) -> bool:
 @rule("name_list_junk")
 def _list_of_words(span: Span) -> bool:
     """Return True for a list ("Maintenance, Repair and Overhaul"): no name. A list of
-    places the gazetteers know ("Lyon, Nantes and Rennes") names places and is kept."""
+    places the gazetteers know ("Lyon, Nantes and Rennes") names places and is kept; one
+    with a known place among capitalised names is split into them first
+    (:func:`split_place_list`)."""
     return "," in span.text and any(t.lower_ in ("and", "or") for t in span) and \
         not all(is_country_or_city(item) for item in _items(span))
 
@@ -164,6 +166,36 @@ def _list_of_words(span: Span) -> bool:
 def _items(span: Span) -> list[str]:
     """Return the items of a list span, split at its commas, "and" and "or"."""
     return [item.strip() for item in re.split(r",|\band\b|\bor\b", span.text) if item.strip()]
+
+
+#: Words that separate the items of a list.
+_LIST_SEPARATORS = frozenset((",", "and", "or"))
+
+
+@rule("place_list_split", off=None)
+def split_place_list(ent: Span) -> list[Span] | None:
+    """Return the names of a list the model read as one name, each a place, when one of them
+    is a city or country the gazetteers know ("Caledonia", "Hopley" and "Epworth" of
+    "Places like Caledonia, Hopley and Epworth"): a list's items are of one kind, so the
+    names no gazetteer knows are places too, and each is a name of its own, not a junk
+    list (:func:`_list_of_words`). None: no list ("Harlow, Essex"), an item that is no
+    capitalised name of three words or fewer, or no item a known place ("Maintenance,
+    Repair and Overhaul")."""
+    doc = ent.doc
+    if "," not in ent.text or not any(t.lower_ in ("and", "or") for t in ent):
+        return None
+    items, start = [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].lower_ in _LIST_SEPARATORS:
+            if i > start:
+                items.append(Span(doc, start, i, label="GPE"))
+            start = i + 1
+    if len(items) < 2 or any(len(item) > 3 or not all(t.is_title for t in item)
+                             for item in items):
+        return None
+    if not any(is_country_or_city(item.text) for item in items):
+        return None
+    return items
 
 
 @rule("heading_junk")

@@ -144,19 +144,53 @@ def bracketed_short_names(doc: Doc, actors: Sequence[Span] = ()) -> dict[str, st
     out = {}
     for ent in doc.ents:
         end = ent.end
-        if ent.label_ != "ORG" or len(ent) < 2 or end + 2 >= len(doc) or doc[end].text != "(":
+        if ent.label_ != "ORG" or len(ent) < 2 or end + 2 >= len(doc):
             continue
-        close = next((t.i for t in doc[end + 1:end + 5] if t.text == ")"), None)
-        short = doc[end + 1:close] if close else None
-        if not short or not short[0].text[:1].isupper() or any(
-                t.whitespace_ for t in short[:-1]) or short[0].is_digit:
+        opening = end if doc[end].text == "(" else _bracket_after_place(ent)
+        if opening is None:
             continue
-        if _demonym_body(ent) and rule_enabled("demonym_named_bodies") or \
-                _official_body_of(ent) and short.text.isupper() and len(short) == 1 and \
-                rule_enabled("national_org_patterns"):
+        close = next((t.i for t in doc[opening + 1:opening + 5] if t.text == ")"), None)
+        short = doc[opening + 1:close] if close else None
+        if not short or not short[0].text[:1].isupper() or short[0].is_digit:
+            continue
+        one_word = not any(t.whitespace_ for t in short[:-1])
+        if opening == end and one_word and (
+                _demonym_body(ent) and rule_enabled("demonym_named_bodies") or
+                _official_body_of(ent) and short.text.isupper() and len(short) == 1 and
+                rule_enabled("national_org_patterns")) or initialled_short_name(ent, short):
             out[short.text] = next((a.text for a in actors if a.end == end and
                                     a.start <= ent.start), ent.text)
     return out
+
+
+def _bracket_after_place(ent: Span) -> int | None:
+    """Return where a bracket opens after a name and the place it is in ("School of the
+    Arts in Doha (...)"), else None."""
+    doc, i = ent.doc, ent.end
+    if doc[i].lower_ not in ("in", "at"):
+        return None
+    i += 1
+    while i < min(len(doc), ent.end + 5) and doc[i].is_title:
+        i += 1
+    return i if i > ent.end + 1 and i < len(doc) and doc[i].text == "(" else None
+
+
+#: Capitals that open a word ("VCU" of "VCUarts").
+_LEADING_CAPITALS_RE = re.compile(r"^[A-Z]{2,}")
+
+
+@rule("initialled_short_name")
+def initialled_short_name(ent: Span, short: Span) -> bool:
+    """Return True for a short name in brackets after an organisation's name (and the place
+    it is in) whose first word opens with the initials of the name's words and goes on in
+    lower case ("Halden State University School of Design in Oman (HSUdesign Oman)"): the
+    body's own short name, so a place's name in it ("Oman") is no mention of the place. An
+    acronym alone ("(HSU)") is left to :func:`kg.extract.resolve.abbreviates`."""
+    match = _LEADING_CAPITALS_RE.match(short[0].text)
+    if match is None or match.end() == len(short[0].text):
+        return False
+    initials = "".join(t.text[0] for t in ent if t.text[:1].isupper())
+    return initials.startswith(match.group())
 
 
 def _demonym_body(ent: Span) -> bool:

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
+from kg.extract.actor_junk import split_place_list
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.headline_names import headline_name_parts
@@ -546,7 +547,8 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
 
 def ner_entities(doc: Doc):
     """Yield the entities of ``doc`` with run-on person names, joined names, the two sides
-    of a score in a table row and names joined by a spaced dash or a credit's slash split,
+    of a score in a table row, names joined by a spaced dash or a credit's slash and a list
+    of places split,
     a company's name NER cut joined again, and headline names cut to the words the body
     writes as names."""
     for ent in _joined_company_names(list(doc.ents)):
@@ -556,7 +558,8 @@ def ner_entities(doc: Doc):
             continue
         ent = _with_place_after_of(ent)
         yield from _split_run_on_name(ent) or split_at_scores(ent) or \
-            _split_at_spaced_dash(ent) or split_at_credit_slash(ent) or [ent]
+            _split_at_spaced_dash(ent) or split_at_credit_slash(ent) or \
+            split_place_list(ent) or [ent]
 
 
 @rule("org_of_place_join", off=PASS_THROUGH)

@@ -35,6 +35,7 @@ from kg.extract.name_match import (
 )
 from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.other_names import other_name_links, other_names_as_persons
+from kg.extract.product_aliases import product_aliases
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
 from kg.extract.surnames import (
@@ -174,6 +175,9 @@ class _Resolver:
                 return known
         if type_ == "Organization":  # "DWD" of "the German Weather Service (DWD)"
             text = span.doc.user_data.get("kg_short_names", {}).get(text, text)
+        aliases = span.doc.user_data.get("kg_product_aliases", {})
+        if type_ == "Product" and text in aliases:  # "iPhone" of "their iPhone, the iPhone 3GS"
+            text = clean_surface(aliases[text])
         if type_ in ("Place", "Person", "Country") and _capitals_name(text):
             text = text.title()  # datelines: "BRUSSELS" is Brussels
         if type_ == "Country":
@@ -376,6 +380,7 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     spans = [s for s in spans if not s._.kg_description]
     spans = _relabel_short_org_names(other_names_as_persons(
         relabel_surnames(full_names_of_titled_surnames(decide_types(spans)))))
+    doc.user_data["kg_product_aliases"] = product_aliases(spans)
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (

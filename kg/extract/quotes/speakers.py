@@ -12,7 +12,7 @@ from kg.ablation import rule
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.governments import government_of
 from kg.extract.knowledge import given_name_gender
-from kg.extract.quotes.cues import is_cue
+from kg.extract.quotes.cues import is_cue, subject_of
 from kg.extract.quotes.offsets import ActorOffsets, Ranges
 from kg.extract.quotes.speaker_mentions import HONORIFIC_STEMS, SpeakerMentions
 from kg.lexicon import (
@@ -167,7 +167,7 @@ class Attributor:
         role_person = self.by_role(subject) or self.by_description(subject)
         if role_person is not None:
             return role_person, desc
-        owner = self.owner_of(subject)
+        owner = self.owner_of(subject) or self.statement_issuer(subject, before_char, quote)
         if owner is not None:
             return owner, desc
         modifier = actor or self.actor_for(subject)
@@ -216,6 +216,33 @@ class Attributor:
             if actor.label_ in SPEAKER_TYPES and actor._.kg_entity and (
                     lemma in DOCUMENT_NOUNS or actor.label_ != "Person"):
                 return actor._.kg_entity
+        return None
+
+    @rule("statement_issuer", off=None)
+    def statement_issuer(self, subject: Token, before_char: int,
+                         quote: tuple[int, int] | None) -> str | None:
+        """Return who put out the document a definite description names ("the statement
+        said"): the speaker of the verb the article gives a document of that noun, in its
+        sentence or the two before ("In a statement, Heritage said ...", "The minister, Ana
+        Roe, said in a statement ...", "Acme issued a statement"); the document gives their
+        words."""
+        lemma = subject.lemma_.lower()
+        phrase = _noun_phrase(subject)
+        if subject.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS or not phrase or \
+                phrase[0].lower_ != "the":
+            return None
+        start = self.sent_of(subject.i).start
+        for _ in range(2):
+            start = self.sent_of(start - 1).start if start > 0 else start
+        for token in reversed(self.doc[start:subject.i]):
+            if token.lemma_.lower() != lemma or any(c.dep_ == "det" and c.lower_ == "the"
+                                                    for c in token.children):
+                continue
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            issuer = subject_of(verb) if token.dep_ in ("pobj", "dobj") and \
+                verb.pos_ in ("VERB", "AUX") else None
+            if issuer is not None and issuer.i < subject.i:
+                return self.speaker(issuer, before_char, quote)[0]
         return None
 
     def _owners(self, subject: Token, modifiers: bool = True) -> list[Span]:
