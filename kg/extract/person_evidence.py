@@ -298,7 +298,7 @@ def person_noun_apposition(span: Span) -> bool:
             span.start > 0 and doc[span.start - 1].lower_ == "the"):
         return False
     return any(c.dep_ == "appos" and c.i > span.end and c.lower_ in _APPOSITION_PERSON_NOUNS
-               and c.pos_ in ("NOUN", "ADJ") for c in span.root.children)
+               and c.pos_ == "NOUN" for c in span.root.children)
 
 
 @rule("city_first_not_person")
