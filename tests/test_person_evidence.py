@@ -259,16 +259,3 @@ def test_a_name_and_its_surname_join_as_a_person_through_the_apposition(
             "general, on Saturday.\n\nThe suspects killed Akpabio at his home, police said.")
     types = {e.name: e.type for e in extract(text).entities}
     assert (types.get("Idara Akpabio") if "Akpabio" not in types else None) == expected
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    # no comma: the job is the next name's ("Ministry spokesperson Ana Berg")
-    ("The Halden Ministry of Fisheries spokesperson Ana Berg said the boats were late.",
-     "Halden Ministry"),
-    # a name written with "the" is no person's
-    ("In the days of the Sorvik Kingdom, the king himself led the march.", "Sorvik Kingdom"),
-])
-def test_an_apposition_without_comma_or_after_the_says_no_person(nlp, text, name):
-    from kg.extract.person_evidence import person_noun_apposition
-
-    assert person_noun_apposition(_organisation(nlp, text, name)) is False

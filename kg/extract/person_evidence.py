@@ -291,13 +291,8 @@ _APPOSITION_PERSON_NOUNS = (TITLE_HEADS | PERSON_NOUNS | frozenset(
 def person_noun_apposition(span: Span) -> bool:
     """Return True for a name with an apposition after it whose noun is a person's job, rank
     or kin ("Ama Bello, a retired army general,", "Kofi Mensah, a farmer in the village"):
-    a company or a place is not called so. The apposition follows the name's comma, and a
-    name written with "the" is no person's ("the Kandyan Kingdom, the king himself")."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text != "," or (
-            span.start > 0 and doc[span.start - 1].lower_ == "the"):
-        return False
-    return any(c.dep_ == "appos" and c.i > span.end and c.lower_ in _APPOSITION_PERSON_NOUNS
+    a company or a place is not called so."""
+    return any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in _APPOSITION_PERSON_NOUNS
                and c.pos_ == "NOUN" for c in span.root.children)
 
 
