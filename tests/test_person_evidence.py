@@ -234,28 +234,3 @@ def test_an_age_closing_a_list_item(nlp, text, name, listed):
 
     assert listed_age_follows(_organisation(nlp, text, name)) is listed
 
-
-
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ("Police named the victim as Uzo Obiakwe, a retired army general, on Sunday.",
-     "Uzo Obiakwe", True),
-    ("Ife Adeyemo, a farmer in the valley, said the bridge was down.", "Ife Adeyemo", True),
-    # a company's apposition names no person's job
-    ("Halden Energy, a major employer in the valley, cut 200 jobs.", "Halden Energy", False),
-    ("Brekke Foods, the market leader, raised prices.", "Brekke Foods", False),
-])
-def test_an_apposition_naming_a_persons_job(nlp, text, name, expected):
-    from kg.extract.person_evidence import person_noun_apposition
-
-    assert person_noun_apposition(_organisation(nlp, text, name)) is expected
-
-
-@pytest.mark.parametrize(("disabled", "expected"), [("", "Person"),
-                                                    ("person_noun_apposition", None)])
-def test_a_name_and_its_surname_join_as_a_person_through_the_apposition(
-        extract, monkeypatch, disabled, expected):
-    monkeypatch.setenv("KG_DISABLE", disabled)
-    text = ("Police arrested four men over the killing of Idara Akpabio, a retired army "
-            "general, on Saturday.\n\nThe suspects killed Akpabio at his home, police said.")
-    types = {e.name: e.type for e in extract(text).entities}
-    assert (types.get("Idara Akpabio") if "Akpabio" not in types else None) == expected
