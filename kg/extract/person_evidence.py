@@ -19,7 +19,6 @@ from kg.lexicon import (
     HONORIFICS,
     NAMED_BODY_HEADS,
     ORG_NAME_SUFFIXES,
-    PERSON_NOUNS,
     TITLE_HEADS,
 )
 
@@ -47,8 +46,6 @@ def person_evidence(span: Span) -> bool:
         return False  # "San Jose", "Nova Scotia", "Thai Airways International"
     if _city_first_word(span):
         return False
-    if person_noun_apposition(span):
-        return True
     if initial_and_surname(span):
         return True
     return 2 <= len(span) <= 3 and len(span[0]) > 2 and is_given_name(span[0].text) and all(
@@ -272,28 +269,6 @@ def listed_age_follows(span: Span) -> bool:
         return False
     age = doc[end + 1]
     return age.is_digit and 15 <= int(age.text) <= 110
-
-
-#: Nouns of people's jobs, ranks and kin an apposition gives a person ("Ama Bello, a retired
-#: army general"), beside the titles and person nouns; words a company or a country is also
-#: called ("leader", "head", "partner", "investor", "member", "source") are left out.
-_APPOSITION_PERSON_NOUNS = (TITLE_HEADS | PERSON_NOUNS | frozenset(
-    """farmer teacher student pupil nurse pastor priest cleric imam businessman businesswoman
-    driver engineer journalist reporter correspondent editor writer author artist singer
-    actor actress musician player coach athlete victim suspect father mother son daughter
-    wife husband brother sister widow grandmother grandfather boy girl veteran retiree
-    lecturer surgeon pilot fisherman trader""".split())) - frozenset(
-    "leader head partner investor member source executive representative critic supporter "
-    "people speaker chair officer".split())
-
-
-@rule("person_noun_apposition")
-def person_noun_apposition(span: Span) -> bool:
-    """Return True for a name with an apposition after it whose noun is a person's job, rank
-    or kin ("Ama Bello, a retired army general,", "Kofi Mensah, a farmer in the village"):
-    a company or a place is not called so."""
-    return any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in _APPOSITION_PERSON_NOUNS
-               and c.pos_ == "NOUN" for c in span.root.children)
 
 
 @rule("city_first_not_person")
