@@ -123,32 +123,6 @@ def test_find_dates_uses_tense(nlp, text: str, iso: str) -> None:
     assert text[found.start:found.end] == found.text
 
 
-@pytest.mark.parametrize(
-    ("text", "iso"),
-    [
-        # a headline's "to" + verb with its own subject
-        ("Halden Group to cut 200 jobs on Friday, union says", "2025-11-28"),
-        # "is likely to" + verb
-        ("The board is likely to publish its report on Sunday.", "2025-11-30"),
-        # a clause on a coming thing
-        ("Ministers will travel to the next summit, which opens on Thursday.", "2025-11-27"),
-        ("During the next summit that opens on Thursday, Norway expects a deal.", "2025-11-27"),
-        # no such clue: the day before publication
-        ("Halden Group cut 200 jobs on Friday, the union said.", "2025-11-21"),
-        ("The summit, which opened on Thursday, ended without a deal.", "2025-11-20"),
-    ],
-)
-def test_future_clues_without_a_future_auxiliary(nlp, text: str, iso: str) -> None:
-    [found] = _dates(nlp, text)
-    assert found.value == DateValue(iso, "day")
-
-
-def test_future_clues_rule_switches_off(nlp, monkeypatch) -> None:
-    monkeypatch.setenv("KG_DISABLE", "future_clause_clues")
-    [found] = _dates(nlp, "The board is likely to publish its report on Sunday.")
-    assert found.value == DateValue("2025-11-23", "day")
-
-
 def test_find_dates_marks_timeline_entries(nlp) -> None:
     text = "Timeline\n\n- March 3, 2025: The council approved the budget.\n"
     dates = _dates(nlp, text)

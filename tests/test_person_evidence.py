@@ -217,20 +217,3 @@ def test_a_city_first_name_joined_to_a_person(nlp, text, name, first_word_is_a_c
 ])
 def test_a_region_named_like_a_person_is_a_place(extract, text, name, expected):
     assert {e.type for e in extract(text).entities if e.name == name} == {expected}
-
-
-@pytest.mark.parametrize(("text", "name", "listed"), [
-    # ages closing the items of a list of suspects: a semicolon or the full stop
-    ("Police named the suspects as Tolu Brekke, 33; Kari Vik, 41; and Oddvar Lie, 28.",
-     "Kari Vik", True),
-    ("Police named the suspects as Tolu Brekke, 33; Kari Vik, 41; and Oddvar Lie, 28.",
-     "Oddvar Lie", True),
-    # a figure after a place's comma is no age, nor is a count of things
-    ("The ferry left Nordby Havn, 12 boats behind it.", "Nordby Havn", False),
-    ("Sales at Brekke Foods, 2019; up again in 2020.", "Brekke Foods", False),
-])
-def test_an_age_closing_a_list_item(nlp, text, name, listed):
-    from kg.extract.person_evidence import listed_age_follows
-
-    assert listed_age_follows(_organisation(nlp, text, name)) is listed
-

@@ -159,29 +159,6 @@ def test_multi_paragraph_quote_takes_the_speaker_of_its_last_paragraph(nlp):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    # a quote paragraph after a paragraph ending in the writer's "X said ..." sentence
-    ("The council met in Tromso on Monday.\n\nHarald Moe, the harbour chief, said the new "
-     "ferry plan would cut costs.\n\n\"We will see fewer empty crossings next winter.\"",
-     "person/harald-moe"),
-    ("Lena Dahl spoke to the board on Friday.\n\nShe said the mill would reopen in the "
-     "spring.\n\n\"Nobody here wanted the machines to stand idle.\"", "person/lena-dahl"),
-    # the paragraph before tells no speech: the quote keeps no speaker
-    ("Harald Moe runs the harbour in Tromso.\n\nThe ferries stopped during the storm.\n\n"
-     "\"We will see fewer empty crossings next winter.\"", None),
-])
-def test_quote_paragraph_after_a_said_paragraph_takes_its_speaker(nlp, text, speaker):
-    _, direct = _direct(nlp, text)
-    assert direct[-1].speaker_id == speaker
-
-
-def test_quote_paragraph_has_no_speaker_without_the_said_paragraph_rule(nlp, monkeypatch):
-    monkeypatch.setenv("KG_DISABLE", "quote_after_said_paragraph")
-    _, direct = _direct(nlp, "Harald Moe, the harbour chief, said the new ferry plan would "
-                             "cut costs.\n\n\"We will see fewer empty crossings next winter.\"")
-    assert direct[-1].speaker_id is None
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
     ('Anna Berg arrived in Oslo on Monday. "We will not give up the northern islands," she '
      'said.', "person/anna-berg"),
     ('Peter Lund met Anna Berg in Oslo. "We will not give up the northern islands," he said.',

@@ -422,7 +422,7 @@ def aged_names(doc: Doc, covered: set[int]) -> list[Span]:
     """Return person names NER missed that the article gives an age ("Surendra Kumar Sinha,
     70, was ..."): two or three capitalised proper nouns in no entity, none a title or a
     country, a city or a body's word, followed by an age between commas."""
-    from kg.extract.person_evidence import age_follows, listed_age_follows
+    from kg.extract.person_evidence import age_follows
 
     names = []
     for token in doc[:-4]:
@@ -437,8 +437,7 @@ def aged_names(doc: Doc, covered: set[int]) -> list[Span]:
             if all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and
                    t.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(t.text) is None
                    and t.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
-                   for t in words) and not is_city(words.text) and (
-                    age_follows(words) or listed_age_follows(words)):
+                   for t in words) and not is_city(words.text) and age_follows(words):
                 names.append(Span(doc, i, i + size, label="Person"))
                 covered |= set(range(i, i + size))
                 break

@@ -17,9 +17,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from kg.ablation import rule
 from kg.extract.boilerplate import doc_text, in_ranges
 
 if not Doc.has_extension("kg_published"):
@@ -320,8 +319,6 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
         if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
-    if future_clue(token):
-        return True
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp") else [])
     for verb in verbs:
         children = list(verb.children)
@@ -333,28 +330,6 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
         if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree):
             return True
     return prep in ("until", "till") and token.tag_ != "VBD"
-
-
-#: Adjectives that put what they govern ahead ("is likely to present on Sunday") or, before a
-#: noun, make it a coming one ("the next summit, which opens on Thursday").
-_LIKELY_HEADS = frozenset({"likely", "unlikely"})
-_COMING = frozenset({"next", "upcoming", "coming", "forthcoming"})
-
-
-@rule("future_clause_clues")
-def future_clue(verb: Token) -> bool:
-    """Return True when a clause holding a day is ahead though no future auxiliary says so:
-    a headline's "to" + verb with its own subject ("Lula to name ministers on Friday"), "is
-    likely to" + verb, or a clause on a coming thing ("the next summit, which opens on
-    Thursday")."""
-    children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and (
-            any(c.dep_ == "nsubj" for c in children) or verb.head.lower_ in _LIKELY_HEADS):
-        return True
-    if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and any(
-            c.dep_ == "amod" and c.lower_ in _COMING for c in verb.head.children):
-        return True
-    return False
 
 
 _EXTRA_DATE_RE = re.compile(

@@ -37,8 +37,7 @@ def person_evidence(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
         return True
-    if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span) or \
-            listed_age_follows(span):
+    if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span):
         return True
     last = span[-1].text
     if is_city(span.text) or is_region_name(span.text) or any(
@@ -253,19 +252,6 @@ def age_follows(span: Span) -> bool:
     doc, end = span.doc, span.end
     if not 2 <= len(span) <= 3 or end + 3 > len(doc) or doc[end].text != "," or \
             doc[end + 2].text not in (",", ")"):
-        return False
-    age = doc[end + 1]
-    return age.is_digit and 15 <= int(age.text) <= 110
-
-
-@rule("listed_age_person")
-def listed_age_follows(span: Span) -> bool:
-    """Return True for a name of two or three words whose age closes a list item with a
-    semicolon or a full stop ("Ann Berg, 33; Jon Lie, 41; and Ola Dahl, 28."), the way police
-    and court reports list suspects and victims."""
-    doc, end = span.doc, span.end
-    if not 2 <= len(span) <= 3 or end + 3 > len(doc) or doc[end].text != "," or \
-            doc[end + 2].text not in (";", "."):
         return False
     age = doc[end + 1]
     return age.is_digit and 15 <= int(age.text) <= 110

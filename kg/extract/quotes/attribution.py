@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
 from kg.extract.boilerplate import doc_text
 from kg.extract.quotes.cues import inverted_subject, is_cue, leading_subject, subject_of
 from kg.extract.quotes.marks import _CLOSE_MARKS, _DASHES, _OPEN, QuoteSpan, _words
@@ -445,41 +444,7 @@ def _attribute(doc: Doc, att: Attributor, group: tuple[QuoteSpan, ...],
             if described is None and found.description is not None:
                 described = found
             unnamed = unnamed or found
-    if described is None and layout is None and unnamed is None:
-        return _previous_paragraph_speaker(doc, att, first.start) or Found()
     return described or layout or unnamed or Found()
-
-
-@rule("quote_after_said_paragraph", off=None)
-def _previous_paragraph_speaker(doc: Doc, att: Attributor, start: int) -> Found | None:
-    """Return who speaks in the paragraph right before a quote that opens its own paragraph
-    with no attribution: that paragraph's last sentence is the writer's and has a speech verb
-    (``Lee said the plan would fail.`` then ``"It is a mistake."``): Lee goes on."""
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:max(line_start, start - 1)].strip():
-        return None
-    previous = text[:line_start].rstrip()
-    if not previous.endswith((".", "?", "!")):
-        return None
-    tokens = [t for t in _tokens_between(doc, max(0, len(previous) - 400), len(previous))
-              if not t.is_space]
-    if not tokens:
-        return None
-    sent = att.sent_of(tokens[-1].i)
-    quoted = att.quoted
-    words = [t for t in sent if not t.is_space]
-    if not words or any(quoted.overlaps(t.idx, t.idx + 1) for t in words) or \
-            "\n" in text[words[0].idx:len(previous)]:
-        return None
-    for cue in sorted((t for t in words if is_cue(t)), key=lambda t: t.dep_ != "ROOT"):
-        subject = subject_of(cue)
-        if subject is None or subject.i > cue.i:
-            continue
-        speaker_id, description = att.speaker(subject, subject.idx, None)
-        if speaker_id is not None or description is not None:
-            return Found(cue, subject, speaker_id, description)
-    return None
 
 
 _LINE_END_DASH = re.compile(r"[”\"]\s*[―—–]\s*[A-Z][^\n“”\"]{1,60}$")
