@@ -411,8 +411,8 @@ def test_a_relinked_agent_rechecks_a_stored_article_only_when_its_event_ids_foll
     store.close()
     checked: list[str] = []
     linked_batch = kg.link.relink._linked_batch
-    monkeypatch.setattr(kg.link.relink, "_linked_batch", lambda s, h, i, chunk: (
-        checked.extend(chunk), linked_batch(s, h, i, chunk))[1])
+    monkeypatch.setattr(kg.link.relink, "_linked_batch", lambda s, h, i, chunk, *rest: (
+        checked.extend(chunk), linked_batch(s, h, i, chunk, *rest))[1])
     store, written = _build(tmp_path / "kg-store", [[ARTICLES[0]]])
     assert ("a7" in checked) == follows
     assert ("a7" in written) == follows
