@@ -175,6 +175,10 @@ class Killed(BaseException):
     """Stands for the process being killed (nothing after it runs)."""
 
 
+def _die(*args, **kwargs):
+    raise Killed
+
+
 T6 = "Storms hit Porto on Monday."
 T7 = "Rain fell on PORTO, which its people call Oporto."
 PORTO = _article("a6", T6, "2025-04-12", ("Porto", "Place"))
@@ -449,10 +453,7 @@ def test_a_build_killed_before_locating_is_finished_when_the_store_opens(tmp_pat
     store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
     store.close()
 
-    def die(*args, **kwargs):
-        raise Killed
-
-    monkeypatch.setattr(KGStore, "locate_staged", die)
+    monkeypatch.setattr(KGStore, "locate_staged", _die)
     with pytest.raises(Killed):
         _build(tmp_path / "kg-store", [MANY[40:]], batch_size=2)
     monkeypatch.undo()
@@ -468,10 +469,7 @@ def test_an_article_kept_again_before_a_killed_build_gets_its_new_graph(tmp_path
     store, _ = _build(tmp_path / "kg-store", [ARTICLES])
     store.close()
 
-    def die(*args, **kwargs):
-        raise Killed
-
-    monkeypatch.setattr(KGStore, "add_batch", die)
+    monkeypatch.setattr(KGStore, "add_batch", _die)
     with pytest.raises(Killed):
         _build(tmp_path / "kg-store", [[renamed]])
     monkeypatch.undo()
