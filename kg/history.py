@@ -128,6 +128,11 @@ def extraction_from_json(d: dict[str, Any]) -> Extraction:
                       dates=tuple(DateMention(**m) for m in d["dates"]))
 
 
+#: The length of :func:`linked_digest` (an article's stored digest is it followed by its event
+#: links' digest of the same length, :func:`kg.link.relink.events_digest`).
+DIGEST_LENGTH = 32
+
+
 def linked_digest(stored: Extraction) -> str:
     """Return a digest of what an article's graph holds: its own extraction (actors named by
     the references of their keys, events by references fixed by its text), which holds no
@@ -135,7 +140,7 @@ def linked_digest(stored: Extraction) -> str:
     actor renamed or an event linked to another changes the shared graph, not the article
     (:func:`kg.link.relink._linked_batch` adds the digest of the event links)."""
     return digest(json.dumps(extraction_to_json(stored), sort_keys=True, ensure_ascii=False),
-                  length=32)
+                  length=DIGEST_LENGTH)
 
 
 def _pack(x: Extraction) -> bytes:

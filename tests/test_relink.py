@@ -51,14 +51,14 @@ ARTICLES = [
 ]
 
 
-def _build(path, batches) -> tuple[KGStore, set]:
+def _build(path, batches, batch_size: int = 32) -> tuple[KGStore, set]:
     store = KGStore.open(path)
     written = set()
     for batch in batches:
         history = BuildHistory.for_store(store)
         for x in batch:
             history.keep(x)
-        written = relink(store, history, {x.article.id for x in batch})
+        written = relink(store, history, {x.article.id for x in batch}, batch_size)
         history.close()
     return store, written
 
@@ -173,6 +173,10 @@ def test_a_changed_article_is_linked_again(tmp_path, clean):
 
 class Killed(BaseException):
     """Stands for the process being killed (nothing after it runs)."""
+
+
+def _die(*args, **kwargs):
+    raise Killed
 
 
 T6 = "Storms hit Porto on Monday."
@@ -411,8 +415,8 @@ def test_a_relinked_agent_rechecks_a_stored_article_only_when_its_event_ids_foll
     store.close()
     checked: list[str] = []
     linked_batch = kg.link.relink._linked_batch
-    monkeypatch.setattr(kg.link.relink, "_linked_batch", lambda s, h, i, chunk: (
-        checked.extend(chunk), linked_batch(s, h, i, chunk))[1])
+    monkeypatch.setattr(kg.link.relink, "_linked_batch", lambda s, h, i, chunk, *rest: (
+        checked.extend(chunk), linked_batch(s, h, i, chunk, *rest))[1])
     store, written = _build(tmp_path / "kg-store", [[ARTICLES[0]]])
     assert ("a7" in checked) == follows
     assert ("a7" in written) == follows
@@ -420,3 +424,96 @@ def test_a_relinked_agent_rechecks_a_stored_article_only_when_its_event_ids_foll
     assert _quads(store) == _quads(clean)
     store.close()
     clean.close()
+
+
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_a_builds_places_are_located_once_after_its_batches(tmp_path, clean_many, monkeypatch,
+                                                            batch_size):
+    """Adding articles a few a batch locates the places every batch touched in one step
+    after the last, and the store is the clean build's."""
+    import kg.store.write as store_write
+
+    store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
+    calls: list[set] = []
+    real = store_write.refresh_locations
+    monkeypatch.setattr(store_write, "refresh_locations", lambda s, actors=None, **k: (
+        calls.append(set(actors)), real(s, actors, **k))[1])
+    history = BuildHistory.for_store(store)
+    for x in MANY[40:]:
+        history.keep(x)
+    written = relink(store, history, {x.article.id for x in MANY[40:]}, batch_size)
+    history.close()
+    assert len(written) > batch_size and len(calls) == 1 and calls[0]
+    assert _quads(store) == clean_many
+    store.close()
+
+
+def test_a_build_killed_before_locating_is_finished_when_the_store_opens(tmp_path, clean_many,
+                                                                         monkeypatch):
+    store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
+    store.close()
+
+    monkeypatch.setattr(KGStore, "locate_staged", _die)
+    with pytest.raises(Killed):
+        _build(tmp_path / "kg-store", [MANY[40:]], batch_size=2)
+    monkeypatch.undo()
+    store, _ = _build(tmp_path / "kg-store", [[]])
+    assert _quads(store) == clean_many
+    store.close()
+
+
+def test_an_article_kept_again_before_a_killed_build_gets_its_new_graph(tmp_path, monkeypatch):
+    """The killed build's list of articles to check holds a3 kept again: the next build
+    digests it anew (its stored digest is of the version before) and writes its graph."""
+    renamed = dataclasses.replace(ARTICLES[2], entities=())
+    store, _ = _build(tmp_path / "kg-store", [ARTICLES])
+    store.close()
+
+    monkeypatch.setattr(KGStore, "add_batch", _die)
+    with pytest.raises(Killed):
+        _build(tmp_path / "kg-store", [[renamed]])
+    monkeypatch.undo()
+    store, written = _build(tmp_path / "kg-store", [[]])
+    assert "a3" in written
+    assert _quads(store) == _clean_quads(tmp_path / "clean", [*ARTICLES[:2], renamed,
+                                                                *ARTICLES[3:]])
+    store.close()
+
+
+@pytest.mark.parametrize(("stored", "from_stored"), [
+    ("a" * 32 + "b" * 32, True),   # a whole digest of this extraction: its graph part
+    ("", False),                   # none stored
+    ("a" * 32, False),             # not a whole digest (graph and event links)
+])
+def test_a_graph_digest_is_the_stored_ones_only_when_whole(stored, from_stored):
+    from kg.history import linked_digest
+    from kg.link.relink import _graph_digest
+
+    x = ARTICLES[0]
+    assert _graph_digest(x, stored) == ("a" * 32 if from_stored else linked_digest(x))
+
+
+def test_a_rechecked_stored_articles_graph_digest_is_not_made_again(tmp_path, monkeypatch):
+    """A stored article re-checked for a re-linked key (Trump of a3, joined by later
+    articles) is not digested again; the store is the clean build's."""
+    import kg.link.relink
+
+    digested: list[str] = []
+    real = kg.link.relink.linked_digest
+    monkeypatch.setattr(kg.link.relink, "linked_digest", lambda x: (
+        digested.append(x.article.id), real(x))[1])
+    store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
+    digested.clear()
+    checked: list[str] = []
+    linked_batch = kg.link.relink._linked_batch
+    monkeypatch.setattr(kg.link.relink, "_linked_batch", lambda s, h, i, chunk, *rest: (
+        checked.extend(chunk), linked_batch(s, h, i, chunk, *rest))[1])
+    history = BuildHistory.for_store(store)
+    for x in MANY[40:]:
+        history.keep(x)
+    relink(store, history, {x.article.id for x in MANY[40:]})
+    history.close()
+    new = {x.article.id for x in MANY[40:]}
+    assert set(checked) - new  # stored articles were checked again
+    assert set(digested) == new
+    store.close()

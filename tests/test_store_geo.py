@@ -137,3 +137,21 @@ def test_shapes_catch_a_point_out_of_range() -> None:
     assert not report.conforms
     assert [m for _, _, m in report.violations] == [
         "geo:lat must be one decimal in [-90, 90]"] * 2  # Ukraine's point and Pokrovsk's
+
+
+@pytest.mark.parametrize(("batches", "expected"), [
+    ([[ORANGES]], {"Valencia": {"ES"}}),
+    ([[ORANGES, OIL]], {"Valencia": {"ES", "VE"}}),     # one place, two countries' articles
+    ([[ORANGES], [OIL], [BAKERY, FRONT]], {"Valencia": {"ES", "VE"}, "Pokrovsk": {"UA"}}),
+    ([[BAKERY]], {}),                                    # no country named beside it
+])
+def test_named_countries_are_those_an_article_names_beside_the_place(batches, expected) -> None:
+    from kg.geo import evidence_codes
+    from kg.store.geo import _located_actors, _named_countries
+
+    store = store_of(*batches)
+    actors = _located_actors(store.ox, "")
+    wanted = {iri: evidence_codes(name) for iri, type_, name, _ in actors if type_ == "Place"}
+    names = {iri: name for iri, _, name, _ in actors}
+    found = _named_countries(store.ox, {k: v for k, v in wanted.items() if v})
+    assert {names[k]: v for k, v in found.items()} == expected

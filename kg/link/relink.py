@@ -38,12 +38,12 @@ finished by the next one.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
 from kg.actor_keys import article_keys
-from kg.history import BuildHistory, linked_digest
+from kg.history import DIGEST_LENGTH, BuildHistory, linked_digest
 from kg.link import ActorKey, MergeRecord, actor_key, remap_ids
 from kg.link.disk import DiskLinker
 from kg.link.incremental import decide_changes, has_decisions
@@ -144,7 +144,7 @@ def linked_events(x: Extraction, linked: Extraction) -> EventLinks:
 def events_digest(events: EventLinks) -> str:
     """Return a digest of an article's event links (:func:`linked_events`)."""
     return digest(json.dumps(sorted((str(r), list(link)) for r, link in events.items())),
-                  length=32)
+                  length=DIGEST_LENGTH)
 
 
 def key_links(x: Extraction, index: LinkIndex) -> Links:
@@ -278,22 +278,26 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
     rules_changed = history.linked_rules() != rules and (
         history.linked_rules() is not None or bool(history.rules))
     index.keep_event_keys_of(EVENT_KEYS_VERSION)  # committed with the pending list
-    to_check = _affected(store, history, index, fresh | set(history.dirty_ids), rules_changed)
+    changed = fresh | set(history.dirty_ids)
+    retried = set(history.pending_ids)  # a killed build's: kept since their digests, maybe
+    to_check = _affected(store, history, index, changed, rules_changed)
     history.set_pending(to_check)  # commits the index with the list of articles to check
-    if not bulk:
-        _refresh_actors(store, history, index)
     if bulk:
         return _write_fresh(store, history, index, batch_size)
+    _refresh_actors(store, history, index)
     written: set[str] = set()
+    as_digested = to_check - changed - retried  # their extractions are those digested
     for chunk in _chunks(history.pending_ids, batch_size):
         for article_id in set(chunk) - set(history.kept_of(chunk)):  # withdrawn: copies
-            if store.remove_article(article_id):
+            if store.remove_article(article_id, locate=False):
                 written.add(article_id)
-        batch, digests, links, events = _linked_batch(store, history, index, chunk)
+        batch, digests, links, events = _linked_batch(store, history, index, chunk,
+                                                      as_digested)
         if batch or events:
-            store.add_batch(batch, links=links, events=events)
+            store.add_batch(batch, links=links, events=events, locate=False)
             written |= set(digests)
         history.set_linked(digests)  # commits the merge records too
+    store.locate_staged()  # every place the writes touched, once
     if store.path is not None:
         update_merge_log(merge_log_path(store.path), index)
     history.set_linked_rules()
@@ -301,13 +305,16 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
     return written
 
 
-def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[str]
+def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[str],
+                  as_digested: Set[str] = frozenset()
                   ) -> tuple[list[Extraction], dict[str, str], Links, EventLinks]:
     """Return the articles of ``chunk`` whose graphs differ from the stored ones (or are not
     stored), the digests of every article whose graph or event links differ, their keys'
     links and their event references' links; their merge records go to the index. A
     digest is the graph's (:func:`kg.history.linked_digest` of the own extraction) followed
-    by the event links' (:func:`events_digest`)."""
+    by the event links' (:func:`events_digest`); ``as_digested``: articles whose kept
+    extraction is the one their stored digest was made from (not kept again since), whose
+    graph digest is the stored one's (digesting a large article costs more than linking it)."""
     batch: list[Extraction] = []
     digests: dict[str, str] = {}
     links: Links = {}
@@ -317,7 +324,8 @@ def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[st
         linked = event_linked(linked, index)
         index.set_merges(x.article.id, [record_fields(r) for r in log])
         own = linked_events(x, linked)
-        graph, stored = linked_digest(x), history.linked_digest(x.article.id) or ""
+        stored = history.linked_digest(x.article.id) or ""
+        graph = _graph_digest(x, stored if x.article.id in as_digested else "")
         found = graph + events_digest(own)
         if found == stored and store.has_article(x.article.id):
             continue
@@ -327,6 +335,14 @@ def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[st
         digests[x.article.id] = found
         events.update(own)
     return batch, digests, links, events
+
+
+def _graph_digest(x: Extraction, stored: str) -> str:
+    """Return the graph part of ``x``'s digest: that of ``stored`` (a whole digest made from
+    this very extraction) when given, else :func:`kg.history.linked_digest`."""
+    if len(stored) == 2 * DIGEST_LENGTH:
+        return stored[:DIGEST_LENGTH]
+    return linked_digest(x)
 
 
 def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int) -> set[str]:
@@ -375,7 +391,7 @@ def _refresh_actors(store, history: BuildHistory, index: LinkIndex) -> None:
                 "SELECT key, name FROM actor_keys WHERE target = ? AND EXISTS (SELECT 1 FROM"
                 " key_articles WHERE key_articles.key = actor_keys.key)", (actor,)):
             links[decode_key(text)] = (actor, name)
-    store.relink_keys(links)
+    store.relink_keys(links, locate=False)  # located with the batches' places
     with history.conn:
         index.clear_renamed(actors)
 

@@ -72,7 +72,14 @@ from kg.store.summary import StoreSummaries
 from kg.store.swap import drop_unfinished, finish_swap, fresh_dir
 from kg.store.terms import from_ox_term, to_ox, to_python
 from kg.store.terms import quads as ox_quads
-from kg.store.write import STAGING_PREFIX, EventLinks, Links, finish_staged, write_batch
+from kg.store.write import (
+    STAGING_PREFIX,
+    EventLinks,
+    Links,
+    finish_staged,
+    locate_staged,
+    write_batch,
+)
 
 __all__ = ["DATASET_FORMATS", "EXPORT_FORMATS", "EXPORT_PREFIXES", "SERVE_MARKER",
            "STAGING_PREFIX", "KGStore", "QueryError", "StoreError", "from_ox_term",
@@ -257,7 +264,8 @@ class KGStore(StoreQueries, StoreSummaries):
         return self.add_batch([extraction], ingested_at)
 
     def add_batch(self, extractions: Sequence[Extraction], ingested_at: str | None = None, *,
-                  links: Links | None = None, events: EventLinks | None = None) -> int:
+                  links: Links | None = None, events: EventLinks | None = None,
+                  locate: bool = True) -> int:
         """Store several articles in one transaction (see :mod:`kg.store.write`); ``links``
         and ``events``: the actor each key joins and the event each event reference refers
         to, as a re-link decided (:func:`kg.store.write.write_batch`).
@@ -266,10 +274,11 @@ class KGStore(StoreQueries, StoreSummaries):
         interrupted build still leaves only whole articles. Returns the triples written.
         A store on disk then writes its in-memory tables out (:meth:`pyoxigraph.Store.flush`)
         and hands the heap pages they held back to the system (:func:`release_free_heap`),
-        so the memory of a build does not grow with the store it writes.
+        so the memory of a build does not grow with the store it writes. ``locate=False``:
+        the places the batch touches stay staged for :meth:`locate_staged`.
         """
         written = write_batch(self.ox, extractions, ingested_at=ingested_at, links=links,
-                              events=events)
+                              events=events, locate=locate)
         if self.path is not None:
             self.ox.flush()
             release_free_heap()
@@ -286,18 +295,24 @@ class KGStore(StoreQueries, StoreSummaries):
                 batch = []
         return total + self.add_batch(batch)
 
-    def relink_keys(self, links: Links) -> None:
+    def relink_keys(self, links: Links, *, locate: bool = True) -> None:
         """Link the references of actor keys to the actors a re-link decided, with their
         canonical names (``links``: key → (actor id, name)), and bring the actors they leave
-        and join in step, in one write; no article graph changes."""
-        write_batch(self.ox, [], links=links)
+        and join in step, in one write; no article graph changes (``locate``: as
+        :meth:`add_batch`)."""
+        write_batch(self.ox, [], links=links, locate=locate)
 
-    def remove_article(self, article_id: str) -> bool:
+    def locate_staged(self) -> None:
+        """Locate the places that writes with ``locate=False`` left staged, once each
+        (:func:`kg.store.write.locate_staged`)."""
+        locate_staged(self.ox)
+
+    def remove_article(self, article_id: str, *, locate: bool = True) -> bool:
         """Remove an article's graph, the aliases only it gave, and actors no other article
-        has; return whether it existed."""
+        has; return whether it existed (``locate``: as :meth:`add_batch`)."""
         if not self.has_article(article_id):
             return False
-        write_batch(self.ox, [], removed=[article_id])
+        write_batch(self.ox, [], removed=[article_id], locate=locate)
         return True
 
     def replace_copy(self, article_id: str, triples: Sequence[tuple]) -> None:

@@ -56,12 +56,14 @@ def _named_countries(store: ox.Store, wanted: dict[str, set[str]]) -> dict[str, 
     article about a frequent place."""
     by_code: dict[str, list[ox.NamedNode]] = {}
     out: dict[str, set[str]] = {}
+    mentions = _Mentions(store)
     for place, codes in wanted.items():
         node = ox.NamedNode(place)
+        mentions.forget_graphs()  # a place's graphs are asked about again for each country
         for code in sorted(codes):
             if code not in by_code:
                 by_code[code] = _countries_of(store, code)
-            if any(_named_together(store, node, c) for c in by_code[code]):
+            if any(mentions.named_together(node, c) for c in by_code[code]):
                 out.setdefault(place, set()).add(code)
     return out
 
@@ -74,27 +76,55 @@ def _countries_of(store: ox.Store, code: str) -> list[ox.NamedNode]:
             if ox.Quad(q.subject, _TYPE, _COUNTRY, ACTORS_NODE) in store]
 
 
-def _mention_count(store: ox.Store, actor: ox.NamedNode) -> int:
-    q = next(store.quads_for_pattern(actor, COUNT_NODE, None, ACTORS_NODE), None)
-    return int(q.object.value) if q is not None else 0
+class _Mentions:
+    """Which article graphs mention which actors, read from a store that does not change
+    meanwhile: each actor's references read once (a country is asked about many places), and
+    each graph's mentions once until :meth:`forget_graphs` (a place is asked about each
+    country its name could lie in)."""
 
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._refs: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+        self._counts: dict[ox.NamedNode, int] = {}
+        self._mentioned: dict[tuple[ox.NamedNode, ox.NamedNode], set[ox.NamedNode]] = {}
 
-def _refs(store: ox.Store, actor: ox.NamedNode) -> set[ox.NamedNode]:
-    """Return the references that refer to ``actor`` (article graphs name those)."""
-    return {q.subject for q in store.quads_for_pattern(None, _REFERS_TO, actor, ACTORS_NODE)}
+    def count(self, actor: ox.NamedNode) -> int:
+        """Return the actor's mention count, as the actors graph holds it."""
+        if actor not in self._counts:
+            q = next(self.store.quads_for_pattern(actor, COUNT_NODE, None, ACTORS_NODE), None)
+            self._counts[actor] = int(q.object.value) if q is not None else 0
+        return self._counts[actor]
 
+    def refs(self, actor: ox.NamedNode) -> set[ox.NamedNode]:
+        """Return the references that refer to ``actor`` (article graphs name those)."""
+        if actor not in self._refs:
+            self._refs[actor] = {q.subject for q in self.store.quads_for_pattern(
+                None, _REFERS_TO, actor, ACTORS_NODE)}
+        return self._refs[actor]
 
-def _named_together(store: ox.Store, a: ox.NamedNode, b: ox.NamedNode) -> bool:
-    """Return whether one article graph mentions both actors (through their references)."""
-    rare, other = sorted((a, b), key=lambda x: (_mention_count(store, x), x.value))
-    others = _refs(store, other)
-    for ref in _refs(store, rare):
-        for q in store.quads_for_pattern(None, MENTIONS_NODE, ref, None):
-            if q.graph_name != ACTORS_NODE and any(
-                    m.object in others for m in store.quads_for_pattern(
-                        q.subject, MENTIONS_NODE, None, q.graph_name)):
-                return True
-    return False
+    def mentioned(self, article: ox.NamedNode, graph: ox.NamedNode) -> set[ox.NamedNode]:
+        """Return what ``article`` mentions in its ``graph``."""
+        if (article, graph) not in self._mentioned:
+            self._mentioned[article, graph] = {q.object for q in self.store.quads_for_pattern(
+                article, MENTIONS_NODE, None, graph)}
+        return self._mentioned[article, graph]
+
+    def forget_graphs(self) -> None:
+        """Drop the graphs' mentions read so far (what is kept stays small: a clean build
+        locates every place of the corpus in one pass)."""
+        self._mentioned.clear()
+
+    def named_together(self, a: ox.NamedNode, b: ox.NamedNode) -> bool:
+        """Return whether one article graph mentions both actors (through their
+        references)."""
+        rare, other = sorted((a, b), key=lambda x: (self.count(x), x.value))
+        others = self.refs(other)
+        for ref in self.refs(rare):
+            for q in self.store.quads_for_pattern(None, MENTIONS_NODE, ref, None):
+                if q.graph_name != ACTORS_NODE and not others.isdisjoint(
+                        self.mentioned(q.subject, q.graph_name)):
+                    return True
+        return False
 
 
 def _clear(actors: set[str] | None) -> str:

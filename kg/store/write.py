@@ -404,10 +404,13 @@ class _Batch:
 
 def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
                 removed: Iterable[str] = (), ingested_at: str | None = None,
-                links: Links | None = None, events: EventLinks | None = None) -> int:
+                links: Links | None = None, events: EventLinks | None = None,
+                locate: bool = True) -> int:
     """Replace the graphs of ``extractions`` (and drop those of the ``removed`` article ids)
     as one step, keeping the actors graph and the places' locations in step; return the
-    triples written. ``links``: the actor each key joins and its canonical name, as a re-link
+    triples written. ``locate=False`` leaves the places to locate staged, for
+    :func:`locate_staged` after the last of several writes (a place touched by each is
+    located once). ``links``: the actor each key joins and its canonical name, as a re-link
     decided (a key it does not give keeps its stored link, or joins the actor of its own id),
     keys of articles the write does not touch included: their references are linked again,
     no article graph changes. ``events``: the shared event each event reference refers to,
@@ -436,7 +439,7 @@ def write_batch(store: ox.Store, extractions: Sequence[Extraction], *,
     staged += _markers(batch.dropped)
     staged += [ox.Quad(ox.NamedNode(a), _TYPE, _LOCATED, _LOCATE) for a in sorted(batch.affected)]
     store.extend(written + staged)
-    finish_staged(store, sorted({q.graph_name for q in staged}, key=str))
+    finish_staged(store, sorted({q.graph_name for q in staged}, key=str), locate=locate)
     return batch.written
 
 
@@ -460,11 +463,12 @@ def _markers(graphs: Iterable[ox.NamedNode]) -> list[ox.Quad]:
     return [ox.Quad(g, _TYPE, ox.NamedNode(str(KG.ArticleGraph)), _DROP) for g in graphs]
 
 
-def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> None:
+def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None, *,
+                  locate: bool = True) -> None:
     """Apply what a write staged (quads to take away, dropped graphs) in one SPARQL Update
     that only deletes staged quads and drops graphs, then decide again the locations of the
     actors it staged (``staged``: the staging graphs of the write; by default every one in
-    the store, as after a killed write)."""
+    the store, as after a killed write; ``locate=False``: they stay staged)."""
     if staged is None:
         staged = [g for g in store.named_graphs()
                   if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX)]
@@ -489,10 +493,18 @@ def finish_staged(store: ox.Store, staged: list[ox.NamedNode] | None = None) -> 
     steps += [f"DROP SILENT GRAPH {sparql_iri(g)} ;" for g in staged if g != _LOCATE]
     if steps:
         store.update("\n".join(steps).rstrip(" ;"))
-    if _LOCATE in staged:
-        actors = {q.subject.value for q in store.quads_for_pattern(None, None, None, _LOCATE)}
-        refresh_locations(store, actors, then=f"DROP SILENT GRAPH {sparql_iri(_LOCATE)}")
+    if _LOCATE in staged and locate:
+        locate_staged(store)
+
+
+def locate_staged(store: ox.Store) -> None:
+    """Decide again the locations of the actors the writes staged, dropping their list in
+    the same update (a process killed before leaves it, and opening the store locates
+    them): a place's location depends on the store alone, so locating it once after
+    several writes gives what locating it after each would."""
+    actors = {q.subject.value for q in store.quads_for_pattern(None, None, None, _LOCATE)}
+    refresh_locations(store, actors, then=f"DROP SILENT GRAPH {sparql_iri(_LOCATE)}")
 
 
 __all__ = ["STAGING_PREFIX", "EventLinks", "Links", "SharedFacts", "finish_staged", "gives_way",
-           "shared_facts", "write_batch"]
+           "locate_staged", "shared_facts", "write_batch"]
