@@ -302,15 +302,22 @@ def _office_domain(words: Span) -> bool:
                lookup_country(t.text) is None for t in words)
 
 
+#: Parts of speech of function words: a capitalised one opens a sentence ("In Kauhava, ..."),
+#: whatever list of given names spells it the same way.
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"})
+
+
 @rule("given_name_before", off=PASS_THROUGH)
 def with_given_name_before(ent: Span) -> Span:
     """Return a person's name extended over the given name NER left out of it ("Councilwoman
-    Ivy [Taylor]"): one capitalised given name right before, in no entity."""
+    Ivy [Taylor]"): one capitalised given name right before, in no entity, that the tagger
+    reads as no function word ("In Kauhava" stays "Kauhava")."""
     doc, start = ent.doc, ent.start
     if start == 0:
         return ent
     prev = doc[start - 1]
-    if prev.is_title and prev.is_alpha and not prev.ent_type_ and (
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and \
+            prev.pos_ not in FUNCTION_POS and (
             is_given_name(prev.text) or _titled_given_name(prev)) \
             and prev.lower_ not in TITLE_WORDS | HONORIFICS:
         return Span(doc, start - 1, ent.end, label=ent.label_)

@@ -133,13 +133,16 @@ PLACE_OFFICES = frozenset("mayor governor premier".split())
 def office_of_type(span: Span) -> str | None:
     """Return the type a mention has as what a title is of: a place for a mayor or governor
     ("the mayor of Eastbrook"), else an organisation ("the chairman of Northwind"); None
-    when no title governs it. A person is never what an office is of."""
+    when no title governs it. A person is never what an office is of, nor a name after the
+    office's field in lower case ("director general of civil aviation X": X holds it)."""
     root = span.root
     of = root.head
     if span.label_ == "Person" and is_given_name(span[0].text) and len(span) > 1:
         return None  # "the wife of Lena Ortiz"-like phrases name a person
     if root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in TITLE_HEADS:
         return None
+    if any(t.is_lower and t.is_alpha and not t.is_stop for t in span.doc[of.i + 1:span.start]):
+        return None  # "director general of civil aviation Lukman Siregar": the holder
     return "Place" if of.head.lower_ in PLACE_OFFICES or known_place(span) else "Organization"
 
 
