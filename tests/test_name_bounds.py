@@ -412,3 +412,16 @@ def test_a_party_the_model_calls_a_person_is_kept(nlp, text, name):
 def test_a_word_describing_a_named_person_is_no_part_of_the_name(nlp, text, name, not_name):
     names = actor_names(nlp, text)
     assert name in names and not_name not in names
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("In Veskari, sheep farmer Matti Rantanen said wolves came at night.", "Veskari"),
+    ("In Horvala, the mayor said the road would reopen.", "Horvala"),
+])
+def test_a_capitalised_preposition_is_no_given_name(nlp, text, town):
+    from kg.extract.name_bounds import with_given_name_before
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == town)
+    assert doc[0].pos_ == "ADP"
+    assert with_given_name_before(Span(doc, i, i + 1, label="PERSON")).text == town

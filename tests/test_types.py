@@ -222,6 +222,9 @@ def test_what_an_office_is_of_is_no_person(extract, text, name, type_):
     ("The chairman of Brannock spoke.", 3, 4, "Organization"),
     ("The garden of Eastbrook is large.", 3, 4, None),
     ("The adviser of Lena Ortiz spoke.", 3, 5, None),
+    ("The director of Brannock Tarvik spoke.", 3, 5, "Organization"),
+    # the office's field in lower case comes between: the name holds the office
+    ("The director of civil aviation Brannock Tarvik spoke.", 5, 7, None),
 ])
 def test_office_of_type(nlp, text, start, end, expected):
     from spacy.tokens import Span
