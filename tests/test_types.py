@@ -718,3 +718,21 @@ def test_a_placed_city_is_no_person(nlp, text, name, voted, evidence, expected):
     if evidence:
         tally[evidence] += EVIDENCE
     assert placed_city(voted, tally, spans) == expected
+
+
+@pytest.mark.parametrize(("third", "expected"), [
+    ("The old town of Velanto is busy .", "Place"),  # a repeat's context: a town
+    ("The mayor of Velanto is busy .", "Place"),  # what an office is of
+    ("Welcome to Velanto .", None),  # no evidence: the classifier settles it
+])
+def test_a_repeats_context_settles_a_tie(nlp, third, expected):
+    from kg.extract.types import _repeats_evidence, tie_breaker
+
+    doc = nlp(f"Tourists reached Velanto . Velanto grew fast . {third}")
+    place, person, repeat = [Span(doc, t.i, t.i + 1, label=label) for t, label in zip(
+        [t for t in doc if t.text == "Velanto"], ["Place", "Person", "Person"], strict=True)]
+    tally = Counter({"Place": 1, "Person": 1})
+    assert _repeats_evidence(["Person", "Place"], [place, person], [place, person, repeat]) \
+        == expected
+    if expected is not None:
+        assert tie_breaker(tally, [place, person], [place, person, repeat]) == expected
