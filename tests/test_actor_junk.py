@@ -242,3 +242,18 @@ def test_starts_sentence_or_line(nlp, words, i, expected):
 
     doc = Doc(nlp.vocab, words=words)
     assert starts_sentence_or_line(doc[i]) is expected
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), [
+    ("Talks open at 09:00 JST on Monday .", "JST", True),
+    ("Flights left at 14:00 GMT .", "GMT", True),
+    # capitals bracketed after a name are that name's abbreviation, no zone
+    ("The Road Safety Board ( JST ) said so . JST staff agreed .", "JST", False),
+    ("The Ground Movement Team ( GMT ) met . GMT will report .", "GMT", False),
+])
+def test_a_time_zone_is_junk_unless_bracketed_after_a_name(nlp, text, zone, expected):
+    from kg.extract.actor_junk import _time_zone
+
+    doc = nlp.make_doc(text)
+    i = max(t.i for t in doc if t.text == zone)
+    assert _time_zone(Span(doc, i, i + 1, label="ORG")) is expected

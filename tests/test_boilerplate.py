@@ -55,7 +55,8 @@ def test_dateline_lede_keeps_its_actors_place_and_agency(nlp, header, dateline):
      ("ST. LOUIS —", "ST. LOUIS", [], None),
      ("BARCELONA, Spain ―", "BARCELONA", ["Spain"], None),
      ("SEOUL/LISBON ―", "SEOUL", ["LISBON"], None),
-     ("NAIROBI / KAMPALA (AFP) —", "NAIROBI", ["KAMPALA"], "AFP")],
+     ("NAIROBI / KAMPALA (AFP) —", "NAIROBI", ["KAMPALA"], "AFP"),
+     ("BUSAN, March 4 (Hanmir) --", "BUSAN", [], "Hanmir")],
 )
 def test_dateline_parts(head, place, regions, agency):
     parts = dateline_parts(head, 0, len(head))
@@ -89,11 +90,16 @@ def test_section_label_before_a_headline_is_no_dateline(nlp, text):
     assert list(nlp(text).spans["kg_dateline"]) == []
 
 
-def test_dateline_agency_is_not_typed_as_place(nlp):
-    doc = nlp("Talks\n\nGENEVA (Reuters) - Envoys met on Monday.")
+@pytest.mark.parametrize(("lede", "place", "agency", "dash"), [
+    ("GENEVA (Reuters) - Envoys met on Monday.", "GENEVA", "Reuters", ") -"),
+    # a typewriter's double hyphen is a dash
+    ("BUSAN (Hanmir) -- Envoys met on Monday.", "BUSAN", "Hanmir", ") --"),
+])
+def test_dateline_agency_is_not_typed_as_place(nlp, lede, place, agency, dash):
+    doc = nlp("Talks\n\n" + lede)
     labels = {s.text: s.label_ for s in doc.spans["kg_dateline"]}
-    assert labels == {"GENEVA": "Place", "Reuters": "Organization"}
-    assert [doc.text[a:b] for a, b in doc._.kg_datelines] == ["GENEVA (", ") -"]
+    assert labels == {place: "Place", agency: "Organization"}
+    assert [doc.text[a:b] for a, b in doc._.kg_datelines] == [place + " (", dash]
 
 
 def test_dateline_paragraph_after_metadata_is_not_junk():

@@ -284,6 +284,13 @@ def test_person_after_office_needs_what_the_office_is_of(nlp, words, ent, expect
      ("Halvorsen", "PERSON")),
     # a time inside a sentence does not open an entry
     (["At", "22:57", "Halvorsen", "spoke", "."], (1, 3, "PERSON"), ("Halvorsen", "PERSON")),
+    # a dash between the entry's time and its first word
+    (["\n\n", "14:14", "-", "Turnout", "is", "high", "."], (1, 4, "ORG"), ("Turnout", "")),
+    # a word written again only inside a longer name is not written again as a name
+    (["Jets", "use", "Velmora", "Turnout", "Hall", ".", "\n\n", "14:14", "Turnout", "rose"],
+     (7, 9, "ORG"), ("Turnout", "")),
+    # a site's head alone names no site, whatever town is spelt the same way
+    (["\n\n", "14:14", "-", "Airport", "crews", "arrive", "."], (1, 4, "FAC"), ("Airport", "")),
 ])
 def test_a_word_after_a_live_blog_entry_time_needs_evidence_of_a_name(nlp, words, ent,
                                                                       expected):
@@ -412,3 +419,16 @@ def test_a_party_the_model_calls_a_person_is_kept(nlp, text, name):
 def test_a_word_describing_a_named_person_is_no_part_of_the_name(nlp, text, name, not_name):
     names = actor_names(nlp, text)
     assert name in names and not_name not in names
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("In Veskari, sheep farmer Matti Rantanen said wolves came at night.", "Veskari"),
+    ("In Horvala, the mayor said the road would reopen.", "Horvala"),
+])
+def test_a_capitalised_preposition_is_no_given_name(nlp, text, town):
+    from kg.extract.name_bounds import with_given_name_before
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == town)
+    assert doc[0].pos_ == "ADP"
+    assert with_given_name_before(Span(doc, i, i + 1, label="PERSON")).text == town

@@ -33,6 +33,11 @@ def mentions(nlp, text: str, names: dict[str, str]) -> list[tuple[str, str]]:
      [("WRZESNIAK", "Person"), ("HALDEN", "Place")]),
     ("Marta Silva scored twice. Coach Ola Vik praised Silva after the game.\n",
      {"Marta Silva": "Person"}, [("Silva", "Person")]),
+    # a transcript's label in capitals is the whole hyphenated surname
+    ("The governor Ane Brekke-Dahl spoke first.\n\nBREKKE-DAHL: Thank you all.\n",
+     {"Ane Brekke-Dahl": "Person"}, [("BREKKE-DAHL", "Person")]),
+    ("Ane Brekke-Dahl spoke. Later Brekke-Dahl left.\n",
+     {"Ane Brekke-Dahl": "Person"}, [("Brekke-Dahl", "Person")]),
 ])
 def test_a_name_found_once_is_found_everywhere(nlp, text, names, expected):
     assert mentions(nlp, text, names) == expected

@@ -226,3 +226,16 @@ def test_a_list_the_sentence_treats_as_companies_makes_no_products(nlp, verb, le
              Span(doc, at["M7"], at["M7"] + 1, label="Product")]
     out = {s.text: s.label_ for s in with_listed_products(spans)}
     assert out.get("Telecom") == telecom
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fans queued for the Velmi at launch. The Velmi Air sold out.", "Product"),
+    # the maker modifies a noun in lower case: "the" is the centre's
+    ("Crews met at the Velmi delivery centre. The Velmi Air sold out.", "Organization"),
+])
+def test_a_maker_before_a_lower_case_noun_is_no_product_line(nlp, text, expected):
+    doc = nlp(text)
+    first, second = [t.i for t in doc if t.text == "Velmi"]
+    spans = [Span(doc, first, first + 1, label="Organization"),
+             Span(doc, second, second + 2, label="Product")]
+    assert with_product_lines(spans)[0].label_ == expected

@@ -438,3 +438,17 @@ def test_a_persons_surname_before_a_number_is_no_product(nlp, words, other, othe
     ent = Span(doc, 6, 7, label="ORG")
     doc.ents = [Span(doc, *other, label=other_label), ent]
     assert (with_model_number(ent).label_ == "PRODUCT") is product
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Strato Max", "Product"),  # a model after an evidenced product's name
+    ("Strato City Council", "Organization"),  # a body's head ends it: the body
+])
+def test_a_body_head_ends_no_product_name(nlp, name, expected):
+    from kg.extract.products import with_maker_products
+
+    doc = nlp.make_doc(f"The Strato shipped . {name} met .")
+    product = Span(doc, 1, 2, label="Product")
+    product._.kg_product_label_only = False
+    spans = [product, Span(doc, 4, 4 + len(name.split()), label="Organization")]
+    assert [s.label_ for s in with_maker_products(spans)] == ["Product", expected]

@@ -222,6 +222,9 @@ def test_what_an_office_is_of_is_no_person(extract, text, name, type_):
     ("The chairman of Brannock spoke.", 3, 4, "Organization"),
     ("The garden of Eastbrook is large.", 3, 4, None),
     ("The adviser of Lena Ortiz spoke.", 3, 5, None),
+    ("The director of Brannock Tarvik spoke.", 3, 5, "Organization"),
+    # the office's field in lower case comes between: the name holds the office
+    ("The director of civil aviation Brannock Tarvik spoke.", 5, 7, None),
 ])
 def test_office_of_type(nlp, text, start, end, expected):
     from spacy.tokens import Span
@@ -736,3 +739,20 @@ def test_a_name_in_a_list_after_a_locative_word(nlp, text, name, expected):
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == name)
     assert in_list_after_locative(Span(doc, start, start + 1, label="Person")) is expected
+
+@pytest.mark.parametrize(("third", "expected"), [
+    ("The old town of Velanto is busy .", "Place"),  # a repeat's context: a town
+    ("The mayor of Velanto is busy .", "Place"),  # what an office is of
+    ("Welcome to Velanto .", None),  # no evidence: the classifier settles it
+])
+def test_a_repeats_context_settles_a_tie(nlp, third, expected):
+    from kg.extract.types import _repeats_evidence, tie_breaker
+
+    doc = nlp(f"Tourists reached Velanto . Velanto grew fast . {third}")
+    place, person, repeat = [Span(doc, t.i, t.i + 1, label=label) for t, label in zip(
+        [t for t in doc if t.text == "Velanto"], ["Place", "Person", "Person"], strict=True)]
+    tally = Counter({"Place": 1, "Person": 1})
+    assert _repeats_evidence(["Person", "Place"], [place, person], [place, person, repeat]) \
+        == expected
+    if expected is not None:
+        assert tie_breaker(tally, [place, person], [place, person, repeat]) == expected

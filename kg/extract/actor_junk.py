@@ -66,8 +66,20 @@ def looks_like_junk(span: Span) -> bool:
 
 @rule("time_zone_junk")
 def _time_zone(span: Span) -> bool:
-    """Return True for a time zone ("GMT", "EST") NER took for an organisation."""
-    return span.text in _TIME_ZONES
+    """Return True for a time zone ("GMT", "EST") NER took for an organisation, unless the
+    article defines the letters as a longer name's abbreviation ("Transport Safety Board
+    (JST)"): that body's, whatever zone is spelt the same way."""
+    return span.text in _TIME_ZONES and span.text not in _bracketed_after_names(span.doc)
+
+
+@per_doc
+def _bracketed_after_names(doc: Doc) -> frozenset[str]:
+    """Return the one-word capitals the article writes in brackets right after a
+    capitalised name ("Transport Safety Board (JST)"): that name's abbreviation, whether
+    or not its letters match the name's words (a body's own-language initials)."""
+    return frozenset(t.text for t in doc[2:-1] if t.is_upper and t.is_alpha and
+                     doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")" and
+                     doc[t.i - 2].is_title)
 
 
 @rule("currency_code_junk")

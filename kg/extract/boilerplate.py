@@ -101,10 +101,11 @@ def is_headline_case(line: str) -> bool:
     return capitalised >= max(1, round(0.8 * len(content)))
 
 
-#: "EINDHOVEN, Netherlands —" / "GENEVA (Reuters) -" at the start of a paragraph.
+#: "EINDHOVEN, Netherlands —" / "GENEVA (Reuters) -" at the start of a paragraph; a
+#: typewriter's double hyphen is a dash too ("SEOUL, March 4 (Yonhap) --").
 DATELINE_RE = re.compile(
     r"(?:^|\n)[ \t]*([A-ZÀ-Þ][A-ZÀ-Þ.'’ /-]{2,}(?:,[ \t]*[A-ZÀ-Þ0-9][\w.'’ -]{0,40}){0,3}"
-    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[—–―-])[ \t]+")
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--|[—–―-]))[ \t]+")
 
 
 #: The parts of a dateline head: the place in capitals, then ", Region" or ", Nov. 12"
@@ -112,7 +113,7 @@ DATELINE_RE = re.compile(
 _DATELINE_PARTS = re.compile(
     r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:(?:[ ]+|[ ]*/[ ]*)[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
     r"(?P<segments>(?:[ \t]*,[ \t]*[^,()\n—–―]+?)*)"
-    r"(?:[ \t]*\((?P<agency>[^)\n]{1,40})\))?[ \t]*[—–―-]$")
+    r"(?:[ \t]*\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–―-])$")
 _SEGMENT = re.compile(r"[^,]+")
 _DATE_WORD = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 #: Newsroom labels that start a line like a dateline ("BREAKING —") but name no place.

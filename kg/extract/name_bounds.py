@@ -19,6 +19,7 @@ from kg.extract.syntax import first_conjunct
 from kg.extract.table_names import split_at_scores
 from kg.lexicon import (
     BODY_HEADS,
+    FACILITY_HEADS,
     HONORIFICS,
     NAME_SUFFIXES,
     ORG_NAME_SUFFIXES,
@@ -180,14 +181,37 @@ def _after_entry_time(ent: Span, start: int) -> bool:
     from kg.extract.actor_junk import CLOCK_TIME_RE, starts_sentence_or_line
 
     doc = ent.doc
-    return ent.start < start < ent.end and CLOCK_TIME_RE.match(doc[start - 1].text) is not None \
-        and starts_sentence_or_line(doc[start])
+    last = start - 1
+    while last > ent.start and doc[last].text in _ENTRY_DASHES:
+        last -= 1  # "14:14 - Airport firefighters reach ..."
+    return ent.start <= last < start < ent.end and \
+        CLOCK_TIME_RE.match(doc[last].text) is not None and starts_sentence_or_line(doc[start])
+
+
+#: Dashes written between a live blog entry's time and its first word.
+_ENTRY_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
 def _written_again(name: Span) -> bool:
-    """Return whether the article writes a name's words at another place too."""
-    found = re.finditer(rf"\b{re.escape(name.text)}\b", name.doc.text)
-    return any(m.start() != name.start_char for m in found)
+    """Return whether the article writes a name's words at another place too, as a name of
+    their own: not inside a longer capitalised name ("Airport" of "Malvinas Argentinas
+    International Airport")."""
+    doc = name.doc
+    found = re.finditer(rf"\b{re.escape(name.text)}\b", doc.text)
+    return any(m.start() != name.start_char and not _inside_longer_name(doc, m.start(), m.end())
+               for m in found)
+
+
+def _inside_longer_name(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Return whether the words at these characters have a capitalised word right before
+    (one that does not open the sentence) or right after them."""
+    words = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if words is None:
+        return False
+    before = doc[words.start - 1] if words.start > 0 else None
+    after = doc[words.end] if words.end < len(doc) else None
+    return (before is not None and before.is_title and not before.is_sent_start) or \
+        (after is not None and after.is_title)
 
 
 #: Words that introduce examples of the noun before them ("watches, including the X").
@@ -264,8 +288,9 @@ def _label_from_knowledge(name: Span) -> str:
     """Return an NER label for a name cut out of a number-like entity, from what kg knows
     about its words (a country, a city, a given name: not an article the tagger reads as
     one, "The" of "The Morning Ledger:"), else ``""`` (no actor)."""
-    if not all(t.is_title or t.is_upper for t in name if t.is_alpha):
-        return ""
+    if not all(t.is_title or t.is_upper for t in name if t.is_alpha) or \
+            name.text in FACILITY_HEADS:
+        return ""  # a site's head alone names no site ("14:14 - Airport firefighters")
     if is_country_or_city(name.text):
         return "GPE"
     if len(name) >= 2 and name[0].pos_ != "DET" and is_given_name(name[0].text):
@@ -303,15 +328,22 @@ def _office_domain(words: Span) -> bool:
                lookup_country(t.text) is None for t in words)
 
 
+#: Parts of speech of function words: a capitalised one opens a sentence ("In Kauhava, ..."),
+#: whatever list of given names spells it the same way.
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"})
+
+
 @rule("given_name_before", off=PASS_THROUGH)
 def with_given_name_before(ent: Span) -> Span:
     """Return a person's name extended over the given name NER left out of it ("Councilwoman
-    Ivy [Taylor]"): one capitalised given name right before, in no entity."""
+    Ivy [Taylor]"): one capitalised given name right before, in no entity, that the tagger
+    reads as no function word ("In Kauhava" stays "Kauhava")."""
     doc, start = ent.doc, ent.start
     if start == 0:
         return ent
     prev = doc[start - 1]
-    if prev.is_title and prev.is_alpha and not prev.ent_type_ and (
+    if prev.is_title and prev.is_alpha and not prev.ent_type_ and \
+            prev.pos_ not in FUNCTION_POS and (
             is_given_name(prev.text) or _titled_given_name(prev)) \
             and prev.lower_ not in TITLE_WORDS | HONORIFICS:
         return Span(doc, start - 1, ent.end, label=ent.label_)

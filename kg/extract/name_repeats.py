@@ -40,7 +40,21 @@ def _name_forms(spans: Iterable[Span]) -> dict[tuple[str, ...], str]:
             if span.label_ == "Person" and len(words) > 1 and span[-1].is_alpha:
                 forms.setdefault((words[-1],), "Person")  # "Shearer" of "Alan Shearer"
                 forms.setdefault((words[-1].upper(),), "Person")
+                surname = _hyphenated_surname(span)
+                if len(surname) < len(words):  # "AASLAND-BERG:" of "Sigrid Aasland-Berg"
+                    forms.setdefault(surname, "Person")
+                    forms.setdefault(tuple(w.upper() for w in surname), "Person")
     return forms
+
+
+def _hyphenated_surname(span: Span) -> tuple[str, ...]:
+    """Return the words of a person's surname joined by hyphens written close ("Aasland",
+    "-", "Berg" of "Sigrid Aasland-Berg"); one word when it has no hyphen."""
+    doc, start = span.doc, span.end - 1
+    while start - 2 >= span.start + 1 and doc[start - 1].text == "-" and \
+            not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    return tuple(t.text for t in doc[start:span.end])
 
 
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:

@@ -65,14 +65,17 @@ def with_product_lines(spans: list[Span]) -> list[Span]:
     """Return ``spans`` with a one-word "organisation" written after "the" typed as a product
     when the article names a product that starts with it ("the MacBook" beside "MacBook
     Pro"): a maker is not written "the Boeing", a product line is. A city or a country
-    is no product line: "the Croydon tram crash" beside a caption's "Croydon Tram"."""
+    is no product line: "the Croydon tram crash" beside a caption's "Croydon Tram"; nor a
+    maker that modifies a noun in lower case, which "the" belongs to ("the Airbus delivery
+    centre")."""
     starts = {p[0].text for p in spans if p.label_ == "Product" and len(p) > 1}
     out = []
     for span in spans:
         doc = span.doc
         if span.label_ == "Organization" and len(span) == 1 and span.text in starts and \
                 span.start > 0 and doc[span.start - 1].lower_ == "the" and \
-                not company_context(span) and not is_country_or_city(span.text):
+                not _modifies_lower_noun(span) and not company_context(span) and \
+                not is_country_or_city(span.text):
             span = _retyped(span, "Product")
         out.append(span)
     return out
@@ -81,6 +84,14 @@ def with_product_lines(spans: list[Span]) -> list[Span]:
 def _after_the(span: Span) -> bool:
     """Return whether "the" comes right before a mention ("the Chrysler Aspen")."""
     return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+
+
+def _modifies_lower_noun(span: Span) -> bool:
+    """Return whether a name is a modifier of a noun in lower case after it ("Airbus" of
+    "the Airbus delivery centre")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN" \
+        and span.root.head.i >= span.end
 
 
 def _maker_then_model(span: Span, orgs: set[str]) -> bool:

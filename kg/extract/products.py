@@ -24,6 +24,7 @@ from kg.ablation import PASS_THROUGH, rule
 from kg.extract.doc_memo import per_doc
 from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
+    BODY_HEADS,
     COMPANY_NOUNS,
     COMPANY_VERBS,
     LAUNCH_VERBS,
@@ -501,7 +502,7 @@ def with_maker_products(spans: list[Span]) -> list[Span]:
     "Macbook"; "Saturn Corporation" stays a company), and a name opening with a product
     line's name (:func:`_line_names`). Only a product with evidence beyond the model's label
     opens a longer name: "the Māori monarch" tagged a product makes no product of the
-    "Māori King Movement"."""
+    "Māori King Movement", nor a product's name one of a body ("Red Mesa City Council")."""
     names = {s.text.lower() for s in spans if s.label_ == "Product"}
     evidenced = {s.text.lower() for s in spans
                  if s.label_ == "Product" and not s._.kg_product_label_only}
@@ -514,7 +515,7 @@ def with_maker_products(spans: list[Span]) -> list[Span]:
         elif span.label_ == "Organization" and len(span) >= 2 and (any(
                 span[i:].text.lower() in names for i in range(1, len(span))) or (any(
                 span[:i].text.lower() in evidenced for i in range(1, len(span)))
-                and span[-1].text not in ORG_NAME_SUFFIXES)):
+                and span[-1].text not in ORG_NAME_SUFFIXES | BODY_HEADS)):
             span = Span(span.doc, span.start, span.end, label="Product")
         out.append(span)
     return out

@@ -131,13 +131,16 @@ PLACE_OFFICES = frozenset("mayor governor premier".split())
 def office_of_type(span: Span) -> str | None:
     """Return the type a mention has as what a title is of: a place for a mayor or governor
     ("the mayor of Eastbrook"), else an organisation ("the chairman of Northwind"); None
-    when no title governs it. A person is never what an office is of."""
+    when no title governs it. A person is never what an office is of, nor a name after the
+    office's field in lower case ("director general of civil aviation X": X holds it)."""
     root = span.root
     of = root.head
     if span.label_ == "Person" and is_given_name(span[0].text) and len(span) > 1:
         return None  # "the wife of Lena Ortiz"-like phrases name a person
     if root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in TITLE_HEADS:
         return None
+    if any(t.is_lower and t.is_alpha and not t.is_stop for t in span.doc[of.i + 1:span.start]):
+        return None  # "director general of civil aviation Lukman Siregar": the holder
     return "Place" if of.head.lower_ in PLACE_OFFICES or known_place(span) else "Organization"
 
 
@@ -319,19 +322,38 @@ def _job_after(mention: Span) -> bool:
 
 
 @rule("learned_tie_break", off=None)
-def tie_breaker(tally: Counter, mentions: list[Span]) -> str | None:
+def tie_breaker(tally: Counter, mentions: list[Span], every: list[Span] = ()) -> str | None:
     """Return the learned actor-type classifier's choice among the types tied at the top of
     ``tally`` ("Trump" once ORG, once PERSON), or None when the votes do not tie or it
     prefers another type. The classifier reads every mention (governing verbs, titles,
     gazetteers); it only settles ties, where it measured better than the first mention's
     label on CoNLL-2003 and MEANTIME (bench/quality.md). It knows no products or groups, so
-    a tie with one of those is not its to settle ("Macintosh" once PRODUCT, once ORG)."""
+    a tie with one of those is not its to settle ("Macintosh" once PRODUCT, once ORG). The
+    context of the name's repeats (``every`` mention, the model's or not) settles a tie
+    first, when it gives evidence of one tied type only ("the ancient town of Hoi An")."""
     top = max(tally[t] for t in CONTESTED)
     tied = [t for t in CONTESTED if tally[t] == top]
     if len(tied) < 2 or not set(tied) <= set(LEARNED):
         return None
+    evidenced = _repeats_evidence(tied, mentions, every)
+    if evidenced is not None:
+        return evidenced
     guess = classify_actor(mentions)
     return guess.label if guess.label in tied else None
+
+
+def _repeats_evidence(tied: list[str], found: list[Span], every: list[Span]) -> str | None:
+    """Return the one type of ``tied`` the context of the name's other mentions (those not
+    in ``found``) gives evidence of, beyond their copied labels; None when none or several."""
+    seen = {(m.start, m.end) for m in found}
+    evidence = Counter()
+    for mention in every:
+        if (mention.start, mention.end) not in seen:
+            votes = mention_votes(mention)
+            votes[mention.label_] -= 1
+            evidence.update(+votes)
+    types = [t for t in tied if evidence[t] > 0]
+    return types[0] if len(types) == 1 else None
 
 
 @rule("learned_type", off=None)
@@ -469,6 +491,7 @@ def decide_types(spans: list[Span]) -> list[Span]:
     votes: dict[str, Counter] = defaultdict(Counter)
     first: dict[str, str] = {}
     mentions = _voting_mentions(spans)
+    every = _named_mentions(spans)
     for key, named in mentions.items():
         first[key] = named[0].label_
         for span in named:
@@ -476,7 +499,7 @@ def decide_types(spans: list[Span]) -> list[Span]:
     winners: dict[str, str] = {}
     for key, tally in votes.items():
         voted = tie_without_given_name(tally, mentions[key]) or \
-            tie_breaker(tally, mentions[key]) or max(
+            tie_breaker(tally, mentions[key], every[key]) or max(
             CONTESTED, key=lambda t, tally=tally, key=key: (tally[t], t == first[key]))
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \
             named_body(voted, tally, mentions[key]) or \
@@ -507,15 +530,20 @@ def _deciding_key(span: Span, winners: dict[str, str]) -> str:
 def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
     """Return name key → the mentions whose votes decide its type: all of them, or only
     those the model found (not repeats) when their votes tie."""
+    out = {}
+    for key, group in _named_mentions(spans).items():
+        found = [s for s in group if not is_repeat(s)]
+        out[key] = found if found and _tied(found) else group
+    return out
+
+
+def _named_mentions(spans: list[Span]) -> dict[str, list[Span]]:
+    """Return name key → every mention of a contested type with that name."""
     named: dict[str, list[Span]] = defaultdict(list)
     for span in spans:
         if span.label_ in CONTESTED:
             named[name_key(span)].append(span)
-    out = {}
-    for key, group in named.items():
-        found = [s for s in group if not is_repeat(s)]
-        out[key] = found if found and _tied(found) else group
-    return out
+    return named
 
 
 def _tied(mentions: list[Span]) -> bool:
