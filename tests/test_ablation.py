@@ -61,6 +61,8 @@ RULE_CASES: list[tuple[str, str]] = [
                            'Croydon tram crash inquiry opened. Croydon tram crash survivors '
                            'met. Mary Lane, 62, from Croydon, was among them.'),
     ('landmark_places', 'The White House said on Monday that talks would go on.'),
+    ('place_list_conjunct', 'Police carried out raids in Varrow, Eskeby and Tolmund on '
+                            'Monday.'),
     ('tie_without_given_name', "Engineers got papers from Lockheed Martin, a rival of the firm. Lockheed Martin's Atlas rocket flew."),
     ('appositive_names', 'The carmaker will cut 5,000 jobs at its German division, Opel, by 2027. Managers at Opel were told on Friday.'),
     ('organisation_in_event_name', 'Rescuers reached the site where Borealis Air Flight 312 came down.'),
