@@ -173,13 +173,13 @@ def us_state_of_abbreviation(text: str) -> str | None:
 
 
 #: A county's kind written before its name ("Co Wexford", "Co. Durham", "County Kerry").
-_COUNTY_FIRST = ("Co ", "Co. ", "County ")
+COUNTY_FIRST = ("Co ", "Co. ", "County ")
 
 
 def is_county_named_first(name: str) -> bool:
     """Return whether ``name`` is a county's kind and a name pycountry knows as a county
     ("Co Wexford", "County Kerry"; not "Co Ltd")."""
-    for kind in _COUNTY_FIRST:
+    for kind in COUNTY_FIRST:
         if name.startswith(kind):
             return fold_name(name[len(kind):]) in _county_names()
     return False

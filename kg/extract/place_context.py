@@ -32,9 +32,10 @@ MORE_GEO_NOUNS = frozenset(
     governorates constituency constituencies""".split())
 #: Prepositions of place or motion whose object may also be a body or a person ("units at
 #: Kusile", "staff at Google", "trains to Eskisehir", "a letter to Smith"): evidence for a
-#: name known as a place (or confidently called one), not alone.
+#: name known as a place (or confidently called one), not alone. Not "between", which
+#: also joins rivals ("a contest between Boeing and Northrop").
 WIDE_LOCATIVE = LOCATIVE | frozenset(
-    "at to across throughout between via over on up down along".split())
+    "at to across throughout via over on up down along".split())
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -96,10 +97,12 @@ def widely_placed(span: Span) -> bool:
     through the names listed with it ("units at Kusile", "between Garissa and Madogo",
     "trains to Eskisehir"), or "from" says where someone or something comes from (its head
     no verb: "a poet from Chitungwiza", "silk from Lyon", "He is from Louth"; not "joined
-    Milan from Torino"). Asked only of a name a gazetteer knows as a place or the learned
-    classifier confidently calls one."""
+    Milan from Torino"); an abbreviation after "the" is a body's ("to the GAO"). Asked
+    only of a name a gazetteer knows as a place or the learned classifier confidently
+    calls one."""
     token = first_conjunct(span.root)
-    if token.dep_ != "pobj" or token.head.i > span.start or _possessive_after(span):
+    if token.dep_ != "pobj" or token.head.i > span.start or _possessive_after(span) or \
+            _abbreviation_after_the(span):
         return False
     prep = token.head
     if prep.lower_ in WIDE_LOCATIVE:
@@ -107,17 +110,29 @@ def widely_placed(span: Span) -> bool:
     return prep.lower_ == "from" and _origin_from(prep)
 
 
+def _placed_as_no_body(span: Span) -> bool:
+    """Return whether a mention is :func:`widely_placed` other than "in the <name>", where
+    courts, records and committees are named ("in the High Court", "in the Congressional
+    Record")."""
+    doc = span.doc
+    token = first_conjunct(span.root)
+    in_the = token.head.lower_ in ("in", "into") and span.start > 0 and \
+        doc[span.start - 1].lower_ == "the"
+    return widely_placed(span) and not in_the
+
+
 @rule("learned_place_by_locative", off=None)
 def learned_place(voted: str, tally: Counter, mentions: list[Span]) -> str | None:
     """Return "Place" for a name the votes made an organisation or a group on the model's
     labels alone when the learned classifier confidently calls it a place (p ≥ CONFIDENT)
     and a preposition of place or motion governs one of its mentions
-    (:func:`widely_placed`: "a hill climb in Uludag", "from Murted air base", "workshops in
-    Normandy"); else None. The classifier's choice of a place needs a gazetteer or the
-    context's word (:func:`kg.extract.types.learned_type`); this is the context's."""
+    (:func:`widely_placed`, not "in the": "a hill climb in Uludag", "up the Bosphorus",
+    "workshops in Normandy"; not "in the High Court"); else None. The classifier's choice
+    of a place needs a gazetteer or the context's word
+    (:func:`kg.extract.types.learned_type`); this is the context's."""
     if voted not in ("Organization", "Group") or \
             tally[voted] > sum(m.label_ == voted for m in mentions) or \
-            not any(map(widely_placed, mentions)):
+            not any(map(_placed_as_no_body, mentions)):
         return None
     guess = classify_actor(mentions)
     return "Place" if guess.label == "Place" and guess.probability >= CONFIDENT else None
@@ -128,6 +143,14 @@ def _origin_from(prep: Token) -> bool:
     22-year-old from", "is from"), not on a verb of moving or taking."""
     head = prep.head
     return head.pos_ in ("NOUN", "PROPN", "NUM") or head.lemma_ == "be"
+
+
+def _abbreviation_after_the(span: Span) -> bool:
+    """Return whether a mention is one word in capitals after "the" ("to the GAO"): a body's
+    abbreviation, whatever town a gazetteer spells the same way (Gao)."""
+    doc = span.doc
+    return len(span) == 1 and span[0].is_upper and span.start > 0 and \
+        doc[span.start - 1].lower_ == "the"
 
 
 def _possessive_after(span: Span) -> bool:
