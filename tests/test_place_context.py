@@ -98,7 +98,8 @@ def test_widely_placed(nlp, text, name, expected):
     # known cities after prepositions that NER reads as a body's or a person's
     ("A delegation of chiefs from Kumasi arrived on Sunday. Traders cheered.", "Kumasi",
      "Organization"),
-    ("The rail operator added extra trains to Eskisehir on Friday.", "Eskisehir", "Person"),
+    ("The operator has put on more trains to Eskişehir and Konya for the holiday.", "Eskişehir",
+     "Person"),
 ])
 def test_known_places_after_wide_prepositions_are_places(nlp, text, name, label):
     from kg.extract.types import decide_types
