@@ -132,3 +132,18 @@ def test_learned_place_keeps_a_voted_person(nlp):
 ])
 def test_extracted_types(extract, text, name, type_):
     assert types_of(extract(text), name) == {type_}
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Leather workshops in Normandy employ 400 people.", "Normandy", True),
+    ("A convoy went up the Tarran valley road along Kessel Ridge.", "Kessel Ridge", True),
+    # prepositions that take persons and bodies as often as places
+    ("She spoke to Tendai Moyo about the novel.", "Tendai Moyo", False),
+    ("The plan is centred on Te Arawa Trust, whose members voted.", "Te Arawa Trust", False),
+    # "in the" names courts and records as often as places
+    ("The case was heard in the High Court on Monday.", "High Court", False),
+])
+def test_placed_as_no_body(nlp, text, name, expected):
+    from kg.extract.place_context import _placed_as_no_body
+
+    assert _placed_as_no_body(_span(nlp(text), name, "Organization")) is expected

@@ -36,6 +36,8 @@ MORE_GEO_NOUNS = frozenset(
 #: also joins rivals ("a contest between Boeing and Northrop").
 WIDE_LOCATIVE = LOCATIVE | frozenset(
     "at to across throughout via over on up down along".split())
+#: Of those, the ones that take persons and bodies as often as places.
+_PERSONAL_PREPOSITIONS = frozenset({"to", "from", "on"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -111,14 +113,15 @@ def widely_placed(span: Span) -> bool:
 
 
 def _placed_as_no_body(span: Span) -> bool:
-    """Return whether a mention is :func:`widely_placed` other than "in the <name>", where
-    courts, records and committees are named ("in the High Court", "in the Congressional
-    Record")."""
+    """Return whether a mention is :func:`widely_placed` by a preposition that seldom
+    takes a person or a body (not "to", "from", "on": "spoke to Tinashe Gumbo", "centred
+    on Waikato-Tainui"), and not as "in the <name>", where courts, records and committees
+    are named ("in the High Court", "in the Congressional Record")."""
     doc = span.doc
-    token = first_conjunct(span.root)
-    in_the = token.head.lower_ in ("in", "into") and span.start > 0 and \
+    prep = first_conjunct(span.root).head
+    in_the = prep.lower_ in ("in", "into") and span.start > 0 and \
         doc[span.start - 1].lower_ == "the"
-    return widely_placed(span) and not in_the
+    return prep.lower_ not in _PERSONAL_PREPOSITIONS and not in_the and widely_placed(span)
 
 
 @rule("learned_place_by_locative", off=None)
