@@ -139,6 +139,7 @@ def test_extracted_types(extract, text, name, type_):
     ("A convoy went up the Tarran valley road along Kessel Ridge.", "Kessel Ridge", True),
     # prepositions that take persons and bodies as often as places
     ("She spoke to Tendai Moyo about the novel.", "Tendai Moyo", False),
+    ("She is an analyst at Harwell Partners in London.", "Harwell Partners", False),
     ("The plan is centred on Te Arawa Trust, whose members voted.", "Te Arawa Trust", False),
     # "in the" names courts and records as often as places
     ("The case was heard in the High Court on Monday.", "High Court", False),
@@ -147,3 +148,18 @@ def test_placed_as_no_body(nlp, text, name, expected):
     from kg.extract.place_context import _placed_as_no_body
 
     assert _placed_as_no_body(_span(nlp(text), name, "Organization")) is expected
+
+
+@pytest.mark.parametrize(("text", "county"), [
+    ("Wexford hurlers trained on Sunday. Aoife Brennan, 22, from Co Wexford, won the "
+     "amateur title, and she returns to Wexford next week.", "Co Wexford"),
+    ("Ciara Doyle grew up in County Kerry. She still spends summers in Kerry.",
+     "County Kerry"),
+])
+def test_a_county_and_its_bare_name_are_one_node(extract, text, county):
+    x = extract(text)
+    node = next(e for e in x.entities if e.name == county)
+    bare = county.split(" ", 1)[1]
+    assert node.type == "Place"
+    assert bare in {m.text for m in node.mentions}
+    assert not [e for e in x.entities if e.name == bare]

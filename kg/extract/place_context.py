@@ -36,8 +36,9 @@ MORE_GEO_NOUNS = frozenset(
 #: also joins rivals ("a contest between Boeing and Northrop").
 WIDE_LOCATIVE = LOCATIVE | frozenset(
     "at to across throughout via over on up down along".split())
-#: Of those, the ones that take persons and bodies as often as places.
-_PERSONAL_PREPOSITIONS = frozenset({"to", "from", "on"})
+#: Of those, the ones that take persons and bodies as often as places ("an analyst at
+#: Bernstein", "spoke to Tinashe Gumbo", "centred on Waikato-Tainui").
+_PERSONAL_PREPOSITIONS = frozenset({"at", "to", "from", "on"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -114,8 +115,8 @@ def widely_placed(span: Span) -> bool:
 
 def _placed_as_no_body(span: Span) -> bool:
     """Return whether a mention is :func:`widely_placed` by a preposition that seldom
-    takes a person or a body (not "to", "from", "on": "spoke to Tinashe Gumbo", "centred
-    on Waikato-Tainui"), and not as "in the <name>", where courts, records and committees
+    takes a person or a body (not "at", "to", "from", "on": "an analyst at Bernstein",
+    "spoke to Tinashe Gumbo", "centred on Waikato-Tainui"), and not as "in the <name>", where courts, records and committees
     are named ("in the High Court", "in the Congressional Record")."""
     doc = span.doc
     prep = first_conjunct(span.root).head
