@@ -7,10 +7,8 @@ from collections import Counter
 import pytest
 from spacy.tokens import Span
 
-from kg.extract.knowledge import is_county_named_first
 from kg.extract.place_context import (
     conjunct_place_evidence,
-    county_named_first,
     group_place_evidence,
     learned_place,
     widely_placed,
@@ -59,26 +57,6 @@ def test_group_place_evidence(nlp, text, name, expected):
     assert group_place_evidence(_span(nlp(text), name, "Group")) is expected
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Co Wexford", True),
-    ("County Kerry", True),
-    ("Co Limerick", True),
-    ("Co Ltd", False),
-    ("Wexford", False),
-    ("County Hall", False),
-])
-def test_is_county_named_first(name, expected):
-    assert is_county_named_first(name) is expected
-
-
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ("The 24-year-old from Co Wicklow finished third.", "Co Wicklow", True),
-    ("Morgan & Co Holdings reported a loss.", "Co Holdings", False),
-])
-def test_county_named_first(nlp, text, name, expected):
-    assert county_named_first(_span(nlp(text), name, "Person")) is expected
-
-
 @pytest.mark.parametrize(("text", "name", "expected"), [
     ("Three units at Velmore tripped on Tuesday night.", "Velmore", True),
     ("The ministry added extra trains to Dunmarra and Kelby.", "Kelby", True),
@@ -124,8 +102,8 @@ def test_learned_place_keeps_a_voted_person(nlp):
 
 
 @pytest.mark.parametrize(("text", "name", "type_"), [
-    ("Aoife Brennan, the 22-year-old from Co Wexford, finished fifth. Brennan turned "
-     "professional in June.", "Co Wexford", "Place"),
+    ("Aoife Brennan, 22, grew up in Carrigbeg and Dunmarra. Brennan turned professional "
+     "in June.", "Dunmarra", "Place"),
     # a person named like a city keeps a person's evidence
     ("Sydney Okafor, 31, said the course was hard. Okafor finished third.",
      "Sydney Okafor", "Person"),
@@ -149,17 +127,3 @@ def test_placed_as_no_body(nlp, text, name, expected):
 
     assert _placed_as_no_body(_span(nlp(text), name, "Organization")) is expected
 
-
-@pytest.mark.parametrize(("text", "county"), [
-    ("Wexford hurlers trained on Sunday. Aoife Brennan, 22, from Co Wexford, won the "
-     "amateur title, and she returns to Wexford next week.", "Co Wexford"),
-    ("Ciara Doyle grew up in County Kerry. She still spends summers in Kerry.",
-     "County Kerry"),
-])
-def test_a_county_and_its_bare_name_are_one_node(extract, text, county):
-    x = extract(text)
-    node = next(e for e in x.entities if e.name == county)
-    bare = county.split(" ", 1)[1]
-    assert node.type == "Place"
-    assert bare in {m.text for m in node.mentions}
-    assert not [e for e in x.entities if e.name == bare]

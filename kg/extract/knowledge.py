@@ -170,25 +170,3 @@ def us_state_of_abbreviation(text: str) -> str | None:
     code = US_STATE_ABBREVIATIONS.get(text, text if text.isupper() and len(text) == 2 else "")
     state = gazetteers.us_states().get(code)
     return state["name"] if state is not None else None
-
-
-#: A county's kind written before its name ("Co Wexford", "Co. Durham", "County Kerry").
-COUNTY_FIRST = ("Co ", "Co. ", "County ")
-
-
-def is_county_named_first(name: str) -> bool:
-    """Return whether ``name`` is a county's kind and a name pycountry knows as a county
-    ("Co Wexford", "County Kerry"; not "Co Ltd")."""
-    for kind in COUNTY_FIRST:
-        if name.startswith(kind):
-            return fold_name(name[len(kind):]) in _county_names()
-    return False
-
-
-@lru_cache(maxsize=1)
-def _county_names() -> frozenset[str]:
-    """Return the folded names of pycountry's subdivisions whose kind is a county."""
-    import pycountry
-
-    return frozenset(fold_name(sub.name) for sub in pycountry.subdivisions
-                     if "county" in sub.type.lower())

@@ -3,11 +3,11 @@
 :mod:`kg.extract.types` votes "Place" for a name right after a locative word ("in
 Nugegoda"). News also lists places after one preposition ("prices in Rajagiriya and
 Nugegoda"), counts them by their kind in the plural ("the Binga and Hwange districts", "the
-provinces of Lao Cai, Yen Bai and Ha Giang"), writes a county's kind first ("Co Wexford"),
-and moves people and goods between places ("a poet from Chitungwiza", "trains to
-Eskisehir", "units at Kusile"). These rules read that evidence; the prepositions that
-also take organisations and persons ("at Google", "a letter from Smith") count only for a
-name a gazetteer knows or the learned classifier confidently calls a place.
+provinces of Lao Cai, Yen Bai and Ha Giang"), and moves people and goods between places
+("a poet from Chitungwiza", "trains to Eskisehir", "units at Kusile"). These rules read
+that evidence; the prepositions that also take organisations and persons ("at Google", "a
+letter from Smith") count only for a name a gazetteer knows or the learned classifier
+confidently calls a place.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from spacy.tokens import Span, Token
 from kg.ablation import rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import is_demonym
-from kg.extract.knowledge import is_county_named_first
 from kg.extract.person_evidence import LOCATIVE
 from kg.extract.syntax import first_conjunct
 
@@ -85,15 +84,6 @@ def group_place_evidence(span: Span) -> bool:
         first_conjunct(span.root).head.i == after.i
 
 
-@rule("county_named_first_place")
-def county_named_first(span: Span) -> bool:
-    """Return True for a county written with its kind first, as Ireland and Britain write
-    them ("Co Wexford", "Co. Durham", "County Kerry"), whose name pycountry knows as a
-    county: a place, whatever NER calls "Co"."""
-    text = span.text.replace("\n", " ")
-    return is_county_named_first(text[4:] if text.startswith("the ") else text)
-
-
 @rule("wide_locative_known_place")
 def widely_placed(span: Span) -> bool:
     """Return True when a preposition of place or motion governs a mention, itself or
@@ -116,8 +106,9 @@ def widely_placed(span: Span) -> bool:
 def _placed_as_no_body(span: Span) -> bool:
     """Return whether a mention is :func:`widely_placed` by a preposition that seldom
     takes a person or a body (not "at", "to", "from", "on": "an analyst at Bernstein",
-    "spoke to Tinashe Gumbo", "centred on Waikato-Tainui"), and not as "in the <name>", where courts, records and committees
-    are named ("in the High Court", "in the Congressional Record")."""
+    "spoke to Tinashe Gumbo", "centred on Waikato-Tainui"), and not as "in the <name>",
+    where courts, records and committees are named ("in the High Court", "in the
+    Congressional Record")."""
     doc = span.doc
     prep = first_conjunct(span.root).head
     in_the = prep.lower_ in ("in", "into") and span.start > 0 and \

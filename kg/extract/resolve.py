@@ -24,7 +24,7 @@ from kg.extract.actor_context import after_title
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.knowledge import COUNTY_FIRST, continent_of_adjective
+from kg.extract.knowledge import continent_of_adjective
 from kg.extract.name_repeats import in_date_or_amount
 from kg.extract.products import BRAND_RE
 from kg.extract.short_forms import actor_links, entity_forms, mention_form
@@ -137,8 +137,6 @@ class _Resolver:
         self.people: list[EntityInfo] = []
         #: Person or organisation id → the starts of its full-name mentions.
         self.named_at: dict[str, list[int]] = {}
-        #: A county's bare name → its name with its kind first ("Wexford" → "Co Wexford").
-        self.counties: dict[str, str] = {}
 
     def _get(self, id_: str, name: str, type_: str, code: str | None = None) -> EntityInfo:
         if id_ not in self.entities:
@@ -217,14 +215,6 @@ class _Resolver:
                 return info
         return None
 
-    @rule("county_short_name_merge", off=None)
-    def county_named_first(self, text: str) -> EntityInfo | None:
-        """Return the county the article names with its kind first ("Co Wexford", "County
-        Kerry") whose bare name ``text`` is ("Wexford", before or after it): one county,
-        one node."""
-        full = self.counties.get(text)
-        return None if full is None else self._get(entity_id("Place", full), full, "Place")
-
     def resolve(self, span: Span) -> EntityInfo:
         text = span._.kg_dateline_name or clean_surface(span.text)  # "BAKU —" is Baku
         type_ = span.label_
@@ -245,9 +235,6 @@ class _Resolver:
             type_ = "Place"
         if type_ == "Place":
             text = continent_of_adjective(text) or _state_named(span, text) or text
-            county = self.county_named_first(text)
-            if county is not None:
-                return county
         key = normalise_surface(text)
         if type_ == "Group" and _western_bloc(key):
             key = "the west"  # "Western allies", "Western partners": the West
@@ -600,7 +587,6 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     spans = [s for s in spans if not s._.kg_description]
     spans = _relabel_short_org_names(_other_names_as_persons(
         relabel_surnames(full_names_of_titled_surnames(decide_types(spans)))))
-    resolver.counties = _counties_named_first(spans)
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
     ordered = sorted(spans, key=lambda s: (len(s) < 2 or s.label_ not in (
@@ -617,18 +603,6 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     doc.spans[ACTORS_KEY] = spans
     used = {s._.kg_entity for s in spans}
     return {id_: info for id_, info in resolver.entities.items() if id_ in used and info.surface}
-
-
-def _counties_named_first(spans: list[Span]) -> dict[str, str]:
-    """Return the bare name → the name of each place written with a county's kind first
-    ("Wexford" → "Co Wexford")."""
-    found = {}
-    for span in spans:
-        text = clean_surface(span.text)
-        kind = next((k for k in COUNTY_FIRST if text.startswith(k)), None)
-        if span.label_ == "Place" and kind is not None:
-            found.setdefault(text[len(kind):], text)
-    return found
 
 
 @Language.component("kg_resolve", assigns=["doc._.kg_entities"], requires=["doc.spans"])

@@ -37,7 +37,6 @@ from kg.extract.name_repeats import is_repeat
 from kg.extract.person_evidence import LOCATIVE, named_after_town, person_evidence
 from kg.extract.place_context import (
     conjunct_place_evidence,
-    county_named_first,
     group_place_evidence,
     learned_place,
     more_geo_nouns,
@@ -491,8 +490,7 @@ def named_subdivision(span: Span) -> bool:
     text = span.text.replace("\n", " ")
     if text.startswith("the "):
         text = text[4:]
-    return (is_named_subdivision(text) and not _acting_body(span)) or _numbered_part(span) \
-        or county_named_first(span)
+    return (is_named_subdivision(text) and not _acting_body(span)) or _numbered_part(span)
 
 
 def _acting_body(span: Span) -> bool:
