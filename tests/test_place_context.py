@@ -118,6 +118,7 @@ def test_extracted_types(extract, text, name, type_):
     # prepositions that take persons and bodies as often as places
     ("She spoke to Tendai Moyo about the novel.", "Tendai Moyo", False),
     ("She is an analyst at Harwell Partners in London.", "Harwell Partners", False),
+    ("Three units at Velmore tripped on Tuesday night.", "Velmore", True),
     ("The plan is centred on Te Arawa Trust, whose members voted.", "Te Arawa Trust", False),
     # "in the" names courts and records as often as places
     ("The case was heard in the High Court on Monday.", "High Court", False),

@@ -21,6 +21,7 @@ from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import is_demonym
 from kg.extract.person_evidence import LOCATIVE
 from kg.extract.syntax import first_conjunct
+from kg.lexicon import PERSON_NOUNS, TITLE_HEADS
 
 #: Plurals and local kinds of land areas ("the Binga and Hwange districts", "Ukhiya
 #: upazila", "North Sinai governorate"), beside the singular nouns of
@@ -37,7 +38,7 @@ WIDE_LOCATIVE = LOCATIVE | frozenset(
     "at to across throughout via over on up down along".split())
 #: Of those, the ones that take persons and bodies as often as places ("an analyst at
 #: Bernstein", "spoke to Tinashe Gumbo", "centred on Waikato-Tainui").
-_PERSONAL_PREPOSITIONS = frozenset({"at", "to", "from", "on"})
+_PERSONAL_PREPOSITIONS = frozenset({"to", "from", "on"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -90,7 +91,8 @@ def widely_placed(span: Span) -> bool:
     through the names listed with it ("units at Kusile", "between Garissa and Madogo",
     "trains to Eskisehir"), or "from" says where someone or something comes from (its head
     no verb: "a poet from Chitungwiza", "silk from Lyon", "He is from Louth"; not "joined
-    Milan from Torino"); an abbreviation after "the" is a body's ("to the GAO"). Asked
+    Milan from Torino"); "at" after a job names an employer ("an analyst at Bernstein"), an
+    abbreviation after "the" a body ("to the GAO"). Asked
     only of a name a gazetteer knows as a place or the learned classifier confidently
     calls one."""
     token = first_conjunct(span.root)
@@ -98,6 +100,8 @@ def widely_placed(span: Span) -> bool:
             _abbreviation_after_the(span):
         return False
     prep = token.head
+    if prep.lower_ == "at" and prep.head.lemma_.lower() in PERSON_NOUNS | TITLE_HEADS:
+        return False  # "an analyst at Bernstein": an employer
     if prep.lower_ in WIDE_LOCATIVE:
         return True
     return prep.lower_ == "from" and _origin_from(prep)
@@ -105,10 +109,9 @@ def widely_placed(span: Span) -> bool:
 
 def _placed_as_no_body(span: Span) -> bool:
     """Return whether a mention is :func:`widely_placed` by a preposition that seldom
-    takes a person or a body (not "at", "to", "from", "on": "an analyst at Bernstein",
-    "spoke to Tinashe Gumbo", "centred on Waikato-Tainui"), and not as "in the <name>",
-    where courts, records and committees are named ("in the High Court", "in the
-    Congressional Record")."""
+    takes a person or a body (not "to", "from", "on": "spoke to Tinashe Gumbo", "centred
+    on Waikato-Tainui"), and not as "in the <name>", where courts, records and committees
+    are named ("in the High Court", "in the Congressional Record")."""
     doc = span.doc
     prep = first_conjunct(span.root).head
     in_the = prep.lower_ in ("in", "into") and span.start > 0 and \
