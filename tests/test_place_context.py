@@ -39,6 +39,8 @@ def types_of(extraction, name: str) -> set[str]:
     # the first name of the list is the word before's to judge, not this rule's
     ("Prices in Morvale and Kestrin were flat last month.", "Morvale", "Person", False),
     ("Lena Holt and Piet Vos spoke at length.", "Piet Vos", "Person", False),
+    ("Roads were shut near Halvey, the Coastal Roads Commission said.", "Coastal Roads Commission",
+     "Organization", False),
 ])
 def test_conjunct_place_evidence(nlp, text, name, label, expected):
     assert conjunct_place_evidence(_span(nlp(text), name, label)) is expected

@@ -21,7 +21,7 @@ from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import is_demonym
 from kg.extract.person_evidence import LOCATIVE
 from kg.extract.syntax import first_conjunct
-from kg.lexicon import PERSON_NOUNS, TITLE_HEADS
+from kg.lexicon import BODY_HEADS, ORG_NAME_SUFFIXES, PERSON_NOUNS, TITLE_HEADS
 
 #: Plurals and local kinds of land areas ("the Binga and Hwange districts", "Ukhiya
 #: upazila", "North Sinai governorate"), beside the singular nouns of
@@ -55,10 +55,11 @@ def conjunct_place_evidence(span: Span) -> bool:
     """Return True for a name listed after another that a locative word governs ("prices
     in Rajagiriya and Nugegoda", "stays behind in Aparri, Buguey or Gonzaga"): the list
     shares the preposition, so each name is where the first is; "in" counts, as for the
-    first name, only against a person's or a group's label ("a stake in Opel and Fiat")."""
+    first name, only against a person's or a group's label ("a stake in Opel and Fiat"); a
+    name ending in a body's word is none ("near Canefield, the Regulatory Commission")."""
     root = span.root
-    if root.dep_ != "conj":
-        return False
+    if root.dep_ != "conj" or span[-1].text in BODY_HEADS | ORG_NAME_SUFFIXES:
+        return False  # "near Canefield, the ... Regulatory Commission said": no list
     first = first_conjunct(root)
     prepositions = LOCATIVE if span.label_ in ("Person", "Group") else LOCATIVE - {"in", "into"}
     return first.dep_ == "pobj" and first.head.lower_ in prepositions and \
