@@ -33,6 +33,13 @@ from kg.extract.known_places import (
 from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
 from kg.extract.person_evidence import LOCATIVE, named_after_town, person_evidence
+from kg.extract.place_context import (
+    conjunct_place_evidence,
+    group_place_evidence,
+    learned_place,
+    more_geo_nouns,
+    widely_placed,
+)
 from kg.extract.syntax import first_conjunct
 from kg.lexicon import (
     BODY_HEADS,
@@ -238,13 +245,14 @@ def geo_feature_evidence(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and subdivision_before_kind(span, after):
         return True
-    if after is not None and after.is_lower and after.lower_ in GEO_FEATURE_NOUNS and \
+    nouns = GEO_FEATURE_NOUNS | more_geo_nouns()
+    if after is not None and after.is_lower and after.lower_ in nouns and \
             after.pos_ in ("NOUN", "PROPN") and (span.root.head.i >= span.end or (
                 span.root.dep_ == "conj" and span.root.head.head.i == after.i)):
         return True  # "Polillo island", "the Madh Island and Aksa area"
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].is_lower and doc[span.start - 2].lower_ in \
-        GEO_FEATURE_NOUNS | RESIDENT_NOUNS or _said_to_be_a_place(span)
+        nouns | RESIDENT_NOUNS or _said_to_be_a_place(span)
 
 
 def _said_to_be_a_place(span: Span) -> bool:
@@ -276,7 +284,8 @@ def mention_votes(span: Span) -> Counter:
         votes["Organization"] += EVIDENCE
     elif office_of := office_of_type(span):
         votes[office_of] += EVIDENCE
-    elif place_evidence(span):
+    elif place_evidence(span) or conjunct_place_evidence(span) or \
+            group_place_evidence(span):
         votes["Place"] += EVIDENCE
     return votes
 
@@ -451,7 +460,8 @@ def _placed(span: Span) -> bool:
             doc[span.start - 1].lower_ in LOCATIVE | {"from"}:
         return True
     token = first_conjunct(span.root)
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.i < span.start
+    return (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and
+            token.head.i < span.start) or widely_placed(span)
 
 
 #: Types the learned classifier chooses between (it knows no products, groups or plans).
@@ -504,7 +514,8 @@ def decide_types(spans: list[Span]) -> list[Span]:
         winners[key] = placed_known_place(voted, tally, mentions[key]) or \
             named_body(voted, tally, mentions[key]) or \
             learned_type(voted, tally, mentions[key]) or \
-            placed_city(voted, tally, mentions[key]) or voted
+            placed_city(voted, tally, mentions[key]) or \
+            learned_place(voted, tally, mentions[key]) or voted
     out = []
     for span in spans:
         if span.label_ in CONTESTED:
