@@ -61,8 +61,13 @@ RULE_CASES: list[tuple[str, str]] = [
                            'Croydon tram crash inquiry opened. Croydon tram crash survivors '
                            'met. Mary Lane, 62, from Croydon, was among them.'),
     ('landmark_places', 'The White House said on Monday that talks would go on.'),
-    ('place_list_conjunct', 'Police carried out raids in Varrow, Eskeby and Tolmund on '
-                            'Monday.'),
+    ('geo_noun_plurals', 'Crops failed across the provinces of Lao Cai and Yen Bai.'),
+    ('locative_conjunct_place', 'Nobody stays behind in Arnsby, Toller or Wenlow, the mayor '
+                                'said.'),
+    ('locative_group_place', 'Water ran out in Mabvuku on Monday.'),
+    ('wide_locative_known_place', 'A young poet from Ostrava read first.'),
+    ('learned_place_by_locative', 'Families in Mabvuku have no water. Residents of Mabvuku '
+                                  'marched.'),
     ('tie_without_given_name', "Engineers got papers from Lockheed Martin, a rival of the firm. Lockheed Martin's Atlas rocket flew."),
     ('appositive_names', 'The carmaker will cut 5,000 jobs at its German division, Opel, by 2027. Managers at Opel were told on Friday.'),
     ('organisation_in_event_name', 'Rescuers reached the site where Borealis Air Flight 312 came down.'),
@@ -78,7 +83,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('abbreviation_names', 'The Economic Community of West African States (ECOWAS) met in Abuja. ECOWAS said talks would go on.'),
     ('syllable_abbreviations', 'Officials of the Harbour Workers Federation of Tanzania '
                                '(Hawfeta) met on Monday. Hawfeta said talks had failed.'),
-    ('placed_city_not_person', 'Hundreds of people in Yen Bai and Lao Cai lost homes.'),
+    ('placed_city_not_person', 'Floods hit Lao Cai on Monday, and hundreds of people in Lao Cai '
+                               'lost homes.'),
     ('acronym_merge', 'Harmon Valley Transit Authority raised fares on Monday. HVTA said costs rose.'),
     ('adjective_group_drop', 'The Republican senator spoke on Monday.'),
     ('bloc_patterns', 'Western allies pledged more aid to Kyiv, and the West promised tanks.'),
@@ -104,7 +110,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
     ('given_name_disowned', 'Rival Mateo League Rugby is waiting for a decision on its own plan.'),
-    ('place_evidence', 'Shelling continued near Kostiantynivka.'),
+    ('place_evidence', 'He is selling plots by the roadside in Tambara this week.'),
     ('place_with_country', 'The jet was flown to Toulouse, France.'),
     ('employer_evidence', 'St Mirren boss Jim Goodwin praised his side.'),
     ('office_of_evidence', 'The mayor of Eastbrook, Lena Ortiz, opposed the new tram line.'),
@@ -268,12 +274,19 @@ def actors(text: str) -> list[tuple]:
 #: still pay on the data sets.
 ALSO_LEARNED: frozenset[str] = frozenset({
     "org_noun_person", "person_evidence", "place_with_country", "town_named_not_person",
+    "place_evidence",
 })
+#: Rules whose case a later rule also settles: that rule is off on both sides of the test.
+ALSO_OFF: dict[str, str] = {
+    "place_with_country": "wide_locative_known_place",
+    "locative_group_place": "learned_place_by_locative",
+}
 
 
 @pytest.mark.parametrize(("name", "text"), RULE_CASES, ids=[n for n, _ in RULE_CASES])
 def test_switching_a_rule_off_changes_the_actors(monkeypatch, name, text):
-    base = "learned_type" if name in ALSO_LEARNED else ""
+    base = ",".join(filter(None, ["learned_type" if name in ALSO_LEARNED else "",
+                                  ALSO_OFF.get(name, "")]))
     monkeypatch.setenv("KG_DISABLE", base)
     on = actors(text)
     monkeypatch.setenv("KG_DISABLE", f"{base},{name}")

@@ -720,26 +720,6 @@ def test_a_placed_city_is_no_person(nlp, text, name, voted, evidence, expected):
     assert placed_city(voted, tally, spans) == expected
 
 
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    # every name of a list a locative preposition governs is placed
-    ("Police carried out raids in Varrow, Eskeby and Tolmund on Monday.", "Eskeby", True),
-    ("Police carried out raids in Varrow, Eskeby and Tolmund on Monday.", "Tolmund", True),
-    # a possessive, a given name, or the list's first name itself (placed by its preposition)
-    ("The deal was done in Varrow and Eskeby's office.", "Eskeby", False),
-    ("Homes were sold in Varrow and Anna last year.", "Anna", False),
-    ("Police carried out raids in Varrow, Eskeby and Tolmund on Monday.", "Varrow", False),
-    # no locative word before the list
-    ("Police thanked Varrow, Eskeby and Tolmund on Monday.", "Tolmund", False),
-])
-def test_a_name_in_a_list_after_a_locative_word(nlp, text, name, expected):
-    from spacy.tokens import Span
-
-    from kg.extract.types import in_list_after_locative
-
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == name)
-    assert in_list_after_locative(Span(doc, start, start + 1, label="Person")) is expected
-
 @pytest.mark.parametrize(("third", "expected"), [
     ("The old town of Velanto is busy .", "Place"),  # a repeat's context: a town
     ("The mayor of Velanto is busy .", "Place"),  # what an office is of

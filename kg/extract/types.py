@@ -175,25 +175,8 @@ def place_evidence(span: Span) -> bool:
         return True  # "land in the Amazon" (not "in the Senate")
     # "a stake in Opel" is no place: "in" counts only against a person label
     prepositions = LOCATIVE if span.label_ == "Person" else LOCATIVE - {"in", "into"}
-    if before is not None and before.lower_ in prepositions and not (
-            after is not None and after.text in ("'s", "’s", "'", "’")):
-        return True
-    return span.label_ == "Person" and in_list_after_locative(span)
-
-
-@rule("place_list_conjunct")
-def in_list_after_locative(span: Span) -> bool:
-    """Return True for a one-word "person" in a list that a locative preposition governs
-    ("prices in Halden and Sorvik", "raids in Agena, Abaji and Chikara"): the preposition
-    places every name of the list, not only the first. A possessive ("in Berg and Lie's
-    view") or a given name ("in Halden and Anna Berg") says otherwise."""
-    doc, root = span.doc, span.root
-    first = first_conjunct(root)
-    if len(span) != 1 or first is root or first.dep_ != "pobj" or \
-            first.head.lower_ not in LOCATIVE or is_given_name(span.text):
-        return False
-    after = doc[span.end] if span.end < len(doc) else None
-    return not (after is not None and after.text in ("'s", "’s", "'", "’"))
+    return before is not None and before.lower_ in prepositions and not (
+        after is not None and after.text in ("'s", "’s", "'", "’"))
 
 
 def _a_side_elsewhere(span: Span) -> bool:
