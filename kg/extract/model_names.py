@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.gazetteer_guard import CALENDAR_WORDS, names_a_state_body
+from kg.extract.knowledge import is_given_name
 
 #: Labels of the gazetteer's countries and demonyms a longer name can hold.
 COUNTRY_LABELS = frozenset({"GPE", "KG_DEMONYM"})
@@ -36,7 +37,8 @@ def _continues_name(token: Token) -> bool:
 
 def glued_countries(doc: Doc) -> list[Span]:
     """Return the countries and demonyms in ``doc.ents`` with a word beside them in the same
-    sentence that may make them part of a longer name."""
+    sentence that may make them part of a longer name (the word before: not the sentence's
+    first, "In Kenya")."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in COUNTRY_LABELS:
@@ -44,7 +46,8 @@ def glued_countries(doc: Doc) -> list[Span]:
         after = doc[ent.end] if ent.end < len(doc) else None
         before = doc[ent.start - 1] if ent.start > 0 else None
         if (after is not None and not after.is_sent_start and _continues_name(after)) or (
-                before is not None and not ent[0].is_sent_start and _continues_name(before)):
+                before is not None and not ent[0].is_sent_start and not before.is_sent_start
+                and _continues_name(before)):
             out.append(ent)
     return out
 
@@ -70,7 +73,20 @@ def _named_body(org: Span, country: Span) -> bool:
     if not (org.start <= country.start and country.end <= org.end) or len(org) == len(country):
         return False
     rest = [t for t in org if t.i < country.start or t.i >= country.end]
-    return any(_continues_name(t) for t in rest) and not names_a_state_body(org.doc, country.end)
+    return any(_continues_name(t) for t in rest) and not names_a_state_body(
+        org.doc, country.end) and not _names_a_person(org.doc, country.end, org.end)
+
+
+def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+    """Return whether the words from ``start`` to ``end`` after a demonym are a person's
+    name: a given name first, and the last word written alone elsewhere in the article
+    ("the Estonian Kaarel Tamm" ... "Tamm's car")."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if len(words) < 2 or not is_given_name(words[0].text):
+        return False
+    last = words[-1]
+    return any(t.text == last.text and t.i != last.i and not (
+        t.i > 0 and doc[t.i - 1].text == words[-2].text) for t in doc)
 
 
 def _name_end(org: Span) -> int:
