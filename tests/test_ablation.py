@@ -79,6 +79,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('placed_city_not_person', 'Hundreds of people in Yen Bai and Lao Cai lost homes.'),
     ('acronym_merge', 'Harmon Valley Transit Authority raised fares on Monday. HVTA said costs rose.'),
     ('model_named_bodies', 'Officials at the Norwegian Museum lent ten paintings to the town.'),
+    ('credit_outlets', 'Harbour workers went on strike on Monday.\n\nPhoto: Mara Quist/Velmorsport'),
     ('adjective_group_drop', 'The Republican senator spoke on Monday.'),
     ('bloc_patterns', 'Western allies pledged more aid to Kyiv, and the West promised tanks.'),
     ('city_first_not_person', 'Austin Energy raised its prices on Monday.'),
