@@ -145,7 +145,7 @@ def actor_spans(doc: Doc) -> list[Span]:
     # names found by their words alone (a title, a given name) are not read in headlines
     junk_and_headlines = junk + doc._.kg_headlines
     covered = {i for s in spans for i in range(s.start, s.end)}
-    extra = credit_outlets(doc, covered)  # furniture by design: a credit's line
+    extra = [*credit_outlets(doc, covered)]  # furniture by design: a credit's line
     extra += _outside(titled_unlisted_names(doc, covered), junk_and_headlines)
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += _outside(given_name_pairs(doc, covered), junk_and_headlines)
