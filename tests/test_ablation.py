@@ -263,9 +263,16 @@ ALSO_LEARNED: frozenset[str] = frozenset({
 })
 
 
+#: Rules whose case the NER model also reads whole once the gazetteer's demonym is taken off
+#: (rule ``model_named_bodies``): their effect is shown with it off.
+ALSO_MODEL_READ: frozenset[str] = frozenset({"demonym_named_bodies"})
+
+
 @pytest.mark.parametrize(("name", "text"), RULE_CASES, ids=[n for n, _ in RULE_CASES])
 def test_switching_a_rule_off_changes_the_actors(monkeypatch, name, text):
-    base = "learned_type" if name in ALSO_LEARNED else ""
+    base = ",".join(also for also, rules in (("learned_type", ALSO_LEARNED),
+                                             ("model_named_bodies", ALSO_MODEL_READ))
+                    if name in rules)
     monkeypatch.setenv("KG_DISABLE", base)
     on = actors(text)
     monkeypatch.setenv("KG_DISABLE", f"{base},{name}")
