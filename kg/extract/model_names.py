@@ -98,23 +98,33 @@ def _name_end(org: Span) -> int:
     return end
 
 
+def _sentence_orgs(doc: Doc, pipes: list[Callable[[Doc], Doc]],
+                   glued: list[Span]) -> list[tuple[int, int]]:
+    """Return the (start, end) in ``doc`` of the model's organisations in each sentence
+    holding a ``glued`` country, read again without the gazetteer's marks (only those
+    sentences run the model again: most of an article never does)."""
+    found = []
+    for sent in sorted({c.sent for c in glued}, key=lambda s: s.start):
+        inside = [c for c in glued if sent.start <= c.start and c.end <= sent.end]
+        alone = sent.as_doc()
+        copy = _remarked(alone, pipes, [
+            Span(alone, c.start - sent.start, c.end - sent.start) for c in inside])
+        found.extend((sent.start + e.start, sent.start + e.end)
+                     for e in copy.ents if e.label_ == "ORG")
+    return found
+
+
 @rule("model_named_bodies", off=[])
 def model_named_bodies(doc: Doc, pipes: list[Callable[[Doc], Doc]]) -> list[Span]:
     """Return the organisations the model reads over a country or demonym the gazetteer
     marked and the words beside it ("Turkish Aerospace", "Irish Aid", "Penguin Random House
     New Zealand"), once the gazetteer no longer marks it (see the module docstring)."""
     glued = glued_countries(doc)
-    if not glued:
-        return []
-    copy = _remarked(doc, pipes, glued)
     found = []
-    for org in copy.ents:
-        if org.label_ != "ORG":
-            continue
-        for country in glued:
-            if _named_body(Span(copy, org.start, org.end), Span(copy, country.start, country.end)):
-                found.append(Span(doc, org.start, _name_end(org), label="ORG"))
-                break
+    for start, end in _sentence_orgs(doc, pipes, glued) if glued else ():
+        org = Span(doc, start, end)
+        if any(_named_body(org, country) for country in glued):
+            found.append(Span(doc, start, _name_end(org), label="ORG"))
     return found
 
 
