@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.gazetteer_guard import CALENDAR_WORDS, names_a_state_body
+from kg.extract.headline_names import in_headline
 from kg.extract.knowledge import is_given_name
 
 #: Labels of the gazetteer's countries and demonyms a longer name can hold.
@@ -66,14 +67,15 @@ def _remarked(doc: Doc, pipes: list[Callable[[Doc], Doc]], unmarked: list[Span])
     return model(copy)
 
 
-def _named_body(org: Span, country: Span) -> bool:
+def _named_body(org: Span, country: Span, marked: frozenset[int] = frozenset()) -> bool:
     """Return whether the model's organisation ``org`` is a body named with ``country``:
-    it holds the country and a capitalised word or number beside it, and no state body
-    follows the country ("US Senate")."""
+    it holds the country and a capitalised word or number beside it that is no other
+    ``marked`` country ("The Russia Ukraine war"), and no state body follows the country
+    ("US Senate")."""
     if not (org.start <= country.start and country.end <= org.end) or len(org) == len(country):
         return False
-    rest = [t for t in org if t.i < country.start or t.i >= country.end]
-    return any(_continues_name(t) for t in rest) and not names_a_state_body(
+    rest = [t for t in org if (t.i < country.start or t.i >= country.end) and t.i not in marked]
+    return any(_continues_name(t) and not t.is_stop for t in rest) and not names_a_state_body(
         org.doc, country.end) and not _names_a_person(org.doc, country.end, org.end)
 
 
@@ -102,9 +104,10 @@ def _sentence_orgs(doc: Doc, pipes: list[Callable[[Doc], Doc]],
                    glued: list[Span]) -> list[tuple[int, int]]:
     """Return the (start, end) in ``doc`` of the model's organisations in each sentence
     holding a ``glued`` country, read again without the gazetteer's marks (only those
-    sentences run the model again: most of an article never does)."""
+    sentences run the model again: most of an article never does; a headline-case line,
+    whose capitals say nothing, alone reads names the article does not write)."""
     found = []
-    for sent in sorted({c.sent for c in glued}, key=lambda s: s.start):
+    for sent in sorted({c.sent for c in glued if not in_headline(c)}, key=lambda s: s.start):
         inside = [c for c in glued if sent.start <= c.start and c.end <= sent.end]
         alone = sent.as_doc()
         copy = _remarked(alone, pipes, [
@@ -120,10 +123,11 @@ def model_named_bodies(doc: Doc, pipes: list[Callable[[Doc], Doc]]) -> list[Span
     marked and the words beside it ("Turkish Aerospace", "Irish Aid", "Penguin Random House
     New Zealand"), once the gazetteer no longer marks it (see the module docstring)."""
     glued = glued_countries(doc)
+    marked = frozenset(t.i for c in glued for t in c)
     found = []
     for start, end in _sentence_orgs(doc, pipes, glued) if glued else ():
         org = Span(doc, start, end)
-        if any(_named_body(org, country) for country in glued):
+        if any(_named_body(org, country, marked) for country in glued):
             found.append(Span(doc, start, _name_end(org), label="ORG"))
     return found
 
