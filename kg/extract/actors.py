@@ -35,6 +35,7 @@ from kg.extract.actor_patterns import (
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
+from kg.extract.credit_names import credit_outlets
 from kg.extract.doc_memo import per_doc
 from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_country_or_city, is_given_name
@@ -145,7 +146,8 @@ def actor_spans(doc: Doc) -> list[Span]:
     # names found by their words alone (a title, a given name) are not read in headlines
     junk_and_headlines = junk + doc._.kg_headlines
     covered = {i for s in spans for i in range(s.start, s.end)}
-    extra = _outside(titled_unlisted_names(doc, covered), junk_and_headlines)
+    extra = [*credit_outlets(doc, covered)]  # furniture by design: a credit's line
+    extra += _outside(titled_unlisted_names(doc, covered), junk_and_headlines)
     covered |= {i for s in extra for i in range(s.start, s.end)}
     extra += _outside(given_name_pairs(doc, covered), junk_and_headlines)
     covered |= {i for s in extra for i in range(s.start, s.end)}

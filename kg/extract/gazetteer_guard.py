@@ -41,7 +41,7 @@ def _is_name_word(token: Token) -> bool:
             and token.lower_ not in CALENDAR_WORDS)
 
 
-def _names_a_state_body(doc: Doc, start: int) -> bool:
+def names_a_state_body(doc: Doc, start: int) -> bool:
     """Return whether the capitalised words from ``start`` end in a state body ("Senate")."""
     end = start
     while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
@@ -60,7 +60,7 @@ def _glued_word(span: Span) -> Token | None:
     make it part of a longer name, else None."""
     doc = span.doc
     if span.end < len(doc) and _is_name_word(doc[span.end]) and not doc[span.end].is_sent_start:
-        return None if _names_a_state_body(doc, span.end) else doc[span.end]
+        return None if names_a_state_body(doc, span.end) else doc[span.end]
     if span.start > 0:
         before = doc[span.start - 1]  # sentence-initial, only a proper noun ("Luis", not "In")
         if _is_name_word(before) and (not before.is_sent_start or before.pos_ == "PROPN"):
