@@ -103,7 +103,7 @@ def test_entity_name(nlp, words, start, end, label, expected):
     ("In the final Florian Rousseau beat the champion.", "Florian Rousseau", "Person"),
 ])
 def test_an_initial_or_given_name_takes_the_surname_after_it(nlp, text, name, type_):
-    from kg.extract.name_bounds import with_surname_after
+    from kg.extract.person_name_bounds import with_surname_after
 
     doc = nlp(text)
     first = next(t.i for t in doc if t.text == name.split()[0])
@@ -119,7 +119,7 @@ def test_an_initial_or_given_name_takes_the_surname_after_it(nlp, text, name, ty
     (["Tom", "Rask"], ["B-PERSON", "I-PERSON"], ("Mira Glow", "PERSON")),
 ])
 def test_a_name_listed_with_an_organisation_stays_one(nlp, last, ents, expected):
-    from kg.extract.name_bounds import with_surname_after
+    from kg.extract.person_name_bounds import with_surname_after
 
     words = ["Gifts", "from", "Mira", "Glow", "and", *last, "."]
     doc = Doc(nlp.vocab, words=words, heads=[0, 0, 3, 1, 3, 6, 3, 0],
@@ -135,7 +135,7 @@ def test_a_name_listed_with_an_organisation_stays_one(nlp, last, ents, expected)
     ("Flights from Florian Airport and Halden resumed.", "Florian"),  # three-word name
 ])
 def test_no_surname_taken_after_a_country_or_before_a_longer_name(nlp, text, word):
-    from kg.extract.name_bounds import with_surname_after
+    from kg.extract.person_name_bounds import with_surname_after
 
     doc = nlp(text)
     first = next(t.i for t in doc if t.text == word)
@@ -426,7 +426,7 @@ def test_a_word_describing_a_named_person_is_no_part_of_the_name(nlp, text, name
     ("In Horvala, the mayor said the road would reopen.", "Horvala"),
 ])
 def test_a_capitalised_preposition_is_no_given_name(nlp, text, town):
-    from kg.extract.name_bounds import with_given_name_before
+    from kg.extract.person_name_bounds import with_given_name_before
 
     doc = nlp(text)
     i = next(t.i for t in doc if t.text == town)

@@ -41,21 +41,23 @@ from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_country_or_city, is_given_name
 from kg.extract.known_places import unlisted_subdivisions
 from kg.extract.name_bounds import (
-    apostrophe_name_word,
     clean_person_span,
     ner_entities,
     person_after_office,
-    person_with_given_name,
     strip_possessive,
-    with_apostrophe_name_parts,
     with_division_number,
-    with_given_name_before,
-    with_name_after_title,
-    with_surname_after,
     without_figures,
 )
 from kg.extract.name_match import abbreviates
 from kg.extract.name_repeats import repeated_names
+from kg.extract.person_name_bounds import (
+    apostrophe_name_word,
+    person_with_given_name,
+    with_apostrophe_name_parts,
+    with_given_name_before,
+    with_name_after_title,
+    with_surname_after,
+)
 from kg.extract.product_lists import listed_products
 from kg.extract.product_mentions import missed_products
 from kg.extract.products import (

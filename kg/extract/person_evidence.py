@@ -18,7 +18,7 @@ from kg.extract.knowledge import (
     is_given_name,
     is_region_name,
 )
-from kg.extract.name_bounds import INITIAL_RE
+from kg.extract.person_name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
 from kg.lexicon import (
     BODY_HEADS,

@@ -30,9 +30,9 @@ from kg.extract.known_places import (
     names_a_known_place,
     subdivision_before_kind,
 )
-from kg.extract.name_bounds import INITIAL_RE
 from kg.extract.name_repeats import is_repeat
 from kg.extract.person_evidence import LOCATIVE, named_after_town, person_evidence
+from kg.extract.person_name_bounds import INITIAL_RE
 from kg.extract.place_context import (
     conjunct_place_evidence,
     group_place_evidence,
