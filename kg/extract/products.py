@@ -215,10 +215,15 @@ def _as_model_line(ent: Span) -> Span:
 def names_a_model_line(word: Token) -> bool:
     """Return True for a word the article writes before a model number at two places or
     more ("Forerunner 975 ... a Forerunner 965"); scores are no model numbers."""
-    doc = word.doc
-    return sum(t.text == word.text and t.i + 1 < len(doc) and doc[t.i + 1].is_digit
-               and not _table_number(doc[t.i + 1]) and not score_follows(doc[t.i + 1])
-               for t in doc) >= 2
+    return _words_before_model_numbers(word.doc)[word.text] >= 2
+
+
+@per_doc
+def _words_before_model_numbers(doc: Doc) -> Counter[str]:
+    """Return how often the article writes each word right before a number that may be a
+    model's (no score, no table's number): counted once per article, not once per name."""
+    return Counter(t.text for t in doc[:-1] if doc[t.i + 1].is_digit and
+                   not _table_number(doc[t.i + 1]) and not score_follows(doc[t.i + 1]))
 
 
 def _model_of_generation(ent: Span) -> Span | None:
