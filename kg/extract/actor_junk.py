@@ -19,6 +19,7 @@ from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import is_country_or_city
 from kg.extract.name_match import in_order
+from kg.extract.syntax import POSSESSIVES
 from kg.lexicon import (
     BODY_HEADS,
     GENERIC_BODY_WORDS,
@@ -413,7 +414,7 @@ def _storm_name(span: Span) -> bool:
 def _name_key(span: Span) -> str:
     """Return a name's words without a leading "the" or a trailing possessive."""
     words = [t.text for t in span if t.lower_ != "the" or t.i != span.start]
-    while words and words[-1] in ("'s", "’s", "'", "’"):
+    while words and words[-1] in POSSESSIVES:
         words.pop()
     return " ".join(words)
 

@@ -15,7 +15,7 @@ from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_country_or_city, is_given_name
-from kg.extract.syntax import first_conjunct
+from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.extract.table_names import split_at_scores
 from kg.lexicon import (
     BODY_HEADS,
@@ -33,7 +33,7 @@ def clean_person_span(ent: Span) -> Span | None:
     """Return the person span without leading titles/honorifics and trailing possessive,
     or None when what is left starts with no capitalised word ("McAteer" is one, "GB" no)."""
     start, end = _after_titles(ent), ent.end
-    while end > start and (ent.doc[end - 1].text in ("'s", "’s", "'", "’")
+    while end > start and (ent.doc[end - 1].text in POSSESSIVES
                            or ent.doc[end - 1].is_punct):
         end -= 1
     if start >= end:
@@ -485,7 +485,7 @@ def _with_place_after_of(ent: Span) -> Span:
 def strip_possessive(ent: Span) -> Span:
     """Return a name without its possessive ending and (groups aside) a leading "the"."""
     end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+    while end > ent.start + 1 and ent.doc[end - 1].text in POSSESSIVES:
         end -= 1
     start = ent.start
     if ent.label_ != "KG_GROUP" and end - ent.start > 1 and _leading_the(ent):

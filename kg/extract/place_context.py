@@ -20,7 +20,7 @@ from kg.ablation import rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import is_demonym
 from kg.extract.person_evidence import LOCATIVE
-from kg.extract.syntax import first_conjunct
+from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.lexicon import BODY_HEADS, ORG_NAME_SUFFIXES, PERSON_NOUNS, TITLE_HEADS
 
 #: Plurals and local kinds of land areas ("the Binga and Hwange districts", "Ukhiya
@@ -39,7 +39,6 @@ WIDE_LOCATIVE = LOCATIVE | frozenset(
 #: Of those, the ones that take persons and bodies as often as places ("an analyst at
 #: Bernstein", "spoke to Tinashe Gumbo", "centred on Waikato-Tainui").
 _PERSONAL_PREPOSITIONS = frozenset({"to", "from", "on"})
-_POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 @rule("geo_noun_plurals", off=frozenset())
@@ -155,4 +154,4 @@ def _abbreviation_after_the(span: Span) -> bool:
 def _possessive_after(span: Span) -> bool:
     """Return whether a possessive ending follows a mention ("in Apple's plans")."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].text in _POSSESSIVE
+    return span.end < len(doc) and doc[span.end].text in POSSESSIVES

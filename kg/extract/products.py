@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.doc_memo import per_doc
-from kg.extract.syntax import first_conjunct
+from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.lexicon import (
     BODY_HEADS,
     COMPANY_NOUNS,
@@ -53,7 +53,6 @@ PLURAL_MODEL_RE = re.compile(r"^\d\d[1-9]s$")
 #: A capitalised word with a model's number written close after it ("Watch9", "Fold8"): a
 #: line's name and its generation, no common word.
 NUMBERED_WORD_RE = re.compile(r"^[A-Z][a-z]{2,}\d{1,2}$")
-POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 #: A brand written lower case then upper case ("iPhone", "iTunes", "eReader").
 BRAND_RE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
 #: NER labels a product name may carry (the model calls most of them companies or people).

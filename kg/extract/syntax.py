@@ -1,8 +1,12 @@
-"""Parse-tree helpers the rules share: words joined by coordination ("A, B and C")."""
+"""Parse-tree helpers the rules share: words joined by coordination ("A, B and C"), the
+possessive endings the tokenizer splits off a name."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+#: The possessive endings the tokenizer splits off a name ("Ruto's", "Jesus'").
+POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 
 
 def first_conjunct(token: Token) -> Token:

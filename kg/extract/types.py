@@ -40,7 +40,7 @@ from kg.extract.place_context import (
     more_geo_nouns,
     widely_placed,
 )
-from kg.extract.syntax import first_conjunct
+from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.lexicon import (
     BODY_HEADS,
     HONORIFICS,
@@ -176,7 +176,7 @@ def place_evidence(span: Span) -> bool:
     # "a stake in Opel" is no place: "in" counts only against a person label
     prepositions = LOCATIVE if span.label_ == "Person" else LOCATIVE - {"in", "into"}
     return before is not None and before.lower_ in prepositions and not (
-        after is not None and after.text in ("'s", "’s", "'", "’"))
+        after is not None and after.text in POSSESSIVES)
 
 
 def _a_side_elsewhere(span: Span) -> bool:
