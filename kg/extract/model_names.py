@@ -54,9 +54,9 @@ def glued_countries(doc: Doc) -> list[Span]:
 
 
 def _remarked(doc: Doc, pipes: list[Callable[[Doc], Doc]], unmarked: list[Span]) -> Doc:
-    """Return a copy of ``doc`` whose entities ``pipes`` marked again, the ``unmarked``
-    spans left to the last (the model)."""
-    copy = doc.copy()
+    """Return ``doc`` (a sentence's own copy: :meth:`Span.as_doc`) with its entities
+    ``pipes`` marked again, the ``unmarked`` spans left to the last (the model)."""
+    copy = doc
     copy.set_ents([], default="missing")
     *marking, model = pipes
     for pipe in marking:
