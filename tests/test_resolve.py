@@ -5,26 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.name_match import org_core
-
 
 def entities_named(extraction, name: str) -> list:
     """Return the actors whose name or alias is ``name``."""
     return [e for e in extraction.entities if name == e.name or name in e.aliases]
-
-
-@pytest.mark.parametrize(("name", "core"), [
-    ("Aer Lingus Group PLC", "aer lingus"),
-    ("the U.S. Air Force", "air force"),
-    ("US Air Force", "air force"),
-    ("China Eastern Airlines", "china eastern"),
-    ("Qatar Airways", "qatar airways"),
-    ("Ford Motors Co.", "ford motors"),
-    ("Bank of America Corporation", "bank of america"),
-    ("Apple Computer", "apple computer"),
-])
-def test_org_core(name, core):
-    assert org_core(name) == core
 
 
 def test_a_company_with_and_without_its_suffix_is_one_actor(extract):
