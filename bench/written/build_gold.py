@@ -7,7 +7,7 @@ and one gold record per article to ``gold.jsonl``, checking every offset.
 
     python bench/written/build_gold.py                  # rebuild bench/written
     python bench/written/build_gold.py --check          # exit 1 when the built files are stale
-    python bench/written/build_gold.py --set written6   # the same for bench/written6 (or 2 to 5, 7, 8)
+    python bench/written/build_gold.py --set written6   # the same for bench/written6 (2 to 8)
 """
 
 from __future__ import annotations
