@@ -103,6 +103,13 @@ NOTES = """\
   explainer, live blogs, captions, a Q&A, press releases, corrections): scored as the written
   set. Slices: diplomacy and summits, aviation, tourism, wildlife and conservation, heritage
   and archaeology, public finance, space industry.
+* Written set 8 (`bench/written8/`, our own 42 articles, written and annotated blind by the
+  same guideline, in Pakistani, Bangladeshi, Filipino, Malaysian, Turkish-, Iranian- and
+  Gulf-outlet, West African francophone, Ghanaian, South African, Caribbean, Irish, Scottish
+  local and Australian regional styles: results tables, live blogs, letters to the editor,
+  press releases, a Q&A, obituaries, court and tribunal reports): scored as the written set.
+  Slices: food and dining, telecom, mining, gaming and esports, architecture, water, horse
+  racing.
 * Baseline: plain spaCy NER, one node per surface string, no resolution; quotes by a naive
   quote-mark regex with the nearest PERSON as speaker; dates by dateparser.
 """

@@ -373,7 +373,9 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
                        "shipping"}),
      ("written6", 42, {"motorsport", "defence", "housing", "retail", "books", "royalty", "aid"}),
      ("written7", 42, {"diplomacy", "aviation", "tourism", "wildlife", "heritage", "finance",
-                       "space"})],
+                       "space"}),
+     ("written8", 42, {"food", "telecom", "mining", "gaming", "architecture", "water",
+                       "racing"})],
 )
 def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path
