@@ -3,7 +3,8 @@
 Absolute dates ("November 19, 2025", "Nov. 27", "19/11/2025"), relative ones ("on Tuesday",
 "last month", "yesterday", "late November 2025", "two years ago") become an ISO value with a
 precision (day, month, year or fuzzy). Parsing is done by ``dateparser`` (offline); the rules
-here decide precision, weekdays (the most recent such day on or before publication) and
+here decide precision, weekdays (the most recent such day on or before publication, or the
+coming one in a clause ahead by its verb's tense, aspect or modal) and
 which expressions are durations rather than dates. ``kg_dates`` stores :class:`DateInfo`
 records in ``doc._.kg_dates``.
 """
