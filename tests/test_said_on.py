@@ -34,6 +34,11 @@ def _statement_dates(nlp, text: str, published: str | None = WEDNESDAY) -> list[
          "2025-11-24", "day"),
         ('"The vote will be close," Ana Kovač said on Tuesday.', "2025-11-25", "day"),
         ("Ana Kovač said on November 20, 2025 that the port would reopen.", "2025-11-20", "day"),
+        ("On Monday, Ana Kovač walked out of the hearing, saying the process was rigged.",
+         "2025-11-24", "day"),
+        ("Ana Kovač, speaking on Tuesday, said the process was rigged.", "2025-11-25", "day"),
+        ('"The port will reopen," Ana Kovač said in a statement released on Monday.',
+         "2025-11-24", "day"),
         # no date of its own: the publication date stands in
         ("Ana Kovač, who met the envoy on Monday, said the vote would be close.",
          WEDNESDAY, "fuzzy"),

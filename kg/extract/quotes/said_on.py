@@ -19,6 +19,8 @@ from kg.extract.quotes.records import StatementInfo
 #: Verbs of putting words out that may stand between a cue and its date ("said in a statement
 #: released on Tuesday", "told a briefing held on Monday").
 _RELEASE_VERBS = frozenset("release issue publish post give hold".split())
+#: Verbs of speaking that introduce no words of their own ("Speaking on Monday, X said").
+_SPEAKING_VERBS = frozenset("speak talk address comment".split())
 
 
 def _cue_token(doc: Doc, statement: StatementInfo) -> Token | None:
@@ -30,14 +32,14 @@ def _cue_token(doc: Doc, statement: StatementInfo) -> Token | None:
     return span[0] if span is not None else None
 
 
-def _says_too(verb: Token, cue: Token) -> bool:
-    """Return whether ``verb``, on the way from a date up to ``cue``, is part of the saying:
-    a speech verb joined to the cue ("spoke on Tuesday and said", "Speaking on Monday, X
-    said") or the release of the words ("a statement released on Tuesday")."""
-    if verb.lemma_.lower() in _RELEASE_VERBS and verb.dep_ in ("acl", "relcl"):
+def _joins_the_saying(verb: Token, cue: Token) -> bool:
+    """Return whether ``verb``, on the way from a date up to ``cue``, is the saying itself: a
+    speech verb joined to the cue ("spoke on Tuesday and said", "Kovač, speaking on Tuesday,
+    said") or the act the cue goes with ("Last Friday, Cramer went on a tirade, saying")."""
+    if cue.head == verb and cue.dep_ == "advcl" and cue.tag_ == "VBG":
         return True
-    joined = verb.head == cue or cue.head == verb
-    return joined and verb.dep_ in ("advcl", "conj", "ROOT") and is_speech_verb(verb)
+    joined = cue.head == verb or cue in (verb.head, verb.head.head)
+    return joined and (is_speech_verb(verb) or verb.lemma_.lower() in _SPEAKING_VERBS)
 
 
 def _in_sentence(date: DateInfo, cue: Token) -> bool:
@@ -57,9 +59,11 @@ def dates_the_saying(doc: Doc, date: DateInfo, cue: Token) -> bool:
     for _ in range(12):
         if token == cue:
             return True
-        if token != span.root and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux" \
-                and not _says_too(token, cue):
-            return False
+        if token != span.root and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            if _joins_the_saying(token, cue):
+                return True
+            if not (token.lemma_.lower() in _RELEASE_VERBS and token.dep_ in ("acl", "relcl")):
+                return False  # another clause's verb: "who met the envoy on Monday"
         if token.head == token:
             return False
         token = token.head
