@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kg.extract.actors import ACTORS_KEY
 from kg.extract.boilerplate import doc_text
 from kg.extract.modality import statement_modality
+from kg.extract.quotes.said_on import statement_date
 from kg.model import (
     Article,
     DateMention,
@@ -103,26 +104,6 @@ def _name(doc: Doc, id_: str | None) -> str | None:
     return info.name if info is not None else None
 
 
-def _statement_date(doc: Doc, sents: _Sentences, start: int, end: int,
-                    published: str | None) -> tuple[str | None, str | None]:
-    """Return the date a statement was made: a date in its sentences outside the quoted or
-    reported content (dates inside any quote marks never count), else the publication date
-    (precision ``fuzzy``)."""
-    quoted = getattr(doc._, "kg_quoted", None) or []
-    is_direct = any(q_start == start for q_start, _ in quoted)
-    first, last = sents.index(start), sents.index(max(start, end - 1))
-    for date in doc._.kg_dates:
-        if date.timeline or not first <= sents.index(date.start) <= last + 1:
-            continue
-        if sents.index(date.start) == last + 1 and not 0 <= date.start - end < 40:
-            continue
-        in_quote = any(q_start <= date.start < q_end for q_start, q_end in quoted)
-        in_content = start <= date.start < end and not is_direct
-        if not in_quote and not in_content:
-            return date.value.iso, date.value.precision
-    return (published, "fuzzy") if published else (None, None)
-
-
 def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statement, ...]:
     """Return the statements of a document, one per content span (the first found: two cues
     claiming the same words, "X added" and "according to Y", would make one node with two
@@ -133,7 +114,7 @@ def _statements(doc: Doc, sents: _Sentences, article: Article) -> tuple[Statemen
         if (s.start, s.end) in spans:
             continue
         spans.add((s.start, s.end))
-        date, precision = _statement_date(doc, sents, s.start, s.end, article.published)
+        date, precision = statement_date(doc, s, article.published)
         about = tuple(a for a in s.about_ids if a in doc._.kg_entities)
         out.append(Statement(
             id=digest(article.id, "statement", s.start, s.end),

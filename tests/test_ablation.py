@@ -243,6 +243,9 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                            'cautious all year, but they came back for value."'),
     ('statement_issuer', 'Velmor Holdings issued a statement on Monday. "We remain committed '
                          'to talks," the statement said.'),
+    ('said_on_the_cue', 'Ana Kovač, who met the envoy on Monday, said the vote would be '
+                        'close.'),
+    ('future_tense_clues', 'Leaders to meet on Friday in Brussels'),
 ]
 
 
@@ -335,15 +338,17 @@ def test_recording_fired_counts_calls_that_changed_something(monkeypatch):
 
 
 def output(text: str) -> tuple[list, list, list]:
-    """Return kg's actors, statements (speaker, quote) and events (type, trigger) of ``text``."""
+    """Return kg's actors, statements (speaker, quote, date) and events (type, trigger, date)
+    of ``text``."""
     from kg.model import Article
     from kg.nlp import load_pipeline
     from kg.pipeline import extract_articles
 
     [extraction] = extract_articles([Article("rule-case", "", text, "2025-11-25")],
                                     nlp=load_pipeline())
-    return (actors(text), sorted((s.speaker or "", s.quote) for s in extraction.statements),
-            sorted((e.type, e.trigger) for e in extraction.events))
+    return (actors(text),
+            sorted((s.speaker or "", s.quote, s.date or "") for s in extraction.statements),
+            sorted((e.type, e.trigger, e.date or "") for e in extraction.events))
 
 
 @pytest.mark.parametrize(("name", "text"), OUTPUT_CASES, ids=[n for n, _ in OUTPUT_CASES])

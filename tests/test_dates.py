@@ -123,6 +123,37 @@ def test_find_dates_uses_tense(nlp, text: str, iso: str) -> None:
     assert text[found.start:found.end] == found.text
 
 
+WEDNESDAY = "2025-11-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        # ahead of the report: the coming day
+        ("Leaders to meet on Friday in Brussels", "2025-11-28", "day"),
+        ("Ministers to sign pact Monday", "2025-12-01", "day"),
+        ("The council will vote on Monday.", "2025-12-01", "day"),
+        ("The audit is due to be published on Thursday.", "2025-11-27", "day"),
+        ("The audit is due on Friday.", "2025-11-28", "day"),
+        ("The ruling, due on Friday, could end the dispute.", "2025-11-28", "day"),
+        ("The talks are set to resume on Friday.", "2025-11-28", "day"),
+        ("The verdict is expected on Monday.", "2025-12-01", "day"),
+        ("The hearing is scheduled for Thursday.", "2025-11-27", "day"),
+        ("The ministers are meeting on Friday in Oslo.", "2025-11-28", "day"),
+        ("Lindqvist said the board would vote on Friday.", "2025-11-28", "day"),
+        ("The envoys will meet next week.", "2025-12-03", "fuzzy"),
+        # past: the last such day
+        ("The ministers met on Friday in Oslo.", "2025-11-21", "day"),
+        ("The verdict was expected on Monday.", "2025-11-24", "day"),
+        ("Lindqvist said the board would have voted on Friday.", "2025-11-21", "day"),
+        ("The board has met on Monday.", "2025-11-24", "day"),
+    ],
+)
+def test_coming_days_follow_the_verb(nlp, text: str, iso: str, precision: str) -> None:
+    [found] = _dates(nlp, text, WEDNESDAY)
+    assert found.value == DateValue(iso, precision)
+
+
 def test_find_dates_marks_timeline_entries(nlp) -> None:
     text = "Timeline\n\n- March 3, 2025: The council approved the budget.\n"
     dates = _dates(nlp, text)

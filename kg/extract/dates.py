@@ -3,7 +3,8 @@
 Absolute dates ("November 19, 2025", "Nov. 27", "19/11/2025"), relative ones ("on Tuesday",
 "last month", "yesterday", "late November 2025", "two years ago") become an ISO value with a
 precision (day, month, year or fuzzy). Parsing is done by ``dateparser`` (offline); the rules
-here decide precision, weekdays (the most recent such day on or before publication) and
+here decide precision, weekdays (the most recent such day on or before publication, or the
+coming one in a clause ahead by its verb's tense, aspect or modal) and
 which expressions are durations rather than dates. ``kg_dates`` stores :class:`DateInfo`
 records in ``doc._.kg_dates``.
 """
@@ -17,8 +18,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from kg.ablation import rule
 from kg.extract.boilerplate import doc_text, in_ranges
 
 if not Doc.has_extension("kg_published"):
@@ -315,10 +317,14 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
         return False
     token = span.root
     prep = token.head.lower_ if token.dep_ == "pobj" else ""
+    path = [token]
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
+        path.append(token)
+    if ahead_by_tense(tuple(path)):
+        return True
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp") else [])
     for verb in verbs:
         children = list(verb.children)
@@ -330,6 +336,52 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
         if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree):
             return True
     return prep in ("until", "till") and token.tag_ != "VBD"
+
+
+#: Adjectives that put the day they govern ahead ("the vote, due on Friday").
+_AHEAD_ADJECTIVES = frozenset({"due"})
+#: Participles that put their day ahead unless the clause is past ("is expected on Friday",
+#: "talks scheduled for Monday").
+_AHEAD_PARTICIPLES = frozenset("schedule slate set plan expect".split())
+
+
+def _in_the_past(verb: Token) -> bool:
+    """Return whether ``verb``'s clause is past or perfect by its morphology: a finite past
+    verb ("met"), a past auxiliary ("was expected") or "have" ("would have voted")."""
+    def past(t: Token) -> bool:
+        return "Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")
+
+    return past(verb) or any(c.dep_ in ("aux", "auxpass") and (past(c) or c.lemma_ == "have")
+                             for c in verb.children)
+
+
+@rule("future_tense_clues")
+def ahead_by_tense(path: tuple[Token, ...]) -> bool:
+    """Return True when the clause of a date (``path``: the date's head, up its heads to the
+    clause's verb) is ahead of the report by tense, aspect or modal beyond "will": "due on
+    Friday", a headline's "to" + verb with its subject ("Leaders to meet on Friday"), "would"
+    + verb (reported speech's future), the present progressive ("are meeting on Friday"), "is
+    expected on"/"scheduled for", or "to" + verb under "due", "set", "expected"."""
+    verb = path[-1]
+    if _in_the_past(verb):
+        return False
+    if any(t.pos_ == "ADJ" and t.lemma_.lower() in _AHEAD_ADJECTIVES
+           for t in (*path, *(c for c in verb.children if c.dep_ == "acomp"))):
+        return True
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    to_infinitive = any(c.lower_ == "to" for c in auxes)
+    if to_infinitive and verb.dep_ == "ROOT" and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return True
+    if to_infinitive and verb.head.lemma_.lower() in FUTURE_HEADS:
+        return True
+    if any(c.lower_ in ("would", "'d") for c in auxes):
+        return True
+    if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes):
+        return True
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in _AHEAD_PARTICIPLES
 
 
 _EXTRA_DATE_RE = re.compile(

@@ -61,7 +61,8 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
             "direct", start, end, speaker_id, description,
             cue.text if cue is not None else None, cue_lemma,
             tuple(a for a in dict.fromkeys(about) if a != speaker_id),
-            _stances(cue_lemma, objects), parts if len(parts) > 1 else (), text))
+            _stances(cue_lemma, objects), parts if len(parts) > 1 else (), text,
+            cue.idx if cue is not None else None))
         open_ended.append(group[-1].open_ended)
     _fill_open_ended_speakers(found, open_ended)
     return found
@@ -127,4 +128,4 @@ def _fill_open_ended_speakers(found: list[StatementInfo], open_ended: list[bool]
             found[i] = StatementInfo(s.kind, s.start, s.end, nxt.speaker_id, None, nxt.cue,
                                      nxt.cue_lemma, tuple(a for a in s.about_ids
                                                           if a != nxt.speaker_id),
-                                     s.stances, s.parts, s.text)
+                                     s.stances, s.parts, s.text, nxt.cue_start)

@@ -25,3 +25,5 @@ class StatementInfo:
     stances: tuple[tuple[str, str], ...]
     parts: tuple[tuple[int, int], ...] = ()
     text: str = ""
+    #: Character offset of the cue word ("said", "according"), ``None`` without a cue.
+    cue_start: int | None = None

@@ -100,7 +100,7 @@ def _reported_from_cue(token: Token, attributor: Attributor,
         return None
     about = tuple(dict.fromkeys([*objects, *_about_ids(attributor, start, end, speaker_id)]))
     return StatementInfo("reported", start, end, speaker_id, description, token.text, lemma,
-                         about, _stances(lemma, objects), (), text)
+                         about, _stances(lemma, objects), (), text, token.idx)
 
 
 def _reason_only(cue: Token) -> bool:
@@ -149,4 +149,4 @@ def _according_to(token: Token, attributor: Attributor,
     speaker = actor._.kg_entity
     about = _about_ids(attributor, start, end, speaker)
     return StatementInfo("reported", start, end, speaker, None, "according to", "according to",
-                         about, (), (), text)
+                         about, (), (), text, token.idx)
