@@ -159,7 +159,7 @@ class Attributor:
                 return person, None
         desc = _description(subject)
         named = self.appositive_name(subject) or self.title_holder(subject) or \
-            _comma_apposed(self.actors, subject)
+            self.comma_apposed(subject)
         if named is not None:
             return named, None if name is not None else desc
         if name is not None and actor is None:
@@ -313,6 +313,22 @@ class Attributor:
                     return person
         return None
 
+    def comma_apposed(self, subject: Token) -> str | None:
+        """Return the person set off by commas right after a title subject's phrase when the
+        parse hangs the name elsewhere (``"...," Minister of Defense, Ana Roe, said``)."""
+        if subject.lower_ not in TITLE_WORDS and subject.lemma_.lower() not in PERSON_NOUNS:
+            return None
+        doc, j = self.doc, subject.i + 1
+        while j < len(doc) and j - subject.i <= 6 and not doc[j].is_punct and \
+                doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and \
+                doc[j].ent_type_ != "PERSON":
+            j += 1
+        person = self.actors.get(j + 1) if j < len(doc) and doc[j].text == "," else None
+        if person is None or person.start != j + 1 or person.label_ != "Person" or \
+                not person._.kg_entity or subject.lower_ not in comma_title_words(person):
+            return None
+        return person._.kg_entity
+
     def title_holder(self, subject: Token) -> str | None:
         """Return the person named at the end of a title's ``of`` phrase ("Minister of
         Defence Valeri Geletei said", parsed as the minister of a name)."""
@@ -399,23 +415,6 @@ def _capitalised_modifiers(subject: Token) -> set[str]:
     return {t.lower_ for t in _noun_phrase(subject)
             if t.i != subject.i and t.text[:1].isupper() and t.i != subject.sent.start
             and not t.is_punct}
-
-
-def _comma_apposed(actors: dict[int, Span], subject: Token) -> str | None:
-    """Return the person set off by commas right after a title subject's phrase when the
-    parse hangs the name elsewhere (``"...," Minister of Defense, Ana Roe, said``)."""
-    if subject.lower_ not in TITLE_WORDS and subject.lemma_.lower() not in PERSON_NOUNS:
-        return None
-    doc, j = subject.doc, subject.i + 1
-    while j < len(doc) and j - subject.i <= 6 and not doc[j].is_punct and \
-            doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and \
-            doc[j].ent_type_ != "PERSON":
-        j += 1
-    person = actors.get(j + 1) if j < len(doc) and doc[j].text == "," else None
-    if person is None or person.start != j + 1 or person.label_ != "Person" or \
-            not person._.kg_entity or subject.lower_ not in comma_title_words(person):
-        return None
-    return person._.kg_entity
 
 
 @rule("comma_title_apposition", off=frozenset())
