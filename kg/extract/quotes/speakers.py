@@ -320,8 +320,7 @@ class Attributor:
             return None
         doc, j = self.doc, subject.i + 1
         while j < len(doc) and j - subject.i <= 6 and not doc[j].is_punct and \
-                doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and \
-                doc[j].ent_type_ != "PERSON":
+                doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and not doc[j].ent_type_ == "PERSON":
             j += 1
         person = self.actors.get(j + 1) if j < len(doc) and doc[j].text == "," else None
         if person is None or person.start != j + 1 or person.label_ != "Person" or \
