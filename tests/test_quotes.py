@@ -213,17 +213,6 @@ def test_speaker_is_the_person_named_next_to_the_cue(nlp, text, speaker):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ('Halvard Osei said "nobody can force the league to change its rules," adding "the board '
-     'decides on its own."', "person/halvard-osei"),
-    ('Mayor Ana Roe said "everybody wants a new bridge," adding "we will build it by spring."',
-     "person/ana-roe"),
-])
-def test_participle_cue_on_a_quoted_verb_takes_the_quotation_speaker(nlp, text, speaker):
-    _, direct = _direct(nlp, text)
-    assert [(s.speaker_id, s.speaker_description) for s in direct] == [(speaker, None)] * 2
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
     # "the minister" is the person a title set off by commas introduced earlier
     ('Before a full hall, the Minister of Fisheries, Halvard Osei, held back the news.\n\n'
      '"The quota rises by a tenth," the minister said.', "person/halvard-osei"),

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.ablation import rule
 from kg.extract.quotes.marks import _DASHES
-from kg.extract.quotes.offsets import Ranges
 from kg.lexicon import (
     DOCUMENT_CUES,
     DOCUMENT_NOUNS,
@@ -43,22 +41,8 @@ def subject_of(cue: Token, before: int | None = None) -> Token | None:
                 if grand.dep_ == "pobj":
                     return grand
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head != cue:
-        return subject_of(quote_governor(cue) or cue.head)
+        return subject_of(cue.head)
     return _participle_subject(cue) or _stranded_subject(cue)
-
-
-@rule("quote_governor_subject", off=None)
-def quote_governor(cue: Token) -> Token | None:
-    """Return the verb that governs the quotation a cue outside quote marks hangs on
-    (``Lee said "no one can stop us," adding "..."``, parsed with "adding" under the quoted
-    "stop"): whoever said the quotation adds to it, not the quotation's own subject."""
-    quoted = Ranges(cue.doc._.kg_quoted)
-    head = cue.head
-    if quoted.overlaps(cue.idx, cue.idx + 1) or not quoted.overlaps(head.idx, head.idx + 1):
-        return None
-    while head.head.i != head.i and quoted.overlaps(head.idx, head.idx + 1):
-        head = head.head
-    return None if quoted.overlaps(head.idx, head.idx + 1) else head
 
 
 def _participle_subject(cue: Token) -> Token | None:
