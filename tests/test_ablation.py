@@ -244,9 +244,6 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                            'cautious all year, but they came back for value."'),
     ('statement_issuer', 'Velmor Holdings issued a statement on Monday. "We remain committed '
                          'to talks," the statement said.'),
-    ('comma_title_apposition', 'Before a full hall, the Minister of Fisheries, Halvard Osei, '
-                               'held back the news.\n\n"The quota rises by a tenth," the '
-                               'minister said.'),
 ]
 
 

@@ -212,35 +212,6 @@ def test_speaker_is_the_person_named_next_to_the_cue(nlp, text, speaker):
     assert [(s.speaker_id, s.speaker_description) for s in direct] == [(speaker, None)]
 
 
-@pytest.mark.parametrize(("text", "speaker"), [
-    # "the minister" is the person a title set off by commas introduced earlier
-    ('Before a full hall, the Minister of Fisheries, Halvard Osei, held back the news.\n\n'
-     '"The quota rises by a tenth," the minister said.', "person/halvard-osei"),
-    ('According to the Secretary of Health, Dara Quill, the clinics will reopen. "We are '
-     'ready," the secretary said.', "person/dara-quill"),
-])
-def test_description_takes_the_person_a_comma_apposition_titled(nlp, text, speaker):
-    _, direct = _direct(nlp, text)
-    assert [s.speaker_id for s in direct] == [speaker]
-
-
-@pytest.mark.parametrize(("text", "name", "words"), [
-    ("The Minister of Fisheries, Halvard Osei, held back the news.", "Halvard Osei",
-     {"minister", "of", "fisheries"}),
-    ("Chief Commissioner of Police, Dara Quill, spoke first.", "Dara Quill",
-     {"chief", "commissioner", "of", "police"}),
-    # no title's head before the comma, or no comma after the name: no title
-    ("Visitors from Tamale, Halvard Osei and others, waited.", "Halvard Osei", set()),
-    ("The Minister of Fisheries, Halvard Osei spoke.", "Halvard Osei", set()),
-])
-def test_comma_title_words(nlp, text, name, words):
-    from kg.extract.quotes.speakers import comma_title_words
-
-    doc = nlp(text)
-    start = text.index(name)
-    assert comma_title_words(doc.char_span(start, start + len(name))) == words
-
-
 @pytest.mark.parametrize(("text", "description"), [
     ('A lawyer for Ana Roe said the ruling was "deeply unfair".', "A lawyer"),
     ('A close friend of Ana Roe said she was "very tired".', "A close friend of Ana Roe"),

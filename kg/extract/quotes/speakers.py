@@ -23,7 +23,6 @@ from kg.lexicon import (
     PERSON_PRONOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_ABBREVIATIONS,
-    TITLE_HEADS,
     TITLE_WORDS,
 )
 
@@ -158,8 +157,7 @@ class Attributor:
             if person is not None:
                 return person, None
         desc = _description(subject)
-        named = self.appositive_name(subject) or self.title_holder(subject) or \
-            self.comma_apposed(subject)
+        named = self.appositive_name(subject) or self.title_holder(subject)
         if named is not None:
             return named, None if name is not None else desc
         if name is not None and actor is None:
@@ -313,21 +311,6 @@ class Attributor:
                     return person
         return None
 
-    def comma_apposed(self, subject: Token) -> str | None:
-        """Return the person set off by commas right after a title subject's phrase when the
-        parse hangs the name elsewhere (``"...," Minister of Defense, Ana Roe, said``)."""
-        if subject.lower_ not in TITLE_WORDS and subject.lemma_.lower() not in PERSON_NOUNS:
-            return None
-        doc, j = self.doc, subject.i + 1
-        while j < len(doc) and j - subject.i <= 6 and not doc[j].is_punct and \
-                doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and not doc[j].ent_type_ == "PERSON":
-            j += 1
-        person = self.actors.get(j + 1) if j < len(doc) and doc[j].text == "," else None
-        if person is None or person.start != j + 1 or person.label_ != "Person" or \
-                not person._.kg_entity or subject.lower_ not in comma_title_words(person):
-            return None
-        return person._.kg_entity
-
     def title_holder(self, subject: Token) -> str | None:
         """Return the person named at the end of a title's ``of`` phrase ("Minister of
         Defence Valeri Geletei said", parsed as the minister of a name)."""
@@ -416,31 +399,10 @@ def _capitalised_modifiers(subject: Token) -> set[str]:
             and not t.is_punct}
 
 
-@rule("comma_title_apposition", off=frozenset())
-def comma_title_words(person: Span) -> frozenset[str]:
-    """Return the lowercased words of a title written before a name that commas set off
-    ("the Minister of Agriculture, Ana Roe, said"): the commas make the name the title's
-    apposition. Words back to a verb, article or other name, one of them a title's head."""
-    doc = person.doc
-    if person.start < 2 or doc[person.start - 1].text != "," or person.end >= len(doc) or \
-            doc[person.end].text != ",":
-        return frozenset()
-    words = []
-    i = person.start - 2
-    while i >= max(0, person.start - 8) and not doc[i].is_punct and \
-            doc[i].pos_ not in ("VERB", "AUX", "CCONJ", "PRON") and \
-            doc[i].lower_ not in ("the", "a", "an") and doc[i].ent_type_ != "PERSON":
-        words.append(doc[i].lower_)
-        i -= 1
-    if not words or words[-1] in ("of", "for") or not set(words) & TITLE_HEADS:
-        return frozenset()
-    return frozenset(words)
-
-
 def _title_words_around(person: Span) -> set[str]:
     """Return the lowercased words of the titles written before and after a person's name."""
     doc = person.doc
-    words: set[str] = set(comma_title_words(person))
+    words: set[str] = set()
     i = person.start - 1
     while i >= max(0, person.start - 6) and not doc[i].is_punct and \
             doc[i].pos_ not in ("VERB", "AUX", "CCONJ", "ADP") and \
