@@ -254,6 +254,14 @@ TITLE_MODIFIERS: frozenset[str] = frozenset(
 WEATHER_WORDS: frozenset[str] = frozenset(
     "storm hurricane typhoon cyclone tropical tornado".split())
 
+#: Styles of address and honours written before a person's name and no part of it, as
+#: word sequences, longest first ("Datuk Seri", "Tan Sri", "Cllr", "Hon."): Malaysian,
+#: British and Australian councillors', parliamentarians' and clergy's styles.
+STYLE_HONORIFICS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(s.split()) for s in (
+    "datuk seri|dato seri|dato' seri|datuk patinggi|datin seri|datin paduka|tan sri|puan sri|"
+    "toh puan|datuk|dato|dato'|datin|cllr|cllr.|cr|cr.|msgr|msgr.|monsignor|hon|hon.|"
+    "the hon.|the hon").split("|")), key=len, reverse=True))
+
 #: Honorifics stripped from names and not kept as roles.
 HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 #: Words that make a role on their own; the other title words only qualify one and, alone,

@@ -230,6 +230,7 @@ RULE_CASES: list[tuple[str, str]] = [
                          'and Epworth.'),
     ('product_alias_evidence', 'Velmor plans to sell films via the online zTunes Music Store. '
                                'Analysts say zTunes is the biggest online retailer of music.'),
+    ('style_honorific_strip', 'Datuk Rahim Yusof said the port would reopen on Friday.'),
     ('initialled_short_name', 'Minister Ana Roe talks to students of Halden Commonwealth '
                               'University School of the Arts in Oman (HCUarts Oman) on Monday.'),
 ]

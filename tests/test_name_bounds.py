@@ -432,3 +432,31 @@ def test_a_capitalised_preposition_is_no_given_name(nlp, text, town):
     i = next(t.i for t in doc if t.text == town)
     assert doc[0].pos_ == "ADP"
     assert with_given_name_before(Span(doc, i, i + 1, label="PERSON")).text == town
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Cllr Marta Quist spoke".split(), 1),
+    ("Datuk Seri Halim Osman spoke".split(), 2),
+    ("Datuk Patinggi Tan Sri Abang Johan spoke".split(), 4),
+    ("Hon. Efua Mensah spoke".split(), 1),
+    # only a capitalised style counts, and a name opening with none is left alone
+    ("cr Marta Quist spoke".split(), None),
+    ("Marta Quist spoke".split(), None),
+])
+def test_style_honorifics_before_a_name(nlp, words, expected):
+    from kg.extract.name_bounds import _after_style_honorifics
+
+    doc = Doc(nlp.vocab, words=words)
+    start = _after_style_honorifics(doc[0:len(words) - 1])
+    assert start == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Cllr Marta Quist, the council leader, said the bins would be collected.", "Marta Quist"),
+    ("Prime Minister Datuk Seri Halim Osman opened the bridge on Monday.", "Halim Osman"),
+    ("Datuk Rahim Yusof said the port would reopen on Friday.", "Rahim Yusof"),
+])
+def test_styles_of_address_are_no_part_of_the_name(nlp, text, name):
+    names = actor_names(nlp, text)
+    assert names.get(name) == "Person"
+    assert not any(n != name and name in n for n in names)

@@ -24,6 +24,7 @@ from kg.lexicon import (
     NAME_SUFFIXES,
     ORG_NAME_SUFFIXES,
     ROLE_HEADS,
+    STYLE_HONORIFICS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -79,9 +80,32 @@ def _after_titles(ent: Span) -> int:
     capitalised word that starts the sentence and describes the name."""
     start = _title_words_before_name(ent)
     start = ent.start if start is None else start
+    styled = _after_style_honorifics(ent.doc[start:ent.end])
+    if styled is not None:
+        start = styled
+        again = _title_words_before_name(ent.doc[start:ent.end])
+        start = start if again is None else again
     start = _name_after_inner_title(ent.doc[start:ent.end]) or start
     return start + 1 if start + 1 < ent.end and _sentence_initial_modifier(ent.doc[start]) \
         else start
+
+
+@rule("style_honorific_strip", off=None)
+def _after_style_honorifics(words: Span) -> int | None:
+    """Return where a person's name starts after the styles of address NER ran into it
+    ("Cllr Robert Alden", "Datuk Seri Anwar Ibrahim", "Hon. Abena Serwaa" → the name after
+    them), or ``None`` when it opens with none: honours and forms of address given to
+    people, no part of the name, as "Mr" is none. Only written capitalised, so a span of
+    styles alone ("Datuk Seri") leaves no name."""
+    doc, i = words.doc, words.start
+    while i < words.end:
+        size = next((len(style) for style in STYLE_HONORIFICS if i + len(style) <= words.end
+                     and all(t.lower_ == w and (t.text[:1].isupper() or w == "the")
+                             for t, w in zip(doc[i:i + len(style)], style, strict=True))), 0)
+        if not size:
+            break
+        i += size
+    return i if i > words.start else None
 
 
 @rule("sentence_initial_modifier_strip")
