@@ -460,3 +460,17 @@ def test_styles_of_address_are_no_part_of_the_name(nlp, text, name):
     names = actor_names(nlp, text)
     assert names.get(name) == "Person"
     assert not any(n != name and name in n for n in names)
+
+
+@pytest.mark.parametrize(("words", "label", "expected"), [
+    ("Cllr Aoife Quist won".split(), "ORG", "PERSON"),
+    ("Datuk Rahim Yusof spoke".split(), "ORG", "PERSON"),
+    # no style, or no capitalised name after it: the label stays
+    ("Acme Holdings spoke".split(), "ORG", "ORG"),
+    ("Cllr of Leeds spoke".split(), "ORG", "ORG"),
+])
+def test_a_style_of_address_makes_a_person(nlp, words, label, expected):
+    from kg.extract.name_bounds import styled_person
+
+    doc = Doc(nlp.vocab, words=words)
+    assert styled_person(Span(doc, 0, len(words) - 1, label=label)).label_ == expected

@@ -45,6 +45,7 @@ from kg.extract.name_bounds import (
     ner_entities,
     person_after_office,
     strip_possessive,
+    styled_person,
     with_division_number,
     without_figures,
 )
@@ -105,7 +106,7 @@ def actor_spans(doc: Doc) -> list[Span]:
             ent = without_figures(ent)
         ent = with_division_number(ent)
         ent = with_model_number(person_with_given_name(person_after_office(ent)))
-        ent = with_surname_after(ent)
+        ent = with_surname_after(styled_person(ent))
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
             cut = maker.end + 1

@@ -108,6 +108,17 @@ def _after_style_honorifics(words: Span) -> int | None:
     return i if i > words.start else None
 
 
+def styled_person(ent: Span) -> Span:
+    """Return a span NER typed otherwise as a person when it opens with a style of address
+    and one to three capitalised words follow ("Cllr Aoife" tagged ORG): such styles are
+    given to people only (rule `style_honorific_strip`)."""
+    start = None if ent.label_ == "PERSON" else _after_style_honorifics(ent)
+    if start is None or not 1 <= ent.end - start <= 3 or not all(
+            t.text[:1].isupper() and t.is_alpha for t in ent.doc[start:ent.end]):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
 @rule("sentence_initial_modifier_strip")
 def _sentence_initial_modifier(token: Token) -> bool:
     """Return True for the first word of a sentence that the parse makes an adjective of
