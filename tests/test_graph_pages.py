@@ -49,6 +49,10 @@ WHERE {
 PLAIN_EVENTS_OF = ("{ SELECT DISTINCT ?e WHERE { VALUES ?k {k} ?kr kg:refersTo ?k . { GRAPH ?g0"
                    " { ?er kg:hasActor ?kr } } UNION { GRAPH ?g0 { ?er kg:hasPlace ?kr } }"
                    " ?er kg:refersTo ?e } }")
+#: How the events query was limited before it read a list of the actors' events: a join of the
+#: actors' reports inside its sub-select, the same rows in the same order.
+SUBSELECT_EVENTS_OF = ("VALUES ?k {k} ?kr kg:refersTo ?k . { GRAPH ?g0 { ?er kg:hasActor ?kr } }"
+                       " UNION { GRAPH ?g0 { ?er kg:hasPlace ?kr } } ?er kg:refersTo ?e .")
 #: The role read by OPTIONAL joins, the actors limited once outside the UNION.
 PLAIN_EVENT_ACTORS = """
 SELECT DISTINCT ?e ?a ?role WHERE {
@@ -143,6 +147,19 @@ def _answer(store: KGStore, sparql: str) -> Counter:
                    for row in store.query(sparql))
 
 
+def _event_rows(store: KGStore, scope: graph.Scope) -> list[tuple]:
+    """Return the projection's event rows for ``scope`` (its events from its actors' parts)."""
+    parts = graph._rows(store, graph.page_query("event actors", scope))
+    return [tuple(r.values()) for r in graph.event_rows(store, graph.scoped_events(parts, scope))]
+
+
+def _projected(store: KGStore, name: str, scope: graph.Scope) -> Counter:
+    """Return the rows the projection reads under ``name`` as a multiset of tuples of text."""
+    if name == "events":
+        return Counter(_event_rows(store, scope))
+    return _answer(store, graph.page_query(name, scope))
+
+
 #: page query name → its plain form and the pattern that limits it.
 PLAIN = {"events": (PLAIN_EVENTS, PLAIN_EVENTS_OF),
          "event actors": (PLAIN_EVENT_ACTORS, "VALUES ?a {k}")}
@@ -155,7 +172,21 @@ def test_page_queries_give_the_rows_of_their_plain_forms(store: KGStore, name: s
     scope = graph.Scope(None if top is None else frozenset(graph.top_actors(store, top)))
     expected = _answer(store, scope.only(*PLAIN[name]))
     assert expected  # the store has rows for every scope
-    assert _answer(store, graph.page_query(name, scope)) == expected
+    assert _projected(store, name, scope) == expected
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5, 1000])
+@pytest.mark.parametrize("top", [1, 3, 100])
+def test_events_read_by_iri_in_chunks_keep_the_order_of_one_query(
+        store: KGStore, top: int, chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events listed by IRI, one query per chunk, give the rows of the query that joined
+    the actors' reports inside it, in its order (the first row of an event names it)."""
+    scope = graph.Scope(frozenset(graph.top_actors(store, top)))
+    before = [tuple(r.values()) for r in graph._rows(
+        store, scope.only(graph.events_query(None), SUBSELECT_EVENTS_OF))]
+    monkeypatch.setattr(graph, "EVENT_CHUNK", chunk)
+    assert len({row[0] for row in before}) > 1  # several events, so several chunks
+    assert _event_rows(store, scope) == before
 
 
 def test_the_stores_hold_what_the_queries_tell_apart(store: KGStore) -> None:
@@ -174,7 +205,7 @@ def test_the_stores_hold_what_the_queries_tell_apart(store: KGStore) -> None:
 
 def test_rows_are_text_of_the_typed_values(store: KGStore) -> None:
     """The projection's light rows hold the text of what KGStore.query types (dates too)."""
-    sparql = graph.page_query("events", graph.Scope())
+    sparql = graph.events_query(None)
     typed = [{k: None if v is None else v.isoformat() if hasattr(v, "isoformat") else str(v)
               for k, v in row.items()} for row in store.query(sparql)]
     assert list(graph._rows(store, sparql)) == typed
