@@ -129,7 +129,8 @@ WHERE {
 #: of up to ~1,000 events, but from ``?e a kg:Event`` (every event of the store) past ~2,000
 #: (bench/README.md, "Event pages at 10,000 articles").
 EVENT_CHUNK = 500
-# An event report (``?er``) names the actor and refers to the event (``?e``); the role is read
+# An event report (``?er``) names the actor and refers to the event (``?e``); only kept reports
+# count (#kept: candidates name no participant, as they name no event); the role is read
 # over every report of the event, as a part any report gives counts: the best rank of the
 # actor's parts in any report (agent 2, target 1, taking part 0), among actors that take part
 # (``?least = 0``). Each branch starts from its own actors (``#only``, so ``?a`` is bound
@@ -143,23 +144,27 @@ SELECT DISTINCT ?e ?a ?role WHERE {
     { SELECT ?e ?a (MAX(?rank) AS ?best) (MIN(?rank) AS ?least) WHERE {
       {
         #only
-        ?r kg:refersTo ?a . ?er kg:hasActor ?r . ?er kg:refersTo ?e . BIND(0 AS ?rank)
+        ?r kg:refersTo ?a . GRAPH ?g { ?er kg:hasActor ?r } #kept
+        ?er kg:refersTo ?e . BIND(0 AS ?rank)
       } UNION {
         #only
-        ?r kg:refersTo ?a . ?er kg:agent ?r . ?er kg:refersTo ?e . BIND(2 AS ?rank)
+        ?r kg:refersTo ?a . GRAPH ?g { ?er kg:agent ?r } #kept
+        ?er kg:refersTo ?e . BIND(2 AS ?rank)
       } UNION {
         #only
-        ?r kg:refersTo ?a . ?er kg:target ?r . ?er kg:refersTo ?e . BIND(1 AS ?rank)
+        ?r kg:refersTo ?a . GRAPH ?g { ?er kg:target ?r } #kept
+        ?er kg:refersTo ?e . BIND(1 AS ?rank)
       }
     } GROUP BY ?e ?a }
     FILTER(?least = 0)
     BIND(IF(?best = 2, "agent", IF(?best = 1, "target", "participant")) AS ?role)
   } UNION {
     #only
-    ?r kg:refersTo ?a . ?er kg:hasPlace ?r . ?er kg:refersTo ?e . BIND("place" AS ?role)
+    ?r kg:refersTo ?a . GRAPH ?g { ?er kg:hasPlace ?r } #kept
+    ?er kg:refersTo ?e . BIND("place" AS ?role)
   }
 }
-"""
+""".replace("#kept", "FILTER NOT EXISTS { GRAPH ?g { ?er kg:confidence ?c FILTER(?c < 0.5) } }")
 _STATEMENTS = """
 SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?url ?sentence
   ?start ?end
