@@ -41,8 +41,12 @@ def page_queries(store: KGStore, top: int) -> list[dict]:
 
     actors = graph.top_actors(store, top)
     scope = graph.Scope(frozenset(actors))
+    events = graph.scoped_events(graph._rows(store, graph.page_query("event actors", scope)),
+                                 scope)
     runs = [("ranking", lambda: len(graph.top_actors(store, top)))]
     runs += [(name, count(graph.page_query(name, scope))) for name in graph.PAGE_QUERIES]
+    runs.append(("events (by IRI, the event actors' events)",
+                 lambda: sum(1 for _ in graph.event_rows(store, events))))
     runs.append(("first mentions (one actor)",
                  count(graph._MENTIONS_OF, {"a": URIRef(actors[0])})))
     out = []

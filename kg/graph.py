@@ -30,7 +30,7 @@ so ``nx.write_graphml(G, path)`` and ``nx.write_gexf(G, path)`` work on the grap
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -96,13 +96,13 @@ SELECT ?a ?art ?title ?url ?sentence ?start ?end WHERE {
   OPTIONAL { ?art schema:url ?url }
 }"""
 _MENTIONS = _MENTION_PATTERN + " ORDER BY ?a ?art ?start\n"
-#: Every report of the events in scope (``#only``: all events, or those of some actors), one
-#: row per report: an event several articles report has a reference (``?r``, which
-#: ``kg:refersTo`` the event) with a label in each; the date is the event's. Shaped for
-#: Oxigraph's planner (bench/README.md, "Graph pages"): after the sub-selects every pattern is
-#: an OPTIONAL of one quad, which it looks up per row; a required pattern there would be
-#: scanned over the whole store and hash-joined, and a filter beside the OPTIONALs would only
-#: run after all of them.
+#: Every report of the events in scope (``#only``: all events, or a VALUES list of some, see
+#: :func:`event_rows`), one row per report: an event several articles report has a reference
+#: (``?r``, which ``kg:refersTo`` the event) with a label in each; the date is the event's.
+#: Shaped for Oxigraph's planner (bench/README.md, "Graph pages"): after the sub-select every
+#: pattern is an OPTIONAL of one quad, which it looks up per row; a required pattern there
+#: would be scanned over the whole store and hash-joined, and a filter beside the OPTIONALs
+#: would only run after all of them.
 _EVENTS = """
 SELECT ?e ?etype ?label ?date ?precision ?basis ?art ?title ?url ?sentence ?start ?end
 WHERE {
@@ -122,13 +122,15 @@ WHERE {
   OPTIONAL { ?art schema:headline ?title }
   OPTIONAL { ?art schema:url ?url }
   FILTER(BOUND(?etype) && BOUND(?label))
-} ORDER BY ?e ?art ?start ?end ?label ?sentence  # ties too: the first row names the event
-"""
-#: The events of some actors (what ``#only`` of :data:`_EVENTS` becomes in a limited
-#: projection; ``{k}``: the actors).
-_EVENTS_OF = ("VALUES ?k {k} ?kr kg:refersTo ?k . { GRAPH ?g0 { ?er kg:hasActor ?kr } } UNION"
-              " { GRAPH ?g0 { ?er kg:hasPlace ?kr } } ?er kg:refersTo ?e .")
-# An event report (``?er``) names the actor and refers to the event (``?e``); the role is read
+} ORDER BY ?e ?art ?start ?end ?label ?sentence ?etype ?basis ?date ?precision ?title ?url
+"""  # every column: the first row names and types the event, whatever order the plan reads
+
+#: Events a limited projection reads per query, as a VALUES list: Oxigraph starts from a list
+#: of up to ~1,000 events, but from ``?e a kg:Event`` (every event of the store) past ~2,000
+#: (bench/README.md, "Event pages at 10,000 articles").
+EVENT_CHUNK = 500
+# An event report (``?er``) names the actor and refers to the event (``?e``); only kept reports
+# count (#kept: candidates name no participant, as they name no event); the role is read
 # over every report of the event, as a part any report gives counts: the best rank of the
 # actor's parts in any report (agent 2, target 1, taking part 0), among actors that take part
 # (``?least = 0``). Each branch starts from its own actors (``#only``, so ``?a`` is bound
@@ -142,23 +144,27 @@ SELECT DISTINCT ?e ?a ?role WHERE {
     { SELECT ?e ?a (MAX(?rank) AS ?best) (MIN(?rank) AS ?least) WHERE {
       {
         #only
-        ?r kg:refersTo ?a . ?er kg:hasActor ?r . ?er kg:refersTo ?e . BIND(0 AS ?rank)
+        ?r kg:refersTo ?a . GRAPH ?g { ?er kg:hasActor ?r } #kept
+        ?er kg:refersTo ?e . BIND(0 AS ?rank)
       } UNION {
         #only
-        ?r kg:refersTo ?a . ?er kg:agent ?r . ?er kg:refersTo ?e . BIND(2 AS ?rank)
+        ?r kg:refersTo ?a . GRAPH ?g { ?er kg:agent ?r } #kept
+        ?er kg:refersTo ?e . BIND(2 AS ?rank)
       } UNION {
         #only
-        ?r kg:refersTo ?a . ?er kg:target ?r . ?er kg:refersTo ?e . BIND(1 AS ?rank)
+        ?r kg:refersTo ?a . GRAPH ?g { ?er kg:target ?r } #kept
+        ?er kg:refersTo ?e . BIND(1 AS ?rank)
       }
     } GROUP BY ?e ?a }
     FILTER(?least = 0)
     BIND(IF(?best = 2, "agent", IF(?best = 1, "target", "participant")) AS ?role)
   } UNION {
     #only
-    ?r kg:refersTo ?a . ?er kg:hasPlace ?r . ?er kg:refersTo ?e . BIND("place" AS ?role)
+    ?r kg:refersTo ?a . GRAPH ?g { ?er kg:hasPlace ?r } #kept
+    ?er kg:refersTo ?e . BIND("place" AS ?role)
   }
 }
-"""
+""".replace("#kept", "FILTER NOT EXISTS { GRAPH ?g { ?er kg:confidence ?c FILTER(?c < 0.5) } }")
 _STATEMENTS = """
 SELECT ?s ?quote ?kind ?speaker ?speakerName ?date ?precision ?art ?title ?url ?sentence
   ?start ?end
@@ -236,7 +242,6 @@ _SCOPED = {
     "actors": (_ACTORS, "VALUES ?a {k}"),
     "aliases": (_ALIASES, "VALUES ?a {k}"),
     "roles": (_ROLES, "VALUES ?person {k}"),
-    "events": (_EVENTS, _EVENTS_OF),
     "event actors": (_EVENT_ACTORS, "VALUES ?a {k}"),
     "statements": (_STATEMENTS, "VALUES ?speaker {k} ?sref kg:refersTo ?speaker ."
                                 " ?s kg:speaker ?sref ."),
@@ -246,7 +251,7 @@ _SCOPED = {
 
 def page_query(name: str, scope: Scope) -> str:
     """Return the SPARQL :func:`to_networkx` runs for ``scope`` under ``name`` (a key of
-    :data:`PAGE_QUERIES`; bench/ times them one by one)."""
+    :data:`PAGE_QUERIES`; bench/ times them one by one; the events: :func:`event_rows`)."""
     sparql, pattern = _SCOPED[name]
     sparql = scope.only(sparql, pattern)
     if name == "statements":  # a limited projection binds the speaker first
@@ -255,8 +260,35 @@ def page_query(name: str, scope: Scope) -> str:
 
 
 #: The names of the queries :func:`page_query` gives (besides them the projection reads the
-#: ranking, :func:`top_actors`, and each limited actor's first mentions, ``_MENTIONS_OF``).
+#: ranking, :func:`top_actors`, the events, :func:`event_rows`, and each limited actor's first
+#: mentions, ``_MENTIONS_OF``).
 PAGE_QUERIES = tuple(_SCOPED)
+
+
+def events_query(events: list[str] | None) -> str:
+    """Return the query of the reports of ``events`` (a VALUES list; ``None``: every event)."""
+    if events is None:
+        return _EVENTS
+    return _EVENTS.replace("#only", "VALUES ?e { " + " ".join(
+        str(ox.NamedNode(e)) for e in events) + " }")
+
+
+def event_rows(store: KGStore, events: Iterable[str] | None) -> Iterator[dict[str, str | None]]:
+    """Yield the kept reports of ``events`` (``None``: of every event in the store) ordered as
+    :data:`_EVENTS` orders them: one query per :data:`EVENT_CHUNK` events in IRI order, each
+    ordered by event first, so the chunks follow each other in that order."""
+    if events is None:
+        yield from _rows(store, _EVENTS)
+        return
+    ordered = sorted(set(events))
+    for start in range(0, len(ordered), EVENT_CHUNK):
+        yield from _rows(store, events_query(ordered[start:start + EVENT_CHUNK]))
+
+
+def scoped_events(parts: Iterable[dict[str, str | None]], scope: Scope) -> set[str] | None:
+    """Return the events of a limited projection, those its actors take part in or host, from
+    the rows of its ``event actors`` query (``None`` for the whole store)."""
+    return None if scope.actors is None else {str(r["e"]) for r in parts}
 
 
 def top_actors(store: KGStore, n: int) -> list[str]:
@@ -418,8 +450,10 @@ def _ensure_actor(G: nx.MultiDiGraph, iri: str) -> None:
 
 
 def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
-    """Add event nodes and ``took_part_in`` / ``located_in`` edges."""
-    for r in _rows(store, page_query("events", scope)):
+    """Add event nodes and ``took_part_in`` / ``located_in`` edges. The actors' parts are read
+    first: a limited projection's events are theirs, so each event is read once, by its IRI."""
+    parts = list(_rows(store, page_query("event actors", scope)))
+    for r in event_rows(store, scoped_events(parts, scope)):
         iri = str(r["e"])
         if iri in G:  # the same event reported again (another article or sentence)
             evidence, known = _evidence(r), G.nodes[iri]["evidence"]
@@ -441,7 +475,7 @@ def _add_events(G: nx.MultiDiGraph, store: KGStore, scope: Scope) -> None:
             evidence=[_evidence(r)],
         )
         G.add_node(iri, **node)
-    for r in _rows(store, page_query("event actors", scope)):
+    for r in parts:
         event, actor, role = str(r["e"]), str(r["a"]), str(r["role"])
         if event not in G:
             continue
@@ -538,5 +572,6 @@ def to_networkx(store: KGStore, *, max_actors: int | None = None) -> nx.MultiDiG
     return G
 
 
-__all__ = ["LIST_SEPARATOR", "PAGE_QUERIES", "RELATIONS", "Scope", "evidence_attr", "list_attr",
-           "page_query", "to_networkx", "top_actors"]
+__all__ = ["EVENT_CHUNK", "LIST_SEPARATOR", "PAGE_QUERIES", "RELATIONS", "Scope", "event_rows",
+           "events_query", "evidence_attr", "list_attr", "page_query", "scoped_events",
+           "to_networkx", "top_actors"]

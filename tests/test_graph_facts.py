@@ -18,6 +18,7 @@ import networkx as nx
 import pytest
 from records import extractions
 
+import kg.graph as graph
 from kg.graph import to_networkx, top_actors
 from kg.graphfile import write_gexf, write_graphml
 from kg.model import (
@@ -148,9 +149,10 @@ def assert_edges_are_facts(store: KGStore, tmp_path: Path) -> None:
 TYPES = ("Person", "Country", "Organization", "Place")
 
 
-def _corpus(seed: int, n_articles: int = 6) -> list[Extraction]:
+def _corpus(seed: int, n_articles: int = 6, candidates: bool = False) -> list[Extraction]:
     """Return random extractions over a shared pool of actors: roles with and without an
-    organisation (some stated in several articles), statements, events shared by articles."""
+    organisation (some stated in several articles), statements, events shared by articles
+    (with ``candidates``, a report of one in three is a candidate, below 0.5)."""
     rng = random.Random(seed)
     pool = [(t, f"{t} {chr(65 + i)}{seed}") for t in TYPES for i in range(5)]
     persons = [p for p in pool if p[0] == "Person"]
@@ -197,8 +199,10 @@ def _corpus(seed: int, n_articles: int = 6) -> list[Extraction]:
             participants = (Participant(ids[who[0]], cast[who[0]][1], "agent"),
                             Participant(ids[who[1]], cast[who[1]][1]))
             where = tuple(Participant(ids[k], cast[k][1]) for k in place_ix[:1])
+            sure = 0.3 if candidates and rng.random() < 0.34 else 1.0
             events.append(Event(eid, "2025-11", "month", "meet", f"meeting {j}", "met",
-                                participants, where, span(who[0]), sentences[who[0]]))
+                                participants, where, span(who[0]), sentences[who[0]],
+                                confidence=sure))
         out.append(Extraction(article, entities, tuple(statements), tuple(events), tuple(roles),
                               "test-model"))
     return out
@@ -258,6 +262,24 @@ def test_capped_projection_edges_are_facts(seed: int, n: int) -> None:
     store = KGStore.open(None)
     store.add_extractions(_corpus(seed), batch_size=2)
     assert_capped_edges_are_facts(store, n)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 500])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_edges_are_facts_with_candidate_reports(seed: int, chunk: int, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A candidate report of a shared event names no participant or place of it: every edge,
+    whole or capped (its events read by IRI, ``chunk`` a query), is a fact of a kept report."""
+    monkeypatch.setattr(graph, "EVENT_CHUNK", chunk)
+    store = KGStore.open(None)
+    store.add_extractions(_corpus(seed, n_articles=10, candidates=True), batch_size=3)
+    sure = store_facts(store)
+    every = Counter((r["u"], r["v"]) for r in store.query(
+        FACTS["took_part_in"].replace(_SURE.format("er"), "")))
+    assert sum(every.values()) > sum(n for (rel, *_), n in sure.items() if rel == "took_part_in")
+    assert_edges_are_facts(store, tmp_path)
+    for n in (2, 5):
+        assert_capped_edges_are_facts(store, n)
 
 
 def test_top_actors_rank_by_facts() -> None:
