@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule, rule_enabled
+from kg.ablation import reads_disabled_once, rule, rule_enabled
 from kg.extract.abbreviation_match import syllable_abbreviates
 from kg.extract.actor_context import (
     actor_type,
@@ -487,6 +487,7 @@ def person_named_like_country(ent: Span) -> Span | None:
 
 
 @Language.component("kg_actors", assigns=["doc.spans"], requires=["doc.ents"])
+@reads_disabled_once
 def actors_component(doc: Doc) -> Doc:
     """Store typed actor mentions in ``doc.spans["kg_actors"]``."""
     doc.spans[ACTORS_KEY] = actor_spans(doc)
