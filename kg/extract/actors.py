@@ -433,6 +433,8 @@ def aged_names(doc: Doc, covered: set[int]) -> list[Span]:
     toks = tokens(doc)
     for token in toks[:-4]:
         i = token.i
+        if not (token.is_title and token.is_alpha and token.pos_ == "PROPN"):
+            continue  # the name's first word, which every size below requires
         for size in (3, 2):
             if i + size >= len(toks) or any(
                     j in covered or toks[j].ent_type_ not in ("", "ORG", "GPE", "NORP")
