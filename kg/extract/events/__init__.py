@@ -173,8 +173,9 @@ def _timeline_clause(doc: Doc, date: DateInfo) -> Span | None:
 
 
 def _is_quote(sent: Span) -> bool:
-    """Return whether a sentence starts with a quote mark."""
-    return sent.text.lstrip()[:1] in _QUOTE_CHARS
+    """Return whether a sentence starts with a quote mark (its text read from the document's,
+    not joined from its tokens)."""
+    return doc_text(sent.doc)[sent.start_char:sent.end_char].lstrip()[:1] in _QUOTE_CHARS
 
 
 def _quoted(token: Token) -> bool:
