@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ablation import PASS_THROUGH, RULES, disabled_names, rule, rule_enabled, unknown_names
+from kg.ablation import (
+    PASS_THROUGH,
+    RULES,
+    disabled_names,
+    reads_disabled_once,
+    rule,
+    rule_enabled,
+    unknown_names,
+)
 
 
 @rule("test_upper", off=PASS_THROUGH)
@@ -34,6 +42,22 @@ def test_rules_run_unless_disabled(monkeypatch):
     monkeypatch.setenv("KG_DISABLE", "test_upper,test_is_long")
     assert (upper("oslo"), is_long("oslo")) == ("oslo", False)
     assert RULES["test_upper"].endswith("test_ablation.upper")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", ["OSLO", True, "OSLO"]),
+                                                  ("test_upper", ["oslo", True, "oslo"]),
+                                                  ("test_is_long", ["OSLO", False, "OSLO"])])
+def test_a_component_reads_the_switch_once_as_it_starts(monkeypatch, value, expected):
+    monkeypatch.setenv("KG_DISABLE", value)
+
+    @reads_disabled_once
+    def component(text: str) -> list:
+        first = [upper(text), is_long(text)]
+        monkeypatch.setenv("KG_DISABLE", "test_upper,test_is_long")  # read already
+        return [*first, upper(text)]
+
+    assert component("oslo") == expected
+    assert (upper("oslo"), is_long("oslo")) == ("oslo", False)  # outside: read at each call
 
 
 def test_unknown_names():

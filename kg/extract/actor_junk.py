@@ -16,7 +16,7 @@ from kg.extract.actor_context import lowercase_words
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
-from kg.extract.doc_memo import per_doc
+from kg.extract.doc_memo import per_doc, tokens
 from kg.extract.knowledge import is_country_or_city
 from kg.extract.name_match import in_order
 from kg.extract.syntax import POSSESSIVES
@@ -313,8 +313,9 @@ def _title_abbreviations(doc: Doc) -> frozenset[str]:
     """Return the abbreviations the article gives a title in parentheses ("Cabinet Secretary
     (CS)"): each stands for the title wherever it is written, not for a body."""
     found = set()
-    for token in doc[3:-1]:
-        if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and token.is_upper \
+    toks = tokens(doc)
+    for token in toks[3:-1]:
+        if toks[token.i - 1].text == "(" and toks[token.i + 1].text == ")" and token.is_upper \
                 and 2 <= len(token) <= 4:
             size = len(token)
             words = doc[token.i - 1 - size: token.i - 1]
@@ -337,11 +338,12 @@ def common_noun_acronym(span: Span) -> bool:
 def _common_noun_acronyms(doc: Doc) -> frozenset[str]:
     """Return the article's acronyms written beside their lower-case spelling in brackets."""
     found = set()
-    for token in doc[1:-1]:
+    toks = tokens(doc)
+    for token in toks[1:-1]:
         if not (2 <= len(token) <= 6 and token.text[0].isupper() and token.is_alpha and
                 sum(c.isupper() for c in token.text) >= 2):
             continue
-        before, after = doc[token.i - 1], doc[token.i + 1]
+        before, after = toks[token.i - 1], toks[token.i + 1]
         if before.text == "(" and after.text == ")":
             words = _words_before(doc, token.i - 1)  # "artificial intelligence (AI)"
         elif after.text == "(":
@@ -426,7 +428,7 @@ def _storm_names(doc: Doc) -> frozenset[str]:
     earlier storm, Kalmaegi,"), and what a storm is "known as" ("Haima, known locally as
     Lawin")."""
     names = set()
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ in WEATHER_WORDS and token.i + 2 < len(doc):
             comma = token.nbor(1).text == ","
             start = token.i + 2 if comma else token.i + 1
@@ -434,7 +436,7 @@ def _storm_names(doc: Doc) -> frozenset[str]:
             # after a comma, a name is in apposition only when a comma or dash closes it
             if end > start and (not comma or (end < len(doc) and doc[end].text in ",-—")):
                 names.add(doc[start:end].text)
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ == "known" and _follows_storm(doc, token.i, names):
             nxt = token.i + 1
             while nxt < len(doc) and nxt < token.i + 3 and doc[nxt].pos_ == "ADV":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule, rule_enabled
+from kg.ablation import reads_disabled_once, rule, rule_enabled
 from kg.extract.abbreviation_match import syllable_abbreviates
 from kg.extract.actor_context import (
     actor_type,
@@ -36,7 +36,7 @@ from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
 from kg.extract.credit_names import credit_outlets
-from kg.extract.doc_memo import per_doc
+from kg.extract.doc_memo import per_doc, tokens
 from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_country_or_city, is_given_name
 from kg.extract.known_places import unlisted_subdivisions
@@ -216,10 +216,11 @@ def abbreviated_names(doc: Doc) -> list[Span]:
     capitalised words) before "(" whose initials or syllables make the abbreviation
     (:func:`_abbreviates_name`)."""
     found = []
-    for token in doc[2:-1]:
+    toks = tokens(doc)
+    for token in toks[2:-1]:
         i = token.i
-        if not (_abbreviation_shape(token) and doc[i - 1].text == "(" and
-                doc[i + 1].text == ")") or lookup_country(token.text) is not None:
+        if not (_abbreviation_shape(token) and toks[i - 1].text == "(" and
+                toks[i + 1].text == ")") or lookup_country(token.text) is not None:
             continue
         best = None
         for start in range(max(0, i - 12), i - 2):
@@ -232,7 +233,7 @@ def abbreviated_names(doc: Doc) -> list[Span]:
                 not title_phrase(best):  # "(WWDC)" is an event, "(CS)" a title
             type_ = _abbreviated_type(best)
             found.append(Span(doc, best.start, best.end, label=type_))
-            found += [Span(doc, t.i, t.i + 1, label=type_) for t in doc if t.text == token.text]
+            found += [Span(doc, t.i, t.i + 1, label=type_) for t in toks if t.text == token.text]
     return found
 
 
@@ -357,16 +358,17 @@ def titled_unlisted_names(doc: Doc, covered: set[int]) -> list[Span]:
     after them."""
     lower = lowercase_words(doc)
     names = []
-    for token in doc[:-1]:
+    toks = tokens(doc)
+    for token in toks[:-1]:
         honorific = token.lower_ in HONORIFICS
         if not (honorific and (token.is_title or token.is_upper) or _title_head(token)):
             continue
         end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and end not in covered and \
-                _name_word(doc[end], lower, first=end == token.i + 1):
+        while end < len(toks) and end - token.i <= 3 and end not in covered and \
+                _name_word(toks[end], lower, first=end == token.i + 1):
             end += 1
         size = end - token.i - 1
-        if size >= (1 if honorific else 2) and not (end < len(doc) and doc[end].is_title):
+        if size >= (1 if honorific else 2) and not (end < len(toks) and toks[end].is_title):
             names.append(Span(doc, token.i + 1, end, label="Person"))
             covered |= set(range(token.i + 1, end))
     return names
@@ -386,14 +388,15 @@ def given_name_pairs(doc: Doc, covered: set[int]) -> list[Span]:
     no part of a longer name such as "Grace Lutheran Church")."""
     lower = lowercase_words(doc)
     names = []
-    for token in doc[:-1]:
-        i, nxt = token.i, doc[token.i + 1]
+    toks = tokens(doc)
+    for token in toks[:-1]:
+        i, nxt = token.i, toks[token.i + 1]
         if i in covered or i + 1 in covered or token.ent_type_ or nxt.ent_type_ or not (
                 token.pos_ == nxt.pos_ == "PROPN" and token.is_title and nxt.is_title and
                 token.is_alpha and nxt.is_alpha and len(nxt) > 2):
             continue
-        before = doc[i - 1] if i > 0 else None
-        after = doc[i + 2] if i + 2 < len(doc) else None
+        before = toks[i - 1] if i > 0 else None
+        after = toks[i + 2] if i + 2 < len(toks) else None
         if (before is not None and before.is_title and not token.is_sent_start) or (
                 after is not None and (after.is_title or after.text in ("&", "-"))) or \
                 _names_a_thing(doc, i):
@@ -428,15 +431,18 @@ def aged_names(doc: Doc, covered: set[int]) -> list[Span]:
     from kg.extract.person_evidence import age_follows
 
     names = []
-    for token in doc[:-4]:
+    toks = tokens(doc)
+    for token in toks[:-4]:
         i = token.i
+        if not (token.is_title and token.is_alpha and token.pos_ == "PROPN"):
+            continue  # the name's first word, which every size below requires
         for size in (3, 2):
-            words = doc[i:i + size]
-            if i + size >= len(doc) or any(
-                    j in covered or doc[j].ent_type_ not in ("", "ORG", "GPE", "NORP")
-                    for j in range(i, i + size)) or (i > 0 and doc[i - 1].is_title and
-                                                      not doc[i - 1].is_sent_start):
+            if i + size >= len(toks) or any(
+                    j in covered or toks[j].ent_type_ not in ("", "ORG", "GPE", "NORP")
+                    for j in range(i, i + size)) or (i > 0 and toks[i - 1].is_title and
+                                                      not toks[i - 1].is_sent_start):
                 continue
+            words = doc[i:i + size]
             if all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and
                    t.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(t.text) is None
                    and t.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS
@@ -488,6 +494,7 @@ def person_named_like_country(ent: Span) -> Span | None:
 
 
 @Language.component("kg_actors", assigns=["doc.spans"], requires=["doc.ents"])
+@reads_disabled_once
 def actors_component(doc: Doc) -> Doc:
     """Store typed actor mentions in ``doc.spans["kg_actors"]``."""
     doc.spans[ACTORS_KEY] = actor_spans(doc)

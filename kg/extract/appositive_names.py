@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
+from kg.extract.doc_memo import tokens
 from kg.extract.knowledge import is_country_or_city
 from kg.lexicon import HONORIFICS, MACHINE_NOUNS, ORG_NOUNS, TITLE_WORDS
 
@@ -47,6 +48,14 @@ def _name_around(head: Token, lower: set[str]) -> Span | None:
     return head.doc[start:head.i + 1]
 
 
+def _apposition_tokens(doc: Doc) -> list[Token]:
+    """Return, in order, the tokens in apposition and those a token is in apposition to:
+    the only ones :func:`_described_type` can type (one pass, no token's children read)."""
+    toks = tokens(doc)
+    return [toks[i] for i in sorted({j for t in toks if t.dep_ == "appos"
+                                     for j in (t.i, t.head.i)})]
+
+
 def _described_type(token: Token) -> str | None:
     """Return the type the noun a name stands in apposition to gives it ("division" →
     Organization, "models" → Product), either way round ("Opel, its division" or "its
@@ -66,7 +75,7 @@ def appositive_names(doc: Doc, covered: set[int]) -> list[Span]:
     to one by "and", typed by that noun; none that overlaps ``covered``."""
     lower = lowercase_words(doc)
     found: list[Span] = []
-    for token in doc:
+    for token in _apposition_tokens(doc):
         type_ = _described_type(token)
         if type_ is None:
             continue

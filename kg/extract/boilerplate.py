@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.ablation import rule
+from kg.ablation import reads_disabled_once, rule
 
 if not Doc.has_extension("kg_junk"):
     Doc.set_extension("kg_junk", default=[])
@@ -347,6 +347,7 @@ def mark_line_sentence_starts(doc: Doc) -> None:
     assigns=["doc._.kg_datelines", "doc.spans", "doc.ents", "token.is_sent_start"],
     requires=[],
 )
+@reads_disabled_once
 def boilerplate_component(doc: Doc) -> Doc:
     """Mark sentence starts at line breaks and datelines, and preset the datelines' places
     and wire services as entities, before the model parses and tags the text."""

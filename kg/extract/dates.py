@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.ablation import rule
+from kg.ablation import reads_disabled_once, rule
 from kg.extract.boilerplate import doc_text, in_ranges
 
 if not Doc.has_extension("kg_published"):
@@ -496,6 +496,7 @@ def find_dates(doc: Doc) -> list[DateInfo]:
 
 
 @Language.component("kg_dates", assigns=["doc._.kg_dates"], requires=["doc.ents"])
+@reads_disabled_once
 def dates_component(doc: Doc) -> Doc:
     """Find and normalise date expressions."""
     doc._.kg_dates = find_dates(doc)

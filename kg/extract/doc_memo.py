@@ -3,7 +3,7 @@ article, so :func:`per_doc` keeps the first answer in ``doc.user_data``."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 
 def per_doc(compute):
@@ -17,3 +17,29 @@ def per_doc(compute):
         return doc.user_data[key]
 
     return cached
+
+
+#: The last document :func:`tokens` was asked about, and its tokens.
+_LAST_TOKENS: tuple[Doc | None, list[Token]] = (None, [])
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """Return the document's tokens as a list, made once per document: ``doc[i]`` and
+    ``for t in doc`` make a new Token object each time, and the rules scan every article's
+    tokens over a hundred times. Kept for the last document asked about (Token objects
+    cannot go in ``doc.user_data``, which the doc cache pickles and ``Doc.copy`` copies)."""
+    global _LAST_TOKENS
+    last, made = _LAST_TOKENS
+    if last is not doc or len(made) != len(doc):
+        made = list(doc)
+        _LAST_TOKENS = (doc, made)
+    return made
+
+
+@per_doc
+def token_texts(doc: Doc) -> tuple[str, ...]:
+    """Return the text of every token, read once per document from its array (no Token
+    objects made): the rules that match words against the whole article use it."""
+    from kg.extract.boilerplate import doc_text_words
+
+    return tuple(doc_text_words(doc))

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.ablation import rule
+from kg.ablation import reads_disabled_once, rule
 from kg.extract.boilerplate import (
     DATE_DATELINE_RE,
     doc_text,
@@ -164,6 +164,7 @@ def named_furniture_ranges(text: str, junk: list[tuple[int, int]]) -> list[tuple
     assigns=["doc._.kg_junk", "doc._.kg_headlines", "doc._.kg_named_furniture"],
     requires=[],
 )
+@reads_disabled_once
 def furniture_component(doc: Doc) -> Doc:
     """Mark page furniture (headings, links, metadata lines) so later components skip it.
 

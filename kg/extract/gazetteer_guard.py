@@ -13,7 +13,7 @@ import calendar
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
+from kg.ablation import reads_disabled_once, rule
 from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.furniture import junk_and_headline_ranges
 from kg.lexicon import TITLE_WORDS
@@ -100,6 +100,7 @@ def glued_places(doc: Doc) -> list[Span]:
 
 
 @Language.component("kg_gazetteer_guard")
+@reads_disabled_once
 def gazetteer_guard_component(doc: Doc) -> Doc:
     """Remove the glued gazetteer matches from ``doc.ents`` (before ``ner`` runs)."""
     glued = {(span.start, span.end) for span in glued_places(doc)}

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
+from kg.extract.doc_memo import tokens
 from kg.extract.knowledge import (
     continent_of_adjective,
     is_city,
@@ -97,13 +98,14 @@ def unlisted_subdivisions(doc: Doc, covered: set[int]) -> list[Span]:
     province"), nor do two words after a proper noun, which are part of a longer name
     ("Seoul Central District Court")."""
     found = []
-    for token in doc[:-1]:
-        span = Span(doc, token.i, token.i + 2, label="Place")
-        if not covered & {token.i, token.i + 1} and \
-                not any(t.is_alpha and t.is_lower or t.ent_type_ not in _FIGURE_TYPES
-                        for t in span) and \
-                not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") and \
-                named_subdivision(span):
+    toks = tokens(doc)
+    for i in range(len(toks) - 1):
+        if covered & {i, i + 1} or \
+                any(t.is_alpha and t.is_lower or t.ent_type_ not in _FIGURE_TYPES
+                    for t in toks[i:i + 2]) or (i > 0 and toks[i - 1].pos_ == "PROPN"):
+            continue
+        span = Span(doc, i, i + 2, label="Place")
+        if named_subdivision(span):
             found.append(span)
     return found
 

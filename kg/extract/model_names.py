@@ -18,7 +18,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import rule
+from kg.ablation import reads_disabled_once, rule
 from kg.extract.gazetteer_guard import CALENDAR_WORDS, names_a_state_body
 from kg.extract.headline_names import in_headline
 from kg.extract.knowledge import is_given_name
@@ -139,6 +139,7 @@ class ModelNames:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
+    @reads_disabled_once
     def __call__(self, doc: Doc) -> Doc:
         """Return ``doc`` with :func:`model_named_bodies` in its entities."""
         if not all(name in self.nlp.pipe_names for name in _MARKING_PIPES):

@@ -6,10 +6,11 @@ names split) before the mention is typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.ablation import PASS_THROUGH, rule
+from kg.ablation import PASS_THROUGH, disabled_names, rule
 from kg.extract.actor_junk import split_place_list
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
@@ -483,12 +484,29 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
     return out
 
 
-def ner_entities(doc: Doc):
-    """Yield the entities of ``doc`` with run-on person names, joined names, the two sides
+#: What :func:`ner_entities` gave last: the document, its entities and the rules switched
+#: off then, and the entities it made of them.
+_LAST_ENTITIES: tuple[Doc | None, tuple, tuple[Span, ...]] = (None, (), ())
+
+
+def ner_entities(doc: Doc) -> tuple[Span, ...]:
+    """Return the entities of ``doc`` with run-on person names, joined names, the two sides
     of a score in a table row, names joined by a spaced dash or a credit's slash and a list
     of places split,
     a company's name NER cut joined again, and headline names cut to the words the body
-    writes as names."""
+    writes as names. Made once while the document's entities and the rules switched off
+    stay the same: the actors and two of their context rules ask for them."""
+    global _LAST_ENTITIES
+    state = (tuple((e.start, e.end, e.label, e.kb_id) for e in doc.ents), disabled_names())
+    last, last_state, made = _LAST_ENTITIES
+    if last is not doc or last_state != state:
+        made = tuple(_split_entities(doc))
+        _LAST_ENTITIES = (doc, state, made)
+    return made
+
+
+def _split_entities(doc: Doc) -> Iterator[Span]:
+    """Yield :func:`ner_entities`, made anew."""
     for ent in _joined_company_names(list(doc.ents)):
         parts = headline_name_parts(ent)
         if parts is not None:

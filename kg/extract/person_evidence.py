@@ -8,9 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
-from kg.extract.boilerplate import line_bounds
+from kg.extract.boilerplate import line_bounds, word_positions
 from kg.extract.countries import lookup_country
-from kg.extract.doc_memo import per_doc
+from kg.extract.doc_memo import per_doc, tokens
 from kg.extract.knowledge import (
     is_city,
     is_continent,
@@ -141,9 +141,10 @@ def _written_alone(word: Token, side: int) -> bool:
     """Return whether the article writes a word of a name without its neighbour in the name
     (the word before it for ``side`` -1, after it for 1): "Sevilla" beside "Ana Sevilla"."""
     doc = word.doc
-    beside = doc[word.i + side].text
-    return any(t.text == word.text and not (0 <= t.i + side < len(doc) and
-                                            doc[t.i + side].text == beside) for t in doc)
+    toks = tokens(doc)
+    beside = toks[word.i + side].text
+    return any(not (0 <= i + side < len(toks) and toks[i + side].text == beside)
+               for i in word_positions(doc)[word.text])
 
 
 @per_doc

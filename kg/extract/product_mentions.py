@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
+from kg.extract.doc_memo import token_texts, tokens
 from kg.extract.products import (
     AMOUNT_TYPES,
     CODED_MODEL_RE,
@@ -43,16 +44,17 @@ def product_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
     longest = max(len(f) for f in forms)
+    texts, toks = token_texts(doc), tokens(doc)
     i = 0
     while i < len(doc):
         match = next((n for n in range(longest, 0, -1) if i + n <= len(doc)
-                      and tuple(t.text for t in doc[i:i + n]) in forms
-                      and not any(k in covered or doc[k].ent_type_ in AMOUNT_TYPES
+                      and texts[i:i + n] in forms
+                      and not any(k in covered or toks[k].ent_type_ in AMOUNT_TYPES
                                   for k in range(i, i + n))
-                      and not (n == 1 and _counts_something(doc[i]))), 0)
+                      and not (n == 1 and _counts_something(toks[i]))), 0)
         if match:
             end = i + match
-            if variant_designation(doc[end - 1]) and not any(
+            if variant_designation(toks[end - 1]) and not any(
                     k in covered for k in range(end, end + 2)):
                 end += 2  # "the 737-800 range" after "Boeing 737"
             found.append(Span(doc, i, end, label="Product"))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.ablation import PASS_THROUGH, rule, rule_enabled
+from kg.ablation import PASS_THROUGH, reads_disabled_once, rule, rule_enabled
 from kg.extract.actor_context import after_title
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
@@ -400,6 +400,7 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
 
 
 @Language.component("kg_resolve", assigns=["doc._.kg_entities"], requires=["doc.spans"])
+@reads_disabled_once
 def resolve_component(doc: Doc) -> Doc:
     """Resolve actor mentions of the article into entities."""
     doc._.kg_entities = resolve_mentions(doc)

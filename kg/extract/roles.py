@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.ablation import reads_disabled_once
 from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.lexicon import TITLE_HEADS, TITLE_WORDS
 
@@ -189,6 +190,7 @@ def find_roles(doc: Doc) -> list[RoleInfo]:
 
 
 @Language.component("kg_roles", assigns=["doc._.kg_roles"], requires=["doc._.kg_entities"])
+@reads_disabled_once
 def roles_component(doc: Doc) -> Doc:
     """Find the titles people hold."""
     doc._.kg_roles = find_roles(doc)

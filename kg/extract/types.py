@@ -17,6 +17,7 @@ contradict it (:func:`learned_type`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -483,12 +484,13 @@ def decide_types(spans: list[Span]) -> list[Span]:
     tram crash", an organisation, tipped a tie with "62, of Croydon", a place)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     first: dict[str, str] = {}
-    mentions = _voting_mentions(spans)
+    votes_of = _remembered_votes()
+    mentions = _voting_mentions(spans, votes_of)
     every = _named_mentions(spans)
     for key, named in mentions.items():
         first[key] = named[0].label_
         for span in named:
-            votes[key].update(mention_votes(span))
+            votes[key].update(votes_of(span))
     winners: dict[str, str] = {}
     for key, tally in votes.items():
         voted = tie_without_given_name(tally, mentions[key]) or \
@@ -521,13 +523,29 @@ def _deciding_key(span: Span, winners: dict[str, str]) -> str:
     return key if key in winners else name_key(span)
 
 
-def _voting_mentions(spans: list[Span]) -> dict[str, list[Span]]:
+def _remembered_votes() -> Callable[[Span], Counter]:
+    """Return :func:`mention_votes` keeping each mention's answer (by its tokens and label):
+    :func:`decide_types` asks it of most mentions twice, to find ties and to count. The
+    answers are shared: their callers only read them."""
+    memo: dict[tuple[int, ...], Counter] = {}
+
+    def votes_of(span: Span) -> Counter:
+        key = (span.start, span.end, span.label, span.kb_id, span.id)  # its extensions too
+        if key not in memo:
+            memo[key] = mention_votes(span)
+        return memo[key]
+
+    return votes_of
+
+
+def _voting_mentions(spans: list[Span], votes_of: Callable[[Span], Counter] = mention_votes
+                     ) -> dict[str, list[Span]]:
     """Return name key → the mentions whose votes decide its type: all of them, or only
     those the model found (not repeats) when their votes tie."""
     out = {}
     for key, group in _named_mentions(spans).items():
         found = [s for s in group if not is_repeat(s)]
-        out[key] = found if found and _tied(found) else group
+        out[key] = found if found and _tied(found, votes_of) else group
     return out
 
 
@@ -540,11 +558,11 @@ def _named_mentions(spans: list[Span]) -> dict[str, list[Span]]:
     return named
 
 
-def _tied(mentions: list[Span]) -> bool:
+def _tied(mentions: list[Span], votes_of: Callable[[Span], Counter] = mention_votes) -> bool:
     """Return whether two or more types share the most votes of ``mentions``."""
     tally = Counter()
     for span in mentions:
-        tally.update(mention_votes(span))
+        tally.update(votes_of(span))
     top = max(tally[t] for t in CONTESTED)
     return sum(tally[t] == top for t in CONTESTED) > 1
 

@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.ablation import reads_disabled_once
 from kg.extract.actors import actor_index
 from kg.extract.boilerplate import doc_text, in_ranges, line_bounds
 from kg.extract.dates import DateInfo, DateValue, _published
@@ -172,8 +173,9 @@ def _timeline_clause(doc: Doc, date: DateInfo) -> Span | None:
 
 
 def _is_quote(sent: Span) -> bool:
-    """Return whether a sentence starts with a quote mark."""
-    return sent.text.lstrip()[:1] in _QUOTE_CHARS
+    """Return whether a sentence starts with a quote mark (its text read from the document's,
+    not joined from its tokens)."""
+    return doc_text(sent.doc)[sent.start_char:sent.end_char].lstrip()[:1] in _QUOTE_CHARS
 
 
 def _quoted(token: Token) -> bool:
@@ -508,6 +510,7 @@ def _timeline_fallback(clause: Span, date: DateInfo, actors, entities) -> EventI
 
 @Language.component("kg_events", assigns=["doc._.kg_events"],
                     requires=["doc._.kg_dates", "doc._.kg_entities"])
+@reads_disabled_once
 def events_component(doc: Doc) -> Doc:
     """Find dated, typed events with participants and places."""
     doc._.kg_events = find_events(doc)

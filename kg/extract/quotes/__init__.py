@@ -28,6 +28,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.ablation import reads_disabled_once
+
 if not Doc.has_extension("kg_statements"):
     Doc.set_extension("kg_statements", default=[])
 if not Doc.has_extension("kg_quoted"):
@@ -63,6 +65,7 @@ def find_statements(doc: Doc) -> list[StatementInfo]:
 
 @Language.component("kg_quotes", assigns=["doc._.kg_statements", "doc._.kg_quoted"],
                     requires=["doc._.kg_entities", "doc._.kg_roles"])
+@reads_disabled_once
 def quotes_component(doc: Doc) -> Doc:
     """Find statements and their speakers."""
     doc._.kg_statements = find_statements(doc)
