@@ -136,6 +136,9 @@ def test_every_mention_of_a_surname_is_the_person(nlp):
      ["Place", "Person"]),
     # the person first, then the word alone: his surname
     ("King Erik Kalmar built the churches . Pilgrims thank Kalmar .", ["Person", "Person"]),
+    # a title line comes before everything: it says nothing of the order
+    ("Pilgrims return to Kalmar .\nKing Erik Kalmar built the churches .",
+     ["Person", "Person"]),
     # a word no gazetteer knows as a place is the surname wherever it comes
     ("Pilgrims fill the churches of Varnok . King Erik Varnok built them .",
      ["Person", "Person"]),

@@ -53,8 +53,8 @@ def places_before_namesakes(spans: list[Span]) -> frozenset[str]:
     the running text names on their own, typed a place, before the first person whose full
     name ends in them ("the churches of Lalibela" before "King Gebre Meskel Lalibela"): a
     news text names a person in full before it shortens the name, so the earlier word is
-    the place, not the person's surname. A headline comes before everything and says
-    nothing of the order."""
+    the place, not the person's surname. A headline or the article's first line (its
+    title, whatever its case) comes before everything and says nothing of the order."""
     first: dict[str, int] = {}
     for span in spans:
         if span.label_ == "Person" and len(span) >= 2:
@@ -62,13 +62,18 @@ def places_before_namesakes(spans: list[Span]) -> frozenset[str]:
     places = set()
     for span in spans:
         word = span.text.lower()
-        if span.label_ != "Place" or in_headline(span) or \
+        if span.label_ != "Place" or not _in_running_text(span) or \
                 not (is_city(span.text) or is_region_name(span.text)):
             continue
         starts = [start for name, start in first.items() if name.endswith(" " + word)]
         if starts and span.start < min(starts):
             places.add(word)
     return frozenset(places)
+
+
+def _in_running_text(span: Span) -> bool:
+    """Return whether a mention lies past the article's first line and in no headline."""
+    return span.start_char > span.doc.text.find("\n") and not in_headline(span)
 
 
 @rule("family_first_common_word")
