@@ -19,7 +19,13 @@ from kg.extract.knowledge import is_country_or_city
 from kg.extract.product_mentions import with_case_variants
 from kg.extract.products import company_context
 from kg.extract.syntax import conjuncts
-from kg.lexicon import COLOUR_WORDS, FACILITY_HEADS, NAMED_BODY_HEADS
+from kg.lexicon import (
+    BODY_HEADS,
+    COLOUR_WORDS,
+    FACILITY_HEADS,
+    NAMED_BODY_HEADS,
+    ORG_NAME_SUFFIXES,
+)
 
 #: Types a list or a maker's name may turn into a product (countries and plans are known).
 RETYPED = frozenset({"Person", "Organization", "Group", "Place"})
@@ -103,12 +109,13 @@ def _maker_then_model(span: Span, orgs: set[str]) -> bool:
         return False
     maker, model = span[:-1].text, span[-1]
     return maker in orgs and not is_country_or_city(maker) and \
-        model.is_title and model.is_alpha and model.text not in _NAME_END_WORDS and \
+        model.is_title and model.is_alpha and \
+        model.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
         model.lower_ not in lowercase_words(span.doc) and not is_country_or_city(model.text) \
         and not _body_name_goes_on(span)
 
 
-#: Last words of the names of companies, bodies and sites: no model's name ends in one.
+#: Last words of the names of companies, bodies, clubs and sites ("Network", "Centre").
 _NAME_END_WORDS = NAMED_BODY_HEADS | FACILITY_HEADS
 
 
