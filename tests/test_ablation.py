@@ -167,6 +167,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('team_evidence', 'Leicestershire beat Somerset by five wickets.'),
     ('the_name_person', 'Fans of the Beatles gathered.'),
     ('titled_person', 'Spokeswoman Sandy Angers said the plant would close.'),
+    ('place_before_namesake', 'Hotels in Kalmar are full, the tourism office said. The '
+                              'cathedral was built for King Erik Kalmar.'),
     ('western_bloc_merge', 'Western allies met on Monday. Western partners pledged aid.'),
     ('company_context', 'Shares of eBay fell 2 percent on Friday.'),
     ('product_context', 'Corvane introduces the Nimbus Pad and Nimbus TV'),

@@ -148,11 +148,15 @@ def test_a_name_in_apposition_to_a_product_noun_heading_its_phrase(nlp, text, na
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [
-    # a single word after "the" is no person: dropped, unless a preposition of place governs it
+    # a single word after "the" is no person: dropped, unless a preposition of place governs
+    # it in one of its mentions: a place in all of them
     ("Boeing has named the Worldliner after its range.", "Worldliner", "drop"),
-    ("Rain is expected in the Wimmera and the Mallee this week.", "Wimmera", None),
-    ("Rain is expected in the Wimmera and the Mallee this week.", "Mallee", None),
-    ("Pilgrims bathed at the Sangam on Monday.", "Sangam", None),
+    ("Rain is expected in the Wimmera and the Mallee this week.", "Wimmera", "Place"),
+    ("Rain is expected in the Wimmera and the Mallee this week.", "Mallee", "Place"),
+    ("Pilgrims bathed at the Sangam on Monday.", "Sangam", "Place"),
+    ("The probe spent a night on the Vantor and woke again.", "Vantor", "Place"),
+    ("The Vantor's crust is thin, and the probe landed on the Vantor.", "Vantor", "Place"),
+    ("The Vantor's crust is thin, engineers said.", "Vantor", "drop"),
     # a plural is a band or team
     ("Fans of the Beatles gathered at the hall.", "Beatles", "Organization"),
 ])

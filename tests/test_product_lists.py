@@ -139,6 +139,25 @@ def test_a_makers_company_or_site_is_no_product(nlp, text, company):
     assert out[company] == "Organization"
 
 
+@pytest.mark.parametrize(("text", "cut", "expected"), [
+    # the model's entity is the start of a body's name that runs on past a comma and "and"
+    ("Velora said the probe runs from the Velora Telemetry, Tracking and Control Network.",
+     "Velora Telemetry", "Organization"),
+    ("Velora said crews train at the Velora Mission and Launch Centre.", "Velora Mission",
+     "Organization"),
+    # a list of the maker's models runs on to no such word: the first is a product
+    ("Velora said it would stop making the Velora Tarvo, Mistral and Falka.", "Velora Tarvo",
+     "Product"),
+    ("Velora said the Velora Tarvo Sport would be built in Ohio.", "Velora Tarvo", "Product"),
+])
+def test_a_body_name_cut_short_is_no_makers_product(nlp, text, cut, expected):
+    doc = nlp.make_doc(text)
+    start = [t.text for t in doc].index("Velora", 1)
+    spans = [Span(doc, 0, 1, label="Organization"),
+             Span(doc, start, start + len(cut.split()), label="Organization")]
+    assert {s.text: s.label_ for s in with_maker_model_names(spans)}[cut] == expected
+
+
 @pytest.mark.parametrize(("text", "colour"), [
     ("The new phone ships in Black and White from Friday.", "White"),
     ("Buyers may choose Silver, Gold or Red for the case.", "Red"),

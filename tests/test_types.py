@@ -130,6 +130,33 @@ def test_every_mention_of_a_surname_is_the_person(nlp):
     assert [s.label_ for s in relabel_surnames(spans)] == ["Person", "Person", "Person"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the running text names the town before the king whose last name it is: the town
+    ("Pilgrims fill the churches of Kalmar . King Erik Kalmar built them .",
+     ["Place", "Person"]),
+    # the person first, then the word alone: his surname
+    ("King Erik Kalmar built the churches . Pilgrims thank Kalmar .", ["Person", "Person"]),
+    # a title line comes before everything: it says nothing of the order
+    ("Pilgrims return to Kalmar .\nKing Erik Kalmar built the churches .",
+     ["Person", "Person"]),
+    # a word no gazetteer knows as a place is the surname wherever it comes
+    ("Pilgrims fill the churches of Varnok . King Erik Varnok built them .",
+     ["Person", "Person"]),
+])
+def test_a_place_named_before_a_person_is_not_his_surname(nlp, text, expected):
+    from spacy.tokens import Span
+
+    from kg.extract.surnames import relabel_surnames
+
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    full = words.index("Erik")
+    alone = next(i for i, w in enumerate(words) if w == words[full + 1] and i != full + 1)
+    spans = sorted([Span(doc, full, full + 2, label="Person"),
+                    Span(doc, alone, alone + 1, label="Place")], key=lambda s: s.start)
+    assert [s.label_ for s in relabel_surnames(spans)] == expected
+
+
 def test_a_city_stays_a_place_beside_a_team_named_after_it(nlp):
     from spacy.tokens import Span
 

@@ -352,9 +352,9 @@ def _the_name(ent: Span) -> str | None:
     """Return the type of a "person" after "the": a plural is a band or team ("the Beatles":
     Organization), a single word written with a capital inside a product ("the PowerBook"),
     any other single word no person at all ("named the Worldliner": ``"drop"`` → no actor),
-    unless a preposition of place governs it ("in the Wimmera and the Mallee", "at the
-    Sangam"): a region or river, which the type vote decides; ``None`` when the rule does
-    not apply."""
+    unless a preposition of place governs it in one of its mentions ("in the Wimmera and
+    the Mallee", "at the Sangam", "on the Moon"): a region, river or other place, in its
+    other mentions too ("the Moon's mantle"); ``None`` when the rule does not apply."""
     prev = _token_before(ent)
     plural = ent[-1].tag_ == "NNPS" or ent.text.endswith("s")
     if prev is not None and prev.lower_ == "the" and not _modifies_noun(ent) and (
@@ -363,20 +363,32 @@ def _the_name(ent: Span) -> str | None:
             return "Organization"
         if any(c.isupper() for c in ent.text[1:]):
             return "Product"
-        return None if _object_of_place_preposition(ent) else _DROP
+        return _PLACED_TYPE if ent.text in _placed_after_the(ent.doc) else _DROP
     return None
 
 
-#: Prepositions whose object is a place ("in the Mallee", "from the Hunter").
+#: What :func:`_the_name` returns for a name a preposition of place governs.
+_PLACED_TYPE = "Place"
+
+#: Prepositions whose object is a place ("in the Mallee", "from the Hunter", "on the Moon").
 PLACE_PREPOSITIONS = frozenset("in at from near across into around through throughout "
-                               "outside towards toward".split())
+                               "outside towards toward on onto along".split())
 
 
-def _object_of_place_preposition(ent: Span) -> bool:
-    """Return True when a preposition of place governs the entity, itself or through the
-    names it is joined to ("the Wimmera and the Mallee")."""
-    token = first_conjunct(ent.root)
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+@per_doc
+def _placed_after_the(doc: Doc) -> frozenset[str]:
+    """Return the words the article writes after "the" where a preposition of place governs
+    them at least once, themselves or through the names they are joined to ("in the
+    Wimmera and the Mallee", "landing on the Moon")."""
+    return frozenset(t.text for t in doc if t.i > 0 and doc[t.i - 1].lower_ == "the" and
+                     _object_of_place_preposition(t))
+
+
+def _object_of_place_preposition(token: Token) -> bool:
+    """Return True when a preposition of place governs a word, itself or through the words
+    it is joined to ("the Wimmera and the Mallee")."""
+    first = first_conjunct(token)
+    return first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _describes(noun: Token, ent: Span) -> bool:

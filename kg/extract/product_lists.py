@@ -19,7 +19,13 @@ from kg.extract.knowledge import is_country_or_city
 from kg.extract.product_mentions import with_case_variants
 from kg.extract.products import company_context
 from kg.extract.syntax import conjuncts
-from kg.lexicon import BODY_HEADS, COLOUR_WORDS, FACILITY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon import (
+    BODY_HEADS,
+    COLOUR_WORDS,
+    FACILITY_HEADS,
+    NAMED_BODY_HEADS,
+    ORG_NAME_SUFFIXES,
+)
 
 #: Types a list or a maker's name may turn into a product (countries and plans are known).
 RETYPED = frozenset({"Person", "Organization", "Group", "Place"})
@@ -46,9 +52,10 @@ def with_maker_model_names(spans: list[Span]) -> list[Span]:
     """Return ``spans`` with "the", a maker, then a model's name typed as a product ("the
     Chrysler Aspen" where the article names "Chrysler" on its own, no city or country): the
     model's name is one capitalised word that is no company, body, site, city or country
-    word nor a word the article writes in lower case ("the Budapest Stock Exchange"), and the
-    article never writes the whole name without "the" (a company's is: "Northrop Grumman
-    won the bid" beside "the Northrop Grumman plan")."""
+    word nor a word the article writes in lower case ("the Budapest Stock Exchange"), nor the
+    start of a body's name the model cut short ("the ISRO Telemetry, Tracking and Command
+    Network"), and the article never writes the whole name without "the" (a company's is:
+    "Northrop Grumman won the bid" beside "the Northrop Grumman plan")."""
     orgs = {s.text for s in spans if s.label_ == "Organization"}
     bare = {s.text for s in spans if not _after_the(s)}
     out = []
@@ -104,7 +111,31 @@ def _maker_then_model(span: Span, orgs: set[str]) -> bool:
     return maker in orgs and not is_country_or_city(maker) and \
         model.is_title and model.is_alpha and \
         model.text not in ORG_NAME_SUFFIXES | BODY_HEADS | FACILITY_HEADS and \
-        model.lower_ not in lowercase_words(span.doc) and not is_country_or_city(model.text)
+        model.lower_ not in lowercase_words(span.doc) and not is_country_or_city(model.text) \
+        and not _body_name_goes_on(span)
+
+
+#: Last words of the names of companies, bodies, clubs and sites ("Network", "Centre").
+_NAME_END_WORDS = NAMED_BODY_HEADS | FACILITY_HEADS
+
+
+def _body_name_goes_on(span: Span) -> bool:
+    """Return whether the capitalised words, commas and "and" right after a mention run on
+    to a word that ends a company's, body's or site's name ("the ISRO Telemetry, Tracking
+    and Command Network", of which the model's entity is the start): the words name one
+    body, cut short by the model, not a maker's product."""
+    doc = span.doc
+    for token in doc[span.end: span.end + _RUN_ON]:
+        if token.text in _NAME_END_WORDS:
+            return True
+        if not (token.is_title or token.lower_ in (",", "and", "&")) or \
+                "\n" in token.whitespace_:
+            return False
+    return False
+
+
+#: How many words after a model's name :func:`_body_name_goes_on` reads.
+_RUN_ON = 8
 
 
 @rule("product_coordination", off=PASS_THROUGH)

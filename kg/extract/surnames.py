@@ -11,7 +11,8 @@ from spacy.tokens import Span
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context import after_title
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_city
+from kg.extract.headline_names import in_headline
+from kg.extract.knowledge import is_city, is_region_name
 from kg.lexicon import BODY_HEADS, NAME_SUFFIXES, ORG_NAME_SUFFIXES
 
 
@@ -24,12 +25,14 @@ def relabel_surnames(spans: list[Span]) -> list[Span]:
     given_after = [s.text.lower() for s in spans if s.label_ == "Person" and len(s) >= 2
                    and not common_word_after_first(s)]
     full_names += _names_before_suffixes(full_names, spans)
+    places = places_before_namesakes(spans)
     out = []
     for span in spans:
         after_preposition = span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
         country = span.label_ == "Country" and not span._.kg_demonym and not after_preposition
         word = span.text.lower()
-        surname = any(name.endswith(" " + word) for name in full_names)
+        surname = any(name.endswith(" " + word) for name in full_names) and \
+            not (span.label_ == "Place" and word in places)
         # a family name written first ("Wang" after "Wang Donghai")
         # ... but a city's name stays the city ("Seattle" beside a misread "Seattle Fire")
         family_first = len(span) == 1 and span.label_ in ("Organization", "Place") and any(
@@ -42,6 +45,35 @@ def relabel_surnames(spans: list[Span]) -> list[Span]:
             span = relabelled
         out.append(span)
     return _one_label_per_surname(out, full_names)
+
+
+@rule("place_before_namesake", off=frozenset())
+def places_before_namesakes(spans: list[Span]) -> frozenset[str]:
+    """Return the lower-case names of places the gazetteers know as a city or region that
+    the running text names on their own, typed a place, before the first person whose full
+    name ends in them ("the churches of Lalibela" before "King Gebre Meskel Lalibela"): a
+    news text names a person in full before it shortens the name, so the earlier word is
+    the place, not the person's surname. A headline or the article's first line (its
+    title, whatever its case) comes before everything and says nothing of the order."""
+    first: dict[str, int] = {}
+    for span in spans:
+        if span.label_ == "Person" and len(span) >= 2:
+            first.setdefault(span.text.lower(), span.start)
+    places = set()
+    for span in spans:
+        word = span.text.lower()
+        if span.label_ != "Place" or not _in_running_text(span) or \
+                not (is_city(span.text) or is_region_name(span.text)):
+            continue
+        starts = [start for name, start in first.items() if name.endswith(" " + word)]
+        if starts and span.start < min(starts):
+            places.add(word)
+    return frozenset(places)
+
+
+def _in_running_text(span: Span) -> bool:
+    """Return whether a mention lies past the article's first line and in no headline."""
+    return span.start_char > span.doc.text.find("\n") and not in_headline(span)
 
 
 @rule("family_first_common_word")
