@@ -138,7 +138,7 @@ RULE_CASES: list[tuple[str, str]] = [
     ('site_is_place', 'Workers gathered at the Airbus Delivery Center.'),
     ('site_short_name', 'Flights between Tovaro International Airport and Lisbon will be '
                         'cut in August. At Tovaro, travellers queued at the counters.'),
-    ('unread_glued_place', '13:05 - Kyiv Boryspil Terminal D, used by most airlines, '
+    ('unread_glued_place', '13:05 - Kyiv Boryspil Terminal, used by most airlines, '
                            'reports long queues.'),
     ('route_venue_place', 'Traffic was stopped on the Third Mainland Bridge after a crash on '
                           'Monday.'),

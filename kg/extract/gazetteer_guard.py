@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import rule
 from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.furniture import junk_and_headline_ranges
-from kg.lexicon import TITLE_WORDS
+from kg.lexicon import FACILITY_HEADS, LANDMARK_HEADS, ROUTE_VENUE_HEADS, TITLE_WORDS
 
 #: Ruler labels of countries and places (demonyms, organisations and plans are not guarded).
 GUARDED_LABELS = frozenset({"GPE", "LOC"})
@@ -114,12 +114,22 @@ def glued_places(doc: Doc) -> list[Span]:
 
 @rule("unread_glued_place", off=[])
 def unread_glued_places(doc: Doc, glued: list[tuple[int, int, str, int]]) -> list[Span]:
-    """Return the glued places (start, end, label, the glued word's index) over which, and
-    over whose glued word, the NER model read no name ("13:10 - Warsaw Modlin Airport, used
-    by"): the model saw the whole and found nothing, so the gazetteer's place is the best
-    reading there is."""
+    """Return the glued places (start, end, label, the glued word's index) that start a
+    site's name the NER model read nothing over ("13:10 - Warsaw Modlin Airport, used by"):
+    the site is named after the place, so the place is the best reading there is. A word
+    before the place makes it part of another name ("Brahim Díaz (Real Madrid)": no place)."""
     return [Span(doc, start, end, label=label) for start, end, label, word in glued
-            if not any(t.ent_type for t in doc[min(start, word):max(end, word + 1)])]
+            if word == end and _ends_in_site(doc, word)
+            and not any(t.ent_type for t in doc[start:word + 1])]
+
+
+def _ends_in_site(doc: Doc, start: int) -> bool:
+    """Return whether the capitalised words from ``start`` end in a site's head ("Modlin
+    Airport", "Balice Terminal")."""
+    end = start
+    while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    return doc[end - 1].text in FACILITY_HEADS | LANDMARK_HEADS | ROUTE_VENUE_HEADS
 
 
 @Language.component("kg_gazetteer_guard")

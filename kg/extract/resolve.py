@@ -43,7 +43,7 @@ from kg.extract.surnames import (
     relabel_surnames,
     without_suffix,
 )
-from kg.extract.types import decide_types, known_place
+from kg.extract.types import GEO_FEATURE_NOUNS, decide_types, known_place
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -307,13 +307,15 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     Philadelphia" beside the "Philadelphia Eagles", "San Jose, California" beside "the
     California Theater": a city, state or province the gazetteers know; "at Othaya stadium":
     a place naming a site) and places with public bodies or the events they host named after
-    them ("Seattle" in "Seattle Police Department", "Frankfurt" of the "Frankfurt Book Fair")
-    keep their type, as does the first word of a site's name too ("Borobudur" of the
-    "Borobudur Temple" beside the "Borobudur Conservation Centre": :func:`site_short_names`)."""
+    them ("Seattle" in "Seattle Police Department", "Eastgate" of the "Eastgate Neighborhood
+    Association", "Frankfurt" of the "Frankfurt Book Fair") keep their type, as does the
+    first word of a site's name too ("Borobudur" of the "Borobudur Temple" beside the
+    "Borobudur Conservation Centre": :func:`site_short_names`)."""
     sites = {s[0].text for s in spans if s.label_ == "Place" and len(s) >= 2 and
              _names_a_site(s)}
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
               and not any(t.text in BODY_HEADS for t in s[1:])  # "Seattle Police Dept"
+              and s[1].lower_ not in GEO_FEATURE_NOUNS  # "Eastgate Neighborhood Association"
               and s[-1].text not in HOSTED_EVENT_HEADS} - sites
     people = _people_words(spans)
     out = []
