@@ -123,3 +123,21 @@ def test_a_glued_place_the_model_reads_nothing_over_gets_its_label_back(
     doc = gazetteer_restore_component(doc)
     assert [e.text for e in doc.ents if e.label_ == "LOC"] == restored
     assert GLUED_KEY not in doc.user_data
+
+
+@pytest.mark.parametrize(("words", "glued", "restored"), [
+    # a site named after the place: the place comes back
+    (["Flights", "to", "Kyiv", "Boryspil", "Airport", "resumed", "."], (2, 3, "LOC", 3),
+     ["Kyiv"]),
+    # no site's head ends the name: whatever it is, the place alone is not it
+    (["Fans", "of", "Kyiv", "Boryspil", "United", "cheered", "."], (2, 3, "LOC", 3), []),
+    # a word before the place makes it part of another name ("Real Madrid")
+    (["Signed", "from", "Real", "Madrid", "Airport", "today", "."], (3, 4, "GPE", 2), []),
+])
+def test_only_a_place_starting_a_sites_name_comes_back(nlp, words, glued, restored) -> None:
+    from spacy.tokens import Doc
+
+    from kg.extract.gazetteer_guard import unread_glued_places
+
+    doc = Doc(nlp.vocab, words=words)
+    assert [s.text for s in unread_glued_places(doc, [glued])] == restored
