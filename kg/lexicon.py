@@ -455,6 +455,13 @@ SITE_CENTER_WORDS: frozenset[str] = frozenset(
     Distribution Data Sports Civic Test Training Assembly Maintenance Bank Airlines
     Airways""".split()
 )
+#: Last words of temples and shrines, and of protected areas with the word that makes them
+#: one ("Borobudur Temple", "Komodo National Park", "Mudumalai Tiger Reserve", not the
+#: "Federal Reserve"): a site, a place, as the written sets and CoNLL's LOC mark them.
+LANDMARK_HEADS: frozenset[str] = frozenset("Temple Shrine Pagoda".split())
+PROTECTED_AREA_WORDS: dict[str, frozenset[str]] = {
+    "Park": frozenset("National Marine".split()), "Reserve": frozenset(
+        "Nature Game Wildlife Tiger Forest Biosphere Marine".split())}
 
 #: Last words of the names of public bodies ("Commerce Ministry", "Labor Department").
 BODY_HEADS: frozenset[str] = frozenset(

@@ -107,6 +107,8 @@ def add_kg_components(nlp: Language) -> Language:
             ruler.add_patterns(ruler_patterns())
     if "kg_gazetteer_guard" not in nlp.pipe_names:
         nlp.add_pipe("kg_gazetteer_guard", after="kg_entity_ruler")
+    if "kg_gazetteer_restore" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_gazetteer_restore", after="ner")
     for name in KG_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

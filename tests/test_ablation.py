@@ -160,6 +160,10 @@ RULE_CASES: list[tuple[str, str]] = [
     ('short_form_of_org', 'The airline, Ryanair, cut fares. Ryanair said demand was weak.'),
     ('short_org_relabel', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('site_is_place', 'Workers gathered at the Airbus Delivery Center.'),
+    ('site_short_name', 'Flights between Tovaro International Airport and Lisbon will be '
+                        'cut in August. At Tovaro, travellers queued at the counters.'),
+    ('unread_glued_place', '13:05 - Kyiv Boryspil Terminal, used by most airlines, '
+                           'reports long queues.'),
     ('route_venue_place', 'Traffic was stopped on the Third Mainland Bridge after a crash on '
                           'Monday.'),
     ('split_run_on_name', 'Donald Trump spoke.\n\nDonald Trump Seattle (pictured) was there.'),

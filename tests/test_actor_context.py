@@ -207,3 +207,22 @@ def test_a_road_word_before_a_name_makes_a_site(nlp, words, expected):
 
     doc = Doc(nlp.vocab, words=["On", *words, "today", "."])
     assert routes_and_venues(Span(doc, 1, 1 + len(words), label="ORG")) is expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["Vantara", "Temple"], True),
+    (["Oshiro", "Shrine"], True),
+    (["Kelso", "National", "Park"], True),
+    (["Ruvani", "Tiger", "Reserve"], True),
+    (["Temple"], False),  # the head alone names no site
+    (["Federal", "Reserve"], False),  # a reserve that protects nothing: a bank
+    (["Kelso", "Park"], False),  # a surname as often as a park
+    (["Ruvani", "Growers", "Society"], False),
+])
+def test_temples_and_protected_areas_are_sites(nlp, words, expected):
+    from spacy.tokens import Doc
+
+    from kg.extract.actor_context import _names_a_site
+
+    doc = Doc(nlp.vocab, words=["At", *words, "today", "."])
+    assert _names_a_site(Span(doc, 1, 1 + len(words), label="ORG")) is expected

@@ -74,3 +74,70 @@ def test_headline_capitals_glue_no_place_to_a_word_the_body_writes_in_lower_case
     doc = _ruler_doc(nlp, text)
     first = next(e for e in doc.ents if e.text == place)
     assert ((first.start, first.end) in {(g.start, g.end) for g in glued_places(doc)}) is glued
+
+
+@pytest.mark.parametrize(("text", "place", "glued"), [
+    # a question's verb after a transcript's label glues nothing to the country
+    ("Ama Owusu (Daily Star): Is Kenya ready to reopen its borders with Uganda?", "Kenya",
+     False),
+    ("(Efua Boateng, Daily Graphic): Will Ghana reopen its land borders with Togo?", "Ghana",
+     False),
+    # a polity noun after a place names that polity: the gazetteer's place stays
+    ("Bronzes were taken from the ancient Benin Kingdom in 1897, the curator said.", "Benin",
+     False),
+    # a name word still glues
+    ("The midfielder Jordan Henderson scored twice.", "Jordan", True),
+])
+def test_a_function_word_or_a_polity_noun_continues_no_name(nlp, text, place, glued) -> None:
+    from kg.extract.gazetteer_guard import glued_places
+
+    doc = _ruler_doc(nlp, text)
+    first = next(e for e in doc.ents if e.text == place)
+    assert ((first.start, first.end) in {(g.start, g.end) for g in glued_places(doc)}) is glued
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bronzes were taken from the ancient Benin Kingdom in 1897, the curator said.",
+     ("Benin", "Country")),
+])
+def test_a_polity_noun_keeps_the_country_in_the_extraction(extract, text, expected) -> None:
+    assert expected in actor_names(extract, text)
+
+
+@pytest.mark.parametrize(("model", "restored"), [
+    ([], ["Kyiv"]),  # the model read no name there: the gazetteer's place comes back
+    ([(2, 5, "FAC")], []),  # the model read the whole name
+    ([(3, 4, "PERSON")], []),  # the model read the glued word as a name of its own
+    ([(0, 1, "CARDINAL")], ["Kyiv"]),  # a name elsewhere in the sentence
+])
+def test_a_glued_place_the_model_reads_nothing_over_gets_its_label_back(
+        nlp, model, restored) -> None:
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.gazetteer_guard import GLUED_KEY, gazetteer_restore_component
+
+    doc = Doc(nlp.vocab, words=["13:05", "-", "Kyiv", "Boryspil", "Terminal", "reports",
+                                "queues", "."])
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in model]
+    doc.user_data[GLUED_KEY] = [(2, 3, "LOC", 3)]
+    doc = gazetteer_restore_component(doc)
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == restored
+    assert GLUED_KEY not in doc.user_data
+
+
+@pytest.mark.parametrize(("words", "glued", "restored"), [
+    # a site named after the place: the place comes back
+    (["Flights", "to", "Kyiv", "Boryspil", "Airport", "resumed", "."], (2, 3, "LOC", 3),
+     ["Kyiv"]),
+    # no site's head ends the name: whatever it is, the place alone is not it
+    (["Fans", "of", "Kyiv", "Boryspil", "United", "cheered", "."], (2, 3, "LOC", 3), []),
+    # a word before the place makes it part of another name ("Real Madrid")
+    (["Signed", "from", "Real", "Madrid", "Airport", "today", "."], (3, 4, "GPE", 2), []),
+])
+def test_only_a_place_starting_a_sites_name_comes_back(nlp, words, glued, restored) -> None:
+    from spacy.tokens import Doc
+
+    from kg.extract.gazetteer_guard import unread_glued_places
+
+    doc = Doc(nlp.vocab, words=words)
+    assert [s.text for s in unread_glued_places(doc, [glued])] == restored

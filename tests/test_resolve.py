@@ -371,3 +371,91 @@ def test_a_town_hosting_an_event_named_after_it_keeps_its_type(nlp, last, expect
     doc = Doc(nlp.vocab, words=words)
     spans = [Span(doc, 0, 1, label="Place"), Span(doc, 3, 6, label="Organization")]
     assert _relabel_short_org_names(spans)[0].label_ == expected
+
+
+def _site_doc(nlp, short: str, before: str, after: str, site: list[str]):
+    """Return a doc "Flights left <site> . <before> <short> <after> ." and its spans: the
+    site (a place) and the one-word name (labelled later)."""
+    from spacy.tokens import Doc, Span
+
+    words = ["Flights", "left", *site, ".", before, short, after, "."]
+    doc = Doc(nlp.vocab, words=words)
+    return doc, Span(doc, 2, 2 + len(site), label="Place"), 3 + len(site) + 1
+
+
+@pytest.mark.parametrize(("short", "label", "before", "after", "expected"), [
+    ("Tovaro", "Organization", "At", "travellers", "Tovaro International Airport"),
+    ("Tovaro", "Person", "Then", "shut", "Tovaro International Airport"),
+    ("Tovaro", "Place", "In", "traders", "Tovaro International Airport"),
+    # an organisation acting, not a site after a locative: its own actor
+    ("Tovaro", "Organization", "Then", "said", None),
+    # a town the gazetteers know stays the town ("Kisumu" beside "Kisumu Airport")
+    ("Kisumu", "Place", "In", "traders", None),
+])
+def test_a_sites_one_word_short_form_joins_the_site(nlp, short, label, before, after,
+                                                    expected):
+    from spacy.tokens import Span
+
+    from kg.extract.resolve import site_short_names
+
+    doc, site, at = _site_doc(nlp, short, before, after, [short, "International", "Airport"])
+    names = site_short_names([site, Span(doc, at, at + 1, label=label)])
+    assert names.get(short) == expected
+
+
+@pytest.mark.parametrize(("sites", "person", "expected"), [
+    ([["Tovaro", "Temple"]], False, "Tovaro Temple"),
+    # two sites start with the word: it could be either
+    ([["Tovaro", "Temple"], ["Tovaro", "Airport"]], False, None),
+    # a person the article names in full keeps the name
+    ([["Tovaro", "Temple"]], True, None),
+])
+def test_a_short_form_joins_only_one_site_and_no_persons_name(nlp, sites, person, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import site_short_names
+
+    words = [w for site in sites for w in [*site, "and"]] + ["Ana", "Tovaro", "met", "Tovaro"]
+    doc = Doc(nlp.vocab, words=words)
+    spans, at = [], 0
+    for site in sites:
+        spans.append(Span(doc, at, at + len(site), label="Place"))
+        at += len(site) + 1
+    if person:
+        spans.append(Span(doc, at, at + 2, label="Person"))
+    spans.append(Span(doc, len(words) - 1, len(words), label="Place"))
+    assert site_short_names(spans).get("Tovaro") == expected
+
+
+@pytest.mark.parametrize(("site", "expected"), [
+    # the word also starts a site's name: no short form of the organisation
+    (["Vandari", "Temple"], "Place"),
+    (["Vandari", "International", "Airport"], "Place"),
+    # no site: the one-word form of the organisation's name
+    (None, "Organization"),
+])
+def test_a_word_starting_a_sites_name_is_no_organisations_short_form(nlp, site, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.resolve import _relabel_short_org_names
+
+    words = ["Vandari", ":", "The", "Vandari", "Conservation", "Centre", "met", "at",
+             *(site or ["home"]), "."]
+    doc = Doc(nlp.vocab, words=words)
+    spans = [Span(doc, 0, 1, label="Place"), Span(doc, 3, 6, label="Organization")]
+    if site:
+        spans.append(Span(doc, 8, 8 + len(site), label="Place"))
+    assert _relabel_short_org_names(spans)[0].label_ == expected
+
+
+@pytest.mark.parametrize(("text", "site", "short"), [
+    ("Flights between Tovaro International Airport and Lisbon will be cut in August. At "
+     "Tovaro, travellers queued at the counters for hours.",
+     "Tovaro International Airport", "Tovaro"),
+    ("# Vandari to limit climbers\n\nVisitors who climb the Vandari Temple will need a ticket "
+     "from June, the Vandari Conservation Centre said. Sellers in Vandari welcomed the rule.\n",
+     "Vandari Temple", "Vandari"),
+])
+def test_a_sites_short_form_is_the_site_in_the_extraction(extract, text, site, short):
+    [actor] = entities_named(extract(text), short)
+    assert (actor.name, actor.type) == (site, "Place")

@@ -27,10 +27,12 @@ from kg.lexicon import (
     DEVICE_NOUNS,
     FACILITY_HEADS,
     HONORIFICS,
+    LANDMARK_HEADS,
     NATIONALITY_NOUNS,
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
     PRODUCT_NOUNS,
+    PROTECTED_AREA_WORDS,
     REGION_PREFIXES,
     ROLE_NOUNS,
     ROUTE_VENUE_FIRST_WORDS,
@@ -140,11 +142,12 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
 @rule("site_is_place")
 def _names_a_site(ent: Span) -> bool:
     """Return True for an organisation-like name of a building or site ("Long Beach Airport",
-    "Airbus Delivery Center"), which is a place."""
-    last = ent[-1].text
-    return last in FACILITY_HEADS or (
-        last in ("Center", "Centre") and len(ent) > 1 and ent[-2].text in SITE_CENTER_WORDS) \
-        or routes_and_venues(ent)
+    "Airbus Delivery Center", "Borobudur Temple", "Komodo National Park"), which is a place."""
+    last, before = ent[-1].text, ent[-2].text if len(ent) > 1 else ""
+    return last in FACILITY_HEADS or (before and last in LANDMARK_HEADS) or \
+        before in PROTECTED_AREA_WORDS.get(last, ()) or (
+            last in ("Center", "Centre") and before in SITE_CENTER_WORDS) or \
+        routes_and_venues(ent)
 
 
 @rule("route_venue_place")

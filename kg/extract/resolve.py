@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, reads_disabled_once, rule, rule_enabled
-from kg.extract.actor_context import after_title
+from kg.extract.actor_context import _names_a_site, after_title, routes_and_venues
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
@@ -43,7 +43,7 @@ from kg.extract.surnames import (
     relabel_surnames,
     without_suffix,
 )
-from kg.extract.types import decide_types, known_place
+from kg.extract.types import GEO_FEATURE_NOUNS, decide_types, known_place
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -188,7 +188,8 @@ class _Resolver:
                 )
             type_ = "Place"
         if type_ == "Place":
-            text = continent_of_adjective(text) or _state_named(span, text) or text
+            text = continent_of_adjective(text) or _state_named(span, text) or \
+                span.doc.user_data.get("kg_site_short_names", {}).get(text, text)
         key = normalise_surface(text)
         if type_ == "Group" and _western_bloc(key):
             key = "the west"  # "Western allies", "Western partners": the West
@@ -290,6 +291,9 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
                                  accept=lambda token: not in_date_or_amount(token))
 
 
+#: Prepositions before an organisation's one-word name that make it a site's short form.
+SITE_LOCATIVES = frozenset("at in near outside into".split())
+
 #: Last words of events held in a town and named after it ("Frankfurt Book Fair", "Boston
 #: Marathon"): the town's name alone stays the town's.
 HOSTED_EVENT_HEADS = EVENT_HEADS | frozenset("Fair Fest Carnival Biennale Regatta".split())
@@ -303,14 +307,17 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     Philadelphia" beside the "Philadelphia Eagles", "San Jose, California" beside "the
     California Theater": a city, state or province the gazetteers know; "at Othaya stadium":
     a place naming a site) and places with public bodies or the events they host named after
-    them ("Seattle" in "Seattle Police Department", "Frankfurt" of the "Frankfurt Book Fair")
-    keep their type."""
+    them ("Seattle" in "Seattle Police Department", "Eastgate" of the "Eastgate Neighborhood
+    Association", "Frankfurt" of the "Frankfurt Book Fair") keep their type, as does the
+    first word of a site's name too ("Borobudur" of the "Borobudur Temple" beside the
+    "Borobudur Conservation Centre": :func:`site_short_names`)."""
+    sites = {s[0].text for s in spans if s.label_ == "Place" and len(s) >= 2 and
+             _names_a_site(s)}
     firsts = {s[0].text for s in spans if s.label_ == "Organization" and len(s) >= 2
               and not any(t.text in BODY_HEADS for t in s[1:])  # "Seattle Police Dept"
-              and s[-1].text not in HOSTED_EVENT_HEADS}
-    people = {t.text for s in spans
-              if s.label_ == "Person" and (len(s) >= 2 or after_title(s.doc, s.start))
-              for t in s}
+              and s[1].lower_ not in GEO_FEATURE_NOUNS  # "Eastgate Neighborhood Association"
+              and s[-1].text not in HOSTED_EVENT_HEADS} - sites
+    people = _people_words(spans)
     out = []
     for span in spans:
         if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
@@ -320,6 +327,45 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
             span = relabelled
         out.append(span)
     return out
+
+
+@rule("site_short_name", off={})
+def site_short_names(spans: list[Span]) -> dict[str, str]:
+    """Return one-word name → the one site of the article whose name it starts ("Kansai" of
+    "Kansai International Airport", "Borobudur" of "Borobudur Temple"), the site's short
+    form, which joins it as a place. A word the gazetteers know as a place ("Kisumu" beside
+    "Kisumu Airport"), a person's the article names in full or after a title, or an
+    organisation's acting outside a locative ("Airbus said" beside the "Airbus Delivery
+    Center"; "At Kansai, travelers queued" is the site) keeps its own actor."""
+    sites: dict[str, set[str]] = {}
+    for span in spans:
+        if span.label_ == "Place" and len(span) >= 2 and span[0].is_title and \
+                _names_a_site(span) and not routes_and_venues(span):
+            sites.setdefault(span[0].text, set()).add(clean_surface(span.text))
+    alone: dict[str, list[Span]] = {}
+    for span in spans:
+        if len(span) == 1 and span.text in sites:
+            alone.setdefault(span.text, []).append(span)
+    people = _people_words(spans)
+    return {word: names.pop() for word, names in sites.items()
+            if len(names) == 1 and word in alone and word not in people
+            and _short_site_mentions(alone[word])}
+
+
+def _short_site_mentions(mentions: list[Span]) -> bool:
+    """Return whether one-word mentions may be a site's short form: persons or places no
+    gazetteer knows, and organisations only after a locative ("At Kansai")."""
+    return not known_place(mentions[0]) and all(
+        m.label_ in ("Person", "Place") or (m.label_ == "Organization" and m.start > 0 and
+                                             m.doc[m.start - 1].lower_ in SITE_LOCATIVES)
+        for m in mentions)
+
+
+def _people_words(spans: list[Span]) -> set[str]:
+    """Return the words of the persons the article names in full or after a title."""
+    return {t.text for s in spans
+            if s.label_ == "Person" and (len(s) >= 2 or after_title(s.doc, s.start))
+            for t in s}
 
 
 def _site_named_after(span: Span) -> bool:
@@ -380,6 +426,9 @@ def resolve_mentions(doc: Doc) -> dict[str, EntityInfo]:
     spans = [s for s in spans if not s._.kg_description]
     spans = _relabel_short_org_names(other_names_as_persons(
         relabel_surnames(full_names_of_titled_surnames(decide_types(spans)))))
+    sites = doc.user_data["kg_site_short_names"] = site_short_names(spans)
+    spans = [Span(doc, s.start, s.end, label="Place") if len(s) == 1 and s.text in sites
+             else s for s in spans]
     doc.user_data["kg_product_aliases"] = product_aliases(spans)
     # Full names first, so that a surname (or an organisation's or product's short name) seen
     # before its full name still finds it.
