@@ -157,6 +157,9 @@ def test_a_name_in_apposition_to_a_product_noun_heading_its_phrase(nlp, text, na
     ("The probe spent a night on the Vantor and woke again.", "Vantor", "Place"),
     ("The Vantor's crust is thin, and the probe landed on the Vantor.", "Vantor", "Place"),
     ("The Vantor's crust is thin, engineers said.", "Vantor", "drop"),
+    # or it is itself placed at a named place: a river or site seen there
+    ("Officials said the Tavra at Kelso bridge was rising fast.", "Tavra", "Place"),
+    ("Boeing named the Worldliner in 2020.", "Worldliner", "drop"),
     # a plural is a band or team
     ("Fans of the Beatles gathered at the hall.", "Beatles", "Organization"),
 ])

@@ -384,7 +384,20 @@ def _placed_after_the(doc: Doc) -> frozenset[str]:
     them at least once, themselves or through the names they are joined to ("in the
     Wimmera and the Mallee", "landing on the Moon")."""
     return frozenset(t.text for t in doc if t.i > 0 and doc[t.i - 1].lower_ == "the" and
-                     _object_of_place_preposition(t))
+                     (_object_of_place_preposition(t) or _located_at_a_name(t)))
+
+
+#: Prepositions that place a thing at a named place ("the Surma at Kanaighat").
+_LOCATING_PREPOSITIONS = frozenset("at in near".split())
+
+
+def _located_at_a_name(token: Token) -> bool:
+    """Return True when a word has a preposition of place of its own whose object holds a
+    name ("the Surma at Kanaighat point is flowing"): a river, region or site measured or
+    seen at a named place, not a date ("named the Worldliner in 2020")."""
+    return any(c.dep_ == "prep" and c.lower_ in _LOCATING_PREPOSITIONS and
+               any(w.pos_ == "PROPN" for w in c.subtree if w.i != c.i)
+               for c in token.children)
 
 
 def _object_of_place_preposition(token: Token) -> bool:
