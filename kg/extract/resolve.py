@@ -17,13 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
 from kg.extract.actor_context import after_title
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
+from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import continent_of_adjective
 from kg.extract.name_match import (
     abbreviates,
@@ -286,8 +287,24 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
         parts = without_suffix(info.name).split()
         if len(parts) >= 2:
             surnames.setdefault(parts[-1], info)
-    return _single_word_mentions(doc, spans, surnames, "Person",
-                                 accept=lambda token: not in_date_or_amount(token))
+    return _single_word_mentions(
+        doc, spans, surnames, "Person",
+        accept=lambda token: not in_date_or_amount(token) and not _common_noun_use(token))
+
+
+def _common_noun_use(token: Token) -> bool:
+    """Return whether a capitalised word is the common noun the article also writes in lower
+    case, here before a lower-case noun it qualifies ("Halva makers ... the halva trade"
+    beside the firm "Ozkan Halva"): no mention of a person's surname."""
+    head = token.head
+    return token.dep_ == "compound" and head.i > token.i and head.is_lower and \
+        token.lower_ in _lower_case_words(token.doc)
+
+
+@per_doc
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    """Return the words the article writes in lower case."""
+    return frozenset(t.text for t in doc if t.is_lower)
 
 
 #: Last words of events held in a town and named after it ("Frankfurt Book Fair", "Boston
