@@ -371,3 +371,23 @@ def test_a_town_hosting_an_event_named_after_it_keeps_its_type(nlp, last, expect
     doc = Doc(nlp.vocab, words=words)
     spans = [Span(doc, 0, 1, label="Place"), Span(doc, 3, 6, label="Organization")]
     assert _relabel_short_org_names(spans)[0].label_ == expected
+
+
+@pytest.mark.parametrize(("words", "dep", "common"), [
+    # the article writes the word in lower case too, and it qualifies a lower-case noun
+    ("Halva makers met . The halva trade grew .", "compound", True),
+    # no lower-case use of the word: a surname still
+    ("Ozkan makers met . The halva trade grew .", "compound", False),
+    # a lower-case use, whatever the word does here: the common noun
+    ("Halva met them . The halva trade grew .", "nsubj", True),
+    # a title before it: a surname
+    ("Mr Halva met . The halva trade grew .", "compound", False),
+])
+def test_a_common_noun_before_a_noun_is_no_surname(nlp, words, dep, common):
+    from spacy.tokens import Doc
+
+    from kg.extract.resolve import _common_noun_use
+
+    doc = Doc(nlp.vocab, words=words.split(), heads=[1, 1, 1, 1, 6, 6, 6, 6, 6],
+              deps=[dep, "ROOT", "dobj", "punct", "det", "compound", "ROOT", "punct", "punct"])
+    assert _common_noun_use(doc[1 if words.startswith("Mr") else 0]) is common

@@ -294,11 +294,11 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
 
 def _common_noun_use(token: Token) -> bool:
     """Return whether a capitalised word is the common noun the article also writes in lower
-    case, here before a lower-case noun it qualifies ("Halva makers ... the halva trade"
-    beside the firm "Ozkan Halva"): no mention of a person's surname."""
-    head = token.head
-    return token.dep_ == "compound" and head.i > token.i and head.is_lower and \
-        token.lower_ in _lower_case_words(token.doc)
+    case ("Halva makers ... the halva trade", "Lena Kaur, Books Editor ... new books",
+    beside the firms "Ozkan Halva" and "Tarn Books"), with no title before it that would
+    make it a surname ("Mr Halva"): no mention of a person's surname."""
+    return token.lower_ in _lower_case_words(token.doc) and \
+        not after_title(token.doc, token.i)
 
 
 @per_doc
