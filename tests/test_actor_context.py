@@ -229,3 +229,18 @@ def test_temples_and_protected_areas_are_sites(nlp, words, expected):
 
     doc = Doc(nlp.vocab, words=["At", *words, "today", "."])
     assert _names_a_site(Span(doc, 1, 1 + len(words), label="ORG")) is expected
+
+@pytest.mark.parametrize(("words", "i", "titled"), [
+    (["Dr", "Okafor", "spoke"], 1, True),
+    (["DR", "Congo", "extends", "quotas"], 1, False),  # a country's initials, no "Dr"
+    (["MR", "Lande", "Shipping", "grew"], 1, False),
+    (["DR", "OKAFOR", "SPOKE"], 1, True),  # a line in capitals keeps its honorific
+    (["MR.", "OKAFOR", "SPOKE"], 1, True),
+    (["CEO", "Ana", "Reyes", "spoke"], 1, True),  # a title in capitals is one still
+])
+def test_an_honorific_in_capitals_before_a_cased_word_is_initials(nlp, words, i, titled):
+    from spacy.tokens import Doc
+
+    from kg.extract.actor_context import after_title
+
+    assert after_title(Doc(nlp.vocab, words=words), i) is titled

@@ -637,3 +637,18 @@ def test_names_after_a_title_in_any_case_and_number(nlp, words, tags, lemmas, na
 
     doc = _tagged_doc(nlp, words, tags, lemmas)
     assert [s.text for s in titled_unlisted_names(doc, set())] == names
+
+
+@pytest.mark.parametrize(("words", "person"), [
+    (["Mr", "Montenegro", "declined", "."], "Montenegro"),
+    (["DR", "Congo", "extends", "quotas", "."], None),  # initials of a country, no "Dr"
+])
+def test_a_country_after_an_honorific_in_capitals_is_no_surname(nlp, words, person):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.actors import person_named_like_country
+
+    ents = ["O", "B-GPE"] + ["O"] * (len(words) - 2)
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    span = person_named_like_country(Span(doc, 1, 2, label="GPE"))
+    assert (None if span is None else span.text) == person

@@ -474,3 +474,34 @@ def test_a_style_of_address_makes_a_person(nlp, words, label, expected):
 
     doc = Doc(nlp.vocab, words=words)
     assert styled_person(Span(doc, 0, len(words) - 1, label=label)).label_ == expected
+
+@pytest.mark.parametrize(("ents", "expected"), [
+    # the model labels the word alone an organisation elsewhere: a company's short name
+    (["B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"], ("Nadia", "ORG")),
+    # the only labelled mention: a given name and the surname after it
+    (["O", "O", "O", "O", "B-ORG", "O", "O", "O"], ("Nadia Kessel", "PERSON")),
+])
+def test_a_given_name_the_model_labels_an_organisation_alone_takes_no_surname(
+        nlp, ents, expected):
+    from kg.extract.person_name_bounds import with_surname_after
+
+    words = ["Nadia", "bid", "twice", ".", "Nadia", "Kessel", "won", "."]
+    doc = Doc(nlp.vocab, words=words, ents=ents,
+              pos=["PROPN", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"])
+    span = with_surname_after(Span(doc, 4, 5, label="ORG"))
+    assert (span.text, span.label_) == expected
+
+
+@pytest.mark.parametrize(("words", "after", "expected"), [
+    # an office of a place: "the" stays, and the span is no person's name
+    (["the", "Tuan", "Besar"], ["of", "Marat", "."], None),
+    # "the" before a name followed by no "of": stripped as before
+    (["the", "Nova", "Store"], ["sells", "apps", "."], "Nova Store"),
+    (["the", "Tuan", "Besar"], ["of", "course", "."], "Tuan Besar"),
+])
+def test_the_office_of_a_place_is_no_person(nlp, words, after, expected):
+    from kg.extract.name_bounds import clean_person_span
+
+    doc = Doc(nlp.vocab, words=["Honoured", "by", *words, *after])
+    span = clean_person_span(Span(doc, 2, 2 + len(words), label="PERSON"))
+    assert (None if span is None else span.text) == expected

@@ -217,3 +217,27 @@ def test_a_city_first_name_joined_to_a_person(nlp, text, name, first_word_is_a_c
 ])
 def test_a_region_named_like_a_person_is_a_place(extract, text, name, expected):
     assert {e.type for e in extract(text).entities if e.name == name} == {expected}
+
+
+@pytest.mark.parametrize(("words", "ents", "start", "end", "expected"), [
+    # a title or honorific before the name
+    ("Dr Okafor spoke .", None, 1, 2, True),
+    ("DR Congo extends quotas .", None, 1, 2, False),  # a country's initials, no title
+    # a given name and a surname
+    ("Police met Amir Tosun there .", None, 2, 4, True),
+    # a settlement's noun after the given name: a town's or a club's name
+    ("Police in Amir Town said .", None, 2, 4, False),
+    ("Tickets for Lion City Sailors sold .", None, 2, 5, False),
+    # a given name the model labels a site alone elsewhere: the site's name
+    ("Races at Zara Downs today . Racing at Zara resumes .",
+     ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-FAC", "O", "O"], 2, 4, False),
+    ("Races at Zara Downs today . Racing at Zara resumes .",
+     ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O"], 2, 4, True),
+])
+def test_person_evidence_words_around_the_name(nlp, words, ents, start, end, expected):
+    from spacy.tokens import Doc
+
+    from kg.extract.person_evidence import person_evidence
+
+    doc = Doc(nlp.vocab, words=words.split(), ents=ents)
+    assert person_evidence(Span(doc, start, end, label="Person")) is expected

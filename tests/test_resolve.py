@@ -459,3 +459,22 @@ def test_a_word_starting_a_sites_name_is_no_organisations_short_form(nlp, site, 
 def test_a_sites_short_form_is_the_site_in_the_extraction(extract, text, site, short):
     [actor] = entities_named(extract(text), short)
     assert (actor.name, actor.type) == (site, "Place")
+
+@pytest.mark.parametrize(("words", "dep", "common"), [
+    # the article writes the word in lower case too, and it qualifies a lower-case noun
+    ("Halva makers met . The halva trade grew .", "compound", True),
+    # no lower-case use of the word: a surname still
+    ("Ozkan makers met . The halva trade grew .", "compound", False),
+    # a lower-case use, whatever the word does here: the common noun
+    ("Halva met them . The halva trade grew .", "nsubj", True),
+    # a title before it: a surname
+    ("Mr Halva met . The halva trade grew .", "compound", False),
+])
+def test_a_common_noun_before_a_noun_is_no_surname(nlp, words, dep, common):
+    from spacy.tokens import Doc
+
+    from kg.extract.resolve import _common_noun_use
+
+    doc = Doc(nlp.vocab, words=words.split(), heads=[1, 1, 1, 1, 6, 6, 6, 6, 6],
+              deps=[dep, "ROOT", "dobj", "punct", "det", "compound", "ROOT", "punct", "punct"])
+    assert _common_noun_use(doc[1 if words.startswith("Mr") else 0]) is common

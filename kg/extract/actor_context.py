@@ -602,4 +602,14 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
 def after_title(doc: Doc, i: int) -> bool:
     """Return whether token ``i`` follows a title, honorific or nationality noun ("Mr.
     Smith", "President Lula", "Frenchman Romain Grosjean"), which marks a person's name."""
-    return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS | NATIONALITY_NOUNS
+    return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS | NATIONALITY_NOUNS and \
+        not initials_like_honorific(doc[i - 1])
+
+
+def initials_like_honorific(token: Token) -> bool:
+    """Return whether an honorific's spelling is written in capitals before a word that is
+    not ("DR Congo", the initials of the Democratic Republic): initials, no "Dr"; an
+    all-capitals line ("DR ANA REYES") keeps its honorifics."""
+    doc, i = token.doc, token.i
+    return token.lower_ in HONORIFICS and len(token.text) > 1 and token.text.isupper() and \
+        i + 1 < len(doc) and not doc[i + 1].text.isupper()

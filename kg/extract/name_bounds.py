@@ -53,13 +53,24 @@ def _title_words_before_name(ent: Span) -> int:
     """Return where a person's name starts after the titles and honorifics NER put in it
     ("Goalkeeper Jan Novak" → "Jan Novak"). Words that only qualify a title and leave no
     name after them ("Labour" of '"Labour is in hock"') are no title but a body's name, as
-    the rule `role_only_junk` reads them: the span stays whole."""
+    the rule `role_only_junk` reads them: the span stays whole; so does an office of a place
+    (:func:`_office_of_place`)."""
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in (TITLE_WORDS | HONORIFICS):
         start += 1
-    if start == ent.end and not any(t.lower_ in ROLE_HEADS for t in ent):
+    if start == ent.end and not any(t.lower_ in ROLE_HEADS for t in ent) or \
+            _office_of_place(ent):
         return ent.start
     return start
+
+
+def _office_of_place(ent: Span) -> bool:
+    """Return whether a "person" NER read with "the" before it is followed by "of" and a
+    capitalised name ("the Yang di-Pertua Negeri of Penang", "the Emir of Kano"): an office
+    of a place or a body, no person's name, so "the" is no title to strip."""
+    doc, end = ent.doc, ent.end
+    return ent[0].lower_ == "the" and end + 1 < len(doc) and doc[end].lower_ == "of" and \
+        doc[end + 1].is_title
 
 
 @rule("inner_title_strip", off=None)

@@ -39,10 +39,11 @@ def person_evidence(span: Span) -> bool:
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
     one of, an age after it ("Surendra Kumar Sinha, 70,"), or a given name starting a name
     of two or three words that ends in no company, body or road word ("Tomasz Wrzesniak")."""
-    from kg.extract.actor_context import routes_and_venues
+    from kg.extract.actor_context import initials_like_honorific, routes_and_venues
 
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS:
+    if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS and \
+            not initials_like_honorific(doc[span.start - 1]):
         return True
     if listed_with_persons(span) or in_line_of_persons(span) or age_follows(span):
         return True
@@ -65,23 +66,38 @@ def person_evidence(span: Span) -> bool:
 #: "Mount Kenya"), some of them also given names in the name lists.
 _GEO_NAME_HEADS = frozenset(
     "River Lake Mount Cape Port Fort Bay Gulf Loch Glen Isle Island Sea Point".split())
+#: Nouns of settlements that, capitalised after the first word, make a name a town's or a
+#: club's ("Swindon Town", "Lion City Sailors"), never a person's surname.
+_SETTLEMENT_WORDS = frozenset("City Town County Village Township".split())
 
 
 def _named_like_no_person(span: Span) -> bool:
     """Return True when the words around a name opening with a given name say it is no
-    person: a noun of land or water opens it ("the River Tay"), its initials follow it in
+    person: a noun of land or water opens it ("the River Tay"), a settlement's noun follows
+    the given name ("Dara Town", "Lion City Sailors"), the model reads the given name alone
+    as a place elsewhere ("at Imara Racecourse ... at Imara"), its initials follow it in
     brackets ("Hanne Vik Institute (HVI)"), the model calls it no person after "the" ("the
     Rosa Talvo arts centre"), or a place after a locative word ("a plant in Mai Lan"), or it
     is coordinated only with names the model calls organisations ("Kessler Brandt and Orvo
     Partners advised")."""
     doc, label = span.doc, span.label_
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if span[0].text in _GEO_NAME_HEADS or _initials_follow(span):
+    if span[0].text in _GEO_NAME_HEADS or _initials_follow(span) or any(
+            t.text in _SETTLEMENT_WORDS for t in span[1:]) or \
+            span[0].text in _model_places(doc):
         return True
     if label == "Person":
         return False
     return before == "the" or (label == "Place" and before in LOCATIVE) or \
         _listed_with_organisations(span)
+
+
+@per_doc
+def _model_places(doc: Doc) -> frozenset[str]:
+    """Return the one-word names the model labels a place or a site somewhere in the article
+    ("Imara" in "races at Imara on Friday")."""
+    return frozenset(e.text for e in doc.ents if len(e) == 1 and
+                     e.label_ in ("GPE", "LOC", "FAC"))
 
 
 def _initials_follow(span: Span) -> bool:

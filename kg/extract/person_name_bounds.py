@@ -80,7 +80,8 @@ def with_surname_after(ent: Span) -> Span:
     "Rousseau"), as a person: one capitalised proper noun right after, in no entity and
     not followed by another capitalised word; a country's or a city's name stays as it is.
     A name the model labels an organisation, listed with a name that is no person's
-    ("products from [Huda] Beauty and L'Oréal Paris"), is no person's: it stays as it is."""
+    ("products from [Huda] Beauty and L'Oréal Paris") or labelled so alone elsewhere in the
+    article, is no person's: it stays as it is."""
     doc, end = ent.doc, ent.end
     if len(ent) != 1 or ent.label_ not in ("NORP", "ORG", "GPE", "LOC", "PERSON") or \
             end >= len(doc):
@@ -96,9 +97,17 @@ def with_surname_after(ent: Span) -> Span:
     after = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and after.is_title and after.is_alpha and "\n" not in nxt.whitespace_:
         return ent
-    if ent.label_ == "ORG" and _listed_with_no_person(nxt):
+    if ent.label_ == "ORG" and (_listed_with_no_person(nxt) or _named_alone_elsewhere(ent)):
         return ent
     return Span(doc, ent.start, end + 1, label="PERSON")
+
+
+def _named_alone_elsewhere(ent: Span) -> bool:
+    """Return whether the model labels the word of a one-word entity, alone, as a name that
+    is no person's at another place in the article ("[Kora] Telecom ... [Kora] bid"): the
+    short name of a company, where news calls a person by the surname, not the given name."""
+    return any(len(e) == 1 and e.start != ent.start and e.text == ent.text and
+               e.label_ not in ("PERSON", "") for e in ent.doc.ents)
 
 
 def _listed_with_no_person(token: Token) -> bool:

@@ -17,13 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, reads_disabled_once, rule, rule_enabled
 from kg.extract.actor_context import _names_a_site, after_title, routes_and_venues
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
+from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import continent_of_adjective
 from kg.extract.name_match import (
     abbreviates,
@@ -287,8 +288,24 @@ def _surname_mentions(doc: Doc, spans: list[Span], resolver: _Resolver) -> list[
         parts = without_suffix(info.name).split()
         if len(parts) >= 2:
             surnames.setdefault(parts[-1], info)
-    return _single_word_mentions(doc, spans, surnames, "Person",
-                                 accept=lambda token: not in_date_or_amount(token))
+    return _single_word_mentions(
+        doc, spans, surnames, "Person",
+        accept=lambda token: not in_date_or_amount(token) and not _common_noun_use(token))
+
+
+def _common_noun_use(token: Token) -> bool:
+    """Return whether a capitalised word is the common noun the article also writes in lower
+    case ("Halva makers ... the halva trade", "Lena Kaur, Books Editor ... new books",
+    beside the firms "Ozkan Halva" and "Tarn Books"), with no title before it that would
+    make it a surname ("Mr Halva"): no mention of a person's surname."""
+    return token.lower_ in _lower_case_words(token.doc) and \
+        not after_title(token.doc, token.i)
+
+
+@per_doc
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    """Return the words the article writes in lower case."""
+    return frozenset(t.text for t in doc if t.is_lower)
 
 
 #: Prepositions before an organisation's one-word name that make it a site's short form.
