@@ -517,3 +517,32 @@ def test_a_rechecked_stored_articles_graph_digest_is_not_made_again(tmp_path, mo
     assert set(checked) - new  # stored articles were checked again
     assert set(digested) == new
     store.close()
+
+
+@pytest.mark.parametrize("keep", [512, 3, 0])
+def test_an_article_linked_for_the_event_index_is_not_linked_again_for_its_write(
+        tmp_path, clean_many, monkeypatch, keep):
+    """The articles a build links to update the event index (the new ones and the stored
+    ones whose event ids follow a re-linked key) keep their linked form for the writes when
+    they are at most ``KEEP_LINKED``; more are linked again; the store is the clean
+    build's either way."""
+    import collections
+
+    import kg.link.relink
+
+    monkeypatch.setattr(kg.link.relink, "KEEP_LINKED", keep)
+    store, _ = _build(tmp_path / "kg-store", [MANY[:40]])
+    linked: collections.Counter = collections.Counter()
+    real = kg.link.relink.actor_linked
+    monkeypatch.setattr(kg.link.relink, "actor_linked", lambda x, index: (
+        linked.update([x.article.id]), real(x, index))[1])
+    history = BuildHistory.for_store(store)
+    for x in MANY[40:]:
+        history.keep(x)
+    relink(store, history, {x.article.id for x in MANY[40:]}, batch_size=4)
+    history.close()
+    assert {x.article.id for x in MANY[40:]} <= set(linked)
+    twice = {a for a, n in linked.items() if n > 1}
+    assert (not twice) if keep >= len(linked) else twice
+    assert _quads(store) == clean_many
+    store.close()

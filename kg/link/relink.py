@@ -221,14 +221,28 @@ def _refresh_later(index: LinkIndex, actors: Iterable[str]) -> None:
     index.conn.executemany("INSERT OR IGNORE INTO renamed VALUES (?)", [(a,) for a in actors])
 
 
+#: Up to this many articles linked for the event index keep their linked form for the
+#: writes (:func:`_linked_forms`); a larger re-link (a clean build) links them again.
+KEEP_LINKED = 512
+
+#: An article's kept extraction, actor-linked as decided, and its merge records.
+Linked = tuple[Extraction, Extraction, list[MergeRecord]]
+
+
 def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
-              rules_changed: bool) -> set[str]:
-    """Update the link index for the ``changed`` articles; return every article to check."""
+              rules_changed: bool) -> tuple[set[str], dict[str, Linked]]:
+    """Update the link index for the ``changed`` articles; return every article to check
+    and the linked forms of those linked here (when at most :data:`KEEP_LINKED`), which
+    the writes take instead of reading and linking them again: the decisions do not change
+    in between."""
     seeds: set[ActorKey] = set()
     dated_by: set[str] = set()
+    own: dict[str, Extraction] = {}
     for x in history.extractions(changed):
         seeds |= index.set_article_keys(x.article.id, {actor_key(e) for e in x.entities})
         index.set_event_keys(x.article.id, _event_keys(x))
+        if len(changed) <= KEEP_LINKED:
+            own[x.article.id] = x
     for article_id in sorted(changed - set(history.kept_of(changed))):  # withdrawn: copies
         seeds |= index.set_article_keys(article_id, set())
         for type_, actor, day in index.withdraw(article_id):
@@ -247,11 +261,27 @@ def _affected(store, history: BuildHistory, index: LinkIndex, changed: set[str],
             rewrite.add(article_id)
         else:  # only the actors graph changes: its merge records follow the keys
             index.set_merges(article_id, key_merges(index, article_id))
-    for x in history.extractions(rewrite):
-        linked, _ = actor_linked(x, index)
+    keep = len(rewrite) <= KEEP_LINKED
+    linked_forms: dict[str, Linked] = {}
+    for x in _kept(history, rewrite, own):
+        linked, log = actor_linked(x, index)
         for type_, actor, day in index.set_events(linked):
             dated_by |= index.reports_dated_by(type_, actor, day)
-    return rewrite | dated_by
+        if keep:
+            linked_forms[x.article.id] = (x, linked, log)
+    return rewrite | dated_by, linked_forms
+
+
+def _kept(history: BuildHistory, article_ids: Iterable[str], read: dict[str, Extraction]
+          ) -> Iterator[Extraction]:
+    """Yield the kept extractions of ``article_ids`` as :meth:`BuildHistory.extractions`
+    does (sorted, unknown ids left out), taking those in ``read`` from there."""
+    for article_id in sorted(set(article_ids)):
+        x = read.get(article_id)
+        if x is None:
+            x = history.extraction(article_id)
+        if x is not None:
+            yield x
 
 
 def relink(store, history: BuildHistory, fresh: Iterable[str] = (),
@@ -280,10 +310,10 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
     index.keep_event_keys_of(EVENT_KEYS_VERSION)  # committed with the pending list
     changed = fresh | set(history.dirty_ids)
     retried = set(history.pending_ids)  # a killed build's: kept since their digests, maybe
-    to_check = _affected(store, history, index, changed, rules_changed)
+    to_check, linked_forms = _affected(store, history, index, changed, rules_changed)
     history.set_pending(to_check)  # commits the index with the list of articles to check
     if bulk:
-        return _write_fresh(store, history, index, batch_size)
+        return _write_fresh(store, history, index, batch_size, linked_forms)
     _refresh_actors(store, history, index)
     written: set[str] = set()
     as_digested = to_check - changed - retried  # their extractions are those digested
@@ -292,7 +322,7 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
             if store.remove_article(article_id, locate=False):
                 written.add(article_id)
         batch, digests, links, events = _linked_batch(store, history, index, chunk,
-                                                      as_digested)
+                                                      as_digested, linked_forms)
         if batch or events:
             store.add_batch(batch, links=links, events=events, locate=False)
             written |= set(digests)
@@ -306,21 +336,22 @@ def _relink(store, history: BuildHistory, fresh: set[str], batch_size: int,
 
 
 def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[str],
-                  as_digested: Set[str] = frozenset()
-                  ) -> tuple[list[Extraction], dict[str, str], Links, EventLinks]:
+                  as_digested: Set[str] = frozenset(), linked_forms: dict[str, Linked] | None
+                  = None) -> tuple[list[Extraction], dict[str, str], Links, EventLinks]:
     """Return the articles of ``chunk`` whose graphs differ from the stored ones (or are not
     stored), the digests of every article whose graph or event links differ, their keys'
     links and their event references' links; their merge records go to the index. A
     digest is the graph's (:func:`kg.history.linked_digest` of the own extraction) followed
     by the event links' (:func:`events_digest`); ``as_digested``: articles whose kept
     extraction is the one their stored digest was made from (not kept again since), whose
-    graph digest is the stored one's (digesting a large article costs more than linking it)."""
+    graph digest is the stored one's (digesting a large article costs more than linking it);
+    ``linked_forms``: articles already linked (:func:`_affected`), taken out as used."""
     batch: list[Extraction] = []
     digests: dict[str, str] = {}
     links: Links = {}
     events: EventLinks = {}
-    for x in history.extractions(chunk):
-        linked, log = actor_linked(x, index)
+    linked_forms = {} if linked_forms is None else linked_forms
+    for x, linked, log in _linked_forms(history, index, chunk, linked_forms):
         linked = event_linked(linked, index)
         index.set_merges(x.article.id, [record_fields(r) for r in log])
         own = linked_events(x, linked)
@@ -337,6 +368,20 @@ def _linked_batch(store, history: BuildHistory, index: LinkIndex, chunk: list[st
     return batch, digests, links, events
 
 
+def _linked_forms(history: BuildHistory, index: LinkIndex, chunk: list[str],
+                  linked_forms: dict[str, Linked]) -> Iterator[Linked]:
+    """Yield each kept article of ``chunk`` (sorted), actor-linked, with its merge records:
+    from ``linked_forms`` (emptied of them) or read and linked here."""
+    for article_id in sorted(set(chunk)):
+        found = linked_forms.pop(article_id, None)
+        if found is None:
+            x = history.extraction(article_id)
+            if x is None:
+                continue
+            found = (x, *actor_linked(x, index))
+        yield found
+
+
 def _graph_digest(x: Extraction, stored: str) -> str:
     """Return the graph part of ``x``'s digest: that of ``stored`` (a whole digest made from
     this very extraction) when given, else :func:`kg.history.linked_digest`."""
@@ -345,14 +390,15 @@ def _graph_digest(x: Extraction, stored: str) -> str:
     return linked_digest(x)
 
 
-def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int) -> set[str]:
+def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int,
+                 linked_forms: dict[str, Linked] | None = None) -> set[str]:
     """Write every article to write into a fresh store with the bulk loader, batch by batch
     as :func:`_relink` would, then commit the history and swap the fresh store in (a memory
     store is filled in place). A fresh directory left by an error or a kill is deleted when
     the store is next opened."""
     from kg.store.swap import swap_in
 
-    written = _fill(store.fresh_store(), store, history, index, batch_size)
+    written = _fill(store.fresh_store(), store, history, index, batch_size, linked_forms)
     index.clear_renamed(index.renamed())  # committed with the swap: every key is linked
     if store.path is None:
         history.commit_written()
@@ -361,8 +407,8 @@ def _write_fresh(store, history: BuildHistory, index: LinkIndex, batch_size: int
     return written
 
 
-def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: int
-          ) -> set[str]:
+def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: int,
+          linked_forms: dict[str, Linked] | None = None) -> set[str]:
     """Bulk-load the linked articles to write into ``target``; return their ids (their
     digests are staged in the history, committed with the swap)."""
     from kg.store.bulk import BulkWriter
@@ -370,7 +416,8 @@ def _fill(target, store, history: BuildHistory, index: LinkIndex, batch_size: in
     writer = BulkWriter(target)
     written: set[str] = set()
     for chunk in _chunks(history.pending_ids, batch_size):
-        batch, found, links, events = _linked_batch(store, history, index, chunk)
+        batch, found, links, events = _linked_batch(store, history, index, chunk,
+                                                    linked_forms=linked_forms)
         writer.add_batch(batch, links=links, events=events)
         history.stage_linked(found)
         written.update(found)

@@ -153,6 +153,7 @@ class _Batch:
         self.written = 0
         #: Actors whose mentions the write changes (their locations are decided again).
         self.affected: set[str] = set()
+        self._targets: dict[ox.NamedNode, ox.NamedNode | None] = {}
         for x in extractions:
             graph = ox.NamedNode(str(article_graph_iri(x.article.id)))
             triples = extraction_triples(x, ingested_at)
@@ -233,10 +234,17 @@ class _Batch:
         """Return the actor a reference refers to after the write."""
         if ref in self.linked:
             return self.linked[ref]
-        stored = stored_target(self.store, ref)
+        stored = self._stored_target(ref)
         if stored is None and ref in self.shared.actors:
             return _actor(self.shared.actors[ref])
         return stored
+
+    def _stored_target(self, ref: ox.NamedNode) -> ox.NamedNode | None:
+        """Return the actor a reference refers to before the write (read once: a write
+        asks about a reference for its link, its actor and its facts)."""
+        if ref not in self._targets:
+            self._targets[ref] = stored_target(self.store, ref)
+        return self._targets[ref]
 
     def _orphan_refs(self) -> set[ox.NamedNode]:
         """Return the references no kept or new article graph mentions any more."""
@@ -258,7 +266,7 @@ class _Batch:
             if ref in orphans:
                 continue
             key = refs[ref]
-            stored = stored_target(self.store, ref)
+            stored = self._stored_target(ref)
             if stored is None and ref not in self.shared.keys:
                 continue  # a key no stored article holds yet
             target = self._target(ref)
@@ -281,7 +289,7 @@ class _Batch:
         if key is None:
             return stored_ref_facts(self.store, ref)
         facts = RefFacts.of_key(key, self.shared.codes.get(ref, ()))
-        if stored_target(self.store, ref) is not None:
+        if self._stored_target(ref) is not None:
             facts.codes |= stored_ref_facts(self.store, ref).codes
         return facts
 
