@@ -20,7 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, reads_disabled_once, rule, rule_enabled
-from kg.extract.actor_context import _names_a_site, after_title, routes_and_venues
+from kg.extract.actor_context import (
+    PLACE_PREPOSITIONS,
+    _names_a_site,
+    after_title,
+    routes_and_venues,
+)
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
@@ -44,6 +49,7 @@ from kg.extract.surnames import (
     relabel_surnames,
     without_suffix,
 )
+from kg.extract.syntax import first_conjunct
 from kg.extract.types import GEO_FEATURE_NOUNS, decide_types, known_place
 from kg.lexicon import (
     BODY_HEADS,
@@ -339,7 +345,7 @@ def _relabel_short_org_names(spans: list[Span]) -> list[Span]:
     for span in spans:
         if len(span) == 1 and span.label_ in ("Person", "Place") and span.text in firsts \
                 and span.text not in people and not (span.label_ == "Place" and (
-                    known_place(span) or _site_named_after(span))):
+                    known_place(span) or _site_named_after(span) or _placed_by(span))):
             relabelled = Span(span.doc, span.start, span.end, label="Organization")
             span = relabelled
         out.append(span)
@@ -383,6 +389,19 @@ def _people_words(spans: list[Span]) -> set[str]:
     return {t.text for s in spans
             if s.label_ == "Person" and (len(s) >= 2 or after_title(s.doc, s.start))
             for t in s}
+
+
+#: Prepositions whose object, labelled a place by the model, is the place ("born in Govan",
+#: "the pits at Saindak", "the Governor of Penang").
+_PLACING_PREPOSITIONS = PLACE_PREPOSITIONS | {"of"}
+
+
+def _placed_by(span: Span) -> bool:
+    """Return whether a preposition governs a mention the model labels a place ("born in
+    Govan" beside the "Govan Housing Association"): the model's label and the locative
+    together say the town, not the body named after it."""
+    first = first_conjunct(span.root)
+    return first.dep_ == "pobj" and first.head.lower_ in _PLACING_PREPOSITIONS
 
 
 def _site_named_after(span: Span) -> bool:
