@@ -267,6 +267,27 @@ def test_a_place_naming_a_site_is_no_short_name_of_an_organisation(nlp, after, e
     assert _relabel_short_org_names(spans)[1].label_ == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a preposition governs the word the model labels a place: the town stays the town
+    ("The Vastorra Growers Society met on Monday. She was born in Vastorra in 1950.", "Place"),
+    ("The Vastorra Growers Society met on Monday. Work resumed at Vastorra and Kell.",
+     "Place"),
+    # nothing governs it: the one-word form of the organisation's name
+    ("The Vastorra Growers Society met on Monday. Vastorra members voted.", "Organization"),
+])
+def test_a_place_a_preposition_governs_is_no_short_name_of_an_organisation(nlp, text,
+                                                                            expected):
+    from spacy.tokens import Span
+
+    from kg.extract.resolve import _relabel_short_org_names
+
+    doc = nlp(text)
+    org = Span(doc, 1, 4, label="Organization")
+    i = next(t.i for t in doc if t.text == "Vastorra" and t.i > 4)
+    spans = [org, Span(doc, i, i + 1, label="Place")]
+    assert _relabel_short_org_names(spans)[1].label_ == expected
+
+
 @pytest.mark.parametrize(("a", "b", "same"), [
     # words left out before the head word, in any case or number
     ("App Store", "iTunes Apps Stores", True),
