@@ -54,6 +54,8 @@ _ALLOWED_LABELS = {
 def actor_type(ent: Span) -> str | None:
     """Return the kg actor type of an entity span, or ``None`` if it is not an actor."""
     label = _ALLOWED_LABELS.get(ent.label_)
+    if ent.label_ == "WORK_OF_ART" and _titles_a_body(ent):
+        label = "Organization"  # "The Friends of the Mill group"
     text = ent.text.strip()
     if label is None or _NON_NAME_RE.match(text):
         return None
@@ -65,6 +67,25 @@ def actor_type(ent: Span) -> str | None:
         # a continent's adjective names the continent, as a country's names the country
         return "Place" if continent_of_adjective(text) else None
     return label
+
+
+#: Lower-case nouns of bodies of members or supporters a title-like name can name ("the
+#: Save Our Pier campaign", "the Friends of the Park group").
+_MEMBER_BODY_NOUNS = frozenset(
+    """group association society campaign club coalition alliance movement committee trust
+    network collective foundation charity union""".split())
+
+
+@rule("work_title_body_org")
+def _titles_a_body(ent: Span) -> bool:
+    """Return True for a name the model calls a work of art whose phrase's head is a
+    lower-case noun of a body right after it, which its phrase or its last word hangs on
+    ("The Friends of the Mill group", "the Hands Off Our Beach campaign"): a title-like
+    name, but the noun says it names a body."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and after.is_lower and after.lower_ in _MEMBER_BODY_NOUNS and \
+        "\n" not in doc[ent.end - 1].whitespace_ and after.i in (ent.root.head.i, ent[-1].head.i)
 
 
 @rule("country_by_name")
