@@ -136,6 +136,9 @@ RULE_CASES: list[tuple[str, str]] = [
     ('short_form_of_org', 'The airline, Ryanair, cut fares. Ryanair said demand was weak.'),
     ('short_org_relabel', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('site_is_place', 'Workers gathered at the Airbus Delivery Center.'),
+    ('work_title_body_org', 'Neighbours asked the state to call the project in. The Friends '
+                            'of the Old Quarry group, which gathered the objections, said it '
+                            'was weighing an appeal.'),
     ('route_venue_place', 'Traffic was stopped on the Third Mainland Bridge after a crash on '
                           'Monday.'),
     ('split_run_on_name', 'Donald Trump spoke.\n\nDonald Trump Seattle (pictured) was there.'),

@@ -198,3 +198,21 @@ def test_a_road_word_before_a_name_makes_a_site(nlp, words, expected):
 
     doc = Doc(nlp.vocab, words=["On", *words, "today", "."])
     assert routes_and_venues(Span(doc, 1, 1 + len(words), label="ORG")) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a work-like title before a noun of a body names the body
+    ("The Friends of the Quay group collected 300 signatures.", "The Friends of the Quay",
+     "Organization"),
+    ("Members of the Save Our Pier campaign met on Monday.", "Save Our Pier", "Organization"),
+    # a title without one, or before a noun its phrase does not hang on, is no actor
+    ("She read The Friends of the Mill twice.", "The Friends of the Mill", None),
+    ("The Last Supper group tour starts at noon.", "The Last Supper", None),
+])
+def test_a_work_of_art_before_a_body_noun_is_an_organisation(nlp, text, name, expected):
+    from kg.extract.actor_context import actor_type
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="WORK_OF_ART")
+    assert actor_type(span) == expected
