@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_junk import split_place_list
+from kg.extract.actor_patterns import name_before_bracket
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.headline_names import headline_name_parts
@@ -451,15 +452,14 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
 def ner_entities(doc: Doc):
     """Yield the entities of ``doc`` with run-on person names, joined names, the two sides
     of a score in a table row, names joined by a spaced dash or a credit's slash and a list
-    of places split,
-    a company's name NER cut joined again, and headline names cut to the words the body
-    writes as names."""
+    of places split, a company's name NER cut joined again, a body's name run on to its
+    bracketed abbreviation, and headline names cut to the words the body writes as names."""
     for ent in _joined_company_names(list(doc.ents)):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts
             continue
-        ent = _with_place_after_of(ent)
+        ent = name_before_bracket(_with_place_after_of(ent))
         yield from _split_run_on_name(ent) or split_at_scores(ent) or \
             _split_at_spaced_dash(ent) or split_at_credit_slash(ent) or \
             split_place_list(ent) or [ent]
