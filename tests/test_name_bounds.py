@@ -323,6 +323,11 @@ def test_a_percentage_is_cut_off_a_name(nlp, words, start, end, expected):
      "WORK_OF_ART", ("The Morning Ledger", "")),
     ("Maria Lopez 12 was the score they posted.", "Maria Lopez 12", "CARDINAL",
      ("Maria Lopez", "PERSON")),
+    # a word written before two numbers is a line of models, unless the model calls the
+    # numbered name an event: a series' match
+    ("Game 3 went long. 9:15 PM - Game 4 underway.", "Game 4", "WORK_OF_ART",
+     ("Game 4", "PRODUCT")),
+    ("Game 3 went long. 9:15 PM - Game 4 underway.", "Game 4", "EVENT", ("Game", "")),
 ])
 def test_a_name_cut_out_of_a_figure_takes_its_label_from_knowledge(nlp, text, name, label,
                                                                   expected):

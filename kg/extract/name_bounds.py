@@ -134,7 +134,8 @@ def without_figures(ent: Span) -> Span:
         return ent
     label = ent.label_
     if label in _FIGURE_LABELS:
-        if start == ent.start and end == ent.end - 1 and _numbered_product(ent):
+        if start == ent.start and end == ent.end - 1 and label != "EVENT" and \
+                _numbered_product(ent):  # a numbered event is a match's ("Game 4")
             return Span(ent.doc, ent.start, ent.end, label="PRODUCT")  # "the Fenix 8"
         label = _label_from_knowledge(ent.doc[start:end])
     elif _after_entry_time(ent, start) and not _written_again(ent.doc[start:end]):
