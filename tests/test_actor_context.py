@@ -216,3 +216,23 @@ def test_a_work_of_art_before_a_body_noun_is_an_organisation(nlp, text, name, ex
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="WORK_OF_ART")
     assert actor_type(span) == expected
+
+
+@pytest.mark.parametrize(("text", "org", "other", "expected"), [
+    # a name only ever written before a device or variant noun names a product line
+    ("Stores cut the price of Veltro models on Monday.", "Veltro", None, True),
+    # a capitalised "Model" opening another name the model found is no such noun
+    ("Imran Butt, 31, from Multan's Model Town, won the final.", "Multan's", "Model Town",
+     False),
+])
+def test_a_name_before_a_device_noun_is_a_product_line(nlp, text, org, other, expected):
+    from kg.extract.actor_context import _product_line
+
+    doc = nlp(text)
+
+    def span(name: str, label: str) -> Span:
+        start = text.index(name)
+        return doc.char_span(start, start + len(name), label=label)
+
+    doc.ents = [span(org, "ORG")] + ([span(other, "GPE")] if other else [])
+    assert _product_line(span(org, "ORG")) is expected

@@ -273,10 +273,16 @@ def _product_line(ent: Span) -> bool:
     device or variant noun ("new MacBook Air laptops", "the Video version"): it names a
     product line, not a company. A name cut out of a longer entity ("J. Russell" of "J.
     Russell 56") is asked only when the article writes it before one."""
-    doc = ent.doc
-    before = ent.end < len(doc) and doc[ent.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS
+    before = _device_noun_at(ent.doc, ent.end)
     return (ent.label_ == "ORG" or before) and \
         ent.text not in _names_not_before_devices(ent.doc)
+
+
+def _device_noun_at(doc: Doc, i: int) -> bool:
+    """Return whether token ``i`` is a noun of devices or variants outside any other name
+    ("MacBook Air laptops"; not "Model" of "Lahore's Model Town", a place the model found)."""
+    return i < len(doc) and doc[i].lower_ in DEVICE_NOUNS | VARIANT_NOUNS and \
+        not doc[i].ent_type_
 
 
 def _person_in_context(ent: Span) -> str | None:
@@ -573,8 +579,7 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
     from kg.extract.name_bounds import entity_name, ner_entities
 
     names = [organisation_in_event_name(entity_name(e)) for e in ner_entities(doc)]
-    return {e.text for e in names if not (
-        e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS)}
+    return {e.text for e in names if not _device_noun_at(doc, e.end)}
 
 
 def after_title(doc: Doc, i: int) -> bool:
