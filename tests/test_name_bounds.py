@@ -24,6 +24,9 @@ def actor_names(nlp, text: str) -> dict[str, str]:
     ("the League said two clubs".split(), 1, 2, "League"),
     ("Harrow and Leeds United drew".split(), 2, 4, "Leeds United"),
     ("it sells the Strato and Strato Max now".split(), 5, 7, "Strato Max"),
+    # before a plural noun the names joined by "and" are two: one station each
+    ("output at the Kelby and Marsh stations fell".split(), 5, 6, "Marsh"),
+    ("output at the Kelby and Marsh League fell".split(), 5, 7, "Kelby and Marsh League"),
 ])
 def test_with_division_number(nlp, words, start, end, expected):
     doc = nlp(" ".join(words))

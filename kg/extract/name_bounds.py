@@ -364,7 +364,8 @@ def with_division_number(ent: Span) -> Span:
     """Return an organisation's name with the number that ends it ("League Division One",
     "Group 2") and the names joined before it after "the" ("the Lancashire and Cheshire
     League", where NER took only "Cheshire League"), unless the name before "and" is the
-    first word of this one ("the Macbook and Macbook Pro" names two products)."""
+    first word of this one ("the Macbook and Macbook Pro" names two products) or a plural
+    noun follows ("the Belle and Hampton stations": two stations)."""
     if ent.label_ != "ORG":
         return ent
     doc, start, end = ent.doc, ent.start, ent.end
@@ -374,9 +375,15 @@ def with_division_number(ent: Span) -> Span:
         end += 1
     if start >= 3 and doc[start - 1].lower_ == "and" and doc[start - 2].pos_ == "PROPN" and \
             doc[start - 2].is_title and doc[start - 3].lower_ == "the" and \
-            doc[start - 2].text != ent[0].text:  # "the Macbook and Macbook Pro": two names
-        start -= 2
+            doc[start - 2].text != ent[0].text and not _names_plural_noun(doc, end):
+        start -= 2  # not "the Macbook and Macbook Pro", nor "the Belle and Hampton stations"
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
+
+
+def _names_plural_noun(doc: Doc, end: int) -> bool:
+    """Return whether a lower-case plural noun follows a name at ``end`` ("the Belle and
+    Hampton stations"): the names joined by "and" are two, one of each."""
+    return end < len(doc) and doc[end].tag_ == "NNS" and doc[end].is_lower
 
 
 @rule("split_at_spaced_dash", off=None)
