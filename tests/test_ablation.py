@@ -136,6 +136,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('short_form_of_org', 'The airline, Ryanair, cut fares. Ryanair said demand was weak.'),
     ('short_org_relabel', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('site_is_place', 'Workers gathered at the Airbus Delivery Center.'),
+    ('name_before_bracket', 'The Authority for the Supervision and Control of Coastal '
+                            'Fisheries Licences (ASCOF) said quotas would fall.'),
     ('work_title_body_org', 'Neighbours asked the state to call the project in. The Friends '
                             'of the Old Quarry group, which gathered the objections, said it '
                             'was weighing an appeal.'),
