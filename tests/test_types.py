@@ -755,10 +755,13 @@ def test_a_repeats_context_settles_a_tie(nlp, third, expected):
 def test_written_as_person(nlp, text, name, expected):
     from kg.extract.types import written_as_person
 
-    doc = nlp(text)
+    assert written_as_person(_mention(nlp, text, name)) is expected
+
+
+def _mention(nlp, text: str, name: str) -> Span:
+    """Return the first mention of ``name`` in ``text`` labelled a person."""
     start = text.index(name)
-    span = doc.char_span(start, start + len(name), label="Person")
-    assert written_as_person(span) is expected
+    return nlp(text).char_span(start, start + len(name), label="Person")
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [
@@ -771,7 +774,5 @@ def test_written_as_person(nlp, text, name, expected):
 def test_learned_type_keeps_a_name_written_as_a_person(nlp, text, name, expected):
     from kg.extract.types import learned_type
 
-    doc = nlp(text)
-    start = text.index(name)
-    span = doc.char_span(start, start + len(name), label="Person")
+    span = _mention(nlp, text, name)
     assert learned_type("Person", Counter({"Person": 1}), [span]) == expected
