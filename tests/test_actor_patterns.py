@@ -250,3 +250,20 @@ def test_a_name_without_its_abbreviation_is_not_run_on(nlp, text, expected):
     start = text.index(expected)
     ent = doc.char_span(start, start + len(expected), label="ORG")
     assert name_before_bracket(ent).text == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("The Authority for the Supervision and Control of Coastal Fisheries (ACCF) met.",
+     ["Authority for the Supervision"],
+     "Authority for the Supervision and Control of Coastal Fisheries"),
+    # another name the model found stands between: the abbreviation is that name's
+    ("The Kelby Wildlife Institute and the Tiger Conservation Authority (TCA) met.",
+     ["Kelby Wildlife Institute", "Tiger Conservation Authority"], "Kelby Wildlife Institute"),
+])
+def test_a_name_runs_on_only_through_words_no_other_name_covers(nlp, text, names, expected):
+    from kg.extract.actor_patterns import name_before_bracket
+
+    doc = nlp(text)
+    spans = [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in names]
+    doc.ents = spans
+    assert name_before_bracket(spans[0]).text == expected

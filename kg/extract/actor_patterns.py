@@ -171,13 +171,15 @@ _NAME_CONNECTORS = frozenset("and of for the on in".split())
 @rule("name_before_bracket", off=PASS_THROUGH)
 def name_before_bracket(ent: Span) -> Span:
     """Return an organisation's name run on to the bracketed abbreviation that follows it
-    through capitalised words and connectors ("Authority for the Regulation" + "and Control
-    of Strategic Mineral Substances Markets (ARECOMS)"): a name pattern cut the long name
-    short, and the abbreviation stands for all of it. Else the name as it was."""
+    through capitalised words and connectors no other name covers ("Authority for the
+    Regulation" + "and Control of Strategic Mineral Substances Markets (ARECOMS)"): a name
+    pattern cut the long name short, and the abbreviation stands for all of it. Else the
+    name as it was."""
     doc, i = ent.doc, ent.end
     if ent.label_ != "ORG":
         return ent
-    while i < min(len(doc), ent.end + 12) and "\n" not in doc[i - 1].whitespace_ and (
+    while i < min(len(doc), ent.end + 12) and "\n" not in doc[i - 1].whitespace_ and \
+            not doc[i].ent_type_ and (  # another name: "... of India and the NTCA (NTCA)"
             (doc[i].is_alpha and doc[i].is_title) or doc[i].lower_ in _NAME_CONNECTORS):
         i += 1
     bracket = doc[i:i + 3]
