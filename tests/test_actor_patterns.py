@@ -267,3 +267,13 @@ def test_a_name_runs_on_only_through_words_no_other_name_covers(nlp, text, names
     spans = [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in names]
     doc.ents = spans
     assert name_before_bracket(spans[0]).text == expected
+
+
+def test_a_name_does_not_run_on_past_its_line(nlp):
+    from kg.extract.actor_patterns import name_before_bracket
+
+    text = "By Ada Obi, Kelby\n\nThe Staff Union of Colleges (SUC) went on strike."
+    doc = nlp(text)
+    start = text.index("Kelby")
+    ent = doc.char_span(start, start + len("Kelby\n\n"), label="ORG")
+    assert name_before_bracket(ent).text == "Kelby\n\n"

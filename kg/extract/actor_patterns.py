@@ -178,7 +178,7 @@ def name_before_bracket(ent: Span) -> Span:
     doc, i = ent.doc, ent.end
     if ent.label_ != "ORG":
         return ent
-    while i < min(len(doc), ent.end + 12) and "\n" not in doc[i - 1].whitespace_ and \
+    while i < min(len(doc), ent.end + 12) and "\n" not in doc[i - 1].text_with_ws and \
             not doc[i].ent_type_ and (  # another name: "... of India and the NTCA (NTCA)"
             (doc[i].is_alpha and doc[i].is_title) or doc[i].lower_ in _NAME_CONNECTORS):
         i += 1
