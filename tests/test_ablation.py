@@ -164,6 +164,12 @@ RULE_CASES: list[tuple[str, str]] = [
                         'cut in August. At Tovaro, travellers queued at the counters.'),
     ('unread_glued_place', '13:05 - Kyiv Boryspil Terminal, used by most airlines, '
                            'reports long queues.'),
+
+    ('name_before_bracket', 'The Authority for the Supervision and Control of Coastal '
+                            'Fisheries Licences (ASCOF) said quotas would fall.'),
+    ('work_title_body_org', 'Neighbours asked the state to call the project in. The Friends '
+                            'of the Old Quarry group, which gathered the objections, said it '
+                            'was weighing an appeal.'),
     ('route_venue_place', 'Traffic was stopped on the Third Mainland Bridge after a crash on '
                           'Monday.'),
     ('split_run_on_name', 'Donald Trump spoke.\n\nDonald Trump Seattle (pictured) was there.'),

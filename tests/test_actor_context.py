@@ -244,3 +244,40 @@ def test_an_honorific_in_capitals_before_a_cased_word_is_initials(nlp, words, i,
     from kg.extract.actor_context import after_title
 
     assert after_title(Doc(nlp.vocab, words=words), i) is titled
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a work-like title before a noun of a body names the body
+    ("The Friends of the Quay group collected 300 signatures.", "The Friends of the Quay",
+     "Organization"),
+    ("Members of the Save Our Pier campaign met on Monday.", "Save Our Pier", "Organization"),
+    # a title without one, or before a noun its phrase does not hang on, is no actor
+    ("She read The Friends of the Mill twice.", "The Friends of the Mill", None),
+    ("The Last Supper group tour starts at noon.", "The Last Supper", None),
+])
+def test_a_work_of_art_before_a_body_noun_is_an_organisation(nlp, text, name, expected):
+    from kg.extract.actor_context import actor_type
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="WORK_OF_ART")
+    assert actor_type(span) == expected
+
+
+@pytest.mark.parametrize(("text", "org", "other", "expected"), [
+    # a name only ever written before a device or variant noun names a product line
+    ("Stores cut the price of Veltro models on Monday.", "Veltro", None, True),
+    # a capitalised "Model" opening another name the model found is no such noun
+    ("Imran Butt, 31, from Multan's Model Town, won the final.", "Multan's", "Model Town",
+     False),
+])
+def test_a_name_before_a_device_noun_is_a_product_line(nlp, text, org, other, expected):
+    from kg.extract.actor_context import _product_line
+
+    doc = nlp(text)
+
+    def span(name: str, label: str) -> Span:
+        start = text.index(name)
+        return doc.char_span(start, start + len(name), label=label)
+
+    doc.ents = [span(org, "ORG")] + ([span(other, "GPE")] if other else [])
+    assert _product_line(span(org, "ORG")) is expected

@@ -222,3 +222,58 @@ def test_an_initialled_short_name_is_the_bodys(nlp, text, org, surface, country_
     assert (surface in entities[org].surface) is (surface is not None)
     assert sum(e.surface.total() for e in entities.values() if e.type == "Country") == \
         country_mentions
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    # the abbreviation in brackets stands for the whole long name a pattern cut short
+    ("The Authority for the Supervision and Control of Coastal Fisheries Licences (ASCOF) "
+     "said quotas would fall. ASCOF chairman Peter Obi said so.",
+     "Authority for the Supervision and Control of Coastal Fisheries Licences", "ASCOF"),
+])
+def test_a_long_name_runs_on_to_its_bracketed_abbreviation(extract, text, name, short):
+    x = extract(text)
+    orgs = [e for e in x.entities if e.type == "Organization"]
+    assert [e.name for e in orgs] == [name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no bracket after the capitalised words, or a lower-case word first: the name as found
+    ("The Authority for the Supervision and Control of Coastal Fisheries said so.",
+     "Authority for the Supervision"),
+    ("The Authority for the Supervision said new rules (ASCOF) would follow.",
+     "Authority for the Supervision"),
+])
+def test_a_name_without_its_abbreviation_is_not_run_on(nlp, text, expected):
+    from kg.extract.actor_patterns import name_before_bracket
+
+    doc = nlp(text)
+    start = text.index(expected)
+    ent = doc.char_span(start, start + len(expected), label="ORG")
+    assert name_before_bracket(ent).text == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("The Authority for the Supervision and Control of Coastal Fisheries (ACCF) met.",
+     ["Authority for the Supervision"],
+     "Authority for the Supervision and Control of Coastal Fisheries"),
+    # another name the model found stands between: the abbreviation is that name's
+    ("The Kelby Wildlife Institute and the Tiger Conservation Authority (TCA) met.",
+     ["Kelby Wildlife Institute", "Tiger Conservation Authority"], "Kelby Wildlife Institute"),
+])
+def test_a_name_runs_on_only_through_words_no_other_name_covers(nlp, text, names, expected):
+    from kg.extract.actor_patterns import name_before_bracket
+
+    doc = nlp(text)
+    spans = [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in names]
+    doc.ents = spans
+    assert name_before_bracket(spans[0]).text == expected
+
+
+def test_a_name_does_not_run_on_past_its_line(nlp):
+    from kg.extract.actor_patterns import name_before_bracket
+
+    text = "By Ada Obi, Kelby\n\nThe Staff Union of Colleges (SUC) went on strike."
+    doc = nlp(text)
+    start = text.index("Kelby")
+    ent = doc.char_span(start, start + len("Kelby\n\n"), label="ORG")
+    assert name_before_bracket(ent).text == "Kelby\n\n"

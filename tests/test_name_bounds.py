@@ -24,6 +24,9 @@ def actor_names(nlp, text: str) -> dict[str, str]:
     ("the League said two clubs".split(), 1, 2, "League"),
     ("Harrow and Leeds United drew".split(), 2, 4, "Leeds United"),
     ("it sells the Strato and Strato Max now".split(), 5, 7, "Strato Max"),
+    # before a plural noun the names joined by "and" are two: one station each
+    ("output at the Kelby and Marsh stations fell".split(), 5, 6, "Marsh"),
+    ("output at the Kelby and Marsh League fell".split(), 5, 7, "Kelby and Marsh League"),
 ])
 def test_with_division_number(nlp, words, start, end, expected):
     doc = nlp(" ".join(words))
@@ -323,6 +326,11 @@ def test_a_percentage_is_cut_off_a_name(nlp, words, start, end, expected):
      "WORK_OF_ART", ("The Morning Ledger", "")),
     ("Maria Lopez 12 was the score they posted.", "Maria Lopez 12", "CARDINAL",
      ("Maria Lopez", "PERSON")),
+    # a word written before two numbers is a line of models, unless the model calls the
+    # numbered name an event: a series' match
+    ("Game 3 went long. 9:15 PM - Game 4 underway.", "Game 4", "WORK_OF_ART",
+     ("Game 4", "PRODUCT")),
+    ("Game 3 went long. 9:15 PM - Game 4 underway.", "Game 4", "EVENT", ("Game", "")),
 ])
 def test_a_name_cut_out_of_a_figure_takes_its_label_from_knowledge(nlp, text, name, label,
                                                                   expected):

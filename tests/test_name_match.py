@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.name_match import org_core
+from kg.extract.name_match import org_core, same_full_name
 
 
 @pytest.mark.parametrize(("name", "core"), [
@@ -20,3 +20,18 @@ from kg.extract.name_match import org_core
 ])
 def test_org_core(name, core):
     assert org_core(name) == core
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Pieter Van Acker", "Van Acker", True),
+    ("Ana M. Lopes", "Ana Lopes", True),
+    # a given name's initial stands for it: a race card's "A. Lopes" is Ana Lopes
+    ("A. Lopes", "Ana Lopes", True),
+    ("Ana Lopes", "A Lopes", True),
+    # another given name, or another initial, is another person
+    ("Ana Lopes", "Amara Lopes", False),
+    ("A. Lopes", "B. Lopes", False),
+    ("A. Lopes", "Ana Silva", False),
+])
+def test_same_full_name(a, b, expected):
+    assert same_full_name(a, b) is expected

@@ -763,3 +763,43 @@ def test_a_repeats_context_settles_a_tie(nlp, third, expected):
         == expected
     if expected is not None:
         assert tie_breaker(tally, [place, person], [place, person, repeat]) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a title or honorific, a hyphenated surname or a quoted nickname marks a person's name
+    ("Judge Helen Okafor-Byrne adjourned the case until May.", "Judge Helen Okafor-Byrne",
+     True),
+    ("The prize went to Mme Colette Faye Ndour of Thies.", "Mme Colette Faye Ndour", True),
+    ("Tomas 'Tito' Varga won the final on Sunday.", "Tomas 'Tito' Varga", True),
+    # unmarked, or a body's or road's word after the given name: the words say no more
+    ("Helen Okafor won the final on Sunday.", "Helen Okafor", False),
+    ("The colt is owned by the Grace Hill Syndicate in Kildare.", "Grace Hill Syndicate",
+     False),
+    ("A gift came from the Helen Okafor-Byrne Foundation on Friday.",
+     "Helen Okafor-Byrne Foundation", False),
+    ("Mourners gathered on Anson Road until Sunday.", "Anson Road", False),
+])
+def test_written_as_person(nlp, text, name, expected):
+    from kg.extract.types import written_as_person
+
+    assert written_as_person(_mention(nlp, text, name)) is expected
+
+
+def _mention(nlp, text: str, name: str) -> Span:
+    """Return the first mention of ``name`` in ``text`` labelled a person."""
+    start = text.index(name)
+    return nlp(text).char_span(start, start + len(name), label="Person")
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # the classifier calls this name an organisation; its honorific says a person
+    ("The prize went to Mme Colette Faye Ndour of Thies.", "Mme Colette Faye Ndour", None),
+    # a syndicate NER calls a person still gives way to the confident classifier
+    ("The colt is owned by the Grace Hill Syndicate in Kildare.", "Grace Hill Syndicate",
+     "Organization"),
+])
+def test_learned_type_keeps_a_name_written_as_a_person(nlp, text, name, expected):
+    from kg.extract.types import learned_type
+
+    span = _mention(nlp, text, name)
+    assert learned_type("Person", Counter({"Person": 1}), [span]) == expected

@@ -56,6 +56,8 @@ _ALLOWED_LABELS = {
 def actor_type(ent: Span) -> str | None:
     """Return the kg actor type of an entity span, or ``None`` if it is not an actor."""
     label = _ALLOWED_LABELS.get(ent.label_)
+    if ent.label_ == "WORK_OF_ART" and _titles_a_body(ent):
+        label = "Organization"  # "The Friends of the Mill group"
     text = ent.text.strip()
     if label is None or _NON_NAME_RE.match(text):
         return None
@@ -82,6 +84,24 @@ def _town_not_adjective(ent: Span) -> bool:
     word = ent.text
     return len(ent) == 1 and is_city(word) and lookup_country(word) is None and \
         not word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+#: Lower-case nouns of bodies of members or supporters a title-like name can name ("the
+#: Save Our Pier campaign", "the Friends of the Park group").
+_MEMBER_BODY_NOUNS = frozenset(
+    """group association society campaign club coalition alliance movement committee trust
+    network collective foundation charity union""".split())
+
+
+@rule("work_title_body_org")
+def _titles_a_body(ent: Span) -> bool:
+    """Return True for a name the model calls a work of art whose phrase's head is a
+    lower-case noun of a body right after it, which its phrase or its last word hangs on
+    ("The Friends of the Mill group", "the Hands Off Our Beach campaign"): a title-like
+    name, but the noun says it names a body."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and after.is_lower and after.lower_ in _MEMBER_BODY_NOUNS and \
+        "\n" not in doc[ent.end - 1].whitespace_ and after.i in (ent.root.head.i, ent[-1].head.i)
 
 
 @rule("country_by_name")
@@ -270,10 +290,16 @@ def _product_line(ent: Span) -> bool:
     device or variant noun ("new MacBook Air laptops", "the Video version"): it names a
     product line, not a company. A name cut out of a longer entity ("J. Russell" of "J.
     Russell 56") is asked only when the article writes it before one."""
-    doc = ent.doc
-    before = ent.end < len(doc) and doc[ent.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS
+    before = _device_noun_at(ent.doc, ent.end)
     return (ent.label_ == "ORG" or before) and \
         ent.text not in _names_not_before_devices(ent.doc)
+
+
+def _device_noun_at(doc: Doc, i: int) -> bool:
+    """Return whether token ``i`` is a noun of devices or variants outside any other name
+    ("MacBook Air laptops"; not "Model" of "Lahore's Model Town", a place the model found)."""
+    return i < len(doc) and doc[i].lower_ in DEVICE_NOUNS | VARIANT_NOUNS and \
+        not doc[i].ent_type_
 
 
 def _person_in_context(ent: Span) -> str | None:
@@ -595,8 +621,7 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
     from kg.extract.name_bounds import entity_name, ner_entities
 
     names = [organisation_in_event_name(entity_name(e)) for e in ner_entities(doc)]
-    return {e.text for e in names if not (
-        e.end < len(doc) and doc[e.end].lower_ in DEVICE_NOUNS | VARIANT_NOUNS)}
+    return {e.text for e in names if not _device_noun_at(doc, e.end)}
 
 
 def after_title(doc: Doc, i: int) -> bool:

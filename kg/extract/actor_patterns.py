@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from kg.ablation import rule, rule_enabled
+from kg.ablation import PASS_THROUGH, rule, rule_enabled
 from kg.extract.countries import is_demonym
 from kg.lexicon import (
     BODY_HEADS,
@@ -142,7 +142,7 @@ def bracketed_short_names(doc: Doc, actors: Sequence[Span] = ()) -> dict[str, st
     Port Authority of Singapore" of NER's "Port Authority of Singapore"), so the short
     name is that actor's."""
     out = {}
-    for ent in doc.ents:
+    for ent in map(name_before_bracket, doc.ents):
         end = ent.end
         if ent.label_ != "ORG" or len(ent) < 2 or end + 2 >= len(doc):
             continue
@@ -161,6 +161,33 @@ def bracketed_short_names(doc: Doc, actors: Sequence[Span] = ()) -> dict[str, st
             out[short.text] = next((a.text for a in actors if a.end == end and
                                     a.start <= ent.start), ent.text)
     return out
+
+
+#: Lower-case words inside a body's long name ("Authority for the Regulation and Control of
+#: Strategic Mineral Substances Markets").
+_NAME_CONNECTORS = frozenset("and of for the on in".split())
+
+
+@rule("name_before_bracket", off=PASS_THROUGH)
+def name_before_bracket(ent: Span) -> Span:
+    """Return an organisation's name run on to the bracketed abbreviation that follows it
+    through capitalised words and connectors no other name covers ("Authority for the
+    Regulation" + "and Control of Strategic Mineral Substances Markets (ARECOMS)"): a name
+    pattern cut the long name short, and the abbreviation stands for all of it. Else the
+    name as it was."""
+    doc, i = ent.doc, ent.end
+    if ent.label_ != "ORG":
+        return ent
+    while i < min(len(doc), ent.end + 12) and "\n" not in doc[i - 1].text_with_ws and \
+            not doc[i].ent_type_ and (  # another name: "... of India and the NTCA (NTCA)"
+            (doc[i].is_alpha and doc[i].is_title) or doc[i].lower_ in _NAME_CONNECTORS):
+        i += 1
+    bracket = doc[i:i + 3]
+    if i == ent.end or not doc[i - 1].is_title or len(bracket) < 3 or \
+            bracket[0].text != "(" or bracket[2].text != ")" or \
+            not (bracket[1].is_upper and bracket[1].is_alpha and len(bracket[1]) > 1):
+        return ent
+    return Span(doc, ent.start, i, label=ent.label_)
 
 
 def _bracket_after_place(ent: Span) -> int | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, disabled_names, rule
 from kg.extract.actor_junk import split_place_list
+from kg.extract.actor_patterns import name_before_bracket
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.headline_names import headline_name_parts
@@ -180,7 +181,8 @@ def without_figures(ent: Span) -> Span:
         return ent
     label = ent.label_
     if label in _FIGURE_LABELS:
-        if start == ent.start and end == ent.end - 1 and _numbered_product(ent):
+        if start == ent.start and end == ent.end - 1 and label != "EVENT" and \
+                _numbered_product(ent):  # a numbered event is a match's ("Game 4")
             return Span(ent.doc, ent.start, ent.end, label="PRODUCT")  # "the Fenix 8"
         label = _label_from_knowledge(ent.doc[start:end])
     elif _after_entry_time(ent, start) and not _written_again(ent.doc[start:end]):
@@ -409,7 +411,8 @@ def with_division_number(ent: Span) -> Span:
     """Return an organisation's name with the number that ends it ("League Division One",
     "Group 2") and the names joined before it after "the" ("the Lancashire and Cheshire
     League", where NER took only "Cheshire League"), unless the name before "and" is the
-    first word of this one ("the Macbook and Macbook Pro" names two products)."""
+    first word of this one ("the Macbook and Macbook Pro" names two products) or a plural
+    noun follows ("the Belle and Hampton stations": two stations)."""
     if ent.label_ != "ORG":
         return ent
     doc, start, end = ent.doc, ent.start, ent.end
@@ -419,9 +422,15 @@ def with_division_number(ent: Span) -> Span:
         end += 1
     if start >= 3 and doc[start - 1].lower_ == "and" and doc[start - 2].pos_ == "PROPN" and \
             doc[start - 2].is_title and doc[start - 3].lower_ == "the" and \
-            doc[start - 2].text != ent[0].text:  # "the Macbook and Macbook Pro": two names
-        start -= 2
+            doc[start - 2].text != ent[0].text and not _names_plural_noun(doc, end):
+        start -= 2  # not "the Macbook and Macbook Pro", nor "the Belle and Hampton stations"
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
+
+
+def _names_plural_noun(doc: Doc, end: int) -> bool:
+    """Return whether a lower-case plural noun follows a name at ``end`` ("the Belle and
+    Hampton stations"): the names joined by "and" are two, one of each."""
+    return end < len(doc) and doc[end].tag_ == "NNS" and doc[end].is_lower
 
 
 @rule("split_at_spaced_dash", off=None)
@@ -503,10 +512,10 @@ _LAST_ENTITIES: tuple[Doc | None, tuple, tuple[Span, ...]] = (None, (), ())
 def ner_entities(doc: Doc) -> tuple[Span, ...]:
     """Return the entities of ``doc`` with run-on person names, joined names, the two sides
     of a score in a table row, names joined by a spaced dash or a credit's slash and a list
-    of places split,
-    a company's name NER cut joined again, and headline names cut to the words the body
-    writes as names. Made once while the document's entities and the rules switched off
-    stay the same: the actors and two of their context rules ask for them."""
+    of places split, a company's name NER cut joined again, a body's name run on to its
+    bracketed abbreviation, and headline names cut to the words the body writes as names.
+    Made once while the document's entities and the rules switched off stay the same: the
+    actors and two of their context rules ask for them."""
     global _LAST_ENTITIES
     state = (tuple((e.start, e.end, e.label, e.kb_id) for e in doc.ents), disabled_names())
     last, last_state, made = _LAST_ENTITIES
@@ -523,7 +532,7 @@ def _split_entities(doc: Doc) -> Iterator[Span]:
         if parts is not None:
             yield from parts
             continue
-        ent = _with_place_after_of(ent)
+        ent = name_before_bracket(_with_place_after_of(ent))
         yield from _split_run_on_name(ent) or split_at_scores(ent) or \
             _split_at_spaced_dash(ent) or split_at_credit_slash(ent) or \
             split_place_list(ent) or [ent]

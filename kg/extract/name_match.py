@@ -79,13 +79,20 @@ def same_person(short: str, full: str) -> bool:
 def same_full_name(a: str, b: str) -> bool:
     """Return True for two full names of one person: one ends the other ("Van Acker" in
     "Pieter Van Acker"), or the same surname after the same given name or its initial, one
-    name longer ("Ana Lopes", "Ana M. Lopes")."""
+    name longer ("Ana Lopes", "Ana M. Lopes") or one given name an initial ("A. Lopes", a
+    race card's or a table's short form of "Ana Lopes")."""
     pa, pb = a.split(), b.split()
     if a.lower().endswith(" " + b.lower()) or b.lower().endswith(" " + a.lower()):
         return True
     if pa[-1].lower() == pb[-1].lower() and pa[0][0] == pb[0][0]:
-        return len(pa) != len(pb) or pa[0].lower() == pb[0].lower()
+        return len(pa) != len(pb) or pa[0].lower() == pb[0].lower() or \
+            _initial(pa[0]) != _initial(pb[0])
     return False
+
+
+def _initial(word: str) -> bool:
+    """Return whether a word is a given name's initial ("A.", "A")."""
+    return len(word.rstrip(".")) == 1 and word[0].isupper()
 
 
 #: Words that end a company's name without changing the company ("Daimler AG" = "Daimler").

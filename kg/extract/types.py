@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
@@ -44,9 +44,12 @@ from kg.extract.place_context import (
 from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.lexicon import (
     BODY_HEADS,
+    FACILITY_HEADS,
     HONORIFICS,
+    NAMED_BODY_HEADS,
     ORG_NAME_SUFFIXES,
     PERSON_NOUNS,
+    ROUTE_VENUE_HEADS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -361,7 +364,8 @@ def learned_type(voted: str, tally: Counter, mentions: list[Span]) -> str | None
     on CoNLL-2003 alone, it also turns companies named like surnames into persons
     ("Chrysler") and airports or cities into organisations on other news, so the gazetteers
     and the context evidence keep the last word (bench/quality.md)."""
-    if voted not in LEARNED or _has_evidence(tally, mentions, voted):
+    if voted not in LEARNED or _has_evidence(tally, mentions, voted) or \
+            (voted == "Person" and any(map(written_as_person, mentions))):
         return None
     guess = classify_actor(mentions)
     if guess.label == voted or guess.probability < CONFIDENT:
@@ -465,7 +469,60 @@ def _corroborated(voted: str, chosen: str, tally: Counter, mentions: list[Span])
         return known or _has_evidence(tally, mentions, "Place")
     if voted == "Place":
         return not known
-    return _has_evidence(tally, mentions, "Person")
+    return _has_evidence(tally, mentions, "Person") or any(map(written_as_person, mentions))
+
+
+#: Honorifics of other languages that open a person's name ("Mme Diop", "Herr Weber").
+NAME_HONORIFICS = HONORIFICS | frozenset(
+    "mme mme. mlle madame monsieur herr frau sra sra. sr. señor señora".split())
+
+
+def written_as_person(span: Span) -> bool:
+    """Return whether a mention's own words are a person's name of a shape the context
+    rules do not read: titles or honorifics, a given name the lists know, then one or two
+    surname words, with a title or honorific before the given name, a hyphenated surname
+    or a quoted nickname ("Magistrate Indira Chinnia-Lutchman", "Hamza 'Shaheen' Qureshi"),
+    and no company's, body's, road's or country's word. The classifier, trained on
+    CoNLL-2003, calls such names it never saw organisations; the words say otherwise."""
+    words = [t for t in span if not t.is_space]
+    openers = TITLE_WORDS | TITLE_HEADS | NAME_HONORIFICS | PUBLIC_OFFICES
+    titled = 0
+    while titled < len(words) and words[titled].lower_ in openers:
+        titled += 1
+    words = words[titled:]
+    if len(words) < 2 or len(words[0]) < 3 or not words[0].is_title or \
+            not is_given_name(words[0].text) or is_city(span.text.replace("\n", " ")):
+        return False
+    surnames = _surname_words(words[1:])
+    marked = titled or any(t.text == "-" or t.text in _QUOTES for t in words)
+    return bool(marked) and surnames is not None and 1 <= surnames <= 2
+
+
+def _surname_words(words: list[Token]) -> int | None:
+    """Return how many surname words ``words`` are, a hyphenated one counted once and a
+    quoted nickname not at all, or None when one is no surname word."""
+    count, i = 0, 0
+    while i < len(words):
+        word = words[i]
+        quoted = i + 2 < len(words) and word.text in _QUOTES and words[i + 2].text in _QUOTES
+        if quoted and words[i + 1].is_title:
+            i += 3
+            continue
+        if word.text == "-" and 0 < i < len(words) - 1 and not words[i - 1].whitespace_ and \
+                not word.whitespace_:
+            count -= 1  # "Chinnia-Lutchman": the next word joins this one
+        elif not (word.is_alpha and word.is_title) or word.text in _NOT_SURNAMES or \
+                lookup_country(word.text) is not None:
+            return None
+        else:
+            count += 1
+        i += 1
+    return count
+
+
+_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
+#: Last words of organisations' and bodies' names, which no surname is.
+_NOT_SURNAMES = NAMED_BODY_HEADS | FACILITY_HEADS | ROUTE_VENUE_HEADS
 
 
 def _has_evidence(tally: Counter, mentions: list[Span], type_: str) -> bool:
