@@ -17,6 +17,10 @@ from kg.extract.name_match import org_core, same_full_name
     ("Ford Motors Co.", "ford motors"),
     ("Bank of America Corporation", "bank of america"),
     ("Apple Computer", "apple computer"),
+    # a parent body's abbreviation before a name of three words or more
+    ("UN Office for the Coordination of Humanitarian Affairs",
+     "office for the coordination of humanitarian affairs"),
+    ("BBC World Service", "bbc world service"),
 ])
 def test_org_core(name, core):
     assert org_core(name) == core

@@ -121,7 +121,17 @@ def org_core(name: str) -> str:
         if len(words) - k >= 2 and lookup_country(" ".join(words[:k])) is not None:
             words = words[k:]
             break
+    if len(words) >= 4 and _parent_abbreviation(name.split()[0], words[0]):
+        words = words[1:]  # "UN Office for the Coordination of Humanitarian Affairs"
     return " ".join(w.replace(".", "") for w in words)
+
+
+def _parent_abbreviation(written: str, word: str) -> bool:
+    """Return whether a name's first word, as written, is a short abbreviation in capitals
+    ("UN", "EU", "BBC") before three words or more: the body the name's owner belongs to,
+    which the article may leave out."""
+    return written.isupper() and written.isalpha() and 2 <= len(written) <= 4 and \
+        word == written.lower()
 
 
 def same_product(text: str, entities) -> EntityInfo | None:
