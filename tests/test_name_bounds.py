@@ -157,6 +157,9 @@ def test_no_surname_taken_after_a_country_or_before_a_longer_name(nlp, text, wor
     # a date in an itinerary is no name: "May" is no person
     ("May 31 - Ole Strand (Brann)", 0, 5, [("Ole Strand", "PERSON")]),
     ("Halden - 2 June v Brann", 0, 6, [("Halden", "GPE")]),
+    # a word the article also writes in lower case is that word, no name
+    ("Halden - Visitors who come by boat pay, as other visitors do.", 0, 3,
+     [("Halden", "GPE")]),
 ])
 def test_split_at_spaced_dash(nlp, text, start, end, expected):
 

@@ -43,3 +43,11 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
     from kg.extract.boilerplate import doc_text_words
 
     return tuple(doc_text_words(doc))
+
+
+@per_doc
+def lower_case_words(doc: Doc) -> frozenset[str]:
+    """Return the words the article writes in lower case: a capitalised one among them is
+    that common word at a sentence's or a label's start ("Baklava producers", "Central Java
+    - Visitors who ..."), not a name."""
+    return frozenset(t.text for t in doc if t.is_lower)

@@ -14,7 +14,7 @@ from kg.ablation import PASS_THROUGH, disabled_names, rule
 from kg.extract.actor_junk import split_place_list
 from kg.extract.actor_patterns import name_before_bracket
 from kg.extract.countries import lookup_country
-from kg.extract.doc_memo import per_doc
+from kg.extract.doc_memo import lower_case_words, per_doc
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_country_or_city, is_given_name
 from kg.extract.syntax import POSSESSIVES, first_conjunct
@@ -438,11 +438,12 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     """Return the names on either side of a dash written with spaces that NER ran over
     ("Goalkeepers - Ole Strand", "Sri Lanka - Arjuna Ranatunga": a list's label, then its
     first item), each labelled by what kg knows of its words (a country or city, a given
-    name), else, if longer than a word, as the entity; one word kg knows nothing of is a
-    name only after the dash as a noun of its own ("San Jose - Cisco"): a list's label
-    ("Goalkeepers") or a word describing the noun after it ("Gold - Moribund market") is
-    none, nor is a date ("May 31 - June 2" in an itinerary: "May" is no person). None: no
-    such dash, or only figures on one side."""
+    name), else, if longer than a word, as the entity; one word the article also writes in
+    lower case is that common word ("Central Java - Visitors who ..."); one word kg knows
+    nothing of is a name only after the dash as a noun of its own ("San Jose - Cisco"): a
+    list's label ("Goalkeepers") or a word describing the noun after it ("Gold - Moribund
+    market") is none, nor is a date ("May 31 - June 2" in an itinerary: "May" is no
+    person). None: no such dash, or only figures on one side."""
     doc = ent.doc
     cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and
             doc[t.i - 1].whitespace_]
@@ -456,7 +457,10 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     for part in parts:
         if _a_date(part):
             continue
-        label = _label_from_knowledge(part) or (
+        label = _label_from_knowledge(part)
+        if not label and len(part) == 1 and part[0].lower_ in lower_case_words(doc):
+            continue  # "Central Java - Visitors who ...": the article writes "visitors"
+        label = label or (
             ent.label_ if len(part) > 1 or _proper_noun_after(part, ent) else "")
         if label:
             out.append(Span(doc, part.start, part.end, label=label))

@@ -29,7 +29,7 @@ from kg.extract.actor_context import (
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
-from kg.extract.doc_memo import per_doc
+from kg.extract.doc_memo import lower_case_words
 from kg.extract.knowledge import continent_of_adjective
 from kg.extract.name_match import (
     abbreviates,
@@ -304,14 +304,8 @@ def _common_noun_use(token: Token) -> bool:
     case ("Halva makers ... the halva trade", "Lena Kaur, Books Editor ... new books",
     beside the firms "Ozkan Halva" and "Tarn Books"), with no title before it that would
     make it a surname ("Mr Halva"): no mention of a person's surname."""
-    return token.lower_ in _lower_case_words(token.doc) and \
+    return token.lower_ in lower_case_words(token.doc) and \
         not after_title(token.doc, token.i)
-
-
-@per_doc
-def _lower_case_words(doc: Doc) -> frozenset[str]:
-    """Return the words the article writes in lower case."""
-    return frozenset(t.text for t in doc if t.is_lower)
 
 
 #: Prepositions before an organisation's one-word name that make it a site's short form.
