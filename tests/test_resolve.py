@@ -272,8 +272,9 @@ def test_a_place_naming_a_site_is_no_short_name_of_an_organisation(nlp, after, e
     ("The Vastorra Growers Society met on Monday. She was born in Vastorra in 1950.", "Place"),
     ("The Vastorra Growers Society met on Monday. Work resumed at Vastorra and Kell.",
      "Place"),
-    # nothing governs it: the one-word form of the organisation's name
+    # nothing governs it, or a preposition hung on a noun: the organisation's short name
     ("The Vastorra Growers Society met on Monday. Vastorra members voted.", "Organization"),
+    ("The Vastorra Growers Society met on Monday. Shares in Vastorra rose.", "Organization"),
 ])
 def test_a_place_a_preposition_governs_is_no_short_name_of_an_organisation(nlp, text,
                                                                             expected):

@@ -385,17 +385,15 @@ def _people_words(spans: list[Span]) -> set[str]:
             for t in s}
 
 
-#: Prepositions whose object, labelled a place by the model, is the place ("born in Govan",
-#: "the pits at Saindak", "the Governor of Penang").
-_PLACING_PREPOSITIONS = PLACE_PREPOSITIONS | {"of"}
-
-
 def _placed_by(span: Span) -> bool:
-    """Return whether a preposition governs a mention the model labels a place ("born in
-    Govan" beside the "Govan Housing Association"): the model's label and the locative
-    together say the town, not the body named after it."""
+    """Return whether a preposition of place hung on a verb governs a mention the model
+    labels a place ("born in Govan" beside the "Govan Housing Association"): the model's
+    label and the locative together say the town, not the body named after it; not on a
+    noun ("shares in Corvane": the company)."""
     first = first_conjunct(span.root)
-    return first.dep_ == "pobj" and first.head.lower_ in _PLACING_PREPOSITIONS
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ in PLACE_PREPOSITIONS and \
+        prep.head.pos_ in ("VERB", "AUX")
 
 
 def _site_named_after(span: Span) -> bool:
