@@ -275,6 +275,8 @@ def test_a_place_naming_a_site_is_no_short_name_of_an_organisation(nlp, after, e
     # nothing governs it, or a preposition hung on a noun: the organisation's short name
     ("The Vastorra Growers Society met on Monday. Vastorra members voted.", "Organization"),
     ("The Vastorra Growers Society met on Monday. Shares in Vastorra rose.", "Organization"),
+    # "at" says where a thing stands even after a noun
+    ("The Vastorra Growers Society met on Monday. The pits at Vastorra closed.", "Place"),
 ])
 def test_a_place_a_preposition_governs_is_no_short_name_of_an_organisation(nlp, text,
                                                                             expected):

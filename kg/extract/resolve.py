@@ -385,15 +385,22 @@ def _people_words(spans: list[Span]) -> set[str]:
             for t in s}
 
 
+#: Prepositions of place that say where a thing stands even after a noun ("the pits at
+#: Saindak"); "in", "on" and "from" after a noun may take a company ("shares in Corvane").
+_PLACING_AFTER_NOUNS = PLACE_PREPOSITIONS - {"in", "on", "from"}
+
+
 def _placed_by(span: Span) -> bool:
-    """Return whether a preposition of place hung on a verb governs a mention the model
-    labels a place ("born in Govan" beside the "Govan Housing Association"): the model's
-    label and the locative together say the town, not the body named after it; not on a
-    noun ("shares in Corvane": the company)."""
+    """Return whether a preposition of place governs a mention the model labels a place
+    ("born in Govan", "the pits at Saindak" beside the "Govan Housing Association", the
+    "Saindak Metals" company): the model's label and the locative together say the town,
+    not the body named after it; "in", "on" and "from" only after a verb ("shares in
+    Corvane": the company)."""
     first = first_conjunct(span.root)
     prep = first.head
-    return first.dep_ == "pobj" and prep.lower_ in PLACE_PREPOSITIONS and \
-        prep.head.pos_ in ("VERB", "AUX")
+    return first.dep_ == "pobj" and (
+        prep.lower_ in _PLACING_AFTER_NOUNS or
+        prep.lower_ in PLACE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"))
 
 
 def _site_named_after(span: Span) -> bool:
