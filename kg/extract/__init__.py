@@ -18,6 +18,7 @@ from kg.extract import (
     resolve,
     roles,
 )
+from kg.extract.quotes import said_on  # noqa: E402  (registers the statement-date rule)
 
 __all__ = ["actors", "boilerplate", "dates", "entity_ruler", "events", "furniture",
-           "gazetteer_guard", "model_names", "quotes", "resolve", "roles"]
+           "gazetteer_guard", "model_names", "quotes", "resolve", "roles", "said_on"]
