@@ -410,7 +410,7 @@ def _placed_after_the(doc: Doc) -> frozenset[str]:
     them at least once, themselves or through the names they are joined to ("in the
     Wimmera and the Mallee", "landing on the Moon")."""
     return frozenset(t.text for t in doc if t.i > 0 and doc[t.i - 1].lower_ == "the" and
-                     (_object_of_place_preposition(t) or _located_at_a_name(t)))
+                     (object_of_place_preposition(t) or _located_at_a_name(t)))
 
 
 #: Prepositions that place a thing at a named place ("the Surma at Kanaighat").
@@ -426,7 +426,7 @@ def _located_at_a_name(token: Token) -> bool:
                for c in token.children)
 
 
-def _object_of_place_preposition(token: Token) -> bool:
+def object_of_place_preposition(token: Token) -> bool:
     """Return True when a preposition of place governs a word, itself or through the words
     it is joined to ("the Wimmera and the Mallee")."""
     first = first_conjunct(token)

@@ -21,9 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, reads_disabled_once, rule, rule_enabled
 from kg.extract.actor_context import (
-    PLACE_PREPOSITIONS,
     _names_a_site,
     after_title,
+    object_of_place_preposition,
     routes_and_venues,
 )
 from kg.extract.actor_patterns import EVENT_HEADS
@@ -385,9 +385,10 @@ def _people_words(spans: list[Span]) -> set[str]:
             for t in s}
 
 
-#: Prepositions of place that say where a thing stands even after a noun ("the pits at
-#: Saindak"); "in", "on" and "from" after a noun may take a company ("shares in Corvane").
-_PLACING_AFTER_NOUNS = PLACE_PREPOSITIONS - {"in", "on", "from"}
+#: Prepositions of place that place a mention only after a verb: after a noun they may take
+#: a company ("shares in Corvane"), where "at" still says where a thing stands ("the pits at
+#: Saindak").
+_PLACING_AFTER_VERBS = frozenset({"in", "on", "from"})
 
 
 def _placed_by(span: Span) -> bool:
@@ -396,11 +397,10 @@ def _placed_by(span: Span) -> bool:
     "Saindak Metals" company): the model's label and the locative together say the town,
     not the body named after it; "in", "on" and "from" only after a verb ("shares in
     Corvane": the company)."""
-    first = first_conjunct(span.root)
-    prep = first.head
-    return first.dep_ == "pobj" and (
-        prep.lower_ in _PLACING_AFTER_NOUNS or
-        prep.lower_ in PLACE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"))
+    if not object_of_place_preposition(span.root):
+        return False
+    prep = first_conjunct(span.root).head
+    return prep.lower_ not in _PLACING_AFTER_VERBS or prep.head.pos_ in ("VERB", "AUX")
 
 
 def _site_named_after(span: Span) -> bool:
