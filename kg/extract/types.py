@@ -11,7 +11,7 @@ never a group in one sentence and a place in the next. Countries and plans keep 
 types: their names are known, not guessed. The learned classifier
 (:mod:`kg.extract.actor_type`) settles ties and, when confident, corrects a person, place or
 organisation the votes chose, where the gazetteers and the context evidence do not
-contradict it (:func:`learned_type`).
+contradict it (:func:`kg.extract.type_overrides.learned_type`).
 """
 
 from __future__ import annotations
@@ -91,9 +91,9 @@ def _deciding_key(span: Span, winners: dict[str, str]) -> str:
 
 
 def _remembered_votes() -> Callable[[Span], Counter]:
-    """Return :func:`mention_votes` keeping each mention's answer (by its tokens and label):
-    :func:`decide_types` asks it of most mentions twice, to find ties and to count. The
-    answers are shared: their callers only read them."""
+    """Return :func:`kg.extract.type_votes.mention_votes` keeping each mention's answer (by
+    its tokens and label): :func:`decide_types` asks it of most mentions twice, to find ties
+    and to count. The answers are shared: their callers only read them."""
     memo: dict[tuple[int, ...], Counter] = {}
 
     def votes_of(span: Span) -> Counter:
