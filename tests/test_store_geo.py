@@ -150,7 +150,7 @@ def test_named_countries_are_those_an_article_names_beside_the_place(batches, ex
     from kg.store.geo import _located_actors, _named_countries
 
     store = store_of(*batches)
-    actors = _located_actors(store.ox, "")
+    actors = _located_actors(store.ox, None)
     wanted = {iri: evidence_codes(name) for iri, type_, name, _ in actors if type_ == "Place"}
     names = {iri: name for iri, _, name, _ in actors}
     found = _named_countries(store.ox, {k: v for k, v in wanted.items() if v})
