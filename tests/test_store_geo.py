@@ -9,7 +9,7 @@ import pytest
 from records import extractions
 
 from kg.model import Article, Entity, Extraction, Mention, entity_id
-from kg.rdf import ACTORS_GRAPH
+from kg.rdf import ACTORS_GRAPH, KGID
 from kg.store import KGStore
 from kg.validate import validate_store
 
@@ -139,19 +139,39 @@ def test_shapes_catch_a_point_out_of_range() -> None:
         "geo:lat must be one decimal in [-90, 90]"] * 2  # Ukraine's point and Pokrovsk's
 
 
+@pytest.mark.parametrize("few_refs", [0, 8])  # graphs' mentions read, or references looked up
 @pytest.mark.parametrize(("batches", "expected"), [
     ([[ORANGES]], {"Valencia": {"ES"}}),
     ([[ORANGES, OIL]], {"Valencia": {"ES", "VE"}}),     # one place, two countries' articles
     ([[ORANGES], [OIL], [BAKERY, FRONT]], {"Valencia": {"ES", "VE"}, "Pokrovsk": {"UA"}}),
     ([[BAKERY]], {}),                                    # no country named beside it
 ])
-def test_named_countries_are_those_an_article_names_beside_the_place(batches, expected) -> None:
+def test_named_countries_are_those_an_article_names_beside_the_place(
+        batches, expected, few_refs: int, monkeypatch) -> None:
     from kg.geo import evidence_codes
     from kg.store.geo import _located_actors, _named_countries
 
+    monkeypatch.setattr("kg.store.geo.FEW_REFS", few_refs)
     store = store_of(*batches)
-    actors = _located_actors(store.ox, "")
+    actors = _located_actors(store.ox, None)
     wanted = {iri: evidence_codes(name) for iri, type_, name, _ in actors if type_ == "Place"}
     names = {iri: name for iri, _, name, _ in actors}
     found = _named_countries(store.ox, {k: v for k, v in wanted.items() if v})
     assert {names[k]: v for k, v in found.items()} == expected
+
+
+@pytest.mark.parametrize("names", [
+    ["Valencia"], ["Spain", "Pokrovsk"], ["Valencia", "Venezuela", "Ukraine"], [],
+])
+def test_located_actors_looked_up_are_those_of_every_actor(names: list[str]) -> None:
+    from kg.store.geo import _located_actors
+
+    store = store_of([ORANGES, OIL], [BAKERY, FRONT])
+    every = _located_actors(store.ox, None)
+    assert sorted(name for _, _, name, _ in every) == [
+        "Pokrovsk", "Spain", "Ukraine", "Valencia", "Venezuela"]
+    assert {name: (type_, code) for _, type_, name, code in every}["Spain"] == ("Country", "ES")
+    iris = [iri for iri, _, name, _ in every if name in names]
+    not_located = str(KGID) + "actor/nobody"  # an IRI the actors graph does not hold
+    assert _located_actors(store.ox, [*iris, not_located]) == [
+        row for row in every if row[0] in iris]

@@ -20,6 +20,12 @@ _CODE = ox.NamedNode(str(KG.countryCode))
 _REFERS_TO = ox.NamedNode(str(KG.refersTo))
 _COUNTRY = ox.NamedNode(str(KG.Country))
 _TYPE = ox.NamedNode(str(RDF.type))
+_NAME = ox.NamedNode(str(KG.name))
+#: The classes of the actors located, and their type names.
+_LOCATED = {ox.NamedNode(str(KG.Place)): "Place", _COUNTRY: "Country"}
+#: Up to this many references of an actor are looked up one by one in an article graph
+#: (:meth:`_Mentions.named_together`) rather than read with the graph's every mention.
+FEW_REFS = 8
 _GEO_PREFIXES = ("https://sws.geonames.org/", "http://www.wikidata.org/entity/")
 
 
@@ -30,23 +36,27 @@ def _values(actors: Iterable[str] | None) -> str:
     return "VALUES ?a { " + " ".join(f"<{a}>" for a in sorted(actors)) + " }"
 
 
-def _located_actors(store: ox.Store, values: str) -> list[tuple[str, str, str, str | None]]:
-    """Return (iri, type, name, country code) of the Place and Country actors to locate."""
-    query = f"""
-    SELECT ?a ?type ?name ?code WHERE {{ {values}
-      GRAPH <{ACTORS_GRAPH}> {{
-        ?a a ?cls ; kg:name ?name .
-        VALUES (?cls ?type) {{ (kg:Place "Place") (kg:Country "Country") }}
-        OPTIONAL {{ ?a kg:countryCode ?code }}
-      }}
-    }}"""
-    rows = store.query(query, prefixes=PREFIXES)
-    out = {}
-    for r in rows:
-        iri = r["a"].value
-        code = r["code"].value if r["code"] is not None else None
-        out.setdefault(iri, (iri, r["type"].value, r["name"].value, code))
-    return [out[k] for k in sorted(out)]
+def _located_actors(store: ox.Store, actors: Iterable[str] | None
+                    ) -> list[tuple[str, str, str, str | None]]:
+    """Return (iri, type, name, country code) of the Place and Country actors among
+    ``actors`` (all when None), sorted. Each actor is looked up by its IRI (a query joining
+    a list of actors with the actors graph costs what the graph holds, not what the list
+    does); of several names or codes the least is taken."""
+    if actors is None:
+        nodes = {q.subject for cls in _LOCATED for q in store.quads_for_pattern(
+            None, _TYPE, cls, ACTORS_NODE) if isinstance(q.subject, ox.NamedNode)}
+    else:
+        nodes = {ox.NamedNode(a) for a in actors}
+    out = []
+    for node in sorted(nodes, key=lambda n: n.value):
+        type_ = next((name for cls, name in _LOCATED.items()
+                      if ox.Quad(node, _TYPE, cls, ACTORS_NODE) in store), None)
+        names = [q.object.value for q in store.quads_for_pattern(node, _NAME, None, ACTORS_NODE)]
+        if type_ is None or not names:
+            continue
+        codes = [q.object.value for q in store.quads_for_pattern(node, _CODE, None, ACTORS_NODE)]
+        out.append((node.value, type_, min(names), min(codes, default=None)))
+    return out
 
 
 def _named_countries(store: ox.Store, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -121,10 +131,19 @@ class _Mentions:
         others = self.refs(other)
         for ref in self.refs(rare):
             for q in self.store.quads_for_pattern(None, MENTIONS_NODE, ref, None):
-                if q.graph_name != ACTORS_NODE and not others.isdisjoint(
-                        self.mentioned(q.subject, q.graph_name)):
+                if q.graph_name != ACTORS_NODE and self._mentions_any(q.subject, q.graph_name,
+                                                                      others):
                     return True
         return False
+
+    def _mentions_any(self, article: ox.NamedNode, graph: ox.NamedNode,
+                      refs: set[ox.NamedNode]) -> bool:
+        """Return whether ``article`` mentions one of ``refs`` in its ``graph``: a few
+        references are looked up one by one (reading a graph's every mention costs more
+        than a lookup each), more in the graph's mentions, read once."""
+        if len(refs) > FEW_REFS or (article, graph) in self._mentioned:
+            return not refs.isdisjoint(self.mentioned(article, graph))
+        return any(ox.Quad(article, MENTIONS_NODE, ref, graph) in self.store for ref in refs)
 
 
 def _clear(actors: set[str] | None) -> str:
@@ -158,8 +177,7 @@ def refresh_locations(store: ox.Store, actors: Iterable[str] | None = None, *,
         if then:
             store.update(then)
         return 0
-    values = _values(actors)
-    located_actors = _located_actors(store, values)
+    located_actors = _located_actors(store, actors)
     wanted = {iri: evidence_codes(name) for iri, type_, name, _ in located_actors
               if type_ == "Place"}
     countries = _named_countries(store, {k: v for k, v in wanted.items() if v})

@@ -385,7 +385,8 @@ class _Batch:
                     remove.add(ox.Quad(ref, REFERS_TO, stored, ACTORS_NODE))
                     leaving.setdefault(stored, set()).add(ref)
                 add.add(ox.Quad(ref, REFERS_TO, event, ACTORS_NODE))
-            facts.setdefault(event, set(quads(event_node_triples(link), ACTORS_NODE)))
+            if event not in facts:  # made once an event: many references share one
+                facts[event] = set(quads(event_node_triples(link), ACTORS_NODE))
         for new in facts.values():  # every reference of an event gives the same facts
             add.update(new)
         for event, gone in leaving.items():
