@@ -283,6 +283,7 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('said_on_the_cue', 'Ana Kovač, who met the envoy on Monday, said the vote would be '
                         'close.'),
     ('future_tense_clues', 'Leaders to meet on Friday in Brussels'),
+    ('scheduled_present', 'The summit begins Friday in Geneva.'),
 ]
 
 
