@@ -133,6 +133,29 @@ def test_subject_that_is_no_doer_is_no_agent(nlp, text: str, trigger: str) -> No
     assert event is None or event.agent_text == ""
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a happening as subject or "by" phrase is a cause, and the actors inside it no agents
+    ("The order, worth $15 billion, has given a boost to the Tarnow Air Show.", "given"),
+    ("The show was dominated by a dispute between Zentra Motors and Velmor.", "dominated"),
+    ("Velmor's decision to cut prices makes its phones cheaper.", "makes"),
+    ("The suspension of trading on the Ostrava exchange followed a sharp fall.", "followed"),
+])
+def test_happening_as_subject_is_no_agent(nlp, text: str, trigger: str) -> None:
+    event = _by_trigger(nlp, text).get(trigger)
+    assert event is None or (event.agent_text == "" and event.agents == ())
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent_text"), [
+    # a source that speaks stays the speaker; a body or group of people is an agent
+    ("The statement said Velmor would cut prices.", "said", "The statement"),
+    ("The commission of inquiry blamed Zentra Motors for the delay.", "blamed",
+     "The commission of inquiry"),
+])
+def test_speaking_source_and_bodies_stay_agents(nlp, text: str, trigger: str,
+                                               agent_text: str) -> None:
+    assert _by_trigger(nlp, text)[trigger].agent_text == agent_text
+
+
 @pytest.mark.parametrize(("text", "trigger", "agent_text"), [
     # an ownerless object's infinitive is done by the subject of the verb
     ("Zentra Motors has won a contract to supply the Ostrava fire brigade with trucks.",

@@ -24,9 +24,10 @@ from kg.extract.events.clauses import (
     _owned,
     _subject_verb,
     event_type,
+    happening_noun,
 )
 from kg.extract.syntax import first_conjunct
-from kg.lexicon import EVENT_NOUNS, NOT_EVENT_NOUNS, SPEECH_VERBS
+from kg.lexicon import EVENT_NOUNS, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Confidence ceilings of a secondary clause: typed (``attack``, ``meet``) or not (``other``).
@@ -156,19 +157,6 @@ def event_nouns(sent: Span) -> Iterator[Token]:
                 token.lemma_.lower() in EVENT_NOUNS and any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))):
             yield token  # "Boeing's bid", "the Qatar Airways order"
-
-
-_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
-
-
-def happening_noun(noun: Token) -> bool:
-    """Return whether a noun names a happening: in :data:`kg.lexicon.EVENT_NOUNS`, or a
-    nominalisation by its suffix ("decision", "announcement") outside
-    :data:`kg.lexicon.NOT_EVENT_NOUNS`."""
-    lemma = noun.lemma_.lower()
-    if lemma in EVENT_NOUNS:
-        return True
-    return lemma.endswith(_EVENT_SUFFIXES) and len(lemma) > 6 and lemma not in NOT_EVENT_NOUNS
 
 
 def owner_phrase(noun: Token) -> str:
