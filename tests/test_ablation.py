@@ -284,8 +284,8 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                         'close.'),
     ('future_tense_clues', 'Leaders to meet on Friday in Brussels'),
     ('scheduled_present', 'The summit begins Friday in Geneva.'),
-    ('happening_not_agent', 'The show was dominated by a dispute between Zentra Motors and '
-                            'Velmor.'),
+    ('happening_not_agent', 'Zentra Motors cut prices on Monday, and the decision angered '
+                            'rival carmakers.'),
 ]
 
 
