@@ -286,6 +286,7 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('scheduled_present', 'The summit begins Friday in Geneva.'),
     ('happening_not_agent', 'Zentra Motors cut prices on Monday, and the decision angered '
                             'rival carmakers.'),
+    ('we_not_the_speaker', '"We have cut our prices," said Lena Berg of Velmor.'),
 ]
 
 
@@ -378,8 +379,8 @@ def test_recording_fired_counts_calls_that_changed_something(monkeypatch):
 
 
 def output(text: str) -> tuple[list, list, list]:
-    """Return kg's actors, statements (speaker, quote, date) and events (type, trigger, date)
-    of ``text``."""
+    """Return kg's actors, statements (speaker, quote, date) and events (type, trigger, date,
+    agent as written) of ``text``."""
     from kg.model import Article
     from kg.nlp import load_pipeline
     from kg.pipeline import extract_articles
@@ -388,7 +389,8 @@ def output(text: str) -> tuple[list, list, list]:
                                     nlp=load_pipeline())
     return (actors(text),
             sorted((s.speaker or "", s.quote, s.date or "") for s in extraction.statements),
-            sorted((e.type, e.trigger, e.date or "") for e in extraction.events))
+            sorted((e.type, e.trigger, e.date or "", e.agent_text or "")
+                   for e in extraction.events))
 
 
 @pytest.mark.parametrize(("name", "text"), OUTPUT_CASES, ids=[n for n, _ in OUTPUT_CASES])

@@ -146,6 +146,18 @@ def test_happening_as_subject_is_no_agent(nlp, text: str, trigger: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger", "agent_text"), [
+    # "we" in reported speech is the speaker's group, left as written
+    ('"We have cut our prices," said Lena Berg of Velmor.', "cut", "We"),
+    ("Lena Berg said we would sign the lease in May.", "sign", "we"),
+    # "they" of the speakers themselves stands for them
+    ("Negotiators said they had settled the dispute with Velmor.", "settled", "Negotiators"),
+])
+def test_we_in_reported_speech_is_not_the_speaker(nlp, text: str, trigger: str,
+                                                  agent_text: str) -> None:
+    assert _by_trigger(nlp, text)[trigger].agent_text == agent_text
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent_text"), [
     # a source that speaks stays the speaker; a body or group of people is an agent
     ("The statement said Velmor would cut prices.", "said", "The statement"),
     ("The commission of inquiry blamed Zentra Motors for the delay.", "blamed",

@@ -468,12 +468,20 @@ def _antecedent(subject: Token) -> Token:
     verb = subject.head
     if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
-    if subject.lower_ in _PERSONAL_PRONOUNS and verb.dep_ == "ccomp" and \
-            verb.head.lemma_.lower() in SPEECH_VERBS:
+    if subject.lower_ in _PERSONAL_PRONOUNS and not speakers_group(subject) and \
+            verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS:
         for child in verb.head.children:
             if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
                 return child
     return subject
+
+
+@rule("we_not_the_speaker")
+def speakers_group(pronoun: Token) -> bool:
+    """Return True for "we" in reported speech: the speaker's company, team or government,
+    not the speaker alone ("'We have cut our prices,' said Lena Berg": her company cut
+    them), so it is left as written rather than taken for the speaker."""
+    return pronoun.lower_ == "we"
 
 
 def _ids(spans: list[Span], exclude: set[str] = frozenset()) -> tuple[str, ...]:
