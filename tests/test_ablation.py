@@ -287,6 +287,7 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('happening_not_agent', 'Zentra Motors cut prices on Monday, and the decision angered '
                             'rival carmakers.'),
     ('we_not_the_speaker', '"We have cut our prices," said Lena Berg of Velmor.'),
+    ('relation_verb_no_event', 'The package from Velmor includes a cash payment.'),
 ]
 
 

@@ -145,6 +145,22 @@ def test_happening_as_subject_is_no_agent(nlp, text: str, trigger: str) -> None:
     assert event is None or (event.agent_text == "" and event.agents == ())
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a verb of how things stand tells no happening
+    ("The package from Velmor includes a cash payment.", "includes"),
+    ("The Velmor program costs 99 dollars to join.", "costs"),
+    ("The new Zentra phone features a larger screen.", "features"),
+    ("The layoffs at Velmor equal six percent of its staff.", "equal"),
+])
+def test_relation_verbs_make_no_event(nlp, text: str, trigger: str) -> None:
+    assert trigger not in _by_trigger(nlp, text)
+
+
+def test_a_happening_beside_a_relation_verb_stays(nlp) -> None:
+    events = _by_trigger(nlp, "Velmor cut 900 jobs, which include 200 in Ostrava.")
+    assert "cut" in events and "include" not in events
+
+
 @pytest.mark.parametrize(("text", "trigger", "agent_text"), [
     # "we" in reported speech is the speaker's group, left as written
     ('"We have cut our prices," said Lena Berg of Velmor.', "cut", "We"),

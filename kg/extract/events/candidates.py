@@ -25,6 +25,7 @@ from kg.extract.events.clauses import (
     _subject_verb,
     event_type,
     happening_noun,
+    relation_verb,
 )
 from kg.extract.syntax import first_conjunct
 from kg.lexicon import EVENT_NOUNS, SPEECH_VERBS
@@ -56,6 +57,8 @@ def clause_verbs(sent: Span, speech: bool = False) -> Iterator[Token]:
         if token.dep_ in ("amod", "compound") or token.tag_ == "VBG" and token.dep_ in (
                 "pobj", "dobj", "nsubj"):
             continue  # "the proposed deal", "after meeting": a modifier, not a clause
+        if relation_verb(token):
+            continue  # "the package includes a payment": how things stand
         if _has_subject(_subject_verb(token)):
             yield token
 

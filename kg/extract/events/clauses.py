@@ -18,6 +18,9 @@ from kg.lexicon import (
     VERB_ONLY_LEMMAS,
 )
 
+#: Verbs of a relation or state between things, no happening (moves to kg.lexicon).
+RELATION_VERBS: frozenset[str] = frozenset(
+    "include comprise consist contain equal cost total feature appear seem".split())
 _PLACE_TYPES = ("Place", "Country")
 _PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
 _TARGET_PREPS = frozenset("on against with to upon toward towards".split())
@@ -132,9 +135,19 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
                                                                    "report"):
                 return child, event_type(child)
     if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS and \
+            not relation_verb(root) and \
             any(c.isalpha() for c in root.text):  # a dash the model read as a verb is none
         return root, "other"
     return None
+
+
+@rule("relation_verb_no_event")
+def relation_verb(verb: Token) -> bool:
+    """Return True for a verb that tells how things stand, not that something happened (
+    :data:`kg.lexicon.RELATION_VERBS`: "the package includes a payment", "the program costs
+    $99", "the phone features a camera", "the layoffs equal 6% of staff", "the device appears
+    to run"): no untyped event of its own."""
+    return verb.lemma_.lower() in RELATION_VERBS
 
 
 def _owned(noun: Token) -> bool:
