@@ -28,7 +28,8 @@ from kg.extract.events.clauses import (
     relation_verb,
 )
 from kg.extract.syntax import first_conjunct
-from kg.lexicon import EVENT_NOUNS, SPEECH_VERBS
+from kg.lexicon.events import EVENT_NOUNS
+from kg.lexicon.speech import SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Confidence ceilings of a secondary clause: typed (``attack``, ``meet``) or not (``other``).

@@ -6,21 +6,19 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.dates import DateInfo
-from kg.lexicon import (
+from kg.lexicon.events import (
     EVENT_LEMMAS,
     EVENT_NOUNS,
     EVENT_PARTICLES_CANCELLING,
     EVENT_PARTICLES_NEEDED,
     NOT_EVENT_NOUNS,
-    OBJECT_CONTROL_VERBS,
-    SPEECH_VERBS,
+    RELATION_VERBS,
     THEME_SUBJECT_VERBS,
     VERB_ONLY_LEMMAS,
 )
+from kg.lexicon.modality import OBJECT_CONTROL_VERBS
+from kg.lexicon.speech import SPEECH_VERBS
 
-#: Verbs of a relation or state between things, no happening (moves to kg.lexicon).
-RELATION_VERBS: frozenset[str] = frozenset(
-    "include comprise consist contain equal cost total feature appear seem".split())
 _PLACE_TYPES = ("Place", "Country")
 _PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
 _TARGET_PREPS = frozenset("on against with to upon toward towards".split())
@@ -41,9 +39,9 @@ _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 
 
 def happening_noun(noun: Token) -> bool:
-    """Return whether a noun names a happening: in :data:`kg.lexicon.EVENT_NOUNS`, or a
+    """Return whether a noun names a happening: in :data:`kg.lexicon.events.EVENT_NOUNS`, or a
     nominalisation by its suffix ("decision", "announcement") outside
-    :data:`kg.lexicon.NOT_EVENT_NOUNS`."""
+    :data:`kg.lexicon.events.NOT_EVENT_NOUNS`."""
     lemma = noun.lemma_.lower()
     if lemma in EVENT_NOUNS:
         return True
@@ -144,7 +142,7 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
 @rule("relation_verb_no_event")
 def relation_verb(verb: Token) -> bool:
     """Return True for a verb that tells how things stand, not that something happened (
-    :data:`kg.lexicon.RELATION_VERBS`: "the package includes a payment", "the program costs
+    :data:`kg.lexicon.events.RELATION_VERBS`: "the package includes a payment", "the program costs
     $99", "the phone features a camera", "the layoffs equal 6% of staff", "the device appears
     to run"): no untyped event of its own."""
     return verb.lemma_.lower() in RELATION_VERBS
@@ -295,7 +293,7 @@ def _subject_verb(token: Token) -> Token:
 
 def object_controller(verb: Token) -> Token | None:
     """Return the object that does what a "to" infinitive without a subject says when the
-    verb it completes has one and is a verb of :data:`kg.lexicon.OBJECT_CONTROL_VERBS` ("X
+    verb it completes has one and is a verb of :data:`kg.lexicon.modality.OBJECT_CONTROL_VERBS` ("X
     told airlines *not to buy*": object control; not "announced plans *to shut*"), else
     ``None``."""
     if verb.dep_ != "xcomp" or verb.head == verb or any(
@@ -377,7 +375,7 @@ def _amount(token: Token) -> bool:
 
 def theme_subject(verb: Token) -> bool:
     """Return whether a verb's subject undergoes the happening rather than doing it: an
-    unaccusative verb (:data:`kg.lexicon.THEME_SUBJECT_VERBS`) without an object, or one of
+    unaccusative verb (:data:`kg.lexicon.events.THEME_SUBJECT_VERBS`) without an object, or one of
     them or a verb of :data:`_MEASURE_VERBS` whose objects are amounts."""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in _OBJECTS]
