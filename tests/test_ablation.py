@@ -288,6 +288,7 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                             'rival carmakers.'),
     ('we_not_the_speaker', '"We have cut our prices," said Lena Berg of Velmor.'),
     ('relation_verb_no_event', 'The package from Velmor includes a cash payment.'),
+    ('owner_undergoes', 'Police confirmed Lena Berg’s arrest in Oslo on Friday.'),
 ]
 
 

@@ -198,8 +198,22 @@ def test_infinitive_without_a_subject_takes_its_controller(
     assert (event.agent_text, event.modality) == (agent_text, "planned")
 
 
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    # the owner of a killing, an arrest or an appointment undergoes it
+    ("The Saudi leader denies any knowledge of Jamal Khashoggi's killing in Istanbul.",
+     "killing", "khashoggi"),
+    ("Police confirmed Lena Berg's arrest in Oslo on Friday.", "arrest", "berg"),
+])
+def test_owner_who_undergoes_the_happening_is_its_target(nlp, text: str, trigger: str,
+                                                         target: str) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert (event.agents, event.agent_text) == ((), "")
+    assert [t.startswith("person/") and t.endswith(target) for t in event.targets] == [True]
+
+
 @pytest.mark.parametrize(("text", "trigger", "agent"), [
     # a happening noun with a named owner is the owner's event, typed or not
+    ("Russia's invasion of Ukraine was condemned by Poland.", "invasion", "russia"),
     ("Analysts welcomed Zentra Motors' decision on Monday.", "decision", "zentra-motors"),
     ("The court of Ostrava upheld Zentra Motors' protest.", "protest", "zentra-motors"),
     ("The Norland Airways order lifted the shares of the plane maker.", "order",

@@ -127,6 +127,15 @@ RELATION_VERBS: frozenset[str] = frozenset(
     "include comprise consist contain equal cost total feature appear seem".split())
 
 
+#: Event nouns whose owner undergoes the happening rather than doing it ("Khashoggi's
+#: killing", "his arrest", "the minister's appointment", "GM's bailout"): the owner is the
+#: event's target (rule ``owner_undergoes``).
+UNDERGONE_NOUNS: frozenset[str] = frozenset(
+    "killing murder assassination death arrest detention abduction kidnapping execution "
+    "injury rescue bailout dismissal sacking ouster appointment nomination conviction "
+    "acquittal sentencing trial extradition deportation release funeral".split())
+
+
 #: Nouns that name a happening its owner does, without a suffix telling so ("Boeing's
 #: *bid*", "the Qatar Airways *order*"; not "bailout", whose owner undergoes it): with an
 #: owner they are events (untyped unless :data:`EVENT_LEMMAS` types them); nouns ending in

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.ablation import rule
 from kg.extract.events.clauses import (
     _actors_in,
     _antecedent,
@@ -28,7 +29,7 @@ from kg.extract.events.clauses import (
     relation_verb,
 )
 from kg.extract.syntax import first_conjunct
-from kg.lexicon.events import EVENT_NOUNS
+from kg.lexicon.events import EVENT_NOUNS, UNDERGONE_NOUNS
 from kg.lexicon.speech import SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -161,6 +162,15 @@ def event_nouns(sent: Span) -> Iterator[Token]:
                 token.lemma_.lower() in EVENT_NOUNS and any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))):
             yield token  # "Boeing's bid", "the Qatar Airways order"
+
+
+@rule("owner_undergoes")
+def owner_undergoes(noun: Token) -> bool:
+    """Return True when an event noun's owner undergoes the happening rather than doing it
+    (:data:`kg.lexicon.events.UNDERGONE_NOUNS`: "Khashoggi's killing", "his arrest", "the
+    minister's appointment"), so the owner is its target, not its agent; "Russia's
+    invasion" and "Ford's decision" are their owners' acts."""
+    return noun.lemma_.lower() in UNDERGONE_NOUNS
 
 
 def owner_phrase(noun: Token) -> str:
