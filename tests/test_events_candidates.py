@@ -139,6 +139,8 @@ def test_subject_that_is_no_doer_is_no_agent(nlp, text: str, trigger: str) -> No
     ("The show was dominated by a dispute between Zentra Motors and Velmor.", "dominated"),
     ("Velmor's decision to cut prices makes its phones cheaper.", "makes"),
     ("The suspension of trading on the Ostrava exchange followed a sharp fall.", "followed"),
+    ("The meetings were dominated by the trade war between Velmor and Zentra Motors.",
+     "dominated"),
 ])
 def test_happening_as_subject_is_no_agent(nlp, text: str, trigger: str) -> None:
     event = _by_trigger(nlp, text).get(trigger)
@@ -214,6 +216,7 @@ def test_owner_who_undergoes_the_happening_is_its_target(nlp, text: str, trigger
 @pytest.mark.parametrize(("text", "trigger", "agent"), [
     # a happening noun with a named owner is the owner's event, typed or not
     ("Russia's invasion of Ukraine was condemned by Poland.", "invasion", "russia"),
+    ("Russia's war against Ukraine entered its third year.", "war", "russia"),
     ("Analysts welcomed Zentra Motors' decision on Monday.", "decision", "zentra-motors"),
     ("The court of Ostrava upheld Zentra Motors' protest.", "protest", "zentra-motors"),
     ("The Norland Airways order lifted the shares of the plane maker.", "order",

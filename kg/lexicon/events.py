@@ -143,7 +143,7 @@ UNDERGONE_NOUNS: frozenset[str] = frozenset(
 EVENT_NOUNS: frozenset[str] = frozenset(
     "order purchase bid tour trip visit speech choice sale offer request appeal dispute "
     "search merger launch "
-    "response reply claim protest plan attempt effort campaign move loss".split())
+    "response reply claim protest plan attempt effort campaign move loss war".split())
 
 
 #: Nouns with a happening's suffix that name a thing or a state ("Apple's government").
