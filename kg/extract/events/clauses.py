@@ -141,10 +141,10 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
 
 @rule("relation_verb_no_event")
 def relation_verb(verb: Token) -> bool:
-    """Return True for a verb that tells how things stand, not that something happened (
-    :data:`kg.lexicon.events.RELATION_VERBS`: "the package includes a payment", "the program costs
-    $99", "the phone features a camera", "the layoffs equal 6% of staff", "the device appears
-    to run"): no untyped event of its own."""
+    """Return True for a verb that tells how things stand, not that something happened
+    (:data:`kg.lexicon.events.RELATION_VERBS`: "the package includes a payment", "the
+    program costs $99", "the phone features a camera", "the layoffs equal 6% of staff"): it
+    makes no untyped event of its own."""
     return verb.lemma_.lower() in RELATION_VERBS
 
 
