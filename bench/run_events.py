@@ -2,7 +2,7 @@
 :mod:`kg.evaluate.event_scores`); prints a Markdown table for ``bench/quality.md``.
 
 Usage: ``.venv/bin/python bench/run_events.py [--limit N] [--predictions FILE]
-[--errors FILE]``.
+[--errors FILE] [--cache DIR]``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from kg.evaluate.event_scores import (  # noqa: E402
     negated_counts,
     verb_baseline,
 )
-from kg.evaluate.run import kg_predictor, predict  # noqa: E402
+from kg.evaluate.run import cached_predictor, kg_predictor, predict  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "eval" / "meantime_en" / "normalized.jsonl"
 
@@ -45,13 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path,
                         help="write kg's (events + statements) missed and wrong agent events "
                              "there, one per line with its sentence")
+    parser.add_argument("--cache", type=Path,
+                        help="keep the spaCy model stage in this doc cache (as kg eval --cache)")
     args = parser.parse_args(argv)
     if not GOLD.exists():
         print(f"skipped: {GOLD} not found")
         return 0
     raw = [json.loads(line) for line in GOLD.open(encoding="utf-8")][:args.limit]
     docs = list(load_gold(GOLD, "meantime", args.limit).docs)
-    preds = _kg_predictions(docs, args.predictions)
+    preds = _kg_predictions(docs, args.predictions, args.cache)
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -73,12 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _kg_predictions(docs, path: Path | None) -> list[dict]:
+def _kg_predictions(docs, path: Path | None, cache: Path | None = None) -> list[dict]:
     """Return kg's predictions for ``docs``: read from ``path`` if it exists, else run kg
-    (and save them to ``path`` when given)."""
+    (its model stage kept in ``cache`` when given; saved to ``path`` when given)."""
     if path is not None and path.exists():
         return [json.loads(line) for line in path.open(encoding="utf-8")][:len(docs)]
-    preds = predict(kg_predictor(), docs)
+    preds = predict(cached_predictor(cache) if cache is not None else kg_predictor(), docs)
     if path is not None:
         path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     return preds

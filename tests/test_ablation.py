@@ -283,6 +283,12 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('said_on_the_cue', 'Ana Kovač, who met the envoy on Monday, said the vote would be '
                         'close.'),
     ('future_tense_clues', 'Leaders to meet on Friday in Brussels'),
+    ('scheduled_present', 'The summit begins Friday in Geneva.'),
+    ('happening_not_agent', 'Zentra Motors cut prices on Monday, and the decision angered '
+                            'rival carmakers.'),
+    ('we_not_the_speaker', '"We have cut our prices," said Lena Berg of Velmor.'),
+    ('relation_verb_no_event', 'The package from Velmor includes a cash payment.'),
+    ('owner_undergoes', 'Police confirmed Lena Berg’s arrest in Oslo on Friday.'),
 ]
 
 
@@ -375,8 +381,8 @@ def test_recording_fired_counts_calls_that_changed_something(monkeypatch):
 
 
 def output(text: str) -> tuple[list, list, list]:
-    """Return kg's actors, statements (speaker, quote, date) and events (type, trigger, date)
-    of ``text``."""
+    """Return kg's actors, statements (speaker, quote, date) and events (type, trigger, date,
+    agent as written) of ``text``."""
     from kg.model import Article
     from kg.nlp import load_pipeline
     from kg.pipeline import extract_articles
@@ -385,7 +391,8 @@ def output(text: str) -> tuple[list, list, list]:
                                     nlp=load_pipeline())
     return (actors(text),
             sorted((s.speaker or "", s.quote, s.date or "") for s in extraction.statements),
-            sorted((e.type, e.trigger, e.date or "") for e in extraction.events))
+            sorted((e.type, e.trigger, e.date or "", e.agent_text or "")
+                   for e in extraction.events))
 
 
 @pytest.mark.parametrize(("name", "text"), OUTPUT_CASES, ids=[n for n, _ in OUTPUT_CASES])

@@ -154,6 +154,29 @@ def test_coming_days_follow_the_verb(nlp, text: str, iso: str, precision: str) -
     assert found.value == DateValue(iso, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a timetable's present simple, or a plan's participle after its noun: the coming day
+        ("The summit begins Friday in Geneva.", "2025-11-28"),
+        ("Voting closes on Sunday.", "2025-11-30"),
+        ("The talks take place on Friday in Oslo.", "2025-11-28"),
+        ("The festival kicks off on Saturday.", "2025-11-29"),
+        ("The ministers meet on Friday in Oslo.", "2025-11-28"),
+        ("Vance takes office on Friday.", "2025-11-28"),
+        ("Okafor cancelled a meeting with Lund planned for Saturday.", "2025-11-29"),
+        # past tense, or a verb that tells no timetable: the last such day
+        ("The summit began Friday in Geneva.", "2025-11-21"),
+        ("The ministers met on Friday in Oslo.", "2025-11-21"),
+        ("Velmor unveils a phone on Monday", "2025-11-24"),
+        ("Vance took office on Friday.", "2025-11-21"),
+    ],
+)
+def test_timetable_days_are_ahead(nlp, text: str, iso: str) -> None:
+    [found] = _dates(nlp, text, WEDNESDAY)
+    assert found.value == DateValue(iso, "day")
+
+
 def test_find_dates_marks_timeline_entries(nlp) -> None:
     text = "Timeline\n\n- March 3, 2025: The council approved the budget.\n"
     dates = _dates(nlp, text)

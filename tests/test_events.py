@@ -669,20 +669,21 @@ def test_typed_passive_with_a_by_agent_is_the_happening(nlp) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger", "modality", "agent"), [
-    # a clause inside a quote is its speaker's word: reported, "we" the speaker
+    # a clause inside a quote is its speaker's word: reported; "we" is the speaker's group,
+    # not the speaker, so no actor of the text
     ('Ana Silva said on Monday: "We have closed the mine in Tete."', "closed", "reported",
-     "ana-silva"),
+     None),
     ('"Chile bought the ferry last year," Ana Silva said on Monday.', "bought", "reported",
      "chile"),
     # a quote's plan or negation stays what it is
     ('"Chile will not buy the ferry," Ana Silva said on Monday.', "buy", "negated", "chile"),
 ])
 def test_clauses_inside_a_quote_are_reported_events(nlp, text: str, trigger: str,
-                                                   modality: str, agent: str) -> None:
+                                                   modality: str, agent: str | None) -> None:
     events = _events(nlp, text)
     [event] = [e for e in events if e.trigger == trigger]
     assert (event.modality, event.main) == (modality, False)
-    assert [a.split("/")[1] for a in event.agents] == [agent]
+    assert [a.split("/")[1] for a in event.agents] == ([agent] if agent else [])
 
 
 def test_passive_label_names_its_subject_once(nlp) -> None:

@@ -133,6 +133,59 @@ def test_subject_that_is_no_doer_is_no_agent(nlp, text: str, trigger: str) -> No
     assert event is None or event.agent_text == ""
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a happening as subject or "by" phrase is a cause, and the actors inside it no agents
+    ("The order, worth $15 billion, has given a boost to the Tarnow Air Show.", "given"),
+    ("The show was dominated by a dispute between Zentra Motors and Velmor.", "dominated"),
+    ("Velmor's decision to cut prices makes its phones cheaper.", "makes"),
+    ("The suspension of trading on the Ostrava exchange followed a sharp fall.", "followed"),
+    ("The meetings were dominated by the trade war between Velmor and Zentra Motors.",
+     "dominated"),
+])
+def test_happening_as_subject_is_no_agent(nlp, text: str, trigger: str) -> None:
+    event = _by_trigger(nlp, text).get(trigger)
+    assert event is None or (event.agent_text == "" and event.agents == ())
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a verb of how things stand tells no happening
+    ("The package from Velmor includes a cash payment.", "includes"),
+    ("The Velmor program costs 99 dollars to join.", "costs"),
+    ("The new Zentra phone features a larger screen.", "features"),
+    ("The layoffs at Velmor equal six percent of its staff.", "equal"),
+])
+def test_relation_verbs_make_no_event(nlp, text: str, trigger: str) -> None:
+    assert trigger not in _by_trigger(nlp, text)
+
+
+def test_a_happening_beside_a_relation_verb_stays(nlp) -> None:
+    events = _by_trigger(nlp, "Velmor cut 900 jobs, which include 200 in Ostrava.")
+    assert "cut" in events and "include" not in events
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent_text"), [
+    # "we" in reported speech is the speaker's group, left as written
+    ('"We have cut our prices," said Lena Berg of Velmor.', "cut", "We"),
+    ("Lena Berg said we would sign the lease in May.", "sign", "we"),
+    # "they" of the speakers themselves stands for them
+    ("Negotiators said they had settled the dispute with Velmor.", "settled", "Negotiators"),
+])
+def test_we_in_reported_speech_is_not_the_speaker(nlp, text: str, trigger: str,
+                                                  agent_text: str) -> None:
+    assert _by_trigger(nlp, text)[trigger].agent_text == agent_text
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent_text"), [
+    # a source that speaks stays the speaker; a body or group of people is an agent
+    ("The statement said Velmor would cut prices.", "said", "The statement"),
+    ("The commission of inquiry blamed Zentra Motors for the delay.", "blamed",
+     "The commission of inquiry"),
+])
+def test_speaking_source_and_bodies_stay_agents(nlp, text: str, trigger: str,
+                                               agent_text: str) -> None:
+    assert _by_trigger(nlp, text)[trigger].agent_text == agent_text
+
+
 @pytest.mark.parametrize(("text", "trigger", "agent_text"), [
     # an ownerless object's infinitive is done by the subject of the verb
     ("Zentra Motors has won a contract to supply the Ostrava fire brigade with trucks.",
@@ -147,8 +200,23 @@ def test_infinitive_without_a_subject_takes_its_controller(
     assert (event.agent_text, event.modality) == (agent_text, "planned")
 
 
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    # the owner of a killing, an arrest or an appointment undergoes it
+    ("The Saudi leader denies any knowledge of Jamal Khashoggi's killing in Istanbul.",
+     "killing", "khashoggi"),
+    ("Police confirmed Lena Berg's arrest in Oslo on Friday.", "arrest", "berg"),
+])
+def test_owner_who_undergoes_the_happening_is_its_target(nlp, text: str, trigger: str,
+                                                         target: str) -> None:
+    event = _by_trigger(nlp, text)[trigger]
+    assert (event.agents, event.agent_text) == ((), "")
+    assert [t.startswith("person/") and t.endswith(target) for t in event.targets] == [True]
+
+
 @pytest.mark.parametrize(("text", "trigger", "agent"), [
     # a happening noun with a named owner is the owner's event, typed or not
+    ("Russia's invasion of Ukraine was condemned by Poland.", "invasion", "russia"),
+    ("Russia's war against Ukraine entered its third year.", "war", "russia"),
     ("Analysts welcomed Zentra Motors' decision on Monday.", "decision", "zentra-motors"),
     ("The court of Ostrava upheld Zentra Motors' protest.", "protest", "zentra-motors"),
     ("The Norland Airways order lifted the shares of the plane maker.", "order",

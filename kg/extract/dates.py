@@ -323,7 +323,7 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
             break
         token = token.head
         path.append(token)
-    if ahead_by_tense(tuple(path)):
+    if ahead_by_tense(tuple(path)) or scheduled_ahead(path[-1]):
         return True
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp") else [])
     for verb in verbs:
@@ -382,6 +382,34 @@ def ahead_by_tense(path: tuple[Token, ...]) -> bool:
     if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxes):
         return True
     return verb.tag_ == "VBN" and verb.lemma_.lower() in _AHEAD_PARTICIPLES
+
+
+#: Verbs of a timetable: in the present simple they tell what is scheduled, not what
+#: happened ("The summit begins Friday", "Polls close on Sunday", "the council meets on
+#: Monday"); "take" and "kick" only with the words that make them so ("take place", "kick off").
+SCHEDULE_VERBS = frozenset(
+    "begin start open close end resume reopen commence conclude run kick hold meet convene "
+    "sit vote take leave depart arrive return land visit expire".split())
+_SCHEDULE_WORDS = {"take": frozenset({"place", "office"}), "kick": frozenset({"off"})}
+
+
+@rule("scheduled_present")
+def scheduled_ahead(verb: Token) -> bool:
+    """Return True when a date's clause is a timetable's by its verb, so ahead of the report:
+    the present simple of a verb of :data:`SCHEDULE_VERBS` without an auxiliary ("The summit
+    begins Friday", "talks take place on Monday"), or a participle of a plan reduced to a
+    noun's modifier ("a meeting planned for Saturday", which the tagger may read as a past
+    tense). "The summit began Friday", "was planned for Saturday" stay past."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass") for c in children):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and lemma in _AHEAD_PARTICIPLES:
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    if verb.tag_ not in ("VBZ", "VBP") or lemma not in SCHEDULE_VERBS:
+        return False
+    needed = _SCHEDULE_WORDS.get(lemma)
+    return needed is None or any(c.lower_ in needed for c in children)
 
 
 _EXTRA_DATE_RE = re.compile(

@@ -120,6 +120,22 @@ THEME_SUBJECT_VERBS: frozenset[str] = frozenset(
     "stabilise stabilize soften strengthen weaken tumble".split())
 
 
+#: Verbs that tell how things stand, not that something happened ("the package includes a
+#: payment", "the program costs $99", "the phone features a camera", "appears to run"): they
+#: make no untyped event (rule ``relation_verb_no_event``).
+RELATION_VERBS: frozenset[str] = frozenset(
+    "include comprise consist contain equal cost total feature appear seem".split())
+
+
+#: Event nouns whose owner undergoes the happening rather than doing it ("Khashoggi's
+#: killing", "his arrest", "the minister's appointment", "GM's bailout"): the owner is the
+#: event's target (rule ``owner_undergoes``).
+UNDERGONE_NOUNS: frozenset[str] = frozenset(
+    "killing murder assassination death arrest detention abduction kidnapping execution "
+    "injury rescue bailout dismissal sacking ouster appointment nomination conviction "
+    "acquittal sentencing trial extradition deportation release funeral".split())
+
+
 #: Nouns that name a happening its owner does, without a suffix telling so ("Boeing's
 #: *bid*", "the Qatar Airways *order*"; not "bailout", whose owner undergoes it): with an
 #: owner they are events (untyped unless :data:`EVENT_LEMMAS` types them); nouns ending in
@@ -127,7 +143,7 @@ THEME_SUBJECT_VERBS: frozenset[str] = frozenset(
 EVENT_NOUNS: frozenset[str] = frozenset(
     "order purchase bid tour trip visit speech choice sale offer request appeal dispute "
     "search merger launch "
-    "response reply claim protest plan attempt effort campaign move loss".split())
+    "response reply claim protest plan attempt effort campaign move loss war".split())
 
 
 #: Nouns with a happening's suffix that name a thing or a state ("Apple's government").

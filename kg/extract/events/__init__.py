@@ -33,6 +33,7 @@ from kg.extract.events.candidates import (
     nominal_agent_ids,
     object_only,
     owner_phrase,
+    owner_undergoes,
 )
 from kg.extract.events.clauses import (
     _PLACE_TYPES,
@@ -323,26 +324,29 @@ def _secondary_events(sent: Span, dates: list[DateInfo], sentence_date: DateInfo
         out.append(replace(event, start=start, end=end, mentions=((start, end),),
                            confidence=confidence))
     for noun in event_nouns(sent):
-        agents = nominal_agent_ids(noun, actors)
-        if not agents or _told(events + out, noun.idx, noun.idx + len(noun), noun.lemma_.lower()):
+        owners = nominal_agent_ids(noun, actors)
+        if not owners or _told(events + out, noun.idx, noun.idx + len(noun), noun.lemma_.lower()):
             continue
+        agents, undergoers = ((), owners) if owner_undergoes(noun) else (owners, ())
         event = _nominal_event(sent, noun, agents, _own_date(sent, dates, noun), pub_value,
-                               actors, entities)
+                               actors, entities, undergoers)
         if event is not None:
             out.append(event)
     return out
 
 
 def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateInfo | None,
-                   pub_value: DateValue | None, actors, entities) -> EventInfo | None:
+                   pub_value: DateValue | None, actors, entities,
+                   undergoers: tuple[str, ...] = ()) -> EventInfo | None:
     """Return the event of an event noun with its owner as agent ("Ford's takeover of
-    Jaguar"), its "on/against/with" phrase as target and its "in X" as place."""
+    Jaguar") or, when the owner undergoes it, as target (``undergoers``: "Khashoggi's
+    killing"), its "on/against/with" phrase as target and its "in X" as place."""
     value = date.value if date is not None else pub_value
     if value is None:
         return None
     _, targets, places = _participants(noun, noun, sent, actors)
     type_ = event_type(noun) or "other"
-    target_ids = _ids(targets, set(agents))
+    target_ids = tuple(dict.fromkeys(undergoers + _ids(targets, set(agents))))
     place_ids = _ids(places, set(agents) | set(target_ids))
     modality = clause_modality(noun)
     start, end = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
@@ -355,7 +359,7 @@ def _nominal_event(sent: Span, noun: Token, agents: tuple[str, ...], date: DateI
         lemma=noun.lemma_.lower(), mentions=((start, end),), modality=modality,
         confidence=clause_confidence(event_confidence(agents, target_ids, place_ids, type_),
                                      type_),
-        agent_text=owner_phrase(noun), triggers=(_offsets(noun),))
+        agent_text=owner_phrase(noun) if agents else "", triggers=(_offsets(noun),))
 
 
 def _headline_places(sents: list[Span], titles: list[int], actors) -> list[Span]:

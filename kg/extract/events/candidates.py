@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.ablation import rule
 from kg.extract.events.clauses import (
     _actors_in,
     _antecedent,
@@ -24,9 +25,11 @@ from kg.extract.events.clauses import (
     _owned,
     _subject_verb,
     event_type,
+    happening_noun,
+    relation_verb,
 )
 from kg.extract.syntax import first_conjunct
-from kg.lexicon.events import EVENT_NOUNS, NOT_EVENT_NOUNS
+from kg.lexicon.events import EVENT_NOUNS, UNDERGONE_NOUNS
 from kg.lexicon.speech import SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -56,6 +59,8 @@ def clause_verbs(sent: Span, speech: bool = False) -> Iterator[Token]:
         if token.dep_ in ("amod", "compound") or token.tag_ == "VBG" and token.dep_ in (
                 "pobj", "dobj", "nsubj"):
             continue  # "the proposed deal", "after meeting": a modifier, not a clause
+        if relation_verb(token):
+            continue  # "the package includes a payment": how things stand
         if _has_subject(_subject_verb(token)):
             yield token
 
@@ -159,17 +164,13 @@ def event_nouns(sent: Span) -> Iterator[Token]:
             yield token  # "Boeing's bid", "the Qatar Airways order"
 
 
-_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
-
-
-def happening_noun(noun: Token) -> bool:
-    """Return whether a noun names a happening: in :data:`kg.lexicon.events.EVENT_NOUNS`, or a
-    nominalisation by its suffix ("decision", "announcement") outside
-    :data:`kg.lexicon.events.NOT_EVENT_NOUNS`."""
-    lemma = noun.lemma_.lower()
-    if lemma in EVENT_NOUNS:
-        return True
-    return lemma.endswith(_EVENT_SUFFIXES) and len(lemma) > 6 and lemma not in NOT_EVENT_NOUNS
+@rule("owner_undergoes")
+def owner_undergoes(noun: Token) -> bool:
+    """Return True when an event noun's owner undergoes the happening rather than doing it
+    (:data:`kg.lexicon.events.UNDERGONE_NOUNS`: "Khashoggi's killing", "his arrest", "the
+    minister's appointment"), so the owner is its target, not its agent; "Russia's
+    invasion" and "Ford's decision" are their owners' acts."""
+    return noun.lemma_.lower() in UNDERGONE_NOUNS
 
 
 def owner_phrase(noun: Token) -> str:

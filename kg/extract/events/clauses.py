@@ -8,8 +8,11 @@ from kg.ablation import rule
 from kg.extract.dates import DateInfo
 from kg.lexicon.events import (
     EVENT_LEMMAS,
+    EVENT_NOUNS,
     EVENT_PARTICLES_CANCELLING,
     EVENT_PARTICLES_NEEDED,
+    NOT_EVENT_NOUNS,
+    RELATION_VERBS,
     THEME_SUBJECT_VERBS,
     VERB_ONLY_LEMMAS,
 )
@@ -30,6 +33,30 @@ def event_type(token: Token) -> str | None:
     if not _particle_fits(token, lemma):
         return None
     return EVENT_LEMMAS.get(lemma) or EVENT_LEMMAS.get(token.lower_)
+
+
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
+
+
+def happening_noun(noun: Token) -> bool:
+    """Return whether a noun names a happening: in :data:`kg.lexicon.events.EVENT_NOUNS`, or a
+    nominalisation by its suffix ("decision", "announcement") outside
+    :data:`kg.lexicon.events.NOT_EVENT_NOUNS`."""
+    lemma = noun.lemma_.lower()
+    if lemma in EVENT_NOUNS:
+        return True
+    return lemma.endswith(_EVENT_SUFFIXES) and len(lemma) > 6 and lemma not in NOT_EVENT_NOUNS
+
+
+@rule("happening_not_agent")
+def happening_cause(head: Token, verb: Token) -> bool:
+    """Return True when a subject or "by" phrase (its ``head``) names a happening, so is the
+    cause of what ``verb`` says, not who did it: "The order has given a boost", "the show was
+    dominated by a dispute between Airbus and Boeing" (neither company dominated anything),
+    "Ford's decision makes the names forgettable". Not for speech verbs ("the statement
+    said" names a source)."""
+    return head.pos_ == "NOUN" and (happening_noun(head) or event_type(head) is not None) \
+        and verb.lemma_.lower() not in SPEECH_VERBS
 
 
 @rule("particle_event_type", off=True)
@@ -106,9 +133,19 @@ def _trigger(root: Token, any_verb: bool = False) -> tuple[Token, str] | None:
                                                                    "report"):
                 return child, event_type(child)
     if any_verb and root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS and \
+            not relation_verb(root) and \
             any(c.isalpha() for c in root.text):  # a dash the model read as a verb is none
         return root, "other"
     return None
+
+
+@rule("relation_verb_no_event")
+def relation_verb(verb: Token) -> bool:
+    """Return True for a verb that tells how things stand, not that something happened
+    (:data:`kg.lexicon.events.RELATION_VERBS`: "the package includes a payment", "the
+    program costs $99", "the phone features a camera", "the layoffs equal 6% of staff"): it
+    makes no untyped event of its own."""
+    return verb.lemma_.lower() in RELATION_VERBS
 
 
 def _owned(noun: Token) -> bool:
@@ -196,6 +233,8 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
         trigger is root  # "shares fell", "Boeing allowed to bid": not the agent
     for head in subject_heads:
         source = _antecedent(head)
+        if source.i != trigger.i and not passive and happening_cause(source, root):
+            continue  # "the deal favored Boeing": a cause, no agent
         spans = [s for s in _actors_in(_core(source, origin=source.i != head.i), actors)
                  if s.label_ != "Place"]
         (targets if passive else agents).extend(
@@ -203,7 +242,8 @@ def _participants(root: Token, trigger: Token, clause: Span, actors: dict[int, S
     for child in root.children:
         if child.dep_ in ("dobj", "obj", "attr", "dative"):
             targets.extend(_actors_in(_core(child), actors))
-        elif child.dep_ == "agent":
+        elif child.dep_ == "agent" and not any(
+                happening_cause(g, root) for g in child.children if g.dep_ == "pobj"):
             agents.extend(_actors_in(child.subtree, actors))
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
             targets.extend(s for s in _actors_in(child.subtree, actors)
@@ -389,7 +429,7 @@ def agent_phrase(verb: Token) -> str:
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    return _phrase_of(grand)
+                    return "" if happening_cause(grand, verb) else _phrase_of(grand)
     source = _subject_verb(verb)
     if theme_subject(verb) or passive_voice(verb, source):
         return ""
@@ -415,8 +455,8 @@ def _non_agent(subject: Token, verb: Token) -> bool:
     if (subject.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY")
             or subject.like_num) and not any(c.dep_ == "prep" for c in subject.children):
         return True
-    return subject.pos_ == "NOUN" and event_type(subject) is not None and \
-        verb.lemma_.lower() not in SPEECH_VERBS
+    return (subject.pos_ == "NOUN" and event_type(subject) is not None and
+            verb.lemma_.lower() not in SPEECH_VERBS) or happening_cause(subject, verb)
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -439,12 +479,20 @@ def _antecedent(subject: Token) -> Token:
     verb = subject.head
     if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
-    if subject.lower_ in _PERSONAL_PRONOUNS and verb.dep_ == "ccomp" and \
-            verb.head.lemma_.lower() in SPEECH_VERBS:
+    if subject.lower_ in _PERSONAL_PRONOUNS and not speakers_group(subject) and \
+            verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS:
         for child in verb.head.children:
             if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
                 return child
     return subject
+
+
+@rule("we_not_the_speaker")
+def speakers_group(pronoun: Token) -> bool:
+    """Return True for "we" in reported speech: the speaker's company, team or government,
+    not the speaker alone ("'We have cut our prices,' said Lena Berg": her company cut
+    them), so it is left as written rather than taken for the speaker."""
+    return pronoun.lower_ == "we"
 
 
 def _ids(spans: list[Span], exclude: set[str] = frozenset()) -> tuple[str, ...]:
