@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
 from kg.extract.countries import is_demonym
+from kg.extract.doc_memo import per_doc, tokens
 from kg.lexicon import (
     BODY_HEADS,
     DEMONYMS,
@@ -160,6 +161,8 @@ def bracketed_short_names(doc: Doc, actors: Sequence[Span] = ()) -> dict[str, st
                 rule_enabled("national_org_patterns")) or initialled_short_name(ent, short):
             out[short.text] = next((a.text for a in actors if a.end == end and
                                     a.start <= ent.start), ent.text)
+    for body in bodies_before_brackets(doc):
+        out.setdefault(doc[body.end + 1].text, body.text)
     return out
 
 
@@ -188,6 +191,50 @@ def name_before_bracket(ent: Span) -> Span:
             not (bracket[1].is_upper and bracket[1].is_alpha and len(bracket[1]) > 1):
         return ent
     return Span(doc, ent.start, i, label=ent.label_)
+
+
+@rule("body_before_bracket", off=())
+def bodies_before_brackets(doc: Doc) -> tuple[Span, ...]:
+    """Return the names of organisations the model left unlabelled before a bracketed
+    abbreviation: capitalised words on one line, joined by connectors ("of", "for", "and",
+    "the"), one of them a body's head, no word of them in an entity ("Halden Chamber of
+    Commerce (HTO)", "Vesna Water Board (VWB)"). The bracket says a name ends there and
+    the head says it is a body's, whose letters the abbreviation need not match."""
+    return tuple(Span(doc, a, b, label="ORG") for a, b in _body_bounds_before_brackets(doc))
+
+
+@per_doc
+def _body_bounds_before_brackets(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Return the token bounds of :func:`bodies_before_brackets` (kept per document)."""
+    toks = tokens(doc)
+    bounds = []
+    for i in range(1, len(toks) - 2):
+        if toks[i].text == "(" and toks[i + 2].text == ")" and _abbreviation(toks[i + 1]):
+            start = _unlabelled_name_start(toks, i)
+            if i - start >= 2 and any(t.text in NAMED_BODY_HEADS for t in toks[start:i]):
+                bounds.append((start, i))
+    return tuple(bounds)
+
+
+def _abbreviation(token: Token) -> bool:
+    """Return whether a token is written like an abbreviation: capitals, two or more."""
+    return token.is_upper and token.is_alpha and len(token) > 1
+
+
+def _unlabelled_name_start(toks: list[Token], end: int) -> int:
+    """Return where the capitalised words and connectors no entity covers that end at token
+    ``end`` start, on ``end``'s line and at most twelve words back, without connectors or
+    a sentence's common first word at their start ("The", "Yesterday")."""
+    start = end
+    while start > max(0, end - 12) and not toks[start - 1].ent_type_ and \
+            "\n" not in toks[start - 1].whitespace_ and (
+            (toks[start - 1].is_alpha and toks[start - 1].is_title) or
+            toks[start - 1].lower_ in _NAME_CONNECTORS):
+        start -= 1
+    while start < end and (toks[start].lower_ in _NAME_CONNECTORS or (
+            toks[start].is_sent_start and toks[start].pos_ != "PROPN")):
+        start += 1
+    return start
 
 
 def _bracket_after_place(ent: Span) -> int | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, disabled_names, rule
 from kg.extract.actor_junk import split_place_list
-from kg.extract.actor_patterns import name_before_bracket
+from kg.extract.actor_patterns import bodies_before_brackets, name_before_bracket
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import lower_case_words, per_doc
 from kg.extract.headline_names import headline_name_parts
@@ -531,7 +531,8 @@ def ner_entities(doc: Doc) -> tuple[Span, ...]:
 
 def _split_entities(doc: Doc) -> Iterator[Span]:
     """Yield :func:`ner_entities`, made anew."""
-    for ent in _joined_company_names(list(doc.ents)):
+    ents = sorted([*doc.ents, *bodies_before_brackets(doc)], key=lambda e: e.start)
+    for ent in _joined_company_names(ents):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts

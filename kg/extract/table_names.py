@@ -165,6 +165,18 @@ def _looks_like_name(name: Span) -> bool:
 
 
 @per_doc
+def match_sides(doc: Doc) -> tuple[tuple[str, ...], ...]:
+    """Return the names of the sides of each match result line of ``doc``, in line order
+    ("Puchon 2 Chonbuk 1" → ("Puchon", "Chonbuk"))."""
+    sides = []
+    for start_char, end_char in result_lines(doc):
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None:
+            sides.append(tuple(doc[a:b].text for a, b in _runs(doc, span.start, span.end)))
+    return tuple(sides)
+
+
+@per_doc
 def _names_seen_elsewhere(doc: Doc) -> frozenset[str]:
     """Return the names the article writes outside its table rows (entities and their
     words) or as a side in a match result ("Puchon 2 Chonbuk 1" above the standings)."""
@@ -174,10 +186,8 @@ def _names_seen_elsewhere(doc: Doc) -> frozenset[str]:
         if not any(a <= ent.start_char < b for a, b in rows):
             names.add(ent.text)
             names.update(t.text for t in ent if t.is_title)
-    for start_char, end_char in result_lines(doc):
-        span = doc.char_span(start_char, end_char, alignment_mode="expand")
-        if span is not None:
-            names.update(doc[a:b].text for a, b in _runs(doc, span.start, span.end))
+    for sides in match_sides(doc):
+        names.update(sides)
     return frozenset(names)
 
 
