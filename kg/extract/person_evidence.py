@@ -20,7 +20,7 @@ from kg.extract.knowledge import (
 )
 from kg.extract.person_name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
-from kg.extract.table_names import match_sides
+from kg.extract.table_names import side_facing_an_organisation
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -85,7 +85,7 @@ def _named_like_no_person(span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if span[0].text in _GEO_NAME_HEADS or _initials_follow(span) or any(
             t.text in _SETTLEMENT_WORDS for t in span[1:]) or \
-            span[0].text in _model_places(doc) or _side_facing_an_organisation(span):
+            span[0].text in _model_places(doc) or side_facing_an_organisation(span):
         return True
     if label == "Person":
         return False
@@ -99,28 +99,6 @@ def _model_places(doc: Doc) -> frozenset[str]:
     ("Imara" in "races at Imara on Friday")."""
     return frozenset(e.text for e in doc.ents if len(e) == 1 and
                      e.label_ in ("GPE", "LOC", "FAC"))
-
-
-@rule("result_side_not_person")
-def _side_facing_an_organisation(span: Span) -> bool:
-    """Return True for a name the article writes as a side in a match result whose other
-    side the model labels an organisation, never a person, and no given name opens
-    ("Harbour Kites 3 Vera Lancers 2" beside "Harbour Kites coach Ian Roe"): both sides
-    of a match are of one kind, so a given name opening the name makes no person."""
-    return span.text in _sides_facing_organisations(span.doc)
-
-
-@per_doc
-def _sides_facing_organisations(doc: Doc) -> frozenset[str]:
-    """Return the names of the sides of a result line (:func:`match_sides`) whose other
-    side is an organisation by the model's labels of all its mentions."""
-    labels: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        labels.setdefault(ent.text, set()).add(ent.label_)
-    organisations = {name for name, seen in labels.items() if "ORG" in seen and
-                     "PERSON" not in seen and not is_given_name(name.split()[0])}
-    return frozenset(side for sides in match_sides(doc) if len(sides) == 2
-                     for side, other in (sides, sides[::-1]) if other in organisations)
 
 
 def _initials_follow(span: Span) -> bool:

@@ -123,10 +123,13 @@ _ACTOR_TYPES = {"GPE": "Country", "PERSON": "Person", "ORG": "Organization"}
 
 
 def _table_label(name: Span) -> str:
-    """Return the NER-like label of a name in a table row: a country, a person's name
-    (a given name or an initial, then a surname), else a side: an organisation."""
+    """Return the NER-like label of a name in a table row: a country, a side facing an
+    organisation, a person's name (a given name or an initial, then a surname), else a
+    side: an organisation."""
     if lookup_country(name.text) is not None:
         return "GPE"
+    if side_facing_an_organisation(name):
+        return "ORG"
     first = name[0].text
     if len(name) >= 2 and (is_given_name(first) or _INITIAL_RE.match(first)):
         return "PERSON"
@@ -174,6 +177,29 @@ def match_sides(doc: Doc) -> tuple[tuple[str, ...], ...]:
         if span is not None:
             sides.append(tuple(doc[a:b].text for a, b in _runs(doc, span.start, span.end)))
     return tuple(sides)
+
+
+@rule("result_side_not_person")
+def side_facing_an_organisation(span: Span) -> bool:
+    """Return True for a name the article writes as a side in a match result whose other
+    side the model labels an organisation, never a person, and no given name opens
+    ("Northgate Rovers 2 Mila Falcons 1" beside "Northgate Rovers coach Ian Roe"): both
+    sides of a match are of one kind, so the name is a side's, an organisation's, and a
+    given name opening it makes no person."""
+    return span.text in _sides_facing_organisations(span.doc)
+
+
+@per_doc
+def _sides_facing_organisations(doc: Doc) -> frozenset[str]:
+    """Return the names of the sides of a result line (:func:`match_sides`) whose other
+    side is an organisation by the model's labels of all its mentions."""
+    labels: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        labels.setdefault(ent.text, set()).add(ent.label_)
+    organisations = {name for name, seen in labels.items() if "ORG" in seen and
+                     "PERSON" not in seen and not is_given_name(name.split()[0])}
+    return frozenset(side for sides in match_sides(doc) if len(sides) == 2
+                     for side, other in (sides, sides[::-1]) if other in organisations)
 
 
 @per_doc
