@@ -199,7 +199,9 @@ def bodies_before_brackets(doc: Doc) -> tuple[Span, ...]:
     abbreviation: capitalised words on one line, joined by connectors ("of", "for", "and",
     "the"), one of them a body's head, no word of them in an entity ("Halden Chamber of
     Commerce (HTO)", "Vesna Water Board (VWB)"). The bracket says a name ends there and
-    the head says it is a body's, whose letters the abbreviation need not match."""
+    the head says it is a body's, whose letters the abbreviation need not match. Words
+    right after a name the model read ("Lagos" + "State Traffic Authority") are left to
+    the rules that join names."""
     return tuple(Span(doc, a, b, label="ORG") for a, b in _body_bounds_before_brackets(doc))
 
 
@@ -211,9 +213,14 @@ def _body_bounds_before_brackets(doc: Doc) -> tuple[tuple[int, int], ...]:
     for i in range(1, len(toks) - 2):
         if toks[i].text == "(" and toks[i + 2].text == ")" and _abbreviation(toks[i + 1]):
             start = _unlabelled_name_start(toks, i)
-            if i - start >= 2 and any(t.text in NAMED_BODY_HEADS for t in toks[start:i]):
+            if i - start >= 2 and any(t.text in NAMED_BODY_HEADS for t in toks[start:i]) \
+                    and not (start > 0 and toks[start - 1].ent_type_ not in _FIGURE_LABELS):
                 bounds.append((start, i))
     return tuple(bounds)
+
+
+#: The model's labels of dates and figures, no names: "On Monday" before a body's name.
+_FIGURE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split()) | {""}
 
 
 def _abbreviation(token: Token) -> bool:
