@@ -291,6 +291,9 @@ def _model_doc(nlp, text: str):
     # a sentence's common first word and the connectors after it open no name
     ("Yesterday the Vesna Water Board (VWB) said supply would resume.", ["Vesna Water Board"]),
     ("Members of the Orvik Port Authority (OPA) voted on Monday.", ["Orvik Port Authority"]),
+    # a possessive ending inside the name is part of it
+    ("The Dockers' Trade Union (DTU) met.", ["Dockers' Trade Union"]),
+    ("The People's Water Board (PWB) met.", ["People's Water Board"]),
     ("Staff at Orvik Mills (OM) walked out.", []),  # no body's head: a company, or a place
     ("A report by Ana Berg (AB) was read out.", []),
     ("The Vesna Council (Vc) met.", []),  # no abbreviation in the bracket

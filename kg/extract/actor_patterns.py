@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
 from kg.extract.countries import is_demonym
 from kg.extract.doc_memo import per_doc, tokens
+from kg.extract.syntax import POSSESSIVES
 from kg.lexicon import (
     BODY_HEADS,
     DEMONYMS,
@@ -200,8 +201,7 @@ def bodies_before_brackets(doc: Doc) -> tuple[Span, ...]:
     "the"), one of them a body's head, no word of them in an entity ("Halden Chamber of
     Commerce (HTO)", "Vesna Water Board (VWB)"). The bracket says a name ends there and
     the head says it is a body's, whose letters the abbreviation need not match. Words
-    right after a name the model read ("Lagos" + "State Traffic Authority") are left to
-    the rules that join names."""
+    right after a name the model read are left to the rules that join names."""
     return tuple(Span(doc, a, b, label="ORG") for a, b in _body_bounds_before_brackets(doc))
 
 
@@ -211,16 +211,14 @@ def _body_bounds_before_brackets(doc: Doc) -> tuple[tuple[int, int], ...]:
     toks = tokens(doc)
     bounds = []
     for i in range(1, len(toks) - 2):
-        if toks[i].text == "(" and toks[i + 2].text == ")" and _abbreviation(toks[i + 1]):
-            start = _unlabelled_name_start(toks, i)
-            if i - start >= 2 and any(t.text in NAMED_BODY_HEADS for t in toks[start:i]) \
-                    and not (start > 0 and toks[start - 1].ent_type_ not in _FIGURE_LABELS):
-                bounds.append((start, i))
+        if toks[i].text != "(" or toks[i + 2].text != ")" or not _abbreviation(toks[i + 1]):
+            continue
+        run = _unlabelled_run_start(toks, i)
+        start = _name_start(toks, run, i)
+        if i - start >= 2 and any(t.text in NAMED_BODY_HEADS for t in toks[start:i]) and \
+                not _after_a_name(toks, run):
+            bounds.append((start, i))
     return tuple(bounds)
-
-
-#: The model's labels of dates and figures, no names: "On Monday" before a body's name.
-_FIGURE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split()) | {""}
 
 
 def _abbreviation(token: Token) -> bool:
@@ -228,20 +226,46 @@ def _abbreviation(token: Token) -> bool:
     return token.is_upper and token.is_alpha and len(token) > 1
 
 
-def _unlabelled_name_start(toks: list[Token], end: int) -> int:
+def _unlabelled_run_start(toks: list[Token], end: int) -> int:
     """Return where the capitalised words and connectors no entity covers that end at token
-    ``end`` start, on ``end``'s line and at most twelve words back, without connectors or
-    a sentence's common first word at their start ("The", "Yesterday")."""
+    ``end`` start, on ``end``'s line and at most twelve words back."""
     start = end
     while start > max(0, end - 12) and not toks[start - 1].ent_type_ and \
             "\n" not in toks[start - 1].whitespace_ and (
             (toks[start - 1].is_alpha and toks[start - 1].is_title) or
-            toks[start - 1].lower_ in _NAME_CONNECTORS):
+            toks[start - 1].lower_ in _NAME_CONNECTORS or _inner_possessive(toks, start - 1)):
         start -= 1
-    while start < end and (toks[start].lower_ in _NAME_CONNECTORS or (
+    return start
+
+
+def _inner_possessive(toks: list[Token], i: int) -> bool:
+    """Return whether token ``i`` is a possessive ending glued to a capitalised word
+    ("People's Liberation Army", "Oilfields Workers' Trade Union")."""
+    return toks[i].text in POSSESSIVES and i > 0 and toks[i - 1].is_title and \
+        not toks[i - 1].whitespace_
+
+
+def _name_start(toks: list[Token], start: int, end: int) -> int:
+    """Return where a name opens in a run of words: after connectors and a sentence's
+    common first word ("The", "Yesterday")."""
+    while start < end and (toks[start].lower_ in _NAME_CONNECTORS or
+                           toks[start].text in POSSESSIVES or (
             toks[start].is_sent_start and toks[start].pos_ != "PROPN")):
         start += 1
     return start
+
+
+#: The model's labels of dates and figures, no names: "On Monday" before a body's name.
+_FIGURE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
+
+
+def _after_a_name(toks: list[Token], start: int) -> bool:
+    """Return whether a run of words comes right after a name the model read on its line
+    ("Lagos" + "State Traffic Management Authority", "Department of Information" + "and
+    Communications Technology"): the rules that join names decide what those words are."""
+    before = toks[start - 1] if start > 0 else None
+    return before is not None and bool(before.ent_type_) and not before.is_space and \
+        before.ent_type_ not in _FIGURE_LABELS and "\n" not in before.whitespace_
 
 
 def _bracket_after_place(ent: Span) -> int | None:
