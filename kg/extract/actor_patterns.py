@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
-from kg.demonyms import DEMONYMS
-from kg.extract.countries import is_demonym
+from kg.extract.countries import demonym_forms, is_demonym
 from kg.extract.doc_memo import per_doc, tokens
 from kg.extract.syntax import POSSESSIVES
 from kg.lexicon.organisations import BODY_HEADS, KNOWN_ORGS, NAMED_BODY_HEADS, ORG_HEADS
@@ -65,10 +64,11 @@ def ruler_patterns() -> list[dict]:
         label = "KG_DEMONYM" if is_demonym(form) else "GPE"
         for variant in _cased_variants(form):
             patterns.append({"label": label, "pattern": variant})
-    variants = sorted({v for demonym in DEMONYMS for v in _cased_variants(demonym)})
+    variants = sorted({v for demonym in demonym_forms() for v in _cased_variants(demonym)})
     for variant in variants:
         patterns.append({"label": "KG_DEMONYM", "pattern": variant})
-        patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
+        if is_demonym(variant + "s"):  # not "Philippines", the country
+            patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
     # "Ukrainian Presidential Office": one token pattern per head for all one-word demonyms
     # (thousands of single patterns made the ruler slower than the NER model)
     patterns.extend(_demonym_body_patterns(variants))
@@ -437,7 +437,7 @@ def _national_org_patterns() -> list[dict]:
             [the, *country, {"ORTH": {"IN": AGENCY_HEADS}}, {"LOWER": "of"},
              {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
         ]
-    demonym = {"ORTH": {"IN": sorted({v for d in DEMONYMS for v in _cased_variants(d)
+    demonym = {"ORTH": {"IN": sorted({v for d in demonym_forms() for v in _cased_variants(d)
                                       if " " not in v})}}
     company = [the, demonym, {"ORTH": "National", "OP": "?"},
                {"ORTH": {"IN": _DEMONYM_ORG_SUFFIXES}},
