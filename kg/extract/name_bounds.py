@@ -516,7 +516,8 @@ def ner_entities(doc: Doc) -> tuple[Span, ...]:
     """Return the entities of ``doc`` with run-on person names, joined names, the two sides
     of a score in a table row, names joined by a spaced dash or a credit's slash and a list
     of places split, a company's name NER cut joined again, a body's name run on to its
-    bracketed abbreviation, and headline names cut to the words the body writes as names.
+    bracketed abbreviation (or found before it where the model read none), and headline
+    names cut to the words the body writes as names.
     Made once while the document's entities and the rules switched off stay the same: the
     actors and two of their context rules ask for them."""
     global _LAST_ENTITIES
