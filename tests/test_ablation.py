@@ -169,9 +169,6 @@ RULE_CASES: list[tuple[str, str]] = [
                             'Fisheries Licences (ASCOF) said quotas would fall.'),
     ('body_before_bracket', 'Solvik Chamber of Mines (SCM) chairman Ola Dahl said output '
                             'fell.'),
-    ('result_side_not_person', 'Final\nNorthgate Rovers 2 Mila Falcons 1\n\nNorthgate Rovers '
-                               'coach Ian Roe praised the defence. Mila Falcons will play '
-                               'again in May.'),
     ('work_title_body_org', 'Neighbours asked the state to call the project in. The Friends '
                             'of the Old Quarry group, which gathered the objections, said it '
                             'was weighing an appeal.'),

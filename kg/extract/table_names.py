@@ -123,13 +123,10 @@ _ACTOR_TYPES = {"GPE": "Country", "PERSON": "Person", "ORG": "Organization"}
 
 
 def _table_label(name: Span) -> str:
-    """Return the NER-like label of a name in a table row: a country, a side facing an
-    organisation, a person's name (a given name or an initial, then a surname), else a
-    side: an organisation."""
+    """Return the NER-like label of a name in a table row: a country, a person's name
+    (a given name or an initial, then a surname), else a side: an organisation."""
     if lookup_country(name.text) is not None:
         return "GPE"
-    if side_facing_an_organisation(name):
-        return "ORG"
     first = name[0].text
     if len(name) >= 2 and (is_given_name(first) or _INITIAL_RE.match(first)):
         return "PERSON"
@@ -179,13 +176,12 @@ def match_sides(doc: Doc) -> tuple[tuple[str, ...], ...]:
     return tuple(sides)
 
 
-@rule("result_side_not_person")
 def side_facing_an_organisation(span: Span) -> bool:
     """Return True for a name the article writes as a side in a match result whose other
     side the model labels an organisation, never a person, and no given name opens
     ("Northgate Rovers 2 Mila Falcons 1" beside "Northgate Rovers coach Ian Roe"): both
-    sides of a match are of one kind, so the name is a side's, an organisation's, and a
-    given name opening it makes no person."""
+    sides of a match are of one kind, so a given name opening the name makes no person
+    (part of ``person_evidence``)."""
     return span.text in _sides_facing_organisations(span.doc)
 
 
