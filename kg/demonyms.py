@@ -5,7 +5,9 @@ Data, not logic, so that a change of vocabulary never touches extraction code.
 
 from __future__ import annotations
 
-#: Demonym (and adjective) → country name as used by :mod:`kg.extract.countries`.
+#: Demonym (and adjective) → country name as used by :mod:`kg.extract.countries`: the
+#: newsroom's forms ("British", "Scottish", "Argentine"), which the packaged demonyms
+#: (:func:`kg.extract.countries.packaged_demonyms`) complete for the other countries.
 DEMONYMS: dict[str, str] = {
     "american": "United States", "u.s.": "United States", "russian": "Russia",
     "ukrainian": "Ukraine", "british": "United Kingdom", "english": "United Kingdom",

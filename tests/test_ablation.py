@@ -167,6 +167,8 @@ RULE_CASES: list[tuple[str, str]] = [
 
     ('name_before_bracket', 'The Authority for the Supervision and Control of Coastal '
                             'Fisheries Licences (ASCOF) said quotas would fall.'),
+    ('body_before_bracket', 'Solvik Chamber of Mines (SCM) chairman Ola Dahl said output '
+                            'fell.'),
     ('work_title_body_org', 'Neighbours asked the state to call the project in. The Friends '
                             'of the Old Quarry group, which gathered the objections, said it '
                             'was weighing an appeal.'),

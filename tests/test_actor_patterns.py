@@ -277,3 +277,63 @@ def test_a_name_does_not_run_on_past_its_line(nlp):
     start = text.index("Kelby")
     ent = doc.char_span(start, start + len("Kelby\n\n"), label="ORG")
     assert name_before_bracket(ent).text == "Kelby\n\n"
+
+
+def _model_doc(nlp, text: str):
+    """Return the spaCy model's document of ``text``, before kg's components read it."""
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("kg_")]):
+        return nlp(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Halden Chamber of Commerce (HTO) head Ana Berg said prices rose.",
+     ["Halden Chamber of Commerce"]),
+    # a sentence's common first word and the connectors after it open no name
+    ("Yesterday the Vesna Water Board (VWB) said supply would resume.", ["Vesna Water Board"]),
+    ("Members of the Orvik Port Authority (OPA) voted on Monday.", ["Orvik Port Authority"]),
+    # a possessive ending inside the name is part of it
+    ("The Dockers' Trade Union (DTU) met.", ["Dockers' Trade Union"]),
+    ("The People's Water Board (PWB) met.", ["People's Water Board"]),
+    ("Staff at Orvik Mills (OM) walked out.", []),  # no body's head: a company, or a place
+    ("A report by Ana Berg (AB) was read out.", []),
+    ("The Vesna Council (Vc) met.", []),  # no abbreviation in the bracket
+    ("The Council (TC) met.", []),  # the head alone is no name
+    ("Orvik Port\nAuthority (OPA) staff met.", []),  # the name ends at its line's end
+])
+def test_a_body_the_model_left_unlabelled_ends_at_its_bracketed_abbreviation(
+        nlp, text, expected):
+    from kg.extract.actor_patterns import bodies_before_brackets
+
+    doc = _model_doc(nlp, text)
+    doc.ents = []  # as if the model had read no name there
+    assert [b.text for b in bodies_before_brackets(doc)] == expected
+
+
+@pytest.mark.parametrize(("text", "before", "label", "expected"), [
+    # words right after a name the model read: the rules that join names decide
+    ("The Halden State Water Board (HSWB) met.", "Halden", "GPE", []),
+    ("Ana Berg Water Board (ABWB) staff met.", "Ana Berg", "PERSON", []),
+    # a date before the name is no part of it
+    ("On Monday the Vesna Water Board (VWB) met.", "Monday", "DATE", ["Vesna Water Board"]),
+])
+def test_a_name_the_model_read_stops_a_body_before_a_bracket(nlp, text, before, label,
+                                                             expected):
+    from kg.extract.actor_patterns import bodies_before_brackets
+
+    doc = _model_doc(nlp, text)
+    start = text.index(before)
+    doc.ents = [doc.char_span(start, start + len(before), label=label)]
+    assert [b.text for b in bodies_before_brackets(doc)] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("Solvik Chamber of Mines (SCM) chairman Ola Dahl said output fell.",
+     "Solvik Chamber of Mines", "SCM"),
+    ("Dunmere Growers Association (DGA) secretary Kate Moss said the harvest was late.",
+     "Dunmere Growers Association", "DGA"),
+])
+def test_a_body_before_its_bracketed_abbreviation_is_one_organisation(
+        extract, text, name, short):
+    entities = {e.name: e for e in extract(text).entities}
+    assert entities[name].type == "Organization"
+    assert short in entities[name].aliases

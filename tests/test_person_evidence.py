@@ -241,3 +241,17 @@ def test_person_evidence_words_around_the_name(nlp, words, ents, start, end, exp
 
     doc = Doc(nlp.vocab, words=words.split(), ents=ents)
     assert person_evidence(Span(doc, start, end, label="Person")) is expected
+
+
+@pytest.mark.parametrize(("words", "person"), [
+    ("Philippine Evening Courier", False),  # "Philippine", a given name, is the adjective
+    ("Haitian Cable Network", False),
+    ("Philippa Evenson Courier", True),
+])
+def test_a_name_a_country_s_adjective_opens_is_no_person(nlp, words, person):
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.person_evidence import person_evidence
+
+    doc = Doc(nlp.vocab, words=f"By Ana Roe , {words} .".split())
+    assert person_evidence(Span(doc, 4, 7, label="Organization")) is person

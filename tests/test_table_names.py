@@ -133,3 +133,46 @@ def test_is_result_line(line, result):
 def test_prose_with_numbers_has_no_table_names(nlp):
     doc = nlp("Halden won 3 of its 5 games, and Brekke lost 2 in a row.\n")
     assert table_row_names(doc, set()) == []
+
+
+def _doc_with_labels(nlp, text: str, labels: dict[str, str]):
+    """Return the model's document of ``text`` with only the named entities ``labels`` gives
+    (name → model label), each wherever the text writes it."""
+    from spacy.util import filter_spans
+
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("kg_")]):
+        doc = nlp(text)
+    spans = []
+    for name, label in labels.items():
+        start = text.find(name)
+        while start >= 0:
+            spans.append(doc.char_span(start, start + len(name), label=label))
+            start = text.find(name, start + 1)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+@pytest.mark.parametrize(("text", "labels", "side", "expected"), [
+    ("Final\nNorthgate Rovers 2 Mila Falcons 1\n\nNorthgate Rovers coach Ian Roe spoke.\n",
+     {"Northgate Rovers": "ORG"}, "Mila Falcons", True),
+    ("Final\nMila Falcons 2 Northgate Rovers 1\n", {"Northgate Rovers": "ORG"},
+     "Mila Falcons", True),
+    # the other side a person somewhere, or named like one: sides of a singles match
+    ("Final\nNorthgate Rovers 2 Mila Falcons 1\n\nNorthgate Rovers said so.\n",
+     {"Northgate Rovers": "PERSON"}, "Mila Falcons", False),
+    ("Final\nIan Roe 2 Mila Falcons 1\n", {"Ian Roe": "ORG"}, "Mila Falcons", False),
+    # no match result: a sentence, a standings row
+    ("Mila Falcons beat Northgate Rovers 2-1 on Sunday.\n", {"Northgate Rovers": "ORG"},
+     "Mila Falcons", False),
+    ("Standings\nNorthgate Rovers 5 4 1 0 13\nMila Falcons 5 3 1 1 10\n",
+     {"Northgate Rovers": "ORG"}, "Mila Falcons", False),
+])
+def test_a_side_facing_an_organisation_is_one(nlp, text, labels, side, expected):
+    from kg.extract.person_evidence import person_evidence
+    from kg.extract.table_names import side_facing_an_organisation
+
+    doc = _doc_with_labels(nlp, text, labels)
+    start = text.index(side)
+    span = doc.char_span(start, start + len(side), label="Person")
+    assert side_facing_an_organisation(span) is expected
+    assert person_evidence(span) is not expected  # "Mila" opens it: a given name

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
-from kg.demonyms import DEMONYMS
-from kg.extract.countries import is_demonym
+from kg.extract.countries import demonym_forms, is_demonym
+from kg.extract.doc_memo import per_doc, tokens
+from kg.extract.syntax import POSSESSIVES
 from kg.lexicon.organisations import BODY_HEADS, KNOWN_ORGS, NAMED_BODY_HEADS, ORG_HEADS
 from kg.lexicon.places import KNOWN_PLACES
 
@@ -63,10 +64,11 @@ def ruler_patterns() -> list[dict]:
         label = "KG_DEMONYM" if is_demonym(form) else "GPE"
         for variant in _cased_variants(form):
             patterns.append({"label": label, "pattern": variant})
-    variants = sorted({v for demonym in DEMONYMS for v in _cased_variants(demonym)})
+    variants = sorted({v for demonym in demonym_forms() for v in _cased_variants(demonym)})
     for variant in variants:
         patterns.append({"label": "KG_DEMONYM", "pattern": variant})
-        patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
+        if is_demonym(variant + "s"):  # not "Philippines", the country
+            patterns.append({"label": "KG_DEMONYM", "pattern": variant + "s"})
     # "Ukrainian Presidential Office": one token pattern per head for all one-word demonyms
     # (thousands of single patterns made the ruler slower than the NER model)
     patterns.extend(_demonym_body_patterns(variants))
@@ -155,6 +157,8 @@ def bracketed_short_names(doc: Doc, actors: Sequence[Span] = ()) -> dict[str, st
                 rule_enabled("national_org_patterns")) or initialled_short_name(ent, short):
             out[short.text] = next((a.text for a in actors if a.end == end and
                                     a.start <= ent.start), ent.text)
+    for body in bodies_before_brackets(doc):
+        out.setdefault(doc[body.end + 1].text, body.text)
     return out
 
 
@@ -183,6 +187,80 @@ def name_before_bracket(ent: Span) -> Span:
             not (bracket[1].is_upper and bracket[1].is_alpha and len(bracket[1]) > 1):
         return ent
     return Span(doc, ent.start, i, label=ent.label_)
+
+
+@rule("body_before_bracket", off=())
+def bodies_before_brackets(doc: Doc) -> tuple[Span, ...]:
+    """Return the names of organisations the model left unlabelled before a bracketed
+    abbreviation: capitalised words on one line, joined by connectors ("of", "for", "and",
+    "the"), one of them a body's head, no word of them in an entity ("Halden Chamber of
+    Commerce (HTO)", "Vesna Water Board (VWB)"). The bracket says a name ends there and
+    the head says it is a body's, whose letters the abbreviation need not match. Words
+    right after a name the model read are left to the rules that join names."""
+    return tuple(Span(doc, a, b, label="ORG") for a, b in _body_bounds_before_brackets(doc))
+
+
+@per_doc
+def _body_bounds_before_brackets(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Return the token bounds of :func:`bodies_before_brackets` (kept per document)."""
+    toks = tokens(doc)
+    bounds = []
+    for i in range(1, len(toks) - 2):
+        if toks[i].text != "(" or toks[i + 2].text != ")" or not _abbreviation(toks[i + 1]):
+            continue
+        run = _unlabelled_run_start(toks, i)
+        start = _name_start(toks, run, i)
+        if i - start >= 2 and any(t.text in NAMED_BODY_HEADS for t in toks[start:i]) and \
+                not _after_a_name(toks, run):
+            bounds.append((start, i))
+    return tuple(bounds)
+
+
+def _abbreviation(token: Token) -> bool:
+    """Return whether a token is written like an abbreviation: capitals, two or more."""
+    return token.is_upper and token.is_alpha and len(token) > 1
+
+
+def _unlabelled_run_start(toks: list[Token], end: int) -> int:
+    """Return where the capitalised words and connectors no entity covers that end at token
+    ``end`` start, on ``end``'s line and at most twelve words back."""
+    start = end
+    while start > max(0, end - 12) and not toks[start - 1].ent_type_ and \
+            "\n" not in toks[start - 1].whitespace_ and (
+            (toks[start - 1].is_alpha and toks[start - 1].is_title) or
+            toks[start - 1].lower_ in _NAME_CONNECTORS or _inner_possessive(toks, start - 1)):
+        start -= 1
+    return start
+
+
+def _inner_possessive(toks: list[Token], i: int) -> bool:
+    """Return whether token ``i`` is a possessive ending glued to a capitalised word
+    ("People's Liberation Army", "Oilfields Workers' Trade Union")."""
+    return toks[i].text in POSSESSIVES and i > 0 and toks[i - 1].is_title and \
+        not toks[i - 1].whitespace_
+
+
+def _name_start(toks: list[Token], start: int, end: int) -> int:
+    """Return where a name opens in a run of words: after connectors and a sentence's
+    common first word ("The", "Yesterday")."""
+    while start < end and (toks[start].lower_ in _NAME_CONNECTORS or
+                           toks[start].text in POSSESSIVES or (
+            toks[start].is_sent_start and toks[start].pos_ != "PROPN")):
+        start += 1
+    return start
+
+
+#: The model's labels of dates and figures, no names: "On Monday" before a body's name.
+_FIGURE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
+
+
+def _after_a_name(toks: list[Token], start: int) -> bool:
+    """Return whether a run of words comes right after a name the model read on its line
+    ("Lagos" + "State Traffic Management Authority", "Department of Information" + "and
+    Communications Technology"): the rules that join names decide what those words are."""
+    before = toks[start - 1] if start > 0 else None
+    return before is not None and bool(before.ent_type_) and not before.is_space and \
+        before.ent_type_ not in _FIGURE_LABELS and "\n" not in before.whitespace_
 
 
 def _bracket_after_place(ent: Span) -> int | None:
@@ -359,7 +437,7 @@ def _national_org_patterns() -> list[dict]:
             [the, *country, {"ORTH": {"IN": AGENCY_HEADS}}, {"LOWER": "of"},
              {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
         ]
-    demonym = {"ORTH": {"IN": sorted({v for d in DEMONYMS for v in _cased_variants(d)
+    demonym = {"ORTH": {"IN": sorted({v for d in demonym_forms() for v in _cased_variants(d)
                                       if " " not in v})}}
     company = [the, demonym, {"ORTH": "National", "OP": "?"},
                {"ORTH": {"IN": _DEMONYM_ORG_SUFFIXES}},

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, disabled_names, rule
 from kg.extract.actor_junk import split_place_list
-from kg.extract.actor_patterns import name_before_bracket
+from kg.extract.actor_patterns import bodies_before_brackets, name_before_bracket
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import lower_case_words, per_doc
 from kg.extract.headline_names import headline_name_parts
@@ -516,7 +516,8 @@ def ner_entities(doc: Doc) -> tuple[Span, ...]:
     """Return the entities of ``doc`` with run-on person names, joined names, the two sides
     of a score in a table row, names joined by a spaced dash or a credit's slash and a list
     of places split, a company's name NER cut joined again, a body's name run on to its
-    bracketed abbreviation, and headline names cut to the words the body writes as names.
+    bracketed abbreviation (or found before it where the model read none), and headline
+    names cut to the words the body writes as names.
     Made once while the document's entities and the rules switched off stay the same: the
     actors and two of their context rules ask for them."""
     global _LAST_ENTITIES
@@ -530,7 +531,8 @@ def ner_entities(doc: Doc) -> tuple[Span, ...]:
 
 def _split_entities(doc: Doc) -> Iterator[Span]:
     """Yield :func:`ner_entities`, made anew."""
-    for ent in _joined_company_names(list(doc.ents)):
+    ents = sorted([*doc.ents, *bodies_before_brackets(doc)], key=lambda e: e.start)
+    for ent in _joined_company_names(ents):
         parts = headline_name_parts(ent)
         if parts is not None:
             yield from parts

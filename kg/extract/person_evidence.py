@@ -20,6 +20,7 @@ from kg.extract.knowledge import (
 )
 from kg.extract.person_name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
+from kg.extract.table_names import side_facing_an_organisation
 from kg.lexicon.organisations import BODY_HEADS, NAMED_BODY_HEADS, ORG_NAME_SUFFIXES
 from kg.lexicon.people import HONORIFICS, TITLE_HEADS
 from kg.lexicon.places import FACILITY_HEADS
@@ -80,7 +81,7 @@ def _named_like_no_person(span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if span[0].text in _GEO_NAME_HEADS or _initials_follow(span) or any(
             t.text in _SETTLEMENT_WORDS for t in span[1:]) or \
-            span[0].text in _model_places(doc):
+            span[0].text in _model_places(doc) or side_facing_an_organisation(span):
         return True
     if label == "Person":
         return False

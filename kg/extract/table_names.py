@@ -165,6 +165,40 @@ def _looks_like_name(name: Span) -> bool:
 
 
 @per_doc
+def match_sides(doc: Doc) -> tuple[tuple[str, ...], ...]:
+    """Return the names of the sides of each match result line of ``doc``, in line order
+    ("Puchon 2 Chonbuk 1" → ("Puchon", "Chonbuk"))."""
+    sides = []
+    for start_char, end_char in result_lines(doc):
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None:
+            sides.append(tuple(doc[a:b].text for a, b in _runs(doc, span.start, span.end)))
+    return tuple(sides)
+
+
+def side_facing_an_organisation(span: Span) -> bool:
+    """Return True for a name the article writes as a side in a match result whose other
+    side the model labels an organisation, never a person, and no given name opens
+    ("Northgate Rovers 2 Mila Falcons 1" beside "Northgate Rovers coach Ian Roe"): both
+    sides of a match are of one kind, so a given name opening the name makes no person
+    (part of ``person_evidence``)."""
+    return span.text in _sides_facing_organisations(span.doc)
+
+
+@per_doc
+def _sides_facing_organisations(doc: Doc) -> frozenset[str]:
+    """Return the names of the sides of a result line (:func:`match_sides`) whose other
+    side is an organisation by the model's labels of all its mentions."""
+    labels: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        labels.setdefault(ent.text, set()).add(ent.label_)
+    organisations = {name for name, seen in labels.items() if "ORG" in seen and
+                     "PERSON" not in seen and not is_given_name(name.split()[0])}
+    return frozenset(side for sides in match_sides(doc) if len(sides) == 2
+                     for side, other in (sides, sides[::-1]) if other in organisations)
+
+
+@per_doc
 def _names_seen_elsewhere(doc: Doc) -> frozenset[str]:
     """Return the names the article writes outside its table rows (entities and their
     words) or as a side in a match result ("Puchon 2 Chonbuk 1" above the standings)."""
@@ -174,10 +208,8 @@ def _names_seen_elsewhere(doc: Doc) -> frozenset[str]:
         if not any(a <= ent.start_char < b for a, b in rows):
             names.add(ent.text)
             names.update(t.text for t in ent if t.is_title)
-    for start_char, end_char in result_lines(doc):
-        span = doc.char_span(start_char, end_char, alignment_mode="expand")
-        if span is not None:
-            names.update(doc[a:b].text for a, b in _runs(doc, span.start, span.end))
+    for sides in match_sides(doc):
+        names.update(sides)
     return frozenset(names)
 
 
