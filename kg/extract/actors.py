@@ -72,6 +72,12 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
+from kg.extract.titled_names import (
+    office_field_place,
+    person_after_office_field,
+    titled_person,
+    without_article_title,
+)
 from kg.lexicon import (
     BODY_HEADS,
     FACILITY_HEADS,
@@ -100,13 +106,21 @@ def actor_spans(doc: Doc) -> list[Span]:
     for ent in ner_entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
-        ent = organisation_in_event_name(ent)
+        ent = without_article_title(organisation_in_event_name(ent))
+        if ent is None:
+            continue
         ner_label = ent.label_
         if not (ends_in_designation(ent) or is_variant_name(ent) or routes_and_venues(ent)):
             ent = without_figures(ent)
         ent = with_division_number(ent)
-        ent = with_model_number(person_with_given_name(person_after_office(ent)))
-        ent = with_surname_after(styled_person(ent))
+        ent = person_after_office(ent)
+        holder = person_after_office_field(ent)
+        field = office_field_place(ent, holder)
+        if field is not None:  # "Member for Kalgoorlie Ana Roe": the seat, then its holder
+            spans.append(field)
+        ent = holder
+        ent = with_model_number(person_with_given_name(ent))
+        ent = with_surname_after(styled_person(titled_person(ent)))
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
             cut = maker.end + 1

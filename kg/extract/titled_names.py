@@ -1,0 +1,169 @@
+"""A person's name NER ran together with the office or title written before it and typed as
+a body: "Minister for [Housing Darragh Coughlan]" (the office's field, then its holder) and
+"[Councillor Ana Roe]" (a title, then a given name) tagged ORG. Each rule returns the span
+relabelled (and cut) as a person, or the entity unchanged.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.ablation import PASS_THROUGH, rule
+from kg.extract.countries import lookup_country
+from kg.extract.doc_memo import per_doc
+from kg.extract.knowledge import is_given_name
+from kg.extract.known_places import names_a_known_place
+from kg.lexicon import (
+    HONORIFICS,
+    NAMED_BODY_HEADS,
+    PERSON_NOUNS,
+    ROLE_HEADS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+
+#: NER labels of the entities a person's name can hide in.
+OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: Characters that join the parts of one name word ("MacLeod-Grant", "O'Neill").
+NAME_JOINERS = frozenset("-'\u2019")
+
+
+def _name_words(words: Span) -> int | None:
+    """Return how many words a run of capitalised words holds (hyphens and apostrophes join
+    parts of one word), or ``None`` when a token is no part of a name (lower case, a figure,
+    a title word, a country's name or demonym)."""
+    count = 0
+    for token in words:
+        if token.text in NAME_JOINERS:
+            continue
+        letters = token.text.replace("'", "").replace("\u2019", "")
+        if not (letters.isalpha() and token.text[:1].isupper()) or \
+                token.lower_ in TITLE_WORDS | HONORIFICS or lookup_country(token.text):
+            return None
+        count += 0 if token.i > words.start and token.nbor(-1).text in NAME_JOINERS else 1
+    return count
+
+
+def _holder_name(doc_words: Span) -> bool:
+    """Return whether words can be a person's full name: two or three name words
+    (:func:`_name_words`), the last no word a body's name ends in ("Group", "Trust")."""
+    return _name_words(doc_words) in (2, 3) and \
+        doc_words[-1].text not in NAMED_BODY_HEADS
+
+
+def _capitalised_office(prep: Token) -> bool:
+    """Return whether "for" hangs on a capitalised office before it ("Minister for",
+    "Commissioner for", "Member for"): an office's name, not a lower-case job ("a
+    spokesman for Royal Dutch Shell": an employer)."""
+    office = prep.head
+    return office.i < prep.i and office.is_title and \
+        office.lower_ in TITLE_HEADS | PERSON_NOUNS
+
+
+@rule("person_after_office_field", off=PASS_THROUGH)
+def person_after_office_field(ent: Span) -> Span:
+    """Return the holder's name at the end of an "organisation" NER ran from the field of a
+    capitalised office named with "for" to the person holding it ("Minister for [Housing
+    Darragh Coughlan]", "Commissioner for [Transportation Ade Bello]", "Member for
+    [Kalgoorlie Ana Roe]" → the person): the field is its first word and any title words
+    after it ("Foreign Affairs"), or it ends before a given name; the rest is two or three
+    name words. Else the entity unchanged (`person_after_office` reads the offices "of")."""
+    doc = ent.doc
+    if ent.label_ not in OTHER_LABELS or ent.start < 2 or len(ent) < 3 or \
+            doc[ent.start - 1].lower_ != "for" or not _capitalised_office(doc[ent.start - 1]):
+        return ent
+    start = next((t.i for t in ent[1:-1] if is_given_name(t.text)), None)
+    if start is None:
+        start = ent.start + 1
+        while start < ent.end and doc[start].lower_ in TITLE_WORDS:
+            start += 1
+    name = doc[start:ent.end]
+    if not name or not _holder_name(name) or doc[ent.start].lower_ in HONORIFICS:
+        return ent
+    return Span(doc, start, ent.end, label="PERSON")
+
+
+def office_field_place(ent: Span, holder: Span) -> Span | None:
+    """Return the field :func:`person_after_office_field` cut off before the holder's name as
+    a place actor when a gazetteer knows it as a country, city or region (the seat of
+    "Member for [Kalgoorlie] Ana Roe"), else ``None`` ("Minister for Housing": no actor)."""
+    if holder.start <= ent.start:
+        return None
+    field = ent.doc[ent.start:holder.start]
+    if not names_a_known_place(field):
+        return None
+    return Span(ent.doc, field.start, field.end,
+                label="Country" if lookup_country(field.text) else "Place")
+
+
+@rule("title_before_given_name", off=PASS_THROUGH)
+def titled_person(ent: Span) -> Span:
+    """Return a span NER typed otherwise as a person when it opens with title words, one of
+    them a role ("Councillor", "Minister", "Sheriff"), and a given name starts the two or
+    three name words after them ("[Councillor Eilidh Ross]" tagged ORG): a title then a given
+    name names a person; the title is stripped from the name later, as from any person's
+    (rule `person_title_strip`). A body named after a person ends in a body's word ("the
+    Kevin Hart Foundation") and stays one."""
+    doc = ent.doc
+    if ent.label_ not in OTHER_LABELS:
+        return ent
+    start = ent.start
+    while start < ent.end and doc[start].lower_ in TITLE_WORDS | HONORIFICS:
+        start += 1
+    if start == ent.start or start >= ent.end or \
+            not any(t.lower_ in ROLE_HEADS for t in doc[ent.start:start]) or \
+            not is_given_name(doc[start].text) or not _holder_name(doc[start:ent.end]):
+        return ent
+    return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _prefix_candidate(word: Token) -> bool:
+    """Return whether a capitalised word could be a title the lexicons lack: no given name,
+    no title word they know, no country or demonym ("American Ana Roe") and no word the
+    model calls a person, a people or a place."""
+    return word.is_alpha and word.text[:1].isupper() and not is_given_name(word.text) and \
+        word.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(word.text) is None \
+        and word.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC")
+
+
+@per_doc
+def _article_titles(doc: Doc) -> frozenset[str]:
+    """Return the capitalised words the article writes right before two or more different
+    persons' full names, alone or opening an entity NER ran on over the name ("GM Ana
+    Pertova", "GM Lev Karsky", "[GM Ivo Markel]" tagged ORG): titles of the article's
+    field ("GM" and "IM" of chess) that no list holds."""
+    names: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 0 and _prefix_candidate(doc[ent.start - 1]):
+            names.setdefault(doc[ent.start - 1].text, set()).add(ent.text)
+        elif ent.label_ != "PERSON" and len(ent) >= 3 and _prefix_candidate(ent[0]) and \
+                is_given_name(ent[1].text) and _holder_name(ent[1:]):
+            names.setdefault(ent[0].text, set()).add(ent[1:].text)
+    return frozenset(word for word, named in names.items() if len(named) >= 2)
+
+
+@rule("article_title_prefix", off=PASS_THROUGH)
+def without_article_title(ent: Span) -> Span | None:
+    """Return an entity without the title the article writes before many persons' names
+    (:func:`_article_titles`): ``None`` for the title alone right before a person's name
+    ("[GM] Lev Karsky": no actor), the person's name for the title and a name NER ran
+    together ("[GM Ivo Markel]" tagged ORG → the person "Ivo Markel"); else the entity."""
+    doc = ent.doc
+    if not ent or ent[0].text not in _article_titles(doc):
+        return ent
+    if len(ent) == 1:
+        return None if _name_follows(doc, ent.end) else ent
+    if ent.label_ == "PERSON" or _holder_name(ent[1:]):
+        return Span(doc, ent.start + 1, ent.end, label="PERSON")
+    return ent
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """Return whether a person's name starts at token ``i``: a person entity, or two or
+    three name words in no entity ("GM [Ana Pertova]" where NER tagged only "GM")."""
+    if i >= len(doc):
+        return False
+    if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+        return True
+    return any(i + size <= len(doc) and not any(t.ent_type_ for t in doc[i:i + size]) and
+               _holder_name(doc[i:i + size]) for size in (2, 3))

@@ -1,0 +1,100 @@
+"""Persons NER ran together with the office or title before them (kg/extract/titled_names.py)."""
+
+import pytest
+from spacy.tokens import Span
+
+
+def _ent(doc, words, label="ORG"):
+    """Return the span of ``words`` (a space-separated run of tokens) in ``doc``."""
+    parts = words.split()
+    for i in range(len(doc) - len(parts) + 1):
+        if [t.text for t in doc[i:i + len(parts)]] == parts:
+            return Span(doc, i, i + len(parts), label=label)
+    raise AssertionError(words)
+
+
+@pytest.mark.parametrize(("words", "ent", "expected"), [
+    # a capitalised office named with "for", its field, then the holder
+    ("Minister for Housing Nora Quill said homes were built .", "Housing Nora Quill",
+     ("Nora Quill", "PERSON")),
+    ("Commissioner for Transportation Ade Bellowe said so .", "Transportation Ade Bellowe",
+     ("Ade Bellowe", "PERSON")),
+    ("Member for Tarrow Ines Kettle said so .", "Tarrow Ines Kettle", ("Ines Kettle", "PERSON")),
+    # a field of two words: the name starts at the given name
+    ("Minister for Foreign Affairs Vivian Oduya said so .", "Foreign Affairs Vivian Oduya",
+     ("Vivian Oduya", "PERSON")),
+    # a lower-case job names an employer: the body stays whole
+    ("A spokesman for Royal Dutch Shell said so .", "Royal Dutch Shell",
+     ("Royal Dutch Shell", "ORG")),
+    # a body's name after the field: no person
+    ("Minister for Energy Grid Holdings Group spoke .", "Energy Grid Holdings Group",
+     ("Energy Grid Holdings Group", "ORG")),
+    # no office before "for"
+    ("Funds for Harbour Ana Mendes Trust arrived .", "Harbour Ana Mendes Trust",
+     ("Harbour Ana Mendes Trust", "ORG")),
+])
+def test_person_after_office_field(nlp, words, ent, expected):
+    from kg.extract.titled_names import person_after_office_field
+
+    doc = nlp(words.replace(" .", "."))
+    cut = person_after_office_field(_ent(doc, ent))
+    assert (cut.text, cut.label_) == expected
+
+
+@pytest.mark.parametrize(("text", "ent", "expected"), [
+    # a role, then a given name: a person
+    ("Councillor Eilidh Rossan objected on Monday.", "Councillor Eilidh Rossan", "PERSON"),
+    ("Sheriff Maria Okonta closed the road.", "Sheriff Maria Okonta", "PERSON"),
+    # a body named after a person keeps its body's word
+    ("Minister Kevin Hart Foundation gave money.", "Minister Kevin Hart Foundation", "ORG"),
+    # no role among the words before the name: "the" and "National" are no title
+    ("The National Anna Kovac Fund grew.", "The National Anna Kovac Fund", "ORG"),
+    # no given name after the title
+    ("Councillor Housing Board met.", "Councillor Housing Board", "ORG"),
+])
+def test_title_before_given_name(nlp, text, ent, expected):
+    from kg.extract.titled_names import titled_person
+
+    assert titled_person(_ent(nlp(text), ent)).label_ == expected
+
+
+ARTICLE = ("GM Ana Pertova beat GM Lev Karsky in the first round while GM Ivo Markel drew "
+           "with IM Tom Reddy. Karsky said he was tired.")
+
+
+@pytest.mark.parametrize(("text", "ent", "label", "expected"), [
+    # the article writes "GM" before three persons' names: a title
+    (ARTICLE, "GM Ivo Markel", "ORG", ("Ivo Markel", "PERSON")),
+    # written once before one name: no evidence, the entity stays
+    ("GM Ivo Markel drew on Friday.", "GM Ivo Markel", "ORG", ("GM Ivo Markel", "ORG")),
+])
+def test_article_title_prefix(nlp, text, ent, label, expected):
+    from kg.extract.titled_names import without_article_title
+
+    cut = without_article_title(_ent(nlp(text), ent, label))
+    assert (cut.text, cut.label_) == expected
+
+
+def test_article_title_alone_before_a_name_is_no_actor(nlp):
+    from kg.extract.titled_names import without_article_title
+
+    doc = nlp(ARTICLE)
+    assert without_article_title(Span(doc, 0, 1, label="ORG")) is None  # "GM" Ana Pertova
+    assert without_article_title(Span(doc, 4, 5, label="ORG")) is None  # "GM" Lev Karsky
+    assert without_article_title(Span(doc, 0, 3, label="PERSON")).text == "Ana Pertova"
+
+
+@pytest.mark.parametrize(("text", "ent", "expected"), [
+    # the seat a gazetteer knows is kept as a place
+    ("Member for Kalgoorlie Ines Kettle said so.", "Kalgoorlie Ines Kettle",
+     ("Kalgoorlie", "Place")),
+    # a field that names no place is no actor
+    ("Minister for Housing Nora Quill said so.", "Housing Nora Quill", None),
+])
+def test_office_field_place(nlp, text, ent, expected):
+    from kg.extract.titled_names import office_field_place, person_after_office_field
+
+    span = _ent(nlp(text), ent)
+    field = office_field_place(span, person_after_office_field(span))
+    got = None if field is None else (field.text, field.label_)
+    assert got == expected
