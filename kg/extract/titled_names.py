@@ -13,9 +13,9 @@ from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import is_given_name
 from kg.extract.known_places import names_a_known_place
-from kg.lexicon import (
+from kg.lexicon.organisations import NAMED_BODY_HEADS
+from kg.lexicon.people import (
     HONORIFICS,
-    NAMED_BODY_HEADS,
     PERSON_NOUNS,
     ROLE_HEADS,
     TITLE_HEADS,
