@@ -98,3 +98,14 @@ def test_office_field_place(nlp, text, ent, expected):
     field = office_field_place(span, person_after_office_field(span))
     got = None if field is None else (field.text, field.label_)
     assert got == expected
+
+
+def test_article_title_before_a_full_name_and_its_surname(nlp):
+    from kg.extract.titled_names import without_article_title
+
+    doc = nlp("The pope named a nun, Sister Theresa Okonkwo-Mbah, as prefect. "
+              "Sister Okonkwo-Mbah, 61, is a member of the order.")
+    ents = {e.text: e for e in doc.ents}
+    assert "Sister Okonkwo-Mbah" in ents, ents
+    cut = without_article_title(ents["Sister Okonkwo-Mbah"])
+    assert (cut.text, cut.label_) == ("Okonkwo-Mbah", "PERSON")

@@ -127,19 +127,29 @@ def _prefix_candidate(word: Token) -> bool:
 
 
 @per_doc
-def _article_titles(doc: Doc) -> frozenset[str]:
+def _article_titles(doc: Doc) -> dict[str, frozenset[str]]:
     """Return the capitalised words the article writes right before two or more different
-    persons' full names, alone or opening an entity NER ran on over the name ("GM Ana
-    Pertova", "GM Lev Karsky", "[GM Ivo Markel]" tagged ORG): titles of the article's
-    field ("GM" and "IM" of chess) that no list holds."""
+    names of persons, alone or opening an entity NER ran on over the name ("GM Ana
+    Pertova", "GM Lev Karsky", "[GM Ivo Markel]" tagged ORG; "Sister Ana Obi" and "Sister
+    Obi"), with those names: titles of the article's field ("GM" and "IM" of chess, a
+    religious sister's style) that no list holds, the word staying while the name after it
+    changes."""
     names: dict[str, set[str]] = {}
+    full: set[str] = set()  # words before at least one full name
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start > 0 and _prefix_candidate(doc[ent.start - 1]):
-            names.setdefault(doc[ent.start - 1].text, set()).add(ent.text)
-        elif ent.label_ != "PERSON" and len(ent) >= 3 and _prefix_candidate(ent[0]) and \
-                is_given_name(ent[1].text) and _holder_name(ent[1:]):
-            names.setdefault(ent[0].text, set()).add(ent[1:].text)
-    return frozenset(word for word, named in names.items() if len(named) >= 2)
+            word = doc[ent.start - 1].text
+            names.setdefault(word, set()).add(ent.text)
+            full.add(word)
+        elif ent.label_ != "PERSON" and len(ent) >= 2 and _prefix_candidate(ent[0]):
+            rest = ent[1:]
+            if len(rest) >= 2 and is_given_name(rest[0].text) and _holder_name(rest):
+                full.add(ent[0].text)
+            elif _name_words(rest) != 1:
+                continue
+            names.setdefault(ent[0].text, set()).add(rest.text)
+    return {word: frozenset(named) for word, named in names.items()
+            if word in full and len(named) >= 2}
 
 
 @rule("article_title_prefix", off=PASS_THROUGH)
@@ -147,13 +157,16 @@ def without_article_title(ent: Span) -> Span | None:
     """Return an entity without the title the article writes before many persons' names
     (:func:`_article_titles`): ``None`` for the title alone right before a person's name
     ("[GM] Lev Karsky": no actor), the person's name for the title and a name NER ran
-    together ("[GM Ivo Markel]" tagged ORG → the person "Ivo Markel"); else the entity."""
+    together ("[GM Ivo Markel]" tagged ORG → the person "Ivo Markel"), or the title and the
+    last word of a name it comes before elsewhere ("[Sister Obi]" beside "Sister Ana Obi");
+    else the entity."""
     doc = ent.doc
     if not ent or ent[0].text not in _article_titles(doc):
         return ent
     if len(ent) == 1:
         return None if _name_follows(doc, ent.end) else ent
-    if ent.label_ == "PERSON" or _holder_name(ent[1:]):
+    surnames = {name.split()[-1] for name in _article_titles(doc)[ent[0].text]}
+    if ent.label_ == "PERSON" or _holder_name(ent[1:]) or ent[1:].text in surnames:
         return Span(doc, ent.start + 1, ent.end, label="PERSON")
     return ent
 
