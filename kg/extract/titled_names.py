@@ -173,10 +173,10 @@ def without_article_title(ent: Span) -> Span | None:
 
 def _name_follows(doc: Doc, i: int) -> bool:
     """Return whether a person's name starts at token ``i``: a person entity, or two or
-    three name words in no entity ("GM [Ana Pertova]" where NER tagged only "GM")."""
+    three name words, whatever NER made of them ("GM [Ana Pertova]" untagged, "GM Maxime
+    [Vachier-Lagrave]" tagged ORG)."""
     if i >= len(doc):
         return False
     if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
         return True
-    return any(i + size <= len(doc) and not any(t.ent_type_ for t in doc[i:i + size]) and
-               _holder_name(doc[i:i + size]) for size in (2, 3))
+    return any(i + size <= len(doc) and _holder_name(doc[i:i + size]) for size in range(2, 6))
