@@ -141,6 +141,11 @@ def _article_titles(doc: Doc) -> dict[str, frozenset[str]]:
             word = doc[ent.start - 1].text
             names.setdefault(word, set()).add(ent.text)
             full.add(word)
+        elif len(ent) == 1 and _prefix_candidate(ent[0]) and _name_follows(doc, ent.end):
+            named = _following_name(doc, ent.end)  # "[GM] R R Laxman": no person entity
+            if named:
+                names.setdefault(ent.text, set()).add(named)
+                full.add(ent.text)
         elif ent.label_ != "PERSON" and len(ent) >= 2 and _prefix_candidate(ent[0]):
             rest = ent[1:]
             if len(rest) >= 2 and is_given_name(rest[0].text) and _holder_name(rest):
@@ -155,8 +160,8 @@ def _article_titles(doc: Doc) -> dict[str, frozenset[str]]:
 @rule("article_title_prefix", off=PASS_THROUGH)
 def without_article_title(ent: Span) -> Span | None:
     """Return an entity without the title the article writes before many persons' names
-    (:func:`_article_titles`): ``None`` for the title alone right before a person's name
-    ("[GM] Lev Karsky": no actor), the person's name for the title and a name NER ran
+    (:func:`_article_titles`): ``None`` for the title alone, before a name or not ("[GM]
+    Lev Karsky", "a [GM] norm": no actor), the person's name for the title and a name NER ran
     together ("[GM Ivo Markel]" tagged ORG → the person "Ivo Markel"), or the title and the
     last word of a name it comes before elsewhere ("[Sister Obi]" beside "Sister Ana Obi");
     else the entity."""
@@ -164,7 +169,7 @@ def without_article_title(ent: Span) -> Span | None:
     if not ent or ent[0].text not in _article_titles(doc):
         return ent
     if len(ent) == 1:
-        return None if _name_follows(doc, ent.end) else ent
+        return None
     surnames = {name.split()[-1] for name in _article_titles(doc)[ent[0].text]}
     if ent.label_ == "PERSON" or _holder_name(ent[1:]) or ent[1:].text in surnames:
         return Span(doc, ent.start + 1, ent.end, label="PERSON")
@@ -180,3 +185,10 @@ def _name_follows(doc: Doc, i: int) -> bool:
     if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
         return True
     return any(i + size <= len(doc) and _holder_name(doc[i:i + size]) for size in range(2, 6))
+
+
+def _following_name(doc: Doc, i: int) -> str | None:
+    """Return the longest run of two to five tokens from ``i`` that is a person's full name
+    (:func:`_holder_name`), else ``None``."""
+    return next((doc[i:i + size].text for size in range(5, 1, -1)
+                 if i + size <= len(doc) and _holder_name(doc[i:i + size])), None)
