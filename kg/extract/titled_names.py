@@ -134,27 +134,28 @@ def _article_titles(doc: Doc) -> dict[str, frozenset[str]]:
     Obi"), with those names: titles of the article's field ("GM" and "IM" of chess, a
     religious sister's style) that no list holds, the word staying while the name after it
     changes."""
-    names: dict[str, set[str]] = {}
-    full: set[str] = set()  # words before at least one full name
+    full: dict[str, set[str]] = {}  # word → the full names written after it
+    short: dict[str, set[str]] = {}  # word → the one-word names NER ran together with it
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start > 0 and _prefix_candidate(doc[ent.start - 1]):
-            word = doc[ent.start - 1].text
-            names.setdefault(word, set()).add(ent.text)
-            full.add(word)
-        elif len(ent) == 1 and _prefix_candidate(ent[0]) and _name_follows(doc, ent.end):
+            if _holder_name(ent):
+                full.setdefault(doc[ent.start - 1].text, set()).add(ent.text)
+        elif len(ent) == 1 and _prefix_candidate(ent[0]):
             named = _following_name(doc, ent.end)  # "[GM] R R Laxman": no person entity
             if named:
-                names.setdefault(ent.text, set()).add(named)
-                full.add(ent.text)
+                full.setdefault(ent.text, set()).add(named)
         elif ent.label_ != "PERSON" and len(ent) >= 2 and _prefix_candidate(ent[0]):
             rest = ent[1:]
             if len(rest) >= 2 and is_given_name(rest[0].text) and _holder_name(rest):
-                full.add(ent[0].text)
-            elif _name_words(rest) != 1:
-                continue
-            names.setdefault(ent[0].text, set()).add(rest.text)
-    return {word: frozenset(named) for word, named in names.items()
-            if word in full and len(named) >= 2}
+                full.setdefault(ent[0].text, set()).add(rest.text)
+            elif _name_words(rest) == 1:
+                short.setdefault(ent[0].text, set()).add(rest.text)
+    titles = {}
+    for word, names in full.items():
+        surnames = {name.split()[-1] for name in names} & short.get(word, set())
+        if len(names) >= 2 or surnames:
+            titles[word] = frozenset(names | surnames)
+    return titles
 
 
 @rule("article_title_prefix", off=PASS_THROUGH)
