@@ -136,8 +136,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_after_office_field',
      'Commissioner for Transportation Ade Bellowe said the state was ready.'),
-    ('title_before_given_name',
-     'Councillor Eilidh MacRae-Lorne, the convener of the roads committee, objected.'),
     ('article_title_prefix', 'GM Ana Pertova beat GM Lev Karsky in the first round while '
      'GM Ivo Markel drew with IM Tom Reddy. Karsky said he was tired.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),

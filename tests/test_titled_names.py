@@ -41,23 +41,6 @@ def test_person_after_office_field(nlp, words, ent, expected):
     assert (cut.text, cut.label_) == expected
 
 
-@pytest.mark.parametrize(("text", "ent", "expected"), [
-    # a role, then a given name: a person
-    ("Councillor Eilidh Rossan objected on Monday.", "Councillor Eilidh Rossan", "PERSON"),
-    ("Sheriff Maria Okonta closed the road.", "Sheriff Maria Okonta", "PERSON"),
-    # a body named after a person keeps its body's word
-    ("Minister Kevin Hart Foundation gave money.", "Minister Kevin Hart Foundation", "ORG"),
-    # no role among the words before the name: "the" and "National" are no title
-    ("The National Anna Kovac Fund grew.", "The National Anna Kovac Fund", "ORG"),
-    # no given name after the title
-    ("Councillor Housing Board met.", "Councillor Housing Board", "ORG"),
-])
-def test_title_before_given_name(nlp, text, ent, expected):
-    from kg.extract.titled_names import titled_person
-
-    assert titled_person(_ent(nlp(text), ent)).label_ == expected
-
-
 ARTICLE = ("GM Ana Pertova beat GM Lev Karsky in the first round while GM Ivo Markel drew "
            "with IM Tom Reddy. Karsky said he was tired.")
 

@@ -71,7 +71,6 @@ from kg.extract.table_names import table_row_names
 from kg.extract.titled_names import (
     office_field_place,
     person_after_office_field,
-    titled_person,
     without_article_title,
 )
 from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES, ORG_NOUNS
@@ -110,7 +109,7 @@ def actor_spans(doc: Doc) -> list[Span]:
             spans.append(field)
         ent = holder
         ent = with_model_number(person_with_given_name(ent))
-        ent = with_surname_after(styled_person(titled_person(ent)))
+        ent = with_surname_after(styled_person(ent))
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
             cut = maker.end + 1

@@ -1,7 +1,7 @@
 """A person's name NER ran together with the office or title written before it and typed as
-a body: "Minister for [Housing Darragh Coughlan]" (the office's field, then its holder) and
-"[Councillor Ana Roe]" (a title, then a given name) tagged ORG. Each rule returns the span
-relabelled (and cut) as a person, or the entity unchanged.
+a body: "Minister for [Housing Darragh Coughlan]" (the office's field, then its holder) tagged ORG,
+and "[GM Ivo Markel]" (a title of the article's field no list holds). Each rule returns the
+span relabelled (and cut) as a person, or the entity unchanged.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from kg.lexicon.organisations import NAMED_BODY_HEADS
 from kg.lexicon.people import (
     HONORIFICS,
     PERSON_NOUNS,
-    ROLE_HEADS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -94,27 +93,6 @@ def office_field_place(ent: Span, holder: Span) -> Span | None:
         return None
     return Span(ent.doc, field.start, field.end,
                 label="Country" if lookup_country(field.text) else "Place")
-
-
-@rule("title_before_given_name", off=PASS_THROUGH)
-def titled_person(ent: Span) -> Span:
-    """Return a span NER typed otherwise as a person when it opens with title words, one of
-    them a role ("Councillor", "Minister", "Sheriff"), and a given name starts the two or
-    three name words after them ("[Councillor Eilidh Ross]" tagged ORG): a title then a given
-    name names a person; the title is stripped from the name later, as from any person's
-    (rule `person_title_strip`). A body named after a person ends in a body's word ("the
-    Kevin Hart Foundation") and stays one."""
-    doc = ent.doc
-    if ent.label_ not in OTHER_LABELS:
-        return ent
-    start = ent.start
-    while start < ent.end and doc[start].lower_ in TITLE_WORDS | HONORIFICS:
-        start += 1
-    if start == ent.start or start >= ent.end or \
-            not any(t.lower_ in ROLE_HEADS for t in doc[ent.start:start]) or \
-            not is_given_name(doc[start].text) or not _holder_name(doc[start:ent.end]):
-        return ent
-    return Span(doc, ent.start, ent.end, label="PERSON")
 
 
 def _prefix_candidate(word: Token) -> bool:
