@@ -136,8 +136,6 @@ RULE_CASES: list[tuple[str, str]] = [
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
     ('person_after_office_field',
      'Commissioner for Transportation Ade Bellowe said the state was ready.'),
-    ('article_title_prefix', 'GM Ana Pertova beat GM Lev Karsky in the first round while '
-     'GM Ivo Markel drew with IM Tom Reddy. Karsky said he was tired.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
     ('given_name_disowned', 'Rival Mateo League Rugby is waiting for a decision on its own plan.'),
     ('place_evidence', 'He is selling plots by the roadside in Tambara this week.'),

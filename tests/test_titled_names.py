@@ -41,32 +41,6 @@ def test_person_after_office_field(nlp, words, ent, expected):
     assert (cut.text, cut.label_) == expected
 
 
-ARTICLE = ("GM Ana Pertova beat GM Lev Karsky in the first round while GM Ivo Markel drew "
-           "with IM Tom Reddy. Karsky said he was tired.")
-
-
-@pytest.mark.parametrize(("text", "ent", "label", "expected"), [
-    # the article writes "GM" before three persons' names: a title
-    (ARTICLE, "GM Ivo Markel", "ORG", ("Ivo Markel", "PERSON")),
-    # written once before one name: no evidence, the entity stays
-    ("GM Ivo Markel drew on Friday.", "GM Ivo Markel", "ORG", ("GM Ivo Markel", "ORG")),
-])
-def test_article_title_prefix(nlp, text, ent, label, expected):
-    from kg.extract.titled_names import without_article_title
-
-    cut = without_article_title(_ent(nlp(text), ent, label))
-    assert (cut.text, cut.label_) == expected
-
-
-def test_article_title_alone_before_a_name_is_no_actor(nlp):
-    from kg.extract.titled_names import without_article_title
-
-    doc = nlp(ARTICLE)
-    assert without_article_title(Span(doc, 0, 1, label="ORG")) is None  # "GM" Ana Pertova
-    assert without_article_title(Span(doc, 4, 5, label="ORG")) is None  # "GM" Lev Karsky
-    assert without_article_title(Span(doc, 0, 3, label="PERSON")).text == "Ana Pertova"
-
-
 @pytest.mark.parametrize(("text", "ent", "expected"), [
     # the seat a gazetteer knows is kept as a place
     ("Member for Kalgoorlie Ines Kettle said so.", "Kalgoorlie Ines Kettle",
@@ -81,14 +55,3 @@ def test_office_field_place(nlp, text, ent, expected):
     field = office_field_place(span, person_after_office_field(span))
     got = None if field is None else (field.text, field.label_)
     assert got == expected
-
-
-def test_article_title_before_a_full_name_and_its_surname(nlp):
-    from kg.extract.titled_names import without_article_title
-
-    doc = nlp("The pope named a nun, Sister Theresa Okonkwo-Mbah, as prefect. "
-              "Sister Okonkwo-Mbah, 61, is a member of the order.")
-    ents = {e.text: e for e in doc.ents}
-    assert "Sister Okonkwo-Mbah" in ents, ents
-    cut = without_article_title(ents["Sister Okonkwo-Mbah"])
-    assert (cut.text, cut.label_) == ("Okonkwo-Mbah", "PERSON")

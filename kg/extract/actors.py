@@ -68,11 +68,7 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
-from kg.extract.titled_names import (
-    office_field_place,
-    person_after_office_field,
-    without_article_title,
-)
+from kg.extract.titled_names import office_field_place, person_after_office_field
 from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES, ORG_NOUNS
 from kg.lexicon.people import HONORIFICS, TITLE_HEADS, TITLE_WORDS
 from kg.lexicon.places import FACILITY_HEADS
@@ -95,9 +91,7 @@ def actor_spans(doc: Doc) -> list[Span]:
     for ent in ner_entities(doc):
         if ent.start < taken or in_ranges(ent.start_char, ent.end_char, junk):
             continue
-        ent = without_article_title(organisation_in_event_name(ent))
-        if ent is None:
-            continue
+        ent = organisation_in_event_name(ent)
         ner_label = ent.label_
         if not (ends_in_designation(ent) or is_variant_name(ent) or routes_and_venues(ent)):
             ent = without_figures(ent)

@@ -1,16 +1,14 @@
-"""A person's name NER ran together with the office or title written before it and typed as
-a body: "Minister for [Housing Darragh Coughlan]" (the office's field, then its holder) tagged ORG,
-and "[GM Ivo Markel]" (a title of the article's field no list holds). Each rule returns the
-span relabelled (and cut) as a person, or the entity unchanged.
+"""A person's name NER ran together with the office written before it and typed as a body
+("Minister for [Housing Darragh Coughlan]" tagged ORG: the office's field, then its holder):
+the span relabelled and cut to the person, the field kept as a place when it names one.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.countries import lookup_country
-from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import is_given_name
 from kg.extract.known_places import names_a_known_place
 from kg.lexicon.organisations import NAMED_BODY_HEADS
@@ -93,81 +91,3 @@ def office_field_place(ent: Span, holder: Span) -> Span | None:
         return None
     return Span(ent.doc, field.start, field.end,
                 label="Country" if lookup_country(field.text) else "Place")
-
-
-def _prefix_candidate(word: Token) -> bool:
-    """Return whether a capitalised word could be a title the lexicons lack: no given name,
-    no title word they know, no country or demonym ("American Ana Roe") and no word the
-    model calls a person, a people or a place."""
-    return word.is_alpha and word.text[:1].isupper() and not is_given_name(word.text) and \
-        word.lower_ not in TITLE_WORDS | HONORIFICS and lookup_country(word.text) is None \
-        and word.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC")
-
-
-@per_doc
-def _article_titles(doc: Doc) -> dict[str, frozenset[str]]:
-    """Return the capitalised words the article writes right before two or more different
-    names of persons, alone or opening an entity NER ran on over the name ("GM Ana
-    Pertova", "GM Lev Karsky", "[GM Ivo Markel]" tagged ORG; "Sister Ana Obi" and "Sister
-    Obi"), with those names: titles of the article's field ("GM" and "IM" of chess, a
-    religious sister's style) that no list holds, the word staying while the name after it
-    changes."""
-    full: dict[str, set[str]] = {}  # word → the full names written after it
-    short: dict[str, set[str]] = {}  # word → the one-word names NER ran together with it
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start > 0 and _prefix_candidate(doc[ent.start - 1]):
-            if _holder_name(ent):
-                full.setdefault(doc[ent.start - 1].text, set()).add(ent.text)
-        elif len(ent) == 1 and _prefix_candidate(ent[0]):
-            named = _following_name(doc, ent.end)  # "[GM] R R Laxman": no person entity
-            if named:
-                full.setdefault(ent.text, set()).add(named)
-        elif ent.label_ != "PERSON" and len(ent) >= 2 and _prefix_candidate(ent[0]):
-            rest = ent[1:]
-            if len(rest) >= 2 and is_given_name(rest[0].text) and _holder_name(rest):
-                full.setdefault(ent[0].text, set()).add(rest.text)
-            elif _name_words(rest) == 1:
-                short.setdefault(ent[0].text, set()).add(rest.text)
-    titles = {}
-    for word, names in full.items():
-        surnames = {name.split()[-1] for name in names} & short.get(word, set())
-        if len(names) >= 2 or surnames:
-            titles[word] = frozenset(names | surnames)
-    return titles
-
-
-@rule("article_title_prefix", off=PASS_THROUGH)
-def without_article_title(ent: Span) -> Span | None:
-    """Return an entity without the title the article writes before many persons' names
-    (:func:`_article_titles`): ``None`` for the title alone, before a name or not ("[GM]
-    Lev Karsky", "a [GM] norm": no actor), the person's name for the title and a name NER ran
-    together ("[GM Ivo Markel]" tagged ORG → the person "Ivo Markel"), or the title and the
-    last word of a name it comes before elsewhere ("[Sister Obi]" beside "Sister Ana Obi");
-    else the entity."""
-    doc = ent.doc
-    if not ent or ent[0].text not in _article_titles(doc):
-        return ent
-    if len(ent) == 1:
-        return None
-    surnames = {name.split()[-1] for name in _article_titles(doc)[ent[0].text]}
-    if ent.label_ == "PERSON" or _holder_name(ent[1:]) or ent[1:].text in surnames:
-        return Span(doc, ent.start + 1, ent.end, label="PERSON")
-    return ent
-
-
-def _name_follows(doc: Doc, i: int) -> bool:
-    """Return whether a person's name starts at token ``i``: a person entity, or two or
-    three name words, whatever NER made of them ("GM [Ana Pertova]" untagged, "GM Maxime
-    [Vachier-Lagrave]" tagged ORG)."""
-    if i >= len(doc):
-        return False
-    if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
-        return True
-    return any(i + size <= len(doc) and _holder_name(doc[i:i + size]) for size in range(2, 6))
-
-
-def _following_name(doc: Doc, i: int) -> str | None:
-    """Return the longest run of two to five tokens from ``i`` that is a person's full name
-    (:func:`_holder_name`), else ``None``."""
-    return next((doc[i:i + size].text for size in range(5, 1, -1)
-                 if i + size <= len(doc) and _holder_name(doc[i:i + size])), None)
