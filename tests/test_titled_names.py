@@ -1,4 +1,4 @@
-"""Persons NER ran together with the office or title before them (kg/extract/titled_names.py)."""
+"""Persons NER ran together with the office before them (kg/extract/titled_names.py)."""
 
 import pytest
 from spacy.tokens import Span

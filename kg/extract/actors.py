@@ -101,8 +101,7 @@ def actor_spans(doc: Doc) -> list[Span]:
         field = office_field_place(ent, holder)
         if field is not None:  # "Member for Kalgoorlie Ana Roe": the seat, then its holder
             spans.append(field)
-        ent = holder
-        ent = with_model_number(person_with_given_name(ent))
+        ent = with_model_number(person_with_given_name(holder))
         ent = with_surname_after(styled_person(ent))
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
