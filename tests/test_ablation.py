@@ -134,6 +134,8 @@ RULE_CASES: list[tuple[str, str]] = [
     ('org_first_word_merge', 'Corvane Semiconductors posted a loss. Corvane said sales fell.'),
     ('org_noun_person', 'Shares of retailer Best Buy fell.'),
     ('person_after_office', 'President of the Republic Marko Novak signed the law.'),
+    ('person_after_office_field',
+     'Commissioner for Transportation Ade Bellowe said the state was ready.'),
     ('person_evidence', 'Ines Okafor Holdings said. Ines Okafor said.'),
     ('given_name_disowned', 'Rival Mateo League Rugby is waiting for a decision on its own plan.'),
     ('place_evidence', 'He is selling plots by the roadside in Tambara this week.'),

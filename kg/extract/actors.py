@@ -68,6 +68,7 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
+from kg.extract.titled_names import office_field_place, person_after_office_field
 from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES, ORG_NOUNS
 from kg.lexicon.people import HONORIFICS, TITLE_HEADS, TITLE_WORDS
 from kg.lexicon.places import FACILITY_HEADS
@@ -95,7 +96,12 @@ def actor_spans(doc: Doc) -> list[Span]:
         if not (ends_in_designation(ent) or is_variant_name(ent) or routes_and_venues(ent)):
             ent = without_figures(ent)
         ent = with_division_number(ent)
-        ent = with_model_number(person_with_given_name(person_after_office(ent)))
+        ent = person_after_office(ent)
+        holder = person_after_office_field(ent)
+        field = office_field_place(ent, holder)
+        if field is not None:  # "Member for Kalgoorlie Ana Roe": the seat, then its holder
+            spans.append(field)
+        ent = with_model_number(person_with_given_name(holder))
         ent = with_surname_after(styled_person(ent))
         maker = maker_of_product(ent)
         if maker is not None:  # "Apple Computer's Mac OS X": a company, then its product
