@@ -109,7 +109,7 @@ def _adjective_group(ent: Span) -> bool:
     continent ("European carmakers": Europe, a place). Only a word tagged an adjective is one: a
     proper noun the model called a group ("the Bucharest stock exchange", "as Essex
     reached 372") is a name. A word no demonym list knows between "the" and a product's
-    noun names the product ("ran the Leela engine"), as a people's adjective does not."""
+    noun names the product ("ran the Goldfish engine"), as a people's adjective does not."""
     root = ent.root
     if root.tag_ != "JJ":
         return False
@@ -122,15 +122,21 @@ def _adjective_group(ent: Span) -> bool:
     return not (ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s"))
 
 
+#: Endings of the adjectives of peoples the demonym lists may not know ("Nordavian",
+#: "Velmorese", "Omani"); the other demonyms ("Swedish", "Welsh") are few and all listed.
+_DEMONYM_ENDINGS = ("an", "ese", "i")
+
+
 def _names_product_before_noun(ent: Span) -> bool:
-    """Return whether a one-word "adjective" no demonym list or continent knows stands
-    between an article and the singular noun of a product it modifies ("ran the Leela
-    engine", "a Vertex app"): a product's name; a people's adjective describes a kind
-    ("Nordavian aircraft")."""
+    """Return whether a one-word "adjective" with no demonym's ending that no demonym list
+    or continent knows stands between an article and the singular noun of a product it
+    modifies ("ran the Goldfish engine", "a Vertex app"): a product's name; a people's
+    adjective describes a kind ("the Nordavian aircraft")."""
     doc, head = ent.doc, ent.root.head
     article = ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an")
     return len(ent) == 1 and article and head.i == ent.end and head.tag_ == "NN" and \
-        head.lower_ in PRODUCT_NOUNS and not is_demonym(ent.text) and \
+        head.lower_ in PRODUCT_NOUNS and not ent.text.lower().endswith(_DEMONYM_ENDINGS) and \
+        not is_demonym(ent.text) and \
         not continent_of_adjective(ent.text) and lookup_country(ent.text) is None
 
 
