@@ -112,6 +112,10 @@ RULE_CASES: list[tuple[str, str]] = [
     ('acronym_merge', 'Harmon Valley Transit Authority raised fares on Monday. HVTA said costs rose.'),
     ('model_named_bodies', 'Officials at the Norwegian Museum lent ten paintings to the town.'),
     ('credit_outlets', 'Harbour workers went on strike on Monday.\n\nPhoto: Mara Quist/Velmorsport'),
+    ('credit_country_outlet', '# Tonga bans shark fishing\n\nNeiafu, Tonga\n\nThe Ministry of '
+                              'Fisheries has banned shark fishing for two years, officials said '
+                              'on Monday.\n\nPhoto: Divers at the reef. Manino Tonga / Kalena '
+                              'Tuala'),
     ('adjective_group_drop', 'The Republican senator spoke on Monday.'),
     ('bloc_patterns', 'Western allies pledged more aid to Kyiv, and the West promised tanks.'),
     ('city_first_not_person', 'Austin Energy raised its prices on Monday.'),

@@ -20,6 +20,11 @@ from spacy.tokens import Span
     ("Shares fell on the Tallinn stock exchange on Friday.", "Tallinn", "Group"),
     ("The domestic Kyodori news agency said the talks ended.", "Kyodori", "Group"),
     ("Voters chose the Republicans in May.", "Republicans", "Group"),
+    # a word no demonym list knows between "the" and a product's noun names the product
+    ("The laptop ran the Goldfish engine all night.", "Goldfish", "Group"),
+    ("The phone ran the Blowfish engine, the court heard.", "Blowfish", "Group"),
+    # a people's adjective before a plural noun describes a kind
+    ("Airlines may not buy the Nordavian aircraft, the minister said.", "Nordavian", None),
 ])
 def test_an_adjective_group_is_dropped_but_a_proper_noun_is_not(nlp, text, word, expected):
     from kg.extract.actor_context import actor_type

@@ -45,3 +45,37 @@ def test_a_credit_names_its_outlet(line, last, expected) -> None:
 ])
 def test_a_credited_outlet_is_an_organisation(extract, text, outlet) -> None:
     assert (outlet, "Organization") in {(e.name, e.type) for e in extract(text).entities}
+
+
+_TONGA_STORY = ("# Tonga bans shark fishing\n\nNeiafu, Tonga\n\nThe Ministry of Fisheries has "
+                "banned shark fishing for two years, officials said on Monday.\n\n")
+
+
+@pytest.mark.parametrize(("credit", "name", "in_credit", "expected"), [
+    # an outlet named after its country, beside the photographer
+    ("Photo: Divers at the reef. Manino Tonga / Kalena Tuala", "Manino Tonga", True, True),
+    # a given name first is a person's evidence, whatever the surname
+    ("Photo: Divers at the reef. Maria Tonga / Harbour Daily", "Maria Tonga", True, False),
+    # no country among the words
+    ("Photo: Divers at the reef. Manino Kaufo / Harbour Daily", "Manino Kaufo", True, False),
+    # outside a credit line a name is read as the model reads it
+    ("Manino Tonga said the ban was fair.", "Manino Tonga", False, False),
+])
+def test_a_credit_names_a_country_named_outlet(nlp, credit, name, in_credit, expected):
+    from spacy.tokens import Span
+
+    from kg.extract.credit_names import country_named_outlet
+
+    text = _TONGA_STORY + credit
+    doc = nlp(text)
+    start = text.rindex(name)
+    span = doc.char_span(start, start + len(name), label="Person")
+    ranges = [(len(_TONGA_STORY), len(text))] if in_credit else []
+    assert country_named_outlet(Span(doc, span.start, span.end, label="Person"), ranges) \
+        is expected
+
+
+def test_a_country_is_no_surname_of_a_credited_outlet(extract):
+    found = {(e.name, e.type, len(e.mentions)) for e in extract(
+        _TONGA_STORY + "Photo: Divers at the reef. Manino Tonga / Kalena Tuala").entities}
+    assert {("Manino Tonga", "Organization", 1), ("Tonga", "Country", 2)} <= found

@@ -516,3 +516,22 @@ def test_the_office_of_a_place_is_no_person(nlp, words, after, expected):
     doc = Doc(nlp.vocab, words=["Honoured", "by", *words, *after])
     span = clean_person_span(Span(doc, 2, 2 + len(words), label="PERSON"))
     assert (None if span is None else span.text) == expected
+
+
+@pytest.mark.parametrize(("text", "kept", "cut"), [
+    # a rank's abbreviations are a title: the full name after them is not cut
+    ("Police arrested nine people on Monday. Pol Col Anan Srisuk, who led the raid, said "
+     "more arrests would follow. Pol Col Anan said the gang used fake numbers.",
+     "Anan Srisuk", "Srisuk"),
+    ("Troops left on Monday. Lt Col Rafi Osman Karim, who led them, said more would go. "
+     "Lt Col Rafi said the roads were open.", "Rafi Osman Karim", "Osman Karim"),
+])
+def test_a_rank_before_a_name_is_no_name_to_cut_at(nlp, text, kept, cut):
+    names = actor_names(nlp, text)
+    assert any(name.endswith(kept) for name in names), names
+    assert cut not in names
+
+
+def test_a_run_on_name_is_still_cut(nlp):
+    names = actor_names(nlp, "Donald Trump spoke.\n\nDonald Trump Seattle (pictured) was there.")
+    assert "Donald Trump Seattle" not in names

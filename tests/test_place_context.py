@@ -98,6 +98,31 @@ def test_learned_place_needs_a_locative(nlp, text, name, expected):
     assert learned_place("Organization", Counter({"Organization": 1}), [span]) == expected
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("A memorial tournament will be held at the Szeged Chess Museum in May.",
+     "Szeged Chess Museum"),
+    ("A service was held at the Uniting Church of Tuvalu in Funafuti.",
+     "Uniting Church of Tuvalu"),
+    ("Talks were held at the Velmor Chess Federation on Friday.", "Velmor Chess Federation"),
+])
+def test_learned_place_leaves_an_institution_after_at(nlp, text, name):
+    span = _span(nlp(text), name, "Organization")
+    assert learned_place("Organization", Counter({"Organization": 1}), [span]) is None
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Szeged Chess Museum", True),
+    ("Uniting Church of Tuvalu", True),
+    ("Harbour Workers Union", True),
+    ("Kessel Hut", False),
+    ("Bay of Kessel", False),
+])
+def test_institution_name(nlp, name, expected):
+    from kg.extract.place_context import _institution_name
+
+    assert _institution_name(nlp(name)[:]) is expected
+
+
 def test_learned_place_keeps_a_voted_person(nlp):
     span = _span(nlp("Workshops in Normandy employ 400 people."), "Normandy", "Person")
     assert learned_place("Person", Counter({"Person": 1}), [span]) is None

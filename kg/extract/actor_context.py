@@ -24,7 +24,7 @@ from kg.extract.actor_context_titles import (
     _titled_person,
     titled_surname,
 )
-from kg.extract.countries import lookup_country
+from kg.extract.countries import is_demonym, lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import (
     continent_of_adjective,
@@ -108,16 +108,36 @@ def _adjective_group(ent: Span) -> bool:
     ("Republicans", "the West", "the Swiss"): no actor, or for a continent's adjective the
     continent ("European carmakers": Europe, a place). Only a word tagged an adjective is one: a
     proper noun the model called a group ("the Bucharest stock exchange", "as Essex
-    reached 372") is a name."""
+    reached 372") is a name. A word no demonym list knows between "the" and a product's
+    noun names the product ("ran the Goldfish engine"), as a people's adjective does not."""
     root = ent.root
     if root.tag_ != "JJ":
         return False
     if root.dep_ in ("amod", "compound") and not ent.start <= root.head.i < ent.end:
-        return True  # it modifies a noun: "The Republican senator", "Swiss banks"
+        # it modifies a noun: "The Republican senator", "Swiss banks"
+        return not _names_product_before_noun(ent)
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
     if ent[0].lower_ == "the" or before == "the":
         return False  # a noun phrase: the people or bloc it names
     return not (ent[-1].tag_ in ("NNPS", "NNS") or ent.text.endswith("s"))
+
+
+#: Endings of the adjectives of peoples the demonym lists may not know ("Nordavian",
+#: "Velmorese", "Omani"); the other demonyms ("Swedish", "Welsh") are few and all listed.
+_DEMONYM_ENDINGS = ("an", "ese", "i")
+
+
+def _names_product_before_noun(ent: Span) -> bool:
+    """Return whether a one-word "adjective" with no demonym's ending that no demonym list
+    or continent knows stands between an article and the singular noun of a product it
+    modifies ("ran the Goldfish engine", "a Vertex app"): a product's name; a people's
+    adjective describes a kind ("the Nordavian aircraft")."""
+    doc, head = ent.doc, ent.root.head
+    article = ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an")
+    return len(ent) == 1 and article and head.i == ent.end and head.tag_ == "NN" and \
+        head.lower_ in PRODUCT_NOUNS and not ent.text.lower().endswith(_DEMONYM_ENDINGS) and \
+        not is_demonym(ent.text) and \
+        not continent_of_adjective(ent.text) and lookup_country(ent.text) is None
 
 
 def contextual_type(ent: Span, type_: str | None) -> str | None:

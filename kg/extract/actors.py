@@ -31,7 +31,7 @@ from kg.extract.actor_patterns import (
 from kg.extract.appositive_names import appositive_names
 from kg.extract.boilerplate import in_ranges
 from kg.extract.countries import lookup_country
-from kg.extract.credit_names import credit_outlets
+from kg.extract.credit_names import country_named_outlet, credit_outlets
 from kg.extract.doc_memo import per_doc, tokens
 from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_country_or_city, is_given_name
@@ -114,6 +114,8 @@ def actor_spans(doc: Doc) -> list[Span]:
                 with_given_name_before(with_name_after_title(ent)))
         taken = ent.end
         type_ = contextual_type(ent, actor_type(ent))
+        if type_ == "Person" and country_named_outlet(ent, doc._.kg_named_furniture):
+            type_ = "Organization"  # "Photo: ... Fetu Samoa / Ines Okafor": an outlet
         if type_ == "Product" and ent.label_ == "PRODUCT" and not ner_product(ent):
             type_ = None  # "Martin" of "Lockheed Martin"
         if type_ is None:

@@ -17,7 +17,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.ablation import rule
-from kg.extract.boilerplate import doc_text, iter_lines
+from kg.extract.boilerplate import doc_text, in_ranges, iter_lines
+from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_given_name
 
 #: One capitalised word of an outlet's name ("Photosport", "RNZ", "News24", "Daft.ie").
@@ -113,3 +114,15 @@ def credit_outlets(doc: Doc, covered: set[int]) -> list[Span]:
                 out.append(span)
                 covered.update(range(span.start, span.end))
     return out
+
+
+@rule("credit_country_outlet")
+def country_named_outlet(span: Span, named_furniture: list[tuple[int, int]]) -> bool:
+    """Return True for a "person" in a credit line (``named_furniture``) whose words hold a
+    country's name and whose first word is no given name ("Photo: Ula Ravu. Fetu Samoa /
+    Ines Okafor"): a credit names persons only with a person's evidence, and a country is
+    no credited person's surname but the land an outlet is named after."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 2 and in_ranges(span.start_char, span.end_char, named_furniture) \
+        and not is_given_name(words[0].text) \
+        and any(lookup_country(t.text) is not None for t in words)

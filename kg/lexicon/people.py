@@ -90,6 +90,13 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 }
 
 
+#: Abbreviated military and police ranks, written in sequences before a name without full
+#: stops ("Pol Maj Gen", "Lt Col", "Brig Gen"): a title, never part of the name.
+RANK_ABBREVIATIONS: frozenset[str] = frozenset(
+    """pol maj gen lt col brig capt cpl sgt cmdr cdr adm pvt insp supt maj-gen lt-col lt-gen
+    brig-gen maj. gen. lt. col. brig. capt. cpl. sgt. cmdr. cdr. adm. pvt. insp. supt.""".split())
+
+
 #: Head nouns of descriptions that stand for a person named earlier with the same words
 #: ("the Democratic nominee" → "Democratic nominee Hillary Clinton").
 DESCRIPTION_HEADS: frozenset[str] = frozenset(
