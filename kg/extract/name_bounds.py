@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, disabled_names, rule
 from kg.extract.actor_junk import split_place_list
 from kg.extract.actor_patterns import name_before_bracket
+from kg.extract.boilerplate import doc_text
 from kg.extract.countries import lookup_country
-from kg.extract.doc_memo import lower_case_words, per_doc
+from kg.extract.doc_memo import lower_case_words, per_doc, scratch
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_country_or_city, is_given_name
 from kg.extract.syntax import POSSESSIVES, first_conjunct
@@ -246,7 +247,7 @@ def _written_again(name: Span) -> bool:
     their own: not inside a longer capitalised name ("Airport" of "Malvinas Argentinas
     International Airport")."""
     doc = name.doc
-    found = re.finditer(rf"\b{re.escape(name.text)}\b", doc.text)
+    found = re.finditer(rf"\b{re.escape(name.text)}\b", doc_text(doc))
     return any(m.start() != name.start_char and not _inside_longer_name(doc, m.start(), m.end())
                for m in found)
 
@@ -508,11 +509,6 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
     return out
 
 
-#: What :func:`ner_entities` gave last: the document, its entities and the rules switched
-#: off then, and the entities it made of them.
-_LAST_ENTITIES: tuple[Doc | None, tuple, tuple[Span, ...]] = (None, (), ())
-
-
 def ner_entities(doc: Doc) -> tuple[Span, ...]:
     """Return the entities of ``doc`` with run-on person names, joined names, the two sides
     of a score in a table row, names joined by a spaced dash or a credit's slash and a list
@@ -520,12 +516,12 @@ def ner_entities(doc: Doc) -> tuple[Span, ...]:
     bracketed abbreviation, and headline names cut to the words the body writes as names.
     Made once while the document's entities and the rules switched off stay the same: the
     actors and two of their context rules ask for them."""
-    global _LAST_ENTITIES
+    kept = scratch(doc)
     state = (tuple((e.start, e.end, e.label, e.kb_id) for e in doc.ents), disabled_names())
-    last, last_state, made = _LAST_ENTITIES
-    if last is not doc or last_state != state:
+    last_state, made = kept.get("ner_entities", (None, ()))
+    if last_state != state:
         made = tuple(_split_entities(doc))
-        _LAST_ENTITIES = (doc, state, made)
+        kept["ner_entities"] = (state, made)
     return made
 
 
