@@ -104,6 +104,10 @@ def _after_titles(ent: Span) -> int:
         else start
 
 
+#: The first word of each style of address: a name opening with another has none.
+_STYLE_FIRST_WORDS = frozenset(style[0] for style in STYLE_HONORIFICS)
+
+
 @rule("style_honorific_strip", off=None)
 def _after_style_honorifics(words: Span) -> int | None:
     """Return where a person's name starts after the styles of address NER ran into it
@@ -112,7 +116,7 @@ def _after_style_honorifics(words: Span) -> int | None:
     people, no part of the name, as "Mr" is none. Only written capitalised, so a span of
     styles alone ("Datuk Seri") leaves no name."""
     doc, i = words.doc, words.start
-    while i < words.end:
+    while i < words.end and doc[i].lower_ in _STYLE_FIRST_WORDS:
         size = next((len(style) for style in STYLE_HONORIFICS if i + len(style) <= words.end
                      and all(t.lower_ == w and (t.text[:1].isupper() or w == "the")
                              for t, w in zip(doc[i:i + len(style)], style, strict=True))), 0)
