@@ -75,6 +75,7 @@ def test_op_counts(op, counts):
     ({"TEXT": "Navy"}, (ORTH, frozenset({"Navy"}))),
     ({"LOWER": {"IN": ["a", "b"]}, "IS_TITLE": True}, (LOWER, frozenset({"a", "b"}))),
     ({"LOWER": {"NOT_IN": ["a"]}}, None),
+    ({"ORTH": {"IN": [12345]}}, None),  # a hash, not a word
     ({"IS_TITLE": True}, None),
     ({"LOWER": {"REGEX": "^a"}}, None),
 ])

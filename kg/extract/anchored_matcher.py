@@ -55,7 +55,8 @@ def anchor_words(spec: dict) -> tuple[int, frozenset[str]] | None:
             continue
         if isinstance(value, str):
             return attr, frozenset([value])
-        if isinstance(value, dict) and set(value) == {"IN"}:
+        if isinstance(value, dict) and set(value) == {"IN"} and \
+                all(isinstance(word, str) for word in value["IN"]):  # not hashes
             return attr, frozenset(value["IN"])
     return None
 
