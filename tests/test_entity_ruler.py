@@ -7,6 +7,7 @@ import marshal
 
 import pytest
 import spacy
+from spacy.pipeline import EntityRuler
 
 from kg.extract.actor_patterns import ruler_patterns
 from kg.extract.entity_ruler import (
@@ -93,6 +94,37 @@ def test_kgs_own_patterns_give_the_same_entities(nlp, cache) -> None:
     kg_ruler = nlp.get_pipe("kg_entity_ruler")
     assert isinstance(kg_ruler, CachedPhraseRuler)
     assert sorted(map(str, kg_ruler.patterns)) == sorted(map(str, ruler.patterns))
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. Navy and the Valdorian Harbour Ministry signed the Kestrel Accord.",  # ties
+    "Officials of Air France and the Swiss National Bank met the Alaska Court of Appeals.",
+    "A 28-point peace plan; the West and European allies backed it in Singapore.",
+    "Nothing here names anyone.",
+])
+def test_kgs_matches_are_spacys_in_spacys_order(nlp, text) -> None:
+    """The anchored token matches, ordered as spaCy's ruler orders its own (two labels of
+    the same words, "U.S." GPE and KG_DEMONYM, in the order spaCy's set gives them)."""
+    kg_ruler = nlp.get_pipe("kg_entity_ruler")
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler"]):
+        doc = nlp(text)
+    assert kg_ruler.match(doc) == EntityRuler.match(kg_ruler, doc)
+
+
+def test_a_changed_ruler_matches_its_new_patterns(blank, cache) -> None:
+    for name in list(blank.pipe_names):
+        blank.remove_pipe(name)
+    ruler = blank.add_pipe("kg_entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": "Harbour"}, {"ORTH": "Board"}],
+                         "id": "board"}])
+    assert [e.text for e in blank("the Harbour Board met").ents] == ["Harbour Board"]
+    ruler.remove("board")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": "Port"}, {"IS_TITLE": True}]}])
+    assert [e.text for e in blank("the Harbour Board met the Port Authority").ents] == \
+        ["Port Authority"]
+    ruler.clear()
+    ruler.add_patterns([{"label": "GPE", "pattern": [{"LOWER": "valdoria"}]}])
+    assert [e.text for e in blank("the Port Authority of VALDORIA").ents] == ["VALDORIA"]
 
 
 def test_cached_tokens_are_the_tokenizers(blank, cache) -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.demonyms import REGION_PREFIXES
-from kg.extract.boilerplate import iter_lines
+from kg.extract.boilerplate import doc_text, iter_lines
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import (
@@ -162,7 +162,7 @@ def _in_country_list(ent: Span) -> bool:
     ("Ann Berg, Norway" over "Jon Lie, Oslo University, Denmark"): a list of people and
     their bodies, each line's country theirs, so the names are no places."""
     lines = _country_line_starts(ent.doc)
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     if start not in lines:
         return False
@@ -175,7 +175,7 @@ def _in_country_list(ent: Span) -> bool:
 def _country_line_starts(doc: Doc) -> frozenset[int]:
     """Return where the article's lines of two or more comma-separated parts that end in a
     country start."""
-    return frozenset(start for start, _, line in iter_lines(doc.text)
+    return frozenset(start for start, _, line in iter_lines(doc_text(doc))
                      if _ends_in_country(line.rsplit(",", 1)))
 
 

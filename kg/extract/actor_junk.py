@@ -16,7 +16,7 @@ from kg.extract.actor_context import lowercase_words
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.boilerplate import doc_text, line_bounds
 from kg.extract.countries import lookup_country
-from kg.extract.doc_memo import per_doc, tokens
+from kg.extract.doc_memo import per_doc, token_texts, tokens
 from kg.extract.knowledge import is_country_or_city
 from kg.extract.name_match import in_order
 from kg.extract.syntax import POSSESSIVES
@@ -312,10 +312,10 @@ def _title_abbreviations(doc: Doc) -> frozenset[str]:
     """Return the abbreviations the article gives a title in parentheses ("Cabinet Secretary
     (CS)"): each stands for the title wherever it is written, not for a body."""
     found = set()
-    toks = tokens(doc)
-    for token in toks[3:-1]:
-        if toks[token.i - 1].text == "(" and toks[token.i + 1].text == ")" and token.is_upper \
-                and 2 <= len(token) <= 4:
+    toks, texts = tokens(doc), token_texts(doc)
+    for token in (toks[i] for i in range(3, len(toks) - 1)
+                  if texts[i - 1] == "(" and texts[i + 1] == ")"):
+        if token.is_upper and 2 <= len(token) <= 4:
             size = len(token)
             words = doc[token.i - 1 - size: token.i - 1]
             if "".join(t.text[0] for t in words) == token.text and _is_title_phrase(words):

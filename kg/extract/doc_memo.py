@@ -19,20 +19,36 @@ def per_doc(compute):
     return cached
 
 
-#: The last document :func:`tokens` was asked about, and its tokens.
-_LAST_TOKENS: tuple[Doc | None, list[Token]] = (None, [])
+class _Scratch(dict):
+    """Values that hold a document's own Token or Span objects, kept in its ``user_data``
+    for its lifetime only: a copy or a pickle of the document (the doc cache pickles
+    ``user_data``, ``Doc.copy`` deep-copies it) starts without them, as they would point at
+    the original document and spaCy cannot pickle them."""
+
+    def __deepcopy__(self, memo: dict) -> _Scratch:
+        return _Scratch()
+
+    def __reduce__(self) -> tuple:
+        return (_Scratch, ())
+
+
+def scratch(doc: Doc) -> dict:
+    """Return the document's scratch values (see :class:`_Scratch`): kept on the document
+    rather than in a module, so nothing outlives it."""
+    kept = doc.user_data.get("kg_scratch")
+    if not isinstance(kept, _Scratch):
+        kept = doc.user_data["kg_scratch"] = _Scratch()
+    return kept
 
 
 def tokens(doc: Doc) -> list[Token]:
     """Return the document's tokens as a list, made once per document: ``doc[i]`` and
     ``for t in doc`` make a new Token object each time, and the rules scan every article's
-    tokens over a hundred times. Kept for the last document asked about (Token objects
-    cannot go in ``doc.user_data``, which the doc cache pickles and ``Doc.copy`` copies)."""
-    global _LAST_TOKENS
-    last, made = _LAST_TOKENS
-    if last is not doc or len(made) != len(doc):
-        made = list(doc)
-        _LAST_TOKENS = (doc, made)
+    tokens over a hundred times."""
+    kept = scratch(doc)
+    made = kept.get("tokens")
+    if made is None or len(made) != len(doc):
+        made = kept["tokens"] = list(doc)
     return made
 
 

@@ -6,11 +6,14 @@ start, before the first article. A phrase pattern matched on the token text (spa
 default) needs only the hashes of its tokens' text, so this ruler takes the tokens from a
 cache file in ``$KG_CACHE_DIR`` named after the tokenizer's rules and the pattern texts (made
 with the tokenizer when it is missing, damaged or stale), and adds their hashes to the same
-phrase matcher in the same order: the same matches, the same entities.
+phrase matcher in the same order: the same matches, the same entities. Its token patterns
+are matched around the words they need (:mod:`kg.extract.anchored_matcher`), which finds the
+same matches as spaCy's ``Matcher`` in a fraction of the time.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +23,10 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from kg.cache_files import marshal_cache_file, read_marshal, write_marshal
+from kg.extract.anchored_matcher import AnchoredMatcher, Match
 
 #: Bumped when the cache file's content changes meaning.
 CACHE_FORMAT = 1
@@ -39,8 +44,38 @@ class CachedPhraseRuler(EntityRuler):
     """An entity ruler whose phrase patterns are added from their cached tokens (see the
     module docstring); with another ``phrase_matcher_attr`` it is spaCy's ruler."""
 
+    _anchored: AnchoredMatcher | None = None
+
+    def match(self, doc: Doc) -> list[Match]:
+        """Return spaCy's ruler's matches, longest first: the token patterns' found around
+        their anchors. The set spaCy makes of them orders only two labels of the same words
+        by how it was filled; for those (rare) the document is matched again as spaCy does."""
+        self._require_patterns()
+        if self._anchored is None:
+            self._anchored = AnchoredMatcher(self.nlp.vocab, [
+                (key, pattern) for key, patterns in self.token_patterns.items()
+                for pattern in patterns])
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="\\[W036")  # no patterns: as spaCy
+            matches = [*self._anchored(doc), *self.phrase_matcher(doc)]
+        found = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        if len({(start, end) for _, start, end in found}) < len(found):
+            return super().match(doc)
+        return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def clear(self) -> None:
+        """Remove every pattern (and the anchored matcher made of them)."""
+        super().clear()
+        self._anchored = None
+
+    def remove(self, ent_id: str) -> None:
+        """Remove the patterns of ``ent_id`` (and the anchored matcher made of them)."""
+        super().remove(ent_id)
+        self._anchored = None
+
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """Add token patterns as spaCy does, and phrase patterns by their tokens' hashes."""
+        self._anchored = None
         if self.phrase_matcher_attr is not None:  # matches on more than the token text
             super().add_patterns(patterns)
             return

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, disabled_names, rule
 from kg.extract.actor_junk import split_place_list
 from kg.extract.actor_patterns import bodies_before_brackets, name_before_bracket
+from kg.extract.boilerplate import doc_text
 from kg.extract.countries import lookup_country
-from kg.extract.doc_memo import lower_case_words, per_doc
+from kg.extract.doc_memo import lower_case_words, per_doc, scratch
 from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_country_or_city, is_given_name
 from kg.extract.syntax import POSSESSIVES, first_conjunct
@@ -103,6 +104,10 @@ def _after_titles(ent: Span) -> int:
         else start
 
 
+#: The first word of each style of address: a name opening with another has none.
+_STYLE_FIRST_WORDS = frozenset(style[0] for style in STYLE_HONORIFICS)
+
+
 @rule("style_honorific_strip", off=None)
 def _after_style_honorifics(words: Span) -> int | None:
     """Return where a person's name starts after the styles of address NER ran into it
@@ -111,7 +116,7 @@ def _after_style_honorifics(words: Span) -> int | None:
     people, no part of the name, as "Mr" is none. Only written capitalised, so a span of
     styles alone ("Datuk Seri") leaves no name."""
     doc, i = words.doc, words.start
-    while i < words.end:
+    while i < words.end and doc[i].lower_ in _STYLE_FIRST_WORDS:
         size = next((len(style) for style in STYLE_HONORIFICS if i + len(style) <= words.end
                      and all(t.lower_ == w and (t.text[:1].isupper() or w == "the")
                              for t, w in zip(doc[i:i + len(style)], style, strict=True))), 0)
@@ -246,7 +251,7 @@ def _written_again(name: Span) -> bool:
     their own: not inside a longer capitalised name ("Airport" of "Malvinas Argentinas
     International Airport")."""
     doc = name.doc
-    found = re.finditer(rf"\b{re.escape(name.text)}\b", doc.text)
+    found = re.finditer(rf"\b{re.escape(name.text)}\b", doc_text(doc))
     return any(m.start() != name.start_char and not _inside_longer_name(doc, m.start(), m.end())
                for m in found)
 
@@ -518,11 +523,6 @@ def _joined_company_names(ents: list[Span]) -> list[Span]:
     return out
 
 
-#: What :func:`ner_entities` gave last: the document, its entities and the rules switched
-#: off then, and the entities it made of them.
-_LAST_ENTITIES: tuple[Doc | None, tuple, tuple[Span, ...]] = (None, (), ())
-
-
 def ner_entities(doc: Doc) -> tuple[Span, ...]:
     """Return the entities of ``doc`` with run-on person names, joined names, the two sides
     of a score in a table row, names joined by a spaced dash or a credit's slash and a list
@@ -531,12 +531,12 @@ def ner_entities(doc: Doc) -> tuple[Span, ...]:
     names cut to the words the body writes as names.
     Made once while the document's entities and the rules switched off stay the same: the
     actors and two of their context rules ask for them."""
-    global _LAST_ENTITIES
+    kept = scratch(doc)
     state = (tuple((e.start, e.end, e.label, e.kb_id) for e in doc.ents), disabled_names())
-    last, last_state, made = _LAST_ENTITIES
-    if last is not doc or last_state != state:
+    last_state, made = kept.get("ner_entities", (None, ()))
+    if last_state != state:
         made = tuple(_split_entities(doc))
-        _LAST_ENTITIES = (doc, state, made)
+        kept["ner_entities"] = (state, made)
     return made
 
 

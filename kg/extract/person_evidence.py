@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
-from kg.extract.boilerplate import line_bounds, word_positions
+from kg.extract.boilerplate import doc_text, line_bounds, word_positions
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc, tokens
 from kg.extract.knowledge import (
@@ -218,7 +218,7 @@ def in_line_of_persons(span: Span) -> bool:
             or (before is not None and before.text == "(") or \
             (after is not None and after.text == ":"):
         return False  # "Ann Berg (Alton FC)", "Alton FC: Ann Berg; ...": a club
-    start, end = line_bounds(doc.text, span.start_char, span.end_char)
+    start, end = line_bounds(doc_text(doc), span.start_char, span.end_char)
     others = [e for e in doc.ents if start <= e.start_char and e.end_char <= end and
               e.label_ in _NAME_LABELS and not (e.start < span.end and span.start < e.end)]
     persons = sum(e.label_ == "PERSON" and len(e) > 1 for e in others)

@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.doc_memo import per_doc
+from kg.extract.doc_memo import per_doc, token_texts, tokens
 from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.lexicon.organisations import (
     BODY_HEADS,
@@ -140,9 +140,10 @@ def variant_designation(token: Token) -> bool:
     "777-300ER", "A350-900ULR"): three digits or letters and digits, a dash written close,
     round hundreds or thousands."""
     doc, i = token.doc, token.i
-    return i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and \
+    texts = token_texts(doc)  # asked of every token: no Token objects for the words after
+    return i + 2 < len(doc) and texts[i + 1] == "-" and not token.whitespace_ and \
         not doc[i + 1].whitespace_ and len(token.text) >= 3 and \
-        bool(VARIANT_RE.match(doc[i + 2].text))
+        bool(VARIANT_RE.match(texts[i + 2]))
 
 
 def _model_end(name: Span) -> int:
@@ -548,7 +549,7 @@ def brand_names(doc: Doc, spans: list[Span]) -> list[Span]:
     ("Boeing's 787")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
-    for token in doc:
+    for token in tokens(doc):
         if token.i in covered:
             continue
         if _variant_model(token) and not any(k in covered for k in range(token.i, token.i + 3)):

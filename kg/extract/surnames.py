@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.actor_context_titles import after_title
+from kg.extract.boilerplate import doc_text
 from kg.extract.countries import lookup_country
 from kg.extract.headline_names import in_headline
 from kg.extract.knowledge import is_city, is_region_name
@@ -74,7 +75,7 @@ def places_before_namesakes(spans: list[Span]) -> frozenset[str]:
 
 def _in_running_text(span: Span) -> bool:
     """Return whether a mention lies past the article's first line and in no headline."""
-    return span.start_char > span.doc.text.find("\n") and not in_headline(span)
+    return span.start_char > doc_text(span.doc).find("\n") and not in_headline(span)
 
 
 @rule("family_first_common_word")

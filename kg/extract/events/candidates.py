@@ -151,9 +151,11 @@ def event_nouns(sent: Span) -> Iterator[Token]:
     Geely"), other than a verb's object without an owner, which the verb's event tells
     ("signed a deal"; "upheld Boeing's protest" tells two)."""
     for token in sent:
+        if token.pos_ != "NOUN":
+            continue
         owned = _owned(token) or (happening_noun(token) and (
             _pronoun_owned(token) or _by_owned(token)))  # not "its name", "its division"
-        if token.pos_ != "NOUN" or (token.dep_ in ("dobj", "obj") and not owned):
+        if token.dep_ in ("dobj", "obj") and not owned:
             continue
         typed = event_type(token)
         if typed and typed not in ("other", "announce", "report"):
