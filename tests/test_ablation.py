@@ -283,6 +283,10 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('said_on_the_cue', 'Ana Kovač, who met the envoy on Monday, said the vote would be '
                         'close.'),
     ('future_tense_clues', 'Leaders to meet on Friday in Brussels'),
+    ('scare_quote_in_sentence', 'Coach Ivo Olsen said his players had been "too slow" on '
+                                'Sunday.'),
+    ('quotes_in_captions', 'Workers returned on Monday.\n\nImage 2 of 6: Designer Mona Rahal '
+                           'greets guests. "Every dress is stitched by hand," she said.\n'),
 ]
 
 
