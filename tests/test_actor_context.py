@@ -64,7 +64,7 @@ def _with_countries(nlp, text: str):
 ])
 def test_a_name_with_its_country_is_a_place_unless_a_list_or_a_body_says_otherwise(
         nlp, text, name, expected):
-    from kg.extract.actor_context import place_with_country
+    from kg.extract.actor_context_places import place_with_country
 
     doc = _with_countries(nlp, text)
     start = text.index(name)
@@ -92,7 +92,7 @@ def test_a_name_with_its_country_is_a_place_unless_a_list_or_a_body_says_otherwi
 ])
 @pytest.mark.parametrize("label", ["ORG", "PRODUCT"])
 def test_a_name_with_a_title_beside_it_is_a_persons(nlp, text, name, expected, label):
-    from kg.extract.actor_context import _titled_person
+    from kg.extract.actor_context_titles import _titled_person
 
     doc = nlp(text)
     start = text.index(name)
@@ -187,7 +187,7 @@ def test_a_single_name_after_the_is_dropped_unless_a_place_preposition_governs_i
     ("The bill passed, Georgia officials said.", "Georgia", None),
 ])
 def test_a_region_after_a_place_and_a_comma(nlp, text, name, expected):
-    from kg.extract.actor_context import region_after_place
+    from kg.extract.actor_context_places import region_after_place
 
     doc = nlp(text)
     start = text.rindex(name)
@@ -206,7 +206,7 @@ def test_a_region_after_a_place_and_a_comma(nlp, text, name, expected):
 def test_a_road_word_before_a_name_makes_a_site(nlp, words, expected):
     from spacy.tokens import Doc
 
-    from kg.extract.actor_context import routes_and_venues
+    from kg.extract.actor_context_places import routes_and_venues
 
     doc = Doc(nlp.vocab, words=["On", *words, "today", "."])
     assert routes_and_venues(Span(doc, 1, 1 + len(words), label="ORG")) is expected
@@ -225,7 +225,7 @@ def test_a_road_word_before_a_name_makes_a_site(nlp, words, expected):
 def test_temples_and_protected_areas_are_sites(nlp, words, expected):
     from spacy.tokens import Doc
 
-    from kg.extract.actor_context import _names_a_site
+    from kg.extract.actor_context_places import _names_a_site
 
     doc = Doc(nlp.vocab, words=["At", *words, "today", "."])
     assert _names_a_site(Span(doc, 1, 1 + len(words), label="ORG")) is expected
@@ -241,7 +241,7 @@ def test_temples_and_protected_areas_are_sites(nlp, words, expected):
 def test_an_honorific_in_capitals_before_a_cased_word_is_initials(nlp, words, i, titled):
     from spacy.tokens import Doc
 
-    from kg.extract.actor_context import after_title
+    from kg.extract.actor_context_titles import after_title
 
     assert after_title(Doc(nlp.vocab, words=words), i) is titled
 

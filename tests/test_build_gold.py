@@ -75,7 +75,8 @@ def test_build_writes_one_gold_line_per_article(tmp_path):
                           ("written5", "shipping", "religion"),
                           ("written6", "royalty", "shipping"),
                           ("written7", "aviation", "royalty"),
-                          ("written8", "racing", "aviation")])
+                          ("written8", "racing", "aviation"),
+                          ("written9", "mountaineering", "racing")])
 def test_each_set_allows_its_own_domains(tmp_path, name, domain, other_set_domain):
     folder = tmp_path / name
     annotated(folder, "[[Obi|P]] won.", domain)
@@ -88,7 +89,7 @@ def test_each_set_allows_its_own_domains(tmp_path, name, domain, other_set_domai
 @pytest.mark.parametrize(("name", "articles"), [("written", 40), ("written2", 42), ("written3", 42),
                                                  ("written4", 42), ("written5", 42),
                                                  ("written6", 42), ("written7", 42),
-                                                 ("written8", 42)])
+                                                 ("written8", 42), ("written9", 35)])
 def test_committed_articles_and_gold_are_the_build_of_the_annotations(name, articles):
     folder = SCRIPT.parents[1] / name
     built, gold = build_gold.build(folder)

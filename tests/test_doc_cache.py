@@ -129,4 +129,5 @@ def test_kg_modules_are_followed_through_their_imports():
     from kg.doc_cache import kg_module_closure
 
     assert kg_module_closure("kg.extract.furniture") == (
-        "kg.ablation", "kg.extract.boilerplate", "kg.extract.furniture", "kg.lexicon")
+        "kg.ablation", "kg.extract.boilerplate", "kg.extract.furniture",
+        "kg.lexicon.page_lines")

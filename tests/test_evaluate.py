@@ -375,7 +375,9 @@ def test_run_eval_slices_plain_gold_by_its_domain_with_speakers():
      ("written7", 42, {"diplomacy", "aviation", "tourism", "wildlife", "heritage", "finance",
                        "space"}),
      ("written8", 42, {"food", "telecom", "mining", "gaming", "architecture", "water",
-                       "racing"})],
+                       "racing"}),
+     ("written9", 35, {"chess", "forestry", "insurance", "postal", "pharma", "fisheries",
+                       "mountaineering"})],
 )
 def test_written_sets_load_with_consistent_spans_in_their_domains(name, docs, domains):
     from kg.evaluate.adapters import named_set_path

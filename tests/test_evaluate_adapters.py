@@ -328,7 +328,8 @@ def test_meantime_domain_is_corpus(tmp_path):
      ("written5", "bench/written5/gold.jsonl"),
      ("written6", "bench/written6/gold.jsonl"),
      ("written7", "bench/written7/gold.jsonl"),
-     ("written8", "bench/written8/gold.jsonl")],
+     ("written8", "bench/written8/gold.jsonl"),
+     ("written9", "bench/written9/gold.jsonl")],
 )
 def test_named_set_paths(monkeypatch, tmp_path, name, tail):
     from kg.evaluate.adapters import REPO_SETS, named_set_path

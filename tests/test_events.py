@@ -9,7 +9,7 @@ import pytest
 
 from kg.extract.dates import DateValue
 from kg.extract.events import EventInfo, dates_compatible, event_label, merge_events
-from kg.lexicon import EVENT_LEMMAS, EVENT_TYPES
+from kg.lexicon.events import EVENT_LEMMAS, EVENT_TYPES
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "event-types.ttl"
 

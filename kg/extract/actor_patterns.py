@@ -12,15 +12,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from kg.ablation import PASS_THROUGH, rule, rule_enabled
+from kg.demonyms import DEMONYMS
 from kg.extract.countries import is_demonym
-from kg.lexicon import (
-    BODY_HEADS,
-    DEMONYMS,
-    KNOWN_ORGS,
-    KNOWN_PLACES,
-    NAMED_BODY_HEADS,
-    ORG_HEADS,
-)
+from kg.lexicon.organisations import BODY_HEADS, KNOWN_ORGS, NAMED_BODY_HEADS, ORG_HEADS
+from kg.lexicon.places import KNOWN_PLACES
 
 _TITLE_PHRASES = (
     "Secretary of State", "Secretary of Defense", "Secretary of the Treasury",

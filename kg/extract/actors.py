@@ -13,13 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import reads_disabled_once, rule, rule_enabled
 from kg.extract.abbreviation_match import syllable_abbreviates
-from kg.extract.actor_context import (
-    actor_type,
-    after_title,
-    contextual_type,
-    lowercase_words,
-    routes_and_venues,
-)
+from kg.extract.actor_context import actor_type, contextual_type, lowercase_words
+from kg.extract.actor_context_places import routes_and_venues
+from kg.extract.actor_context_titles import after_title
 from kg.extract.actor_junk import (
     describes_body,
     looks_like_junk,
@@ -72,16 +68,10 @@ from kg.extract.products import (
     with_model_number,
 )
 from kg.extract.table_names import table_row_names
-from kg.lexicon import (
-    BODY_HEADS,
-    FACILITY_HEADS,
-    HONORIFICS,
-    ORG_NAME_SUFFIXES,
-    ORG_NOUNS,
-    PRODUCT_NOUNS,
-    TITLE_HEADS,
-    TITLE_WORDS,
-)
+from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES, ORG_NOUNS
+from kg.lexicon.people import HONORIFICS, TITLE_HEADS, TITLE_WORDS
+from kg.lexicon.places import FACILITY_HEADS
+from kg.lexicon.products import PRODUCT_NOUNS
 
 ACTORS_KEY = "kg_actors"
 

@@ -13,7 +13,9 @@ from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.doc_memo import tokens
 from kg.extract.knowledge import is_country_or_city
-from kg.lexicon import HONORIFICS, MACHINE_NOUNS, ORG_NOUNS, TITLE_WORDS
+from kg.lexicon.organisations import ORG_NOUNS
+from kg.lexicon.people import HONORIFICS, TITLE_WORDS
+from kg.lexicon.products import MACHINE_NOUNS
 
 #: Nouns for a part of a company: a name in apposition to one is an organisation.
 UNIT_NOUNS: frozenset[str] = frozenset("division unit subsidiary arm affiliate brand".split())

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pycountry
 
-from kg.lexicon import COUNTRY_ALIASES, COUNTRY_DISPLAY, DEMONYMS
+from kg.demonyms import COUNTRY_ALIASES, COUNTRY_DISPLAY, DEMONYMS
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from kg.extract.boilerplate import (
     is_headline_case,
     iter_lines,
 )
-from kg.lexicon import JUNK_LINE_RE, META_LINE_RE
+from kg.lexicon.page_lines import JUNK_LINE_RE, META_LINE_RE
 
 _TIMELINE_RE = re.compile(r"^\s*(?:[-*•·–]\s*)?[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:")
 

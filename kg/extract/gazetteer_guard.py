@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import reads_disabled_once, rule
 from kg.extract.boilerplate import doc_text, in_ranges
 from kg.extract.furniture import junk_and_headline_ranges
-from kg.lexicon import FACILITY_HEADS, LANDMARK_HEADS, ROUTE_VENUE_HEADS, TITLE_WORDS
+from kg.lexicon.people import TITLE_WORDS
+from kg.lexicon.places import FACILITY_HEADS, LANDMARK_HEADS, ROUTE_VENUE_HEADS
 
 #: Ruler labels of countries and places (demonyms, organisations and plans are not guarded).
 GUARDED_LABELS = frozenset({"GPE", "LOC"})

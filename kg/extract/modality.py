@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import (
+from kg.lexicon.modality import (
     CLAIM_VERBS,
     DELAYING_VERBS,
     HYPOTHETICAL_AUX,
@@ -26,8 +26,8 @@ from kg.lexicon import (
     PREVENTING_VERBS,
     REPORT_NOUNS,
     REPORTING_ADVERBS,
-    SPEECH_VERBS,
 )
+from kg.lexicon.speech import SPEECH_VERBS
 
 #: The values of ``modality`` in events and statements.
 MODALITIES = ("asserted", "negated", "planned", "hypothetical", "reported")

@@ -19,17 +19,16 @@ from kg.extract.headline_names import headline_name_parts
 from kg.extract.knowledge import is_country_or_city, is_given_name
 from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.extract.table_names import split_at_scores
-from kg.lexicon import (
-    BODY_HEADS,
-    FACILITY_HEADS,
+from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.people import (
     HONORIFICS,
     NAME_SUFFIXES,
-    ORG_NAME_SUFFIXES,
     ROLE_HEADS,
     STYLE_HONORIFICS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
+from kg.lexicon.places import FACILITY_HEADS
 
 
 def clean_person_span(ent: Span) -> Span | None:
@@ -275,7 +274,7 @@ def _numbered_product(ent: Span) -> bool:
     article writes before another model number (a line of models)."""
     from kg.extract.products import names_a_model_line, score_follows
     from kg.extract.table_names import in_table_row
-    from kg.lexicon import MACHINE_NOUNS, PRODUCT_NOUNS
+    from kg.lexicon.products import MACHINE_NOUNS, PRODUCT_NOUNS
 
     name = [t for t in ent[:-1] if t.lower_ != "the"]
     number = ent[-1]

@@ -14,7 +14,9 @@ from kg.ablation import rule
 from kg.extract.actor_context import lowercase_words
 from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.knowledge import is_country_or_city
-from kg.lexicon import MACHINE_NOUNS, NAME_SUFFIXES, PRODUCT_NOUNS, SPEECH_VERBS
+from kg.lexicon.people import NAME_SUFFIXES
+from kg.lexicon.products import MACHINE_NOUNS, PRODUCT_NOUNS
+from kg.lexicon.speech import SPEECH_VERBS
 
 #: Actor types whose names are repeated (products and plans are named by evidence).
 REPEATED_TYPES = frozenset({"Person", "Organization", "Place", "Country"})

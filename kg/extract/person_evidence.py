@@ -1,7 +1,7 @@
 """Evidence that a name is a person's, or is not: titles and honorifics before it, a given
 name opening it, lists of full names and line-ups it is written in, an age after it; and what
 says a given name is no person's (a land or water word, a body's word, initials in brackets,
-a company's ways, a town named that way). :func:`kg.extract.types.mention_votes` weighs it."""
+a company's ways, a town named that way). :func:`kg.extract.type_votes.mention_votes` weighs it."""
 
 from __future__ import annotations
 
@@ -20,14 +20,9 @@ from kg.extract.knowledge import (
 )
 from kg.extract.person_name_bounds import INITIAL_RE
 from kg.extract.syntax import conjuncts
-from kg.lexicon import (
-    BODY_HEADS,
-    FACILITY_HEADS,
-    HONORIFICS,
-    NAMED_BODY_HEADS,
-    ORG_NAME_SUFFIXES,
-    TITLE_HEADS,
-)
+from kg.lexicon.organisations import BODY_HEADS, NAMED_BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.people import HONORIFICS, TITLE_HEADS
+from kg.lexicon.places import FACILITY_HEADS
 
 #: Prepositions before a place, rarely before a person or a company ("fighting near Tavildara").
 LOCATIVE = frozenset("in near outside around towards into".split())
@@ -39,7 +34,8 @@ def person_evidence(span: Span) -> bool:
     before it ("Ms Tanabe", "Midfielder Wrzesniak" after cleaning), a list of persons it is
     one of, an age after it ("Surendra Kumar Sinha, 70,"), or a given name starting a name
     of two or three words that ends in no company, body or road word ("Tomasz Wrzesniak")."""
-    from kg.extract.actor_context import initials_like_honorific, routes_and_venues
+    from kg.extract.actor_context_places import routes_and_venues
+    from kg.extract.actor_context_titles import initials_like_honorific
 
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLE_HEADS | HONORIFICS and \

@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.countries import lookup_country
 from kg.extract.knowledge import is_country_or_city, is_given_name
-from kg.lexicon import BODY_HEADS, HONORIFICS, ORG_NAME_SUFFIXES, TITLE_HEADS, TITLE_WORDS
+from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.people import HONORIFICS, TITLE_HEADS, TITLE_WORDS
 
 #: Parts of speech of function words: a capitalised one opens a sentence ("In Kauhava, ..."),
 #: whatever list of given names spells it the same way.

@@ -21,11 +21,12 @@ from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import is_demonym
 from kg.extract.person_evidence import LOCATIVE
 from kg.extract.syntax import POSSESSIVES, first_conjunct
-from kg.lexicon import BODY_HEADS, ORG_NAME_SUFFIXES, PERSON_NOUNS, TITLE_HEADS
+from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.people import PERSON_NOUNS, TITLE_HEADS
 
 #: Plurals and local kinds of land areas ("the Binga and Hwange districts", "Ukhiya
 #: upazila", "North Sinai governorate"), beside the singular nouns of
-#: :data:`kg.extract.types.GEO_FEATURE_NOUNS`.
+#: :data:`kg.extract.type_votes.GEO_FEATURE_NOUNS`.
 MORE_GEO_NOUNS = frozenset(
     """provinces regions districts counties villages towns cities suburbs municipalities
     prefectures townships neighbourhoods neighborhoods upazila upazilas governorate
@@ -127,7 +128,7 @@ def learned_place(voted: str, tally: Counter, mentions: list[Span]) -> str | Non
     (:func:`widely_placed`, not "in the": "a hill climb in Uludag", "up the Bosphorus",
     "workshops in Normandy"; not "in the High Court"); else None. The classifier's choice
     of a place needs a gazetteer or the context's word
-    (:func:`kg.extract.types.learned_type`); this is the context's."""
+    (:func:`kg.extract.type_overrides.learned_type`); this is the context's."""
     if voted not in ("Organization", "Group") or \
             tally[voted] > sum(m.label_ == voted for m in mentions) or \
             not any(map(_placed_as_no_body, mentions)):

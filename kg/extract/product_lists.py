@@ -19,13 +19,9 @@ from kg.extract.knowledge import is_country_or_city
 from kg.extract.product_mentions import with_case_variants
 from kg.extract.products import company_context
 from kg.extract.syntax import conjuncts
-from kg.lexicon import (
-    BODY_HEADS,
-    COLOUR_WORDS,
-    FACILITY_HEADS,
-    NAMED_BODY_HEADS,
-    ORG_NAME_SUFFIXES,
-)
+from kg.lexicon.organisations import BODY_HEADS, NAMED_BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.places import FACILITY_HEADS
+from kg.lexicon.products import COLOUR_WORDS
 
 #: Types a list or a maker's name may turn into a product (countries and plans are known).
 RETYPED = frozenset({"Person", "Organization", "Group", "Place"})

@@ -23,14 +23,16 @@ from spacy.tokens import Doc, Span, Token
 from kg.ablation import PASS_THROUGH, rule
 from kg.extract.doc_memo import per_doc
 from kg.extract.syntax import POSSESSIVES, first_conjunct
-from kg.lexicon import (
+from kg.lexicon.organisations import (
     BODY_HEADS,
     COMPANY_NOUNS,
     COMPANY_VERBS,
-    LAUNCH_VERBS,
-    MACHINE_NOUNS,
     ORG_NAME_SUFFIXES,
     ORG_NOUNS,
+)
+from kg.lexicon.products import (
+    LAUNCH_VERBS,
+    MACHINE_NOUNS,
     PRODUCT_FEATURE_VERBS,
     PRODUCT_PART_NOUNS,
     PRODUCT_USER_NOUNS,

@@ -20,17 +20,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import PASS_THROUGH, reads_disabled_once, rule, rule_enabled
-from kg.extract.actor_context import (
+from kg.extract.actor_context_places import (
     _names_a_site,
-    after_title,
     object_of_place_preposition,
     routes_and_venues,
 )
+from kg.extract.actor_context_titles import after_title
 from kg.extract.actor_patterns import EVENT_HEADS
 from kg.extract.actors import ACTORS_KEY, abbreviations
 from kg.extract.countries import lookup_country, normalise_surface
 from kg.extract.doc_memo import lower_case_words
 from kg.extract.knowledge import continent_of_adjective
+from kg.extract.known_places import known_place
 from kg.extract.name_match import (
     abbreviates,
     org_core,
@@ -50,14 +51,10 @@ from kg.extract.surnames import (
     without_suffix,
 )
 from kg.extract.syntax import first_conjunct
-from kg.extract.types import GEO_FEATURE_NOUNS, decide_types, known_place
-from kg.lexicon import (
-    BODY_HEADS,
-    FACILITY_HEADS,
-    KNOWN_ORGS,
-    LANDMARK_SEATS,
-    ROUTE_VENUE_HEADS,
-)
+from kg.extract.type_votes import GEO_FEATURE_NOUNS
+from kg.extract.types import decide_types
+from kg.lexicon.organisations import BODY_HEADS, KNOWN_ORGS
+from kg.lexicon.places import FACILITY_HEADS, LANDMARK_SEATS, ROUTE_VENUE_HEADS
 from kg.model import entity_id
 
 if not Span.has_extension("kg_entity"):
@@ -228,7 +225,7 @@ def _state_named(span: Span, text: str) -> str | None:
     """Return the US state a place's abbreviation names, as the article names it elsewhere:
     an AP abbreviation anywhere ("Tenn." of a dateline, "Statesboro, Ga."), a postal code
     after a place and a comma ("Nashville, TN") (:func:`region_after_place`)."""
-    from kg.extract.actor_context import region_after_place
+    from kg.extract.actor_context_places import region_after_place
     from kg.extract.knowledge import us_state_of_abbreviation
 
     if "." in text and rule_enabled("region_after_place"):
@@ -241,7 +238,7 @@ def _state_named(span: Span, text: str) -> str | None:
 def landmark_type(known_type: str, key: str) -> str:
     """Return "Place" for a building that stands for the office inside it ("the White House
     said"), else ``known_type``: CoNLL-2003 and MEANTIME both annotate these names as
-    locations (:data:`kg.lexicon.LANDMARK_SEATS`). "The Kremlin" is a location in CoNLL
+    locations (:data:`kg.lexicon.places.LANDMARK_SEATS`). "The Kremlin" is a location in CoNLL
     only and an organisation in the seed's annotation, so it stays an organisation."""
     return "Place" if key.removeprefix("the ") in LANDMARK_SEATS else known_type
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from kg.ablation import reads_disabled_once
 from kg.extract.actors import ACTORS_KEY, actor_index
-from kg.lexicon import TITLE_HEADS, TITLE_WORDS
+from kg.lexicon.people import TITLE_HEADS, TITLE_WORDS
 
 if not Doc.has_extension("kg_roles"):
     Doc.set_extension("kg_roles", default=[])

@@ -9,11 +9,12 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.ablation import PASS_THROUGH, rule
-from kg.extract.actor_context import after_title
+from kg.extract.actor_context_titles import after_title
 from kg.extract.countries import lookup_country
 from kg.extract.headline_names import in_headline
 from kg.extract.knowledge import is_city, is_region_name
-from kg.lexicon import BODY_HEADS, NAME_SUFFIXES, ORG_NAME_SUFFIXES
+from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.people import NAME_SUFFIXES
 
 
 @rule("surname_relabel", off=PASS_THROUGH)

@@ -3,7 +3,7 @@
 Sources: timeline lines ("November 19, 2025: Russian strikes hit Ternopil"), sentences with a
 date expression, and undated sentences whose main verb is an event verb (dated by the nearest
 dated sentence of the same paragraph, else by the publication date with precision ``fuzzy``).
-The type comes from the trigger's lemma (:data:`kg.lexicon.EVENT_LEMMAS`); agents from the
+The type comes from the trigger's lemma (:data:`kg.lexicon.events.EVENT_LEMMAS`); agents from the
 subject, targets from the object or an "on/against X" phrase, places from Place/Country actors
 in "in/at/near X" phrases. ``kg_events`` stores :class:`EventInfo` records in
 ``doc._.kg_events``; events of one article with the same type, overlapping participants and
@@ -63,7 +63,7 @@ from kg.extract.events.labels import _label, event_label
 from kg.extract.events.merge import merge_events, same_event
 from kg.extract.events.record import CANDIDATE_CONFIDENCE, EventInfo, event_confidence
 from kg.extract.modality import clause_modality
-from kg.lexicon import SPEECH_VERBS
+from kg.lexicon.speech import SPEECH_VERBS
 
 __all__ = [
     "CANDIDATE_CONFIDENCE", "EventInfo", "clock_time", "dates_compatible", "deadline_date",

@@ -26,7 +26,8 @@ from kg.extract.events.clauses import (
     event_type,
 )
 from kg.extract.syntax import first_conjunct
-from kg.lexicon import EVENT_NOUNS, NOT_EVENT_NOUNS, SPEECH_VERBS
+from kg.lexicon.events import EVENT_NOUNS, NOT_EVENT_NOUNS
+from kg.lexicon.speech import SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Confidence ceilings of a secondary clause: typed (``attack``, ``meet``) or not (``other``).
@@ -162,9 +163,9 @@ _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 
 
 def happening_noun(noun: Token) -> bool:
-    """Return whether a noun names a happening: in :data:`kg.lexicon.EVENT_NOUNS`, or a
+    """Return whether a noun names a happening: in :data:`kg.lexicon.events.EVENT_NOUNS`, or a
     nominalisation by its suffix ("decision", "announcement") outside
-    :data:`kg.lexicon.NOT_EVENT_NOUNS`."""
+    :data:`kg.lexicon.events.NOT_EVENT_NOUNS`."""
     lemma = noun.lemma_.lower()
     if lemma in EVENT_NOUNS:
         return True

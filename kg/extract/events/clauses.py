@@ -6,15 +6,15 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ablation import rule
 from kg.extract.dates import DateInfo
-from kg.lexicon import (
+from kg.lexicon.events import (
     EVENT_LEMMAS,
     EVENT_PARTICLES_CANCELLING,
     EVENT_PARTICLES_NEEDED,
-    OBJECT_CONTROL_VERBS,
-    SPEECH_VERBS,
     THEME_SUBJECT_VERBS,
     VERB_ONLY_LEMMAS,
 )
+from kg.lexicon.modality import OBJECT_CONTROL_VERBS
+from kg.lexicon.speech import SPEECH_VERBS
 
 _PLACE_TYPES = ("Place", "Country")
 _PLACE_PREPS = frozenset("in at near outside inside across into over throughout around".split())
@@ -253,7 +253,7 @@ def _subject_verb(token: Token) -> Token:
 
 def object_controller(verb: Token) -> Token | None:
     """Return the object that does what a "to" infinitive without a subject says when the
-    verb it completes has one and is a verb of :data:`kg.lexicon.OBJECT_CONTROL_VERBS` ("X
+    verb it completes has one and is a verb of :data:`kg.lexicon.modality.OBJECT_CONTROL_VERBS` ("X
     told airlines *not to buy*": object control; not "announced plans *to shut*"), else
     ``None``."""
     if verb.dep_ != "xcomp" or verb.head == verb or any(
@@ -335,7 +335,7 @@ def _amount(token: Token) -> bool:
 
 def theme_subject(verb: Token) -> bool:
     """Return whether a verb's subject undergoes the happening rather than doing it: an
-    unaccusative verb (:data:`kg.lexicon.THEME_SUBJECT_VERBS`) without an object, or one of
+    unaccusative verb (:data:`kg.lexicon.events.THEME_SUBJECT_VERBS`) without an object, or one of
     them or a verb of :data:`_MEASURE_VERBS` whose objects are amounts."""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in _OBJECTS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.boilerplate import in_ranges
-from kg.lexicon import NEGATION_WORDS, REPORTING_ADVERBS
+from kg.lexicon.modality import NEGATION_WORDS, REPORTING_ADVERBS
 
 _IRREGULAR_THIRD_PERSON = {"have": "has", "be": "is"}
 

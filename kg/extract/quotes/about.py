@@ -6,10 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.quotes.speakers import Attributor
-from kg.lexicon import (
-    NEGATIVE_CUES,
-    POSITIVE_CUES,
-)
+from kg.lexicon.speech import NEGATIVE_CUES, POSITIVE_CUES
 
 
 def _about_ids(attributor: Attributor, start: int, end: int,

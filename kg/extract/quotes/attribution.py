@@ -17,10 +17,7 @@ from kg.extract.quotes.speakers import (
     Attributor,
     _proper_name,
 )
-from kg.lexicon import (
-    QUOTE_FRAMING_VERBS,
-    SPEECH_NOUNS,
-)
+from kg.lexicon.speech import QUOTE_FRAMING_VERBS, SPEECH_NOUNS
 
 #: Words opening a clause of time or cause after a quote: what follows is no attribution.
 _SUBORDINATORS = frozenset({"when", "before", "after", "while", "because", "since", "until",

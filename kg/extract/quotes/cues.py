@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.quotes.marks import _DASHES
-from kg.lexicon import (
+from kg.lexicon.speech import (
     DOCUMENT_CUES,
     DOCUMENT_NOUNS,
     PHRASAL_SPEECH_VERBS,

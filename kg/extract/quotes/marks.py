@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from kg.lexicon import (
+from kg.lexicon.speech import (
     PERSON_PRONOUNS,
     PHRASAL_SPEECH_VERBS,
     SPEECH_VERBS,

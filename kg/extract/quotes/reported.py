@@ -11,7 +11,7 @@ from kg.extract.quotes.marks import _words
 from kg.extract.quotes.offsets import Ranges
 from kg.extract.quotes.records import StatementInfo
 from kg.extract.quotes.speakers import SPEAKER_TYPES, Attributor
-from kg.lexicon import (
+from kg.lexicon.speech import (
     CONTENT_PREPS,
     EVALUATIVE_CUES,
     REPORTING_WITH_OBJECT,

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.actor_junk import title_phrase
 from kg.extract.actors import ACTORS_KEY, actor_index
-from kg.lexicon import BODY_HEADS, ORG_NAME_SUFFIXES, TITLE_WORDS
+from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
+from kg.lexicon.people import TITLE_WORDS
 from kg.model import entity_id
 
 HONORIFIC_STEMS = frozenset({"mr", "ms", "mrs", "dr"})

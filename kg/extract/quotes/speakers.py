@@ -15,16 +15,14 @@ from kg.extract.knowledge import given_name_gender
 from kg.extract.quotes.cues import is_cue, subject_of
 from kg.extract.quotes.offsets import ActorOffsets, Ranges
 from kg.extract.quotes.speaker_mentions import HONORIFIC_STEMS, SpeakerMentions
-from kg.lexicon import (
+from kg.lexicon.people import (
     DESCRIPTION_HEADS,
-    DOCUMENT_NOUNS,
     HONORIFICS,
     PERSON_NOUNS,
-    PERSON_PRONOUNS,
-    SPOKESPERSON_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
+from kg.lexicon.speech import DOCUMENT_NOUNS, PERSON_PRONOUNS, SPOKESPERSON_NOUNS
 
 #: Actor types that can say something.
 SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
