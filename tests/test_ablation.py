@@ -285,6 +285,8 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('future_tense_clues', 'Leaders to meet on Friday in Brussels'),
     ('scare_quote_in_sentence', 'Coach Ivo Olsen said his players had been "too slow" on '
                                 'Sunday.'),
+    ('title_alone_no_speaker', 'Q: Will they move us?\n\nA: No. His Excellency the President '
+                               'has said clearly, "No family will be left behind."'),
     ('quotes_in_captions', 'Workers returned on Monday.\n\nImage 2 of 6: Designer Mona Rahal '
                            'greets guests. "Every dress is stitched by hand," she said.\n'),
 ]

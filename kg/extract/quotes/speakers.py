@@ -49,7 +49,8 @@ class Attributor:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.person_mentions = sorted(
-            (s for s in doc.spans.get(ACTORS_KEY, []) if s.label_ == "Person"),
+            (s for s in doc.spans.get(ACTORS_KEY, []) if s.label_ == "Person"
+             and s.start not in self.names.titles),
             key=lambda s: s.start)
         self.person_starts = [s.end_char for s in self.person_mentions]
         #: Actor mentions as found before attribution (the ones it adds do not count).
