@@ -287,6 +287,9 @@ OUTPUT_CASES: list[tuple[str, str]] = [
                                 'Sunday.'),
     ('title_alone_no_speaker', 'Q: Will they move us?\n\nA: No. His Excellency the President '
                                'has said clearly, "No family will be left behind."'),
+    ('short_names_unsure', 'Ana Lopes watched from the front row. Al Hajri, the designer, '
+                           'greeted guests after her show. "Every dress is stitched by hand," '
+                           'she said.'),
     ('quotes_in_captions', 'Workers returned on Monday.\n\nImage 2 of 6: Designer Mona Rahal '
                            'greets guests. "Every dress is stitched by hand," she said.\n'),
 ]

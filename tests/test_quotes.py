@@ -295,6 +295,38 @@ def test_short_phrases_quoted_inside_a_sentence_are_not_statements(nlp, text, ke
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a phrase quoted in a sentence is no statement, but the quote after it goes on with
+    # its speaker, as after any quote
+    ('Nora Vale spoke after the vote. She called the bank\'s conduct "outrageous".\n\n'
+     '"If any bank cannot be run safely, it should be broken up."',
+     "If any bank cannot be run safely, it should be broken up.", "person/nora-vale"),
+])
+def test_a_quote_goes_on_with_the_speaker_of_a_phrase_before_it(nlp, text, quote, speaker):
+    _, direct = _direct(nlp, text)
+    assert [(s.text, s.speaker_id) for s in direct] == [(quote, speaker)]
+
+
+@pytest.mark.parametrize(("word", "short"), [("Al", True), ("Ul", True), ("Ana", False),
+                                             ("Wadha", False)])
+def test_a_two_letter_first_word_is_no_sure_given_name(word, short):
+    from kg.extract.quotes.speakers import is_short_name_word, sure_given_name_gender
+
+    assert is_short_name_word(word) is short
+    assert (sure_given_name_gender(word) is None) or not short
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "Al" opens the name as a particle: no man's name, so "she" can be her
+    ('Ana Lopes watched from the front row. Al Hajri, the designer, greeted guests after her '
+     'show. "Every dress is stitched by hand," she said.', "Al Hajri"),
+])
+def test_a_particle_opening_a_name_does_not_block_she(nlp, text, speaker):
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct] and all(
+        s.speaker_id.endswith(speaker.lower().replace(" ", "-")) for s in direct)
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
     ('# Gallery opens\n\nThe gallery opened on Thursday.\n\nImage 2 of 6: Designer Mona '
      'Rahal greets guests. "Every dress is stitched by hand in two towns," she said.\n',
      "Every dress is stitched by hand in two towns,", "person/mona-rahal"),

@@ -33,8 +33,7 @@ def _statement_groups(doc: Doc) -> list[tuple[QuoteSpan, ...]]:
         text = doc_text(doc)[q.start:q.end]
         if not text.strip() or in_ranges(q.start, q.end, junk):
             continue
-        if not q.open_ended and (is_scare_quote(text) or is_work_title(text)
-                                 or is_phrase_in_sentence(doc_text(doc), q.start, q.end)):
+        if not q.open_ended and (is_scare_quote(text) or is_work_title(text)):
             continue
         kept.append(q)
     return merge_split_quotes(doc_text(doc), kept)
@@ -78,6 +77,9 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
     """Return direct quotes of ``doc`` with speaker, cue, about and stance."""
     found: list[StatementInfo] = []
     open_ended: list[bool] = []
+    #: The last quote attributed, a phrase quoted in a sentence too: the quote after it may
+    #: go on with its speaker (``she called it "outrageous".`` then ``"If any bank ..."``).
+    last: tuple[StatementInfo, bool] | None = None
     for group in _statement_groups(doc):
         start, end = group[0].start, group[-1].end
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -85,9 +87,9 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
             continue
         result = _attribute(doc, attributor, group, span)
         speaker_id, description = result.speaker_id, result.description
-        if speaker_id is None and description is None and found and \
-                _continues(attributor, found[-1], open_ended[-1], start, end):
-            speaker_id, description = found[-1].speaker_id, found[-1].speaker_description
+        if speaker_id is None and description is None and last is not None and \
+                _continues(attributor, last[0], last[1], start, end):
+            speaker_id, description = last[0].speaker_id, last[0].speaker_description
         cue = result.cue
         cue_lemma = cue.lemma_.lower() if cue is not None else None
         objects = [o for o in (_object_actor_ids(cue, attributor) if cue is not None else [])
@@ -97,12 +99,17 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
             about += _about_ids(attributor, q.start, q.end, speaker_id)
         parts = tuple((q.start, q.end) for q in group)
         text = " ".join(doc_text(doc)[s:e].strip() for s, e in parts)
-        found.append(StatementInfo(
+        info = StatementInfo(
             "direct", start, end, speaker_id, description,
             cue.text if cue is not None else None, cue_lemma,
             tuple(a for a in dict.fromkeys(about) if a != speaker_id),
             _stances(cue_lemma, objects), parts if len(parts) > 1 else (), text,
-            cue.idx if cue is not None else None))
+            cue.idx if cue is not None else None)
+        last = (info, group[-1].open_ended)
+        if len(group) == 1 and not group[0].open_ended and \
+                is_phrase_in_sentence(doc_text(doc), start, end):
+            continue
+        found.append(info)
         open_ended.append(group[-1].open_ended)
     _fill_open_ended_speakers(found, open_ended)
     return found
