@@ -297,6 +297,15 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('we_not_the_speaker', '"We have cut our prices," said Lena Berg of Velmor.'),
     ('relation_verb_no_event', 'The package from Velmor includes a cash payment.'),
     ('owner_undergoes', 'Police confirmed Lena Berg’s arrest in Oslo on Friday.'),
+    ('scare_quote_in_sentence', 'Coach Ivo Olsen said his players had been "too slow" on '
+                                'Sunday.'),
+    ('title_alone_no_speaker', 'Q: Will they move us?\n\nA: No. His Excellency the President '
+                               'has said clearly, "No family will be left behind."'),
+    ('short_names_unsure', 'Ana Lopes watched from the front row. Al Hajri, the designer, '
+                           'greeted guests after her show. "Every dress is stitched by hand," '
+                           'she said.'),
+    ('quotes_in_captions', 'Workers returned on Monday.\n\nImage 2 of 6: Designer Mona Rahal '
+                           'greets guests. "Every dress is stitched by hand," she said.\n'),
 ]
 
 

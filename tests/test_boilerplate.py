@@ -260,6 +260,21 @@ def test_names_are_content(line, named):
     assert names_are_content(line) is named
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [("Image 3 of 9: Dock workers march in Tamale on Monday.", True),
+     ("Photo: Ama Boateng on stage in Tamale.", True),
+     ("Video shows the crane falling onto the quay.", True),
+     ("Related: Orvane to cut 200 jobs in Tamale", False),
+     ("Read more: Inside the Tamale port control room", False),
+     ("Workers at the port returned on Monday.", False)],
+)
+def test_is_caption(line, caption):
+    from kg.extract.furniture import is_caption
+
+    assert is_caption(line) is caption
+
+
 CAPTIONED = ("# Port strike ends\n\nWorkers at the port of Tamale returned on Monday, the "
              "union said.\n\n{line}\n")
 
@@ -279,7 +294,13 @@ def test_caption_and_link_names_become_actors_chrome_names_do_not(
     assert (kept <= names, dropped & names) == (True, set()), names
 
 
-def test_quotes_in_a_caption_are_still_skipped(extract):
-    text = CAPTIONED.format(line='Photo: Ama Boateng, who said "we will be back next week '
-                                 'for sure", at the gate. (Kwame Asante/Daily Star)')
-    assert extract(text).statements == ()
+@pytest.mark.parametrize(("line", "speakers"), [
+    # a caption written as prose quotes someone as the article does (quotes_in_captions)
+    ('Photo 2 of 6: Union leader Ama Boateng at the gate. "We will be back next week for '
+     'sure," she said. (Kwame Asante/Daily Star)', ["Ama Boateng"]),
+    # a link to another story quotes that story's people, not this one's
+    ('Related: Ama Boateng says "we will be back next week for sure"', []),
+])
+def test_quotes_in_a_caption_count_those_in_a_link_do_not(extract, line, speakers):
+    statements = extract(CAPTIONED.format(line=line)).statements
+    assert [s.speaker for s in statements if s.kind == "direct"] == speakers

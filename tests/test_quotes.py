@@ -213,8 +213,8 @@ def test_speaker_is_the_person_named_next_to_the_cue(nlp, text, speaker):
 
 
 @pytest.mark.parametrize(("text", "description"), [
-    ('A lawyer for Ana Roe said the ruling was "deeply unfair".', "A lawyer"),
-    ('A close friend of Ana Roe said she was "very tired".', "A close friend of Ana Roe"),
+    ('A lawyer for Ana Roe said the ruling was "deeply unfair to her".', "A lawyer"),
+    ('A close friend of Ana Roe said she was "very tired of it all".', "A close friend of Ana Roe"),
 ])
 def test_person_after_for_or_of_is_not_taken_as_the_speaker(nlp, text, description):
     _, direct = _direct(nlp, text)
@@ -261,6 +261,82 @@ def test_partial_quote_is_attributed_to_the_verb_it_hangs_from(nlp):
 def test_scare_quotes_and_titles_are_not_statements(nlp, text):
     _, direct = _direct(nlp, text)
     assert direct == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    # a word right before the opening mark: the writer's sentence runs through the quote
+    ('The union leader called the offer "reckless." Talks stopped.', "reckless.", True),
+    ('Olsen said his players had been "too slow" in the second half.', "too slow", True),
+    ('The board will widen its "greenlist" scheme to ten more towns.', "greenlist", True),
+    # a quote of its own, a full sentence, or more than two words
+    ('"Never," Olsen said after the match.', "Never,", False),
+    ('Olsen said: "Too slow." Then he left.', "Too slow.", False),
+    ('Olsen answered "No way." and left.', "No way.", False),
+    ('Olsen said the team had been "far too slow today".', "far too slow today", False),
+])
+def test_is_phrase_in_sentence(text, phrase, expected):
+    from kg.extract.quotes.direct import is_phrase_in_sentence
+
+    start = text.index(phrase)
+    assert is_phrase_in_sentence(text, start, start + len(phrase)) is expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ('Coach Ivo Olsen said his players had been "too slow" on Sunday.', []),
+    ('The agency Vestra asked the banks to lend "without delay".', []),
+    ('Coach Ivo Olsen called the pitch "unplayable" after the match.', []),
+    ('"Not yet," said coach Ivo Olsen after the match.', ["Not yet,"]),
+    ('Coach Ivo Olsen said his players had been "far too slow today" on Sunday.',
+     ["far too slow today"]),
+])
+def test_short_phrases_quoted_inside_a_sentence_are_not_statements(nlp, text, kept):
+    _, direct = _direct(nlp, text)
+    assert [s.text for s in direct] == kept
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a phrase quoted in a sentence is no statement, but the quote after it goes on with
+    # its speaker, as after any quote
+    ('Nora Vale spoke after the vote. She called the bank\'s conduct "outrageous".\n\n'
+     '"If any bank cannot be run safely, it should be broken up."',
+     "If any bank cannot be run safely, it should be broken up.", "person/nora-vale"),
+])
+def test_a_quote_goes_on_with_the_speaker_of_a_phrase_before_it(nlp, text, quote, speaker):
+    _, direct = _direct(nlp, text)
+    assert [(s.text, s.speaker_id) for s in direct] == [(quote, speaker)]
+
+
+@pytest.mark.parametrize(("word", "short"), [("Al", True), ("Ul", True), ("Ana", False),
+                                             ("Wadha", False)])
+def test_a_two_letter_first_word_is_no_sure_given_name(word, short):
+    from kg.extract.quotes.speakers import is_short_name_word, sure_given_name_gender
+
+    assert is_short_name_word(word) is short
+    assert (sure_given_name_gender(word) is None) or not short
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "Al" opens the name as a particle: no man's name, so "she" can be her
+    ('Ana Lopes watched from the front row. Al Hajri, the designer, greeted guests after her '
+     'show. "Every dress is stitched by hand," she said.', "Al Hajri"),
+])
+def test_a_particle_opening_a_name_does_not_block_she(nlp, text, speaker):
+    _, direct = _direct(nlp, text)
+    assert [s.speaker_id for s in direct] and all(
+        s.speaker_id.endswith(speaker.lower().replace(" ", "-")) for s in direct)
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    ('# Gallery opens\n\nThe gallery opened on Thursday.\n\nImage 2 of 6: Designer Mona '
+     'Rahal greets guests. "Every dress is stitched by hand in two towns," she said.\n',
+     "Every dress is stitched by hand in two towns,", "person/mona-rahal"),
+    ('# Port strike ends\n\nWorkers returned on Monday.\n\nPhoto: Dock worker Kofi Asante '
+     'in Tamale. "We got what we asked for," Asante said.\n',
+     "We got what we asked for,", "person/kofi-asante"),
+])
+def test_quotes_in_a_caption_written_as_prose_are_statements(nlp, text, quote, speaker):
+    _, direct = _direct(nlp, text)
+    assert [(s.text, s.speaker_id) for s in direct] == [(quote, speaker)]
 
 
 def test_about_lists_actors_in_the_quote_but_not_the_speaker(nlp):
@@ -412,10 +488,10 @@ def test_description_with_other_place_is_not_resolved(nlp):
 CLAUSE_SPEAKERS = [
     # each clause of a coordination has its own cue and speaker
     ('Fisheries minister Ola Berg met officials on Thursday. Brussels warned on Friday '
-     'there would be "no exceptions" and Berg confirmed "the quotas start in May".',
+     'there would be "no exceptions this year" and Berg confirmed "the quotas start in May".',
      "no exceptions", "organization/european-union", "Brussels"),
     ('Fisheries minister Ola Berg met officials on Thursday. Brussels warned on Friday '
-     'there would be "no exceptions" and Berg confirmed "the quotas start in May".',
+     'there would be "no exceptions this year" and Berg confirmed "the quotas start in May".',
      "the quotas start", "person/ola-berg", None),
     ('Anna Holm said the talks were "very difficult" but Peter Lund insisted "a deal is '
      'close".', "a deal is close", "person/peter-lund", None),
@@ -423,7 +499,7 @@ CLAUSE_SPEAKERS = [
     ('Anna Holm, the fisheries commissioner, met Ola Berg. Holm confirmed "the new limits '
      'apply from June".', "the new limits", "person/anna-holm", None),
     ('Anna Holm, the fisheries commissioner, met Ola Berg on Monday. The commissioner also '
-     'praised it as a "workable plan".', "workable plan", "person/anna-holm",
+     'praised it as a "workable plan for the coast".', "workable plan", "person/anna-holm",
      "The commissioner"),
     ('Harry Lund, a senator, met Anna Holm. In recent weeks, Lund has gone after Holm as a '
      '"danger to every fishing town".', "danger to every", "person/harry-lund", None),
@@ -449,8 +525,8 @@ def test_each_quote_has_the_speaker_of_its_own_clause(nlp, text, piece, speaker,
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ('Officials in Oslo said the deal was "almost done".', (None, "Officials")),
-    ('Talks in Moscow ended, and Anna Holm said the deal was "almost done".',
+    ('Officials in Oslo said the deal was "almost done by now".', (None, "Officials")),
+    ('Talks in Moscow ended, and Anna Holm said the deal was "almost done by now".',
      ("person/anna-holm", None)),
 ])
 def test_a_place_speaks_for_a_government_only_as_the_subject_of_a_cue(nlp, text, speaker):
@@ -493,7 +569,7 @@ def test_quote_without_attribution_keeps_no_speaker(nlp, text, piece):
     ('Russia\'s foreign ministry said the offer was "not serious at all".', "not serious",
      "country/russia", "Russia's foreign ministry"),
     # a person's campaign or family is not that person
-    ('Ann Roe spoke in May. The Roe campaign said the poll was "badly flawed".', "badly flawed",
+    ('Ann Roe spoke in May. The Roe campaign said the poll was "badly flawed from the start".', "badly flawed",
      None, "The Roe campaign"),
     # "be to blame" is no cue: the outer speaker keeps the quote
     ('Indiana Gov. Mark Penn spoke. The Indiana governor said critics are to blame for focusing '
@@ -725,7 +801,7 @@ def test_organisation_speaker_takes_the_country_mention_inside_its_name(nlp):
 
 PARSE_SPEAKERS = [
     # "pointed out" is a speech cue: reported speech, before and after the quote
-    ('Senator Maria Costa spoke on Tuesday. She pointed out that the bill was "years overdue".',
+    ('Senator Maria Costa spoke on Tuesday. She pointed out that the bill was "years overdue by now".',
      "years overdue", "person/maria-costa"),
     ('Senator Maria Costa spoke on Tuesday. Costa pointed out, "The bill is years overdue."',
      "The bill is", "person/maria-costa"),
@@ -734,7 +810,7 @@ PARSE_SPEAKERS = [
      'said the plan would pass.', "greedy trawler", "person/ola-berg"),
     # a verb the parse put into a relative clause it has its own object for
     ('Anna Holm, one of the students, thought about the towns whom Berg had won over and called '
-     'him the man for the "forgotten coast."', "forgotten coast", "person/anna-holm"),
+     'him the man for the "forgotten coast of the north."', "forgotten coast", "person/anna-holm"),
     # a subject the parse hung on the place before it: the name right before the verb
     ('At a forum last week in Bergen, Anna Holm, the head of the Fishers League, sharply told '
      'a young skipper who asked about quotas that "this is not the first hard year and it will '

@@ -86,3 +86,34 @@ def test_add_entity_is_idempotent(nlp):
 def test_after_honorific(nlp, text, name, expected):
     doc = nlp(text)
     assert after_honorific(_span_of(doc, name)) is expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Coordinating Minister", True),
+    ("Excellency", True),
+    ("Major General", True),
+    ("Counsel", True),
+    ("Senior Minister", True),
+    ("Minister Ana Roe", False),
+    ("Ana Roe", False),
+    ("Justice Department", False),
+])
+def test_is_title_alone(name, expected):
+    from kg.extract.quotes.speaker_mentions import is_title_alone
+
+    assert is_title_alone(name) is expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a title the model reads as a person is no speaker: the name beside it is
+    ('The Minister of Finance and Coordinating Minister of the Economy, Dr. Ngozi Ada Obi, '
+     'had told the committee that revenue would rise.', "person/ngozi-ada-obi"),
+    # a style of address alone names nobody: the quote keeps only its description
+    ('Q: Will they move us?\n\nA: No. His Excellency the President has said clearly, "No '
+     'family will be left behind."', None),
+])
+def test_a_title_alone_is_never_the_speaker(text, speaker):
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    assert [s.speaker_id for s in doc._.kg_statements] == [speaker]

@@ -147,6 +147,18 @@ def names_are_content(line: str) -> bool:
     return bool(parts) and not any(_headline(p) for p in parts)
 
 
+def is_caption(line: str) -> bool:
+    """Return True for a photo, image or video caption ("Image 2 of 8: ...", "Photo: ..."),
+    not a link to another story ("Related: ...").
+
+    >>> is_caption("Image 2 of 8: Lee greets guests."), is_caption("Read more: Lee wins")
+    (True, False)
+    """
+    match = _SHOWING_LINE_RE.match(line)
+    return match is not None and not re.match(
+        r"\s*(?:related|read more|see also|also read|more from)\b", line, re.IGNORECASE)
+
+
 def _headline(part: str) -> bool:
     """Return whether a link's or caption's text is a headline: headline case, one sentence
     ("The Vessel at Port Kelang. STAR PHOTO: Ben Ooi" has two: a caption and its credit)."""

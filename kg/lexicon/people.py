@@ -58,6 +58,14 @@ STYLE_HONORIFICS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(s.split()) f
     "the hon.|the hon").split("|")), key=len, reverse=True))
 
 
+#: Styles of address, ranks and titles that stand for a person without naming one ("His
+#: Excellency", "Her Ladyship", "Major General", "Counsel for Lee", "Engr."), beside the title
+#: words above.
+ADDRESS_STYLES: frozenset[str] = frozenset(
+    """excellency highness majesty lordship ladyship honour honor worship counsel engr engr.
+    senior coordinating his her major brigadier captain sergeant corporal marshal""".split())
+
+
 #: Honorifics stripped from names and not kept as roles.
 HONORIFICS: frozenset[str] = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 

@@ -3,14 +3,19 @@ stance."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from kg.ablation import PASS_THROUGH, rule
 from kg.extract.boilerplate import doc_text, in_ranges
+from kg.extract.furniture import is_caption
 from kg.extract.quotes.about import _about_ids, _object_actor_ids, _stances
 from kg.extract.quotes.attribution import _attribute
 from kg.extract.quotes.marks import (
     QuoteSpan,
     _quote_marks,
+    _words,
     is_scare_quote,
     is_work_title,
     merge_split_quotes,
@@ -22,7 +27,7 @@ from kg.extract.quotes.speakers import Attributor
 def _statement_groups(doc: Doc) -> list[tuple[QuoteSpan, ...]]:
     marks = _quote_marks(doc_text(doc))
     doc._.kg_quoted = [(q.start, q.end) for q in marks]
-    junk = doc._.kg_junk
+    junk = furniture_without_captions(doc._.kg_junk, doc._.kg_named_furniture, doc_text(doc))
     kept = []
     for q in marks:
         text = doc_text(doc)[q.start:q.end]
@@ -34,10 +39,47 @@ def _statement_groups(doc: Doc) -> list[tuple[QuoteSpan, ...]]:
     return merge_split_quotes(doc_text(doc), kept)
 
 
+@rule("quotes_in_captions", off=PASS_THROUGH)
+def furniture_without_captions(junk: list[tuple[int, int]], named: list[tuple[int, int]],
+                               text: str) -> list[tuple[int, int]]:
+    """Return the furniture ranges whose quotes are no statements: all but captions written
+    as prose (``Image 2 of 8: Lee greets guests. "We sewed it by hand," she said.``), which
+    quote someone as the article's own sentences do."""
+    return [(s, e) for s, e in junk if (s, e) not in named or not is_caption(text[s:e])]
+
+
+#: Most words a phrase quoted inside the writer's own sentence has as a scare quote or a term
+#: ("reckless", "without delay"); the written sets' guidelines count none of them as a quote.
+_MAX_PHRASE_WORDS = 2
+
+
+@rule("scare_quote_in_sentence")
+def is_phrase_in_sentence(text: str, start: int, end: int) -> bool:
+    """Return True for one or two quoted words that the writer's sentence runs through (a word
+    right before the opening mark: ``called the plan "reckless"``, ``its "whitelist" scheme``):
+    a scare quote or a term, not something said. A short utterance standing as its own
+    sentence stays a quote (``"Never," she said.``, ``He replied "No way."``).
+
+    >>> t = 'Lee called it "reckless." "Never," she said.'
+    >>> is_phrase_in_sentence(t, 15, 24), is_phrase_in_sentence(t, 27, 33)
+    (True, False)
+    """
+    quoted = text[start:end].strip()
+    if not quoted or len(_words(quoted)) > _MAX_PHRASE_WORDS:
+        return False
+    if quoted[0].isupper() and quoted.endswith((".", "!", "?")):
+        return False
+    before = text[:max(0, start - 1)].rstrip(" \t")
+    return bool(before) and bool(re.match(r"\w", before[-1]))
+
+
 def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
     """Return direct quotes of ``doc`` with speaker, cue, about and stance."""
     found: list[StatementInfo] = []
     open_ended: list[bool] = []
+    #: The last quote attributed, a phrase quoted in a sentence too: the quote after it may
+    #: go on with its speaker (``she called it "outrageous".`` then ``"If any bank ..."``).
+    last: tuple[StatementInfo, bool] | None = None
     for group in _statement_groups(doc):
         start, end = group[0].start, group[-1].end
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -45,9 +87,9 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
             continue
         result = _attribute(doc, attributor, group, span)
         speaker_id, description = result.speaker_id, result.description
-        if speaker_id is None and description is None and found and \
-                _continues(attributor, found[-1], open_ended[-1], start, end):
-            speaker_id, description = found[-1].speaker_id, found[-1].speaker_description
+        if speaker_id is None and description is None and last is not None and \
+                _continues(attributor, last[0], last[1], start, end):
+            speaker_id, description = last[0].speaker_id, last[0].speaker_description
         cue = result.cue
         cue_lemma = cue.lemma_.lower() if cue is not None else None
         objects = [o for o in (_object_actor_ids(cue, attributor) if cue is not None else [])
@@ -57,12 +99,17 @@ def direct_quotes(doc: Doc, attributor: Attributor) -> list[StatementInfo]:
             about += _about_ids(attributor, q.start, q.end, speaker_id)
         parts = tuple((q.start, q.end) for q in group)
         text = " ".join(doc_text(doc)[s:e].strip() for s, e in parts)
-        found.append(StatementInfo(
+        info = StatementInfo(
             "direct", start, end, speaker_id, description,
             cue.text if cue is not None else None, cue_lemma,
             tuple(a for a in dict.fromkeys(about) if a != speaker_id),
             _stances(cue_lemma, objects), parts if len(parts) > 1 else (), text,
-            cue.idx if cue is not None else None))
+            cue.idx if cue is not None else None)
+        last = (info, group[-1].open_ended)
+        if len(group) == 1 and not group[0].open_ended and \
+                is_phrase_in_sentence(doc_text(doc), start, end):
+            continue
+        found.append(info)
         open_ended.append(group[-1].open_ended)
     _fill_open_ended_speakers(found, open_ended)
     return found

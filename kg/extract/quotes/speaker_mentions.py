@@ -6,13 +6,38 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.ablation import rule
 from kg.extract.actor_junk import title_phrase
 from kg.extract.actors import ACTORS_KEY, actor_index
 from kg.lexicon.organisations import BODY_HEADS, ORG_NAME_SUFFIXES
-from kg.lexicon.people import TITLE_WORDS
+from kg.lexicon.people import (
+    ADDRESS_STYLES,
+    HONORIFICS,
+    STYLE_HONORIFICS,
+    TITLE_ABBREVIATIONS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 from kg.model import entity_id
 
 HONORIFIC_STEMS = frozenset({"mr", "ms", "mrs", "dr"})
+#: Words of titles, ranks and styles of address: a name made of them alone names nobody.
+_TITLE_ONLY_WORDS = TITLE_WORDS | TITLE_MODIFIERS | HONORIFICS | ADDRESS_STYLES | frozenset(
+    TITLE_ABBREVIATIONS) | frozenset(w for style in STYLE_HONORIFICS for w in style)
+
+
+@rule("title_alone_no_speaker")
+def is_title_alone(name: str) -> bool:
+    """Return True for an actor named by a title, rank or style of address alone
+    ("Coordinating Minister", "Excellency", "Major General", "Counsel"): it names nobody, so
+    it speaks for no one; the person named beside it does (``Counsel for Lee, Ana Roe, told
+    the court``: Ana Roe).
+
+    >>> is_title_alone("Coordinating Minister"), is_title_alone("Minister Ana Roe")
+    (True, False)
+    """
+    words = name.lower().split()
+    return bool(words) and all(w in _TITLE_ONLY_WORDS for w in words)
 
 
 class SpeakerMentions:
@@ -25,7 +50,11 @@ class SpeakerMentions:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        #: Actor mentions by token, without the ones naming a title alone (no speakers).
         self.actors = actor_index(doc)
+        self.titles = {i for i, span in self.actors.items() if is_title_alone(span.text)}
+        for i in self.titles:
+            del self.actors[i]
         self.entities = doc._.kg_entities
         self.roles = doc._.kg_roles
         self.added: list[Span] = []
@@ -43,6 +72,8 @@ class SpeakerMentions:
 
     def person_for_name(self, name: Span) -> str | None:
         """Return the person a proper name stands for, adding a Person actor NER missed."""
+        if is_title_alone(name.text):
+            return None
         if any(self.actors.get(t.i) is not None and self.actors[t.i].label_ == "Person"
                for t in name):
             return next(self.actors[t.i]._.kg_entity for t in name
@@ -50,7 +81,8 @@ class SpeakerMentions:
         words = [t.text for t in name]
         surname = words[-1].lower()
         for id_, info in reversed(list(self.entities.items())):
-            if info.type == "Person" and info.name.split()[-1].lower() == surname:
+            if info.type == "Person" and info.name.split()[-1].lower() == surname and \
+                    not is_title_alone(info.name):
                 self._add_mention(name, id_)
                 return id_
         if len(words) < 2 and not after_honorific(name):
@@ -82,7 +114,7 @@ class SpeakerMentions:
 
     def actor_for_single_name(self, name: Span) -> str | None:
         """Return an actor for a one-word proper-name speaker NER missed ("Kukura said")."""
-        if len(name) != 1 or name[0].lower_ in TITLE_WORDS or name[0].ent_type_ in (
+        if len(name) != 1 or is_title_alone(name.text) or name[0].ent_type_ in (
                 "GPE", "LOC", "DATE", "TIME", "FAC") or name[0].text in BODY_HEADS or \
                 title_phrase(name):
             return None  # "The Ministry said": a description, no name; "The CS said": a title
@@ -135,7 +167,7 @@ class SpeakerMentions:
         return id_
 
     def _add_mention(self, name: Span, id_: str, label: str = "Person") -> None:
-        if any(i in self.actors for i in range(name.start, name.end)):
+        if any(i in self.actors or i in self.titles for i in range(name.start, name.end)):
             return
         span = Span(self.doc, name.start, name.end, label=label)
         span._.kg_entity = id_

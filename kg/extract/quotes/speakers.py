@@ -36,6 +36,20 @@ _INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 
+def sure_given_name_gender(word: str) -> str | None:
+    """Return the gender of a name's first word when it surely is a given name."""
+    return None if is_short_name_word(word) else given_name_gender(word)
+
+
+@rule("short_names_unsure")
+def is_short_name_word(word: str) -> bool:
+    """Return True for a name's first word of two letters: it opens many names as a particle
+    ("Al Hajri", "El Amrani", "Ul Haq") as often as it is a short given name ("Al", "Ed"),
+    so it says nothing of gender (``Wadha Al Hajri``, cut to "Al Hajri", is no man for "she
+    said")."""
+    return len(word) <= 2
+
+
 class Attributor:
     """Finds the speaker of quotes and reported speech in one document."""
 
@@ -49,7 +63,8 @@ class Attributor:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.person_mentions = sorted(
-            (s for s in doc.spans.get(ACTORS_KEY, []) if s.label_ == "Person"),
+            (s for s in doc.spans.get(ACTORS_KEY, []) if s.label_ == "Person"
+             and s.start not in self.names.titles),
             key=lambda s: s.start)
         self.person_starts = [s.end_char for s in self.person_mentions]
         #: Actor mentions as found before attribution (the ones it adds do not count).
@@ -110,7 +125,7 @@ class Attributor:
         info = self.entities.get(span._.kg_entity or "")
         if gender is None or info is None or " " not in info.name:
             return False
-        found = given_name_gender(info.name.split()[0])
+        found = sure_given_name_gender(info.name.split()[0])
         return found is not None and found != gender
 
     def by_role(self, subject: Token) -> str | None:
