@@ -297,7 +297,7 @@ OUTPUT_CASES: list[tuple[str, str]] = [
     ('we_not_the_speaker', '"We have cut our prices," said Lena Berg of Velmor.'),
     ('relation_verb_no_event', 'The package from Velmor includes a cash payment.'),
     ('owner_undergoes', 'Police confirmed Lena Berg’s arrest in Oslo on Friday.'),
-    ('scare_quote_in_sentence', 'Coach Ivo Olsen said his players had been "too slow" on '
+    ('scare_quote_in_sentence', 'Coach Ivo Olsen said his players had been "sluggish" on '
                                 'Sunday.'),
     ('title_alone_no_speaker', 'Q: Will they move us?\n\nA: No. His Excellency the President '
                                'has said clearly, "No family will be left behind."'),

@@ -266,13 +266,14 @@ def test_scare_quotes_and_titles_are_not_statements(nlp, text):
 @pytest.mark.parametrize(("text", "phrase", "expected"), [
     # a word right before the opening mark: the writer's sentence runs through the quote
     ('The union leader called the offer "reckless." Talks stopped.', "reckless.", True),
-    ('Olsen said his players had been "too slow" in the second half.', "too slow", True),
+    ('Olsen said his players had been "sluggish" in the second half.', "sluggish", True),
     ('The board will widen its "greenlist" scheme to ten more towns.', "greenlist", True),
-    # a quote of its own, a full sentence, or more than two words
+    # a quote of its own, a full sentence, or more than one word
     ('"Never," Olsen said after the match.', "Never,", False),
     ('Olsen said: "Too slow." Then he left.', "Too slow.", False),
     ('Olsen answered "No way." and left.', "No way.", False),
     ('Olsen said the team had been "far too slow today".', "far too slow today", False),
+    ('Olsen said his players had been "too slow" in the second half.', "too slow", False),
 ])
 def test_is_phrase_in_sentence(text, phrase, expected):
     from kg.extract.quotes.direct import is_phrase_in_sentence
@@ -282,8 +283,9 @@ def test_is_phrase_in_sentence(text, phrase, expected):
 
 
 @pytest.mark.parametrize(("text", "kept"), [
-    ('Coach Ivo Olsen said his players had been "too slow" on Sunday.', []),
-    ('The agency Vestra asked the banks to lend "without delay".', []),
+    ('Coach Ivo Olsen said his players had been "sluggish" on Sunday.', []),
+    ('The agency Vestra asked the banks to lend "immediately".', []),
+    ('The agency Vestra asked the banks to lend "without delay".', ["without delay"]),
     ('Coach Ivo Olsen called the pitch "unplayable" after the match.', []),
     ('"Not yet," said coach Ivo Olsen after the match.', ["Not yet,"]),
     ('Coach Ivo Olsen said his players had been "far too slow today" on Sunday.',
