@@ -192,7 +192,7 @@ def _city_before_noun(span: Span) -> bool:
         doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end
 
 
-_NAME_JOINERS = frozenset("of the and for".split())
+_NAME_JOINERS = frozenset("of the and for to".split())  # "to": "Parties to the ... Agreement"
 #: Heads of abbreviated names that are things made and sold, not bodies.
 _THING_HEADS = PRODUCT_NOUNS | {"kit", "toolkit"}
 
