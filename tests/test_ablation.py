@@ -277,6 +277,11 @@ RULE_CASES: list[tuple[str, str]] = [
     ('style_honorific_strip', 'Datuk Rahim Yusof said the port would reopen on Friday.'),
     ('initialled_short_name', 'Minister Ana Roe talks to students of Halden Commonwealth '
                               'University School of the Arts in Oman (HCUarts Oman) on Monday.'),
+    # the mends of written9's hurts: a dateline's place and wire service split at a full
+    # stop, a body's bracketed abbreviation typed by the head before "of"
+    ('dateline_actors', 'TARNOVA. NEWSLINK – Talks on the port resumed on Tuesday.'),
+    ('abbreviation_names', 'The Secretariat of the Coral Waste Programme (SCWP) sent staff. '
+                           'SCWP said more would come.'),
 ]
 
 #: Rules that change who said what or what happened, not the actors: a text each on which

@@ -119,6 +119,11 @@ def test_bracketed_short_names(nlp, words, ent, expected):
     ("Envoys of the Caspian Treaty Secretariat met in Baku.", "Caspian Treaty Secretariat",
      "Organization"),
     ("Ministers signed the Lisbon Treaty in 2007.", "Lisbon Treaty", "Plan"),
+    # the body of those bound by a treaty, and its abbreviation
+    ("Boats buy days from the Parties to the Coral Sea Agreement (PCSA) each year.",
+     "Parties to the Coral Sea Agreement", "Organization"),
+    ("The States Parties to the Harwick Treaty met in Vienna.",
+     "States Parties to the Harwick Treaty", "Organization"),
 ])
 def test_a_body_named_after_a_treaty_is_an_organisation(extract, text, name, type_):
     assert (name, type_) in {(e.name, e.type) for e in extract(text).entities}
@@ -147,6 +152,13 @@ def test_a_plan_named_by_its_kind_is_a_mention_of_the_named_plan(extract, text, 
     (actor,) = [e for e in extract(text).entities if e.type == "Plan"]
     assert actor.name == plan
     assert short in actor.aliases
+
+
+def test_a_treaty_bodys_abbreviation_is_its_alias(extract):
+    x = extract("Boats buy days from the Parties to the Coral Sea Agreement (PCSA). The PCSA "
+                "said prices would rise.")
+    [body] = [e for e in x.entities if e.name == "Parties to the Coral Sea Agreement"]
+    assert (body.type, body.aliases, len(body.mentions)) == ("Organization", ("PCSA",), 3)
 
 
 @pytest.mark.parametrize(("words", "kind"), [

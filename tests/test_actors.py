@@ -448,6 +448,11 @@ def test_a_rainforest_is_a_place(extract):
      "Game Engine Toolkit", "Product"),
     ("The Rural Transit Authority (RTA) cut fares. RTA said more buses would come.",
      "Rural Transit Authority", "Organization"),
+    # the word before "of" is the head: a body that runs a programme
+    ("The Secretariat of the Coral Waste Programme (SCWP) sent staff. SCWP said more would "
+     "come.", "Secretariat of the Coral Waste Programme", "Organization"),
+    ("Schools joined the Programme for Rural Reading (PRR) in May.",
+     "Programme for Rural Reading", "Product"),
 ])
 def test_abbreviated_name_is_typed_by_its_head(extract, text, name, type_):
     x = extract(text)
@@ -482,6 +487,7 @@ def test_an_abbreviated_name_may_list_fields(extract, text, name, expected):
     ("VMC", "Velmor Motors Corporation", True),
     ("VC", "Velmor Corporation", True),
     ("VMC", "Velmor Motors", False),
+    ("PCSA", "Parties to the Coral Sea Agreement", True),  # "to" is a small word
 ])
 def test_abbreviates(short, name, expected):
     from kg.extract.name_match import abbreviates

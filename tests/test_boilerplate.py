@@ -56,7 +56,11 @@ def test_dateline_lede_keeps_its_actors_place_and_agency(nlp, header, dateline):
      ("BARCELONA, Spain ―", "BARCELONA", ["Spain"], None),
      ("SEOUL/LISBON ―", "SEOUL", ["LISBON"], None),
      ("NAIROBI / KAMPALA (AFP) —", "NAIROBI", ["KAMPALA"], "AFP"),
-     ("BUSAN, March 4 (Hanmir) --", "BUSAN", [], "Hanmir")],
+     ("BUSAN, March 4 (Hanmir) --", "BUSAN", [], "Hanmir"),
+     # a full stop after the place's word: the wire service follows it
+     ("TARNOVA. NEWSLINK –", "TARNOVA", [], "NEWSLINK"),
+     ("NEW HALDEN. WIREPRESS -", "NEW HALDEN", [], "WIREPRESS"),
+     ("MT. HALDEN —", "MT. HALDEN", [], None)],
 )
 def test_dateline_parts(head, place, regions, agency):
     parts = dateline_parts(head, 0, len(head))

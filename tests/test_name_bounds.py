@@ -160,6 +160,10 @@ def test_no_surname_taken_after_a_country_or_before_a_longer_name(nlp, text, wor
     # a word the article also writes in lower case is that word, no name
     ("Halden - Visitors who come by boat pay, as other visitors do.", 0, 3,
      [("Halden", "GPE")]),
+    # a body's full name, then the short name the article also writes alone: one name
+    ("Staff of the National Water Authority - Apavest met. Apavest said so.", 3, 8, None),
+    ("Staff of the National Water Authority - Apavest met.", 3, 8,
+     [("National Water Authority", "ORG"), ("Apavest", "ORG")]),
 ])
 def test_split_at_spaced_dash(nlp, text, start, end, expected):
 

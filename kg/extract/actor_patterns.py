@@ -482,6 +482,11 @@ def _plan_patterns() -> list[dict]:
         # a body named after a treaty is an organisation: the longer match wins ("North
         # Atlantic Treaty Organisation", "Warsaw Pact Organization")
         {"label": "ORG", "pattern": [*titled_plan, {"ORTH": {"IN": _TREATY_BODY_HEADS}}]},
+        # so is the body of those bound by one: "the Parties to the Nauru Agreement", "the
+        # States Parties to the Ottawa Treaty" (its abbreviation then names the body)
+        {"label": "ORG", "pattern": [{"ORTH": {"IN": _TREATY_MEMBERS}, "OP": "+"},
+                                     {"LOWER": {"IN": ["to", "of"]}}, {"LOWER": "the"},
+                                     *titled_plan]},
     ]
 
 
@@ -495,6 +500,8 @@ def names_a_kind_of_plan(span: Span) -> bool:
         all(w in _PLAN_KIND_WORDS for w in words[:-1])
 
 
+#: Words that name those bound by a treaty as one body ("Parties to the ... Agreement").
+_TREATY_MEMBERS = ["Parties", "States", "Members", "Signatories", "Contracting"]
 #: Words that make a treaty's name a body's ("North Atlantic Treaty Organisation").
 _TREATY_BODY_HEADS = ["Organisation", "Organization", "Alliance", "Secretariat", "Council",
                       "Commission"]

@@ -200,7 +200,7 @@ def _city_before_noun(span: Span) -> bool:
         doc[span.end].pos_ == "NOUN" and span.root.head.i == span.end
 
 
-_NAME_JOINERS = frozenset("of the and for".split())
+_NAME_JOINERS = frozenset("of the and for to".split())  # "to": "Parties to the ... Agreement"
 #: Heads of abbreviated names that are things made and sold, not bodies.
 _THING_HEADS = PRODUCT_NOUNS | {"kit", "toolkit"}
 
@@ -315,10 +315,14 @@ def abbreviations(doc: Doc) -> dict[str, str]:
 
 def _abbreviated_type(name: Span) -> str:
     """Return the type of a name written with its abbreviation: a country, a product when
-    its head is a product noun ("Software Development Kit (SDK)"), else an organisation."""
+    its head is a product noun ("Software Development Kit (SDK)"), else an organisation.
+    The head is the word before "of", "for" or "to" if the name has one ("Secretariat of
+    the ... Programme (SPREP)" is a body)."""
     if lookup_country(name.text) is not None:
         return "Country"
-    return "Product" if name[-1].lower_ in _THING_HEADS else "Organization"
+    joins = [t.i for t in name[1:] if t.lower_ in ("of", "for", "to")]
+    head = name.doc[joins[0] - 1] if joins else name[-1]
+    return "Product" if head.lower_ in _THING_HEADS else "Organization"
 
 
 def _with_abbreviations(spans: list[Span], names: list[Span]) -> list[Span]:

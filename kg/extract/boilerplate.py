@@ -114,6 +114,9 @@ _DATELINE_PARTS = re.compile(
     r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:(?:[ ]+|[ ]*/[ ]*)[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*)*)"
     r"(?P<segments>(?:[ \t]*,[ \t]*[^,()\n—–―]+?)*)"
     r"(?:[ \t]*\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–―-])$")
+#: A dateline's place and wire service split by a full stop ("ASTANA. KAZINFORM –"): the
+#: word before it is a whole word of three letters or more, not an abbreviation ("ST. LOUIS").
+_AGENCY_AFTER_STOP = re.compile(r"(?P<place>[^.]*?[A-ZÀ-Þ'’-]{3,})\.[ ]+(?P<agency>[A-ZÀ-Þ].*)")
 _SEGMENT = re.compile(r"[^,]+")
 _DATE_WORD = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 #: Newsroom labels that start a line like a dateline ("BREAKING —") but name no place.
@@ -157,6 +160,11 @@ def dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
     if m is None:
         return None
     place = m.group("place").rstrip(" -")
+    agency = m.span("agency") if m.group("agency") and m.group("agency").strip() else None
+    stop = _AGENCY_AFTER_STOP.fullmatch(place)
+    if stop is not None and agency is None:  # "ASTANA. KAZINFORM –": the place, the agency
+        agency = (m.start("place") + stop.start("agency"), m.start("place") + len(place))
+        place = stop.group("place")
     places = _slash_places(place, m.start("place"))
     if places is not None:  # the first place is the dateline's, the others are places too
         place = text[places[0][0]:places[0][1]]
@@ -170,8 +178,7 @@ def dateline_parts(text: str, start: int, end: int) -> DatelineParts | None:
         if value and value[0].isupper() and not _DATE_WORD.search(value):
             s = base + seg.start() + seg.group().index(value)
             regions.append((s, s + len(value)))
-    agency = m.span("agency") if m.group("agency") and m.group("agency").strip() else None
-    if agency is not None:
+    if m.group("agency") and m.group("agency").strip():
         inner = m.group("agency")
         agency = (agency[0] + len(inner) - len(inner.lstrip()),
                   agency[1] - len(inner) + len(inner.rstrip()))

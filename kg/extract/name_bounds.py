@@ -458,7 +458,8 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     nothing of is a name only after the dash as a noun of its own ("San Jose - Cisco"): a
     list's label ("Goalkeepers") or a word describing the noun after it ("Gold - Moribund
     market") is none, nor is a date ("May 31 - June 2" in an itinerary: "May" is no
-    person). None: no such dash, or only figures on one side."""
+    person). None: no such dash, only figures on one side, or a body's full name and the
+    short name the article writes alone (:func:`_body_and_short_name`)."""
     doc = ent.doc
     cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and
             doc[t.i - 1].whitespace_]
@@ -468,6 +469,8 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
     parts = [doc[a:b] for a, b in bounds]
     if any(not any(t.is_alpha for t in part) for part in parts):
         return None  # "8 - Luc Nilis": a number, then the name (:func:`without_figures`)
+    if _body_and_short_name(parts, ent):
+        return None
     out = []
     for part in parts:
         if _a_date(part):
@@ -480,6 +483,25 @@ def _split_at_spaced_dash(ent: Span) -> list[Span] | None:
         if label:
             out.append(Span(doc, part.start, part.end, label=label))
     return out
+
+
+def _body_and_short_name(parts: list[Span], ent: Span) -> bool:
+    """Return whether a body's full name and, after the dash, the short name the article
+    also writes alone are one official name ("National Water Authority - Apavest" and later
+    "Apavest"): the short name is that body's, no second actor."""
+    if ent.label_ != "ORG" or len(parts) != 2 or len(parts[0]) < 2 or \
+            parts[0][-1].text not in BODY_HEADS or _label_from_knowledge(parts[1]):
+        return False
+    short = parts[1].text
+    return any(doc_text == short for doc_text in _texts_outside(ent, len(parts[1])))
+
+
+def _texts_outside(ent: Span, size: int) -> Iterator[str]:
+    """Yield the texts of every run of ``size`` tokens of the document outside ``ent``."""
+    doc = ent.doc
+    for i in range(len(doc) - size + 1):
+        if i + size <= ent.start or i >= ent.end:
+            yield doc[i:i + size].text
 
 
 def _a_date(part: Span) -> bool:

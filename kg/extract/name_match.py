@@ -38,7 +38,7 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-_SMALL = frozenset("of the and for de du des la le".split())
+_SMALL = frozenset("of the and for to de du des la le".split())
 
 
 def abbreviates(short: str, name: str) -> bool:
