@@ -806,3 +806,25 @@ def test_learned_type_keeps_a_name_written_as_a_person(nlp, text, name, expected
 
     span = _mention(nlp, text, name)
     assert learned_type("Person", Counter({"Person": 1}), [span]) == expected
+
+
+@pytest.mark.parametrize(("text", "body", "name", "expected"), [
+    # the short form of a body the article names in full is no place after "towards"
+    ("Rival bids came from Halvard Dynamics. The review leaned towards Halvard last year.",
+     "Halvard Dynamics", "Halvard", False),
+    # a city keeps its place vote though a body is named after it
+    ("The Boston Globe reported it. Troops moved towards Boston at dawn.",
+     "Boston Globe", "Boston", True),
+    # no body opens with the name: the preposition is evidence
+    ("Rival bids came from Halvard Dynamics. The convoy moved towards Kestrin last year.",
+     "Halvard Dynamics", "Kestrin", True),
+])
+def test_place_evidence_short_form_of_a_body(nlp, text, body, name, expected):
+    from kg.extract.type_votes import place_evidence
+
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    first = words.index(body.split()[0])
+    doc.ents = [Span(doc, first, first + len(body.split()), label="ORG")]
+    at = len(words) - 1 - words[::-1].index(name)
+    assert place_evidence(Span(doc, at, at + 1, label="Organization")) is expected

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from kg.ablation import rule
 from kg.extract.countries import lookup_country
-from kg.extract.knowledge import is_given_name
+from kg.extract.knowledge import is_country_or_city, is_given_name
 from kg.extract.known_places import (
     known_place,
     named_subdivision,
@@ -150,7 +150,16 @@ def place_evidence(span: Span) -> bool:
     # "a stake in Opel" is no place: "in" counts only against a person label
     prepositions = LOCATIVE if span.label_ == "Person" else LOCATIVE - {"in", "into"}
     return before is not None and before.lower_ in prepositions and not (
-        after is not None and after.text in POSSESSIVES)
+        after is not None and after.text in POSSESSIVES) and not _starts_a_body_name(span)
+
+
+def _starts_a_body_name(span: Span) -> bool:
+    """Return whether the mention opens a longer name the model labels an organisation in
+    the article and no gazetteer knows it as a country or city ("skewed towards Northrop"
+    beside "Northrop Grumman"): the body's short form, whatever preposition governs it."""
+    prefix = span.text + " "
+    return not is_country_or_city(span.text) and any(
+        ent.label_ == "ORG" and ent.text.startswith(prefix) for ent in span.doc.ents)
 
 
 def _a_side_elsewhere(span: Span) -> bool:
