@@ -174,7 +174,7 @@ def test_split_at_spaced_dash(nlp, text, start, end, expected):
 
 @pytest.mark.parametrize("name", ["McAteer", "DeWitt", "O'Neill"])
 def test_a_surname_with_an_inner_capital_stays_a_person(nlp, name):
-    from kg.extract.name_bounds import clean_person_span
+    from kg.extract.name_titles import clean_person_span
 
     doc = nlp(f"The side was as follows: Brady, Keane, {name}, Irwin.")
     i = next(t.i for t in doc if t.text == name.split("'")[0] or t.text == name)
@@ -408,7 +408,7 @@ def test_a_slash_after_a_name_the_article_writes_alone_splits(nlp, words, named,
 def test_title_words_are_stripped_only_before_a_name_or_a_role(nlp, words, expected):
     from spacy.tokens import Doc, Span
 
-    from kg.extract.name_bounds import _title_words_before_name
+    from kg.extract.name_titles import _title_words_before_name
 
     doc = Doc(nlp.vocab, words=[*words, "said", "so", "."])
     assert _title_words_before_name(Span(doc, 0, len(words), label="PERSON")) == expected
@@ -459,7 +459,7 @@ def test_a_capitalised_preposition_is_no_given_name(nlp, text, town):
     ("Marta Quist spoke".split(), None),
 ])
 def test_style_honorifics_before_a_name(nlp, words, expected):
-    from kg.extract.name_bounds import _after_style_honorifics
+    from kg.extract.name_titles import _after_style_honorifics
 
     doc = Doc(nlp.vocab, words=words)
     start = _after_style_honorifics(doc[0:len(words) - 1])
@@ -485,7 +485,7 @@ def test_styles_of_address_are_no_part_of_the_name(nlp, text, name):
     ("Cllr of Leeds spoke".split(), "ORG", "ORG"),
 ])
 def test_a_style_of_address_makes_a_person(nlp, words, label, expected):
-    from kg.extract.name_bounds import styled_person
+    from kg.extract.name_titles import styled_person
 
     doc = Doc(nlp.vocab, words=words)
     assert styled_person(Span(doc, 0, len(words) - 1, label=label)).label_ == expected
@@ -515,7 +515,7 @@ def test_a_given_name_the_model_labels_an_organisation_alone_takes_no_surname(
     (["the", "Tuan", "Besar"], ["of", "course", "."], "Tuan Besar"),
 ])
 def test_the_office_of_a_place_is_no_person(nlp, words, after, expected):
-    from kg.extract.name_bounds import clean_person_span
+    from kg.extract.name_titles import clean_person_span
 
     doc = Doc(nlp.vocab, words=["Honoured", "by", *words, *after])
     span = clean_person_span(Span(doc, 2, 2 + len(words), label="PERSON"))

@@ -37,16 +37,15 @@ from kg.extract.event_names import organisation_in_event_name
 from kg.extract.knowledge import is_city, is_country_or_city, is_given_name
 from kg.extract.known_places import unlisted_subdivisions
 from kg.extract.name_bounds import (
-    clean_person_span,
     ner_entities,
     person_after_office,
     strip_possessive,
-    styled_person,
     with_division_number,
     without_figures,
 )
 from kg.extract.name_match import abbreviates
 from kg.extract.name_repeats import repeated_names
+from kg.extract.name_titles import clean_person_span, styled_person
 from kg.extract.person_name_bounds import (
     apostrophe_name_word,
     person_with_given_name,
