@@ -20,6 +20,7 @@ from kg.ablation import rule
 from kg.extract.actor_type import CONFIDENT, classify_actor
 from kg.extract.countries import is_demonym
 from kg.extract.person_evidence import LOCATIVE
+from kg.extract.short_forms import head_token
 from kg.extract.syntax import POSSESSIVES, first_conjunct
 from kg.lexicon.organisations import (
     BODY_HEADS,
@@ -144,12 +145,14 @@ def learned_place(voted: str, tally: Counter, mentions: list[Span]) -> str | Non
     return "Place" if guess.label == "Place" and guess.probability >= CONFIDENT else None
 
 
+#: The complement a body's or institution's name is cut at to find its head.
+_OF = frozenset({"of"})
+
+
 def _institution_name(span: Span) -> bool:
     """Return whether a name's head (its last word, or the word before its first "of") is
     a body's or an institution's ("Hungarian Chess Union", "Church of Tuvalu")."""
-    words = [t.text for t in span]
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    return head in NAMED_BODY_HEADS | INSTITUTION_HEADS
+    return head_token(span, _OF).text in NAMED_BODY_HEADS | INSTITUTION_HEADS
 
 
 def _origin_from(prep: Token) -> bool:

@@ -48,12 +48,12 @@ class Form:
     marks: frozenset[str]
 
 
-def head_token(span: Span) -> Token:
-    """Return a name's head noun: the last word before a lower-case complement ("Court" of
-    "Court of Appeals"), else the last word (a headline's parse is unreliable, so the
-    dependency root is not used)."""
+def head_token(span: Span, starts: frozenset[str] = _COMPLEMENT_STARTS) -> Token:
+    """Return a name's head noun: the last word before a lower-case complement opened by one
+    of ``starts`` ("Court" of "Court of Appeals"), else the last word (a headline's parse is
+    unreliable, so the dependency root is not used)."""
     for token in span[1:]:
-        if token.lower_ in _COMPLEMENT_STARTS and token.is_lower:
+        if token.lower_ in starts and token.is_lower:
             return span.doc[token.i - 1]
     return span[-1]
 
